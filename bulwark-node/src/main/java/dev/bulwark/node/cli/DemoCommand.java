@@ -1,0 +1,43 @@
+package dev.bulwark.node.cli;
+
+import dev.bulwark.node.BulwarkNodeApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code bulwark demo}: starts the node on a fresh embedded database, loads demo content and says
+ * where to look. Not thread-safe.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Start a node on a fresh embedded database with demo content and print where to look.")
+final class DemoCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description = "Folder for the demo node's data (default: a new temporary folder).")
+  Path home;
+
+  @Unmatched List<String> springArgs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    Path dir = home != null ? home : Files.createTempDirectory("bulwark-demo-");
+    Files.createDirectories(dir);
+    List<String> args = new ArrayList<>();
+    args.add("--bulwark.home=" + dir.toAbsolutePath());
+    args.add("--bulwark.demo=true");
+    args.addAll(springArgs);
+    NodeRunner.runUntilClosed(BulwarkNodeApplication.start(args.toArray(String[]::new)));
+    return 0;
+  }
+}
