@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ServeCommand.class,
       DemoCommand.class,
+      StixCommand.class,
     })
 public final class BulwarkMain implements Runnable {
 

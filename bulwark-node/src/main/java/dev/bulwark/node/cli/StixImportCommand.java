@@ -1,0 +1,129 @@
+package dev.bulwark.node.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.bulwark.node.exchange.CollectionInfo;
+import dev.bulwark.node.exchange.ImportSummary;
+import dev.bulwark.node.exchange.ObjectStore;
+import dev.bulwark.node.exchange.Provenance;
+import dev.bulwark.node.exchange.StixImporter;
+import dev.bulwark.node.storage.NodeDatabase;
+import dev.bulwark.node.storage.NodeSettings;
+import dev.bulwark.stix.StixCodec;
+import dev.bulwark.stix.validation.StixValidator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code bulwark stix import FILE... --collection NAME}: validates each object and stores the valid
+ * ones in the node's database (BULWARK_HOME), without starting the node. Not thread-safe.
+ */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = "Import STIX 2.1 bundles or JSON lines into a collection of the node's store.",
+    footer = "Exit status: 0 all stored (or already held), 1 some objects rejected, 2 unreadable input or store.")
+final class StixImportCommand implements Callable<Integer> {
+  private static final int SHOWN_REJECTIONS = 20;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import; - reads stdin.")
+  List<String> files;
+
+  @Option(
+      names = "--collection",
+      required = true,
+      paramLabel = "NAME",
+      description = "The collection to import into (created when missing).")
+  String collection;
+
+  @Option(
+      names = "--as",
+      paramLabel = "NAME",
+      defaultValue = "cli",
+      description = "Who is recorded as having added the objects (default: ${DEFAULT-VALUE}).")
+  String addedBy;
+
+  @Override
+  public Integer call() {
+    PrintStream out = System.out;
+    NodeSettings settings = NodeSettings.load();
+    try (HikariDataSource dataSource =
+        NodeDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), 2)) {
+      ObjectStore store = new ObjectStore(dataSource, Clock.systemUTC());
+      if (store.ensureCollection(
+          new CollectionInfo(collection, collection, "Created by stix import", Set.of()))) {
+        out.printf("created collection %s%n", collection);
+      }
+      StixImporter importer = new StixImporter(new StixCodec(), new StixValidator(), store);
+      Provenance provenance = new Provenance(settings.nation(), addedBy);
+      long stored = 0;
+      long duplicates = 0;
+      long rejected = 0;
+      boolean unreadable = false;
+      Map<String, Integer> byRule = new LinkedHashMap<>();
+      for (String file : files) {
+        ImportSummary summary;
+        try (InputStream in = StixValidateCommand.open(file)) {
+          summary = importer.importFrom(in, file, collection, provenance);
+        } catch (NoSuchFileException e) {
+          out.printf("%s: no such file%n", file);
+          unreadable = true;
+          continue;
+        } catch (IOException e) {
+          out.printf("%s: cannot read: %s%n", file, e.getMessage());
+          unreadable = true;
+          continue;
+        }
+        out.printf(
+            "%s: %d stored, %d already held, %d rejected%n",
+            file, summary.stored(), summary.duplicates(), summary.rejected());
+        int shown = 0;
+        for (ImportSummary.Rejection r : summary.rejections()) {
+          byRule.merge(r.rule(), 1, Integer::sum);
+          unreadable |= r.rule().equals("malformed");
+          if (shown++ < SHOWN_REJECTIONS) {
+            out.printf(
+                "  rejected %s%s: [%s] %s%n",
+                r.location(), r.objectId().isEmpty() ? "" : " " + r.objectId(), r.rule(), r.reason());
+          }
+        }
+        if (summary.rejected() > SHOWN_REJECTIONS) {
+          out.printf("  ... and %d more rejection(s)%n", summary.rejected() - SHOWN_REJECTIONS);
+        }
+        stored += summary.stored();
+        duplicates += summary.duplicates();
+        rejected += summary.rejected();
+      }
+      out.printf(
+          "collection %s: %d stored, %d skipped as duplicates, %d rejected%s%n",
+          collection,
+          stored,
+          duplicates,
+          rejected,
+          byRule.isEmpty() ? "" : " " + byRule);
+      return unreadable ? 2 : rejected > 0 ? 1 : 0;
+    } catch (RuntimeException e) {
+      System.err.printf(
+          "bulwark: cannot open the node's store (%s): %s%n", settings.dbUrl(), rootMessage(e));
+      return 2;
+    }
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage();
+  }
+}

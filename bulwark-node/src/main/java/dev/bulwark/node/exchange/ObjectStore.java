@@ -1,0 +1,401 @@
+package dev.bulwark.node.exchange;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * The STIX object store over JDBC (H2 or PostgreSQL). Every version of every object is kept
+ * immutably with the server's date_added; adding a version that a collection already holds is a no-op;
+ * a batch is one transaction, so a failure never leaves a partial row.
+ *
+ * <p>Writes are serialised by one lock: date_added is allocated and committed in the same order, so a
+ * reader paging by date_added can never see a later object before an earlier one commits (TAXII paging
+ * stays exact while objects are being added). Reads run concurrently. Thread-safe.
+ */
+public final class ObjectStore {
+  private static final int READ_CHUNK = 500;
+
+  private static final String INSERT =
+      "INSERT INTO stix_objects (date_added_us, collection_id, object_id, object_type, version, version_us,"
+          + " spec_version, origin_nation, added_by, marking_refs, json)"
+          + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM stix_objects"
+          + " WHERE collection_id = ? AND object_id = ? AND version_us = ?)";
+  private static final String COLUMNS =
+      "collection_id, object_id, object_type, version, version_us, spec_version, date_added_us,"
+          + " origin_nation, added_by, marking_refs, json";
+
+  private final DataSource dataSource;
+  private final DateAddedClock dateAdded;
+  private final ReentrantLock writeLock = new ReentrantLock(true);
+
+  public ObjectStore(DataSource dataSource, Clock clock) {
+    this.dataSource = dataSource;
+    this.dateAdded = new DateAddedClock(clock, queryLong("SELECT MAX(date_added_us) FROM stix_objects"));
+  }
+
+  /** Creates the collection unless it exists; returns true when it was created. */
+  public boolean ensureCollection(CollectionInfo collection) {
+    writeLock.lock();
+    try (Connection c = dataSource.getConnection()) {
+      if (collection(c, collection.id()).isPresent()) {
+        return false;
+      }
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO collections (id, title, description, default_nations, created_us)"
+                  + " VALUES (?, ?, ?, ?, ?)")) {
+        s.setString(1, collection.id());
+        s.setString(2, collection.title());
+        s.setString(3, collection.description());
+        s.setString(4, String.join(",", collection.defaultNations()));
+        s.setLong(5, dateAdded.nowMicros());
+        s.executeUpdate();
+      }
+      return true;
+    } catch (SQLException e) {
+      throw new StoreException("cannot create collection " + collection.id(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  public Optional<CollectionInfo> collection(String id) {
+    try (Connection c = dataSource.getConnection()) {
+      return collection(c, id);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read collection " + id, e);
+    }
+  }
+
+  public List<CollectionInfo> collections() {
+    List<CollectionInfo> result = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, title, description, default_nations FROM collections ORDER BY id");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        result.add(collectionOf(rs));
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new StoreException("cannot list collections", e);
+    }
+  }
+
+  /** Adds one object; see {@link #addAll}. */
+  public AddOutcome add(String collectionId, NewObject object, Provenance provenance) {
+    return addAll(collectionId, List.of(object), provenance).get(0);
+  }
+
+  /**
+   * Adds the objects in one transaction, in order. A version already held (or repeated within the
+   * batch) is reported as a duplicate and not written again.
+   *
+   * @throws StoreException when the collection does not exist or the database fails; nothing of the
+   *     batch is then stored
+   */
+  public List<AddOutcome> addAll(
+      String collectionId, List<NewObject> objects, Provenance provenance) {
+    if (objects.isEmpty()) {
+      return List.of();
+    }
+    List<AddOutcome> outcomes = new ArrayList<>(objects.size());
+    writeLock.lock();
+    try (Connection c = dataSource.getConnection()) {
+      if (collection(c, collectionId).isEmpty()) {
+        throw new StoreException("no collection " + collectionId, null);
+      }
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      long mark = dateAdded.mark();
+      try {
+        long[] added = new long[objects.size()];
+        // A version repeated within the batch is settled here: the databases differ in whether a
+        // batched statement sees the rows of the statements before it.
+        boolean[] repeated = new boolean[objects.size()];
+        Set<String> inBatch = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement(INSERT)) {
+          for (int i = 0; i < objects.size(); i++) {
+            NewObject o = objects.get(i);
+            if (!inBatch.add(o.objectId() + '\n' + o.versionMicros())) {
+              repeated[i] = true;
+              continue;
+            }
+            added[i] = dateAdded.next();
+            s.setLong(1, added[i]);
+            s.setString(2, collectionId);
+            s.setString(3, o.objectId());
+            s.setString(4, o.type());
+            s.setString(5, o.version());
+            s.setLong(6, o.versionMicros());
+            s.setString(7, o.specVersion());
+            s.setString(8, provenance.originNation());
+            s.setString(9, provenance.addedBy());
+            s.setString(10, String.join(",", o.markingRefs()));
+            s.setString(11, o.json());
+            s.setString(12, collectionId);
+            s.setString(13, o.objectId());
+            s.setLong(14, o.versionMicros());
+            s.addBatch();
+          }
+          int[] counts = s.executeBatch();
+          for (int i = 0, row = 0; i < objects.size(); i++) {
+            NewObject o = objects.get(i);
+            boolean stored = false;
+            if (!repeated[i]) {
+              int count = counts[row++];
+              stored = count == 1 || count == PreparedStatement.SUCCESS_NO_INFO;
+            }
+            outcomes.add(
+                new AddOutcome(
+                    o.objectId(),
+                    o.version(),
+                    stored ? AddOutcome.Status.STORED : AddOutcome.Status.DUPLICATE,
+                    stored ? added[i] : 0L));
+          }
+        }
+        rememberMarkingDefinitions(c, objects);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        dateAdded.reset(mark);
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+      return outcomes;
+    } catch (SQLException e) {
+      throw new StoreException("cannot store objects in " + collectionId + ": " + e.getMessage(), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  private static void rememberMarkingDefinitions(Connection c, List<NewObject> objects)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO marking_definitions (id, json) SELECT ?, ? WHERE NOT EXISTS"
+                + " (SELECT 1 FROM marking_definitions WHERE id = ?)")) {
+      boolean any = false;
+      Set<String> seen = new LinkedHashSet<>();
+      for (NewObject o : objects) {
+        if ("marking-definition".equals(o.type()) && seen.add(o.objectId())) {
+          s.setString(1, o.objectId());
+          s.setString(2, o.json());
+          s.setString(3, o.objectId());
+          s.addBatch();
+          any = true;
+        }
+      }
+      if (any) {
+        s.executeBatch();
+      }
+    }
+  }
+
+  /** The marking definition with this id, from any collection, as JSON. */
+  public Optional<String> markingDefinition(String id) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT json FROM marking_definitions WHERE id = ?")) {
+      s.setString(1, id);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read marking definition " + id, e);
+    }
+  }
+
+  /**
+   * Reads a page of permitted objects. Denied rows are skipped as if absent; the page says how far it
+   * scanned so that the next page resumes after them.
+   */
+  public Page page(ObjectQuery query, ReadFilter filter) {
+    List<StoredObject> items = new ArrayList<>();
+    long cursor = query.addedAfterMicros();
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(COLUMNS)
+            .append(" FROM stix_objects WHERE collection_id = ? AND date_added_us > ?");
+    appendIn(sql, "object_type", query.types());
+    appendIn(sql, "object_id", query.ids());
+    appendIn(sql, "spec_version", query.specVersions());
+    sql.append(" ORDER BY date_added_us LIMIT ?");
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql.toString())) {
+      while (true) {
+        int p = 1;
+        s.setString(p++, query.collectionId());
+        s.setLong(p++, cursor);
+        p = bindAll(s, p, query.types());
+        p = bindAll(s, p, query.ids());
+        p = bindAll(s, p, query.specVersions());
+        s.setInt(p, READ_CHUNK);
+        int rows = 0;
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            rows++;
+            StoredObject o = objectOf(rs);
+            cursor = o.dateAddedMicros();
+            if (filter.permits(o)) {
+              items.add(o);
+              if (items.size() == query.limit()) {
+                return new Page(items, cursor, true);
+              }
+            }
+          }
+        }
+        if (rows < READ_CHUNK) {
+          return new Page(items, cursor, false);
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read collection " + query.collectionId(), e);
+    }
+  }
+
+  /** Every permitted version of one object in a collection, oldest version first. */
+  public List<StoredObject> versions(String collectionId, String objectId, ReadFilter filter) {
+    List<StoredObject> result = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM stix_objects WHERE collection_id = ? AND object_id = ?"
+                    + " ORDER BY version_us, date_added_us")) {
+      s.setString(1, collectionId);
+      s.setString(2, objectId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          StoredObject o = objectOf(rs);
+          if (filter.permits(o)) {
+            result.add(o);
+          }
+        }
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read " + objectId, e);
+    }
+  }
+
+  /**
+   * Deletes versions of an object (all, or those whose version is in {@code versionMicros}); only
+   * permitted rows are touched. Returns how many rows were deleted.
+   */
+  public int delete(
+      String collectionId, String objectId, Collection<Long> versionMicros, ReadFilter filter) {
+    writeLock.lock();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("DELETE FROM stix_objects WHERE date_added_us = ?")) {
+      int deleted = 0;
+      for (StoredObject o : versions(collectionId, objectId, filter)) {
+        if (versionMicros.isEmpty() || versionMicros.contains(o.versionMicros())) {
+          s.setLong(1, o.dateAddedMicros());
+          deleted += s.executeUpdate();
+        }
+      }
+      return deleted;
+    } catch (SQLException e) {
+      throw new StoreException("cannot delete " + objectId, e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** How many versions the collection holds, permitted or not (for status and metrics). */
+  public long count(String collectionId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT COUNT(*) FROM stix_objects WHERE collection_id = ?")) {
+      s.setString(1, collectionId);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot count " + collectionId, e);
+    }
+  }
+
+  private static void appendIn(StringBuilder sql, String column, Set<String> values) {
+    if (!values.isEmpty()) {
+      sql.append(" AND ").append(column).append(" IN (");
+      sql.append(values.stream().map(v -> "?").collect(Collectors.joining(", "))).append(')');
+    }
+  }
+
+  private static int bindAll(PreparedStatement s, int from, Set<String> values)
+      throws SQLException {
+    int p = from;
+    for (String v : values) {
+      s.setString(p++, v);
+    }
+    return p;
+  }
+
+  private static Optional<CollectionInfo> collection(Connection c, String id) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT id, title, description, default_nations FROM collections WHERE id = ?")) {
+      s.setString(1, id);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(collectionOf(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private static CollectionInfo collectionOf(ResultSet rs) throws SQLException {
+    return new CollectionInfo(
+        rs.getString(1), rs.getString(2), rs.getString(3), splitToSet(rs.getString(4)));
+  }
+
+  private static StoredObject objectOf(ResultSet rs) throws SQLException {
+    String refs = rs.getString(10);
+    return new StoredObject(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getLong(5),
+        rs.getString(6),
+        rs.getLong(7),
+        rs.getString(8),
+        rs.getString(9),
+        refs.isEmpty() ? List.of() : Arrays.asList(refs.split(",")),
+        rs.getString(11));
+  }
+
+  private static Set<String> splitToSet(String csv) {
+    return csv.isEmpty() ? Set.of() : Set.of(csv.split(","));
+  }
+
+  private long queryLong(String sql) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(sql);
+        ResultSet rs = s.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0L;
+    } catch (SQLException e) {
+      throw new StoreException("cannot open the object store: " + e.getMessage(), e);
+    }
+  }
+}

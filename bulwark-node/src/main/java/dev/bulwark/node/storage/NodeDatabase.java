@@ -1,0 +1,55 @@
+package dev.bulwark.node.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Opens the node's database (H2 file by default, PostgreSQL by configuration) and brings its schema up
+ * to date with Flyway. Used by the node and by the commands that work on the store without starting
+ * Spring ({@code stix import}, {@code principal add}, {@code audit verify}). Stateless; thread-safe.
+ */
+public final class NodeDatabase {
+  private NodeDatabase() {}
+
+  /** The embedded default: an H2 file database in PostgreSQL mode under {@code home/db}. */
+  public static String defaultUrl(Path home) {
+    return "jdbc:h2:file:" + home.toAbsolutePath().resolve("db").resolve("bulwark") + H2_OPTIONS;
+  }
+
+  /**
+   * H2 options: PostgreSQL mode so that one SQL dialect serves both; WRITE_DELAY=0 so that a commit is on
+   * disk before it is acknowledged (an acknowledged write survives a crash).
+   */
+  public static final String H2_OPTIONS =
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+
+  /** A pooled data source for the URL, with the schema migrated. The caller closes it. */
+  public static HikariDataSource open(String url, String user, String password, int maxPoolSize) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(maxPoolSize);
+    config.setPoolName("bulwark");
+    HikariDataSource dataSource = new HikariDataSource(config);
+    try {
+      migrate(dataSource);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+    return dataSource;
+  }
+
+  /** Applies the Flyway migrations in {@code classpath:db/migration}. */
+  public static void migrate(DataSource dataSource) {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+  }
+}
