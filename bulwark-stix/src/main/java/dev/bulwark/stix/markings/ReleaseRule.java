@@ -1,0 +1,171 @@
+package dev.bulwark.stix.markings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.bulwark.stix.StixObject;
+
+/**
+ * The access rule of Bulwark: whether a reader may see an object, given the object's originating nation
+ * and its resolved object markings. The node's {@code AccessPolicy} calls this on every read path; the
+ * full meaning is documented in {@code docs/markings.md}.
+ *
+ * <ul>
+ *   <li>No access marking at all: the originating nation plus the collection default nations.</li>
+ *   <li>Otherwise every marking must allow the reader (AND), so the most restrictive wins:
+ *     <ul>
+ *       <li>TLP:CLEAR: anyone, anonymous included.</li>
+ *       <li>TLP:GREEN: any authenticated reader.</li>
+ *       <li>TLP:AMBER: the originating nation, plus the nations every releasability marking lists.</li>
+ *       <li>TLP:AMBER+STRICT: the originating nation only.</li>
+ *       <li>TLP:RED: only identities named as recipients by a releasability marking.</li>
+ *       <li>Releasability marking: the originating nation, the listed nations (OR, groups expanded) and
+ *           the named recipients.</li>
+ *       <li>Statement markings (copyright, terms of use) do not restrict access.</li>
+ *       <li>Anything else (unknown marking-definition, a malformed releasability marking, an object that
+ *           is not a marking-definition): deny. Fail closed.</li>
+ *     </ul>
+ *   </li>
+ * </ul>
+ *
+ * <p>Pure, stateless and thread-safe.
+ */
+public final class ReleaseRule {
+
+    /** The out-of-the-box default for unmarked objects: nobody beyond the originating nation. */
+    public static final Set<String> ORIGIN_ONLY = Set.of();
+
+    private ReleaseRule() {
+    }
+
+    /**
+     * Decides whether the reader may see an object.
+     *
+     * @param reader                  who asks
+     * @param originNation            the object's originating nation (ISO 3166-1 alpha-3)
+     * @param resolvedMarkings        the marking-definition objects the object's {@code object_marking_refs}
+     *                                point to; a caller that cannot resolve a ref must deny by itself (or use
+     *                                {@link #mayRead(Reader, String, List, java.util.function.Function, Set)})
+     * @param unmarkedDefaultNations  nations (or groups) that may read unmarked objects besides the
+     *                                originating nation; {@link #ORIGIN_ONLY} by default
+     * @return true when every marking allows the reader
+     */
+    public static boolean mayRead(Reader reader, String originNation, List<StixObject> resolvedMarkings,
+                                  Set<String> unmarkedDefaultNations) {
+        String origin = originNation.toUpperCase(java.util.Locale.ROOT);
+        boolean fromOrigin = reader.authenticated() && reader.nation().equals(origin);
+        List<Tlp> tlps = new ArrayList<>(2);
+        List<Releasability> releasabilities = new ArrayList<>(2);
+        for (StixObject m : resolvedMarkings) {
+            Kind kind = classify(m, tlps, releasabilities);
+            if (kind == Kind.UNKNOWN) {
+                return false;
+            }
+        }
+        if (tlps.isEmpty() && releasabilities.isEmpty()) {
+            if (fromOrigin) {
+                return true;
+            }
+            if (!reader.authenticated()) {
+                return false;
+            }
+            for (String code : unmarkedDefaultNations) {
+                if (NationGroups.expand(code).contains(reader.nation())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (Releasability r : releasabilities) {
+            if (!releasabilityAllows(r, reader, fromOrigin)) {
+                return false;
+            }
+        }
+        for (Tlp t : tlps) {
+            if (!tlpAllows(t, reader, fromOrigin, releasabilities)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Decides from marking refs, resolving each with the given function; a ref that cannot be resolved
+     * denies.
+     *
+     * @param reader                 who asks
+     * @param originNation           the object's originating nation
+     * @param markingRefs            the object's {@code object_marking_refs}
+     * @param resolver               finds a marking-definition by id
+     * @param unmarkedDefaultNations see {@link #mayRead(Reader, String, List, Set)}
+     * @return true when every marking allows the reader
+     */
+    public static boolean mayRead(Reader reader, String originNation, List<String> markingRefs,
+                                  java.util.function.Function<String, Optional<StixObject>> resolver,
+                                  Set<String> unmarkedDefaultNations) {
+        List<StixObject> resolved = new ArrayList<>(markingRefs.size());
+        for (String ref : markingRefs) {
+            Optional<StixObject> m = Tlp.fromMarkingId(ref).map(Tlp::definition).or(() -> resolver.apply(ref));
+            if (m.isEmpty() || !m.get().id().equals(ref)) {
+                return false;
+            }
+            resolved.add(m.get());
+        }
+        return mayRead(reader, originNation, resolved, unmarkedDefaultNations);
+    }
+
+    private enum Kind { TLP, RELEASABILITY, STATEMENT, UNKNOWN }
+
+    private static Kind classify(StixObject m, List<Tlp> tlps, List<Releasability> releasabilities) {
+        if (!"marking-definition".equals(m.type())) {
+            return Kind.UNKNOWN;
+        }
+        Optional<Tlp> tlp = Tlp.fromMarkingId(m.id());
+        if (tlp.isPresent()) {
+            tlps.add(tlp.get());
+            return Kind.TLP;
+        }
+        if (ReleasabilityMarking.carriesExtension(m)) {
+            Optional<Releasability> r = ReleasabilityMarking.read(m);
+            if (r.isEmpty()) {
+                return Kind.UNKNOWN;
+            }
+            releasabilities.add(r.get());
+            return Kind.RELEASABILITY;
+        }
+        if (isStatement(m)) {
+            return Kind.STATEMENT;
+        }
+        return Kind.UNKNOWN;
+    }
+
+    /** A STIX 2.1 statement marking (section 7.2.1.3) and nothing else that could restrict access. */
+    private static boolean isStatement(StixObject m) {
+        if (!"statement".equals(m.string("definition_type").orElse("")) || m.has("extensions")) {
+            return false;
+        }
+        var def = m.json().get("definition");
+        return def != null && def.isObject() && def.size() == 1 && def.path("statement").isString();
+    }
+
+    private static boolean releasabilityAllows(Releasability r, Reader reader, boolean fromOrigin) {
+        if (!reader.authenticated()) {
+            return false;
+        }
+        return fromOrigin || r.includesNation(reader.nation())
+                || reader.identityId().map(r.recipients()::contains).orElse(false);
+    }
+
+    private static boolean tlpAllows(Tlp t, Reader reader, boolean fromOrigin, List<Releasability> rs) {
+        return switch (t) {
+            case CLEAR -> true;
+            case GREEN -> reader.authenticated();
+            case AMBER -> fromOrigin || (!rs.isEmpty() && rs.stream().allMatch(r -> r.includesNation(reader.nation())));
+            case AMBER_STRICT -> fromOrigin;
+            case RED -> reader.authenticated() && reader.identityId().isPresent() && !rs.isEmpty()
+                    && rs.stream().anyMatch(r -> r.recipients().contains(reader.identityId().get()));
+        };
+    }
+}

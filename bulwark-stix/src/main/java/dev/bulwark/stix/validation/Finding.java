@@ -1,0 +1,29 @@
+package dev.bulwark.stix.validation;
+
+import java.util.Objects;
+
+/**
+ * One problem found in one object. Immutable and thread-safe.
+ *
+ * @param severity error (invalid) or warning
+ * @param path     JSON path of the offending value, e.g. {@code $.external_references[0].source_name}
+ * @param rule     short stable rule id, e.g. {@code required-property}; see {@link Rules}
+ * @param section  the STIX 2.1 (errata 01) section that states the rule, e.g. {@code 3.2}
+ * @param message  what is wrong, for humans
+ */
+public record Finding(Severity severity, String path, String rule, String section, String message) {
+
+    /** Rejects nulls. */
+    public Finding {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(section, "section");
+        Objects.requireNonNull(message, "message");
+    }
+
+    @Override
+    public String toString() {
+        return severity + " " + path + " [" + rule + ", STIX 2.1 section " + section + "] " + message;
+    }
+}
