@@ -26,7 +26,21 @@ public final class BulwarkMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    if (args.length == 0 || !(args[0].equals("serve") || args[0].equals("demo"))) {
+      quietLibraryLogging();
+    }
     System.exit(execute(args));
+  }
+
+  /**
+   * The file commands print their own results; the libraries' INFO chatter (connection pools,
+   * migrations) would drown them. The node configures logging through Spring Boot instead.
+   */
+  private static void quietLibraryLogging() {
+    org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    if (root instanceof ch.qos.logback.classic.Logger logback) {
+      logback.setLevel(ch.qos.logback.classic.Level.WARN);
+    }
   }
 
   /** Runs the command line and returns the exit code, without exiting (for tests). */

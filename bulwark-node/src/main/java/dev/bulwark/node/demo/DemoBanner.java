@@ -1,0 +1,50 @@
+package dev.bulwark.node.demo;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the demo node is ready: loads the demo content and prints where to look. Runs once;
+ * not thread-safe (Spring calls it on the starting thread).
+ */
+@Component
+@ConditionalOnProperty(name = "bulwark.demo", havingValue = "true")
+class DemoBanner {
+  private final DemoContent content;
+  private final String home;
+  private final PrintStream out = System.out;
+
+  DemoBanner(DemoContent content, @Value("${bulwark.home}") String home) {
+    this.content = content;
+    this.home = home;
+  }
+
+  @EventListener
+  void ready(ApplicationReadyEvent event) {
+    List<String> loaded = content.load();
+    String base = baseUrl(event);
+    out.println();
+    out.println("Bulwark demo node is running.");
+    out.println("  data folder:  " + home);
+    out.println("  demo content loaded into collection 'intel':");
+    loaded.forEach(out::println);
+    out.println("  health:       " + base + "/actuator/health");
+    out.println("  TAXII 2.1:    " + base + "/taxii2/");
+    out.println("Stop it with Ctrl-C.");
+    out.flush();
+  }
+
+  private static String baseUrl(ApplicationReadyEvent event) {
+    if (event.getApplicationContext() instanceof WebServerApplicationContext web
+        && web.getWebServer() != null) {
+      return "http://localhost:" + web.getWebServer().getPort();
+    }
+    return "http://localhost:8080";
+  }
+}
