@@ -1,0 +1,294 @@
+package dev.bulwark.support.allocation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+
+/**
+ * Assigns offers to requirements with a lexicographic linear program (ojAlgo):
+ *
+ * <ol>
+ *   <li>minimise the priority-weighted shortfall, {@code sum(weight * unitValue * unitsShort)};
+ *   <li>keeping that optimum, minimise the largest deviation of any ally with offers from its fair
+ *       share of the value allocated (plus its prior contributions), the shares being those of the
+ *       burden key renormalised among the allies with offers;
+ *   <li>keeping both, minimise the sum of the allies' deviations, so the allies that do not set the
+ *       maximum are also as close to their share as possible.
+ * </ol>
+ *
+ * <p>A variable exists only for a pair (offer, requirement) where the offer can fill the requirement
+ * in time ({@link Offer#canFill}); all others are pruned, so the model stays sparse. Stage 1 falls
+ * apart into independent blocks (connected components of the pairs), which are solved one by one.
+ * Quantities are continuous (an LP): round when executing. Values inside the model are in millions
+ * of euros for numerical stability. Stateless and thread-safe.
+ */
+public final class Allocator {
+
+  private static final double SCALE = 1e6;
+  private static final double EPS = 1e-6;
+
+  /**
+   * Solves an allocation.
+   *
+   * @param shares each ally's burden-key share (any positive weights; renormalised among the
+   *     allies with offers)
+   * @param priorEur contributions already made, per ally, that count towards fairness (may be empty)
+   * @throws IllegalArgumentException on duplicate ids or an offering ally without a share
+   * @throws IllegalStateException when the solver fails
+   */
+  public AllocationResult allocate(
+      List<Requirement> requirements,
+      List<Offer> offers,
+      Map<String, Double> shares,
+      Map<String, Double> priorEur) {
+    long start = System.nanoTime();
+    checkUnique(requirements.stream().map(Requirement::id).toList(), "requirement");
+    checkUnique(offers.stream().map(Offer::id).toList(), "offer");
+    for (Offer o : offers) {
+      if (!(shares.getOrDefault(o.ally(), 0.0) > 0)) {
+        throw new IllegalArgumentException("offer " + o.id() + ": ally " + o.ally() + " has no fair share (not a member?)");
+      }
+    }
+
+    List<Pair> pairs = pairs(requirements, offers);
+    int[] component = components(requirements.size(), offers.size(), pairs);
+    double[] x = new double[pairs.size()];
+    Map<Integer, Double> optimum = new HashMap<>();
+
+    // Stage 1, block by block: the blocks share no offer and no requirement.
+    Map<Integer, List<Integer>> pairsByBlock = new HashMap<>();
+    for (int p = 0; p < pairs.size(); p++) {
+      pairsByBlock.computeIfAbsent(component[pairs.get(p).r], k -> new ArrayList<>()).add(p);
+    }
+    for (Map.Entry<Integer, List<Integer>> block : pairsByBlock.entrySet()) {
+      Lp lp = new Lp(requirements, offers, pairs, block.getValue());
+      lp.objectiveFill();
+      Optimisation.Result result = lp.model.maximise();
+      check(result, "stage 1");
+      optimum.put(block.getKey(), result.getValue());
+      lp.copyInto(result, x);
+    }
+
+    // Stages 2 and 3, over everything at once: the allies tie the blocks together.
+    List<String> offering = offers.stream().map(Offer::ally).distinct().sorted().toList();
+    double shareSum = offering.stream().mapToDouble(shares::get).sum();
+    Map<String, Double> normalised = new LinkedHashMap<>();
+    offering.forEach(a -> normalised.put(a, shares.get(a) / shareSum));
+    if (!pairs.isEmpty() && offering.size() > 1) {
+      List<Integer> all = java.util.stream.IntStream.range(0, pairs.size()).boxed().toList();
+      Lp lp2 = new Lp(requirements, offers, pairs, all);
+      lp2.keepFill(pairsByBlock, optimum);
+      lp2.deviations(offering, normalised, priorEur);
+      lp2.maxDeviation.weight(1);
+      Optimisation.Result r2 = lp2.model.minimise();
+      // Should the solver's noise make the kept optimum look infeasible, stage 1's answer stands.
+      if (r2.getState().isOptimal()) {
+        double best = r2.doubleValue(lp2.model.getVariables().indexOf(lp2.maxDeviation));
+        lp2.copyInto(r2, x);
+
+      Lp lp3 = new Lp(requirements, offers, pairs, all);
+      lp3.keepFill(pairsByBlock, optimum);
+      lp3.deviations(offering, normalised, priorEur);
+      lp3.maxDeviation.upper(best + Math.max(1e-7, Math.abs(best) * 1e-9));
+      lp3.deviationVars.forEach(v -> v.weight(1));
+      Optimisation.Result r3 = lp3.model.minimise();
+      if (r3.getState().isOptimal()) {
+        lp3.copyInto(r3, x);
+      }
+      }
+    }
+    return Explainer.explain(requirements, offers, pairs, x, normalised, priorEur, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static void check(Optimisation.Result result, String stage) {
+    if (!result.getState().isOptimal()) {
+      throw new IllegalStateException("allocation " + stage + " did not solve: " + result.getState());
+    }
+  }
+
+  private static void checkUnique(List<String> ids, String what) {
+    TreeSet<String> seen = new TreeSet<>();
+    for (String id : ids) {
+      if (!seen.add(id)) {
+        throw new IllegalArgumentException("duplicate " + what + " id '" + id + "'");
+      }
+    }
+  }
+
+  /** An offer that can fill a requirement in time: one LP variable. */
+  record Pair(int o, int r) {}
+
+  static List<Pair> pairs(List<Requirement> requirements, List<Offer> offers) {
+    // Index requirements by coalition so that the pruning is not a full cross product.
+    Map<Object, List<Integer>> byCoalition = new HashMap<>();
+    for (int r = 0; r < requirements.size(); r++) {
+      byCoalition.computeIfAbsent(requirements.get(r).coalition(), k -> new ArrayList<>()).add(r);
+    }
+    List<Pair> pairs = new ArrayList<>();
+    for (int o = 0; o < offers.size(); o++) {
+      Offer offer = offers.get(o);
+      List<Integer> candidates =
+          offer.coalition().isPresent()
+              ? byCoalition.getOrDefault(offer.coalition().get(), List.of())
+              : java.util.stream.IntStream.range(0, requirements.size()).boxed().toList();
+      for (int r : candidates) {
+        if (offer.canFill(requirements.get(r))) {
+          pairs.add(new Pair(o, r));
+        }
+      }
+    }
+    return pairs;
+  }
+
+  /** Union-find over requirements (0..nr-1) and offers (nr..): the block of each requirement. */
+  private static int[] components(int nr, int no, List<Pair> pairs) {
+    int[] parent = new int[nr + no];
+    for (int i = 0; i < parent.length; i++) {
+      parent[i] = i;
+    }
+    for (Pair p : pairs) {
+      int a = find(parent, p.r);
+      int b = find(parent, nr + p.o);
+      if (a != b) {
+        parent[a] = b;
+      }
+    }
+    int[] out = new int[nr];
+    for (int r = 0; r < nr; r++) {
+      out[r] = find(parent, r);
+    }
+    return out;
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  /** One LP over a subset of the pairs, with the capacity constraints of its offers and requirements. */
+  private static final class Lp {
+    final ExpressionsBasedModel model = new ExpressionsBasedModel();
+    final List<Requirement> requirements;
+    final List<Offer> offers;
+    final List<Pair> pairs;
+    final List<Integer> subset;
+    final Map<Integer, Variable> vars = new LinkedHashMap<>();
+    Variable maxDeviation;
+    final List<Variable> deviationVars = new ArrayList<>();
+
+    Lp(List<Requirement> requirements, List<Offer> offers, List<Pair> pairs, List<Integer> subset) {
+      this.requirements = requirements;
+      this.offers = offers;
+      this.pairs = pairs;
+      this.subset = subset;
+      Map<Integer, Expression> reqRows = new HashMap<>();
+      Map<Integer, Expression> offerRows = new HashMap<>();
+      for (int p : subset) {
+        Pair pair = pairs.get(p);
+        Variable v = model.addVariable("x" + p).lower(0);
+        vars.put(p, v);
+        Requirement r = requirements.get(pair.r);
+        Offer o = offers.get(pair.o);
+        reqRows
+            .computeIfAbsent(pair.r, k -> model.addExpression("r" + k).upper(r.quantity()))
+            .set(v, 1.0);
+        double perUnit = o.capacityPerUnit(r);
+        double capacity = o.quantity();
+        if (o.kind() == Offer.Kind.FUNDS) {
+          perUnit /= SCALE;
+          capacity /= SCALE;
+        }
+        final double cap = capacity;
+        offerRows.computeIfAbsent(pair.o, k -> model.addExpression("o" + k).upper(cap)).set(v, perUnit);
+      }
+    }
+
+    private double fillCoefficient(int p) {
+      Requirement r = requirements.get(pairs.get(p).r);
+      return r.weight() * r.unitValueEur() / SCALE;
+    }
+
+    void objectiveFill() {
+      vars.forEach((p, v) -> v.weight(fillCoefficient(p)));
+    }
+
+    void keepFill(Map<Integer, List<Integer>> blocks, Map<Integer, Double> optimum) {
+      for (Map.Entry<Integer, List<Integer>> block : blocks.entrySet()) {
+        double best = optimum.get(block.getKey());
+        Expression e = model.addExpression("fill" + block.getKey()).lower(best - Math.max(1e-9, Math.abs(best) * 1e-10));
+        for (int p : block.getValue()) {
+          e.set(vars.get(p), fillCoefficient(p));
+        }
+      }
+    }
+
+    void deviations(List<String> allies, Map<String, Double> share, Map<String, Double> prior) {
+      Variable total = model.addVariable("A").lower(0);
+      Expression totalRow = model.addExpression("total").level(0).set(total, -1);
+      Map<String, Expression> allyRows = new HashMap<>();
+      Map<String, Variable> allyVars = new HashMap<>();
+      for (String a : allies) {
+        Variable va = model.addVariable("V" + a).lower(0);
+        allyVars.put(a, va);
+        allyRows.put(a, model.addExpression("V" + a).level(0).set(va, -1));
+      }
+      vars.forEach(
+          (p, v) -> {
+            Pair pair = pairs.get(p);
+            double value = requirements.get(pair.r).unitValueEur() / SCALE;
+            totalRow.set(v, value);
+            allyRows.get(offers.get(pair.o).ally()).set(v, value);
+          });
+      double priorTotal = allies.stream().mapToDouble(a -> prior.getOrDefault(a, 0.0)).sum() / SCALE;
+      maxDeviation = model.addVariable("d").lower(0);
+      for (String a : allies) {
+        double s = share.get(a);
+        double constant = prior.getOrDefault(a, 0.0) / SCALE - s * priorTotal;
+        Variable da = model.addVariable("d" + a).lower(0);
+        deviationVars.add(da);
+        // deviation = V_a - s*A + constant; both |deviation| <= d_a and d_a <= d
+        model.addExpression("up" + a).upper(-constant).set(allyVars.get(a), 1).set(total, -s).set(da, -1);
+        model.addExpression("dn" + a).lower(-constant).set(allyVars.get(a), 1).set(total, -s).set(da, 1);
+        model.addExpression("max" + a).upper(0).set(da, 1).set(maxDeviation, -1);
+      }
+    }
+
+    void copyInto(Optimisation.Result result, double[] x) {
+      // The pair variables were added first, in the order of the map.
+      int index = 0;
+      for (Integer p : vars.keySet()) {
+        double value = result.doubleValue(index++);
+        x[p] = Math.abs(value) < EPS * 1e-3 ? 0 : value;
+      }
+    }
+  }
+
+  static Optional<String> none() {
+    return Optional.empty();
+  }
+
+  static String list(List<String> ids) {
+    return ids.size() <= 5 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more";
+  }
+
+  static <T> Map<Integer, List<T>> group(List<T> items, java.util.function.ToIntFunction<T> key) {
+    return items.stream().collect(Collectors.groupingBy(key::applyAsInt));
+  }
+
+  static Comparator<Requirement> byUrgency() {
+    return Comparator.comparingInt(Requirement::priority).thenComparing(Requirement::needBy);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.bulwark.support.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.support.contribution.Coalition;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+class AllocatorPropertyTest {
+
+  private static final LocalDate DAY0 = LocalDate.of(2025, 1, 1);
+  private static final List<String> ALLIES = List.of("USA", "DEU", "POL", "EST");
+  private final Allocator allocator = new Allocator();
+
+  record Problem(List<Requirement> requirements, List<Offer> offers) {}
+
+  @Provide
+  Arbitrary<Problem> problems() {
+    Arbitrary<Requirement> req =
+        Combinators.combine(
+                Arbitraries.of(Coalition.ARTILLERY, Coalition.DRONES),
+                Arbitraries.of("a", "b"),
+                Arbitraries.integers().between(1, 50),
+                Arbitraries.integers().between(1, 20),
+                Arbitraries.integers().between(1, 5),
+                Arbitraries.integers().between(0, 30))
+            .as((c, item, q, v, p, d) -> new Requirement("?", c, item, q, v * 1000.0, p, DAY0.plusDays(d)));
+    Arbitrary<Offer> offer =
+        Combinators.combine(
+                Arbitraries.of(ALLIES),
+                Arbitraries.of(Offer.Kind.values()),
+                Arbitraries.of(Coalition.ARTILLERY, Coalition.DRONES),
+                Arbitraries.of("a", "b"),
+                Arbitraries.integers().between(1, 60),
+                Arbitraries.integers().between(0, 30))
+            .as((a, k, c, item, q, d) -> new Offer("?", a, k, Optional.of(c), item, k == Offer.Kind.FUNDS ? q * 5000.0 : q, DAY0.plusDays(d)));
+    return Combinators.combine(req.list().ofMaxSize(6), offer.list().ofMaxSize(6))
+        .as((rs, os) -> new Problem(renumberR(rs), renumberO(os)));
+  }
+
+  private static List<Requirement> renumberR(List<Requirement> rs) {
+    List<Requirement> out = new ArrayList<>();
+    for (int i = 0; i < rs.size(); i++) {
+      Requirement r = rs.get(i);
+      out.add(new Requirement("R" + i, r.coalition(), r.item(), r.quantity(), r.unitValueEur(), r.priority(), r.needBy()));
+    }
+    return out;
+  }
+
+  private static List<Offer> renumberO(List<Offer> os) {
+    List<Offer> out = new ArrayList<>();
+    for (int i = 0; i < os.size(); i++) {
+      Offer o = os.get(i);
+      out.add(new Offer("O" + i, o.ally(), o.kind(), o.coalition(), o.item(), o.quantity(), o.availableFrom()));
+    }
+    return out;
+  }
+
+  private static Map<String, Double> shares() {
+    return Map.of("USA", 5.0, "DEU", 2.0, "POL", 1.0, "EST", 0.1);
+  }
+
+  @Property(tries = 60)
+  void neverMoreThanOfferedNorBeforeAvailable(@ForAll("problems") Problem problem) {
+    AllocationResult result = allocator.allocate(problem.requirements(), problem.offers(), shares(), Map.of());
+    Map<String, Offer> offers = new HashMap<>();
+    problem.offers().forEach(o -> offers.put(o.id(), o));
+    Map<String, Requirement> reqs = new HashMap<>();
+    problem.requirements().forEach(r -> reqs.put(r.id(), r));
+    Map<String, Double> used = new HashMap<>();
+    Map<String, Double> filled = new HashMap<>();
+    for (Assignment a : result.assignments()) {
+      Offer o = offers.get(a.offerId());
+      Requirement r = reqs.get(a.requirementId());
+      assertThat(o.availableFrom()).isBeforeOrEqualTo(r.needBy());
+      assertThat(o.matches(r)).isTrue();
+      assertThat(a.units()).isPositive();
+      used.merge(o.id(), a.units() * o.capacityPerUnit(r), Double::sum);
+      filled.merge(r.id(), a.units(), Double::sum);
+    }
+    used.forEach((id, u) -> assertThat(u).isLessThanOrEqualTo(offers.get(id).quantity() * (1 + 1e-7) + 1e-6));
+    filled.forEach((id, f) -> assertThat(f).isLessThanOrEqualTo(reqs.get(id).quantity() * (1 + 1e-7) + 1e-6));
+  }
+
+  @Property(tries = 60)
+  void noShortfallWhenSupplySuffices(@ForAll("problems") Problem problem) {
+    // Add, for each requirement, a timely offer of its own item big enough to cover it alone.
+    List<Offer> offers = new ArrayList<>(problem.offers());
+    for (Requirement r : problem.requirements()) {
+      offers.add(new Offer("cover-" + r.id(), ALLIES.get(offers.size() % ALLIES.size()), Offer.Kind.ITEMS, Optional.of(r.coalition()), r.item(), r.quantity(), r.needBy()));
+    }
+    AllocationResult result = allocator.allocate(problem.requirements(), offers, shares(), Map.of());
+    assertThat(result.shortfallEur()).isLessThan(1e-3);
+    result.requirements().forEach(o -> assertThat(o.shortfallUnits()).isZero());
+  }
+
+  @Property(tries = 40)
+  void shortfallNeverExceedsTheNeed(@ForAll("problems") Problem problem) {
+    AllocationResult result = allocator.allocate(problem.requirements(), problem.offers(), shares(), Map.of());
+    double need = problem.requirements().stream().mapToDouble(Requirement::valueEur).sum();
+    assertThat(result.shortfallEur()).isBetween(-1e-6, need + 1e-6);
+  }
+}
