@@ -4,6 +4,7 @@ import dev.bulwark.stix.StixCodec;
 import dev.bulwark.stix.validation.StixValidator;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,8 +26,8 @@ public class ExchangeConfiguration {
   }
 
   @Bean
-  ObjectStore objectStore(DataSource dataSource, org.flywaydb.core.Flyway flyway) {
-    // depends on Flyway so that the schema exists before the store reads its last date_added
+  @DependsOnDatabaseInitialization // Flyway first: the store reads its last date_added at start
+  ObjectStore objectStore(DataSource dataSource) {
     return new ObjectStore(dataSource, Clock.systemUTC());
   }
 
