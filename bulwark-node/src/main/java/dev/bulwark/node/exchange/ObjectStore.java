@@ -298,6 +298,40 @@ public final class ObjectStore {
   }
 
   /**
+   * Every version of these objects, in any collection, without their JSON (the {@code json} of each
+   * result is empty): what write checks and version selection need, in one query. Unfiltered, so the
+   * caller must not show these rows to anyone.
+   */
+  public List<StoredObject> headersOf(Collection<String> objectIds) {
+    List<StoredObject> result = new ArrayList<>();
+    if (objectIds.isEmpty()) {
+      return result;
+    }
+    List<String> ids = List.copyOf(new LinkedHashSet<>(objectIds));
+    try (Connection c = dataSource.getConnection()) {
+      for (int from = 0; from < ids.size(); from += READ_CHUNK) {
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
+        StringBuilder sql =
+            new StringBuilder("SELECT ")
+                .append(COLUMNS.replace("json", "'' AS json"))
+                .append(" FROM stix_objects WHERE 1 = 1");
+        appendIn(sql, "object_id", new LinkedHashSet<>(chunk));
+        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+          bindAll(s, 1, new LinkedHashSet<>(chunk));
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              result.add(objectOf(rs));
+            }
+          }
+        }
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read versions: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Deletes versions of an object (all, or those whose version is in {@code versionMicros}); only
    * permitted rows are touched. Returns how many rows were deleted.
    */

@@ -1,0 +1,130 @@
+package dev.bulwark.node.exchange.taxii;
+
+import dev.bulwark.node.exchange.AddOutcome;
+import dev.bulwark.node.exchange.NewObject;
+import dev.bulwark.node.exchange.ObjectStore;
+import dev.bulwark.node.exchange.Provenance;
+import dev.bulwark.node.exchange.StoreException;
+import dev.bulwark.node.exchange.StoredObject;
+import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.security.NodePrincipal;
+import dev.bulwark.node.security.WriteRules;
+import dev.bulwark.stix.StixObject;
+import dev.bulwark.stix.validation.Finding;
+import dev.bulwark.stix.validation.StixValidator;
+import dev.bulwark.stix.validation.ValidationResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The write side of TAXII: checks each object of an envelope (valid STIX 2.1, authored by the
+ * principal's own identity unless it is an admin, not a newer version of someone else's object, not
+ * loosening the markings, markings that resolve) and stores the accepted ones in one batch. Each
+ * object gets its own outcome, so one bad object never costs the others. Thread-safe.
+ */
+final class ObjectWrites {
+  private final ObjectStore store;
+  private final AccessPolicy policy;
+  private final StixValidator validator = new StixValidator();
+
+  ObjectWrites(ObjectStore store, AccessPolicy policy) {
+    this.store = store;
+    this.policy = policy;
+  }
+
+  /** The outcome of one object: stored (or already held), or refused with the reason. */
+  record Outcome(String id, String version, boolean success, String message) {}
+
+  List<Outcome> add(String collectionId, NodePrincipal principal, JsonNode objects) {
+    List<Outcome> outcomes = new ArrayList<>();
+    List<StixObject> candidates = new ArrayList<>();
+    Set<String> markingsInEnvelope = new HashSet<>();
+    for (JsonNode node : objects) {
+      if (!(node instanceof ObjectNode o)) {
+        outcomes.add(new Outcome("", "", false, "not a JSON object"));
+        continue;
+      }
+      StixObject s = StixObject.of(o);
+      ValidationResult result = validator.validate(s);
+      if (!result.valid()) {
+        Finding e = result.errors().get(0);
+        outcomes.add(new Outcome(s.id(), version(s), false,
+            "invalid STIX 2.1: " + e.path() + ": " + e.message() + " (section " + e.section() + ")"
+                + (result.errors().size() > 1 ? " and " + (result.errors().size() - 1) + " more" : "")));
+        continue;
+      }
+      if ("marking-definition".equals(s.type())) {
+        markingsInEnvelope.add(s.id());
+      }
+      candidates.add(s);
+    }
+    Map<String, List<StoredObject>> held = new HashMap<>();
+    Set<String> ids = new LinkedHashSet<>();
+    candidates.forEach(s -> ids.add(s.id()));
+    for (StoredObject h : store.headersOf(ids)) {
+      held.computeIfAbsent(h.objectId(), k -> new ArrayList<>()).add(h);
+    }
+    List<NewObject> accepted = new ArrayList<>();
+    for (StixObject s : candidates) {
+      Optional<String> refusal = WriteRules.refusal(principal, s, held.getOrDefault(s.id(), List.of()));
+      if (refusal.isEmpty()) {
+        refusal = unresolvedMarking(s, markingsInEnvelope);
+      }
+      if (refusal.isPresent()) {
+        outcomes.add(new Outcome(s.id(), version(s), false, refusal.get()));
+        continue;
+      }
+      try {
+        accepted.add(NewObject.from(s));
+      } catch (IllegalArgumentException e) {
+        outcomes.add(new Outcome(s.id(), version(s), false, e.getMessage()));
+      }
+    }
+    Provenance provenance = new Provenance(principal.nation(), principal.name());
+    try {
+      for (AddOutcome a : store.addAll(collectionId, accepted, provenance)) {
+        outcomes.add(success(a));
+      }
+    } catch (StoreException batchFailed) {
+      for (NewObject n : accepted) {
+        try {
+          outcomes.add(success(store.add(collectionId, n, provenance)));
+        } catch (StoreException e) {
+          outcomes.add(new Outcome(n.objectId(), n.version(), false, "not stored: " + e.getMessage()));
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  private Optional<String> unresolvedMarking(StixObject s, Set<String> inEnvelope) {
+    for (String ref : s.objectMarkingRefs()) {
+      if (!inEnvelope.contains(ref) && policy.resolve(ref).isEmpty()) {
+        return Optional.of(
+            "object_marking_refs names " + ref + ", a marking-definition this node does not hold;"
+                + " send the definition first or in the same envelope");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Outcome success(AddOutcome a) {
+    return new Outcome(
+        a.objectId(),
+        a.version(),
+        true,
+        a.status() == AddOutcome.Status.STORED ? "stored" : "already held (duplicate)");
+  }
+
+  private static String version(StixObject s) {
+    return s.modified().or(s::created).orElse("");
+  }
+}

@@ -1,0 +1,58 @@
+package dev.bulwark.node.exchange.taxii;
+
+import dev.bulwark.node.exchange.ObjectStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The TAXII 2.1 server's parts: the collection map, the status table and the key that signs paging
+ * tokens. (The object store itself comes from the exchange configuration.)
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TaxiiProperties.class)
+public class TaxiiConfiguration {
+
+  @Bean
+  TaxiiCollections taxiiCollections(ObjectStore store, TaxiiProperties properties) {
+    TaxiiCollections c = new TaxiiCollections(store, properties);
+    c.ensureConfigured();
+    return c;
+  }
+
+  @Bean
+  StatusStore taxiiStatusStore(DataSource dataSource) {
+    return new StatusStore(dataSource);
+  }
+
+  @Bean
+  CursorCodec taxiiCursorCodec(TaxiiProperties properties, @Value("${bulwark.home}") String home)
+      throws IOException {
+    if (!properties.cursorSecret().isEmpty()) {
+      return new CursorCodec(properties.cursorSecret().getBytes(StandardCharsets.UTF_8));
+    }
+    // Kept in BULWARK_HOME so that next tokens stay valid across a restart.
+    Path file = Path.of(home).resolve("taxii-cursor.key");
+    if (!Files.isRegularFile(file)) {
+      Files.createDirectories(file.getParent());
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not POSIX: the folder's permissions protect it
+      }
+    }
+    return new CursorCodec(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
+  }
+}

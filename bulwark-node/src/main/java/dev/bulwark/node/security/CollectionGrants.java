@@ -1,0 +1,27 @@
+package dev.bulwark.node.security;
+
+import java.util.List;
+
+/**
+ * Who may read and who may write a collection. Admins may always do both. Immutable.
+ */
+public record CollectionGrants(List<Grant> read, List<Grant> write) {
+  public CollectionGrants {
+    read = List.copyOf(read);
+    write = List.copyOf(write);
+  }
+
+  /** Out of the box: readers, contributors and peers of any nation read; contributors write. */
+  public static CollectionGrants defaults() {
+    return new CollectionGrants(
+        Grant.parseList("reader,contributor,peer"), Grant.parseList("contributor"));
+  }
+
+  public boolean canRead(NodePrincipal p) {
+    return p.isAdmin() || read.stream().anyMatch(g -> g.admits(p));
+  }
+
+  public boolean canWrite(NodePrincipal p) {
+    return p.isAdmin() || write.stream().anyMatch(g -> g.admits(p));
+  }
+}

@@ -1,0 +1,33 @@
+package dev.bulwark.node.security;
+
+import java.util.Locale;
+
+/**
+ * What a principal may do on the node. Collections grant read and write per role (and nation);
+ * admins also manage the node (audit log, deletions). Immutable.
+ */
+public enum Role {
+  /** Reads collections it is granted. */
+  READER,
+  /** Reads and adds objects it authors. */
+  CONTRIBUTOR,
+  /** Manages the node; may add objects on others' behalf and query the audit log. */
+  ADMIN,
+  /** Another nation's Bulwark node, federating. */
+  PEER;
+
+  /** Parses a role name, case-insensitively. */
+  public static Role parse(String name) {
+    try {
+      return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "unknown role '" + name + "' (expected reader, contributor, admin or peer)", e);
+    }
+  }
+
+  /** The lower-case name used in configuration and on the command line. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

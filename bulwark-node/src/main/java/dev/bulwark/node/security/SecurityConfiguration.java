@@ -1,0 +1,71 @@
+package dev.bulwark.node.security;
+
+import dev.bulwark.node.exchange.ObjectStore;
+import java.time.Clock;
+import java.util.Arrays;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call the node: every endpoint needs a principal (HTTP Basic, bearer token or client
+ * certificate) except the paths in {@code bulwark.security.public-paths} (TAXII discovery and the
+ * health probe out of the box); the audit API needs an admin. Sessions are not kept: each request
+ * carries its credentials.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+  @Bean
+  PrincipalStore principalStore(DataSource dataSource) {
+    return new PrincipalStore(dataSource, Clock.systemUTC());
+  }
+
+  @Bean
+  AccessPolicy accessPolicy(ObjectStore store) {
+    return new AccessPolicy(store);
+  }
+
+  /** Keeps Spring Boot from making a default user with a generated password: nobody logs in that way. */
+  @Bean
+  AuthenticationManager noPasswordLogin() {
+    return authentication -> {
+      throw new BadCredentialsException("the node authenticates with tokens and certificates only");
+    };
+  }
+
+  @Bean
+  SecurityFilterChain nodeSecurity(
+      HttpSecurity http,
+      PrincipalStore principals,
+      @Value("${bulwark.security.public-paths:/taxii2/,/actuator/health,/actuator/health/**,/error}")
+          String publicPaths)
+      throws Exception {
+    UnauthorizedResponder unauthorized = new UnauthorizedResponder();
+    String[] open =
+        Arrays.stream(publicPaths.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    http.csrf(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(new CredentialsFilter(principals, unauthorized), AnonymousAuthenticationFilter.class)
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(unauthorized)
+                .accessDeniedHandler((request, response, denied) -> UnauthorizedResponder.forbidden(response)))
+        .authorizeHttpRequests(
+            a -> a.requestMatchers(open).permitAll()
+                .requestMatchers("/bulwark/audit/**").hasRole(Role.ADMIN.name())
+                .anyRequest().authenticated());
+    return http.build();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.bulwark.node.security;
+
+import dev.bulwark.node.exchange.StoredObject;
+import dev.bulwark.stix.StixObject;
+import dev.bulwark.stix.markings.Tlp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whether a principal may add an object: it may author only as its own identity ({@code created_by_ref}),
+ * unless it is an admin; it may not add a version of an object someone else added; and a new version
+ * may not loosen the markings of the latest version held. Stateless; thread-safe.
+ *
+ * <p>"Not loosening" is checked conservatively: every marking of the latest held version must still be
+ * on the new one, except that a TLP marking may be replaced by a stricter TLP level (CLEAR &lt; GREEN
+ * &lt; AMBER &lt; AMBER+STRICT &lt; RED). Adding markings only ever restricts, since markings combine as
+ * AND.
+ */
+public final class WriteRules {
+  private WriteRules() {}
+
+  /**
+   * The reason the principal may not add the object, or empty when it may.
+   *
+   * @param held the versions of this object id already stored (any collection), any order
+   */
+  public static Optional<String> refusal(NodePrincipal p, StixObject o, List<StoredObject> held) {
+    if (p.isAdmin()) {
+      return Optional.empty();
+    }
+    Optional<String> author = o.createdByRef();
+    if (author.isPresent() && !author.equals(p.identityId())) {
+      return Optional.of(
+          "created_by_ref "
+              + author.get()
+              + " is not the identity of principal "
+              + p.name()
+              + p.identityId().map(i -> " (" + i + ")").orElse(" (it has none)"));
+    }
+    if (held.isEmpty()) {
+      return Optional.empty();
+    }
+    for (StoredObject h : held) {
+      if (!h.addedBy().equals(p.name())) {
+        return Optional.of(
+            "a version of " + o.id() + " was added by another principal; only it or an admin may add newer ones");
+      }
+    }
+    StoredObject latest = held.stream().max(Comparator.comparingLong(StoredObject::versionMicros)).get();
+    List<String> missing = new ArrayList<>();
+    List<String> now = o.objectMarkingRefs();
+    int newTlp = strictestTlp(now);
+    for (String ref : latest.markingRefs()) {
+      if (now.contains(ref)) {
+        continue;
+      }
+      Optional<Tlp> tlp = Tlp.fromMarkingId(ref);
+      if (tlp.isPresent() && newTlp >= tlp.get().ordinal()) {
+        continue;
+      }
+      missing.add(ref);
+    }
+    if (!missing.isEmpty()) {
+      return Optional.of(
+          "this version loosens the markings of version " + latest.version() + ": it drops " + missing);
+    }
+    return Optional.empty();
+  }
+
+  private static int strictestTlp(List<String> refs) {
+    int strictest = -1;
+    for (String ref : refs) {
+      strictest = Math.max(strictest, Tlp.fromMarkingId(ref).map(Enum::ordinal).orElse(-1));
+    }
+    return strictest;
+  }
+}
