@@ -127,6 +127,10 @@ public final class AisDecoder {
     lineSource = null;
     lineGroupId = -1;
     byte first = buf[p];
+    if (first == '#') {
+      counters.ignored++; // a comment, even when it quotes a sentence
+      return;
+    }
     if (first != '\\' && first != '!' && first != '$') {
       // Vendor prefixes (a receive time, a station name) may precede the NMEA part.
       int q = p;

@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * Raw binary application data carried by message types 6, 8, 17, 25 and 26: {@code bitLength}
- * bits, most significant bit first, packed into bytes (the last byte zero-padded).
+ * bits, most significant bit first, packed into bytes. The unused low bits of the last byte hold
+ * the payload bits that followed the data (kept so that gpsd's hex rendering can be reproduced);
+ * {@link #bits} never reads them, {@link #equals} compares the bytes as stored.
  *
  * <p>Immutable and thread-safe: the bytes are copied in and out.
  */
@@ -48,7 +50,24 @@ public final class BinaryData {
     return (v << (64 - len)) >> (64 - len);
   }
 
-  /** Lower-case hex of the packed bytes (gpsd's rendering of undecoded payloads). */
+  /**
+   * Lower-case hex of the packed bytes (gpsd's rendering of undecoded payloads), with the unused
+   * bits of the last byte set to zero when {@code masked}, or as copied from the payload.
+   */
+  public String hex(boolean masked) {
+    StringBuilder sb = new StringBuilder(bytes.length * 2);
+    for (int i = 0; i < bytes.length; i++) {
+      int b = bytes[i] & 0xff;
+      int unused = bytes.length * 8 - bitLength;
+      if (masked && i == bytes.length - 1 && unused > 0) {
+        b &= 0xff << unused;
+      }
+      sb.append(Character.forDigit((b >>> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+    }
+    return sb.toString();
+  }
+
+  /** Lower-case hex of the packed bytes, as copied from the payload. */
   public String hex() {
     StringBuilder sb = new StringBuilder(bytes.length * 2);
     for (byte b : bytes) {

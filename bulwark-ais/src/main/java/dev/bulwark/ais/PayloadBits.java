@@ -155,15 +155,18 @@ public final class PayloadBits {
     return new String(out, 0, n);
   }
 
-  /** Copies {@code len} bits from {@code start} into a standalone {@link BinaryData}. */
+  /**
+   * Copies {@code len} bits from {@code start} into a standalone {@link BinaryData}. The unused
+   * low bits of the last byte hold the payload bits that follow (zero at the end of the payload),
+   * as gpsd's byte-wise copy does; {@link BinaryData#bits} never reads them.
+   */
   public BinaryData slice(int start, int len) {
     if (len <= 0) {
       return BinaryData.EMPTY;
     }
     byte[] out = new byte[(len + 7) >>> 3];
     for (int i = 0; i < out.length; i++) {
-      int take = Math.min(8, len - i * 8);
-      out[i] = (byte) (ulong(start + i * 8, take) << (8 - take));
+      out[i] = (byte) ulong(start + i * 8, 8);
     }
     return new BinaryData(out, len);
   }
