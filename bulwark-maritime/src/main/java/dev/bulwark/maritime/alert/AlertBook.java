@@ -1,0 +1,139 @@
+package dev.bulwark.maritime.alert;
+
+import dev.bulwark.maritime.track.Track;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntFunction;
+
+/**
+ * Folds findings into episodes: one alert per (kind, vessel, asset or partner) while findings keep
+ * coming, with a stable id; a new episode starts when the previous one has been quiet for
+ * {@code episodeGapMillis} (default 2 h, so that a drag interrupted by an AIS gap stays one episode).
+ *
+ * <p>Publishes to the listener when an episode is raised, when its severity rises, and otherwise at
+ * most every {@code updateEveryMillis} of track time. Severity and score never go down within an
+ * episode: a drag that eases off is still the drag that happened. Not thread-safe.
+ */
+public final class AlertBook {
+
+  /** Looks up a vessel's track and name for evidence. */
+  public interface Vessels {
+    Optional<Track> track(int mmsi);
+
+    String name(int mmsi);
+  }
+
+  private static final class Episode {
+    String id;
+    Finding first;
+    Finding latest;
+    Severity severity;
+    double score;
+    long raised;
+    long lastPublished;
+    int revision;
+    Map<String, String> params = new LinkedHashMap<>();
+  }
+
+  private final long episodeGapMillis;
+  private final long updateEveryMillis;
+  private final AlertListener listener;
+  private final Vessels vessels;
+  private final Map<String, Episode> open = new HashMap<>();
+  private final List<Episode> all = new ArrayList<>();
+
+  public AlertBook(long episodeGapMillis, long updateEveryMillis, AlertListener listener, Vessels vessels) {
+    this.episodeGapMillis = episodeGapMillis;
+    this.updateEveryMillis = updateEveryMillis;
+    this.listener = listener;
+    this.vessels = vessels;
+  }
+
+  /** Records a finding; returns the id of its episode. */
+  public String report(Finding f) {
+    String key = f.kind().name() + '|' + f.mmsi() + '|' + f.other() + '|' + f.asset().map(a -> a.id()).orElse("");
+    Episode e = open.get(key);
+    if (e != null && f.nowMillis() - e.latest.nowMillis() > episodeGapMillis) {
+      e = null;
+    }
+    if (e == null) {
+      e = new Episode();
+      e.first = f;
+      e.latest = f;
+      e.severity = f.severity();
+      e.score = f.score();
+      e.raised = f.nowMillis();
+      e.lastPublished = f.nowMillis();
+      e.params.putAll(f.parameters());
+      e.id = f.kind().slug() + "-" + f.mmsi() + (f.other() != 0 ? "-" + f.other() : "")
+          + f.asset().map(a -> "-" + a.id().replaceAll("[^A-Za-z0-9]+", "_")).orElse("")
+          + "-" + (f.startMillis() / 1000);
+      open.put(key, e);
+      all.add(e);
+      listener.onAlert(snapshot(e), AlertListener.Change.RAISED);
+      return e.id;
+    }
+    e.latest = f;
+    e.params.putAll(f.parameters());
+    boolean escalated = f.severity().compareTo(e.severity) > 0;
+    if (escalated) {
+      e.severity = f.severity();
+    }
+    e.score = Math.max(e.score, f.score());
+    if (escalated || f.nowMillis() - e.lastPublished >= updateEveryMillis) {
+      e.lastPublished = f.nowMillis();
+      e.revision++;
+      listener.onAlert(snapshot(e), escalated ? AlertListener.Change.ESCALATED : AlertListener.Change.UPDATED);
+    }
+    return e.id;
+  }
+
+  /** Whether an episode of this kind is open for a vessel (and asset id, "" for none) at a time. */
+  public boolean isOpen(AlertKind kind, int mmsi, int other, String assetId, long nowMillis) {
+    Episode e = open.get(kind.name() + '|' + mmsi + '|' + other + '|' + assetId);
+    return e != null && nowMillis - e.latest.nowMillis() <= episodeGapMillis;
+  }
+
+  /** Every episode so far, as it stands now, in the order raised. */
+  public List<Alert> alerts() {
+    List<Alert> out = new ArrayList<>(all.size());
+    for (Episode e : all) {
+      out.add(snapshot(e));
+    }
+    return out;
+  }
+
+  /** Number of episodes so far. */
+  public int size() {
+    return all.size();
+  }
+
+  private Alert snapshot(Episode e) {
+    Finding f = e.latest;
+    long start = Math.min(e.first.startMillis(), f.startMillis());
+    String track = vessels.track(f.mmsi())
+        .map(t -> TrackSnippets.geoJson(f.mmsi(), t, start - 15 * 60_000L, f.nowMillis()))
+        .orElse("null");
+    return new Alert(
+        e.id,
+        f.kind(),
+        f.mmsi(),
+        vessels.name(f.mmsi()),
+        f.other() != 0 ? List.of(f.other()) : List.of(),
+        e.first.asset().map(a -> a.id()),
+        e.first.asset().map(a -> a.name()),
+        Instant.ofEpochMilli(start),
+        Instant.ofEpochMilli(f.nowMillis()),
+        Instant.ofEpochMilli(e.raised),
+        e.severity,
+        e.score,
+        f.summary(),
+        new Evidence(track, e.params),
+        e.revision);
+  }
+}

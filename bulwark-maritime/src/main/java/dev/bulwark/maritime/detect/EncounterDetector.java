@@ -1,0 +1,205 @@
+package dev.bulwark.maritime.detect;
+
+import dev.bulwark.maritime.alert.AlertKind;
+import dev.bulwark.maritime.alert.Finding;
+import dev.bulwark.maritime.alert.Severity;
+import dev.bulwark.maritime.geo.Geo;
+import dev.bulwark.maritime.infra.Asset;
+import dev.bulwark.maritime.infra.Proximity;
+import dev.bulwark.maritime.model.PositionReport;
+import dev.bulwark.maritime.track.Track;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Encounters at sea: two vessels within {@code maxDistanceM} of each other, both under
+ * {@code maxKn}, away from known ports and anchorages.
+ *
+ * <p>Checked at every engine tick on a grid of slow vessels. An encounter is raised low once it has
+ * lasted {@code earlyMillis} (so the watch sees a rendezvous while it happens), medium when it reaches
+ * {@code confirmMillis} (the Global Fishing Watch definition), high if it is then within
+ * {@code nearM} of infrastructure. Vessels that were never seen moving faster than {@code approachKn}
+ * in the {@code approachMillis} before the encounter began are a standing group (berths, anchorage,
+ * a raft of barges), not a rendezvous, and are left out; so are service craft (tugs, pilots, SAR),
+ * fishing vessels and operator-listed working vessels. The pair is forgotten after
+ * {@code breakMillis} apart.
+ *
+ * <p>Defaults: 500 m, 2 kn and 2 h from Global Fishing Watch's encounter definition (vessels within
+ * 500 m for at least 2 h at a median speed under 2 kn); early 5 min, approach 4 kn within 1 h,
+ * break 10 min, nearM 5 km (our choices). Not thread-safe.
+ */
+public final class EncounterDetector extends BaseDetector {
+
+  /**
+   * Parameters.
+   *
+   * @param maxDistanceM largest separation
+   * @param maxKn highest speed of either vessel
+   * @param earlyMillis duration at which a low early warning is raised
+   * @param confirmMillis duration at which it is confirmed (medium)
+   * @param approachKn speed one of them must have had before
+   * @param approachMillis how far before the encounter that speed is looked for
+   * @param breakMillis time apart after which the pair is forgotten
+   * @param nearM distance from a corridor's edge that makes a confirmed encounter high
+   */
+  public record Params(double maxDistanceM, double maxKn, long earlyMillis, long confirmMillis, double approachKn,
+      long approachMillis, long breakMillis, double nearM) {
+    public static final Params DEFAULT = new Params(500, 2.0, 300_000L, 7_200_000L, 4.0, 3_600_000L, 600_000L, 5000);
+  }
+
+  private static final class Pair {
+    final VesselState a;
+    final VesselState b;
+    final long start;
+    long lastSeen;
+    final boolean approached;
+    final Asset asset;
+
+    Pair(VesselState a, VesselState b, long start, boolean approached, Asset asset) {
+      this.a = a;
+      this.b = b;
+      this.start = start;
+      this.lastSeen = start;
+      this.approached = approached;
+      this.asset = asset;
+    }
+  }
+
+  private static final double CELL_DEG = 0.01;
+
+  private final Params p;
+  private final Map<Long, Pair> pairs = new HashMap<>();
+  private final Map<Long, List<VesselState>> grid = new HashMap<>();
+
+  public EncounterDetector(Params p) {
+    this.p = p;
+  }
+
+  public EncounterDetector() {
+    this(Params.DEFAULT);
+  }
+
+  @Override
+  public AlertKind kind() {
+    return AlertKind.ENCOUNTER;
+  }
+
+  @Override
+  public Map<String, String> parameters() {
+    return Map.of("max_distance_m", Double.toString(p.maxDistanceM()), "max_kn", Double.toString(p.maxKn()),
+        "early_min", Long.toString(p.earlyMillis() / 60_000), "confirm_min", Long.toString(p.confirmMillis() / 60_000));
+  }
+
+  private boolean candidate(VesselState v, long now, DetectionContext ctx) {
+    if (!v.hasPosition() || now - v.lastSeen() > p.breakMillis()) {
+      return false;
+    }
+    PositionReport r = v.last();
+    if (!(r.hasSog() && r.sogKn() < p.maxKn()) || v.proximity().inSafeHaven()
+        || r.navStatus() == PositionReport.STATUS_MOORED || r.navStatus() == PositionReport.STATUS_FISHING) {
+      return false;
+    }
+    return !Ships.isServiceOrFishing(v.identity().shipType()) && !ctx.isWorkingVessel(v);
+  }
+
+  @Override
+  public void onTick(DetectionContext ctx) {
+    long now = ctx.now();
+    grid.clear();
+    for (VesselState v : ctx.vessels()) {
+      if (candidate(v, now, ctx)) {
+        PositionReport r = v.last();
+        grid.computeIfAbsent(cell(Math.floor(r.lat() / CELL_DEG), Math.floor(r.lon() / CELL_DEG)), k -> new ArrayList<>(2)).add(v);
+      }
+    }
+    for (Map.Entry<Long, List<VesselState>> e : grid.entrySet()) {
+      for (VesselState a : e.getValue()) {
+        PositionReport ra = a.last();
+        long cy = (long) Math.floor(ra.lat() / CELL_DEG);
+        long cx = (long) Math.floor(ra.lon() / CELL_DEG);
+        int reachX = (int) Math.ceil(p.maxDistanceM() / (CELL_DEG * Math.max(1.0, Geo.mPerDegLon(ra.lat()))));
+        int reachY = (int) Math.ceil(p.maxDistanceM() / (CELL_DEG * Geo.M_PER_DEG_LAT));
+        for (long dy = -reachY; dy <= reachY; dy++) {
+          for (long dx = -reachX; dx <= reachX; dx++) {
+            List<VesselState> others = grid.get(cell(cy + dy, cx + dx));
+            if (others == null) {
+              continue;
+            }
+            for (VesselState b : others) {
+              if (b.mmsi() <= a.mmsi()) {
+                continue;
+              }
+              PositionReport rb = b.last();
+              if (Geo.localDistanceM(ra.lat(), ra.lon(), rb.lat(), rb.lon()) <= p.maxDistanceM()) {
+                seen(a, b, now, ctx);
+              }
+            }
+          }
+        }
+      }
+    }
+    Iterator<Pair> it = pairs.values().iterator();
+    while (it.hasNext()) {
+      Pair pr = it.next();
+      if (now - pr.lastSeen > p.breakMillis()) {
+        it.remove();
+      }
+    }
+  }
+
+  private static long cell(double y, double x) {
+    return ((long) y << 32) ^ ((long) x & 0xffffffffL);
+  }
+
+  private void seen(VesselState a, VesselState b, long now, DetectionContext ctx) {
+    long key = ((long) a.mmsi() << 32) | (b.mmsi() & 0xffffffffL);
+    Pair pr = pairs.get(key);
+    if (pr == null) {
+      boolean approached = movedBefore(a.track(), now) || movedBefore(b.track(), now);
+      pr = new Pair(a, b, now, approached, nearAsset(a));
+      pairs.put(key, pr);
+    }
+    pr.lastSeen = now;
+    long duration = now - pr.start;
+    if (!pr.approached || duration < p.earlyMillis()) {
+      return;
+    }
+    boolean confirmed = duration >= p.confirmMillis();
+    Severity sev = !confirmed ? Severity.LOW : pr.asset != null ? Severity.HIGH : Severity.MEDIUM;
+    double score = !confirmed ? 0.3 + 0.3 * duration / p.confirmMillis() : pr.asset != null ? 0.8 : 0.6;
+    double d = Geo.localDistanceM(a.last().lat(), a.last().lon(), b.last().lat(), b.last().lon());
+    Map<String, String> ev = new LinkedHashMap<>();
+    ev.put("other_mmsi", Integer.toString(b.mmsi()));
+    ev.put("distance_m", AnchorDragDetector.fmt(d));
+    ev.put("max_distance_m", Double.toString(p.maxDistanceM()));
+    ev.put("duration_min", Long.toString(duration / 60_000));
+    ev.put("confirm_min", Long.toString(p.confirmMillis() / 60_000));
+    ev.put("sog_kn", AnchorDragDetector.fmt(a.last().sogKn()) + "/" + AnchorDragDetector.fmt(b.last().sogKn()));
+    String summary = String.format(Locale.ROOT, "%s and %s within %.0f m at under %.0f kn for %d min%s%s",
+        a.identity().label(), b.identity().label(), d, p.maxKn(), duration / 60_000, confirmed ? " (confirmed)" : "",
+        pr.asset != null ? " near " + pr.asset.name() : "");
+    ctx.alertBook().report(new Finding(kind(), a.mmsi(), b.mmsi(), Optional.ofNullable(pr.asset), pr.start, now, sev, score, summary, ev));
+  }
+
+  private boolean movedBefore(Track t, long now) {
+    double[] range = TrackStats.sogRange(t, now - p.approachMillis());
+    return range[1] >= p.approachKn();
+  }
+
+  private Asset nearAsset(VesselState v) {
+    Proximity prox = v.proximity();
+    int ni = prox.nearestIndex();
+    return ni >= 0 && prox.distanceM(ni) <= prox.asset(ni).halfWidthM() + p.nearM() ? prox.asset(ni) : null;
+  }
+
+  /** Pairs currently close together. */
+  public int openPairs() {
+    return pairs.size();
+  }
+}

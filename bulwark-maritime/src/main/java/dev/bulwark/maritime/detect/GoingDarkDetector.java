@@ -1,0 +1,173 @@
+package dev.bulwark.maritime.detect;
+
+import dev.bulwark.maritime.alert.AlertKind;
+import dev.bulwark.maritime.alert.Finding;
+import dev.bulwark.maritime.alert.Severity;
+import dev.bulwark.maritime.geo.Geo;
+import dev.bulwark.maritime.infra.Asset;
+import dev.bulwark.maritime.infra.Criticality;
+import dev.bulwark.maritime.infra.Proximity;
+import dev.bulwark.maritime.model.PositionReport;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Going dark near infrastructure: AIS silence of at least {@code minGap} that starts or ends within
+ * {@code nearM} of a corridor, or whose straight path from last to next report crosses an asset.
+ *
+ * <p>While the vessel is silent, the engine's clock (other vessels' reports) shows the silence: an
+ * alert is raised as soon as it reaches {@code minGap} (score 0.5, medium). When the vessel reappears
+ * the episode is updated: +0.2 if it reappears far from where its last speed and course predicted
+ * (more than {@code farM}, or more than {@code farFraction} of the predicted run), +0.3 if its path
+ * crossed an asset while dark. High from 0.75 on a high-criticality asset. Moored vessels, known
+ * anchorages and ports and operator-listed working vessels are left out.
+ *
+ * <p>Defaults: minGap 6 min (Class A and B report every 2-30 s under way and every 3 min at anchor,
+ * ITU-R M.1371; 6 minutes is two missed reports at the slowest rate; Global Fishing Watch's 12 h gap
+ * events are for open-ocean coverage, far too late here); nearM 5 km; farM 5 km; farFraction 0.25.
+ * Not thread-safe.
+ */
+public final class GoingDarkDetector extends BaseDetector {
+
+  /**
+   * Parameters.
+   *
+   * @param minGapMillis silence that counts
+   * @param nearM distance from a corridor's edge at which a silence matters
+   * @param farM reappearance this far from the dead-reckoned position is suspicious
+   * @param farFraction ... or this fraction of the dead-reckoned distance, whichever is larger
+   */
+  public record Params(long minGapMillis, double nearM, double farM, double farFraction) {
+    public static final Params DEFAULT = new Params(360_000L, 5000, 5000, 0.25);
+  }
+
+  private static final class State {
+    Asset nearAsset;
+    long alertedGapStart = Long.MIN_VALUE;
+  }
+
+  private final Params p;
+  private final Set<VesselState> watched = new LinkedHashSet<>();
+
+  public GoingDarkDetector(Params p) {
+    this.p = p;
+  }
+
+  public GoingDarkDetector() {
+    this(Params.DEFAULT);
+  }
+
+  @Override
+  public AlertKind kind() {
+    return AlertKind.GOING_DARK;
+  }
+
+  @Override
+  public Map<String, String> parameters() {
+    return Map.of("min_gap_min", Long.toString(p.minGapMillis() / 60_000), "near_m", Double.toString(p.nearM()),
+        "far_m", Double.toString(p.farM()));
+  }
+
+  @Override
+  public void onPosition(VesselState v, PositionReport r, DetectionContext ctx) {
+    State s = v.slot(slot);
+    Proximity prox = v.proximity();
+    PositionReport prev = v.previous();
+    long gap = r.timeMillis() - prev.timeMillis();
+    boolean exempt = prox.inSafeHaven() || ctx.isWorkingVessel(v);
+    if (gap >= p.minGapMillis() && prev != r && !exempt) {
+      reappeared(v, s, prev, r, gap, ctx);
+    }
+    Asset near = null;
+    int ni = prox.nearestIndex();
+    if (ni >= 0 && prox.distanceM(ni) <= prox.asset(ni).halfWidthM() + p.nearM() && !exempt
+        && r.navStatus() != PositionReport.STATUS_MOORED) {
+      near = prox.asset(ni);
+    }
+    if (near != null) {
+      if (s == null) {
+        s = new State();
+        v.slot(slot, s);
+      }
+      s.nearAsset = near;
+      watched.add(v);
+    } else {
+      if (s != null) {
+        s.nearAsset = null;
+      }
+      watched.remove(v);
+    }
+  }
+
+  private void reappeared(VesselState v, State s, PositionReport prev, PositionReport r, long gap, DetectionContext ctx) {
+    List<Asset> crossed = new ArrayList<>(ctx.layer().crossedBy(prev.lat(), prev.lon(), r.lat(), r.lon()));
+    Asset startNear = s == null ? null : s.nearAsset;
+    Proximity prox = v.proximity();
+    int ni = prox.nearestIndex();
+    Asset endNear = ni >= 0 && prox.distanceM(ni) <= prox.asset(ni).halfWidthM() + p.nearM() ? prox.asset(ni) : null;
+    if (crossed.isEmpty() && startNear == null && endNear == null) {
+      return;
+    }
+    double deviation = Double.NaN;
+    double run = Double.NaN;
+    boolean far = false;
+    if (prev.hasSog() && prev.hasCog()) {
+      run = prev.sogKn() * Geo.MPS_PER_KNOT * gap / 1000.0;
+      double[] pred = Geo.destination(prev.lat(), prev.lon(), prev.cogDeg(), run);
+      deviation = Geo.haversineM(pred[0], pred[1], r.lat(), r.lon());
+      far = deviation > Math.max(p.farM(), p.farFraction() * run);
+    }
+    Asset asset = !crossed.isEmpty() ? crossed.get(0) : startNear != null ? startNear : endNear;
+    double score = 0.5 + (far ? 0.2 : 0) + (crossed.isEmpty() ? 0 : 0.3);
+    Severity sev = score >= 0.75 && asset.criticality() == Criticality.HIGH ? Severity.HIGH : Severity.MEDIUM;
+    Map<String, String> ev = new LinkedHashMap<>();
+    ev.put("gap_min", Long.toString(gap / 60_000));
+    ev.put("min_gap_min", Long.toString(p.minGapMillis() / 60_000));
+    ev.put("dead_reckoned_run_m", AnchorDragDetector.fmt(run));
+    ev.put("deviation_from_prediction_m", AnchorDragDetector.fmt(deviation));
+    ev.put("far_threshold_m", AnchorDragDetector.fmt(Math.max(p.farM(), p.farFraction() * (Double.isNaN(run) ? 0 : run))));
+    ev.put("crossed_while_dark", crossed.stream().map(Asset::name).reduce((a, b) -> a + ";" + b).orElse(""));
+    ev.put("gap_started_near", startNear == null ? "" : startNear.name());
+    ev.put("gap_ended_near", endNear == null ? "" : endNear.name());
+    String summary = String.format(Locale.ROOT, "%s silent for %d min near %s%s%s", v.identity().label(), gap / 60_000,
+        asset.name(), crossed.isEmpty() ? "" : ", crossed it while dark", far ? ", reappeared far from predicted position" : "");
+    ctx.alertBook().report(new Finding(kind(), v.mmsi(), 0, Optional.of(asset), prev.timeMillis(), r.timeMillis(), sev, score, summary, ev));
+  }
+
+  @Override
+  public void onTick(DetectionContext ctx) {
+    long now = ctx.now();
+    var it = watched.iterator();
+    while (it.hasNext()) {
+      VesselState v = it.next();
+      long gap = now - v.lastSeen();
+      if (gap > 86_400_000L) {
+        it.remove();
+        continue;
+      }
+      State s = v.slot(slot);
+      if (gap < p.minGapMillis() || s == null || s.nearAsset == null || s.alertedGapStart == v.lastSeen()) {
+        continue;
+      }
+      s.alertedGapStart = v.lastSeen();
+      Map<String, String> ev = new LinkedHashMap<>();
+      ev.put("silent_min", Long.toString(gap / 60_000));
+      ev.put("min_gap_min", Long.toString(p.minGapMillis() / 60_000));
+      ev.put("gap_started_near", s.nearAsset.name());
+      String summary = String.format(Locale.ROOT, "%s silent for %d min since last report near %s", v.identity().label(),
+          gap / 60_000, s.nearAsset.name());
+      ctx.alertBook().report(new Finding(kind(), v.mmsi(), 0, Optional.of(s.nearAsset), v.lastSeen(), now, Severity.MEDIUM, 0.5, summary, ev));
+    }
+  }
+
+  /** Number of vessels currently watched for silence (near infrastructure). */
+  public int watchedCount() {
+    return watched.size();
+  }
+}

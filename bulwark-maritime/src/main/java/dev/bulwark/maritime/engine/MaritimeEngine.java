@@ -1,0 +1,303 @@
+package dev.bulwark.maritime.engine;
+
+import dev.bulwark.maritime.alert.Alert;
+import dev.bulwark.maritime.alert.AlertBook;
+import dev.bulwark.maritime.alert.AlertListener;
+import dev.bulwark.maritime.detect.AnchorDragDetector;
+import dev.bulwark.maritime.detect.DetectionContext;
+import dev.bulwark.maritime.detect.Detector;
+import dev.bulwark.maritime.detect.DriftDetector;
+import dev.bulwark.maritime.detect.EncounterDetector;
+import dev.bulwark.maritime.detect.GoingDarkDetector;
+import dev.bulwark.maritime.detect.IdentityChangeDetector;
+import dev.bulwark.maritime.detect.LoiteringDetector;
+import dev.bulwark.maritime.detect.PositionGate;
+import dev.bulwark.maritime.detect.SpoofingDetector;
+import dev.bulwark.maritime.detect.VesselState;
+import dev.bulwark.maritime.detect.WatchlistDetector;
+import dev.bulwark.maritime.infra.InfrastructureLayer;
+import dev.bulwark.maritime.model.PositionReport;
+import dev.bulwark.maritime.model.StaticReport;
+import dev.bulwark.maritime.model.VesselObservation;
+import dev.bulwark.maritime.track.Track;
+import dev.bulwark.maritime.vessel.IdentityChange;
+import dev.bulwark.maritime.vessel.VesselList;
+import dev.bulwark.maritime.vessel.VesselRegistry;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The detection engine: feeds observations into the vessel registry and bounded tracks, measures
+ * each position against the infrastructure index, runs every detector, and folds their findings into
+ * alerts (one per episode).
+ *
+ * <p>Input must come roughly in time order (as AIS feeds and captures do); a vessel's report older
+ * than its newest is counted and dropped. The engine clock is the newest plausible observation time.
+ * Memory is bounded: each vessel's track follows the {@link dev.bulwark.maritime.track.TrackPolicy},
+ * vessels silent for {@code evictAfter} are forgotten. Not thread-safe: one engine per thread (or per
+ * partition of MMSIs, as in a Kafka Streams deployment).
+ */
+public final class MaritimeEngine implements DetectionContext {
+
+  private final EngineConfig config;
+  private final InfrastructureLayer layer;
+  private final VesselList watchList;
+  private final VesselList working;
+  private final Detector[] detectors;
+  private final PositionGate gate;
+  private final VesselRegistry registry = new VesselRegistry();
+  private final Map<Integer, VesselState> vessels = new HashMap<>();
+  private final Collection<VesselState> vesselView = Collections.unmodifiableCollection(vessels.values());
+  private final AlertBook book;
+  private final boolean hasInfra;
+
+  private long clock = Long.MIN_VALUE;
+  private long nextTick = Long.MIN_VALUE;
+  private long nextEviction = Long.MIN_VALUE;
+  private int aheadRun;
+  private long positions;
+  private long statics;
+  private long admitted;
+  private long duplicates;
+  private long outOfOrder;
+  private long gated;
+  private long evictedObservedMillis;
+
+  /** An engine with the given detectors (use {@link #defaultDetectors()} for all of them). */
+  public MaritimeEngine(EngineConfig config, InfrastructureLayer layer, VesselList watchList, VesselList working,
+      List<Detector> detectors, AlertListener listener) {
+    this.config = config;
+    this.layer = layer;
+    this.hasInfra = !layer.assets().isEmpty();
+    this.watchList = watchList;
+    this.working = working;
+    this.detectors = detectors.toArray(new Detector[0]);
+    PositionGate g = null;
+    for (int i = 0; i < this.detectors.length; i++) {
+      this.detectors[i].attach(i);
+      if (g == null && this.detectors[i] instanceof PositionGate pg) {
+        g = pg;
+      }
+    }
+    this.gate = g;
+    this.book = new AlertBook(config.episodeGapMillis(), config.updateEveryMillis(), listener, new AlertBook.Vessels() {
+      @Override
+      public Optional<Track> track(int mmsi) {
+        VesselState v = vessels.get(mmsi);
+        return v == null ? Optional.empty() : Optional.of(v.track());
+      }
+
+      @Override
+      public String name(int mmsi) {
+        return registry.identity(mmsi).name();
+      }
+    });
+  }
+
+  /** An engine with every detector at its defaults and no lists. */
+  public static MaritimeEngine withDefaults(InfrastructureLayer layer, AlertListener listener) {
+    return new MaritimeEngine(EngineConfig.DEFAULT, layer, VesselList.empty(), VesselList.empty(), defaultDetectors(), listener);
+  }
+
+  /** One instance of every detector with its default parameters (spoofing first: it gates the track). */
+  public static List<Detector> defaultDetectors() {
+    return List.of(new SpoofingDetector(), new AnchorDragDetector(), new LoiteringDetector(), new GoingDarkDetector(),
+        new EncounterDetector(), new WatchlistDetector(), new IdentityChangeDetector(), new DriftDetector());
+  }
+
+  /** Takes one observation. */
+  public void accept(VesselObservation o) {
+    if (o instanceof PositionReport p) {
+      position(p);
+    } else if (o instanceof StaticReport s) {
+      statics++;
+      advanceClock(s.timeMillis());
+      List<IdentityChange> changes = registry.apply(s);
+      VesselState v = vessel(s.mmsi());
+      v.identity(registry.identity(s.mmsi()));
+      if (!changes.isEmpty()) {
+        for (Detector d : detectors) {
+          d.onIdentityChange(v, changes, this);
+        }
+      }
+      tick();
+    }
+  }
+
+  private VesselState vessel(int mmsi) {
+    VesselState v = vessels.get(mmsi);
+    if (v == null) {
+      v = new VesselState(mmsi, config.trackPolicy(), detectors.length);
+      v.identity(registry.identity(mmsi));
+      vessels.put(mmsi, v);
+    }
+    return v;
+  }
+
+  private void position(PositionReport p) {
+    positions++;
+    advanceClock(p.timeMillis());
+    VesselState v = vessel(p.mmsi());
+    if (v.hasPosition()) {
+      PositionReport last = v.last();
+      long dt = p.timeMillis() - last.timeMillis();
+      if (dt < 0) {
+        outOfOrder++;
+        return;
+      }
+      if (dt < 5_000L && last.lat() == p.lat() && last.lon() == p.lon()
+          && Double.compare(last.sogKn(), p.sogKn()) == 0 && Double.compare(last.cogDeg(), p.cogDeg()) == 0) {
+        duplicates++;
+        return;
+      }
+    }
+    if (gate != null && !gate.admit(v, p, this)) {
+      gated++;
+      tick();
+      return;
+    }
+    admitted++;
+    v.track().add(p);
+    v.admit(p);
+    if (hasInfra) {
+      var hood = v.neighbourhood();
+      if (hood == null || !hood.covers(p.lat(), p.lon(), config.proximityRadiusM())) {
+        hood = layer.neighbourhood(p.lat(), p.lon(), config.neighbourhoodRadiusM());
+        v.neighbourhood(hood);
+      }
+      hood.measure(p.lat(), p.lon(), config.proximityRadiusM(), v.proximity());
+    }
+    for (Detector d : detectors) {
+      d.onPosition(v, p, this);
+    }
+    tick();
+  }
+
+  private void advanceClock(long t) {
+    if (clock == Long.MIN_VALUE) {
+      clock = t;
+      nextTick = t + config.tickMillis();
+      nextEviction = t + 3_600_000L;
+      return;
+    }
+    if (t <= clock) {
+      aheadRun = 0;
+      return;
+    }
+    if (t - clock <= config.maxClockJumpMillis() || ++aheadRun >= 50) {
+      clock = t;
+      aheadRun = 0;
+    }
+  }
+
+  private void tick() {
+    if (clock < nextTick) {
+      return;
+    }
+    for (Detector d : detectors) {
+      d.onTick(this);
+    }
+    nextTick = Math.max(nextTick + config.tickMillis(), clock - config.tickMillis() + 1);
+    if (clock >= nextEviction) {
+      evict();
+      nextEviction = clock + 3_600_000L;
+    }
+  }
+
+  private void evict() {
+    Iterator<VesselState> it = vessels.values().iterator();
+    while (it.hasNext()) {
+      VesselState v = it.next();
+      if (v.hasPosition() && clock - v.lastSeen() > config.evictAfterMillis()) {
+        evictedObservedMillis += v.observedMillis();
+        it.remove();
+      }
+    }
+  }
+
+  /** Runs a last tick at the current clock (call at the end of a file). */
+  public void finish() {
+    if (clock != Long.MIN_VALUE) {
+      for (Detector d : detectors) {
+        d.onTick(this);
+      }
+    }
+  }
+
+  /** Every alert episode so far, as it stands. */
+  public List<Alert> alerts() {
+    return book.alerts();
+  }
+
+  public EngineStats stats() {
+    return new EngineStats(positions, statics, admitted, duplicates, outOfOrder, gated, vessels.size(), book.size());
+  }
+
+  /** Vessel-hours observed so far (intervals between a vessel's reports up to 10 min apart). */
+  public double vesselHours() {
+    long ms = evictedObservedMillis;
+    for (VesselState v : vessels.values()) {
+      ms += v.observedMillis();
+    }
+    return ms / 3_600_000.0;
+  }
+
+  /** Estimated bytes held per vessel, tracks included (see {@link VesselState#retainedBytes()}). */
+  public long retainedBytes() {
+    long b = 0;
+    for (VesselState v : vessels.values()) {
+      b += v.retainedBytes() + 48;
+    }
+    return b;
+  }
+
+  /** The vessel registry (static data and identity history). */
+  public VesselRegistry registry() {
+    return registry;
+  }
+
+  /** The state of one vessel, when held. */
+  public Optional<VesselState> vessel(Integer mmsi) {
+    return Optional.ofNullable(vessels.get(mmsi));
+  }
+
+  /** Detectors in calling order. */
+  public List<Detector> detectors() {
+    return List.of(detectors);
+  }
+
+  @Override
+  public long now() {
+    return clock;
+  }
+
+  @Override
+  public InfrastructureLayer layer() {
+    return layer;
+  }
+
+  @Override
+  public VesselList watchList() {
+    return watchList;
+  }
+
+  @Override
+  public VesselList workingVessels() {
+    return working;
+  }
+
+  @Override
+  public Collection<VesselState> vessels() {
+    return vesselView;
+  }
+
+  @Override
+  public AlertBook alertBook() {
+    return book;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.bulwark.maritime.infra;
+
+import dev.bulwark.maritime.geo.Geo;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/**
+ * The pieces of infrastructure within a radius of a centre, fetched once from the spatial index and
+ * reused while the vessel stays well inside the circle: ships move a few hundred metres between
+ * reports, so one index query serves hundreds of reports. Immutable, thread-safe.
+ */
+public final class Neighbourhood {
+
+  private final InfrastructureLayer layer;
+  private final double lat;
+  private final double lon;
+  private final double radiusM;
+  private final Piece[] pieces;
+
+  Neighbourhood(InfrastructureLayer layer, double lat, double lon, double radiusM, Piece[] pieces) {
+    this.layer = layer;
+    this.lat = lat;
+    this.lon = lon;
+    this.radiusM = radiusM;
+    this.pieces = pieces;
+  }
+
+  /** Whether every asset within {@code needM} of the position is in this neighbourhood. */
+  public boolean covers(double pLat, double pLon, double needM) {
+    if (Math.abs(pLat - lat) * Geo.M_PER_DEG_LAT + needM > radiusM) {
+      return false;
+    }
+    return Geo.localDistanceM(lat, lon, pLat, pLon) + needM <= radiusM;
+  }
+
+  /** Whether no infrastructure at all is near. */
+  public boolean isEmpty() {
+    return pieces.length == 0;
+  }
+
+  /** Fills {@code out} with the assets within {@code maxM} of the position. */
+  public void measure(double pLat, double pLon, double maxM, Proximity out) {
+    out.clear();
+    if (pieces.length == 0) {
+      return;
+    }
+    double kx = Geo.mPerDegLon(pLat);
+    GeometryFactory gf = layer.factory();
+    for (Piece p : pieces) {
+      double d = p.distanceM(pLat, pLon, kx, gf);
+      if (d <= maxM) {
+        out.offer(layer.asset(p.asset), d);
+      }
+    }
+  }
+}

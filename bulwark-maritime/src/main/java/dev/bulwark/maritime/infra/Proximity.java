@@ -1,0 +1,107 @@
+package dev.bulwark.maritime.infra;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The assets near one position, nearest distance per asset, filled by
+ * {@link Neighbourhood#measure}. A reusable buffer (one per vessel) so the per-report path allocates
+ * nothing. Not thread-safe.
+ */
+public final class Proximity {
+
+  private Asset[] assets = new Asset[4];
+  private double[] dist = new double[4];
+  private int count;
+  private boolean safeHaven;
+
+  void clear() {
+    count = 0;
+    safeHaven = false;
+  }
+
+  void offer(Asset a, double d) {
+    if (a.kind().isSafeHaven()) {
+      if (d <= a.halfWidthM()) {
+        safeHaven = true;
+      }
+      return;
+    }
+    for (int i = 0; i < count; i++) {
+      if (assets[i] == a) {
+        if (d < dist[i]) {
+          dist[i] = d;
+        }
+        return;
+      }
+    }
+    if (count == assets.length) {
+      assets = java.util.Arrays.copyOf(assets, count * 2);
+      dist = java.util.Arrays.copyOf(dist, count * 2);
+    }
+    assets[count] = a;
+    dist[count++] = d;
+  }
+
+  /** Number of assets near the position. */
+  public int count() {
+    return count;
+  }
+
+  public Asset asset(int i) {
+    return assets[i];
+  }
+
+  public double distanceM(int i) {
+    return dist[i];
+  }
+
+  /** Whether the position is inside a known anchorage or port. */
+  public boolean inSafeHaven() {
+    return safeHaven;
+  }
+
+  /** Index of the nearest asset, or -1. */
+  public int nearestIndex() {
+    int best = -1;
+    for (int i = 0; i < count; i++) {
+      if (best < 0 || dist[i] < dist[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** The nearest asset, when any is near. */
+  public Optional<AssetHit> nearest() {
+    int i = nearestIndex();
+    return i < 0 ? Optional.empty() : Optional.of(new AssetHit(assets[i], dist[i]));
+  }
+
+  /** The asset whose corridor contains the position, nearest first; -1 when none. */
+  public int corridorIndex() {
+    int best = -1;
+    for (int i = 0; i < count; i++) {
+      if (dist[i] <= assets[i].halfWidthM() && (best < 0 || dist[i] < dist[best])) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** The asset whose corridor contains the position, nearest first. */
+  public Optional<AssetHit> inCorridor() {
+    int i = corridorIndex();
+    return i < 0 ? Optional.empty() : Optional.of(new AssetHit(assets[i], dist[i]));
+  }
+
+  /** A copy of the hits. */
+  public List<AssetHit> hits() {
+    List<AssetHit> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(new AssetHit(assets[i], dist[i]));
+    }
+    return out;
+  }
+}

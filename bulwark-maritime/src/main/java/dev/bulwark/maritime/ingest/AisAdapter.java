@@ -1,0 +1,95 @@
+package dev.bulwark.maritime.ingest;
+
+import dev.bulwark.ais.DecodedMessage;
+import dev.bulwark.ais.ExtendedPositionReportClassB;
+import dev.bulwark.ais.PositionRecord;
+import dev.bulwark.ais.PositionReportClassA;
+import dev.bulwark.ais.PositionReportClassB;
+import dev.bulwark.ais.StaticDataReportA;
+import dev.bulwark.ais.StaticDataReportB;
+import dev.bulwark.ais.StaticVoyageData;
+import dev.bulwark.maritime.model.PositionReport;
+import dev.bulwark.maritime.model.StaticReport;
+import dev.bulwark.maritime.model.VesselObservation;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Turns what {@code bulwark-ais} decodes into the engine's observations: position reports from
+ * types 1-3, 18 and 19, static data from types 5, 19 and 24 (parts A and B), and CSV
+ * {@link PositionRecord}s. Messages without a receive time cannot be placed on a track and are
+ * counted as untimed; messages of other types are ignored. Not thread-safe (it counts).
+ */
+public final class AisAdapter {
+
+  private long untimed;
+  private long noPosition;
+
+  /** Emits the observations carried by one decoded message (zero, one or two). */
+  public void accept(DecodedMessage d, Consumer<VesselObservation> out) {
+    Optional<Instant> at = d.receivedAt();
+    if (at.isEmpty()) {
+      untimed++;
+      return;
+    }
+    long t = at.get().toEpochMilli();
+    var m = d.message();
+    if (m instanceof PositionReportClassA a) {
+      if (a.hasPosition()) {
+        out.accept(new PositionReport(a.mmsi(), t, a.lat() / 600_000.0, a.lon() / 600_000.0, sog(a.speed()),
+            cog(a.course()), a.heading(), a.status(), false));
+      } else {
+        noPosition++;
+      }
+    } else if (m instanceof PositionReportClassB b) {
+      if (b.hasPosition()) {
+        out.accept(new PositionReport(b.mmsi(), t, b.lat() / 600_000.0, b.lon() / 600_000.0, sog(b.speed()),
+            cog(b.course()), b.heading(), PositionReport.STATUS_UNKNOWN, true));
+      } else {
+        noPosition++;
+      }
+    } else if (m instanceof StaticVoyageData s) {
+      out.accept(new StaticReport(s.mmsi(), t, s.imo(), s.shipname(), s.callsign(), s.shiptype(), s.destination()));
+    } else if (m instanceof ExtendedPositionReportClassB b) {
+      if (b.hasPosition()) {
+        out.accept(new PositionReport(b.mmsi(), t, b.lat() / 600_000.0, b.lon() / 600_000.0, sog(b.speed()),
+            cog(b.course()), b.heading(), PositionReport.STATUS_UNKNOWN, true));
+      }
+      out.accept(new StaticReport(b.mmsi(), t, 0, b.shipname(), "", b.shiptype(), ""));
+    } else if (m instanceof StaticDataReportA s) {
+      out.accept(new StaticReport(s.mmsi(), t, 0, s.shipname(), "", 0, ""));
+    } else if (m instanceof StaticDataReportB s) {
+      out.accept(new StaticReport(s.mmsi(), t, 0, "", s.callsign(), s.shiptype(), ""));
+    }
+  }
+
+  /** The observation of a CSV position row (empty when it has no time). */
+  public Optional<VesselObservation> of(PositionRecord r) {
+    if (r.time().isEmpty()) {
+      untimed++;
+      return Optional.empty();
+    }
+    return Optional.of(new PositionReport(r.mmsi(), r.time().get().toEpochMilli(), r.latitude(), r.longitude(),
+        r.speedKnots().orElse(Double.NaN), r.courseDegrees().orElse(Double.NaN), r.headingDegrees().orElse(-1),
+        r.navStatus().orElse(PositionReport.STATUS_UNKNOWN), false));
+  }
+
+  private static double sog(int raw) {
+    return raw >= 1023 ? Double.NaN : raw / 10.0;
+  }
+
+  private static double cog(int raw) {
+    return raw >= 3600 ? Double.NaN : raw / 10.0;
+  }
+
+  /** Messages dropped because no receive time was known. */
+  public long untimed() {
+    return untimed;
+  }
+
+  /** Position reports whose position was "not available". */
+  public long noPosition() {
+    return noPosition;
+  }
+}
