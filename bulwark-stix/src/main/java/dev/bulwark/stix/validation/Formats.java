@@ -1,0 +1,203 @@
+package dev.bulwark.stix.validation;
+
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Character-level formats of STIX 2.1 names and values, written as loops (or precompiled patterns)
+ * because they run for every property of every object. Stateless and thread-safe.
+ */
+final class Formats {
+
+    static final Pattern CAPEC = Pattern.compile("CAPEC-\\d+");
+    static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}");
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-zA-Z]{2,8}(-[a-zA-Z0-9]{1,8})*");
+    private static final Pattern MAC = Pattern.compile("([0-9a-f]{2}:){5}[0-9a-f]{2}");
+
+    private Formats() {
+    }
+
+    /** Property names of custom properties (11.1.1): 3-250 of a-z, 0-9, underscore. */
+    static boolean propertyName(String s) {
+        int n = s.length();
+        if (n < 3 || n > 250) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Type names (3.1, 11.2.1): 3-250 of a-z, 0-9, hyphen; starts with a letter; no "--". */
+    static boolean typeName(String s) {
+        int n = s.length();
+        if (n < 3 || n > 250 || s.charAt(0) < 'a' || s.charAt(0) > 'z') {
+            return false;
+        }
+        char prev = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') || (c == '-' && prev == '-')) {
+                return false;
+            }
+            prev = c;
+        }
+        return true;
+    }
+
+    /** Custom SCO extension names (11.3.1): 3-250 of a-z, 0-9, hyphen, ending in -ext. */
+    static boolean customExtensionName(String s) {
+        int n = s.length();
+        if (n < 3 || n > 250 || !s.endsWith("-ext")) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Dictionary and hash keys (2.3, 2.7): minLength-250 of a-z, A-Z, 0-9, hyphen, underscore. */
+    static boolean dictionaryKey(String s, int minLength) {
+        int n = s.length();
+        if (n < minLength || n > 250) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The hex type (2.8): an even number of 0-9 and lower-case a-f. */
+    static boolean hex(String s) {
+        if ((s.length() & 1) != 0) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Hexadecimal digits of either case (hash values are plain strings). */
+    static boolean hexAnyCase(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Standard base64 with padding (RFC 4648 section 4). */
+    static boolean base64(String s) {
+        int n = s.length();
+        if (n % 4 != 0) {
+            return false;
+        }
+        int pad = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '=') {
+                if (i < n - 2) {
+                    return false;
+                }
+                pad++;
+            } else if (pad > 0 || !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Lowercase words joined by hyphens (kill chain names, 2.11). */
+    static boolean lowerHyphen(String s) {
+        if (s.isEmpty() || s.charAt(0) == '-' || s.charAt(s.length() - 1) == '-') {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** relationship_type (5.1): a-z, 0-9 and hyphen. */
+    static boolean relationshipType(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** RFC 5646 language tags, in their common shape. */
+    static boolean languageTag(String s) {
+        return LANGUAGE_TAG.matcher(s).matches();
+    }
+
+    /** MAC-48, colon separated, lower case with leading zeros (6.10). */
+    static boolean mac(String s) {
+        return MAC.matcher(s).matches();
+    }
+
+    /**
+     * Whether a granular-marking selector (7.2.3) selects content present in the object: components
+     * separated by dots, each a property name or a list index {@code [n]}.
+     */
+    static boolean selects(JsonNode root, String selector) {
+        if (selector.isEmpty()) {
+            return false;
+        }
+        JsonNode cur = root;
+        for (String part : selector.split("\\.", -1)) {
+            if (part.isEmpty()) {
+                return false;
+            }
+            if (part.charAt(0) == '[') {
+                if (part.length() < 3 || part.charAt(part.length() - 1) != ']' || !cur.isArray()) {
+                    return false;
+                }
+                int idx;
+                try {
+                    idx = Integer.parseInt(part.substring(1, part.length() - 1));
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+                if (idx < 0 || idx >= cur.size()) {
+                    return false;
+                }
+                cur = cur.get(idx);
+            } else {
+                if (!cur.isObject() || !cur.has(part)) {
+                    return false;
+                }
+                cur = cur.get(part);
+            }
+        }
+        return true;
+    }
+}
