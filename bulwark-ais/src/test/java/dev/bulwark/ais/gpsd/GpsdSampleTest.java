@@ -51,7 +51,6 @@ class GpsdSampleTest {
   void everyMessageOfGpsdSampleMatchesGpsdOutputMemberForMember() throws IOException {
     List<String> expected = lines("/ais/gpsd_sample.aivdm.json");
     List<String> actual = decodeToGpsdJson(lines("/ais/gpsd_sample.aivdm"));
-    java.nio.file.Files.write(java.nio.file.Path.of("target/gpsd-sample-actual.json"), actual);
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
       String e = i < expected.size() ? expected.get(i) : "<none>";
