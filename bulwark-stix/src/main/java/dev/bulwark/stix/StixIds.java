@@ -105,7 +105,7 @@ public final class StixIds {
      * @return true when well formed
      */
     public static boolean isIdentifier(String id) {
-        int sep = id.indexOf("--");
+        int sep = id.lastIndexOf("--");
         return sep > 0 && isUuidForm(id.substring(sep + 2));
     }
 
@@ -116,7 +116,7 @@ public final class StixIds {
      * @return the type part
      */
     public static String typeOf(String id) {
-        int sep = id.indexOf("--");
+        int sep = id.lastIndexOf("--");
         return sep > 0 ? id.substring(0, sep) : "";
     }
 }

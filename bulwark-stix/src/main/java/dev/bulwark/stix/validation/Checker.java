@@ -245,7 +245,7 @@ final class Checker {
     // ---- identifiers --------------------------------------------------------------------------
 
     private void identifier(String id, String type, Category category, String path) {
-        int sep = id.indexOf("--");
+        int sep = id.lastIndexOf("--");
         if (sep <= 0 || !StixIds.isUuidForm(id.substring(sep + 2))) {
             error(path, IDENTIFIER_FORMAT, "2.9", "id must have the form " + type + "--<UUID>, found \"" + id + "\"");
             return;
@@ -271,7 +271,7 @@ final class Checker {
             return;
         }
         String ref = v.stringValue();
-        int sep = ref.indexOf("--");
+        int sep = ref.lastIndexOf("--");
         if (sep <= 0 || !StixIds.isUuidForm(ref.substring(sep + 2)) || StixIds.rfc4122Version(ref.substring(sep + 2)) < 0) {
             error(path, REFERENCE_FORMAT, "2.9", "\"" + ref + "\" is not an identifier of the form type--UUID");
             return;

@@ -55,7 +55,7 @@ final class DeterministicIds {
         if (id == null || !StixIds.isIdentifier(id)) {
             return;
         }
-        String uuid = id.substring(id.indexOf("--") + 2).toLowerCase(java.util.Locale.ROOT);
+        String uuid = id.substring(id.lastIndexOf("--") + 2).toLowerCase(java.util.Locale.ROOT);
         int version = StixIds.rfc4122Version(uuid);
         List<String> candidates = candidates(spec, o);
         if (candidates.isEmpty()) {
