@@ -41,10 +41,13 @@ class DemoBanner {
   }
 
   private static String baseUrl(ApplicationReadyEvent event) {
+    boolean tls =
+        event.getApplicationContext().getEnvironment().getProperty("server.ssl.enabled", Boolean.class, false);
+    int port = 8080;
     if (event.getApplicationContext() instanceof WebServerApplicationContext web
         && web.getWebServer() != null) {
-      return "http://localhost:" + web.getWebServer().getPort();
+      port = web.getWebServer().getPort();
     }
-    return "http://localhost:8080";
+    return (tls ? "https" : "http") + "://localhost:" + port;
   }
 }
