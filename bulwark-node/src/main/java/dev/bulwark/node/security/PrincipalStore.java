@@ -35,13 +35,47 @@ public final class PrincipalStore {
 
   private final DataSource dataSource;
   private final Clock clock;
-  private final Pbkdf2PasswordEncoder encoder = Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+  /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
+  public static final int DEFAULT_ITERATIONS = 310_000;
+
+  private final int iterations;
+  private final ConcurrentHashMap<Integer, Pbkdf2PasswordEncoder> encoders = new ConcurrentHashMap<>();
   /** key id -> SHA-256 of the token that matched its hash. */
   private final ConcurrentHashMap<String, String> verified = new ConcurrentHashMap<>();
 
   public PrincipalStore(DataSource dataSource, Clock clock) {
+    this(dataSource, clock, DEFAULT_ITERATIONS);
+  }
+
+  /**
+   * @param iterations PBKDF2 iterations for new hashes; each hash records its own count, so changing it
+   *     never invalidates existing tokens
+   */
+  public PrincipalStore(DataSource dataSource, Clock clock, int iterations) {
     this.dataSource = dataSource;
     this.clock = clock;
+    this.iterations = iterations;
+  }
+
+  private Pbkdf2PasswordEncoder encoder(int count) {
+    return encoders.computeIfAbsent(count, n -> new Pbkdf2PasswordEncoder(
+        "", 16, n, Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256));
+  }
+
+  private String hashToken(String token) {
+    return "pbkdf2-sha256:" + iterations + ":" + encoder(iterations).encode(token);
+  }
+
+  private boolean tokenMatches(String token, String stored) {
+    String[] parts = stored.split(":", 3);
+    if (parts.length != 3 || !parts[0].equals("pbkdf2-sha256")) {
+      return false;
+    }
+    try {
+      return encoder(Integer.parseInt(parts[1])).matches(token, parts[2]);
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** A principal just created, with the token to hand over (it is not stored and cannot be shown again). */
@@ -88,7 +122,7 @@ public final class PrincipalStore {
       s.setString(3, p.rolesLabel());
       s.setString(4, identityId.orElse(""));
       s.setString(5, keyId);
-      s.setString(6, encoder.encode(token));
+      s.setString(6, hashToken(token));
       s.setString(7, certSha256.map(h -> h.toLowerCase(java.util.Locale.ROOT)).orElse(""));
       s.setLong(8, now);
       s.setLong(9, expiresMicros);
@@ -175,7 +209,7 @@ public final class PrincipalStore {
       good = MessageDigest.isEqual(
           known.getBytes(StandardCharsets.US_ASCII), digest.getBytes(StandardCharsets.US_ASCII));
     } else {
-      good = encoder.matches(token, hash);
+      good = tokenMatches(token, hash);
       if (good) {
         verified.put(keyId.get(), digest);
       }

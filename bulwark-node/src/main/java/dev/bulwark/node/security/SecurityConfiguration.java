@@ -25,8 +25,10 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 public class SecurityConfiguration {
 
   @Bean
-  PrincipalStore principalStore(DataSource dataSource) {
-    return new PrincipalStore(dataSource, Clock.systemUTC());
+  PrincipalStore principalStore(
+      DataSource dataSource,
+      @Value("${bulwark.security.pbkdf2-iterations:" + PrincipalStore.DEFAULT_ITERATIONS + "}") int iterations) {
+    return new PrincipalStore(dataSource, Clock.systemUTC(), iterations);
   }
 
   @Bean

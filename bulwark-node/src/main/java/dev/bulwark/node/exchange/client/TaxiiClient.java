@@ -1,0 +1,301 @@
+package dev.bulwark.node.exchange.client;
+
+import dev.bulwark.node.exchange.client.TaxiiResources.ApiRoot;
+import dev.bulwark.node.exchange.client.TaxiiResources.Collection;
+import dev.bulwark.node.exchange.client.TaxiiResources.Discovery;
+import dev.bulwark.node.exchange.client.TaxiiResources.Envelope;
+import dev.bulwark.node.exchange.client.TaxiiResources.Manifest;
+import dev.bulwark.node.exchange.client.TaxiiResources.ManifestRecord;
+import dev.bulwark.node.exchange.client.TaxiiResources.Status;
+import dev.bulwark.node.exchange.client.TaxiiResources.StatusDetail;
+import dev.bulwark.node.exchange.client.TaxiiResources.Versions;
+import dev.bulwark.stix.StixObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A TAXII 2.1 client over {@link java.net.http.HttpClient}: discovery, API roots, collections, objects
+ * (one page, or every page by following {@code next}), object, versions, manifest, add (with the
+ * status resource) and delete. Used by {@code bulwark taxii} and by federation between nodes.
+ * Certificates are verified (PKIX) by the default SSL context unless another is given. Thread-safe.
+ */
+public final class TaxiiClient {
+  public static final String MEDIA_TYPE = "application/taxii+json;version=2.1";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient http;
+  private final Optional<String> authorization;
+  private final Duration timeout;
+
+  private TaxiiClient(HttpClient http, Optional<String> authorization, Duration timeout) {
+    this.http = http;
+    this.authorization = authorization;
+    this.timeout = timeout;
+  }
+
+  /** Starts a client configuration. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Configures a client. Not thread-safe. */
+  public static final class Builder {
+    private Optional<String> authorization = Optional.empty();
+    private Optional<SSLContext> ssl = Optional.empty();
+    private Duration timeout = Duration.ofSeconds(60);
+
+    public Builder basic(String user, String password) {
+      authorization = Optional.of("Basic " + Base64.getEncoder()
+          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      return this;
+    }
+
+    public Builder bearer(String token) {
+      authorization = Optional.of("Bearer " + token);
+      return this;
+    }
+
+    /** An SSL context that trusts the server (e.g. a demo node's self-signed certificate) or holds a client certificate. */
+    public Builder sslContext(SSLContext context) {
+      ssl = Optional.of(context);
+      return this;
+    }
+
+    public Builder timeout(Duration t) {
+      timeout = t;
+      return this;
+    }
+
+    public TaxiiClient build() {
+      HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+          .version(HttpClient.Version.HTTP_1_1);
+      ssl.ifPresent(b::sslContext);
+      return new TaxiiClient(b.build(), authorization, timeout);
+    }
+  }
+
+  /** GET /taxii2/ of the server at {@code server} (e.g. https://node.example:8443). */
+  public Discovery discover(URI server) {
+    JsonNode d = get(server.resolve("/taxii2/")).body;
+    List<String> roots = new ArrayList<>();
+    d.path("api_roots").forEach(r -> roots.add(r.asString()));
+    return new Discovery(
+        d.path("title").asString(""),
+        d.path("description").asString(""),
+        text(d, "default"),
+        roots);
+  }
+
+  public ApiRoot apiRoot(URI apiRoot) {
+    JsonNode a = get(dir(apiRoot)).body;
+    List<String> versions = new ArrayList<>();
+    a.path("versions").forEach(v -> versions.add(v.asString()));
+    return new ApiRoot(a.path("title").asString(""), versions, a.path("max_content_length").asLong(0));
+  }
+
+  public List<Collection> collections(URI apiRoot) {
+    List<Collection> out = new ArrayList<>();
+    get(dir(apiRoot).resolve("collections/")).body.path("collections").forEach(c -> out.add(collectionOf(c)));
+    return out;
+  }
+
+  public Collection collection(URI apiRoot, String collectionId) {
+    return collectionOf(get(collectionUri(apiRoot, collectionId)).body);
+  }
+
+  /** One page of objects; pass the previous page's next to continue. */
+  public Envelope objects(URI apiRoot, String collectionId, TaxiiQuery query, Optional<String> next) {
+    return envelopeOf(get(withQuery(collectionUri(apiRoot, collectionId).resolve("objects/"), query, next)));
+  }
+
+  /**
+   * Every object matching the query, page by page, following {@code next} (or, when the server sends
+   * none, added_after from X-TAXII-Date-Added-Last). Returns how many objects were delivered.
+   *
+   * @param progress told the running total after each page
+   */
+  public long forEachObject(
+      URI apiRoot, String collectionId, TaxiiQuery query, Consumer<StixObject> sink, Consumer<Long> progress) {
+    long total = 0;
+    Optional<String> next = Optional.empty();
+    TaxiiQuery q = query;
+    while (true) {
+      Envelope page = objects(apiRoot, collectionId, q, next);
+      page.objects().forEach(sink);
+      total += page.objects().size();
+      progress.accept(total);
+      if (!page.more() || page.objects().isEmpty() && page.next().isEmpty()) {
+        return total;
+      }
+      if (page.next().isPresent()) {
+        next = page.next();
+      } else if (page.dateAddedLast().isPresent()) {
+        q = q.withAddedAfter(page.dateAddedLast().get());
+        next = Optional.empty();
+      } else {
+        return total;
+      }
+    }
+  }
+
+  public Envelope object(URI apiRoot, String collectionId, String objectId, TaxiiQuery query) {
+    return envelopeOf(get(withQuery(objectUri(apiRoot, collectionId, objectId), query, Optional.empty())));
+  }
+
+  public Versions versions(URI apiRoot, String collectionId, String objectId, TaxiiQuery query, Optional<String> next) {
+    JsonNode v = get(withQuery(objectUri(apiRoot, collectionId, objectId).resolve("versions/"), query, next)).body;
+    List<String> list = new ArrayList<>();
+    v.path("versions").forEach(x -> list.add(x.asString()));
+    return new Versions(list, v.path("more").asBoolean(false), text(v, "next"));
+  }
+
+  public Manifest manifest(URI apiRoot, String collectionId, TaxiiQuery query, Optional<String> next) {
+    JsonNode m = get(withQuery(collectionUri(apiRoot, collectionId).resolve("manifest/"), query, next)).body;
+    List<ManifestRecord> records = new ArrayList<>();
+    m.path("objects").forEach(r -> records.add(new ManifestRecord(
+        r.path("id").asString(""), r.path("date_added").asString(""),
+        r.path("version").asString(""), r.path("media_type").asString(""))));
+    return new Manifest(records, m.path("more").asBoolean(false), text(m, "next"));
+  }
+
+  /** POSTs the objects (JSON objects) in one envelope and returns the status resource. */
+  public Status add(URI apiRoot, String collectionId, List<String> objectsJson) {
+    StringBuilder body = new StringBuilder("{\"objects\":[");
+    for (int i = 0; i < objectsJson.size(); i++) {
+      body.append(i == 0 ? "" : ",").append(objectsJson.get(i));
+    }
+    body.append("]}");
+    HttpRequest request = request(collectionUri(apiRoot, collectionId).resolve("objects/"))
+        .header("Content-Type", MEDIA_TYPE)
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+        .build();
+    return statusOf(send(request).body);
+  }
+
+  public Status status(URI apiRoot, String statusId) {
+    return statusOf(get(dir(apiRoot).resolve("status/" + seg(statusId) + "/")).body);
+  }
+
+  /** Deletes an object (all versions, or those of {@code match[version]} in the query). */
+  public void delete(URI apiRoot, String collectionId, String objectId, TaxiiQuery query) {
+    send(request(withQuery(objectUri(apiRoot, collectionId, objectId), query, Optional.empty())).DELETE().build());
+  }
+
+  // ---- plumbing ----
+
+  private record Answer(JsonNode body, HttpResponse<String> response) {}
+
+  private Answer get(URI uri) {
+    return send(request(uri).GET().build());
+  }
+
+  private HttpRequest.Builder request(URI uri) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
+        .header("Accept", MEDIA_TYPE)
+        .header("User-Agent", "bulwark-taxii-client/1");
+    authorization.ifPresent(a -> b.header("Authorization", a));
+    return b;
+  }
+
+  private Answer send(HttpRequest request) {
+    HttpResponse<String> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new TaxiiClientException(0, request.method() + " " + request.uri() + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TaxiiClientException(0, "interrupted: " + request.uri(), e);
+    }
+    JsonNode body;
+    try {
+      body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    } catch (JacksonException e) {
+      body = JSON.createObjectNode();
+    }
+    if (response.statusCode() >= 400) {
+      String detail = body.path("title").asString("") + (body.has("description") ? ": " + body.path("description").asString("") : "");
+      throw new TaxiiClientException(response.statusCode(),
+          request.method() + " " + request.uri() + " answered " + response.statusCode()
+              + (detail.isBlank() ? "" : " (" + detail + ")"), null);
+    }
+    return new Answer(body, response);
+  }
+
+  private static Envelope envelopeOf(Answer a) {
+    List<StixObject> objects = new ArrayList<>();
+    a.body.path("objects").forEach(o -> {
+      if (o instanceof ObjectNode on) {
+        objects.add(StixObject.of(on));
+      }
+    });
+    return new Envelope(objects, a.body.path("more").asBoolean(false), text(a.body, "next"),
+        a.response.headers().firstValue("X-TAXII-Date-Added-First"),
+        a.response.headers().firstValue("X-TAXII-Date-Added-Last"));
+  }
+
+  private static Collection collectionOf(JsonNode c) {
+    List<String> media = new ArrayList<>();
+    c.path("media_types").forEach(m -> media.add(m.asString()));
+    return new Collection(c.path("id").asString(""), c.path("title").asString(""),
+        c.path("description").asString(""), text(c, "alias"),
+        c.path("can_read").asBoolean(false), c.path("can_write").asBoolean(false), media);
+  }
+
+  private static Status statusOf(JsonNode s) {
+    return new Status(s.path("id").asString(""), s.path("status").asString(""),
+        s.path("total_count").asLong(0), s.path("success_count").asLong(0),
+        s.path("failure_count").asLong(0), s.path("pending_count").asLong(0),
+        details(s.path("successes")), details(s.path("failures")));
+  }
+
+  private static List<StatusDetail> details(JsonNode list) {
+    List<StatusDetail> out = new ArrayList<>();
+    list.forEach(d -> out.add(new StatusDetail(d.path("id").asString(""), d.path("version").asString(""),
+        d.path("message").asString(""))));
+    return out;
+  }
+
+  private static Optional<String> text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v != null && v.isString() && !v.asString().isEmpty() ? Optional.of(v.asString()) : Optional.empty();
+  }
+
+  private static URI dir(URI u) {
+    String s = u.toString();
+    return URI.create(s.endsWith("/") ? s : s + "/");
+  }
+
+  private static URI collectionUri(URI apiRoot, String collectionId) {
+    return dir(apiRoot).resolve("collections/" + seg(collectionId) + "/");
+  }
+
+  private static URI objectUri(URI apiRoot, String collectionId, String objectId) {
+    return collectionUri(apiRoot, collectionId).resolve("objects/" + seg(objectId) + "/");
+  }
+
+  private static URI withQuery(URI uri, TaxiiQuery q, Optional<String> next) {
+    String qs = q.toQueryString(next);
+    return qs.isEmpty() ? uri : URI.create(uri + "?" + qs);
+  }
+
+  private static String seg(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

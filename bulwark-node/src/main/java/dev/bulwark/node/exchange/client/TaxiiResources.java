@@ -1,0 +1,57 @@
+package dev.bulwark.node.exchange.client;
+
+import dev.bulwark.stix.StixObject;
+import java.util.List;
+import java.util.Optional;
+
+/** The TAXII 2.1 resources the client reads, as immutable values. */
+public final class TaxiiResources {
+  private TaxiiResources() {}
+
+  /** Section 4.1.1. */
+  public record Discovery(String title, String description, Optional<String> defaultApiRoot, List<String> apiRoots) {}
+
+  /** Section 4.2.1. */
+  public record ApiRoot(String title, List<String> versions, long maxContentLength) {}
+
+  /** Section 5.2.1. */
+  public record Collection(
+      String id,
+      String title,
+      String description,
+      Optional<String> alias,
+      boolean canRead,
+      boolean canWrite,
+      List<String> mediaTypes) {}
+
+  /** One page of an envelope (section 3.7), with the date_added headers. */
+  public record Envelope(
+      List<StixObject> objects,
+      boolean more,
+      Optional<String> next,
+      Optional<String> dateAddedFirst,
+      Optional<String> dateAddedLast) {}
+
+  /** One manifest record (section 5.3.1). */
+  public record ManifestRecord(String id, String dateAdded, String version, String mediaType) {}
+
+  /** One page of a manifest. */
+  public record Manifest(List<ManifestRecord> objects, boolean more, Optional<String> next) {}
+
+  /** One page of an object's versions (section 5.8.1). */
+  public record Versions(List<String> versions, boolean more, Optional<String> next) {}
+
+  /** One object's outcome in a status resource. */
+  public record StatusDetail(String id, String version, String message) {}
+
+  /** Section 4.3.1. */
+  public record Status(
+      String id,
+      String status,
+      long totalCount,
+      long successCount,
+      long failureCount,
+      long pendingCount,
+      List<StatusDetail> successes,
+      List<StatusDetail> failures) {}
+}
