@@ -22,13 +22,17 @@ import org.ojalgo.optimisation.Variable;
  *   <li>keeping that optimum, minimise the largest deviation of any ally with offers from its fair
  *       share of the value allocated (plus its prior contributions), the shares being those of the
  *       burden key renormalised among the allies with offers;
- *   <li>keeping both, minimise the sum of the allies' deviations, so the allies that do not set the
- *       maximum are also as close to their share as possible.
  * </ol>
+ *
+ * <p>In stage 2 the sum of all allies' deviations, weighted 10<sup>-4</sup>/allies, breaks ties
+ * between solutions with the same largest deviation, so the allies that do not set the maximum are
+ * also drawn towards their shares.
  *
  * <p>A variable exists only for a pair (offer, requirement) where the offer can fill the requirement
  * in time ({@link Offer#canFill}); all others are pruned, so the model stays sparse. Stage 1 falls
- * apart into independent blocks (connected components of the pairs), which are solved one by one.
+ * apart into independent blocks (connected components of the pairs), which are solved one by one;
+ * stage 2 then searches only the optimal face of stage 1 (pairs with zero reduced cost under each
+ * block's optimal dual, see {@code optimalFace}), which removes most pairs from the coupled model.
  * Quantities are continuous (an LP): round when executing. Values inside the model are in millions
  * of euros for numerical stability. Stateless and thread-safe.
  */
@@ -36,6 +40,13 @@ public final class Allocator {
 
   private static final double SCALE = 1e6;
   private static final double EPS = 1e-6;
+
+  static {
+    // ojAlgo prints a hardware-profile notice on stdout unless told not to; it would corrupt --json.
+    if (System.getProperty("shut.up.ojAlgo") == null) {
+      System.setProperty("shut.up.ojAlgo", "true");
+    }
+  }
 
   /**
    * Solves an allocation.
@@ -64,6 +75,7 @@ public final class Allocator {
     int[] component = components(requirements.size(), offers.size(), pairs);
     double[] x = new double[pairs.size()];
     Map<Integer, Double> optimum = new HashMap<>();
+    boolean[] kept = new boolean[pairs.size()];
 
     // Stage 1, block by block: the blocks share no offer and no requirement.
     Map<Integer, List<Integer>> pairsByBlock = new HashMap<>();
@@ -77,6 +89,7 @@ public final class Allocator {
       check(result, "stage 1");
       optimum.put(block.getKey(), result.getValue());
       lp.copyInto(result, x);
+      optimalFace(requirements, offers, pairs, block.getValue(), x, result.getValue(), kept);
     }
 
     // Stages 2 and 3, over everything at once: the allies tie the blocks together.
@@ -85,29 +98,82 @@ public final class Allocator {
     Map<String, Double> normalised = new LinkedHashMap<>();
     offering.forEach(a -> normalised.put(a, shares.get(a) / shareSum));
     if (!pairs.isEmpty() && offering.size() > 1) {
-      List<Integer> all = java.util.stream.IntStream.range(0, pairs.size()).boxed().toList();
+      List<Integer> all = java.util.stream.IntStream.range(0, pairs.size()).filter(p -> kept[p]).boxed().toList();
+      Map<Integer, List<Integer>> keptByBlock = new HashMap<>();
+      pairsByBlock.forEach((b, list) -> keptByBlock.put(b, list.stream().filter(p -> kept[p]).toList()));
       Lp lp2 = new Lp(requirements, offers, pairs, all);
-      lp2.keepFill(pairsByBlock, optimum);
+      lp2.keepFill(keptByBlock, optimum);
       lp2.deviations(offering, normalised, priorEur);
+      // The largest deviation first; the sum of all deviations only breaks ties between optima.
       lp2.maxDeviation.weight(1);
+      double tieBreak = 1e-4 / offering.size();
+      lp2.deviationVars.forEach(v -> v.weight(tieBreak));
       Optimisation.Result r2 = lp2.model.minimise();
       // Should the solver's noise make the kept optimum look infeasible, stage 1's answer stands.
       if (r2.getState().isOptimal()) {
-        double best = r2.doubleValue(lp2.model.getVariables().indexOf(lp2.maxDeviation));
         lp2.copyInto(r2, x);
-
-      Lp lp3 = new Lp(requirements, offers, pairs, all);
-      lp3.keepFill(pairsByBlock, optimum);
-      lp3.deviations(offering, normalised, priorEur);
-      lp3.maxDeviation.upper(best + Math.max(1e-7, Math.abs(best) * 1e-9));
-      lp3.deviationVars.forEach(v -> v.weight(1));
-      Optimisation.Result r3 = lp3.model.minimise();
-      if (r3.getState().isOptimal()) {
-        lp3.copyInto(r3, x);
-      }
       }
     }
     return Explainer.explain(requirements, offers, pairs, x, normalised, priorEur, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Marks the pairs that may be non-zero in some optimum of stage 1, so that stages 2 and 3 search
+   * only the optimal face. By complementary slackness every optimal solution is zero on the pairs
+   * whose reduced cost under an optimal dual is positive; the dual of a block is small (one variable
+   * per requirement and offer), so it is solved outright. Pairs used by the stage-1 solution are
+   * always kept, so the reduced problem stays feasible; the fill of each block is also kept at its
+   * optimum by a constraint, so a pair kept by rounding cannot make the first objective worse.
+   */
+  private static void optimalFace(
+      List<Requirement> requirements, List<Offer> offers, List<Pair> pairs, List<Integer> block,
+      double[] x, double primal, boolean[] kept) {
+    ExpressionsBasedModel dual = new ExpressionsBasedModel();
+    Map<Integer, Variable> u = new HashMap<>();
+    Map<Integer, Variable> w = new HashMap<>();
+    Map<Variable, Integer> index = new HashMap<>();
+    for (int p : block) {
+      Pair pair = pairs.get(p);
+      u.computeIfAbsent(pair.r, r -> {
+        Variable v = dual.addVariable("u" + r).lower(0).weight(requirements.get(r).quantity());
+        index.put(v, index.size());
+        return v;
+      });
+      w.computeIfAbsent(pair.o, o -> {
+        Offer offer = offers.get(o);
+        double cap = offer.kind() == Offer.Kind.FUNDS ? offer.quantity() / SCALE : offer.quantity();
+        Variable v = dual.addVariable("w" + o).lower(0).weight(cap);
+        index.put(v, index.size());
+        return v;
+      });
+    }
+    for (int p : block) {
+      Pair pair = pairs.get(p);
+      Requirement r = requirements.get(pair.r);
+      dual.addExpression("p" + p).lower(fill(r)).set(u.get(pair.r), 1).set(w.get(pair.o), perUnit(offers.get(pair.o), r));
+    }
+    Optimisation.Result result = dual.minimise();
+    boolean usable = result.getState().isOptimal() && Math.abs(result.getValue() - primal) <= 1e-6 * Math.max(1, Math.abs(primal));
+    for (int p : block) {
+      if (!usable) {
+        kept[p] = true;
+        continue;
+      }
+      Pair pair = pairs.get(p);
+      Requirement r = requirements.get(pair.r);
+      double uv = result.doubleValue(index.get(u.get(pair.r)));
+      double wv = result.doubleValue(index.get(w.get(pair.o)));
+      double reduced = uv + perUnit(offers.get(pair.o), r) * wv - fill(r);
+      kept[p] = x[p] > 0 || reduced <= 1e-7 * Math.max(1, fill(r));
+    }
+  }
+
+  private static double fill(Requirement r) {
+    return r.weight() * r.unitValueEur() / SCALE;
+  }
+
+  private static double perUnit(Offer o, Requirement r) {
+    return o.kind() == Offer.Kind.FUNDS ? o.capacityPerUnit(r) / SCALE : 1.0;
   }
 
   private static void check(Optimisation.Result result, String stage) {
