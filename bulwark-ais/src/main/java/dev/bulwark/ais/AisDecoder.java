@@ -304,7 +304,9 @@ public final class AisDecoder {
       decodeAndEmit(time, source, 1);
       return;
     }
-    fragment(buf, payloadFrom, payloadTo, fill, count, number, seq, channel, time, source);
+    // Only a tag block on the sentence's own line identifies the fragment's source for reassembly:
+    // header lines before a group (DMA's "\si:...\" + $PGHP) precede its first fragment only.
+    fragment(buf, payloadFrom, payloadTo, fill, count, number, seq, channel, time, source, lineSource);
     if ((counters.sentences & 63) == 0 && openGroups > 0) {
       expireOldGroups();
     }
@@ -361,9 +363,9 @@ public final class AisDecoder {
   }
 
   private void fragment(byte[] buf, int from, int to, int fill, int count, int number, int seq,
-      int channel, long time, String source) {
+      int channel, long time, String source, String keySource) {
     int groupId = lineGroupId;
-    String key = groupId >= 0 ? null : source;
+    String key = groupId >= 0 ? null : keySource;
     Group g = null;
     for (Group candidate : groups) {
       if (candidate.matches(groupId, key, channel, seq, count)) {

@@ -74,4 +74,31 @@ class AisDecoderTest {
     assertThat(out).isEmpty();
     assertThat(decoder.counters().rejected(RejectionCause.INCOMPLETE_GROUP)).isEqualTo(1);
   }
+
+  @Test
+  void headerLinesBeforeAGroupDoNotSplitItFromItsLaterFragments() {
+    decoder.accept("\\si:AISD*3F\\");
+    decoder.accept("$PGHP,1,2013,11,12,12,0,0,869,219,,2190074,1,05*12");
+    decoder.accept("!BSVDM,2,1,1,B,53uRcl02<VQA<A5B22098U=@tj2222222222220N3`?5540Ht@4jhAiC,0*62");
+    decoder.accept("!BSVDM,2,2,1,B,`88888888888880,2*67");
+    assertThat(out).singleElement().satisfies(d -> {
+      assertThat(d.message().type()).isEqualTo(5);
+      assertThat(d.source()).isEqualTo("AISD");
+      assertThat(d.receivedAt()).contains(Instant.parse("2013-11-12T12:00:00.869Z"));
+    });
+    assertThat(decoder.counters().rejectedTotal()).isZero();
+  }
+
+  @Test
+  void commentLinesAreIgnoredEvenWhenTheyQuoteASentence() {
+    decoder.accept("# \"18/05/2012 18:15:37\" !AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A");
+    assertThat(out).isEmpty();
+    assertThat(decoder.counters().ignoredLines()).isEqualTo(1);
+  }
+
+  @Test
+  void vendorPrefixBeforeTheSentenceIsSkipped() {
+    decoder.accept("1411920502.123 !AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A");
+    assertThat(out).hasSize(1);
+  }
 }

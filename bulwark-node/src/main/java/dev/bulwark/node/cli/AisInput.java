@@ -1,0 +1,21 @@
+package dev.bulwark.node.cli;
+
+import dev.bulwark.ais.source.AisFiles;
+import dev.bulwark.ais.source.LineConsumer;
+import dev.bulwark.ais.source.LineReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/** Reads the lines of a capture named on the command line ({@code -} is stdin, gzip is unpacked). */
+final class AisInput {
+  private AisInput() {}
+
+  static long readLines(String name, LineConsumer consumer) throws IOException {
+    if (name.equals("-")) {
+      InputStream in = AisFiles.maybeGunzip(System.in);
+      return new LineReader(in).forEachLine(consumer);
+    }
+    return AisFiles.readLines(Path.of(name), consumer);
+  }
+}
