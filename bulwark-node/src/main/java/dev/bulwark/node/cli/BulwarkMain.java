@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       DemoCommand.class,
       StixCommand.class,
+      AisCommand.class,
     })
 public final class BulwarkMain implements Runnable {
 
