@@ -31,13 +31,22 @@ public final class StixObject {
     }
 
     /**
-     * Wraps a deep copy of the given JSON object. No validation is done.
+     * Wraps a deep copy of the given JSON object. No validation is done. The copy is made through the
+     * JSON text, so numbers take the node types the parser gives them ({@code 0} built as a long and
+     * {@code 0} read back from text are then equal) and the object equals what {@link #toJson()} reads
+     * back as.
      *
      * @param json a JSON object; it is copied, so later changes to it do not affect the result
      * @return the object
+     * @throws IllegalArgumentException when the tree holds something JSON cannot carry (NaN, infinity,
+     *                                  POJO nodes)
      */
     public static StixObject of(ObjectNode json) {
-        return new StixObject(json.deepCopy());
+        try {
+            return new StixObject((ObjectNode) Json.MAPPER.readTree(Json.write(json)));
+        } catch (tools.jackson.core.JacksonException | IllegalStateException e) {
+            throw new IllegalArgumentException("not a plain JSON object: " + e.getMessage(), e);
+        }
     }
 
     /** For trees this package has just built and nobody else holds; skips the copy. */
