@@ -37,7 +37,8 @@ import java.util.Optional;
  * <p>Defaults and their sources: speed band 2-9 kn (below 2 kn is loitering, the GFW threshold; Eagle S
  * was reported at ~8.5 falling to ~6.3 kn while dragging, Yi Peng 3 at about 7 kn); minDrop 15 % (Eagle
  * S lost about 26 % of its speed); sustain 10 min (a drag lasts hours; 10 min keeps the alert inside
- * the 10-minute goal after the corridor is reached); reference 2 h; minReference 20 min; uTurnDeg 150
+ * the 10-minute goal after the corridor is reached); reference 24 h (the whole track: Eagle S had been dragging for hours when it reached Estlink 2, so a
+ * shorter look-back would take the drag itself for the cruise); minReference 20 min; uTurnDeg 150
  * (Eagle S turned back after the drag). Not thread-safe (engine thread only).
  */
 public final class AnchorDragDetector extends BaseDetector {
@@ -58,12 +59,14 @@ public final class AnchorDragDetector extends BaseDetector {
   public record Params(
       double minKn, double maxKn, long sustainMillis, double minDrop, long referenceMillis,
       long minReferenceMillis, double uTurnDeg, double minScore, double highScore) {
-    public static final Params DEFAULT = new Params(2.0, 9.0, 600_000L, 0.15, 7_200_000L, 1_200_000L, 150, 0.55, 0.70);
+    public static final Params DEFAULT = new Params(2.0, 9.0, 600_000L, 0.15, 86_400_000L, 1_200_000L, 150, 0.55, 0.70);
   }
 
   private static final class State {
     String asset = "";
     long corridorSince;
+    double cruise = Double.NaN;
+    long cruiseAt = Long.MIN_VALUE / 2;
   }
 
   private final Params p;
@@ -123,7 +126,12 @@ public final class AnchorDragDetector extends BaseDetector {
     if (!(mean >= p.minKn() && mean <= p.maxKn())) {
       return;
     }
-    double cruise = TrackStats.maxBucketMean(t, now - p.referenceMillis(), now - p.sustainMillis(), 600_000L, p.minReferenceMillis());
+    if (now - s.cruiseAt >= 300_000L) {
+      // The cruise speed changes slowly; measuring it every 5 minutes keeps corridor reports cheap.
+      s.cruise = TrackStats.maxBucketMean(t, now - p.referenceMillis(), now - p.sustainMillis(), 600_000L, p.minReferenceMillis());
+      s.cruiseAt = now;
+    }
+    double cruise = s.cruise;
     double drop = Double.isNaN(cruise) || cruise <= 0 ? Double.NaN : 1 - mean / cruise;
     boolean anchored = r.navStatus() == PositionReport.STATUS_AT_ANCHOR && r.hasSog() && r.sogKn() >= p.minKn();
     double[] turns = TrackStats.turns(t, now - 3_600_000L);

@@ -27,12 +27,15 @@ import java.util.Optional;
  * {@code nearM} of infrastructure. Vessels that were never seen moving faster than {@code approachKn}
  * in the {@code approachMillis} before the encounter began are a standing group (berths, anchorage,
  * a raft of barges), not a rendezvous, and are left out; so are service craft (tugs, pilots, SAR),
- * fishing vessels and operator-listed working vessels. The pair is forgotten after
- * {@code breakMillis} apart.
+ * fishing vessels and operator-listed working vessels. A pair with more than {@code maxCrowd} other
+ * slow vessels (moored, anchored or any) within {@code crowdM} is a berth, an anchorage or a fleet,
+ * not a meeting away from ports: without a port database, crowding is how "away from ports" is
+ * judged (known ports and anchorages loaded as areas are excluded as well). The pair is forgotten
+ * after {@code breakMillis} apart.
  *
  * <p>Defaults: 500 m, 2 kn and 2 h from Global Fishing Watch's encounter definition (vessels within
  * 500 m for at least 2 h at a median speed under 2 kn); early 5 min, approach 4 kn within 1 h,
- * break 10 min, nearM 5 km (our choices). Not thread-safe.
+ * break 10 min, nearM 5 km, crowd: nobody else stopped within 1.5 km (our choices). Not thread-safe.
  */
 public final class EncounterDetector extends BaseDetector {
 
@@ -47,10 +50,12 @@ public final class EncounterDetector extends BaseDetector {
    * @param approachMillis how far before the encounter that speed is looked for
    * @param breakMillis time apart after which the pair is forgotten
    * @param nearM distance from a corridor's edge that makes a confirmed encounter high
+   * @param crowdM radius within which other slow vessels make a crowd
+   * @param maxCrowd most other slow vessels allowed within crowdM for the pair to count
    */
   public record Params(double maxDistanceM, double maxKn, long earlyMillis, long confirmMillis, double approachKn,
-      long approachMillis, long breakMillis, double nearM) {
-    public static final Params DEFAULT = new Params(500, 2.0, 300_000L, 7_200_000L, 4.0, 3_600_000L, 600_000L, 5000);
+      long approachMillis, long breakMillis, double nearM, double crowdM, int maxCrowd) {
+    public static final Params DEFAULT = new Params(500, 2.0, 300_000L, 7_200_000L, 4.0, 3_600_000L, 600_000L, 5000, 1500, 0);
   }
 
   private static final class Pair {
@@ -96,13 +101,19 @@ public final class EncounterDetector extends BaseDetector {
         "early_min", Long.toString(p.earlyMillis() / 60_000), "confirm_min", Long.toString(p.confirmMillis() / 60_000));
   }
 
-  private boolean candidate(VesselState v, long now, DetectionContext ctx) {
+  /** A recent report under maxKn: part of a crowd, and a possible party to an encounter. */
+  private boolean slow(VesselState v, long now) {
     if (!v.hasPosition() || now - v.lastSeen() > p.breakMillis()) {
       return false;
     }
     PositionReport r = v.last();
-    if (!(r.hasSog() && r.sogKn() < p.maxKn()) || v.proximity().inSafeHaven()
-        || r.navStatus() == PositionReport.STATUS_MOORED || r.navStatus() == PositionReport.STATUS_FISHING) {
+    return r.hasSog() && r.sogKn() < p.maxKn();
+  }
+
+  private boolean candidate(VesselState v, DetectionContext ctx) {
+    PositionReport r = v.last();
+    if (v.proximity().inSafeHaven() || r.navStatus() == PositionReport.STATUS_MOORED
+        || r.navStatus() == PositionReport.STATUS_FISHING) {
       return false;
     }
     return !Ships.isServiceOrFishing(v.identity().shipType()) && !ctx.isWorkingVessel(v);
@@ -113,33 +124,31 @@ public final class EncounterDetector extends BaseDetector {
     long now = ctx.now();
     grid.clear();
     for (VesselState v : ctx.vessels()) {
-      if (candidate(v, now, ctx)) {
+      if (slow(v, now)) {
         PositionReport r = v.last();
         grid.computeIfAbsent(cell(Math.floor(r.lat() / CELL_DEG), Math.floor(r.lon() / CELL_DEG)), k -> new ArrayList<>(2)).add(v);
       }
     }
+    List<VesselState> near = new ArrayList<>();
     for (Map.Entry<Long, List<VesselState>> e : grid.entrySet()) {
       for (VesselState a : e.getValue()) {
+        if (!candidate(a, ctx)) {
+          continue;
+        }
         PositionReport ra = a.last();
-        long cy = (long) Math.floor(ra.lat() / CELL_DEG);
-        long cx = (long) Math.floor(ra.lon() / CELL_DEG);
-        int reachX = (int) Math.ceil(p.maxDistanceM() / (CELL_DEG * Math.max(1.0, Geo.mPerDegLon(ra.lat()))));
-        int reachY = (int) Math.ceil(p.maxDistanceM() / (CELL_DEG * Geo.M_PER_DEG_LAT));
-        for (long dy = -reachY; dy <= reachY; dy++) {
-          for (long dx = -reachX; dx <= reachX; dx++) {
-            List<VesselState> others = grid.get(cell(cy + dy, cx + dx));
-            if (others == null) {
-              continue;
-            }
-            for (VesselState b : others) {
-              if (b.mmsi() <= a.mmsi()) {
-                continue;
-              }
-              PositionReport rb = b.last();
-              if (Geo.localDistanceM(ra.lat(), ra.lon(), rb.lat(), rb.lon()) <= p.maxDistanceM()) {
-                seen(a, b, now, ctx);
-              }
-            }
+        around(ra, p.crowdM(), near);
+        int crowd = near.size() - 1;
+        if (crowd < 1 || crowd > 1 + p.maxCrowd()) {
+          continue;
+        }
+        for (VesselState b : near) {
+          if (b.mmsi() <= a.mmsi() || !candidate(b, ctx)) {
+            continue;
+          }
+          PositionReport rb = b.last();
+          double d = Geo.localDistanceM(ra.lat(), ra.lon(), rb.lat(), rb.lon());
+          if (d <= p.maxDistanceM() && crowd <= 1 + p.maxCrowd() && alone(a, b, near)) {
+            seen(a, b, now, ctx);
           }
         }
       }
@@ -149,6 +158,40 @@ public final class EncounterDetector extends BaseDetector {
       Pair pr = it.next();
       if (now - pr.lastSeen > p.breakMillis()) {
         it.remove();
+      }
+    }
+  }
+
+  /** Whether, besides a and b, at most maxCrowd slow vessels lie within crowdM of a. */
+  private boolean alone(VesselState a, VesselState b, List<VesselState> near) {
+    int others = 0;
+    for (VesselState x : near) {
+      if (x != a && x != b) {
+        others++;
+      }
+    }
+    return others <= p.maxCrowd();
+  }
+
+  /** Fills {@code out} with the slow vessels within {@code radiusM} of a position (itself included). */
+  private void around(PositionReport r, double radiusM, List<VesselState> out) {
+    out.clear();
+    long cy = (long) Math.floor(r.lat() / CELL_DEG);
+    long cx = (long) Math.floor(r.lon() / CELL_DEG);
+    int reachX = (int) Math.ceil(radiusM / (CELL_DEG * Math.max(1.0, Geo.mPerDegLon(r.lat()))));
+    int reachY = (int) Math.ceil(radiusM / (CELL_DEG * Geo.M_PER_DEG_LAT));
+    for (long dy = -reachY; dy <= reachY; dy++) {
+      for (long dx = -reachX; dx <= reachX; dx++) {
+        List<VesselState> cellList = grid.get(cell(cy + dy, cx + dx));
+        if (cellList == null) {
+          continue;
+        }
+        for (VesselState x : cellList) {
+          PositionReport rx = x.last();
+          if (Geo.localDistanceM(r.lat(), r.lon(), rx.lat(), rx.lon()) <= radiusM) {
+            out.add(x);
+          }
+        }
       }
     }
   }

@@ -48,7 +48,8 @@ public final class GoingDarkDetector extends BaseDetector {
   }
 
   private static final class State {
-    Asset nearAsset;
+    /** Assets within nearM of the corridor edge at the latest report; empty when none. */
+    List<Asset> near = List.of();
     long alertedGapStart = Long.MIN_VALUE;
   }
 
@@ -84,22 +85,29 @@ public final class GoingDarkDetector extends BaseDetector {
     if (gap >= p.minGapMillis() && prev != r && !exempt) {
       reappeared(v, s, prev, r, gap, ctx);
     }
-    Asset near = null;
-    int ni = prox.nearestIndex();
-    if (ni >= 0 && prox.distanceM(ni) <= prox.asset(ni).halfWidthM() + p.nearM() && !exempt
-        && r.navStatus() != PositionReport.STATUS_MOORED) {
-      near = prox.asset(ni);
+    List<Asset> near = List.of();
+    if (!exempt && r.navStatus() != PositionReport.STATUS_MOORED) {
+      for (int i = 0; i < prox.count(); i++) {
+        if (prox.distanceM(i) <= prox.asset(i).halfWidthM() + p.nearM()) {
+          if (near.isEmpty()) {
+            near = new ArrayList<>(2);
+          }
+          near.add(prox.asset(i));
+        }
+      }
     }
-    if (near != null) {
+    if (!near.isEmpty()) {
       if (s == null) {
         s = new State();
         v.slot(slot, s);
       }
-      s.nearAsset = near;
+      if (!near.equals(s.near)) {
+        s.near = near;
+      }
       watched.add(v);
     } else {
       if (s != null) {
-        s.nearAsset = null;
+        s.near = List.of();
       }
       watched.remove(v);
     }
@@ -107,7 +115,7 @@ public final class GoingDarkDetector extends BaseDetector {
 
   private void reappeared(VesselState v, State s, PositionReport prev, PositionReport r, long gap, DetectionContext ctx) {
     List<Asset> crossed = new ArrayList<>(ctx.layer().crossedBy(prev.lat(), prev.lon(), r.lat(), r.lon()));
-    Asset startNear = s == null ? null : s.nearAsset;
+    Asset startNear = s == null || s.near.isEmpty() ? null : s.near.get(0);
     Proximity prox = v.proximity();
     int ni = prox.nearestIndex();
     Asset endNear = ni >= 0 && prox.distanceM(ni) <= prox.asset(ni).halfWidthM() + p.nearM() ? prox.asset(ni) : null;
@@ -123,8 +131,25 @@ public final class GoingDarkDetector extends BaseDetector {
       deviation = Geo.haversineM(pred[0], pred[1], r.lat(), r.lon());
       far = deviation > Math.max(p.farM(), p.farFraction() * run);
     }
-    Asset asset = !crossed.isEmpty() ? crossed.get(0) : startNear != null ? startNear : endNear;
-    double score = 0.5 + (far ? 0.2 : 0) + (crossed.isEmpty() ? 0 : 0.3);
+    List<Asset> concerned = new ArrayList<>(crossed);
+    if (s != null) {
+      for (Asset x : s.near) {
+        if (!concerned.contains(x)) {
+          concerned.add(x);
+        }
+      }
+    }
+    if (concerned.isEmpty()) {
+      concerned.add(endNear);
+    }
+    for (Asset asset : concerned) {
+      finding(v, prev, r, gap, asset, crossed.contains(asset), far, run, deviation, startNear, endNear, crossed, ctx);
+    }
+  }
+
+  private void finding(VesselState v, PositionReport prev, PositionReport r, long gap, Asset asset, boolean crossedIt,
+      boolean far, double run, double deviation, Asset startNear, Asset endNear, List<Asset> crossed, DetectionContext ctx) {
+    double score = 0.5 + (far ? 0.2 : 0) + (crossedIt ? 0.3 : 0);
     Severity sev = score >= 0.75 && asset.criticality() == Criticality.HIGH ? Severity.HIGH : Severity.MEDIUM;
     Map<String, String> ev = new LinkedHashMap<>();
     ev.put("gap_min", Long.toString(gap / 60_000));
@@ -136,7 +161,7 @@ public final class GoingDarkDetector extends BaseDetector {
     ev.put("gap_started_near", startNear == null ? "" : startNear.name());
     ev.put("gap_ended_near", endNear == null ? "" : endNear.name());
     String summary = String.format(Locale.ROOT, "%s silent for %d min near %s%s%s", v.identity().label(), gap / 60_000,
-        asset.name(), crossed.isEmpty() ? "" : ", crossed it while dark", far ? ", reappeared far from predicted position" : "");
+        asset.name(), crossedIt ? ", crossed it while dark" : "", far ? ", reappeared far from predicted position" : "");
     ctx.alertBook().report(new Finding(kind(), v.mmsi(), 0, Optional.of(asset), prev.timeMillis(), r.timeMillis(), sev, score, summary, ev));
   }
 
@@ -152,17 +177,19 @@ public final class GoingDarkDetector extends BaseDetector {
         continue;
       }
       State s = v.slot(slot);
-      if (gap < p.minGapMillis() || s == null || s.nearAsset == null || s.alertedGapStart == v.lastSeen()) {
+      if (gap < p.minGapMillis() || s == null || s.near.isEmpty() || s.alertedGapStart == v.lastSeen()) {
         continue;
       }
       s.alertedGapStart = v.lastSeen();
-      Map<String, String> ev = new LinkedHashMap<>();
-      ev.put("silent_min", Long.toString(gap / 60_000));
-      ev.put("min_gap_min", Long.toString(p.minGapMillis() / 60_000));
-      ev.put("gap_started_near", s.nearAsset.name());
-      String summary = String.format(Locale.ROOT, "%s silent for %d min since last report near %s", v.identity().label(),
-          gap / 60_000, s.nearAsset.name());
-      ctx.alertBook().report(new Finding(kind(), v.mmsi(), 0, Optional.of(s.nearAsset), v.lastSeen(), now, Severity.MEDIUM, 0.5, summary, ev));
+      for (Asset a : s.near) {
+        Map<String, String> ev = new LinkedHashMap<>();
+        ev.put("silent_min", Long.toString(gap / 60_000));
+        ev.put("min_gap_min", Long.toString(p.minGapMillis() / 60_000));
+        ev.put("gap_started_near", a.name());
+        String summary = String.format(Locale.ROOT, "%s silent for %d min since last report near %s", v.identity().label(),
+            gap / 60_000, a.name());
+        ctx.alertBook().report(new Finding(kind(), v.mmsi(), 0, Optional.of(a), v.lastSeen(), now, Severity.MEDIUM, 0.5, summary, ev));
+      }
     }
   }
 

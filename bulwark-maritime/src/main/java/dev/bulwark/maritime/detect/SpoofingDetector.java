@@ -146,6 +146,9 @@ public final class SpoofingDetector extends BaseDetector implements PositionGate
     Asset asset = null;
     double best = Double.MAX_VALUE;
     for (PositionReport at : List.of(ghost, main)) {
+      if (asset != null) {
+        break;
+      }
       for (AssetHit h : ctx.layer().near(at.lat(), at.lon(), p.nearM() + 5000)) {
         double edge = h.distanceM() - h.asset().halfWidthM();
         if (!h.asset().kind().isSafeHaven() && edge <= p.nearM() && edge < best) {

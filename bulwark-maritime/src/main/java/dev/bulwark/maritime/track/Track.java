@@ -72,7 +72,7 @@ public final class Track {
     }
     boolean significant = significant(last, p, tm - lastT);
     if (!significant && size >= 2 && (flags[last] & KEY) == 0
-        && tm - time(last - 1) < policy.minIntervalMillis()
+        && lastT - time(last - 1) < policy.minIntervalMillis()
         && !significant(last - 1, p, tm - time(last - 1))) {
       put(last, p, (byte) 0);
       return true;
