@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       StixCommand.class,
       AisCommand.class,
+      PrincipalCommand.class, AuditCommand.class, TaxiiCommand.class,
     })
 public final class BulwarkMain implements Runnable {
 
