@@ -1,0 +1,132 @@
+package dev.bulwark.node.maritime;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The server-sent event stream of the console: alert changes and, every couple of seconds, the
+ * vessels and source status. Events are queued (bounded; when full the oldest is dropped and counted)
+ * and sent by one thread, so neither the engine nor the ledger ever waits for a slow browser; a
+ * client whose send fails is dropped. Each subscriber has a predicate that decides which alert events
+ * it may see (the access policy). Thread-safe.
+ */
+public final class LiveEvents implements AutoCloseable {
+  /** One event: its SSE name, JSON data, and whether it is an alert (subject to the predicate). */
+  record Event(String name, String json, boolean alert, String alertIncident) {}
+
+  /** A connected client. */
+  record Subscriber(SseEmitter emitter, Predicate<String> mayReadIncident) {}
+
+  private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+  private final ArrayBlockingQueue<Event> queue = new ArrayBlockingQueue<>(1024);
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
+  private volatile boolean running = true;
+  private final Thread thread;
+
+  public LiveEvents() {
+    thread = new Thread(this::loop, "maritime-events");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Registers a client; the emitter never times out on its own. */
+  public SseEmitter subscribe(Predicate<String> mayReadIncident) {
+    SseEmitter emitter = new SseEmitter(0L);
+    Subscriber s = new Subscriber(emitter, mayReadIncident);
+    subscribers.add(s);
+    emitter.onCompletion(() -> subscribers.remove(s));
+    emitter.onTimeout(() -> subscribers.remove(s));
+    emitter.onError(e -> subscribers.remove(s));
+    try {
+      emitter.send(SseEmitter.event().name("hello").data("{}", MediaType.APPLICATION_JSON));
+    } catch (IOException e) {
+      subscribers.remove(s);
+    }
+    return emitter;
+  }
+
+  /** Queues an alert event (seen only by subscribers allowed to read the incident). */
+  public void alert(String json, String incidentId) {
+    enqueue(new Event("alert", json, true, incidentId));
+  }
+
+  /** Queues an event for every subscriber. */
+  public void broadcast(String name, String json) {
+    enqueue(new Event(name, json, false, ""));
+  }
+
+  private void enqueue(Event e) {
+    if (subscribers.isEmpty()) {
+      return;
+    }
+    while (!queue.offer(e)) {
+      if (queue.poll() != null) {
+        dropped.incrementAndGet();
+      }
+    }
+  }
+
+  public int subscribers() {
+    return subscribers.size();
+  }
+
+  public long sent() {
+    return sent.get();
+  }
+
+  public long dropped() {
+    return dropped.get();
+  }
+
+  private void loop() {
+    while (running) {
+      Event e;
+      try {
+        e = queue.poll(500, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException ex) {
+        return;
+      }
+      if (e == null) {
+        continue;
+      }
+      for (Subscriber s : List.copyOf(subscribers)) {
+        if (e.alert() && !s.mayReadIncident().test(e.alertIncident())) {
+          continue;
+        }
+        try {
+          s.emitter().send(SseEmitter.event().name(e.name()).data(e.json(), MediaType.APPLICATION_JSON));
+          sent.incrementAndGet();
+        } catch (IOException | RuntimeException ex) {
+          subscribers.remove(s);
+          try {
+            s.emitter().completeWithError(ex);
+          } catch (RuntimeException ignored) {
+            // already gone
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    for (Subscriber s : subscribers) {
+      try {
+        s.emitter().complete();
+      } catch (RuntimeException ignored) {
+        // closing anyway
+      }
+    }
+    subscribers.clear();
+  }
+}

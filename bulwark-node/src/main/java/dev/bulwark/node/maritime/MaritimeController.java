@@ -1,0 +1,262 @@
+package dev.bulwark.node.maritime;
+
+import dev.bulwark.maritime.alert.TrackSnippets;
+import dev.bulwark.maritime.infra.Asset;
+import dev.bulwark.maritime.vessel.IdentityChange;
+import dev.bulwark.maritime.vessel.VesselIdentity;
+import dev.bulwark.node.audit.AuditEntry;
+import dev.bulwark.node.audit.AuditLog;
+import dev.bulwark.node.exchange.CollectionInfo;
+import dev.bulwark.node.exchange.ObjectStore;
+import dev.bulwark.node.exchange.StoredObject;
+import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.security.NodeAuthentication;
+import dev.bulwark.node.security.NodePrincipal;
+import dev.bulwark.node.security.Role;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The maritime REST API under {@code /api/maritime/} (described in {@code /api/openapi.json}): the
+ * watch's status, live vessels with identity history and tracks, infrastructure assets, alerts with
+ * the analyst workflow, and the server-sent event stream. Every caller is an authenticated principal;
+ * alerts are shown only to principals the {@link AccessPolicy} lets read the published incidents, and
+ * the workflow needs a contributor or an admin. Every workflow action (allowed or denied) is recorded
+ * in the audit log. Thread-safe.
+ */
+@RestController
+@RequestMapping("/api/maritime")
+@ConditionalOnBean(MaritimeWatch.class)
+class MaritimeController {
+  private static final MediaType JSON_TYPE = MediaType.APPLICATION_JSON;
+
+  private final MaritimeWatch watch;
+  private final IncidentLedger ledger;
+  private final AccessPolicy policy;
+  private final ObjectStore store;
+  private final AuditLog audit;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  MaritimeController(MaritimeWatch watch, AccessPolicy policy, ObjectStore store, AuditLog audit) {
+    this.watch = watch;
+    this.ledger = watch.ledger();
+    this.policy = policy;
+    this.store = store;
+    this.audit = audit;
+  }
+
+  @GetMapping("/status")
+  ResponseEntity<String> status() {
+    return ok(json.writeValueAsString(watch.status()));
+  }
+
+  @GetMapping("/vessels")
+  ResponseEntity<String> vessels(@RequestParam(defaultValue = "50000") int limit) {
+    LiveSnapshot s = watch.engine().snapshot();
+    ObjectNode o = json.createObjectNode();
+    o.put("engine_time", s.engineTime());
+    o.put("count", s.vessels().size());
+    o.set("vessels", json.valueToTree(s.vessels().stream().limit(Math.max(0, limit)).toList()));
+    return ok(o.toString());
+  }
+
+  @GetMapping("/vessels/{mmsi}")
+  ResponseEntity<String> vessel(@PathVariable int mmsi) {
+    Optional<ObjectNode> found = watch.engine().query(e -> e.vessel(mmsi).map(v -> {
+      ObjectNode o = json.createObjectNode();
+      o.set("state", json.valueToTree(LiveEngine.view(v)));
+      VesselIdentity id = e.registry().identity(mmsi);
+      ObjectNode i = o.putObject("identity");
+      i.put("mmsi", id.mmsi());
+      i.put("imo", id.imo());
+      i.put("name", id.name());
+      i.put("call_sign", id.callSign());
+      i.put("ship_type", id.shipType());
+      i.put("destination", id.destination());
+      i.put("flag", id.flag().orElse(""));
+      ArrayNode h = o.putArray("identity_history");
+      for (IdentityChange c : e.registry().history(mmsi)) {
+        ObjectNode x = h.addObject();
+        x.put("time", Stamps.of(c.timeMillis()));
+        x.put("field", c.field().name().toLowerCase(java.util.Locale.ROOT));
+        x.put("before", c.before());
+        x.put("after", c.after());
+      }
+      o.put("track_points", v.track().size());
+      return o;
+    }));
+    return found.map(o -> ok(o.toString())).orElseGet(() -> error(HttpStatus.NOT_FOUND, "no live vessel " + mmsi));
+  }
+
+  @GetMapping("/vessels/{mmsi}/track")
+  ResponseEntity<String> track(@PathVariable int mmsi) {
+    Optional<String> geo = watch.engine().query(e -> e.vessel(mmsi)
+        .map(v -> TrackSnippets.geoJson(mmsi, v.track(), Long.MIN_VALUE / 2, e.now())));
+    return geo.map(this::ok).orElseGet(() -> error(HttpStatus.NOT_FOUND, "no live vessel " + mmsi));
+  }
+
+  @GetMapping("/assets")
+  ResponseEntity<String> assets() {
+    ObjectNode fc = json.createObjectNode();
+    fc.put("type", "FeatureCollection");
+    ArrayNode features = fc.putArray("features");
+    for (Asset a : watch.layer().assets()) {
+      GeoJson.feature(a, features);
+    }
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json")).body(fc.toString());
+  }
+
+  @GetMapping("/alerts")
+  ResponseEntity<String> alerts(@RequestParam(defaultValue = "") String status) {
+    NodePrincipal p = principal();
+    if (!mayRead(p)) {
+      return ok("[]");
+    }
+    ArrayNode out = json.createArrayNode();
+    for (ObjectNode a : ledger.list()) {
+      if (status.isEmpty() || status.equals(a.path("status").asString(""))) {
+        out.add(a);
+      }
+    }
+    return ok(out.toString());
+  }
+
+  @GetMapping("/alerts/{id}")
+  ResponseEntity<String> alert(@PathVariable String id) {
+    if (!mayRead(principal())) {
+      return notFound(id);
+    }
+    return ledger.detail(id).map(o -> ok(o.toString())).orElseGet(() -> notFound(id));
+  }
+
+  @PostMapping("/alerts/{id}/acknowledge")
+  ResponseEntity<String> acknowledge(@PathVariable String id) {
+    NodePrincipal p = principal();
+    return act(p, id, "maritime.acknowledge", "", () -> ledger.acknowledge(id, p.name()));
+  }
+
+  @PostMapping(path = "/alerts/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> annotate(@PathVariable String id, @RequestBody String body) {
+    NodePrincipal p = principal();
+    String text = field(body, "text");
+    if (text.isBlank() || text.length() > 10_000) {
+      return error(HttpStatus.BAD_REQUEST, "a note needs a 'text' of 1 to 10000 characters");
+    }
+    return act(p, id, "maritime.annotate", text, () -> ledger.annotate(id, p.name(), text));
+  }
+
+  @PostMapping(path = "/alerts/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> close(@PathVariable String id, @RequestBody String body) {
+    NodePrincipal p = principal();
+    Optional<Disposition> d = Disposition.parse(field(body, "disposition"));
+    if (d.isEmpty()) {
+      return error(HttpStatus.BAD_REQUEST, "'disposition' must be true-threat, benign or false-alarm");
+    }
+    String comment = field(body, "comment");
+    return act(p, id, "maritime.close", d.get().slug() + (comment.isBlank() ? "" : ": " + comment), () -> {
+      if (!comment.isBlank()) {
+        ledger.annotate(id, p.name(), "Closed as " + d.get().slug() + ": " + comment);
+      }
+      return ledger.close(id, p.name(), d.get());
+    });
+  }
+
+  @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter events() {
+    boolean may = mayRead(principal());
+    return watch.events().subscribe(incident -> may);
+  }
+
+  @GetMapping("/extension")
+  ResponseEntity<String> extension() {
+    return ok(MaritimeExtension.definition(json).toString());
+  }
+
+  @GetMapping("/extension/schema.json")
+  ResponseEntity<String> schema() {
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json"))
+        .body(MaritimeExtension.schema());
+  }
+
+  private ResponseEntity<String> act(NodePrincipal p, String id, String action, String detail,
+      java.util.function.Supplier<Optional<ObjectNode>> op) {
+    String collection = ledger.collection();
+    if (!mayRead(p) || ledger.incidentOf(id).isEmpty()) {
+      audit.append(new AuditEntry(p.name(), p.nation(), action, collection, AuditEntry.Decision.DENY, List.of(),
+          "no such alert " + id));
+      return notFound(id);
+    }
+    String incident = ledger.incidentOf(id).get();
+    if (!(p.has(Role.CONTRIBUTOR) || p.isAdmin())) {
+      audit.append(new AuditEntry(p.name(), p.nation(), action, collection, AuditEntry.Decision.DENY,
+          List.of(incident), "needs the contributor or admin role"));
+      return error(HttpStatus.FORBIDDEN, "the alert workflow needs the contributor or admin role");
+    }
+    Optional<ObjectNode> result = op.get();
+    if (result.isEmpty()) {
+      return notFound(id);
+    }
+    audit.append(new AuditEntry(p.name(), p.nation(), action, collection, AuditEntry.Decision.ALLOW,
+        List.of(incident + "@" + result.get().path("version").asString("")), detail));
+    return ok(result.get().toString());
+  }
+
+  /** Whether the principal may read what the watch publishes (same markings on every alert). */
+  private boolean mayRead(NodePrincipal p) {
+    Set<String> defaults = store.collection(ledger.collection()).map(CollectionInfo::defaultNations).orElse(Set.of());
+    StoredObject probe = new StoredObject(ledger.collection(), "incident--probe", "incident", "", 0L, "2.1", 0L,
+        nation(), IncidentLedger.ACTOR, ledger.markingRefs(), "");
+    return policy.mayRead(p.reader(), probe, defaults);
+  }
+
+  private String nation() {
+    return ledger.nodeIdentityNation();
+  }
+
+  private static NodePrincipal principal() {
+    return NodeAuthentication.current()
+        .orElseThrow(() -> new IllegalStateException("the maritime API needs an authenticated principal"));
+  }
+
+  private String field(String body, String name) {
+    try {
+      JsonNode n = json.readTree(body);
+      return n.path(name).asString("");
+    } catch (JacksonException e) {
+      return "";
+    }
+  }
+
+  private ResponseEntity<String> ok(String body) {
+    return ResponseEntity.ok().contentType(JSON_TYPE).body(body);
+  }
+
+  private ResponseEntity<String> notFound(String id) {
+    return error(HttpStatus.NOT_FOUND, "no alert " + id);
+  }
+
+  private ResponseEntity<String> error(HttpStatus status, String message) {
+    ObjectNode o = json.createObjectNode();
+    o.put("error", message);
+    o.put("status", status.value());
+    return ResponseEntity.status(status).contentType(JSON_TYPE).body(o.toString());
+  }
+}

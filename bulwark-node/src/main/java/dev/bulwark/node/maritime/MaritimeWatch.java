@@ -1,0 +1,220 @@
+package dev.bulwark.node.maritime;
+
+import dev.bulwark.ais.source.Backoff;
+import dev.bulwark.maritime.alert.Alert;
+import dev.bulwark.maritime.alert.AlertListener;
+import dev.bulwark.maritime.infra.InfrastructureLayer;
+import java.net.SocketException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The live undersea-infrastructure watch of the node: the configured AIS sources feed one bounded
+ * {@link ObservationQueue}; one {@link LiveEngine} thread runs the detection engine; alerts go through
+ * the {@link AlertPublisher} into the {@link IncidentLedger} (STIX in the store) and out to the
+ * console's {@link LiveEvents}. Started and stopped with the node. Thread-safe.
+ */
+public final class MaritimeWatch implements SmartLifecycle {
+  private static final Logger LOG = LoggerFactory.getLogger(MaritimeWatch.class);
+
+  private final MaritimeProperties properties;
+  private final InfrastructureLayer layer;
+  private final ObservationQueue queue;
+  private final IncidentLedger ledger;
+  private final AlertPublisher publisher;
+  private final LiveEngine engine;
+  private final LiveEvents events = new LiveEvents();
+  private final List<AisSource> sources = new CopyOnWriteArrayList<>();
+  private final JsonMapper json = JsonMapper.builder().build();
+  private volatile java.util.function.Consumer<AisSource> sourceAdded = s -> { };
+  private ScheduledExecutorService sampler;
+  private volatile boolean running;
+
+  public MaritimeWatch(MaritimeProperties properties, InfrastructureLayer layer, IncidentLedger ledger) {
+    this.properties = properties;
+    this.layer = layer;
+    this.queue = new ObservationQueue(properties.queueCapacity());
+    this.ledger = ledger;
+    this.publisher = new AlertPublisher(ledger, 10_000);
+    this.engine = new LiveEngine(queue, layer, this::onAlert, 1000);
+    ledger.onChange(v -> events.alert(v.toString(), v.path("incident_id").asString("")));
+  }
+
+  private void onAlert(Alert a, AlertListener.Change change) {
+    publisher.submit(a);
+  }
+
+  /** Told of every source as it is added (the metrics register it). */
+  void onSourceAdded(java.util.function.Consumer<AisSource> hook) {
+    this.sourceAdded = hook;
+  }
+
+  /** Builds the configured sources (not started yet). */
+  List<AisSource> configuredSources() throws SocketException {
+    List<AisSource> out = new ArrayList<>();
+    for (Map.Entry<String, MaritimeProperties.Source> e : properties.sources().entrySet()) {
+      out.add(source(e.getKey(), e.getValue()));
+    }
+    return out;
+  }
+
+  private AisSource source(String name, MaritimeProperties.Source s) throws SocketException {
+    return switch (s.type()) {
+      case "tcp" -> new TcpSource(name, s.host(), s.port(), Backoff.DEFAULT, queue);
+      case "udp" -> new UdpSource(name, s.bind(), s.port(), queue);
+      case "file" -> new FileSource(name, Path.of(s.path()), s.pace(), s.loop(), queue);
+      case "csv" -> new CsvSource(name, Path.of(s.path()), s.pace(), s.loop(), queue);
+      default -> throw new IllegalArgumentException(
+          "bulwark.maritime.sources." + name + ".type: '" + s.type() + "' is not tcp, udp, file or csv");
+    };
+  }
+
+  /** Adds and starts a source while the watch runs (the demo replay, tests). */
+  public void addSource(AisSource source) {
+    sources.add(source);
+    sourceAdded.accept(source);
+    if (running) {
+      source.start();
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    ledger.start();
+    publisher.start();
+    engine.start();
+    try {
+      sources.addAll(0, configuredSources());
+    } catch (SocketException e) {
+      throw new IllegalStateException("cannot open an AIS source: " + e.getMessage(), e);
+    }
+    sources.forEach(sourceAdded);
+    sources.forEach(AisSource::start);
+    sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "maritime-sampler");
+      t.setDaemon(true);
+      return t;
+    });
+    sampler.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+    running = true;
+    LOG.info("maritime watch started: {} sources, {} assets, {} alerts held", sources.size(), layer.assets().size(),
+        ledger.size());
+  }
+
+  private long ticks;
+
+  private void sample() {
+    try {
+      sources.forEach(s -> s.status().sample());
+      if (events.subscribers() > 0 && ticks++ % 2 == 0) {
+        events.broadcast("vessels", vesselsJson());
+        events.broadcast("status", json.writeValueAsString(status()));
+      }
+    } catch (RuntimeException e) {
+      LOG.debug("sampling failed", e);
+    }
+  }
+
+  /** The current vessels, compact: [mmsi, lat, lon, sog, cog, name] rows. */
+  String vesselsJson() {
+    LiveSnapshot s = engine.snapshot();
+    ObjectNode o = json.createObjectNode();
+    o.put("time", s.engineTime());
+    ArrayNode rows = o.putArray("vessels");
+    for (VesselView v : s.vessels()) {
+      ArrayNode r = rows.addArray();
+      r.add(v.mmsi()).add(Math.round(v.lat() * 1e5) / 1e5).add(Math.round(v.lon() * 1e5) / 1e5).add(v.sog())
+          .add(v.cog()).add(v.name());
+    }
+    return o.toString();
+  }
+
+  /** What the API and the metrics report. */
+  public Status status() {
+    LiveSnapshot s = engine.snapshot();
+    return new Status(running, sources.stream().map(x -> x.status().view()).toList(), queue.size(), queue.capacity(),
+        queue.dropped(), engine.processed(), engine.failures(), s.engineTime(), s.stats().vessels(),
+        s.stats().alerts(), publisher.published(), publisher.failed(), publisher.backlog(), events.subscribers(),
+        events.dropped());
+  }
+
+  /**
+   * The watch's state.
+   *
+   * @param queueDropped observations dropped because the engine was behind
+   * @param engineFailures observations the engine failed on
+   * @param eventsDropped console events dropped for slow clients
+   */
+  public record Status(boolean running, List<SourceStatus.View> sources, int queueSize, int queueCapacity,
+      long queueDropped, long processed, long engineFailures, String engineTime, int vessels, int alertsRaised,
+      long alertsPublished, long publishFailures, int publishBacklog, int consoleClients, long eventsDropped) {}
+
+  public LiveEngine engine() {
+    return engine;
+  }
+
+  public IncidentLedger ledger() {
+    return ledger;
+  }
+
+  public LiveEvents events() {
+    return events;
+  }
+
+  public InfrastructureLayer layer() {
+    return layer;
+  }
+
+  public ObservationQueue queue() {
+    return queue;
+  }
+
+  public AlertPublisher publisher() {
+    return publisher;
+  }
+
+  public List<AisSource> sources() {
+    return List.copyOf(sources);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    if (sampler != null) {
+      sampler.shutdownNow();
+    }
+    sources.forEach(AisSource::close);
+    engine.close();
+    publisher.close();
+    events.close();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    // after the web server starts (its phase is below this), before it stops
+    return Integer.MAX_VALUE - 2048;
+  }
+}

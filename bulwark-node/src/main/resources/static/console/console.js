@@ -1,0 +1,430 @@
+// Bulwark maritime watch console: plain browser JavaScript, no build step.
+// Talks to /api/maritime/* with the principal's name and token (HTTP Basic), and follows the
+// server-sent event stream with fetch (EventSource cannot send credentials headers).
+'use strict';
+
+const KIND_COLOURS = { 'power-cable': '#f5a623', 'telecom-cable': '#b37feb', 'pipeline': '#36cfc9',
+  'area': '#597ef7', 'anchorage': '#5c6b82', 'port': '#5c6b82', 'other': '#8c8c8c' };
+const SEVERITY_COLOURS = { high: '#ff4d4f', medium: '#ffa940', low: '#ffd666' };
+
+const state = {
+  auth: sessionStorage.getItem('bulwark.auth') || '',
+  alerts: [], selected: 0, openId: null, detail: null, onlyOpen: false,
+  vesselMarkers: new Map(), alertMarkers: new Map(), trackLayer: null, map: null,
+  vesselLayer: null, alertLayer: null, streaming: false,
+};
+
+const $ = (id) => document.getElementById(id);
+
+function api(path, options = {}) {
+  const headers = Object.assign({ 'Authorization': 'Basic ' + state.auth, 'Accept': 'application/json' },
+    options.headers || {});
+  return fetch(path, Object.assign({}, options, { headers }));
+}
+
+async function apiJson(path, options) {
+  const r = await api(path, options);
+  if (!r.ok) {
+    throw new Error(path + ': ' + r.status);
+  }
+  return r.json();
+}
+
+// ---- sign-in ----
+$('login-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const user = $('login-user').value.trim();
+  const password = $('login-password').value.trim();
+  state.auth = btoa(user + ':' + password);
+  const r = await api('/api/maritime/status').catch(() => null);
+  if (r && r.ok) {
+    sessionStorage.setItem('bulwark.auth', state.auth);
+    $('login').hidden = true;
+    start();
+  } else {
+    $('login-error').textContent = r ? 'Not accepted (' + r.status + ').' : 'The node does not answer.';
+  }
+});
+
+async function resume() {
+  if (!state.auth) {
+    $('login-user').focus();
+    return;
+  }
+  const r = await api('/api/maritime/status').catch(() => null);
+  if (r && r.ok) {
+    $('login').hidden = true;
+    start();
+  } else {
+    state.auth = '';
+    sessionStorage.removeItem('bulwark.auth');
+    $('login-user').focus();
+  }
+}
+
+// ---- map ----
+function initMap() {
+  const map = L.map('map', { zoomSnap: 0.25, attributionControl: false, worldCopyJump: false })
+    .setView([57.5, 19], 5);
+  state.map = map;
+  // No tiles: a graticule every degree on a dark background.
+  const grid = L.layerGroup().addTo(map);
+  for (let lat = 50; lat <= 68; lat++) {
+    L.polyline([[lat, -5], [lat, 35]], { color: '#1c2a40', weight: lat % 5 === 0 ? 1.5 : 0.7, interactive: false }).addTo(grid);
+  }
+  for (let lon = -5; lon <= 35; lon++) {
+    L.polyline([[50, lon], [68, lon]], { color: '#1c2a40', weight: lon % 5 === 0 ? 1.5 : 0.7, interactive: false }).addTo(grid);
+  }
+  state.vesselLayer = L.layerGroup().addTo(map);
+  state.alertLayer = L.layerGroup().addTo(map);
+  state.canvas = L.canvas({ padding: 0.3 });
+  const legend = L.control({ position: 'bottomleft' });
+  legend.onAdd = () => {
+    const d = L.DomUtil.create('div', 'legend');
+    d.innerHTML = Object.entries({ 'power cable': KIND_COLOURS['power-cable'], 'telecom cable': KIND_COLOURS['telecom-cable'],
+      'pipeline': KIND_COLOURS.pipeline }).map(([k, c]) => '<i style="background:' + c + '"></i>' + k).join('<br>')
+      + '<br><i style="background:#9fb3c8;height:6px;width:6px;border-radius:3px"></i>vessel'
+      + '<br><i style="background:#ff4d4f;height:10px;width:10px;border-radius:5px"></i>alert';
+    return d;
+  };
+  legend.addTo(map);
+}
+
+async function loadAssets() {
+  const fc = await apiJson('/api/maritime/assets');
+  const corridors = L.geoJSON(fc, { interactive: false,
+    style: (f) => ({ color: KIND_COLOURS[f.properties.kind] || '#8c8c8c', weight: 9, opacity: 0.18, className: 'asset-corridor' }) });
+  const lines = L.geoJSON(fc, {
+    style: (f) => ({ color: KIND_COLOURS[f.properties.kind] || '#8c8c8c', weight: 2, opacity: 0.95, className: 'asset-path' }),
+    onEachFeature: (f, layer) => layer.bindTooltip(f.properties.name + ' (' + f.properties.kind + ', corridor '
+      + Math.round(f.properties.corridor_m) + ' m)', { sticky: true }),
+  });
+  corridors.addTo(state.map);
+  lines.addTo(state.map);
+  document.body.dataset.assets = String(fc.features.length);
+}
+
+function drawVessels(rows) {
+  const seen = new Set();
+  for (const [mmsi, lat, lon, sog, cog, name] of rows) {
+    seen.add(mmsi);
+    let m = state.vesselMarkers.get(mmsi);
+    if (!m) {
+      m = L.circleMarker([lat, lon], { renderer: state.canvas, radius: 2.5, weight: 0, fillOpacity: 0.85, fillColor: '#9fb3c8' });
+      m.bindTooltip(() => (name || 'MMSI ' + mmsi) + ' — ' + (sog >= 0 ? sog.toFixed(1) + ' kn' : 'speed ?'));
+      m.addTo(state.vesselLayer);
+      state.vesselMarkers.set(mmsi, m);
+    } else {
+      m.setLatLng([lat, lon]);
+    }
+  }
+  for (const [mmsi, m] of state.vesselMarkers) {
+    if (!seen.has(mmsi)) {
+      state.vesselLayer.removeLayer(m);
+      state.vesselMarkers.delete(mmsi);
+    }
+  }
+}
+
+function drawAlertMarker(a) {
+  if (typeof a.latitude !== 'number') {
+    return;
+  }
+  let m = state.alertMarkers.get(a.id);
+  const colour = a.status === 'closed' ? '#73d13d' : (SEVERITY_COLOURS[a.severity] || '#ff4d4f');
+  const style = { radius: a.status === 'closed' ? 6 : 10, color: colour, weight: 3, fillColor: colour,
+    fillOpacity: a.status === 'open' ? 0.45 : 0.15, className: 'alert-marker alert-' + a.status };
+  if (!m) {
+    m = L.circleMarker([a.latitude, a.longitude], style).addTo(state.alertLayer);
+    m.on('click', () => openAlert(a.id));
+    state.alertMarkers.set(a.id, m);
+  } else {
+    m.setLatLng([a.latitude, a.longitude]);
+    m.setStyle(style);
+  }
+  m.bindTooltip(a.title + ' — ' + a.severity + ', ' + a.status);
+}
+
+// ---- alerts ----
+function visibleAlerts() {
+  return state.onlyOpen ? state.alerts.filter((a) => a.status === 'open') : state.alerts;
+}
+
+function sortAlerts() {
+  const rank = { open: 0, acknowledged: 1, closed: 2 };
+  state.alerts.sort((x, y) => (rank[x.status] - rank[y.status]) || (y.raised || '').localeCompare(x.raised || ''));
+}
+
+function upsertAlert(a) {
+  const i = state.alerts.findIndex((x) => x.id === a.id);
+  if (i >= 0) {
+    state.alerts[i] = a;
+  } else {
+    state.alerts.push(a);
+  }
+  drawAlertMarker(a);
+}
+
+function renderList() {
+  const selectedId = (visibleAlerts()[state.selected] || {}).id;
+  sortAlerts();
+  const list = visibleAlerts();
+  if (selectedId) {
+    const j = list.findIndex((a) => a.id === selectedId);
+    state.selected = j >= 0 ? j : Math.min(state.selected, list.length - 1);
+  }
+  state.selected = Math.max(0, Math.min(state.selected, list.length - 1));
+  $('alert-count').textContent = String(list.length);
+  const ol = $('alert-list');
+  ol.replaceChildren(...list.map((a, i) => {
+    const li = document.createElement('li');
+    li.className = 'alert-item' + (i === state.selected ? ' selected' : '');
+    li.dataset.id = a.id;
+    li.dataset.status = a.status;
+    li.innerHTML = '<div class="title"><span class="sev sev-' + esc(a.severity) + '">' + esc(a.severity) + '</span> '
+      + esc(a.title) + '<span class="st st-' + esc(a.status) + '">' + esc(a.status) + '</span></div>'
+      + '<div class="meta">' + esc(a.kind) + ' · MMSI ' + a.mmsi + ' · raised ' + esc(shortTime(a.raised)) + '</div>';
+    li.addEventListener('click', () => { state.selected = i; openAlert(a.id); });
+    return li;
+  }));
+  const sel = ol.children[state.selected];
+  if (sel) {
+    sel.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+async function loadAlerts() {
+  const list = await apiJson('/api/maritime/alerts');
+  list.forEach(upsertAlert);
+  renderList();
+}
+
+async function openAlert(id) {
+  state.openId = id;
+  const a = await apiJson('/api/maritime/alerts/' + encodeURIComponent(id));
+  state.detail = a;
+  renderDetail(a);
+  $('alert-list-panel').hidden = true;
+  $('alert-detail').hidden = false;
+  drawTrack(a.track);
+}
+
+function renderDetail(a) {
+  $('detail-title').textContent = a.title;
+  $('alert-detail').dataset.id = a.id;
+  $('alert-detail').dataset.status = a.status;
+  const facts = [
+    ['status', '<span id="detail-status" class="st st-' + esc(a.status) + '">' + esc(a.status) + '</span>'
+      + (a.disposition ? ' — ' + esc(a.disposition) : '')],
+    ['severity', '<span class="sev sev-' + esc(a.severity) + '">' + esc(a.severity) + '</span> score ' + a.score],
+    ['kind', esc(a.kind)],
+    ['vessel', esc(a.vessel_name || '') + ' MMSI ' + a.mmsi + (a.other_mmsis && a.other_mmsis.length ? ' with ' + a.other_mmsis.join(', ') : '')],
+    ['asset', esc(a.asset_name || '—')],
+    ['began', esc(a.start)], ['latest', esc(a.end)],
+    ['position', typeof a.latitude === 'number' ? a.latitude.toFixed(4) + ', ' + a.longitude.toFixed(4) : '—'],
+    ['acknowledged', a.acknowledged_by ? esc(a.acknowledged_by) + ' at ' + esc(a.acknowledged_at) : '—'],
+    ['closed', a.closed_by ? esc(a.closed_by) + ' at ' + esc(a.closed_at) : '—'],
+  ];
+  $('detail-facts').innerHTML = facts.map(([k, v]) => '<dt>' + k + '</dt><dd>' + v + '</dd>').join('');
+  $('detail-summary').textContent = a.summary;
+  $('detail-parameters').innerHTML = Object.entries(a.parameters || {})
+    .map(([k, v]) => '<tr><td>' + esc(k) + '</td><td>' + esc(v) + '</td></tr>').join('');
+  $('detail-notes').innerHTML = (a.notes || []).map((n) => '<li><strong>' + esc(n.author) + '</strong> '
+    + esc(shortTime(n.created)) + '<br>' + esc(n.content) + '</li>').join('') || '<li>none</li>';
+  $('detail-incident').textContent = a.incident_id;
+  $('detail-version').textContent = a.version;
+}
+
+function drawTrack(track) {
+  if (state.trackLayer) {
+    state.map.removeLayer(state.trackLayer);
+    state.trackLayer = null;
+  }
+  if (track && track.geometry) {
+    state.trackLayer = L.geoJSON(track, { style: { color: '#fadb14', weight: 3, className: 'alert-track' },
+      pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 5, color: '#fadb14' }) }).addTo(state.map);
+    state.map.fitBounds(state.trackLayer.getBounds().pad(0.5), { maxZoom: 11 });
+  }
+}
+
+function closeDetail() {
+  state.openId = null;
+  $('alert-detail').hidden = true;
+  $('note-form').hidden = true;
+  $('alert-list-panel').hidden = false;
+  if (state.trackLayer) {
+    state.map.removeLayer(state.trackLayer);
+    state.trackLayer = null;
+  }
+  renderList();
+  $('alert-list').focus();
+}
+
+async function act(path, body) {
+  const id = state.openId || (visibleAlerts()[state.selected] || {}).id;
+  if (!id) {
+    return;
+  }
+  const r = await api('/api/maritime/alerts/' + encodeURIComponent(id) + path, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body || {}) });
+  if (!r.ok) {
+    flash('Not done: ' + r.status);
+    return;
+  }
+  const a = await r.json();
+  upsertAlert(a);
+  if (state.openId === a.id) {
+    state.detail = a;
+    renderDetail(a);
+  }
+  renderList();
+}
+
+const acknowledge = () => act('/acknowledge');
+const closeAs = (d) => act('/close', { disposition: d });
+
+function showNoteForm() {
+  if (!state.openId) {
+    return;
+  }
+  $('note-form').hidden = false;
+  $('note-text').focus();
+}
+
+$('note-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const text = $('note-text').value.trim();
+  if (text) {
+    await act('/notes', { text });
+    $('note-text').value = '';
+    $('note-form').hidden = true;
+  }
+});
+$('note-text').addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    $('note-form').requestSubmit();
+  } else if (e.key === 'Escape') {
+    $('note-form').hidden = true;
+  }
+});
+$('ack-button').addEventListener('click', acknowledge);
+$('note-button').addEventListener('click', showNoteForm);
+for (const id of ['close-threat', 'close-benign', 'close-false']) {
+  $(id).addEventListener('click', (e) => closeAs(e.currentTarget.dataset.disposition));
+}
+$('back-button').addEventListener('click', closeDetail);
+$('only-open').addEventListener('change', (e) => { state.onlyOpen = e.target.checked; renderList(); });
+$('help-button').addEventListener('click', () => { $('help').hidden = !$('help').hidden; });
+
+document.addEventListener('keydown', (e) => {
+  if (!$('login').hidden || e.target.tagName === 'TEXTAREA' || e.target.tagName === 'INPUT' || e.ctrlKey || e.metaKey || e.altKey) {
+    return;
+  }
+  const list = visibleAlerts();
+  switch (e.key) {
+    case 'j': state.selected = Math.min(state.selected + 1, list.length - 1); renderList(); break;
+    case 'k': state.selected = Math.max(state.selected - 1, 0); renderList(); break;
+    case 'Enter': case 'o': if (list[state.selected]) { openAlert(list[state.selected].id); } break;
+    case 'Escape': if (state.openId) { closeDetail(); } else { $('help').hidden = true; } break;
+    case 'a': acknowledge(); break;
+    case 'n': e.preventDefault(); showNoteForm(); break;
+    case '1': closeAs('true-threat'); break;
+    case '2': closeAs('benign'); break;
+    case '3': closeAs('false-alarm'); break;
+    case 'f': $('only-open').checked = !$('only-open').checked; state.onlyOpen = $('only-open').checked; renderList(); break;
+    case '?': $('help').hidden = !$('help').hidden; break;
+    default: return;
+  }
+  e.preventDefault();
+});
+
+// ---- live updates ----
+async function stream() {
+  try {
+    const r = await api('/api/maritime/events', { headers: { 'Accept': 'text/event-stream' } });
+    if (!r.ok || !r.body) {
+      throw new Error('events: ' + r.status);
+    }
+    const reader = r.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) {
+        break;
+      }
+      buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, '\n');
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        handleEvent(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+      }
+    }
+  } catch (err) {
+    $('watch-status').textContent = 'reconnecting… (' + err.message + ')';
+  }
+  setTimeout(stream, 2000);
+}
+
+function handleEvent(chunk) {
+  let name = 'message';
+  const data = [];
+  for (const line of chunk.split('\n')) {
+    if (line.startsWith('event:')) {
+      name = line.slice(6).trim();
+    } else if (line.startsWith('data:')) {
+      data.push(line.slice(5).replace(/^ /, ''));
+    }
+  }
+  if (!data.length) {
+    return;
+  }
+  const payload = JSON.parse(data.join('\n'));
+  if (name === 'alert') {
+    upsertAlert(payload);
+    if (state.openId === payload.id) {
+      openAlert(payload.id);
+    } else {
+      renderList();
+    }
+  } else if (name === 'vessels') {
+    drawVessels(payload.vessels);
+  } else if (name === 'status') {
+    showStatus(payload);
+  }
+}
+
+function showStatus(s) {
+  const rate = s.sources.reduce((t, x) => t + x.messagesPerSecond, 0);
+  const down = s.sources.filter((x) => !x.connected).map((x) => x.name);
+  $('watch-status').textContent = s.vessels + ' vessels · ' + Math.round(rate) + ' msg/s · '
+    + s.alertsRaised + ' alerts · track time ' + shortTime(s.engineTime)
+    + (down.length ? ' · not connected: ' + down.join(', ') : '') + (s.queueDropped ? ' · dropped ' + s.queueDropped : '');
+}
+
+function shortTime(t) {
+  return t ? t.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '';
+}
+
+function esc(s) {
+  return String(s === undefined || s === null ? '' : s).replace(/[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+function flash(message) {
+  $('watch-status').textContent = message;
+}
+
+async function start() {
+  initMap();
+  await loadAssets();
+  await loadAlerts();
+  const vs = await apiJson('/api/maritime/vessels');
+  drawVessels(vs.vessels.map((v) => [v.mmsi, v.lat, v.lon, v.sog, v.cog, v.name]));
+  showStatus(await apiJson('/api/maritime/status'));
+  $('alert-list').focus();
+  stream();
+  setInterval(loadAlerts, 30000); // a safety net if an event was dropped
+}
+
+resume();
