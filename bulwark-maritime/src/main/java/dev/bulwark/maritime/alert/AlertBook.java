@@ -46,6 +46,7 @@ public final class AlertBook {
   private final Vessels vessels;
   private final Map<String, Episode> open = new HashMap<>();
   private final List<Episode> all = new ArrayList<>();
+  private final java.util.Set<String> ids = new java.util.HashSet<>();
 
   public AlertBook(long episodeGapMillis, long updateEveryMillis, AlertListener listener, Vessels vessels) {
     this.episodeGapMillis = episodeGapMillis;
@@ -73,6 +74,13 @@ public final class AlertBook {
       e.id = f.kind().slug() + "-" + f.mmsi() + (f.other() != 0 ? "-" + f.other() : "")
           + f.asset().map(a -> "-" + a.id().replaceAll("[^A-Za-z0-9]+", "_")).orElse("")
           + "-" + (f.startMillis() / 1000);
+      if (!ids.add(e.id)) {
+        int n = 2;
+        while (!ids.add(e.id + "-" + n)) {
+          n++;
+        }
+        e.id = e.id + "-" + n;
+      }
       open.put(key, e);
       all.add(e);
       listener.onAlert(snapshot(e), AlertListener.Change.RAISED);

@@ -177,9 +177,10 @@ public final class GoingDarkDetector extends BaseDetector {
         continue;
       }
       State s = v.slot(slot);
-      if (gap < p.minGapMillis() || s == null || s.near.isEmpty() || s.alertedGapStart == v.lastSeen()) {
+      if (gap < p.minGapMillis() || s == null || s.near.isEmpty()) {
         continue;
       }
+      // Reported at every tick while the silence lasts: the episode stays open and its end moves on.
       s.alertedGapStart = v.lastSeen();
       for (Asset a : s.near) {
         Map<String, String> ev = new LinkedHashMap<>();

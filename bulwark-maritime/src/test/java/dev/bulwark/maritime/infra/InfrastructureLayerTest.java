@@ -1,0 +1,154 @@
+package dev.bulwark.maritime.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.bulwark.maritime.geo.Geo;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import org.junit.jupiter.api.Test;
+
+class InfrastructureLayerTest {
+
+  static final InfrastructureLayer BALTIC = GeoJsonInfrastructure.baltic().layer();
+
+  static GeoJsonInfrastructure.Load parse(String json) {
+    return GeoJsonInfrastructure.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.geojson");
+  }
+
+  @Test
+  void shippedBalticLayerHasFourteenAssetsWithSchematicCorridors() {
+    var load = GeoJsonInfrastructure.baltic();
+    assertThat(load.problems()).isEmpty();
+    assertThat(load.assets()).hasSize(14);
+    assertThat(load.assets()).allSatisfy(a -> {
+      assertThat(a.corridorM()).isEqualTo(3000);
+      assertThat(a.properties().get("accuracy")).startsWith("schematic");
+    });
+    assertThat(BALTIC.find("Estlink 2").orElseThrow().kind()).isEqualTo(AssetKind.POWER_CABLE);
+    assertThat(BALTIC.find("Balticconnector").orElseThrow().kind()).isEqualTo(AssetKind.PIPELINE);
+    assertThat(BALTIC.find("C-Lion1").orElseThrow().kind()).isEqualTo(AssetKind.TELECOM_CABLE);
+  }
+
+  @Test
+  void distanceToBalticconnectorIsInMetresAt59North() {
+    // Balticconnector runs almost due north along 24.04-24.05 E. A point 0.05 degrees of longitude east
+    // of its 59.55-59.80 segment is 2.8 km away, not 5.6 km (what degrees-as-if-equator would give).
+    double lat = 59.675;
+    double lineLon = 24.045;
+    List<AssetHit> hits = BALTIC.near(lat, lineLon + 0.05, 10_000);
+    AssetHit bc = hits.stream().filter(h -> h.asset().name().equals("Balticconnector")).findFirst().orElseThrow();
+    assertThat(bc.distanceM()).isCloseTo(Geo.haversineM(lat, lineLon, lat, lineLon + 0.05), within(30.0));
+    assertThat(bc.distanceM()).isBetween(2_750.0, 2_850.0);
+    assertThat(bc.inCorridor()).isFalse();
+    assertThat(BALTIC.near(lat, lineLon + 0.02, 10_000).stream().anyMatch(h -> h.asset().name().equals("Balticconnector") && h.inCorridor())).isTrue();
+  }
+
+  @Test
+  void nothingIsNearTheMiddleOfTheNorthSea() {
+    assertThat(BALTIC.near(56.0, 3.0, 30_000)).isEmpty();
+  }
+
+  @Test
+  void crossingIsFoundForAPathOverEstlink2() {
+    assertThat(BALTIC.crossedBy(59.97, 26.4, 59.95, 25.9)).extracting(Asset::name).contains("Estlink 2");
+    assertThat(BALTIC.crossedBy(59.97, 26.4, 59.96, 26.3)).extracting(Asset::name).doesNotContain("Estlink 2");
+  }
+
+  @Test
+  void polygonsCountAsZeroInsideAndAnchoragesAreSafeHavens() {
+    var load = parse("""
+        {"type":"FeatureCollection","features":[
+         {"type":"Feature","properties":{"name":"Anchorage A","kind":"anchorage"},
+          "geometry":{"type":"Polygon","coordinates":[[[24.0,60.0],[24.1,60.0],[24.1,60.1],[24.0,60.1],[24.0,60.0]]]}},
+         {"type":"Feature","properties":{"name":"Wind farm","kind":"wind-farm-area","corridor_m":1000,"criticality":"medium"},
+          "geometry":{"type":"MultiPolygon","coordinates":[[[[25.0,60.0],[25.1,60.0],[25.1,60.1],[25.0,60.0]]]]}},
+         {"type":"Feature","properties":{"name":"Two parts","kind":"telecom-cable"},
+          "geometry":{"type":"MultiLineString","coordinates":[[[20,59],[20,59.1]],[[21,59],[21,59.1]]]}}
+        ]}""");
+    assertThat(load.problems()).isEmpty();
+    InfrastructureLayer layer = load.layer();
+    Proximity p = new Proximity();
+    layer.neighbourhood(60.05, 24.05, 30_000).measure(60.05, 24.05, 12_000, p);
+    assertThat(p.inSafeHaven()).isTrue();
+    Asset wind = layer.find("Wind farm").orElseThrow();
+    assertThat(wind.kind()).isEqualTo(AssetKind.AREA);
+    assertThat(wind.criticality()).isEqualTo(Criticality.MEDIUM);
+    assertThat(layer.near(60.02, 25.09, 1000)).extracting(AssetHit::distanceM).containsExactly(0.0);
+    assertThat(layer.find("Two parts").orElseThrow().corridorM()).isEqualTo(GeoJsonInfrastructure.DEFAULT_CORRIDOR_M);
+    assertThat(layer.pieceCount()).isEqualTo(4);
+  }
+
+  @Test
+  void badFeaturesAreSkippedWithTheirPositionAndName() {
+    var load = parse("""
+        {"type":"FeatureCollection","features":[
+         {"type":"Feature","properties":{"name":"ok","kind":"power-cable"},"geometry":{"type":"LineString","coordinates":[[20,59],[20,59.1]]}},
+         {"type":"Feature","properties":{"name":"point"},"geometry":{"type":"Point","coordinates":[20,59]}},
+         {"type":"Feature","properties":{"name":"far"},"geometry":{"type":"LineString","coordinates":[[200,59],[20,59.1]]}},
+         {"type":"Feature","properties":{"name":"open ring"},"geometry":{"type":"Polygon","coordinates":[[[20,59],[21,59],[21,60],[20,60]]]}},
+         {"type":"Feature","properties":{"name":"nogeom"}}
+        ]}""");
+    assertThat(load.assets()).extracting(Asset::name).containsExactly("ok");
+    assertThat(load.problems()).hasSize(4);
+    assertThat(load.problems().get(0)).contains("feature 1").contains("point").contains("unsupported geometry type 'Point'");
+    assertThat(load.problems().get(1)).contains("far").contains("out of range");
+  }
+
+  @Test
+  void notGeoJsonIsRejectedAsAWhole() {
+    assertThatThrownBy(() -> parse("{\"type\":\"Feature\"}")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FeatureCollection");
+    assertThatThrownBy(() -> parse("not json")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");
+  }
+
+  @Property(tries = 300)
+  void indexedDistanceEqualsBruteForceHaversine(
+      @ForAll @DoubleRange(min = 54.0, max = 61.0) double lat, @ForAll @DoubleRange(min = 10.0, max = 29.0) double lon) {
+    Proximity p = new Proximity();
+    BALTIC.neighbourhood(lat, lon, 30_000).measure(lat, lon, 12_000, p);
+    for (Asset a : BALTIC.assets()) {
+      double brute = bruteForce(a, lat, lon);
+      int found = -1;
+      for (int i = 0; i < p.count(); i++) {
+        if (p.asset(i) == a) {
+          found = i;
+        }
+      }
+      if (brute <= 11_800) {
+        assertThat(found).as(a.name()).isGreaterThanOrEqualTo(0);
+        assertThat(p.distanceM(found)).isCloseTo(brute, within(brute * 0.005 + 5));
+      } else if (brute > 12_200) {
+        assertThat(found).as(a.name()).isLessThan(0);
+      }
+    }
+  }
+
+  /** Nearest point of each segment by dense sampling, measured with haversine. */
+  static double bruteForce(Asset a, double lat, double lon) {
+    var c = a.geometry().getCoordinates();
+    double best = Double.MAX_VALUE;
+    for (int i = 0; i + 1 < c.length; i++) {
+      for (int k = 0; k <= 2000; k++) {
+        double f = k / 2000.0;
+        double y = c[i].y + (c[i + 1].y - c[i].y) * f;
+        double x = c[i].x + (c[i + 1].x - c[i].x) * f;
+        best = Math.min(best, Geo.haversineM(lat, lon, y, x));
+      }
+    }
+    return best;
+  }
+
+  @Property(tries = 200)
+  void anyJsonTextLoadsOrFailsWithIllegalArgument(@ForAll String text) {
+    try {
+      parse(text);
+    } catch (IllegalArgumentException expected) {
+      assertThat(expected.getMessage()).contains("test.geojson");
+    }
+  }
+}
