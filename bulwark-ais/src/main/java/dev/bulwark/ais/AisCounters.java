@@ -20,6 +20,8 @@ public final class AisCounters {
   long sentences;
   long messages;
   long ignored;
+  long headers;
+  long rejectedLines;
   final long[] byType = new long[64];
   final long[] rejections = new long[CAUSES.length];
 
@@ -45,6 +47,19 @@ public final class AisCounters {
   /** Lines that are not AIS sentences (other NMEA sentences, comments, blank lines). */
   public long ignoredLines() {
     return ignored;
+  }
+
+  /** Header lines consumed as context for the next sentence (a tag block alone, {@code $PGHP}). */
+  public long headerLines() {
+    return headers;
+  }
+
+  /**
+   * Lines rejected by the sentence layer (before becoming a sentence). Every line is counted once:
+   * {@code lines == ignoredLines + headerLines + rejectedLines + sentences}.
+   */
+  public long rejectedLines() {
+    return rejectedLines;
   }
 
   /** Messages of the given type (1..27) decoded. */

@@ -120,7 +120,7 @@ public final class AisDecoder {
       return;
     }
     if (end - p > MAX_LINE_LENGTH) {
-      reject(RejectionCause.LINE_TOO_LONG);
+      rejectLine(RejectionCause.LINE_TOO_LONG);
       return;
     }
     lineTime = NO_TIME;
@@ -147,7 +147,7 @@ public final class AisDecoder {
     if (first == '\\') {
       int close = indexOf(buf, p + 1, end, (byte) '\\');
       if (close < 0 || !parseTagBlock(buf, p + 1, close)) {
-        reject(RejectionCause.BAD_TAG_BLOCK);
+        rejectLine(RejectionCause.BAD_TAG_BLOCK);
         return;
       }
       p = close + 1;
@@ -159,6 +159,7 @@ public final class AisDecoder {
         if (lineSource != null) {
           pendingSource = lineSource;
         }
+        counters.headers++;
         return;
       }
       first = buf[p];
@@ -201,7 +202,7 @@ public final class AisDecoder {
       if (end - p >= 7 && buf[p + 6] == ',') {
         counters.ignored++; // another encapsulated sentence (e.g. !AIABK)
       } else {
-        reject(RejectionCause.MALFORMED_SENTENCE);
+        rejectLine(RejectionCause.MALFORMED_SENTENCE);
       }
       return;
     }
@@ -224,28 +225,28 @@ public final class AisDecoder {
       sum ^= c;
     }
     if (star < 0) {
-      reject(RejectionCause.MALFORMED_SENTENCE);
+      rejectLine(RejectionCause.MALFORMED_SENTENCE);
       return;
     }
     if (star + 3 > end) {
-      reject(RejectionCause.BAD_CHECKSUM);
+      rejectLine(RejectionCause.BAD_CHECKSUM);
       return;
     }
     int h1 = hex(buf[star + 1]);
     int h2 = hex(buf[star + 2]);
     if (h1 < 0 || h2 < 0 || ((h1 << 4) | h2) != (sum & 0xff)) {
-      reject(RejectionCause.BAD_CHECKSUM);
+      rejectLine(RejectionCause.BAD_CHECKSUM);
       return;
     }
     if (nc != 6) {
-      reject(RejectionCause.MALFORMED_SENTENCE);
+      rejectLine(RejectionCause.MALFORMED_SENTENCE);
       return;
     }
     // Fields: count, number, sequence id, channel, payload, fill bits.
     int count = singleDigit(buf, commas[0] + 1, commas[1]);
     int number = singleDigit(buf, commas[1] + 1, commas[2]);
     if (count < 1 || number < 1 || number > count) {
-      reject(RejectionCause.BAD_FRAGMENT_NUMBERING);
+      rejectLine(RejectionCause.BAD_FRAGMENT_NUMBERING);
       return;
     }
     int seq = -1;
@@ -253,7 +254,7 @@ public final class AisDecoder {
       long v = number(buf, commas[2] + 1, commas[3]);
       seq = v > 9999 ? -1 : (int) v;
       if (seq < 0) {
-        reject(RejectionCause.MALFORMED_SENTENCE);
+        rejectLine(RejectionCause.MALFORMED_SENTENCE);
         return;
       }
     }
@@ -262,7 +263,7 @@ public final class AisDecoder {
     if (chLen == 1) {
       channel = buf[commas[3] + 1];
     } else if (chLen > 1) {
-      reject(RejectionCause.MALFORMED_SENTENCE);
+      rejectLine(RejectionCause.MALFORMED_SENTENCE);
       return;
     }
     int payloadFrom = commas[4] + 1;
@@ -271,21 +272,21 @@ public final class AisDecoder {
     if (star > commas[5] + 1) {
       fill = singleDigit(buf, commas[5] + 1, star);
       if (fill < 0 || fill > 5) {
-        reject(RejectionCause.BAD_FILL_BITS);
+        rejectLine(RejectionCause.BAD_FILL_BITS);
         return;
       }
     }
     if (fill > 0 && number < count) {
-      reject(RejectionCause.BAD_FILL_BITS);
+      rejectLine(RejectionCause.BAD_FILL_BITS);
       return;
     }
     int payloadLen = payloadTo - payloadFrom;
     if (fill > payloadLen * 6) {
-      reject(RejectionCause.BAD_FILL_BITS);
+      rejectLine(RejectionCause.BAD_FILL_BITS);
       return;
     }
     if (payloadLen > PayloadBits.MAX_PAYLOAD_CHARS) {
-      reject(RejectionCause.OVERSIZE_PAYLOAD);
+      rejectLine(RejectionCause.OVERSIZE_PAYLOAD);
       return;
     }
     counters.sentences++;
@@ -556,7 +557,7 @@ public final class AisDecoder {
     // $PGHP,1,yyyy,m,d,h,min,s,ms,...*hh
     int star = indexOf(buf, p, end, (byte) '*');
     if (star < 0 || star + 3 > end) {
-      reject(RejectionCause.BAD_HEADER);
+      rejectLine(RejectionCause.BAD_HEADER);
       return;
     }
     int sum = 0;
@@ -566,7 +567,7 @@ public final class AisDecoder {
     int h1 = hex(buf[star + 1]);
     int h2 = hex(buf[star + 2]);
     if (h1 < 0 || h2 < 0 || ((h1 << 4) | h2) != (sum & 0xff)) {
-      reject(RejectionCause.BAD_HEADER);
+      rejectLine(RejectionCause.BAD_HEADER);
       return;
     }
     int q = p + PGHP.length;
@@ -579,7 +580,7 @@ public final class AisDecoder {
       f[i] = number(buf, q, comma);
       q = comma + 1;
       if (q > star && i < f.length - 1) {
-        reject(RejectionCause.BAD_HEADER);
+        rejectLine(RejectionCause.BAD_HEADER);
         return;
       }
     }
@@ -593,7 +594,7 @@ public final class AisDecoder {
     if (year < 1970 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31
         || f[4] < 0 || f[4] > 23 || f[5] < 0 || f[5] > 59 || f[6] < 0 || f[6] > 60
         || f[7] < 0 || f[7] > 999) {
-      reject(RejectionCause.BAD_HEADER);
+      rejectLine(RejectionCause.BAD_HEADER);
       return;
     }
     long days = daysFromCivil(year, month, day);
@@ -601,6 +602,7 @@ public final class AisDecoder {
     if (lineSource != null) {
       pendingSource = lineSource;
     }
+    counters.headers++;
   }
 
   private final long[] pghpScratch = new long[8];
@@ -616,6 +618,12 @@ public final class AisDecoder {
   }
 
   // ---------------------------------------------------------------- small helpers
+
+  /** A rejection of the whole line by the sentence layer (the line never became a sentence). */
+  private void rejectLine(RejectionCause cause) {
+    counters.rejectedLines++;
+    reject(cause);
+  }
 
   private void reject(RejectionCause cause) {
     counters.reject(cause);
