@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class StixCodec {
 
     /** How far back we can rewind to re-read a JSON-lines input line by line. */
-    private static final int REWIND_LIMIT = 32 * 1024 * 1024;
+    private static final int REWIND_LIMIT = 8 * 1024 * 1024;
 
     /** Creates a codec. Cheap; the JSON configuration is shared. */
     public StixCodec() {
@@ -240,6 +240,9 @@ public final class StixCodec {
         }
 
         private void streamArray(JsonParser p, String prefix) {
+            // A bundle or an array is never re-read as JSON lines: drop the mark so that the buffer stops
+            // growing to keep it.
+            in.mark(0);
             int depth = p.streamReadContext().getNestingDepth();
             int i = 0;
             JsonToken t;

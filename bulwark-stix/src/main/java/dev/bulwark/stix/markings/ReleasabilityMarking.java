@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.bulwark.stix.InternalAccess;
 import dev.bulwark.stix.StixIds;
 import dev.bulwark.stix.StixObject;
 import tools.jackson.databind.JsonNode;
@@ -140,7 +141,7 @@ public final class ReleasabilityMarking {
         if (!"marking-definition".equals(o.type()) || !o.has("extensions")) {
             return null;
         }
-        JsonNode exts = o.json().get("extensions");
+        JsonNode exts = InternalAccess.tree(o).get("extensions");
         return exts == null || !exts.isObject() ? null : exts.get(EXTENSION_DEFINITION_ID);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.bulwark.stix.InternalAccess;
 import dev.bulwark.stix.StixObject;
 
 /**
@@ -146,7 +147,7 @@ public final class ReleaseRule {
         if (!"statement".equals(m.string("definition_type").orElse("")) || m.has("extensions")) {
             return false;
         }
-        var def = m.json().get("definition");
+        var def = InternalAccess.tree(m).get("definition");
         return def != null && def.isObject() && def.size() == 1 && def.path("statement").isString();
     }
 

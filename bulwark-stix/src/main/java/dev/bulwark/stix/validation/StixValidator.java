@@ -3,6 +3,7 @@ package dev.bulwark.stix.validation;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.bulwark.stix.InternalAccess;
 import dev.bulwark.stix.StixObject;
 
 /**
@@ -33,7 +34,7 @@ public final class StixValidator {
      */
     public ValidationResult validate(StixObject o) {
         List<Finding> out = new ArrayList<>(4);
-        new Checker(out).object(o.json(), "$");
+        new Checker(out).object(InternalAccess.tree(o), "$");
         return new ValidationResult(out);
     }
 
@@ -46,6 +47,6 @@ public final class StixValidator {
      *         required)
      */
     public java.util.Optional<String> deterministicId(StixObject sco) {
-        return java.util.Optional.ofNullable(DeterministicIds.expected(sco.type(), sco.json()));
+        return java.util.Optional.ofNullable(DeterministicIds.expected(sco.type(), InternalAccess.tree(sco)));
     }
 }

@@ -129,8 +129,10 @@ final class TypeTable {
                 p("name", true, STRING),
                 p("description", false, STRING),
                 p("action", false, RESERVED));
+        // The Markdown rendering of the spec marks grouping.name required and malware.is_family optional;
+        // the OASIS 2.1 specification and its JSON schemas say the opposite, which is what we follow.
         define("grouping", Category.SDO, "4.4",
-                p("name", true, STRING),
+                p("name", false, STRING),
                 p("description", false, STRING),
                 vocab("context", true, OPEN_VOCAB, "grouping-context-ov"),
                 ref("object_refs", true, LIST, ANY));
@@ -188,7 +190,7 @@ final class TypeTable {
                 p("name", false, STRING),
                 p("description", false, STRING),
                 vocab("malware_types", false, OPEN_VOCABS, "malware-type-ov"),
-                p("is_family", false, BOOLEAN),
+                p("is_family", true, BOOLEAN),
                 p("aliases", false, STRINGS),
                 p("kill_chain_phases", false, KILL_CHAIN_PHASES),
                 p("first_seen", false, TIMESTAMP),
