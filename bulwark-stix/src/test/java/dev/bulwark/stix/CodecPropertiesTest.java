@@ -24,7 +24,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Round trips and fuzzing of the codec. */
-class CodecProperties {
+class CodecPropertiesTest {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final StixCodec codec = new StixCodec();

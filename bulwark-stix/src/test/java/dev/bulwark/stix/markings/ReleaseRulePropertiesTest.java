@@ -17,7 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Laws of the access rule over random marking sets, readers and origins. */
-class ReleaseRuleProperties {
+class ReleaseRulePropertiesTest {
 
     private static final List<String> NATIONS = List.of("FRA", "DEU", "POL", "USA", "UKR", "NOR", "AUT", "EST");
     private static final List<String> IDENTITIES = List.of(
