@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  * </ul>
  * Every ship reports every 10 s (Class A under way; Class B every 30 s), with type 5 (or 24) static
  * data every 6 minutes, each sentence preceded by an NMEA 4.10 tag block carrying its time.
- * Deterministic for a given start time. Stateless; thread-safe.
+ * Deterministic for a given start time (rounded down to the second). Stateless; thread-safe.
  */
 public final class Scenarios {
 
@@ -50,7 +50,9 @@ public final class Scenarios {
   private Scenarios() {}
 
   /** Generates every scenario starting at {@code startMillis}; onsets are measured against {@code layer}. */
-  public static ScenarioSet generate(long startMillis, InfrastructureLayer layer) {
+  public static ScenarioSet generate(long startAt, InfrastructureLayer layer) {
+    // Tag blocks carry whole seconds: start on one so that onsets and decoded times agree.
+    long startMillis = Math.floorDiv(startAt, 1000L) * 1000L;
     List<ScenarioSet.Line> lines = new ArrayList<>();
     List<Expectation> expected = new ArrayList<>();
     AivdmEncoder enc = new AivdmEncoder();

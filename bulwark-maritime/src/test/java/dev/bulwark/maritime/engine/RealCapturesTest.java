@@ -33,14 +33,14 @@ class RealCapturesTest {
 
   @Test
   void solentCsvRaisesNoHighAlert() {
-    MaritimeEngine e = replay("solent_2016-01-12.csv");
+    MaritimeEngine e = replay("solent_2016-01-12.csv.gz");
     assertThat(e.stats().vessels()).isEqualTo(91);
     assertThat(e.alerts()).noneMatch(a -> a.severity() == Severity.HIGH);
   }
 
   @Test
   void kattegatDrifterIsReportedAsDriftingNotSabotage() {
-    MaritimeEngine e = replay("dma_538004030_drift.nmea");
+    MaritimeEngine e = replay("dma_538004030_drift.nmea.gz");
     List<Alert> alerts = e.alerts();
     assertThat(alerts).isNotEmpty();
     assertThat(alerts).allSatisfy(a -> {
