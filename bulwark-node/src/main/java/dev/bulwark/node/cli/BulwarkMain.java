@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       DemoCommand.class,
       StixCommand.class,
+      PeerCommand.class,
+      FederationCommand.class,
       AisCommand.class,
       PrincipalCommand.class, AuditCommand.class, TaxiiCommand.class,
     })

@@ -11,10 +11,12 @@ public record CollectionGrants(List<Grant> read, List<Grant> write) {
     write = List.copyOf(write);
   }
 
-  /** Out of the box: readers, contributors and peers of any nation read; contributors write. */
+  /** Out of the box: readers, contributors and peers of any nation read; contributors and peers write. */
   public static CollectionGrants defaults() {
     return new CollectionGrants(
-        Grant.parseList("reader,contributor,peer"), Grant.parseList("contributor"));
+        Grant.parseList("reader,contributor,peer"),
+        // peers push what their nation originated (federation); what they may add is still checked
+        Grant.parseList("contributor,peer"));
   }
 
   public boolean canRead(NodePrincipal p) {

@@ -21,10 +21,12 @@ public final class NodeDatabase {
 
   /**
    * H2 options: PostgreSQL mode so that one SQL dialect serves both; WRITE_DELAY=0 so that a commit is on
-   * disk before it is acknowledged (an acknowledged write survives a crash).
+   * disk before it is acknowledged (an acknowledged write survives a crash); AUTO_SERVER so that the
+   * commands ({@code principal add}, {@code peer add}, {@code federation status}) work while the node
+   * runs on the same database.
    */
   public static final String H2_OPTIONS =
-      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE";
 
   /** A pooled data source for the URL, with the schema migrated. The caller closes it. */
   public static HikariDataSource open(String url, String user, String password, int maxPoolSize) {
@@ -32,7 +34,8 @@ public final class NodeDatabase {
     config.setJdbcUrl(url);
     config.setUsername(user);
     config.setPassword(password);
-    config.setMaximumPoolSize(maxPoolSize);
+    // Flyway holds one connection for its lock while it migrates on another
+    config.setMaximumPoolSize(Math.max(2, maxPoolSize));
     config.setPoolName("bulwark");
     HikariDataSource dataSource = new HikariDataSource(config);
     try {

@@ -1,0 +1,129 @@
+package dev.bulwark.node.cli;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.bulwark.node.federation.Peer;
+import dev.bulwark.node.federation.PeerStore;
+import dev.bulwark.node.storage.NodeDatabase;
+import dev.bulwark.node.storage.NodeSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bulwark peer add|list|remove}: the allied nodes this node exchanges with. Not thread-safe. */
+@Command(
+    name = "peer",
+    mixinStandardHelpOptions = true,
+    description = "Add, list or remove the allied nodes this node exchanges intelligence with.",
+    subcommands = {PeerCommand.Add.class, PeerCommand.ListPeers.class, PeerCommand.Remove.class})
+final class PeerCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  static HikariDataSource open() {
+    NodeSettings settings = NodeSettings.load();
+    return NodeDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), 1);
+  }
+
+  @Command(name = "add", mixinStandardHelpOptions = true,
+      description = "Add a peer (or replace the one with that name). Takes effect on a running node within seconds.")
+  static final class Add implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "NAME", description = "A name for the peer, e.g. fin-ncsc.")
+    String name;
+
+    @Option(names = "--url", required = true, paramLabel = "URL",
+        description = "The peer's TAXII API root, e.g. https://fin.example:8443/taxii2/bulwark/")
+    URI url;
+
+    @Option(names = "--nation", required = true, paramLabel = "ISO3", description = "The peer's nation.")
+    String nation;
+
+    @Option(names = "--user", defaultValue = "", paramLabel = "NAME",
+        description = "User name for HTTP Basic at the peer (default: bearer token).")
+    String user;
+
+    @Option(names = "--token", required = true, paramLabel = "SECRET", interactive = false,
+        description = "The token the peer's admin issued to this node (bulwark principal add ... --roles peer there).")
+    String token;
+
+    @Option(names = "--trust-store", defaultValue = "", paramLabel = "FILE",
+        description = "PKCS#12 trust store with the peer's certificate (default: the JDK's trust).")
+    String trustStore;
+
+    @Option(names = "--trust-password", defaultValue = "", paramLabel = "PASSWORD")
+    String trustPassword;
+
+    @Option(names = "--pull", split = ",", paramLabel = "COLLECTION", description = "Collections to pull from the peer.")
+    List<String> pull = new ArrayList<>();
+
+    @Option(names = "--push", split = ",", paramLabel = "COLLECTION", description = "Collections to push to the peer.")
+    List<String> push = new ArrayList<>();
+
+    @Option(names = "--every", defaultValue = "PT1S", paramLabel = "DURATION",
+        description = "How often to exchange, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration every;
+
+    @Override
+    public Integer call() {
+      if (pull.isEmpty() && push.isEmpty()) {
+        System.err.println("bulwark: give --pull and/or --push collections");
+        return 2;
+      }
+      if (!url.getScheme().equals("https") && !url.getScheme().equals("http")) {
+        System.err.println("bulwark: --url must be http(s)://...");
+        return 2;
+      }
+      try (HikariDataSource ds = open()) {
+        Peer peer = new Peer(name, nation, url, user, token, trustStore, trustPassword, pull, push, every);
+        new PeerStore(ds).put(peer);
+        System.out.printf("peer %s (%s) at %s: pull %s, push %s, every %s%n",
+            peer.name(), peer.nation(), peer.apiRoot(), peer.pull(), peer.push(), every);
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the peers (secrets are not shown).")
+  static final class ListPeers implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      try (HikariDataSource ds = open()) {
+        List<Peer> peers = new PeerStore(ds).list();
+        if (peers.isEmpty()) {
+          System.out.println("no peers");
+        }
+        for (Peer p : peers) {
+          System.out.printf("%-20s %-4s %s pull=%s push=%s every=%s auth=%s%n", p.name(), p.nation(), p.apiRoot(),
+              p.pull(), p.push(), p.interval(), p.authUser().isEmpty() ? "bearer" : "basic:" + p.authUser());
+        }
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a peer and its cursors.")
+  static final class Remove implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "NAME")
+    String name;
+
+    @Override
+    public Integer call() {
+      try (HikariDataSource ds = open()) {
+        if (new PeerStore(ds).remove(name)) {
+          System.out.println("removed peer " + name);
+          return 0;
+        }
+        System.err.println("bulwark: no peer " + name);
+        return 1;
+      }
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package dev.bulwark.node.federation;
+
+import dev.bulwark.node.exchange.ObjectStore;
+import dev.bulwark.node.exchange.client.TaxiiClient;
+import dev.bulwark.node.federation.CursorStore.Direction;
+import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.stix.validation.StixValidator;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs federation: for every configured peer, a cycle that pulls its collections and pushes ours,
+ * repeated at the peer's interval, backing off (doubling, up to five minutes) while the peer fails.
+ * The peer list is re-read every few seconds, so {@code bulwark peer add|remove} takes effect on a
+ * running node. Thread-safe.
+ */
+public final class FederationService implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FederationService.class);
+  private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+  private static final Duration PEER_LIST_REFRESH = Duration.ofSeconds(3);
+
+  private final PeerStore peers;
+  private final CursorStore cursors;
+  private final ObjectStore store;
+  private final StixValidator validator;
+  private final AccessPolicy policy;
+  private final FederationMetrics metrics;
+  private final String localNation;
+  private final ScheduledExecutorService scheduler;
+  private final Map<String, PeerLoop> loops = new ConcurrentHashMap<>();
+
+  FederationService(PeerStore peers, CursorStore cursors, ObjectStore store, StixValidator validator,
+      AccessPolicy policy, FederationMetrics metrics, String localNation) {
+    this.peers = peers;
+    this.cursors = cursors;
+    this.store = store;
+    this.validator = validator;
+    this.policy = policy;
+    this.metrics = metrics;
+    this.localNation = localNation;
+    this.scheduler = Executors.newScheduledThreadPool(2, r -> {
+      Thread t = new Thread(r, "bulwark-federation");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  void start() {
+    scheduler.scheduleWithFixedDelay(this::refreshPeers, 0, PEER_LIST_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void refreshPeers() {
+    try {
+      Map<String, Peer> current = new java.util.HashMap<>();
+      peers.list().forEach(p -> current.put(p.name(), p));
+      loops.keySet().removeIf(name -> {
+        PeerLoop loop = loops.get(name);
+        if (!current.containsKey(name) || !current.get(name).equals(loop.peer)) {
+          loop.stopped = true;
+          return true;
+        }
+        return false;
+      });
+      current.values().forEach(p -> loops.computeIfAbsent(p.name(), n -> {
+        PeerLoop loop = new PeerLoop(p);
+        scheduler.execute(loop);
+        log.info("federation with {} started", p);
+        return loop;
+      }));
+    } catch (RuntimeException e) {
+      log.warn("cannot read the peer list: {}", e.getMessage());
+    }
+  }
+
+  /** One peer's repeating cycle. */
+  private final class PeerLoop implements Runnable {
+    final Peer peer;
+    final TaxiiClient client;
+    volatile boolean stopped;
+    Duration delay;
+
+    PeerLoop(Peer peer) {
+      this.peer = peer;
+      this.client = PeerClients.forPeer(peer);
+      this.delay = peer.interval();
+    }
+
+    @Override
+    public void run() {
+      if (stopped) {
+        return;
+      }
+      boolean ok = true;
+      for (String collection : peer.pull()) {
+        ok &= attempt(Direction.PULL, collection, () -> new PullTask(peer, collection, client, store, validator,
+            cursors, metrics, FederationService::nowMicros).run());
+      }
+      for (String collection : peer.push()) {
+        ok &= attempt(Direction.PUSH, collection, () -> new PushTask(peer, collection, localNation, client, store,
+            policy, cursors, metrics, FederationService::nowMicros).run());
+      }
+      delay = ok ? peer.interval() : min(delay.multipliedBy(2), MAX_BACKOFF);
+      if (!stopped && !scheduler.isShutdown()) {
+        scheduler.schedule(this, delay.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    }
+
+    private boolean attempt(Direction direction, String collection, java.util.function.LongSupplier task) {
+      try {
+        long moved = task.getAsLong();
+        if (moved > 0) {
+          log.info("federation {} {} {}: {} object(s)", direction.label(), peer.name(), collection, moved);
+        }
+        return true;
+      } catch (RuntimeException e) {
+        log.warn("federation {} {} {} failed: {}", direction.label(), peer.name(), collection, PullTask.describe(e));
+        return false;
+      }
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  static long nowMicros() {
+    java.time.Instant now = java.time.Instant.now();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000L;
+  }
+
+  @Override
+  public void close() {
+    loops.values().forEach(l -> l.stopped = true);
+    scheduler.shutdownNow();
+  }
+}

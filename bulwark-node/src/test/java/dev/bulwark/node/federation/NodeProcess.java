@@ -1,0 +1,109 @@
+package dev.bulwark.node.federation;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Bulwark node running as a separate process from the executable jar, on a loopback port, with its
+ * own home folder. Used by the multi-node integration tests. Not thread-safe.
+ */
+final class NodeProcess implements AutoCloseable {
+  static final Path JAR = Path.of("target", "bulwark-node-0.1.0-exec.jar");
+
+  final String nation;
+  final Path home;
+  final int port;
+  private Process process;
+  private int starts;
+
+  NodeProcess(String nation, Path home, int port) {
+    this.nation = nation;
+    this.home = home;
+    this.port = port;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  URI apiRoot() {
+    return URI.create("http://127.0.0.1:" + port + "/bulwark/");
+  }
+
+  void start() throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
+        "-jar", JAR.toAbsolutePath().toString(), "serve", "--server.port=" + port,
+        "--server.address=127.0.0.1", "--bulwark.home=" + home.toAbsolutePath()));
+    starts++;
+    process = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(home.resolve("node-" + starts + ".log").toFile())
+        .start();
+  }
+
+  /** Waits until the node answers its health check. */
+  void awaitUp(Duration timeout) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(nation + " node died at start:\n" + log());
+      }
+      try {
+        HttpResponse<String> r = http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(nation + " node did not come up in " + timeout + ":\n" + log());
+  }
+
+  /** SIGKILL: no shutdown hook, no flush, as in a power cut. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM: an orderly stop. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  String log() {
+    try {
+      return Files.readString(home.resolve("node-" + starts + ".log"));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      kill();
+    }
+  }
+}
