@@ -128,7 +128,7 @@ public final class Allocator {
   private static void optimalFace(
       List<Requirement> requirements, List<Offer> offers, List<Pair> pairs, List<Integer> block,
       double[] x, double primal, boolean[] kept) {
-    ExpressionsBasedModel dual = new ExpressionsBasedModel();
+    ExpressionsBasedModel dual = newModel();
     Map<Integer, Variable> u = new HashMap<>();
     Map<Integer, Variable> w = new HashMap<>();
     Map<Variable, Integer> index = new HashMap<>();
@@ -166,6 +166,14 @@ public final class Allocator {
       double reduced = uv + perUnit(offers.get(pair.o), r) * wv - fill(r);
       kept[p] = x[p] > 0 || reduced <= 1e-7 * Math.max(1, fill(r));
     }
+  }
+
+  static ExpressionsBasedModel newModel() {
+    ExpressionsBasedModel m = new ExpressionsBasedModel();
+    // ojAlgo's newer simplex (SimplexSolver over a dense tableau) is several times faster than the
+    // default one on these transport-like models and, at a few thousand variables, more accurate.
+    m.options.experimental = true;
+    return m;
   }
 
   private static double fill(Requirement r) {
@@ -246,7 +254,7 @@ public final class Allocator {
 
   /** One LP over a subset of the pairs, with the capacity constraints of its offers and requirements. */
   private static final class Lp {
-    final ExpressionsBasedModel model = new ExpressionsBasedModel();
+    final ExpressionsBasedModel model = newModel();
     final List<Requirement> requirements;
     final List<Offer> offers;
     final List<Pair> pairs;
