@@ -108,7 +108,13 @@ public final class ReleaseRule {
                                   Set<String> unmarkedDefaultNations) {
         List<StixObject> resolved = new ArrayList<>(markingRefs.size());
         for (String ref : markingRefs) {
-            Optional<StixObject> m = Tlp.fromMarkingId(ref).map(Tlp::definition).or(() -> resolver.apply(ref));
+            Optional<Tlp> tlp = Tlp.fromMarkingId(ref);
+            if (tlp.isPresent()) {
+                // TLP 1.0 ids resolve to the TLP 2.0 definition of their level.
+                resolved.add(tlp.get().definition());
+                continue;
+            }
+            Optional<StixObject> m = resolver.apply(ref);
             if (m.isEmpty() || !m.get().id().equals(ref)) {
                 return false;
             }

@@ -170,6 +170,13 @@ class ReleaseRuleTest {
         // TLP definitions need no store
         assertThat(ReleaseRule.mayRead(Reader.of("USA"), ORIGIN, List.of(Tlp.GREEN.markingDefinitionId()), id -> Optional.empty(), Set.of()))
                 .isTrue();
+        // TLP 1.0 ids (STIX 2.1 section 7.2.1.4) read as their TLP 2.0 level
+        assertThat(ReleaseRule.mayRead(Reader.of("USA"), ORIGIN, List.of("marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da"),
+                id -> Optional.empty(), Set.of())).isTrue();
+        assertThat(ReleaseRule.mayRead(Reader.anonymous(), ORIGIN, List.of("marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9"),
+                id -> Optional.empty(), Set.of())).isTrue();
+        assertThat(ReleaseRule.mayRead(Reader.of("FRA"), ORIGIN, List.of("marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed"),
+                id -> Optional.empty(), Set.of())).isFalse();
         // a resolver answering with another object than asked for is not trusted
         assertThat(ReleaseRule.mayRead(Reader.of("DEU"), ORIGIN, List.of("marking-definition--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061"),
                 id -> Optional.of(rel("DEU")), Set.of())).isFalse();
