@@ -18,9 +18,24 @@ public final class PayloadBits {
   private final long[] words = new long[(MAX_PAYLOAD_CHARS * 6 + 63) / 64 + 1];
   private int bitLength;
 
+  /** Six-bit value of each armor character, -1 for characters outside the armor. */
+  private static final byte[] ARMOR = new byte[256];
+
+  static {
+    Arrays.fill(ARMOR, (byte) -1);
+    for (int c = '0'; c <= 'W'; c++) {
+      ARMOR[c] = (byte) (c - '0');
+    }
+    for (int c = '`'; c <= 'w'; c++) {
+      ARMOR[c] = (byte) (c - '0' - 8);
+    }
+  }
+
   /** Empties the buffer. */
   public void clear() {
-    Arrays.fill(words, 0L);
+    // Only the words written since the last clear can be non-zero (plus one for a straddling group).
+    int used = Math.min(words.length, (bitLength >>> 6) + 2);
+    Arrays.fill(words, 0, used, 0L);
     bitLength = 0;
   }
 
@@ -35,15 +50,9 @@ public final class PayloadBits {
     }
     int bit = bitLength;
     for (int i = from; i < to; i++) {
-      int c = src[i] & 0xff;
-      int v = c - 48;
-      if (v > 39) {
-        v -= 8;
-        if (v < 40) {
-          return false; // characters 'X'..'_' are not in the armor
-        }
-      }
-      if (v < 0 || v > 63) {
+      int v = ARMOR[src[i] & 0xff];
+      if (v < 0) {
+        bitLength = bit;
         return false;
       }
       put6(bit, v);
