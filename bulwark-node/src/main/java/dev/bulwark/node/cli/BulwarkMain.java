@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       PeerCommand.class,
       FederationCommand.class,
       AisCommand.class,
+      MaritimeCommand.class,
       PrincipalCommand.class, AuditCommand.class, TaxiiCommand.class,
     })
 public final class BulwarkMain implements Runnable {
