@@ -21,7 +21,8 @@ import dev.bulwark.stix.StixObject;
  *       <li>TLP:GREEN: any authenticated reader.</li>
  *       <li>TLP:AMBER: the originating nation, plus the nations every releasability marking lists.</li>
  *       <li>TLP:AMBER+STRICT: the originating nation only.</li>
- *       <li>TLP:RED: only identities named as recipients by a releasability marking.</li>
+ *       <li>TLP:RED: only identities named as recipients by the releasability markings (by every one
+ *           that names recipients).</li>
  *       <li>Releasability marking: the originating nation, the listed nations (OR, groups expanded) and
  *           the named recipients.</li>
  *       <li>Statement markings (copyright, terms of use) do not restrict access.</li>
@@ -165,14 +166,34 @@ public final class ReleaseRule {
                 || reader.identityId().map(r.recipients()::contains).orElse(false);
     }
 
+    /**
+     * TLP:RED: the reader's identity is named by every releasability marking that names recipients, and
+     * at least one does. (Requiring every such list keeps the AND: another marking never widens.)
+     */
+    private static boolean redAllows(Reader reader, List<Releasability> rs) {
+        if (!reader.authenticated() || reader.identityId().isEmpty()) {
+            return false;
+        }
+        String identity = reader.identityId().get();
+        boolean named = false;
+        for (Releasability r : rs) {
+            if (!r.recipients().isEmpty()) {
+                if (!r.recipients().contains(identity)) {
+                    return false;
+                }
+                named = true;
+            }
+        }
+        return named;
+    }
+
     private static boolean tlpAllows(Tlp t, Reader reader, boolean fromOrigin, List<Releasability> rs) {
         return switch (t) {
             case CLEAR -> true;
             case GREEN -> reader.authenticated();
             case AMBER -> fromOrigin || (!rs.isEmpty() && rs.stream().allMatch(r -> r.includesNation(reader.nation())));
             case AMBER_STRICT -> fromOrigin;
-            case RED -> reader.authenticated() && reader.identityId().isPresent() && !rs.isEmpty()
-                    && rs.stream().anyMatch(r -> r.recipients().contains(reader.identityId().get()));
+            case RED -> redAllows(reader, rs);
         };
     }
 }

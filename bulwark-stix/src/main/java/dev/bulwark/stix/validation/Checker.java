@@ -48,6 +48,13 @@ final class Checker {
     private static final Map<String, Integer> HASH_HEX_LENGTH = Map.of(
             "MD5", 32, "SHA-1", 40, "SHA-256", 64, "SHA-512", 128, "SHA3-256", 64, "SHA3-512", 128);
 
+    /** Integer properties the SCO sections say must not be negative (sizes, counts, descriptors). */
+    private static final Set<String> NON_NEGATIVE = Set.of("size", "number_of_sections", "number_of_symbols",
+            "size_of_optional_header", "size_of_code", "size_of_initialized_data", "size_of_uninitialized_data",
+            "size_of_image", "size_of_headers", "size_of_stack_reserve", "size_of_stack_commit", "size_of_heap_reserve",
+            "size_of_heap_commit", "src_byte_count", "dst_byte_count", "src_packets", "dst_packets", "socket_descriptor",
+            "message_body_length", "number_of_subkeys", "image_height", "image_width", "bits_per_pixel");
+
     private final List<Finding> out;
     /** The top-level object being checked, for granular-marking selectors. */
     private JsonNode root;
@@ -295,6 +302,8 @@ final class Checker {
             case INTEGER -> {
                 if (!v.isIntegralNumber()) {
                     typeError(path, section, "an integer");
+                } else if (NON_NEGATIVE.contains(prop.name()) && v.canConvertToLong() && v.longValue() < 0) {
+                    error(path, VALUE_RANGE, section, prop.name() + " must not be negative");
                 }
             }
             case FLOAT -> {

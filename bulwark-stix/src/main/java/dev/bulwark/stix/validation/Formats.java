@@ -164,6 +164,146 @@ final class Formats {
         return MAC.matcher(s).matches();
     }
 
+    /** Dotted-quad IPv4 address, optionally with a /0-32 CIDR suffix (6.8). */
+    static boolean ipv4(String s) {
+        int slash = s.indexOf('/');
+        String addr = slash < 0 ? s : s.substring(0, slash);
+        if (slash >= 0 && !prefix(s.substring(slash + 1), 32)) {
+            return false;
+        }
+        String[] parts = addr.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String p : parts) {
+            if (!prefix(p, 255) || (p.length() > 1 && p.charAt(0) == '0')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** IPv6 address (RFC 4291 text forms, embedded IPv4 allowed), optionally with a /0-128 suffix (6.9). */
+    static boolean ipv6(String s) {
+        int slash = s.indexOf('/');
+        String addr = slash < 0 ? s : s.substring(0, slash);
+        if (slash >= 0 && !prefix(s.substring(slash + 1), 128)) {
+            return false;
+        }
+        int dbl = addr.indexOf("::");
+        if (dbl >= 0 && addr.indexOf("::", dbl + 1) >= 0) {
+            return false;
+        }
+        String[] groups = addr.isEmpty() ? new String[0] : addr.replace("::", ":@:").split(":", -1);
+        int count = 0;
+        boolean compressed = false;
+        for (int i = 0; i < groups.length; i++) {
+            String g = groups[i];
+            if (g.equals("@")) {
+                compressed = true;
+            } else if (g.isEmpty()) {
+                // only the edges of a "::" may be empty
+                boolean edge = (i == 0 && groups.length > 1 && groups[1].equals("@"))
+                        || (i == groups.length - 1 && i > 0 && groups[i - 1].equals("@"));
+                if (!edge) {
+                    return false;
+                }
+            } else if (i == groups.length - 1 && g.indexOf('.') > 0) {
+                if (!ipv4(g)) {
+                    return false;
+                }
+                count += 2;
+            } else {
+                if (g.length() > 4 || !hexAnyCase(g)) {
+                    return false;
+                }
+                count++;
+            }
+        }
+        return compressed ? count <= 7 : count == 8;
+    }
+
+    private static boolean prefix(String s, int max) {
+        if (s.isEmpty() || s.length() > 3) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return Integer.parseInt(s) <= max;
+    }
+
+    /** Domain names: labels of letters, digits, hyphens (and underscores in service labels), IDNs via IDNA. */
+    static boolean domainName(String s) {
+        String ascii;
+        try {
+            ascii = java.net.IDN.toASCII(s, java.net.IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (ascii.endsWith(".")) {
+            ascii = ascii.substring(0, ascii.length() - 1);
+        }
+        if (ascii.isEmpty() || ascii.length() > 253) {
+            return false;
+        }
+        for (String label : ascii.split("\\.", -1)) {
+            if (label.isEmpty() || label.length() > 63 || label.charAt(0) == '-' || label.charAt(label.length() - 1) == '-') {
+                return false;
+            }
+            for (int i = 0; i < label.length(); i++) {
+                char c = label.charAt(i);
+                if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** A URL: an absolute URI with a scheme (RFC 3986). */
+    static boolean url(String s) {
+        try {
+            java.net.URI u = new java.net.URI(s);
+            return u.getScheme() != null && !s.isBlank();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** addr-spec: local-part@domain, without display name or angle brackets (6.5). */
+    static boolean emailAddress(String s) {
+        int at = s.lastIndexOf('@');
+        if (at <= 0 || at == s.length() - 1 || s.indexOf('<') >= 0 || s.indexOf('>') >= 0) {
+            return false;
+        }
+        String local = s.substring(0, at);
+        if (!(local.startsWith("\"") && local.endsWith("\"") && local.length() > 1)) {
+            for (int i = 0; i < local.length(); i++) {
+                char c = local.charAt(i);
+                if (c <= ' ' || c == '@' || c == '(' || c == ')' || c == ',' || c == ';' || c == ':' || c == '\\'
+                        || c == '"' || c == '[' || c == ']') {
+                    return false;
+                }
+            }
+        }
+        String domain = s.substring(at + 1);
+        return domainName(domain) || (domain.startsWith("[") && domain.endsWith("]"));
+    }
+
+    /** Registry keys spell the hive out (6.17): HKEY_LOCAL_MACHINE\..., not HKLM\.... */
+    static boolean registryKey(String s) {
+        String upper = s.toUpperCase(java.util.Locale.ROOT);
+        for (String abbreviation : new String[] {"HKLM", "HKCU", "HKCR", "HKU", "HKCC", "HKPD"}) {
+            if (upper.equals(abbreviation) || upper.startsWith(abbreviation + "\\")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Whether a granular-marking selector (7.2.3) selects content present in the object: components
      * separated by dots, each a property name or a list index {@code [n]}.

@@ -73,6 +73,11 @@ final class TypeRules {
             case "sighting" -> range(o, "count", 0, 999_999_999, "5.2", path, c);
             case "artifact" -> {
                 exclusive(o, "payload_bin", "url", "6.1", path, c);
+                if (o.has("decryption_key") && !o.has("encryption_algorithm")) {
+                    c.error(path + ".decryption_key", PROPERTY_COMBINATION, "6.1",
+                            "decryption_key must not be present without encryption_algorithm");
+                }
+                format(o, "url", Formats::url, "6.1", "a valid URL (RFC 3986)", path, c);
                 if (o.has("url") && !o.has("hashes")) {
                     c.error(path + ".hashes", REQUIRED_PROPERTY, "6.1", "artifact requires hashes when url is present");
                 }
@@ -95,6 +100,15 @@ final class TypeRules {
                 }
             }
             case "directory" -> encoding(o, "path", path, "6.3", c);
+            case "ipv4-addr" -> format(o, "value", Formats::ipv4, "6.8", "an IPv4 address or CIDR block", path, c);
+            case "ipv6-addr" -> format(o, "value", Formats::ipv6, "6.9", "an IPv6 address or CIDR block", path, c);
+            case "domain-name" -> format(o, "value", Formats::domainName, "6.4", "a domain name (RFC 1034, RFC 5890)", path, c);
+            case "url" -> format(o, "value", Formats::url, "6.15", "a URL (RFC 3986)", path, c);
+            case "email-addr" -> format(o, "value", Formats::emailAddress, "6.5", "an addr-spec (RFC 5322) without display name", path, c);
+            case "windows-registry-key" -> {
+                atLeastOne(o, type, path, c);
+                format(o, "key", Formats::registryKey, "6.17", "a key whose hive is spelled out (HKEY_LOCAL_MACHINE, not HKLM)", path, c);
+            }
             case "mac-addr" -> {
                 JsonNode v = o.get("value");
                 if (v != null && v.isString() && !Formats.mac(v.stringValue())) {
@@ -102,7 +116,7 @@ final class TypeRules {
                 }
             }
             case "network-traffic" -> networkTraffic(o, path, c);
-            case "process", "user-account", "windows-registry-key", "x509-certificate" -> atLeastOne(o, type, path, c);
+            case "process", "user-account", "x509-certificate" -> atLeastOne(o, type, path, c);
             case "extension-definition" -> extensionDefinition(o, path, c);
             case "language-content" -> languageContent(o, path, c);
             default -> {
@@ -131,12 +145,10 @@ final class TypeRules {
                 }
             }
             case "socket-ext" -> {
-                range(ext, "socket_descriptor", 0, Long.MAX_VALUE, "6.12.4", path, c);
                 if (ext.has("socket_handle") && ext.has("socket_descriptor")) {
                     c.error(path, PROPERTY_COMBINATION, "6.12.4", "socket_descriptor and socket_handle exclude each other");
                 }
             }
-            case "http-request-ext" -> range(ext, "message_body_length", 0, Long.MAX_VALUE, "6.12.2", path, c);
             default -> {
                 // table checks suffice
             }
@@ -201,9 +213,6 @@ final class TypeRules {
         }
         range(o, "src_port", 0, 65535, "6.12", path, c);
         range(o, "dst_port", 0, 65535, "6.12", path, c);
-        for (String n : new String[] {"src_byte_count", "dst_byte_count", "src_packets", "dst_packets"}) {
-            range(o, n, 0, Long.MAX_VALUE, "6.12", path, c);
-        }
         if (o.path("is_active").asBoolean(false) && o.has("end")) {
             c.error(path + ".end", PROPERTY_COMBINATION, "6.12", "end must not be present when is_active is true");
         }
@@ -264,6 +273,14 @@ final class TypeRules {
     private static void encoding(JsonNode o, String prop, String path, String section, Checker c) {
         if (o.has(prop + "_enc") && !o.has(prop)) {
             c.error(path + "." + prop + "_enc", PROPERTY_COMBINATION, "3.1", prop + "_enc must not be present without " + prop);
+        }
+    }
+
+    private static void format(JsonNode o, String prop, java.util.function.Predicate<String> ok, String section,
+                               String expected, String path, Checker c) {
+        JsonNode v = o.get(prop);
+        if (v != null && v.isString() && !ok.test(v.stringValue())) {
+            c.error(path + "." + prop, VALUE_FORMAT, section, "\"" + v.stringValue() + "\" is not " + expected);
         }
     }
 

@@ -90,8 +90,11 @@ class ReleaseRulePropertiesTest {
                                                                     @ForAll("markingSets") List<StixObject> ms,
                                                                     @ForAll("releasabilities") StixObject rel) {
         // The one widening the rule allows: the first releasability marking opens a TLP:AMBER object to
-        // its nations and a TLP:RED object to its recipients. Everywhere else another marking only narrows.
-        boolean firstList = (has(ms, Tlp.AMBER) || has(ms, Tlp.RED)) && ms.stream().noneMatch(ReleasabilityMarking::carriesExtension);
+        // its nations, and the first one naming recipients opens a TLP:RED object to them. Everywhere else another marking only narrows.
+        boolean firstNations = has(ms, Tlp.AMBER) && ms.stream().noneMatch(ReleasabilityMarking::carriesExtension);
+        boolean firstRecipients = has(ms, Tlp.RED) && ms.stream().noneMatch(m -> ReleasabilityMarking.read(m)
+                .map(x -> !x.recipients().isEmpty()).orElse(false));
+        boolean firstList = firstNations || firstRecipients;
         if (hasAccessMarking(ms) && !firstList && read(r, origin, plus(ms, rel))) {
             assertThat(read(r, origin, ms)).isTrue();
         }
