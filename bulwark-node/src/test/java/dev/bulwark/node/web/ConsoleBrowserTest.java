@@ -1,0 +1,139 @@
+package dev.bulwark.node.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.node.BulwarkNodeApplication;
+import dev.bulwark.node.audit.AuditLog;
+import dev.bulwark.node.audit.AuditRecord;
+import dev.bulwark.node.exchange.ObjectStore;
+import dev.bulwark.node.exchange.ReadFilter;
+import dev.bulwark.node.exchange.StoredObject;
+import dev.bulwark.node.maritime.MaritimeDemo;
+import dev.bulwark.node.maritime.MaritimeExtension;
+import dev.bulwark.node.maritime.NodeHttp;
+import dev.bulwark.node.storage.NodeDatabase;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A watch officer's first minute, in a real browser (Debian's chromium and chromedriver; nothing is
+ * downloaded): the console of a running demo node shows the infrastructure layer and the alerts the
+ * replay raises; the officer opens one with the keyboard and acknowledges it; the acknowledgement is in
+ * the API, in the store as a new STIX version of the incident, and in the audit log.
+ */
+class ConsoleBrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  static ConfigurableApplicationContext node;
+  static Path home;
+  static String base;
+  static WebDriver browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+    Assumptions.assumeTrue(ci || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)),
+        "chromium and chromedriver are not installed (CI installs them)");
+    home = Files.createTempDirectory("bulwark-console-test-");
+    node = BulwarkNodeApplication.start("--server.port=0", "--bulwark.home=" + home,
+        "--spring.datasource.url=" + NodeDatabase.defaultUrl(home), "--bulwark.demo=true",
+        "--logging.level.root=WARN");
+    base = "https://localhost:" + node.getEnvironment().getProperty("local.server.port");
+    Path profile = Files.createTempDirectory("bulwark-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + profile, "--ignore-certificate-errors", "--window-size=1400,900");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  @Test
+  void anOfficerSeesTheLayerAndAnAlertOpensItAndAcknowledgesIt() {
+    MaritimeDemo.Credentials who = node.getBean(MaritimeDemo.class).credentials().orElseThrow();
+    browser.get(base + "/console/");
+    browser.findElement(By.id("login-user")).sendKeys(who.user());
+    browser.findElement(By.id("login-password")).sendKeys(who.password());
+    browser.findElement(By.id("login-submit")).click();
+
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait.until(d -> count(d, "path.asset-path") >= 14);
+    new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(250))
+        .until(d -> count(d, "#alert-list li.alert-item") >= 1 && count(d, "path.alert-marker") >= 1);
+
+    browser.findElement(By.id("alert-list")).click();
+    new Actions(browser).sendKeys("j").sendKeys("k").sendKeys(Keys.ENTER).perform();
+    wait.until(d -> d.findElement(By.id("alert-detail")).isDisplayed()
+        && !d.findElement(By.id("detail-title")).getText().isEmpty());
+    String alertId = browser.findElement(By.id("alert-detail")).getDomAttribute("data-id");
+    new Actions(browser).sendKeys("a").perform();
+    // the detail is redrawn when live events arrive: read it afresh each time
+    wait.until(d -> "acknowledged".equals(((JavascriptExecutor) d).executeScript(
+        "const e = document.getElementById('detail-status'); return e ? e.textContent : '';")));
+
+    screenshot("target/console-alert.png");
+
+    NodeHttp api = new NodeHttp(base, who.user(), who.password(), home);
+    JsonNode alert = api.getJson("/api/maritime/alerts/" + alertId);
+    assertThat(alert.path("acknowledged_by").asString()).isEqualTo(who.user());
+    assertThat(alert.path("status").asString()).isEqualTo("acknowledged");
+
+    List<StoredObject> versions = node.getBean(ObjectStore.class)
+        .versions("maritime-alerts", alert.path("incident_id").asString(), ReadFilter.SYSTEM);
+    JsonNode latest = JsonMapper.builder().build().readTree(versions.get(versions.size() - 1).json());
+    JsonNode ext = latest.path("extensions").path(MaritimeExtension.ID);
+    assertThat(versions.size()).isGreaterThanOrEqualTo(2);
+    assertThat(ext.path("acknowledged_by").asString()).isEqualTo(who.user());
+    List<AuditRecord> audit = node.getBean(AuditLog.class).list(0, 10_000, Optional.of(who.user()));
+    assertThat(audit).anyMatch(r -> r.entry().action().equals("maritime.acknowledge")
+        && r.entry().objectRefs().get(0).startsWith(alert.path("incident_id").asString()));
+  }
+
+  /** Keeps what the officer saw, for people looking at a build (best effort). */
+  private static void screenshot(String file) {
+    try {
+      byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+      Files.write(Path.of(file), png);
+    } catch (java.io.IOException | RuntimeException e) {
+      // a missing screenshot is not a failure of the console
+    }
+  }
+
+  private static long count(WebDriver d, String css) {
+    Object n = ((JavascriptExecutor) d).executeScript("return document.querySelectorAll(arguments[0]).length;", css);
+    return ((Number) n).longValue();
+  }
+}
