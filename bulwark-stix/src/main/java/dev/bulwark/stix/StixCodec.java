@@ -212,16 +212,8 @@ public final class StixCodec {
                 return repeated ? null : node;
             }
             if (!streamed) {
-                // objects came before "type": it had to be held whole.
-                JsonNode objects = node.get("objects");
-                if (objects != null && objects.isArray()) {
-                    int i = 0;
-                    for (JsonNode o : objects) {
-                        emitNode(o, rootLabel + "objects[" + i++ + "]");
-                    }
-                } else if (objects != null) {
-                    listener.malformed(rootLabel + "bundle", "\"objects\" must be an array of objects");
-                }
+                // objects came before "type" (or are not an array): it had to be held whole.
+                emitBundle(node, rootLabel);
             }
             return null;
         }
@@ -267,8 +259,37 @@ public final class StixCodec {
                     skipTo(p, depth);
                     continue;
                 }
-                listener.object(StixObject.adopt(node), label);
+                if (isBundle(node)) {
+                    emitBundle(node, label + " ");
+                } else {
+                    listener.object(StixObject.adopt(node), label);
+                }
             }
+        }
+
+        /** A bundle is a container, never an object of its own: its objects are emitted instead. */
+        private void emitBundle(JsonNode bundle, String prefix) {
+            JsonNode objects = bundle.get("objects");
+            if (objects == null) {
+                return;
+            }
+            if (!objects.isArray()) {
+                listener.malformed(prefix + "bundle", "\"objects\" must be an array of objects");
+                return;
+            }
+            int i = 0;
+            for (JsonNode o : objects) {
+                String label = prefix + "objects[" + i++ + "]";
+                if (isBundle(o)) {
+                    emitBundle(o, label + " ");
+                } else {
+                    emitNode(o, label);
+                }
+            }
+        }
+
+        private static boolean isBundle(JsonNode n) {
+            return n.isObject() && "bundle".equals(n.path("type").asString(""));
         }
 
         /** Advances until the parser is back in the array at the given nesting depth. */
@@ -318,12 +339,8 @@ public final class StixCodec {
             if (node == null || node.isMissingNode()) {
                 return;
             }
-            if (node.isObject() && "bundle".equals(node.path("type").asString(""))
-                    && node.path("objects").isArray()) {
-                int i = 0;
-                for (JsonNode o : node.get("objects")) {
-                    emitNode(o, label + " objects[" + i++ + "]");
-                }
+            if (isBundle(node)) {
+                emitBundle(node, label + " ");
                 return;
             }
             emitNode(node, label);

@@ -174,6 +174,32 @@ class StixCodecTest {
     }
 
     @Test
+    void bundlesInsideArraysOrBundlesAreContainersNotObjects() throws IOException {
+        Recorder r = read("[{\"type\":\"bundle\",\"objects\":[" + IPV4 + "]},\n" + MUTEX + "]");
+        assertThat(r.objects).extracting(StixObject::type).containsExactly("ipv4-addr", "mutex");
+        assertThat(r.locations).containsExactly("[0] (line 1) objects[0]", "[1] (line 2)");
+        Recorder nested = read("{\"type\":\"bundle\",\"objects\":[{\"type\":\"bundle\",\"objects\":[" + MUTEX + "]}]}");
+        assertThat(nested.objects).extracting(StixObject::type).containsExactly("mutex");
+    }
+
+    @Test
+    void aBundleWhoseObjectsAreNotAListIsReported() throws IOException {
+        Recorder r = read("{\"type\":\"bundle\",\"id\":\"bundle--44af6c39-c09b-49c5-9de2-394224b04982\",\"objects\":\"none\"}");
+        assertThat(r.objects).isEmpty();
+        assertThat(r.problems).singleElement().asString().contains("\"objects\" must be an array of objects");
+    }
+
+    @Test
+    void wrongTypesInsideObjectsAreForTheValidatorNotTheReader() throws IOException {
+        Recorder r = read("{\"type\":\"bundle\",\"objects\":[{\"type\":42,\"id\":[],\"created\":{}}]}");
+        assertThat(r.problems).isEmpty();
+        assertThat(r.objects).singleElement().satisfies(o -> {
+            assertThat(o.type()).isEmpty();
+            assertThat(new dev.bulwark.stix.validation.StixValidator().validate(o).valid()).isFalse();
+        });
+    }
+
+    @Test
     void readsJsonLinesAndResumesAfterABadLine() throws IOException {
         Recorder r = read(IPV4 + "\n{\"type\":\"mutex\",\"name\":\n\n\"just a string\"\r\n" + MUTEX + "\n");
         assertThat(r.objects).extracting(StixObject::type).containsExactly("ipv4-addr", "mutex");

@@ -149,12 +149,20 @@ final class Checker {
                 DeterministicIds.check(spec, o, id, path, this);
             }
         }
-        if (id != null && o.has("object_marking_refs") && category == Category.MARKING) {
-            for (JsonNode r : o.get("object_marking_refs")) {
+        if (id != null && category == Category.MARKING) {
+            for (JsonNode r : o.path("object_marking_refs")) {
                 if (id.equals(r.asString(""))) {
                     error(path + ".object_marking_refs", CIRCULAR_MARKING, "3.2",
                             "a marking-definition must not mark itself");
                 }
+            }
+            int i = 0;
+            for (JsonNode g : o.path("granular_markings")) {
+                if (id.equals(g.path("marking_ref").asString(""))) {
+                    error(path + ".granular_markings[" + i + "].marking_ref", CIRCULAR_MARKING, "3.2",
+                            "a marking-definition must not mark itself");
+                }
+                i++;
             }
         }
     }
