@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       AisCommand.class,
       MaritimeCommand.class,
       PrincipalCommand.class, AuditCommand.class, TaxiiCommand.class,
+      SupportCommand.class,
     })
 public final class BulwarkMain implements Runnable {
 
