@@ -1,0 +1,201 @@
+package dev.bulwark.bench.federation;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.bulwark.node.exchange.CollectionInfo;
+import dev.bulwark.node.exchange.NewObject;
+import dev.bulwark.node.exchange.ObjectStore;
+import dev.bulwark.node.exchange.Provenance;
+import dev.bulwark.node.exchange.client.TaxiiClient;
+import dev.bulwark.node.exchange.client.TaxiiQuery;
+import dev.bulwark.node.federation.Peer;
+import dev.bulwark.node.federation.PeerStore;
+import dev.bulwark.node.security.PrincipalStore;
+import dev.bulwark.node.security.Role;
+import dev.bulwark.node.storage.NodeDatabase;
+import dev.bulwark.stix.markings.Tlp;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Federation between two real node processes (EST and FIN) on loopback, from the executable jar:
+ * (1) the time FIN takes to pull N objects that EST holds (objects/s), and (2) the lag of a single new
+ * object added at EST, until it is readable at FIN, while EST's analyst adds objects at a steady rate.
+ * Run from the repository root after {@code ./mvnw install -DskipTests}:
+ * {@code java -cp "$(cat cp.txt):bulwark-bench/target/classes" dev.bulwark.bench.federation.FederationSyncBench 100000}
+ */
+public final class FederationSyncBench {
+  private static final DateTimeFormatter MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private FederationSyncBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int objects = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    Path jar = Path.of("bulwark-node/target/bulwark-node-0.1.0-exec.jar");
+    Path root = Files.createTempDirectory("bulwark-fed-bench-");
+    Path est = root.resolve("EST");
+    Path fin = root.resolve("FIN");
+    int estPort = freePort();
+    int finPort = freePort();
+    String[] tokens = setUp(est, "EST", objects);
+    String[] finTokens = setUp(fin, "FIN", 0);
+    // EST's token for FIN's node is tokens[1]; FIN's token for EST's node is finTokens[1].
+    try (HikariDataSource ds = NodeDatabase.open(NodeDatabase.defaultUrl(fin), "bulwark", "", 2)) {
+      new PeerStore(ds).put(new Peer("est", "EST", URI.create("http://127.0.0.1:" + estPort + "/bulwark/"), "",
+          tokens[1], "", "", List.of("intel"), List.of(), Duration.ofMillis(200)));
+    }
+    try (HikariDataSource ds = NodeDatabase.open(NodeDatabase.defaultUrl(est), "bulwark", "", 2)) {
+      new PeerStore(ds).put(new Peer("fin", "FIN", URI.create("http://127.0.0.1:" + finPort + "/bulwark/"), "",
+          finTokens[1], "", "", List.of(), List.of("intel"), Duration.ofMillis(200)));
+    }
+    Process estNode = start(jar, est, estPort);
+    awaitUp(estPort);
+    long t0 = System.nanoTime();
+    Process finNode = start(jar, fin, finPort);
+    try {
+      awaitUp(finPort);
+      long up = System.nanoTime();
+      long synced;
+      while ((synced = count(fin)) < objects) {
+        Thread.sleep(200);
+      }
+      long t1 = System.nanoTime();
+      double seconds = (t1 - up) / 1e9;
+      System.out.printf("initial sync: %d objects in %.1f s after FIN was up = %.0f objects/s (FIN start took %.1f s)%n",
+          synced, seconds, synced / seconds, (up - t0) / 1e9);
+
+      TaxiiClient estAnalyst = TaxiiClient.builder().basic("analyst", tokens[0]).build();
+      TaxiiClient finAnalyst = TaxiiClient.builder().basic("analyst", finTokens[0]).build();
+      URI estRoot = URI.create("http://127.0.0.1:" + estPort + "/bulwark/");
+      URI finRoot = URI.create("http://127.0.0.1:" + finPort + "/bulwark/");
+      List<Double> lags = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        // steady load: a batch of 50 objects every round, then the probe object
+        List<String> batch = new ArrayList<>();
+        for (int b = 0; b < 50; b++) {
+          batch.add(indicator(tokens[2], UUID.randomUUID().toString()));
+        }
+        estAnalyst.add(estRoot, "intel", batch);
+        String probeId = UUID.randomUUID().toString();
+        estAnalyst.add(estRoot, "intel", List.of(indicator(tokens[2], probeId)));
+        long added = System.nanoTime();
+        while (finAnalyst.objects(finRoot, "intel", TaxiiQuery.all().withIds(List.of("indicator--" + probeId)),
+            Optional.empty()).objects().isEmpty()) {
+          Thread.sleep(20);
+          if (System.nanoTime() - added > TimeUnit.SECONDS.toNanos(60)) {
+            throw new IllegalStateException("probe object not seen at FIN within 60 s");
+          }
+        }
+        lags.add((System.nanoTime() - added) / 1e6);
+      }
+      double[] sorted = lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      System.out.printf("lag of one new object (push, 200 ms interval), 20 probes under load: p50 %.0f ms, max %.0f ms%n",
+          sorted[sorted.length / 2], sorted[sorted.length - 1]);
+      System.out.println("all lags ms: " + Arrays.toString(sorted));
+    } finally {
+      finNode.destroy();
+      estNode.destroy();
+      finNode.waitFor(30, TimeUnit.SECONDS);
+      estNode.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Makes a home with an analyst, a peer principal for the other node and optional content; returns tokens. */
+  private static String[] setUp(Path home, String nation, int objects) throws Exception {
+    Files.createDirectories(home);
+    Files.writeString(home.resolve("bulwark.properties"), "bulwark.nation=" + nation + "\n");
+    try (HikariDataSource ds = NodeDatabase.open(NodeDatabase.defaultUrl(home), "bulwark", "", 2)) {
+      ObjectStore store = new ObjectStore(ds, Clock.systemUTC());
+      store.ensureCollection(new CollectionInfo("intel", "Intel", "bench", Set.of()));
+      PrincipalStore principals = new PrincipalStore(ds, Clock.systemUTC());
+      String identity = "identity--" + UUID.randomUUID();
+      String analyst = principals.add("analyst", nation, Set.of(Role.CONTRIBUTOR, Role.READER), Optional.of(identity), 0,
+          Optional.empty()).token();
+      String other = nation.equals("EST") ? "FIN" : "EST";
+      String peer = principals.add("node-" + other.toLowerCase(), other, Set.of(Role.PEER), Optional.empty(), 0,
+          Optional.empty()).token();
+      List<NewObject> batch = new ArrayList<>();
+      for (int i = 0; i < objects; i++) {
+        batch.add(NewObject.from(dev.bulwark.stix.StixObject.of(
+            (tools.jackson.databind.node.ObjectNode) tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(indicator(identity, UUID.randomUUID().toString())))));
+        if (batch.size() == 5_000) {
+          store.addAll("intel", batch, new Provenance(nation, "analyst"));
+          batch.clear();
+        }
+      }
+      store.addAll("intel", batch, new Provenance(nation, "analyst"));
+      return new String[] {analyst, peer, identity};
+    }
+  }
+
+  private static String indicator(String identity, String uuid) {
+    String now = MILLIS.format(Instant.now());
+    return "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--" + uuid + "\",\"created_by_ref\":\""
+        + identity + "\",\"created\":\"" + now + "\",\"modified\":\"" + now + "\",\"name\":\"bench\","
+        + "\"pattern\":\"[ipv4-addr:value = '198.51.100.7']\",\"pattern_type\":\"stix\",\"valid_from\":\"" + now
+        + "\",\"object_marking_refs\":[\"" + Tlp.GREEN.markingDefinitionId() + "\"]}";
+  }
+
+  private static long count(Path home) throws Exception {
+    try (HikariDataSource ds = NodeDatabase.open(NodeDatabase.defaultUrl(home), "bulwark", "", 2);
+        Connection c = ds.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM stix_objects WHERE collection_id = 'intel'");
+        ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static Process start(Path jar, Path home, int port) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(java, "-Xmx1g", "-jar", jar.toAbsolutePath().toString(), "serve",
+        "--server.port=" + port, "--server.address=127.0.0.1", "--bulwark.home=" + home.toAbsolutePath())
+        .redirectErrorStream(true)
+        .redirectOutput(home.resolve("node.log").toFile())
+        .start();
+  }
+
+  private static void awaitUp(int port) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    for (int i = 0; i < 1200; i++) {
+      try {
+        if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("node on port " + port + " did not start");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
