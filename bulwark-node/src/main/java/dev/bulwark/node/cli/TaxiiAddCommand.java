@@ -98,7 +98,7 @@ final class TaxiiAddCommand implements Callable<Integer> {
     refused += s.failureCount();
     for (TaxiiResources.StatusDetail f : s.failures()) {
       if (shown++ < SHOWN) {
-        System.err.printf("%n  refused %s %s: %s", f.id(), f.version(), f.message());
+        System.err.printf("\r  refused %s %s: %s%n", f.id(), f.version(), f.message());
       }
     }
     System.err.printf("\r  %d sent, %d accepted, %d refused", sent, accepted, refused);
