@@ -109,7 +109,7 @@ final class Checker {
         if (customRequiresCommon) {
             for (Prop p : props.values()) {
                 if (p.required() && !o.has(p.name())) {
-                    error(path + "." + p.name(), REQUIRED_PROPERTY, requiredSection(p.name(), section),
+                    error(Paths.child(path, p.name()), REQUIRED_PROPERTY, requiredSection(p.name(), section),
                             type + " requires " + p.name());
                 }
             }
@@ -118,7 +118,7 @@ final class Checker {
         for (Map.Entry<String, JsonNode> e : o.properties()) {
             String name = e.getKey();
             JsonNode value = e.getValue();
-            String p = path + "." + name;
+            String p = Paths.child(path, name);
             Prop prop = props.get(name);
             if (prop != null) {
                 value(prop, value, p, sectionOf(name, section), type);
@@ -229,9 +229,9 @@ final class Checker {
             String name = e.getKey();
             if (!name.equals("type") && !name.equals("id") && !name.equals("objects")) {
                 if (name.equals("spec_version")) {
-                    error(path + "." + name, FORBIDDEN_PROPERTY, "8.1", "bundle has no spec_version in STIX 2.1");
+                    error(Paths.child(path, name), FORBIDDEN_PROPERTY, "8.1", "bundle has no spec_version in STIX 2.1");
                 } else {
-                    customProperty(name, e.getValue(), path + "." + name, false);
+                    customProperty(name, e.getValue(), Paths.child(path, name), false);
                 }
             }
         }
@@ -384,12 +384,12 @@ final class Checker {
     void nested(JsonNode v, TypeSpec spec, String path) {
         for (Prop p : spec.props().values()) {
             if (p.required() && !v.has(p.name())) {
-                error(path + "." + p.name(), REQUIRED_PROPERTY, spec.section(), spec.name() + " requires " + p.name());
+                error(Paths.child(path, p.name()), REQUIRED_PROPERTY, spec.section(), spec.name() + " requires " + p.name());
             }
         }
         for (Map.Entry<String, JsonNode> e : v.properties()) {
             Prop p = spec.props().get(e.getKey());
-            String child = path + "." + e.getKey();
+            String child = Paths.child(path, e.getKey());
             if (p != null) {
                 value(p, e.getValue(), child, spec.section(), spec.name());
             } else if (!"extension_type".equals(e.getKey())) {
@@ -446,7 +446,7 @@ final class Checker {
         }
         for (String key : v.propertyNames()) {
             if (!Formats.dictionaryKey(key, 1)) {
-                error(path + "." + key, DICTIONARY_KEY, "2.3",
+                error(Paths.child(path, key), DICTIONARY_KEY, "2.3",
                         "dictionary keys must be at most 250 of a-z, A-Z, 0-9, hyphen and underscore");
             }
         }
@@ -462,7 +462,7 @@ final class Checker {
         }
         for (Map.Entry<String, JsonNode> e : v.properties()) {
             String key = e.getKey();
-            String p = path + "." + key;
+            String p = Paths.child(path, key);
             if (!Formats.dictionaryKey(key, 3)) {
                 error(p, DICTIONARY_KEY, "2.7", "hash names must be 3 to 250 of a-z, A-Z, 0-9, hyphen and underscore");
             } else if (!HASH_ALGORITHMS.contains(key)) {
@@ -552,7 +552,7 @@ final class Checker {
             for (String name : List.of("kill_chain_name", "phase_name")) {
                 String s = k.path(name).asString(null);
                 if (s != null && !Formats.lowerHyphen(s)) {
-                    warning(p + "." + name, KILL_CHAIN_PHASE, "2.11", name + " should be lowercase with hyphens between words");
+                    warning(Paths.child(p, name), KILL_CHAIN_PHASE, "2.11", name + " should be lowercase with hyphens between words");
                 }
             }
         }
@@ -607,7 +607,7 @@ final class Checker {
         for (Map.Entry<String, JsonNode> e : v.properties()) {
             String key = e.getKey();
             JsonNode ext = e.getValue();
-            String p = path + "." + key;
+            String p = Paths.child(path, key);
             if (!ext.isObject()) {
                 typeError(p, "3.2", "an extension object");
                 continue;
@@ -628,7 +628,7 @@ final class Checker {
                 }
                 for (Map.Entry<String, JsonNode> x : ext.properties()) {
                     if (!"extension_type".equals(x.getKey()) && !Formats.propertyName(x.getKey())) {
-                        error(p + "." + x.getKey(), CUSTOM_PROPERTY_NAME, "3.1",
+                        error(Paths.child(p, x.getKey()), CUSTOM_PROPERTY_NAME, "3.1",
                                 "property names must be 3 to 250 of a-z, 0-9 and underscore");
                     }
                 }
@@ -665,7 +665,7 @@ final class Checker {
         for (Map.Entry<String, JsonNode> e : v.properties()) {
             JsonNode o = e.getValue();
             if (!o.isObject() || !o.path("type").isString()) {
-                error(path + "." + e.getKey(), PROPERTY_TYPE, "2.13", "each entry must be a cyber-observable object with a type");
+                error(Paths.child(path, e.getKey()), PROPERTY_TYPE, "2.13", "each entry must be a cyber-observable object with a type");
             }
         }
     }
@@ -729,7 +729,7 @@ final class Checker {
         }
         String s = v.stringValue();
         if (Timestamps.fractionDigits(s) < 3) {
-            error(path + "." + name, TIMESTAMP_PRECISION, "3.2", name + " must be precise to the millisecond (three sub-second digits)");
+            error(Paths.child(path, name), TIMESTAMP_PRECISION, "3.2", name + " must be precise to the millisecond (three sub-second digits)");
         }
         return s;
     }

@@ -221,7 +221,7 @@ final class TypeRules {
         if (ipfix != null && ipfix.isObject()) {
             for (Map.Entry<String, JsonNode> e : ipfix.properties()) {
                 if (!e.getValue().isString() && !e.getValue().isIntegralNumber()) {
-                    c.error(path + ".ipfix." + e.getKey(), Rules.PROPERTY_TYPE, "6.12", "ipfix values must be strings or integers");
+                    c.error(Paths.child(path + ".ipfix", e.getKey()), Rules.PROPERTY_TYPE, "6.12", "ipfix values must be strings or integers");
                 }
             }
         }
@@ -262,17 +262,17 @@ final class TypeRules {
         }
         for (Map.Entry<String, JsonNode> e : contents.properties()) {
             if (!Formats.languageTag(e.getKey())) {
-                c.error(path + ".contents." + e.getKey(), VALUE_FORMAT, "7.1", "contents keys must be RFC 5646 language tags");
+                c.error(Paths.child(path + ".contents", e.getKey()), VALUE_FORMAT, "7.1", "contents keys must be RFC 5646 language tags");
             }
             if (!e.getValue().isObject()) {
-                c.error(path + ".contents." + e.getKey(), Rules.PROPERTY_TYPE, "7.1", "each language maps to a dictionary of translated properties");
+                c.error(Paths.child(path + ".contents", e.getKey()), Rules.PROPERTY_TYPE, "7.1", "each language maps to a dictionary of translated properties");
             }
         }
     }
 
     private static void encoding(JsonNode o, String prop, String path, String section, Checker c) {
         if (o.has(prop + "_enc") && !o.has(prop)) {
-            c.error(path + "." + prop + "_enc", PROPERTY_COMBINATION, "3.1", prop + "_enc must not be present without " + prop);
+            c.error(Paths.child(path, prop + "_enc"), PROPERTY_COMBINATION, "3.1", prop + "_enc must not be present without " + prop);
         }
     }
 
@@ -280,13 +280,13 @@ final class TypeRules {
                                String expected, String path, Checker c) {
         JsonNode v = o.get(prop);
         if (v != null && v.isString() && !ok.test(v.stringValue())) {
-            c.error(path + "." + prop, VALUE_FORMAT, section, "\"" + v.stringValue() + "\" is not " + expected);
+            c.error(Paths.child(path, prop), VALUE_FORMAT, section, "\"" + v.stringValue() + "\" is not " + expected);
         }
     }
 
     private static void exclusive(JsonNode o, String a, String b, String section, String path, Checker c) {
         if (o.has(a) && o.has(b)) {
-            c.error(path + "." + b, PROPERTY_COMBINATION, section, a + " and " + b + " must not both be present");
+            c.error(Paths.child(path, b), PROPERTY_COMBINATION, section, a + " and " + b + " must not both be present");
         }
     }
 
@@ -300,7 +300,7 @@ final class TypeRules {
         }
         int cmp = Timestamps.compare(b.stringValue(), a.stringValue());
         if (cmp < 0 || (strict && cmp == 0)) {
-            c.error(path + "." + later, TIMESTAMP_ORDER, section,
+            c.error(Paths.child(path, later), TIMESTAMP_ORDER, section,
                     later + " must be " + (strict ? "later than " : "later than or equal to ") + earlier);
         }
     }
@@ -311,14 +311,14 @@ final class TypeRules {
             return;
         }
         if (!v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
-            c.error(path + "." + name, VALUE_RANGE, section, name + " must be between " + min + " and " + max);
+            c.error(Paths.child(path, name), VALUE_RANGE, section, name + " must be between " + min + " and " + max);
         }
     }
 
     private static void rangeDouble(JsonNode o, String name, double min, double max, String path, Checker c) {
         JsonNode v = o.get(name);
         if (v != null && v.isNumber() && (v.doubleValue() < min || v.doubleValue() > max)) {
-            c.error(path + "." + name, VALUE_RANGE, "4.10", name + " must be between " + min + " and " + max);
+            c.error(Paths.child(path, name), VALUE_RANGE, "4.10", name + " must be between " + min + " and " + max);
         }
     }
 

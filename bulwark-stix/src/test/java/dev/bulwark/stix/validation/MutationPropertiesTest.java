@@ -84,7 +84,7 @@ class MutationPropertiesTest {
                     j.put("severity", "high");
                     return true;
                 }),
-                new Mutation("bad custom name", Rules.CUSTOM_PROPERTY_NAME, "$.x-Bad Name", (j, o) -> {
+                new Mutation("bad custom name", Rules.CUSTOM_PROPERTY_NAME, "$['x-Bad Name']", (j, o) -> {
                     j.put("x-Bad Name", 1);
                     return true;
                 }),
