@@ -16,7 +16,10 @@ import java.util.function.IntFunction;
  * {@code episodeGapMillis} (default 2 h, so that a drag interrupted by an AIS gap stays one episode).
  *
  * <p>Publishes to the listener when an episode is raised, when its severity rises, and otherwise at
- * most every {@code updateEveryMillis} of track time. Severity and score never go down within an
+ * most every {@code updateEveryMillis} of track time; and once more ({@code CLOSED}, final state) when
+ * {@link #expire} lets go of it. Memory is bounded: episodes quiet for {@link #RETAIN_MILLIS} are
+ * dropped, and at most {@link #MAX_EPISODES} are held (oldest first out); a node stores alerts as they
+ * are published, the book is only the working set. Severity and score never go down within an
  * episode: a drag that eases off is still the drag that happened. Not thread-safe.
  */
 public final class AlertBook {
@@ -45,8 +48,14 @@ public final class AlertBook {
   private final AlertListener listener;
   private final Vessels vessels;
   private final Map<String, Episode> open = new HashMap<>();
+  /** Track time an ended episode is still held (and listed by {@link #alerts()}). */
+  public static final long RETAIN_MILLIS = 24 * 3_600_000L;
+  /** Most episodes held. */
+  public static final int MAX_EPISODES = 100_000;
+
   private final List<Episode> all = new ArrayList<>();
   private final java.util.Set<String> ids = new java.util.HashSet<>();
+  private int raisedCount;
 
   public AlertBook(long episodeGapMillis, long updateEveryMillis, AlertListener listener, Vessels vessels) {
     this.episodeGapMillis = episodeGapMillis;
@@ -83,6 +92,7 @@ public final class AlertBook {
       }
       open.put(key, e);
       all.add(e);
+      raisedCount++;
       listener.onAlert(snapshot(e), AlertListener.Change.RAISED);
       return e.id;
     }
@@ -101,13 +111,36 @@ public final class AlertBook {
     return e.id;
   }
 
+  /**
+   * Lets go of episodes quiet for {@link #RETAIN_MILLIS} (and of the oldest beyond
+   * {@link #MAX_EPISODES}), publishing their final state as {@code CLOSED}. The engine calls it hourly.
+   */
+  public void expire(long nowMillis) {
+    int excess = all.size() - MAX_EPISODES;
+    List<Episode> keep = new ArrayList<>(all.size());
+    for (Episode e : all) {
+      boolean old = nowMillis - e.latest.nowMillis() > Math.max(RETAIN_MILLIS, episodeGapMillis);
+      if (old || excess-- > 0) {
+        listener.onAlert(snapshot(e), AlertListener.Change.CLOSED);
+        ids.remove(e.id);
+        open.values().remove(e);
+      } else {
+        keep.add(e);
+      }
+    }
+    if (keep.size() != all.size()) {
+      all.clear();
+      all.addAll(keep);
+    }
+  }
+
   /** Whether an episode of this kind is open for a vessel (and asset id, "" for none) at a time. */
   public boolean isOpen(AlertKind kind, int mmsi, int other, String assetId, long nowMillis) {
     Episode e = open.get(kind.name() + '|' + mmsi + '|' + other + '|' + assetId);
     return e != null && nowMillis - e.latest.nowMillis() <= episodeGapMillis;
   }
 
-  /** Every episode so far, as it stands now, in the order raised. */
+  /** Every episode held (not yet expired), as it stands now, in the order raised. */
   public List<Alert> alerts() {
     List<Alert> out = new ArrayList<>(all.size());
     for (Episode e : all) {
@@ -116,9 +149,9 @@ public final class AlertBook {
     return out;
   }
 
-  /** Number of episodes so far. */
+  /** Number of episodes raised so far (expired ones included). */
   public int size() {
-    return all.size();
+    return raisedCount;
   }
 
   private Alert snapshot(Episode e) {

@@ -10,7 +10,9 @@ public interface AlertListener {
     /** Severity went up. */
     ESCALATED,
     /** New evidence, same severity (published at most every few minutes of track time). */
-    UPDATED
+    UPDATED,
+    /** The episode ended long ago and is no longer held: this is its final state. */
+    CLOSED
   }
 
   void onAlert(Alert alert, Change change);

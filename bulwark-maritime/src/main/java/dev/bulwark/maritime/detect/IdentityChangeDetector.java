@@ -3,7 +3,6 @@ package dev.bulwark.maritime.detect;
 import dev.bulwark.maritime.alert.AlertKind;
 import dev.bulwark.maritime.alert.Finding;
 import dev.bulwark.maritime.alert.Severity;
-import dev.bulwark.maritime.infra.Proximity;
 import dev.bulwark.maritime.vessel.IdentityChange;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,13 +58,17 @@ public final class IdentityChangeDetector extends BaseDetector {
     if (now - v.lastSeen() > p.maxPositionAgeMillis() || ctx.isWorkingVessel(v)) {
       return;
     }
-    Proximity prox = v.proximity();
-    int ni = prox.nearestIndex();
-    if (ni < 0 || prox.distanceM(ni) > prox.asset(ni).halfWidthM() + p.nearM()) {
+    // Ten kilometres is beyond what the engine measures on every report: ask the index once.
+    var last = v.last();
+    var nearest = ctx.layer().near(last.lat(), last.lon(), ctx.layer().maxHalfWidthM() + p.nearM()).stream()
+        .filter(h -> !h.asset().kind().isSafeHaven() && h.distanceM() <= h.asset().halfWidthM() + p.nearM())
+        .min(java.util.Comparator.comparingDouble(h -> h.distanceM() - h.asset().halfWidthM()));
+    if (nearest.isEmpty()) {
       return;
     }
-    var asset = prox.asset(ni);
-    boolean inCorridor = prox.distanceM(ni) <= asset.halfWidthM();
+    var asset = nearest.get().asset();
+    double distance = nearest.get().distanceM();
+    boolean inCorridor = distance <= asset.halfWidthM();
     boolean serious = changes.stream().anyMatch(c -> c.field() != IdentityChange.Field.NAME && c.field() != IdentityChange.Field.CALL_SIGN);
     boolean high = inCorridor && serious;
     Map<String, String> ev = new LinkedHashMap<>();
@@ -75,7 +78,7 @@ public final class IdentityChangeDetector extends BaseDetector {
       what.append(what.length() == 0 ? "" : ", ").append(c.field().name().toLowerCase(java.util.Locale.ROOT))
           .append(' ').append(c.before()).append(" -> ").append(c.after());
     }
-    ev.put("distance_to_asset_m", AnchorDragDetector.fmt(prox.distanceM(ni)));
+    ev.put("distance_to_asset_m", AnchorDragDetector.fmt(distance));
     ctx.alertBook().report(new Finding(kind(), v.mmsi(), 0, Optional.of(asset), now, Math.max(now, v.lastSeen()),
         high ? Severity.HIGH : Severity.MEDIUM, high ? 0.8 : 0.6,
         v.identity().label() + " changed identity (" + what + ") near " + asset.name(), ev));

@@ -55,6 +55,8 @@ public final class MaritimeEngine implements DetectionContext {
   private final Collection<VesselState> vesselView = Collections.unmodifiableCollection(vessels.values());
   private final AlertBook book;
   private final boolean hasInfra;
+  private final double proximityRadiusM;
+  private final double neighbourhoodRadiusM;
 
   private long clock = Long.MIN_VALUE;
   private long nextTick = Long.MIN_VALUE;
@@ -74,6 +76,9 @@ public final class MaritimeEngine implements DetectionContext {
     this.config = config;
     this.layer = layer;
     this.hasInfra = !layer.assets().isEmpty();
+    // Detectors look 5 km beyond a corridor's edge: measure at least that far for the widest corridor.
+    this.proximityRadiusM = Math.max(config.proximityRadiusM(), layer.maxHalfWidthM() + 5_500);
+    this.neighbourhoodRadiusM = Math.max(config.neighbourhoodRadiusM(), proximityRadiusM + 6_000);
     this.watchList = watchList;
     this.working = working;
     this.detectors = detectors.toArray(new Detector[0]);
@@ -166,11 +171,11 @@ public final class MaritimeEngine implements DetectionContext {
     v.admit(p);
     if (hasInfra) {
       var hood = v.neighbourhood();
-      if (hood == null || !hood.covers(p.lat(), p.lon(), config.proximityRadiusM())) {
-        hood = layer.neighbourhood(p.lat(), p.lon(), config.neighbourhoodRadiusM());
+      if (hood == null || !hood.covers(p.lat(), p.lon(), proximityRadiusM)) {
+        hood = layer.neighbourhood(p.lat(), p.lon(), neighbourhoodRadiusM);
         v.neighbourhood(hood);
       }
-      hood.measure(p.lat(), p.lon(), config.proximityRadiusM(), v.proximity());
+      hood.measure(p.lat(), p.lon(), proximityRadiusM, v.proximity());
     }
     for (Detector d : detectors) {
       d.onPosition(v, p, this);
@@ -205,6 +210,7 @@ public final class MaritimeEngine implements DetectionContext {
     nextTick = Math.max(nextTick + config.tickMillis(), clock - config.tickMillis() + 1);
     if (clock >= nextEviction) {
       evict();
+      book.expire(clock);
       nextEviction = clock + 3_600_000L;
     }
   }
@@ -229,7 +235,10 @@ public final class MaritimeEngine implements DetectionContext {
     }
   }
 
-  /** Every alert episode so far, as it stands. */
+  /**
+   * Every alert episode held, as it stands (episodes quiet for 24 h of track time have been handed to
+   * the listener as {@code CLOSED} and are no longer listed).
+   */
   public List<Alert> alerts() {
     return book.alerts();
   }

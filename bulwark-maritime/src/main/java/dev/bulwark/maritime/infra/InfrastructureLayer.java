@@ -29,6 +29,7 @@ public final class InfrastructureLayer {
   private final STRtree tree;
   private final GeometryFactory factory = new GeometryFactory();
   private final int pieces;
+  private final double maxHalfWidthM;
 
   /** Builds the layer and its index. */
   public InfrastructureLayer(List<Asset> assets) {
@@ -59,6 +60,7 @@ public final class InfrastructureLayer {
       }
     }
     this.pieces = n;
+    this.maxHalfWidthM = this.assets.stream().mapToDouble(Asset::halfWidthM).max().orElse(0);
     tree.build();
   }
 
@@ -70,6 +72,11 @@ public final class InfrastructureLayer {
   /** All assets, in load order. */
   public List<Asset> assets() {
     return assets;
+  }
+
+  /** The widest half corridor of any asset, metres. */
+  public double maxHalfWidthM() {
+    return maxHalfWidthM;
   }
 
   /** Number of indexed pieces (line segments plus areas). */

@@ -15,6 +15,8 @@ public final class Neighbourhood {
   private final double lon;
   private final double radiusM;
   private final Piece[] pieces;
+  /** Per piece: min lat, max lat, min lon, max lon, for a cheap reject before measuring. */
+  private final double[] boxes;
 
   Neighbourhood(InfrastructureLayer layer, double lat, double lon, double radiusM, Piece[] pieces) {
     this.layer = layer;
@@ -22,6 +24,22 @@ public final class Neighbourhood {
     this.lon = lon;
     this.radiusM = radiusM;
     this.pieces = pieces;
+    this.boxes = new double[pieces.length * 4];
+    for (int i = 0; i < pieces.length; i++) {
+      Piece p = pieces[i];
+      if (p.area == null) {
+        boxes[4 * i] = Math.min(p.aLat, p.bLat);
+        boxes[4 * i + 1] = Math.max(p.aLat, p.bLat);
+        boxes[4 * i + 2] = Math.min(p.aLon, p.bLon);
+        boxes[4 * i + 3] = Math.max(p.aLon, p.bLon);
+      } else {
+        var env = p.area.getGeometry().getEnvelopeInternal();
+        boxes[4 * i] = env.getMinY();
+        boxes[4 * i + 1] = env.getMaxY();
+        boxes[4 * i + 2] = env.getMinX();
+        boxes[4 * i + 3] = env.getMaxX();
+      }
+    }
   }
 
   /** Whether every asset within {@code needM} of the position is in this neighbourhood. */
@@ -44,8 +62,15 @@ public final class Neighbourhood {
       return;
     }
     double kx = Geo.mPerDegLon(pLat);
+    double dLat = maxM / Geo.M_PER_DEG_LAT;
+    double dLon = maxM / Math.max(1.0, kx);
     GeometryFactory gf = layer.factory();
-    for (Piece p : pieces) {
+    for (int i = 0; i < pieces.length; i++) {
+      int b = 4 * i;
+      if (pLat + dLat < boxes[b] || pLat - dLat > boxes[b + 1] || pLon + dLon < boxes[b + 2] || pLon - dLon > boxes[b + 3]) {
+        continue;
+      }
+      Piece p = pieces[i];
       double d = p.distanceM(pLat, pLon, kx, gf);
       if (d <= maxM) {
         out.offer(layer.asset(p.asset), d);

@@ -39,4 +39,25 @@ class MemoryBoundTest {
     assertThat(e.vessel(230_000_001)).isEmpty();
     assertThat(e.vessel(230_000_002)).isPresent();
   }
+
+  @Test
+  void alertEpisodesQuietForADayAreHandedOverAsClosedAndLetGo() {
+    java.util.List<dev.bulwark.maritime.alert.Alert> closed = new java.util.ArrayList<>();
+    MaritimeEngine e = MaritimeEngine.withDefaults(InfrastructureLayer.empty(), (a, c) -> {
+      if (c == dev.bulwark.maritime.alert.AlertListener.Change.CLOSED) {
+        closed.add(a);
+      }
+    });
+    long t0 = 1_700_000_000_000L;
+    // An impossible jump raises a spoofing alert; then 26 h of ordinary reports.
+    e.accept(PositionReport.of(230_000_001, t0, 55, 12, 10, 90));
+    e.accept(PositionReport.of(230_000_001, t0 + 10_000, 56, 12, 10, 90));
+    assertThat(e.alerts()).hasSize(1);
+    for (int i = 1; i < 26 * 60; i++) {
+      e.accept(PositionReport.of(230_000_002, t0 + i * 60_000L, 55, 12 + i * 1e-4, 10, 90));
+    }
+    assertThat(e.alerts()).isEmpty();
+    assertThat(closed).hasSize(1);
+    assertThat(e.stats().alerts()).isEqualTo(1);
+  }
 }

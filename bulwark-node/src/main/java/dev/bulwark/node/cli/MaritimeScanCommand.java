@@ -86,10 +86,19 @@ final class MaritimeScanCommand implements Callable<Integer> {
       }
     }
     List<VesselObservation> all = inputs.size() == 1 ? inputs.get(0) : ObservationFiles.merge(inputs);
-    MaritimeEngine engine = new MaritimeEngine(EngineConfig.DEFAULT, layer, watch, legit, MaritimeEngine.defaultDetectors(), (a, c) -> { });
+    // Episodes quiet for a day leave the engine's working set (memory stays bounded on long files):
+    // keep their final state as they go.
+    List<Alert> closed = new ArrayList<>();
+    MaritimeEngine engine = new MaritimeEngine(EngineConfig.DEFAULT, layer, watch, legit, MaritimeEngine.defaultDetectors(),
+        (a, c) -> {
+          if (c == dev.bulwark.maritime.alert.AlertListener.Change.CLOSED) {
+            closed.add(a);
+          }
+        });
     all.forEach(engine::accept);
     engine.finish();
-    List<Alert> alerts = new ArrayList<>(engine.alerts());
+    List<Alert> alerts = new ArrayList<>(closed);
+    alerts.addAll(engine.alerts());
     alerts.sort(Comparator.comparing(Alert::raised));
     JsonMapper mapper = JsonMapper.builder().build();
     for (Alert a : alerts) {
