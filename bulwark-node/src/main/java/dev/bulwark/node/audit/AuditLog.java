@@ -26,12 +26,12 @@ import javax.sql.DataSource;
  * the chain at that point; {@link #verify} finds the first such break.
  *
  * <p>Appends are serialised in this process by a lock and across processes (the CLI also appends) by
- * the primary key on the sequence number: a writer that lost the race re-reads the head and retries.
- * Thread-safe.
+ * a row lock on the chain's head (table {@code audit_head}), in one transaction with the insert.
+ * Deleting the newest records together with resetting the head cannot be told from a shorter log;
+ * everything else (editing, inserting, removing a record) breaks the chain. Thread-safe.
  */
 public final class AuditLog {
   static final String GENESIS = "0".repeat(64);
-  private static final int MAX_RETRIES = 5;
   private static final String COLUMNS =
       "seq, at_us, principal, nation, action, collection_id, decision, object_refs, detail,"
           + " prev_hash, hash";
@@ -48,44 +48,56 @@ public final class AuditLog {
   /** Appends one record and returns it. */
   public AuditRecord append(AuditEntry entry) {
     lock.lock();
-    try {
-      SQLException last = null;
-      for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
-        try (Connection c = dataSource.getConnection()) {
-          long seq = 1;
-          String prev = GENESIS;
-          try (PreparedStatement s =
-                  c.prepareStatement("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
-              ResultSet rs = s.executeQuery()) {
-            if (rs.next()) {
-              seq = rs.getLong(1) + 1;
-              prev = rs.getString(2);
-            }
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        long seq;
+        String prev;
+        // the head row's lock serialises appends across processes (the CLI appends too)
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
+            ResultSet rs = s.executeQuery()) {
+          if (!rs.next()) {
+            throw new SQLException("audit_head has no row: the schema is not migrated");
           }
-          long at = nowMicros();
-          String hash = hash(seq, at, entry, prev);
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setLong(1, seq);
-            s.setLong(2, at);
-            s.setString(3, entry.principal());
-            s.setString(4, entry.nation());
-            s.setString(5, entry.action());
-            s.setString(6, entry.collectionId());
-            s.setString(7, entry.decision().name());
-            s.setString(8, String.join(",", entry.objectRefs()));
-            s.setString(9, entry.detail());
-            s.setString(10, prev);
-            s.setString(11, hash);
-            s.executeUpdate();
-          }
-          return new AuditRecord(seq, at, entry, prev, hash);
-        } catch (SQLException e) {
-          last = e; // most likely another process took this sequence number: read the head again
+          seq = rs.getLong(1) + 1;
+          prev = rs.getString(2);
         }
+        long at = nowMicros();
+        String hash = hash(seq, at, entry, prev);
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          s.setLong(1, seq);
+          s.setLong(2, at);
+          s.setString(3, entry.principal());
+          s.setString(4, entry.nation());
+          s.setString(5, entry.action());
+          s.setString(6, entry.collectionId());
+          s.setString(7, entry.decision().name());
+          s.setString(8, String.join(",", entry.objectRefs()));
+          s.setString(9, entry.detail());
+          s.setString(10, prev);
+          s.setString(11, hash);
+          s.executeUpdate();
+        }
+        try (PreparedStatement s =
+            c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
+          s.setLong(1, seq);
+          s.setString(2, hash);
+          s.executeUpdate();
+        }
+        c.commit();
+        return new AuditRecord(seq, at, entry, prev, hash);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
       }
-      throw new IllegalStateException("cannot append to the audit log: " + last.getMessage(), last);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot append to the audit log: " + e.getMessage(), e);
     } finally {
       lock.unlock();
     }

@@ -1,0 +1,103 @@
+package dev.bulwark.node.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.bulwark.node.storage.TestDatabases;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Principals: tokens shown once and stored hashed, checked by name and key, revoked and expired at once. */
+class PrincipalStoreTest {
+  static HikariDataSource ds;
+  static PrincipalStore store;
+
+  @BeforeAll
+  static void open() throws Exception {
+    ds = TestDatabases.freshH2();
+    store = new PrincipalStore(ds, Clock.systemUTC(), 1000);
+  }
+
+  @AfterAll
+  static void close() {
+    ds.close();
+  }
+
+  private static String add(String name, long expires) {
+    return store.add(name, "est", EnumSet.of(Role.READER, Role.CONTRIBUTOR), Optional.of("identity--0b7d9c1e-5a43-4c2e-9d8f-1a2b3c4d5e6f"),
+        expires, Optional.empty()).token();
+  }
+
+  @Test
+  void theTokenAuthenticatesAsBearerAndAsBasicPasswordOfItsOwnName() {
+    String token = add("alice", 0);
+    assertThat(store.authenticate(Optional.empty(), token)).hasValueSatisfying(p -> {
+      assertThat(p.name()).isEqualTo("alice");
+      assertThat(p.nation()).isEqualTo("EST");
+      assertThat(p.roles()).containsExactlyInAnyOrder(Role.READER, Role.CONTRIBUTOR);
+    });
+    assertThat(store.authenticate(Optional.of("alice"), token)).isPresent();
+    assertThat(store.authenticate(Optional.of("mallory"), token)).isEmpty();
+    // twice: the second check takes the remembered path and must agree
+    assertThat(store.authenticate(Optional.empty(), token)).isPresent();
+  }
+
+  @Test
+  void onlyAHashIsStored() throws Exception {
+    String token = add("carol", 0);
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT secret_hash FROM principals WHERE name = 'carol'")) {
+      rs.next();
+      assertThat(rs.getString(1)).startsWith("pbkdf2-sha256:1000:").doesNotContain(token.substring(21));
+    }
+  }
+
+  @Test
+  void aTokenWithOneCharacterChangedIsRefused() {
+    String token = add("dave", 0);
+    char last = token.charAt(token.length() - 1);
+    String altered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+    assertThat(store.authenticate(Optional.empty(), altered)).isEmpty();
+    assertThat(store.authenticate(Optional.empty(), "bwk_short")).isEmpty();
+    assertThat(store.authenticate(Optional.empty(), "")).isEmpty();
+  }
+
+  @Test
+  void revokedAndExpiredPrincipalsAreRefusedAtOnce() {
+    String token = add("erin", 0);
+    assertThat(store.authenticate(Optional.empty(), token)).isPresent();
+    assertThat(store.revoke("erin")).isTrue();
+    assertThat(store.authenticate(Optional.empty(), token)).isEmpty();
+    assertThat(store.revoke("erin")).isFalse();
+    String expired = add("frank", 1L);
+    assertThat(store.authenticate(Optional.empty(), expired)).isEmpty();
+    assertThat(store.list()).extracting(NodePrincipal::name).contains("erin", "frank");
+  }
+
+  @Test
+  void badNamesRolesNationsAndDuplicatesAreRefused() {
+    add("grace", 0);
+    assertThatThrownBy(() -> add("grace", 0)).hasMessageContaining("already exists");
+    assertThatThrownBy(() -> add("no spaces", 0)).hasMessageContaining("bad principal name");
+    assertThatThrownBy(() -> store.add("h", "ESTONIA", EnumSet.of(Role.READER), Optional.empty(), 0, Optional.empty()))
+        .hasMessageContaining("alpha-3");
+    assertThatThrownBy(() -> store.add("h", "EST", EnumSet.noneOf(Role.class), Optional.empty(), 0, Optional.empty()))
+        .hasMessageContaining("role");
+  }
+
+  @Test
+  void aClientCertificateFingerprintFindsItsPrincipal() {
+    store.add("sensor-1", "LVA", EnumSet.of(Role.CONTRIBUTOR), Optional.empty(), 0, Optional.of("AB".repeat(32)));
+    assertThat(store.byCertificate("ab".repeat(32))).hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("sensor-1"));
+    assertThat(store.byCertificate("cd".repeat(32))).isEmpty();
+    assertThat(store.byCertificate("")).isEmpty();
+  }
+}
