@@ -47,6 +47,8 @@ public final class AisDecoder {
   private final PayloadBits bits = new PayloadBits();
   private final MessageDecoder messageDecoder = new MessageDecoder();
   private final Group[] groups;
+  /** The open groups are {@code active[0, openGroups)}; the rest of {@code groups} is free. */
+  private final Group[] active;
   private int openGroups;
 
   // Context of the current line, and of header lines (tag block alone, $PGHP) waiting for a sentence.
@@ -70,6 +72,7 @@ public final class AisDecoder {
     this.clock = b.clock;
     this.maxGroupAge = b.maxGroupAge;
     this.groups = new Group[b.maxOpenGroups];
+    this.active = new Group[b.maxOpenGroups];
     for (int i = 0; i < groups.length; i++) {
       groups[i] = new Group();
     }
@@ -184,10 +187,8 @@ public final class AisDecoder {
    * RejectionCause#INCOMPLETE_GROUP}. The decoder may be used again afterwards.
    */
   public void finish() {
-    for (Group g : groups) {
-      if (g.active) {
-        dropGroup(g, RejectionCause.INCOMPLETE_GROUP);
-      }
+    while (openGroups > 0) {
+      dropGroup(active[0], RejectionCause.INCOMPLETE_GROUP);
     }
     pendingTime = NO_TIME;
     pendingSource = null;
@@ -368,9 +369,9 @@ public final class AisDecoder {
     int groupId = lineGroupId;
     String key = groupId >= 0 ? null : keySource;
     Group g = null;
-    for (Group candidate : groups) {
-      if (candidate.matches(groupId, key, channel, seq, count)) {
-        g = candidate;
+    for (int i = 0; i < openGroups; i++) {
+      if (active[i].matches(groupId, key, channel, seq, count)) {
+        g = active[i];
         break;
       }
     }
@@ -397,7 +398,7 @@ public final class AisDecoder {
       g.opened = counters.sentences;
       g.time = NO_TIME;
       g.tagSource = null;
-      openGroups++;
+      active[openGroups++] = g;
     }
     int idx = number - 1;
     int n = to - from;
@@ -422,8 +423,7 @@ public final class AisDecoder {
   }
 
   private void completeGroup(Group g) {
-    g.active = false;
-    openGroups--;
+    close(g);
     int total = 0;
     for (int i = 0; i < g.count; i++) {
       total += g.lengths[i];
@@ -448,31 +448,39 @@ public final class AisDecoder {
   }
 
   private Group openGroup() {
-    Group oldest = null;
+    if (openGroups == active.length) {
+      // All in use: the oldest (first opened, so first in the active list) expires.
+      dropGroup(active[0], RejectionCause.INCOMPLETE_GROUP);
+    }
     for (Group g : groups) {
       if (!g.active) {
         return g;
       }
-      if (oldest == null || g.opened < oldest.opened) {
-        oldest = g;
+    }
+    throw new IllegalStateException("no free group after expiry");
+  }
+
+  /** Removes {@code g} from the open groups, keeping the others in opening order. */
+  private void close(Group g) {
+    g.active = false;
+    for (int i = 0; i < openGroups; i++) {
+      if (active[i] == g) {
+        System.arraycopy(active, i + 1, active, i, openGroups - i - 1);
+        active[--openGroups] = null;
+        return;
       }
     }
-    dropGroup(oldest, RejectionCause.INCOMPLETE_GROUP);
-    return oldest;
   }
 
   private void expireOldGroups() {
     long limit = counters.sentences - maxGroupAge;
-    for (Group g : groups) {
-      if (g.active && g.opened < limit) {
-        dropGroup(g, RejectionCause.INCOMPLETE_GROUP);
-      }
+    while (openGroups > 0 && active[0].opened < limit) {
+      dropGroup(active[0], RejectionCause.INCOMPLETE_GROUP);
     }
   }
 
   private void dropGroup(Group g, RejectionCause cause) {
-    g.active = false;
-    openGroups--;
+    close(g);
     counters.reject(cause);
     if (rejections != null) {
       rejections.accept(new Rejection(cause, counters.lines,

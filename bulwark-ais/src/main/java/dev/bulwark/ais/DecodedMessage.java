@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One decoded AIS message with where and when it was received.
+ * One decoded AIS message with where and when it was received. Immutable and thread-safe.
  *
  * @param message the decoded message
  * @param receivedAt receive time from the NMEA 4.10 tag block ({@code c:}), else from a Gatehouse
@@ -13,7 +13,6 @@ import java.util.Optional;
  * @param source the tag-block source ({@code s:}, or DMA's {@code si:}) when present, else the name
  *     the decoder was built with (a file name, {@code host:port}, ...)
  * @param sentences how many NMEA sentences carried the message
- *     <p>Immutable and thread-safe.
  */
 public record DecodedMessage(
     AisMessage message, Optional<Instant> receivedAt, String source, int sentences) {}

@@ -48,29 +48,40 @@ public final class PayloadBits {
     if (bitLength + n * 6 > MAX_PAYLOAD_CHARS * 6) {
       return false;
     }
+    // Ten characters (60 bits) are gathered in a register and written with at most two word
+    // updates; an invalid character makes "bad" negative and is checked once per chunk.
     int bit = bitLength;
-    for (int i = from; i < to; i++) {
-      int v = ARMOR[src[i] & 0xff];
-      if (v < 0) {
-        bitLength = bit;
+    int i = from;
+    while (i < to) {
+      int chunk = Math.min(10, to - i);
+      long acc = 0;
+      int bad = 0;
+      for (int k = 0; k < chunk; k++) {
+        int v = ARMOR[src[i + k] & 0xff];
+        bad |= v;
+        acc = (acc << 6) | (v & 63);
+      }
+      if (bad < 0) {
+        bitLength = bit; // so that clear() also wipes the chunks already written
         return false;
       }
-      put6(bit, v);
-      bit += 6;
+      writeBits(bit, acc, 6 * chunk);
+      bit += 6 * chunk;
+      i += chunk;
     }
     bitLength = bit;
     return true;
   }
 
-  private void put6(int bit, long v) {
-    int word = bit >>> 6;
-    int offset = bit & 63;
-    int shift = 58 - offset; // position of the 6-bit group's least significant bit
-    if (shift >= 0) {
-      words[word] |= v << shift;
+  /** ORs the low {@code n} (1..60) bits of {@code value} into the buffer at {@code pos}. */
+  private void writeBits(int pos, long value, int n) {
+    int word = pos >>> 6;
+    int off = pos & 63;
+    if (off + n <= 64) {
+      words[word] |= value << (64 - off - n);
     } else {
-      words[word] |= v >>> -shift;
-      words[word + 1] |= v << (64 + shift);
+      words[word] |= value >>> (off + n - 64);
+      words[word + 1] |= value << (128 - off - n);
     }
   }
 
@@ -86,7 +97,7 @@ public final class PayloadBits {
     bitLength = newLength;
   }
 
-  /** Loads bits from another buffer's words (used to keep test fixtures independent). */
+  /** A new buffer holding an armored payload (for tests and tools); throws on an invalid payload. */
   public static PayloadBits fromArmored(String armored, int fillBits) {
     PayloadBits bits = new PayloadBits();
     byte[] b = armored.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -136,8 +147,9 @@ public final class PayloadBits {
     return ulong(start, 1) != 0;
   }
 
-  private static final char[] SIXBIT =
-      "@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_ !\"#$%&'()*+,-./0123456789:;<=>?".toCharArray();
+  private static final byte[] SIXBIT =
+      "@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_ !\"#$%&'()*+,-./0123456789:;<=>?"
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   /**
    * Reads {@code chars} six-bit characters: stops at the first '@' (the AIS "no more text"
@@ -149,10 +161,10 @@ public final class PayloadBits {
 
   /** As {@link #text(int, int)}, optionally keeping trailing spaces. */
   public String text(int start, int chars, boolean trim) {
-    char[] out = new char[chars];
+    byte[] out = chars <= textScratch.length ? textScratch : new byte[chars];
     int n = 0;
     for (int i = 0; i < chars; i++) {
-      char c = SIXBIT[(int) ulong(start + 6 * i, 6)];
+      byte c = SIXBIT[(int) ulong(start + 6 * i, 6)];
       if (c == '@') {
         break;
       }
@@ -161,8 +173,10 @@ public final class PayloadBits {
     while (trim && n > 0 && out[n - 1] == ' ') {
       n--;
     }
-    return new String(out, 0, n);
+    return n == 0 ? "" : new String(out, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
+
+  private final byte[] textScratch = new byte[MAX_PAYLOAD_CHARS];
 
   /**
    * Copies {@code len} bits from {@code start} into a standalone {@link BinaryData}. The unused

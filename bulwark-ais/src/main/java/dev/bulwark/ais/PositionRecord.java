@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 /**
  * One vessel position, whatever it came from: a decoded position report (types 1-3, 18, 19, 27;
  * see {@link #from(DecodedMessage)}) or a row of a CSV export (see {@code dev.bulwark.ais.csv}).
- * Track building and detectors consume this one shape.
+ * Track building and detectors consume this one shape. Immutable and thread-safe.
  *
  * @param mmsi the vessel's MMSI
  * @param time when the position was received/observed; empty when unknown
@@ -21,7 +21,6 @@ import java.util.OptionalInt;
  * @param navStatus ITU navigational status 0..15 (15 = not defined), empty when the report has none
  *     (Class B, CSV without status)
  * @param source where it came from (tag-block source, file or feed name)
- *     <p>Immutable and thread-safe.
  */
 public record PositionRecord(
     int mmsi,

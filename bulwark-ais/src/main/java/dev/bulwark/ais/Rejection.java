@@ -1,12 +1,11 @@
 package dev.bulwark.ais;
 
 /**
- * A rejected input, for error reports: what went wrong and where.
+ * A rejected input, for error reports: what went wrong and where. Immutable and thread-safe.
  *
  * @param cause why it was rejected
  * @param line the 1-based line number of the decoder's input where it was detected
  * @param text the offending line (at most 200 characters) or a description of the group
- *     <p>Immutable and thread-safe.
  */
 public record Rejection(RejectionCause cause, long line, String text) {
 

@@ -2,7 +2,7 @@ package dev.bulwark.ais;
 
 /**
  * Why an input line, sentence or message was not turned into a decoded message. Every rejection
- * is counted under exactly one cause (see {@link AisCounters}).
+ * is counted under exactly one cause (see {@link AisCounters}). Immutable and thread-safe.
  */
 public enum RejectionCause {
   /** A line that looked like an AIS sentence ({@code !xxVDM}/{@code !xxVDO}) but lacked fields. */

@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  */
 public final class CsvPositionReader {
 
-  /** A rejected row: why, and where. */
+  /** A rejected row: why, and where (1-based line number). Immutable and thread-safe. */
   public record Rejection(CsvRejectionCause cause, long line, String text) {}
 
   private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()

@@ -1,6 +1,9 @@
 package dev.bulwark.ais.csv;
 
-/** Why a CSV row did not become a position record. */
+/**
+ * Why a CSV row did not become a position record.
+ * Immutable and thread-safe.
+ */
 public enum CsvRejectionCause {
   /** The row has fewer fields than the header, or a broken quote. */
   MALFORMED_ROW,

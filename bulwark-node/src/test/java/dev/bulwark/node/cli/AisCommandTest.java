@@ -1,0 +1,83 @@
+package dev.bulwark.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code bulwark ais} commands as a person at a terminal uses them, on real sentences. */
+class AisCommandTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream originalOut;
+  private PrintStream originalErr;
+
+  @BeforeEach
+  void capture() {
+    originalOut = System.out;
+    originalErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(originalOut);
+    System.setErr(originalErr);
+  }
+
+  private Path capture(String... lines) throws Exception {
+    Path file = dir.resolve("capture.nmea");
+    Files.writeString(file, String.join("\r\n", lines) + "\r\n");
+    return file;
+  }
+
+  @Test
+  void decodePrintsGpsdJsonAndExitsZero() throws Exception {
+    Path file = capture("!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A");
+    assertThat(BulwarkMain.execute("ais", "decode", file.toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).trim()).isEqualTo(
+        "{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":1,\"repeat\":0,\"mmsi\":371798000,\"scaled\":true,"
+            + "\"status\":0,\"status_text\":\"Under way using engine\",\"turn\":\"fastleft\",\"speed\":12.3,"
+            + "\"accuracy\":true,\"lon\":-123.3953833,\"lat\":48.3816333,\"course\":224.0,\"heading\":215,"
+            + "\"second\":33,\"maneuver\":0,\"raim\":false,\"radio\":34017}");
+  }
+
+  @Test
+  void decodeExitsOneAndSaysWhereWhenInputIsRejected() throws Exception {
+    Path file = capture("!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A",
+        "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4B");
+    assertThat(BulwarkMain.execute("ais", "decode", "--errors", file.toString())).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 2: bad checksum");
+  }
+
+  @Test
+  void decodeExitsTwoForAMissingFile() {
+    assertThat(BulwarkMain.execute("ais", "decode", dir.resolve("nope.nmea").toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file");
+  }
+
+  @Test
+  void statsCountsTypesRejectionsVesselsAndTimeSpan() throws Exception {
+    Path file = capture(
+        "$PGHP,1,2010,6,11,11,46,11,929,244,0,,1,72*21",
+        "!AIVDM,2,1,1,,53cMa3@000010WSW?V105=<45B2222222222220t388151:9e2UiDm851DTh,0*65",
+        "!AIVDM,2,2,1,,j1C32CQp888,2*17",
+        "\\s:rORBCOMM000,q:u,c:1411920600*37\\!AIVDM,1,1,,B,1815:?PuhtPku;rQ55n:ppSb0D2I,0*28",
+        "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4B");
+    assertThat(BulwarkMain.execute("ais", "stats", "--json", file.toString())).isZero();
+    String json = out.toString(StandardCharsets.UTF_8);
+    assertThat(json).contains("\"messages\":2", "\"messages_by_type\":{\"1\":1,\"5\":1}",
+        "\"rejections\":{\"bad_checksum\":1}", "\"vessels\":2", "\"vessels_with_position\":1",
+        "\"first\":\"2010-06-11T11:46:11.929Z\"", "\"last\":\"2014-09-28T16:10:00Z\"");
+  }
+}
