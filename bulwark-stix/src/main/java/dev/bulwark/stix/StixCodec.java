@@ -71,7 +71,9 @@ public final class StixCodec {
      * input. An item that is not a JSON object, or a repeated property inside one, is reported through
      * {@link StixReadListener#malformed} and reading goes on. A syntax error (truncated JSON, bytes that
      * are not UTF-8) is reported with its line/column and byte offset and ends reading, except in JSON
-     * lines, where each line stands alone and reading resumes at the next line.
+     * lines, where each line stands alone and reading resumes at the next line. A bundle is a container
+     * wherever it appears (top level, in an array, on a line, inside another bundle): its objects are
+     * reported, never the bundle itself.
      *
      * @param in       the input; read to the end (or to a fatal error) and not closed
      * @param listener receives objects and problems in input order

@@ -6,7 +6,8 @@ import java.util.Objects;
  * One problem found in one object. Immutable and thread-safe.
  *
  * @param severity error (invalid) or warning
- * @param path     JSON path of the offending value, e.g. {@code $.external_references[0].source_name}
+ * @param path     JSON path of the offending value, e.g. {@code $.external_references[0].source_name}, with
+ *                 {@code ['...']} for member names that are not identifiers (RFC 9535)
  * @param rule     short stable rule id, e.g. {@code required-property}; see {@link Rules}
  * @param section  the STIX 2.1 (errata 01) section that states the rule, e.g. {@code 3.2}
  * @param message  what is wrong, for humans
