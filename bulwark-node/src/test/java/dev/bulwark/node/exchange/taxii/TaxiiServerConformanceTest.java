@@ -109,9 +109,9 @@ class TaxiiServerConformanceTest {
     assertTaxii(r, 200);
     JsonNode d = json(r);
     assertThat(d.path("title").asString()).isNotBlank();
-    assertThat(d.path("default").asString()).isEqualTo("http://localhost:" + node.port + "/bulwark/");
+    assertThat(d.path("default").asString()).isEqualTo("https://localhost:" + node.port + "/bulwark/");
     assertThat(d.path("api_roots")).extracting(JsonNode::asString)
-        .contains("http://localhost:" + node.port + "/bulwark/", "http://localhost:" + node.port + "/second/");
+        .contains("https://localhost:" + node.port + "/bulwark/", "https://localhost:" + node.port + "/second/");
   }
 
   @Test

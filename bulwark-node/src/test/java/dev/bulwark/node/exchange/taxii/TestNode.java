@@ -3,6 +3,14 @@ package dev.bulwark.node.exchange.taxii;
 import dev.bulwark.node.BulwarkNodeApplication;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
+import dev.bulwark.node.security.SelfSignedTls;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import dev.bulwark.node.storage.NodeDatabase;
 import java.io.IOException;
 import java.net.URI;
@@ -35,21 +43,44 @@ final class TestNode {
   final ConfigurableApplicationContext context;
   final int port;
   final Path home;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final SSLContext trustingNode;
+  final SSLContext sensorCertificate;
+  private final HttpClient http;
 
-  private TestNode(ConfigurableApplicationContext context, int port, Path home) {
+  private TestNode(ConfigurableApplicationContext context, int port, Path home, SSLContext trustingNode,
+      SSLContext sensorCertificate) {
     this.context = context;
     this.port = port;
     this.home = home;
+    this.trustingNode = trustingNode;
+    this.sensorCertificate = sensorCertificate;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(trustingNode).build();
   }
 
   static synchronized TestNode get() {
     if (instance == null) {
       try {
         Path home = Files.createTempDirectory("bulwark-taxii-test-");
+        // a client certificate for the mTLS test, made the same way as the node's own
+        Path sensorDir = home.resolve("sensor");
+        String sensorPassword = SelfSignedTls.ensure(sensorDir, "sensor-1");
+        KeyStore sensor = load(sensorDir.resolve("node.p12"), sensorPassword);
+        KeyStore clientTrust = KeyStore.getInstance("PKCS12");
+        clientTrust.load(null, null);
+        clientTrust.setCertificateEntry("sensor", sensor.getCertificate("bulwark"));
+        Path trustFile = home.resolve("client-trust.p12");
+        try (var out = Files.newOutputStream(trustFile)) {
+          clientTrust.store(out, "changeit".toCharArray());
+        }
         ConfigurableApplicationContext ctx =
             BulwarkNodeApplication.start(
                 "--server.port=0",
+                // HTTPS with the self-signed certificate the node makes on first start, as in the demo
+                "--bulwark.tls.self-signed=true",
+                "--server.ssl.client-auth=want",
+                "--server.ssl.trust-store=" + trustFile,
+                "--server.ssl.trust-store-password=changeit",
+                "--server.ssl.trust-store-type=PKCS12",
                 "--bulwark.home=" + home,
                 "--spring.datasource.url=" + NodeDatabase.defaultUrl(home),
                 "--logging.level.root=WARN",
@@ -69,12 +100,37 @@ final class TestNode {
                 "--bulwark.taxii.collections.elsewhere.api-root=second",
                 "--bulwark.taxii.collections.matrix.title=Releasability matrix");
         int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
-        instance = new TestNode(ctx, port, home);
-      } catch (IOException e) {
+        KeyStore nodeKeys = load(home.resolve("tls").resolve("node.p12"),
+            Files.readString(home.resolve("tls").resolve("node.pass")).trim());
+        KeyStore trustNode = KeyStore.getInstance("PKCS12");
+        trustNode.load(null, null);
+        trustNode.setCertificateEntry("node", nodeKeys.getCertificate("bulwark"));
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trustNode);
+        SSLContext trusting = SSLContext.getInstance("TLS");
+        trusting.init(null, tmf.getTrustManagers(), null);
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(sensor, sensorPassword.toCharArray());
+        SSLContext withCert = SSLContext.getInstance("TLS");
+        withCert.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        instance = new TestNode(ctx, port, home, trusting, withCert);
+        instance.sensorFingerprint = HexFormat.of().formatHex(
+            MessageDigest.getInstance("SHA-256").digest(sensor.getCertificate("bulwark").getEncoded()));
+      } catch (IOException | GeneralSecurityException e) {
         throw new IllegalStateException(e);
       }
     }
     return instance;
+  }
+
+  String sensorFingerprint;
+
+  private static KeyStore load(Path file, String password) throws IOException, GeneralSecurityException {
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(file)) {
+      ks.load(in, password.toCharArray());
+    }
+    return ks;
   }
 
   /** Creates a principal and returns its token. */
@@ -89,7 +145,7 @@ final class TestNode {
   }
 
   URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
+    return URI.create("https://localhost:" + port + path);
   }
 
   HttpResponse<String> get(String path, String token) {
