@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * Splits a byte stream into lines ({@code \n}, {@code \r\n} or {@code \r}) into one reusable
- * buffer, without decoding characters. A line longer than the buffer limit is delivered in
- * full-buffer pieces (the decoder then rejects them). Not thread-safe.
+ * buffer, without decoding characters. A line longer than 128 KiB is delivered in pieces of that
+ * size (the decoder then rejects them). Not thread-safe.
  */
 public final class LineReader {
 
@@ -50,7 +50,7 @@ public final class LineReader {
         start = nl + 1;
         scan = start;
       }
-      if (!fill()) {
+      if (!fill(consumer)) {
         if (end > start) {
           consumer.line(buf, start, end - start);
           lines++;
@@ -61,8 +61,8 @@ public final class LineReader {
     }
   }
 
-  /** Delivers every complete line currently buffered plus what one read returns; false at end of stream. */
-  private boolean fill() throws IOException {
+  /** Reads once more into the buffer; false at end of stream. */
+  private boolean fill(LineConsumer consumer) throws IOException {
     if (start > 0) {
       System.arraycopy(buf, start, buf, 0, end - start);
       end -= start;
@@ -72,7 +72,10 @@ public final class LineReader {
       if (buf.length < MAX_LINE * 2) {
         buf = Arrays.copyOf(buf, buf.length * 2);
       } else {
-        end = 0; // a runaway "line": drop it rather than grow without bound
+        // A runaway "line": hand it over as it is (the decoder rejects and counts it) rather
+        // than grow without bound.
+        consumer.line(buf, 0, end);
+        end = 0;
       }
     }
     int n = in.read(buf, end, buf.length - end);

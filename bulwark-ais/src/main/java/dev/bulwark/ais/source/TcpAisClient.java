@@ -76,16 +76,18 @@ public final class TcpAisClient implements AutoCloseable {
         InputStream in = s.getInputStream();
         new LineReader(in).forEachLine((b, o, l) -> {
           lines.incrementAndGet();
-          consumer.line(b, o, l);
+          try {
+            consumer.line(b, o, l);
+          } catch (RuntimeException e) {
+            // A failing consumer loses this line, not the connection.
+            LOG.log(Level.WARNING, "AIS consumer failed on a line from " + host + ":" + port, e);
+          }
         });
         LOG.fine(() -> "AIS feed " + host + ":" + port + " closed the connection");
       } catch (IOException e) {
         if (running) {
           LOG.log(Level.FINE, "AIS feed " + host + ":" + port + " failed", e);
         }
-      } catch (RuntimeException e) {
-        // A failing consumer must not kill the feed; the line is lost, the stream goes on.
-        LOG.log(Level.WARNING, "AIS consumer failed on a line from " + host + ":" + port, e);
       } finally {
         socket = null;
       }

@@ -67,6 +67,20 @@ class SourcesTest {
   }
 
   @Test
+  void aRunawayLineIsHandedOverInPiecesAndRejectedNotSilentlyDropped() throws IOException {
+    byte[] huge = new byte[300_000];
+    java.util.Arrays.fill(huge, (byte) 'x');
+    ByteArrayOutputStream in = new ByteArrayOutputStream();
+    in.write(huge);
+    in.write(("\n" + A + "\n").getBytes(StandardCharsets.US_ASCII));
+    List<DecodedMessage> out = new ArrayList<>();
+    AisDecoder d = AisDecoder.builder(out::add).build();
+    new LineReader(new ByteArrayInputStream(in.toByteArray())).forEachLine(d::accept);
+    assertThat(out).hasSize(1);
+    assertThat(d.counters().rejected(dev.bulwark.ais.RejectionCause.LINE_TOO_LONG)).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
   void gzipAndPlainFilesReadTheSame(@TempDir Path dir) throws IOException {
     String text = A + "\n" + C1 + "\n" + C2 + "\n" + B + "\n";
     Path plain = dir.resolve("x.nmea");
