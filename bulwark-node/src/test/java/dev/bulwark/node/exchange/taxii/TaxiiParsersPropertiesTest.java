@@ -13,7 +13,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
 
 /** The parsers of untrusted request input: filters, next tokens, timestamps and media types. */
-class TaxiiParsersProperties {
+class TaxiiParsersPropertiesTest {
   private static final Set<String> ALL = Set.of("id", "type", "version", "spec_version");
 
   @Provide
