@@ -74,6 +74,8 @@ public final class Rules {
     public static final String DETERMINISTIC_ID = "deterministic-id";
     /** relationship_type is not lowercase ASCII letters, digits and hyphens (5.1). */
     public static final String RELATIONSHIP_TYPE = "relationship-type";
+    /** An indicator's STIX pattern is not well formed (section 9). */
+    public static final String PATTERN_SYNTAX = "pattern-syntax";
     /** A deprecated property is used (warning). */
     public static final String DEPRECATED = "deprecated";
 

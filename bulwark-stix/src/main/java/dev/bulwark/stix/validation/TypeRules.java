@@ -48,7 +48,14 @@ final class TypeRules {
             order(o, "first_seen", "last_seen", false, sectionOf(type), path, c);
         }
         switch (type) {
-            case "indicator" -> order(o, "valid_from", "valid_until", true, "4.7", path, c);
+            case "indicator" -> {
+                order(o, "valid_from", "valid_until", true, "4.7", path, c);
+                JsonNode pattern = o.get("pattern");
+                if (pattern != null && pattern.isString() && "stix".equals(o.path("pattern_type").asString(""))) {
+                    PatternSyntax.check(pattern.stringValue()).ifPresent(problem ->
+                            c.error(path + ".pattern", Rules.PATTERN_SYNTAX, "9", "not a valid STIX pattern: " + problem));
+                }
+            }
             case "location" -> location(o, path, c);
             case "malware" -> {
                 if (o.path("is_family").asBoolean(false) && !o.has("name")) {
