@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * Reads RFC 4180 CSV (comma separated, double-quoted fields with doubled quotes, CRLF or LF) with a
  * header line. A row with an unterminated quote or a wrong number of fields is reported through the
- * error callback with its line number, and reading goes on with the next row. Blank lines are skipped.
+ * error callback with its line number, and reading goes on with the next row. Blank lines (and rows
+ * whose only field is blank) are skipped.
  * Not thread-safe; one instance reads one stream.
  */
 public final class CsvReader {
