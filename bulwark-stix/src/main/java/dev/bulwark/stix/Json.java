@@ -21,6 +21,8 @@ final class Json {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(JsonNodeFeature.READ_NULL_PROPERTIES)
             .enable(JsonNodeFeature.WRITE_NULL_PROPERTIES)
+            // "{...} junk" on a line is not one object.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             // A repeated property would silently lose data; report it instead.
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             // Callers own the streams they pass in.

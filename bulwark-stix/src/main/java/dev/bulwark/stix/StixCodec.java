@@ -148,9 +148,9 @@ public final class StixCodec {
                         if (plain == null) {
                             continue; // a bundle, already streamed
                         }
-                        if (rootCount == 1 && line == 1 && p.currentLocation().getLineNr() == 1 && rewind()) {
-                            // A one-line object at the top: this is JSON lines (or a one-object file, which
-                            // reads the same way). Lines stand alone, so re-read them one by one.
+                        if (rootCount == 1 && p.currentLocation().getLineNr() == line && rewind()) {
+                            // The first object fits on one line: this is JSON lines (or a one-object file,
+                            // which reads the same way). Lines stand alone, so re-read them one by one.
                             readLines();
                             return;
                         }

@@ -210,6 +210,13 @@ class StixCodecTest {
     }
 
     @Test
+    void jsonLinesMayStartWithBlankLinesAndRejectTrailingJunk() throws IOException {
+        Recorder r = read("\n\n" + IPV4 + "\n" + MUTEX + " junk\n" + MUTEX + "\n");
+        assertThat(r.locations).containsExactly("line 3", "line 5");
+        assertThat(r.problems).singleElement().asString().startsWith("line 4: invalid JSON");
+    }
+
+    @Test
     void jsonLinesMayHoldBundles() throws IOException {
         Recorder r = read(IPV4 + "\n{\"type\":\"bundle\",\"objects\":[" + MUTEX + "," + IPV4 + "]}\n");
         assertThat(r.objects).hasSize(3);
