@@ -332,6 +332,35 @@ public final class ObjectStore {
   }
 
   /**
+   * Which of these objects have more than one version in the store (any collection). Answered from the
+   * identifier index alone, without reading rows, so that a reader choosing the latest version pays for
+   * {@link #headersOf} only for the objects that have several.
+   */
+  public Set<String> withSeveralVersions(Collection<String> objectIds) {
+    Set<String> result = new HashSet<>();
+    List<String> ids = List.copyOf(new LinkedHashSet<>(objectIds));
+    try (Connection c = dataSource.getConnection()) {
+      for (int from = 0; from < ids.size(); from += READ_CHUNK) {
+        Set<String> chunk = new LinkedHashSet<>(ids.subList(from, Math.min(ids.size(), from + READ_CHUNK)));
+        StringBuilder sql = new StringBuilder("SELECT object_id FROM stix_objects WHERE 1 = 1");
+        appendIn(sql, "object_id", chunk);
+        sql.append(" GROUP BY object_id HAVING COUNT(*) > 1");
+        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+          bindAll(s, 1, chunk);
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              result.add(rs.getString(1));
+            }
+          }
+        }
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read versions: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Deletes versions of an object (all, or those whose version is in {@code versionMicros}); only
    * permitted rows are touched. Returns how many rows were deleted.
    */

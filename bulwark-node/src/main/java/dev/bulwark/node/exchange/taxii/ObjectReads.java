@@ -96,7 +96,8 @@ final class ObjectReads {
     Set<String> ids = new LinkedHashSet<>();
     items.forEach(o -> ids.add(o.objectId()));
     Map<String, long[]> range = new HashMap<>();
-    for (StoredObject h : store.headersOf(ids)) {
+    // an object with a single version is its own first and last: only the others need their versions
+    for (StoredObject h : store.headersOf(store.withSeveralVersions(ids))) {
       if (!h.collectionId().equals(collectionId)
           || (!f.specVersions().isEmpty() && !f.specVersions().contains(h.specVersion()))
           || !policy.permits(h)) {
