@@ -9,6 +9,7 @@ import java.util.List;
  * @param shortfallEur the shortfall value, unweighted
  * @param maxDeviationEur the second objective: the largest absolute deviation of an ally with offers
  *     from its fair share
+ * @param stage2 how the second objective was solved
  * @param variables LP variables after pruning incompatible and late pairs
  */
 public record AllocationResult(
@@ -19,6 +20,7 @@ public record AllocationResult(
     double weightedShortfallEur,
     double shortfallEur,
     double maxDeviationEur,
+    Allocator.Stage2 stage2,
     int variables,
     long solveMillis) {
 

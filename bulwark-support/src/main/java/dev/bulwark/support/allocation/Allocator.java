@@ -1,14 +1,11 @@
 package dev.bulwark.support.allocation;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
@@ -30,13 +27,28 @@ import org.ojalgo.optimisation.Variable;
  *
  * <p>A variable exists only for a pair (offer, requirement) where the offer can fill the requirement
  * in time ({@link Offer#canFill}); all others are pruned, so the model stays sparse. Stage 1 falls
- * apart into independent blocks (connected components of the pairs), which are solved one by one;
- * stage 2 then searches only the optimal face of stage 1 (pairs with zero reduced cost under each
- * block's optimal dual, see {@code optimalFace}), which removes most pairs from the coupled model.
+ * apart into independent blocks (connected components of the pairs), which are solved one by one.
+ * Stage 2 ties the blocks together through the allies' totals; it is exact up to a number of pairs
+ * and beyond that keeps each requirement's stage-1 fill and only re-assigns who fills it ({@link
+ * Stage2}), which keeps the coupled model sparse.
  * Quantities are continuous (an LP): round when executing. Values inside the model are in millions
  * of euros for numerical stability. Stateless and thread-safe.
  */
 public final class Allocator {
+
+  /** Up to this many pairs stage 2 is solved exactly; beyond, with fixed fills (see {@link Stage2}). */
+  public static final int DEFAULT_EXACT_LIMIT = 3_000;
+
+  private final int exactLimit;
+
+  public Allocator() {
+    this(DEFAULT_EXACT_LIMIT);
+  }
+
+  /** @param exactLimit the largest number of pairs for which stage 2 is solved exactly */
+  public Allocator(int exactLimit) {
+    this.exactLimit = exactLimit;
+  }
 
   private static final double SCALE = 1e6;
   private static final double EPS = 1e-6;
@@ -75,7 +87,6 @@ public final class Allocator {
     int[] component = components(requirements.size(), offers.size(), pairs);
     double[] x = new double[pairs.size()];
     Map<Integer, Double> optimum = new HashMap<>();
-    boolean[] kept = new boolean[pairs.size()];
 
     // Stage 1, block by block: the blocks share no offer and no requirement.
     Map<Integer, List<Integer>> pairsByBlock = new HashMap<>();
@@ -89,21 +100,38 @@ public final class Allocator {
       check(result, "stage 1");
       optimum.put(block.getKey(), result.getValue());
       lp.copyInto(result, x);
-      optimalFace(requirements, offers, pairs, block.getValue(), x, result.getValue(), kept);
     }
 
-    // Stages 2 and 3, over everything at once: the allies tie the blocks together.
+    // Stage 2, over everything at once: the allies tie the blocks together.
     List<String> offering = offers.stream().map(Offer::ally).distinct().sorted().toList();
     double shareSum = offering.stream().mapToDouble(shares::get).sum();
     Map<String, Double> normalised = new LinkedHashMap<>();
     offering.forEach(a -> normalised.put(a, shares.get(a) / shareSum));
+    Stage2 method = Stage2.NONE;
     if (!pairs.isEmpty() && offering.size() > 1) {
-      List<Integer> all = java.util.stream.IntStream.range(0, pairs.size()).filter(p -> kept[p]).boxed().toList();
-      Map<Integer, List<Integer>> keptByBlock = new HashMap<>();
-      pairsByBlock.forEach((b, list) -> keptByBlock.put(b, list.stream().filter(p -> kept[p]).toList()));
-      Lp lp2 = new Lp(requirements, offers, pairs, all);
-      lp2.keepFill(keptByBlock, optimum);
-      lp2.deviations(offering, normalised, priorEur);
+      method = pairs.size() <= exactLimit ? Stage2.EXACT : Stage2.FIXED_FILLS;
+      Lp lp2;
+      if (method == Stage2.EXACT) {
+        lp2 = new Lp(requirements, offers, pairs, java.util.stream.IntStream.range(0, pairs.size()).boxed().toList());
+        lp2.keepFill(pairsByBlock, optimum);
+        lp2.deviations(offering, normalised, priorEur, java.util.OptionalDouble.empty());
+      } else {
+        double[] fill = new double[requirements.size()];
+        double total = 0;
+        for (int p = 0; p < pairs.size(); p++) {
+          fill[pairs.get(p).r] += x[p];
+          total += x[p] * requirements.get(pairs.get(p).r).unitValueEur() / SCALE;
+        }
+        List<Integer> useful = new ArrayList<>();
+        for (int p = 0; p < pairs.size(); p++) {
+          if (fill[pairs.get(p).r] > 0) {
+            useful.add(p);
+          }
+        }
+        lp2 = new Lp(requirements, offers, pairs, useful);
+        lp2.fixFills(fill);
+        lp2.deviations(offering, normalised, priorEur, java.util.OptionalDouble.of(total));
+      }
       // The largest deviation first; the sum of all deviations only breaks ties between optima.
       lp2.maxDeviation.weight(1);
       double tieBreak = 1e-4 / offering.size();
@@ -111,61 +139,29 @@ public final class Allocator {
       Optimisation.Result r2 = lp2.model.minimise();
       // Should the solver's noise make the kept optimum look infeasible, stage 1's answer stands.
       if (r2.getState().isOptimal()) {
+        java.util.Arrays.fill(x, 0);
         lp2.copyInto(r2, x);
+      } else {
+        method = Stage2.SKIPPED;
       }
     }
-    return Explainer.explain(requirements, offers, pairs, x, normalised, priorEur, (System.nanoTime() - start) / 1_000_000);
+    return Explainer.explain(requirements, offers, pairs, x, normalised, priorEur, method, (System.nanoTime() - start) / 1_000_000);
   }
 
-  /**
-   * Marks the pairs that may be non-zero in some optimum of stage 1, so that stages 2 and 3 search
-   * only the optimal face. By complementary slackness every optimal solution is zero on the pairs
-   * whose reduced cost under an optimal dual is positive; the dual of a block is small (one variable
-   * per requirement and offer), so it is solved outright. Pairs used by the stage-1 solution are
-   * always kept, so the reduced problem stays feasible; the fill of each block is also kept at its
-   * optimum by a constraint, so a pair kept by rounding cannot make the first objective worse.
-   */
-  private static void optimalFace(
-      List<Requirement> requirements, List<Offer> offers, List<Pair> pairs, List<Integer> block,
-      double[] x, double primal, boolean[] kept) {
-    ExpressionsBasedModel dual = newModel();
-    Map<Integer, Variable> u = new HashMap<>();
-    Map<Integer, Variable> w = new HashMap<>();
-    Map<Variable, Integer> index = new HashMap<>();
-    for (int p : block) {
-      Pair pair = pairs.get(p);
-      u.computeIfAbsent(pair.r, r -> {
-        Variable v = dual.addVariable("u" + r).lower(0).weight(requirements.get(r).quantity());
-        index.put(v, index.size());
-        return v;
-      });
-      w.computeIfAbsent(pair.o, o -> {
-        Offer offer = offers.get(o);
-        double cap = offer.kind() == Offer.Kind.FUNDS ? offer.quantity() / SCALE : offer.quantity();
-        Variable v = dual.addVariable("w" + o).lower(0).weight(cap);
-        index.put(v, index.size());
-        return v;
-      });
-    }
-    for (int p : block) {
-      Pair pair = pairs.get(p);
-      Requirement r = requirements.get(pair.r);
-      dual.addExpression("p" + p).lower(fill(r)).set(u.get(pair.r), 1).set(w.get(pair.o), perUnit(offers.get(pair.o), r));
-    }
-    Optimisation.Result result = dual.minimise();
-    boolean usable = result.getState().isOptimal() && Math.abs(result.getValue() - primal) <= 1e-6 * Math.max(1, Math.abs(primal));
-    for (int p : block) {
-      if (!usable) {
-        kept[p] = true;
-        continue;
-      }
-      Pair pair = pairs.get(p);
-      Requirement r = requirements.get(pair.r);
-      double uv = result.doubleValue(index.get(u.get(pair.r)));
-      double wv = result.doubleValue(index.get(w.get(pair.o)));
-      double reduced = uv + perUnit(offers.get(pair.o), r) * wv - fill(r);
-      kept[p] = x[p] > 0 || reduced <= 1e-7 * Math.max(1, fill(r));
-    }
+  /** How stage 2 was solved. */
+  public enum Stage2 {
+    /** Nothing to balance: no pairs, or a single ally with offers. */
+    NONE,
+    /** Over every pair, keeping each block's weighted fill at its optimum: exact lexicographic. */
+    EXACT,
+    /**
+     * Large problems: each requirement keeps the fill stage 1 found and only who fills it changes.
+     * The first objective keeps its optimum; the second is minimised over this subset of its
+     * optima (ties between requirements of equal weighted value are not revisited).
+     */
+    FIXED_FILLS,
+    /** The stage-2 model did not solve cleanly; stage 1's allocation stands. */
+    SKIPPED
   }
 
   static ExpressionsBasedModel newModel() {
@@ -174,14 +170,6 @@ public final class Allocator {
     // default one on these transport-like models and, at a few thousand variables, more accurate.
     m.options.experimental = true;
     return m;
-  }
-
-  private static double fill(Requirement r) {
-    return r.weight() * r.unitValueEur() / SCALE;
-  }
-
-  private static double perUnit(Offer o, Requirement r) {
-    return o.kind() == Offer.Kind.FUNDS ? o.capacityPerUnit(r) / SCALE : 1.0;
   }
 
   private static void check(Optimisation.Result result, String stage) {
@@ -262,13 +250,13 @@ public final class Allocator {
     final Map<Integer, Variable> vars = new LinkedHashMap<>();
     Variable maxDeviation;
     final List<Variable> deviationVars = new ArrayList<>();
+    final Map<Integer, Expression> reqRows = new HashMap<>();
 
     Lp(List<Requirement> requirements, List<Offer> offers, List<Pair> pairs, List<Integer> subset) {
       this.requirements = requirements;
       this.offers = offers;
       this.pairs = pairs;
       this.subset = subset;
-      Map<Integer, Expression> reqRows = new HashMap<>();
       Map<Integer, Expression> offerRows = new HashMap<>();
       for (int p : subset) {
         Pair pair = pairs.get(p);
@@ -309,9 +297,17 @@ public final class Allocator {
       }
     }
 
-    void deviations(List<String> allies, Map<String, Double> share, Map<String, Double> prior) {
-      Variable total = model.addVariable("A").lower(0);
-      Expression totalRow = model.addExpression("total").level(0).set(total, -1);
+    void fixFills(double[] fill) {
+      reqRows.forEach((r, row) -> row.level(Math.min(fill[r], requirements.get(r).quantity())));
+    }
+
+    /**
+     * The deviation rows. The value allocated in all, A, is a variable, or a constant when fills
+     * are fixed (then no dense row ties every pair together).
+     */
+    void deviations(List<String> allies, Map<String, Double> share, Map<String, Double> prior, java.util.OptionalDouble fixedTotal) {
+      Variable total = fixedTotal.isPresent() ? null : model.addVariable("A").lower(0);
+      Expression totalRow = total == null ? null : model.addExpression("total").level(0).set(total, -1);
       Map<String, Expression> allyRows = new HashMap<>();
       Map<String, Variable> allyVars = new HashMap<>();
       for (String a : allies) {
@@ -323,19 +319,25 @@ public final class Allocator {
           (p, v) -> {
             Pair pair = pairs.get(p);
             double value = requirements.get(pair.r).unitValueEur() / SCALE;
-            totalRow.set(v, value);
+            if (totalRow != null) {
+              totalRow.set(v, value);
+            }
             allyRows.get(offers.get(pair.o).ally()).set(v, value);
           });
       double priorTotal = allies.stream().mapToDouble(a -> prior.getOrDefault(a, 0.0)).sum() / SCALE;
       maxDeviation = model.addVariable("d").lower(0);
       for (String a : allies) {
         double s = share.get(a);
-        double constant = prior.getOrDefault(a, 0.0) / SCALE - s * priorTotal;
+        double constant = prior.getOrDefault(a, 0.0) / SCALE - s * priorTotal - (total == null ? s * fixedTotal.getAsDouble() : 0);
         Variable da = model.addVariable("d" + a).lower(0);
         deviationVars.add(da);
         // deviation = V_a - s*A + constant; both |deviation| <= d_a and d_a <= d
-        model.addExpression("up" + a).upper(-constant).set(allyVars.get(a), 1).set(total, -s).set(da, -1);
-        model.addExpression("dn" + a).lower(-constant).set(allyVars.get(a), 1).set(total, -s).set(da, 1);
+        Expression up = model.addExpression("up" + a).upper(-constant).set(allyVars.get(a), 1).set(da, -1);
+        Expression dn = model.addExpression("dn" + a).lower(-constant).set(allyVars.get(a), 1).set(da, 1);
+        if (total != null) {
+          up.set(total, -s);
+          dn.set(total, -s);
+        }
         model.addExpression("max" + a).upper(0).set(da, 1).set(maxDeviation, -1);
       }
     }
@@ -350,19 +352,8 @@ public final class Allocator {
     }
   }
 
-  static Optional<String> none() {
-    return Optional.empty();
-  }
-
   static String list(List<String> ids) {
     return ids.size() <= 5 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more";
   }
 
-  static <T> Map<Integer, List<T>> group(List<T> items, java.util.function.ToIntFunction<T> key) {
-    return items.stream().collect(Collectors.groupingBy(key::applyAsInt));
-  }
-
-  static Comparator<Requirement> byUrgency() {
-    return Comparator.comparingInt(Requirement::priority).thenComparing(Requirement::needBy);
-  }
 }

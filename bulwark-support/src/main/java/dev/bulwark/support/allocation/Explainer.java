@@ -21,6 +21,7 @@ final class Explainer {
       double[] x,
       Map<String, Double> share,
       Map<String, Double> prior,
+      Allocator.Stage2 stage2,
       long millis) {
     List<Assignment> assignments = new ArrayList<>();
     Map<Integer, List<Assignment>> byRequirement = new HashMap<>();
@@ -91,7 +92,7 @@ final class Explainer {
       allies.add(new AllyOutcome(a, prior.getOrDefault(a, 0.0), allocated.getOrDefault(a, 0.0), target, mine - target));
       maxDev = Math.max(maxDev, Math.abs(mine - target));
     }
-    return new AllocationResult(assignments, reqOutcomes, offerOutcomes, allies, weighted, shortValue, maxDev, pairs.size(), millis);
+    return new AllocationResult(assignments, reqOutcomes, offerOutcomes, allies, weighted, shortValue, maxDev, stage2, pairs.size(), millis);
   }
 
   private static String whyShort(

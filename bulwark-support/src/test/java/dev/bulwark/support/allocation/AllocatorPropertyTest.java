@@ -105,6 +105,27 @@ class AllocatorPropertyTest {
   }
 
   @Property(tries = 40)
+  void fixedFillsKeepTheFirstObjectiveAndTheLimits(@ForAll("problems") Problem problem) {
+    AllocationResult exact = allocator.allocate(problem.requirements(), problem.offers(), shares(), Map.of());
+    AllocationResult fixed = new Allocator(0).allocate(problem.requirements(), problem.offers(), shares(), Map.of());
+    assertThat(fixed.weightedShortfallEur()).isCloseTo(exact.weightedShortfallEur(), org.assertj.core.api.Assertions.within(1e-6 * Math.max(1, exact.weightedShortfallEur()) + 1e-3));
+    // The exact stage 2 searches a superset, so its largest deviation is never worse.
+    assertThat(exact.maxDeviationEur()).isLessThanOrEqualTo(fixed.maxDeviationEur() * (1 + 1e-6) + 1e-3);
+    Map<String, Double> used = new HashMap<>();
+    Map<String, Offer> offers = new HashMap<>();
+    problem.offers().forEach(o -> offers.put(o.id(), o));
+    Map<String, Requirement> reqs = new HashMap<>();
+    problem.requirements().forEach(r -> reqs.put(r.id(), r));
+    for (Assignment a : fixed.assignments()) {
+      Offer o = offers.get(a.offerId());
+      Requirement r = reqs.get(a.requirementId());
+      assertThat(o.canFill(r)).isTrue();
+      used.merge(o.id(), a.units() * o.capacityPerUnit(r), Double::sum);
+    }
+    used.forEach((id, u) -> assertThat(u).isLessThanOrEqualTo(offers.get(id).quantity() * (1 + 1e-7) + 1e-6));
+  }
+
+  @Property(tries = 40)
   void shortfallNeverExceedsTheNeed(@ForAll("problems") Problem problem) {
     AllocationResult result = allocator.allocate(problem.requirements(), problem.offers(), shares(), Map.of());
     double need = problem.requirements().stream().mapToDouble(Requirement::valueEur).sum();
