@@ -82,7 +82,9 @@ final class AisStatsCommand implements Callable<Integer> {
       StringBuilder sb = new StringBuilder("{");
       sb.append("\"file\":\"").append(file.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
       sb.append(",\"lines\":").append(c.lines()).append(",\"sentences\":").append(c.sentences())
-          .append(",\"messages\":").append(c.messages()).append(",\"ignored_lines\":").append(c.ignoredLines());
+          .append(",\"messages\":").append(c.messages()).append(",\"ignored_lines\":").append(c.ignoredLines())
+          .append(",\"header_lines\":").append(decoder.counters().headerLines())
+          .append(",\"rejected_lines\":").append(decoder.counters().rejectedLines());
       sb.append(",\"messages_by_type\":{");
       appendMap(sb, c.messagesByType());
       sb.append("},\"rejections\":{");
@@ -100,8 +102,10 @@ final class AisStatsCommand implements Callable<Integer> {
       return 0;
     }
     out.printf(Locale.ROOT, "file:        %s%n", file);
-    out.printf(Locale.ROOT, "lines:       %d (%d AIS sentences, %d other lines ignored)%n",
-        c.lines(), c.sentences(), c.ignoredLines());
+    out.printf(Locale.ROOT, "lines:       %d (%d AIS sentences, %d header lines, %d rejected lines,"
+            + " %d other lines ignored)%n",
+        c.lines(), c.sentences(), decoder.counters().headerLines(), decoder.counters().rejectedLines(),
+        c.ignoredLines());
     out.printf(Locale.ROOT, "messages:    %d%n", c.messages());
     c.messagesByType().forEach((type, n) -> out.printf(Locale.ROOT, "  type %-2d    %d%n", type, n));
     out.printf(Locale.ROOT, "rejections:  %d%n", c.rejectedTotal());
