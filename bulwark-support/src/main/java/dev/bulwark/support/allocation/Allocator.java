@@ -93,14 +93,17 @@ public final class Allocator {
     for (int p = 0; p < pairs.size(); p++) {
       pairsByBlock.computeIfAbsent(component[pairs.get(p).r], k -> new ArrayList<>()).add(p);
     }
-    for (Map.Entry<Integer, List<Integer>> block : pairsByBlock.entrySet()) {
+    // Blocks touch disjoint parts of x, so they can be solved side by side.
+    Map<Integer, Double> solved = new java.util.concurrent.ConcurrentHashMap<>();
+    pairsByBlock.entrySet().parallelStream().forEach(block -> {
       Lp lp = new Lp(requirements, offers, pairs, block.getValue());
       lp.objectiveFill();
       Optimisation.Result result = lp.model.maximise();
       check(result, "stage 1");
-      optimum.put(block.getKey(), result.getValue());
+      solved.put(block.getKey(), result.getValue());
       lp.copyInto(result, x);
-    }
+    });
+    optimum.putAll(solved);
 
     // Stage 2, over everything at once: the allies tie the blocks together.
     List<String> offering = offers.stream().map(Offer::ally).distinct().sorted().toList();
