@@ -83,6 +83,28 @@ public final class AisDecoder {
     return new Builder(sink);
   }
 
+  /**
+   * Decodes one complete armored payload (the fifth field of a sentence, or the fifth fields of
+   * all fragments of a group concatenated) with the fill bits of its last sentence; empty when it
+   * is not a valid AIS message. A convenience for tools and tests; thread-safe.
+   */
+  public static Optional<AisMessage> decodePayload(CharSequence armored, int fillBits) {
+    if (fillBits < 0 || fillBits > 5 || armored.length() > PayloadBits.MAX_PAYLOAD_CHARS) {
+      return Optional.empty();
+    }
+    byte[] b = new byte[armored.length()];
+    for (int i = 0; i < b.length; i++) {
+      char c = armored.charAt(i);
+      b[i] = c < 0x80 ? (byte) c : (byte) '?';
+    }
+    PayloadBits bits = new PayloadBits();
+    if (!bits.appendArmored(b, 0, b.length) || fillBits > bits.bitLength()) {
+      return Optional.empty();
+    }
+    bits.dropFillBits(fillBits);
+    return Optional.ofNullable(new MessageDecoder().decode(bits));
+  }
+
   /** The running counts of this decoder. */
   public AisCounters counters() {
     return counters;

@@ -7,14 +7,15 @@ package dev.bulwark.ais;
  * <p>Payloads shorter than the fields a type needs are rejected ({@link
  * RejectionCause#PAYLOAD_TOO_SHORT}); longer payloads are accepted and the extra bits ignored, as
  * many transmitters in the wild pad their slots. Stateless apart from the last rejection cause;
- * not thread-safe (one instance per decoding thread).
+ * not thread-safe (one instance per decoder). Package-private: its {@code null} result never leaves
+ * the module.
  */
-public final class MessageDecoder {
+final class MessageDecoder {
 
   private RejectionCause lastRejection = RejectionCause.UNKNOWN_MESSAGE_TYPE;
 
   /** Why the last {@link #decode} returned {@code null}. */
-  public RejectionCause lastRejection() {
+  RejectionCause lastRejection() {
     return lastRejection;
   }
 
@@ -23,7 +24,7 @@ public final class MessageDecoder {
    * #lastRejection()} then says why. (Null stays inside the module's hot path; the public
    * streaming API never exposes it.)
    */
-  public AisMessage decode(PayloadBits b) {
+  AisMessage decode(PayloadBits b) {
     int len = b.bitLength();
     if (len < 38) {
       return reject(len == 0 ? RejectionCause.EMPTY_PAYLOAD : RejectionCause.PAYLOAD_TOO_SHORT);

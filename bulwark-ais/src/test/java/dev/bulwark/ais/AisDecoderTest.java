@@ -101,4 +101,13 @@ class AisDecoderTest {
     decoder.accept("1411920502.123 !AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A");
     assertThat(out).hasSize(1);
   }
+
+  @Test
+  void decodesAPayloadOnItsOwn() {
+    assertThat(AisDecoder.decodePayload("15RTgt0PAso;90TKcjM8h6g208CQ", 0))
+        .hasValueSatisfying(m -> assertThat(m.mmsi()).isEqualTo(371798000));
+    assertThat(AisDecoder.decodePayload("15RTgt0PAso;90TKcjM8h6g208CQ", 6)).isEmpty();
+    assertThat(AisDecoder.decodePayload("15RTgt0PAso;90TKcjM8h6g208C~", 0)).isEmpty();
+    assertThat(AisDecoder.decodePayload("15RT", 0)).isEmpty();
+  }
 }
