@@ -66,6 +66,11 @@ public final class ReleasabilityMarking {
         return Resources.EXTENSION_DEFINITION;
     }
 
+    /** The identity {@link #BULWARK_IDENTITY_ID} that created the extension-definition, to publish beside it. */
+    public static StixObject bulwarkIdentity() {
+        return Resources.IDENTITY;
+    }
+
     /** The JSON schema (draft 2020-12) of the extension's properties, as published at {@link #SCHEMA_URL}. */
     public static String jsonSchema() {
         return Resources.SCHEMA;
@@ -168,6 +173,7 @@ public final class ReleasabilityMarking {
         static final String SCHEMA = load("releasability-schema.json");
         static final StixObject EXTENSION_DEFINITION = StixObject.of((ObjectNode) MAPPER.readTree(load(
                 "releasability-extension-definition.json")));
+        static final StixObject IDENTITY = StixObject.of((ObjectNode) MAPPER.readTree(load("bulwark-identity.json")));
 
         private static String load(String name) {
             try (InputStream in = ReleasabilityMarking.class.getResourceAsStream(name)) {

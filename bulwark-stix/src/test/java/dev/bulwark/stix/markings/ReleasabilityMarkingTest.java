@@ -28,6 +28,10 @@ class ReleasabilityMarkingTest {
         assertThat(def.string("schema")).contains(ReleasabilityMarking.SCHEMA_URL);
         assertThat(def.json().get("extension_types").get(0).stringValue()).isEqualTo("property-extension");
         assertThat(validator.validate(def).findings()).isEmpty();
+        StixObject creator = ReleasabilityMarking.bulwarkIdentity();
+        assertThat(def.createdByRef()).contains(creator.id());
+        assertThat(creator.id()).isEqualTo(ReleasabilityMarking.BULWARK_IDENTITY_ID);
+        assertThat(validator.validate(creator).findings()).isEmpty();
     }
 
     @Test
