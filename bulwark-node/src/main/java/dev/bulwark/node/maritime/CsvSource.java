@@ -21,8 +21,8 @@ final class CsvSource extends ThreadedSource {
   private final double pace;
   private final boolean loop;
 
-  CsvSource(String name, Path file, double pace, boolean loop, ObservationQueue queue) {
-    super(new SourceStatus(name, "csv", file.toString()), queue);
+  CsvSource(String name, Path file, double pace, boolean loop, ObservationQueue queue, boolean block) {
+    super(new SourceStatus(name, "csv", file.toString()), queue, block);
     this.file = file;
     this.pace = pace;
     this.loop = loop;
@@ -53,7 +53,7 @@ final class CsvSource extends ThreadedSource {
             span[1] = Math.max(span[1], o.timeMillis());
             var shifted = passShift == 0 ? o : Observations.at(o, o.timeMillis() + passShift);
             if (running && pacer.await(shifted.timeMillis())) {
-              queue.offer(shifted);
+              emit(shifted);
             } else {
               stop[0] = true;
             }

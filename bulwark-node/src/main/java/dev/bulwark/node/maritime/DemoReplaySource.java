@@ -40,7 +40,8 @@ final class DemoReplaySource extends ThreadedSource {
    */
   DemoReplaySource(ObservationQueue queue, InfrastructureLayer layer, double pace, long leadMillis,
       LongSupplier wallClock) {
-    super(new SourceStatus("demo-replay", "demo", "DMA capture 2013-11-12 + Bulwark scenarios, x" + (int) pace), queue);
+    super(new SourceStatus("demo-replay", "demo", "DMA capture 2013-11-12 + Bulwark scenarios, x" + (int) pace), queue,
+        true);
     this.layer = layer;
     this.pace = pace;
     this.leadMillis = leadMillis;
@@ -105,7 +106,7 @@ final class DemoReplaySource extends ThreadedSource {
 
   private void deliver(VesselObservation o) {
     status.message(System.currentTimeMillis());
-    queue.offer(o);
+    emit(o);
   }
 
   private static List<VesselObservation> shift(List<VesselObservation> in, long delta) {

@@ -20,8 +20,8 @@ final class FileSource extends ThreadedSource {
   private final double pace;
   private final boolean loop;
 
-  FileSource(String name, Path file, double pace, boolean loop, ObservationQueue queue) {
-    super(new SourceStatus(name, "file", file.toString()), queue);
+  FileSource(String name, Path file, double pace, boolean loop, ObservationQueue queue, boolean block) {
+    super(new SourceStatus(name, "file", file.toString()), queue, block);
     this.file = file;
     this.pace = pace;
     this.loop = loop;
@@ -39,7 +39,7 @@ final class FileSource extends ThreadedSource {
         span[1] = Math.max(span[1], o.timeMillis());
         VesselObservation shifted = passShift == 0 ? o : Observations.at(o, o.timeMillis() + passShift);
         if (pacer.await(shifted.timeMillis())) {
-          queue.offer(shifted);
+          emit(shifted);
         } else {
           throw new Stop();
         }

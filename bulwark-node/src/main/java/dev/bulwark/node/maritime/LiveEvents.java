@@ -120,13 +120,8 @@ public final class LiveEvents implements AutoCloseable {
   public void close() {
     running = false;
     thread.interrupt();
-    for (Subscriber s : subscribers) {
-      try {
-        s.emitter().complete();
-      } catch (RuntimeException ignored) {
-        // closing anyway
-      }
-    }
+    // The emitters are not completed here: completing dispatches the request again after its
+    // credentials are gone; the server closes the connections as it stops.
     subscribers.clear();
   }
 }

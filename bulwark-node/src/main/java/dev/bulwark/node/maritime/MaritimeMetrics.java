@@ -18,6 +18,7 @@ final class MaritimeMetrics {
     ObservationQueue q = watch.queue();
     Gauge.builder("bulwark.maritime.queue.size", q, ObservationQueue::size).register(registry);
     FunctionCounter.builder("bulwark.maritime.queue.dropped", q, ObservationQueue::dropped).register(registry);
+    FunctionCounter.builder("bulwark.maritime.queue.waits", q, ObservationQueue::waits).register(registry);
     LiveEngine e = watch.engine();
     FunctionCounter.builder("bulwark.maritime.engine.observations", e, LiveEngine::processed).register(registry);
     Gauge.builder("bulwark.maritime.engine.vessels", e, x -> x.snapshot().stats().vessels()).register(registry);

@@ -79,8 +79,12 @@ public record MaritimeProperties(
    * @param path file or CSV path
    * @param pace replay speed of a file (1 = recorded pace); 0 = as fast as possible
    * @param loop whether a file starts again at its end
+   * @param overflow when the engine is behind: {@code drop-oldest} (default for tcp and udp: a live
+   *     watch wants the newest positions) or {@code block} (default for file and csv: wait, which
+   *     slows the reader and, over TCP, the sender)
    */
-  public record Source(String type, String host, Integer port, String bind, String path, Double pace, Boolean loop) {
+  public record Source(String type, String host, Integer port, String bind, String path, Double pace, Boolean loop,
+      String overflow) {
     public Source {
       type = type == null ? "" : type.trim().toLowerCase(Locale.ROOT);
       host = host == null ? "localhost" : host.trim();
@@ -89,6 +93,17 @@ public record MaritimeProperties(
       path = path == null ? "" : path.trim();
       pace = pace == null || pace < 0 ? 0.0 : pace;
       loop = loop != null && loop;
+      overflow = overflow == null || overflow.isBlank()
+          ? (type.equals("tcp") || type.equals("udp") ? "drop-oldest" : "block")
+          : overflow.trim().toLowerCase(Locale.ROOT);
+      if (!overflow.equals("drop-oldest") && !overflow.equals("block")) {
+        throw new IllegalArgumentException("overflow must be drop-oldest or block: " + overflow);
+      }
+    }
+
+    /** Whether the source waits for the engine rather than dropping. */
+    public boolean blocks() {
+      return overflow.equals("block");
     }
   }
 }

@@ -72,10 +72,10 @@ public final class MaritimeWatch implements SmartLifecycle {
 
   private AisSource source(String name, MaritimeProperties.Source s) throws SocketException {
     return switch (s.type()) {
-      case "tcp" -> new TcpSource(name, s.host(), s.port(), Backoff.DEFAULT, queue);
-      case "udp" -> new UdpSource(name, s.bind(), s.port(), queue);
-      case "file" -> new FileSource(name, Path.of(s.path()), s.pace(), s.loop(), queue);
-      case "csv" -> new CsvSource(name, Path.of(s.path()), s.pace(), s.loop(), queue);
+      case "tcp" -> new TcpSource(name, s.host(), s.port(), Backoff.DEFAULT, queue, s.blocks());
+      case "udp" -> new UdpSource(name, s.bind(), s.port(), queue, s.blocks());
+      case "file" -> new FileSource(name, Path.of(s.path()), s.pace(), s.loop(), queue, s.blocks());
+      case "csv" -> new CsvSource(name, Path.of(s.path()), s.pace(), s.loop(), queue, s.blocks());
       default -> throw new IllegalArgumentException(
           "bulwark.maritime.sources." + name + ".type: '" + s.type() + "' is not tcp, udp, file or csv");
     };
@@ -148,7 +148,7 @@ public final class MaritimeWatch implements SmartLifecycle {
   public Status status() {
     LiveSnapshot s = engine.snapshot();
     return new Status(running, sources.stream().map(x -> x.status().view()).toList(), queue.size(), queue.capacity(),
-        queue.dropped(), engine.processed(), engine.failures(), s.engineTime(), s.stats().vessels(),
+        queue.dropped(), queue.waits(), engine.processed(), engine.failures(), s.engineTime(), s.stats().vessels(),
         s.stats().alerts(), publisher.published(), publisher.failed(), publisher.backlog(), events.subscribers(),
         events.dropped());
   }
@@ -157,11 +157,12 @@ public final class MaritimeWatch implements SmartLifecycle {
    * The watch's state.
    *
    * @param queueDropped observations dropped because the engine was behind
+   * @param queueWaits times a replay (or a source set to block) waited for the engine
    * @param engineFailures observations the engine failed on
    * @param eventsDropped console events dropped for slow clients
    */
   public record Status(boolean running, List<SourceStatus.View> sources, int queueSize, int queueCapacity,
-      long queueDropped, long processed, long engineFailures, String engineTime, int vessels, int alertsRaised,
+      long queueDropped, long queueWaits, long processed, long engineFailures, String engineTime, int vessels, int alertsRaised,
       long alertsPublished, long publishFailures, int publishBacklog, int consoleClients, long eventsDropped) {}
 
   public LiveEngine engine() {

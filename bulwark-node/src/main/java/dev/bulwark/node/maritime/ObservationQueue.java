@@ -8,15 +8,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The bounded hand-over from the sources (many threads) to the engine (one thread). When the engine
- * falls behind and the queue is full, the oldest observation is dropped and counted: a live watch
- * wants the newest positions, and the node's memory stays bounded whatever the feeds send.
- * Thread-safe.
+ * falls behind and the queue is full, a live feed ({@link #offer}) drops the oldest observation and
+ * counts it: a live watch wants the newest positions. A replay ({@link #put}) waits instead (its
+ * reader slows down, and a TCP sender with it), and the waits are counted. Either way the node's
+ * memory stays bounded whatever the feeds send. Thread-safe.
  */
 public final class ObservationQueue {
   private final ArrayBlockingQueue<VesselObservation> queue;
   private final int capacity;
   private final AtomicLong offered = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong waits = new AtomicLong();
 
   public ObservationQueue(int capacity) {
     this.capacity = capacity;
@@ -31,6 +33,29 @@ public final class ObservationQueue {
         dropped.incrementAndGet();
       }
     }
+  }
+
+  /**
+   * Adds an observation, waiting for room when full (backpressure). When the waiting thread is
+   * interrupted (its source is closing) the observation is dropped and counted.
+   */
+  public void put(VesselObservation o) {
+    offered.incrementAndGet();
+    if (queue.offer(o)) {
+      return;
+    }
+    waits.incrementAndGet();
+    try {
+      queue.put(o);
+    } catch (InterruptedException e) {
+      dropped.incrementAndGet();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** How often a replay had to wait for the engine. */
+  public long waits() {
+    return waits.get();
   }
 
   /** Moves up to {@code max} observations into {@code into}, waiting up to {@code waitMillis} for the first. */

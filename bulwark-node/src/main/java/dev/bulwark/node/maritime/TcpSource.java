@@ -21,12 +21,12 @@ final class TcpSource extends ThreadedSource {
   private final NmeaPipeline pipeline;
   private volatile Socket socket;
 
-  TcpSource(String name, String host, int port, Backoff backoff, ObservationQueue queue) {
-    super(new SourceStatus(name, "tcp", host + ":" + port), queue);
+  TcpSource(String name, String host, int port, Backoff backoff, ObservationQueue queue, boolean block) {
+    super(new SourceStatus(name, "tcp", host + ":" + port), queue, block);
     this.host = host;
     this.port = port;
     this.backoff = backoff;
-    this.pipeline = new NmeaPipeline(name, status, Clock.systemUTC(), queue::offer);
+    this.pipeline = new NmeaPipeline(name, status, Clock.systemUTC(), this::emit);
   }
 
   @Override

@@ -6,12 +6,23 @@ package dev.bulwark.node.maritime;
 abstract class ThreadedSource implements AisSource {
   protected final SourceStatus status;
   protected final ObservationQueue queue;
+  protected final boolean block;
   protected volatile boolean running;
   private Thread thread;
 
-  ThreadedSource(SourceStatus status, ObservationQueue queue) {
+  ThreadedSource(SourceStatus status, ObservationQueue queue, boolean block) {
     this.status = status;
     this.queue = queue;
+    this.block = block;
+  }
+
+  /** Hands an observation to the engine: waiting for room, or dropping the oldest (see the queue). */
+  protected void emit(dev.bulwark.maritime.model.VesselObservation o) {
+    if (block) {
+      queue.put(o);
+    } else {
+      queue.offer(o);
+    }
   }
 
   @Override

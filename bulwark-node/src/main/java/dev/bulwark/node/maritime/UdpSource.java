@@ -12,9 +12,9 @@ final class UdpSource implements AisSource {
   private final SourceStatus status;
   private final UdpAisListener listener;
 
-  UdpSource(String name, String bind, int port, ObservationQueue queue) throws SocketException {
+  UdpSource(String name, String bind, int port, ObservationQueue queue, boolean block) throws SocketException {
     this.status = new SourceStatus(name, "udp", bind + ":" + port);
-    NmeaPipeline pipeline = new NmeaPipeline(name, status, Clock.systemUTC(), queue::offer);
+    NmeaPipeline pipeline = new NmeaPipeline(name, status, Clock.systemUTC(), block ? queue::put : queue::offer);
     // The listener's thread is the only caller of the pipeline.
     this.listener = new UdpAisListener(bind, port, pipeline);
   }

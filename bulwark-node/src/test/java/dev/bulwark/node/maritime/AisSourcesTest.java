@@ -51,7 +51,7 @@ class AisSourcesTest {
     ObservationQueue q = new ObservationQueue(1024);
     try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
         TcpSource source = new TcpSource("feed", "127.0.0.1", server.getLocalPort(),
-            new Backoff(Duration.ofMillis(20), Duration.ofMillis(100)), q)) {
+            new Backoff(Duration.ofMillis(20), Duration.ofMillis(100)), q, false)) {
       source.start();
       try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
         await(() -> source.status().connected(), "connected");
@@ -85,7 +85,7 @@ class AisSourcesTest {
       port = s.getLocalPort();
     }
     try (TcpSource source = new TcpSource("down", "127.0.0.1", port,
-        new Backoff(Duration.ofMillis(10), Duration.ofMillis(20)), new ObservationQueue(16))) {
+        new Backoff(Duration.ofMillis(10), Duration.ofMillis(20)), new ObservationQueue(16), false)) {
       source.start();
       await(() -> source.status().errors() >= 3, "three failed attempts");
       assertThat(source.status().connected()).isFalse();
@@ -96,7 +96,7 @@ class AisSourcesTest {
   @Test
   void udpSourceTakesDatagramsOfSeveralSentences() throws Exception {
     ObservationQueue q = new ObservationQueue(1024);
-    try (UdpSource source = new UdpSource("radio", "127.0.0.1", 0, q);
+    try (UdpSource source = new UdpSource("radio", "127.0.0.1", 0, q, false);
         DatagramSocket client = new DatagramSocket()) {
       source.start();
       assertThat(source.status().connected()).isTrue();
@@ -113,7 +113,7 @@ class AisSourcesTest {
     Path file = dir.resolve("capture.nmea");
     Files.writeString(file, line(230000001, 1_764_000_000L, 60.0) + "\n" + line(230000001, 1_764_000_060L, 60.01) + "\n");
     ObservationQueue q = new ObservationQueue(64);
-    try (FileSource source = new FileSource("capture", file, 0, true, q)) {
+    try (FileSource source = new FileSource("capture", file, 0, true, q, false)) {
       source.start();
       await(() -> q.offered() >= 6, "three passes");
     }
@@ -132,7 +132,7 @@ class AisSourcesTest {
         + "2016-01-12 10:00:10,not-a-number,50.80,-1.10,90,10\n"
         + "2016-01-12 10:00:20,235000001,50.81,-1.09,90,10\n");
     ObservationQueue q = new ObservationQueue(64);
-    try (CsvSource source = new CsvSource("solent", file, 0, false, q)) {
+    try (CsvSource source = new CsvSource("solent", file, 0, false, q, true)) {
       source.start();
       await(() -> q.size() == 2 && source.status().errors() == 1, "two rows taken, one rejected");
       assertThat(source.status().view().lastError()).contains("line 3");

@@ -32,4 +32,25 @@ class ObservationQueueTest {
     q.offer(PositionReport.of(230000001, 0L, 60, 25, 10, 90));
     assertThat(q.drain(out, 10, 10)).isEqualTo(1);
   }
+
+  @Test
+  void aBlockingProducerWaitsForTheEngineAndLosesNothing() throws Exception {
+    ObservationQueue q = new ObservationQueue(16);
+    Thread producer = new Thread(() -> {
+      for (int i = 0; i < 1000; i++) {
+        q.put(PositionReport.of(230000000 + i, i * 1000L, 60, 25, 10, 90));
+      }
+    });
+    producer.start();
+    List<VesselObservation> out = new ArrayList<>();
+    while (out.size() < 1000) {
+      q.drain(out, 7, 1000);
+    }
+    producer.join();
+    assertThat(q.dropped()).isZero();
+    assertThat(q.waits()).isPositive();
+    for (int i = 0; i < 1000; i++) {
+      assertThat(out.get(i).mmsi()).isEqualTo(230000000 + i);
+    }
+  }
 }
