@@ -217,6 +217,17 @@ class StixCodecTest {
     }
 
     @Test
+    void aLineThatIsNotUtf8IsReportedAndTheNextLinesAreRead() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes((IPV4 + "\n{\"type\":\"mutex\",\"name\":\"").getBytes(StandardCharsets.UTF_8));
+        bytes.write(0xFF);
+        bytes.writeBytes(("\"}\n" + MUTEX + "\n").getBytes(StandardCharsets.UTF_8));
+        Recorder r = read(bytes.toByteArray());
+        assertThat(r.locations).containsExactly("line 1", "line 3");
+        assertThat(r.problems).singleElement().asString().startsWith("line 2: invalid JSON").contains("UTF-8");
+    }
+
+    @Test
     void jsonLinesMayHoldBundles() throws IOException {
         Recorder r = read(IPV4 + "\n{\"type\":\"bundle\",\"objects\":[" + MUTEX + "," + IPV4 + "]}\n");
         assertThat(r.objects).hasSize(3);
