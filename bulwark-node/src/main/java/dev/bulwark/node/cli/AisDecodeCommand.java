@@ -2,7 +2,9 @@ package dev.bulwark.node.cli;
 
 import dev.bulwark.ais.AisCounters;
 import dev.bulwark.ais.AisDecoder;
+import dev.bulwark.ais.DecodedMessage;
 import dev.bulwark.ais.gpsd.GpsdJsonWriter;
+import dev.bulwark.ais.source.PacedReplay;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -12,6 +14,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,19 +41,33 @@ final class AisDecodeCommand implements Callable<Integer> {
   @Option(names = "--errors", description = "Print every rejected line (with its line number) on stderr.")
   boolean errors;
 
+  @Option(names = "--pace", paramLabel = "FACTOR",
+      description = "Replay at the recorded pace (tag-block or $PGHP times) times FACTOR, e.g. 1 or 60;"
+          + " default: as fast as possible.")
+  Double pace;
+
   @Override
   public Integer call() {
     PrintStream err = System.err;
     Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
     GpsdJsonWriter json = new GpsdJsonWriter(device);
-    AisDecoder.Builder builder = AisDecoder.builder(m -> json.toJson(m.message()).ifPresent(s -> {
+    Consumer<DecodedMessage> print = m -> json.toJson(m.message()).ifPresent(s -> {
       try {
         out.write(s);
         out.write('\n');
+        if (pace != null) {
+          out.flush(); // a paced replay is watched as it happens
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    })).source(file.equals("-") ? "stdin" : file);
+    });
+    if (pace != null && !(pace > 0)) {
+      err.println("--pace must be positive: " + pace);
+      return 2;
+    }
+    AisDecoder.Builder builder = AisDecoder.builder(pace == null ? print : new PacedReplay(print, pace))
+        .source(file.equals("-") ? "stdin" : file);
     if (errors) {
       builder.onRejection(r -> err.println(file + ": " + r.describe()));
     }
