@@ -76,7 +76,9 @@ public final class EncounterDetector extends BaseDetector {
     }
   }
 
-  private static final double CELL_DEG = 0.01;
+  /** Grid cell: 0.02 degrees of latitude (2.2 km), as wide in metres as the crowd radius needs. */
+  private static final double CELL_DEG = 0.02;
+  private static final double CELL_LON_DEG = 0.04;
 
   private final Params p;
   private final Map<Long, Pair> pairs = new HashMap<>();
@@ -126,7 +128,7 @@ public final class EncounterDetector extends BaseDetector {
     for (VesselState v : ctx.vessels()) {
       if (slow(v, now)) {
         PositionReport r = v.last();
-        grid.computeIfAbsent(cell(Math.floor(r.lat() / CELL_DEG), Math.floor(r.lon() / CELL_DEG)), k -> new ArrayList<>(2)).add(v);
+        grid.computeIfAbsent(cell(Math.floor(r.lat() / CELL_DEG), Math.floor(r.lon() / CELL_LON_DEG)), k -> new ArrayList<>(2)).add(v);
       }
     }
     List<VesselState> near = new ArrayList<>();
@@ -177,8 +179,8 @@ public final class EncounterDetector extends BaseDetector {
   private void around(PositionReport r, double radiusM, List<VesselState> out) {
     out.clear();
     long cy = (long) Math.floor(r.lat() / CELL_DEG);
-    long cx = (long) Math.floor(r.lon() / CELL_DEG);
-    int reachX = (int) Math.ceil(radiusM / (CELL_DEG * Math.max(1.0, Geo.mPerDegLon(r.lat()))));
+    long cx = (long) Math.floor(r.lon() / CELL_LON_DEG);
+    int reachX = (int) Math.ceil(radiusM / (CELL_LON_DEG * Math.max(1.0, Geo.mPerDegLon(r.lat()))));
     int reachY = (int) Math.ceil(radiusM / (CELL_DEG * Geo.M_PER_DEG_LAT));
     for (long dy = -reachY; dy <= reachY; dy++) {
       for (long dx = -reachX; dx <= reachX; dx++) {

@@ -85,32 +85,48 @@ public final class GoingDarkDetector extends BaseDetector {
     if (gap >= p.minGapMillis() && prev != r && !exempt) {
       reappeared(v, s, prev, r, gap, ctx);
     }
-    List<Asset> near = List.of();
+    boolean anyNear = false;
     if (!exempt && r.navStatus() != PositionReport.STATUS_MOORED) {
       for (int i = 0; i < prox.count(); i++) {
         if (prox.distanceM(i) <= prox.asset(i).halfWidthM() + p.nearM()) {
-          if (near.isEmpty()) {
-            near = new ArrayList<>(2);
-          }
-          near.add(prox.asset(i));
+          anyNear = true;
+          break;
         }
       }
     }
-    if (!near.isEmpty()) {
+    if (anyNear) {
       if (s == null) {
         s = new State();
         v.slot(slot, s);
       }
-      if (!near.equals(s.near)) {
+      // Rebuilt only when the set of nearby assets changes, which is rare between two reports.
+      if (!sameNear(s.near, prox)) {
+        List<Asset> near = new ArrayList<>(2);
+        for (int i = 0; i < prox.count(); i++) {
+          if (prox.distanceM(i) <= prox.asset(i).halfWidthM() + p.nearM()) {
+            near.add(prox.asset(i));
+          }
+        }
         s.near = near;
+        watched.add(v);
       }
-      watched.add(v);
-    } else {
-      if (s != null) {
-        s.near = List.of();
-      }
+    } else if (s != null && !s.near.isEmpty()) {
+      s.near = List.of();
       watched.remove(v);
     }
+  }
+
+  private boolean sameNear(List<Asset> near, Proximity prox) {
+    int n = 0;
+    for (int i = 0; i < prox.count(); i++) {
+      if (prox.distanceM(i) <= prox.asset(i).halfWidthM() + p.nearM()) {
+        if (n >= near.size() || near.get(n) != prox.asset(i)) {
+          return false;
+        }
+        n++;
+      }
+    }
+    return n == near.size();
   }
 
   private void reappeared(VesselState v, State s, PositionReport prev, PositionReport r, long gap, DetectionContext ctx) {

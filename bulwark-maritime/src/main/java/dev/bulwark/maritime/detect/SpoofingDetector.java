@@ -81,6 +81,13 @@ public final class SpoofingDetector extends BaseDetector implements PositionGate
   }
 
   private boolean plausible(double lat0, double lon0, long t0, PositionReport r) {
+    double dLat = r.lat() - lat0;
+    double dLon = r.lon() - lon0;
+    // Upper bound without trigonometry (a degree of longitude is never longer than one of latitude):
+    // nearly every report is a few hundred metres from the last and stops here.
+    if ((dLat * dLat + dLon * dLon) * Geo.M_PER_DEG_LAT * Geo.M_PER_DEG_LAT <= p.minJumpM() * p.minJumpM()) {
+      return true;
+    }
     double d = Geo.haversineM(lat0, lon0, r.lat(), r.lon());
     if (d <= p.minJumpM()) {
       return true;

@@ -25,6 +25,9 @@ public final class VesselState {
   private PositionReport last;
   private PositionReport previous;
   private Neighbourhood neighbourhood;
+  private Neighbourhood measuredIn;
+  private float measuredLat = Float.NaN;
+  private float measuredLon = Float.NaN;
   private long firstSeen = Long.MIN_VALUE;
   private long observedMillis;
 
@@ -97,6 +100,24 @@ public final class VesselState {
   /** Infrastructure around the latest admitted position (valid after the engine measured it). */
   public Proximity proximity() {
     return proximity;
+  }
+
+  /** Whether the proximity must be measured again: first report, new neighbourhood, or moved 25 m or more. */
+  public boolean needsMeasure(double lat, double lon, Neighbourhood hood) {
+    if (hood != measuredIn || Float.isNaN(measuredLat)) {
+      return true;
+    }
+    double dLat = (lat - measuredLat) * 111_195.0;
+    double dLon = (lon - measuredLon) * 111_195.0;
+    // Metres of longitude overestimated (as at the equator): errs towards measuring again.
+    return dLat * dLat + dLon * dLon >= 25.0 * 25.0;
+  }
+
+  /** Records where the proximity was last measured. */
+  public void measuredAt(double lat, double lon, Neighbourhood hood) {
+    measuredLat = (float) lat;
+    measuredLon = (float) lon;
+    measuredIn = hood;
   }
 
   public Neighbourhood neighbourhood() {

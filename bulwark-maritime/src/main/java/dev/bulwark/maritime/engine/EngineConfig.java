@@ -30,7 +30,7 @@ public record EngineConfig(
     long updateEveryMillis) {
 
   public static final EngineConfig DEFAULT =
-      new EngineConfig(TrackPolicy.DEFAULT, 30_000L, 13_000, 7_000, 900_000L, 86_400_000L, 7_200_000L, 300_000L);
+      new EngineConfig(TrackPolicy.DEFAULT, 30_000L, 10_000, 7_000, 900_000L, 86_400_000L, 7_200_000L, 300_000L);
 
   public EngineConfig {
     if (proximityRadiusM >= neighbourhoodRadiusM || tickMillis <= 0) {

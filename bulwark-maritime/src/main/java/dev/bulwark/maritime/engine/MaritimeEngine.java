@@ -25,10 +25,7 @@ import dev.bulwark.maritime.vessel.VesselList;
 import dev.bulwark.maritime.vessel.VesselRegistry;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,8 +48,8 @@ public final class MaritimeEngine implements DetectionContext {
   private final Detector[] detectors;
   private final PositionGate gate;
   private final VesselRegistry registry = new VesselRegistry();
-  private final Map<Integer, VesselState> vessels = new HashMap<>();
-  private final Collection<VesselState> vesselView = Collections.unmodifiableCollection(vessels.values());
+  private final VesselMap vessels = new VesselMap();
+  private final Collection<VesselState> vesselView = Collections.unmodifiableCollection(vessels);
   private final AlertBook book;
   private final boolean hasInfra;
   private final double proximityRadiusM;
@@ -78,7 +75,7 @@ public final class MaritimeEngine implements DetectionContext {
     this.hasInfra = !layer.assets().isEmpty();
     // Detectors look 5 km beyond a corridor's edge: measure at least that far for the widest corridor.
     this.proximityRadiusM = Math.max(config.proximityRadiusM(), layer.maxHalfWidthM() + 5_500);
-    this.neighbourhoodRadiusM = Math.max(config.neighbourhoodRadiusM(), proximityRadiusM + 6_000);
+    this.neighbourhoodRadiusM = Math.max(config.neighbourhoodRadiusM(), proximityRadiusM + 3_000);
     this.watchList = watchList;
     this.working = working;
     this.detectors = detectors.toArray(new Detector[0]);
@@ -123,7 +120,7 @@ public final class MaritimeEngine implements DetectionContext {
       statics++;
       advanceClock(s.timeMillis());
       List<IdentityChange> changes = registry.apply(s);
-      VesselState v = vessel(s.mmsi());
+      VesselState v = vesselFor(s.mmsi());
       v.identity(registry.identity(s.mmsi()));
       if (!changes.isEmpty()) {
         for (Detector d : detectors) {
@@ -134,7 +131,7 @@ public final class MaritimeEngine implements DetectionContext {
     }
   }
 
-  private VesselState vessel(int mmsi) {
+  private VesselState vesselFor(int mmsi) {
     VesselState v = vessels.get(mmsi);
     if (v == null) {
       v = new VesselState(mmsi, config.trackPolicy(), detectors.length);
@@ -147,7 +144,7 @@ public final class MaritimeEngine implements DetectionContext {
   private void position(PositionReport p) {
     positions++;
     advanceClock(p.timeMillis());
-    VesselState v = vessel(p.mmsi());
+    VesselState v = vesselFor(p.mmsi());
     if (v.hasPosition()) {
       PositionReport last = v.last();
       long dt = p.timeMillis() - last.timeMillis();
@@ -175,7 +172,12 @@ public final class MaritimeEngine implements DetectionContext {
         hood = layer.neighbourhood(p.lat(), p.lon(), neighbourhoodRadiusM);
         v.neighbourhood(hood);
       }
-      hood.measure(p.lat(), p.lon(), proximityRadiusM, v.proximity());
+      // A vessel that has not moved 25 m since the last measurement (at anchor, moored, GPS noise)
+      // keeps its proximity: distances cannot have changed by more than that.
+      if (v.needsMeasure(p.lat(), p.lon(), hood)) {
+        hood.measure(p.lat(), p.lon(), proximityRadiusM, v.proximity());
+        v.measuredAt(p.lat(), p.lon(), hood);
+      }
     }
     for (Detector d : detectors) {
       d.onPosition(v, p, this);
@@ -216,14 +218,8 @@ public final class MaritimeEngine implements DetectionContext {
   }
 
   private void evict() {
-    Iterator<VesselState> it = vessels.values().iterator();
-    while (it.hasNext()) {
-      VesselState v = it.next();
-      if (v.hasPosition() && clock - v.lastSeen() > config.evictAfterMillis()) {
-        evictedObservedMillis += v.observedMillis();
-        it.remove();
-      }
-    }
+    vessels.removeIf(v -> v.hasPosition() && clock - v.lastSeen() > config.evictAfterMillis(),
+        v -> evictedObservedMillis += v.observedMillis());
   }
 
   /** Runs a last tick at the current clock (call at the end of a file). */
@@ -250,7 +246,7 @@ public final class MaritimeEngine implements DetectionContext {
   /** Vessel-hours observed so far (intervals between a vessel's reports up to 10 min apart). */
   public double vesselHours() {
     long ms = evictedObservedMillis;
-    for (VesselState v : vessels.values()) {
+    for (VesselState v : vessels) {
       ms += v.observedMillis();
     }
     return ms / 3_600_000.0;
@@ -258,9 +254,9 @@ public final class MaritimeEngine implements DetectionContext {
 
   /** Estimated bytes held per vessel, tracks included (see {@link VesselState#retainedBytes()}). */
   public long retainedBytes() {
-    long b = 0;
-    for (VesselState v : vessels.values()) {
-      b += v.retainedBytes() + 48;
+    long b = vessels.tableBytes();
+    for (VesselState v : vessels) {
+      b += v.retainedBytes();
     }
     return b;
   }
@@ -271,7 +267,7 @@ public final class MaritimeEngine implements DetectionContext {
   }
 
   /** The state of one vessel, when held. */
-  public Optional<VesselState> vessel(Integer mmsi) {
+  public Optional<VesselState> vessel(int mmsi) {
     return Optional.ofNullable(vessels.get(mmsi));
   }
 

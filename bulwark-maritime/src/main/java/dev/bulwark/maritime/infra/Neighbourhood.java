@@ -23,6 +23,8 @@ public final class Neighbourhood {
     this.lat = lat;
     this.lon = lon;
     this.radiusM = radiusM;
+    // Grouped by asset, so that measure() keeps one running minimum per asset.
+    java.util.Arrays.sort(pieces, (a, b) -> Integer.compare(a.asset, b.asset));
     this.pieces = pieces;
     this.boxes = new double[pieces.length * 4];
     for (int i = 0; i < pieces.length; i++) {
@@ -65,16 +67,28 @@ public final class Neighbourhood {
     double dLat = maxM / Geo.M_PER_DEG_LAT;
     double dLon = maxM / Math.max(1.0, kx);
     GeometryFactory gf = layer.factory();
+    int current = -1;
+    double best = Double.MAX_VALUE;
     for (int i = 0; i < pieces.length; i++) {
       int b = 4 * i;
       if (pLat + dLat < boxes[b] || pLat - dLat > boxes[b + 1] || pLon + dLon < boxes[b + 2] || pLon - dLon > boxes[b + 3]) {
         continue;
       }
       Piece p = pieces[i];
-      double d = p.distanceM(pLat, pLon, kx, gf);
-      if (d <= maxM) {
-        out.offer(layer.asset(p.asset), d);
+      if (p.asset != current) {
+        if (current >= 0 && best <= maxM) {
+          out.add(layer.asset(current), best);
+        }
+        current = p.asset;
+        best = Double.MAX_VALUE;
       }
+      double d = p.distanceM(pLat, pLon, kx, gf);
+      if (d < best) {
+        best = d;
+      }
+    }
+    if (current >= 0 && best <= maxM) {
+      out.add(layer.asset(current), best);
     }
   }
 }

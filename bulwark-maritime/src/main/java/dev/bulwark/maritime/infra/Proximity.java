@@ -21,20 +21,13 @@ public final class Proximity {
     safeHaven = false;
   }
 
-  void offer(Asset a, double d) {
+  /** Adds an asset known not to be in the list yet (the neighbourhood groups pieces by asset). */
+  void add(Asset a, double d) {
     if (a.kind().isSafeHaven()) {
       if (d <= a.halfWidthM()) {
         safeHaven = true;
       }
       return;
-    }
-    for (int i = 0; i < count; i++) {
-      if (assets[i] == a) {
-        if (d < dist[i]) {
-          dist[i] = d;
-        }
-        return;
-      }
     }
     if (count == assets.length) {
       assets = java.util.Arrays.copyOf(assets, count * 2);

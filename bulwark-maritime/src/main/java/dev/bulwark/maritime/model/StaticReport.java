@@ -40,6 +40,7 @@ public record StaticReport(
     }
     int at = s.indexOf('@');
     String t = at >= 0 ? s.substring(0, at) : s;
-    return t.trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    t = t.trim();
+    return (t.contains("  ") ? t.replaceAll("\\s+", " ") : t).toUpperCase(Locale.ROOT);
   }
 }

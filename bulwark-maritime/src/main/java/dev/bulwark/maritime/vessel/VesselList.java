@@ -150,6 +150,9 @@ public final class VesselList {
 
   /** The entry matching a vessel by MMSI, IMO or name. */
   public Optional<Entry> match(VesselIdentity id) {
+    if (entries.isEmpty()) {
+      return Optional.empty();
+    }
     Entry e = byMmsi.get(id.mmsi());
     if (e == null && id.imo() != 0) {
       e = byImo.get(id.imo());
