@@ -20,7 +20,8 @@ final class NodeStores implements AutoCloseable {
   NodeStores() {
     settings = NodeSettings.load();
     dataSource = NodeDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), 2);
-    principals = new PrincipalStore(dataSource, Clock.systemUTC());
+    principals = new PrincipalStore(dataSource, Clock.systemUTC(),
+        Integer.getInteger("bulwark.security.pbkdf2-iterations", PrincipalStore.DEFAULT_ITERATIONS));
     audit = new AuditLog(dataSource, Clock.systemUTC());
   }
 
