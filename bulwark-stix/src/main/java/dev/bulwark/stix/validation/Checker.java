@@ -55,6 +55,13 @@ final class Checker {
             "size_of_heap_commit", "src_byte_count", "dst_byte_count", "src_packets", "dst_packets", "socket_descriptor",
             "message_body_length", "number_of_subkeys", "image_height", "image_width", "bits_per_pixel");
 
+    /** The only TLP marking-definitions of STIX 2.1 (7.2.1.4), by level. */
+    private static final Map<String, String> TLP1_IDS = Map.of(
+            "white", "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9",
+            "green", "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da",
+            "amber", "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82",
+            "red", "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed");
+
     private final List<Finding> out;
     /** The top-level object being checked, for granular-marking selectors. */
     private JsonNode root;
@@ -762,8 +769,13 @@ final class Checker {
             case "tlp" -> {
                 nested(def, TypeTable.NESTED.get("tlp-marking"), path + ".definition");
                 String tlp = def.path("tlp").asString("");
-                if (!Set.of("white", "green", "amber", "red").contains(tlp)) {
+                String official = TLP1_IDS.get(tlp);
+                if (official == null) {
                     error(path + ".definition.tlp", Rules.MARKING_DEFINITION, "7.2.1.4", "tlp must be white, green, amber or red");
+                } else if (!official.equals(id)) {
+                    error(path + ".id", Rules.MARKING_DEFINITION, "7.2.1.4",
+                            "only the predefined TLP marking-definitions may be used; TLP:" + tlp.toUpperCase(java.util.Locale.ROOT)
+                                    + " is " + official);
                 }
             }
             default -> warning(path + ".definition_type", OPEN_VOCABULARY, "7.2.1",
