@@ -4,7 +4,10 @@ import dev.bulwark.ais.AisCounters;
 import dev.bulwark.ais.AisDecoder;
 import dev.bulwark.ais.DecodedMessage;
 import dev.bulwark.ais.gpsd.GpsdJsonWriter;
+import dev.bulwark.ais.source.Backoff;
 import dev.bulwark.ais.source.PacedReplay;
+import dev.bulwark.ais.source.TcpAisClient;
+import dev.bulwark.ais.source.UdpAisListener;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -20,9 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code bulwark ais decode FILE|-}: prints one gpsd-style AIS JSON object per decoded message on
- * stdout, and a summary of rejected input on stderr. Exit 0 when every AIS sentence decoded, 1 when
- * some input was rejected, 2 when the input cannot be read. Not thread-safe.
+ * {@code bulwark ais decode FILE|-|tcp://HOST:PORT|udp://[BIND]:PORT}: prints one gpsd-style AIS
+ * JSON object per decoded message on stdout, and a summary of rejected input on stderr. Exit 0 when
+ * every AIS sentence decoded (live feeds: always, they report rejections), 1 when some input was
+ * rejected, 2 when the input cannot be read. Not thread-safe.
  */
 @Command(
     name = "decode",
@@ -31,8 +35,13 @@ import picocli.CommandLine.Parameters;
     footer = "Exit status: 0 all AIS input decoded, 1 some input rejected, 2 unreadable input.")
 final class AisDecodeCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "FILE", description = "Capture to decode; - reads stdin.")
+  @Parameters(paramLabel = "FILE", description = "Capture to decode; - reads stdin;"
+      + " tcp://HOST:PORT reads a live feed (reconnecting), udp://[BIND]:PORT listens for datagrams.")
   String file;
+
+  @Option(names = "--max-messages", paramLabel = "N",
+      description = "Stop after N messages (useful with live feeds).")
+  Long maxMessages;
 
   @Option(names = "--device", paramLabel = "NAME",
       description = "Value of the \"device\" member (default: stdin, as gpsdecode).")
@@ -46,17 +55,28 @@ final class AisDecodeCommand implements Callable<Integer> {
           + " default: as fast as possible.")
   Double pace;
 
+  private final java.util.concurrent.atomic.AtomicLong printed = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.CountDownLatch enough = new java.util.concurrent.CountDownLatch(1);
+  private boolean live;
+
   @Override
   public Integer call() {
+    live = file.startsWith("tcp://") || file.startsWith("udp://");
     PrintStream err = System.err;
     Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
     GpsdJsonWriter json = new GpsdJsonWriter(device);
     Consumer<DecodedMessage> print = m -> json.toJson(m.message()).ifPresent(s -> {
+      if (maxMessages != null && printed.get() >= maxMessages) {
+        return;
+      }
       try {
         out.write(s);
         out.write('\n');
-        if (pace != null) {
-          out.flush(); // a paced replay is watched as it happens
+        if (pace != null || live) {
+          out.flush(); // a paced replay or a live feed is watched as it happens
+        }
+        if (maxMessages != null && printed.incrementAndGet() >= maxMessages) {
+          enough.countDown();
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -70,6 +90,9 @@ final class AisDecodeCommand implements Callable<Integer> {
         .source(file.equals("-") ? "stdin" : file);
     if (errors) {
       builder.onRejection(r -> err.println(file + ": " + r.describe()));
+    }
+    if (file.startsWith("tcp://") || file.startsWith("udp://")) {
+      return live(builder, out, err);
     }
     AisDecoder decoder = builder.build();
     try {
@@ -88,6 +111,54 @@ final class AisDecodeCommand implements Callable<Integer> {
       err.println(file + ": " + c.messages() + " messages decoded, " + c.rejectedTotal()
           + " rejected: " + c.snapshot().rejections());
       return 1;
+    }
+    return 0;
+  }
+
+  /** Reads a live feed until --max-messages are printed (or forever, until the process is stopped). */
+  private int live(AisDecoder.Builder builder, Writer out, PrintStream err) {
+    AisDecoder decoder = builder.clock(java.time.Clock.systemUTC()).build();
+    String address = file.substring("tcp://".length());
+    int colon = address.lastIndexOf(':');
+    int port;
+    try {
+      port = Integer.parseInt(address.substring(colon + 1));
+    } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+      err.println(file + ": expected tcp://HOST:PORT or udp://[BIND]:PORT");
+      return 2;
+    }
+    String host = colon > 0 ? address.substring(0, colon) : "0.0.0.0";
+    AutoCloseable source;
+    try {
+      if (file.startsWith("tcp://")) {
+        TcpAisClient tcp = new TcpAisClient(host, port, decoder::accept, Backoff.DEFAULT);
+        tcp.start();
+        source = tcp;
+      } else {
+        UdpAisListener udp = new UdpAisListener(host, port, decoder::accept);
+        udp.start();
+        source = udp;
+      }
+    } catch (IOException e) {
+      err.println(file + ": cannot listen: " + e.getMessage());
+      return 2;
+    }
+    try {
+      enough.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      try {
+        source.close();
+        out.flush();
+      } catch (Exception e) {
+        err.println(file + ": " + e.getMessage());
+      }
+    }
+    AisCounters c = decoder.counters();
+    if (c.rejectedTotal() > 0) {
+      err.println(file + ": " + c.messages() + " messages decoded, " + c.rejectedTotal()
+          + " rejected: " + c.snapshot().rejections());
     }
     return 0;
   }

@@ -80,4 +80,27 @@ class AisCommandTest {
         "\"rejections\":{\"bad_checksum\":1}", "\"vessels\":2", "\"vessels_with_position\":1",
         "\"first\":\"2010-06-11T11:46:11.929Z\"", "\"last\":\"2014-09-28T16:10:00Z\"");
   }
+
+  @Test
+  void decodeReadsALiveTcpFeedUntilEnoughMessages() throws Exception {
+    try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+      Thread feed = new Thread(() -> {
+        try (java.net.Socket s = server.accept()) {
+          s.getOutputStream().write(("!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\r\n"
+              + "!AIVDM,1,1,,A,16SteH0P00Jt63hHaa6SagvJ087r,0*42\r\n").getBytes(StandardCharsets.US_ASCII));
+          s.getOutputStream().flush();
+          Thread.sleep(60_000); // keep the connection open; the command stops on its own
+        } catch (Exception e) {
+          // the test closes the server
+        }
+      });
+      feed.setDaemon(true);
+      feed.start();
+      int exit = BulwarkMain.execute("ais", "decode", "--max-messages", "2",
+          "tcp://127.0.0.1:" + server.getLocalPort());
+      assertThat(exit).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8).lines())
+          .hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"class\":\"AIS\""));
+    }
+  }
 }
