@@ -23,16 +23,26 @@ import tools.jackson.databind.node.ObjectNode;
  * largest single object. Writing keeps every property (unknown ones, {@code x_...} properties,
  * {@code extensions}) in its original order.
  *
- * <p>Thread-safe and stateless: one instance can serve all threads.
+ * <p>Thread-safe and immutable: one instance can serve all threads.
  */
 public final class StixCodec {
 
     /** How far back we can rewind to re-read a JSON-lines input line by line. */
     private static final int REWIND_LIMIT = 8 * 1024 * 1024;
 
+    /** The longest JSON line held in memory by default; longer lines are reported and skipped. */
+    static final int MAX_LINE = 64 * 1024 * 1024;
+
+    private final int maxLine;
+
     /** Creates a codec. Cheap; the JSON configuration is shared. */
     public StixCodec() {
-        // stateless
+        this(MAX_LINE);
+    }
+
+    /** For tests: a codec with a smaller limit on JSON-lines line length. */
+    StixCodec(int maxLine) {
+        this.maxLine = maxLine;
     }
 
     /**
@@ -83,7 +93,7 @@ public final class StixCodec {
         BufferedInputStream bin = new BufferedInputStream(in, 1 << 16);
         bin.mark(REWIND_LIMIT);
         try {
-            new StreamReader(bin, listener).run();
+            new StreamReader(bin, listener, maxLine).run();
         } catch (JacksonIOException e) {
             throw e.getCause() != null ? e.getCause() : new IOException(e.getMessage(), e);
         } catch (UncheckedIOException e) {
@@ -125,11 +135,13 @@ public final class StixCodec {
     private static final class StreamReader {
         private final BufferedInputStream in;
         private final StixReadListener listener;
+        private final int maxLine;
         private String current = "input";
 
-        StreamReader(BufferedInputStream in, StixReadListener listener) {
+        StreamReader(BufferedInputStream in, StixReadListener listener, int maxLine) {
             this.in = in;
             this.listener = listener;
+            this.maxLine = maxLine;
         }
 
         void run() throws IOException {
@@ -304,27 +316,52 @@ public final class StixCodec {
         }
 
         private void readLines() throws IOException {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream(4096);
+            byte[] chunk = new byte[1 << 16];
+            ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
             int lineNo = 0;
-            boolean more = true;
-            while (more) {
-                buf.reset();
-                int b;
-                while ((b = in.read()) != -1 && b != '\n') {
-                    buf.write(b);
+            int n;
+            while ((n = in.read(chunk)) != -1) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] == '\n') {
+                        append(line, chunk, from, i - from);
+                        finishLine(line, ++lineNo);
+                        from = i + 1;
+                    }
                 }
-                more = b != -1;
-                lineNo++;
-                byte[] bytes = buf.toByteArray();
+                append(line, chunk, from, n - from);
+            }
+            if (line.size() > 0 || tooLong) {
+                finishLine(line, ++lineNo);
+            }
+        }
+
+        private boolean tooLong;
+
+        private void append(ByteArrayOutputStream line, byte[] chunk, int from, int len) {
+            if (line.size() + len > maxLine) {
+                tooLong = true; // keep reading to the end of the line, keep nothing
+                line.reset();
+            } else if (!tooLong) {
+                line.write(chunk, from, len);
+            }
+        }
+
+        private void finishLine(ByteArrayOutputStream line, int lineNo) {
+            if (tooLong) {
+                listener.malformed("line " + lineNo, "line longer than " + maxLine + " bytes; skipped");
+            } else {
+                byte[] bytes = line.toByteArray();
                 int len = bytes.length;
                 if (len > 0 && bytes[len - 1] == '\r') {
                     len--;
                 }
-                if (isBlank(bytes, len)) {
-                    continue;
+                if (!isBlank(bytes, len)) {
+                    readLine(bytes, len, lineNo);
                 }
-                readLine(bytes, len, lineNo);
             }
+            tooLong = false;
+            line.reset();
         }
 
         private void readLine(byte[] bytes, int len, int lineNo) {

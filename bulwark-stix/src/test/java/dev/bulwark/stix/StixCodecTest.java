@@ -228,6 +228,15 @@ class StixCodecTest {
     }
 
     @Test
+    void overlongLinesAreSkippedNotHeld() throws IOException {
+        Recorder r = new Recorder();
+        String longLine = "{\"type\":\"note\",\"content\":\"" + "x".repeat(500) + "\"}";
+        new StixCodec(200).read(new ByteArrayInputStream((IPV4 + "\n" + longLine + "\n" + MUTEX).getBytes(StandardCharsets.UTF_8)), r);
+        assertThat(r.locations).containsExactly("line 1", "line 3");
+        assertThat(r.problems).singleElement().asString().isEqualTo("line 2: line longer than 200 bytes; skipped");
+    }
+
+    @Test
     void jsonLinesMayHoldBundles() throws IOException {
         Recorder r = read(IPV4 + "\n{\"type\":\"bundle\",\"objects\":[" + MUTEX + "," + IPV4 + "]}\n");
         assertThat(r.objects).hasSize(3);
