@@ -48,6 +48,24 @@ class RealDataValidationTest {
         assertThat(objects).anyMatch(o -> o.type().startsWith("x-mitre-"));
     }
 
+    @Test
+    void oneValidatorServesManyThreadsWithTheSameResults() throws Exception {
+        List<StixObject> objects = read("ics-attack-18.1.json");
+        List<ValidationResult> expected = objects.stream().map(VALIDATOR::validate).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<ValidationResult>>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> objects.stream().map(VALIDATOR::validate).toList()));
+            }
+            for (java.util.concurrent.Future<List<ValidationResult>> run : runs) {
+                assertThat(run.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     static List<StixObject> read(String file) throws IOException {
         List<StixObject> objects = new ArrayList<>();
         List<String> problems = new ArrayList<>();
