@@ -8,7 +8,6 @@ import dev.bulwark.ais.BaseStationReport;
 import dev.bulwark.ais.BinaryAcknowledge;
 import dev.bulwark.ais.BinaryAddressedMessage;
 import dev.bulwark.ais.BinaryBroadcastMessage;
-import dev.bulwark.ais.BinaryData;
 import dev.bulwark.ais.ChannelManagement;
 import dev.bulwark.ais.DataLinkManagement;
 import dev.bulwark.ais.DgnssBroadcast;
@@ -78,12 +77,12 @@ public final class GpsdJsonWriter {
     if (m instanceof PositionReportClassA p) {
       classA(j, p);
     } else if (m instanceof BaseStationReport b) {
-        j.raw(",\"timestamp\":\"" + pad(b.year(), 4) + "-" + pad(b.month(), 2) + "-" + pad(b.day(), 2)
-            + "T" + pad(b.hour(), 2) + ":" + pad(b.minute(), 2) + ":" + pad(b.second(), 2) + "Z\"");
-        j.bool("accuracy", b.accuracy()).fixed("lon", b.lon() / 600000.0, 7)
-            .fixed("lat", b.lat() / 600000.0, 7).num("epfd", b.epfd())
-            .str("epfd_text", GpsdVocabulary.epfd(b.epfd())).bool("raim", b.raim())
-            .num("radio", b.radio());
+      j.raw(",\"timestamp\":\"" + pad(b.year(), 4) + "-" + pad(b.month(), 2) + "-" + pad(b.day(), 2)
+          + "T" + pad(b.hour(), 2) + ":" + pad(b.minute(), 2) + ":" + pad(b.second(), 2) + "Z\"");
+      j.bool("accuracy", b.accuracy()).fixed("lon", b.lon() / 600000.0, 7)
+          .fixed("lat", b.lat() / 600000.0, 7).num("epfd", b.epfd())
+          .str("epfd_text", GpsdVocabulary.epfd(b.epfd())).bool("raim", b.raim())
+          .num("radio", b.radio());
     } else if (m instanceof StaticVoyageData s) {
       j.num("imo", s.imo()).num("ais_version", s.aisVersion())
           .str("callsign", s.callsign()).str("shipname", s.shipname())
@@ -95,19 +94,19 @@ public final class GpsdJsonWriter {
           .fixed("draught", s.draught() / 10.0, 1).str("destination", s.destination())
           .num("dte", s.dte());
     } else if (m instanceof BinaryAddressedMessage b) {
-        j.num("seqno", b.seqno()).num("dest_mmsi", b.destMmsi()).bool("retransmit", b.retransmit())
-            .num("dac", b.dac()).num("fid", b.fid());
-        if (!BinaryApplications.addressed(j, b.dac(), b.fid(), b.data())) {
-          j.str("data", b.data().bitLength() + ":" + b.data().hex(false));
-        }
+      j.num("seqno", b.seqno()).num("dest_mmsi", b.destMmsi()).bool("retransmit", b.retransmit())
+          .num("dac", b.dac()).num("fid", b.fid());
+      if (!BinaryApplications.addressed(j, b.dac(), b.fid(), b.data())) {
+        j.str("data", b.data().bitLength() + ":" + b.data().hex(false));
+      }
     } else if (m instanceof BinaryAcknowledge a) {
       j.num("mmsi1", a.mmsi1()).num("mmsi2", a.mmsi2())
           .num("mmsi3", a.mmsi3()).num("mmsi4", a.mmsi4());
     } else if (m instanceof BinaryBroadcastMessage b) {
-        j.num("dac", b.dac()).num("fid", b.fid());
-        if (!BinaryApplications.broadcast(j, b.dac(), b.fid(), b.data())) {
-          j.str("data", b.data().bitLength() + ":" + b.data().hex(true));
-        }
+      j.num("dac", b.dac()).num("fid", b.fid());
+      if (!BinaryApplications.broadcast(j, b.dac(), b.fid(), b.data())) {
+        j.str("data", b.data().bitLength() + ":" + b.data().hex(true));
+      }
     } else if (m instanceof SarAircraftPositionReport s) {
       j.num("alt", s.alt()).num("speed", s.speed())
           .bool("accuracy", s.accuracy()).fixed("lon", s.lon() / 600000.0, 7)
@@ -169,16 +168,16 @@ public final class GpsdJsonWriter {
           .num("regional", a.regional()).bool("off_position", a.offPosition())
           .bool("raim", a.raim()).bool("virtual_aid", a.virtualAid());
     } else if (m instanceof ChannelManagement c) {
-        j.num("channel_a", c.channelA()).num("channel_b", c.channelB()).num("txrx", c.txrx())
-            .bool("power", c.power());
-        if (c.addressed()) {
-          j.num("dest1", c.dest1()).num("dest2", c.dest2());
-        } else {
-          j.str("ne_lon", fmt(c.neLon() / 600.0, 6)).str("ne_lat", fmt(c.neLat() / 600.0, 6))
-              .str("sw_lon", fmt(c.swLon() / 600.0, 6)).str("sw_lat", fmt(c.swLat() / 600.0, 6));
-        }
-        j.bool("addressed", c.addressed()).bool("band_a", c.bandA()).bool("band_b", c.bandB())
-            .num("zonesize", c.zonesize());
+      j.num("channel_a", c.channelA()).num("channel_b", c.channelB()).num("txrx", c.txrx())
+          .bool("power", c.power());
+      if (c.addressed()) {
+        j.num("dest1", c.dest1()).num("dest2", c.dest2());
+      } else {
+        j.str("ne_lon", fmt(c.neLon() / 600.0, 6)).str("ne_lat", fmt(c.neLat() / 600.0, 6))
+            .str("sw_lon", fmt(c.swLon() / 600.0, 6)).str("sw_lat", fmt(c.swLat() / 600.0, 6));
+      }
+      j.bool("addressed", c.addressed()).bool("band_a", c.bandA()).bool("band_b", c.bandB())
+          .num("zonesize", c.zonesize());
     } else if (m instanceof GroupAssignmentCommand g) {
       j.str("ne_lon", fmt(g.neLon() / 600.0, 6))
           .str("ne_lat", fmt(g.neLat() / 600.0, 6)).str("sw_lon", fmt(g.swLon() / 600.0, 6))
@@ -187,20 +186,20 @@ public final class GpsdJsonWriter {
           .num("shiptype", g.shiptype()).str("shiptype_text", GpsdVocabulary.shipType(g.shiptype()))
           .num("interval", g.interval()).num("quiet", g.quiet());
     } else if (m instanceof StaticDataReportB b) {
-        String name = takePartA(b.mmsi());
-        if (name == null) {
-          return Optional.empty();
-        }
-        j.str("shipname", name);
-        j.num("shiptype", b.shiptype()).str("shiptype_text", GpsdVocabulary.shipType(b.shiptype()))
-            .str("vendorid", b.vendorid()).num("model", b.model()).num("serial", b.serial())
-            .str("callsign", b.callsign());
-        if (b.isAuxiliaryCraft()) {
-          j.num("mothership_mmsi", b.mothershipMmsi());
-        } else {
-          j.num("to_bow", b.toBow()).num("to_stern", b.toStern()).num("to_port", b.toPort())
-              .num("to_starboard", b.toStarboard());
-        }
+      String name = takePartA(b.mmsi());
+      if (name == null) {
+        return Optional.empty();
+      }
+      j.str("shipname", name);
+      j.num("shiptype", b.shiptype()).str("shiptype_text", GpsdVocabulary.shipType(b.shiptype()))
+          .str("vendorid", b.vendorid()).num("model", b.model()).num("serial", b.serial())
+          .str("callsign", b.callsign());
+      if (b.isAuxiliaryCraft()) {
+        j.num("mothership_mmsi", b.mothershipMmsi());
+      } else {
+        j.num("to_bow", b.toBow()).num("to_stern", b.toStern()).num("to_port", b.toPort())
+            .num("to_starboard", b.toStarboard());
+      }
     } else if (m instanceof SingleSlotBinaryMessage s) {
       j.bool("addressed", s.addressed())
           .bool("structured", s.structured()).num("dest_mmsi", s.destMmsi())
@@ -333,9 +332,5 @@ public final class GpsdJsonWriter {
     public String toString() {
       return sb.toString();
     }
-  }
-
-  static BinaryData unused() {
-    return BinaryData.EMPTY;
   }
 }
