@@ -39,7 +39,8 @@ import java.util.Optional;
  * are decoded for the DAC/FI pairs gpsd decodes in its sample data (6: 1/12, 1/14, 1/15, 1/16,
  * 1/18, 1/30, 1/32, 200/55, 235/10, 250/10; 8: 1/11, 1/15, 1/16, 1/29, 1/31, 200/10); others are
  * written as {@code "data":"<bits>:<hex>"}. One deliberate difference: gpsd never decodes the
- * radio status of type 26 and always writes {@code "radio":0}; this writer writes the value sent.
+ * radio status of type 26 and always writes {@code "radio":0}; this writer writes the value sent,
+ * unless built with {@code gpsdExact}.
  *
  * <p>Not thread-safe (it keeps the pending type 24 part A names).
  */
@@ -48,13 +49,23 @@ public final class GpsdJsonWriter {
   private static final int TYPE24_QUEUE = 16;
 
   private final String device;
+  private final boolean gpsdExact;
   private final int[] pendingMmsi = new int[TYPE24_QUEUE];
   private final String[] pendingName = new String[TYPE24_QUEUE];
   private int pendingIndex;
 
   /** A writer naming {@code device} as the data source (gpsdecode says {@code "stdin"}). */
   public GpsdJsonWriter(String device) {
+    this(device, false);
+  }
+
+  /**
+   * A writer that, when {@code gpsdExact}, also reproduces gpsd's known omission (type 26 radio
+   * status written as 0), so that its output is byte-for-byte that of gpsdecode.
+   */
+  public GpsdJsonWriter(String device, boolean gpsdExact) {
     this.device = device;
+    this.gpsdExact = gpsdExact;
   }
 
   /**
@@ -208,7 +219,7 @@ public final class GpsdJsonWriter {
       j.bool("addressed", s.addressed())
           .bool("structured", s.structured()).num("dest_mmsi", s.destMmsi())
           .num("app_id", s.appId()).str("data", s.data().bitLength() + ":" + s.data().hex(false))
-          .num("radio", s.radio());
+          .num("radio", gpsdExact ? 0 : s.radio());
     } else if (m instanceof LongRangePositionReport l) {
       j.num("status", l.status())
           .str("status_text", GpsdVocabulary.navStatus(l.status())).bool("accuracy", l.accuracy())

@@ -38,7 +38,10 @@ class GpsdSampleTest {
   }
 
   static List<String> decodeToGpsdJson(List<String> input) {
-    GpsdJsonWriter writer = new GpsdJsonWriter("stdin");
+    return decodeToGpsdJson(input, new GpsdJsonWriter("stdin"));
+  }
+
+  static List<String> decodeToGpsdJson(List<String> input, GpsdJsonWriter writer) {
     List<String> out = new ArrayList<>();
     AisDecoder decoder = AisDecoder.builder((DecodedMessage d) -> writer.toJson(d.message()).ifPresent(out::add))
         .build();
@@ -64,6 +67,13 @@ class GpsdSampleTest {
     }
     assertThat(problems).as(String.join("\n", problems)).isEmpty();
     assertThat(actual).hasSize(expected.size());
+  }
+
+  @Test
+  void inGpsdExactModeTheOutputIsByteForByteGpsds() throws IOException {
+    List<String> expected = lines("/ais/gpsd_sample.aivdm.json");
+    List<String> actual = decodeToGpsdJson(lines("/ais/gpsd_sample.aivdm"), new GpsdJsonWriter("stdin", true));
+    assertThat(actual).containsExactlyElementsOf(expected);
   }
 
   /**

@@ -47,6 +47,10 @@ final class AisDecodeCommand implements Callable<Integer> {
       description = "Value of the \"device\" member (default: stdin, as gpsdecode).")
   String device = "stdin";
 
+  @Option(names = "--gpsd-exact",
+      description = "Reproduce gpsd's known omission too (type 26 radio status written as 0).")
+  boolean gpsdExact;
+
   @Option(names = "--errors", description = "Print every rejected line (with its line number) on stderr.")
   boolean errors;
 
@@ -64,7 +68,7 @@ final class AisDecodeCommand implements Callable<Integer> {
     live = file.startsWith("tcp://") || file.startsWith("udp://");
     PrintStream err = System.err;
     Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-    GpsdJsonWriter json = new GpsdJsonWriter(device);
+    GpsdJsonWriter json = new GpsdJsonWriter(device, gpsdExact);
     Consumer<DecodedMessage> print = m -> json.toJson(m.message()).ifPresent(s -> {
       if (maxMessages != null && printed.get() >= maxMessages) {
         return;
