@@ -19,11 +19,11 @@ final class GeoJson {
     f.put("type", "Feature");
     f.put("id", a.id());
     ObjectNode p = f.putObject("properties");
+    a.properties().forEach(p::put); // first, so that the normalised values below win ("gas-pipeline" -> "pipeline")
     p.put("name", a.name());
     p.put("kind", a.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     p.put("corridor_m", a.corridorM());
     p.put("criticality", a.criticality().name().toLowerCase(Locale.ROOT));
-    a.properties().forEach(p::put);
     geometry(a.geometry(), f.putObject("geometry"));
   }
 
