@@ -117,8 +117,8 @@ final class SupportAllocateCommand extends SupportBase {
     for (AllyOutcome a : r.allies()) {
       out.printf(Locale.ROOT, "  %-4s allocated %,18.2f  prior %,18.2f  target %,18.2f  deviation %,+18.2f%n", a.ally(), a.allocatedEur(), a.priorEur(), a.targetEur(), a.deviationEur());
     }
-    out.printf(Locale.ROOT, "Shortfall: EUR %,.2f (priority-weighted %,.2f); largest deviation from a fair share: EUR %,.2f; %d LP variables, %d ms%n",
-        r.shortfallEur(), r.weightedShortfallEur(), r.maxDeviationEur(), r.variables(), r.solveMillis());
+    out.printf(Locale.ROOT, "Shortfall: EUR %,.2f (priority-weighted %,.2f); largest deviation from a fair share: EUR %,.2f; %d LP variables, fairness stage %s, %d ms%n",
+        r.shortfallEur(), r.weightedShortfallEur(), r.maxDeviationEur(), r.variables(), r.stage2().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.solveMillis());
   }
 
   private static ObjectNode toJson(AllocationResult r) {
@@ -128,6 +128,7 @@ final class SupportAllocateCommand extends SupportBase {
     root.put("weightedShortfallEur", round(r.weightedShortfallEur()));
     root.put("maxDeviationEur", round(r.maxDeviationEur()));
     root.put("variables", r.variables());
+    root.put("fairnessStage", r.stage2().name().toLowerCase(Locale.ROOT));
     ArrayNode as = root.putArray("assignments");
     for (Assignment a : r.assignments()) {
       as.addObject().put("offer", a.offerId()).put("ally", a.ally()).put("requirement", a.requirementId()).put("units", a.units()).put("valueEur", round(a.valueEur()));

@@ -37,17 +37,32 @@ import org.ojalgo.optimisation.Variable;
 public final class Allocator {
 
   /** Up to this many pairs stage 2 is solved exactly; beyond, with fixed fills (see {@link Stage2}). */
-  public static final int DEFAULT_EXACT_LIMIT = 3_000;
+  public static final int DEFAULT_EXACT_LIMIT = 500;
+
+  /**
+   * Above this many pairs in the fixed-fill model, stage 2 is not attempted: ojAlgo's simplex takes
+   * tens of seconds there (see BENCHMARKS.md), and stage 1's allocation is returned as it is.
+   */
+  public static final int STAGE2_MAX_PAIRS = 5_000;
+
+  /** Stage 2's default time budget; stage 1 always runs to its optimum. */
+  public static final java.time.Duration DEFAULT_STAGE2_BUDGET = java.time.Duration.ofSeconds(3);
 
   private final int exactLimit;
+  private final java.time.Duration stage2Budget;
 
   public Allocator() {
-    this(DEFAULT_EXACT_LIMIT);
+    this(DEFAULT_EXACT_LIMIT, DEFAULT_STAGE2_BUDGET);
   }
 
-  /** @param exactLimit the largest number of pairs for which stage 2 is solved exactly */
-  public Allocator(int exactLimit) {
+  /**
+   * @param exactLimit the largest number of pairs for which stage 2 is solved exactly
+   * @param stage2Budget how long stage 2 may search; when it runs out, the best feasible point found
+   *     is kept (it never worsens stage 1's optimum) and the result says so
+   */
+  public Allocator(int exactLimit, java.time.Duration stage2Budget) {
     this.exactLimit = exactLimit;
+    this.stage2Budget = stage2Budget;
   }
 
   private static final double SCALE = 1e6;
@@ -131,6 +146,9 @@ public final class Allocator {
             useful.add(p);
           }
         }
+        if (useful.size() > STAGE2_MAX_PAIRS) {
+          return Explainer.explain(requirements, offers, pairs, x, normalised, priorEur, Stage2.TOO_LARGE, (System.nanoTime() - start) / 1_000_000);
+        }
         lp2 = new Lp(requirements, offers, pairs, useful);
         lp2.fixFills(fill);
         lp2.deviations(offering, normalised, priorEur, java.util.OptionalDouble.of(total));
@@ -139,11 +157,16 @@ public final class Allocator {
       lp2.maxDeviation.weight(1);
       double tieBreak = 1e-4 / offering.size();
       lp2.deviationVars.forEach(v -> v.weight(tieBreak));
+      lp2.model.options.time_abort = Math.max(1, stage2Budget.toMillis());
       Optimisation.Result r2 = lp2.model.minimise();
       // Should the solver's noise make the kept optimum look infeasible, stage 1's answer stands.
       if (r2.getState().isOptimal()) {
         java.util.Arrays.fill(x, 0);
         lp2.copyInto(r2, x);
+      } else if (r2.getState().isFeasible()) {
+        java.util.Arrays.fill(x, 0);
+        lp2.copyInto(r2, x);
+        method = Stage2.TIME_LIMITED;
       } else {
         method = Stage2.SKIPPED;
       }
@@ -163,7 +186,11 @@ public final class Allocator {
      * optima (ties between requirements of equal weighted value are not revisited).
      */
     FIXED_FILLS,
-    /** The stage-2 model did not solve cleanly; stage 1's allocation stands. */
+    /** The fixed-fill model had more than {@link #STAGE2_MAX_PAIRS} pairs; stage 1's allocation stands. */
+    TOO_LARGE,
+    /** Stage 2 ran out of its time budget; the best feasible point it had found is used. */
+    TIME_LIMITED,
+    /** The stage-2 model did not solve cleanly (or found nothing in time); stage 1's allocation stands. */
     SKIPPED
   }
 
@@ -301,7 +328,12 @@ public final class Allocator {
     }
 
     void fixFills(double[] fill) {
-      reqRows.forEach((r, row) -> row.level(Math.min(fill[r], requirements.get(r).quantity())));
+      // A hair of slack below the found fill: an exact equality can look infeasible to the solver
+      // when stage 1's values carry rounding noise against the offers' capacities.
+      reqRows.forEach((r, row) -> {
+        double f = Math.min(fill[r], requirements.get(r).quantity());
+        row.lower(Math.max(0, f - 1e-9 * Math.max(1, f))).upper(f);
+      });
     }
 
     /**

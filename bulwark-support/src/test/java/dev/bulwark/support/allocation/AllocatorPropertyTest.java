@@ -107,7 +107,7 @@ class AllocatorPropertyTest {
   @Property(tries = 40)
   void fixedFillsKeepTheFirstObjectiveAndTheLimits(@ForAll("problems") Problem problem) {
     AllocationResult exact = allocator.allocate(problem.requirements(), problem.offers(), shares(), Map.of());
-    AllocationResult fixed = new Allocator(0).allocate(problem.requirements(), problem.offers(), shares(), Map.of());
+    AllocationResult fixed = new Allocator(0, java.time.Duration.ofSeconds(30)).allocate(problem.requirements(), problem.offers(), shares(), Map.of());
     assertThat(fixed.weightedShortfallEur()).isCloseTo(exact.weightedShortfallEur(), org.assertj.core.api.Assertions.within(1e-6 * Math.max(1, exact.weightedShortfallEur()) + 1e-3));
     // The exact stage 2 searches a superset, so its largest deviation is never worse.
     assertThat(exact.maxDeviationEur()).isLessThanOrEqualTo(fixed.maxDeviationEur() * (1 + 1e-6) + 1e-3);
