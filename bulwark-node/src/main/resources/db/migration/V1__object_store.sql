@@ -1,4 +1,5 @@
 -- The STIX object store. SQL stays in the subset that H2 (PostgreSQL mode) and PostgreSQL both accept.
+-- JSON is VARCHAR without a length (TEXT in PostgreSQL): H2 keeps it inline instead of as a slower CLOB.
 
 CREATE TABLE collections (
     id              VARCHAR(64)   NOT NULL PRIMARY KEY,
@@ -25,7 +26,7 @@ CREATE TABLE stix_objects (
     origin_nation   VARCHAR(16)   NOT NULL,
     added_by        VARCHAR(200)  NOT NULL,
     marking_refs    VARCHAR(4000) NOT NULL,
-    json            TEXT          NOT NULL,
+    json            VARCHAR       NOT NULL,
     CONSTRAINT stix_objects_version_once UNIQUE (collection_id, object_id, version_us)
 );
 
@@ -36,5 +37,5 @@ CREATE INDEX stix_objects_by_id ON stix_objects (object_id, version_us);
 -- Marking definitions seen in any collection, so that every read can resolve an object's markings.
 CREATE TABLE marking_definitions (
     id              VARCHAR(300)  NOT NULL PRIMARY KEY,
-    json            TEXT          NOT NULL
+    json            VARCHAR       NOT NULL
 );
