@@ -116,7 +116,10 @@ class MaritimeNodeTest {
     assertThat(source.path("name").asString()).isEqualTo("feed");
     assertThat(source.path("connected").asBoolean()).isTrue();
     assertThat(source.path("messages").asLong()).isPositive();
-    assertThat(api.getJson("/api/maritime/assets").path("features").size()).isEqualTo(14);
+    JsonNode features = api.getJson("/api/maritime/assets").path("features");
+    assertThat(features.size()).isEqualTo(14);
+    features.values().forEach(f -> assertThat(f.path("properties").path("kind").asString())
+        .isIn("power-cable", "telecom-cable", "pipeline", "area", "anchorage", "port", "other"));
     JsonNode vessels = api.getJson("/api/maritime/vessels");
     assertThat(vessels.path("count").asInt()).isEqualTo(8);
     JsonNode eagle = api.getJson("/api/maritime/vessels/518000001");
