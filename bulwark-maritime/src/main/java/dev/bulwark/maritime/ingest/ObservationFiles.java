@@ -34,7 +34,8 @@ public final class ObservationFiles {
   /** Reads a file; throws {@link UncheckedIOException} naming it when unreadable. */
   public static Read read(Path file) {
     try (InputStream in = NmeaFeed.open(file)) {
-      return read(in, file.getFileName().toString());
+      String n = file.getFileName().toString();
+      return read(in, n.endsWith(".gz") ? n.substring(0, n.length() - 3) : n);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
