@@ -155,6 +155,6 @@ final class SupportAllocateCommand extends SupportBase {
   }
 
   private static String num(double v) {
-    return Math.abs(v - Math.rint(v)) < 1e-6 ? Long.toString(Math.round(v)) : String.format(Locale.ROOT, "%.2f", v);
+    return Math.abs(v - Math.rint(v)) < 1e-6 * Math.max(1, Math.abs(v)) ? Long.toString(Math.round(v)) : String.format(Locale.ROOT, "%.2f", v);
   }
 }

@@ -115,16 +115,20 @@ final class Explainer {
           + ") are available only from " + first + ", after the need-by date " + req.needBy();
     }
     boolean higher = false;
+    boolean others = false;
     for (int o : inTime) {
       for (int other : usersOfOffer.getOrDefault(o, List.of())) {
-        if (requirements.get(other).weight() > req.weight()) {
-          higher = true;
+        if (other != r) {
+          others = true;
+          if (requirements.get(other).weight() > req.weight()) {
+            higher = true;
+          }
         }
       }
     }
     List<String> ids = inTime.stream().map(o -> offers.get(o).id()).toList();
     return "the offers that could fill it in time (" + Allocator.list(ids) + ") are used up"
-        + (higher ? ", partly by requirements of higher priority" : " by other requirements")
+        + (higher ? ", partly by requirements of higher priority" : others ? ", partly by other requirements" : ", all of them by it")
         + (matching.size() > inTime.size() ? "; later offers come after its need-by date " + req.needBy() : "");
   }
 
@@ -151,7 +155,7 @@ final class Explainer {
   }
 
   static String fmt(double v) {
-    if (Math.abs(v - Math.rint(v)) < 1e-6) {
+    if (Math.abs(v - Math.rint(v)) < 1e-6 * Math.max(1, Math.abs(v))) {
       return Long.toString(Math.round(v));
     }
     return String.format(Locale.ROOT, "%.2f", v);

@@ -47,7 +47,7 @@ class AllocatorTest {
     assertThat(r1.shortfallUnits()).isCloseTo(40, within(1e-4));
     assertThat(result.shortfallEur()).isCloseTo(40_000, within(0.01));
     assertThat(result.weightedShortfallEur()).isCloseTo(5 * 40_000, within(0.01));
-    assertThat(r1.explanation()).contains("POL (O-POL: 60)").contains("used up").contains("after its need-by date 2025-06-30");
+    assertThat(r1.explanation()).contains("POL (O-POL: 60)").contains("used up, all of them by it").contains("after its need-by date 2025-06-30");
     assertThat(offer(result, "O-DEU").unused()).isCloseTo(80, within(1e-4));
     assertThat(offer(result, "O-DEU").explanation()).contains("available from 2025-09-01");
     assertThat(result.variables()).isEqualTo(1);
