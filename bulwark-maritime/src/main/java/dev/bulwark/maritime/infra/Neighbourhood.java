@@ -23,24 +23,22 @@ public final class Neighbourhood {
     this.lat = lat;
     this.lon = lon;
     this.radiusM = radiusM;
-    // Grouped by asset, so that measure() keeps one running minimum per asset.
-    java.util.Arrays.sort(pieces, (a, b) -> Integer.compare(a.asset, b.asset));
-    this.pieces = pieces;
-    this.boxes = new double[pieces.length * 4];
+    // Grouped by asset, so that measure() keeps one running minimum per asset: a primitive sort of
+    // (asset, position) keys is much cheaper than sorting the objects with a comparator.
+    long[] keys = new long[pieces.length];
     for (int i = 0; i < pieces.length; i++) {
-      Piece p = pieces[i];
-      if (p.area == null) {
-        boxes[4 * i] = Math.min(p.aLat, p.bLat);
-        boxes[4 * i + 1] = Math.max(p.aLat, p.bLat);
-        boxes[4 * i + 2] = Math.min(p.aLon, p.bLon);
-        boxes[4 * i + 3] = Math.max(p.aLon, p.bLon);
-      } else {
-        var env = p.area.getGeometry().getEnvelopeInternal();
-        boxes[4 * i] = env.getMinY();
-        boxes[4 * i + 1] = env.getMaxY();
-        boxes[4 * i + 2] = env.getMinX();
-        boxes[4 * i + 3] = env.getMaxX();
-      }
+      keys[i] = ((long) pieces[i].asset << 32) | i;
+    }
+    java.util.Arrays.sort(keys);
+    this.pieces = new Piece[pieces.length];
+    this.boxes = new double[pieces.length * 4];
+    for (int i = 0; i < keys.length; i++) {
+      Piece p = pieces[(int) keys[i]];
+      this.pieces[i] = p;
+      boxes[4 * i] = p.minLat;
+      boxes[4 * i + 1] = p.maxLat;
+      boxes[4 * i + 2] = p.minLon;
+      boxes[4 * i + 3] = p.maxLon;
     }
   }
 

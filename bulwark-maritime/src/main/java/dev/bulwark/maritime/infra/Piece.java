@@ -13,6 +13,11 @@ final class Piece {
   /** For areas: the prepared polygon and its boundary as lat/lon pairs; null for segments. */
   final PreparedGeometry area;
   final double[] ring;
+  /** Bounding box in degrees, computed once. */
+  final double minLat;
+  final double maxLat;
+  final double minLon;
+  final double maxLon;
 
   Piece(int asset, double aLat, double aLon, double bLat, double bLon) {
     this.asset = asset;
@@ -22,6 +27,10 @@ final class Piece {
     this.bLon = bLon;
     this.area = null;
     this.ring = null;
+    this.minLat = Math.min(aLat, bLat);
+    this.maxLat = Math.max(aLat, bLat);
+    this.minLon = Math.min(aLon, bLon);
+    this.maxLon = Math.max(aLon, bLon);
   }
 
   Piece(int asset, PreparedGeometry area, double[] ring) {
@@ -32,6 +41,11 @@ final class Piece {
     this.bLon = 0;
     this.area = area;
     this.ring = ring;
+    var env = area.getGeometry().getEnvelopeInternal();
+    this.minLat = env.getMinY();
+    this.maxLat = env.getMaxY();
+    this.minLon = env.getMinX();
+    this.maxLon = env.getMaxX();
   }
 
   /** Distance in metres from a position; kx = metres per degree of longitude at that latitude. */
