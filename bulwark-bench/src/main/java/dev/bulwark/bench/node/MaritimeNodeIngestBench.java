@@ -103,7 +103,28 @@ public final class MaritimeNodeIngestBench {
       node.close();
       server.close();
     }
+    bare(traffic(vessels, rounds));
     System.exit(0);
+  }
+
+  /** The same traffic without the node: decoding alone, then the bare engine alone, one thread each. */
+  static void bare(byte[] feed) throws IOException {
+    java.util.List<dev.bulwark.maritime.model.VesselObservation> obs = new java.util.ArrayList<>();
+    dev.bulwark.maritime.ingest.AisAdapter adapter = new dev.bulwark.maritime.ingest.AisAdapter();
+    dev.bulwark.ais.AisDecoder decoder = dev.bulwark.ais.AisDecoder.builder(d -> adapter.accept(d, obs::add)).build();
+    long t0 = System.nanoTime();
+    new dev.bulwark.ais.source.LineReader(new java.io.ByteArrayInputStream(feed)).forEachLine(decoder::accept);
+    long t1 = System.nanoTime();
+    dev.bulwark.maritime.engine.MaritimeEngine engine = dev.bulwark.maritime.engine.MaritimeEngine.withDefaults(
+        dev.bulwark.maritime.infra.GeoJsonInfrastructure.baltic().layer(), (a, c) -> { });
+    long t2 = System.nanoTime();
+    for (dev.bulwark.maritime.model.VesselObservation o : obs) {
+      engine.accept(o);
+    }
+    long t3 = System.nanoTime();
+    System.out.printf(Locale.ROOT, "without the node: decoding alone %,.0f sentences/s; bare engine alone %,.0f"
+        + " observations/s (%d alerts)%n", obs.size() / ((t1 - t0) / 1e9), obs.size() / ((t3 - t2) / 1e9),
+        engine.alerts().size());
   }
 
   private static void heap(MaritimeWatch watch, String when) throws InterruptedException {
