@@ -16,13 +16,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs federation: for every configured peer, a cycle that pulls its collections and pushes ours,
- * repeated at the peer's interval, backing off (doubling, up to five minutes) while the peer fails.
+ * repeated at the peer's interval, backing off (doubling, up to 30 seconds) while the peer fails.
  * The peer list is re-read every few seconds, so {@code bulwark peer add|remove} takes effect on a
  * running node. Thread-safe.
  */
 public final class FederationService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FederationService.class);
-  private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
   private static final Duration PEER_LIST_REFRESH = Duration.ofSeconds(3);
 
   private final PeerStore peers;
