@@ -77,8 +77,11 @@ public final class FederationSyncBench {
       awaitUp(finPort);
       long up = System.nanoTime();
       long synced;
-      while ((synced = count(fin)) < objects) {
-        Thread.sleep(200);
+      // one pool for the whole wait: opening one per poll would load FIN's database and skew the figure
+      try (HikariDataSource finDb = NodeDatabase.open(NodeDatabase.defaultUrl(fin), "bulwark", "", 2)) {
+        while ((synced = count(finDb)) < objects) {
+          Thread.sleep(500);
+        }
       }
       long t1 = System.nanoTime();
       double seconds = (t1 - up) / 1e9;
@@ -158,9 +161,8 @@ public final class FederationSyncBench {
         + "\",\"object_marking_refs\":[\"" + Tlp.GREEN.markingDefinitionId() + "\"]}";
   }
 
-  private static long count(Path home) throws Exception {
-    try (HikariDataSource ds = NodeDatabase.open(NodeDatabase.defaultUrl(home), "bulwark", "", 2);
-        Connection c = ds.getConnection();
+  private static long count(HikariDataSource ds) throws Exception {
+    try (Connection c = ds.getConnection();
         PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM stix_objects WHERE collection_id = 'intel'");
         ResultSet rs = s.executeQuery()) {
       rs.next();
