@@ -36,7 +36,6 @@ class DemoBanner {
     loaded.forEach(out::println);
     out.println("  health:       " + base + "/actuator/health");
     out.println("  TAXII 2.1:    " + base + "/taxii2/");
-    out.println("Stop it with Ctrl-C.");
     out.flush();
   }
 
