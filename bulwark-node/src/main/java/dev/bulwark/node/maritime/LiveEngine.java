@@ -108,8 +108,7 @@ public final class LiveEngine implements AutoCloseable {
     PositionReport p = v.last();
     VesselIdentity id = v.identity();
     return new VesselView(v.mmsi(), id.name(), id.callSign(), id.imo(), id.shipType(), id.flag().orElse(""), p.lat(),
-        p.lon(), p.hasSog() ? p.sogKn() : -1, p.hasCog() ? p.cogDeg() : -1, p.headingDeg(),
-        Instant.ofEpochMilli(p.timeMillis()).toString());
+        p.lon(), p.hasSog() ? p.sogKn() : -1, p.hasCog() ? p.cogDeg() : -1, p.headingDeg(), p.timeMillis());
   }
 
   /** The latest snapshot (at most about a second old). */
