@@ -8,7 +8,6 @@ import dev.bulwark.node.exchange.ReadFilter;
 import dev.bulwark.node.federation.CursorStore.Cursor;
 import dev.bulwark.node.federation.CursorStore.Direction;
 import dev.bulwark.node.security.AccessPolicy;
-import dev.bulwark.stix.markings.Reader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,9 +65,7 @@ public final class FederationStatus {
     if (local.isEmpty()) {
       return 0;
     }
-    ReadFilter peerMayRead = policy.readFilter(new Reader(peer.nation(), Optional.empty()), local.get().defaultNations());
-    ReadFilter eligible = o -> o.originNation().equals(localNation) && !o.addedBy().startsWith("peer:")
-        && peerMayRead.permits(o);
+    ReadFilter eligible = PushTask.eligible(peer, local.get(), localNation, policy);
     Page page = store.page(new ObjectQuery(collection, Long.parseLong(c.position()), Set.of(), Set.of(), Set.of(),
         LAG_COUNT_LIMIT), eligible);
     return page.items().size();

@@ -50,15 +50,22 @@ final class PushTask {
     this.nowMicros = nowMicros;
   }
 
+  /**
+   * What a peer is sent from a collection: objects this node's nation originated (not what came from
+   * peers), and only those the AccessPolicy lets a reader of the peer's nation see.
+   */
+  static ReadFilter eligible(Peer peer, CollectionInfo collection, String localNation, AccessPolicy policy) {
+    ReadFilter peerMayRead = policy.readFilter(new Reader(peer.nation(), Optional.empty()), collection.defaultNations());
+    return o -> o.originNation().equals(localNation) && !o.addedBy().startsWith("peer:") && peerMayRead.permits(o);
+  }
+
   /** Pushes everything new; returns how many objects the peer accepted. */
   long run() {
     Optional<CollectionInfo> local = store.collection(collection);
     if (local.isEmpty()) {
       return 0;
     }
-    ReadFilter peerMayRead = policy.readFilter(new Reader(peer.nation(), Optional.empty()), local.get().defaultNations());
-    ReadFilter ours = o -> o.originNation().equals(localNation) && !o.addedBy().startsWith("peer:");
-    ReadFilter eligible = o -> ours.permits(o) && peerMayRead.permits(o);
+    ReadFilter eligible = eligible(peer, local.get(), localNation, policy);
     Cursor cursor = cursors.find(peer.name(), Direction.PUSH, collection)
         .orElse(Cursor.start(peer.name(), Direction.PUSH, collection));
     long accepted = 0;
