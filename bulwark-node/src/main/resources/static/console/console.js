@@ -83,6 +83,7 @@ function initMap() {
     const d = L.DomUtil.create('div', 'legend');
     d.innerHTML = Object.entries({ 'power cable': KIND_COLOURS['power-cable'], 'telecom cable': KIND_COLOURS['telecom-cable'],
       'pipeline': KIND_COLOURS.pipeline }).map(([k, c]) => '<i style="background:' + c + '"></i>' + k).join('<br>')
+      + '<br><i style="background:none;border:1px dashed ' + KIND_COLOURS.port + '"></i>harbour (no alerts)'
       + '<br><i style="background:#9fb3c8;height:6px;width:6px;border-radius:3px"></i>vessel'
       + '<br><i style="background:#ff4d4f;height:10px;width:10px;border-radius:5px"></i>alert';
     return d;
@@ -92,13 +93,24 @@ function initMap() {
 
 async function loadAssets() {
   const fc = await apiJson('/api/maritime/assets');
-  const corridors = L.geoJSON(fc, { interactive: false,
+  // Harbours and anchorages are where stopping is normal (no alerts there): drawn as quiet dashed
+  // outlines so they do not compete with the assets being protected.
+  const haven = (f) => f.properties.kind === 'port' || f.properties.kind === 'anchorage';
+  const assets = { type: 'FeatureCollection', features: fc.features.filter((f) => !haven(f)) };
+  const havens = { type: 'FeatureCollection', features: fc.features.filter(haven) };
+  const corridors = L.geoJSON(assets, { interactive: false,
     style: (f) => ({ color: KIND_COLOURS[f.properties.kind] || '#8c8c8c', weight: 9, opacity: 0.18, className: 'asset-corridor' }) });
-  const lines = L.geoJSON(fc, {
+  const lines = L.geoJSON(assets, {
     style: (f) => ({ color: KIND_COLOURS[f.properties.kind] || '#8c8c8c', weight: 2, opacity: 0.95, className: 'asset-path' }),
     onEachFeature: (f, layer) => layer.bindTooltip(f.properties.name + ' (' + f.properties.kind + ', corridor '
       + Math.round(f.properties.corridor_m) + ' m)', { sticky: true }),
   });
+  const harbours = L.geoJSON(havens, {
+    style: (f) => ({ color: KIND_COLOURS[f.properties.kind], weight: 1, dashArray: '3 3', fillOpacity: 0.08, className: 'haven-area' }),
+    onEachFeature: (f, layer) => layer.bindTooltip(f.properties.name + ' (' + f.properties.kind
+      + ': stopping is normal here, no alerts)', { sticky: true }),
+  });
+  harbours.addTo(state.map);
   corridors.addTo(state.map);
   lines.addTo(state.map);
   document.body.dataset.assets = String(fc.features.length);

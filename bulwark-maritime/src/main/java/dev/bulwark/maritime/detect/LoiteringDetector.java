@@ -17,7 +17,10 @@ import java.util.Optional;
  *
  * <p>Medium severity; high when it lasts {@code longDuration} or the vessel reports being at anchor
  * over a high-criticality asset (an anchor on a cable). Known anchorages and ports, operator-listed
- * working vessels, fishing and service craft are not alerted on.
+ * working vessels, fishing and service craft are not alerted on, nor is a vessel that reports being
+ * moored and does not move (mean under 0.5 kn): moored means made fast to a berth or a
+ * buoy, which is where cables come ashore. A vessel that claims to be moored while making way still
+ * raises the alert.
  *
  * <p>Defaults: maxMeanKn 2.0 (Global Fishing Watch's loitering threshold: average speed < 2 kn);
  * minDuration 20 min (our choice: GFW studies loitering over hours at sea, but a ship stopped over a
@@ -41,6 +44,9 @@ public final class LoiteringDetector extends BaseDetector {
     String asset = "";
     long since;
   }
+
+  /** Mean speed under which a vessel reporting "moored" is taken at its word (GPS noise stays below it). */
+  static final double MOORED_STILL_KN = 0.5;
 
   private final Params p;
 
@@ -93,6 +99,9 @@ public final class LoiteringDetector extends BaseDetector {
     }
     double mean = v.track().meanSog(now - p.minDurationMillis());
     if (!(mean < p.maxMeanKn())) {
+      return;
+    }
+    if (r.navStatus() == PositionReport.STATUS_MOORED && mean < MOORED_STILL_KN) {
       return;
     }
     boolean anchored = r.navStatus() == PositionReport.STATUS_AT_ANCHOR;

@@ -68,4 +68,15 @@ class LoiteringDetectorTest {
     v.reports().forEach(engine::accept);
     assertThat(engine.alerts()).isEmpty();
   }
+
+  @Test
+  void aStillVesselReportingMooredIsNotLoitering() {
+    assertThat(loiter(0.0, 40, 5)).isEmpty();
+    assertThat(loiter(0.4, 40, 5)).isEmpty();
+  }
+
+  @Test
+  void aVesselClaimingMooredWhileMakingWayStillLoiters() {
+    assertThat(loiter(1.5, 25, 5)).singleElement().extracting(Alert::severity).isEqualTo(Severity.MEDIUM);
+  }
 }

@@ -12,8 +12,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
 
 class InfrastructureLayerTest {
+
+  private static final GeometryFactory GF = new GeometryFactory();
 
   static final InfrastructureLayer BALTIC = GeoJsonInfrastructure.baltic().layer();
 
@@ -22,12 +26,20 @@ class InfrastructureLayerTest {
   }
 
   @Test
-  void shippedBalticLayerHasFourteenAssetsWithSchematicCorridors() {
+  void shippedBalticLayerHasFourteenAssetsWithSchematicCorridorsAndTwelveHarbours() {
     var load = GeoJsonInfrastructure.baltic();
     assertThat(load.problems()).isEmpty();
-    assertThat(load.assets()).hasSize(14);
-    assertThat(load.assets()).allSatisfy(a -> {
+    var protectedAssets = load.assets().stream().filter(a -> !a.kind().isSafeHaven()).toList();
+    var harbours = load.assets().stream().filter(a -> a.kind() == AssetKind.PORT).toList();
+    assertThat(protectedAssets).hasSize(14);
+    assertThat(harbours).hasSize(12);
+    assertThat(load.assets()).hasSize(26);
+    assertThat(protectedAssets).allSatisfy(a -> {
       assertThat(a.corridorM()).isEqualTo(3000);
+      assertThat(a.properties().get("accuracy")).startsWith("schematic");
+    });
+    assertThat(harbours).allSatisfy(a -> {
+      assertThat(a.corridorM()).isZero();
       assertThat(a.properties().get("accuracy")).startsWith("schematic");
     });
     assertThat(BALTIC.find("Estlink 2").orElseThrow().kind()).isEqualTo(AssetKind.POWER_CABLE);
@@ -111,8 +123,14 @@ class InfrastructureLayerTest {
       @ForAll @DoubleRange(min = 54.0, max = 61.0) double lat, @ForAll @DoubleRange(min = 10.0, max = 29.0) double lon) {
     Proximity p = new Proximity();
     BALTIC.neighbourhood(lat, lon, 30_000).measure(lat, lon, 12_000, p);
+    boolean insideHarbour = false;
     for (Asset a : BALTIC.assets()) {
       double brute = bruteForce(a, lat, lon);
+      if (a.kind().isSafeHaven()) {
+        // harbours are not listed as nearby assets: they only mark the position as a safe haven
+        insideHarbour |= a.geometry().contains(GF.createPoint(new Coordinate(lon, lat)));
+        continue;
+      }
       int found = -1;
       for (int i = 0; i < p.count(); i++) {
         if (p.asset(i) == a) {
@@ -126,6 +144,18 @@ class InfrastructureLayerTest {
         assertThat(found).as(a.name()).isLessThan(0);
       }
     }
+    assertThat(p.inSafeHaven()).isEqualTo(insideHarbour);
+  }
+
+  @Test
+  void aPositionInsideAShippedHarbourIsASafeHaven() {
+    Proximity p = new Proximity();
+    // Warnemünde, inside the Rostock-Warnemünde harbour area next to C-Lion1's drawn landing
+    BALTIC.neighbourhood(54.17, 12.09, 30_000).measure(54.17, 12.09, 12_000, p);
+    assertThat(p.inSafeHaven()).isTrue();
+    assertThat(p.nearest()).map(h -> h.asset().name()).contains("C-Lion1");
+    BALTIC.neighbourhood(54.30, 12.09, 30_000).measure(54.30, 12.09, 12_000, p);
+    assertThat(p.inSafeHaven()).isFalse();
   }
 
   /** Nearest point of each segment by dense sampling, measured with haversine. */

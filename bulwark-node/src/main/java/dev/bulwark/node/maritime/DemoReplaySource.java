@@ -19,7 +19,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The demo's live feed: the real Danish capture (5 minutes of the national AIS network) played back and
- * forth for ever (backwards with courses turned round, so that no ship ever jumps), with the synthetic
+ * forth for ever by a {@link CaptureLoop} (backwards with courses turned round, so that no ship ever jumps), with the synthetic
  * incidents of {@code bulwark-maritime} (an anchor dragged across Estlink 2 and BCS, a ship going dark
  * over C-Lion1, a rendezvous at sea, a spoofed ferry) mixed in, on one clock running {@code pace}
  * times faster than the wall clock. The first pass of the scenarios is fast-forwarded to a few
@@ -55,9 +55,6 @@ final class DemoReplaySource extends ThreadedSource {
       status.error("the demo capture holds no timed observation");
       return;
     }
-    long c0 = capture.get(0).timeMillis();
-    long c1 = capture.get(capture.size() - 1).timeMillis();
-    long passLength = c1 - c0 + 1_000L;
     long v0 = wallClock.getAsLong();
     status.connected(true);
 
@@ -72,13 +69,9 @@ final class DemoReplaySource extends ThreadedSource {
     }
     Pacer pacer = new Pacer(pace);
     pacer.await(v0);
-    int pass = 0;
-    int ci = 0;
+    CaptureLoop loop = new CaptureLoop(capture, v0);
     while (running) {
-      long passStart = v0 + pass * passLength;
-      boolean forward = pass % 2 == 0;
-      VesselObservation c = capture.get(forward ? ci : capture.size() - 1 - ci);
-      long ct = forward ? passStart + (c.timeMillis() - c0) : passStart + (c1 - c.timeMillis());
+      long ct = loop.peekTime();
       if (si >= scenario.size()) {
         // next scenario pass from the beginning, from now on the demo clock
         long now = scenario.isEmpty() ? ct : Math.max(ct, scenario.get(scenario.size() - 1).timeMillis() + 60_000L);
@@ -91,11 +84,7 @@ final class DemoReplaySource extends ThreadedSource {
         next = s;
         si++;
       } else {
-        next = forward ? Observations.at(c, ct) : Observations.reversedAt(c, ct);
-        if (++ci == capture.size()) {
-          ci = 0;
-          pass++;
-        }
+        next = loop.next();
       }
       if (!pacer.await(next.timeMillis())) {
         return;

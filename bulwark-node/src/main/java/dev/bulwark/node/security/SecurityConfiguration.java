@@ -1,6 +1,7 @@
 package dev.bulwark.node.security;
 
 import dev.bulwark.node.exchange.ObjectStore;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Arrays;
 import javax.sql.DataSource;
@@ -65,7 +66,11 @@ public class SecurityConfiguration {
             e -> e.authenticationEntryPoint(unauthorized)
                 .accessDeniedHandler((request, response, denied) -> UnauthorizedResponder.forbidden(response)))
         .authorizeHttpRequests(
-            a -> a.requestMatchers(open).permitAll()
+            a -> a
+                // The request was authorised on its first dispatch; a stateless chain has no principal left
+                // when the container re-dispatches an ending server-sent-event stream or renders an error.
+                .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                .requestMatchers(open).permitAll()
                 .requestMatchers("/bulwark/audit/**").hasRole(Role.ADMIN.name())
                 .anyRequest().authenticated());
     return http.build();

@@ -117,7 +117,7 @@ class MaritimeNodeTest {
     assertThat(source.path("connected").asBoolean()).isTrue();
     assertThat(source.path("messages").asLong()).isPositive();
     JsonNode features = api.getJson("/api/maritime/assets").path("features");
-    assertThat(features.size()).isEqualTo(14);
+    assertThat(features.size()).isEqualTo(26); // 14 cables and pipelines, 12 harbours
     features.values().forEach(f -> assertThat(f.path("properties").path("kind").asString())
         .isIn("power-cable", "telecom-cable", "pipeline", "area", "anchorage", "port", "other"));
     JsonNode vessels = api.getJson("/api/maritime/vessels");

@@ -90,7 +90,7 @@ class ConsoleBrowserTest {
     browser.findElement(By.id("login-submit")).click();
 
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    wait.until(d -> count(d, "path.asset-path") >= 14);
+    wait.until(d -> count(d, "path.asset-path") == 14 && count(d, "path.haven-area") == 12);
     new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(250))
         .until(d -> count(d, "#alert-list li.alert-item") >= 1 && count(d, "path.alert-marker") >= 1);
 
