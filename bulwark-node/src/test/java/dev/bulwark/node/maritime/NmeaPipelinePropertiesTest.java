@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 
 /** Whatever bytes a feed sends, the pipeline neither throws nor loses count. */
-class NmeaPipelineProperties {
+class NmeaPipelinePropertiesTest {
 
   @Property(tries = 300)
   void arbitraryLinesAreCountedAndNeverThrow(@ForAll @Size(max = 30) List<@Size(max = 120) byte[]> lines) {
