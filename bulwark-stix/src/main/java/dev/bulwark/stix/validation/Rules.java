@@ -2,7 +2,8 @@ package dev.bulwark.stix.validation;
 
 /**
  * The stable rule ids a {@link Finding} can carry. Each names one requirement of STIX 2.1 (errata 01);
- * {@link Finding#section()} gives the section that states it. Constants only; thread-safe.
+ * {@link Finding#section()} gives the section that states it. The {@code interop-} rules belong to
+ * {@link ValidationProfile#INTEROP} and cite the interop schema file instead. Constants only; thread-safe.
  */
 public final class Rules {
 
@@ -78,6 +79,19 @@ public final class Rules {
     public static final String PATTERN_SYNTAX = "pattern-syntax";
     /** A deprecated property is used (warning). */
     public static final String DEPRECATED = "deprecated";
+
+    // ---- ValidationProfile.INTEROP only: the section is the interop schema file, e.g. interop/indicator.json
+
+    /**
+     * A property the OASIS STIX 2.1 interoperability profile requires on the object's type is missing
+     * (the {@code required} list of {@code interop/<type>.json}, misspellings corrected).
+     */
+    public static final String INTEROP_REQUIRED_PROPERTY = "interop-required-property";
+    /**
+     * object_marking_refs holds more than one of the four STIX 2.1 (TLP 1.0) TLP marking-definitions,
+     * repeats counted ({@code interop/core.json}: {@code maxContains 1}).
+     */
+    public static final String INTEROP_TLP_MARKING = "interop-tlp-marking";
 
     private Rules() {
     }

@@ -16,14 +16,34 @@ import dev.bulwark.stix.StixObject;
  * id) are not checked here. Each {@link Finding} names the JSON path, the rule ({@link Rules}) and the
  * spec section.
  *
+ * <p>With {@link ValidationProfile#INTEROP} it also checks the additional requirements of the OASIS STIX
+ * 2.1 interoperability profile (see {@link ValidationProfile}); those findings are errors too.
+ *
  * <p>Thread-safe and reusable: the rule tables are built once, per class, and each call works on its own
  * state.
  */
 public final class StixValidator {
 
-    /** Creates a validator. Cheap: the tables are static. */
+    private final ValidationProfile profile;
+
+    /** Creates a validator of the STIX 2.1 rules ({@link ValidationProfile#STIX_2_1}). Cheap: the tables are static. */
     public StixValidator() {
-        // tables are static
+        this(ValidationProfile.STIX_2_1);
+    }
+
+    /**
+     * Creates a validator of the given rule set. Cheap: the tables are static.
+     *
+     * @param profile {@link ValidationProfile#STIX_2_1}, or {@link ValidationProfile#INTEROP} for the
+     *                specification plus the interoperability profile
+     */
+    public StixValidator(ValidationProfile profile) {
+        this.profile = java.util.Objects.requireNonNull(profile, "profile");
+    }
+
+    /** The rule set this validator applies. */
+    public ValidationProfile profile() {
+        return profile;
     }
 
     /**
@@ -34,7 +54,11 @@ public final class StixValidator {
      */
     public ValidationResult validate(StixObject o) {
         List<Finding> out = new ArrayList<>(4);
-        new Checker(out).object(InternalAccess.tree(o), "$");
+        tools.jackson.databind.JsonNode tree = InternalAccess.tree(o);
+        new Checker(out).object(tree, "$");
+        if (profile == ValidationProfile.INTEROP) {
+            InteropProfile.check(tree, "$", out);
+        }
         return new ValidationResult(out);
     }
 

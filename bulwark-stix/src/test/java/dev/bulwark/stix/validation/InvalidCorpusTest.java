@@ -24,12 +24,12 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The corpus under {@code invalid/}: one object per file, each breaking one rule, with the finding it
- * must produce ({@code expect}: severity, rule, path).
+ * must produce ({@code expect}: severity, rule, path), validated under the optional {@code profile}
+ * ({@code stix-2.1} unless stated; the {@code interop-} rules need {@code interop}).
  */
 class InvalidCorpusTest {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
-    private static final StixValidator VALIDATOR = new StixValidator();
 
     static List<String> cases() throws IOException {
         try (InputStream in = resource("INDEX")) {
@@ -48,7 +48,8 @@ class InvalidCorpusTest {
         Severity severity = Severity.valueOf(expect.get("severity").stringValue());
         String rule = expect.get("rule").stringValue();
         String path = expect.get("path").stringValue();
-        ValidationResult result = VALIDATOR.validate(StixObject.of((ObjectNode) doc.get("object")));
+        ValidationProfile profile = ValidationProfile.fromName(doc.path("profile").asString("stix-2.1"));
+        ValidationResult result = new StixValidator(profile).validate(StixObject.of((ObjectNode) doc.get("object")));
 
         assertThat(result.findings())
                 .as(file + " -> " + result.findings())
