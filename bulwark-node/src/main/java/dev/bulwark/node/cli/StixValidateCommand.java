@@ -5,6 +5,7 @@ import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.StixReadListener;
 import dev.bulwark.stix.validation.Finding;
 import dev.bulwark.stix.validation.StixValidator;
+import dev.bulwark.stix.validation.ValidationProfile;
 import dev.bulwark.stix.validation.ValidationResult;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,8 +26,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code bulwark stix validate FILE...}: checks every object against the STIX 2.1 rules. Exit 0 when
- * every object is valid, 1 when any is not, 2 when a file cannot be read or parsed. Not thread-safe.
+ * {@code bulwark stix validate [--profile stix-2.1|interop] FILE...}: checks every object against the STIX
+ * 2.1 rules, or with {@code --profile interop} also against the OASIS STIX 2.1 interoperability profile.
+ * Exit 0 when every object is valid, 1 when any is not, 2 when a file cannot be read or parsed. Not
+ * thread-safe.
  */
 @Command(
     name = "validate",
@@ -43,10 +47,19 @@ final class StixValidateCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print only invalid objects and the summary.")
   boolean quiet;
 
+  @Option(
+      names = "--profile",
+      paramLabel = "PROFILE",
+      converter = ProfileConverter.class,
+      description =
+          "stix-2.1 (default): the specification; interop: also the OASIS STIX 2.1 interoperability"
+              + " profile (created_by_ref, per-type properties, at most one STIX 2.1 TLP marking).")
+  ValidationProfile profile = ValidationProfile.STIX_2_1;
+
   @Override
   public Integer call() {
     StixCodec codec = new StixCodec();
-    StixValidator validator = new StixValidator();
+    StixValidator validator = new StixValidator(profile);
     PrintStream out = System.out;
     JsonMapper mapper = JsonMapper.builder().build();
     ArrayNode report = mapper.createArrayNode();
@@ -75,6 +88,7 @@ final class StixValidateCommand implements Callable<Integer> {
     }
     if (json) {
       ObjectNode root = mapper.createObjectNode();
+      root.put("profile", profile.cliName());
       root.put("objects", objects);
       root.put("invalid", invalid);
       root.put("warnings", warnings);
@@ -83,8 +97,9 @@ final class StixValidateCommand implements Callable<Integer> {
       out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     } else {
       out.printf(
-          "%d object(s) checked: %d valid, %d invalid, %d warning(s)%s%n",
-          objects, objects - invalid, invalid, warnings, unreadable ? "; some input unreadable" : "");
+          "%d object(s) checked against %s: %d valid, %d invalid, %d warning(s)%s%n",
+          objects, profile.title(), objects - invalid, invalid, warnings,
+          unreadable ? "; some input unreadable" : "");
     }
     return unreadable ? 2 : invalid > 0 ? 1 : 0;
   }
@@ -93,6 +108,14 @@ final class StixValidateCommand implements Callable<Integer> {
     return file.equals("-")
         ? new BufferedInputStream(System.in, 1 << 16)
         : new BufferedInputStream(Files.newInputStream(Path.of(file)), 1 << 16);
+  }
+
+  /** Reads {@code --profile} values without regard to case ({@code interop}, {@code stix-2.1}). */
+  static final class ProfileConverter implements ITypeConverter<ValidationProfile> {
+    @Override
+    public ValidationProfile convert(String value) {
+      return ValidationProfile.fromName(value);
+    }
   }
 
   /** Collects the findings of one file. */
@@ -133,8 +156,9 @@ final class StixValidateCommand implements Callable<Integer> {
       for (Finding f : result.findings()) {
         lines.add(
             String.format(
-                "    %-7s %s [%s, STIX 2.1 §%s] %s",
-                f.severity(), f.path(), f.rule(), f.section(), f.message()));
+                "    %-7s %s [%s, %s §%s] %s",
+                f.severity(), f.path(), f.rule(),
+                f.interop() ? "STIX 2.1 Interop" : "STIX 2.1", f.section(), f.message()));
         ObjectNode jf = findings.addObject();
         jf.put("severity", f.severity().name());
         jf.put("path", f.path());

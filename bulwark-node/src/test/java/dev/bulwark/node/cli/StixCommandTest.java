@@ -77,6 +77,33 @@ class StixCommandTest {
   }
 
   @Test
+  void interopProfileAddsTheProfileRulesAndNamesTheProfile() throws Exception {
+    // The OASIS example indicator is valid STIX 2.1 but has no created_by_ref.
+    Path file = example();
+    assertThat(BulwarkMain.execute("stix", "validate", "--profile", "interop", file.toString()))
+        .isEqualTo(1);
+    assertThat(output())
+        .contains("$.created_by_ref [interop-required-property, STIX 2.1 Interop §interop/indicator.json]")
+        .contains("checked against STIX 2.1 (errata 01) + OASIS STIX 2.1 interoperability profile");
+    captured.reset();
+    assertThat(BulwarkMain.execute("stix", "validate", "--json", "--profile", "INTEROP", file.toString()))
+        .isEqualTo(1);
+    assertThat(output())
+        .contains("\"profile\" : \"interop\"")
+        .contains("\"rule\" : \"interop-required-property\"")
+        .contains("\"section\" : \"interop/indicator.json\"");
+    captured.reset();
+    assertThat(BulwarkMain.execute("stix", "validate", "--json", file.toString())).isZero();
+    assertThat(output()).contains("\"profile\" : \"stix-2.1\"");
+  }
+
+  @Test
+  void anUnknownProfileIsAUsageError() throws Exception {
+    assertThat(BulwarkMain.execute("stix", "validate", "--profile", "strict", example().toString()))
+        .isEqualTo(2);
+  }
+
+  @Test
   void importStoresIntoTheHomeDatabaseAndASecondImportStoresNothingNew() throws Exception {
     Path file = example();
     assertThat(BulwarkMain.execute("stix", "import", file.toString(), "--collection", "intel")).isZero();
