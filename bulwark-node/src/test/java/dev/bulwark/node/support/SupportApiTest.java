@@ -247,6 +247,8 @@ class SupportApiTest {
     assertThat(jd.path(1).path("reason").asString()).contains("amount");
     assertThat(admin.postJson("/api/support/contributions", "{not json").statusCode()).isEqualTo(400);
     assertThat(admin.post("/api/support/contributions/import?format=xlsx", "text/csv", csv).statusCode()).isEqualTo(400);
+    assertThat(admin.post("/api/support/contributions/import?format=csv", "application/x-www-form-urlencoded", csv)
+        .statusCode()).isEqualTo(415);
     assertThat(ledgerSize()).isEqualTo(before);
   }
 
