@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,9 +33,12 @@ class PublicReportController {
 
   private final PublicationStore publications;
   private final Counter reads;
+  private final String publicBaseUrl;
 
-  PublicReportController(PublicationStore publications, MeterRegistry registry) {
+  PublicReportController(PublicationStore publications, MeterRegistry registry,
+      @Value("${bulwark.support.public-base-url:}") String publicBaseUrl) {
     this.publications = publications;
+    this.publicBaseUrl = publicBaseUrl;
     this.reads = Counter.builder("bulwark.support.public.reads")
         .description("Reads of published support reports (anonymous included)").register(registry);
   }
@@ -43,7 +46,7 @@ class PublicReportController {
   @GetMapping({"", "/"})
   ResponseEntity<String> index(HttpServletRequest request) {
     reads.increment();
-    String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+    String base = PublicUrls.base(publicBaseUrl, request);
     ArrayNode out = SupportJson.MAPPER.createArrayNode();
     for (PublicationStore.Publication p : publications.list()) {
       ObjectNode o = ReportPublisher.json(p, base);

@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * Support planning in the node: the ledger, requirements, offers and publications in the node's
  * database, the library's data, and the publisher. {@code bulwark.support.gni-file} may name a World
  * Bank CSV of GNI (current US$, long shape {@code Country Name,Country Code,Year,Value}) to offer GNI
- * as a burden key besides the bundled GDP; a file with bad rows stops the node, naming them.
+ * as a burden key besides the bundled GDP; a file with bad rows stops the node, naming them. The beans
+ * it makes are thread-safe.
  */
 @Configuration(proxyBeanMethods = false)
 public class SupportConfiguration {

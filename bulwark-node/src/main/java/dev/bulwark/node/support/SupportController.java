@@ -56,7 +56,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -90,11 +89,13 @@ class SupportController {
   private final PlanningInput planningInput;
   private final IatiExporter.Publisher iatiPublisher;
   private final long maxUploadBytes;
+  private final String publicBaseUrl;
 
   SupportController(ContributionStore ledger, PlanningStore planning, PublicationStore publications,
       SupportPlanner planner, ReportPublisher publisher, AuditLog audit,
       @Value("${bulwark.nation:EST}") String nation,
-      @Value("${bulwark.support.max-upload-bytes:67108864}") long maxUploadBytes) {
+      @Value("${bulwark.support.max-upload-bytes:67108864}") long maxUploadBytes,
+      @Value("${bulwark.support.public-base-url:}") String publicBaseUrl) {
     this.ledger = ledger;
     this.planning = planning;
     this.publications = publications;
@@ -106,6 +107,7 @@ class SupportController {
     String n = nation.toUpperCase(Locale.ROOT);
     this.iatiPublisher = new IatiExporter.Publisher("XM-BULWARK-" + n, "Bulwark node " + n + " support ledger", "10");
     this.maxUploadBytes = maxUploadBytes;
+    this.publicBaseUrl = publicBaseUrl;
   }
 
   // ---- who am I ----
@@ -494,7 +496,7 @@ class SupportController {
   ResponseEntity<String> listPublications(HttpServletRequest request) {
     NodePrincipal p = reader(request, "support.publications.list");
     ArrayNode out = SupportJson.MAPPER.createArrayNode();
-    String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+    String base = PublicUrls.base(publicBaseUrl, request);
     publications.list().forEach(x -> out.add(ReportPublisher.json(x, base)));
     ok(p, "support.publications.list", ReportPublisher.COLLECTION, List.of(), out.size() + " publications");
     return json(out.toString());
@@ -524,7 +526,7 @@ class SupportController {
     }
     List<Contribution> all = ledger.ledger();
     ReportQuery q = ReportQuery.from(params, all, LocalDate.now(ZoneOffset.UTC));
-    String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+    String base = PublicUrls.base(publicBaseUrl, request);
     ReportPublisher.Published done = publisher.publish(q, all, p.name(), base);
     ok(p, "support.publish", ReportPublisher.COLLECTION, done.stixIds(), q.focus().label() + " as publication "
         + done.publication().id());

@@ -50,9 +50,12 @@ public class SupportDemo {
   private final SupportPlanner planner;
   private final ReportPublisher publisher;
   private final String nation;
+  private final String publicBaseUrl;
 
   SupportDemo(ContributionStore ledger, PlanningStore planning, PublicationStore publications, SupportPlanner planner,
-      ReportPublisher publisher, @Value("${bulwark.nation:EST}") String nation) {
+      ReportPublisher publisher, @Value("${bulwark.nation:EST}") String nation,
+      @Value("${bulwark.support.public-base-url:}") String publicBaseUrl) {
+    this.publicBaseUrl = publicBaseUrl.trim().replaceAll("/+$", "");
     this.ledger = ledger;
     this.planning = planning;
     this.publications = publications;
@@ -63,7 +66,7 @@ public class SupportDemo {
 
   @EventListener
   void ready(ApplicationReadyEvent event) {
-    String base = baseUrl(event);
+    String base = publicBaseUrl.isEmpty() ? baseUrl(event) : publicBaseUrl;
     int loaded = load(LocalDate.now(ZoneOffset.UTC));
     List<PublicationStore.Publication> published = publications.list();
     if (published.isEmpty()) {
