@@ -177,7 +177,7 @@ function drawFairShare(allies) {
   s.id = 'fair-share-svg';
   legend(s, left, 12);
   const max = Math.max(1, ...rows.map((a) => Math.max(Number(a.fairShareEur), Number(a.countedEur))));
-  const span = width - left - 150;
+  const span = width - left - 190; // room for the longest label right of the longest bar
   let y = 22;
   for (const a of rows) {
     const g = el(s, 'g', { 'data-iso3': a.iso3, class: 'ally-bar' });
