@@ -19,7 +19,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Who may call the node: every endpoint needs a principal (HTTP Basic, bearer token or client
  * certificate) except the paths in {@code bulwark.security.public-paths} (TAXII discovery and the
- * health probe out of the box); the audit API needs an admin. Sessions are not kept: each request
+ * health probe out of the box) and the published support reports ({@code /public/support/reports/**},
+ * TLP:CLEAR by decision); the audit API needs an admin. Sessions are not kept: each request
  * carries its credentials.
  */
 @Configuration(proxyBeanMethods = false)
@@ -71,6 +72,8 @@ public class SecurityConfiguration {
                 // when the container re-dispatches an ending server-sent-event stream or renders an error.
                 .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                 .requestMatchers(open).permitAll()
+                // published support reports are TLP:CLEAR and public by decision (docs/support.md)
+                .requestMatchers("/public/support/reports", "/public/support/reports/**").permitAll()
                 .requestMatchers("/bulwark/audit/**").hasRole(Role.ADMIN.name())
                 .anyRequest().authenticated());
     return http.build();
