@@ -209,7 +209,8 @@ public final class Allocator {
     EXACT,
     /**
      * Large problems: each requirement keeps the fill stage 1 found, and how much of it comes from
-     * items and from funds; only who supplies it changes. Funds are re-assigned by offer; items by
+     * each pool (items, funds for its coalition, funds for any coalition); only who supplies it
+     * within a pool changes. Funds are re-assigned by offer; items by
      * offer and availability date, the requirements due in the same interval between two
      * availability dates sharing each offer's units in proportion to their fills. The first
      * objective keeps its optimum; the second is minimised over this subset of its optima (ties
