@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class AllocationBenchmark {
 
-  @Param({"500x125", "2000x500"})
+  @Param({"500x125", "1000x250", "2000x500"})
   public String size;
 
   private SyntheticAllocation problem;

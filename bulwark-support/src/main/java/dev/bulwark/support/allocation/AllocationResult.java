@@ -10,7 +10,8 @@ import java.util.List;
  * @param maxDeviationEur the second objective: the largest absolute deviation of an ally with offers
  *     from its fair share
  * @param stage2 how the second objective was solved
- * @param variables LP variables after pruning incompatible and late pairs
+ * @param variables candidate (offer, requirement) pairs after pruning incompatible and late ones: the
+ *     variables of the exact per-pair model (the pooled models used for large problems have fewer)
  */
 public record AllocationResult(
     List<Assignment> assignments,

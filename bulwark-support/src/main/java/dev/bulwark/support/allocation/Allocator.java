@@ -25,12 +25,18 @@ import org.ojalgo.optimisation.Variable;
  * between solutions with the same largest deviation, so the allies that do not set the maximum are
  * also drawn towards their shares.
  *
- * <p>A variable exists only for a pair (offer, requirement) where the offer can fill the requirement
- * in time ({@link Offer#canFill}); all others are pruned, so the model stays sparse. Stage 1 falls
- * apart into independent blocks (connected components of the pairs), which are solved one by one.
- * Stage 2 ties the blocks together through the allies' totals; it is exact up to a number of pairs
- * and beyond that keeps each requirement's stage-1 fill and only re-assigns who fills it ({@link
- * Stage2}), which keeps the coupled model sparse.
+ * <p>Only pairs (offer, requirement) where the offer can fill the requirement in time ({@link
+ * Offer#canFill}) are candidates. Stage 1 does not even need those: offers that differ only in
+ * their dates form a {@link Pool}, whose offers a requirement can use are always a prefix in date
+ * order, so one variable per (pool, requirement) and one row per (pool, date) give the same optimum
+ * (Hall's condition); a greedy split then says which offer fills what. Stage 1 falls apart into
+ * independent blocks (connected components of the pairs), solved side by side.
+ *
+ * <p>Stage 2 ties the blocks together through the allies' totals. Up to {@link
+ * #DEFAULT_EXACT_LIMIT} pairs it is solved over every pair with each block's stage-1 optimum kept
+ * as a constraint: exact lexicographic. Beyond, each requirement keeps stage 1's fill from each
+ * pool and only who supplies it changes, per pool and date ({@link Stage2#FIXED_FILLS}); that model
+ * has a few thousand variables where the pair model has tens of thousands.
  * Quantities are continuous (an LP): round when executing. Values inside the model are in millions
  * of euros for numerical stability. Stateless and thread-safe.
  */
@@ -40,13 +46,18 @@ public final class Allocator {
   public static final int DEFAULT_EXACT_LIMIT = 500;
 
   /**
-   * Above this many pairs in the fixed-fill model, stage 2 is not attempted: ojAlgo's simplex takes
-   * tens of seconds there (see BENCHMARKS.md), and stage 1's allocation is returned as it is.
+   * Above this many variables (offer and date, or funds offer) in the fixed-fill model, stage 2 is
+   * not attempted and stage 1's allocation is returned as it is. The 2,000 x 500 benchmark needs
+   * about 1,600 (see BENCHMARKS.md).
    */
-  public static final int STAGE2_MAX_PAIRS = 5_000;
+  public static final int STAGE2_MAX_PAIRS = 20_000;
 
-  /** Stage 2's default time budget; stage 1 always runs to its optimum. */
-  public static final java.time.Duration DEFAULT_STAGE2_BUDGET = java.time.Duration.ofSeconds(3);
+  /**
+   * Stage 2's default time budget (wall clock); stage 1 always runs to its optimum. Stage 2 needs
+   * about a second of CPU at 2,000 x 500, but on a shared machine its wall time can be several times
+   * that, and a 3 s budget was seen to cut it off (BENCHMARKS.md, "Support planning").
+   */
+  public static final java.time.Duration DEFAULT_STAGE2_BUDGET = java.time.Duration.ofSeconds(10);
 
   private final int exactLimit;
   private final java.time.Duration stage2Budget;
@@ -65,7 +76,7 @@ public final class Allocator {
     this.stage2Budget = stage2Budget;
   }
 
-  private static final double SCALE = 1e6;
+  static final double SCALE = 1e6;
   private static final double EPS = 1e-6;
 
   static {
@@ -100,78 +111,98 @@ public final class Allocator {
 
     List<Pair> pairs = pairs(requirements, offers);
     int[] component = components(requirements.size(), offers.size(), pairs);
-    double[] x = new double[pairs.size()];
-    Map<Integer, Double> optimum = new HashMap<>();
-
-    // Stage 1, block by block: the blocks share no offer and no requirement.
     Map<Integer, List<Integer>> pairsByBlock = new HashMap<>();
     for (int p = 0; p < pairs.size(); p++) {
       pairsByBlock.computeIfAbsent(component[pairs.get(p).r], k -> new ArrayList<>()).add(p);
     }
-    // Blocks touch disjoint parts of x, so they can be solved side by side.
-    Map<Integer, Double> solved = new java.util.concurrent.ConcurrentHashMap<>();
-    pairsByBlock.entrySet().parallelStream().forEach(block -> {
-      Lp lp = new Lp(requirements, offers, pairs, block.getValue());
-      lp.objectiveFill();
-      Optimisation.Result result = lp.model.maximise();
-      check(result, "stage 1");
-      solved.put(block.getKey(), result.getValue());
-      lp.copyInto(result, x);
+
+    // Stage 1 on the pooled model, block by block: the blocks share no offer and no requirement,
+    // and each pool lies inside one block (its earliest offer can fill all its requirements).
+    List<Pool> pools = Pool.of(requirements, offers);
+    Map<Integer, List<Pool>> poolsByBlock = new HashMap<>();
+    for (Pool pool : pools) {
+      if (!pool.requirements.isEmpty()) {
+        poolsByBlock.computeIfAbsent(component[pool.requirements.get(0)], k -> new ArrayList<>()).add(pool);
+      }
+    }
+    Map<Pool, double[]> draws = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Integer, Double> optimum = new java.util.concurrent.ConcurrentHashMap<>();
+    poolsByBlock.entrySet().parallelStream().forEach(block -> {
+      PooledLp.Fill lp = new PooledLp.Fill(requirements, offers, block.getValue());
+      optimum.put(block.getKey(), lp.solve(draws));
     });
-    optimum.putAll(solved);
 
     // Stage 2, over everything at once: the allies tie the blocks together.
     List<String> offering = offers.stream().map(Offer::ally).distinct().sorted().toList();
     double shareSum = offering.stream().mapToDouble(shares::get).sum();
     Map<String, Double> normalised = new LinkedHashMap<>();
     offering.forEach(a -> normalised.put(a, shares.get(a) / shareSum));
+    Map<Long, Integer> pairIndex = new HashMap<>();
+    for (int p = 0; p < pairs.size(); p++) {
+      pairIndex.put(key(pairs.get(p).o, pairs.get(p).r), p);
+    }
+    double[] x = new double[pairs.size()];
+    Pool.Sink sink = (o, r, units) -> x[pairIndex.get(key(o, r))] += units;
     Stage2 method = Stage2.NONE;
     if (!pairs.isEmpty() && offering.size() > 1) {
-      method = pairs.size() <= exactLimit ? Stage2.EXACT : Stage2.FIXED_FILLS;
-      Lp lp2;
-      if (method == Stage2.EXACT) {
-        lp2 = new Lp(requirements, offers, pairs, java.util.stream.IntStream.range(0, pairs.size()).boxed().toList());
-        lp2.keepFill(pairsByBlock, optimum);
-        lp2.deviations(offering, normalised, priorEur, java.util.OptionalDouble.empty());
+      if (pairs.size() <= exactLimit) {
+        method = exact(requirements, offers, pairs, pairsByBlock, optimum, offering, normalised, priorEur, x);
       } else {
-        double[] fill = new double[requirements.size()];
-        double total = 0;
-        for (int p = 0; p < pairs.size(); p++) {
-          fill[pairs.get(p).r] += x[p];
-          total += x[p] * requirements.get(pairs.get(p).r).unitValueEur() / SCALE;
-        }
-        List<Integer> useful = new ArrayList<>();
-        for (int p = 0; p < pairs.size(); p++) {
-          if (fill[pairs.get(p).r] > 0) {
-            useful.add(p);
-          }
-        }
-        if (useful.size() > STAGE2_MAX_PAIRS) {
-          return Explainer.explain(requirements, offers, pairs, x, normalised, priorEur, Stage2.TOO_LARGE, (System.nanoTime() - start) / 1_000_000);
-        }
-        lp2 = new Lp(requirements, offers, pairs, useful);
-        lp2.fixFills(fill);
-        lp2.deviations(offering, normalised, priorEur, java.util.OptionalDouble.of(total));
-      }
-      // The largest deviation first; the sum of all deviations only breaks ties between optima.
-      lp2.maxDeviation.weight(1);
-      double tieBreak = 1e-4 / offering.size();
-      lp2.deviationVars.forEach(v -> v.weight(tieBreak));
-      lp2.model.options.time_abort = Math.max(1, stage2Budget.toMillis());
-      Optimisation.Result r2 = lp2.model.minimise();
-      // Should the solver's noise make the kept optimum look infeasible, stage 1's answer stands.
-      if (r2.getState().isOptimal()) {
-        java.util.Arrays.fill(x, 0);
-        lp2.copyInto(r2, x);
-      } else if (r2.getState().isFeasible()) {
-        java.util.Arrays.fill(x, 0);
-        lp2.copyInto(r2, x);
-        method = Stage2.TIME_LIMITED;
-      } else {
-        method = Stage2.SKIPPED;
+        method = PooledLp.Balance.solve(requirements, offers, pools, draws, offering, normalised, priorEur, stage2Budget, sink);
       }
     }
+    if (method == Stage2.NONE || method == Stage2.SKIPPED || method == Stage2.TOO_LARGE) {
+      // Stage 1's own allocation: the pools' draws split over their offers, earliest first.
+      java.util.Arrays.fill(x, 0);
+      draws.forEach((pool, d) -> pool.decompose(requirements, d, PooledLp.capacities(pool, offers), sink));
+    }
     return Explainer.explain(requirements, offers, pairs, x, normalised, priorEur, method, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Stage 1's optimum (the weighted value filled, in millions of euros) on the plain pair model, one
+   * variable per (offer, requirement): the reference the pooled model is checked against in tests.
+   */
+  static double pairModelOptimum(List<Requirement> requirements, List<Offer> offers) {
+    List<Pair> pairs = pairs(requirements, offers);
+    if (pairs.isEmpty()) {
+      return 0;
+    }
+    Lp lp = new Lp(requirements, offers, pairs, java.util.stream.IntStream.range(0, pairs.size()).boxed().toList());
+    lp.objectiveFill();
+    Optimisation.Result result = lp.model.maximise();
+    if (!result.getState().isOptimal()) {
+      throw new IllegalStateException("pair model did not solve: " + result.getState());
+    }
+    return result.getValue();
+  }
+
+  private static long key(int o, int r) {
+    return ((long) o << 32) | r;
+  }
+
+  /** Stage 2 over every pair, keeping each block's weighted fill at its optimum. */
+  private Stage2 exact(
+      List<Requirement> requirements,
+      List<Offer> offers,
+      List<Pair> pairs,
+      Map<Integer, List<Integer>> pairsByBlock,
+      Map<Integer, Double> optimum,
+      List<String> offering,
+      Map<String, Double> normalised,
+      Map<String, Double> priorEur,
+      double[] x) {
+    Lp lp2 = new Lp(requirements, offers, pairs, java.util.stream.IntStream.range(0, pairs.size()).boxed().toList());
+    lp2.keepFill(pairsByBlock, optimum);
+    lp2.deviations(offering, normalised, priorEur);
+    lp2.model.options.time_abort = Math.max(1, stage2Budget.toMillis());
+    Optimisation.Result r2 = lp2.model.minimise();
+    // Should the solver's noise make the kept optimum look infeasible, stage 1's answer stands.
+    if (r2.getState().isFeasible()) {
+      lp2.copyInto(r2, x);
+      return r2.getState().isOptimal() ? Stage2.EXACT : Stage2.TIME_LIMITED;
+    }
+    return Stage2.SKIPPED;
   }
 
   /** How stage 2 was solved. */
@@ -181,12 +212,16 @@ public final class Allocator {
     /** Over every pair, keeping each block's weighted fill at its optimum: exact lexicographic. */
     EXACT,
     /**
-     * Large problems: each requirement keeps the fill stage 1 found and only who fills it changes.
-     * The first objective keeps its optimum; the second is minimised over this subset of its
-     * optima (ties between requirements of equal weighted value are not revisited).
+     * Large problems: each requirement keeps the fill stage 1 found, and how much of it comes from
+     * each pool (items, funds for its coalition, funds for any coalition); only who supplies it
+     * within a pool changes. Funds are re-assigned by offer; items by
+     * offer and availability date, the requirements due in the same interval between two
+     * availability dates sharing each offer's units in proportion to their fills. The first
+     * objective keeps its optimum; the second is minimised over this subset of its optima (ties
+     * between requirements of equal weighted value are not revisited).
      */
     FIXED_FILLS,
-    /** The fixed-fill model had more than {@link #STAGE2_MAX_PAIRS} pairs; stage 1's allocation stands. */
+    /** The fixed-fill model had more than {@link #STAGE2_MAX_PAIRS} variables; stage 1's allocation stands. */
     TOO_LARGE,
     /** Stage 2 ran out of its time budget; the best feasible point it had found is used. */
     TIME_LIMITED,
@@ -200,12 +235,6 @@ public final class Allocator {
     // default one on these transport-like models and, at a few thousand variables, more accurate.
     m.options.experimental = true;
     return m;
-  }
-
-  private static void check(Optimisation.Result result, String stage) {
-    if (!result.getState().isOptimal()) {
-      throw new IllegalStateException("allocation " + stage + " did not solve: " + result.getState());
-    }
   }
 
   private static void checkUnique(List<String> ids, String what) {
@@ -278,8 +307,6 @@ public final class Allocator {
     final List<Pair> pairs;
     final List<Integer> subset;
     final Map<Integer, Variable> vars = new LinkedHashMap<>();
-    Variable maxDeviation;
-    final List<Variable> deviationVars = new ArrayList<>();
     final Map<Integer, Expression> reqRows = new HashMap<>();
 
     Lp(List<Requirement> requirements, List<Offer> offers, List<Pair> pairs, List<Integer> subset) {
@@ -327,24 +354,12 @@ public final class Allocator {
       }
     }
 
-    void fixFills(double[] fill) {
-      // A hair of slack below the found fill: an exact equality can look infeasible to the solver
-      // when stage 1's values carry rounding noise against the offers' capacities.
-      reqRows.forEach((r, row) -> {
-        double f = Math.min(fill[r], requirements.get(r).quantity());
-        row.lower(Math.max(0, f - 1e-9 * Math.max(1, f))).upper(f);
-      });
-    }
-
-    /**
-     * The deviation rows. The value allocated in all, A, is a variable, or a constant when fills
-     * are fixed (then no dense row ties every pair together).
-     */
-    void deviations(List<String> allies, Map<String, Double> share, Map<String, Double> prior, java.util.OptionalDouble fixedTotal) {
-      Variable total = fixedTotal.isPresent() ? null : model.addVariable("A").lower(0);
-      Expression totalRow = total == null ? null : model.addExpression("total").level(0).set(total, -1);
-      Map<String, Expression> allyRows = new HashMap<>();
+    /** The deviation rows, with the value allocated in all, A, as a variable. */
+    void deviations(List<String> allies, Map<String, Double> share, Map<String, Double> prior) {
+      Variable total = model.addVariable("A").lower(0);
+      Expression totalRow = model.addExpression("total").level(0).set(total, -1);
       Map<String, Variable> allyVars = new HashMap<>();
+      Map<String, Expression> allyRows = new HashMap<>();
       for (String a : allies) {
         Variable va = model.addVariable("V" + a).lower(0);
         allyVars.put(a, va);
@@ -354,27 +369,10 @@ public final class Allocator {
           (p, v) -> {
             Pair pair = pairs.get(p);
             double value = requirements.get(pair.r).unitValueEur() / SCALE;
-            if (totalRow != null) {
-              totalRow.set(v, value);
-            }
+            totalRow.set(v, value);
             allyRows.get(offers.get(pair.o).ally()).set(v, value);
           });
-      double priorTotal = allies.stream().mapToDouble(a -> prior.getOrDefault(a, 0.0)).sum() / SCALE;
-      maxDeviation = model.addVariable("d").lower(0);
-      for (String a : allies) {
-        double s = share.get(a);
-        double constant = prior.getOrDefault(a, 0.0) / SCALE - s * priorTotal - (total == null ? s * fixedTotal.getAsDouble() : 0);
-        Variable da = model.addVariable("d" + a).lower(0);
-        deviationVars.add(da);
-        // deviation = V_a - s*A + constant; both |deviation| <= d_a and d_a <= d
-        Expression up = model.addExpression("up" + a).upper(-constant).set(allyVars.get(a), 1).set(da, -1);
-        Expression dn = model.addExpression("dn" + a).lower(-constant).set(allyVars.get(a), 1).set(da, 1);
-        if (total != null) {
-          up.set(total, -s);
-          dn.set(total, -s);
-        }
-        model.addExpression("max" + a).upper(0).set(da, 1).set(maxDeviation, -1);
-      }
+      Allocator.deviations(model, allies, allyVars, share, prior, total, 0);
     }
 
     void copyInto(Optimisation.Result result, double[] x) {
@@ -384,6 +382,38 @@ public final class Allocator {
         double value = result.doubleValue(index++);
         x[p] = Math.abs(value) < EPS * 1e-3 ? 0 : value;
       }
+    }
+  }
+
+  /**
+   * Adds each ally's deviation from its fair share, {@code |prior_a + V_a - s_a * (prior + A)|}, and
+   * the objective: the largest deviation first, the sum of all of them (weighted 10<sup>-4</sup>/allies)
+   * only to break ties between optima. {@code A} is the variable {@code total} or, when that is null,
+   * the constant {@code fixedTotal}. Values in millions of euros.
+   */
+  static void deviations(
+      ExpressionsBasedModel model,
+      List<String> allies,
+      Map<String, Variable> allyVars,
+      Map<String, Double> share,
+      Map<String, Double> prior,
+      Variable total,
+      double fixedTotal) {
+    double priorTotal = allies.stream().mapToDouble(a -> prior.getOrDefault(a, 0.0)).sum() / SCALE;
+    Variable max = model.addVariable("d").lower(0).weight(1);
+    double tieBreak = 1e-4 / allies.size();
+    for (String a : allies) {
+      double s = share.get(a);
+      double constant = prior.getOrDefault(a, 0.0) / SCALE - s * priorTotal - (total == null ? s * fixedTotal : 0);
+      Variable da = model.addVariable("d" + a).lower(0).weight(tieBreak);
+      // deviation = V_a - s*A + constant; both |deviation| <= d_a and d_a <= d
+      Expression up = model.addExpression("up" + a).upper(-constant).set(allyVars.get(a), 1).set(da, -1);
+      Expression dn = model.addExpression("dn" + a).lower(-constant).set(allyVars.get(a), 1).set(da, 1);
+      if (total != null) {
+        up.set(total, -s);
+        dn.set(total, -s);
+      }
+      model.addExpression("max" + a).upper(0).set(da, 1).set(max, -1);
     }
   }
 

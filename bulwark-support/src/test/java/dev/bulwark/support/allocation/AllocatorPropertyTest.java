@@ -21,6 +21,8 @@ class AllocatorPropertyTest {
   private static final LocalDate DAY0 = LocalDate.of(2025, 1, 1);
   private static final List<String> ALLIES = List.of("USA", "DEU", "POL", "EST");
   private final Allocator allocator = new Allocator();
+  /** Forces the large-problem path (pooled, fixed-fill stage 2) on small problems. */
+  private final Allocator pooled = new Allocator(0, java.time.Duration.ofSeconds(30));
 
   record Problem(List<Requirement> requirements, List<Offer> offers) {}
 
@@ -39,12 +41,14 @@ class AllocatorPropertyTest {
         Combinators.combine(
                 Arbitraries.of(ALLIES),
                 Arbitraries.of(Offer.Kind.values()),
-                Arbitraries.of(Coalition.ARTILLERY, Coalition.DRONES),
+                Arbitraries.of(Optional.of(Coalition.ARTILLERY), Optional.of(Coalition.DRONES), Optional.<Coalition>empty()),
                 Arbitraries.of("a", "b"),
                 Arbitraries.integers().between(1, 60),
                 Arbitraries.integers().between(0, 30))
-            .as((a, k, c, item, q, d) -> new Offer("?", a, k, Optional.of(c), item, k == Offer.Kind.FUNDS ? q * 5000.0 : q, DAY0.plusDays(d)));
-    return Combinators.combine(req.list().ofMaxSize(6), offer.list().ofMaxSize(6))
+            .as((a, k, c, item, q, d) -> k == Offer.Kind.FUNDS
+                ? new Offer("?", a, k, c, "", q * 5000.0, DAY0.plusDays(d))
+                : new Offer("?", a, k, Optional.of(c.orElse(Coalition.ARTILLERY)), item, q, DAY0.plusDays(d)));
+    return Combinators.combine(req.list().ofMaxSize(8), offer.list().ofMaxSize(8))
         .as((rs, os) -> new Problem(renumberR(rs), renumberO(os)));
   }
 
@@ -72,7 +76,11 @@ class AllocatorPropertyTest {
 
   @Property(tries = 60)
   void neverMoreThanOfferedNorBeforeAvailable(@ForAll("problems") Problem problem) {
-    AllocationResult result = allocator.allocate(problem.requirements(), problem.offers(), shares(), Map.of());
+    checkLimits(problem, allocator.allocate(problem.requirements(), problem.offers(), shares(), Map.of()));
+    checkLimits(problem, pooled.allocate(problem.requirements(), problem.offers(), shares(), Map.of()));
+  }
+
+  private static void checkLimits(Problem problem, AllocationResult result) {
     Map<String, Offer> offers = new HashMap<>();
     problem.offers().forEach(o -> offers.put(o.id(), o));
     Map<String, Requirement> reqs = new HashMap<>();
@@ -99,9 +107,24 @@ class AllocatorPropertyTest {
     for (Requirement r : problem.requirements()) {
       offers.add(new Offer("cover-" + r.id(), ALLIES.get(offers.size() % ALLIES.size()), Offer.Kind.ITEMS, Optional.of(r.coalition()), r.item(), r.quantity(), r.needBy()));
     }
-    AllocationResult result = allocator.allocate(problem.requirements(), offers, shares(), Map.of());
-    assertThat(result.shortfallEur()).isLessThan(1e-3);
-    result.requirements().forEach(o -> assertThat(o.shortfallUnits()).isZero());
+    for (Allocator a : List.of(allocator, pooled)) {
+      AllocationResult result = a.allocate(problem.requirements(), offers, shares(), Map.of());
+      assertThat(result.shortfallEur()).isLessThan(1e-3);
+      result.requirements().forEach(o -> assertThat(o.shortfallUnits()).isZero());
+    }
+  }
+
+  @Property(tries = 60)
+  void stage2NeverGivesUpStage1sOptimum(@ForAll("problems") Problem problem) {
+    // Stage 1's optimum computed on the plain pair model (one variable per offer and requirement),
+    // independently of the pooled model the allocator uses.
+    double need = problem.requirements().stream().mapToDouble(r -> r.weight() * r.valueEur()).sum();
+    double best = need - Allocator.pairModelOptimum(problem.requirements(), problem.offers()) * 1e6;
+    double tolerance = 1e-6 * Math.max(1, need);
+    for (Allocator a : List.of(allocator, pooled)) {
+      AllocationResult result = a.allocate(problem.requirements(), problem.offers(), shares(), Map.of());
+      assertThat(result.weightedShortfallEur()).isCloseTo(best, org.assertj.core.api.Assertions.within(tolerance));
+    }
   }
 
   @Property(tries = 40)

@@ -129,6 +129,66 @@ class AllocatorTest {
   }
 
   @Test
+  void stage2PicksTheFairerOfTwoEqualShortfallAssignments() {
+    // By hand: POL's 10 units fill either R1 (priority 1, EUR 3 m each) or R2 (priority 3, EUR 5 m
+    // each); both leave the same weighted shortfall, 5 * 3 m * 10 = 3 * 5 m * 10 = EUR 150 m. DEU
+    // fills R3 for EUR 10 m; shares 50/50. POL on R1: allocated 30 + 10 = 40 m, targets 20/20,
+    // largest deviation 10 m. POL on R2: 50 + 10 = 60 m, targets 30/30, deviation 20 m. Any mix
+    // with a units on R2 deviates 10 + a m, so stage 2 must put all of POL's units on R1.
+    List<Requirement> reqs = List.of(need("R1", "a", 10, 3e6, 1, JUNE), need("R2", "a", 10, 5e6, 3, JUNE), need("R3", "b", 10, 1e6, 2, JUNE));
+    List<Offer> offers = List.of(items("O-POL", "POL", "a", 10, LocalDate.of(2025, 1, 1)), items("O-DEU", "DEU", "b", 10, LocalDate.of(2025, 1, 1)));
+    AllocationResult result = allocator.allocate(reqs, offers, Map.of("POL", 1.0, "DEU", 1.0), Map.of());
+
+    assertThat(result.stage2()).isEqualTo(Allocator.Stage2.EXACT);
+    assertThat(result.weightedShortfallEur()).isCloseTo(150e6, within(1.0));
+    assertThat(outcome(result, "R1").filledUnits()).isCloseTo(10, within(1e-4));
+    assertThat(outcome(result, "R2").shortfallUnits()).isCloseTo(10, within(1e-4));
+    assertThat(result.maxDeviationEur()).isCloseTo(10e6, within(1.0));
+  }
+
+  @Test
+  void fixedFillStage2SharesARequirementBetweenAllies() {
+    // By hand: 100 units of EUR 1 m, POL and DEU could each deliver all; shares 3:1 => 75 and 25.
+    // The pooled stage 2 (forced by an exact limit of 0) must move stage 1's split, whatever it was.
+    AllocationResult result =
+        new Allocator(0, java.time.Duration.ofSeconds(30))
+            .allocate(
+                List.of(need("R", "a", 100, 1e6, 2, JUNE)),
+                List.of(items("O-POL", "POL", "a", 100, LocalDate.of(2025, 1, 1)), items("O-DEU", "DEU", "a", 100, LocalDate.of(2025, 2, 1))),
+                Map.of("POL", 3.0, "DEU", 1.0),
+                Map.of());
+
+    assertThat(result.stage2()).isEqualTo(Allocator.Stage2.FIXED_FILLS);
+    assertThat(result.shortfallEur()).isZero();
+    assertThat(result.assignments()).extracting(Assignment::ally, a -> Math.round(a.units()))
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("POL", 75L), org.assertj.core.groups.Tuple.tuple("DEU", 25L));
+    assertThat(result.maxDeviationEur()).isLessThan(1);
+  }
+
+  @Test
+  void fixedFillStage2SpendsTheFairerFundsAndKeepsDates() {
+    // By hand: R (drones, EUR 2 m a unit, 10 units, by 30 June) can be bought with NOR's EUR 30 m
+    // (from January) or USA's EUR 30 m (from March); EUR 20 m are needed. Shares 1:1 => 10 m each.
+    // USA's later EUR 30 m from October cannot be used at all.
+    AllocationResult result =
+        new Allocator(0, java.time.Duration.ofSeconds(30))
+            .allocate(
+                List.of(new Requirement("R", Coalition.DRONES, "fpv", 10, 2e6, 2, JUNE)),
+                List.of(
+                    new Offer("F-NOR", "NOR", Offer.Kind.FUNDS, Optional.of(Coalition.DRONES), "", 30e6, LocalDate.of(2025, 1, 1)),
+                    new Offer("F-USA", "USA", Offer.Kind.FUNDS, Optional.of(Coalition.DRONES), "", 30e6, LocalDate.of(2025, 3, 1)),
+                    new Offer("F-USA-LATE", "USA", Offer.Kind.FUNDS, Optional.of(Coalition.DRONES), "", 30e6, LocalDate.of(2025, 10, 1))),
+                Map.of("NOR", 1.0, "USA", 1.0),
+                Map.of());
+
+    assertThat(result.shortfallEur()).isZero();
+    assertThat(offer(result, "F-NOR").used()).isCloseTo(10e6, within(1.0));
+    assertThat(offer(result, "F-USA").used()).isCloseTo(10e6, within(1.0));
+    assertThat(offer(result, "F-USA-LATE").used()).isZero();
+    assertThat(offer(result, "F-USA-LATE").explanation()).contains("available from 2025-10-01");
+  }
+
+  @Test
   void refusesAnOfferFromAnAllyWithoutShare() {
     assertThatThrownBy(
             () -> allocator.allocate(List.of(), List.of(items("O", "XXX", "a", 1, JUNE)), Map.of("USA", 1.0), Map.of()))
