@@ -15,7 +15,11 @@ public final class PayloadBits {
   /** The largest payload accepted: five slots (type 26) is 1064 bits, rounded up to whole characters. */
   public static final int MAX_PAYLOAD_CHARS = 178;
 
-  private final long[] words = new long[(MAX_PAYLOAD_CHARS * 6 + 63) / 64 + 1];
+  /** Reads ending past this many bits return 0; below it they read payload bits or zeros. */
+  private static final int CAPACITY_BITS = ((MAX_PAYLOAD_CHARS * 6 + 63) / 64 + 1) * 64;
+
+  /** One word more than the capacity, so that a read can always take the word after its first. */
+  private final long[] words = new long[CAPACITY_BITS / 64 + 1];
   private int bitLength;
 
   /** Six-bit value of each armor character, -1 for characters outside the armor. */
@@ -115,20 +119,16 @@ public final class PayloadBits {
 
   /** Reads {@code len} (0..63) bits from {@code start} as an unsigned number; bits past the end read as 0. */
   public long ulong(int start, int len) {
-    if (len == 0) {
+    if (start + len > CAPACITY_BITS) {
       return 0;
     }
-    int end = start + len;
-    if (end > words.length * 64) {
-      return 0;
-    }
+    // Kept small and branch-free so that the JIT inlines it at every field read: the word after
+    // the one holding start always exists (see words), and the double shifts make offset 0 and
+    // length 0 need no special case.
     int word = start >>> 6;
     int offset = start & 63;
-    long hi = words[word] << offset;
-    if (offset + len > 64) {
-      hi |= words[word + 1] >>> (64 - offset);
-    }
-    return hi >>> (64 - len);
+    long v = (words[word] << offset) | ((words[word + 1] >>> 1) >>> (63 - offset));
+    return (v >>> 1) >>> (63 - len);
   }
 
   /** Reads up to 32 bits as an unsigned int. */
@@ -163,12 +163,23 @@ public final class PayloadBits {
   public String text(int start, int chars, boolean trim) {
     byte[] out = chars <= textScratch.length ? textScratch : new byte[chars];
     int n = 0;
-    for (int i = 0; i < chars; i++) {
-      byte c = SIXBIT[(int) ulong(start + 6 * i, 6)];
-      if (c == '@') {
+    // Ten characters (60 bits) per read; a '@' (six-bit 0) ends the text.
+    scan:
+    for (int i = 0; i < chars; i += 10) {
+      int pos = start + 6 * i;
+      // Characters past the capacity read as '@' (zero bits), so the text ends before them.
+      int k = Math.min(Math.min(10, chars - i), (CAPACITY_BITS - pos) / 6);
+      if (k <= 0) {
         break;
       }
-      out[n++] = c;
+      long v = ulong(pos, 6 * k);
+      for (int shift = 6 * (k - 1); shift >= 0; shift -= 6) {
+        int c = (int) (v >>> shift) & 63;
+        if (c == 0) {
+          break scan;
+        }
+        out[n++] = SIXBIT[c];
+      }
     }
     while (trim && n > 0 && out[n - 1] == ' ') {
       n--;
@@ -188,8 +199,17 @@ public final class PayloadBits {
       return BinaryData.EMPTY;
     }
     byte[] out = new byte[(len + 7) >>> 3];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (byte) ulong(start + i * 8, 8);
+    // Seven bytes (56 bits) per read; bytes past the capacity stay zero, as single reads give.
+    for (int i = 0; i < out.length; ) {
+      int pos = start + i * 8;
+      int k = Math.min(Math.min(7, out.length - i), (CAPACITY_BITS - pos) / 8);
+      if (k <= 0) {
+        break;
+      }
+      long v = ulong(pos, 8 * k);
+      for (int shift = 8 * (k - 1); shift >= 0; shift -= 8) {
+        out[i++] = (byte) (v >>> shift);
+      }
     }
     return new BinaryData(out, len);
   }
