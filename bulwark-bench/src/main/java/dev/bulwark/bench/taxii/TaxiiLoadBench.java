@@ -11,9 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -30,48 +33,97 @@ import org.springframework.context.ConfigurableApplicationContext;
  * the latency of GET pages ({@code limit=1000}) walking the whole collection with {@code next}.
  *
  * <pre>java -cp "$(cat cp.txt):bulwark-bench/target/classes" dev.bulwark.bench.taxii.TaxiiLoadBench
- *     OBJECTS [CLIENTS] [BATCH] [JDBC_URL]</pre>
+ *     [--preload N] [--post N] [--clients 16] [--batch 1000] [--limit 1000] [--jdbc URL] [--time-ordered-ids]</pre>
  *
- * Without a JDBC URL it uses a fresh H2 file database in a temporary folder. Not thread-safe (a main).
+ * {@code --preload} first puts N objects into the collection's table by JDBC batch inserts (the same
+ * rows a POST makes, without HTTP, validation and audit), so that the POST and GET figures
+ * are taken on a large collection without waiting for a million objects to go through HTTP. The walk
+ * then reads all preload + post objects and checks it saw each exactly once. Without {@code --jdbc} it
+ * uses a fresh H2 file database in a temporary folder. Not thread-safe (a main).
  */
 public final class TaxiiLoadBench {
   private static final String TAXII = "application/taxii+json;version=2.1";
   private static final String IDENTITY = "identity--7b3f0a52-1c9e-4d8b-a6f2-5e4d3c2b1a09";
+  private static final String TLP_GREEN = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
+  private static final int PRELOAD_BATCH = 10_000;
 
   private TaxiiLoadBench() {}
 
+  /** The command line. */
+  record Options(long preload, long post, int clients, int batch, int limit, Optional<String> jdbc,
+      boolean timeOrderedIds) {
+    static Options parse(String[] args) {
+      long preload = 0;
+      long post = 100_000;
+      int clients = 16;
+      int batch = 1000;
+      int limit = 1000;
+      Optional<String> jdbc = Optional.empty();
+      boolean timeOrderedIds = false;
+      for (int i = 0; i < args.length; i++) {
+        String v = i + 1 < args.length ? args[i + 1] : "";
+        switch (args[i]) {
+          case "--preload" -> preload = Long.parseLong(v);
+          case "--post" -> post = Long.parseLong(v);
+          case "--clients" -> clients = Integer.parseInt(v);
+          case "--batch" -> batch = Integer.parseInt(v);
+          case "--limit" -> limit = Integer.parseInt(v);
+          case "--jdbc" -> jdbc = Optional.of(v);
+          case "--time-ordered-ids" -> {
+            timeOrderedIds = true;
+            i--;
+          }
+          default -> throw new IllegalArgumentException("unknown option " + args[i]
+              + "; use --preload N --post N --clients N --batch N --limit N --jdbc URL --time-ordered-ids");
+        }
+        i++;
+      }
+      return new Options(preload, post, clients, batch, limit, jdbc, timeOrderedIds);
+    }
+  }
+
   public static void main(String[] args) throws Exception {
-    long objects = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
-    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
-    int batch = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
+    Options o = Options.parse(args);
     Path home = Files.createTempDirectory("bulwark-taxii-bench-");
-    String url = args.length > 3 ? args[3] : NodeDatabase.defaultUrl(home);
+    String url = o.jdbc().orElse(NodeDatabase.defaultUrl(home));
     ConfigurableApplicationContext ctx = BulwarkNodeApplication.start(
         "--server.port=0", "--bulwark.home=" + home, "--spring.datasource.url=" + url,
-        "--spring.datasource.hikari.maximum-pool-size=" + (clients + 4),
+        "--spring.datasource.hikari.maximum-pool-size=" + (o.clients() + 4),
         "--logging.level.root=WARN", "--bulwark.taxii.collections.bench.title=Benchmark",
+        "--bulwark.taxii.max-page-size=" + Math.max(1000, o.limit()),
         "--bulwark.taxii.max-content-length=" + (64L << 20));
     try {
       int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
-      String token = ctx.getBean(PrincipalStore.class).add("bench-" + UUID.randomUUID().toString().substring(0, 8), "EST",
+      String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+      String token = ctx.getBean(PrincipalStore.class).add(name, "EST",
           EnumSet.of(Role.CONTRIBUTOR, Role.READER), Optional.of(IDENTITY), 0L, Optional.empty()).token();
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-          .executor(Executors.newFixedThreadPool(clients)).build();
+          .executor(Executors.newFixedThreadPool(o.clients())).build();
       String base = "http://localhost:" + port + "/bulwark/collections/bench/objects/";
       System.out.printf("database: %s%n", url.startsWith("jdbc:h2") ? "H2 (file)" : url.replaceAll("password=[^&]*", "password=***"));
+      System.out.printf("load before: %s%n", loadAverage());
+
+      // ---- preload: plain JDBC batches into the node's table, dated before anything the node adds ----
+      if (o.preload() > 0) {
+        long t0 = System.nanoTime();
+        preload(ctx.getBean(DataSource.class), o.preload(), name, o.timeOrderedIds());
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("preload: %,d objects by JDBC batch insert in %.1f s (%.0f objects/s)%n",
+            o.preload(), s, o.preload() / s);
+      }
 
       // ---- POST ----
-      long requests = (objects + batch - 1) / batch;
+      long requests = (o.post() + o.batch() - 1) / o.batch();
       AtomicLong nextRequest = new AtomicLong();
       AtomicLong stored = new AtomicLong();
-      ExecutorService pool = Executors.newFixedThreadPool(clients);
+      ExecutorService pool = Executors.newFixedThreadPool(o.clients());
       long started = System.nanoTime();
       List<Future<?>> futures = new ArrayList<>();
-      for (int c = 0; c < clients; c++) {
+      for (int c = 0; c < o.clients(); c++) {
         futures.add(pool.submit(() -> {
           long r;
           while ((r = nextRequest.getAndIncrement()) < requests) {
-            int n = (int) Math.min(batch, objects - r * batch);
+            int n = (int) Math.min(o.batch(), o.post() - r * o.batch());
             HttpResponse<String> resp = send(http, HttpRequest.newBuilder(URI.create(base))
                 .header("Accept", TAXII).header("Content-Type", TAXII).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofMinutes(5))
@@ -89,17 +141,20 @@ public final class TaxiiLoadBench {
       }
       double postSeconds = (System.nanoTime() - started) / 1e9;
       pool.shutdown();
-      System.out.printf("POST: %d objects in %d requests of %d from %d clients: %.1f s, %.0f objects/s%n",
-          stored.get(), requests, batch, clients, postSeconds, stored.get() / postSeconds);
+      if (o.post() > 0) {
+        System.out.printf("POST: %,d objects in %d requests of %d from %d clients: %.1f s, %.0f objects/s (load %s)%n",
+            stored.get(), requests, o.batch(), o.clients(), postSeconds, stored.get() / postSeconds, loadAverage());
+      }
 
       // ---- GET pages ----
+      long expected = o.preload() + o.post();
       List<Long> latencies = new ArrayList<>();
       String next = null;
       long seen = 0;
       long walkStart = System.nanoTime();
       do {
         long t0 = System.nanoTime();
-        HttpResponse<String> resp = send(http, HttpRequest.newBuilder(URI.create(base + "?limit=1000" + (next == null ? "" : "&next=" + next)))
+        HttpResponse<String> resp = send(http, HttpRequest.newBuilder(URI.create(base + "?limit=" + o.limit() + (next == null ? "" : "&next=" + next)))
             .header("Accept", TAXII).header("Authorization", "Bearer " + token).GET().build());
         latencies.add(System.nanoTime() - t0);
         if (resp.statusCode() != 200) {
@@ -112,14 +167,68 @@ public final class TaxiiLoadBench {
       } while (next != null);
       double walkSeconds = (System.nanoTime() - walkStart) / 1e9;
       long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-      System.out.printf("GET limit=1000: %d pages, %d objects in %.1f s; page latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-          sorted.length, seen, walkSeconds, pct(sorted, 0.50) / 1e6, pct(sorted, 0.99) / 1e6, sorted[sorted.length - 1] / 1e6);
-      if (seen != objects) {
-        throw new IllegalStateException("walked " + seen + " objects, expected " + objects);
+      System.out.printf("GET limit=%d: %d pages, %,d objects in %.1f s; page latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (load %s)%n",
+          o.limit(), sorted.length, seen, walkSeconds, pct(sorted, 0.50) / 1e6, pct(sorted, 0.99) / 1e6,
+          sorted[sorted.length - 1] / 1e6, loadAverage());
+      if (seen != expected) {
+        throw new IllegalStateException("walked " + seen + " objects, expected " + expected);
       }
     } finally {
       ctx.close();
       System.exit(0);
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
+    } catch (java.io.IOException e) {
+      return "n/a";
+    }
+  }
+
+  /**
+   * Inserts the rows a POST of these indicators would make (same columns, JSON, TLP:GREEN, the bench
+   * principal's nation and name), without HTTP, validation or audit, so that a collection of a million
+   * objects is there in minutes. Their date_added lies a day in the past, one microsecond apart: before
+   * every date the node's clock hands out afterwards (it starts from the newest row and the wall clock),
+   * so paging order and uniqueness hold exactly as for objects the node added itself. With
+   * {@code timeOrderedIds} the identifiers are version 7 UUIDs (time-ordered, as some producers make
+   * them) instead of random version 4 ones: every index then grows at its end, which H2 inserts many
+   * times faster on a busy machine; page reads favour it a little (consecutive identifiers share index
+   * pages).
+   */
+  static void preload(DataSource dataSource, long count, String addedBy, boolean timeOrderedIds)
+      throws SQLException {
+    long startMillis = System.currentTimeMillis() - 86_400_000L;
+    java.util.Random random = new java.util.Random();
+    long version = 1_769_940_000_000_000L; // 2026-02-01T10:00:00Z
+    long dateAdded = System.currentTimeMillis() * 1000L - 86_400_000_000L;
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("INSERT INTO stix_objects (date_added_us, collection_id,"
+            + " object_id, object_type, version, version_us, spec_version, origin_nation, added_by, marking_refs,"
+            + " json) VALUES (?, 'bench', ?, 'indicator', '2026-02-01T10:00:00.000Z', ?, '2.1', 'EST', ?, ?, ?)")) {
+      c.setAutoCommit(false);
+      for (long i = 0; i < count; i++) {
+        String id = "indicator--" + (timeOrderedIds
+            ? new UUID((startMillis + i / 4096) << 16 | 0x7000 | (i % 4096),
+                0x8000000000000000L | (random.nextLong() & 0x3fffffffffffffffL))
+            : UUID.randomUUID());
+        s.setLong(1, dateAdded + i);
+        s.setString(2, id);
+        s.setLong(3, version);
+        s.setString(4, addedBy);
+        s.setString(5, TLP_GREEN);
+        s.setString(6, indicator(id));
+        s.addBatch();
+        if (i % PRELOAD_BATCH == PRELOAD_BATCH - 1 || i == count - 1) {
+          s.executeBatch();
+          c.commit();
+          if ((i + 1) % 100_000 == 0) {
+            System.out.printf("  preloaded %,d%n", i + 1);
+          }
+        }
+      }
     }
   }
 
@@ -139,20 +248,25 @@ public final class TaxiiLoadBench {
   static String envelope(int n) {
     StringBuilder b = new StringBuilder(n * 640).append("{\"objects\":[");
     for (int i = 0; i < n; i++) {
-      UUID id = UUID.randomUUID();
-      String ip = (id.getMostSignificantBits() >>> 40 & 0xff) + "." + (id.getMostSignificantBits() >>> 32 & 0xff) + "."
-          + (id.getLeastSignificantBits() >>> 40 & 0xff) + "." + (id.getLeastSignificantBits() >>> 32 & 0xff);
-      b.append(i == 0 ? "" : ",")
-          .append("{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--").append(id)
-          .append("\",\"created_by_ref\":\"").append(IDENTITY)
-          .append("\",\"created\":\"2026-02-01T10:00:00.000Z\",\"modified\":\"2026-02-01T10:00:00.000Z\"")
-          .append(",\"name\":\"C2 server ").append(ip).append("\",\"description\":\"Command-and-control address seen in")
-          .append(" traffic to a cable landing station operator.\",\"indicator_types\":[\"malicious-activity\"]")
-          .append(",\"pattern\":\"[ipv4-addr:value = '").append(ip).append("']\",\"pattern_type\":\"stix\"")
-          .append(",\"valid_from\":\"2026-02-01T10:00:00Z\"")
-          .append(",\"object_marking_refs\":[\"marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb\"]}");
+      b.append(i == 0 ? "" : ",").append(indicator("indicator--" + UUID.randomUUID()));
     }
     return b.append("]}").toString();
+  }
+
+  static String indicator(String stixId) {
+    UUID id = UUID.fromString(stixId.substring("indicator--".length()));
+    String ip = (id.getMostSignificantBits() >>> 40 & 0xff) + "." + (id.getMostSignificantBits() >>> 32 & 0xff) + "."
+        + (id.getLeastSignificantBits() >>> 40 & 0xff) + "." + (id.getLeastSignificantBits() >>> 32 & 0xff);
+    return new StringBuilder(640)
+        .append("{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"").append(stixId)
+        .append("\",\"created_by_ref\":\"").append(IDENTITY)
+        .append("\",\"created\":\"2026-02-01T10:00:00.000Z\",\"modified\":\"2026-02-01T10:00:00.000Z\"")
+        .append(",\"name\":\"C2 server ").append(ip).append("\",\"description\":\"Command-and-control address seen in")
+        .append(" traffic to a cable landing station operator.\",\"indicator_types\":[\"malicious-activity\"]")
+        .append(",\"pattern\":\"[ipv4-addr:value = '").append(ip).append("']\",\"pattern_type\":\"stix\"")
+        .append(",\"valid_from\":\"2026-02-01T10:00:00Z\"")
+        .append(",\"object_marking_refs\":[\"").append(TLP_GREEN).append("\"]}")
+        .toString();
   }
 
   private static HttpResponse<String> send(HttpClient http, HttpRequest r) {
@@ -163,7 +277,4 @@ public final class TaxiiLoadBench {
     }
   }
 
-  static List<String> args(String... a) {
-    return Arrays.asList(a);
-  }
 }

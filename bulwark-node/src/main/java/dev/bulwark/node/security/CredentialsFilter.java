@@ -18,7 +18,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a request from its credentials: HTTP Basic (principal name and token), a bearer token,
+ * Authenticates a request from its credentials: HTTP Basic (principal name and token), a bearer token
+ * (scheme {@code Bearer}, or {@code Token} as the OASIS Python client sends it),
  * or, when the TLS connector asks for one, a client certificate registered for a principal. Bad
  * credentials are answered 401 at once (a wrong password never falls through to anonymous access).
  * Thread-safe.
@@ -66,7 +67,8 @@ final class CredentialsFilter extends OncePerRequestFilter {
     }
     String scheme = header.substring(0, space);
     String value = header.substring(space + 1).trim();
-    if (scheme.equalsIgnoreCase("Bearer")) {
+    // "Token" is what the OASIS Python taxii2-client's TokenAuth sends; the same token as a bearer
+    if (scheme.equalsIgnoreCase("Bearer") || scheme.equalsIgnoreCase("Token")) {
       return principals.authenticate(Optional.empty(), value).map(p -> new NodeAuthentication(p, "bearer"));
     }
     if (scheme.equalsIgnoreCase("Basic")) {

@@ -3,16 +3,22 @@ package dev.bulwark.node.exchange.taxii;
 import dev.bulwark.node.exchange.ReadFilter;
 import dev.bulwark.node.exchange.StoredObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Wraps the access policy's filter for one request and notes every object it denies, so that the
- * denials go to the audit log. One per request; not thread-safe.
+ * denials go to the audit log. The policy's decision depends, for one reader and collection, only on an
+ * object's origin nation and marking refs, and a page of a thousand objects mostly repeats a few such
+ * pairs: each pair is decided once per request. One per request; not thread-safe.
  */
 final class AuditingFilter implements ReadFilter {
   private static final int MAX_NOTED = 1000;
+  private static final int MAX_REMEMBERED = 4096;
   private final ReadFilter policy;
   private final List<String> denied = new ArrayList<>();
+  private final Map<String, Boolean> decided = new HashMap<>();
   private long deniedCount;
 
   AuditingFilter(ReadFilter policy) {
@@ -21,7 +27,12 @@ final class AuditingFilter implements ReadFilter {
 
   @Override
   public boolean permits(StoredObject object) {
-    boolean ok = policy.permits(object);
+    String key = object.originNation() + '|' + String.join(",", object.markingRefs());
+    Boolean known = decided.get(key);
+    boolean ok = known != null ? known : policy.permits(object);
+    if (known == null && decided.size() < MAX_REMEMBERED) {
+      decided.put(key, ok);
+    }
     if (!ok) {
       deniedCount++;
       if (denied.size() < MAX_NOTED) {
