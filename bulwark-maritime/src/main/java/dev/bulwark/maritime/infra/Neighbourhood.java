@@ -1,12 +1,12 @@
 package dev.bulwark.maritime.infra;
 
 import dev.bulwark.maritime.geo.Geo;
-import org.locationtech.jts.geom.GeometryFactory;
 
 /**
- * The pieces of infrastructure within a radius of a centre, fetched once from the spatial index and
+ * The pieces of infrastructure within a radius of a centre, fetched once from the layer's grid and
  * reused while the vessel stays well inside the circle: ships move a few hundred metres between
- * reports, so one index query serves hundreds of reports. Immutable, thread-safe.
+ * reports, so one fetch serves hundreds of reports. Holds only the pieces' ids (ascending, hence
+ * grouped by asset); their coordinates stay in the layer's flat arrays. Immutable, thread-safe.
  */
 public final class Neighbourhood {
 
@@ -14,32 +14,14 @@ public final class Neighbourhood {
   private final double lat;
   private final double lon;
   private final double radiusM;
-  private final Piece[] pieces;
-  /** Per piece: min lat, max lat, min lon, max lon, for a cheap reject before measuring. */
-  private final double[] boxes;
+  private final int[] ids;
 
-  Neighbourhood(InfrastructureLayer layer, double lat, double lon, double radiusM, Piece[] pieces) {
+  Neighbourhood(InfrastructureLayer layer, double lat, double lon, double radiusM, int[] ids) {
     this.layer = layer;
     this.lat = lat;
     this.lon = lon;
     this.radiusM = radiusM;
-    // Grouped by asset, so that measure() keeps one running minimum per asset: a primitive sort of
-    // (asset, position) keys is much cheaper than sorting the objects with a comparator.
-    long[] keys = new long[pieces.length];
-    for (int i = 0; i < pieces.length; i++) {
-      keys[i] = ((long) pieces[i].asset << 32) | i;
-    }
-    java.util.Arrays.sort(keys);
-    this.pieces = new Piece[pieces.length];
-    this.boxes = new double[pieces.length * 4];
-    for (int i = 0; i < keys.length; i++) {
-      Piece p = pieces[(int) keys[i]];
-      this.pieces[i] = p;
-      boxes[4 * i] = p.minLat;
-      boxes[4 * i + 1] = p.maxLat;
-      boxes[4 * i + 2] = p.minLon;
-      boxes[4 * i + 3] = p.maxLon;
-    }
+    this.ids = ids;
   }
 
   /** Whether every asset within {@code needM} of the position is in this neighbourhood. */
@@ -52,41 +34,65 @@ public final class Neighbourhood {
 
   /** Whether no infrastructure at all is near. */
   public boolean isEmpty() {
-    return pieces.length == 0;
+    return ids.length == 0;
   }
 
-  /** Fills {@code out} with the assets within {@code maxM} of the position. */
+  /** Number of pieces held (for memory accounting). */
+  int size() {
+    return ids.length;
+  }
+
+  /** Fills {@code out} with the assets within {@code maxM} of the position, in layer order. */
   public void measure(double pLat, double pLon, double maxM, Proximity out) {
     out.clear();
-    if (pieces.length == 0) {
+    if (ids.length == 0) {
       return;
     }
     double kx = Geo.mPerDegLon(pLat);
     double dLat = maxM / Geo.M_PER_DEG_LAT;
     double dLon = maxM / Math.max(1.0, kx);
-    GeometryFactory gf = layer.factory();
+    double[] boxes = layer.boxes();
+    double[] ends = layer.ends();
     int current = -1;
-    double best = Double.MAX_VALUE;
-    for (int i = 0; i < pieces.length; i++) {
-      int b = 4 * i;
+    // Squared distances to segments: the square root is taken once per asset (sqrt is monotonic and
+    // correctly rounded, so the root of the least square is exactly the least distance).
+    double bestSq = Double.MAX_VALUE;
+    double bestArea = Double.MAX_VALUE;
+    for (int id : ids) {
+      int b = 4 * id;
       if (pLat + dLat < boxes[b] || pLat - dLat > boxes[b + 1] || pLon + dLon < boxes[b + 2] || pLon - dLon > boxes[b + 3]) {
         continue;
       }
-      Piece p = pieces[i];
-      if (p.asset != current) {
-        if (current >= 0 && best <= maxM) {
-          out.add(layer.asset(current), best);
+      int asset = layer.pieceAsset(id);
+      if (asset != current) {
+        if (current >= 0) {
+          add(current, bestSq, bestArea, maxM, out);
         }
-        current = p.asset;
-        best = Double.MAX_VALUE;
+        current = asset;
+        bestSq = Double.MAX_VALUE;
+        bestArea = Double.MAX_VALUE;
       }
-      double d = p.distanceM(pLat, pLon, kx, gf);
-      if (d < best) {
-        best = d;
+      if (layer.pieceIsArea(id)) {
+        double d = layer.piece(id).distanceM(pLat, pLon, kx, layer.factory());
+        if (d < bestArea) {
+          bestArea = d;
+        }
+      } else {
+        double d2 = Piece.segSq(pLat, pLon, kx, ends[b], ends[b + 1], ends[b + 2], ends[b + 3]);
+        if (d2 < bestSq) {
+          bestSq = d2;
+        }
       }
     }
-    if (current >= 0 && best <= maxM) {
-      out.add(layer.asset(current), best);
+    if (current >= 0) {
+      add(current, bestSq, bestArea, maxM, out);
+    }
+  }
+
+  private void add(int asset, double bestSq, double bestArea, double maxM, Proximity out) {
+    double best = Math.min(Math.sqrt(bestSq), bestArea);
+    if (best <= maxM) {
+      out.add(layer.asset(asset), layer.isSafeHaven(asset), best);
     }
   }
 }

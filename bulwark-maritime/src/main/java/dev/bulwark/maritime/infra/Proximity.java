@@ -21,11 +21,14 @@ public final class Proximity {
     safeHaven = false;
   }
 
-  /** Adds an asset known not to be in the list yet (the neighbourhood groups pieces by asset). */
-  void add(Asset a, double d) {
-    if (a.kind().isSafeHaven()) {
+  /**
+   * Adds an asset known not to be in the list yet (the neighbourhood groups pieces by asset);
+   * {@code safeHaven} is whether it is an anchorage or port (precomputed by the layer).
+   */
+  void add(Asset a, boolean safeHaven, double d) {
+    if (safeHaven) {
       if (d <= a.halfWidthM()) {
-        safeHaven = true;
+        this.safeHaven = true;
       }
       return;
     }
