@@ -33,6 +33,9 @@ final class PieceGrid {
   private final int[] start;
   private final int[] items;
   private final int[] oversized;
+  /** Per piece: the grid row and column of its box's lower corner (to take it once per query). */
+  private final int[] firstRow;
+  private final int[] firstCol;
 
   /**
    * Builds the grid.
@@ -77,8 +80,12 @@ final class PieceGrid {
     this.cols = c;
 
     int[] counts = new int[r * c + 1];
+    this.firstRow = new int[n];
+    this.firstCol = new int[n];
     int big = 0;
     for (int i = 0; i < n; i++) {
+      firstRow[i] = row(boxes[4 * i]);
+      firstCol[i] = col(boxes[4 * i + 2]);
       int r0 = row(boxes[4 * i]);
       int r1 = row(boxes[4 * i + 1]);
       int c0 = col(boxes[4 * i + 2]);
@@ -162,7 +169,7 @@ final class PieceGrid {
             }
             // A piece spanning several cells is taken only in the first visited cell that holds it:
             // the one where its box and the query box start to overlap.
-            if ((y != r0 && row(boxes[b]) != y) || (x != c0 && col(boxes[b + 2]) != x)) {
+            if ((y != r0 && firstRow[id] != y) || (x != c0 && firstCol[id] != x)) {
               continue;
             }
             if (n == out.length) {
