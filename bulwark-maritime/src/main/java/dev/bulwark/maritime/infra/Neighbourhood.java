@@ -15,6 +15,11 @@ public final class Neighbourhood {
   private final double lon;
   private final double radiusM;
   private final int[] ids;
+  /**
+   * Metres per degree of longitude, at least as large as anywhere {@link #covers} gets past its
+   * latitude test (within one radius of the centre's latitude), for a quick answer without a cosine.
+   */
+  private final double coverKx;
 
   Neighbourhood(InfrastructureLayer layer, double lat, double lon, double radiusM, int[] ids) {
     this.layer = layer;
@@ -22,12 +27,23 @@ public final class Neighbourhood {
     this.lon = lon;
     this.radiusM = radiusM;
     this.ids = ids;
+    this.coverKx = Geo.mPerDegLon(Math.max(0.0, Math.abs(lat) - radiusM / Geo.M_PER_DEG_LAT));
   }
 
   /** Whether every asset within {@code needM} of the position is in this neighbourhood. */
   public boolean covers(double pLat, double pLon, double needM) {
     if (Math.abs(pLat - lat) * Geo.M_PER_DEG_LAT + needM > radiusM) {
       return false;
+    }
+    // Quick yes: with the largest scale the distance can only be overestimated (1 m kept in hand
+    // for rounding), so this never says yes where the exact test below says no.
+    double r = radiusM - needM - 1.0;
+    if (r > 0) {
+      double dy = (pLat - lat) * Geo.M_PER_DEG_LAT;
+      double dx = (pLon - lon) * coverKx;
+      if (dx * dx + dy * dy <= r * r) {
+        return true;
+      }
     }
     return Geo.localDistanceM(lat, lon, pLat, pLon) + needM <= radiusM;
   }
@@ -42,15 +58,60 @@ public final class Neighbourhood {
     return ids.length;
   }
 
-  /** Fills {@code out} with the assets within {@code maxM} of the position, in layer order. */
+  /**
+   * Fills {@code out} with the assets within {@code maxM} of the position, in layer order.
+   *
+   * <p>A full scan goes over every piece of the neighbourhood and also notes, in {@code out}, the
+   * pieces within {@code maxM + }{@link #SCAN_SLACK_M} of the position. While later positions stay
+   * within half that slack of the scan (and in the same neighbourhood, for the same {@code maxM}),
+   * only those pieces are measured: any other piece was more than {@code maxM + slack} away and the
+   * vessel has moved less than {@code slack / 2}, so it is still beyond {@code maxM} (the local
+   * frames of the two positions differ by far less than the remaining {@code slack / 2}, up to 85
+   * degrees of latitude; beyond, every report is a full scan). The result is the same either way;
+   * only the work differs.
+   */
   public void measure(double pLat, double pLon, double maxM, Proximity out) {
     out.clear();
     if (ids.length == 0) {
+      out.scanHood = null;
       return;
     }
     double kx = Geo.mPerDegLon(pLat);
-    double dLat = maxM / Geo.M_PER_DEG_LAT;
-    double dLon = maxM / Math.max(1.0, kx);
+    if (out.scanHood == this && out.scanMaxM == maxM) {
+      double dy = (pLat - out.scanLat) * Geo.M_PER_DEG_LAT;
+      double dx = (pLon - out.scanLon) * out.scanKx;
+      if (dx * dx + dy * dy <= (SCAN_SLACK_M / 2) * (SCAN_SLACK_M / 2)) {
+        scan(out.candidates, out.candidateCount, pLat, pLon, kx, maxM, maxM, out, false);
+        return;
+      }
+    }
+    boolean cache = Math.abs(pLat) < 85.0;
+    out.candidateCount = 0;
+    out.scanHood = null;
+    scan(ids, ids.length, pLat, pLon, kx, maxM, cache ? maxM + SCAN_SLACK_M : maxM, out, cache);
+    if (cache) {
+      out.scanHood = this;
+      out.scanLat = pLat;
+      out.scanLon = pLon;
+      out.scanMaxM = maxM;
+      // Within slack / 2 of the scan the latitude moves by under 0.01 degree; cos at 0.1 degree
+      // nearer the equator bounds the scale anywhere the cache is used.
+      out.scanKx = Geo.mPerDegLon(Math.max(0.0, Math.abs(pLat) - 0.1));
+    }
+  }
+
+  /** Slack of the candidate cache, metres (see {@link #measure}). */
+  static final double SCAN_SLACK_M = 2_000;
+
+  /**
+   * Measures the pieces {@code list[0..n)} (ascending ids); reports the assets within maxM; when
+   * {@code collect}, notes in {@code out} the pieces within {@code keepM}.
+   */
+  private void scan(int[] list, int n, double pLat, double pLon, double kx, double maxM, double keepM, Proximity out,
+      boolean collect) {
+    double dLat = keepM / Geo.M_PER_DEG_LAT;
+    double dLon = keepM / Math.max(1.0, kx);
+    double keepSq = keepM * keepM;
     double[] boxes = layer.boxes();
     double[] ends = layer.ends();
     int current = -1;
@@ -58,7 +119,8 @@ public final class Neighbourhood {
     // correctly rounded, so the root of the least square is exactly the least distance).
     double bestSq = Double.MAX_VALUE;
     double bestArea = Double.MAX_VALUE;
-    for (int id : ids) {
+    for (int k = 0; k < n; k++) {
+      int id = list[k];
       int b = 4 * id;
       if (pLat + dLat < boxes[b] || pLat - dLat > boxes[b + 1] || pLon + dLon < boxes[b + 2] || pLon - dLon > boxes[b + 3]) {
         continue;
@@ -77,10 +139,16 @@ public final class Neighbourhood {
         if (d < bestArea) {
           bestArea = d;
         }
+        if (collect && d <= keepM) {
+          out.addCandidate(id);
+        }
       } else {
         double d2 = Piece.segSq(pLat, pLon, kx, ends[b], ends[b + 1], ends[b + 2], ends[b + 3]);
         if (d2 < bestSq) {
           bestSq = d2;
+        }
+        if (collect && d2 <= keepSq) {
+          out.addCandidate(id);
         }
       }
     }

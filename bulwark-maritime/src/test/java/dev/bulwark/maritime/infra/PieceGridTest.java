@@ -83,10 +83,14 @@ class PieceGridTest {
 
   /** A layer of random cables (some crossing many cells) and a few areas, anchorages among them. */
   static InfrastructureLayer randomLayer(long seed, int cables) {
+    return randomLayer(seed, cables, 55);
+  }
+
+  static InfrastructureLayer randomLayer(long seed, int cables, double baseLat) {
     Random r = new Random(seed);
     List<Asset> assets = new ArrayList<>();
     for (int c = 0; c < cables; c++) {
-      double lat = 55 + r.nextDouble() * 3;
+      double lat = baseLat + r.nextDouble() * 3;
       double lon = 9 + r.nextDouble() * 6;
       int n = 1 + r.nextInt(12);
       Coordinate[] pts = new Coordinate[n + 1];
@@ -103,7 +107,7 @@ class PieceGridTest {
           GF.createLineString(pts), Map.of()));
     }
     for (int a = 0; a < 4; a++) {
-      double lat = 55 + r.nextDouble() * 3;
+      double lat = baseLat + r.nextDouble() * 3;
       double lon = 9 + r.nextDouble() * 6;
       double d = 0.02 + r.nextDouble() * 0.2;
       Coordinate[] ring = {new Coordinate(lon, lat), new Coordinate(lon + d, lat), new Coordinate(lon + d, lat + d),
@@ -149,6 +153,56 @@ class PieceGridTest {
     assertThat(p.hits()).containsExactlyElementsOf(expected);
     assertThat(new TreeSet<>(p.hits().stream().map(h -> h.asset().id()).toList()))
         .as("each asset once").hasSize(p.count());
+  }
+
+  @Property(tries = 60)
+  void aVesselMeasuredReportAfterReportGetsWhatABruteForceScanGetsEveryTime(
+      @ForAll @IntRange(min = 0, max = 30) int seed, @ForAll @DoubleRange(min = -10, max = 84) double baseLat,
+      @ForAll @DoubleRange(min = 1_000, max = 12_000) double maxM, @ForAll long walk) {
+    // As the engine does it: one Proximity per vessel (so its candidate cache is used), the
+    // neighbourhood fetched again when it no longer covers the position.
+    InfrastructureLayer layer = randomLayer(seed, 40, baseLat);
+    Random r = new Random(walk);
+    double lat = baseLat + 0.5 + r.nextDouble() * 2;
+    double lon = 10 + r.nextDouble() * 4;
+    double bearing = r.nextDouble() * 360;
+    Proximity p = new Proximity();
+    Neighbourhood hood = null;
+    for (int step = 0; step < 400; step++) {
+      bearing += r.nextGaussian() * 20;
+      double[] next = Geo.destination(lat, lon, bearing, r.nextInt(50) == 0 ? 5_000 : r.nextDouble() * 400);
+      lat = next[0];
+      lon = next[1];
+      if (hood == null || !hood.covers(lat, lon, maxM)) {
+        hood = layer.neighbourhood(lat, lon, maxM + 3_000);
+      }
+      hood.measure(lat, lon, maxM, p);
+      assertThat(p.hits()).as("step %d at %f %f", step, lat, lon).containsExactlyElementsOf(bruteForce(layer, lat, lon, maxM));
+      assertThat(p.inSafeHaven()).isEqualTo(bruteForceSafeHaven(layer, lat, lon, maxM));
+    }
+  }
+
+  static boolean bruteForceSafeHaven(InfrastructureLayer layer, double lat, double lon, double radiusM) {
+    double kx = Geo.mPerDegLon(lat);
+    for (int id = 0; id < layer.pieceCount(); id++) {
+      Asset a = layer.asset(layer.pieceAsset(id));
+      double d = layer.piece(id).distanceM(lat, lon, kx, layer.factory());
+      if (a.kind().isSafeHaven() && d <= radiusM && d <= a.halfWidthM()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Property(tries = 300)
+  void coversAgreesWithTheExactLocalDistance(
+      @ForAll @DoubleRange(min = -89, max = 89) double lat, @ForAll @DoubleRange(min = 0, max = 360) double bearing,
+      @ForAll @DoubleRange(min = 0, max = 12_000) double offM, @ForAll @DoubleRange(min = 0, max = 9_000) double needM) {
+    Neighbourhood hood = InfrastructureLayer.empty().neighbourhood(lat, 20, 10_000);
+    double[] q = Geo.destination(lat, 20, bearing, offM);
+    boolean exact = Math.abs(q[0] - lat) * Geo.M_PER_DEG_LAT + needM <= 10_000
+        && Geo.localDistanceM(lat, 20, q[0], q[1]) + needM <= 10_000;
+    assertThat(hood.covers(q[0], q[1], needM)).isEqualTo(exact);
   }
 
   @Property(tries = 200)
