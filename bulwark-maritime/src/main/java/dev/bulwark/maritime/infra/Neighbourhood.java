@@ -143,6 +143,15 @@ public final class Neighbourhood {
           out.addCandidate(id);
         }
       } else {
+        // The distance to the piece's box (in this frame) bounds the distance to the piece from
+        // below: skip the exact measure when even that cannot beat the asset's best so far nor
+        // matter to the cache (a millionth in hand, far above rounding).
+        double ex = (boxes[b + 2] > pLon ? boxes[b + 2] - pLon : pLon > boxes[b + 3] ? pLon - boxes[b + 3] : 0) * kx;
+        double ey = (boxes[b] > pLat ? boxes[b] - pLat : pLat > boxes[b + 1] ? pLat - boxes[b + 1] : 0) * Geo.M_PER_DEG_LAT;
+        double lb = (ex * ex + ey * ey) * (1 - 1e-6);
+        if (lb > bestSq && (!collect || lb > keepSq)) {
+          continue;
+        }
         double d2 = Piece.segSq(pLat, pLon, kx, ends[b], ends[b + 1], ends[b + 2], ends[b + 3]);
         if (d2 < bestSq) {
           bestSq = d2;
