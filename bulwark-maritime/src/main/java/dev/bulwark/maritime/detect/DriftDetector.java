@@ -46,7 +46,8 @@ public final class DriftDetector extends BaseDetector {
 
   private static final class State {
     long nextCheck;
-    final DiffRing ring = new DiffRing();
+    /** Created at the first moving report: most vessels in a harbour never need one (770 bytes). */
+    DiffRing ring;
   }
 
   private final Params p;
@@ -79,6 +80,9 @@ public final class DriftDetector extends BaseDetector {
       v.slot(slot, s);
     }
     if (r.hasSog() && r.sogKn() >= p.minKn() * 0.5) {
+      if (s.ring == null) {
+        s.ring = new DiffRing();
+      }
       s.ring.add(now, r.hasCog() && r.hasHeading() ? Geo.angleDiffDeg(r.cogDeg(), r.headingDeg()) : Double.NaN);
     }
     if (now < s.nextCheck) {
@@ -99,7 +103,7 @@ public final class DriftDetector extends BaseDetector {
       return;
     }
     boolean nuc = r.navStatus() == PositionReport.STATUS_NOT_UNDER_COMMAND;
-    double diff = s.ring.mean(from, p.minShare());
+    double diff = s.ring == null ? Double.NaN : s.ring.mean(from, p.minShare());
     if (!nuc && !(diff >= p.minDiffDeg())) {
       return;
     }

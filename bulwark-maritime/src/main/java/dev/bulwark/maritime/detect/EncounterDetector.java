@@ -82,7 +82,10 @@ public final class EncounterDetector extends BaseDetector {
 
   private final Params p;
   private final Map<Long, Pair> pairs = new HashMap<>();
+  /** Slow vessels by cell; its iteration order fixes the order in which pairs are reported. */
   private final Map<Long, List<VesselState>> grid = new HashMap<>();
+  /** The same cells for the neighbour lookups, without boxing the keys. */
+  private final CellIndex cells = new CellIndex();
 
   public EncounterDetector(Params p) {
     this.p = p;
@@ -125,10 +128,18 @@ public final class EncounterDetector extends BaseDetector {
   public void onTick(DetectionContext ctx) {
     long now = ctx.now();
     grid.clear();
+    cells.clear();
     for (VesselState v : ctx.vessels()) {
       if (slow(v, now)) {
         PositionReport r = v.last();
-        grid.computeIfAbsent(cell(Math.floor(r.lat() / CELL_DEG), Math.floor(r.lon() / CELL_LON_DEG)), k -> new ArrayList<>(2)).add(v);
+        long key = cell(Math.floor(r.lat() / CELL_DEG), Math.floor(r.lon() / CELL_LON_DEG));
+        List<VesselState> list = cells.get(key);
+        if (list == null) {
+          list = new ArrayList<>(2);
+          grid.put(key, list);
+          cells.put(key, list);
+        }
+        list.add(v);
       }
     }
     List<VesselState> near = new ArrayList<>();
@@ -184,7 +195,7 @@ public final class EncounterDetector extends BaseDetector {
     int reachY = (int) Math.ceil(radiusM / (CELL_DEG * Geo.M_PER_DEG_LAT));
     for (long dy = -reachY; dy <= reachY; dy++) {
       for (long dx = -reachX; dx <= reachX; dx++) {
-        List<VesselState> cellList = grid.get(cell(cy + dy, cx + dx));
+        List<VesselState> cellList = cells.get(cell(cy + dy, cx + dx));
         if (cellList == null) {
           continue;
         }
@@ -193,6 +204,74 @@ public final class EncounterDetector extends BaseDetector {
           if (Geo.localDistanceM(r.lat(), r.lon(), rx.lat(), rx.lon()) <= radiusM) {
             out.add(x);
           }
+        }
+      }
+    }
+  }
+
+  /**
+   * Cell key to the cell's list, open addressing on primitive keys, emptied at each tick by bumping a
+   * generation number rather than clearing the arrays.
+   */
+  private static final class CellIndex {
+    private long[] keys = new long[1024];
+    private int[] generation = new int[1024];
+    @SuppressWarnings("unchecked")
+    private List<VesselState>[] lists = new List[1024];
+    private int current = 1;
+    private int size;
+
+    void clear() {
+      size = 0;
+      if (++current == Integer.MAX_VALUE) {
+        java.util.Arrays.fill(generation, 0);
+        current = 1;
+      }
+    }
+
+    private static int slot(long key, int mask) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    List<VesselState> get(long key) {
+      int mask = keys.length - 1;
+      for (int i = slot(key, mask); generation[i] == current; i = (i + 1) & mask) {
+        if (keys[i] == key) {
+          return lists[i];
+        }
+      }
+      return null;
+    }
+
+    /** Adds a key known to be absent. */
+    void put(long key, List<VesselState> list) {
+      if ((size + 1) * 2 > keys.length) {
+        grow();
+      }
+      int mask = keys.length - 1;
+      int i = slot(key, mask);
+      while (generation[i] == current) {
+        i = (i + 1) & mask;
+      }
+      keys[i] = key;
+      lists[i] = list;
+      generation[i] = current;
+      size++;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void grow() {
+      long[] k = keys;
+      int[] g = generation;
+      List<VesselState>[] l = lists;
+      keys = new long[k.length * 2];
+      generation = new int[k.length * 2];
+      lists = new List[k.length * 2];
+      size = 0;
+      for (int i = 0; i < k.length; i++) {
+        if (g[i] == current) {
+          put(k[i], l[i]);
         }
       }
     }

@@ -17,27 +17,47 @@ import org.locationtech.jts.index.strtree.STRtree;
  * Undersea cables, pipelines, protected areas, anchorages and ports, indexed for "what is near this
  * ship?" questions.
  *
- * <p>Lines are split into their segments and every segment (and every area) goes into a JTS STRtree
- * keyed by its envelope in degrees. A query widens the envelope by the radius in degrees of latitude
- * and of longitude at the query's latitude, then measures exact distances in metres in a local frame
- * ({@link Geo}), so results are right at 60 N where a degree of longitude is 55 km, not 111.
- * Immutable once built and thread-safe (the STRtree is built eagerly in the constructor).
+ * <p>Lines are split into their segments, and every segment (and every area) becomes a piece with an
+ * id (ids run asset by asset) and a box in degrees, held in flat arrays. Neighbourhood queries go to a
+ * uniform grid over the boxes ({@link PieceGrid}): the query box is the radius in degrees of latitude
+ * and of longitude at the query's latitude; exact distances are then measured in metres in a local
+ * frame ({@link Geo}), so results are right at 60 N where a degree of longitude is 55 km, not 111.
+ * The rare "which assets did this straight path cross?" question still goes to a JTS STRtree.
+ * Immutable once built and thread-safe (both indexes are built eagerly in the constructor).
  */
 public final class InfrastructureLayer {
 
+  /** Cell height of the piece grid, degrees of latitude (about 11 km; see {@link PieceGrid}). */
+  static final double GRID_STEP_DEG = 0.1;
+
   private final List<Asset> assets;
+  /** The same assets as an array, and per asset whether it is an anchorage or port. */
+  private final Asset[] assetArray;
+  private final boolean[] safeHaven;
+  /** For "crossed while dark" (rare): kept so its answers keep their order. */
   private final STRtree tree;
+  private final PieceGrid grid;
   private final GeometryFactory factory = new GeometryFactory();
-  private final int pieces;
+  /** Per piece, by id (ids run asset by asset): the piece, its asset, whether it is an area. */
+  private final Piece[] pieceArray;
+  private final int[] pieceAsset;
+  private final boolean[] pieceIsArea;
+  /** Per piece: min lat, max lat, min lon, max lon (the grid's boxes, shared). */
+  private final double[] boxes;
+  /** Per segment: end A lat, lon, end B lat, lon (zeros for areas). */
+  private final double[] ends;
   private final double maxHalfWidthM;
 
-  /** Builds the layer and its index. */
+  /** Builds the layer and its indexes. */
   public InfrastructureLayer(List<Asset> assets) {
     this.assets = List.copyOf(assets);
+    this.assetArray = this.assets.toArray(new Asset[0]);
+    this.safeHaven = new boolean[assetArray.length];
     this.tree = new STRtree();
-    int n = 0;
-    for (int i = 0; i < this.assets.size(); i++) {
-      Geometry g = this.assets.get(i).geometry();
+    List<Piece> list = new ArrayList<>();
+    for (int i = 0; i < assetArray.length; i++) {
+      safeHaven[i] = assetArray[i].kind().isSafeHaven();
+      Geometry g = assetArray[i].geometry();
       for (int k = 0; k < g.getNumGeometries(); k++) {
         Geometry part = g.getGeometryN(k);
         if (part instanceof LineString ls) {
@@ -45,7 +65,7 @@ public final class InfrastructureLayer {
           for (int j = 0; j + 1 < c.length; j++) {
             Piece p = new Piece(i, c[j].y, c[j].x, c[j + 1].y, c[j + 1].x);
             tree.insert(new Envelope(c[j].x, c[j + 1].x, c[j].y, c[j + 1].y), p);
-            n++;
+            list.add(p);
           }
         } else if (part instanceof Polygon poly) {
           Coordinate[] c = poly.getExteriorRing().getCoordinates();
@@ -54,12 +74,32 @@ public final class InfrastructureLayer {
             ring[2 * j] = c[j].y;
             ring[2 * j + 1] = c[j].x;
           }
-          tree.insert(poly.getEnvelopeInternal(), new Piece(i, PreparedGeometryFactory.prepare(poly), ring));
-          n++;
+          Piece p = new Piece(i, PreparedGeometryFactory.prepare(poly), ring);
+          tree.insert(poly.getEnvelopeInternal(), p);
+          list.add(p);
         }
       }
     }
-    this.pieces = n;
+    int n = list.size();
+    this.pieceArray = list.toArray(new Piece[0]);
+    this.pieceAsset = new int[n];
+    this.pieceIsArea = new boolean[n];
+    this.boxes = new double[4 * n];
+    this.ends = new double[4 * n];
+    for (int id = 0; id < n; id++) {
+      Piece p = pieceArray[id];
+      pieceAsset[id] = p.asset;
+      pieceIsArea[id] = p.area != null;
+      boxes[4 * id] = p.minLat;
+      boxes[4 * id + 1] = p.maxLat;
+      boxes[4 * id + 2] = p.minLon;
+      boxes[4 * id + 3] = p.maxLon;
+      ends[4 * id] = p.aLat;
+      ends[4 * id + 1] = p.aLon;
+      ends[4 * id + 2] = p.bLat;
+      ends[4 * id + 3] = p.bLon;
+    }
+    this.grid = new PieceGrid(boxes, GRID_STEP_DEG);
     this.maxHalfWidthM = this.assets.stream().mapToDouble(Asset::halfWidthM).max().orElse(0);
     tree.build();
   }
@@ -81,11 +121,39 @@ public final class InfrastructureLayer {
 
   /** Number of indexed pieces (line segments plus areas). */
   public int pieceCount() {
-    return pieces;
+    return pieceArray.length;
   }
 
   Asset asset(int i) {
-    return assets.get(i);
+    return assetArray[i];
+  }
+
+  boolean isSafeHaven(int asset) {
+    return safeHaven[asset];
+  }
+
+  Piece piece(int id) {
+    return pieceArray[id];
+  }
+
+  int pieceAsset(int id) {
+    return pieceAsset[id];
+  }
+
+  boolean pieceIsArea(int id) {
+    return pieceIsArea[id];
+  }
+
+  double[] boxes() {
+    return boxes;
+  }
+
+  double[] ends() {
+    return ends;
+  }
+
+  PieceGrid grid() {
+    return grid;
   }
 
   GeometryFactory factory() {
@@ -107,9 +175,7 @@ public final class InfrastructureLayer {
     double dLat = radiusM / Geo.M_PER_DEG_LAT;
     double cos = Math.max(0.01, Math.cos(Math.toRadians(Math.min(89.0, Math.abs(lat) + dLat))));
     double dLon = radiusM / (Geo.M_PER_DEG_LAT * cos);
-    @SuppressWarnings("unchecked")
-    List<Piece> found = tree.query(new Envelope(lon - dLon, lon + dLon, lat - dLat, lat + dLat));
-    return new Neighbourhood(this, lat, lon, radiusM, found.toArray(new Piece[0]));
+    return new Neighbourhood(this, lat, lon, radiusM, grid.query(lat - dLat, lat + dLat, lon - dLon, lon + dLon));
   }
 
   /** The assets within a radius of a position, with their distances (one-off query). */

@@ -64,6 +64,14 @@ final class Piece {
   }
 
   private static double seg(double lat, double lon, double kx, double aLat, double aLon, double bLat, double bLon) {
+    return Math.sqrt(segSq(lat, lon, kx, aLat, aLon, bLat, bLon));
+  }
+
+  /**
+   * Squared distance in square metres from a position to segment AB, in the local frame at the
+   * position (kx = metres per degree of longitude there).
+   */
+  static double segSq(double lat, double lon, double kx, double aLat, double aLon, double bLat, double bLon) {
     double ax = (aLon - lon) * kx;
     double ay = (aLat - lat) * Geo.M_PER_DEG_LAT;
     double bx = (bLon - lon) * kx;
@@ -75,6 +83,6 @@ final class Piece {
     t = t < 0 ? 0 : (t > 1 ? 1 : t);
     double px = ax + t * dx;
     double py = ay + t * dy;
-    return Math.sqrt(px * px + py * py);
+    return px * px + py * py;
   }
 }

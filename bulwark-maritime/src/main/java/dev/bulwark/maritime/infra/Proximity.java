@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * The assets near one position, nearest distance per asset, filled by
  * {@link Neighbourhood#measure}. A reusable buffer (one per vessel) so the per-report path allocates
- * nothing. Not thread-safe.
+ * nothing. It also remembers which pieces were close at the last full scan (see
+ * {@link Neighbourhood#measure}), so that the next reports of the same vessel only measure those.
+ * Not thread-safe.
  */
 public final class Proximity {
 
@@ -16,16 +18,37 @@ public final class Proximity {
   private int count;
   private boolean safeHaven;
 
+  /** Candidate cache, owned by Neighbourhood.measure: where and for what the last full scan was made. */
+  Neighbourhood scanHood;
+  double scanLat;
+  double scanLon;
+  double scanMaxM;
+  /** Metres per degree of longitude, at least as large as anywhere within the cache's reach. */
+  double scanKx;
+  /** Ids of the pieces within maxM + slack of the scan position, ascending. */
+  int[] candidates = new int[8];
+  int candidateCount;
+
+  void addCandidate(int id) {
+    if (candidateCount == candidates.length) {
+      candidates = java.util.Arrays.copyOf(candidates, candidateCount * 2);
+    }
+    candidates[candidateCount++] = id;
+  }
+
   void clear() {
     count = 0;
     safeHaven = false;
   }
 
-  /** Adds an asset known not to be in the list yet (the neighbourhood groups pieces by asset). */
-  void add(Asset a, double d) {
-    if (a.kind().isSafeHaven()) {
+  /**
+   * Adds an asset known not to be in the list yet (the neighbourhood groups pieces by asset);
+   * {@code safeHaven} is whether it is an anchorage or port (precomputed by the layer).
+   */
+  void add(Asset a, boolean safeHaven, double d) {
+    if (safeHaven) {
       if (d <= a.halfWidthM()) {
-        safeHaven = true;
+        this.safeHaven = true;
       }
       return;
     }
