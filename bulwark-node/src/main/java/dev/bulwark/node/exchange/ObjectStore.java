@@ -237,7 +237,10 @@ public final class ObjectStore {
     appendIn(sql, "object_type", query.types());
     appendIn(sql, "object_id", query.ids());
     appendIn(sql, "spec_version", query.specVersions());
-    sql.append(" ORDER BY date_added_us LIMIT ?");
+    // collection_id is fixed by the WHERE clause, so this is date_added order; naming it lets H2 walk the
+    // (collection_id, date_added_us) index in order and stop at the limit, instead of reading and sorting
+    // the whole rest of the collection on every page (seconds per page at 100,000 objects)
+    sql.append(" ORDER BY collection_id, date_added_us LIMIT ?");
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql.toString())) {
       while (true) {
