@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 final class PullTask {
   private static final Logger log = LoggerFactory.getLogger(PullTask.class);
   /** Objects asked for per request; the peer may send fewer (its own maximum page size). */
-  static final int PAGE = 2_000;
+  static final int PAGE = 5_000;
 
   private final Peer peer;
   private final String collection;
