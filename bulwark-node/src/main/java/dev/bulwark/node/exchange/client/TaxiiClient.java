@@ -9,7 +9,9 @@ import dev.bulwark.node.exchange.client.TaxiiResources.ManifestRecord;
 import dev.bulwark.node.exchange.client.TaxiiResources.Status;
 import dev.bulwark.node.exchange.client.TaxiiResources.StatusDetail;
 import dev.bulwark.node.exchange.client.TaxiiResources.Versions;
+import dev.bulwark.stix.StixCodec;
 import dev.bulwark.stix.StixObject;
+import dev.bulwark.stix.StixParseException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,12 +24,15 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A TAXII 2.1 client over {@link java.net.http.HttpClient}: discovery, API roots, collections, objects
@@ -38,6 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class TaxiiClient {
   public static final String MEDIA_TYPE = "application/taxii+json;version=2.1";
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final StixCodec CODEC = new StixCodec();
 
   private final HttpClient http;
   private final Optional<String> authorization;
@@ -121,7 +127,30 @@ public final class TaxiiClient {
 
   /** One page of objects; pass the previous page's next to continue. */
   public Envelope objects(URI apiRoot, String collectionId, TaxiiQuery query, Optional<String> next) {
-    return envelopeOf(get(withQuery(collectionUri(apiRoot, collectionId).resolve("objects/"), query, next)));
+    HttpRequest request = objectsRequest(apiRoot, collectionId, query, next);
+    return envelopeOf(request, exchange(request));
+  }
+
+  /**
+   * {@link #objects} without waiting: the page is fetched and parsed on the HTTP client's threads, so
+   * that a caller can fetch the next page while it stores this one. The future fails with the
+   * {@link TaxiiClientException} that {@link #objects} would throw.
+   */
+  public CompletableFuture<Envelope> objectsAsync(
+      URI apiRoot, String collectionId, TaxiiQuery query, Optional<String> next) {
+    HttpRequest request = objectsRequest(apiRoot, collectionId, query, next);
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        .handle((response, error) -> {
+          if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            throw cause instanceof TaxiiClientException t ? t : unreachable(request, cause);
+          }
+          return envelopeOf(request, response);
+        });
+  }
+
+  private HttpRequest objectsRequest(URI apiRoot, String collectionId, TaxiiQuery query, Optional<String> next) {
+    return request(withQuery(collectionUri(apiRoot, collectionId).resolve("objects/"), query, next)).GET().build();
   }
 
   /**
@@ -155,7 +184,9 @@ public final class TaxiiClient {
   }
 
   public Envelope object(URI apiRoot, String collectionId, String objectId, TaxiiQuery query) {
-    return envelopeOf(get(withQuery(objectUri(apiRoot, collectionId, objectId), query, Optional.empty())));
+    HttpRequest request = request(withQuery(objectUri(apiRoot, collectionId, objectId), query, Optional.empty()))
+        .GET().build();
+    return envelopeOf(request, exchange(request));
   }
 
   public Versions versions(URI apiRoot, String collectionId, String objectId, TaxiiQuery query, Optional<String> next) {
@@ -214,15 +245,26 @@ public final class TaxiiClient {
   }
 
   private Answer send(HttpRequest request) {
-    HttpResponse<String> response;
+    return answer(request, exchange(request));
+  }
+
+  private HttpResponse<String> exchange(HttpRequest request) {
     try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new TaxiiClientException(0, request.method() + " " + request.uri() + ": " + e, e);
+      throw unreachable(request, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TaxiiClientException(0, "interrupted: " + request.uri(), e);
     }
+  }
+
+  private static TaxiiClientException unreachable(HttpRequest request, Throwable e) {
+    return new TaxiiClientException(0, request.method() + " " + request.uri() + ": " + e, e);
+  }
+
+  /** Reads the body as JSON; throws TaxiiClientException for an error status. */
+  private static Answer answer(HttpRequest request, HttpResponse<String> response) {
     JsonNode body;
     try {
       body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
@@ -238,16 +280,62 @@ public final class TaxiiClient {
     return new Answer(body, response);
   }
 
-  private static Envelope envelopeOf(Answer a) {
+  /**
+   * Reads an envelope in one pass over the text: each object is cut out of the body and parsed once
+   * into its own tree (no whole-body tree that would then be copied object by object). An item that is
+   * not a well-formed JSON object is counted as malformed and skipped.
+   */
+  private static Envelope envelopeOf(HttpRequest request, HttpResponse<String> response) {
+    if (response.statusCode() >= 400) {
+      answer(request, response); // throws with the server's error message
+    }
+    String body = response.body();
     List<StixObject> objects = new ArrayList<>();
-    a.body.path("objects").forEach(o -> {
-      if (o instanceof ObjectNode on) {
-        objects.add(StixObject.of(on));
+    int malformed = 0;
+    boolean more = false;
+    Optional<String> next = Optional.empty();
+    if (!body.isBlank()) {
+      try (JsonParser p = JSON.createParser(body)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new TaxiiClientException(response.statusCode(),
+              request.method() + " " + request.uri() + " answered something that is not a TAXII envelope", null);
+        }
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+          String name = p.currentName();
+          JsonToken value = p.nextToken();
+          if ("objects".equals(name) && value == JsonToken.START_ARRAY) {
+            while ((value = p.nextToken()) != JsonToken.END_ARRAY) {
+              if (value != JsonToken.START_OBJECT) {
+                malformed++;
+                p.skipChildren();
+                continue;
+              }
+              int from = (int) p.currentTokenLocation().getCharOffset();
+              p.skipChildren();
+              int to = (int) p.currentTokenLocation().getCharOffset() + 1;
+              try {
+                objects.add(CODEC.parseObject(body.substring(from, to)));
+              } catch (StixParseException e) {
+                malformed++;
+              }
+            }
+          } else if ("more".equals(name) && value.isBoolean()) {
+            more = p.getBooleanValue();
+          } else if ("next".equals(name) && value == JsonToken.VALUE_STRING && !p.getString().isEmpty()) {
+            next = Optional.of(p.getString());
+          } else {
+            p.skipChildren();
+          }
+        }
+      } catch (JacksonException e) {
+        throw new TaxiiClientException(response.statusCode(),
+            request.method() + " " + request.uri() + " answered malformed JSON: " + e.getOriginalMessage(), e);
       }
-    });
-    return new Envelope(objects, a.body.path("more").asBoolean(false), text(a.body, "next"),
-        a.response.headers().firstValue("X-TAXII-Date-Added-First"),
-        a.response.headers().firstValue("X-TAXII-Date-Added-Last"));
+    }
+    return new Envelope(objects, more, next,
+        response.headers().firstValue("X-TAXII-Date-Added-First"),
+        response.headers().firstValue("X-TAXII-Date-Added-Last"),
+        malformed);
   }
 
   private static Collection collectionOf(JsonNode c) {

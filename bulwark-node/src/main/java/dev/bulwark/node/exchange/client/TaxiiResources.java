@@ -24,13 +24,28 @@ public final class TaxiiResources {
       boolean canWrite,
       List<String> mediaTypes) {}
 
-  /** One page of an envelope (section 3.7), with the date_added headers. */
+  /**
+   * One page of an envelope (section 3.7), with the date_added headers.
+   *
+   * @param malformed items of the envelope's objects array that were not JSON objects (not in objects)
+   */
   public record Envelope(
       List<StixObject> objects,
       boolean more,
       Optional<String> next,
       Optional<String> dateAddedFirst,
-      Optional<String> dateAddedLast) {}
+      Optional<String> dateAddedLast,
+      int malformed) {
+
+    public Envelope(
+        List<StixObject> objects,
+        boolean more,
+        Optional<String> next,
+        Optional<String> dateAddedFirst,
+        Optional<String> dateAddedLast) {
+      this(objects, more, next, dateAddedFirst, dateAddedLast, 0);
+    }
+  }
 
   /** One manifest record (section 5.3.1). */
   public record ManifestRecord(String id, String dateAdded, String version, String mediaType) {}
