@@ -41,10 +41,6 @@ public final class NodeDatabase {
     // Flyway holds one connection for its lock while it migrates on another
     config.setMaximumPoolSize(Math.max(2, maxPoolSize));
     config.setPoolName("bulwark");
-    if (url.startsWith("jdbc:postgresql:")) {
-      // one multi-row INSERT per batch instead of one round trip per row
-      config.addDataSourceProperty("reWriteBatchedInserts", "true");
-    }
     HikariDataSource dataSource = new HikariDataSource(config);
     try {
       migrate(dataSource);
