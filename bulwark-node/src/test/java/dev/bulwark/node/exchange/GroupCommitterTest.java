@@ -106,6 +106,29 @@ class GroupCommitterTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aRowTheDatabaseSkipsForAnotherConflictIsAnErrorNotADuplicate(TestDatabases.Kind db)
+      throws Exception {
+    try (HikariDataSource ds = db.open()) {
+      Clock frozen = Clock.fixed(java.time.Instant.parse("2025-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+      ObjectStore store = new ObjectStore(ds, frozen);
+      store.ensureCollection(new CollectionInfo("intel", "Intel", "test", java.util.Set.of()));
+      NewObject first = ObjectStoreTest.indicator("000000000301", "2024-01-01T00:00:00.000Z");
+      long taken = store.add("intel", first, EST).dateAddedMicros();
+      // a second writer whose clock hands out the same date_added (as another process could)
+      GroupCommitter stale = new GroupCommitter(ds, new ReentrantLock(), new DateAddedClock(frozen, 0));
+      NewObject other = ObjectStoreTest.indicator("000000000302", "2024-01-01T00:00:00.000Z");
+      assertThatThrownBy(() -> stale.addAll("intel", List.of(other), EST))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining(other.objectId());
+      assertThat(store.count("intel")).isEqualTo(1);
+      assertThat(store.versions("intel", first.objectId(), ReadFilter.SYSTEM))
+          .extracting(StoredObject::dateAddedMicros)
+          .containsExactly(taken);
+    }
+  }
+
   /** Submits the write and waits until it is queued on the lock as the {@code position}-th waiter. */
   private static Future<List<AddOutcome>> queued(
       ExecutorService writers,
