@@ -31,11 +31,6 @@ public final class ObjectStore {
   /** The most rows one page statement reads (a page of the largest limit, plus one to see if more follow). */
   private static final int MAX_READ_CHUNK = 10_001;
 
-  private static final String INSERT =
-      "INSERT INTO stix_objects (date_added_us, collection_id, object_id, object_type, version, version_us,"
-          + " spec_version, origin_nation, added_by, marking_refs, json)"
-          + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM stix_objects"
-          + " WHERE collection_id = ? AND object_id = ? AND version_us = ?)";
   private static final String COLUMNS =
       "collection_id, object_id, object_type, version, version_us, spec_version, date_added_us,"
           + " origin_nation, added_by, marking_refs, json";
@@ -43,10 +38,12 @@ public final class ObjectStore {
   private final DataSource dataSource;
   private final DateAddedClock dateAdded;
   private final ReentrantLock writeLock = new ReentrantLock(true);
+  private final GroupCommitter committer;
 
   public ObjectStore(DataSource dataSource, Clock clock) {
     this.dataSource = dataSource;
     this.dateAdded = new DateAddedClock(clock, queryLong("SELECT MAX(date_added_us) FROM stix_objects"));
+    this.committer = new GroupCommitter(dataSource, writeLock, dateAdded);
   }
 
   /** Creates the collection unless it exists; returns true when it was created. */
@@ -106,7 +103,8 @@ public final class ObjectStore {
 
   /**
    * Adds the objects in one transaction, in order. A version already held (or repeated within the
-   * batch) is reported as a duplicate and not written again.
+   * batch) is reported as a duplicate and not written again. Concurrent callers' batches may share a
+   * transaction (see {@link GroupCommitter}), but each gets its own outcome or failure.
    *
    * @throws StoreException when the collection does not exist or the database fails; nothing of the
    *     batch is then stored
@@ -116,99 +114,7 @@ public final class ObjectStore {
     if (objects.isEmpty()) {
       return List.of();
     }
-    List<AddOutcome> outcomes = new ArrayList<>(objects.size());
-    writeLock.lock();
-    try (Connection c = dataSource.getConnection()) {
-      if (collection(c, collectionId).isEmpty()) {
-        throw new StoreException("no collection " + collectionId, null);
-      }
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      long mark = dateAdded.mark();
-      try {
-        long[] added = new long[objects.size()];
-        // A version repeated within the batch is settled here: the databases differ in whether a
-        // batched statement sees the rows of the statements before it.
-        boolean[] repeated = new boolean[objects.size()];
-        Set<String> inBatch = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement(INSERT)) {
-          for (int i = 0; i < objects.size(); i++) {
-            NewObject o = objects.get(i);
-            if (!inBatch.add(o.objectId() + '\n' + o.versionMicros())) {
-              repeated[i] = true;
-              continue;
-            }
-            added[i] = dateAdded.next();
-            s.setLong(1, added[i]);
-            s.setString(2, collectionId);
-            s.setString(3, o.objectId());
-            s.setString(4, o.type());
-            s.setString(5, o.version());
-            s.setLong(6, o.versionMicros());
-            s.setString(7, o.specVersion());
-            s.setString(8, provenance.originNation());
-            s.setString(9, provenance.addedBy());
-            s.setString(10, String.join(",", o.markingRefs()));
-            s.setString(11, o.json());
-            s.setString(12, collectionId);
-            s.setString(13, o.objectId());
-            s.setLong(14, o.versionMicros());
-            s.addBatch();
-          }
-          int[] counts = s.executeBatch();
-          for (int i = 0, row = 0; i < objects.size(); i++) {
-            NewObject o = objects.get(i);
-            boolean stored = false;
-            if (!repeated[i]) {
-              int count = counts[row++];
-              stored = count == 1 || count == PreparedStatement.SUCCESS_NO_INFO;
-            }
-            outcomes.add(
-                new AddOutcome(
-                    o.objectId(),
-                    o.version(),
-                    stored ? AddOutcome.Status.STORED : AddOutcome.Status.DUPLICATE,
-                    stored ? added[i] : 0L));
-          }
-        }
-        rememberMarkingDefinitions(c, objects);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        dateAdded.reset(mark);
-        throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
-      }
-      return outcomes;
-    } catch (SQLException e) {
-      throw new StoreException("cannot store objects in " + collectionId + ": " + e.getMessage(), e);
-    } finally {
-      writeLock.unlock();
-    }
-  }
-
-  private static void rememberMarkingDefinitions(Connection c, List<NewObject> objects)
-      throws SQLException {
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO marking_definitions (id, json) SELECT ?, ? WHERE NOT EXISTS"
-                + " (SELECT 1 FROM marking_definitions WHERE id = ?)")) {
-      boolean any = false;
-      Set<String> seen = new LinkedHashSet<>();
-      for (NewObject o : objects) {
-        if ("marking-definition".equals(o.type()) && seen.add(o.objectId())) {
-          s.setString(1, o.objectId());
-          s.setString(2, o.json());
-          s.setString(3, o.objectId());
-          s.addBatch();
-          any = true;
-        }
-      }
-      if (any) {
-        s.executeBatch();
-      }
-    }
+    return committer.addAll(collectionId, objects, provenance);
   }
 
   /** The marking definition with this id, from any collection, as JSON. */

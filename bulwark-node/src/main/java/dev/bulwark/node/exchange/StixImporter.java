@@ -10,15 +10,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Streams STIX content (bundle, array, single object or JSON lines) into a collection: each object is
  * validated and stored on its own merits, invalid or malformed ones are rejected with the reason, and
- * the rest goes on. Objects are written in batches, each one transaction. Not thread-safe: one import
- * at a time per instance.
+ * the rest goes on. Objects are written in batches, each one transaction, in the order they were read.
+ * Reading and validating run on the caller's thread while the previous batch is written on a second
+ * one (one batch in flight), so a two-core machine parses and writes at once. Thread-safe: concurrent
+ * imports each get their own writer thread.
  */
 public final class StixImporter {
-  private static final int BATCH = 1_000;
+  private static final int BATCH = 2_000;
 
   private final StixCodec codec;
   private final StixValidator validator;
@@ -34,26 +40,52 @@ public final class StixImporter {
   public ImportSummary importFrom(
       InputStream in, String source, String collectionId, Provenance provenance)
       throws IOException {
-    Collector collector = new Collector(source, collectionId, provenance);
-    codec.read(in, collector);
-    collector.flush();
+    ExecutorService writer =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "bulwark-import-writer");
+              t.setDaemon(true);
+              return t;
+            });
+    Collector collector = new Collector(source, collectionId, provenance, writer);
+    try {
+      codec.read(in, collector);
+      collector.flush();
+    } catch (IOException | RuntimeException | Error e) {
+      // Let the batch in flight finish (not interrupted mid-write) before the error is reported.
+      try {
+        collector.awaitWritten();
+      } catch (RuntimeException | Error alsoFailed) {
+        e.addSuppressed(alsoFailed);
+      }
+      throw e;
+    } finally {
+      writer.shutdown();
+    }
+    collector.awaitWritten();
     return collector.summary();
   }
+
+  /** What writing one batch came to; made on the writer thread, counted on the reading thread. */
+  private record Written(long stored, long duplicates, List<ImportSummary.Rejection> rejections) {}
 
   private final class Collector implements StixReadListener {
     private final String source;
     private final String collectionId;
     private final Provenance provenance;
-    private final List<NewObject> batch = new ArrayList<>(BATCH);
-    private final List<String> batchLocations = new ArrayList<>(BATCH);
+    private final ExecutorService writer;
+    private List<NewObject> batch = new ArrayList<>(BATCH);
+    private List<String> batchLocations = new ArrayList<>(BATCH);
     private final List<ImportSummary.Rejection> rejections = new ArrayList<>();
+    private CompletableFuture<Written> inFlight;
     private long stored;
     private long duplicates;
 
-    Collector(String source, String collectionId, Provenance provenance) {
+    Collector(String source, String collectionId, Provenance provenance, ExecutorService writer) {
       this.source = source;
       this.collectionId = collectionId;
       this.provenance = provenance;
+      this.writer = writer;
     }
 
     @Override
@@ -84,38 +116,78 @@ public final class StixImporter {
       rejections.add(new ImportSummary.Rejection(source + " " + location, "", "malformed", message));
     }
 
+    /** Hands the batch to the writer once the one before it is written. */
     void flush() {
       if (batch.isEmpty()) {
         return;
       }
-      try {
-        count(store.addAll(collectionId, batch, provenance));
-      } catch (StoreException batchFailed) {
-        // One object the database refuses must not cost the others: store them one by one.
-        for (int i = 0; i < batch.size(); i++) {
-          try {
-            count(List.of(store.add(collectionId, batch.get(i), provenance)));
-          } catch (StoreException e) {
-            rejections.add(
-                new ImportSummary.Rejection(
-                    source + " " + batchLocations.get(i),
-                    batch.get(i).objectId(),
-                    "storage",
-                    e.getMessage()));
-          }
-        }
-      }
-      batch.clear();
-      batchLocations.clear();
+      awaitWritten();
+      List<NewObject> objects = batch;
+      List<String> locations = batchLocations;
+      batch = new ArrayList<>(BATCH);
+      batchLocations = new ArrayList<>(BATCH);
+      inFlight = CompletableFuture.supplyAsync(() -> write(objects, locations), writer);
     }
 
-    private void count(List<AddOutcome> outcomes) {
-      for (AddOutcome o : outcomes) {
-        if (o.status() == AddOutcome.Status.STORED) {
-          stored++;
-        } else {
-          duplicates++;
+    /** Waits for the batch in flight and counts it; a failure other than the store's is rethrown. */
+    void awaitWritten() {
+      if (inFlight == null) {
+        return;
+      }
+      Written w;
+      try {
+        w = inFlight.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
         }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw e;
+      } finally {
+        inFlight = null;
+      }
+      stored += w.stored();
+      duplicates += w.duplicates();
+      rejections.addAll(w.rejections());
+    }
+
+    /** Runs on the writer thread. */
+    private Written write(List<NewObject> objects, List<String> locations) {
+      List<ImportSummary.Rejection> refused = new ArrayList<>();
+      List<AddOutcome> outcomes = new ArrayList<>(objects.size());
+      writeOrSplit(objects, locations, outcomes, refused);
+      long storedHere = outcomes.stream().filter(o -> o.status() == AddOutcome.Status.STORED).count();
+      return new Written(storedHere, outcomes.size() - storedHere, refused);
+    }
+
+    /**
+     * One object the database refuses must not cost the others: a refused batch is halved until the
+     * refused objects stand alone, which costs a few dozen transactions per bad object instead of one
+     * per object of the batch.
+     */
+    private void writeOrSplit(
+        List<NewObject> objects,
+        List<String> locations,
+        List<AddOutcome> outcomes,
+        List<ImportSummary.Rejection> refused) {
+      try {
+        outcomes.addAll(store.addAll(collectionId, objects, provenance));
+      } catch (StoreException e) {
+        if (objects.size() == 1) {
+          refused.add(
+              new ImportSummary.Rejection(
+                  source + " " + locations.get(0), objects.get(0).objectId(), "storage", e.getMessage()));
+          return;
+        }
+        int half = objects.size() / 2;
+        writeOrSplit(objects.subList(0, half), locations.subList(0, half), outcomes, refused);
+        writeOrSplit(
+            objects.subList(half, objects.size()),
+            locations.subList(half, objects.size()),
+            outcomes,
+            refused);
       }
     }
 

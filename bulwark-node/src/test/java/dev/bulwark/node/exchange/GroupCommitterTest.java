@@ -1,0 +1,149 @@
+package dev.bulwark.node.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.bulwark.node.storage.TestDatabases;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Group commit: batches queued while the write lock is held are written together, and each still gets
+ * its own outcome. The test holds the lock itself so that the batches are certain to queue up.
+ */
+class GroupCommitterTest {
+  static java.util.stream.Stream<TestDatabases.Kind> databases() {
+    return TestDatabases.all();
+  }
+
+  private static final Provenance EST = ObjectStoreTest.EST;
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void queuedBatchesShareOneTransactionAndKeepTheirOwnOutcomes(TestDatabases.Kind db)
+      throws Exception {
+    try (HikariDataSource ds = db.open()) {
+      ObjectStore store = new ObjectStoreTest().store(ds);
+      ReentrantLock lock = new ReentrantLock(true);
+      GroupCommitter committer = new GroupCommitter(ds, lock, new DateAddedClock(Clock.systemUTC(), 0));
+      NewObject a1 = ObjectStoreTest.indicator("000000000101", "2024-01-01T00:00:00.000Z");
+      NewObject a2 = ObjectStoreTest.indicator("000000000102", "2024-01-01T00:00:00.000Z");
+      NewObject b1 = ObjectStoreTest.indicator("000000000103", "2024-01-01T00:00:00.000Z");
+      ExecutorService writers = Executors.newFixedThreadPool(3);
+      lock.lock();
+      Future<List<AddOutcome>> a;
+      Future<List<AddOutcome>> b;
+      Future<List<AddOutcome>> c;
+      try {
+        a = queued(writers, lock, 1, () -> committer.addAll("intel", List.of(a1, a2), EST));
+        // b repeats a's first version: the group settles it as a duplicate, as two commits would
+        b = queued(writers, lock, 2, () -> committer.addAll("intel", List.of(b1, a1), EST));
+        c = queued(writers, lock, 3, () -> committer.addAll("nope", List.of(b1), EST));
+      } finally {
+        lock.unlock();
+      }
+      assertThat(a.get(1, TimeUnit.MINUTES))
+          .extracting(AddOutcome::status)
+          .containsExactly(AddOutcome.Status.STORED, AddOutcome.Status.STORED);
+      List<AddOutcome> bOutcomes = b.get(1, TimeUnit.MINUTES);
+      assertThat(bOutcomes)
+          .extracting(AddOutcome::status)
+          .containsExactly(AddOutcome.Status.STORED, AddOutcome.Status.DUPLICATE);
+      assertThat(bOutcomes.get(0).dateAddedMicros())
+          .isGreaterThan(a.get().get(1).dateAddedMicros());
+      assertThatThrownBy(() -> c.get(1, TimeUnit.MINUTES))
+          .isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(StoreException.class)
+          .hasMessageContaining("no collection nope");
+      assertThat(committer.transactionsCommitted()).isEqualTo(1);
+      assertThat(store.count("intel")).isEqualTo(3);
+      writers.shutdown();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aBatchTheDatabaseRefusesCostsTheOtherBatchesOfItsGroupNothing(TestDatabases.Kind db)
+      throws Exception {
+    try (HikariDataSource ds = db.open()) {
+      ObjectStore store = new ObjectStoreTest().store(ds);
+      ReentrantLock lock = new ReentrantLock(true);
+      GroupCommitter committer = new GroupCommitter(ds, lock, new DateAddedClock(Clock.systemUTC(), 0));
+      NewObject good1 = ObjectStoreTest.indicator("000000000201", "2024-01-01T00:00:00.000Z");
+      NewObject good2 = ObjectStoreTest.indicator("000000000202", "2024-01-01T00:00:00.000Z");
+      NewObject tooLong =
+          new NewObject("indicator--" + "x".repeat(400), "indicator", "", 0L, "2.1", List.of(), "{}");
+      ExecutorService writers = Executors.newFixedThreadPool(3);
+      lock.lock();
+      Future<List<AddOutcome>> a;
+      Future<List<AddOutcome>> bad;
+      Future<List<AddOutcome>> c;
+      try {
+        a = queued(writers, lock, 1, () -> committer.addAll("intel", List.of(good1), EST));
+        bad = queued(writers, lock, 2, () -> committer.addAll("intel", List.of(good2, tooLong), EST));
+        c = queued(writers, lock, 3, () -> committer.addAll("intel", List.of(good2), EST));
+      } finally {
+        lock.unlock();
+      }
+      assertThat(a.get(1, TimeUnit.MINUTES).get(0).status()).isEqualTo(AddOutcome.Status.STORED);
+      assertThatThrownBy(() -> bad.get(1, TimeUnit.MINUTES))
+          .hasCauseInstanceOf(StoreException.class);
+      // good2 was in the refused batch too, but that batch left nothing behind
+      assertThat(c.get(1, TimeUnit.MINUTES).get(0).status()).isEqualTo(AddOutcome.Status.STORED);
+      assertThat(store.count("intel")).isEqualTo(2);
+      // the group failed, then its two good batches were committed one by one
+      assertThat(committer.transactionsCommitted()).isEqualTo(2);
+      writers.shutdown();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aRowTheDatabaseSkipsForAnotherConflictIsAnErrorNotADuplicate(TestDatabases.Kind db)
+      throws Exception {
+    try (HikariDataSource ds = db.open()) {
+      Clock frozen = Clock.fixed(java.time.Instant.parse("2025-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+      ObjectStore store = new ObjectStore(ds, frozen);
+      store.ensureCollection(new CollectionInfo("intel", "Intel", "test", java.util.Set.of()));
+      NewObject first = ObjectStoreTest.indicator("000000000301", "2024-01-01T00:00:00.000Z");
+      long taken = store.add("intel", first, EST).dateAddedMicros();
+      // a second writer whose clock hands out the same date_added (as another process could)
+      GroupCommitter stale = new GroupCommitter(ds, new ReentrantLock(), new DateAddedClock(frozen, 0));
+      NewObject other = ObjectStoreTest.indicator("000000000302", "2024-01-01T00:00:00.000Z");
+      assertThatThrownBy(() -> stale.addAll("intel", List.of(other), EST))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining(other.objectId());
+      assertThat(store.count("intel")).isEqualTo(1);
+      assertThat(store.versions("intel", first.objectId(), ReadFilter.SYSTEM))
+          .extracting(StoredObject::dateAddedMicros)
+          .containsExactly(taken);
+    }
+  }
+
+  /** Submits the write and waits until it is queued on the lock as the {@code position}-th waiter. */
+  private static Future<List<AddOutcome>> queued(
+      ExecutorService writers,
+      ReentrantLock lock,
+      int position,
+      java.util.concurrent.Callable<List<AddOutcome>> write)
+      throws InterruptedException {
+    Future<List<AddOutcome>> f = writers.submit(write);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (lock.getQueueLength() < position) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("writer " + position + " never queued");
+      }
+      Thread.sleep(5);
+    }
+    return f;
+  }
+}
