@@ -105,7 +105,7 @@ public final class AisDecoder {
       return Optional.empty();
     }
     bits.dropFillBits(fillBits);
-    return Optional.ofNullable(new MessageDecoder().decode(bits));
+    return Optional.ofNullable(new MessageDecoder(1).decode(bits));
   }
 
   /** The running counts of this decoder. */
@@ -341,7 +341,7 @@ public final class AisDecoder {
     pendingSource = null;
 
     if (count == 1) {
-      bits.clear();
+      bits.reset();
       if (!bits.appendArmored(buf, payloadFrom, payloadTo)) {
         reject(RejectionCause.INVALID_PAYLOAD_CHARACTER);
         return;
@@ -489,7 +489,7 @@ public final class AisDecoder {
       reject(RejectionCause.OVERSIZE_PAYLOAD);
       return;
     }
-    bits.clear();
+    bits.reset();
     for (int i = 0; i < g.count; i++) {
       if (!bits.appendArmored(g.payloads[i], 0, g.lengths[i])) {
         reject(RejectionCause.INVALID_PAYLOAD_CHARACTER);
