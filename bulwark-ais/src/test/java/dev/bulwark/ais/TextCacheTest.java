@@ -85,4 +85,25 @@ class TextCacheTest {
     String first = cache.text(b, 0, chars, true);
     assertThat(cache.text(b, 0, chars, true)).isSameAs(first);
   }
+
+  /**
+   * Texts that share their first or last ten characters differ in only one of the two words of
+   * the key; in a two-slot cache they often share a slot, so a hit must compare both words.
+   */
+  @Property(tries = 300)
+  void textsDifferingInOneKeyWordAreKeptApart(@ForAll("armored") String a, @ForAll("armored") String b,
+      @ForAll boolean shareFirstHalf) {
+    String x = (a + "1".repeat(20)).substring(0, 10);
+    String y = (b + "2".repeat(20)).substring(0, 10);
+    String z = (b + "3".repeat(20)).substring(10, 20);
+    String first = shareFirstHalf ? x + y : y + x;
+    String second = shareFirstHalf ? x + z : z + x;
+    PayloadBits p1 = PayloadBits.fromArmored(first, 0);
+    PayloadBits p2 = PayloadBits.fromArmored(second, 0);
+    TextCache cache = new TextCache(1);
+    for (int round = 0; round < 3; round++) {
+      assertThat(cache.text(p1, 0, 20, false)).isEqualTo(p1.text(0, 20, false));
+      assertThat(cache.text(p2, 0, 20, false)).isEqualTo(p2.text(0, 20, false));
+    }
+  }
 }
