@@ -105,7 +105,7 @@ public final class AisDecoder {
       return Optional.empty();
     }
     bits.dropFillBits(fillBits);
-    return Optional.ofNullable(new MessageDecoder().decode(bits));
+    return Optional.ofNullable(new MessageDecoder(1).decode(bits));
   }
 
   /** The running counts of this decoder. */
@@ -232,43 +232,48 @@ public final class AisDecoder {
       }
       return;
     }
+    // Eight bytes per step, without a branch per byte: the first '*' ends the checksummed part
+    // (the bytes from it on are masked off the word), every ',' before it is located from a
+    // bit mask, and the words are XOR-folded into the checksum below.
     int star = -1;
-    int sum = 0;
     int[] commas = commaScratch;
     int nc = 0;
     long wordSum = 0;
-    int i = p + 1;
-    scan:
-    while (i < end) {
-      // Eight bytes at a time while they hold neither ',' nor '*' (most of the payload); their
-      // XOR is folded into the checksum below. Other words go byte by byte.
-      if (i + 8 <= end) {
-        long w = (long) LONGS.get(buf, i);
-        if (!hasCommaOrStar(w)) {
-          wordSum ^= w;
-          i += 8;
-          continue;
+    for (int i = p + 1; i < end; i += 8) {
+      int n = end - i;
+      long w;
+      if (n >= 8) {
+        w = (long) LONGS.get(buf, i);
+      } else if (end >= 8) {
+        // The last word of the array slice, shifted so that bytes i.. are its low bytes.
+        w = (long) LONGS.get(buf, end - 8) >>> (8 * (8 - n));
+      } else {
+        w = 0;
+        for (int k = n - 1; k >= 0; k--) {
+          w = (w << 8) | (buf[i + k] & 0xff);
         }
       }
-      for (int stop = Math.min(i + 8, end); i < stop; i++) {
-        byte c = buf[i];
-        if (c == '*') {
-          star = i;
-          break scan;
+      long stars = zeroBytes(w ^ ('*' * ONES));
+      if (stars != 0) {
+        int k = Long.numberOfTrailingZeros(stars) >>> 3;
+        star = i + k;
+        w &= (1L << (8 * k)) - 1;
+      }
+      for (long m = zeroBytes(w ^ (',' * ONES)); m != 0; m &= m - 1) {
+        if (nc < commas.length) {
+          commas[nc] = i + (Long.numberOfTrailingZeros(m) >>> 3);
         }
-        if (c == ',') {
-          if (nc < commas.length) {
-            commas[nc] = i;
-          }
-          nc++;
-        }
-        sum ^= c;
+        nc++;
+      }
+      wordSum ^= w;
+      if (star >= 0) {
+        break;
       }
     }
     wordSum ^= wordSum >>> 32;
     wordSum ^= wordSum >>> 16;
     wordSum ^= wordSum >>> 8;
-    sum ^= (int) wordSum;
+    int sum = (int) wordSum;
     if (star < 0) {
       rejectLine(RejectionCause.MALFORMED_SENTENCE);
       return;
@@ -341,7 +346,7 @@ public final class AisDecoder {
     pendingSource = null;
 
     if (count == 1) {
-      bits.clear();
+      bits.reset();
       if (!bits.appendArmored(buf, payloadFrom, payloadTo)) {
         reject(RejectionCause.INVALID_PAYLOAD_CHARACTER);
         return;
@@ -363,13 +368,12 @@ public final class AisDecoder {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
 
-  /** Whether one of the eight bytes of {@code w} is ',' or '*' (the classic zero-byte test). */
-  private static boolean hasCommaOrStar(long w) {
-    long commas = w ^ (',' * ONES);
-    long stars = w ^ ('*' * ONES);
-    return ((((commas - ONES) & ~commas) | ((stars - ONES) & ~stars)) & HIGHS) != 0;
+  private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
+
+  /** 0x80 in each byte of {@code v} that is zero, 0 in the others (exact: no carries between bytes). */
+  private static long zeroBytes(long v) {
+    return ~(((v & LOWS) + LOWS) | v | LOWS);
   }
 
   private void decodeAndEmit(long time, String source, int sentences) {
@@ -489,7 +493,7 @@ public final class AisDecoder {
       reject(RejectionCause.OVERSIZE_PAYLOAD);
       return;
     }
-    bits.clear();
+    bits.reset();
     for (int i = 0; i < g.count; i++) {
       if (!bits.appendArmored(g.payloads[i], 0, g.lengths[i])) {
         reject(RejectionCause.INVALID_PAYLOAD_CHARACTER);

@@ -13,6 +13,17 @@ package dev.bulwark.ais;
 final class MessageDecoder {
 
   private RejectionCause lastRejection = RejectionCause.UNKNOWN_MESSAGE_TYPE;
+  private final TextCache texts;
+
+  /** A decoder for a stream: names, call signs and destinations repeat, 512 cached texts. */
+  MessageDecoder() {
+    this(9);
+  }
+
+  /** A decoder caching {@code 2^log2TextSlots} texts (a small cache for one-off decodes). */
+  MessageDecoder(int log2TextSlots) {
+    this.texts = new TextCache(log2TextSlots);
+  }
 
   /** Why the last {@link #decode} returned {@code null}. */
   RejectionCause lastRejection() {
@@ -86,9 +97,9 @@ final class MessageDecoder {
       return reject(RejectionCause.PAYLOAD_TOO_SHORT);
     }
     return new StaticVoyageData(type, repeat, mmsi, b.uint(38, 2), b.uint(40, 30),
-        b.text(70, 7), b.text(112, 20), b.uint(232, 8), b.uint(240, 9), b.uint(249, 9),
+        text(b, 70, 7), text(b, 112, 20), b.uint(232, 8), b.uint(240, 9), b.uint(249, 9),
         b.uint(258, 6), b.uint(264, 6), b.uint(270, 4), b.uint(274, 4), b.uint(278, 5),
-        b.uint(283, 5), b.uint(288, 6), b.uint(294, 8), b.text(302, 20),
+        b.uint(283, 5), b.uint(288, 6), b.uint(294, 8), text(b, 302, 20),
         len >= 423 ? b.uint(422, 1) : 0);
   }
 
@@ -200,7 +211,7 @@ final class MessageDecoder {
     }
     return new ExtendedPositionReportClassB(type, repeat, mmsi, b.uint(38, 8), b.uint(46, 10),
         b.bool(56), b.sint(57, 28), b.sint(85, 27), b.uint(112, 12), b.uint(124, 9),
-        b.uint(133, 6), b.uint(139, 4), b.text(143, 20), b.uint(263, 8), b.uint(271, 9),
+        b.uint(133, 6), b.uint(139, 4), text(b, 143, 20), b.uint(263, 8), b.uint(271, 9),
         b.uint(280, 9), b.uint(289, 6), b.uint(295, 6), b.uint(301, 4), b.bool(305),
         b.uint(306, 1), b.bool(307));
   }
@@ -254,15 +265,15 @@ final class MessageDecoder {
       if (len < 160) {
         return reject(RejectionCause.PAYLOAD_TOO_SHORT);
       }
-      return new StaticDataReportA(type, repeat, mmsi, b.text(40, 20));
+      return new StaticDataReportA(type, repeat, mmsi, text(b, 40, 20));
     }
     if (part == 1) {
       if (len < 162) {
         return reject(RejectionCause.PAYLOAD_TOO_SHORT);
       }
       boolean aux = mmsi / 10_000_000 == 98;
-      return new StaticDataReportB(type, repeat, mmsi, b.uint(40, 8), b.text(48, 7),
-          b.uint(66, 4), b.uint(70, 20), b.text(90, 7),
+      return new StaticDataReportB(type, repeat, mmsi, b.uint(40, 8), text(b, 48, 7),
+          b.uint(66, 4), b.uint(70, 20), text(b, 90, 7),
           aux ? 0 : b.uint(132, 9), aux ? 0 : b.uint(141, 9), aux ? 0 : b.uint(150, 6),
           aux ? 0 : b.uint(156, 6), aux ? b.uint(132, 30) : 0);
     }
@@ -302,8 +313,12 @@ final class MessageDecoder {
         b.bool(94));
   }
 
-  private static String aidName(PayloadBits b, int len) {
-    String first = b.text(43, 20, false);
+  private String text(PayloadBits b, int start, int chars) {
+    return texts.text(b, start, chars, true);
+  }
+
+  private String aidName(PayloadBits b, int len) {
+    String first = texts.text(b, 43, 20, false);
     if (len > 272 && first.length() == 20) {
       String ext = b.text(272, (len - 272) / 6);
       return stripRight(first + ext);

@@ -1,5 +1,8 @@
 package dev.bulwark.ais;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -16,11 +19,13 @@ public final class PayloadBits {
   public static final int MAX_PAYLOAD_CHARS = 178;
 
   /** Reads ending past this many bits return 0; below it they read payload bits or zeros. */
-  private static final int CAPACITY_BITS = ((MAX_PAYLOAD_CHARS * 6 + 63) / 64 + 1) * 64;
+  static final int CAPACITY_BITS = ((MAX_PAYLOAD_CHARS * 6 + 63) / 64 + 1) * 64;
 
   /** One word more than the capacity, so that a read can always take the word after its first. */
   private final long[] words = new long[CAPACITY_BITS / 64 + 1];
   private int bitLength;
+  /** Words at and after this index are zero. */
+  private int dirtyWords;
 
   /** Six-bit value of each armor character, -1 for characters outside the armor. */
   private static final byte[] ARMOR = new byte[256];
@@ -37,11 +42,24 @@ public final class PayloadBits {
 
   /** Empties the buffer. */
   public void clear() {
-    // Only the words written since the last clear can be non-zero (plus one for a straddling group).
-    int used = Math.min(words.length, (bitLength >>> 6) + 2);
-    Arrays.fill(words, 0, used, 0L);
+    Arrays.fill(words, 0, dirtyWords, 0L);
+    dirtyWords = 0;
     bitLength = 0;
   }
+
+  /**
+   * Empties the buffer for the decoder's next payload without zeroing it: appends overwrite the
+   * words they start, and {@link #dropFillBits} zeroes what is left of longer earlier payloads.
+   * Reads between this and {@code dropFillBits} may see stale bits.
+   */
+  void reset() {
+    bitLength = 0;
+  }
+
+  private static final VarHandle BIG_ENDIAN_LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
 
   /**
    * Appends armored payload characters. Returns false (and leaves the buffer in an undefined
@@ -52,51 +70,87 @@ public final class PayloadBits {
     if (bitLength + n * 6 > MAX_PAYLOAD_CHARS * 6) {
       return false;
     }
-    // Ten characters (60 bits) are gathered in a register and written with at most two word
-    // updates; an invalid character makes "bad" negative and is checked once per chunk.
+    // Every word this append can touch, so that clear() and dropFillBits() know what to zero.
+    dirtyWords = Math.max(dirtyWords, ((bitLength + n * 6) >>> 6) + 1);
     int bit = bitLength;
     int i = from;
-    while (i < to) {
-      int chunk = Math.min(10, to - i);
+    // Eight characters per step, all lanes at once (SWAR): check that each byte is in '0'..'W'
+    // or '`'..'w', turn it into its six-bit value, and pack the eight values into 48 bits.
+    while (i + 8 <= to) {
+      long x = (long) BIG_ENDIAN_LONGS.get(src, i);
+      // For bytes below 128, the high bit of (byte + 128 - k) says byte >= k; no lane carries.
+      long ge48 = x + (128 - 48) * ONES;
+      long ge88 = x + (128 - 88) * ONES;
+      long ge96 = x + (128 - 96) * ONES;
+      long ge120 = x + (128 - 120) * ONES;
+      long ok = (ge48 & ~ge88) | (ge96 & ~ge120);
+      if (((~ok | x) & HIGHS) != 0) {
+        bitLength = bit;
+        return false;
+      }
+      long v = x - 48 * ONES - ((ge96 & HIGHS) >>> 4);
+      v = ((v & 0x3F003F003F003F00L) >>> 2) | (v & 0x003F003F003F003FL);
+      v = ((v & 0x0FFF00000FFF0000L) >>> 4) | (v & 0x00000FFF00000FFFL);
+      v = ((v & 0x00FFFFFF00000000L) >>> 8) | (v & 0x0000000000FFFFFFL);
+      writeBits(bit, v, 48);
+      bit += 48;
+      i += 8;
+    }
+    if (i < to) {
       long acc = 0;
       int bad = 0;
+      int chunk = to - i;
       for (int k = 0; k < chunk; k++) {
         int v = ARMOR[src[i + k] & 0xff];
         bad |= v;
         acc = (acc << 6) | (v & 63);
       }
       if (bad < 0) {
-        bitLength = bit; // so that clear() also wipes the chunks already written
+        bitLength = bit;
         return false;
       }
       writeBits(bit, acc, 6 * chunk);
       bit += 6 * chunk;
-      i += chunk;
     }
     bitLength = bit;
     return true;
   }
 
-  /** ORs the low {@code n} (1..60) bits of {@code value} into the buffer at {@code pos}. */
+  /**
+   * Writes the low {@code n} (1..60) bits of {@code value} at {@code pos}, the end of the payload
+   * so far. The bits after {@code pos} in its word are zero (a word is first written by a store
+   * that zeroes the rest of it), so an OR suffices there; a new word is stored, not ORed, which
+   * is what lets {@link #reset} skip zeroing.
+   */
   private void writeBits(int pos, long value, int n) {
     int word = pos >>> 6;
     int off = pos & 63;
-    if (off + n <= 64) {
+    if (off == 0) {
+      words[word] = value << (64 - n);
+    } else if (off + n <= 64) {
       words[word] |= value << (64 - off - n);
     } else {
       words[word] |= value >>> (off + n - 64);
-      words[word + 1] |= value << (128 - off - n);
+      words[word + 1] = value << (128 - off - n);
     }
   }
 
-  /** Drops the trailing fill bits of the last sentence (0..5). */
+  /**
+   * Ends the payload: drops the trailing fill bits of the last sentence (0..5) and zeroes every
+   * bit after the payload, so that reads past its end give 0.
+   */
   void dropFillBits(int fill) {
-    int newLength = bitLength - fill;
-    if (newLength < 0) {
-      newLength = 0;
+    int newLength = Math.max(0, bitLength - fill);
+    int word = newLength >>> 6;
+    int off = newLength & 63;
+    int firstClean = word;
+    if (off != 0) {
+      words[word] &= -1L << (64 - off);
+      firstClean = word + 1;
     }
-    for (int b = newLength; b < bitLength; b++) {
-      words[b >>> 6] &= ~(1L << (63 - (b & 63)));
+    if (firstClean < dirtyWords) {
+      Arrays.fill(words, firstClean, dirtyWords, 0L);
+      dirtyWords = firstClean;
     }
     bitLength = newLength;
   }
@@ -147,10 +201,6 @@ public final class PayloadBits {
     return ulong(start, 1) != 0;
   }
 
-  private static final byte[] SIXBIT =
-      "@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_ !\"#$%&'()*+,-./0123456789:;<=>?"
-          .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-
   /**
    * Reads {@code chars} six-bit characters: stops at the first '@' (the AIS "no more text"
    * marker) and trims trailing spaces, as every mainstream decoder does.
@@ -161,25 +211,29 @@ public final class PayloadBits {
 
   /** As {@link #text(int, int)}, optionally keeping trailing spaces. */
   public String text(int start, int chars, boolean trim) {
-    byte[] out = chars <= textScratch.length ? textScratch : new byte[chars];
+    byte[] out = chars + 8 <= textScratch.length ? textScratch : new byte[chars + 8];
     int n = 0;
-    // Ten characters (60 bits) per read; a '@' (six-bit 0) ends the text.
-    scan:
-    for (int i = 0; i < chars; i += 10) {
-      int pos = start + 6 * i;
-      // Characters past the capacity read as '@' (zero bits), so the text ends before them.
-      int k = Math.min(Math.min(10, chars - i), (CAPACITY_BITS - pos) / 6);
+    // Eight characters per read, all lanes at once: spread 48 bits into eight bytes, find the
+    // first '@' (six-bit 0, "no more text"), map six-bit to ASCII (0-31 are '@'..'_', 32-63
+    // are ' '..'?', so only the first half gains 64) and store all eight bytes.
+    while (n < chars) {
+      int pos = start + 6 * n;
+      // Characters past chars or past the capacity are read as '@' (zero), so the text ends there.
+      int k = Math.min(Math.min(8, chars - n), (CAPACITY_BITS - pos) / 6);
       if (k <= 0) {
         break;
       }
-      long v = ulong(pos, 6 * k);
-      for (int shift = 6 * (k - 1); shift >= 0; shift -= 6) {
-        int c = (int) (v >>> shift) & 63;
-        if (c == 0) {
-          break scan;
-        }
-        out[n++] = SIXBIT[c];
+      long v = ulong(pos, 6 * k) << (6 * (8 - k));
+      v = ((v & 0xFFFFFF000000L) << 8) | (v & 0xFFFFFFL);
+      v = ((v & 0x00FFF00000FFF000L) << 4) | (v & 0x00000FFF00000FFFL);
+      v = ((v & 0x0FC00FC00FC00FC0L) << 2) | (v & 0x003F003F003F003FL);
+      BIG_ENDIAN_LONGS.set(out, n, v | ((~v & 0x2020202020202020L) << 1));
+      long ends = ~(((v & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | v | 0x7F7F7F7F7F7F7F7FL);
+      if (ends != 0) {
+        n += Long.numberOfLeadingZeros(ends) >>> 3;
+        break;
       }
+      n += 8;
     }
     while (trim && n > 0 && out[n - 1] == ' ') {
       n--;
@@ -187,7 +241,7 @@ public final class PayloadBits {
     return n == 0 ? "" : new String(out, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
-  private final byte[] textScratch = new byte[MAX_PAYLOAD_CHARS];
+  private final byte[] textScratch = new byte[MAX_PAYLOAD_CHARS + 8];
 
   /**
    * Copies {@code len} bits from {@code start} into a standalone {@link BinaryData}. The unused
