@@ -45,14 +45,31 @@ final class ObjectWrites {
 
   List<Outcome> add(String collectionId, NodePrincipal principal, JsonNode objects) {
     List<Outcome> outcomes = new ArrayList<>();
+    List<StixObject> received = new ArrayList<>();
+    for (JsonNode node : objects) {
+      if (node instanceof ObjectNode o) {
+        received.add(StixObject.of(o));
+      } else {
+        outcomes.add(new Outcome("", "", false, "not a JSON object"));
+      }
+    }
+    Map<String, List<StoredObject>> held = new HashMap<>();
+    Set<String> ids = new LinkedHashSet<>();
+    received.forEach(s -> ids.add(s.id()));
+    for (StoredObject h : store.headersOf(ids)) {
+      held.computeIfAbsent(h.objectId(), k -> new ArrayList<>()).add(h);
+    }
     List<StixObject> candidates = new ArrayList<>();
     Set<String> markingsInEnvelope = new HashSet<>();
-    for (JsonNode node : objects) {
-      if (!(node instanceof ObjectNode o)) {
-        outcomes.add(new Outcome("", "", false, "not a JSON object"));
+    for (StixObject s : received) {
+      String version = version(s);
+      if (held.getOrDefault(s.id(), List.of()).stream()
+          .anyMatch(h -> h.collectionId().equals(collectionId) && h.version().equals(version))) {
+        // This version is already in the collection: storing it again is a no-op whoever sends it, so
+        // it is not validated again (peers re-send what a pull already brought, by the thousand).
+        outcomes.add(new Outcome(s.id(), version, true, "already held (duplicate)"));
         continue;
       }
-      StixObject s = StixObject.of(o);
       ValidationResult result = validator.validate(s);
       if (!result.valid()) {
         Finding e = result.errors().get(0);
@@ -65,12 +82,6 @@ final class ObjectWrites {
         markingsInEnvelope.add(s.id());
       }
       candidates.add(s);
-    }
-    Map<String, List<StoredObject>> held = new HashMap<>();
-    Set<String> ids = new LinkedHashSet<>();
-    candidates.forEach(s -> ids.add(s.id()));
-    for (StoredObject h : store.headersOf(ids)) {
-      held.computeIfAbsent(h.objectId(), k -> new ArrayList<>()).add(h);
     }
     List<NewObject> accepted = new ArrayList<>();
     for (StixObject s : candidates) {
