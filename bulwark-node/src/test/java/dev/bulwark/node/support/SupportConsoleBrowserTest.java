@@ -6,7 +6,7 @@ import dev.bulwark.node.BulwarkNodeApplication;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.storage.NodeDatabase;
-import java.io.File;
+import dev.bulwark.node.web.DebianChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,9 +23,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,9 +37,6 @@ import tools.jackson.databind.JsonNode;
  * charts and the United States' fair share.
  */
 class SupportConsoleBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   static ConfigurableApplicationContext node;
   static String base;
   static Path home;
@@ -53,9 +46,7 @@ class SupportConsoleBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-    Assumptions.assumeTrue(ci || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)),
-        "chromium and chromedriver are not installed (CI installs them)");
+    DebianChromium.assumeInstalled();
     home = Files.createTempDirectory("bulwark-support-console-");
     node = BulwarkNodeApplication.start("--server.port=0", "--bulwark.home=" + home,
         "--spring.datasource.url=" + NodeDatabase.defaultUrl(home), "--logging.level.root=WARN",
@@ -64,15 +55,7 @@ class SupportConsoleBrowserTest {
     base = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
     officerToken = token("est-officer", "EST", EnumSet.of(Role.READER, Role.CONTRIBUTOR));
     adminToken = token("est-admin", "EST", EnumSet.of(Role.ADMIN));
-    Path profile = Files.createTempDirectory("bulwark-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile, "--window-size=1400,1000");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    browser = DebianChromium.start("1400,1000");
   }
 
   @AfterAll

@@ -12,23 +12,18 @@ import dev.bulwark.node.maritime.MaritimeDemo;
 import dev.bulwark.node.maritime.MaritimeExtension;
 import dev.bulwark.node.maritime.NodeHttp;
 import dev.bulwark.node.storage.NodeDatabase;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,9 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
  * the API, in the store as a new STIX version of the incident, and in the audit log.
  */
 class ConsoleBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   static ConfigurableApplicationContext node;
   static Path home;
   static String base;
@@ -52,23 +44,13 @@ class ConsoleBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-    Assumptions.assumeTrue(ci || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)),
-        "chromium and chromedriver are not installed (CI installs them)");
+    DebianChromium.assumeInstalled();
     home = Files.createTempDirectory("bulwark-console-test-");
     node = BulwarkNodeApplication.start("--server.port=0", "--bulwark.home=" + home,
         "--spring.datasource.url=" + NodeDatabase.defaultUrl(home), "--bulwark.demo=true",
         "--logging.level.root=WARN");
     base = "https://localhost:" + node.getEnvironment().getProperty("local.server.port");
-    Path profile = Files.createTempDirectory("bulwark-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile, "--ignore-certificate-errors", "--window-size=1400,900");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    browser = DebianChromium.start("1400,900", "--ignore-certificate-errors");
   }
 
   @AfterAll
