@@ -27,6 +27,11 @@ final class DateAddedClock {
     return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000L;
   }
 
+  /** Makes the next value greater than {@code newestInDatabase} (which another process may have written). */
+  void advancePast(long newestInDatabase) {
+    last = Math.max(last, newestInDatabase);
+  }
+
   /** The current position, to return to when a transaction rolls back. */
   long mark() {
     return last;

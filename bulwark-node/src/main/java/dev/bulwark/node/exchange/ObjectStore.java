@@ -164,6 +164,7 @@ public final class ObjectStore {
             s.setString(p++, query.collectionId());
             p = bindAll(s, p, perType.get(t));
             s.setLong(p++, cursor);
+            p = bindKeys(s, p, keysOf(query.ids()));
             p = bindAll(s, p, query.ids());
             p = bindAll(s, p, query.specVersions());
             s.setInt(p, chunk);
@@ -209,6 +210,7 @@ public final class ObjectStore {
         new StringBuilder("SELECT ").append(COLUMNS).append(" FROM stix_objects WHERE collection_id = ?");
     appendIn(sql, "object_type", type);
     sql.append(" AND date_added_us > ?");
+    appendKeys(sql, keysOf(query.ids()));
     appendIn(sql, "object_id", query.ids());
     appendIn(sql, "spec_version", query.specVersions());
     // index stix_objects_by_type (collection_id, object_type, date_added_us), else
@@ -227,10 +229,11 @@ public final class ObjectStore {
             c.prepareStatement(
                 "SELECT "
                     + COLUMNS
-                    + " FROM stix_objects WHERE collection_id = ? AND object_id = ?"
+                    + " FROM stix_objects WHERE id_key = ? AND object_id = ? AND collection_id = ?"
                     + " ORDER BY version_us, date_added_us")) {
-      s.setString(1, collectionId);
+      s.setLong(1, ObjectKey.of(objectId));
       s.setString(2, objectId);
+      s.setString(3, collectionId);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           StoredObject o = objectOf(rs);
@@ -259,16 +262,21 @@ public final class ObjectStore {
     try (Connection c = dataSource.getConnection()) {
       for (int from = 0; from < ids.size(); from += READ_CHUNK) {
         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
+        Set<Long> keys = keysOf(chunk);
         StringBuilder sql =
             new StringBuilder("SELECT ")
                 .append(COLUMNS.replace("json", "'' AS json"))
                 .append(" FROM stix_objects WHERE 1 = 1");
-        appendIn(sql, "object_id", new LinkedHashSet<>(chunk));
+        appendKeys(sql, keys);
         try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-          bindAll(s, 1, new LinkedHashSet<>(chunk));
+          bindKeys(s, 1, keys);
+          Set<String> wanted = new HashSet<>(chunk);
           try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-              result.add(objectOf(rs));
+              // another identifier may share a key
+              if (wanted.contains(rs.getString(2))) {
+                result.add(objectOf(rs));
+              }
             }
           }
         }
@@ -280,25 +288,35 @@ public final class ObjectStore {
   }
 
   /**
-   * Which of these objects have more than one version in the store (any collection). Answered from the
-   * identifier index alone, without reading rows, so that a reader choosing the latest version pays for
-   * {@link #headersOf} only for the objects that have several.
+   * Which of these objects may have more than one version in the store (any collection): every one
+   * that has, and rarely one whose identifier shares its {@link ObjectKey} with another's. Answered
+   * from the key index alone, without reading rows, so that a reader choosing the latest version pays
+   * for {@link #headersOf} only for the objects that have several.
    */
   public Set<String> withSeveralVersions(Collection<String> objectIds) {
     Set<String> result = new HashSet<>();
     List<String> ids = List.copyOf(new LinkedHashSet<>(objectIds));
     try (Connection c = dataSource.getConnection()) {
       for (int from = 0; from < ids.size(); from += READ_CHUNK) {
-        Set<String> chunk = new LinkedHashSet<>(ids.subList(from, Math.min(ids.size(), from + READ_CHUNK)));
-        StringBuilder sql = new StringBuilder("SELECT object_id FROM stix_objects WHERE 1 = 1");
-        appendIn(sql, "object_id", chunk);
-        sql.append(" GROUP BY object_id HAVING COUNT(*) > 1");
+        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
+        Set<Long> keys = keysOf(chunk);
+        StringBuilder sql = new StringBuilder("SELECT id_key FROM stix_objects WHERE 1 = 1");
+        appendKeys(sql, keys);
+        sql.append(" GROUP BY id_key HAVING COUNT(*) > 1");
+        Set<Long> several = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-          bindAll(s, 1, chunk);
+          bindKeys(s, 1, keys);
           try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-              result.add(rs.getString(1));
+              several.add(rs.getLong(1));
             }
+          }
+        }
+        // two identifiers sharing a key may be counted together: a rare extra answer costs the
+        // caller one headersOf lookup, never a wrong result
+        for (String id : chunk) {
+          if (several.contains(ObjectKey.of(id))) {
+            result.add(id);
           }
         }
       }
@@ -353,6 +371,29 @@ public final class ObjectStore {
       sql.append(" AND ").append(column).append(" IN (");
       sql.append(values.stream().map(v -> "?").collect(Collectors.joining(", "))).append(')');
     }
+  }
+
+  private static Set<Long> keysOf(Collection<String> objectIds) {
+    Set<Long> keys = new LinkedHashSet<>();
+    for (String id : objectIds) {
+      keys.add(ObjectKey.of(id));
+    }
+    return keys;
+  }
+
+  private static void appendKeys(StringBuilder sql, Set<Long> keys) {
+    if (!keys.isEmpty()) {
+      sql.append(" AND id_key IN (");
+      sql.append(keys.stream().map(v -> "?").collect(Collectors.joining(", "))).append(')');
+    }
+  }
+
+  private static int bindKeys(PreparedStatement s, int from, Set<Long> keys) throws SQLException {
+    int p = from;
+    for (long k : keys) {
+      s.setLong(p++, k);
+    }
+    return p;
   }
 
   private static int bindAll(PreparedStatement s, int from, Set<String> values)

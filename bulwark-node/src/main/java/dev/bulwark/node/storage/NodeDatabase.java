@@ -26,11 +26,12 @@ public final class NodeDatabase {
    * runs on the same database. CACHE_SIZE (in KB) raises H2's page cache from 16 MB to 128 MB: with the
    * default, a store of a few hundred thousand objects reads back from the file most index pages that
    * it writes (half the page reads disappear, measured on a 100,000-object import); it is a ceiling,
-   * not an allocation.
+   * not an allocation. LOCK_TIMEOUT (ms) lets a command's write wait for the node's transaction in
+   * progress (writers queue on one row lock) instead of failing after H2's default of one second.
    */
   public static final String H2_OPTIONS =
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE"
-          + ";CACHE_SIZE=131072";
+          + ";CACHE_SIZE=131072;LOCK_TIMEOUT=10000";
 
   /** A pooled data source for the URL, with the schema migrated. The caller closes it. */
   public static HikariDataSource open(String url, String user, String password, int maxPoolSize) {

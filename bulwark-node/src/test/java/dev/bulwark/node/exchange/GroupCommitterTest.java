@@ -108,7 +108,7 @@ class GroupCommitterTest {
 
   @ParameterizedTest
   @MethodSource("databases")
-  void aRowTheDatabaseSkipsForAnotherConflictIsAnErrorNotADuplicate(TestDatabases.Kind db)
+  void aWriterWhoseClockLagsWritesAfterTheNewestRowAndSeesTheVersionsHeld(TestDatabases.Kind db)
       throws Exception {
     try (HikariDataSource ds = db.open()) {
       Clock frozen = Clock.fixed(java.time.Instant.parse("2025-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
@@ -116,16 +116,62 @@ class GroupCommitterTest {
       store.ensureCollection(new CollectionInfo("intel", "Intel", "test", java.util.Set.of()));
       NewObject first = ObjectStoreTest.indicator("000000000301", "2024-01-01T00:00:00.000Z");
       long taken = store.add("intel", first, EST).dateAddedMicros();
-      // a second writer whose clock hands out the same date_added (as another process could)
-      GroupCommitter stale = new GroupCommitter(ds, new ReentrantLock(), new DateAddedClock(frozen, 0));
-      NewObject other = ObjectStoreTest.indicator("000000000302", "2024-01-01T00:00:00.000Z");
-      assertThatThrownBy(() -> stale.addAll("intel", List.of(other), EST))
-          .isInstanceOf(StoreException.class)
-          .hasMessageContaining(other.objectId());
-      assertThat(store.count("intel")).isEqualTo(1);
-      assertThat(store.versions("intel", first.objectId(), ReadFilter.SYSTEM))
-          .extracting(StoredObject::dateAddedMicros)
-          .containsExactly(taken);
+      // another process on the same database, whose clock hands out the same date_added
+      GroupCommitter other = new GroupCommitter(ds, new ReentrantLock(), new DateAddedClock(frozen, 0));
+      NewObject second = ObjectStoreTest.indicator("000000000302", "2024-01-01T00:00:00.000Z");
+      List<AddOutcome> outcomes = other.addAll("intel", List.of(first, second), EST);
+      assertThat(outcomes)
+          .extracting(AddOutcome::status)
+          .containsExactly(AddOutcome.Status.DUPLICATE, AddOutcome.Status.STORED);
+      assertThat(outcomes.get(1).dateAddedMicros()).isGreaterThan(taken);
+      assertThat(store.count("intel")).isEqualTo(2);
+    }
+  }
+
+  /**
+   * Two writers with their own locks and clocks, as two processes on one database are, post the same
+   * versions at once in different orders: the database's writer row lock must make each version
+   * stored exactly once, and date_added strictly increasing in commit order.
+   */
+  @ParameterizedTest
+  @MethodSource("databases")
+  void writersOfTwoProcessesNeverStoreAVersionTwice(TestDatabases.Kind db) throws Exception {
+    try (HikariDataSource ds = db.open()) {
+      ObjectStore store = new ObjectStoreTest().store(ds);
+      List<NewObject> objects = new java.util.ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        objects.add(ObjectStoreTest.indicator(String.format("%012d", 1000 + i), "2024-01-01T00:00:00.000Z"));
+      }
+      List<NewObject> reversed = new java.util.ArrayList<>(objects);
+      java.util.Collections.reverse(reversed);
+      ExecutorService processes = Executors.newFixedThreadPool(2);
+      List<Future<List<AddOutcome>>> runs = new java.util.ArrayList<>();
+      for (List<NewObject> order : List.of(objects, reversed)) {
+        GroupCommitter writer =
+            new GroupCommitter(ds, new ReentrantLock(), new DateAddedClock(Clock.systemUTC(), 0));
+        runs.add(
+            processes.submit(
+                () -> {
+                  List<AddOutcome> all = new java.util.ArrayList<>();
+                  for (int from = 0; from < order.size(); from += 10) {
+                    all.addAll(writer.addAll("intel", order.subList(from, from + 10), EST));
+                  }
+                  return all;
+                }));
+      }
+      java.util.Map<String, Integer> stored = new java.util.HashMap<>();
+      for (Future<List<AddOutcome>> run : runs) {
+        for (AddOutcome o : run.get(2, TimeUnit.MINUTES)) {
+          if (o.status() == AddOutcome.Status.STORED) {
+            stored.merge(o.objectId(), 1, Integer::sum);
+          }
+        }
+      }
+      processes.shutdown();
+      assertThat(stored).hasSize(300).allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
+      assertThat(store.count("intel")).isEqualTo(300);
+      Page page = store.page(ObjectQuery.all("intel", 1000), ReadFilter.SYSTEM);
+      assertThat(page.items()).extracting(StoredObject::objectId).doesNotHaveDuplicates().hasSize(300);
     }
   }
 
