@@ -84,11 +84,21 @@ public final class FederationService implements AutoCloseable {
     final TaxiiClient client;
     volatile boolean stopped;
     Duration delay;
+    /** The peer's max_content_length, read once from its API root (0 until then). */
+    long maxContentLength;
 
     PeerLoop(Peer peer) {
       this.peer = peer;
       this.client = PeerClients.forPeer(peer);
       this.delay = peer.interval();
+    }
+
+    /** Runs on the scheduler, one cycle of this peer at a time. */
+    long maxContentLength() {
+      if (maxContentLength <= 0) {
+        maxContentLength = client.apiRoot(peer.apiRoot()).maxContentLength();
+      }
+      return maxContentLength;
     }
 
     @Override
@@ -103,7 +113,7 @@ public final class FederationService implements AutoCloseable {
       }
       for (String collection : peer.push()) {
         ok &= attempt(Direction.PUSH, collection, () -> new PushTask(peer, collection, localNation, client, store,
-            policy, cursors, metrics, FederationService::nowMicros).run());
+            policy, cursors, metrics, FederationService::nowMicros, this::maxContentLength).run());
       }
       delay = ok ? peer.interval() : min(delay.multipliedBy(2), MAX_BACKOFF);
       if (!stopped && !scheduler.isShutdown()) {

@@ -6,6 +6,7 @@ import dev.bulwark.node.exchange.NewObject;
 import dev.bulwark.node.exchange.ObjectStore;
 import dev.bulwark.node.exchange.Provenance;
 import dev.bulwark.node.exchange.StoreException;
+import dev.bulwark.node.exchange.StoredObject;
 import dev.bulwark.node.exchange.client.TaxiiClient;
 import dev.bulwark.node.exchange.client.TaxiiQuery;
 import dev.bulwark.node.exchange.client.TaxiiResources.Envelope;
@@ -15,11 +16,15 @@ import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.validation.StixValidator;
 import dev.bulwark.stix.validation.ValidationResult;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +38,17 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The next page is requested as soon as this one has arrived, and is read, sent and parsed while
  * this one is validated and stored: the peer's reading and this node's writing overlap instead of
- * taking turns. The cursor still moves only after a page is stored, and only to that page's end.
+ * taking turns. Likewise a page is validated while the one before it is stored (on a second thread,
+ * one page in flight, pages stored in order). The cursor still moves only after a page is stored,
+ * and only to that page's end.
  * Not thread-safe: the service runs one task per peer and collection at a time.
  */
 final class PullTask {
   private static final Logger log = LoggerFactory.getLogger(PullTask.class);
   /** Objects asked for per request; the peer may send fewer (its own maximum page size). */
   static final int PAGE = 5_000;
+  /** Objects per store transaction. */
+  static final int STORE_BATCH = 2_000;
 
   private final Peer peer;
   private final String collection;
@@ -62,14 +71,20 @@ final class PullTask {
     this.nowMicros = nowMicros;
   }
 
+  /** A page validated and handed to the store: where it ends, and what storing it came to. */
+  private record Stored(String position, long rejectedBeforeStore, CompletableFuture<long[]> counts) {}
+
   /** Pulls until the peer has nothing newer; returns how many new objects were stored. */
   long run() {
-    Cursor cursor = cursors.find(peer.name(), Direction.PULL, collection)
+    Cursor start = cursors.find(peer.name(), Direction.PULL, collection)
         .orElse(Cursor.start(peer.name(), Direction.PULL, collection));
     store.ensureCollection(new CollectionInfo(collection, collection, "Pulled from peers", Set.of()));
     Provenance provenance = new Provenance(peer.nation(), peer.addedBy());
-    long storedTotal = 0;
-    CompletableFuture<Envelope> pending = fetch(cursor.position(), Optional.empty());
+    Progress progress = new Progress(start);
+    String requestedAfter = start.position();
+    CompletableFuture<Envelope> pending = fetch(requestedAfter, Optional.empty());
+    Stored inFlight = null;
+    ExecutorService writer = null;
     try {
       while (true) {
         Envelope page = await(pending);
@@ -78,16 +93,19 @@ final class PullTask {
           if (page.more() && page.next().isPresent()) {
             // the peer scanned as far as it may in one request and found nothing we may see: go on
             // from where it stopped (the cursor stays: it only ever names a page we stored)
-            pending = fetch(cursor.position(), page.next());
+            pending = fetch(requestedAfter, page.next());
             continue;
           }
-          cursors.save(cursor.advanced(cursor.position(), 0, 0, nowMicros.getAsLong()));
+          progress.settle(inFlight);
+          inFlight = null;
+          cursors.save(progress.cursor.advanced(progress.cursor.position(), 0, 0, nowMicros.getAsLong()));
           metrics.caughtUp(peer, Direction.PULL, collection, 0);
-          return storedTotal;
+          return progress.stored;
         }
         String position = page.dateAddedLast()
             .orElseThrow(() -> new IllegalStateException("the peer sent no X-TAXII-Date-Added-Last header"));
         if (page.more()) {
+          requestedAfter = position;
           pending = fetch(position, Optional.empty());
         }
         long rejected = page.malformed();
@@ -106,25 +124,72 @@ final class PullTask {
                 result.errors().get(0).message());
           }
         }
-        long[] counts = storeAll(valid, provenance);
-        long stored = counts[0];
-        rejected += counts[1];
-        cursor = cursor.advanced(position, stored, rejected, nowMicros.getAsLong());
-        cursors.save(cursor);
-        metrics.moved(peer, Direction.PULL, collection, stored, rejected);
-        storedTotal += stored;
+        // this page was validated while the one before it was stored; pages are stored in order
+        progress.settle(inFlight);
+        inFlight = null;
+        if (writer == null) {
+          writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bulwark-federation-store");
+            t.setDaemon(true);
+            return t;
+          });
+        }
+        inFlight = new Stored(position, rejected,
+            CompletableFuture.supplyAsync(() -> storeAll(valid, provenance), writer));
         if (!page.more()) {
+          progress.settle(inFlight);
+          inFlight = null;
           metrics.caughtUp(peer, Direction.PULL, collection, 0);
-          return storedTotal;
+          return progress.stored;
         }
       }
     } catch (RuntimeException e) {
       if (pending != null) {
         pending.cancel(true);
       }
-      cursors.save(cursor.failed(describe(e), nowMicros.getAsLong()));
+      try {
+        // a page whose store completed is kept: its cursor is saved before the failure is recorded
+        progress.settle(inFlight);
+      } catch (RuntimeException alsoFailed) {
+        if (alsoFailed != e) {
+          e.addSuppressed(alsoFailed);
+        }
+      }
+      cursors.save(progress.cursor.failed(describe(e), nowMicros.getAsLong()));
       metrics.failed(peer, Direction.PULL, collection);
       throw e;
+    } finally {
+      if (writer != null) {
+        writer.shutdown();
+      }
+    }
+  }
+
+  /** The cursor as far as pages are stored, and how many objects were stored in this run. */
+  private final class Progress {
+    Cursor cursor;
+    long stored;
+
+    Progress(Cursor start) {
+      this.cursor = start;
+    }
+
+    /** Waits for the page being stored (if any), then moves and saves the cursor past it. */
+    void settle(Stored page) {
+      if (page == null) {
+        return;
+      }
+      long[] counts;
+      try {
+        counts = page.counts().join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      }
+      long rejected = page.rejectedBeforeStore() + counts[1];
+      cursor = cursor.advanced(page.position(), counts[0], rejected, nowMicros.getAsLong());
+      cursors.save(cursor);
+      metrics.moved(peer, Direction.PULL, collection, counts[0], rejected);
+      stored += counts[0];
     }
   }
 
@@ -149,11 +214,23 @@ final class PullTask {
   }
 
   /**
-   * Stores the page in one batch; when the database refuses the batch, object by object, so that one
+   * Stores the page in transactions of up to {@value #STORE_BATCH} objects (H2 writes a larger
+   * transaction's pages twice: once while it is open, again when it commits); when the database
+   * refuses a batch, object by object, so that one
    * object it cannot take is counted as rejected and does not hold back the rest. Returns {stored,
    * rejected}.
    */
   private long[] storeAll(List<NewObject> valid, Provenance provenance) {
+    long[] total = new long[2];
+    for (int from = 0; from < valid.size(); from += STORE_BATCH) {
+      long[] counts = storeBatch(valid.subList(from, Math.min(valid.size(), from + STORE_BATCH)), provenance);
+      total[0] += counts[0];
+      total[1] += counts[1];
+    }
+    return total;
+  }
+
+  private long[] storeBatch(List<NewObject> valid, Provenance provenance) {
     try {
       return new long[] {storedIn(store.addAll(collection, valid, provenance)), 0};
     } catch (StoreException batchFailed) {

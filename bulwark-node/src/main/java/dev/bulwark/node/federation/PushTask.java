@@ -12,10 +12,14 @@ import dev.bulwark.node.federation.CursorStore.Cursor;
 import dev.bulwark.node.federation.CursorStore.Direction;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.stix.markings.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pushes one collection to one peer: the objects this node's own nation originated (never what it
@@ -25,7 +29,11 @@ import java.util.function.LongSupplier;
  * thread-safe: the service runs one task per peer and collection at a time.
  */
 final class PushTask {
-  static final int PAGE = 500;
+  private static final Logger log = LoggerFactory.getLogger(PushTask.class);
+  /** Objects read per page; a page is sent in as few envelopes as the peer's max_content_length allows. */
+  static final int PAGE = 5_000;
+  /** The envelope size used when a peer states no max_content_length (TAXII requires it). */
+  static final long DEFAULT_MAX_CONTENT = 1024 * 1024;
 
   private final Peer peer;
   private final String collection;
@@ -36,9 +44,11 @@ final class PushTask {
   private final CursorStore cursors;
   private final FederationMetrics metrics;
   private final LongSupplier nowMicros;
+  private final LongSupplier peerMaxContentLength;
 
   PushTask(Peer peer, String collection, String localNation, TaxiiClient client, ObjectStore store,
-      AccessPolicy policy, CursorStore cursors, FederationMetrics metrics, LongSupplier nowMicros) {
+      AccessPolicy policy, CursorStore cursors, FederationMetrics metrics, LongSupplier nowMicros,
+      LongSupplier peerMaxContentLength) {
     this.peer = peer;
     this.collection = collection;
     this.localNation = localNation;
@@ -48,6 +58,7 @@ final class PushTask {
     this.cursors = cursors;
     this.metrics = metrics;
     this.nowMicros = nowMicros;
+    this.peerMaxContentLength = peerMaxContentLength;
   }
 
   /**
@@ -57,6 +68,48 @@ final class PushTask {
   static ReadFilter eligible(Peer peer, CollectionInfo collection, String localNation, AccessPolicy policy) {
     ReadFilter peerMayRead = policy.readFilter(new Reader(peer.nation(), Optional.empty()), collection.defaultNations());
     return o -> o.originNation().equals(localNation) && !o.addedBy().startsWith("peer:") && peerMayRead.permits(o);
+  }
+
+  /**
+   * POSTs the objects in envelopes no larger than the peer's max_content_length; returns {accepted,
+   * refused}. An object that alone exceeds it can never be sent: it is counted as refused and logged,
+   * so that it does not hold back everything after it.
+   */
+  private long[] send(List<StoredObject> objects) {
+    long max = peerMaxContentLength.getAsLong();
+    long budget = max > 0 ? max : DEFAULT_MAX_CONTENT;
+    long[] counts = new long[2];
+    List<String> envelope = new ArrayList<>();
+    long bytes = ENVELOPE_OVERHEAD;
+    for (StoredObject o : objects) {
+      long size = o.json().getBytes(StandardCharsets.UTF_8).length + 1L;
+      if (ENVELOPE_OVERHEAD + size > budget) {
+        log.warn("object {} ({} bytes) is larger than peer {}'s max_content_length of {} bytes: not pushed",
+            o.objectId(), size - 1, peer.name(), budget);
+        counts[1]++;
+        continue;
+      }
+      if (bytes + size > budget) {
+        post(envelope, counts);
+        envelope = new ArrayList<>();
+        bytes = ENVELOPE_OVERHEAD;
+      }
+      envelope.add(o.json());
+      bytes += size;
+    }
+    if (!envelope.isEmpty()) {
+      post(envelope, counts);
+    }
+    return counts;
+  }
+
+  /** {"objects":[ and ]} around the objects, which are separated by commas (counted with each object). */
+  private static final long ENVELOPE_OVERHEAD = "{\"objects\":[]}".length();
+
+  private void post(List<String> envelope, long[] counts) {
+    Status status = client.add(peer.apiRoot(), collection, envelope);
+    counts[0] += status.successCount();
+    counts[1] += status.failureCount();
   }
 
   /** Pushes everything new; returns how many objects the peer accepted. */
@@ -76,10 +129,9 @@ final class PushTask {
         long refused = 0;
         long taken = 0;
         if (!page.items().isEmpty()) {
-          List<String> json = page.items().stream().map(StoredObject::json).toList();
-          Status status = client.add(peer.apiRoot(), collection, json);
-          taken = status.successCount();
-          refused = status.failureCount();
+          long[] counts = send(page.items());
+          taken = counts[0];
+          refused = counts[1];
         }
         if (page.scannedUpToMicros() > after || taken + refused > 0) {
           cursor = cursor.advanced(Long.toString(page.scannedUpToMicros()), taken, refused, nowMicros.getAsLong());

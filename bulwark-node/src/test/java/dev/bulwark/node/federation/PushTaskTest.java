@@ -1,0 +1,136 @@
+package dev.bulwark.node.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.bulwark.node.exchange.CollectionInfo;
+import dev.bulwark.node.exchange.NewObject;
+import dev.bulwark.node.exchange.ObjectStore;
+import dev.bulwark.node.exchange.Provenance;
+import dev.bulwark.node.exchange.client.TaxiiClient;
+import dev.bulwark.node.federation.CursorStore.Cursor;
+import dev.bulwark.node.federation.CursorStore.Direction;
+import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.storage.NodeDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The push of one collection against a real HTTP server on loopback that plays the peer and records
+ * each POST: a page is sent in envelopes that respect the peer's max_content_length, every object
+ * exactly once, and an object larger than that limit is counted as refused instead of blocking the
+ * push.
+ */
+class PushTaskTest {
+  private static final String TLP_CLEAR = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir Path home;
+  private HttpServer peerServer;
+  private HikariDataSource ds;
+  private ObjectStore store;
+  private CursorStore cursors;
+  private final List<byte[]> bodies = new CopyOnWriteArrayList<>();
+  private final AtomicLong now = new AtomicLong(1_000);
+
+  @BeforeEach
+  void start() throws IOException {
+    peerServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    peerServer.createContext("/bulwark/collections/intel/objects/", this::accept);
+    peerServer.start();
+    Files.createDirectories(home);
+    ds = NodeDatabase.open(NodeDatabase.defaultUrl(home), "bulwark", "", 2);
+    store = new ObjectStore(ds, Clock.systemUTC());
+    cursors = new CursorStore(ds);
+    store.ensureCollection(new CollectionInfo("intel", "Intel", "test", Set.of()));
+  }
+
+  @AfterEach
+  void stop() {
+    peerServer.stop(0);
+    ds.close();
+  }
+
+  private static NewObject indicator(int n, int padding) {
+    String id = String.format("indicator--0b000000-0000-4000-8000-%012d", n);
+    String json = "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + id
+        + "\",\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\","
+        + "\"description\":\"" + "x".repeat(padding) + "\",\"pattern\":\"[ipv4-addr:value = '198.51.100.1']\","
+        + "\"pattern_type\":\"stix\",\"valid_from\":\"2024-01-01T00:00:00Z\",\"object_marking_refs\":[\""
+        + TLP_CLEAR + "\"]}";
+    return new NewObject(id, "indicator", "2024-01-01T00:00:00.000Z",
+        NewObject.micros("2024-01-01T00:00:00.000Z"), "2.1", List.of(TLP_CLEAR), json);
+  }
+
+  @Test
+  void aPageIsSentInEnvelopesWithinThePeersLimitAndAnOversizeObjectIsRefused() throws Exception {
+    List<NewObject> objects = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      objects.add(indicator(i, i == 17 ? 5_000 : 100));
+    }
+    store.addAll("intel", objects, new Provenance("EST", "analyst-1"));
+    long limit = 2_000;
+
+    long accepted = task(limit).run();
+
+    assertThat(accepted).isEqualTo(39);
+    List<String> sent = new ArrayList<>();
+    for (byte[] body : bodies) {
+      assertThat(body.length).as("envelope size").isLessThanOrEqualTo((int) limit);
+      JSON.readTree(body).path("objects").forEach(o -> sent.add(o.path("id").asString()));
+    }
+    assertThat(bodies.size()).as("envelopes").isGreaterThan(1);
+    List<String> expected = new ArrayList<>();
+    objects.stream().filter(o -> !o.objectId().endsWith("000000000017")).forEach(o -> expected.add(o.objectId()));
+    assertThat(sent).containsExactlyElementsOf(expected);
+    Cursor cursor = cursors.find("fin", Direction.PUSH, "intel").orElseThrow();
+    assertThat(cursor.objects()).isEqualTo(39);
+    assertThat(cursor.rejected()).as("the object larger than the peer's limit").isEqualTo(1);
+
+    // nothing new: nothing is sent again
+    int envelopes = bodies.size();
+    assertThat(task(limit).run()).isZero();
+    assertThat(bodies).hasSize(envelopes);
+  }
+
+  private PushTask task(long maxContentLength) {
+    Peer peer = new Peer("fin", "FIN", URI.create("http://127.0.0.1:" + peerServer.getAddress().getPort() + "/bulwark/"),
+        "", "token", "", "", List.of(), List.of("intel"), Duration.ofSeconds(1));
+    TaxiiClient client = TaxiiClient.builder().bearer("token").timeout(Duration.ofSeconds(10)).build();
+    return new PushTask(peer, "intel", "EST", client, store, new AccessPolicy(store), cursors,
+        new FederationMetrics(new SimpleMeterRegistry()), now::incrementAndGet, () -> maxContentLength);
+  }
+
+  private void accept(HttpExchange exchange) throws IOException {
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    bodies.add(body);
+    JsonNode envelope = JSON.readTree(body);
+    int n = envelope.path("objects").size();
+    byte[] status = ("{\"id\":\"s" + bodies.size() + "\",\"status\":\"complete\",\"total_count\":" + n
+        + ",\"success_count\":" + n + ",\"failure_count\":0,\"pending_count\":0}").getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/taxii+json;version=2.1");
+    exchange.sendResponseHeaders(202, status.length);
+    exchange.getResponseBody().write(status);
+    exchange.close();
+  }
+}
