@@ -1,6 +1,7 @@
 package dev.bulwark.bench.taxii;
 
 import dev.bulwark.node.BulwarkNodeApplication;
+import dev.bulwark.node.exchange.ObjectKey;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.storage.NodeDatabase;
@@ -30,10 +31,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Load benchmark of the TAXII server over real HTTP (not JMH: it measures a server under concurrent
  * clients): POST throughput with N concurrent clients sending envelopes of {@code batch} objects, then
- * the latency of GET pages ({@code limit=1000}) walking the whole collection with {@code next}.
+ * the latency of GET pages ({@code limit=1000}) walking the whole collection with {@code next}. Both are
+ * measured warm, as a server runs: {@code --warmup N} objects are POSTed (untimed) before the timed
+ * POSTs, and the first 50 pages are read once (untimed) before the timed walk.
  *
  * <pre>java -cp "$(cat cp.txt):bulwark-bench/target/classes" dev.bulwark.bench.taxii.TaxiiLoadBench
- *     [--preload N] [--post N] [--clients 16] [--batch 1000] [--limit 1000] [--jdbc URL] [--time-ordered-ids]</pre>
+ *     [--preload N] [--warmup N] [--post N] [--clients 16] [--batch 1000] [--limit 1000] [--jdbc URL] [--time-ordered-ids]</pre>
  *
  * {@code --preload} first puts N objects into the collection's table by JDBC batch inserts (the same
  * rows a POST makes, without HTTP, validation and audit), so that the POST and GET figures
@@ -46,14 +49,17 @@ public final class TaxiiLoadBench {
   private static final String IDENTITY = "identity--7b3f0a52-1c9e-4d8b-a6f2-5e4d3c2b1a09";
   private static final String TLP_GREEN = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
   private static final int PRELOAD_BATCH = 10_000;
+  /** Pages read once before the timed walk, so that its first pages do not measure the JIT compiler. */
+  private static final int GET_WARMUP_PAGES = 50;
 
   private TaxiiLoadBench() {}
 
   /** The command line. */
-  record Options(long preload, long post, int clients, int batch, int limit, Optional<String> jdbc,
-      boolean timeOrderedIds) {
+  record Options(long preload, long warmup, long post, int clients, int batch, int limit,
+      Optional<String> jdbc, boolean timeOrderedIds) {
     static Options parse(String[] args) {
       long preload = 0;
+      long warmup = 32_000;
       long post = 100_000;
       int clients = 16;
       int batch = 1000;
@@ -64,6 +70,7 @@ public final class TaxiiLoadBench {
         String v = i + 1 < args.length ? args[i + 1] : "";
         switch (args[i]) {
           case "--preload" -> preload = Long.parseLong(v);
+          case "--warmup" -> warmup = Long.parseLong(v);
           case "--post" -> post = Long.parseLong(v);
           case "--clients" -> clients = Integer.parseInt(v);
           case "--batch" -> batch = Integer.parseInt(v);
@@ -74,11 +81,11 @@ public final class TaxiiLoadBench {
             i--;
           }
           default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + "; use --preload N --post N --clients N --batch N --limit N --jdbc URL --time-ordered-ids");
+              + "; use --preload N --warmup N --post N --clients N --batch N --limit N --jdbc URL --time-ordered-ids");
         }
         i++;
       }
-      return new Options(preload, post, clients, batch, limit, jdbc, timeOrderedIds);
+      return new Options(preload, warmup, post, clients, batch, limit, jdbc, timeOrderedIds);
     }
   }
 
@@ -112,42 +119,32 @@ public final class TaxiiLoadBench {
             o.preload(), s, o.preload() / s);
       }
 
-      // ---- POST ----
-      long requests = (o.post() + o.batch() - 1) / o.batch();
-      AtomicLong nextRequest = new AtomicLong();
-      AtomicLong stored = new AtomicLong();
-      ExecutorService pool = Executors.newFixedThreadPool(o.clients());
-      long started = System.nanoTime();
-      List<Future<?>> futures = new ArrayList<>();
-      for (int c = 0; c < o.clients(); c++) {
-        futures.add(pool.submit(() -> {
-          long r;
-          while ((r = nextRequest.getAndIncrement()) < requests) {
-            int n = (int) Math.min(o.batch(), o.post() - r * o.batch());
-            HttpResponse<String> resp = send(http, HttpRequest.newBuilder(URI.create(base))
-                .header("Accept", TAXII).header("Content-Type", TAXII).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofMinutes(5))
-                .POST(HttpRequest.BodyPublishers.ofString(envelope(n), StandardCharsets.UTF_8)).build());
-            if (resp.statusCode() != 202 || !resp.body().contains("\"failure_count\":0")) {
-              throw new IllegalStateException("POST answered " + resp.statusCode() + ": " + resp.body().substring(0, Math.min(400, resp.body().length())));
-            }
-            stored.addAndGet(n);
-          }
-          return null;
-        }));
+      // ---- POST: a warm-up (untimed: a server runs with its code compiled), then the timed run ----
+      if (o.warmup() > 0) {
+        double w = post(http, base, token, o.warmup(), o.batch(), o.clients());
+        System.out.printf("POST warm-up: %,d objects in %.1f s (%.0f objects/s, not counted)%n",
+            o.warmup(), w, o.warmup() / w);
       }
-      for (Future<?> f : futures) {
-        f.get();
-      }
-      double postSeconds = (System.nanoTime() - started) / 1e9;
-      pool.shutdown();
+      double postSeconds = post(http, base, token, o.post(), o.batch(), o.clients());
       if (o.post() > 0) {
         System.out.printf("POST: %,d objects in %d requests of %d from %d clients: %.1f s, %.0f objects/s (load %s)%n",
-            stored.get(), requests, o.batch(), o.clients(), postSeconds, stored.get() / postSeconds, loadAverage());
+            o.post(), (o.post() + o.batch() - 1) / o.batch(), o.batch(), o.clients(), postSeconds,
+            o.post() / postSeconds, loadAverage());
       }
 
-      // ---- GET pages ----
-      long expected = o.preload() + o.post();
+      // ---- GET pages: the first pages once untimed (warm-up), then the whole walk, timed ----
+      long expected = o.preload() + o.warmup() + o.post();
+      String warm = null;
+      for (int page = 0; page < GET_WARMUP_PAGES; page++) {
+        HttpResponse<String> resp = send(http, HttpRequest.newBuilder(URI.create(base + "?limit=" + o.limit() + (warm == null ? "" : "&next=" + warm)))
+            .header("Accept", TAXII).header("Authorization", "Bearer " + token).GET().build());
+        String body = resp.body();
+        int i = body.indexOf("\"next\":\"");
+        warm = body.startsWith("{\"more\":true") && i >= 0 ? body.substring(i + 8, body.indexOf('"', i + 8)) : null;
+        if (warm == null) {
+          break;
+        }
+      }
       List<Long> latencies = new ArrayList<>();
       String next = null;
       long seen = 0;
@@ -175,7 +172,51 @@ public final class TaxiiLoadBench {
       }
     } finally {
       ctx.close();
+      deleteTree(home); // a million-object H2 file is gigabytes
       System.exit(0);
+    }
+  }
+
+  /** POSTs {@code count} new indicators in envelopes of {@code batch} from {@code clients} threads; returns seconds. */
+  private static double post(HttpClient http, String base, String token, long count, int batch, int clients)
+      throws Exception {
+    long requests = (count + batch - 1) / batch;
+    AtomicLong nextRequest = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long started = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      futures.add(pool.submit(() -> {
+        long r;
+        while ((r = nextRequest.getAndIncrement()) < requests) {
+          int n = (int) Math.min(batch, count - r * batch);
+          HttpResponse<String> resp = send(http, HttpRequest.newBuilder(URI.create(base))
+              .header("Accept", TAXII).header("Content-Type", TAXII).header("Authorization", "Bearer " + token)
+              .timeout(Duration.ofMinutes(5))
+              .POST(HttpRequest.BodyPublishers.ofString(envelope(n), StandardCharsets.UTF_8)).build());
+          if (resp.statusCode() != 202 || !resp.body().contains("\"failure_count\":0")) {
+            throw new IllegalStateException("POST answered " + resp.statusCode() + ": "
+                + resp.body().substring(0, Math.min(400, resp.body().length())));
+          }
+        }
+        return null;
+      }));
+    }
+    try {
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  private static void deleteTree(Path root) {
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      System.err.println("could not delete " + root + ": " + e.getMessage());
     }
   }
 
@@ -207,7 +248,7 @@ public final class TaxiiLoadBench {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement("INSERT INTO stix_objects (date_added_us, collection_id,"
             + " object_id, object_type, version, version_us, spec_version, origin_nation, added_by, marking_refs,"
-            + " json) VALUES (?, 'bench', ?, 'indicator', '2026-02-01T10:00:00.000Z', ?, '2.1', 'EST', ?, ?, ?)")) {
+            + " json, id_key) VALUES (?, 'bench', ?, 'indicator', '2026-02-01T10:00:00.000Z', ?, '2.1', 'EST', ?, ?, ?, ?)")) {
       c.setAutoCommit(false);
       for (long i = 0; i < count; i++) {
         String id = "indicator--" + (timeOrderedIds
@@ -220,6 +261,7 @@ public final class TaxiiLoadBench {
         s.setString(4, addedBy);
         s.setString(5, TLP_GREEN);
         s.setString(6, indicator(id));
+        s.setLong(7, ObjectKey.of(id));
         s.addBatch();
         if (i % PRELOAD_BATCH == PRELOAD_BATCH - 1 || i == count - 1) {
           s.executeBatch();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,8 +58,6 @@ final class GroupCommitter {
   private final ConcurrentLinkedQueue<Request> pending = new ConcurrentLinkedQueue<>();
   /** Guarded by the write lock. */
   private long transactions;
-  /** Whether the database is PostgreSQL; found on the first write. Guarded by the write lock. */
-  private Boolean postgres;
 
   GroupCommitter(DataSource dataSource, ReentrantLock writeLock, DateAddedClock dateAdded) {
     this.dataSource = dataSource;
@@ -113,15 +112,6 @@ final class GroupCommitter {
       throw mine.failure;
     }
     return mine.outcomes;
-  }
-
-  private boolean postgres(Connection c) throws SQLException {
-    Boolean known = postgres;
-    if (known == null) {
-      known = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-      postgres = known;
-    }
-    return known;
   }
 
   /** How many write transactions have committed (read under the write lock, e.g. by tests). */
@@ -225,7 +215,9 @@ final class GroupCommitter {
 
   private List<List<AddOutcome>> write(Connection c, List<Request> requests) throws SQLException {
     claimWriter(c);
-    Set<String> held = heldVersions(c, requests);
+    Set<String> alreadyStored = new HashSet<>();
+    Set<String> held = heldVersions(c, requests, alreadyStored);
+    Set<String> severalNow = new LinkedHashSet<>();
     // A version repeated within the group is settled here too, as two commits would settle it.
     Set<String> seen = new HashSet<>();
     List<List<AddOutcome>> outcomes = new ArrayList<>(requests.size());
@@ -257,6 +249,9 @@ final class GroupCommitter {
           s.setString(12, o.json());
           s.addBatch();
           inserted.add(o);
+          if (!alreadyStored.add(o.objectId())) {
+            severalNow.add(o.objectId());
+          }
           results.add(new AddOutcome(o.objectId(), o.version(), AddOutcome.Status.STORED, added));
         }
         outcomes.add(results);
@@ -274,8 +269,30 @@ final class GroupCommitter {
         }
       }
     }
+    rememberSeveral(c, severalNow);
     rememberMarkingDefinitions(c, requests);
     return outcomes;
+  }
+
+  /** Notes the objects that now have more than one row (table stix_multi_version). */
+  private static void rememberSeveral(Connection c, Set<String> objectIds) throws SQLException {
+    if (objectIds.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO stix_multi_version (id_key, object_id) SELECT ?, ? WHERE NOT EXISTS"
+                + " (SELECT 1 FROM stix_multi_version WHERE id_key = ? AND object_id = ?)")) {
+      for (String id : objectIds) {
+        long key = ObjectKey.of(id);
+        s.setLong(1, key);
+        s.setString(2, id);
+        s.setLong(3, key);
+        s.setString(4, id);
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
   }
 
   /**
@@ -286,14 +303,8 @@ final class GroupCommitter {
    * checked against ours and its date_added values follow ours in commit order.
    */
   private void claimWriter(Connection c) throws SQLException {
-    if (postgres(c)) {
-      // PostgreSQL plans the key lookups by statistics that lag behind a table filling at thousands
-      // of rows a second, and then reads the whole table for each lookup (an import of 100,000 objects
-      // took 59 s instead of 4): for this transaction only, a sequential scan is priced out.
-      try (Statement s = c.createStatement()) {
-        s.execute("SET LOCAL enable_seqscan = off");
-      }
-    }
+    // without it PostgreSQL read the whole table for each key lookup of an import (59 s instead of 4)
+    KeyLookups.begin(c, true);
     try (PreparedStatement s = c.prepareStatement(CLAIM);
         ResultSet rs = s.executeQuery()) {
       if (!rs.next()) {
@@ -309,13 +320,14 @@ final class GroupCommitter {
   }
 
   /**
-   * The versions of the group's objects the store already holds, as {@link #key} strings: one indexed
+   * The versions of the group's objects the store already holds, as {@link #key} strings (and, in
+   * {@code idsWithRows}, the objects that have any row in any collection): one indexed
    * lookup by {@link ObjectKey} per object, in statements of {@value #LOOKUP} keys (the last padded by
    * repeating a key, so that every statement has the same text and is planned once). Rows of another
    * identifier that shares a key are dropped here by comparing the identifier.
    */
-  private static Set<String> heldVersions(Connection c, List<Request> requests)
-      throws SQLException {
+  private static Set<String> heldVersions(
+      Connection c, List<Request> requests, Set<String> idsWithRows) throws SQLException {
     Set<String> ids = new HashSet<>();
     Map<Long, Boolean> keys = new LinkedHashMap<>();
     for (Request r : requests) {
@@ -338,6 +350,7 @@ final class GroupCommitter {
             String id = rs.getString(2);
             if (ids.contains(id)) {
               held.add(key(rs.getString(1), id, rs.getLong(3)));
+              idsWithRows.add(id);
             }
           }
         }

@@ -260,6 +260,7 @@ public final class ObjectStore {
     }
     List<String> ids = List.copyOf(new LinkedHashSet<>(objectIds));
     try (Connection c = dataSource.getConnection()) {
+      boolean begun = KeyLookups.begin(c, false);
       for (int from = 0; from < ids.size(); from += READ_CHUNK) {
         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
         Set<Long> keys = keysOf(chunk);
@@ -281,6 +282,7 @@ public final class ObjectStore {
           }
         }
       }
+      KeyLookups.end(c, begun);
       return result;
     } catch (SQLException e) {
       throw new StoreException("cannot read versions: " + e.getMessage(), e);
@@ -288,21 +290,22 @@ public final class ObjectStore {
   }
 
   /**
-   * Which of these objects may have more than one version in the store (any collection): every one
-   * that has, and rarely one whose identifier shares its {@link ObjectKey} with another's. Answered
-   * from the key index alone, without reading rows, so that a reader choosing the latest version pays
-   * for {@link #headersOf} only for the objects that have several.
+   * Which of these objects may have more than one row in the store (several versions, or one version
+   * in several collections): every one that has, and rarely one that had (before a delete) or whose
+   * identifier shares its {@link ObjectKey} with another's. Answered from the small table of such
+   * objects (V10) instead of counting rows, so that a reader choosing the latest version pays for
+   * {@link #headersOf} only for the objects that may have several.
    */
   public Set<String> withSeveralVersions(Collection<String> objectIds) {
     Set<String> result = new HashSet<>();
     List<String> ids = List.copyOf(new LinkedHashSet<>(objectIds));
     try (Connection c = dataSource.getConnection()) {
+      boolean begun = KeyLookups.begin(c, false);
       for (int from = 0; from < ids.size(); from += READ_CHUNK) {
         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + READ_CHUNK));
         Set<Long> keys = keysOf(chunk);
-        StringBuilder sql = new StringBuilder("SELECT id_key FROM stix_objects WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT id_key FROM stix_multi_version WHERE 1 = 1");
         appendKeys(sql, keys);
-        sql.append(" GROUP BY id_key HAVING COUNT(*) > 1");
         Set<Long> several = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement(sql.toString())) {
           bindKeys(s, 1, keys);
@@ -312,14 +315,15 @@ public final class ObjectStore {
             }
           }
         }
-        // two identifiers sharing a key may be counted together: a rare extra answer costs the
-        // caller one headersOf lookup, never a wrong result
+        // compared by key: a rare extra answer costs the caller one headersOf lookup, never a wrong
+        // result
         for (String id : chunk) {
           if (several.contains(ObjectKey.of(id))) {
             result.add(id);
           }
         }
       }
+      KeyLookups.end(c, begun);
       return result;
     } catch (SQLException e) {
       throw new StoreException("cannot read versions: " + e.getMessage(), e);

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A store written before migration 9 (objects found by an index over identifier strings) keeps every
- * object after it: each row gets its {@link ObjectKey}, and reads and duplicate checks by identifier
- * work on the old rows.
+ * object after it: each row gets its {@link ObjectKey}, reads and duplicate checks by identifier work
+ * on the old rows, and migration 10 lists the old objects that have several versions.
  */
 class ObjectKeyMigrationTest {
   static Stream<String> databases() {
@@ -37,7 +37,9 @@ class ObjectKeyMigrationTest {
   private static HikariDataSource unmigrated(String db) throws Exception {
     HikariConfig config = new HikariConfig();
     if (db.equals("H2")) {
-      config.setJdbcUrl(NodeDatabase.defaultUrl(Files.createTempDirectory("bulwark-v9-")));
+      java.nio.file.Path home = Files.createTempDirectory("bulwark-v9-");
+      Files.createDirectories(home.resolve("db"));
+      config.setJdbcUrl(NodeDatabase.defaultUrl(home));
       config.setUsername("bulwark");
       config.setPassword("");
     } else {
@@ -116,8 +118,11 @@ class ObjectKeyMigrationTest {
               ObjectStoreTest.EST);
       assertThat(fresh.status()).isEqualTo(AddOutcome.Status.STORED);
       assertThat(fresh.dateAddedMicros()).isGreaterThan(1_000 + 12_000);
-      assertThat(store.withSeveralVersions(Set.of(some.objectId(), fresh.objectId())))
-          .contains(fresh.objectId());
+      // id ...002 has two old versions (rows 2 and 10,002): migration 10 lists it as having several
+      String twoOld = ObjectStoreTest.indicator(String.format("%012d", 2), "2024-01-01T00:00:00.000Z").objectId();
+      String oneOld = ObjectStoreTest.indicator(String.format("%012d", 4), "2024-01-01T00:00:00.000Z").objectId();
+      assertThat(store.withSeveralVersions(Set.of(twoOld, oneOld, fresh.objectId())))
+          .containsExactlyInAnyOrder(twoOld, fresh.objectId());
     }
   }
 

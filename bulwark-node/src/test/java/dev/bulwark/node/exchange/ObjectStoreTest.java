@@ -228,4 +228,35 @@ class ObjectStoreTest {
       assertThat(seen).hasSize(4 * 25 * 10);
     }
   }
+
+  /**
+   * withSeveralVersions tells a reader choosing the latest version which objects have more than one
+   * row: a second version (in another batch or the same one) and one version in a second collection
+   * count; one row does not, nor does a duplicate that was not stored.
+   */
+  @ParameterizedTest
+  @MethodSource("databases")
+  void objectsWithMoreThanOneRowAreKnownAsSuch(TestDatabases.Kind db) throws Exception {
+    try (HikariDataSource ds = db.open()) {
+      ObjectStore store = store(ds);
+      store.ensureCollection(new CollectionInfo("other", "Other", "test", Set.of()));
+      NewObject single = indicator("000000000501", "2024-01-01T00:00:00.000Z");
+      NewObject twice = indicator("000000000502", "2024-01-01T00:00:00.000Z");
+      NewObject laterVersion = indicator("000000000502", "2024-02-01T00:00:00.000Z");
+      NewObject sameBatch1 = indicator("000000000503", "2024-01-01T00:00:00.000Z");
+      NewObject sameBatch2 = indicator("000000000503", "2024-02-01T00:00:00.000Z");
+      NewObject shared = indicator("000000000504", "2024-01-01T00:00:00.000Z");
+      NewObject duplicate = indicator("000000000505", "2024-01-01T00:00:00.000Z");
+      store.addAll("intel", List.of(single, twice, shared, duplicate), EST);
+      assertThat(store.withSeveralVersions(Set.of(single.objectId(), twice.objectId(), shared.objectId())))
+          .isEmpty();
+      store.addAll("intel", List.of(laterVersion, sameBatch1, sameBatch2, duplicate), EST);
+      store.add("other", shared, EST);
+      assertThat(
+              store.withSeveralVersions(
+                  Set.of(single.objectId(), twice.objectId(), sameBatch1.objectId(), shared.objectId(),
+                      duplicate.objectId())))
+          .containsExactlyInAnyOrder(twice.objectId(), sameBatch1.objectId(), shared.objectId());
+    }
+  }
 }
