@@ -47,7 +47,16 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class TaxiiController {
   private static final Logger LOG = LoggerFactory.getLogger(TaxiiController.class);
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /**
+   * Numbers as written (big decimals keep scale and digits), as bulwark-stix reads files: a POSTed
+   * object's unknown properties must come back unchanged, and doubles turned {@code 1.50} into
+   * {@code 1.5}.
+   */
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(tools.jackson.databind.cfg.JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+      .build();
   private static final Set<String> OBJECT_MATCH = Set.of("id", "type", "version", "spec_version");
   private static final Set<String> ONE_OBJECT_MATCH = Set.of("version", "spec_version");
   private static final Set<String> VERSIONS_MATCH = Set.of("spec_version");

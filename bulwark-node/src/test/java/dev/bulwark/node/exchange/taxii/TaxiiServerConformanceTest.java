@@ -582,4 +582,22 @@ class TaxiiServerConformanceTest {
   static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
+
+  /**
+   * Unknown properties survive a POST and a GET unchanged, numbers included: {@code 1.50} stays
+   * {@code 1.50} and a decimal wider than a double keeps every digit (the envelope was once read with
+   * doubles, which gave back {@code 1.5} and {@code 1.2345678901234567E19}).
+   */
+  @Test
+  void customNumbersComeBackExactlyAsPosted() {
+    String id = newId("campaign");
+    String object = campaign(id, "2026-01-01T00:00:00.000Z", EST_ID,
+        "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487");
+    object = object.substring(0, object.length() - 1)
+        + ",\"x_bulwark_score\":1.50,\"x_bulwark_wide\":12345678901234567890.125}";
+    assertThat(post(INTEL, estToken, object)).isEmpty();
+    HttpResponse<String> r = node.get(INTEL + "objects/" + id + "/", estToken);
+    assertTaxii(r, 200);
+    assertThat(r.body()).contains("\"x_bulwark_score\":1.50").contains("\"x_bulwark_wide\":12345678901234567890.125");
+  }
 }
