@@ -135,6 +135,10 @@ public final class FederationSyncBench {
       estNode.destroy();
       finNode.waitFor(30, TimeUnit.SECONDS);
       estNode.waitFor(30, TimeUnit.SECONDS);
+      // two node homes with 100,000 objects each: not left behind (the node logs go with them)
+      try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 

@@ -47,6 +47,7 @@ public class StoreImportBenchmark {
 
   private byte[] bundle;
   private HikariDataSource dataSource;
+  private Path h2Home;
   private StixImporter importer;
 
   @Setup(Level.Trial)
@@ -58,6 +59,7 @@ public class StoreImportBenchmark {
   public void freshDatabase() throws Exception {
     if (database.equals("h2")) {
       Path dir = Files.createTempDirectory("bulwark-bench-");
+      h2Home = dir;
       dataSource = NodeDatabase.open(NodeDatabase.defaultUrl(dir), "bulwark", "", 4);
     } else {
       String url = System.getProperty("bulwark.bench.postgres.url", "");
@@ -77,8 +79,15 @@ public class StoreImportBenchmark {
   }
 
   @TearDown(Level.Iteration)
-  public void close() {
+  public void close() throws java.io.IOException {
     dataSource.close();
+    if (h2Home != null) {
+      // each iteration's database is ~120 MB: do not leave them behind
+      try (java.util.stream.Stream<Path> paths = Files.walk(h2Home)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+      h2Home = null;
+    }
   }
 
   @Benchmark
