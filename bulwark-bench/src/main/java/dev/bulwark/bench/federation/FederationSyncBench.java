@@ -136,9 +136,7 @@ public final class FederationSyncBench {
       finNode.waitFor(30, TimeUnit.SECONDS);
       estNode.waitFor(30, TimeUnit.SECONDS);
       // two node homes with 100,000 objects each: not left behind (the node logs go with them)
-      try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      dev.bulwark.bench.TempDirs.deleteTree(root);
     }
   }
 
@@ -180,12 +178,7 @@ public final class FederationSyncBench {
   }
 
   private static long countIntel(HikariDataSource ds) throws Exception {
-    try (Connection c = ds.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM stix_objects WHERE collection_id = 'intel'");
-        ResultSet rs = s.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return queryLong(ds, "SELECT COUNT(*) FROM stix_objects WHERE collection_id = 'intel'");
   }
 
   /** Whether EST's push cursor to FIN stands at EST's newest object in intel (the node has a few of its own elsewhere). */
@@ -206,8 +199,12 @@ public final class FederationSyncBench {
    * index of up to 100,000 entries inside FIN's process every poll and slow down the sync being measured.
    */
   private static long count(HikariDataSource ds) throws Exception {
+    return queryLong(ds, "SELECT COUNT(*) FROM stix_objects");
+  }
+
+  private static long queryLong(HikariDataSource ds, String sql) throws Exception {
     try (Connection c = ds.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM stix_objects");
+        PreparedStatement s = c.prepareStatement(sql);
         ResultSet rs = s.executeQuery()) {
       rs.next();
       return rs.getLong(1);

@@ -83,9 +83,7 @@ public class StoreImportBenchmark {
     dataSource.close();
     if (h2Home != null) {
       // each iteration's database is ~120 MB: do not leave them behind
-      try (java.util.stream.Stream<Path> paths = Files.walk(h2Home)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      dev.bulwark.bench.TempDirs.deleteTree(h2Home);
       h2Home = null;
     }
   }

@@ -172,7 +172,11 @@ public final class TaxiiLoadBench {
       }
     } finally {
       ctx.close();
-      deleteTree(home); // a million-object H2 file is gigabytes
+      try {
+        dev.bulwark.bench.TempDirs.deleteTree(home);
+      } catch (java.io.IOException e) {
+        System.err.println("could not delete " + home + ": " + e.getMessage());
+      }
       System.exit(0);
     }
   }
@@ -210,14 +214,6 @@ public final class TaxiiLoadBench {
       pool.shutdown();
     }
     return (System.nanoTime() - started) / 1e9;
-  }
-
-  private static void deleteTree(Path root) {
-    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException e) {
-      System.err.println("could not delete " + root + ": " + e.getMessage());
-    }
   }
 
   private static String loadAverage() {

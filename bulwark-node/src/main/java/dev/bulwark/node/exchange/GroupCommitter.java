@@ -215,8 +215,14 @@ final class GroupCommitter {
 
   private List<List<AddOutcome>> write(Connection c, List<Request> requests) throws SQLException {
     claimWriter(c);
+    Map<String, Long> keyOf = new HashMap<>();
+    for (Request r : requests) {
+      for (NewObject o : r.objects) {
+        keyOf.computeIfAbsent(o.objectId(), ObjectKey::of);
+      }
+    }
     Set<String> alreadyStored = new HashSet<>();
-    Set<String> held = heldVersions(c, requests, alreadyStored);
+    Set<String> held = heldVersions(c, keyOf, alreadyStored);
     Set<String> severalNow = new LinkedHashSet<>();
     // A version repeated within the group is settled here too, as two commits would settle it.
     Set<String> seen = new HashSet<>();
@@ -238,7 +244,7 @@ final class GroupCommitter {
           s.setLong(1, added);
           s.setString(2, r.collectionId);
           s.setString(3, o.objectId());
-          s.setLong(4, ObjectKey.of(o.objectId()));
+          s.setLong(4, keyOf.get(o.objectId()));
           s.setString(5, o.type());
           s.setString(6, o.version());
           s.setLong(7, o.versionMicros());
@@ -269,13 +275,14 @@ final class GroupCommitter {
         }
       }
     }
-    rememberSeveral(c, severalNow);
+    rememberSeveral(c, severalNow, keyOf);
     rememberMarkingDefinitions(c, requests);
     return outcomes;
   }
 
   /** Notes the objects that now have more than one row (table stix_multi_version). */
-  private static void rememberSeveral(Connection c, Set<String> objectIds) throws SQLException {
+  private static void rememberSeveral(Connection c, Set<String> objectIds, Map<String, Long> keyOf)
+      throws SQLException {
     if (objectIds.isEmpty()) {
       return;
     }
@@ -284,7 +291,7 @@ final class GroupCommitter {
             "INSERT INTO stix_multi_version (id_key, object_id) SELECT ?, ? WHERE NOT EXISTS"
                 + " (SELECT 1 FROM stix_multi_version WHERE id_key = ? AND object_id = ?)")) {
       for (String id : objectIds) {
-        long key = ObjectKey.of(id);
+        long key = keyOf.get(id);
         s.setLong(1, key);
         s.setString(2, id);
         s.setLong(3, key);
@@ -320,25 +327,17 @@ final class GroupCommitter {
   }
 
   /**
-   * The versions of the group's objects the store already holds, as {@link #key} strings (and, in
-   * {@code idsWithRows}, the objects that have any row in any collection): one indexed
-   * lookup by {@link ObjectKey} per object, in statements of {@value #LOOKUP} keys (the last padded by
-   * repeating a key, so that every statement has the same text and is planned once). Rows of another
+   * The versions of the group's objects (the keys of {@code keyOf}) the store already holds, as
+   * {@link #key} strings (and, in {@code idsWithRows}, the objects that have any row in any
+   * collection): one indexed lookup by {@link ObjectKey} per object, in statements of
+   * {@value #LOOKUP} keys (the last padded by repeating a key, so that every statement has the same
+   * text and is planned once). Rows of another
    * identifier that shares a key are dropped here by comparing the identifier.
    */
   private static Set<String> heldVersions(
-      Connection c, List<Request> requests, Set<String> idsWithRows) throws SQLException {
-    Set<String> ids = new HashSet<>();
-    Map<Long, Boolean> keys = new LinkedHashMap<>();
-    for (Request r : requests) {
-      for (NewObject o : r.objects) {
-        if (ids.add(o.objectId())) {
-          keys.put(ObjectKey.of(o.objectId()), Boolean.TRUE);
-        }
-      }
-    }
+      Connection c, Map<String, Long> keyOf, Set<String> idsWithRows) throws SQLException {
     Set<String> held = new HashSet<>();
-    List<Long> all = new ArrayList<>(keys.keySet());
+    List<Long> all = new ArrayList<>(new LinkedHashSet<>(keyOf.values()));
     try (PreparedStatement s = c.prepareStatement(HELD)) {
       for (int from = 0; from < all.size(); from += LOOKUP) {
         int to = Math.min(all.size(), from + LOOKUP);
@@ -348,7 +347,7 @@ final class GroupCommitter {
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
             String id = rs.getString(2);
-            if (ids.contains(id)) {
+            if (keyOf.containsKey(id)) {
               held.add(key(rs.getString(1), id, rs.getLong(3)));
               idsWithRows.add(id);
             }

@@ -150,6 +150,7 @@ public final class ObjectStore {
         query.types().isEmpty()
             ? List.of(Set.of())
             : query.types().stream().sorted().map(Set::of).toList();
+    Set<Long> idKeys = keysOf(query.ids());
     try (Connection c = dataSource.getConnection()) {
       List<PreparedStatement> statements = new ArrayList<>(perType.size());
       try {
@@ -164,7 +165,7 @@ public final class ObjectStore {
             s.setString(p++, query.collectionId());
             p = bindAll(s, p, perType.get(t));
             s.setLong(p++, cursor);
-            p = bindKeys(s, p, keysOf(query.ids()));
+            p = bindKeys(s, p, idKeys);
             p = bindAll(s, p, query.ids());
             p = bindAll(s, p, query.specVersions());
             s.setInt(p, chunk);
