@@ -42,7 +42,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * rows a POST makes, without HTTP, validation and audit), so that the POST and GET figures
  * are taken on a large collection without waiting for a million objects to go through HTTP. The walk
  * then reads all preload + post objects and checks it saw each exactly once. Without {@code --jdbc} it
- * uses a fresh H2 file database in a temporary folder. Not thread-safe (a main).
+ * uses a fresh H2 file database in a temporary folder, deleted at the end; {@code --home DIR} keeps the
+ * node's home (and its H2 database) in DIR instead, so that one preloaded database can be copied and
+ * reused by later runs ({@code --preload 0}); {@code --skip-get} stops after the POSTs. On H2 the POST
+ * line also says how often and how much H2 wrote to its file. Not thread-safe (a main).
  */
 public final class TaxiiLoadBench {
   private static final String TAXII = "application/taxii+json;version=2.1";
@@ -56,7 +59,7 @@ public final class TaxiiLoadBench {
 
   /** The command line. */
   record Options(long preload, long warmup, long post, int clients, int batch, int limit,
-      Optional<String> jdbc, boolean timeOrderedIds) {
+      Optional<String> jdbc, boolean timeOrderedIds, Optional<Path> home, boolean skipGet) {
     static Options parse(String[] args) {
       long preload = 0;
       long warmup = 32_000;
@@ -66,6 +69,8 @@ public final class TaxiiLoadBench {
       int limit = 1000;
       Optional<String> jdbc = Optional.empty();
       boolean timeOrderedIds = false;
+      Optional<Path> home = Optional.empty();
+      boolean skipGet = false;
       for (int i = 0; i < args.length; i++) {
         String v = i + 1 < args.length ? args[i + 1] : "";
         switch (args[i]) {
@@ -80,18 +85,25 @@ public final class TaxiiLoadBench {
             timeOrderedIds = true;
             i--;
           }
+          case "--home" -> home = Optional.of(Path.of(v));
+          case "--skip-get" -> {
+            skipGet = true;
+            i--;
+          }
           default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + "; use --preload N --warmup N --post N --clients N --batch N --limit N --jdbc URL --time-ordered-ids");
+              + "; use --preload N --warmup N --post N --clients N --batch N --limit N --jdbc URL --time-ordered-ids"
+              + " --home DIR --skip-get");
         }
         i++;
       }
-      return new Options(preload, warmup, post, clients, batch, limit, jdbc, timeOrderedIds);
+      return new Options(preload, warmup, post, clients, batch, limit, jdbc, timeOrderedIds, home, skipGet);
     }
   }
 
   public static void main(String[] args) throws Exception {
     Options o = Options.parse(args);
-    Path home = Files.createTempDirectory("bulwark-taxii-bench-");
+    Path home = o.home().isPresent() ? Files.createDirectories(o.home().get())
+        : Files.createTempDirectory("bulwark-taxii-bench-");
     String url = o.jdbc().orElse(NodeDatabase.defaultUrl(home));
     ConfigurableApplicationContext ctx = BulwarkNodeApplication.start(
         "--server.port=0", "--bulwark.home=" + home, "--spring.datasource.url=" + url,
@@ -110,6 +122,10 @@ public final class TaxiiLoadBench {
       System.out.printf("database: %s%n", url.startsWith("jdbc:h2") ? "H2 (file)" : url.replaceAll("password=[^&]*", "password=***"));
       System.out.printf("load before: %s%n", loadAverage());
 
+      long before = collectionSize(ctx.getBean(DataSource.class));
+      if (before > 0) {
+        System.out.printf("kept database: %,d objects already in the collection%n", before);
+      }
       // ---- preload: plain JDBC batches into the node's table, dated before anything the node adds ----
       if (o.preload() > 0) {
         long t0 = System.nanoTime();
@@ -125,15 +141,22 @@ public final class TaxiiLoadBench {
         System.out.printf("POST warm-up: %,d objects in %.1f s (%.0f objects/s, not counted)%n",
             o.warmup(), w, o.warmup() / w);
       }
+      long[] writesBefore = h2Writes(ctx.getBean(DataSource.class));
       double postSeconds = post(http, base, token, o.post(), o.batch(), o.clients());
       if (o.post() > 0) {
-        System.out.printf("POST: %,d objects in %d requests of %d from %d clients: %.1f s, %.0f objects/s (load %s)%n",
+        long[] writesAfter = h2Writes(ctx.getBean(DataSource.class));
+        System.out.printf("POST: %,d objects in %d requests of %d from %d clients: %.1f s, %.0f objects/s (load %s)%s%n",
             o.post(), (o.post() + o.batch() - 1) / o.batch(), o.batch(), o.clients(), postSeconds,
-            o.post() / postSeconds, loadAverage());
+            o.post() / postSeconds, loadAverage(), writesBefore.length == 0 ? ""
+                : String.format("; H2 wrote %,d times, %,d MB", writesAfter[0] - writesBefore[0],
+                    (writesAfter[1] - writesBefore[1]) >> 20));
       }
 
       // ---- GET pages: the first pages once untimed (warm-up), then the whole walk, timed ----
-      long expected = o.preload() + o.warmup() + o.post();
+      if (o.skipGet()) {
+        return;
+      }
+      long expected = before + o.preload() + o.warmup() + o.post();
       String warm = null;
       for (int page = 0; page < GET_WARMUP_PAGES; page++) {
         HttpResponse<String> resp = send(http, HttpRequest.newBuilder(URI.create(base + "?limit=" + o.limit() + (warm == null ? "" : "&next=" + warm)))
@@ -173,7 +196,9 @@ public final class TaxiiLoadBench {
     } finally {
       ctx.close();
       try {
-        dev.bulwark.bench.TempDirs.deleteTree(home);
+        if (o.home().isEmpty()) {
+          dev.bulwark.bench.TempDirs.deleteTree(home);
+        }
       } catch (java.io.IOException e) {
         System.err.println("could not delete " + home + ": " + e.getMessage());
       }
@@ -267,6 +292,33 @@ public final class TaxiiLoadBench {
           }
         }
       }
+    }
+  }
+
+  /** H2's count of file writes and bytes written so far, or nothing on another database. */
+  private static long[] h2Writes(DataSource dataSource) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      if (!c.getMetaData().getDatabaseProductName().equals("H2")) {
+        return new long[0];
+      }
+      long[] counts = new long[2];
+      try (PreparedStatement s = c.prepareStatement("SELECT setting_name, setting_value FROM information_schema.settings"
+              + " WHERE setting_name IN ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES')");
+          java.sql.ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          counts[rs.getString(1).endsWith("BYTES") ? 1 : 0] = Long.parseLong(rs.getString(2));
+        }
+      }
+      return counts;
+    }
+  }
+
+  private static long collectionSize(DataSource dataSource) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM stix_objects WHERE collection_id = 'bench'");
+        java.sql.ResultSet rs = s.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 

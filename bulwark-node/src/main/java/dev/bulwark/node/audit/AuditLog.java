@@ -45,51 +45,16 @@ public final class AuditLog {
     this.clock = clock;
   }
 
-  /** Appends one record and returns it. */
+  /** Appends one record, in a transaction of its own, and returns it. */
   public AuditRecord append(AuditEntry entry) {
     lock.lock();
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        long seq;
-        String prev;
-        // the head row's lock serialises appends across processes (the CLI appends too)
-        try (PreparedStatement s =
-                c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
-            ResultSet rs = s.executeQuery()) {
-          if (!rs.next()) {
-            throw new SQLException("audit_head has no row: the schema is not migrated");
-          }
-          seq = rs.getLong(1) + 1;
-          prev = rs.getString(2);
-        }
-        long at = nowMicros();
-        String hash = hash(seq, at, entry, prev);
-        try (PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-          s.setLong(1, seq);
-          s.setLong(2, at);
-          s.setString(3, entry.principal());
-          s.setString(4, entry.nation());
-          s.setString(5, entry.action());
-          s.setString(6, entry.collectionId());
-          s.setString(7, entry.decision().name());
-          s.setString(8, String.join(",", entry.objectRefs()));
-          s.setString(9, entry.detail());
-          s.setString(10, prev);
-          s.setString(11, hash);
-          s.executeUpdate();
-        }
-        try (PreparedStatement s =
-            c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
-          s.setLong(1, seq);
-          s.setString(2, hash);
-          s.executeUpdate();
-        }
+        AuditRecord record = appendAll(c, List.of(entry)).get(0);
         c.commit();
-        return new AuditRecord(seq, at, entry, prev, hash);
+        return record;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -101,6 +66,58 @@ public final class AuditLog {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Appends the records, in order, in the caller's transaction on {@code c} (which must not be in
+   * auto-commit mode; the caller commits): for records that must commit together with what they record,
+   * such as the objects a POST stored. The chain's head stays locked until that transaction ends, so
+   * other appends wait for it; keep the transaction short.
+   */
+  public List<AuditRecord> appendAll(Connection c, List<AuditEntry> entries) throws SQLException {
+    long seq;
+    String prev;
+    // the head row's lock serialises appends across transactions and processes (the CLI appends too)
+    try (PreparedStatement s =
+            c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
+        ResultSet rs = s.executeQuery()) {
+      if (!rs.next()) {
+        throw new SQLException("audit_head has no row: the schema is not migrated");
+      }
+      seq = rs.getLong(1);
+      prev = rs.getString(2);
+    }
+    List<AuditRecord> appended = new ArrayList<>(entries.size());
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (AuditEntry entry : entries) {
+        seq++;
+        long at = nowMicros();
+        String hash = hash(seq, at, entry, prev);
+        s.setLong(1, seq);
+        s.setLong(2, at);
+        s.setString(3, entry.principal());
+        s.setString(4, entry.nation());
+        s.setString(5, entry.action());
+        s.setString(6, entry.collectionId());
+        s.setString(7, entry.decision().name());
+        s.setString(8, String.join(",", entry.objectRefs()));
+        s.setString(9, entry.detail());
+        s.setString(10, prev);
+        s.setString(11, hash);
+        s.executeUpdate();
+        appended.add(new AuditRecord(seq, at, entry, prev, hash));
+        prev = hash;
+      }
+    }
+    try (PreparedStatement s =
+        c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
+      s.setLong(1, seq);
+      s.setString(2, prev);
+      s.executeUpdate();
+    }
+    return appended;
   }
 
   /** Records after {@code afterSeq}, oldest first, at most {@code limit}, optionally of one principal. */

@@ -70,13 +70,15 @@ final class GroupCommitter {
     final String collectionId;
     final List<NewObject> objects;
     final Provenance provenance;
+    final BatchRecords records;
     List<AddOutcome> outcomes;
     RuntimeException failure;
 
-    Request(String collectionId, List<NewObject> objects, Provenance provenance) {
+    Request(String collectionId, List<NewObject> objects, Provenance provenance, BatchRecords records) {
       this.collectionId = collectionId;
       this.objects = objects;
       this.provenance = provenance;
+      this.records = records;
     }
 
     boolean done() {
@@ -84,8 +86,9 @@ final class GroupCommitter {
     }
   }
 
-  List<AddOutcome> addAll(String collectionId, List<NewObject> objects, Provenance provenance) {
-    Request mine = new Request(collectionId, List.copyOf(objects), provenance);
+  List<AddOutcome> addAll(
+      String collectionId, List<NewObject> objects, Provenance provenance, BatchRecords records) {
+    Request mine = new Request(collectionId, List.copyOf(objects), provenance, records);
     pending.add(mine);
     writeLock.lock();
     try {
@@ -277,6 +280,9 @@ final class GroupCommitter {
     }
     rememberSeveral(c, severalNow, keyOf);
     rememberMarkingDefinitions(c, requests);
+    for (int i = 0; i < requests.size(); i++) {
+      requests.get(i).records.write(c, outcomes.get(i));
+    }
     return outcomes;
   }
 

@@ -111,10 +111,22 @@ public final class ObjectStore {
    */
   public List<AddOutcome> addAll(
       String collectionId, List<NewObject> objects, Provenance provenance) {
-    if (objects.isEmpty()) {
+    return addAll(collectionId, objects, provenance, BatchRecords.NONE);
+  }
+
+  /**
+   * Adds the objects as {@link #addAll(String, List, Provenance)} does and writes {@code records} in
+   * the same transaction, after the objects' rows (also when there are no objects).
+   *
+   * @throws StoreException when the collection does not exist, the database fails or the records
+   *     cannot be written; nothing of the batch, records included, is then stored
+   */
+  public List<AddOutcome> addAll(
+      String collectionId, List<NewObject> objects, Provenance provenance, BatchRecords records) {
+    if (objects.isEmpty() && records == BatchRecords.NONE) {
       return List.of();
     }
-    return committer.addAll(collectionId, objects, provenance);
+    return committer.addAll(collectionId, objects, provenance, records);
   }
 
   /** The marking definition with this id, from any collection, as JSON. */

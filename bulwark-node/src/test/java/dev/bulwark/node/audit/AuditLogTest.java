@@ -113,6 +113,62 @@ class AuditLogTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource("databases")
+  void recordsAppendedInACallersTransactionCommitOrRollBackWithIt(TestDatabases.Kind db)
+      throws Exception {
+    try (HikariDataSource ds = db.open()) {
+      AuditLog log = filled(ds, 3);
+      try (Connection c = ds.getConnection()) {
+        c.setAutoCommit(false);
+        log.appendAll(c, List.of(entry(10), entry(11)));
+        c.rollback();
+        List<AuditRecord> kept = log.appendAll(c, List.of(entry(12), entry(13)));
+        c.commit();
+        assertThat(kept).extracting(AuditRecord::seq).containsExactly(4L, 5L);
+        c.setAutoCommit(true);
+      }
+      assertThat(log.list(0, 100, Optional.empty()))
+          .extracting(r -> r.entry().objectRefs().get(0))
+          .containsExactly("indicator--1", "indicator--2", "indicator--3", "x--12", "x--13");
+      assertThat(log.verify(n -> { }).intact()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void appendsWaitForAnOpenTransactionThatAppendsAndFollowIt(TestDatabases.Kind db) throws Exception {
+    try (HikariDataSource ds = db.open()) {
+      AuditLog log = new AuditLog(ds, Clock.systemUTC());
+      java.util.List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+      // as the store does: records appended within a longer write transaction, committed later,
+      // while requests append their own records in transactions of their own
+      Thread writer = new Thread(() -> {
+        try (Connection c = ds.getConnection()) {
+          c.setAutoCommit(false);
+          for (int i = 0; i < 15; i++) {
+            log.appendAll(c, List.of(entry(i), entry(100 + i)));
+            Thread.sleep(20);
+            c.commit();
+          }
+        } catch (Exception e) {
+          failures.add(e);
+        }
+      });
+      Thread reader = new Thread(() -> { for (int i = 0; i < 40; i++) { log.append(entry(200 + i)); } });
+      writer.setUncaughtExceptionHandler((t, e) -> failures.add(e));
+      reader.setUncaughtExceptionHandler((t, e) -> failures.add(e));
+      writer.start();
+      reader.start();
+      writer.join();
+      reader.join();
+      assertThat(failures).isEmpty();
+      AuditLog.Verification v = log.verify(n -> { });
+      assertThat(v.intact()).isTrue();
+      assertThat(v.records()).isEqualTo(70);
+    }
+  }
+
   private static AuditEntry entry(int i) {
     return new AuditEntry("p", "EST", "taxii.add", "intel", Decision.ALLOW, List.of("x--" + i), "");
   }

@@ -44,10 +44,10 @@ class GroupCommitterTest {
       Future<List<AddOutcome>> b;
       Future<List<AddOutcome>> c;
       try {
-        a = queued(writers, lock, 1, () -> committer.addAll("intel", List.of(a1, a2), EST));
+        a = queued(writers, lock, 1, () -> committer.addAll("intel", List.of(a1, a2), EST, BatchRecords.NONE));
         // b repeats a's first version: the group settles it as a duplicate, as two commits would
-        b = queued(writers, lock, 2, () -> committer.addAll("intel", List.of(b1, a1), EST));
-        c = queued(writers, lock, 3, () -> committer.addAll("nope", List.of(b1), EST));
+        b = queued(writers, lock, 2, () -> committer.addAll("intel", List.of(b1, a1), EST, BatchRecords.NONE));
+        c = queued(writers, lock, 3, () -> committer.addAll("nope", List.of(b1), EST, BatchRecords.NONE));
       } finally {
         lock.unlock();
       }
@@ -88,9 +88,9 @@ class GroupCommitterTest {
       Future<List<AddOutcome>> bad;
       Future<List<AddOutcome>> c;
       try {
-        a = queued(writers, lock, 1, () -> committer.addAll("intel", List.of(good1), EST));
-        bad = queued(writers, lock, 2, () -> committer.addAll("intel", List.of(good2, tooLong), EST));
-        c = queued(writers, lock, 3, () -> committer.addAll("intel", List.of(good2), EST));
+        a = queued(writers, lock, 1, () -> committer.addAll("intel", List.of(good1), EST, BatchRecords.NONE));
+        bad = queued(writers, lock, 2, () -> committer.addAll("intel", List.of(good2, tooLong), EST, BatchRecords.NONE));
+        c = queued(writers, lock, 3, () -> committer.addAll("intel", List.of(good2), EST, BatchRecords.NONE));
       } finally {
         lock.unlock();
       }
@@ -108,6 +108,59 @@ class GroupCommitterTest {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void aBatchsRecordsCommitWithItsObjectsOrNotAtAll(TestDatabases.Kind db) throws Exception {
+    try (HikariDataSource ds = db.open()) {
+      ObjectStore store = new ObjectStoreTest().store(ds);
+      ReentrantLock lock = new ReentrantLock(true);
+      GroupCommitter committer = new GroupCommitter(ds, lock, new DateAddedClock(Clock.systemUTC(), 0));
+      NewObject kept = ObjectStoreTest.indicator("000000000301", "2024-01-01T00:00:00.000Z");
+      NewObject lost = ObjectStoreTest.indicator("000000000302", "2024-01-01T00:00:00.000Z");
+      List<List<AddOutcome>> recorded = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+      BatchRecords status = (c, outcomes) -> {
+        recorded.add(List.copyOf(outcomes));
+        try (java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO taxii_status"
+            + " (id, api_root, principal, request_us, json) VALUES ('kept', 'r', 'p', 0, '{}')")) {
+          s.executeUpdate();
+        }
+      };
+      BatchRecords failing = (c, outcomes) -> {
+        throw new java.sql.SQLException("the audit log is full");
+      };
+      ExecutorService writers = Executors.newFixedThreadPool(2);
+      lock.lock();
+      Future<List<AddOutcome>> a;
+      Future<List<AddOutcome>> b;
+      try {
+        a = queued(writers, lock, 1, () -> committer.addAll("intel", List.of(kept), EST, status));
+        b = queued(writers, lock, 2, () -> committer.addAll("intel", List.of(lost), EST, failing));
+      } finally {
+        lock.unlock();
+      }
+      List<AddOutcome> aOutcomes = a.get(1, TimeUnit.MINUTES);
+      assertThat(aOutcomes).extracting(AddOutcome::status).containsExactly(AddOutcome.Status.STORED);
+      assertThatThrownBy(() -> b.get(1, TimeUnit.MINUTES))
+          .hasCauseInstanceOf(StoreException.class)
+          .hasMessageContaining("the audit log is full");
+      // the group transaction failed on b's records and was rolled back; a was then written alone, and
+      // its records were given its outcomes each time (the committed ones last)
+      assertThat(recorded).hasSize(2).allSatisfy(o -> assertThat(o)
+          .extracting(AddOutcome::objectId, AddOutcome::status)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(kept.objectId(), AddOutcome.Status.STORED)));
+      assertThat(recorded.get(1)).isEqualTo(aOutcomes);
+      assertThat(store.count("intel")).isEqualTo(1);
+      assertThat(store.headersOf(List.of(lost.objectId()))).isEmpty();
+      try (java.sql.Connection c = ds.getConnection();
+          java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT id FROM taxii_status")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("kept");
+        assertThat(rs.next()).isFalse();
+      }
+      writers.shutdown();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void aWriterWhoseClockLagsWritesAfterTheNewestRowAndSeesTheVersionsHeld(TestDatabases.Kind db)
       throws Exception {
     try (HikariDataSource ds = db.open()) {
@@ -119,7 +172,7 @@ class GroupCommitterTest {
       // another process on the same database, whose clock hands out the same date_added
       GroupCommitter other = new GroupCommitter(ds, new ReentrantLock(), new DateAddedClock(frozen, 0));
       NewObject second = ObjectStoreTest.indicator("000000000302", "2024-01-01T00:00:00.000Z");
-      List<AddOutcome> outcomes = other.addAll("intel", List.of(first, second), EST);
+      List<AddOutcome> outcomes = other.addAll("intel", List.of(first, second), EST, BatchRecords.NONE);
       assertThat(outcomes)
           .extracting(AddOutcome::status)
           .containsExactly(AddOutcome.Status.DUPLICATE, AddOutcome.Status.STORED);
@@ -154,7 +207,7 @@ class GroupCommitterTest {
                 () -> {
                   List<AddOutcome> all = new java.util.ArrayList<>();
                   for (int from = 0; from < order.size(); from += 10) {
-                    all.addAll(writer.addAll("intel", order.subList(from, from + 10), EST));
+                    all.addAll(writer.addAll("intel", order.subList(from, from + 10), EST, BatchRecords.NONE));
                   }
                   return all;
                 }));

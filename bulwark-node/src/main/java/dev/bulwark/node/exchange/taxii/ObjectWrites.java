@@ -1,6 +1,7 @@
 package dev.bulwark.node.exchange.taxii;
 
 import dev.bulwark.node.exchange.AddOutcome;
+import dev.bulwark.node.exchange.BatchRecords;
 import dev.bulwark.node.exchange.NewObject;
 import dev.bulwark.node.exchange.ObjectStore;
 import dev.bulwark.node.exchange.Provenance;
@@ -13,6 +14,8 @@ import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.validation.Finding;
 import dev.bulwark.stix.validation.StixValidator;
 import dev.bulwark.stix.validation.ValidationResult;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,8 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The write side of TAXII: checks each object of an envelope (valid STIX 2.1, authored by the
  * principal's own identity unless it is an admin, not a newer version of someone else's object, not
- * loosening the markings, markings that resolve) and stores the accepted ones in one batch. Each
- * object gets its own outcome, so one bad object never costs the others. Thread-safe.
+ * loosening the markings, markings that resolve) and stores the accepted ones in one batch, together
+ * with the caller's record of the envelope. Each object gets its own outcome, so one bad object never
+ * costs the others. Thread-safe.
  */
 final class ObjectWrites {
   private final ObjectStore store;
@@ -43,7 +47,26 @@ final class ObjectWrites {
   /** The outcome of one object: stored (or already held), or refused with the reason. */
   record Outcome(String id, String version, boolean success, String message) {}
 
+  /**
+   * What the caller keeps about an envelope in the same transaction as its objects (status resource,
+   * audit records), given every object's outcome in order; see {@link BatchRecords}.
+   */
+  @FunctionalInterface
+  interface Recorder {
+    void record(Connection c, List<Outcome> outcomes) throws SQLException;
+  }
+
+  /** Checks and stores the objects, with nothing recorded alongside. */
   List<Outcome> add(String collectionId, NodePrincipal principal, JsonNode objects) {
+    return add(collectionId, principal, objects, (c, outcomes) -> {});
+  }
+
+  /**
+   * Checks and stores the objects; {@code recorder} writes its rows in the transaction that stores
+   * them, so that they commit together. Returns every object's outcome, in the order recorded.
+   */
+  List<Outcome> add(
+      String collectionId, NodePrincipal principal, JsonNode objects, Recorder recorder) {
     List<Outcome> outcomes = new ArrayList<>();
     List<StixObject> received = new ArrayList<>();
     for (JsonNode node : objects) {
@@ -100,11 +123,19 @@ final class ObjectWrites {
       }
     }
     Provenance provenance = new Provenance(principal.nation(), principal.name());
+    List<Outcome> checked = List.copyOf(outcomes);
     try {
-      for (AddOutcome a : store.addAll(collectionId, accepted, provenance)) {
-        outcomes.add(success(a));
-      }
+      List<AddOutcome> added =
+          store.addAll(collectionId, accepted, provenance, (c, stored) -> {
+            List<Outcome> all = new ArrayList<>(checked.size() + stored.size());
+            all.addAll(checked);
+            stored.forEach(a -> all.add(success(a)));
+            recorder.record(c, all);
+          });
+      added.forEach(a -> outcomes.add(success(a)));
     } catch (StoreException batchFailed) {
+      // One object the database refuses must not cost the others theirs: store them one by one,
+      // then record the outcomes on their own.
       for (NewObject n : accepted) {
         try {
           outcomes.add(success(store.add(collectionId, n, provenance)));
@@ -112,6 +143,7 @@ final class ObjectWrites {
           outcomes.add(new Outcome(n.objectId(), n.version(), false, "not stored: " + e.getMessage()));
         }
       }
+      store.addAll(collectionId, List.of(), provenance, (c, none) -> recorder.record(c, outcomes));
     }
     return outcomes;
   }

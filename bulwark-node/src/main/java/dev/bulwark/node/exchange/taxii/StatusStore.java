@@ -21,19 +21,18 @@ final class StatusStore {
   /** A stored status: who asked for it, and the resource as JSON. */
   record Saved(String apiRoot, String principal, String json) {}
 
-  void save(String id, String apiRoot, String principal, long requestMicros, String json) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO taxii_status (id, api_root, principal, request_us, json) VALUES (?, ?, ?, ?, ?)")) {
+  /** Keeps a status resource, in the caller's transaction on {@code c}. */
+  void save(Connection c, String id, String apiRoot, String principal, long requestMicros, String json)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO taxii_status (id, api_root, principal, request_us, json) VALUES (?, ?, ?, ?, ?)")) {
       s.setString(1, id);
       s.setString(2, apiRoot);
       s.setString(3, principal);
       s.setLong(4, requestMicros);
       s.setString(5, json);
       s.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot keep status " + id + ": " + e.getMessage(), e);
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -235,26 +236,17 @@ class TaxiiController {
     JsonNode envelope = readEnvelope(request);
     long requestMicros = nowMicros();
     JsonNode objects = envelope.path("objects");
-    List<ObjectWrites.Outcome> outcomes =
-        objects.isArray() ? writes.add(c.alias(), p, objects) : List.of();
     String statusId = UUID.randomUUID().toString();
-    String json = statusJson(statusId, requestMicros, outcomes);
-    statuses.save(statusId, root, p.name(), requestMicros, json);
-    List<String> stored = new ArrayList<>();
-    List<String> refused = new ArrayList<>();
-    StringBuilder reasons = new StringBuilder();
-    for (ObjectWrites.Outcome o : outcomes) {
-      (o.success() ? stored : refused).add(o.id() + "@" + o.version());
-      if (!o.success() && reasons.length() < 1500) {
-        reasons.append(o.id()).append(": ").append(o.message()).append("; ");
-      }
-    }
-    audit.append(new AuditEntry(p.name(), p.nation(), "taxii.add", c.alias(), Decision.ALLOW, stored,
-        "status " + statusId));
-    if (!refused.isEmpty()) {
-      audit.append(new AuditEntry(p.name(), p.nation(), "taxii.add", c.alias(), Decision.DENY, refused,
-          reasons.toString()));
-    }
+    AtomicReference<String> status = new AtomicReference<>();
+    // The status resource and the audit records commit with the objects: a write the node
+    // acknowledged is always in the audit trail, and a crash never leaves a status without objects.
+    writes.add(c.alias(), p, objects.isArray() ? objects : JSON.createArrayNode(), (connection, outcomes) -> {
+      String json = statusJson(statusId, requestMicros, outcomes);
+      statuses.save(connection, statusId, root, p.name(), requestMicros, json);
+      audit.appendAll(connection, addEntries(p, c, statusId, outcomes));
+      status.set(json);
+    });
+    String json = status.get();
     return ResponseEntity.accepted().header(HttpHeaders.CONTENT_TYPE, MediaTypes.TAXII).body(json);
   }
 
@@ -545,6 +537,28 @@ class TaxiiController {
   private static TaxiiException tooLarge(long max) {
     return new TaxiiException(413, "Content too large",
         "The body exceeds this API root's max_content_length of " + max + " bytes.");
+  }
+
+  /** The audit records of a POST: the versions stored, and (if any) those refused with the reasons. */
+  private static List<AuditEntry> addEntries(
+      NodePrincipal p, TaxiiCollection c, String statusId, List<ObjectWrites.Outcome> outcomes) {
+    List<String> stored = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    StringBuilder reasons = new StringBuilder();
+    for (ObjectWrites.Outcome o : outcomes) {
+      (o.success() ? stored : refused).add(o.id() + "@" + o.version());
+      if (!o.success() && reasons.length() < 1500) {
+        reasons.append(o.id()).append(": ").append(o.message()).append("; ");
+      }
+    }
+    List<AuditEntry> entries = new ArrayList<>(2);
+    entries.add(new AuditEntry(p.name(), p.nation(), "taxii.add", c.alias(), Decision.ALLOW, stored,
+        "status " + statusId));
+    if (!refused.isEmpty()) {
+      entries.add(new AuditEntry(p.name(), p.nation(), "taxii.add", c.alias(), Decision.DENY, refused,
+          reasons.toString()));
+    }
+    return entries;
   }
 
   private static String statusJson(String id, long requestMicros, List<ObjectWrites.Outcome> outcomes) {
