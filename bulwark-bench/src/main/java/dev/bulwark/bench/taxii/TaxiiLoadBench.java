@@ -120,6 +120,10 @@ public final class TaxiiLoadBench {
           .executor(Executors.newFixedThreadPool(o.clients())).build();
       String base = "http://localhost:" + port + "/bulwark/collections/bench/objects/";
       System.out.printf("database: %s%n", url.startsWith("jdbc:h2") ? "H2 (file)" : url.replaceAll("password=[^&]*", "password=***"));
+      System.out.printf("JVM: %s, collectors: %s (the node's launcher uses the parallel collector: run"
+          + " this with -XX:+UseParallelGC to measure as it runs)%n", System.getProperty("java.vm.version"),
+          java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+              .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
       System.out.printf("load before: %s%n", loadAverage());
 
       long before = collectionSize(ctx.getBean(DataSource.class));
