@@ -43,7 +43,11 @@ public final class StixObject {
      */
     public static StixObject of(ObjectNode json) {
         try {
-            return new StixObject((ObjectNode) Json.MAPPER.readTree(Json.write(json)));
+            String text = Json.write(json);
+            StixObject copy = new StixObject((ObjectNode) Json.MAPPER.readTree(text));
+            // the copy was read from this text, so it is the copy's JSON text too: no second write
+            copy.compact = text;
+            return copy;
         } catch (tools.jackson.core.JacksonException | IllegalStateException e) {
             throw new IllegalArgumentException("not a plain JSON object: " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,9 +25,11 @@ import javax.sql.DataSource;
  * its own outcome: when the group's transaction fails, every batch of it is retried alone, so one
  * batch the database refuses never costs another writer its objects.
  *
- * <p>date_added is allocated under the write lock in queue order and committed with the rows, in one
- * transaction at a time: a reader paging by date_added never sees a row commit behind one it has
- * already passed. Each transaction first takes the database's writer row lock (so that writers in
+ * <p>date_added is allocated under the write lock and committed with the rows, in one transaction at
+ * a time: a reader paging by date_added never sees a row commit behind one it has already passed.
+ * Within one transaction the rows get their date_added in the order of their identifier keys (see
+ * {@link #write}), not in the order the objects were sent: TAXII orders by date_added and says nothing
+ * of objects added together, and this order is much cheaper for H2 to write. Each transaction first takes the database's writer row lock (so that writers in
  * other processes queue behind it too), then looks up which of its versions are already held, by the
  * numeric identifier key ({@link ObjectKey}), and inserts the others in one batch. No unique
  * constraint backs this up: the lock makes look-up-then-insert exact, and a constraint over the
@@ -230,53 +233,34 @@ final class GroupCommitter {
     // A version repeated within the group is settled here too, as two commits would settle it.
     Set<String> seen = new HashSet<>();
     List<List<AddOutcome>> outcomes = new ArrayList<>(requests.size());
-    List<NewObject> inserted = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(INSERT)) {
-      for (Request r : requests) {
-        List<AddOutcome> results = new ArrayList<>(r.objects.size());
-        String nation = r.provenance.originNation();
-        String addedBy = r.provenance.addedBy();
-        for (NewObject o : r.objects) {
-          String version = key(r.collectionId, o.objectId(), o.versionMicros());
-          if (held.contains(version) || !seen.add(version)) {
-            results.add(
-                new AddOutcome(o.objectId(), o.version(), AddOutcome.Status.DUPLICATE, 0L));
-            continue;
-          }
-          long added = dateAdded.next();
-          s.setLong(1, added);
-          s.setString(2, r.collectionId);
-          s.setString(3, o.objectId());
-          s.setLong(4, keyOf.get(o.objectId()));
-          s.setString(5, o.type());
-          s.setString(6, o.version());
-          s.setLong(7, o.versionMicros());
-          s.setString(8, o.specVersion());
-          s.setString(9, nation);
-          s.setString(10, addedBy);
-          s.setString(11, String.join(",", o.markingRefs()));
-          s.setString(12, o.json());
-          s.addBatch();
-          inserted.add(o);
-          if (!alreadyStored.add(o.objectId())) {
-            severalNow.add(o.objectId());
-          }
-          results.add(new AddOutcome(o.objectId(), o.version(), AddOutcome.Status.STORED, added));
+    List<Row> rows = new ArrayList<>();
+    for (Request r : requests) {
+      List<AddOutcome> results = new ArrayList<>(r.objects.size());
+      for (NewObject o : r.objects) {
+        String version = key(r.collectionId, o.objectId(), o.versionMicros());
+        if (held.contains(version) || !seen.add(version)) {
+          results.add(new AddOutcome(o.objectId(), o.version(), AddOutcome.Status.DUPLICATE, 0L));
+          continue;
         }
-        outcomes.add(results);
-      }
-      if (!inserted.isEmpty()) {
-        int[] counts = s.executeBatch();
-        for (int i = 0; i < counts.length; i++) {
-          if (counts[i] != 1 && counts[i] != Statement.SUCCESS_NO_INFO) {
-            NewObject o = inserted.get(i);
-            throw new StoreException(
-                "cannot store " + o.objectId() + " version " + o.version() + ": the database wrote "
-                    + counts[i] + " rows",
-                null);
-          }
+        if (!alreadyStored.add(o.objectId())) {
+          severalNow.add(o.objectId());
         }
+        rows.add(new Row(r, o, keyOf.get(o.objectId()), results, results.size()));
+        results.add(null); // the outcome, once the row has its date_added
       }
+      outcomes.add(results);
+    }
+    // In identifier-key order (stable: versions of one object keep theirs), date_added given in that
+    // order: at a million rows the key index has tens of thousands of leaves, and H2 writes every page
+    // the transaction has dirtied each time its unsaved memory passes a threshold, several times per
+    // group; in key order a group's inserts, and the commit's pass over them, dirty neighbouring leaves
+    // and far fewer of the inner pages above them (measured on H2 at a million objects: a fifth fewer
+    // bytes written, a tenth more objects per second). Appending rows in date_added order keeps the
+    // table's own pages filling at its end (inserting in key order with date_added in queue order
+    // wrote more than twice as much).
+    rows.sort(Comparator.comparingLong(Row::key));
+    if (!rows.isEmpty()) {
+      insert(c, rows);
     }
     rememberSeveral(c, severalNow, keyOf);
     rememberMarkingDefinitions(c, requests);
@@ -284,6 +268,45 @@ final class GroupCommitter {
       requests.get(i).records.write(c, outcomes.get(i));
     }
     return outcomes;
+  }
+
+  /** A version to insert: its batch, its identifier key, and where in the batch's outcomes it goes. */
+  private record Row(
+      Request request, NewObject object, long key, List<AddOutcome> results, int position) {}
+
+  /** Inserts the rows in their order, giving each the next date_added, and sets their outcomes. */
+  private void insert(Connection c, List<Row> rows) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(INSERT)) {
+      for (Row row : rows) {
+        NewObject o = row.object();
+        long added = dateAdded.next();
+        s.setLong(1, added);
+        s.setString(2, row.request().collectionId);
+        s.setString(3, o.objectId());
+        s.setLong(4, row.key());
+        s.setString(5, o.type());
+        s.setString(6, o.version());
+        s.setLong(7, o.versionMicros());
+        s.setString(8, o.specVersion());
+        s.setString(9, row.request().provenance.originNation());
+        s.setString(10, row.request().provenance.addedBy());
+        s.setString(11, String.join(",", o.markingRefs()));
+        s.setString(12, o.json());
+        s.addBatch();
+        row.results().set(row.position(),
+            new AddOutcome(o.objectId(), o.version(), AddOutcome.Status.STORED, added));
+      }
+      int[] counts = s.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] != 1 && counts[i] != Statement.SUCCESS_NO_INFO) {
+          NewObject o = rows.get(i).object();
+          throw new StoreException(
+              "cannot store " + o.objectId() + " version " + o.version() + ": the database wrote "
+                  + counts[i] + " rows",
+              null);
+        }
+      }
+    }
   }
 
   /** Notes the objects that now have more than one row (table stix_multi_version). */

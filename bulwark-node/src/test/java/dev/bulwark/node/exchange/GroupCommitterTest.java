@@ -58,8 +58,9 @@ class GroupCommitterTest {
       assertThat(bOutcomes)
           .extracting(AddOutcome::status)
           .containsExactly(AddOutcome.Status.STORED, AddOutcome.Status.DUPLICATE);
-      assertThat(bOutcomes.get(0).dateAddedMicros())
-          .isGreaterThan(a.get().get(1).dateAddedMicros());
+      assertThat(java.util.stream.Stream.of(a.get().get(0), a.get().get(1), bOutcomes.get(0))
+              .map(AddOutcome::dateAddedMicros).distinct())
+          .hasSize(3);
       assertThatThrownBy(() -> c.get(1, TimeUnit.MINUTES))
           .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(StoreException.class)
@@ -155,6 +156,50 @@ class GroupCommitterTest {
         assertThat(rs.getString(1)).isEqualTo("kept");
         assertThat(rs.next()).isFalse();
       }
+      writers.shutdown();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aGroupsRowsTakeTheirDateAddedInKeyOrderAndEachBatchKeepsItsOutcomesInOrder(TestDatabases.Kind db)
+      throws Exception {
+    try (HikariDataSource ds = db.open()) {
+      new ObjectStoreTest().store(ds);
+      ReentrantLock lock = new ReentrantLock(true);
+      GroupCommitter committer = new GroupCommitter(ds, lock, new DateAddedClock(Clock.systemUTC(), 0));
+      List<NewObject> first = new java.util.ArrayList<>();
+      List<NewObject> second = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        (i % 2 == 0 ? first : second).add(
+            ObjectStoreTest.indicator(String.format("%012d", 400 + i), "2024-01-01T00:00:00.000Z"));
+      }
+      // versions of one object sent together keep their order
+      first.add(ObjectStoreTest.indicator("000000000400", "2024-02-01T00:00:00.000Z"));
+      first.add(ObjectStoreTest.indicator("000000000400", "2024-03-01T00:00:00.000Z"));
+      ExecutorService writers = Executors.newFixedThreadPool(2);
+      lock.lock();
+      Future<List<AddOutcome>> a;
+      Future<List<AddOutcome>> b;
+      try {
+        a = queued(writers, lock, 1, () -> committer.addAll("intel", first, EST, BatchRecords.NONE));
+        b = queued(writers, lock, 2, () -> committer.addAll("intel", second, EST, BatchRecords.NONE));
+      } finally {
+        lock.unlock();
+      }
+      List<AddOutcome> all = new java.util.ArrayList<>(a.get(1, TimeUnit.MINUTES));
+      assertThat(all).extracting(AddOutcome::objectId, AddOutcome::version)
+          .containsExactlyElementsOf(first.stream()
+              .map(o -> org.assertj.core.groups.Tuple.tuple(o.objectId(), o.version())).toList());
+      all.addAll(b.get(1, TimeUnit.MINUTES));
+      assertThat(committer.transactionsCommitted()).isEqualTo(1);
+      assertThat(all).allSatisfy(o -> assertThat(o.status()).isEqualTo(AddOutcome.Status.STORED));
+      List<AddOutcome> byDate = all.stream()
+          .sorted(java.util.Comparator.comparingLong(AddOutcome::dateAddedMicros)).toList();
+      assertThat(byDate).extracting(AddOutcome::dateAddedMicros).doesNotHaveDuplicates();
+      assertThat(byDate).extracting(o -> ObjectKey.of(o.objectId())).isSorted();
+      assertThat(byDate.stream().filter(o -> o.objectId().endsWith("000000000400")).map(AddOutcome::version))
+          .containsExactly("2024-01-01T00:00:00.000Z", "2024-02-01T00:00:00.000Z", "2024-03-01T00:00:00.000Z");
       writers.shutdown();
     }
   }

@@ -90,9 +90,11 @@ class ObjectStorePagePlanTest {
       for (int i = 0; i < 140; i++) {
         objects.add(object(types[i % types.length], i));
       }
-      store.addAll("intel", objects, new Provenance("EST", "analyst-1"));
-      List<String> expected = objects.stream()
-          .filter(o -> !o.type().equals("campaign")).map(NewObject::objectId).toList();
+      List<AddOutcome> stored = store.addAll("intel", objects, new Provenance("EST", "analyst-1"));
+      // date_added order (within the one transaction, identifier-key order, not the order sent)
+      List<String> expected = stored.stream()
+          .sorted(java.util.Comparator.comparingLong(AddOutcome::dateAddedMicros))
+          .map(AddOutcome::objectId).filter(id -> !id.startsWith("campaign--")).toList();
 
       for (int limit : new int[] {1, 7, 40, 1000}) {
         List<String> walked = new ArrayList<>();

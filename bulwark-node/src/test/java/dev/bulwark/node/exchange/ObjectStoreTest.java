@@ -134,15 +134,21 @@ class ObjectStoreTest {
         batch.add(indicator(String.format("%012d", i), "2024-01-01T00:00:00.000Z"));
       }
       List<AddOutcome> outcomes = store.addAll("intel", batch, EST);
-      for (int i = 1; i < outcomes.size(); i++) {
-        assertThat(outcomes.get(i).dateAddedMicros())
-            .isGreaterThan(outcomes.get(i - 1).dateAddedMicros());
-      }
+      // one value each (rows of one transaction get theirs in identifier-key order)
+      List<Long> dates = outcomes.stream().map(AddOutcome::dateAddedMicros).sorted().toList();
+      assertThat(dates).doesNotHaveDuplicates().hasSize(50);
+      assertThat(outcomes.stream()
+              .sorted(java.util.Comparator.comparingLong(AddOutcome::dateAddedMicros))
+              .map(o -> ObjectKey.of(o.objectId())).toList())
+          .isSorted();
+      // the next transaction's rows come after all of them
+      AddOutcome next = store.add("intel", indicator("000000000998", "2024-01-01T00:00:00.000Z"), EST);
+      assertThat(next.dateAddedMicros()).isGreaterThan(dates.get(49));
       // a new store over the same database continues after the last value, not from the clock
       ObjectStore reopened = new ObjectStore(ds, frozen);
       AddOutcome later =
           reopened.add("intel", indicator("000000000999", "2024-01-01T00:00:00.000Z"), EST);
-      assertThat(later.dateAddedMicros()).isGreaterThan(outcomes.get(49).dateAddedMicros());
+      assertThat(later.dateAddedMicros()).isGreaterThan(next.dateAddedMicros());
     }
   }
 

@@ -101,7 +101,10 @@ class PushTaskTest {
     }
     assertThat(bodies.size()).as("envelopes").isGreaterThan(1);
     List<String> expected = new ArrayList<>();
-    objects.stream().filter(o -> !o.objectId().endsWith("000000000017")).forEach(o -> expected.add(o.objectId()));
+    // in date_added order: the one transaction that stored them gave it in identifier-key order
+    objects.stream().filter(o -> !o.objectId().endsWith("000000000017"))
+        .sorted(java.util.Comparator.comparingLong(o -> dev.bulwark.node.exchange.ObjectKey.of(o.objectId())))
+        .forEach(o -> expected.add(o.objectId()));
     assertThat(sent).containsExactlyElementsOf(expected);
     Cursor cursor = cursors.find("fin", Direction.PUSH, "intel").orElseThrow();
     assertThat(cursor.objects()).isEqualTo(39);
