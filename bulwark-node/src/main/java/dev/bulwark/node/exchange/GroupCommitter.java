@@ -27,13 +27,16 @@ import javax.sql.DataSource;
  *
  * <p>date_added is allocated under the write lock and committed with the rows, in one transaction at
  * a time: a reader paging by date_added never sees a row commit behind one it has already passed.
- * Within one transaction the rows get their date_added in the order of their identifier keys (see
- * {@link #write}), not in the order the objects were sent: TAXII orders by date_added and says nothing
- * of objects added together, and this order is much cheaper for H2 to write. Each transaction first takes the database's writer row lock (so that writers in
- * other processes queue behind it too), then looks up which of its versions are already held, by the
- * numeric identifier key ({@link ObjectKey}), and inserts the others in one batch. No unique
- * constraint backs this up: the lock makes look-up-then-insert exact, and a constraint over the
- * identifier strings was what made H2 slow (see {@code V9__object_keys}).
+ * Within one transaction the rows get their date_added in the order of their identifier keys, not in
+ * the order the objects were sent: TAXII orders by date_added and says nothing of objects added
+ * together, and this order is much cheaper for H2 to write (measured; see the comment in write).
+ *
+ * <p>Each transaction first takes the database's writer row lock (so that writers in other
+ * processes queue behind it too), then looks up which of its versions are already held, by the
+ * numeric identifier key ({@link ObjectKey}), inserts the others in one batch, and writes each
+ * batch's {@link BatchRecords}. No unique constraint backs this up: the lock makes
+ * look-up-then-insert exact, and a constraint over the identifier strings was what made H2 slow (see
+ * {@code V9__object_keys}).
  *
  * <p>Thread-safe.
  */

@@ -56,11 +56,6 @@ final class ObjectWrites {
     void record(Connection c, List<Outcome> outcomes) throws SQLException;
   }
 
-  /** Checks and stores the objects, with nothing recorded alongside. */
-  List<Outcome> add(String collectionId, NodePrincipal principal, JsonNode objects) {
-    return add(collectionId, principal, objects, (c, outcomes) -> {});
-  }
-
   /**
    * Checks and stores the objects; {@code recorder} writes its rows in the transaction that stores
    * them, so that they commit together. Returns every object's outcome, in the order recorded.
