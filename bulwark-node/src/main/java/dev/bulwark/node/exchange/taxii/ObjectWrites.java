@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -119,15 +120,18 @@ final class ObjectWrites {
     }
     Provenance provenance = new Provenance(principal.nation(), principal.name());
     List<Outcome> checked = List.copyOf(outcomes);
+    // the outcomes last recorded are those of the transaction that committed (a failed group is
+    // retried batch by batch, calling the recorder again): they are what the caller gets back
+    AtomicReference<List<Outcome>> recorded = new AtomicReference<>();
     try {
-      List<AddOutcome> added =
-          store.addAll(collectionId, accepted, provenance, (c, stored) -> {
-            List<Outcome> all = new ArrayList<>(checked.size() + stored.size());
-            all.addAll(checked);
-            stored.forEach(a -> all.add(success(a)));
-            recorder.record(c, all);
-          });
-      added.forEach(a -> outcomes.add(success(a)));
+      store.addAll(collectionId, accepted, provenance, (c, stored) -> {
+        List<Outcome> all = new ArrayList<>(checked.size() + stored.size());
+        all.addAll(checked);
+        stored.forEach(a -> all.add(success(a)));
+        recorder.record(c, all);
+        recorded.set(all);
+      });
+      return recorded.get();
     } catch (StoreException batchFailed) {
       // One object the database refuses must not cost the others theirs: store them one by one,
       // then record the outcomes on their own.
