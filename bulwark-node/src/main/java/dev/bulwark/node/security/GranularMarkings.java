@@ -23,10 +23,12 @@ import java.util.Set;
  * <p>Used twice per object served: {@link #withholding} drops from a read the objects whose required
  * property the reader may not read (so that every endpoint, manifest and versions included, answers
  * as if they did not exist), and {@link #jsonFor} gives the JSON to send. Objects without granular
- * markings cost one scan of their JSON text. Thread-safe.
+ * markings (and without escapes in their text) cost one scan of their JSON text. Thread-safe.
  */
 public final class GranularMarkings {
-  private static final String PROPERTY = "\"granular_markings\"";
+  private static final String PROPERTY = "granular_markings";
+  /** A property name may be written with escapes ("granular\u005fmarkings"): such text is parsed. */
+  private static final String ESCAPE = "\\u";
 
   private final AccessPolicy policy;
   private final StixCodec codec = new StixCodec();
@@ -41,7 +43,7 @@ public final class GranularMarkings {
    * has already decided, through the access policy, that the reader may read the object itself.
    */
   public Optional<String> jsonFor(Reader reader, StoredObject object, Set<String> unmarkedDefaultNations) {
-    if (!object.json().contains(PROPERTY)) {
+    if (!object.json().contains(PROPERTY) && !object.json().contains(ESCAPE)) {
       return Optional.of(object.json());
     }
     StixObject parsed;

@@ -96,8 +96,11 @@ public final class GranularRedaction {
     public static Outcome redact(StixObject object, Predicate<String> mayReadMarking) {
         JsonNode tree = InternalAccess.tree(object);
         JsonNode granular = tree.get(GRANULAR);
-        if (granular == null || !granular.isArray() || granular.isEmpty()) {
+        if (granular == null || (granular.isArray() && granular.isEmpty())) {
             return new Unchanged();
+        }
+        if (!granular.isArray()) {
+            return new Withheld("granular_markings is not a list");
         }
         Map<String, Boolean> decided = new HashMap<>();
         boolean[] deniedEntry = new boolean[granular.size()];
@@ -152,6 +155,10 @@ public final class GranularRedaction {
         if (!removedPaths.isEmpty() && object.type().equals("marking-definition")) {
             return new Withheld("a marking-definition is released whole or not at all");
         }
+        if (keptSelectsMarkings(granular, deniedEntry)) {
+            // the kept markings' list changes, so such a selector could not follow what it marked
+            return new Withheld("a granular marking selects granular_markings");
+        }
         Pruning pruning = new Pruning(object.type(), removedPaths);
         ObjectNode out = NODES.objectNode();
         for (Map.Entry<String, JsonNode> e : tree.properties()) {
@@ -181,6 +188,20 @@ public final class GranularRedaction {
         for (boolean b : a) {
             if (b) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a granular marking that stays selects inside granular_markings. */
+    private static boolean keptSelectsMarkings(JsonNode granular, boolean[] deniedEntry) {
+        for (int i = 0; i < granular.size(); i++) {
+            if (!deniedEntry[i]) {
+                for (JsonNode s : granular.get(i).path("selectors")) {
+                    if (s.isString() && (s.stringValue().equals(GRANULAR) || s.stringValue().startsWith(GRANULAR + "."))) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

@@ -196,6 +196,20 @@ class GranularRedactionTest {
     }
 
     @Test
+    void granularMarkingsThatAreNotAListWithholdTheObject() {
+        StixObject o = parse(campaign("", mark(STRICT, "name")).replace(",\"granular_markings\":[", ",\"granular_markings\":{\"x\":[")
+                .replaceAll("]}$", "]}}"));
+        assertThat(GranularRedaction.redact(o, NOT_STRICT)).isInstanceOf(Withheld.class);
+    }
+
+    @Test
+    void aKeptMarkingThatSelectsTheMarkingsThemselvesWithholdsTheObjectWhenAnotherGoes() {
+        StixObject o = parse(campaign(",\"description\":\"d\"", mark(STRICT, "description") + "," + mark(GREEN, "granular_markings.[0]")));
+        assertThat(GranularRedaction.redact(o, NOT_STRICT)).isInstanceOf(Withheld.class);
+        assertThat(GranularRedaction.redact(o, ref -> true)).isInstanceOf(Unchanged.class);
+    }
+
+    @Test
     void eachMarkingIsAskedOnce() {
         List<String> asked = new ArrayList<>();
         StixObject o = parse(campaign(",\"description\":\"d\",\"aliases\":[\"a\"]",

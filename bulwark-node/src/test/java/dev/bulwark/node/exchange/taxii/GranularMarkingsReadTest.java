@@ -31,6 +31,7 @@ class GranularMarkingsReadTest {
   static String deu;
   static String secretDescriptionId;
   static String secretNameId;
+  static String escapedId;
 
   @BeforeAll
   static void load() {
@@ -39,11 +40,16 @@ class GranularMarkingsReadTest {
     deu = node.principal("granular-deu", "DEU", "reader", Optional.empty());
     secretDescriptionId = newId("campaign");
     secretNameId = newId("campaign");
+    escapedId = newId("campaign");
     HttpResponse<String> r = node.post(C + "objects/", fin, envelope(
         campaign(secretDescriptionId, "Operation Fog", "\"description\":\"" + SECRET + "\",",
             "{\"marking_ref\":\"" + STRICT + "\",\"selectors\":[\"description\"]}"),
         campaign(secretNameId, "Operation Mist of " + SECRET, "",
-            "{\"marking_ref\":\"" + STRICT + "\",\"selectors\":[\"name\"]}")));
+            "{\"marking_ref\":\"" + STRICT + "\",\"selectors\":[\"name\"]}"),
+        // the same property name written with a JSON escape, which a parser reads as granular_markings
+        campaign(escapedId, "Operation Haze", "\"description\":\"" + SECRET + "\",",
+            "{\"marking_ref\":\"" + STRICT + "\",\"selectors\":[\"description\"]}")
+            .replace("\"granular_markings\"", "\"granular\\u005fmarkings\"")));
     assertThat(r.statusCode()).isEqualTo(202);
     assertThat(json(r).path("failure_count").asInt()).as(r.body()).isZero();
   }
@@ -87,6 +93,13 @@ class GranularMarkingsReadTest {
     HttpResponse<String> listed = node.get(C + "objects/?match[id]=" + secretDescriptionId, deu);
     assertThat(only(listed).has("description")).isFalse();
     assertThat(listed.body()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void aGranularMarkingsPropertyWrittenWithAnEscapeIsAppliedAllTheSame() {
+    HttpResponse<String> r = node.get(C + "objects/" + escapedId + "/", deu);
+    assertThat(only(r).has("description")).isFalse();
+    assertThat(r.body()).doesNotContain(SECRET);
   }
 
   @Test
