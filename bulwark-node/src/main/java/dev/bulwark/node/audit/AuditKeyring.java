@@ -127,6 +127,19 @@ public final class AuditKeyring {
     return keys.get(keys.size() - 1);
   }
 
+  /** Whether this keyring holds the other's keys, in the same order, and is keyed from the same record. */
+  public boolean extendsKeys(AuditKeyring other) {
+    if (other.keyedFrom != keyedFrom || other.keys.size() > keys.size()) {
+      return false;
+    }
+    for (int i = 0; i < other.keys.size(); i++) {
+      if (!other.keys.get(i).id().equals(keys.get(i).id())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The position of the key with this id (0 = oldest), or -1 when the file does not hold it. */
   public int indexOf(String keyId) {
     for (int i = 0; i < keys.size(); i++) {

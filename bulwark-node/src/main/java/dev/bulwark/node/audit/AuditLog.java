@@ -53,7 +53,8 @@ public final class AuditLog {
 
   private final DataSource dataSource;
   private final Clock clock;
-  private final AuditKeyring keys;
+  /** Replaced only by a keyring that extends it (a key added by {@code bulwark audit rotate-key}). */
+  private volatile AuditKeyring keys;
   private final ReentrantLock lock = new ReentrantLock();
 
   public AuditLog(DataSource dataSource, Clock clock, AuditKeyring keys) {
@@ -175,10 +176,11 @@ public final class AuditLog {
       c.setAutoCommit(false);
       try {
         head(c, true);
-        AuditKeyring ring = keys.rotated();
+        AuditKeyring before = refreshKeys();
+        AuditKeyring ring = before.rotated();
         AuditLog log = new AuditLog(dataSource, clock, ring);
         log.appendAll(c, List.of(new AuditEntry(principal, nation, "audit.key-rotated", "", Decision.ALLOW, List.of(),
-            "records are linked with key " + ring.current().id() + " from here on, after key " + keys.current().id())));
+            "records are linked with key " + ring.current().id() + " from here on, after key " + before.current().id())));
         c.commit();
         return log;
       } catch (SQLException | IOException | RuntimeException e) {
@@ -194,6 +196,25 @@ public final class AuditLog {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Picks up a key another process added to the key file (a rotation while the node runs), so that
+   * this log links with it too and verifies the records linked with it. Keeps the keys it has when the
+   * file cannot be read or does not extend them.
+   */
+  private AuditKeyring refreshKeys() {
+    AuditKeyring ring = keys;
+    try {
+      Optional<AuditKeyring> fresh = AuditKeyring.read(ring.file());
+      if (fresh.isPresent() && fresh.get().extendsKeys(ring)) {
+        keys = fresh.get();
+        return fresh.get();
+      }
+    } catch (RuntimeException e) {
+      // unreadable now: keep linking with the keys read before
+    }
+    return ring;
   }
 
   /** The keyring this log links records with. */
@@ -235,6 +256,9 @@ public final class AuditLog {
     Head head = head(c, true);
     long seq = head.seq();
     String prev = head.link();
+    if (!head.keyId().isEmpty() && keys.indexOf(head.keyId()) < 0) {
+      refreshKeys(); // the newest record was linked with a key added since this log read the file
+    }
     AuditKeyring.Key key = keys.current();
     List<AuditRecord> appended = new ArrayList<>(entries.size());
     try (PreparedStatement s =
@@ -342,6 +366,7 @@ public final class AuditLog {
     long checked = 0;
     int keyIndex = -1;
     String headRecordLink = null;
+    refreshKeys();
     Head head;
     try (Connection c = dataSource.getConnection()) {
       head = head(c, false);

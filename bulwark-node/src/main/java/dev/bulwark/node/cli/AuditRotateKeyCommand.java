@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "rotate-key", mixinStandardHelpOptions = true,
     description = {"Add a new audit key that links records from now on; older keys stay in BULWARK_HOME/audit.key to verify older records.",
-        "A node that is running keeps linking with the key it started with until it restarts: rotate while it is stopped."},
+        "A running node picks the new key up with the next record it appends."},
     footer = "Exit status: 0 rotated, 2 store or key unreadable.")
 final class AuditRotateKeyCommand implements Callable<Integer> {
   @Option(names = "--replace-lost", description = "The key file is lost: start a new one. Keyed records before it can then no longer be verified.")

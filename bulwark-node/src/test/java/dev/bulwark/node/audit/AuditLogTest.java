@@ -257,6 +257,19 @@ class AuditLogTest {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void aKeyRotatedByAnotherProcessIsPickedUpByARunningNode(TestDatabases.Kind db) throws Exception {
+    try (HikariDataSource ds = db.open()) {
+      AuditLog node = filled(ds, 2);
+      AuditLog cli = open(ds);
+      String rotatedTo = cli.rotateKey("admin", "EST").keys().current().id();
+      AuditRecord next = node.append(entry(7));
+      assertThat(next.keyId()).isEqualTo(rotatedTo);
+      assertThat(node.verify(n -> { }).intact()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void theKeyFileIsReadableByItsOwnerOnly(TestDatabases.Kind db) throws Exception {
     try (HikariDataSource ds = db.open()) {
       open(ds);
