@@ -1,0 +1,131 @@
+package dev.bulwark.node.exchange.taxii;
+
+import dev.bulwark.node.exchange.ObjectStore;
+import dev.bulwark.node.exchange.ObjectStore.MarkingDefinition;
+import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.stix.StixObject;
+import dev.bulwark.stix.markings.Tlp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The marking checks of a TAXII write, which refuse an envelope whole (issue 14, finding 3: marking
+ * definitions that cannot be squatted):
+ *
+ * <ul>
+ *   <li>every {@code object_marking_refs} entry of an object must be a TLP marking or a
+ *       marking-definition of the object's own origin, held by the node or sent (and accepted) in the
+ *       same envelope: the node would resolve nothing else for it;
+ *   <li>a marking-definition whose id the node holds from another origin, or holds from the same origin
+ *       with other content (or that the envelope sends twice differently), is refused: ids never collide
+ *       across origins and a definition is never replaced. The answer is one sentence whatever the
+ *       reason, and names nothing of the held definition (not its origin, author or content), so that
+ *       it tells a writer no more than that the id is not available.
+ * </ul>
+ *
+ * <p>The answer for a ref never depends on definitions of other origins: "not a definition of your
+ * origin" is the same sentence whether another nation holds that id or nobody does. Thread-safe.
+ */
+final class EnvelopeMarkings {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final ObjectStore store;
+  private final AccessPolicy policy;
+
+  EnvelopeMarkings(ObjectStore store, AccessPolicy policy) {
+    this.store = store;
+    this.policy = policy;
+  }
+
+  /** The sentence for every refused marking-definition, whatever the reason (no oracle). */
+  static String idNotAvailable(String id) {
+    return "marking-definition " + id + " is refused: this id is not available (a marking-definition id"
+        + " belongs to one nation, and a definition is never replaced); publish it under a new id";
+  }
+
+  /** The sentence for a ref that does not resolve against the object's origin. */
+  static String unresolved(String ref, String origin) {
+    return "object_marking_refs names " + ref + ", which is not a TLP marking, and this node does not"
+        + " hold a marking-definition of that id from " + origin + " (nor does this envelope carry an"
+        + " accepted one); send the definition first or in the same envelope";
+  }
+
+  /**
+   * Why the envelope must be refused: the objects (among {@code objects}, those about to be stored)
+   * that fail a marking check, each with its reason, in envelope order; empty when none does.
+   *
+   * @param originOf the originating nation each object would be stored with
+   */
+  Map<StixObject, String> problems(List<StixObject> objects, Function<StixObject, String> originOf) {
+    Map<StixObject, String> problems = new IdentityHashMap<>();
+    List<StixObject> definitions = new ArrayList<>();
+    Set<String> ids = new LinkedHashSet<>();
+    for (StixObject s : objects) {
+      if ("marking-definition".equals(s.type()) && Tlp.fromMarkingId(s.id()).isEmpty()) {
+        definitions.add(s);
+        ids.add(s.id());
+      }
+    }
+    Map<String, List<MarkingDefinition>> held = new HashMap<>();
+    if (!ids.isEmpty()) {
+      for (MarkingDefinition d : store.markingDefinitionsHeld(ids)) {
+        held.computeIfAbsent(d.id(), k -> new ArrayList<>()).add(d);
+      }
+    }
+    // the definitions of this envelope an object may name: origin + '\n' + id
+    Map<String, Set<String>> originsInEnvelope = new HashMap<>();
+    for (StixObject d : definitions) {
+      originsInEnvelope.computeIfAbsent(d.id(), k -> new LinkedHashSet<>()).add(originOf.apply(d));
+    }
+    Map<String, StixObject> usable = new HashMap<>();
+    Set<String> clashing = new LinkedHashSet<>();
+    for (StixObject d : definitions) {
+      String origin = originOf.apply(d);
+      String key = origin + '\n' + d.id();
+      StixObject before = usable.putIfAbsent(key, d);
+      boolean taken = held.getOrDefault(d.id(), List.of()).stream()
+          .anyMatch(h -> !h.originNation().equals(origin) || !sameContent(h.json(), d));
+      boolean twiceDifferently = (before != null && !before.json().equals(d.json()))
+          || originsInEnvelope.get(d.id()).size() > 1;
+      if (taken || twiceDifferently) {
+        problems.put(d, idNotAvailable(d.id()));
+        clashing.add(key);
+      }
+    }
+    clashing.forEach(usable::remove);
+    for (StixObject s : objects) {
+      if (problems.containsKey(s)) {
+        continue;
+      }
+      String origin = originOf.apply(s);
+      for (String ref : s.objectMarkingRefs()) {
+        if (Tlp.fromMarkingId(ref).isPresent() || usable.containsKey(origin + '\n' + ref)) {
+          continue;
+        }
+        if (policy.resolve(ref, origin).isEmpty()) {
+          problems.put(s, unresolved(ref, origin));
+          break;
+        }
+      }
+    }
+    return problems;
+  }
+
+  /** Same definition: equal JSON trees (the spelling of the text may differ). */
+  private static boolean sameContent(String heldJson, StixObject sent) {
+    try {
+      JsonNode held = JSON.readTree(heldJson);
+      return held.equals(sent.json());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}
