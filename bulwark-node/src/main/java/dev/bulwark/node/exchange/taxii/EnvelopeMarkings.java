@@ -59,44 +59,63 @@ final class EnvelopeMarkings {
   }
 
   /**
-   * Why the envelope must be refused: the objects (among {@code objects}, those about to be stored)
-   * that fail a marking check, each with its reason, in envelope order; empty when none does.
+   * The marking-definitions among {@code objects} whose id is not available to them (held from another
+   * origin, held from theirs with other content, or sent twice differently), each with the one answer
+   * {@link #idNotAvailable}. The write path asks this before its other checks, so that a refused id gets
+   * that answer whatever else might be said about it.
    *
    * @param originOf the originating nation each object would be stored with
    */
-  Map<StixObject, String> problems(List<StixObject> objects, Function<StixObject, String> originOf) {
-    Map<StixObject, String> problems = new IdentityHashMap<>();
-    List<StixObject> definitions = new ArrayList<>();
+  Map<StixObject, String> unavailableDefinitions(
+      List<StixObject> objects, Function<StixObject, String> originOf) {
+    Map<StixObject, String> refused = new IdentityHashMap<>();
+    List<StixObject> definitions = definitions(objects);
+    if (definitions.isEmpty()) {
+      return refused;
+    }
     Set<String> ids = new LinkedHashSet<>();
-    for (StixObject s : objects) {
-      if ("marking-definition".equals(s.type()) && Tlp.fromMarkingId(s.id()).isEmpty()) {
-        definitions.add(s);
-        ids.add(s.id());
-      }
-    }
+    definitions.forEach(d -> ids.add(d.id()));
     Map<String, List<MarkingDefinition>> held = new HashMap<>();
-    if (!ids.isEmpty()) {
-      for (MarkingDefinition d : store.markingDefinitionsHeld(ids)) {
-        held.computeIfAbsent(d.id(), k -> new ArrayList<>()).add(d);
-      }
+    for (MarkingDefinition d : store.markingDefinitionsHeld(ids)) {
+      held.computeIfAbsent(d.id(), k -> new ArrayList<>()).add(d);
     }
-    // the definitions of this envelope an object may name: origin + '\n' + id
     Map<String, Set<String>> originsInEnvelope = new HashMap<>();
     for (StixObject d : definitions) {
       originsInEnvelope.computeIfAbsent(d.id(), k -> new LinkedHashSet<>()).add(originOf.apply(d));
     }
-    Map<String, StixObject> usable = new HashMap<>();
-    Set<String> clashing = new LinkedHashSet<>();
+    Map<String, StixObject> first = new HashMap<>();
     for (StixObject d : definitions) {
       String origin = originOf.apply(d);
-      String key = origin + '\n' + d.id();
-      StixObject before = usable.putIfAbsent(key, d);
+      StixObject before = first.putIfAbsent(d.id(), d);
       boolean taken = held.getOrDefault(d.id(), List.of()).stream()
           .anyMatch(h -> !h.originNation().equals(origin) || !sameContent(h.json(), d));
       boolean twiceDifferently = (before != null && !before.json().equals(d.json()))
           || originsInEnvelope.get(d.id()).size() > 1;
       if (taken || twiceDifferently) {
-        problems.put(d, idNotAvailable(d.id()));
+        refused.put(d, idNotAvailable(d.id()));
+      }
+    }
+    return refused;
+  }
+
+  /**
+   * Why the envelope must be refused: the objects (among {@code objects}, those about to be stored)
+   * that fail a marking check, each with its reason; empty when none does.
+   *
+   * @param originOf the originating nation each object would be stored with
+   * @param unavailable what {@link #unavailableDefinitions} said of these objects (or a superset)
+   */
+  Map<StixObject, String> problems(List<StixObject> objects, Function<StixObject, String> originOf,
+      Map<StixObject, String> unavailable) {
+    Map<StixObject, String> problems = new IdentityHashMap<>();
+    // the definitions of this envelope an object may name: origin + '\n' + id
+    Map<String, StixObject> usable = new HashMap<>();
+    Set<String> clashing = new LinkedHashSet<>();
+    for (StixObject d : definitions(objects)) {
+      String key = originOf.apply(d) + '\n' + d.id();
+      usable.putIfAbsent(key, d);
+      if (unavailable.containsKey(d)) {
+        problems.put(d, unavailable.get(d));
         clashing.add(key);
       }
     }
@@ -117,6 +136,16 @@ final class EnvelopeMarkings {
       }
     }
     return problems;
+  }
+
+  private static List<StixObject> definitions(List<StixObject> objects) {
+    List<StixObject> definitions = new ArrayList<>();
+    for (StixObject s : objects) {
+      if ("marking-definition".equals(s.type()) && Tlp.fromMarkingId(s.id()).isEmpty()) {
+        definitions.add(s);
+      }
+    }
+    return definitions;
   }
 
   /** Same definition: equal JSON trees (the spelling of the text may differ). */

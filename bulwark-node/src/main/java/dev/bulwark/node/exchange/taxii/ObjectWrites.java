@@ -101,10 +101,16 @@ final class ObjectWrites {
       }
       candidates.add(s);
     }
+    Provenance provenance = new Provenance(principal.nation(), principal.name());
+    Function<StixObject, String> originOf = s -> provenance.originNation();
+    // a definition id that is not available gets one answer, before any other check could say more
+    Map<StixObject, String> unavailable = markings.unavailableDefinitions(candidates, originOf);
     List<NewObject> accepted = new ArrayList<>();
     List<StixObject> acceptedObjects = new ArrayList<>();
     for (StixObject s : candidates) {
-      Optional<String> refusal = WriteRules.refusal(principal, s, held.getOrDefault(s.id(), List.of()));
+      Optional<String> refusal = unavailable.containsKey(s)
+          ? Optional.empty()
+          : WriteRules.refusal(principal, s, held.getOrDefault(s.id(), List.of()));
       if (refusal.isPresent()) {
         outcomes.add(new Outcome(s.id(), version(s), false, refusal.get()));
         continue;
@@ -116,9 +122,7 @@ final class ObjectWrites {
         outcomes.add(new Outcome(s.id(), version(s), false, e.getMessage()));
       }
     }
-    Provenance provenance = new Provenance(principal.nation(), principal.name());
-    Optional<List<Outcome>> refusedWhole =
-        refusedWhole(outcomes, acceptedObjects, s -> provenance.originNation());
+    Optional<List<Outcome>> refusedWhole = refusedWhole(outcomes, acceptedObjects, originOf, unavailable);
     if (refusedWhole.isPresent()) {
       store.addAll(collectionId, List.of(), provenance, (c, none) -> recorder.record(c, refusedWhole.get()));
       return refusedWhole.get();
@@ -157,9 +161,9 @@ final class ObjectWrites {
    * other object a failure naming it, and nothing of the envelope is stored; empty when the markings
    * pass. Refusals made before (invalid, not the writer's to add) keep their own reasons.
    */
-  private Optional<List<Outcome>> refusedWhole(
-      List<Outcome> checked, List<StixObject> accepted, Function<StixObject, String> originOf) {
-    Map<StixObject, String> problems = markings.problems(accepted, originOf);
+  private Optional<List<Outcome>> refusedWhole(List<Outcome> checked, List<StixObject> accepted,
+      Function<StixObject, String> originOf, Map<StixObject, String> unavailable) {
+    Map<StixObject, String> problems = markings.problems(accepted, originOf, unavailable);
     if (problems.isEmpty()) {
       return Optional.empty();
     }
