@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       with other content (or that the envelope sends twice differently), is refused: ids never collide
  *       across origins and a definition is never replaced. The answer is one sentence whatever the
  *       reason, and names nothing of the held definition (not its origin, author or content), so that
- *       it tells a writer no more than that the id is not available.
+ *       it tells a writer no more than that the id is not available. A peer node pushing its nation's
+ *       definitions is taken as a pull would be: bound to its origin beside another origin's of the
+ *       same id, but never replacing one.
  * </ul>
  *
  * <p>The answer for a ref never depends on definitions of other origins: "not a definition of your
@@ -64,10 +66,16 @@ final class EnvelopeMarkings {
    * {@link #idNotAvailable}. The write path asks this before its other checks, so that a refused id gets
    * that answer whatever else might be said about it.
    *
+   * <p>A peer node relaying its nation's definitions is not refused for an id another origin holds:
+   * the store keeps one definition per id and origin, as it does for what a pull brings, and a pushed
+   * definition must be taken exactly as the same definition pulled would be. A replacement is refused
+   * to peers too.
+   *
    * @param originOf the originating nation each object would be stored with
+   * @param relay whether the writer is a peer node relaying its nation's objects
    */
   Map<StixObject, String> unavailableDefinitions(
-      List<StixObject> objects, Function<StixObject, String> originOf) {
+      List<StixObject> objects, Function<StixObject, String> originOf, boolean relay) {
     Map<StixObject, String> refused = new IdentityHashMap<>();
     List<StixObject> definitions = definitions(objects);
     if (definitions.isEmpty()) {
@@ -88,7 +96,7 @@ final class EnvelopeMarkings {
       String origin = originOf.apply(d);
       StixObject before = first.putIfAbsent(d.id(), d);
       boolean taken = held.getOrDefault(d.id(), List.of()).stream()
-          .anyMatch(h -> !h.originNation().equals(origin) || !sameContent(h.json(), d));
+          .anyMatch(h -> h.originNation().equals(origin) ? !sameContent(h.json(), d) : !relay);
       boolean twiceDifferently = (before != null && !before.json().equals(d.json()))
           || originsInEnvelope.get(d.id()).size() > 1;
       if (taken || twiceDifferently) {
@@ -138,10 +146,19 @@ final class EnvelopeMarkings {
     return problems;
   }
 
+  /**
+   * Whether the object is a marking-definition the node binds to its origin (any but the TLP ones).
+   * Such a definition is never settled as "already held" by its id and version alone: the one held may
+   * be another origin's, and the writer gets {@link #idNotAvailable} for it like for any other.
+   */
+  static boolean isDefinition(StixObject s) {
+    return "marking-definition".equals(s.type()) && Tlp.fromMarkingId(s.id()).isEmpty();
+  }
+
   private static List<StixObject> definitions(List<StixObject> objects) {
     List<StixObject> definitions = new ArrayList<>();
     for (StixObject s : objects) {
-      if ("marking-definition".equals(s.type()) && Tlp.fromMarkingId(s.id()).isEmpty()) {
+      if (isDefinition(s)) {
         definitions.add(s);
       }
     }

@@ -9,6 +9,7 @@ import dev.bulwark.node.exchange.StoreException;
 import dev.bulwark.node.exchange.StoredObject;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.security.NodePrincipal;
+import dev.bulwark.node.security.Role;
 import dev.bulwark.node.security.WriteRules;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.validation.Finding;
@@ -84,7 +85,7 @@ final class ObjectWrites {
     List<StixObject> candidates = new ArrayList<>();
     for (StixObject s : received) {
       String version = version(s);
-      if (held.getOrDefault(s.id(), List.of()).stream()
+      if (!EnvelopeMarkings.isDefinition(s) && held.getOrDefault(s.id(), List.of()).stream()
           .anyMatch(h -> h.collectionId().equals(collectionId) && h.version().equals(version))) {
         // This version is already in the collection: storing it again is a no-op whoever sends it, so
         // it is not validated again (peers re-send what a pull already brought, by the thousand).
@@ -104,7 +105,8 @@ final class ObjectWrites {
     Provenance provenance = new Provenance(principal.nation(), principal.name());
     Function<StixObject, String> originOf = s -> provenance.originNation();
     // a definition id that is not available gets one answer, before any other check could say more
-    Map<StixObject, String> unavailable = markings.unavailableDefinitions(candidates, originOf);
+    Map<StixObject, String> unavailable =
+        markings.unavailableDefinitions(candidates, originOf, principal.has(Role.PEER));
     List<NewObject> accepted = new ArrayList<>();
     List<StixObject> acceptedObjects = new ArrayList<>();
     for (StixObject s : candidates) {

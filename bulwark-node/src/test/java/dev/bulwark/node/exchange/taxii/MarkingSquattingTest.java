@@ -202,8 +202,9 @@ class MarkingSquattingTest {
     assertThat(post(INTEL, finSquatter, fins.toJson()).path("failure_count").asInt()).isZero();
     ObjectNode copy = releasability(Releasability.toNations("NATO"), EST_ID, "2026-12-04T10:00:00.000Z").json();
     copy.put("id", fins.id());
-    // (in another collection: in the same one the same id and version is "already held")
-    String anotherOrigin = failure(post(DROP_BOX, estAuthor, copy.toString()), fins.id());
+    // in the same collection, with the same id and version: not "already held", refused like any other
+    String anotherOrigin = failure(post(INTEL, estAuthor, copy.toString()), fins.id());
+    assertThat(failure(post(DROP_BOX, estAuthor, copy.toString()), fins.id())).isEqualTo(anotherOrigin);
 
     // held from the writer's own origin with other content: a replacement
     StixObject mine = releasability(Releasability.toNations("DEU"), EST_ID, "2026-12-04T10:00:00.000Z");
@@ -251,5 +252,32 @@ class MarkingSquattingTest {
       json(r).path("objects").forEach(o -> listed.add(o.path("id").asString()));
       assertThat(listed).as(endpoint).containsExactly(toLva.id());
     }
+  }
+
+  @Test
+  void aPeerPushingItsNationsDefinitionIsTakenAsAPullWouldTakeItBoundToItsNation() {
+    String deuNode = node.principal("squat-peer-deu", "DEU", "peer", Optional.empty());
+    // an EST contributor took the id first on this node
+    StixObject deus = releasability(Releasability.toNations("DEU", "POL"), "identity--3e000000-0000-4000-8000-0000000000de",
+        "2026-12-07T10:00:00.000Z");
+    ObjectNode ahead = releasability(Releasability.toNations("DEU", "POL", "UKR"), EST_ID, "2026-12-08T10:00:00.000Z")
+        .json();
+    ahead.put("id", deus.id());
+    assertThat(post(INTEL, estAuthor, ahead.toString()).path("failure_count").asInt()).isZero();
+
+    // DEU's node pushes its definition and an object it marks: stored, and the object is decided by
+    // DEU's definition, not the one posted ahead
+    String report = newId("campaign");
+    JsonNode status = post(INTEL, deuNode, deus.toJson(),
+        campaign(report, "2026-01-02T00:00:00.000Z", null, Tlp.AMBER.markingDefinitionId(), deus.id()));
+    assertThat(status.path("failure_count").asInt()).as(status.toString()).isZero();
+    assertThat(readableBy(INTEL, report)).containsExactlyInAnyOrder("DEU", "POL");
+
+    // replacing its own definition is refused to a peer too
+    ObjectNode wider = releasability(Releasability.toNations("NATO"), "identity--3e000000-0000-4000-8000-0000000000de",
+        "2026-12-07T10:00:00.000Z").json();
+    wider.put("id", deus.id());
+    assertThat(failure(post(INTEL, deuNode, wider.toString()), deus.id()))
+        .isEqualTo(EnvelopeMarkings.idNotAvailable(deus.id()));
   }
 }
