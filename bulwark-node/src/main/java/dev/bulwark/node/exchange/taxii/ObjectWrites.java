@@ -124,9 +124,11 @@ final class ObjectWrites {
         outcomes.add(new Outcome(s.id(), version(s), false, e.getMessage()));
       }
     }
-    Optional<List<Outcome>> refusedWhole = refusedWhole(outcomes, acceptedObjects, originOf, unavailable);
+    Optional<List<Outcome>> refusedWhole =
+        refusedWhole(outcomes, acceptedObjects, originOf, unavailable);
     if (refusedWhole.isPresent()) {
-      store.addAll(collectionId, List.of(), provenance, (c, none) -> recorder.record(c, refusedWhole.get()));
+      store.addAll(
+          collectionId, List.of(), provenance, (c, none) -> recorder.record(c, refusedWhole.get()));
       return refusedWhole.get();
     }
     List<Outcome> checked = List.copyOf(outcomes);
