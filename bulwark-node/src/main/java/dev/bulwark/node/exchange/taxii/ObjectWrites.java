@@ -9,6 +9,7 @@ import dev.bulwark.node.exchange.StoreException;
 import dev.bulwark.node.exchange.StoredObject;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.security.NodePrincipal;
+import dev.bulwark.node.security.Role;
 import dev.bulwark.node.security.WriteRules;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.validation.Finding;
@@ -18,31 +19,34 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The write side of TAXII: checks each object of an envelope (valid STIX 2.1, authored by the
  * principal's own identity unless it is an admin, not a newer version of someone else's object, not
- * loosening the markings, markings that resolve) and stores the accepted ones in one batch, together
- * with the caller's record of the envelope. Each object gets its own outcome, so one bad object never
- * costs the others. Thread-safe.
+ * loosening the markings) and stores the accepted ones in one batch, together with the caller's record
+ * of the envelope. Each object gets its own outcome, so one bad object never costs the others, except
+ * for markings: a ref that does not resolve against the object's origin, or a marking-definition id
+ * that is not available, refuses the envelope whole ({@link EnvelopeMarkings}). Thread-safe.
  */
 final class ObjectWrites {
   private final ObjectStore store;
   private final AccessPolicy policy;
   private final StixValidator validator = new StixValidator();
+  private final EnvelopeMarkings markings;
 
   ObjectWrites(ObjectStore store, AccessPolicy policy) {
     this.store = store;
     this.policy = policy;
+    this.markings = new EnvelopeMarkings(store, policy);
   }
 
   /** The outcome of one object: stored (or already held), or refused with the reason. */
@@ -79,10 +83,9 @@ final class ObjectWrites {
       held.computeIfAbsent(h.objectId(), k -> new ArrayList<>()).add(h);
     }
     List<StixObject> candidates = new ArrayList<>();
-    Set<String> markingsInEnvelope = new HashSet<>();
     for (StixObject s : received) {
       String version = version(s);
-      if (held.getOrDefault(s.id(), List.of()).stream()
+      if (!EnvelopeMarkings.isDefinition(s) && held.getOrDefault(s.id(), List.of()).stream()
           .anyMatch(h -> h.collectionId().equals(collectionId) && h.version().equals(version))) {
         // This version is already in the collection: storing it again is a no-op whoever sends it, so
         // it is not validated again (peers re-send what a pull already brought, by the thousand).
@@ -97,28 +100,37 @@ final class ObjectWrites {
                 + (result.errors().size() > 1 ? " and " + (result.errors().size() - 1) + " more" : "")));
         continue;
       }
-      if ("marking-definition".equals(s.type())) {
-        markingsInEnvelope.add(s.id());
-      }
       candidates.add(s);
     }
+    Provenance provenance = new Provenance(principal.nation(), principal.name());
+    Function<StixObject, String> originOf = s -> provenance.originNation();
+    // a definition id that is not available gets one answer, before any other check could say more
+    Map<StixObject, String> unavailable =
+        markings.unavailableDefinitions(candidates, originOf, principal.has(Role.PEER));
     List<NewObject> accepted = new ArrayList<>();
+    List<StixObject> acceptedObjects = new ArrayList<>();
     for (StixObject s : candidates) {
-      Optional<String> refusal = WriteRules.refusal(principal, s, held.getOrDefault(s.id(), List.of()));
-      if (refusal.isEmpty()) {
-        refusal = unresolvedMarking(s, markingsInEnvelope);
-      }
+      Optional<String> refusal = unavailable.containsKey(s)
+          ? Optional.empty()
+          : WriteRules.refusal(principal, s, held.getOrDefault(s.id(), List.of()));
       if (refusal.isPresent()) {
         outcomes.add(new Outcome(s.id(), version(s), false, refusal.get()));
         continue;
       }
       try {
         accepted.add(NewObject.from(s));
+        acceptedObjects.add(s);
       } catch (IllegalArgumentException e) {
         outcomes.add(new Outcome(s.id(), version(s), false, e.getMessage()));
       }
     }
-    Provenance provenance = new Provenance(principal.nation(), principal.name());
+    Optional<List<Outcome>> refusedWhole =
+        refusedWhole(outcomes, acceptedObjects, originOf, unavailable);
+    if (refusedWhole.isPresent()) {
+      store.addAll(
+          collectionId, List.of(), provenance, (c, none) -> recorder.record(c, refusedWhole.get()));
+      return refusedWhole.get();
+    }
     List<Outcome> checked = List.copyOf(outcomes);
     // the outcomes last recorded are those of the transaction that committed (a failed group is
     // retried batch by batch, calling the recorder again): they are what the caller gets back
@@ -147,15 +159,29 @@ final class ObjectWrites {
     return outcomes;
   }
 
-  private Optional<String> unresolvedMarking(StixObject s, Set<String> inEnvelope) {
-    for (String ref : s.objectMarkingRefs()) {
-      if (!inEnvelope.contains(ref) && policy.resolve(ref).isEmpty()) {
-        return Optional.of(
-            "object_marking_refs names " + ref + ", a marking-definition this node does not hold;"
-                + " send the definition first or in the same envelope");
-      }
+  /**
+   * The outcomes of an envelope refused whole because an object it would store fails a marking check
+   * ({@link EnvelopeMarkings}): that object gets the reason (which ref, or which definition id), every
+   * other object a failure naming it, and nothing of the envelope is stored; empty when the markings
+   * pass. Refusals made before (invalid, not the writer's to add) keep their own reasons.
+   */
+  private Optional<List<Outcome>> refusedWhole(List<Outcome> checked, List<StixObject> accepted,
+      Function<StixObject, String> originOf, Map<StixObject, String> unavailable) {
+    Map<StixObject, String> problems = markings.problems(accepted, originOf, unavailable);
+    if (problems.isEmpty()) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    String first = accepted.stream().filter(problems::containsKey).findFirst().orElseThrow().id();
+    String whole = "not stored: the envelope is refused whole because of the markings of " + first
+        + (problems.size() > 1 ? " and " + (problems.size() - 1) + " more" : "");
+    List<Outcome> all = new ArrayList<>(checked.size() + accepted.size());
+    for (Outcome o : checked) {
+      all.add(o.success() ? new Outcome(o.id(), o.version(), false, whole) : o);
+    }
+    for (StixObject s : accepted) {
+      all.add(new Outcome(s.id(), version(s), false, problems.getOrDefault(s, whole)));
+    }
+    return Optional.of(all);
   }
 
   private static Outcome success(AddOutcome a) {
