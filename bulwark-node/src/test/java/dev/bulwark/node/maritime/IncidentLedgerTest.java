@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ class IncidentLedgerTest {
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final String TRACK = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":"
       + "[[26.40000,59.80000],[26.30000,59.82000]]},\"properties\":{\"mmsi\":518000001,\"times\":[1,2],\"sog_kn\":[6.2,6.1]}}";
+
+  /** A reader the test lets see everything the ledger holds (the node's own objects). */
+  static final Predicate<StoredObject> ANYONE = o -> true;
 
   ObjectStore store;
   AtomicLong now = new AtomicLong(Instant.parse("2026-11-28T10:00:00Z").toEpochMilli());
@@ -123,14 +127,14 @@ class IncidentLedgerTest {
     Alert a = drag(0, Severity.MEDIUM, "2026-11-28T09:20:00Z");
     ledger.publish(a);
     now.addAndGet(1000);
-    ledger.acknowledge(a.id(), "officer").orElseThrow();
+    ledger.acknowledge(a.id(), "officer", ANYONE).orElseThrow();
     now.addAndGet(1000);
-    ledger.annotate(a.id(), "officer", "Coast guard informed.").orElseThrow();
+    ledger.annotate(a.id(), "officer", "Coast guard informed.", ANYONE).orElseThrow();
     assertThat(all().stream().filter(o -> o.type().equals("incident"))).hasSize(3);
-    assertThat(ledger.acknowledge("no-such-alert", "officer")).isEmpty();
+    assertThat(ledger.acknowledge("no-such-alert", "officer", ANYONE)).isEmpty();
 
     IncidentLedger restarted = ledger();
-    JsonNode detail = restarted.detail(a.id()).orElseThrow();
+    JsonNode detail = restarted.detail(a.id(), ANYONE).orElseThrow();
     assertThat(detail.path("status").asString()).isEqualTo("acknowledged");
     assertThat(detail.path("acknowledged_by").asString()).isEqualTo("officer");
     assertThat(detail.path("notes").path(0).path("content").asString()).isEqualTo("Coast guard informed.");
@@ -139,8 +143,8 @@ class IncidentLedgerTest {
     now.addAndGet(1000);
     restarted.publish(drag(1, Severity.HIGH, "2026-11-28T09:40:00Z"));
     now.addAndGet(1000);
-    restarted.close(a.id(), "officer", Disposition.TRUE_THREAT).orElseThrow();
-    JsonNode closed = ledger().detail(a.id()).orElseThrow();
+    restarted.close(a.id(), "officer", Disposition.TRUE_THREAT, ANYONE).orElseThrow();
+    JsonNode closed = ledger().detail(a.id(), ANYONE).orElseThrow();
     assertThat(closed.path("status").asString()).isEqualTo("closed");
     assertThat(closed.path("disposition").asString()).isEqualTo("true-threat");
     assertThat(closed.path("severity").asString()).isEqualTo("high");
