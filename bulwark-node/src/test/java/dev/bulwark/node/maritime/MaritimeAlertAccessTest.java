@@ -58,7 +58,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The maritime API's leaks of issue 14, as attacks on a real node (EST) that is restarted over the
  * same store. First it publishes alert "strict" as TLP:AMBER+STRICT; an older node let contributors
  * write into {@code maritime-alerts}, so a FIN contributor's TLP:AMBER+STRICT incident and an EST
- * contributor's TLP:RED one are put straight into the store beside it. Then the node restarts
+ * contributor's TLP:RED one (claiming the node's identity as author), and an EST admin's TLP:GREEN one
+ * are put straight into the store beside it. Then the node restarts
  * configured TLP:AMBER releasable to NATO and publishes alert "nato". Readers of USA, DEU, EST and UKR,
  * a FIN peer, both contributors and an admin then look through every door: REST (what the console
  * shows), server-sent events, TAXII, the workflow, the status and the metrics.
@@ -69,8 +70,10 @@ class MaritimeAlertAccessTest {
   static final String ALERTS = "/bulwark/collections/maritime-alerts/objects/";
   static final String FIN_INCIDENT = "incident--6b0f3d0e-1c55-4f59-9d0a-3e1f1f7c0a11";
   static final String EST_INCIDENT = "incident--0e4d7c7b-2f3a-4b8e-8d2c-5a9f4b6e7d22";
+  static final String GREEN_INCIDENT = "incident--5c3b2a19-8d7e-4f6a-9b5c-4d3e2f1a0b55";
   static final String FIN_ALERT = "fin-injected-alert";
   static final String EST_ALERT = "est-injected-alert";
+  static final String GREEN_ALERT = "admin-injected-alert";
   static final String FIN_TEXT = "FIN-only: frigate HAMINA shadowing the cable layer";
   static final String EST_TEXT = "EST red: source inside the crew";
 
@@ -94,6 +97,9 @@ class MaritimeAlertAccessTest {
     // the EST contributor even claims the node's identity as author
     store.add("maritime-alerts", NewObject.from(injected(EST_INCIDENT, EST_ALERT, EST_TEXT, nodeIdentity, Tlp.RED)),
         new Provenance("EST", "est-analyst"));
+    // and an EST admin (who may author as any identity) a TLP:GREEN one: adopted, everyone would see it
+    store.add("maritime-alerts", NewObject.from(injected(GREEN_INCIDENT, GREEN_ALERT, "hoax", nodeIdentity, Tlp.GREEN)),
+        new Provenance("EST", "est-admin"));
     node.close();
 
     node = start("amber", "NATO");
@@ -192,8 +198,8 @@ class MaritimeAlertAccessTest {
         "est-analyst", "est-admin")) {
       NodeHttp api = as(who);
       List<String> listed = alertIds(who);
-      assertThat(listed).as(who).doesNotContain(FIN_ALERT, EST_ALERT);
-      for (String injected : List.of(FIN_ALERT, EST_ALERT)) {
+      assertThat(listed).as(who).doesNotContain(FIN_ALERT, EST_ALERT, GREEN_ALERT);
+      for (String injected : List.of(FIN_ALERT, EST_ALERT, GREEN_ALERT)) {
         HttpResponse<String> one = api.get("/api/maritime/alerts/" + injected);
         assertThat(one.statusCode()).as(who + " reads " + injected).isEqualTo(404);
         assertThat(one.body()).doesNotContain(FIN_TEXT).doesNotContain(EST_TEXT);
@@ -269,6 +275,9 @@ class MaritimeAlertAccessTest {
     }
     assertThat(versionsOf(FIN_INCIDENT)).hasSize(1).allMatch(o -> o.originNation().equals("FIN"));
     assertThat(versionsOf(EST_INCIDENT)).hasSize(1);
+    assertThat(as("est-analyst").post("/api/maritime/alerts/" + GREEN_ALERT + "/acknowledge", "{}").statusCode())
+        .isEqualTo(404);
+    assertThat(versionsOf(GREEN_INCIDENT)).hasSize(1);
     assertThat(taxiiIncidents("usa-reader")).doesNotContain(FIN_INCIDENT, EST_INCIDENT);
     assertThat(taxiiIncidents("deu-reader")).doesNotContain(FIN_INCIDENT, EST_INCIDENT);
   }
