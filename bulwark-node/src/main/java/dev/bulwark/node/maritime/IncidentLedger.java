@@ -18,7 +18,6 @@ import dev.bulwark.stix.markings.ReleasabilityMarking;
 import dev.bulwark.stix.markings.Tlp;
 import dev.bulwark.stix.markings.VersionRule;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -657,10 +656,5 @@ public final class IncidentLedger {
       // no position: no location object
     }
     return Optional.empty();
-  }
-
-  /** The alert ids held (for tests and the demo). */
-  synchronized Collection<String> alertIds() {
-    return List.copyOf(alerts.keySet());
   }
 }

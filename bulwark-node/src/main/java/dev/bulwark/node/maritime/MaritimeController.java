@@ -43,8 +43,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Each alert is shown, listed, streamed and open to the workflow only for a principal the
  * {@link AccessPolicy} lets read that alert's own incident (its stored markings and origin), exactly
  * as TAXII decides; an alert it may not read is answered as missing. The workflow needs a contributor
- * or an admin; the status (traffic counters, alert counts, source names) is for admins (the security
- * configuration). Every workflow action (allowed or denied) is recorded in the audit log. Thread-safe.
+ * or an admin of the node's own nation (each action is a new version of the node's incident); the
+ * status (traffic counters, alert counts, source names) is for admins (the security configuration).
+ * Every workflow action (allowed or denied) is recorded in the audit log. Thread-safe.
  */
 @RestController
 @RequestMapping("/api/maritime")
@@ -210,6 +211,13 @@ class MaritimeController {
       audit.append(new AuditEntry(p.name(), p.nation(), action, collection, AuditEntry.Decision.DENY,
           List.of(incident), "needs the contributor or admin role"));
       return error(HttpStatus.FORBIDDEN, "the alert workflow needs the contributor or admin role");
+    }
+    // every action is a new version of the node's incident: only the origin nation adds versions to its objects
+    if (!p.nation().equals(ledger.nodeIdentityNation())) {
+      audit.append(new AuditEntry(p.name(), p.nation(), action, collection, AuditEntry.Decision.DENY,
+          List.of(incident), "not a principal of the node's nation " + ledger.nodeIdentityNation()));
+      return error(HttpStatus.FORBIDDEN, "the alert workflow is for principals of the node's nation ("
+          + ledger.nodeIdentityNation() + "): each action is a new version of the node's incident");
     }
     Optional<ObjectNode> result = op.apply(reader);
     if (result.isEmpty()) {

@@ -115,6 +115,7 @@ class MaritimeAlertAccessTest {
     add(principals, "fin-node", "FIN", Role.PEER);
     add(principals, "fin-analyst", "FIN", Role.CONTRIBUTOR);
     add(principals, "est-analyst", "EST", Role.CONTRIBUTOR);
+    add(principals, "deu-analyst", "DEU", Role.CONTRIBUTOR);
     add(principals, "est-admin", "EST", Role.ADMIN);
   }
 
@@ -280,6 +281,22 @@ class MaritimeAlertAccessTest {
     assertThat(versionsOf(GREEN_INCIDENT)).hasSize(1);
     assertThat(taxiiIncidents("usa-reader")).doesNotContain(FIN_INCIDENT, EST_INCIDENT);
     assertThat(taxiiIncidents("deu-reader")).doesNotContain(FIN_INCIDENT, EST_INCIDENT);
+  }
+
+  @Test
+  void finding2_anAllyWhoMayReadAnAlertMayNotAddVersionsOfIt() {
+    String incident = incidentOf(nato);
+    int before = versionsOf(incident).size();
+    NodeHttp deu = as("deu-analyst");
+    assertThat(deu.get("/api/maritime/alerts/" + nato).statusCode()).isEqualTo(200);
+    HttpResponse<String> ack = deu.post("/api/maritime/alerts/" + nato + "/acknowledge", "{}");
+    assertThat(ack.statusCode()).isEqualTo(403);
+    assertThat(ack.body()).contains("node's nation");
+    assertThat(deu.post("/api/maritime/alerts/" + nato + "/notes", "{\"text\":\"from DEU\"}").statusCode())
+        .isEqualTo(403);
+    // one it may not read is missing, as for anyone
+    assertThat(deu.post("/api/maritime/alerts/" + strict + "/acknowledge", "{}").statusCode()).isEqualTo(404);
+    assertThat(versionsOf(incident)).hasSize(before);
   }
 
   @Test
