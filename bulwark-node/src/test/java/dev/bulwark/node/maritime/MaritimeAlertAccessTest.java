@@ -245,6 +245,8 @@ class MaritimeAlertAccessTest {
       assertThat(deu.alertIds()).doesNotContain(strict);
       assertThat(ukr.alertIds()).isEmpty();
       assertThat(deu.text() + ukr.text()).doesNotContain("stopped over Estlink 2 (strict)");
+      assertThat(deu.text() + est.text() + ukr.text()).doesNotContain(FIN_TEXT).doesNotContain(EST_TEXT)
+          .doesNotContain(FIN_ALERT).doesNotContain(EST_ALERT).doesNotContain(GREEN_ALERT);
     }
   }
 
@@ -322,6 +324,11 @@ class MaritimeAlertAccessTest {
     String fromFinland = "{\"objects\":[" + injected("incident--1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a44", "relayed",
         "relayed by FIN", "identity--4b1a3c5d-6e7f-4a8b-9c0d-1e2f3a4b5c66", Tlp.GREEN).json() + "]}";
     assertThat(taxii("fin-node", "POST", ALERTS, fromFinland).statusCode()).isEqualTo(202);
+    // an admin may clean the collection out; a contributor may not
+    String relayed = ALERTS + "incident--1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a44/";
+    assertThat(taxii("est-analyst", "DELETE", relayed, "").statusCode()).isEqualTo(403);
+    assertThat(taxii("est-admin", "DELETE", relayed, "").statusCode()).isEqualTo(200);
+    assertThat(versionsOf("incident--1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a44")).isEmpty();
   }
 
   @Test
