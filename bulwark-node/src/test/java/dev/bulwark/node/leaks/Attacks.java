@@ -174,6 +174,7 @@ final class Attacks {
     String fresh = "indicator--" + UUID.randomUUID();
     Api.Answer control = post(mallory, "intel", List.of(own(mallory, node, fresh, newer, newer)), Set.of(fresh));
     String expected = normalized(control, fresh, newer);
+    notes.add(mallory + " posts a new id: " + abbreviate(expected));
     record Case(String what, String collection, String id, String version) {}
     for (Case c : List.of(
         new Case("the same id and version as a hidden object", "intel", hidden.id(), hidden.version()),
@@ -183,8 +184,9 @@ final class Attacks {
       Api.Answer a = post(mallory, c.collection(), List.of(own(mallory, node, c.id(), victim.created, c.version())),
           Set.of(c.id()));
       String got = normalized(a, c.id(), c.version());
-      verdicts.check(got.equals(expected), Kind.ORACLE, mallory.toString(),
-          "POST /bulwark/collections/" + c.collection() + "/objects/", hidden.label(),
+      notes.add(mallory + " posts " + c.what() + ": " + abbreviate(got));
+      verdicts.check(got.equals(expected), Kind.ORACLE, "a write answers differently for a hidden id",
+          mallory.toString(), "POST /bulwark/collections/" + c.collection() + "/objects/", hidden.label(),
           "posting " + c.what() + " answers " + got + " where a new id answers " + expected);
     }
     post(mallory, "intel", List.of(own(mallory, node, visible.id(), victim.created, newer)), Set.of(visible.id()));

@@ -16,7 +16,7 @@ final class Verdicts {
   enum Kind { LEAK, ORACLE, TAMPER }
 
   /** One failure: who asked, where, about which object, and why it is one. */
-  record Failure(Kind kind, String reader, String path, String object, String why) {
+  record Failure(Kind kind, String rule, String reader, String path, String object, String why) {
     @Override
     public String toString() {
       return kind + "  " + reader + "  " + path + "  " + object + "  " + why;
@@ -36,10 +36,10 @@ final class Verdicts {
   }
 
   /** Counts one check; records a failure when it does not hold. */
-  void check(boolean holds, Kind kind, String reader, String path, String object, String why) {
+  void check(boolean holds, Kind kind, String rule, String reader, String path, String object, String why) {
     checks.incrementAndGet();
     if (!holds) {
-      fail(new Failure(kind, reader, path, object, why));
+      fail(new Failure(kind, rule, reader, path, object, why));
     }
   }
 
@@ -49,8 +49,10 @@ final class Verdicts {
 
   synchronized void fail(Failure f) {
     counts.get(f.kind()).incrementAndGet();
-    String group = f.kind() + " " + f.path().replaceAll("--[0-9a-f-]{36}", "--{id}")
-        .replaceAll("\\?.*", "").replaceAll("/status/[0-9a-f-]+/", "/status/{id}/") + " : " + f.why().replaceAll("CNRY[a-z0-9]{8}|--[0-9a-f-]{36}", "…");
+    String group = f.kind() + " " + f.path().replaceAll("--[0-9a-f-]{36}", "--{id}").replaceAll(" \\(.*", "")
+        .replaceAll("&?next=[^&]*", "").replaceAll("&?limit=[0-9]+", "").replaceAll("\\?$", "")
+        .replaceAll("/status/[0-9a-f-]+/", "/status/{id}/").replaceAll("/alerts/inj-[a-z-]+", "/alerts/{id}")
+        + " — " + f.rule();
     countByGroup.computeIfAbsent(group, g -> new AtomicLong()).incrementAndGet();
     List<Failure> kept = firstByGroup.computeIfAbsent(group, g -> new ArrayList<>());
     if (kept.size() < KEPT_PER_GROUP) {

@@ -155,11 +155,11 @@ final class World implements AutoCloseable {
     }
   }
 
-  void restartAll() throws Exception {
-    for (NodeProcess n : nodes.values()) {
-      n.stop();
-    }
-    startAll();
+  void restart(String nation) throws Exception {
+    NodeProcess n = nodes.get(nation);
+    n.stop();
+    n.start();
+    n.awaitUp(Duration.ofMinutes(3));
   }
 
   Who who(String node, String name) {
