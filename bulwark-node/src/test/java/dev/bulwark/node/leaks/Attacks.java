@@ -65,14 +65,13 @@ final class Attacks {
   /** A releasability definition as wide as it gets, under someone else's id. */
   private StixObject squatter(Who mallory, String targetId, String created, String node) {
     Set<String> everyone = Set.copyOf(world.readerIdentities.values());
-    ObjectNode d = ReleasabilityMarking.markingDefinition(
-        new Releasability(Set.of("NATO", "EU", "UKR", "AUT", "USA"), everyone), mallory.identity().orElseThrow(),
-        created).json();
+    Releasability wide = new Releasability(Set.of("NATO", "EU", "UKR", "AUT", "USA"), everyone);
+    ObjectNode d = ReleasabilityMarking.markingDefinition(wide, mallory.identity().orElseThrow(), created).json();
     d.put("id", targetId);
     String canary = Truth.canary();
     d.put("name", "squatted by " + mallory.name() + " " + canary);
     truth.add(new Secret(canary, "definition squatted by " + mallory, targetId, mallory.nation(), node, List.of(),
-        List.of()));
+        List.of(), Optional.of(wide)));
     return StixObject.of(d);
   }
 

@@ -72,7 +72,7 @@ final class Corpus {
       StixObject def = StixObject.of(d);
       definitions.put(name, def);
       truth.add(new Secret(canary, n + " definition '" + name + "'", def.id(), n, n,
-          defMarking.map(t -> List.of(t.definition())).orElse(List.of()), List.of()));
+          defMarking.map(t -> List.of(t.definition())).orElse(List.of()), List.of(), Optional.of(r)));
       envelope.add(def.toJson());
     });
     int index = 0;

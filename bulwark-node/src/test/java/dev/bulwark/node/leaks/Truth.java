@@ -2,12 +2,14 @@ package dev.bulwark.node.leaks;
 
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Reader;
+import dev.bulwark.stix.markings.Releasability;
 import dev.bulwark.stix.markings.ReleaseRule;
 import dev.bulwark.stix.markings.Tlp;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -33,12 +35,21 @@ final class Truth {
    * @param postedAt the nation of the node it was first posted to
    * @param markings the object markings its author meant
    * @param part the granular markings of the part, empty for the object itself
+   * @param names for a releasability definition, the list it holds: the design makes a definition
+   *     readable by the nations and recipients it names (so that they can resolve what they receive)
    */
   record Secret(String canary, String label, String id, String origin, String postedAt, List<StixObject> markings,
-      List<StixObject> part) {
+      List<StixObject> part, Optional<Releasability> names) {
+    Secret(String canary, String label, String id, String origin, String postedAt, List<StixObject> markings,
+        List<StixObject> part) {
+      this(canary, label, id, origin, postedAt, markings, part, Optional.empty());
+    }
+
     boolean mayBeRead(Reader reader) {
-      return ReleaseRule.mayRead(reader, origin, markings, ReleaseRule.ORIGIN_ONLY)
-          && (part.isEmpty() || ReleaseRule.mayRead(reader, origin, part, ReleaseRule.ORIGIN_ONLY));
+      boolean named = names.isPresent() && reader.authenticated() && (names.get().includesNation(reader.nation())
+          || reader.identityId().map(names.get().recipients()::contains).orElse(false));
+      return named || (ReleaseRule.mayRead(reader, origin, markings, ReleaseRule.ORIGIN_ONLY)
+          && (part.isEmpty() || ReleaseRule.mayRead(reader, origin, part, ReleaseRule.ORIGIN_ONLY)));
     }
 
     boolean red() {
@@ -47,7 +58,7 @@ final class Truth {
 
     /** A node may hold what was posted to it, and what its nation may read unless it is RED. */
     boolean mayBeHeldBy(String nodeNation) {
-      return postedAt.equals(nodeNation) || (!red() && mayBeRead(new Reader(nodeNation, java.util.Optional.empty())));
+      return postedAt.equals(nodeNation) || (!red() && mayBeRead(new Reader(nodeNation, Optional.empty())));
     }
   }
 
@@ -100,6 +111,11 @@ final class Truth {
       }
     }
     return out;
+  }
+
+  /** Whether the suite knows an object of this id. */
+  boolean known(String id) {
+    return byId.containsKey(id);
   }
 
   /** Whether the reader may see some object carrying this id. */

@@ -55,7 +55,7 @@ final class Verdicts {
         + " — " + f.rule();
     countByGroup.computeIfAbsent(group, g -> new AtomicLong()).incrementAndGet();
     List<Failure> kept = firstByGroup.computeIfAbsent(group, g -> new ArrayList<>());
-    if (kept.size() < KEPT_PER_GROUP) {
+    if (kept.size() < KEPT_PER_GROUP && !kept.contains(f)) {
       kept.add(f);
     }
   }
