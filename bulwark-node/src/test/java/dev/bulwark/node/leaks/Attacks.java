@@ -83,9 +83,12 @@ final class Attacks {
     post(mallory, "intel", List.of(squatter(mallory, victim.definitions.get("one").id(), later, node).toJson()), Set.of());
     post(mallory, "scratch", List.of(squatter(mallory, victim.definitions.get("group").id(), later, node).toJson()),
         Set.of());
-    // the same version as the author's: a later post of the author's own is then "already held"
-    post(mallory, "intel", List.of(squatter(mallory, victim.definitions.get("recipients").id(), victim.created, node)
-        .toJson()), Set.of());
+    // the same version as the author's: a later post of the author's own is then "already held" (not at
+    // DEU, so that its recipients stay its own and what federation does with RED naming a peer shows)
+    if (!node.equals("DEU")) {
+      post(mallory, "intel", List.of(squatter(mallory, victim.definitions.get("recipients").id(), victim.created,
+          node).toJson()), Set.of());
+    }
   }
 
   /** Finding 3a/3d: after federation, attackers define what other nodes' authors defined. */

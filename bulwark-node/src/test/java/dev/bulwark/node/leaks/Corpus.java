@@ -50,7 +50,8 @@ final class Corpus {
   final List<Item> items = new ArrayList<>();
   final List<String> envelope = new ArrayList<>();
 
-  Corpus(Who author, Truth truth, Map<String, String> readerIdentities, Instant when) {
+  Corpus(Who author, Truth truth, Map<String, String> readerIdentities, Map<String, String> nodeIdentities,
+      Instant when) {
     this.author = author;
     this.created = STAMP.format(when);
     String n = author.nation();
@@ -58,8 +59,9 @@ final class Corpus {
     Map<String, Releasability> lists = new LinkedHashMap<>();
     lists.put("one", Releasability.toNations(switch (n) { case "FIN" -> "UKR"; case "EST" -> "FIN"; default -> "AUT"; }));
     lists.put("group", Releasability.toNations(n.equals("EST") ? "EU" : "NATO"));
-    lists.put("recipients", new Releasability(Set.of(),
-        Set.of(readerIdentities.get("UKR"), readerIdentities.get("DEU"))));
+    // named recipients: two analysts, and a neighbouring node (finding 4: RED naming a peer was pulled)
+    lists.put("recipients", new Releasability(Set.of(), Set.of(readerIdentities.get("UKR"),
+        readerIdentities.get("DEU"), nodeIdentities.get(World.otherNode(n)))));
     lists.put("granular", Releasability.toNations("USA"));
     // FIN keeps its definitions unmarked (its own nation only), EST marks them CLEAR, DEU GREEN
     Optional<Tlp> defMarking = switch (n) { case "FIN" -> Optional.empty(); case "EST" -> Optional.of(Tlp.CLEAR);

@@ -91,7 +91,7 @@ class LeakSuiteIT {
     Map<String, Corpus> corpora = new LinkedHashMap<>();
     for (String node : World.NODES) {
       corpora.put(node, new Corpus(world.who(node, "author-" + node.toLowerCase()), truth, world.readerIdentities,
-          Instant.now()));
+          world.nodeIdentities, Instant.now()));
     }
     for (Corpus c : corpora.values()) {
       attacks.squatAhead(c);

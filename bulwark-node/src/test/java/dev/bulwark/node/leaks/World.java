@@ -67,6 +67,8 @@ final class World implements AutoCloseable {
   final Map<String, List<Who>> principals = new LinkedHashMap<>();
   /** The identity of each reader nation's analyst: the same person (identity) on every node. */
   final Map<String, String> readerIdentities = new LinkedHashMap<>();
+  /** The identity each node's peer principals have on the other nodes (a RED recipient can name it). */
+  final Map<String, String> nodeIdentities = new LinkedHashMap<>();
 
   World(Path root) {
     this.root = root;
@@ -76,6 +78,9 @@ final class World implements AutoCloseable {
   void build(Map<String, String> extraProperties) throws Exception {
     for (String nation : READER_NATIONS) {
       readerIdentities.put(nation, "identity--" + UUID.randomUUID());
+    }
+    for (String nation : NODES) {
+      nodeIdentities.put(nation, "identity--" + UUID.randomUUID());
     }
     Map<String, String> peerTokens = new LinkedHashMap<>(); // "X>Y": issued at X for Y's node
     for (String nation : NODES) {
@@ -105,7 +110,8 @@ final class World implements AutoCloseable {
         whos.add(add(ps, n, "admin-" + nation.toLowerCase(), nation, EnumSet.of(Role.ADMIN), Optional.empty()));
         for (String other : NODES) {
           if (!other.equals(nation)) {
-            Who peer = add(ps, n, "node-" + other.toLowerCase(), other, EnumSet.of(Role.PEER), Optional.empty());
+            Who peer = add(ps, n, "node-" + other.toLowerCase(), other, EnumSet.of(Role.PEER),
+                Optional.of(nodeIdentities.get(other)));
             whos.add(peer);
             peerTokens.put(nation + ">" + other, peer.token());
           }
