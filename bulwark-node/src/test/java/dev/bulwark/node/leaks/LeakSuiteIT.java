@@ -193,7 +193,10 @@ class LeakSuiteIT {
     System.out.println("leak suite notes:");
     attacks.notes.forEach(n -> System.out.println("  " + n));
     System.out.println("  canaries shown to callers allowed to see them: " + probes.shown.size());
+    Path failures = Path.of("target", "leak-suite-failures.txt");
+    Files.write(failures, verdicts.lines());
     System.out.println(verdicts.report());
+    System.out.println("every failure: " + failures.toAbsolutePath());
     System.out.println(verdicts.summary());
     assertThat(probes.shown).as("the suite saw objects at all (it is not vacuous)").isNotEmpty();
     assertThat(verdicts.clean()).as(verdicts.report()).isTrue();

@@ -28,6 +28,7 @@ final class Verdicts {
   private final Map<Kind, AtomicLong> counts = new java.util.EnumMap<>(Kind.class);
   private final Map<String, List<Failure>> firstByGroup = new TreeMap<>();
   private final Map<String, AtomicLong> countByGroup = new TreeMap<>();
+  private final List<Failure> all = new ArrayList<>();
 
   Verdicts() {
     for (Kind k : Kind.values()) {
@@ -49,6 +50,9 @@ final class Verdicts {
 
   synchronized void fail(Failure f) {
     counts.get(f.kind()).incrementAndGet();
+    if (all.size() < 200_000) {
+      all.add(f);
+    }
     String group = f.kind() + " " + f.path().replaceAll("--[0-9a-f-]{36}", "--{id}").replaceAll(" \\(.*", "")
         .replaceAll("&?next=[^&]*", "").replaceAll("&?limit=[0-9]+", "").replaceAll("\\?$", "")
         .replaceAll("/status/[0-9a-f-]+/", "/status/{id}/").replaceAll("/alerts/inj-[a-z-]+", "/alerts/{id}")
@@ -75,6 +79,11 @@ final class Verdicts {
   String summary() {
     return "leak suite: " + checks() + " checks, " + count(Kind.LEAK) + " leaks, " + count(Kind.ORACLE) + " oracles, "
         + count(Kind.TAMPER) + " tampers";
+  }
+
+  /** Every failure, one a line, in the order found. */
+  synchronized List<String> lines() {
+    return all.stream().map(Failure::toString).toList();
   }
 
   /** The failures grouped by kind, path and reason, with the first of each in full. */
