@@ -26,7 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Attacks {
   static final String MARITIME_EXTENSION = "extension-definition--8f4c2a71-5d3e-4b9a-a6c0-2e7b1d9f4c38";
-  static final String COLLECTIONS = "/bulwark/collections/";
 
   /** A POST an attacker made: who, the status id and the ids it echoes (not leaks to the poster). */
   record Post(Who who, String statusId, Set<String> ids) {}
@@ -53,7 +52,7 @@ final class Attacks {
 
   /** Posts an envelope and records the status it got; returns the answer. */
   Api.Answer post(Who who, String collection, List<String> objects, Set<String> ids) {
-    Api.Answer a = who.api().post("/bulwark" + "/collections/" + collection + "/objects/", Api.TAXII,
+    Api.Answer a = who.api().post("/bulwark/collections/" + collection + "/objects/", Api.TAXII,
         Corpus.envelope(objects));
     String statusId = Corpus.JSON.readTree(a.body().isEmpty() ? "{}" : a.body()).path("id").asString("");
     if (!statusId.isEmpty()) {
