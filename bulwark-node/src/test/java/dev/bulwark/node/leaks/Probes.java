@@ -345,7 +345,9 @@ final class Probes {
       while (m.find()) {
         Secret s = truth.secret(m.group());
         if (s != null && !s.mayBeHeldBy(node)) {
+          boolean asRecipient = s.mayBeRead(new Reader(node, Optional.of(world.nodeIdentities.get(node))));
           verdicts.fail(new Verdicts.Failure(Kind.LEAK, s.red() ? "TLP:RED held by another nation's node"
+              : asRecipient ? "a node holds what names its identity as a recipient but not its nation"
               : "a node holds what its nation may not see", "node " + node, "federation: store of " + node + ", collection "
               + o.collectionId(), s.label(), "holds text " + s.canary() + " of " + s.label() + " (origin " + s.origin()
               + ", posted at " + s.postedAt() + ")" + (s.red() ? ": TLP:RED never leaves" : ", which " + node
