@@ -15,6 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param defaultPageSize objects per page when the client gives no limit
  * @param maxPageSize the largest page the server returns, whatever the limit asked
  * @param cursorSecret key that signs next tokens; empty = a random key kept in BULWARK_HOME
+ * @param maxObjectsPerEnvelope most objects one POST may carry (413 above, found while the body is
+ *     read); federation pushes pages of 5,000, so keep it at least that
+ * @param maxObjectBytes largest single object of a POST, in bytes of JSON (413 above)
+ * @param postMemoryBudget heap, in bytes, that the envelopes being received at once may take
+ *     together (estimated from their length); a POST waits for its share or is answered 503.
+ *     0 = a quarter of the JVM's maximum heap
  */
 @ConfigurationProperties(prefix = "bulwark.taxii")
 public record TaxiiProperties(
@@ -27,7 +33,10 @@ public record TaxiiProperties(
     long maxContentLength,
     int defaultPageSize,
     int maxPageSize,
-    String cursorSecret) {
+    String cursorSecret,
+    int maxObjectsPerEnvelope,
+    long maxObjectBytes,
+    long postMemoryBudget) {
 
   public TaxiiProperties {
     title = title == null ? "Bulwark TAXII 2.1" : title;
@@ -44,6 +53,9 @@ public record TaxiiProperties(
     defaultPageSize = defaultPageSize <= 0 ? 1000 : defaultPageSize;
     maxPageSize = maxPageSize <= 0 ? 10_000 : maxPageSize;
     cursorSecret = cursorSecret == null ? "" : cursorSecret;
+    maxObjectsPerEnvelope = maxObjectsPerEnvelope <= 0 ? 10_000 : maxObjectsPerEnvelope;
+    maxObjectBytes = maxObjectBytes <= 0 ? 10L * 1024 * 1024 : maxObjectBytes;
+    postMemoryBudget = postMemoryBudget <= 0 ? Runtime.getRuntime().maxMemory() / 4 : postMemoryBudget;
   }
 
   /** One API root. */
