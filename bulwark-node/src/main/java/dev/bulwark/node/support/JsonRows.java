@@ -56,7 +56,7 @@ final class JsonRows {
         cells.put(f.getKey(), "");
       } else if (v.isNumber()) {
         if (v.isFloatingPointNumber() && !v.isBigDecimal() && !Double.isFinite(v.doubleValue())) {
-          problems.add(new SupportError.Detail(where + "." + f.getKey(), "not a finite number"));
+          problems.add(new SupportError.Detail(where + "." + f.getKey(), f.getKey() + " is not a finite number"));
           bad = true;
           continue;
         }
