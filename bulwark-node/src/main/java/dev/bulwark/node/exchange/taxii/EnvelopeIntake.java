@@ -175,6 +175,11 @@ final class EnvelopeIntake {
       return in;
     }
 
+    /** Left open when the parser is done: a refused body is drained from it, and the container closes it. */
+    @Override
+    public void close() {
+    }
+
     @Override
     public int read() throws IOException {
       int b = super.read();
