@@ -45,15 +45,18 @@ final class EnvelopeIntake {
   private final long maxContentLength;
   private final int maxObjects;
   private final EnvelopeBudget budget;
+  private final Duration wait;
   private final EnvelopeReader reader;
 
   EnvelopeIntake(TaxiiProperties properties, JsonMapper json) {
-    this(properties, json, new EnvelopeBudget(properties.postMemoryBudget()));
+    this(properties, json, new EnvelopeBudget(properties.postMemoryBudget()), WAIT);
   }
 
-  EnvelopeIntake(TaxiiProperties properties, JsonMapper json, EnvelopeBudget budget) {
+  /** @param wait how long a POST waits for its share of the budget */
+  EnvelopeIntake(TaxiiProperties properties, JsonMapper json, EnvelopeBudget budget, Duration wait) {
     this.maxObjects = properties.maxObjectsPerEnvelope();
     this.budget = budget;
+    this.wait = wait;
     this.reader = new EnvelopeReader(json, maxObjects, properties.maxObjectBytes());
     // never advertise a body the budget could not take whole
     long largest = largestFitting(budget.capacityBytes(), maxObjects);
@@ -86,7 +89,7 @@ final class EnvelopeIntake {
       throw tooLong();
     }
     long length = declared >= 0 ? declared : maxContentLength;
-    Optional<EnvelopeBudget.Reservation> reserved = budget.reserve(estimate(length, maxObjects), WAIT);
+    Optional<EnvelopeBudget.Reservation> reserved = budget.reserve(estimate(length, maxObjects), wait);
     if (reserved.isEmpty()) {
       drain(request.getInputStream(), 0);
       throw new Busy();
@@ -150,7 +153,7 @@ final class EnvelopeIntake {
     }
   }
 
-  /** 503: the budget stayed taken for {@link #WAIT}. */
+  /** 503: the budget stayed taken for as long as a POST waits. */
   static final class Busy extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

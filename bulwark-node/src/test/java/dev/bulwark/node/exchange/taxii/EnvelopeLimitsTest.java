@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -130,6 +131,61 @@ class EnvelopeLimitsTest {
     first.get().close();
     assertThat(budget.availableBytes()).isEqualTo(100 << 20);
     assertThatThrownBy(() -> budget.reserve(101 << 20, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static TaxiiProperties properties(long budget) {
+    return new TaxiiProperties(null, null, null, null, null, null, 0, 0, 0, null, 100, 0, budget);
+  }
+
+  /** A POST with the body, its length declared (as MockHttpServletRequest does) or not (as when chunked). */
+  private static MockHttpServletRequest post(String body, boolean declareLength) {
+    MockHttpServletRequest r = declareLength
+        ? new MockHttpServletRequest("POST", "/")
+        : new MockHttpServletRequest("POST", "/") {
+            @Override
+            public long getContentLengthLong() {
+              return -1;
+            }
+          };
+    r.setContent(body.getBytes(StandardCharsets.UTF_8));
+    return r;
+  }
+
+  @Test
+  void aPostThatFindsTheBudgetTakenWaitsAndIsThenAnswered503WithNothingHeld() throws Exception {
+    EnvelopeBudget budget = new EnvelopeBudget(64 << 20);
+    EnvelopeIntake intake = new EnvelopeIntake(properties(64 << 20), JSON, budget, Duration.ofMillis(200));
+    MockHttpServletRequest request = post("{\"objects\":[{\"type\":\"a\"}]}", true);
+    try (EnvelopeBudget.Reservation others = budget.reserve(budget.capacityBytes(), Duration.ZERO).orElseThrow()) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> intake.receive(request)).isInstanceOf(EnvelopeIntake.Busy.class)
+          .hasMessageContaining("send it again in 5 seconds");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150), Duration.ofSeconds(5));
+    }
+    try (EnvelopeIntake.Received r = intake.receive(post("{\"objects\":[{\"type\":\"a\"}]}", true))) {
+      assertThat(r.objects()).hasSize(1);
+      // shrunk to what one small object takes, not the estimate for 100 objects
+      assertThat(budget.availableBytes()).isGreaterThan(budget.capacityBytes() - 8 * 1024);
+    }
+    assertThat(budget.availableBytes()).isEqualTo(budget.capacityBytes());
+  }
+
+  @Test
+  void aBodyRefusedPartWayGivesItsShareBackAndIsReadToItsEnd() throws Exception {
+    EnvelopeBudget budget = new EnvelopeBudget(64 << 20);
+    EnvelopeIntake intake = new EnvelopeIntake(properties(64 << 20), JSON, budget, Duration.ofMillis(200));
+    StringBuilder body = new StringBuilder("{\"objects\":[");
+    for (int i = 0; i < 5_000; i++) {
+      body.append(i == 0 ? "" : ",").append("{\"type\":\"a\",\"n\":").append(i).append('}');
+    }
+    for (boolean declared : new boolean[] {true, false}) {
+      MockHttpServletRequest request = post(body.append("]}").toString(), declared);
+      assertThatThrownBy(() -> intake.receive(request)).isInstanceOfSatisfying(TaxiiException.class,
+          e -> assertThat(e.getMessage()).contains("more than 100 objects"));
+      assertThat(request.getInputStream().read()).isEqualTo(-1);
+      assertThat(budget.availableBytes()).isEqualTo(budget.capacityBytes());
+      body.setLength(body.length() - 2);
+    }
   }
 
   @Test
