@@ -39,6 +39,16 @@ final class EnvelopeIntake {
   /** How long a POST waits for its share of the budget before it is answered 503. */
   static final Duration WAIT = Duration.ofSeconds(15);
 
+  /**
+   * A body must arrive within this plus a second per {@link #SLOWEST_BYTES_PER_SECOND} of its length:
+   * a client that sends its body slowly must not hold its share of the budget, and with it every
+   * other POST, for as long as it likes.
+   */
+  static final Duration GRACE = Duration.ofSeconds(30);
+
+  /** 256 KiB/s, 2 Mbit/s: far below any link two nodes federate over. */
+  static final long SLOWEST_BYTES_PER_SECOND = 256 * 1024;
+
   /** What a 503 tells the client to wait before it sends again. */
   static final int RETRY_AFTER_SECONDS = 5;
 
@@ -46,17 +56,22 @@ final class EnvelopeIntake {
   private final int maxObjects;
   private final EnvelopeBudget budget;
   private final Duration wait;
+  private final Duration grace;
   private final EnvelopeReader reader;
 
   EnvelopeIntake(TaxiiProperties properties, JsonMapper json) {
-    this(properties, json, new EnvelopeBudget(properties.postMemoryBudget()), WAIT);
+    this(properties, json, new EnvelopeBudget(properties.postMemoryBudget()), WAIT, GRACE);
   }
 
-  /** @param wait how long a POST waits for its share of the budget */
-  EnvelopeIntake(TaxiiProperties properties, JsonMapper json, EnvelopeBudget budget, Duration wait) {
+  /**
+   * @param wait how long a POST waits for its share of the budget
+   * @param grace the fixed part of the time a body has to arrive
+   */
+  EnvelopeIntake(TaxiiProperties properties, JsonMapper json, EnvelopeBudget budget, Duration wait, Duration grace) {
     this.maxObjects = properties.maxObjectsPerEnvelope();
     this.budget = budget;
     this.wait = wait;
+    this.grace = grace;
     this.reader = new EnvelopeReader(json, maxObjects, properties.maxObjectBytes());
     // never advertise a body the budget could not take whole
     long largest = largestFitting(budget.capacityBytes(), maxObjects);
@@ -80,7 +95,7 @@ final class EnvelopeIntake {
    * Reads the request's envelope.
    *
    * @throws TaxiiException 413 (too long, too many or too large objects), 400 (not an envelope or
-   *     not JSON)
+   *     not JSON), 408 (the body came too slowly)
    * @throws Busy when the node is taking in other envelopes (to be answered 503 with Retry-After)
    */
   Received receive(HttpServletRequest request) throws IOException {
@@ -90,19 +105,26 @@ final class EnvelopeIntake {
     }
     long length = declared >= 0 ? declared : maxContentLength;
     Optional<EnvelopeBudget.Reservation> reserved = budget.reserve(estimate(length, maxObjects), wait);
+    long deadline = System.nanoTime() + grace.toNanos()
+        + Duration.ofSeconds(length / SLOWEST_BYTES_PER_SECOND).toNanos();
     if (reserved.isEmpty()) {
-      drain(request.getInputStream(), 0);
+      drain(request.getInputStream(), 0, deadline);
       throw new Busy();
     }
     EnvelopeBudget.Reservation reservation = reserved.get();
-    Counting in = new Counting(request.getInputStream(), maxContentLength);
+    Counting in = new Counting(request.getInputStream(), maxContentLength, deadline);
     try {
       ArrayNode objects = reader.read(in);
       reservation.shrinkTo(estimate(in.count, objects.size()));
       return new Received(objects, reservation);
     } catch (RuntimeException e) {
       reservation.close();
-      drain(in.getRawStream(), in.count);
+      if (in.late) {
+        throw new TaxiiException(408, "Request timeout", "The body arrived slower than this node takes it ("
+            + (grace.toSeconds() > 0 ? grace.toSeconds() + " s and " : "") + "a second per "
+            + SLOWEST_BYTES_PER_SECOND / 1024 + " KiB); send it faster or in smaller envelopes.");
+      }
+      drain(in.getRawStream(), in.count, deadline);
       if (in.over) {
         throw tooLong();
       }
@@ -139,13 +161,16 @@ final class EnvelopeIntake {
         "The body exceeds this API root's max_content_length of " + maxContentLength + " bytes.");
   }
 
-  /** Reads and drops the rest of a body, at most up to max_content_length (beyond it the connection may close). */
-  private void drain(InputStream in, long alreadyRead) {
+  /**
+   * Reads and drops the rest of a body, at most up to max_content_length and until the deadline
+   * (beyond either the connection may close).
+   */
+  private void drain(InputStream in, long alreadyRead, long deadline) {
     byte[] chunk = new byte[65536];
     long total = alreadyRead;
     try {
       int n;
-      while (total <= maxContentLength && (n = in.read(chunk)) > 0) {
+      while (total <= maxContentLength && System.nanoTime() < deadline && (n = in.read(chunk)) > 0) {
         total += n;
       }
     } catch (IOException e) {
@@ -163,15 +188,21 @@ final class EnvelopeIntake {
     }
   }
 
-  /** Counts the bytes read and stops at the limit (so the parser never reads past max_content_length). */
+  /**
+   * Counts the bytes read and stops at the limit (so the parser never reads past max_content_length)
+   * or at the deadline.
+   */
   private static final class Counting extends FilterInputStream {
     private final long max;
+    private final long deadline;
     long count;
     boolean over;
+    boolean late;
 
-    Counting(InputStream in, long max) {
+    Counting(InputStream in, long max, long deadline) {
       super(in);
       this.max = max;
+      this.deadline = deadline;
     }
 
     InputStream getRawStream() {
@@ -206,6 +237,10 @@ final class EnvelopeIntake {
       if (count > max) {
         over = true;
         throw new IOException("body longer than " + max + " bytes");
+      }
+      if (System.nanoTime() > deadline) {
+        late = true;
+        throw new IOException("body not read by its deadline");
       }
     }
   }

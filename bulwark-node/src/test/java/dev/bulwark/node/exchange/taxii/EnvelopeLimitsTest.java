@@ -154,7 +154,7 @@ class EnvelopeLimitsTest {
   @Test
   void aPostThatFindsTheBudgetTakenWaitsAndIsThenAnswered503WithNothingHeld() throws Exception {
     EnvelopeBudget budget = new EnvelopeBudget(64 << 20);
-    EnvelopeIntake intake = new EnvelopeIntake(properties(64 << 20), JSON, budget, Duration.ofMillis(200));
+    EnvelopeIntake intake = new EnvelopeIntake(properties(64 << 20), JSON, budget, Duration.ofMillis(200), Duration.ofSeconds(30));
     MockHttpServletRequest request = post("{\"objects\":[{\"type\":\"a\"}]}", true);
     try (EnvelopeBudget.Reservation others = budget.reserve(budget.capacityBytes(), Duration.ZERO).orElseThrow()) {
       long start = System.nanoTime();
@@ -173,7 +173,7 @@ class EnvelopeLimitsTest {
   @Test
   void aBodyRefusedPartWayGivesItsShareBackAndIsReadToItsEnd() throws Exception {
     EnvelopeBudget budget = new EnvelopeBudget(64 << 20);
-    EnvelopeIntake intake = new EnvelopeIntake(properties(64 << 20), JSON, budget, Duration.ofMillis(200));
+    EnvelopeIntake intake = new EnvelopeIntake(properties(64 << 20), JSON, budget, Duration.ofMillis(200), Duration.ofSeconds(30));
     StringBuilder body = new StringBuilder("{\"objects\":[");
     for (int i = 0; i < 5_000; i++) {
       body.append(i == 0 ? "" : ",").append("{\"type\":\"a\",\"n\":").append(i).append('}');
@@ -186,6 +186,66 @@ class EnvelopeLimitsTest {
       assertThat(budget.availableBytes()).isEqualTo(budget.capacityBytes());
       body.setLength(body.length() - 2);
     }
+  }
+
+  @Test
+  void aBodySentTooSlowlyIsRefused408AndGivesItsShareBack() throws Exception {
+    EnvelopeBudget budget = new EnvelopeBudget(64 << 20);
+    EnvelopeIntake intake = new EnvelopeIntake(properties(64 << 20), JSON, budget, Duration.ZERO, Duration.ofMillis(300));
+    byte[] body = "{\"objects\":[{\"type\":\"a\"},{\"type\":\"b\"}]}".getBytes(StandardCharsets.UTF_8);
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/") {
+      @Override
+      public jakarta.servlet.ServletInputStream getInputStream() {
+        return new jakarta.servlet.ServletInputStream() {
+          private int at;
+
+          @Override
+          public int read() throws java.io.IOException {
+            if (at == body.length) {
+              return -1;
+            }
+            try {
+              Thread.sleep(50); // a byte every 50 ms
+            } catch (InterruptedException e) {
+              throw new java.io.InterruptedIOException();
+            }
+            return body[at++];
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws java.io.IOException {
+            // as a socket does: what has arrived, here one byte
+            int c = read();
+            if (c < 0) {
+              return -1;
+            }
+            b[off] = (byte) c;
+            return 1;
+          }
+
+          @Override
+          public boolean isFinished() {
+            return at == body.length;
+          }
+
+          @Override
+          public boolean isReady() {
+            return true;
+          }
+
+          @Override
+          public void setReadListener(jakarta.servlet.ReadListener listener) {}
+        };
+      }
+    };
+    request.setContent(body);
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> intake.receive(request)).isInstanceOfSatisfying(TaxiiException.class, e -> {
+      assertThat(e.status()).isEqualTo(408);
+      assertThat(e.getMessage()).contains("slower");
+    });
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(budget.availableBytes()).isEqualTo(budget.capacityBytes());
   }
 
   @Test
