@@ -17,16 +17,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
 /**
  * The principals table: creates principals (returning their token once), lists and revokes them, and
- * checks presented tokens and client certificates. Tokens are stored as PBKDF2 hashes; because a
- * PBKDF2 check costs tens of milliseconds by design, a token already verified is remembered (as its
- * SHA-256, in memory) so that later requests pay only a row lookup, which also sees revocation and
- * expiry at once. Thread-safe.
+ * checks presented tokens and client certificates.
+ *
+ * <p>Tokens are stored as their SHA-256. A token carries 256 random bits, so a stolen table cannot be
+ * brute-forced whatever the hash costs; a deliberately slow hash (PBKDF2, 70 ms a check) protects
+ * only low-entropy passwords, and let eight unauthenticated clients sending made-up tokens slow a
+ * legitimate reader tenfold (issue 14, finding 7). Every check now costs the same small constant:
+ * one indexed row lookup, one SHA-256 and one constant-time comparison, against the stored hash or,
+ * for a key id that does not exist, against a dummy, so that an unknown key id and a known one with a
+ * wrong secret take the same time and get the same answer.
+ *
+ * <p>Hashes written before (PBKDF2, {@code pbkdf2-sha256:<iterations>:...}) still verify; the first
+ * time such a token is presented correctly its row is rewritten as SHA-256. Those PBKDF2 checks run
+ * one at a time (a caller waits at most {@link #LEGACY_WAIT_MS} ms for its turn, then is refused), so
+ * failed attempts on old rows can occupy at most one core. Thread-safe.
  */
 public final class PrincipalStore {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
@@ -35,46 +47,80 @@ public final class PrincipalStore {
 
   private final DataSource dataSource;
   private final Clock clock;
-  /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
+  /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256, the count of hashes written before SHA-256. */
   public static final int DEFAULT_ITERATIONS = 310_000;
 
-  private final int iterations;
+  /** How long a check of an old PBKDF2 hash waits for the one that is running. */
+  static final long LEGACY_WAIT_MS = 2_000;
+
+  private static final String SHA256 = "sha256:";
+  private static final String PBKDF2 = "pbkdf2-sha256:";
+
+  /** What an unknown key id is compared with: no token's SHA-256 is all zeros (2^-256). */
+  private static final String DUMMY = SHA256 + "0".repeat(64);
+
   private final ConcurrentHashMap<Integer, Pbkdf2PasswordEncoder> encoders = new ConcurrentHashMap<>();
-  /** key id -> SHA-256 of the token that matched its hash. */
-  private final ConcurrentHashMap<String, String> verified = new ConcurrentHashMap<>();
+  /** One PBKDF2 check at a time (old hashes only). */
+  private final Semaphore legacyChecks = new Semaphore(1, true);
 
   public PrincipalStore(DataSource dataSource, Clock clock) {
-    this(dataSource, clock, DEFAULT_ITERATIONS);
+    this.dataSource = dataSource;
+    this.clock = clock;
   }
 
   /**
-   * @param iterations PBKDF2 iterations for new hashes; each hash records its own count, so changing it
-   *     never invalidates existing tokens
+   * @param iterations no longer used: new tokens are stored as SHA-256 (see the class comment), and
+   *     an old PBKDF2 hash records its own count. Kept so that callers and the
+   *     {@code bulwark.security.pbkdf2-iterations} setting still work.
    */
   public PrincipalStore(DataSource dataSource, Clock clock, int iterations) {
-    this.dataSource = dataSource;
-    this.clock = clock;
-    this.iterations = iterations;
+    this(dataSource, clock);
   }
 
-  private Pbkdf2PasswordEncoder encoder(int count) {
-    return encoders.computeIfAbsent(count, n -> new Pbkdf2PasswordEncoder(
-        "", 16, n, Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256));
+  private static String hashToken(String token) {
+    return SHA256 + sha256(token);
   }
 
-  private String hashToken(String token) {
-    return "pbkdf2-sha256:" + iterations + ":" + encoder(iterations).encode(token);
-  }
-
-  private boolean tokenMatches(String token, String stored) {
+  /** Whether an old PBKDF2 hash matches; empty when no check could run in time. */
+  private Optional<Boolean> legacyMatches(String token, String stored) {
     String[] parts = stored.split(":", 3);
-    if (parts.length != 3 || !parts[0].equals("pbkdf2-sha256")) {
-      return false;
+    if (parts.length != 3) {
+      return Optional.of(false);
+    }
+    int count;
+    try {
+      count = Integer.parseInt(parts[1]);
+    } catch (NumberFormatException e) {
+      return Optional.of(false);
     }
     try {
-      return encoder(Integer.parseInt(parts[1])).matches(token, parts[2]);
-    } catch (NumberFormatException e) {
-      return false;
+      if (!legacyChecks.tryAcquire(LEGACY_WAIT_MS, TimeUnit.MILLISECONDS)) {
+        return Optional.empty();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(encoders.computeIfAbsent(count, n -> new Pbkdf2PasswordEncoder(
+          "", 16, n, Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256))
+          .matches(token, parts[2]));
+    } finally {
+      legacyChecks.release();
+    }
+  }
+
+  /** Rewrites an old PBKDF2 row as SHA-256 once its token was presented (unless it changed meanwhile). */
+  private void upgrade(String keyId, String oldHash, String token) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(
+            "UPDATE principals SET secret_hash = ? WHERE key_id = ? AND secret_hash = ?")) {
+      s.setString(1, hashToken(token));
+      s.setString(2, keyId);
+      s.setString(3, oldHash);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      // the old hash keeps working; the next correct presentation tries again
     }
   }
 
@@ -172,49 +218,51 @@ public final class PrincipalStore {
 
   /**
    * The active principal a token belongs to. With a name (HTTP Basic), the token must also be that
-   * principal's. Expired, revoked, unknown and malformed all answer empty.
+   * principal's. Expired, revoked, unknown and malformed all answer empty. A well-formed token costs
+   * the same whether its key id exists or not (see the class comment); a malformed one is refused
+   * on its shape alone, which says nothing about any key.
    */
   public Optional<NodePrincipal> authenticate(Optional<String> name, String token) {
     Optional<String> keyId = Tokens.keyId(token);
     if (keyId.isEmpty()) {
       return Optional.empty();
     }
-    String hash;
-    NodePrincipal principal;
+    String hash = DUMMY;
+    NodePrincipal principal = null;
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
                 "SELECT " + COLUMNS + ", secret_hash FROM principals WHERE key_id = ?")) {
       s.setString(1, keyId.get());
       try (ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
+        if (rs.next()) {
+          principal = principalOf(rs);
+          hash = rs.getString(8);
         }
-        principal = principalOf(rs);
-        hash = rs.getString(8);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot check credentials: " + e.getMessage(), e);
     }
+    boolean good;
+    if (hash.startsWith(PBKDF2)) {
+      Optional<Boolean> matches = legacyMatches(token, hash);
+      good = matches.orElse(false);
+      if (good) {
+        upgrade(keyId.get(), hash, token);
+      }
+    } else {
+      // SHA-256 of the presented token against the stored one, or against DUMMY: the same work either way
+      String presented = SHA256 + sha256(token);
+      good = MessageDigest.isEqual(
+          presented.getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII));
+    }
+    if (!good || principal == null) {
+      return Optional.empty();
+    }
     if (name.isPresent() && !name.get().equals(principal.name())) {
       return Optional.empty();
     }
-    if (!principal.activeAt(nowMicros())) {
-      return Optional.empty();
-    }
-    String digest = sha256(token);
-    String known = verified.get(keyId.get());
-    boolean good;
-    if (known != null) {
-      good = MessageDigest.isEqual(
-          known.getBytes(StandardCharsets.US_ASCII), digest.getBytes(StandardCharsets.US_ASCII));
-    } else {
-      good = tokenMatches(token, hash);
-      if (good) {
-        verified.put(keyId.get(), digest);
-      }
-    }
-    return good ? Optional.of(principal) : Optional.empty();
+    return principal.activeAt(nowMicros()) ? Optional.of(principal) : Optional.empty();
   }
 
   /** The active principal registered for a client certificate (hex SHA-256 of its DER encoding). */

@@ -37,6 +37,11 @@ final class ContributionInput {
   static final int MAX_JSON_ENTRIES = 10_000;
   private static final Map<String, Integer> MAX_LENGTH =
       Map.of("id", 200, "description", 4000, "source", 2000, "fx_basis", 200);
+  /** The numbers of the library's CSV format, checked before the library computes with them. */
+  private static final List<String> MONEY = List.of("amount", "eur");
+  /** The numbers of a Kiel tracker file (billions of euros). */
+  private static final List<String> KIEL_NUMBERS =
+      List.of("total", "financial", "humanitarian", "military", "commitments", "to_be_allocated");
 
   private final Allies allies;
   private final ContributionCsv csv;
@@ -79,6 +84,13 @@ final class ContributionInput {
           bad = true;
         }
       }
+      for (String column : MONEY) {
+        Optional<String> p = BoundedNumbers.problem(column, cells.get(column), BoundedNumbers.MONEY);
+        if (p.isPresent()) {
+          problems.add(new SupportError.Detail(where + "." + column, p.get()));
+          bad = true;
+        }
+      }
       String donor = cells.getOrDefault("donor", "").trim().toUpperCase(Locale.ROOT);
       if (onlyDonor.isPresent() && !donor.isEmpty() && !donor.equals(onlyDonor.get())) {
         foreign.add(new SupportError.Detail(where + ".donor", notYours(donor, onlyDonor.get())));
@@ -104,17 +116,24 @@ final class ContributionInput {
   List<Contribution> fromCsv(String text, String sourceName, Optional<String> onlyDonor, Set<String> existingIds) {
     List<SupportError.Detail> foreign = new ArrayList<>();
     List<SupportError.Detail> problems = new ArrayList<>();
-    scan(text, row -> {
+    List<SupportError.Detail> unbounded = new ArrayList<>();
+    int rows = scan(text, row -> {
       for (Map.Entry<String, Integer> m : MAX_LENGTH.entrySet()) {
         if (row.get(m.getKey()).map(String::length).orElse(0) > m.getValue()) {
           problems.add(new SupportError.Detail("line " + row.line(), m.getKey() + " longer than " + m.getValue() + " characters"));
         }
       }
+      checkNumbers(row, MONEY, BoundedNumbers.MONEY, unbounded);
       String donor = row.get("donor").orElse("").toUpperCase(Locale.ROOT);
       if (onlyDonor.isPresent() && !donor.isEmpty() && !donor.equals(onlyDonor.get())) {
         foreign.add(new SupportError.Detail("line " + row.line(), notYours(donor, onlyDonor.get())));
       }
     });
+    // the library is not given numbers it would take minutes to compute with
+    problems.addAll(unbounded);
+    if (!unbounded.isEmpty()) {
+      refuseIfAny(foreign, problems, rows, "rows");
+    }
     ImportResult r = read(text, sourceName, existingIds);
     r.errors().forEach(e -> problems.add(new SupportError.Detail("line " + e.line(), e.reason())));
     if (r.rowsRead() == 0 && problems.isEmpty() && foreign.isEmpty()) {
@@ -129,13 +148,16 @@ final class ContributionInput {
       Set<String> existingIds) {
     List<SupportError.Detail> foreign = new ArrayList<>();
     List<SupportError.Detail> problems = new ArrayList<>();
-    if (onlyDonor.isPresent()) {
-      scan(text, row -> {
-        String iso = row.get("iso").orElse("").toUpperCase(Locale.ROOT);
-        if (allies.contains(iso) && !iso.equals(onlyDonor.get())) {
-          foreign.add(new SupportError.Detail("line " + row.line(), notYours(iso, onlyDonor.get())));
-        }
-      });
+    int rows = scan(text, row -> {
+      checkNumbers(row, KIEL_NUMBERS, BoundedNumbers.BILLIONS, problems);
+      String iso = row.get("iso").orElse("").toUpperCase(Locale.ROOT);
+      if (onlyDonor.isPresent() && allies.contains(iso) && !iso.equals(onlyDonor.get())) {
+        foreign.add(new SupportError.Detail("line " + row.line(), notYours(iso, onlyDonor.get())));
+      }
+    });
+    // the library is not given numbers it would take minutes to compute with
+    if (!problems.isEmpty()) {
+      refuseIfAny(foreign, problems, rows, "rows");
     }
     KielImporter.Result r;
     try {
@@ -165,13 +187,28 @@ final class ContributionInput {
     }
   }
 
-  private static void scan(String text, java.util.function.Consumer<CsvRow> rows) {
+  /** Calls {@code rows} for every well-formed row; returns how many rows there are (malformed ones included). */
+  private static int scan(String text, java.util.function.Consumer<CsvRow> rows) {
+    int[] count = {0};
     try {
-      new CsvReader(new StringReader(text)).read(rows, e -> { });
+      new CsvReader(new StringReader(text)).read(row -> {
+        count[0]++;
+        rows.accept(row);
+      }, e -> count[0]++);
     } catch (RowException e) {
       // a broken header: the library's own read reports it
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    return count[0];
+  }
+
+  /** Adds a problem, naming the row's line and the column, for every number out of range. */
+  static void checkNumbers(CsvRow row, List<String> columns, BoundedNumbers.Range range,
+      List<SupportError.Detail> problems) {
+    for (String column : columns) {
+      row.get(column).flatMap(v -> BoundedNumbers.problem(column, v, range))
+          .ifPresent(p -> problems.add(new SupportError.Detail("line " + row.line(), p)));
     }
   }
 

@@ -55,7 +55,15 @@ final class JsonRows {
       } else if (v.isNull()) {
         cells.put(f.getKey(), "");
       } else if (v.isNumber()) {
-        cells.put(f.getKey(), v.decimalValue().toPlainString());
+        if (v.isFloatingPointNumber() && !v.isBigDecimal() && !Double.isFinite(v.doubleValue())) {
+          problems.add(new SupportError.Detail(where + "." + f.getKey(), f.getKey() + " is not a finite number"));
+          bad = true;
+          continue;
+        }
+        // plain digits only when they are few: 1e99999999 in plain digits is 100 MB; in scientific
+        // notation it reaches the range checks, which refuse it
+        java.math.BigDecimal d = v.decimalValue();
+        cells.put(f.getKey(), Math.abs((long) d.scale()) <= 1000 ? d.toPlainString() : d.toString());
       } else if (v.isString()) {
         cells.put(f.getKey(), v.asString());
       } else {

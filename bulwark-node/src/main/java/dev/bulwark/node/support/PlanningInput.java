@@ -4,6 +4,8 @@ import dev.bulwark.support.allocation.AllocationCsv;
 import dev.bulwark.support.allocation.Offer;
 import dev.bulwark.support.allocation.Requirement;
 import dev.bulwark.support.ally.Allies;
+import dev.bulwark.support.csv.CsvReader;
+import dev.bulwark.support.csv.RowException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -31,6 +33,7 @@ final class PlanningInput {
 
   List<Requirement> requirements(Optional<JsonNode> json, Optional<String> text, Set<String> held) {
     String body = text.orElseGet(() -> toCsv(json.orElseThrow(), AllocationCsv.REQUIREMENT_HEADER, "requirements"));
+    checkNumbers(body, json.isPresent() ? "requirements" : null, true);
     AllocationCsv.Parsed<Requirement> p;
     try {
       p = csv.requirements(new StringReader(body), "requirements");
@@ -42,6 +45,7 @@ final class PlanningInput {
 
   List<Offer> offers(Optional<JsonNode> json, Optional<String> text, Set<String> held, Optional<String> onlyAlly) {
     String body = text.orElseGet(() -> toCsv(json.orElseThrow(), AllocationCsv.OFFER_HEADER, "offers"));
+    checkNumbers(body, json.isPresent() ? "offers" : null, false);
     AllocationCsv.Parsed<Offer> p;
     try {
       p = csv.offers(new StringReader(body), "offers");
@@ -60,6 +64,37 @@ final class PlanningInput {
       }
     }
     return checked(p, held, Offer::id, json.isPresent() ? "offers" : null, foreign);
+  }
+
+  /**
+   * Refuses the upload, naming each row and field, when a quantity, unit value or priority is out of
+   * range: checked on the text, before the library parses and multiplies them.
+   */
+  private static void checkNumbers(String body, String jsonName, boolean requirements) {
+    List<SupportError.Detail> problems = new ArrayList<>();
+    try {
+      new CsvReader(new StringReader(body)).read(row -> {
+        String where = jsonName != null && row.line() >= 2 ? jsonName + "[" + (row.line() - 2) + "]" : "line " + row.line();
+        List<String> columns = requirements ? List.of("quantity", "unit_value_eur") : List.of("quantity");
+        for (String column : columns) {
+          row.get(column).flatMap(v -> BoundedNumbers.problem(column, v, BoundedNumbers.PLANNING))
+              .ifPresent(r -> problems.add(new SupportError.Detail(jsonName != null ? where + "." + column : where, r)));
+        }
+        if (requirements) {
+          row.get("priority").flatMap(v -> BoundedNumbers.wholeProblem("priority", v, 1, 5))
+              .ifPresent(r -> problems.add(new SupportError.Detail(jsonName != null ? where + ".priority" : where, r)));
+        }
+      }, e -> { });
+    } catch (RowException e) {
+      // a broken header: the library's own read reports it
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (!problems.isEmpty()) {
+      throw new SupportError(400, problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+          + "; nothing was stored", problems.size() > ContributionInput.MAX_DETAILS
+          ? problems.subList(0, ContributionInput.MAX_DETAILS) : problems);
+    }
   }
 
   private static <T> List<T> checked(AllocationCsv.Parsed<T> p, Set<String> held, Function<T, String> id,

@@ -307,6 +307,9 @@ class SupportController {
     BigDecimal amount = remaining;
     BigDecimal eur = remainingEur;
     if (!body.path("amount").isMissingNode() && !body.path("amount").isNull()) {
+      BoundedNumbers.problem("amount", body.path("amount").asString(), BoundedNumbers.MONEY).ifPresent(r -> {
+        throw SupportError.badParameter("amount", r);
+      });
       try {
         amount = new BigDecimal(body.path("amount").asString().trim());
       } catch (NumberFormatException e) {

@@ -23,13 +23,20 @@ public final class NodeProcess implements AutoCloseable {
   public final String nation;
   public final Path home;
   public final int port;
+  private final List<String> jvmOptions;
   private Process process;
   private int starts;
 
   public NodeProcess(String nation, Path home, int port) {
+    this(nation, home, port, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
+  }
+
+  /** @param jvmOptions the JVM's options, e.g. its heap ({@code -Xmx1g}) */
+  public NodeProcess(String nation, Path home, int port, List<String> jvmOptions) {
     this.nation = nation;
     this.home = home;
     this.port = port;
+    this.jvmOptions = List.copyOf(jvmOptions);
   }
 
   public static int freePort() throws IOException {
@@ -44,8 +51,9 @@ public final class NodeProcess implements AutoCloseable {
 
   public void start() throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-        "-jar", JAR.toAbsolutePath().toString(), "serve", "--server.port=" + port,
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "serve", "--server.port=" + port,
         "--server.address=127.0.0.1", "--bulwark.home=" + home.toAbsolutePath()));
     starts++;
     process = new ProcessBuilder(command)
@@ -90,6 +98,11 @@ public final class NodeProcess implements AutoCloseable {
       process.destroyForcibly();
       process.waitFor(30, TimeUnit.SECONDS);
     }
+  }
+
+  /** The CPU time the node's process has used so far (zero where the platform does not tell). */
+  public Duration cpuTime() {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   public String log() {

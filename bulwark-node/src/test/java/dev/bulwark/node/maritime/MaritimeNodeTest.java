@@ -109,7 +109,7 @@ class MaritimeNodeTest {
   }
 
   @Test
-  void statusVesselsTracksAndAssetsAreServed() {
+  void statusVesselsTracksAndAssetsAreServed() throws InterruptedException {
     NodeHttp api = new NodeHttp(base, "officer", officerToken, home);
     String adminToken = principal("status-admin", "EST", EnumSet.of(Role.ADMIN));
     JsonNode status = new NodeHttp(base, "status-admin", adminToken, home).getJson("/api/maritime/status");
@@ -121,6 +121,8 @@ class MaritimeNodeTest {
     assertThat(features.size()).isEqualTo(26); // 14 cables and pipelines, 12 harbours
     features.values().forEach(f -> assertThat(f.path("properties").path("kind").asString())
         .isIn("power-cable", "telecom-cable", "pipeline", "area", "anchorage", "port", "other"));
+    // the feed may still be sending: wait for its vessels rather than race it
+    await(() -> api.getJson("/api/maritime/vessels").path("count").asInt() >= 8, "the scenario's 8 vessels", 60);
     JsonNode vessels = api.getJson("/api/maritime/vessels");
     assertThat(vessels.path("count").asInt()).isEqualTo(8);
     JsonNode eagle = api.getJson("/api/maritime/vessels/518000001");

@@ -14,8 +14,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
-/** Principals: tokens shown once and stored hashed, checked by name and key, revoked and expired at once. */
+/** Principals: tokens shown once and stored hashed (SHA-256; old PBKDF2 hashes upgraded on use), checked by name and key, revoked and expired at once. */
 class PrincipalStoreTest {
   static HikariDataSource ds;
   static PrincipalStore store;
@@ -46,7 +47,6 @@ class PrincipalStoreTest {
     });
     assertThat(store.authenticate(Optional.of("alice"), token)).isPresent();
     assertThat(store.authenticate(Optional.of("mallory"), token)).isEmpty();
-    // twice: the second check takes the remembered path and must agree
     assertThat(store.authenticate(Optional.empty(), token)).isPresent();
   }
 
@@ -56,7 +56,57 @@ class PrincipalStoreTest {
     try (Connection c = ds.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT secret_hash FROM principals WHERE name = 'carol'")) {
       rs.next();
-      assertThat(rs.getString(1)).startsWith("pbkdf2-sha256:1000:").doesNotContain(token.substring(21));
+      assertThat(rs.getString(1)).startsWith("sha256:").hasSize(7 + 64).doesNotContain(token.substring(21));
+    }
+  }
+
+  @Test
+  void aTokenHashedWithPbkdf2BeforeStillWorksAndIsRehashedOnItsFirstUse() throws Exception {
+    String token = add("heidi", 0);
+    String legacy = "pbkdf2-sha256:1000:" + new Pbkdf2PasswordEncoder(
+        "", 16, 1000, Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256).encode(token);
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE principals SET secret_hash = '" + legacy + "' WHERE name = 'heidi'");
+    }
+    assertThat(store.authenticate(Optional.empty(), token.substring(0, token.length() - 1) + "x")).isEmpty();
+    assertThat(hashOf("heidi")).isEqualTo(legacy);
+    assertThat(store.authenticate(Optional.of("heidi"), token)).isPresent();
+    assertThat(hashOf("heidi")).startsWith("sha256:");
+    assertThat(store.authenticate(Optional.of("heidi"), token)).isPresent();
+  }
+
+  @Test
+  void finding7_unknownKeysAndWrongSecretsOfKnownKeysAreRefusedCheaplyAndAlike() {
+    String token = add("ivan", 0);
+    String wrongSecret = token.substring(0, 21) + "A".repeat(43);
+    String unknownKey = "bwk_" + "0123456789abcdef" + token.substring(20);
+    for (int i = 0; i < 200; i++) {
+      // warm-up, so that the timing below is of the steady state
+      store.authenticate(Optional.empty(), wrongSecret);
+      store.authenticate(Optional.empty(), unknownKey);
+    }
+    long wrong = 0;
+    long unknown = 0;
+    int rounds = 500;
+    for (int i = 0; i < rounds; i++) {
+      long t0 = System.nanoTime();
+      assertThat(store.authenticate(Optional.empty(), wrongSecret)).isEmpty();
+      long t1 = System.nanoTime();
+      assertThat(store.authenticate(Optional.empty(), unknownKey)).isEmpty();
+      wrong += t1 - t0;
+      unknown += System.nanoTime() - t1;
+    }
+    // PBKDF2 took 70 ms a check; now both are a row lookup and one SHA-256 (well under 5 ms each)
+    assertThat(wrong / rounds).isLessThan(5_000_000L);
+    assertThat(unknown / rounds).isLessThan(5_000_000L);
+    assertThat(store.authenticate(Optional.empty(), token)).isPresent();
+  }
+
+  private static String hashOf(String name) throws Exception {
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT secret_hash FROM principals WHERE name = '" + name + "'")) {
+      rs.next();
+      return rs.getString(1);
     }
   }
 

@@ -12,9 +12,7 @@ import dev.bulwark.node.security.GranularMarkings;
 import dev.bulwark.node.security.NodeAuthentication;
 import dev.bulwark.node.security.NodePrincipal;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +33,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -73,6 +69,7 @@ class TaxiiController {
   private final AuditLog audit;
   private final CursorCodec cursors;
   private final GranularMarkings parts;
+  private final EnvelopeIntake envelopes;
   private final Clock clock = Clock.systemUTC();
 
   TaxiiController(
@@ -93,6 +90,7 @@ class TaxiiController {
     this.audit = audit;
     this.cursors = cursors;
     this.parts = new GranularMarkings(policy);
+    this.envelopes = new EnvelopeIntake(properties, JSON);
   }
 
   // ---- section 4: server information ----
@@ -125,7 +123,7 @@ class TaxiiController {
       a.put("description", r.description());
     }
     a.putArray("versions").add(MediaTypes.TAXII);
-    a.put("max_content_length", properties.maxContentLength());
+    a.put("max_content_length", envelopes.maxContentLength());
     return ok(a);
   }
 
@@ -238,21 +236,21 @@ class TaxiiController {
       throw new TaxiiException(415, "Unsupported media type",
           "Send the envelope as " + MediaTypes.TAXII + ", not " + request.getContentType() + ".");
     }
-    JsonNode envelope = readEnvelope(request);
-    long requestMicros = nowMicros();
-    JsonNode objects = envelope.path("objects");
-    String statusId = UUID.randomUUID().toString();
-    AtomicReference<String> status = new AtomicReference<>();
-    // The status resource and the audit records commit with the objects: a write the node
-    // acknowledged is always in the audit trail, and a crash never leaves a status without objects.
-    writes.add(c.alias(), p, objects.isArray() ? objects : JSON.createArrayNode(), (connection, outcomes) -> {
-      String json = statusJson(statusId, requestMicros, outcomes);
-      statuses.save(connection, statusId, root, p.name(), requestMicros, json);
-      audit.appendAll(connection, addEntries(p, c, statusId, outcomes));
-      status.set(json);
-    });
-    String json = status.get();
-    return ResponseEntity.accepted().header(HttpHeaders.CONTENT_TYPE, MediaTypes.TAXII).body(json);
+    // The envelope's share of the heap stays reserved until its objects are stored (or refused).
+    try (EnvelopeIntake.Received envelope = envelopes.receive(request)) {
+      long requestMicros = nowMicros();
+      String statusId = UUID.randomUUID().toString();
+      AtomicReference<String> status = new AtomicReference<>();
+      // The status resource and the audit records commit with the objects: a write the node
+      // acknowledged is always in the audit trail, and a crash never leaves a status without objects.
+      writes.add(c.alias(), p, envelope.objects(), (connection, outcomes) -> {
+        String json = statusJson(statusId, requestMicros, outcomes);
+        statuses.save(connection, statusId, root, p.name(), requestMicros, json);
+        audit.appendAll(connection, addEntries(p, c, statusId, outcomes));
+        status.set(json);
+      });
+      return ResponseEntity.accepted().header(HttpHeaders.CONTENT_TYPE, MediaTypes.TAXII).body(status.get());
+    }
   }
 
   @GetMapping("/{root}/collections/{id}/objects/{objectId}/")
@@ -351,6 +349,13 @@ class TaxiiController {
   @ExceptionHandler(TaxiiException.class)
   ResponseEntity<String> taxiiError(TaxiiException e) {
     return error(e.status(), e.title(), e.getMessage());
+  }
+
+  @ExceptionHandler(EnvelopeIntake.Busy.class)
+  ResponseEntity<String> busy(EnvelopeIntake.Busy e) {
+    ResponseEntity<String> r = error(503, "Service unavailable", e.getMessage());
+    return ResponseEntity.status(503).headers(r.getHeaders())
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(EnvelopeIntake.RETRY_AFTER_SECONDS)).body(r.getBody());
   }
 
   @ExceptionHandler({StoreException.class, IllegalStateException.class})
@@ -532,42 +537,6 @@ class TaxiiController {
     o.put("can_write", c.grants().canWrite(p));
     o.putArray("media_types").add(MediaTypes.STIX);
     return o;
-  }
-
-  private JsonNode readEnvelope(HttpServletRequest request) throws IOException {
-    long max = properties.maxContentLength();
-    if (request.getContentLengthLong() > max) {
-      throw tooLarge(max);
-    }
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    try (InputStream in = request.getInputStream()) {
-      byte[] chunk = new byte[65536];
-      int n;
-      while ((n = in.read(chunk)) > 0) {
-        buffer.write(chunk, 0, n);
-        if (buffer.size() > max) {
-          throw tooLarge(max);
-        }
-      }
-    }
-    try {
-      JsonNode node = JSON.readTree(buffer.toByteArray());
-      if (node == null || !node.isObject()) {
-        throw TaxiiException.badRequest("The body must be a TAXII envelope: a JSON object with \"objects\".");
-      }
-      JsonNode objects = node.get("objects");
-      if (objects != null && !objects.isArray()) {
-        throw TaxiiException.badRequest("The envelope's \"objects\" must be a JSON array.");
-      }
-      return node;
-    } catch (JacksonException e) {
-      throw TaxiiException.badRequest("The body is not JSON: " + e.getOriginalMessage());
-    }
-  }
-
-  private static TaxiiException tooLarge(long max) {
-    return new TaxiiException(413, "Content too large",
-        "The body exceeds this API root's max_content_length of " + max + " bytes.");
   }
 
   /** The audit records of a POST: the versions stored, and (if any) those refused with the reasons. */

@@ -19,6 +19,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param nodeOwned collections (store ids, comma-separated) owned by the node: only the node itself
  *     and peers write to them, see {@link dev.bulwark.node.security.CollectionGrants}; out of the box
  *     {@value #NODE_OWNED_DEFAULT}
+ * @param maxObjectsPerEnvelope most objects one POST may carry (413 above, found while the body is
+ *     read); federation pushes pages of 5,000, so keep it at least that
+ * @param maxObjectBytes largest single object of a POST, in bytes of JSON (413 above)
+ * @param postMemoryBudget heap, in bytes, that the envelopes being received at once may take
+ *     together (estimated from their length); a POST waits for its share or is answered 503.
+ *     0 = a quarter of the JVM's maximum heap
  */
 @ConfigurationProperties(prefix = "bulwark.taxii")
 public record TaxiiProperties(
@@ -32,7 +38,10 @@ public record TaxiiProperties(
     int defaultPageSize,
     int maxPageSize,
     String cursorSecret,
-    String nodeOwned) {
+    String nodeOwned,
+    int maxObjectsPerEnvelope,
+    long maxObjectBytes,
+    long postMemoryBudget) {
 
   /** The collections the node publishes into: maritime alerts and published support reports. */
   public static final String NODE_OWNED_DEFAULT = "maritime-alerts,support-reports";
@@ -53,6 +62,9 @@ public record TaxiiProperties(
     maxPageSize = maxPageSize <= 0 ? 10_000 : maxPageSize;
     cursorSecret = cursorSecret == null ? "" : cursorSecret;
     nodeOwned = nodeOwned == null ? NODE_OWNED_DEFAULT : nodeOwned;
+    maxObjectsPerEnvelope = maxObjectsPerEnvelope <= 0 ? 10_000 : maxObjectsPerEnvelope;
+    maxObjectBytes = maxObjectBytes <= 0 ? 10L * 1024 * 1024 : maxObjectBytes;
+    postMemoryBudget = postMemoryBudget <= 0 ? Runtime.getRuntime().maxMemory() / 4 : postMemoryBudget;
   }
 
   /** The store ids of the node-owned collections. */
