@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,8 @@ import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
  */
 public final class PrincipalStore {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
+  /** Names the node's own writers record as {@code added_by}: no principal may hold one. */
+  public static final Set<String> RESERVED_NAMES = Set.of("maritime-watch", "bulwark", "demo");
   private static final String COLUMNS =
       "name, nation, roles, identity_id, created_us, expires_us, revoked_us";
 
@@ -144,6 +147,12 @@ public final class PrincipalStore {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "bad principal name '" + name + "': letters, digits, . _ @ - (at most 100)");
+    }
+    if (RESERVED_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+      // the node's own writers record these names as added_by; a principal holding one could pass
+      // for the node (the maritime ledger adopts only what "maritime-watch" of its nation wrote)
+      throw new IllegalArgumentException(
+          "principal name '" + name + "' is reserved for the node's own writers " + RESERVED_NAMES);
     }
     if (roles.isEmpty()) {
       throw new IllegalArgumentException("a principal needs at least one role");

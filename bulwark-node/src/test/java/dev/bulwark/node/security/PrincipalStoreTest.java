@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,18 @@ class PrincipalStoreTest {
     assertThat(store.authenticate(Optional.of("alice"), token)).isPresent();
     assertThat(store.authenticate(Optional.of("mallory"), token)).isEmpty();
     assertThat(store.authenticate(Optional.empty(), token)).isPresent();
+  }
+
+  @Test
+  void theNamesTheNodesOwnWritersRecordCannotBeTakenByAPrincipal() {
+    // the maritime ledger adopts what "maritime-watch" of its nation wrote: nobody may pass for it
+    for (String reserved : List.of("maritime-watch", "Maritime-Watch", "bulwark", "demo")) {
+      assertThatThrownBy(() -> add(reserved, 0))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("reserved");
+    }
+    assertThat(store.find("maritime-watch")).isEmpty();
+    assertThat(add("maritime-watch-analyst", 0)).isNotEmpty();
   }
 
   @Test
