@@ -4,12 +4,14 @@ import dev.bulwark.node.audit.AuditEntry;
 import dev.bulwark.node.audit.AuditEntry.Decision;
 import dev.bulwark.node.audit.AuditLog;
 import dev.bulwark.node.exchange.ObjectStore;
+import dev.bulwark.node.exchange.ProvenanceClaim;
 import dev.bulwark.node.exchange.ReadFilter;
 import dev.bulwark.node.exchange.StoreException;
 import dev.bulwark.node.exchange.StoredObject;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.security.NodeAuthentication;
 import dev.bulwark.node.security.NodePrincipal;
+import dev.bulwark.node.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -80,13 +82,14 @@ class TaxiiController {
       ObjectStore store,
       StatusStore statuses,
       AuditLog audit,
-      CursorCodec cursors) {
+      CursorCodec cursors,
+      @org.springframework.beans.factory.annotation.Value("${bulwark.nation:EST}") String nation) {
     this.properties = properties;
     this.collections = collections;
     this.policy = policy;
     this.store = store;
     this.reads = new ObjectReads(store);
-    this.writes = new ObjectWrites(store, policy);
+    this.writes = new ObjectWrites(store, policy, nation);
     this.statuses = statuses;
     this.audit = audit;
     this.cursors = cursors;
@@ -214,7 +217,7 @@ class TaxiiController {
     AuditingFilter filter = new AuditingFilter(rule);
     ObjectReads.Selection s = reads.page(c.alias(), f, start(f, binding), filter, rule);
     auditRead(p, c, "taxii.objects", s.items(), filter);
-    return withDateHeaders(s.items(), envelope(s, binding));
+    return withDateHeaders(s.items(), envelope(s, binding, p));
   }
 
   @PostMapping("/{root}/collections/{id}/objects/")
@@ -235,12 +238,11 @@ class TaxiiController {
     }
     JsonNode envelope = readEnvelope(request);
     long requestMicros = nowMicros();
-    JsonNode objects = envelope.path("objects");
     String statusId = UUID.randomUUID().toString();
     AtomicReference<String> status = new AtomicReference<>();
     // The status resource and the audit records commit with the objects: a write the node
     // acknowledged is always in the audit trail, and a crash never leaves a status without objects.
-    writes.add(c.alias(), p, objects.isArray() ? objects : JSON.createArrayNode(), (connection, outcomes) -> {
+    writes.add(c, p, envelope, (connection, outcomes) -> {
       String json = statusJson(statusId, requestMicros, outcomes);
       statuses.save(connection, statusId, root, p.name(), requestMicros, json);
       audit.appendAll(connection, addEntries(p, c, statusId, outcomes));
@@ -268,7 +270,7 @@ class TaxiiController {
     if (v.all().isEmpty()) {
       throw TaxiiException.notFound("No object " + objectId + " in this collection.");
     }
-    return withDateHeaders(v.selection().items(), envelope(v.selection(), binding));
+    return withDateHeaders(v.selection().items(), envelope(v.selection(), binding, p));
   }
 
   @DeleteMapping("/{root}/collections/{id}/objects/{objectId}/")
@@ -436,8 +438,11 @@ class TaxiiController {
     }
   }
 
-  /** The envelope, with each object's JSON exactly as stored (no re-serialisation). */
-  private String envelope(ObjectReads.Selection s, String binding) {
+  /**
+   * The envelope, with each object's JSON exactly as stored (no re-serialisation); for a peer node,
+   * with each object's provenance (see {@link #provenance}).
+   */
+  private String envelope(ObjectReads.Selection s, String binding, NodePrincipal p) {
     StringBuilder body = new StringBuilder(64 + s.items().size() * 512).append('{');
     envelopeHead(body, s, binding);
     if (!s.items().isEmpty()) {
@@ -449,8 +454,28 @@ class TaxiiController {
         body.append(s.items().get(i).json());
       }
       body.append(']');
+      if (p.has(Role.PEER)) {
+        provenance(body.append(','), s.items());
+      }
     }
     return trimComma(body).append('}').toString();
+  }
+
+  /**
+   * The custom property {@value ProvenanceClaim#PROPERTY} (TAXII 2.1 section 7.1): one entry per
+   * object, in the order of {@code objects}, with the nation it originates from and the nations that
+   * relayed it so far, so that a peer that pulls it stores it under its true origin (issue 14,
+   * finding 4). Only ever sent to peer nodes.
+   */
+  private static void provenance(StringBuilder body, List<StoredObject> items) {
+    body.append('"').append(ProvenanceClaim.PROPERTY).append("\":[");
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        body.append(',');
+      }
+      body.append(ProvenanceClaim.of(items.get(i)).toJson());
+    }
+    body.append(']');
   }
 
   private static StringBuilder trimComma(StringBuilder b) {
