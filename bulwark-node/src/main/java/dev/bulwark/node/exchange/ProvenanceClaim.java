@@ -77,7 +77,11 @@ public record ProvenanceClaim(String origin, List<String> relayedVia, Optional<S
    * item, every item gets an invalid claim: positions cannot be trusted then.
    */
   public static Optional<List<ProvenanceClaim>> ofEnvelope(JsonNode envelope, int objectCount) {
-    JsonNode list = envelope == null ? null : envelope.get(PROPERTY);
+    return ofProperty(envelope == null ? null : envelope.get(PROPERTY), objectCount);
+  }
+
+  /** The claims from the value of the envelope property, as {@link #ofEnvelope} reads them. */
+  public static Optional<List<ProvenanceClaim>> ofProperty(JsonNode list, int objectCount) {
     if (list == null || list.isNull()) {
       return Optional.empty();
     }

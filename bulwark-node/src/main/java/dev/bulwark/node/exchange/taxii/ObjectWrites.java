@@ -269,13 +269,8 @@ final class ObjectWrites {
   }
 
   /**
-   * A new object whose identifier an object of another origin in this collection already has, one
-   * the principal may read: answered openly (it can see that object, so this tells it nothing), to
-   * keep two visible objects from sharing an identifier. The same version is "already held"; any
-   * other is refused. Rows the principal may not read are never looked at (the object is then simply
-   * stored as its origin's own), nor are objects its origin already holds under this identifier (an
-   * author keeps adding versions to its own object, whatever another nation stored meanwhile).
-   * Marking-definitions are exempt: each origin has its own (definitions bind to their origin).
+   * See {@link WriteRules#collision}; only for a principal that may read the collection (otherwise
+   * its rows are none of the principal's business).
    */
   private static Optional<Outcome> collision(
       TaxiiCollection c,
@@ -284,27 +279,11 @@ final class ObjectWrites {
       Intake in,
       List<StoredObject> rows,
       Readability readability) {
-    String origin = in.provenance().originNation();
-    if (rows.isEmpty() || "marking-definition".equals(s.type()) || !c.grants().canRead(p)
-        || rows.stream().anyMatch(h -> h.originNation().equals(origin))) {
+    if (!c.grants().canRead(p)) {
       return Optional.empty();
     }
-    List<StoredObject> visible = rows.stream()
-        .filter(h -> h.collectionId().equals(c.alias()) && readability.permits(h))
-        .toList();
-    if (visible.isEmpty()) {
-      return Optional.empty();
-    }
-    String version = version(s);
-    if (visible.stream().anyMatch(h -> h.version().equals(version))) {
-      return Optional.of(new Outcome(s.id(), version, true, "already held (duplicate)"));
-    }
-    Set<String> nations = new java.util.TreeSet<>();
-    visible.forEach(h -> nations.add(h.originNation()));
-    return Optional.of(new Outcome(s.id(), version, false,
-        s.id() + " is the identifier of an object of another origin (" + String.join(", ", nations)
-            + ") in this collection, which you can read; objects of different origins do not share"
-            + " an identifier: give yours its own"));
+    return WriteRules.collision(s, in.provenance().originNation(), c.alias(), rows, readability::permits)
+        .map(x -> new Outcome(s.id(), version(s), x.duplicate(), x.message()));
   }
 
   /**
