@@ -115,7 +115,8 @@ final class PeerIntake {
       }
       if (refusal.isEmpty()) {
         Optional<WriteRules.Collision> collision =
-            WriteRules.collision(p.object(), origin, collection, rows, peerMayRead::permits);
+            WriteRules.collision(p.object(), origin, collection, rows,
+                h -> h.collectionId().equals(collection) && peerMayRead.permits(h));
         if (collision.isPresent() && collision.get().duplicate()) {
           continue;
         }

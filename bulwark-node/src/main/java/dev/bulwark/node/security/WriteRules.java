@@ -114,8 +114,7 @@ public final class WriteRules {
   }
 
   /**
-   * What a write collides with: the same identifier held in the collection by an object of another
-   * origin nation. Answered only when the writer may read that object (then saying so tells it
+   * What a write collides with: the same identifier held by an object of another origin nation. Answered only when the writer may read that object (then saying so tells it
    * nothing), and only for an object its own origin does not hold yet (an author keeps adding
    * versions to its own object, whatever another nation stored under the identifier meanwhile).
    * Objects of different origins are different objects, so this only keeps two objects a reader can
@@ -129,11 +128,15 @@ public final class WriteRules {
 
   /**
    * The collision of a write of {@code origin}'s object into the collection, or empty. Rows the
-   * writer may not read are never looked at, so the answer never depends on them. Marking-definitions
-   * never collide: each origin has its own.
+   * writer may not read are never looked at, so the answer never depends on them. The same version
+   * readable in this very collection is "already held"; readable anywhere else, or another version,
+   * the write is refused: the same identifier and version in another collection would be a second
+   * text under one version (issue 14, finding 6). Marking-definitions never collide: each origin has
+   * its own.
    *
    * @param rows every held row of this identifier (any origin, any collection)
-   * @param writerMayRead asked only of rows of the collection of another origin
+   * @param writerMayRead asked only of rows of another origin; false for rows of collections the
+   *     writer may not read
    */
   public static Optional<Collision> collision(
       StixObject o,
@@ -145,22 +148,21 @@ public final class WriteRules {
         || rows.stream().anyMatch(h -> h.originNation().equals(origin))) {
       return Optional.empty();
     }
-    List<StoredObject> visible = rows.stream()
-        .filter(h -> h.collectionId().equals(collectionId) && writerMayRead.test(h))
-        .toList();
+    List<StoredObject> visible = rows.stream().filter(writerMayRead).toList();
     if (visible.isEmpty()) {
       return Optional.empty();
     }
     String version = o.modified().or(o::created).orElse("");
-    if (visible.stream().anyMatch(h -> h.version().equals(version))) {
+    if (visible.stream()
+        .anyMatch(h -> h.collectionId().equals(collectionId) && h.version().equals(version))) {
       return Optional.of(new Collision(true, "already held (duplicate)"));
     }
     java.util.Set<String> nations = new java.util.TreeSet<>();
     visible.forEach(h -> nations.add(h.originNation()));
     return Optional.of(new Collision(false,
         o.id() + " is the identifier of an object of another origin (" + String.join(", ", nations)
-            + ") in this collection, which you can read; objects of different origins do not share"
-            + " an identifier: give yours its own"));
+            + "), which you can read; objects of different origins do not share an identifier:"
+            + " give yours its own"));
   }
 
   private static int strictestTlp(List<String> refs) {

@@ -43,13 +43,15 @@ import tools.jackson.databind.node.ObjectNode;
 final class ObjectWrites {
   private final ObjectStore store;
   private final AccessPolicy policy;
+  private final TaxiiCollections collections;
   /** This node's nation: a peer never hands over an object of this origin. */
   private final String localNation;
   private final StixValidator validator = new StixValidator();
 
-  ObjectWrites(ObjectStore store, AccessPolicy policy, String localNation) {
+  ObjectWrites(ObjectStore store, AccessPolicy policy, TaxiiCollections collections, String localNation) {
     this.store = store;
     this.policy = policy;
+    this.collections = collections;
     this.localNation = localNation.toUpperCase(java.util.Locale.ROOT);
   }
 
@@ -149,7 +151,7 @@ final class ObjectWrites {
         refusal = WriteRules.refusal(principal, s, collectionId, sameOrigin(rows, in), readability::permits);
       }
       if (refusal.isEmpty()) {
-        Optional<Outcome> collision = collision(collection, principal, s, in, rows, readability);
+        Optional<Outcome> collision = collision(collection, s, in, rows, readability);
         if (collision.isPresent()) {
           outcomes.add(collision.get());
           continue;
@@ -268,27 +270,17 @@ final class ObjectWrites {
     return rows.stream().filter(h -> h.originNation().equals(origin)).toList();
   }
 
-  /**
-   * See {@link WriteRules#collision}; only for a principal that may read the collection (otherwise
-   * its rows are none of the principal's business).
-   */
+  /** See {@link WriteRules#collision}: objects of another origin the principal may read. */
   private static Optional<Outcome> collision(
-      TaxiiCollection c,
-      NodePrincipal p,
-      StixObject s,
-      Intake in,
-      List<StoredObject> rows,
-      Readability readability) {
-    if (!c.grants().canRead(p)) {
-      return Optional.empty();
-    }
+      TaxiiCollection c, StixObject s, Intake in, List<StoredObject> rows, Readability readability) {
     return WriteRules.collision(s, in.provenance().originNation(), c.alias(), rows, readability::permits)
         .map(x -> new Outcome(s.id(), version(s), x.duplicate(), x.message()));
   }
 
   /**
-   * Whether the principal may read a held row (its collection's default for unmarked objects
-   * applies), collections looked up once per envelope. Not thread-safe: one per request.
+   * Whether the principal may read a held row: it has the read grant of the row's collection and the
+   * access policy lets it see the row (with that collection's default for unmarked objects).
+   * Collections are looked up once per envelope. Not thread-safe: one per request.
    */
   private final class Readability {
     private final NodePrincipal principal;
@@ -296,14 +288,18 @@ final class ObjectWrites {
 
     Readability(NodePrincipal principal, TaxiiCollection collection) {
       this.principal = principal;
-      filters.put(collection.alias(), policy.readFilter(principal, collection.info()));
+      filters.put(collection.alias(), filterOf(collection));
     }
 
     boolean permits(StoredObject row) {
-      return filters.computeIfAbsent(row.collectionId(), id -> store.collection(id)
-              .map(info -> policy.readFilter(principal, info))
+      return filters.computeIfAbsent(row.collectionId(), id -> collections.byAlias(id)
+              .map(this::filterOf)
               .orElse(o -> false))
           .permits(row);
+    }
+
+    private ReadFilter filterOf(TaxiiCollection c) {
+      return c.grants().canRead(principal) ? policy.readFilter(principal, c.info()) : o -> false;
     }
   }
 

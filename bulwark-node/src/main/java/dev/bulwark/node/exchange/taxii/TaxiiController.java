@@ -89,7 +89,7 @@ class TaxiiController {
     this.policy = policy;
     this.store = store;
     this.reads = new ObjectReads(store);
-    this.writes = new ObjectWrites(store, policy, nation);
+    this.writes = new ObjectWrites(store, policy, collections, nation);
     this.statuses = statuses;
     this.audit = audit;
     this.cursors = cursors;
