@@ -116,15 +116,31 @@ class PullProvenanceTest {
 
   @Test
   void anOlderPeerThatSaysNothingIsTheOriginOfWhatItSendsButNeverOfOurOwnObjects() {
-    NewObject ours = NewObject.from(dev.bulwark.stix.StixObject.of(
-        (tools.jackson.databind.node.ObjectNode) tools.jackson.databind.json.JsonMapper.builder().build()
-            .readTree(indicator(1, Tlp.GREEN))));
-    store.add("intel", ours, new Provenance("FIN", "analyst"));
+    store.add("intel", object(indicator(1, Tlp.GREEN)), new Provenance("FIN", "analyst"));
     page.set("{\"more\":false,\"objects\":[" + indicator(1, Tlp.GREEN) + "," + indicator(2, Tlp.GREEN) + "]}");
 
     assertThat(task().run()).isEqualTo(1);
 
     assertThat(provenances()).containsEntry(id(1), "FIN via []").containsEntry(id(2), "EST via []").hasSize(2);
+  }
+
+  @Test
+  void finding6_aPeerCannotPublishANewerVersionOfAnObjectItCanReadByServingIt() {
+    store.add("intel", object(indicator(1, Tlp.GREEN)), new Provenance("FIN", "analyst"));
+    String newer = indicator(1, Tlp.GREEN).replace("\"modified\":\"2026-01-01T00:00:00.000Z\"",
+        "\"modified\":\"2026-01-02T00:00:00.000Z\"");
+    // as the peer's own, as a third nation's, and as ours
+    page.set(envelope(List.of(newer, newer, newer), List.of(claim("EST"), claim("DEU"), claim("FIN"))));
+
+    assertThat(task().run()).isZero();
+
+    assertThat(provenances()).containsExactly(Map.entry(id(1), "FIN via []"));
+    assertThat(cursors.find("est", Direction.PULL, "intel").orElseThrow().rejected()).isEqualTo(2);
+  }
+
+  private static NewObject object(String json) {
+    return NewObject.from(dev.bulwark.stix.StixObject.of(
+        (tools.jackson.databind.node.ObjectNode) tools.jackson.databind.json.JsonMapper.builder().build().readTree(json)));
   }
 
   private PullTask task() {
