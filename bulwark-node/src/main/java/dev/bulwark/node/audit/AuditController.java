@@ -3,6 +3,7 @@ package dev.bulwark.node.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,15 +16,27 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The audit log over HTTP, for admins only (the security configuration enforces the role):
  * {@code GET /bulwark/audit/?after=SEQ&limit=N&principal=NAME} pages through the records, oldest
- * first, and {@code GET /bulwark/audit/verify/} checks the chain. Thread-safe.
+ * first, {@code GET /bulwark/audit/verify/} checks the chain and its head, and
+ * {@code GET /bulwark/audit/anchors/?peer=NAME} exports the anchors exchanged with peers. Thread-safe.
  */
 @RestController
 class AuditController {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private final AuditLog log;
+  private final AnchorStore anchors;
+  private final String nation;
 
-  AuditController(AuditLog log) {
+  AuditController(AuditLog log, AnchorStore anchors, @Value("${bulwark.nation:EST}") String nation) {
     this.log = log;
+    this.anchors = anchors;
+    this.nation = nation.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  /** The anchors sent and received, in the export form {@code bulwark audit verify --anchors} reads. */
+  @GetMapping(path = "/bulwark/audit/anchors/", produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> anchors(@RequestParam(name = "peer", required = false) Optional<String> peer) {
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+        .body(AnchorJson.export(nation, anchors.list(Optional.empty(), peer)));
   }
 
   @GetMapping(path = "/bulwark/audit/", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -53,6 +66,8 @@ class AuditController {
       o.put("detail", r.entry().detail());
       o.put("prev_hash", r.prevHash());
       o.put("hash", r.hash());
+      o.put("scheme", r.scheme());
+      o.put("key_id", r.keyId());
     }
     root.put("more", records.size() == Math.min(limit, 1000));
     if (!records.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.bulwark.node.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.bulwark.node.audit.AuditEntry;
 import dev.bulwark.node.federation.Peer;
 import dev.bulwark.node.federation.PeerStore;
 import dev.bulwark.node.storage.NodeDatabase;
@@ -14,7 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code bulwark peer add|list|remove}: the allied nodes this node exchanges with. Not thread-safe. */
+/**
+ * {@code bulwark peer add|list|remove}: the allied nodes this node exchanges with. Adding, replacing and
+ * removing a peer is recorded in the audit log. Not thread-safe.
+ */
 @Command(
     name = "peer",
     mixinStandardHelpOptions = true,
@@ -81,9 +85,16 @@ final class PeerCommand implements Runnable {
         System.err.println("bulwark: --url must be http(s)://...");
         return 2;
       }
-      try (HikariDataSource ds = open()) {
+      try (NodeStores stores = new NodeStores()) {
         Peer peer = new Peer(name, nation, url, user, token, trustStore, trustPassword, pull, push, every);
-        new PeerStore(ds).put(peer);
+        PeerStore peers = new PeerStore(stores.dataSource);
+        boolean replaced = peers.list().stream().anyMatch(p -> p.name().equals(peer.name()));
+        peers.put(peer);
+        // the token stays out of the record, as out of logs
+        stores.record(replaced ? "peer.replace" : "peer.add", "", AuditEntry.Decision.ALLOW, List.of(),
+            peer.name() + " " + peer.nation() + " " + peer.apiRoot() + " pull=" + peer.pull() + " push=" + peer.push()
+                + " every=" + every + " auth=" + (peer.authUser().isEmpty() ? "bearer" : "basic:" + peer.authUser())
+                + (peer.trustStore().isEmpty() ? "" : " trust-store=" + peer.trustStore()));
         System.out.printf("peer %s (%s) at %s: pull %s, push %s, every %s%n",
             peer.name(), peer.nation(), peer.apiRoot(), peer.pull(), peer.push(), every);
         return 0;
@@ -116,8 +127,9 @@ final class PeerCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (HikariDataSource ds = open()) {
-        if (new PeerStore(ds).remove(name)) {
+      try (NodeStores stores = new NodeStores()) {
+        if (new PeerStore(stores.dataSource).remove(name)) {
+          stores.record("peer.remove", "", AuditEntry.Decision.ALLOW, List.of(), name);
           System.out.println("removed peer " + name);
           return 0;
         }

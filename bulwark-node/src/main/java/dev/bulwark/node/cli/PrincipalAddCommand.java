@@ -75,9 +75,10 @@ final class PrincipalAddCommand implements Callable<Integer> {
     try (NodeStores stores = new NodeStores()) {
       PrincipalStore.Issued issued =
           stores.principals.add(name, nation, parsed, Optional.of(id), expiresMicros, fingerprint);
-      stores.audit.append(new AuditEntry(System.getProperty("user.name", "cli"), stores.settings.nation(),
-          "principal.add", "", AuditEntry.Decision.ALLOW, List.of(),
-          name + " " + issued.principal().nation() + " " + issued.principal().rolesLabel()));
+      stores.record("principal.add", "", AuditEntry.Decision.ALLOW, List.of(),
+          name + " " + issued.principal().nation() + " " + issued.principal().rolesLabel()
+              + (fingerprint.isPresent() ? " certificate " + fingerprint.get() : "")
+              + (expiresMicros > 0 ? " expires " + Instant.ofEpochSecond(expiresMicros / 1_000_000L) : ""));
       System.out.printf("principal %s (%s, %s) created%n", name, issued.principal().nation(),
           issued.principal().rolesLabel());
       System.out.printf("identity: %s%n", id);

@@ -21,8 +21,7 @@ final class PrincipalRevokeCommand implements Callable<Integer> {
         System.out.printf("no active principal %s%n", name);
         return 1;
       }
-      stores.audit.append(new AuditEntry(System.getProperty("user.name", "cli"), stores.settings.nation(),
-          "principal.revoke", "", AuditEntry.Decision.ALLOW, List.of(), name));
+      stores.record("principal.revoke", "", AuditEntry.Decision.ALLOW, List.of(), name);
       System.out.printf("principal %s revoked%n", name);
       return 0;
     } catch (RuntimeException e) {

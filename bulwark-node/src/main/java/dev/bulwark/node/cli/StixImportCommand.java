@@ -1,20 +1,24 @@
 package dev.bulwark.node.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
+import dev.bulwark.node.audit.AuditEntry.Decision;
 import dev.bulwark.node.exchange.CollectionInfo;
 import dev.bulwark.node.exchange.ImportSummary;
 import dev.bulwark.node.exchange.ObjectStore;
 import dev.bulwark.node.exchange.Provenance;
 import dev.bulwark.node.exchange.StixImporter;
-import dev.bulwark.node.storage.NodeDatabase;
 import dev.bulwark.node.storage.NodeSettings;
 import dev.bulwark.stix.StixCodec;
 import dev.bulwark.stix.validation.StixValidator;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +30,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code bulwark stix import FILE... --collection NAME}: validates each object and stores the valid
- * ones in the node's database (BULWARK_HOME), without starting the node. Not thread-safe.
+ * ones in the node's database (BULWARK_HOME), without starting the node. Each file's import (its
+ * SHA-256 and counts) is recorded in the audit log. Not thread-safe.
  */
 @Command(
     name = "import",
@@ -57,11 +62,11 @@ final class StixImportCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream out = System.out;
     NodeSettings settings = NodeSettings.load();
-    try (HikariDataSource dataSource =
-        NodeDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), 2)) {
-      ObjectStore store = new ObjectStore(dataSource, Clock.systemUTC());
+    try (NodeStores stores = new NodeStores(settings)) {
+      ObjectStore store = new ObjectStore(stores.dataSource, Clock.systemUTC());
       if (store.ensureCollection(
           new CollectionInfo(collection, collection, "Created by stix import", Set.of()))) {
+        stores.record("collection.create", collection, Decision.ALLOW, List.of(), "by stix import");
         out.printf("created collection %s%n", collection);
       }
       StixImporter importer = new StixImporter(new StixCodec(), new StixValidator(), store);
@@ -73,17 +78,24 @@ final class StixImportCommand implements Callable<Integer> {
       Map<String, Integer> byRule = new LinkedHashMap<>();
       for (String file : files) {
         ImportSummary summary;
-        try (InputStream in = StixValidateCommand.open(file)) {
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(StixValidateCommand.open(file), digest)) {
           summary = importer.importFrom(in, file, collection, provenance);
+          in.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole input
         } catch (NoSuchFileException e) {
           out.printf("%s: no such file%n", file);
           unreadable = true;
           continue;
         } catch (IOException e) {
           out.printf("%s: cannot read: %s%n", file, e.getMessage());
+          stores.record("stix.import", collection, Decision.ALLOW, List.of(), file + ": stopped, cannot read: "
+              + e.getMessage() + " (objects read before may be stored); added as " + addedBy);
           unreadable = true;
           continue;
         }
+        stores.record("stix.import", collection, Decision.ALLOW, List.of(), String.format(
+            "%s (sha256 %s): %d stored, %d already held, %d rejected; added as %s", file,
+            HexFormat.of().formatHex(digest.digest()), summary.stored(), summary.duplicates(), summary.rejected(), addedBy));
         out.printf(
             "%s: %d stored, %d already held, %d rejected%n",
             file, summary.stored(), summary.duplicates(), summary.rejected());
@@ -116,6 +128,14 @@ final class StixImportCommand implements Callable<Integer> {
       System.err.printf(
           "bulwark: cannot open the node's store (%s): %s%n", settings.dbUrl(), rootMessage(e));
       return 2;
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

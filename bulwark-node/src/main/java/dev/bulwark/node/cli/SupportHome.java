@@ -1,5 +1,6 @@
 package dev.bulwark.node.cli;
 
+import dev.bulwark.node.storage.NodeSettings;
 import dev.bulwark.support.contribution.Contribution;
 import dev.bulwark.support.contribution.ContributionLedger;
 import java.nio.file.Path;
@@ -15,12 +16,29 @@ final class SupportHome {
   Path home;
 
   Path supportDir() {
+    return base().resolve("support");
+  }
+
+  private Path base() {
     Path base = home;
     if (base == null) {
       String env = System.getenv("BULWARK_HOME");
       base = Path.of(env != null && !env.isBlank() ? env : System.getProperty("user.home") + "/.bulwark");
     }
-    return base.resolve("support");
+    return base;
+  }
+
+  /**
+   * The store of the node whose home this is, to record a ledger write in its audit log; opened before
+   * the write, so that a write that cannot be recorded is not made.
+   */
+  NodeStores nodeStores() {
+    try {
+      return new NodeStores(NodeSettings.load(base()));
+    } catch (RuntimeException e) {
+      throw new SupportFailure(2, "cannot open the node's audit log, so nothing is imported: "
+          + StixImportCommand.rootMessage(e));
+    }
   }
 
   ContributionLedger ledger() {

@@ -1,5 +1,6 @@
 package dev.bulwark.node.cli;
 
+import dev.bulwark.node.audit.AuditEntry;
 import dev.bulwark.support.ally.Allies;
 import dev.bulwark.support.contribution.ContributionCsv;
 import dev.bulwark.support.contribution.ContributionLedger;
@@ -10,12 +11,16 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code bulwark support import FILE}: appends a contributions CSV to the ledger, all of it or nothing. Not thread-safe. */
+/**
+ * {@code bulwark support import FILE}: appends a contributions CSV to the ledger, all of it or nothing,
+ * and records the import in the node's audit log. Not thread-safe.
+ */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
@@ -55,7 +60,12 @@ final class SupportImportCommand extends SupportBase {
     if (!result.ok()) {
       return errors(file.toString(), result.errors());
     }
-    ledger.append(result);
+    try (NodeStores stores = home.nodeStores()) {
+      ledger.append(result);
+      stores.record("support.import", "", AuditEntry.Decision.ALLOW, List.of(), file + ": "
+          + result.contributions().size() + " contributions into " + ledger.file()
+          + (rates == null ? "" : " (rates " + rates + ")"));
+    }
     out.println("imported " + result.contributions().size() + " contributions into " + ledger.file());
     return 0;
   }

@@ -1,5 +1,6 @@
 package dev.bulwark.node.cli;
 
+import dev.bulwark.node.audit.AuditEntry;
 import dev.bulwark.support.ally.Allies;
 import dev.bulwark.support.contribution.Contribution;
 import dev.bulwark.support.contribution.ContributionLedger;
@@ -17,7 +18,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code bulwark support import-kiel FILE}: loads a Kiel tracker release into the ledger. Not thread-safe. */
+/**
+ * {@code bulwark support import-kiel FILE}: loads a Kiel tracker release into the ledger and records the
+ * import in the node's audit log. Not thread-safe.
+ */
 @Command(
     name = "import-kiel",
     mixinStandardHelpOptions = true,
@@ -57,7 +61,11 @@ final class SupportImportKielCommand extends SupportBase {
       return errors(file.toString(), result.errors());
     }
     ContributionLedger ledger = home.ledger();
-    ledger.append(new ImportResult(result.contributions(), List.of(), result.rowsRead()));
+    try (NodeStores stores = home.nodeStores()) {
+      ledger.append(new ImportResult(result.contributions(), List.of(), result.rowsRead()));
+      stores.record("support.import-kiel", "", AuditEntry.Decision.ALLOW, List.of(), file + ": release " + label
+          + ", " + result.contributions().size() + " entries into " + ledger.file());
+    }
     out.println("imported " + result.contributions().size() + " entries from " + (result.rowsRead() - result.rowsSkipped()) + " rows of allies into " + ledger.file());
     if (result.rowsSkipped() > 0) {
       out.println("skipped " + result.rowsSkipped() + " rows of donors that are not allies: " + String.join(", ", result.skippedDonors()));

@@ -1,5 +1,6 @@
 package dev.bulwark.node.exchange;
 
+import dev.bulwark.stix.markings.Tlp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -421,13 +422,27 @@ final class GroupCommitter {
     return collectionId + '\n' + objectId + '\n' + versionMicros + '\n' + origin;
   }
 
+  /**
+   * Keeps the batches' marking-definitions for resolution, each bound to the origin and principal it
+   * is stored with (its {@link Provenance}): an object's marking refs resolve only against
+   * definitions of its own origin (issue 14, finding 3). A definition is never replaced: the first one
+   * an origin stores under an id stays, and a later one of that origin and id is not kept (the TAXII
+   * write path refuses it before it gets here). TLP ids are not kept: they resolve to the built-in
+   * definitions, whatever anyone stores under them.
+   */
   private static void rememberMarkingDefinitions(Connection c, List<Request> requests)
       throws SQLException {
-    Map<String, String> definitions = new LinkedHashMap<>();
+    Map<String, String[]> definitions = new LinkedHashMap<>();
     for (Request r : requests) {
-      for (NewObject o : r.objects) {
-        if ("marking-definition".equals(o.type())) {
-          definitions.putIfAbsent(o.objectId(), o.json());
+      for (int i = 0; i < r.objects.size(); i++) {
+        NewObject o = r.objects.get(i);
+        if ("marking-definition".equals(o.type())
+            && Tlp.fromMarkingId(o.objectId()).isEmpty()) {
+          Provenance p = r.provenances.get(i);
+          String origin = p.originNation();
+          definitions.putIfAbsent(
+              origin + '\n' + o.objectId(),
+              new String[] {o.objectId(), origin, p.addedBy(), o.json()});
         }
       }
     }
@@ -436,12 +451,16 @@ final class GroupCommitter {
     }
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO marking_definitions (id, json) SELECT ?, ? WHERE NOT EXISTS"
-                + " (SELECT 1 FROM marking_definitions WHERE id = ?)")) {
-      for (Map.Entry<String, String> d : definitions.entrySet()) {
-        s.setString(1, d.getKey());
-        s.setString(2, d.getValue());
-        s.setString(3, d.getKey());
+            "INSERT INTO marking_definitions (id, origin_nation, added_by, json) SELECT ?, ?, ?, ?"
+                + " WHERE NOT EXISTS"
+                + " (SELECT 1 FROM marking_definitions WHERE id = ? AND origin_nation = ?)")) {
+      for (String[] d : definitions.values()) {
+        s.setString(1, d[0]);
+        s.setString(2, d[1]);
+        s.setString(3, d[2]);
+        s.setString(4, d[3]);
+        s.setString(5, d[0]);
+        s.setString(6, d[1]);
         s.addBatch();
       }
       s.executeBatch();

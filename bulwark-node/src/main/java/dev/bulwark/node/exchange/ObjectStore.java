@@ -146,17 +146,58 @@ public final class ObjectStore {
     return committer.addAll(collectionId, objects, provenances, records);
   }
 
-  /** The marking definition with this id, from any collection, as JSON. */
-  public Optional<String> markingDefinition(String id) {
+  /**
+   * The marking-definition with this id that the originating nation holds, as JSON: the one an object
+   * of that origin may name (definitions are bound to their origin, issue 14 finding 3; see
+   * docs/markings.md). Definitions of other origins with the same id never answer.
+   */
+  public Optional<String> markingDefinition(String id, String originNation) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
-            c.prepareStatement("SELECT json FROM marking_definitions WHERE id = ?")) {
+            c.prepareStatement(
+                "SELECT json FROM marking_definitions WHERE id = ? AND origin_nation = ?")) {
       s.setString(1, id);
+      s.setString(2, originNation);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
     } catch (SQLException e) {
       throw new StoreException("cannot read marking definition " + id, e);
+    }
+  }
+
+  /**
+   * A marking-definition as the store keeps it for resolution: bound to the nation it originates from
+   * and the principal that added it. Immutable.
+   */
+  public record MarkingDefinition(String id, String originNation, String addedBy, String json) {}
+
+  /**
+   * Every origin's definition of these ids. Unfiltered, for write checks (an id held from another
+   * origin, a definition that would be replaced): the caller must not show these to anyone.
+   */
+  public List<MarkingDefinition> markingDefinitionsHeld(Collection<String> ids) {
+    List<MarkingDefinition> result = new ArrayList<>();
+    List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+    try (Connection c = dataSource.getConnection()) {
+      for (int from = 0; from < all.size(); from += READ_CHUNK) {
+        List<String> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
+        StringBuilder sql =
+            new StringBuilder("SELECT id, origin_nation, added_by, json FROM marking_definitions WHERE 1 = 1");
+        appendIn(sql, "id", new LinkedHashSet<>(chunk));
+        try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+          bindAll(s, 1, new LinkedHashSet<>(chunk));
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              result.add(new MarkingDefinition(
+                  rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+          }
+        }
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read marking definitions: " + e.getMessage(), e);
     }
   }
 

@@ -26,7 +26,7 @@ final class PeerClients {
     return builder.build();
   }
 
-  private static SSLContext trusting(Path trustStore, String password) {
+  static SSLContext trusting(Path trustStore, String password) {
     try (InputStream in = Files.newInputStream(trustStore)) {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(in, password.toCharArray());

@@ -107,7 +107,7 @@ final class PeerIntake {
       }
       Map<String, StixObject> ofOrigin = definitions.getOrDefault(origin, Map.of());
       Optional<String> refusal = RelayRules.unreadableByRelay(peer.nation(), origin, p.object(),
-          ref -> ofOrigin.containsKey(ref) ? Optional.of(ofOrigin.get(ref)) : policy.resolve(ref),
+          ref -> ofOrigin.containsKey(ref) ? Optional.of(ofOrigin.get(ref)) : policy.resolve(ref, origin),
           info.defaultNations());
       if (refusal.isEmpty()) {
         List<StoredObject> sameOrigin = rows.stream().filter(h -> h.originNation().equals(origin)).toList();

@@ -12,6 +12,7 @@ import dev.bulwark.node.exchange.client.TaxiiResources.Status;
 import dev.bulwark.node.federation.CursorStore.Cursor;
 import dev.bulwark.node.federation.CursorStore.Direction;
 import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.security.GranularMarkings;
 import dev.bulwark.stix.markings.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -69,7 +70,10 @@ final class PushTask {
    * under the originating nation's rule.
    */
   static ReadFilter eligible(Peer peer, CollectionInfo collection, String localNation, AccessPolicy policy) {
-    ReadFilter peerMayRead = policy.readFilter(new Reader(peer.nation(), Optional.empty()), collection.defaultNations());
+    Reader reader = new Reader(peer.nation(), Optional.empty());
+    // objects whose required property a granular marking keeps from the peer's nation are not sent
+    ReadFilter peerMayRead = new GranularMarkings(policy).withholding(
+        policy.readFilter(reader, collection.defaultNations()), reader, collection.defaultNations());
     return o -> o.originNation().equals(localNation) && !o.addedBy().startsWith("peer:") && o.relayedVia().isEmpty()
         && !AccessPolicy.carriesRed(o.markingRefs()) && peerMayRead.permits(o);
   }
@@ -79,7 +83,9 @@ final class PushTask {
    * refused}. An object that alone exceeds it can never be sent: it is counted as refused and logged,
    * so that it does not hold back everything after it.
    */
-  private long[] send(List<StoredObject> objects) {
+  private long[] send(List<StoredObject> objects, Set<String> defaultNations) {
+    GranularMarkings parts = new GranularMarkings(policy);
+    Reader reader = new Reader(peer.nation(), Optional.empty());
     long max = peerMaxContentLength.getAsLong();
     long budget = max > 0 ? max : DEFAULT_MAX_CONTENT;
     long[] counts = new long[2];
@@ -87,12 +93,18 @@ final class PushTask {
     List<ProvenanceClaim> claims = new ArrayList<>();
     long bytes = ENVELOPE_OVERHEAD;
     for (StoredObject o : objects) {
+      // the parts granular markings keep from the peer's nation are removed before it leaves the node
+      Optional<String> json = parts.jsonFor(reader, o, defaultNations);
+      if (json.isEmpty()) {
+        counts[1]++;
+        continue;
+      }
       ProvenanceClaim claim = ProvenanceClaim.of(o);
-      long size = o.json().getBytes(StandardCharsets.UTF_8).length + 1L
+      long size = json.get().getBytes(StandardCharsets.UTF_8).length + 1L
           + claim.toJson().getBytes(StandardCharsets.UTF_8).length + 1L;
       if (ENVELOPE_OVERHEAD + size > budget) {
         log.warn("object {} ({} bytes) is larger than peer {}'s max_content_length of {} bytes: not pushed",
-            o.objectId(), o.json().getBytes(StandardCharsets.UTF_8).length, peer.name(), budget);
+            o.objectId(), json.get().getBytes(StandardCharsets.UTF_8).length, peer.name(), budget);
         counts[1]++;
         continue;
       }
@@ -102,7 +114,7 @@ final class PushTask {
         claims = new ArrayList<>();
         bytes = ENVELOPE_OVERHEAD;
       }
-      envelope.add(o.json());
+      envelope.add(json.get());
       claims.add(claim);
       bytes += size;
     }
@@ -142,7 +154,7 @@ final class PushTask {
         long refused = 0;
         long taken = 0;
         if (!page.items().isEmpty()) {
-          long[] counts = send(page.items());
+          long[] counts = send(page.items(), local.get().defaultNations());
           taken = counts[0];
           refused = counts[1];
         }

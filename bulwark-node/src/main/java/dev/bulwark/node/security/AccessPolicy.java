@@ -17,18 +17,25 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place that decides whether a reader may see a stored object: it resolves the object's
- * marking refs (the official TLP definitions built in, the others from the store) and applies
- * {@link ReleaseRule}. A ref that cannot be resolved denies. Every read path of the node (TAXII
- * objects, object, versions, manifest, status, federation) asks through {@link #readFilter}.
+ * marking refs and applies {@link ReleaseRule}. Every read path of the node (TAXII objects, object,
+ * versions, manifest, status, federation) asks through {@link #readFilter}.
  *
- * <p>Marking definitions are immutable, so resolved ones are cached; unresolved ones are looked up
- * again next time, because the definition may arrive later. Thread-safe.
+ * <p>A ref resolves only to a built-in TLP definition or to a marking-definition of the object's own
+ * originating nation (definitions are bound to their origin when stored): nobody can define, pre-empt
+ * or shadow the marking of another nation's objects (issue 14, finding 3). A ref that does not resolve
+ * that way denies. A releasability marking-definition, read as an object, is also readable by the
+ * nations and recipients it names ({@link ReleaseRule#mayReadDefinition}), so that those an object is
+ * released to can resolve its marking.
+ *
+ * <p>Marking definitions are never replaced, so resolved ones are cached; unresolved ones are looked
+ * up again next time, because the definition may arrive later. Thread-safe.
  */
 public final class AccessPolicy {
   private static final int CACHE_LIMIT = 10_000;
 
   private final ObjectStore store;
   private final StixCodec codec = new StixCodec();
+  /** Resolved definitions by origin nation and id ({@link #cacheKey}). */
   private final ConcurrentHashMap<String, StixObject> markings = new ConcurrentHashMap<>();
 
   public AccessPolicy(ObjectStore store) {
@@ -61,28 +68,50 @@ public final class AccessPolicy {
 
   /** The decision for one object. */
   public boolean mayRead(Reader reader, StoredObject object, Set<String> unmarkedDefaultNations) {
-    return ReleaseRule.mayRead(
-        reader, object.originNation(), object.markingRefs(), this::resolve, unmarkedDefaultNations);
+    String origin = object.originNation();
+    if (ReleaseRule.mayRead(
+        reader, origin, object.markingRefs(), ref -> resolve(ref, origin), unmarkedDefaultNations)) {
+      return true;
+    }
+    // a releasability definition is also readable by those it names (ReleaseRule.mayReadDefinition)
+    return "marking-definition".equals(object.type())
+        && definitionItself(object).map(d -> ReleaseRule.namedBy(d, reader)).orElse(false);
   }
 
-  /** Resolves a marking-definition id: TLP from the library, others from the store. */
-  public Optional<StixObject> resolve(String markingRef) {
+  /** The stored definition itself: its row's JSON, or (for header-only rows) its origin's definition. */
+  private Optional<StixObject> definitionItself(StoredObject object) {
+    if (object.json().isEmpty()) {
+      return resolve(object.objectId(), object.originNation());
+    }
+    try {
+      return Optional.of(codec.parseObject(object.json()));
+    } catch (StixParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Resolves a marking-definition id named by an object of this originating nation: TLP from the
+   * library, others only from the definitions of that origin.
+   */
+  public Optional<StixObject> resolve(String markingRef, String originNation) {
     Optional<Tlp> tlp = Tlp.fromMarkingId(markingRef);
     if (tlp.isPresent()) {
       return Optional.of(tlp.get().definition());
     }
-    StixObject cached = markings.get(markingRef);
+    String key = cacheKey(markingRef, originNation);
+    StixObject cached = markings.get(key);
     if (cached != null) {
       return Optional.of(cached);
     }
-    Optional<String> json = store.markingDefinition(markingRef);
+    Optional<String> json = store.markingDefinition(markingRef, originNation);
     if (json.isEmpty()) {
       return Optional.empty();
     }
     try {
       StixObject m = codec.parseObject(json.get());
       if (markings.size() < CACHE_LIMIT) {
-        markings.put(markingRef, m);
+        markings.put(key, m);
       }
       return Optional.of(m);
     } catch (StixParseException e) {
@@ -90,16 +119,20 @@ public final class AccessPolicy {
     }
   }
 
-  /** The resolved markings of a list of refs; empty when any cannot be resolved. */
-  public Optional<List<StixObject>> resolveAll(List<String> refs) {
+  /** The resolved markings of an object of this origin; empty when any ref cannot be resolved. */
+  public Optional<List<StixObject>> resolveAll(List<String> refs, String originNation) {
     java.util.ArrayList<StixObject> out = new java.util.ArrayList<>(refs.size());
     for (String ref : refs) {
-      Optional<StixObject> m = resolve(ref);
+      Optional<StixObject> m = resolve(ref, originNation);
       if (m.isEmpty()) {
         return Optional.empty();
       }
       out.add(m.get());
     }
     return Optional.of(out);
+  }
+
+  private static String cacheKey(String markingRef, String originNation) {
+    return originNation + '\n' + markingRef;
   }
 }

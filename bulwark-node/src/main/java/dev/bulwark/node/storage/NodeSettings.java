@@ -24,6 +24,14 @@ public record NodeSettings(Path home, String nation, String dbUrl, String dbUser
     return load(System.getenv(), System.getProperties());
   }
 
+  /** Reads the settings of the node whose data folder is {@code home} (as if bulwark.home named it). */
+  public static NodeSettings load(Path home) {
+    Properties system = new Properties();
+    system.putAll(System.getProperties());
+    system.setProperty("bulwark.home", home.toString());
+    return load(System.getenv(), system);
+  }
+
   static NodeSettings load(Map<String, String> env, Properties system) {
     Path home =
         Path.of(

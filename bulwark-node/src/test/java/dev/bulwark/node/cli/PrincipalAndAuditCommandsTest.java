@@ -63,7 +63,7 @@ class PrincipalAndAuditCommandsTest {
     assertThat(BulwarkMain.execute("principal", "list")).isZero();
     assertThat(printed()).containsPattern("alice +EST +reader,contributor +revoked");
     assertThat(BulwarkMain.execute("audit", "verify")).isZero();
-    assertThat(printed()).contains("audit log intact: 2 record(s)");
+    assertThat(printed()).contains("audit log intact: 3 record(s)");
 
     try (Connection c = DriverManager.getConnection(NodeDatabase.defaultUrl(home), "bulwark", "");
         Statement s = c.createStatement()) {

@@ -142,6 +142,34 @@ class PushTaskTest {
         o.json().replace(TLP_CLEAR, marking));
   }
 
+  @Test
+  void finding5_aPushSendsThePeerOnlyThePartsItsNationMayRead() throws Exception {
+    String strict = dev.bulwark.stix.markings.Tlp.AMBER_STRICT.markingDefinitionId();
+    String green = dev.bulwark.stix.markings.Tlp.GREEN.markingDefinitionId();
+    String partId = "campaign--0b000000-0000-4000-8000-000000000001";
+    String wholeId = "campaign--0b000000-0000-4000-8000-000000000002";
+    List<NewObject> objects = new ArrayList<>();
+    for (String[] c : new String[][] {{partId, "description"}, {wholeId, "name"}}) {
+      String json = "{\"type\":\"campaign\",\"spec_version\":\"2.1\",\"id\":\"" + c[0]
+          + "\",\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\","
+          + "\"name\":\"Fog\",\"description\":\"EST eyes only\",\"object_marking_refs\":[\"" + green + "\"],"
+          + "\"granular_markings\":[{\"marking_ref\":\"" + strict + "\",\"selectors\":[\"" + c[1] + "\"]}]}";
+      objects.add(new NewObject(c[0], "campaign", "2024-01-01T00:00:00.000Z",
+          NewObject.micros("2024-01-01T00:00:00.000Z"), "2.1", List.of(green), json));
+    }
+    store.addAll("intel", objects, new Provenance("EST", "analyst-1"));
+
+    assertThat(task(1_000_000).run()).isEqualTo(1);
+
+    assertThat(bodies).hasSize(1);
+    String body = new String(bodies.get(0), StandardCharsets.UTF_8);
+    assertThat(body).doesNotContain("EST eyes only").doesNotContain(wholeId);
+    JsonNode sent = JSON.readTree(body).path("objects");
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0).path("id").asString()).isEqualTo(partId);
+    assertThat(sent.get(0).path("name").asString()).isEqualTo("Fog");
+  }
+
   private PushTask task(long maxContentLength) {
     Peer peer = new Peer("fin", "FIN", URI.create("http://127.0.0.1:" + peerServer.getAddress().getPort() + "/bulwark/"),
         "", "token", "", "", List.of(), List.of("intel"), Duration.ofSeconds(1));

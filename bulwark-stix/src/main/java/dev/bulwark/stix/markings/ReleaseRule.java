@@ -32,6 +32,10 @@ import dev.bulwark.stix.StixObject;
  *   </li>
  * </ul>
  *
+ * <p>A releasability marking-definition, read as an object, is also readable by the nations and
+ * recipients it names ({@link #mayReadDefinition}), so that those an object is released to can resolve
+ * its marking.
+ *
  * <p>Pure, stateless and thread-safe.
  */
 public final class ReleaseRule {
@@ -122,6 +126,44 @@ public final class ReleaseRule {
             resolved.add(m.get());
         }
         return mayRead(reader, originNation, resolved, unmarkedDefaultNations);
+    }
+
+    /**
+     * Whether the reader may see a marking-definition <em>as an object</em>: what its own markings allow
+     * ({@link #mayRead(Reader, String, List, Set)}), or, for a releasability marking, being named by it
+     * (a listed nation, or a group containing the reader's nation, or a named recipient). Those named
+     * must be able to resolve the marking of what is released to them, so a node that receives an
+     * object can also receive its definition without the author marking the definition TLP:CLEAR.
+     * Only the definition itself is opened this way; what it marks is decided by {@link #mayRead}.
+     *
+     * @param reader                 who asks
+     * @param definition             the marking-definition read as an object
+     * @param originNation           the definition's originating nation
+     * @param resolvedMarkings       the definition's own resolved {@code object_marking_refs}
+     * @param unmarkedDefaultNations see {@link #mayRead(Reader, String, List, Set)}
+     * @return true when the reader may see the definition
+     */
+    public static boolean mayReadDefinition(Reader reader, StixObject definition, String originNation,
+                                            List<StixObject> resolvedMarkings, Set<String> unmarkedDefaultNations) {
+        return namedBy(definition, reader) || mayRead(reader, originNation, resolvedMarkings, unmarkedDefaultNations);
+    }
+
+    /**
+     * Whether a well-formed releasability marking-definition names the reader: its nation is listed
+     * (directly or through a group) or its identity is a recipient. The anonymous public is never named;
+     * any other object (TLP, statement, unknown, malformed releasability) names nobody.
+     *
+     * @param definition any STIX object
+     * @param reader     who asks
+     * @return true when the definition names the reader
+     */
+    public static boolean namedBy(StixObject definition, Reader reader) {
+        if (!reader.authenticated()) {
+            return false;
+        }
+        Optional<Releasability> r = ReleasabilityMarking.read(definition);
+        return r.isPresent() && (r.get().includesNation(reader.nation())
+                || reader.identityId().map(r.get().recipients()::contains).orElse(false));
     }
 
     private enum Kind { TLP, RELEASABILITY, STATEMENT, UNKNOWN }

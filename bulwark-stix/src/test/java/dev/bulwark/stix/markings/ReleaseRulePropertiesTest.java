@@ -141,4 +141,65 @@ class ReleaseRulePropertiesTest {
         assertThat(ReleaseRule.mayRead(r, origin, List.of("marking-definition--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061"),
                 id -> Optional.empty(), Set.of("NATO", "EU"))).isFalse();
     }
+
+    // A releasability definition, read as an object, is also readable by those it names.
+
+    private static boolean named(StixObject rel, Reader r) {
+        Releasability x = ReleasabilityMarking.read(rel).orElseThrow();
+        return r.authenticated() && (x.includesNation(r.nation())
+                || r.identityId().map(x.recipients()::contains).orElse(false));
+    }
+
+    private static boolean readDefinition(Reader r, StixObject def, String origin, List<StixObject> ms) {
+        return ReleaseRule.mayReadDefinition(r, def, origin, ms, ReleaseRule.ORIGIN_ONLY);
+    }
+
+    @Property(tries = 500)
+    void aReleasabilityDefinitionIsReadableByEveryoneItNamesWhateverItsOwnMarkings(
+            @ForAll("readers") Reader r, @ForAll("origins") String origin, @ForAll("releasabilities") StixObject def,
+            @ForAll("markingSets") List<StixObject> ms) {
+        List<StixObject> strict = plus(plus(ms, Tlp.RED.definition()), ReleaseRuleTest.unknownMarking());
+        if (named(def, r)) {
+            assertThat(readDefinition(r, def, origin, strict)).isTrue();
+            assertThat(readDefinition(r, def, origin, ms)).isTrue();
+        }
+    }
+
+    @Property(tries = 500)
+    void beingNamedIsTheOnlyWayADefinitionIsReadBeyondItsMarkings(
+            @ForAll("readers") Reader r, @ForAll("origins") String origin, @ForAll("releasabilities") StixObject def,
+            @ForAll("markingSets") List<StixObject> ms) {
+        if (readDefinition(r, def, origin, ms) && !read(r, origin, ms)) {
+            assertThat(named(def, r)).isTrue();
+        }
+        if (!named(def, r)) {
+            assertThat(readDefinition(r, def, origin, ms)).isEqualTo(read(r, origin, ms));
+        }
+    }
+
+    @Property(tries = 300)
+    void thePublicIsNeverNamedAndOtherDefinitionsNameNobody(
+            @ForAll("readers") Reader r, @ForAll("origins") String origin, @ForAll("markingSets") List<StixObject> ms,
+            @ForAll("releasabilities") StixObject rel, @ForAll("tlps") StixObject tlp) {
+        assertThat(readDefinition(Reader.anonymous(), rel, origin, ms)).isEqualTo(read(Reader.anonymous(), origin, ms));
+        for (StixObject other : List.of(tlp, ReleaseRuleTest.statement(), ReleaseRuleTest.unknownMarking())) {
+            assertThat(ReleaseRule.namedBy(other, r)).isFalse();
+            assertThat(readDefinition(r, other, origin, ms)).isEqualTo(read(r, origin, ms));
+        }
+    }
+
+    @Property(tries = 500)
+    void beingNamedOpensTheDefinitionNeverWhatItMarks(
+            @ForAll("readers") Reader r, @ForAll("origins") String origin, @ForAll("releasabilities") StixObject rel,
+            @ForAll("markingSets") List<StixObject> ms) {
+        // whatever the definition itself allows, an object it marks is decided by the access rule alone:
+        // AMBER+STRICT stays with the origin, RED with the recipients every list names
+        if (!r.nation().equals(origin)) {
+            assertThat(read(r, origin, plus(plus(ms, rel), Tlp.AMBER_STRICT.definition()))).isFalse();
+        }
+        boolean readsObject = read(r, origin, plus(ms, rel));
+        if (readsObject) {
+            assertThat(read(r, origin, ms) || named(rel, r) || r.nation().equals(origin)).isTrue();
+        }
+    }
 }

@@ -22,23 +22,26 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.IdentityHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The write side of TAXII: checks each object of an envelope (valid STIX 2.1, authored by the
  * principal's own identity unless it is an admin, not a newer version of someone else's object, not
- * loosening the markings, markings that resolve; for a peer, the provenance it claims) and stores the
- * accepted ones in one batch, together with the caller's record of the envelope. Each object gets its
- * own outcome, so one bad object never costs the others. Objects of different origins are different
- * objects even under one identifier. Thread-safe.
+ * loosening the markings; for a peer, the provenance it claims) and stores the accepted ones in one
+ * batch, together with the caller's record of the envelope. Each object gets its own outcome, so one
+ * bad object never costs the others, except for markings: a ref that does not resolve against the
+ * object's origin, or a marking-definition id that is not available, refuses the envelope whole
+ * ({@link EnvelopeMarkings}). Objects of different origins are different objects even under one
+ * identifier. Thread-safe.
  */
 final class ObjectWrites {
   private final ObjectStore store;
@@ -47,12 +50,14 @@ final class ObjectWrites {
   /** This node's nation: a peer never hands over an object of this origin. */
   private final String localNation;
   private final StixValidator validator = new StixValidator();
+  private final EnvelopeMarkings markings;
 
   ObjectWrites(ObjectStore store, AccessPolicy policy, TaxiiCollections collections, String localNation) {
     this.store = store;
     this.policy = policy;
     this.collections = collections;
     this.localNation = localNation.toUpperCase(java.util.Locale.ROOT);
+    this.markings = new EnvelopeMarkings(store, policy);
   }
 
   /** The outcome of one object: stored (or already held), or refused with the reason. */
@@ -107,8 +112,8 @@ final class ObjectWrites {
     }
     Readability readability = new Readability(principal, collection);
     List<StixObject> candidates = new ArrayList<>();
-    List<Intake> candidateIntakes = new ArrayList<>();
-    Set<String> markingsInEnvelope = new HashSet<>();
+    // the provenance each candidate would be stored under (objects compared by identity)
+    Map<StixObject, Intake> intakeOf = new IdentityHashMap<>();
     for (int i = 0; i < received.size(); i++) {
       StixObject s = received.get(i);
       Intake in = intakes.get(i);
@@ -118,7 +123,7 @@ final class ObjectWrites {
         outcomes.add(new Outcome(s.id(), version, false, claimRefused.get()));
         continue;
       }
-      if (sameOrigin(held.get(s.id()), in).stream()
+      if (!EnvelopeMarkings.isDefinition(s) && sameOrigin(held.get(s.id()), in).stream()
           .anyMatch(h -> h.collectionId().equals(collectionId) && h.version().equals(version))) {
         // This version is already in the collection: storing it again is a no-op whoever sends it, so
         // it is not validated again (peers re-send what a pull already brought, by the thousand).
@@ -133,32 +138,33 @@ final class ObjectWrites {
                 + (result.errors().size() > 1 ? " and " + (result.errors().size() - 1) + " more" : "")));
         continue;
       }
-      if ("marking-definition".equals(s.type())) {
-        markingsInEnvelope.add(s.id());
-      }
       candidates.add(s);
-      candidateIntakes.add(in);
+      intakeOf.put(s, in);
     }
-    Map<String, Map<String, StixObject>> definitionsByOrigin = definitionsByOrigin(candidates, candidateIntakes);
+    Function<StixObject, String> originOf = s -> intakeOf.get(s).provenance().originNation();
+    // a definition id that is not available gets one answer, before any other check could say more
+    Map<StixObject, String> unavailable =
+        markings.unavailableDefinitions(candidates, originOf, principal.has(Role.PEER));
+    Map<String, Map<String, StixObject>> definitionsByOrigin = definitionsByOrigin(candidates, originOf);
     List<NewObject> accepted = new ArrayList<>();
+    List<StixObject> acceptedObjects = new ArrayList<>();
     List<Provenance> provenances = new ArrayList<>();
-    for (int i = 0; i < candidates.size(); i++) {
-      StixObject s = candidates.get(i);
-      Intake in = candidateIntakes.get(i);
+    for (StixObject s : candidates) {
+      Intake in = intakeOf.get(s);
       List<StoredObject> rows = held.getOrDefault(s.id(), List.of());
-      Optional<String> refusal = relayRefusal(principal, collection, in, s, definitionsByOrigin);
-      if (refusal.isEmpty()) {
-        refusal = WriteRules.refusal(principal, s, collectionId, sameOrigin(rows, in), readability::permits);
-      }
-      if (refusal.isEmpty()) {
-        Optional<Outcome> collision = collision(collection, s, in, rows, readability);
-        if (collision.isPresent()) {
-          outcomes.add(collision.get());
-          continue;
+      Optional<String> refusal = Optional.empty();
+      if (!unavailable.containsKey(s)) {
+        refusal = relayRefusal(principal, collection, in, s, definitionsByOrigin);
+        if (refusal.isEmpty()) {
+          refusal = WriteRules.refusal(principal, s, collectionId, sameOrigin(rows, in), readability::permits);
         }
-      }
-      if (refusal.isEmpty()) {
-        refusal = unresolvedMarking(s, markingsInEnvelope);
+        if (refusal.isEmpty()) {
+          Optional<Outcome> collision = collision(collection, s, in, rows, readability);
+          if (collision.isPresent()) {
+            outcomes.add(collision.get());
+            continue;
+          }
+        }
       }
       if (refusal.isPresent()) {
         outcomes.add(new Outcome(s.id(), version(s), false, refusal.get()));
@@ -166,12 +172,20 @@ final class ObjectWrites {
       }
       try {
         accepted.add(NewObject.from(s));
+        acceptedObjects.add(s);
         provenances.add(in.provenance());
       } catch (IllegalArgumentException e) {
         outcomes.add(new Outcome(s.id(), version(s), false, e.getMessage()));
       }
     }
     Provenance anyProvenance = new Provenance(principal.nation(), principal.name());
+    Optional<List<Outcome>> refusedWhole =
+        refusedWhole(outcomes, acceptedObjects, originOf, unavailable);
+    if (refusedWhole.isPresent()) {
+      store.addAll(
+          collectionId, List.of(), anyProvenance, (c, none) -> recorder.record(c, refusedWhole.get()));
+      return refusedWhole.get();
+    }
     List<Outcome> checked = List.copyOf(outcomes);
     // the outcomes last recorded are those of the transaction that committed (a failed group is
     // retried batch by batch, calling the recorder again): they are what the caller gets back
@@ -243,19 +257,17 @@ final class ObjectWrites {
         p.nation(),
         origin,
         s,
-        ref -> inEnvelope.containsKey(ref) ? Optional.of(inEnvelope.get(ref)) : policy.resolve(ref),
+        ref -> inEnvelope.containsKey(ref) ? Optional.of(inEnvelope.get(ref)) : policy.resolve(ref, origin),
         c.info().defaultNations());
   }
 
   /** The marking-definitions among the candidates, by the origin they are stored under, then id. */
   private static Map<String, Map<String, StixObject>> definitionsByOrigin(
-      List<StixObject> candidates, List<Intake> intakes) {
+      List<StixObject> candidates, Function<StixObject, String> originOf) {
     Map<String, Map<String, StixObject>> out = new HashMap<>();
-    for (int i = 0; i < candidates.size(); i++) {
-      StixObject s = candidates.get(i);
-      if ("marking-definition".equals(s.type())) {
-        out.computeIfAbsent(intakes.get(i).provenance().originNation(), k -> new HashMap<>())
-            .putIfAbsent(s.id(), s);
+    for (StixObject s : candidates) {
+      if (EnvelopeMarkings.isDefinition(s)) {
+        out.computeIfAbsent(originOf.apply(s), k -> new HashMap<>()).putIfAbsent(s.id(), s);
       }
     }
     return out;
@@ -303,15 +315,29 @@ final class ObjectWrites {
     }
   }
 
-  private Optional<String> unresolvedMarking(StixObject s, Set<String> inEnvelope) {
-    for (String ref : s.objectMarkingRefs()) {
-      if (!inEnvelope.contains(ref) && policy.resolve(ref).isEmpty()) {
-        return Optional.of(
-            "object_marking_refs names " + ref + ", a marking-definition this node does not hold;"
-                + " send the definition first or in the same envelope");
-      }
+  /**
+   * The outcomes of an envelope refused whole because an object it would store fails a marking check
+   * ({@link EnvelopeMarkings}): that object gets the reason (which ref, or which definition id), every
+   * other object a failure naming it, and nothing of the envelope is stored; empty when the markings
+   * pass. Refusals made before (invalid, not the writer's to add) keep their own reasons.
+   */
+  private Optional<List<Outcome>> refusedWhole(List<Outcome> checked, List<StixObject> accepted,
+      Function<StixObject, String> originOf, Map<StixObject, String> unavailable) {
+    Map<StixObject, String> problems = markings.problems(accepted, originOf, unavailable);
+    if (problems.isEmpty()) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    String first = accepted.stream().filter(problems::containsKey).findFirst().orElseThrow().id();
+    String whole = "not stored: the envelope is refused whole because of the markings of " + first
+        + (problems.size() > 1 ? " and " + (problems.size() - 1) + " more" : "");
+    List<Outcome> all = new ArrayList<>(checked.size() + accepted.size());
+    for (Outcome o : checked) {
+      all.add(o.success() ? new Outcome(o.id(), o.version(), false, whole) : o);
+    }
+    for (StixObject s : accepted) {
+      all.add(new Outcome(s.id(), version(s), false, problems.getOrDefault(s, whole)));
+    }
+    return Optional.of(all);
   }
 
   private static Outcome success(AddOutcome a) {

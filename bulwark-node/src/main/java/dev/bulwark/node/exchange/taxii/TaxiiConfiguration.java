@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The TAXII 2.1 server's parts: the collection map, the status table and the key that signs paging
- * tokens. (The object store itself comes from the exchange configuration.)
+ * The TAXII 2.1 server's parts: the collection map, the status table and the key that encrypts
+ * paging tokens. (The object store itself comes from the exchange configuration.)
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TaxiiProperties.class)
@@ -40,18 +40,21 @@ public class TaxiiConfiguration {
     if (!properties.cursorSecret().isEmpty()) {
       return new CursorCodec(properties.cursorSecret().getBytes(StandardCharsets.UTF_8));
     }
-    // Kept in BULWARK_HOME so that next tokens stay valid across a restart.
+    // Kept in BULWARK_HOME, outside the database, so that next tokens stay valid across a restart and
+    // someone who can read the database cannot read or forge them.
     Path file = Path.of(home).resolve("taxii-cursor.key");
     if (!Files.isRegularFile(file)) {
       Files.createDirectories(file.getParent());
       byte[] key = new byte[32];
       new SecureRandom().nextBytes(key);
-      Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
       try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        // created owner-only from the first byte, not made private after being written
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException e) {
         // not POSIX: the folder's permissions protect it
+        Files.createFile(file);
       }
+      Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
     }
     return new CursorCodec(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
   }

@@ -9,6 +9,7 @@ import dev.bulwark.node.exchange.ReadFilter;
 import dev.bulwark.node.exchange.StoreException;
 import dev.bulwark.node.exchange.StoredObject;
 import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.security.GranularMarkings;
 import dev.bulwark.node.security.NodeAuthentication;
 import dev.bulwark.node.security.NodePrincipal;
 import dev.bulwark.node.security.Role;
@@ -73,6 +74,7 @@ class TaxiiController {
   private final StatusStore statuses;
   private final AuditLog audit;
   private final CursorCodec cursors;
+  private final GranularMarkings parts;
   private final Clock clock = Clock.systemUTC();
 
   TaxiiController(
@@ -93,6 +95,7 @@ class TaxiiController {
     this.statuses = statuses;
     this.audit = audit;
     this.cursors = cursors;
+    this.parts = new GranularMarkings(policy);
   }
 
   // ---- section 4: server information ----
@@ -186,7 +189,7 @@ class TaxiiController {
     String binding = binding(p, c, "manifest", f);
     ReadFilter rule = policy.readFilter(p, c.info());
     AuditingFilter filter = new AuditingFilter(rule);
-    ObjectReads.Selection s = reads.page(c.alias(), f, start(f, binding), filter, rule);
+    ObjectReads.Selection s = reads.page(c.alias(), f, start(f, binding), withholding(filter, p, c), rule);
     StringBuilder body = new StringBuilder("{");
     envelopeHead(body, s, binding);
     if (!s.items().isEmpty()) {
@@ -215,7 +218,8 @@ class TaxiiController {
     String binding = binding(p, c, "objects", f);
     ReadFilter rule = policy.readFilter(p, c.info());
     AuditingFilter filter = new AuditingFilter(rule);
-    ObjectReads.Selection s = reads.page(c.alias(), f, start(f, binding), filter, rule);
+    ObjectReads.Selection s =
+        servable(reads.page(c.alias(), f, start(f, binding), withholding(filter, p, c), rule), p, c);
     auditRead(p, c, "taxii.objects", s.items(), filter);
     return withDateHeaders(s.items(), envelope(s, binding, p));
   }
@@ -265,12 +269,13 @@ class TaxiiController {
     String binding = binding(p, c, "object " + objectId, f);
     AuditingFilter filter = new AuditingFilter(policy.readFilter(p, c.info()));
     ObjectReads.ObjectVersions v =
-        reads.versionsOf(c.alias(), objectId, f, start(f, binding), filter);
+        reads.versionsOf(c.alias(), objectId, f, start(f, binding), withholding(filter, p, c));
     auditRead(p, c, "taxii.object", v.selection().items(), filter);
     if (v.all().isEmpty()) {
       throw TaxiiException.notFound("No object " + objectId + " in this collection.");
     }
-    return withDateHeaders(v.selection().items(), envelope(v.selection(), binding, p));
+    ObjectReads.Selection s = servable(v.selection(), p, c);
+    return withDateHeaders(s.items(), envelope(s, binding, p));
   }
 
   @DeleteMapping("/{root}/collections/{id}/objects/{objectId}/")
@@ -288,7 +293,7 @@ class TaxiiController {
     TaxiiFilters f = filters(request, Set.of("version"), VersionMatch.ALL);
     ReadFilter rule = policy.readFilter(p, c.info());
     AuditingFilter filter = new AuditingFilter(rule);
-    List<StoredObject> permitted = store.versions(c.alias(), objectId, filter);
+    List<StoredObject> permitted = store.versions(c.alias(), objectId, withholding(filter, p, c));
     long first = permitted.stream().mapToLong(StoredObject::versionMicros).min().orElse(0);
     long last = permitted.stream().mapToLong(StoredObject::versionMicros).max().orElse(0);
     List<Long> chosen =
@@ -325,7 +330,7 @@ class TaxiiController {
     String binding = binding(p, c, "versions " + objectId, f);
     AuditingFilter filter = new AuditingFilter(policy.readFilter(p, c.info()));
     ObjectReads.ObjectVersions v =
-        reads.versionsOf(c.alias(), objectId, f, start(f, binding), filter);
+        reads.versionsOf(c.alias(), objectId, f, start(f, binding), withholding(filter, p, c));
     auditRead(p, c, "taxii.versions", v.selection().items(), filter);
     if (v.all().isEmpty()) {
       throw TaxiiException.notFound("No object " + objectId + " in this collection.");
@@ -418,6 +423,32 @@ class TaxiiController {
 
   private static String binding(NodePrincipal p, TaxiiCollection c, String endpoint, TaxiiFilters f) {
     return p.name() + "|" + c.alias() + "|" + endpoint + "|" + f.binding();
+  }
+
+  /**
+   * The request's filter with the objects withheld by their granular markings taken out. Outside the
+   * AuditingFilter, which remembers decisions per origin and object markings: granular markings are
+   * per object. Rows read without JSON (version selection) are the policy's alone.
+   */
+  private ReadFilter withholding(AuditingFilter filter, NodePrincipal p, TaxiiCollection c) {
+    return parts.withholding(filter, p.reader(), c.info().defaultNations());
+  }
+
+  /**
+   * The selection with each object's JSON as this reader may receive it: the parts its granular
+   * markings keep from the reader removed. (The read filter already took out the objects withheld
+   * whole; one withheld here all the same is left out, never sent.)
+   */
+  private ObjectReads.Selection servable(ObjectReads.Selection s, NodePrincipal p, TaxiiCollection c) {
+    List<StoredObject> out = new ArrayList<>(s.items().size());
+    for (StoredObject o : s.items()) {
+      parts.jsonFor(p.reader(), o, c.info().defaultNations()).ifPresent(json -> out.add(json.equals(o.json())
+          ? o
+          : new StoredObject(o.collectionId(), o.objectId(), o.type(), o.version(), o.versionMicros(),
+              o.specVersion(), o.dateAddedMicros(), o.originNation(), o.addedBy(), o.relayedVia(),
+              o.markingRefs(), json)));
+    }
+    return new ObjectReads.Selection(out, s.scannedUpTo(), s.more());
   }
 
   /** Where a read starts: after the position in next, else after added_after, else at the start. */

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxContentLength largest POST body accepted, in bytes (413 above)
  * @param defaultPageSize objects per page when the client gives no limit
  * @param maxPageSize the largest page the server returns, whatever the limit asked
- * @param cursorSecret key that signs next tokens; empty = a random key kept in BULWARK_HOME
+ * @param cursorSecret secret from which the key that encrypts next tokens is derived; empty = a random
+ *     key kept in BULWARK_HOME/taxii-cursor.key (owner-only)
  */
 @ConfigurationProperties(prefix = "bulwark.taxii")
 public record TaxiiProperties(

@@ -359,7 +359,8 @@ class TaxiiServerConformanceTest {
     String next = json(first).path("next").asString();
     assertThat(next).isNotEmpty();
     assertTaxii(node.get(INTEL + "objects/?limit=1&next=" + next, estToken), 200);
-    String forged = "1." + next.substring(next.indexOf('.') + 1);
+    char c = next.charAt(20);
+    String forged = next.substring(0, 20) + (c == 'A' ? 'B' : 'A') + next.substring(21);
     assertError(node.get(INTEL + "objects/?limit=1&next=" + forged, estToken), 400);
     assertError(node.get(INTEL + "objects/?limit=1&next=garbage", estToken), 400);
     // a next issued for other filters or to another principal does not verify either
