@@ -11,10 +11,12 @@ const state = {
   auth: sessionStorage.getItem('bulwark.auth') || '',
   alerts: [], selected: 0, openId: null, detail: null, onlyOpen: false,
   vesselMarkers: new Map(), alertMarkers: new Map(), trackLayer: null, map: null,
-  vesselLayer: null, alertLayer: null, streaming: false,
+  vesselLayer: null, alertLayer: null, streaming: false, admin: false,
 };
 
 const $ = (id) => document.getElementById(id);
+// Any principal may ask for the live vessels; the watch's status is for admins only.
+const SIGN_IN_PROBE = '/api/maritime/vessels?limit=0';
 
 function api(path, options = {}) {
   const headers = Object.assign({ 'Authorization': 'Basic ' + state.auth, 'Accept': 'application/json' },
@@ -36,7 +38,7 @@ $('login-form').addEventListener('submit', async (e) => {
   const user = $('login-user').value.trim();
   const password = $('login-password').value.trim();
   state.auth = btoa(user + ':' + password);
-  const r = await api('/api/maritime/status').catch(() => null);
+  const r = await api(SIGN_IN_PROBE).catch(() => null);
   if (r && r.ok) {
     sessionStorage.setItem('bulwark.auth', state.auth);
     $('login').hidden = true;
@@ -51,7 +53,7 @@ async function resume() {
     $('login-user').focus();
     return;
   }
-  const r = await api('/api/maritime/status').catch(() => null);
+  const r = await api(SIGN_IN_PROBE).catch(() => null);
   if (r && r.ok) {
     $('login').hidden = true;
     start();
@@ -401,6 +403,9 @@ function handleEvent(chunk) {
     }
   } else if (name === 'vessels') {
     drawVessels(payload.vessels);
+    if (!state.admin) {
+      showReaderStatus(payload.vessels.length, payload.time);
+    }
   } else if (name === 'status') {
     showStatus(payload);
   }
@@ -412,6 +417,11 @@ function showStatus(s) {
   $('watch-status').textContent = s.vessels + ' vessels · ' + Math.round(rate) + ' msg/s · '
     + s.alertsRaised + ' alerts · track time ' + shortTime(s.engineTime)
     + (down.length ? ' · not connected: ' + down.join(', ') : '') + (s.queueDropped ? ' · dropped ' + s.queueDropped : '');
+}
+
+// What a principal who is not an admin sees: the vessels and the alerts it may read, no node-wide counters.
+function showReaderStatus(vessels, time) {
+  $('watch-status').textContent = vessels + ' vessels · ' + state.alerts.length + ' alerts · track time ' + shortTime(time);
 }
 
 function shortTime(t) {
@@ -433,7 +443,13 @@ async function start() {
   await loadAlerts();
   const vs = await apiJson('/api/maritime/vessels');
   drawVessels(vs.vessels.map((v) => [v.mmsi, v.lat, v.lon, v.sog, v.cog, v.name]));
-  showStatus(await apiJson('/api/maritime/status'));
+  const status = await api('/api/maritime/status');
+  state.admin = status.ok;
+  if (status.ok) {
+    showStatus(await status.json());
+  } else {
+    showReaderStatus(vs.count, vs.engine_time);
+  }
   $('alert-list').focus();
   stream();
   setInterval(loadAlerts, 30000); // a safety net if an event was dropped

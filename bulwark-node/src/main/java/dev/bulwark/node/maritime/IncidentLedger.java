@@ -4,6 +4,7 @@ import dev.bulwark.maritime.alert.Alert;
 import dev.bulwark.maritime.infra.Asset;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
 import dev.bulwark.maritime.vessel.VesselIdentity;
+import dev.bulwark.node.exchange.CollectionInfo;
 import dev.bulwark.node.exchange.NewObject;
 import dev.bulwark.node.exchange.ObjectQuery;
 import dev.bulwark.node.exchange.ObjectStore;
@@ -13,8 +14,10 @@ import dev.bulwark.node.exchange.ReadFilter;
 import dev.bulwark.node.exchange.StoredObject;
 import dev.bulwark.stix.StixIds;
 import dev.bulwark.stix.StixObject;
+import dev.bulwark.stix.markings.ReleasabilityMarking;
+import dev.bulwark.stix.markings.Tlp;
+import dev.bulwark.stix.markings.VersionRule;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,8 +25,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +45,16 @@ import tools.jackson.databind.node.ObjectNode;
  * content changed, as a new version (same id, later {@code modified}). Analysts' acknowledgements,
  * notes and closures become new versions too. The ledger is rebuilt from the store at start, so the
  * store is the only truth and nothing acknowledged is lost across a restart.
+ *
+ * <p>Whose alerts: the ledger adopts only what the node itself wrote (origin the node's nation, added
+ * by the watch's actor, incidents authored by the node's identity); anything else in the collection
+ * (an older node let contributors and peers write there) is not an alert of this node and is never
+ * shown through it. For every object it keeps the header of the latest version it wrote (markings
+ * and origin), and shows an alert, its evidence and each note only to a reader the caller's predicate
+ * (the access policy on that header) admits, exactly as TAXII would. A new version written for an
+ * analyst or an engine update never widens: its markings are the node's configured markings only
+ * when they admit no reader the previous version's markings do not ({@link VersionRule}), and its
+ * origin stays the node's nation.
  *
  * <p>Why a vessel is an identity: STIX 2.1 has no vessel object and a custom SCO would need every
  * ally's tools to know it; an identity (class "unknown", sector transportation) with the extension's
@@ -59,12 +75,25 @@ public final class IncidentLedger {
   private final JsonMapper json = JsonMapper.builder().build();
   private final String nodeIdentity;
   private final Map<String, Version> versions = new HashMap<>();
+  /** Marking-definitions the node wrote (read by the never-widen rule); thread-safe for the resolver. */
+  private final Map<String, StixObject> ownDefinitions = new ConcurrentHashMap<>();
   private final Map<String, AlertRecord> alerts = new LinkedHashMap<>();
   private final Map<String, AlertRecord> byIncident = new HashMap<>();
-  private volatile Consumer<ObjectNode> listener = v -> { };
+  private Set<String> unmarkedDefault = Set.of();
+  private volatile Consumer<Change> listener = c -> { };
 
-  /** What the ledger knows of the latest version of an object it wrote. */
-  private record Version(String content, long modifiedMillis, String created) {}
+  /**
+   * An alert as it changed: its list view and the header of its incident's latest version, which
+   * decides who may see the change.
+   */
+  public record Change(ObjectNode view, StoredObject incident) {}
+
+  /**
+   * What the ledger knows of the latest version of an object it wrote.
+   *
+   * @param head the stored header of that version (markings, origin; no JSON)
+   */
+  private record Version(String content, long modifiedMillis, String created, StoredObject head) {}
 
   /** One alert's objects and state. */
   private static final class AlertRecord {
@@ -93,8 +122,8 @@ public final class IncidentLedger {
     this.nodeIdentity = MaritimeExtension.id("identity", "node|" + nation);
   }
 
-  /** Told of every alert after each change (its list view), on the thread that made the change. */
-  public void onChange(Consumer<ObjectNode> l) {
+  /** Told of every alert after each change, on the thread that made the change. */
+  public void onChange(Consumer<Change> l) {
     this.listener = l;
   }
 
@@ -111,9 +140,14 @@ public final class IncidentLedger {
     return nation;
   }
 
-  /** The markings on every published object. */
+  /** The markings the node proposes for what it publishes (a new version of an object may keep stricter ones). */
   public List<String> markingRefs() {
     return markings.refs();
+  }
+
+  /** Whether the node itself wrote this stored object: its origin is the node's nation and the watch added it. */
+  boolean ownObject(StoredObject o) {
+    return nation.equalsIgnoreCase(o.originNation()) && ACTOR.equals(o.addedBy());
   }
 
   /**
@@ -121,11 +155,15 @@ public final class IncidentLedger {
    * node's identity, the extension-definition and the marking definitions when missing.
    */
   public synchronized void start() {
+    unmarkedDefault = store.collection(collection).map(CollectionInfo::defaultNations).orElse(Set.of());
+    markings.definitions().forEach(m -> ownDefinitions.put(m.id(), m));
     Map<String, StoredObject> latest = new HashMap<>();
     long after = 0;
+    // Only what the node wrote itself: an object someone else put into the collection is not ours to
+    // show, version or adopt as an alert.
+    ReadFilter own = this::ownObject;
     while (true) {
-      Page page = store.page(new ObjectQuery(collection, after, java.util.Set.of(), java.util.Set.of(),
-          java.util.Set.of(), 1000), ReadFilter.SYSTEM);
+      Page page = store.page(new ObjectQuery(collection, after, Set.of(), Set.of(), Set.of(), 1000), own);
       for (StoredObject o : page.items()) {
         StoredObject held = latest.get(o.objectId());
         if (held == null || o.versionMicros() >= held.versionMicros()) {
@@ -147,10 +185,14 @@ public final class IncidentLedger {
       }
       if (n.has("modified")) {
         versions.put(o.objectId(), new Version(content(n), Stamps.millis(n.get("modified").asString()),
-            n.path("created").asString("")));
+            n.path("created").asString(""), headerOf(o)));
+      }
+      if ("marking-definition".equals(o.type()) && ReleasabilityMarking.carriesExtension(StixObject.of(n))) {
+        ownDefinitions.put(o.objectId(), StixObject.of(n));
       }
       JsonNode ext = n.path("extensions").path(MaritimeExtension.ID);
-      if ("incident".equals(o.type()) && "alert".equals(ext.path("subject").asString(""))) {
+      if ("incident".equals(o.type()) && "alert".equals(ext.path("subject").asString(""))
+          && nodeIdentity.equals(n.path("created_by_ref").asString("")) && versions.containsKey(o.objectId())) {
         AlertRecord r = new AlertRecord(ext.path("alert_id").asString(), o.objectId());
         r.ext = (ObjectNode) ext.deepCopy();
         r.name = n.path("name").asString("");
@@ -272,12 +314,17 @@ public final class IncidentLedger {
     r.name = title(a);
     versionIncident(r, out, now);
     write(out);
-    listener.accept(listView(r));
+    changed(r);
   }
 
-  /** Marks an alert acknowledged by a principal; empty when there is no such alert. */
-  public synchronized Optional<ObjectNode> acknowledge(String alertId, String principal) {
-    AlertRecord r = alerts.get(alertId);
+  /**
+   * Marks an alert acknowledged by a principal; empty when there is no such alert or the reader may
+   * not see it.
+   *
+   * @param reader whether the acting principal may read a stored object (the access policy)
+   */
+  public synchronized Optional<ObjectNode> acknowledge(String alertId, String principal, Predicate<StoredObject> reader) {
+    AlertRecord r = readable(alertId, reader);
     if (r == null) {
       return Optional.empty();
     }
@@ -290,19 +337,25 @@ public final class IncidentLedger {
     List<NewObject> out = new ArrayList<>();
     versionIncident(r, out, now);
     write(out);
-    listener.accept(listView(r));
-    return Optional.of(detail(r));
+    changed(r);
+    return Optional.of(detail(r, reader));
   }
 
-  /** Adds an analyst's note to an alert (a STIX note on the incident); empty when no such alert. */
-  public synchronized Optional<ObjectNode> annotate(String alertId, String principal, String text) {
-    AlertRecord r = alerts.get(alertId);
+  /**
+   * Adds an analyst's note to an alert (a STIX note on the incident, marked like the incident's latest
+   * version); empty when there is no such alert or the reader may not see it.
+   */
+  public synchronized Optional<ObjectNode> annotate(String alertId, String principal, String text,
+      Predicate<StoredObject> reader) {
+    AlertRecord r = readable(alertId, reader);
     if (r == null) {
       return Optional.empty();
     }
     long now = clock.getAsLong();
     List<NewObject> out = new ArrayList<>();
     ObjectNode note = base("note", StixIds.random("note"));
+    // a note says something about the alert: never more widely readable than the alert itself
+    setMarkings(note, versions.get(r.incidentId).head().markingRefs());
     note.put("abstract", "Analyst note by " + principal);
     note.put("content", text);
     note.putArray("authors").add(principal);
@@ -312,13 +365,14 @@ public final class IncidentLedger {
     r.ext.put("annotation_count", r.notes.size());
     versionIncident(r, out, now);
     write(out);
-    listener.accept(listView(r));
-    return Optional.of(detail(r));
+    changed(r);
+    return Optional.of(detail(r, reader));
   }
 
-  /** Closes an alert with a disposition; empty when there is no such alert. */
-  public synchronized Optional<ObjectNode> close(String alertId, String principal, Disposition d) {
-    AlertRecord r = alerts.get(alertId);
+  /** Closes an alert with a disposition; empty when there is no such alert or the reader may not see it. */
+  public synchronized Optional<ObjectNode> close(String alertId, String principal, Disposition d,
+      Predicate<StoredObject> reader) {
+    AlertRecord r = readable(alertId, reader);
     if (r == null) {
       return Optional.empty();
     }
@@ -330,38 +384,50 @@ public final class IncidentLedger {
     List<NewObject> out = new ArrayList<>();
     versionIncident(r, out, now);
     write(out);
-    listener.accept(listView(r));
-    return Optional.of(detail(r));
+    changed(r);
+    return Optional.of(detail(r, reader));
   }
 
-  /** The incident id of an alert. */
-  public synchronized Optional<String> incidentOf(String alertId) {
-    return Optional.ofNullable(alerts.get(alertId)).map(r -> r.incidentId);
+  /** The incident id of an alert the reader may see. */
+  public synchronized Optional<String> incidentOf(String alertId, Predicate<StoredObject> reader) {
+    return Optional.ofNullable(readable(alertId, reader)).map(r -> r.incidentId);
   }
 
-  /** The current version (modified) of an alert's incident. */
-  public synchronized Optional<String> versionOf(String alertId) {
-    return Optional.ofNullable(alerts.get(alertId)).map(r -> r.version);
+  /** The header of the latest version of an alert's incident (markings, origin); for the node's own checks. */
+  synchronized Optional<StoredObject> incidentHeader(String alertId) {
+    return Optional.ofNullable(alerts.get(alertId)).map(r -> versions.get(r.incidentId).head());
   }
 
-  /** Every alert's list view, newest raised first. */
-  public synchronized List<ObjectNode> list() {
+  /** The list view of every alert the reader may see, newest raised first. */
+  public synchronized List<ObjectNode> list(Predicate<StoredObject> reader) {
     List<ObjectNode> out = new ArrayList<>();
     for (AlertRecord r : alerts.values()) {
-      out.add(listView(r));
+      if (reader.test(versions.get(r.incidentId).head())) {
+        out.add(listView(r));
+      }
     }
     out.sort(Comparator.comparing((ObjectNode n) -> n.path("raised").asString("")).reversed());
     return out;
   }
 
-  /** One alert with its evidence and notes. */
-  public synchronized Optional<ObjectNode> detail(String alertId) {
-    return Optional.ofNullable(alerts.get(alertId)).map(this::detail);
+  /** One alert with its evidence and notes, as far as the reader may see them; empty when it may not see the alert. */
+  public synchronized Optional<ObjectNode> detail(String alertId, Predicate<StoredObject> reader) {
+    return Optional.ofNullable(readable(alertId, reader)).map(r -> detail(r, reader));
   }
 
-  /** How many alerts the ledger holds. */
+  /** How many alerts the ledger holds (for the node's log; never shown to a reader). */
   public synchronized int size() {
     return alerts.size();
+  }
+
+  /** The alert when it exists and the reader may see its incident's latest version; else null. */
+  private AlertRecord readable(String alertId, Predicate<StoredObject> reader) {
+    AlertRecord r = alerts.get(alertId);
+    return r != null && reader.test(versions.get(r.incidentId).head()) ? r : null;
+  }
+
+  private void changed(AlertRecord r) {
+    listener.accept(new Change(listView(r), versions.get(r.incidentId).head()));
   }
 
   private ObjectNode listView(AlertRecord r) {
@@ -376,18 +442,25 @@ public final class IncidentLedger {
     return v;
   }
 
-  private ObjectNode detail(AlertRecord r) {
+  private ObjectNode detail(AlertRecord r, Predicate<StoredObject> reader) {
     ObjectNode v = listView(r);
     v.set("parameters", r.ext.path("parameters").deepCopy());
-    JsonNode track;
-    try {
-      track = json.readTree(r.evidence);
-    } catch (JacksonException e) {
-      track = json.nullNode();
+    JsonNode track = json.nullNode();
+    Version evidence = versions.get(r.ext.path("evidence_ref").asString(""));
+    if (evidence != null && reader.test(evidence.head())) {
+      try {
+        track = json.readTree(r.evidence);
+      } catch (JacksonException e) {
+        track = json.nullNode();
+      }
     }
     v.set("track", track);
     ArrayNode notes = v.putArray("notes");
     for (ObjectNode n : r.notes) {
+      Version held = versions.get(n.path("id").asString(""));
+      if (held == null || !reader.test(held.head())) {
+        continue;
+      }
       ObjectNode x = notes.addObject();
       x.put("id", n.path("id").asString());
       x.put("author", n.path("authors").path(0).asString(""));
@@ -395,7 +468,7 @@ public final class IncidentLedger {
       x.put("content", n.path("content").asString(""));
     }
     ArrayNode refs = v.putArray("marking_refs");
-    markings.refs().forEach(refs::add);
+    versions.get(r.incidentId).head().markingRefs().forEach(refs::add);
     return v;
   }
 
@@ -450,21 +523,29 @@ public final class IncidentLedger {
     o.put("spec_version", "2.1");
     o.put("id", id);
     o.put("created_by_ref", nodeIdentity);
-    ArrayNode m = o.putArray("object_marking_refs");
-    markings.refs().forEach(m::add);
+    setMarkings(o, markings.refs());
     return o;
+  }
+
+  private static void setMarkings(ObjectNode o, List<String> refs) {
+    ArrayNode m = o.putArray("object_marking_refs");
+    refs.forEach(m::add);
   }
 
   /**
    * Adds a new version of {@code o} to {@code out} when its content differs from the latest one
-   * written: same created, modified later than the previous version's. Returns its id.
+   * written: same created, modified later than the previous version's, markings never wider than the
+   * previous version's. Returns its id.
    */
   private String version(ObjectNode o, List<NewObject> out, String createdIfNew) {
     String id = o.get("id").asString();
     o.remove("created");
     o.remove("modified");
-    String content = content(o);
     Version held = versions.get(id);
+    if (held != null) {
+      setMarkings(o, nextMarkings(held.head().markingRefs(), refsOf(o)));
+    }
+    String content = content(o);
     if (held != null && held.content.equals(content)) {
       return id;
     }
@@ -481,11 +562,49 @@ public final class IncidentLedger {
         full.set(e.getKey(), e.getValue());
       }
     });
-    out.add(NewObject.from(StixObject.of(full)));
-    versions.put(id, new Version(content, modified, created));
+    StixObject written = StixObject.of(full);
+    out.add(NewObject.from(written));
+    versions.put(id, new Version(content, modified, created, headerOf(written, modified)));
     o.put("created", created);
     o.put("modified", Stamps.of(modified));
     return id;
+  }
+
+  /**
+   * The markings of a new version of an object the node wrote: the proposed ones only when they never
+   * widen the previous version's, and only when the node can resolve every one of them (a configured
+   * ref it cannot read might be wider than it looks).
+   */
+  private List<String> nextMarkings(List<String> previous, List<String> proposed) {
+    if (previous.equals(proposed)) {
+      return previous;
+    }
+    boolean resolvable = proposed.stream().allMatch(ref -> resolve(ref).isPresent());
+    return resolvable ? VersionRule.nextMarkings(nation, previous, proposed, this::resolve, unmarkedDefault) : previous;
+  }
+
+  /** TLP from the library; other definitions only those the node itself wrote. */
+  private Optional<StixObject> resolve(String ref) {
+    Optional<Tlp> tlp = Tlp.fromMarkingId(ref);
+    return tlp.isPresent() ? Optional.of(tlp.get().definition()) : Optional.ofNullable(ownDefinitions.get(ref));
+  }
+
+  private static List<String> refsOf(ObjectNode o) {
+    List<String> refs = new ArrayList<>();
+    o.path("object_marking_refs").values().forEach(r -> refs.add(r.asString("")));
+    return refs;
+  }
+
+  /** The header the store keeps of a version the node writes (origin the node's nation, added by the watch). */
+  private StoredObject headerOf(StixObject o, long modifiedMillis) {
+    return new StoredObject(collection, o.id(), o.type(), Stamps.of(modifiedMillis), modifiedMillis * 1000, "2.1", 0L,
+        nation, ACTOR, o.objectMarkingRefs(), "");
+  }
+
+  /** A stored version's header, without its JSON (the ledger keeps its own view of the content). */
+  private static StoredObject headerOf(StoredObject o) {
+    return new StoredObject(o.collectionId(), o.objectId(), o.type(), o.version(), o.versionMicros(), o.specVersion(),
+        o.dateAddedMicros(), o.originNation(), o.addedBy(), o.markingRefs(), "");
   }
 
   private static String content(ObjectNode o) {
@@ -497,6 +616,7 @@ public final class IncidentLedger {
 
   private void write(List<NewObject> out) {
     if (!out.isEmpty()) {
+      // the ledger versions only what the node wrote, so the origin it keeps is the node's nation
       store.addAll(collection, out, new Provenance(nation, ACTOR));
     }
   }
@@ -536,10 +656,5 @@ public final class IncidentLedger {
       // no position: no location object
     }
     return Optional.empty();
-  }
-
-  /** The alert ids held (for tests and the demo). */
-  synchronized Collection<String> alertIds() {
-    return List.copyOf(alerts.keySet());
   }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.node.maritime;
 
+import dev.bulwark.node.exchange.StoredObject;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -14,15 +15,34 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The server-sent event stream of the console: alert changes and, every couple of seconds, the
  * vessels and source status. Events are queued (bounded; when full the oldest is dropped and counted)
  * and sent by one thread, so neither the engine nor the ledger ever waits for a slow browser; a
- * client whose send fails is dropped. Each subscriber has a predicate that decides which alert events
- * it may see (the access policy). Thread-safe.
+ * client whose send fails is dropped. Each subscriber has a predicate that decides, per alert event,
+ * whether it may see that alert (the access policy on the header of the alert's incident); status
+ * events (traffic counters, alert counts) go to admin subscribers only. Thread-safe.
  */
 public final class LiveEvents implements AutoCloseable {
-  /** One event: its SSE name, JSON data, and whether it is an alert (subject to the predicate). */
-  record Event(String name, String json, boolean alert, String alertIncident) {}
+  /** Who may receive an event. */
+  enum Audience {
+    /** Every subscriber: live vessels. */
+    EVERYONE,
+    /** Subscribers whose predicate admits the alert's incident. */
+    READERS_OF_ALERT,
+    /** Admin subscribers: the watch's status. */
+    ADMINS
+  }
+
+  /** One event: its SSE name, JSON data, who may receive it and, for an alert, its incident's header. */
+  record Event(String name, String json, Audience audience, StoredObject alertIncident) {}
 
   /** A connected client. */
-  record Subscriber(SseEmitter emitter, Predicate<String> mayReadIncident) {}
+  record Subscriber(SseEmitter emitter, Predicate<StoredObject> mayRead, boolean admin) {
+    boolean receives(Event e) {
+      return switch (e.audience()) {
+        case EVERYONE -> true;
+        case READERS_OF_ALERT -> mayRead.test(e.alertIncident());
+        case ADMINS -> admin;
+      };
+    }
+  }
 
   private final CopyOnWriteArrayList<Subscriber> subscribers = new CopyOnWriteArrayList<>();
   private final ArrayBlockingQueue<Event> queue = new ArrayBlockingQueue<>(1024);
@@ -37,10 +57,15 @@ public final class LiveEvents implements AutoCloseable {
     thread.start();
   }
 
-  /** Registers a client; the emitter never times out on its own. */
-  public SseEmitter subscribe(Predicate<String> mayReadIncident) {
+  /**
+   * Registers a client; the emitter never times out on its own.
+   *
+   * @param mayRead whether the client may read a stored object (decides each alert event)
+   * @param admin whether the client receives the watch's status
+   */
+  public SseEmitter subscribe(Predicate<StoredObject> mayRead, boolean admin) {
     SseEmitter emitter = new SseEmitter(0L);
-    Subscriber s = new Subscriber(emitter, mayReadIncident);
+    Subscriber s = new Subscriber(emitter, mayRead, admin);
     subscribers.add(s);
     emitter.onCompletion(() -> subscribers.remove(s));
     emitter.onTimeout(() -> subscribers.remove(s));
@@ -53,14 +78,19 @@ public final class LiveEvents implements AutoCloseable {
     return emitter;
   }
 
-  /** Queues an alert event (seen only by subscribers allowed to read the incident). */
-  public void alert(String json, String incidentId) {
-    enqueue(new Event("alert", json, true, incidentId));
+  /** Queues an alert event (seen only by subscribers allowed to read the incident's latest version). */
+  public void alert(String json, StoredObject incident) {
+    enqueue(new Event("alert", json, Audience.READERS_OF_ALERT, incident));
   }
 
   /** Queues an event for every subscriber. */
   public void broadcast(String name, String json) {
-    enqueue(new Event(name, json, false, ""));
+    enqueue(new Event(name, json, Audience.EVERYONE, null));
+  }
+
+  /** Queues an event for admin subscribers only. */
+  public void toAdmins(String name, String json) {
+    enqueue(new Event(name, json, Audience.ADMINS, null));
   }
 
   private void enqueue(Event e) {
@@ -98,7 +128,7 @@ public final class LiveEvents implements AutoCloseable {
         continue;
       }
       for (Subscriber s : List.copyOf(subscribers)) {
-        if (e.alert() && !s.mayReadIncident().test(e.alertIncident())) {
+        if (!s.receives(e)) {
           continue;
         }
         try {

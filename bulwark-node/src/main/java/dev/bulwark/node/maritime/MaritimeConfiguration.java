@@ -4,6 +4,7 @@ import dev.bulwark.maritime.infra.GeoJsonInfrastructure;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
 import dev.bulwark.node.exchange.CollectionInfo;
 import dev.bulwark.node.exchange.ObjectStore;
+import dev.bulwark.node.exchange.taxii.TaxiiProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.Set;
@@ -37,8 +38,15 @@ public class MaritimeConfiguration {
 
   @Bean
   IncidentLedger incidentLedger(MaritimeProperties p, ObjectStore store, InfrastructureLayer layer,
-      @Value("${bulwark.nation:EST}") String nation) {
+      @Value("${bulwark.nation:EST}") String nation, ObjectProvider<TaxiiProperties> taxii) {
     String n = nation.toUpperCase(java.util.Locale.ROOT);
+    taxii.ifAvailable(t -> {
+      // the alerts collection accepts writes from the node and its peers only (docs/markings.md)
+      if (!t.nodeOwnedCollections().contains(p.collection())) {
+        throw new IllegalStateException("bulwark.maritime.collection=" + p.collection()
+            + " must be node-owned: add it to bulwark.taxii.node-owned (now " + t.nodeOwned() + ")");
+      }
+    });
     store.ensureCollection(new CollectionInfo(p.collection(), "Maritime alerts",
         "Undersea-infrastructure alerts of the maritime watch, as STIX incidents", Set.of()));
     String identity = MaritimeExtension.id("identity", "node|" + n);

@@ -13,9 +13,11 @@ import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.security.NodeAuthentication;
 import dev.bulwark.node.security.NodePrincipal;
 import dev.bulwark.node.security.Role;
+import dev.bulwark.stix.markings.Reader;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,10 +39,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The maritime REST API under {@code /api/maritime/} (described in {@code /api/openapi.json}): the
  * watch's status, live vessels with identity history and tracks, infrastructure assets, alerts with
- * the analyst workflow, and the server-sent event stream. Every caller is an authenticated principal;
- * alerts are shown only to principals the {@link AccessPolicy} lets read the published incidents, and
- * the workflow needs a contributor or an admin. Every workflow action (allowed or denied) is recorded
- * in the audit log. Thread-safe.
+ * the analyst workflow, and the server-sent event stream. Every caller is an authenticated principal.
+ * Each alert is shown, listed, streamed and open to the workflow only for a principal the
+ * {@link AccessPolicy} lets read that alert's own incident (its stored markings and origin), exactly
+ * as TAXII decides; an alert it may not read is answered as missing. The workflow needs a contributor
+ * or an admin of the node's own nation (each action is a new version of the node's incident); the
+ * status (traffic counters, alert counts, source names) is for admins (the security configuration).
+ * Every workflow action (allowed or denied) is recorded in the audit log. Thread-safe.
  */
 @RestController
 @RequestMapping("/api/maritime")
@@ -126,12 +131,8 @@ class MaritimeController {
 
   @GetMapping("/alerts")
   ResponseEntity<String> alerts(@RequestParam(defaultValue = "") String status) {
-    NodePrincipal p = principal();
-    if (!mayRead(p)) {
-      return ok("[]");
-    }
     ArrayNode out = json.createArrayNode();
-    for (ObjectNode a : ledger.list()) {
+    for (ObjectNode a : ledger.list(reader(principal()))) {
       if (status.isEmpty() || status.equals(a.path("status").asString(""))) {
         out.add(a);
       }
@@ -141,16 +142,13 @@ class MaritimeController {
 
   @GetMapping("/alerts/{id}")
   ResponseEntity<String> alert(@PathVariable String id) {
-    if (!mayRead(principal())) {
-      return notFound(id);
-    }
-    return ledger.detail(id).map(o -> ok(o.toString())).orElseGet(() -> notFound(id));
+    return ledger.detail(id, reader(principal())).map(o -> ok(o.toString())).orElseGet(() -> notFound(id));
   }
 
   @PostMapping("/alerts/{id}/acknowledge")
   ResponseEntity<String> acknowledge(@PathVariable String id) {
     NodePrincipal p = principal();
-    return act(p, id, "maritime.acknowledge", "", () -> ledger.acknowledge(id, p.name()));
+    return act(p, id, "maritime.acknowledge", "", r -> ledger.acknowledge(id, p.name(), r));
   }
 
   @PostMapping(path = "/alerts/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -160,7 +158,7 @@ class MaritimeController {
     if (text.isBlank() || text.length() > 10_000) {
       return error(HttpStatus.BAD_REQUEST, "a note needs a 'text' of 1 to 10000 characters");
     }
-    return act(p, id, "maritime.annotate", text, () -> ledger.annotate(id, p.name(), text));
+    return act(p, id, "maritime.annotate", text, r -> ledger.annotate(id, p.name(), text, r));
   }
 
   @PostMapping(path = "/alerts/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -171,18 +169,19 @@ class MaritimeController {
       return error(HttpStatus.BAD_REQUEST, "'disposition' must be true-threat, benign or false-alarm");
     }
     String comment = field(body, "comment");
-    return act(p, id, "maritime.close", d.get().slug() + (comment.isBlank() ? "" : ": " + comment), () -> {
+    return act(p, id, "maritime.close", d.get().slug() + (comment.isBlank() ? "" : ": " + comment), r -> {
       if (!comment.isBlank()) {
-        ledger.annotate(id, p.name(), "Closed as " + d.get().slug() + ": " + comment);
+        ledger.annotate(id, p.name(), "Closed as " + d.get().slug() + ": " + comment, r);
       }
-      return ledger.close(id, p.name(), d.get());
+      return ledger.close(id, p.name(), d.get(), r);
     });
   }
 
   @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter events() {
-    boolean may = mayRead(principal());
-    return watch.events().subscribe(incident -> may);
+    NodePrincipal p = principal();
+    // each alert event is decided on that alert's incident, for this reader; the status is for admins
+    return watch.events().subscribe(reader(p), p.isAdmin());
   }
 
   @GetMapping("/extension")
@@ -197,20 +196,30 @@ class MaritimeController {
   }
 
   private ResponseEntity<String> act(NodePrincipal p, String id, String action, String detail,
-      java.util.function.Supplier<Optional<ObjectNode>> op) {
+      java.util.function.Function<Predicate<StoredObject>, Optional<ObjectNode>> op) {
     String collection = ledger.collection();
-    if (!mayRead(p) || ledger.incidentOf(id).isEmpty()) {
+    Predicate<StoredObject> reader = reader(p);
+    Optional<String> found = ledger.incidentOf(id, reader);
+    if (found.isEmpty()) {
+      // an alert the principal may not read is answered exactly like one that does not exist
       audit.append(new AuditEntry(p.name(), p.nation(), action, collection, AuditEntry.Decision.DENY, List.of(),
           "no such alert " + id));
       return notFound(id);
     }
-    String incident = ledger.incidentOf(id).get();
+    String incident = found.get();
     if (!(p.has(Role.CONTRIBUTOR) || p.isAdmin())) {
       audit.append(new AuditEntry(p.name(), p.nation(), action, collection, AuditEntry.Decision.DENY,
           List.of(incident), "needs the contributor or admin role"));
       return error(HttpStatus.FORBIDDEN, "the alert workflow needs the contributor or admin role");
     }
-    Optional<ObjectNode> result = op.get();
+    // every action is a new version of the node's incident: only the origin nation adds versions to its objects
+    if (!p.nation().equals(ledger.nodeIdentityNation())) {
+      audit.append(new AuditEntry(p.name(), p.nation(), action, collection, AuditEntry.Decision.DENY,
+          List.of(incident), "not a principal of the node's nation " + ledger.nodeIdentityNation()));
+      return error(HttpStatus.FORBIDDEN, "the alert workflow is for principals of the node's nation ("
+          + ledger.nodeIdentityNation() + "): each action is a new version of the node's incident");
+    }
+    Optional<ObjectNode> result = op.apply(reader);
     if (result.isEmpty()) {
       return notFound(id);
     }
@@ -219,16 +228,11 @@ class MaritimeController {
     return ok(result.get().toString());
   }
 
-  /** Whether the principal may read what the watch publishes (same markings on every alert). */
-  private boolean mayRead(NodePrincipal p) {
+  /** Whether the principal may read a stored object of the alerts collection: the access policy on its header. */
+  private Predicate<StoredObject> reader(NodePrincipal p) {
     Set<String> defaults = store.collection(ledger.collection()).map(CollectionInfo::defaultNations).orElse(Set.of());
-    StoredObject probe = new StoredObject(ledger.collection(), "incident--probe", "incident", "", 0L, "2.1", 0L,
-        nation(), IncidentLedger.ACTOR, ledger.markingRefs(), "");
-    return policy.mayRead(p.reader(), probe, defaults);
-  }
-
-  private String nation() {
-    return ledger.nodeIdentityNation();
+    Reader r = p.reader();
+    return object -> policy.mayRead(r, object, defaults);
   }
 
   private static NodePrincipal principal() {

@@ -49,7 +49,7 @@ public final class MaritimeWatch implements SmartLifecycle {
     this.ledger = ledger;
     this.publisher = new AlertPublisher(ledger, 10_000);
     this.engine = new LiveEngine(queue, layer, this::onAlert, 1000);
-    ledger.onChange(v -> events.alert(v.toString(), v.path("incident_id").asString("")));
+    ledger.onChange(c -> events.alert(c.view().toString(), c.incident()));
   }
 
   private void onAlert(Alert a, AlertListener.Change change) {
@@ -123,7 +123,7 @@ public final class MaritimeWatch implements SmartLifecycle {
       sources.forEach(s -> s.status().sample());
       if (events.subscribers() > 0 && ticks++ % 2 == 0) {
         events.broadcast("vessels", vesselsJson());
-        events.broadcast("status", json.writeValueAsString(status()));
+        events.toAdmins("status", json.writeValueAsString(status()));
       }
     } catch (RuntimeException e) {
       LOG.debug("sampling failed", e);

@@ -20,8 +20,10 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * Who may call the node: every endpoint needs a principal (HTTP Basic, bearer token or client
  * certificate) except the paths in {@code bulwark.security.public-paths} (TAXII discovery and the
  * health probe out of the box) and the published support reports ({@code /public/support/reports/**},
- * TLP:CLEAR by decision); the audit API needs an admin. Sessions are not kept: each request
- * carries its credentials.
+ * TLP:CLEAR by decision); the audit API, the metrics ({@code /actuator/**} but the health probe:
+ * Prometheus, metrics, info) and the maritime watch's status need an admin, because they count
+ * everything the node holds and carries (alerts, traffic, peers) whatever each principal may read.
+ * Sessions are not kept: each request carries its credentials.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -75,6 +77,8 @@ public class SecurityConfiguration {
                 // published support reports are TLP:CLEAR and public by decision (docs/support.md)
                 .requestMatchers("/public/support/reports", "/public/support/reports/**").permitAll()
                 .requestMatchers("/bulwark/audit/**").hasRole(Role.ADMIN.name())
+                // counters over every object and peer: not filtered per reader, so for admins only
+                .requestMatchers("/actuator", "/actuator/**", "/api/maritime/status").hasRole(Role.ADMIN.name())
                 .anyRequest().authenticated());
     return http.build();
   }

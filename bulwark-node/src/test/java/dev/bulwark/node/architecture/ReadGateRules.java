@@ -32,13 +32,11 @@ final class ReadGateRules {
   private ReadGateRules() {}
 
   /**
-   * Classes outside the store package that may read with the system filter.
-   *
-   * <p>{@code IncidentLedger} is here for now only: it loads the maritime-alerts collection with the
-   * system filter and serves from it (finding 1 of issue 14). Another branch ("maritime") removes that
-   * read; once merged, this entry goes and the rule is strict.
+   * Classes outside the store package that may read with the system filter: none. (The maritime
+   * {@code IncidentLedger} once loaded its collection with it; it now reads only the node's own objects
+   * and decides every alert per reader.)
    */
-  static final Set<String> SYSTEM_READERS = Set.of("dev.bulwark.node.maritime.IncidentLedger");
+  static final Set<String> SYSTEM_READERS = Set.of();
 
   /** Classes outside the security package that implement ReadFilter, each a documented wrapper. */
   static final Set<String> FILTER_WRAPPERS = Set.of(

@@ -17,32 +17,32 @@ import java.util.concurrent.TimeUnit;
  * A Bulwark node running as a separate process from the executable jar, on a loopback port, with its
  * own home folder. Used by the multi-node integration tests. Not thread-safe.
  */
-final class NodeProcess implements AutoCloseable {
-  static final Path JAR = Path.of("target", "bulwark-node-0.1.0-exec.jar");
+public final class NodeProcess implements AutoCloseable {
+  public static final Path JAR = Path.of("target", "bulwark-node-0.1.0-exec.jar");
 
-  final String nation;
-  final Path home;
-  final int port;
+  public final String nation;
+  public final Path home;
+  public final int port;
   private Process process;
   private int starts;
 
-  NodeProcess(String nation, Path home, int port) {
+  public NodeProcess(String nation, Path home, int port) {
     this.nation = nation;
     this.home = home;
     this.port = port;
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
   }
 
-  URI apiRoot() {
+  public URI apiRoot() {
     return URI.create("http://127.0.0.1:" + port + "/bulwark/");
   }
 
-  void start() throws IOException {
+  public void start() throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
         "-jar", JAR.toAbsolutePath().toString(), "serve", "--server.port=" + port,
@@ -55,7 +55,7 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** Waits until the node answers its health check. */
-  void awaitUp(Duration timeout) throws Exception {
+  public void awaitUp(Duration timeout) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -78,13 +78,13 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** SIGKILL: no shutdown hook, no flush, as in a power cut. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
   /** SIGTERM: an orderly stop. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
@@ -92,7 +92,7 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  String log() {
+  public String log() {
     try {
       return Files.readString(home.resolve("node-" + starts + ".log"));
     } catch (IOException e) {

@@ -9,6 +9,8 @@ import dev.bulwark.maritime.alert.Severity;
 import dev.bulwark.maritime.infra.GeoJsonInfrastructure;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
 import dev.bulwark.node.exchange.CollectionInfo;
+import dev.bulwark.node.exchange.NewObject;
+import dev.bulwark.node.exchange.Provenance;
 import dev.bulwark.node.exchange.ObjectQuery;
 import dev.bulwark.node.exchange.ObjectStore;
 import dev.bulwark.node.exchange.ReadFilter;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,9 @@ class IncidentLedgerTest {
   static final String TRACK = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":"
       + "[[26.40000,59.80000],[26.30000,59.82000]]},\"properties\":{\"mmsi\":518000001,\"times\":[1,2],\"sog_kn\":[6.2,6.1]}}";
 
+  /** A reader the test lets see everything the ledger holds (the node's own objects). */
+  static final Predicate<StoredObject> ANYONE = o -> true;
+
   ObjectStore store;
   AtomicLong now = new AtomicLong(Instant.parse("2026-11-28T10:00:00Z").toEpochMilli());
 
@@ -48,7 +54,11 @@ class IncidentLedgerTest {
   }
 
   IncidentLedger ledger() {
-    MaritimeProperties p = new MaritimeProperties(null, null, null, null, null, "amber", "FIN,SWE", null);
+    return ledger("amber", "FIN,SWE");
+  }
+
+  IncidentLedger ledger(String tlp, String releasableTo) {
+    MaritimeProperties p = new MaritimeProperties(null, null, null, null, null, tlp, releasableTo, null);
     IncidentLedger l = new IncidentLedger(store, "maritime-alerts", "EST",
         NodeMarkings.of(p, MaritimeExtension.id("identity", "node|EST")), LAYER, now::get);
     l.start();
@@ -123,14 +133,14 @@ class IncidentLedgerTest {
     Alert a = drag(0, Severity.MEDIUM, "2026-11-28T09:20:00Z");
     ledger.publish(a);
     now.addAndGet(1000);
-    ledger.acknowledge(a.id(), "officer").orElseThrow();
+    ledger.acknowledge(a.id(), "officer", ANYONE).orElseThrow();
     now.addAndGet(1000);
-    ledger.annotate(a.id(), "officer", "Coast guard informed.").orElseThrow();
+    ledger.annotate(a.id(), "officer", "Coast guard informed.", ANYONE).orElseThrow();
     assertThat(all().stream().filter(o -> o.type().equals("incident"))).hasSize(3);
-    assertThat(ledger.acknowledge("no-such-alert", "officer")).isEmpty();
+    assertThat(ledger.acknowledge("no-such-alert", "officer", ANYONE)).isEmpty();
 
     IncidentLedger restarted = ledger();
-    JsonNode detail = restarted.detail(a.id()).orElseThrow();
+    JsonNode detail = restarted.detail(a.id(), ANYONE).orElseThrow();
     assertThat(detail.path("status").asString()).isEqualTo("acknowledged");
     assertThat(detail.path("acknowledged_by").asString()).isEqualTo("officer");
     assertThat(detail.path("notes").path(0).path("content").asString()).isEqualTo("Coast guard informed.");
@@ -139,11 +149,84 @@ class IncidentLedgerTest {
     now.addAndGet(1000);
     restarted.publish(drag(1, Severity.HIGH, "2026-11-28T09:40:00Z"));
     now.addAndGet(1000);
-    restarted.close(a.id(), "officer", Disposition.TRUE_THREAT).orElseThrow();
-    JsonNode closed = ledger().detail(a.id()).orElseThrow();
+    restarted.close(a.id(), "officer", Disposition.TRUE_THREAT, ANYONE).orElseThrow();
+    JsonNode closed = ledger().detail(a.id(), ANYONE).orElseThrow();
     assertThat(closed.path("status").asString()).isEqualTo("closed");
     assertThat(closed.path("disposition").asString()).isEqualTo("true-threat");
     assertThat(closed.path("severity").asString()).isEqualTo("high");
     assertThat(closed.path("acknowledged_by").asString()).isEqualTo("officer");
+  }
+
+  @Test
+  void finding1_aRestartedLedgerAdoptsOnlyTheAlertsTheNodeWroteItself() {
+    IncidentLedger ledger = ledger();
+    Alert own = drag(0, Severity.MEDIUM, "2026-11-28T09:20:00Z");
+    ledger.publish(own);
+    String incident = ledger.incidentOf(own.id(), ANYONE).orElseThrow();
+    // shaped like the node's alerts, one even claiming the node's identity, written by others
+    store.add("maritime-alerts", NewObject.from(MaritimeAlertAccessTest.injected(
+        "incident--6b0f3d0e-1c55-4f59-9d0a-3e1f1f7c0a11", "fin", "FIN only", "identity--4b1a3c5d-6e7f-4a8b-9c0d-1e2f3a4b5c66",
+        Tlp.AMBER_STRICT)), new Provenance("FIN", "fin-analyst"));
+    store.add("maritime-alerts", NewObject.from(MaritimeAlertAccessTest.injected(
+        "incident--0e4d7c7b-2f3a-4b8e-8d2c-5a9f4b6e7d22", "est", "EST red", ledger.nodeIdentity(), Tlp.RED)),
+        new Provenance("EST", "est-analyst"));
+    // a foreign nation's node using the same actor name is not this node either
+    store.add("maritime-alerts", NewObject.from(MaritimeAlertAccessTest.injected(
+        "incident--5c3b2a19-8d7e-4f6a-9b5c-4d3e2f1a0b55", "lva", "LVA", ledger.nodeIdentity(), Tlp.GREEN)),
+        new Provenance("LVA", IncidentLedger.ACTOR));
+
+    IncidentLedger restarted = ledger();
+    assertThat(restarted.list(ANYONE)).extracting(n -> n.path("id").asString()).containsExactly(own.id());
+    for (String injected : List.of("fin", "est", "lva")) {
+      assertThat(restarted.detail(injected, ANYONE)).isEmpty();
+      assertThat(restarted.acknowledge(injected, "officer", ANYONE)).isEmpty();
+    }
+    assertThat(restarted.incidentOf(own.id(), ANYONE)).contains(incident);
+  }
+
+  @Test
+  void finding1_anAlertIsShownOnlyToReadersItsIncidentsHeaderAdmits() {
+    IncidentLedger ledger = ledger();
+    Alert a = drag(0, Severity.MEDIUM, "2026-11-28T09:20:00Z");
+    ledger.publish(a);
+    Predicate<StoredObject> nobody = o -> false;
+    assertThat(ledger.list(nobody)).isEmpty();
+    assertThat(ledger.detail(a.id(), nobody)).isEmpty();
+    assertThat(ledger.acknowledge(a.id(), "officer", nobody)).isEmpty();
+    assertThat(all().stream().filter(o -> o.type().equals("incident"))).hasSize(1);
+    StoredObject header = ledger.incidentHeader(a.id()).orElseThrow();
+    assertThat(header.originNation()).isEqualTo("EST");
+    assertThat(header.markingRefs()).contains(Tlp.AMBER.markingDefinitionId());
+  }
+
+  @Test
+  void finding2_newVersionsNeverWidenWhenTheNodesMarkingsWereWidened() {
+    IncidentLedger strict = ledger("amber+strict", "");
+    Alert a = drag(0, Severity.MEDIUM, "2026-11-28T09:20:00Z");
+    strict.publish(a);
+    now.addAndGet(1000);
+
+    IncidentLedger wide = ledger("amber", "NATO");
+    wide.acknowledge(a.id(), "officer", ANYONE).orElseThrow();
+    wide.annotate(a.id(), "officer", "FIN asked for it", ANYONE).orElseThrow();
+    now.addAndGet(1000);
+    wide.publish(drag(1, Severity.HIGH, "2026-11-28T09:40:00Z"));
+    String incident = wide.incidentOf(a.id(), ANYONE).orElseThrow();
+    for (StoredObject o : all()) {
+      boolean aboutTheAlert = o.objectId().equals(incident) || o.type().equals("note") || o.type().equals("location")
+          || o.type().equals("sighting");
+      if (aboutTheAlert) {
+        assertThat(o.markingRefs()).as(o.objectId() + "@" + o.version()).containsExactly(Tlp.AMBER_STRICT.markingDefinitionId());
+        assertThat(o.originNation()).isEqualTo("EST");
+      }
+    }
+    assertThat(wide.detail(a.id(), ANYONE).orElseThrow().path("marking_refs").path(0).asString())
+        .isEqualTo(Tlp.AMBER_STRICT.markingDefinitionId());
+
+    // narrowing is a new version like any other
+    now.addAndGet(1000);
+    IncidentLedger red = ledger("red", "");
+    red.acknowledge(a.id(), "officer", ANYONE).orElseThrow();
+    assertThat(red.incidentHeader(a.id()).orElseThrow().markingRefs()).containsExactly(Tlp.RED.markingDefinitionId());
   }
 }

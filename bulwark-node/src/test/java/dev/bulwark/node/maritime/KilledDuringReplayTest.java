@@ -96,10 +96,15 @@ class KilledDuringReplayTest {
       set.write(out);
     }
     String token;
+    String adminToken;
     try (HikariDataSource db = NodeDatabase.open(NodeDatabase.defaultUrl(home), "bulwark", "", 2)) {
       NodeDatabase.migrate(db);
-      token = new PrincipalStore(db, Clock.systemUTC())
+      PrincipalStore principals = new PrincipalStore(db, Clock.systemUTC());
+      token = principals
           .add("officer", "EST", EnumSet.of(Role.READER, Role.CONTRIBUTOR), Optional.empty(), 0L, Optional.empty())
+          .token();
+      // the watch's status is for admins
+      adminToken = principals.add("watch-admin", "EST", EnumSet.of(Role.ADMIN), Optional.empty(), 0L, Optional.empty())
           .token();
     }
     int port;
@@ -127,7 +132,7 @@ class KilledDuringReplayTest {
       assertThat(api.post("/api/maritime/alerts/" + closed + "/close", "{\"disposition\":\"false-alarm\"}")
           .statusCode()).isEqualTo(200);
       shown = manifest(base, token);
-      assertThat(api.getJson("/api/maritime/status").path("sources").path(0).path("connected").asBoolean())
+      assertThat(new NodeHttp(base, "watch-admin", adminToken, home).getJson("/api/maritime/status").path("sources").path(0).path("connected").asBoolean())
           .as("still replaying: the capture is 12 h of track time at 1200x").isTrue();
     } finally {
       node.destroyForcibly(); // SIGKILL

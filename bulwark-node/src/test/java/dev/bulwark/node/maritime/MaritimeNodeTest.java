@@ -111,7 +111,8 @@ class MaritimeNodeTest {
   @Test
   void statusVesselsTracksAndAssetsAreServed() {
     NodeHttp api = new NodeHttp(base, "officer", officerToken, home);
-    JsonNode status = api.getJson("/api/maritime/status");
+    String adminToken = principal("status-admin", "EST", EnumSet.of(Role.ADMIN));
+    JsonNode status = new NodeHttp(base, "status-admin", adminToken, home).getJson("/api/maritime/status");
     JsonNode source = status.path("sources").path(0);
     assertThat(source.path("name").asString()).isEqualTo("feed");
     assertThat(source.path("connected").asBoolean()).isTrue();
@@ -159,24 +160,38 @@ class MaritimeNodeTest {
   }
 
   @Test
-  void liveEventsStreamToTheConsole() throws Exception {
+  void liveEventsStreamToTheConsoleAndOnlyAnAdminGetsTheWatchStatus() throws Exception {
+    String adminToken = principal("events-admin", "EST", EnumSet.of(Role.ADMIN));
+    List<String> admin = eventNames("events-admin", adminToken, 1);
+    assertThat(admin).contains("event:hello", "event:vessels", "event:status");
+
+    // vessels and status go out together every other second: three vessel events without a status
+    List<String> officer = eventNames("officer", officerToken, 3);
+    assertThat(officer).contains("event:hello", "event:vessels").doesNotContain("event:status");
+  }
+
+  /** The event names a principal's stream carries until it has had {@code vesselEvents} vessel events (and, for an admin, a status). */
+  static List<String> eventNames(String name, String token, int vesselEvents) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/maritime/events"))
         .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString(("officer:" + officerToken).getBytes(StandardCharsets.UTF_8)))
+            .encodeToString((name + ":" + token).getBytes(StandardCharsets.UTF_8)))
         .header("Accept", "text/event-stream").build();
     HttpResponse<java.io.InputStream> response = http.send(r, HttpResponse.BodyHandlers.ofInputStream());
     assertThat(response.statusCode()).isEqualTo(200);
+    boolean admin = name.endsWith("admin");
     List<String> events = new ArrayList<>();
     try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
       String line;
-      while ((line = in.readLine()) != null && !(events.contains("event:vessels") && events.contains("event:status"))) {
+      while ((line = in.readLine()) != null
+          && !(events.stream().filter("event:vessels"::equals).count() >= vesselEvents
+              && (!admin || events.contains("event:status")))) {
         if (line.startsWith("event:")) {
           events.add(line.replace(" ", ""));
         }
       }
     }
-    assertThat(events).contains("event:hello", "event:vessels", "event:status");
+    return events;
   }
 
   @Test

@@ -4,6 +4,7 @@
  * {@link dev.bulwark.stix.markings.NationGroups}) and {@link dev.bulwark.stix.markings.ReleaseRule}, the one
  * function that decides whether a {@link dev.bulwark.stix.markings.Reader} may see an object, and
  * {@link dev.bulwark.stix.markings.GranularRedaction}, which removes the parts of an object its granular
- * markings keep from a reader. What each marking means is documented in {@code docs/markings.md}.
+ * markings keep from a reader, and {@link dev.bulwark.stix.markings.VersionRule}, by which a new version never
+ * widens its readers. What each marking means is documented in {@code docs/markings.md}.
  */
 package dev.bulwark.stix.markings;

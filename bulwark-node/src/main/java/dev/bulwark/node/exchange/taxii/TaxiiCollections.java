@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 /**
  * Maps the store's collections onto TAXII: which API root each lives in, its TAXII id and its grants.
  * Collection ids of the store that are not UUIDs (e.g. {@code maritime-alerts}) get a name-based UUID
- * as their TAXII id and keep their name as alias; both work in URLs. Thread-safe (reads the store on
- * each call, so collections created while the node runs appear at once).
+ * as their TAXII id and keep their name as alias; both work in URLs. The node-owned collections
+ * ({@code bulwark.taxii.node-owned}) get grants that let only peers write (see {@link CollectionGrants}).
+ * Thread-safe (reads the store on each call, so collections created while the node runs appear at once).
  */
 final class TaxiiCollections {
   private static final UUID NAMESPACE = UUID.fromString("6d1c3f0a-2b7e-4c55-9a3e-b7d2a9e4f810");
@@ -38,7 +39,7 @@ final class TaxiiCollections {
         throw new IllegalStateException(
             "bulwark.taxii.collections." + id + ".api-root names unknown API root " + c.apiRoot());
       }
-      grantsOf(c);
+      grantsOf(id, c);
       store.ensureCollection(
           new CollectionInfo(
               id, c.title().isEmpty() ? id : c.title(), c.description(), nations(c.defaultNations())));
@@ -76,8 +77,7 @@ final class TaxiiCollections {
     TaxiiProperties.Collection c = properties.collections().get(info.id());
     String root =
         c == null || c.apiRoot().isEmpty() ? properties.defaultApiRoot() : c.apiRoot();
-    return new TaxiiCollection(
-        taxiiId(info.id()), info, root, c == null ? CollectionGrants.defaults() : grantsOf(c));
+    return new TaxiiCollection(taxiiId(info.id()), info, root, grantsOf(info.id(), c));
   }
 
   static String taxiiId(String storeId) {
@@ -87,11 +87,20 @@ final class TaxiiCollections {
     return StixIds.uuid5(NAMESPACE, storeId).toString();
   }
 
-  private static CollectionGrants grantsOf(TaxiiProperties.Collection c) {
+  /** The grants of a store collection; {@code c} is its configuration, null when it has none. */
+  private CollectionGrants grantsOf(String id, TaxiiProperties.Collection c) {
     CollectionGrants d = CollectionGrants.defaults();
-    return new CollectionGrants(
-        c.read().isBlank() ? d.read() : Grant.parseList(c.read()),
-        c.write().isBlank() ? d.write() : Grant.parseList(c.write()));
+    List<Grant> read = c == null || c.read().isBlank() ? d.read() : Grant.parseList(c.read());
+    if (properties.nodeOwnedCollections().contains(id)) {
+      try {
+        return CollectionGrants.nodeOwned(id, read,
+            c == null || c.write().isBlank() ? CollectionGrants.peersOnly() : Grant.parseList(c.write()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("bulwark.taxii.collections." + id + ".write: " + e.getMessage()
+            + " (bulwark.taxii.node-owned lists it)", e);
+      }
+    }
+    return new CollectionGrants(read, c == null || c.write().isBlank() ? d.write() : Grant.parseList(c.write()));
   }
 
   private static Set<String> nations(String csv) {

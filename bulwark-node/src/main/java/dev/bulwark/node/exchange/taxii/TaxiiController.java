@@ -231,10 +231,11 @@ class TaxiiController {
     negotiate(request);
     NodePrincipal p = principal();
     TaxiiCollection c = visible(root, id, p);
-    if (!c.grants().canWrite(p)) {
+    Optional<String> refusal = c.grants().writeRefusal(p);
+    if (refusal.isPresent()) {
       audit.append(new AuditEntry(p.name(), p.nation(), "taxii.add", c.alias(), Decision.DENY, List.of(),
           "no write grant"));
-      throw TaxiiException.forbidden("You may not add objects to this collection.");
+      throw TaxiiException.forbidden(refusal.get());
     }
     if (!MediaTypes.isTaxiiContent(request.getContentType())) {
       throw new TaxiiException(415, "Unsupported media type",
@@ -287,7 +288,7 @@ class TaxiiController {
     negotiate(request);
     NodePrincipal p = principal();
     TaxiiCollection c = visible(root, id, p);
-    if (!c.grants().canRead(p) || !c.grants().canWrite(p)) {
+    if (!c.grants().canDelete(p)) {
       throw TaxiiException.forbidden("Deleting needs both read and write access to the collection.");
     }
     TaxiiFilters f = filters(request, Set.of("version"), VersionMatch.ALL);

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPageSize the largest page the server returns, whatever the limit asked
  * @param cursorSecret secret from which the key that encrypts next tokens is derived; empty = a random
  *     key kept in BULWARK_HOME/taxii-cursor.key (owner-only)
+ * @param nodeOwned collections (store ids, comma-separated) owned by the node: only the node itself
+ *     and peers write to them, see {@link dev.bulwark.node.security.CollectionGrants}; out of the box
+ *     {@value #NODE_OWNED_DEFAULT}
  */
 @ConfigurationProperties(prefix = "bulwark.taxii")
 public record TaxiiProperties(
@@ -28,7 +31,11 @@ public record TaxiiProperties(
     long maxContentLength,
     int defaultPageSize,
     int maxPageSize,
-    String cursorSecret) {
+    String cursorSecret,
+    String nodeOwned) {
+
+  /** The collections the node publishes into: maritime alerts and published support reports. */
+  public static final String NODE_OWNED_DEFAULT = "maritime-alerts,support-reports";
 
   public TaxiiProperties {
     title = title == null ? "Bulwark TAXII 2.1" : title;
@@ -45,6 +52,15 @@ public record TaxiiProperties(
     defaultPageSize = defaultPageSize <= 0 ? 1000 : defaultPageSize;
     maxPageSize = maxPageSize <= 0 ? 10_000 : maxPageSize;
     cursorSecret = cursorSecret == null ? "" : cursorSecret;
+    nodeOwned = nodeOwned == null ? NODE_OWNED_DEFAULT : nodeOwned;
+  }
+
+  /** The store ids of the node-owned collections. */
+  public java.util.Set<String> nodeOwnedCollections() {
+    return java.util.Arrays.stream(nodeOwned.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /** One API root. */
