@@ -112,6 +112,8 @@ class ProvenanceWritesTest {
         .contains("another origin (EST)");
     assertThat(success(post(INTEL, lva, campaign(seen, V1, LVA_ID, "LVA's text", Tlp.GREEN))))
         .isEqualTo("already held (duplicate)");
+    assertThat(failure(post(INTEL, lva, campaign(seen, V2, LVA_ID, "LVA's text", Tlp.GREEN))))
+        .contains("another origin (EST)");
     assertThat(rows("elsewhere", seen)).isEmpty();
     assertThat(texts(INTEL, seen, deuReader, "all")).containsExactly("the author's text");
 
@@ -123,6 +125,16 @@ class ProvenanceWritesTest {
         .satisfies(r -> assertThat(r.originNation()).isEqualTo("LVA"))
         .satisfies(r -> assertThat(r.addedBy()).isEqualTo("prov-lva"));
     assertThat(texts(INTEL, hidden, estReader, "all")).containsExactly("the author's text");
+  }
+
+  @Test
+  void aReaderOfTwoOriginsObjectsUnderOneIdGetsTheLatestVersionOfEach() {
+    String x = newId("campaign");
+    assertStored(post(INTEL, estA, campaign(x, V1, EST_A_ID, "the author's text", Tlp.AMBER)));
+    assertStored(post(INTEL, lva, campaign(x, V2, LVA_ID, "LVA's text", Tlp.GREEN)));
+
+    assertThat(texts(INTEL, x, estReader, "last")).containsExactlyInAnyOrder("the author's text", "LVA's text");
+    assertThat(texts(INTEL, x, lvaReader, "last")).containsExactly("LVA's text");
   }
 
   @Test
