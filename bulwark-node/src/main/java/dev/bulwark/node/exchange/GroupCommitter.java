@@ -33,7 +33,9 @@ import javax.sql.DataSource;
  * together, and this order is much cheaper for H2 to write (measured; see the comment in write).
  *
  * <p>Each transaction first takes the database's writer row lock (so that writers in other
- * processes queue behind it too), then looks up which of its versions are already held, by the
+ * processes queue behind it too), then looks up which of its versions are already held (a version of
+ * an object of the same origin nation in the same collection: rows of another origin under the same
+ * identifier are other objects), by the
  * numeric identifier key ({@link ObjectKey}), inserts the others in one batch, and writes each
  * batch's {@link BatchRecords}. No unique constraint backs this up: the lock makes
  * look-up-then-insert exact, and a constraint over the identifier strings was what made H2 slow (see
@@ -50,10 +52,10 @@ final class GroupCommitter {
 
   private static final String INSERT =
       "INSERT INTO stix_objects (date_added_us, collection_id, object_id, id_key, object_type, version,"
-          + " version_us, spec_version, origin_nation, added_by, marking_refs, json)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " version_us, spec_version, origin_nation, added_by, marking_refs, json, relayed_via)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String HELD =
-      "SELECT collection_id, object_id, version_us FROM stix_objects WHERE id_key IN ("
+      "SELECT collection_id, object_id, version_us, origin_nation FROM stix_objects WHERE id_key IN ("
           + String.join(", ", java.util.Collections.nCopies(LOOKUP, "?"))
           + ")";
   private static final String CLAIM = "SELECT id FROM store_writer WHERE id = 1 FOR UPDATE";
@@ -76,15 +78,17 @@ final class GroupCommitter {
   private static final class Request {
     final String collectionId;
     final List<NewObject> objects;
-    final Provenance provenance;
+    /** One per object. */
+    final List<Provenance> provenances;
     final BatchRecords records;
     List<AddOutcome> outcomes;
     RuntimeException failure;
 
-    Request(String collectionId, List<NewObject> objects, Provenance provenance, BatchRecords records) {
+    Request(String collectionId, List<NewObject> objects, List<Provenance> provenances,
+        BatchRecords records) {
       this.collectionId = collectionId;
       this.objects = objects;
-      this.provenance = provenance;
+      this.provenances = provenances;
       this.records = records;
     }
 
@@ -93,9 +97,16 @@ final class GroupCommitter {
     }
   }
 
+  /** Adds the objects, all of one provenance. */
   List<AddOutcome> addAll(
       String collectionId, List<NewObject> objects, Provenance provenance, BatchRecords records) {
-    Request mine = new Request(collectionId, List.copyOf(objects), provenance, records);
+    return addAll(collectionId, objects, java.util.Collections.nCopies(objects.size(), provenance), records);
+  }
+
+  /** Adds the objects, each with its provenance ({@code provenances} aligned with {@code objects}). */
+  List<AddOutcome> addAll(
+      String collectionId, List<NewObject> objects, List<Provenance> provenances, BatchRecords records) {
+    Request mine = new Request(collectionId, List.copyOf(objects), List.copyOf(provenances), records);
     pending.add(mine);
     writeLock.lock();
     try {
@@ -240,8 +251,12 @@ final class GroupCommitter {
     List<Row> rows = new ArrayList<>();
     for (Request r : requests) {
       List<AddOutcome> results = new ArrayList<>(r.objects.size());
-      for (NewObject o : r.objects) {
-        String version = key(r.collectionId, o.objectId(), o.versionMicros());
+      for (int i = 0; i < r.objects.size(); i++) {
+        NewObject o = r.objects.get(i);
+        Provenance p = r.provenances.get(i);
+        // Rows of another origin under this identifier are other objects (issue 14, findings 5 and
+        // 6): whether this one is new never depends on them, so neither does the writer's answer.
+        String version = key(r.collectionId, o.objectId(), o.versionMicros(), p.originNation());
         if (held.contains(version) || !seen.add(version)) {
           results.add(new AddOutcome(o.objectId(), o.version(), AddOutcome.Status.DUPLICATE, 0L));
           continue;
@@ -249,7 +264,7 @@ final class GroupCommitter {
         if (!alreadyStored.add(o.objectId())) {
           severalNow.add(o.objectId());
         }
-        rows.add(new Row(r, o, keyOf.get(o.objectId()), results, results.size()));
+        rows.add(new Row(r, o, p, keyOf.get(o.objectId()), results, results.size()));
         results.add(null); // the outcome, once the row has its date_added
       }
       outcomes.add(results);
@@ -262,7 +277,12 @@ final class GroupCommitter {
     // bytes written, a tenth more objects per second). Appending rows in date_added order keeps the
     // table's own pages filling at its end (inserting in key order with date_added in queue order
     // wrote more than twice as much).
-    rows.sort(Comparator.comparingLong(Row::key));
+    // Marking-definitions go first, so that a definition never gets a later date_added than an object
+    // stored with it: a peer paging through the collection (pull, push) then always meets a
+    // definition before, never after, the objects that need it to be checked (they are few, so this
+    // costs the key order nothing measurable).
+    rows.sort(Comparator.comparing((Row row) -> !"marking-definition".equals(row.object().type()))
+        .thenComparingLong(Row::key));
     if (!rows.isEmpty()) {
       insert(c, rows);
     }
@@ -276,7 +296,12 @@ final class GroupCommitter {
 
   /** A version to insert: its batch, its identifier key, and where in the batch's outcomes it goes. */
   private record Row(
-      Request request, NewObject object, long key, List<AddOutcome> results, int position) {}
+      Request request,
+      NewObject object,
+      Provenance provenance,
+      long key,
+      List<AddOutcome> results,
+      int position) {}
 
   /** Inserts the rows in their order, giving each the next date_added, and sets their outcomes. */
   private void insert(Connection c, List<Row> rows) throws SQLException {
@@ -292,10 +317,11 @@ final class GroupCommitter {
         s.setString(6, o.version());
         s.setLong(7, o.versionMicros());
         s.setString(8, o.specVersion());
-        s.setString(9, row.request().provenance.originNation());
-        s.setString(10, row.request().provenance.addedBy());
+        s.setString(9, row.provenance().originNation());
+        s.setString(10, row.provenance().addedBy());
         s.setString(11, String.join(",", o.markingRefs()));
         s.setString(12, o.json());
+        s.setString(13, String.join(",", row.provenance().relayedVia()));
         s.addBatch();
         row.results().set(row.position(),
             new AddOutcome(o.objectId(), o.version(), AddOutcome.Status.STORED, added));
@@ -360,8 +386,8 @@ final class GroupCommitter {
   }
 
   /**
-   * The versions of the group's objects (the keys of {@code keyOf}) the store already holds, as
-   * {@link #key} strings (and, in {@code idsWithRows}, the objects that have any row in any
+   * The versions of the group's objects (the keys of {@code keyOf}) the store already holds, of any
+   * origin, as {@link #key} strings (and, in {@code idsWithRows}, the objects that have any row in any
    * collection): one indexed lookup by {@link ObjectKey} per object, in statements of
    * {@value #LOOKUP} keys (the last padded by repeating a key, so that every statement has the same
    * text and is planned once). Rows of another
@@ -381,7 +407,7 @@ final class GroupCommitter {
           while (rs.next()) {
             String id = rs.getString(2);
             if (keyOf.containsKey(id)) {
-              held.add(key(rs.getString(1), id, rs.getLong(3)));
+              held.add(key(rs.getString(1), id, rs.getLong(3), rs.getString(4)));
               idsWithRows.add(id);
             }
           }
@@ -391,13 +417,14 @@ final class GroupCommitter {
     return held;
   }
 
-  private static String key(String collectionId, String objectId, long versionMicros) {
-    return collectionId + '\n' + objectId + '\n' + versionMicros;
+  /** A version of one origin's object in one collection: what is stored at most once. */
+  private static String key(String collectionId, String objectId, long versionMicros, String origin) {
+    return collectionId + '\n' + objectId + '\n' + versionMicros + '\n' + origin;
   }
 
   /**
-   * Keeps the batches' marking-definitions for resolution, each bound to the origin and principal of
-   * the batch that brought it (its {@link Provenance}): an object's marking refs resolve only against
+   * Keeps the batches' marking-definitions for resolution, each bound to the origin and principal it
+   * is stored with (its {@link Provenance}): an object's marking refs resolve only against
    * definitions of its own origin (issue 14, finding 3). A definition is never replaced: the first one
    * an origin stores under an id stays, and a later one of that origin and id is not kept (the TAXII
    * write path refuses it before it gets here). TLP ids are not kept: they resolve to the built-in
@@ -407,13 +434,15 @@ final class GroupCommitter {
       throws SQLException {
     Map<String, String[]> definitions = new LinkedHashMap<>();
     for (Request r : requests) {
-      for (NewObject o : r.objects) {
+      for (int i = 0; i < r.objects.size(); i++) {
+        NewObject o = r.objects.get(i);
         if ("marking-definition".equals(o.type())
             && Tlp.fromMarkingId(o.objectId()).isEmpty()) {
-          String origin = r.provenance.originNation();
+          Provenance p = r.provenances.get(i);
+          String origin = p.originNation();
           definitions.putIfAbsent(
               origin + '\n' + o.objectId(),
-              new String[] {o.objectId(), origin, r.provenance.addedBy(), o.json()});
+              new String[] {o.objectId(), origin, p.addedBy(), o.json()});
         }
       }
     }

@@ -33,7 +33,7 @@ public final class ObjectStore {
 
   private static final String COLUMNS =
       "collection_id, object_id, object_type, version, version_us, spec_version, date_added_us,"
-          + " origin_nation, added_by, marking_refs, json";
+          + " origin_nation, added_by, marking_refs, json, relayed_via";
 
   private final DataSource dataSource;
   private final DateAddedClock dateAdded;
@@ -123,10 +123,27 @@ public final class ObjectStore {
    */
   public List<AddOutcome> addAll(
       String collectionId, List<NewObject> objects, Provenance provenance, BatchRecords records) {
+    return addAll(collectionId, objects, java.util.Collections.nCopies(objects.size(), provenance), records);
+  }
+
+  /**
+   * Adds objects of several provenances in one transaction (what a peer relays: each object keeps
+   * its own origin and relay chain), as {@link #addAll(String, List, Provenance, BatchRecords)} does.
+   * Objects of different origins are different objects even under one identifier: a version is
+   * "already held" only when a row of the same origin holds it.
+   *
+   * @param provenances one per object, in the same order
+   */
+  public List<AddOutcome> addAll(
+      String collectionId, List<NewObject> objects, List<Provenance> provenances, BatchRecords records) {
+    if (provenances.size() != objects.size()) {
+      throw new IllegalArgumentException(
+          objects.size() + " objects but " + provenances.size() + " provenances");
+    }
     if (objects.isEmpty() && records == BatchRecords.NONE) {
       return List.of();
     }
-    return committer.addAll(collectionId, objects, provenance, records);
+    return committer.addAll(collectionId, objects, provenances, records);
   }
 
   /**
@@ -481,6 +498,7 @@ public final class ObjectStore {
 
   private static StoredObject objectOf(ResultSet rs) throws SQLException {
     String refs = rs.getString(10);
+    String relays = rs.getString(12);
     return new StoredObject(
         rs.getString(1),
         rs.getString(2),
@@ -491,6 +509,7 @@ public final class ObjectStore {
         rs.getLong(7),
         rs.getString(8),
         rs.getString(9),
+        relays.isEmpty() ? List.of() : Arrays.asList(relays.split(",")),
         refs.isEmpty() ? List.of() : Arrays.asList(refs.split(",")),
         rs.getString(11));
   }

@@ -108,8 +108,8 @@ public final class FederationService implements AutoCloseable {
       }
       boolean ok = true;
       for (String collection : peer.pull()) {
-        ok &= attempt(Direction.PULL, collection, () -> new PullTask(peer, collection, client, store, validator,
-            cursors, metrics, FederationService::nowMicros).run());
+        ok &= attempt(Direction.PULL, collection, () -> new PullTask(peer, collection, localNation, client, store,
+            validator, policy, cursors, metrics, FederationService::nowMicros).run());
       }
       for (String collection : peer.push()) {
         ok &= attempt(Direction.PUSH, collection, () -> new PushTask(peer, collection, localNation, client, store,

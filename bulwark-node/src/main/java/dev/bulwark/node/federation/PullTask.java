@@ -1,6 +1,7 @@
 package dev.bulwark.node.federation;
 
 import dev.bulwark.node.exchange.AddOutcome;
+import dev.bulwark.node.exchange.BatchRecords;
 import dev.bulwark.node.exchange.CollectionInfo;
 import dev.bulwark.node.exchange.NewObject;
 import dev.bulwark.node.exchange.ObjectStore;
@@ -11,6 +12,7 @@ import dev.bulwark.node.exchange.client.TaxiiQuery;
 import dev.bulwark.node.exchange.client.TaxiiResources.Envelope;
 import dev.bulwark.node.federation.CursorStore.Cursor;
 import dev.bulwark.node.federation.CursorStore.Direction;
+import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.validation.StixValidator;
 import dev.bulwark.stix.validation.ValidationResult;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Pulls one collection from one peer: walks the peer's objects after the persisted cursor page by
  * page (by added_after, which survives restarts on both sides), validates each object, stores the
- * valid ones idempotently with the peer as their origin, and persists the cursor after every page.
+ * valid ones idempotently under the provenance the peer claims, once {@link PeerIntake} has checked
+ * it (their true origin, the peer added as a relay), and persists the cursor after every page.
  * A crash between storing and saving the cursor only means the page is fetched again, which the
  * store ignores.
  *
@@ -56,9 +59,11 @@ final class PullTask {
   private final CursorStore cursors;
   private final FederationMetrics metrics;
   private final LongSupplier nowMicros;
+  private final PeerIntake intake;
 
-  PullTask(Peer peer, String collection, TaxiiClient client, ObjectStore store, StixValidator validator,
-      CursorStore cursors, FederationMetrics metrics, LongSupplier nowMicros) {
+  PullTask(Peer peer, String collection, String localNation, TaxiiClient client, ObjectStore store,
+      StixValidator validator, AccessPolicy policy, CursorStore cursors, FederationMetrics metrics,
+      LongSupplier nowMicros) {
     this.peer = peer;
     this.collection = collection;
     this.client = client;
@@ -67,6 +72,7 @@ final class PullTask {
     this.cursors = cursors;
     this.metrics = metrics;
     this.nowMicros = nowMicros;
+    this.intake = new PeerIntake(peer, collection, localNation, store, policy);
   }
 
   /** A page validated and handed to the store: where it ends, and what storing it came to. */
@@ -77,7 +83,6 @@ final class PullTask {
     Cursor start = cursors.find(peer.name(), Direction.PULL, collection)
         .orElse(Cursor.start(peer.name(), Direction.PULL, collection));
     store.ensureCollection(new CollectionInfo(collection, collection, "Pulled from peers", Set.of()));
-    Provenance provenance = new Provenance(peer.nation(), peer.addedBy());
     Progress progress = new Progress(start);
     String requestedAfter = start.position();
     CompletableFuture<Envelope> pending = fetch(requestedAfter, Optional.empty());
@@ -111,11 +116,12 @@ final class PullTask {
           log.warn("peer {} sent {} item(s) in {} that are not well-formed JSON objects", peer.name(),
               page.malformed(), collection);
         }
-        List<NewObject> valid = new ArrayList<>(page.objects().size());
-        for (StixObject o : page.objects()) {
+        List<PeerIntake.Pulled> valid = new ArrayList<>(page.objects().size());
+        for (int i = 0; i < page.objects().size(); i++) {
+          StixObject o = page.objects().get(i);
           ValidationResult result = validator.validate(o);
           if (result.valid()) {
-            valid.add(NewObject.from(o));
+            valid.add(new PeerIntake.Pulled(o, NewObject.from(o), page.provenance().get(i)));
           } else {
             rejected++;
             log.warn("peer {} sent an invalid object {} in {}: {}", peer.name(), o.id(), collection,
@@ -133,7 +139,7 @@ final class PullTask {
           });
         }
         inFlight = new Stored(position, rejected,
-            CompletableFuture.supplyAsync(() -> storeAll(valid, provenance), writer));
+            CompletableFuture.supplyAsync(() -> storeAll(valid), writer));
         if (!page.more()) {
           progress.settle(inFlight);
           inFlight = null;
@@ -212,31 +218,36 @@ final class PullTask {
   }
 
   /**
-   * Stores the page in transactions of up to {@value #STORE_BATCH} objects (H2 writes a larger
+   * Checks the page's objects ({@link PeerIntake}: those refused count as rejected), then stores the
+   * others in transactions of up to {@value #STORE_BATCH} objects (H2 writes a larger
    * transaction's pages twice: once while it is open, again when it commits); when the database
    * refuses a batch, object by object, so that one
    * object it cannot take is counted as rejected and does not hold back the rest. Returns {stored,
    * rejected}.
    */
-  private long[] storeAll(List<NewObject> valid, Provenance provenance) {
-    long[] total = new long[2];
-    for (int from = 0; from < valid.size(); from += STORE_BATCH) {
-      long[] counts = storeBatch(valid.subList(from, Math.min(valid.size(), from + STORE_BATCH)), provenance);
+  private long[] storeAll(List<PeerIntake.Pulled> valid) {
+    PeerIntake.Admitted admitted = intake.admit(valid);
+    List<NewObject> objects = admitted.objects();
+    long[] total = {0, admitted.refused()};
+    for (int from = 0; from < objects.size(); from += STORE_BATCH) {
+      int to = Math.min(objects.size(), from + STORE_BATCH);
+      long[] counts = storeBatch(objects.subList(from, to), admitted.provenances().subList(from, to));
       total[0] += counts[0];
       total[1] += counts[1];
     }
     return total;
   }
 
-  private long[] storeBatch(List<NewObject> valid, Provenance provenance) {
+  private long[] storeBatch(List<NewObject> valid, List<Provenance> provenances) {
     try {
-      return new long[] {storedIn(store.addAll(collection, valid, provenance)), 0};
+      return new long[] {storedIn(store.addAll(collection, valid, provenances, BatchRecords.NONE)), 0};
     } catch (StoreException batchFailed) {
       long stored = 0;
       long rejected = 0;
-      for (NewObject o : valid) {
+      for (int i = 0; i < valid.size(); i++) {
+        NewObject o = valid.get(i);
         try {
-          stored += storedIn(List.of(store.add(collection, o, provenance)));
+          stored += storedIn(List.of(store.add(collection, o, provenances.get(i))));
         } catch (StoreException e) {
           rejected++;
           log.warn("cannot store object {} from peer {} in {}: {}", o.objectId(), peer.name(), collection,

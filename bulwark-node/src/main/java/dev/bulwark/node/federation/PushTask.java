@@ -4,6 +4,7 @@ import dev.bulwark.node.exchange.CollectionInfo;
 import dev.bulwark.node.exchange.ObjectQuery;
 import dev.bulwark.node.exchange.ObjectStore;
 import dev.bulwark.node.exchange.Page;
+import dev.bulwark.node.exchange.ProvenanceClaim;
 import dev.bulwark.node.exchange.ReadFilter;
 import dev.bulwark.node.exchange.StoredObject;
 import dev.bulwark.node.exchange.client.TaxiiClient;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Pushes one collection to one peer: the objects this node's own nation originated (never what it
  * received from peers, so nothing bounces between nodes), filtered by the same AccessPolicy that
- * serves any reader of the peer's nation, POSTed in pages after the persisted cursor. The cursor only
+ * serves any reader of the peer's nation, never TLP:RED, POSTed in pages after the persisted cursor,
+ * each envelope saying where its objects come from ({@link ProvenanceClaim}). The cursor only
  * moves when the peer has answered, so a peer that is down gets everything when it returns. Not
  * thread-safe: the service runs one task per peer and collection at a time.
  */
@@ -64,14 +66,16 @@ final class PushTask {
 
   /**
    * What a peer is sent from a collection: objects this node's nation originated (not what came from
-   * peers), and only those the AccessPolicy lets a reader of the peer's nation see.
+   * peers), never TLP:RED, and only those the AccessPolicy lets a reader of the peer's nation see
+   * under the originating nation's rule.
    */
   static ReadFilter eligible(Peer peer, CollectionInfo collection, String localNation, AccessPolicy policy) {
     Reader reader = new Reader(peer.nation(), Optional.empty());
     // objects whose required property a granular marking keeps from the peer's nation are not sent
     ReadFilter peerMayRead = new GranularMarkings(policy).withholding(
         policy.readFilter(reader, collection.defaultNations()), reader, collection.defaultNations());
-    return o -> o.originNation().equals(localNation) && !o.addedBy().startsWith("peer:") && peerMayRead.permits(o);
+    return o -> o.originNation().equals(localNation) && !o.addedBy().startsWith("peer:") && o.relayedVia().isEmpty()
+        && !AccessPolicy.carriesRed(o.markingRefs()) && peerMayRead.permits(o);
   }
 
   /**
@@ -86,6 +90,7 @@ final class PushTask {
     long budget = max > 0 ? max : DEFAULT_MAX_CONTENT;
     long[] counts = new long[2];
     List<String> envelope = new ArrayList<>();
+    List<ProvenanceClaim> claims = new ArrayList<>();
     long bytes = ENVELOPE_OVERHEAD;
     for (StoredObject o : objects) {
       // the parts granular markings keep from the peer's nation are removed before it leaves the node
@@ -94,32 +99,40 @@ final class PushTask {
         counts[1]++;
         continue;
       }
-      long size = json.get().getBytes(StandardCharsets.UTF_8).length + 1L;
+      ProvenanceClaim claim = ProvenanceClaim.of(o);
+      long size = json.get().getBytes(StandardCharsets.UTF_8).length + 1L
+          + claim.toJson().getBytes(StandardCharsets.UTF_8).length + 1L;
       if (ENVELOPE_OVERHEAD + size > budget) {
         log.warn("object {} ({} bytes) is larger than peer {}'s max_content_length of {} bytes: not pushed",
-            o.objectId(), size - 1, peer.name(), budget);
+            o.objectId(), json.get().getBytes(StandardCharsets.UTF_8).length, peer.name(), budget);
         counts[1]++;
         continue;
       }
       if (bytes + size > budget) {
-        post(envelope, counts);
+        post(envelope, claims, counts);
         envelope = new ArrayList<>();
+        claims = new ArrayList<>();
         bytes = ENVELOPE_OVERHEAD;
       }
       envelope.add(json.get());
+      claims.add(claim);
       bytes += size;
     }
     if (!envelope.isEmpty()) {
-      post(envelope, counts);
+      post(envelope, claims, counts);
     }
     return counts;
   }
 
-  /** {"objects":[ and ]} around the objects, which are separated by commas (counted with each object). */
-  private static final long ENVELOPE_OVERHEAD = "{\"objects\":[]}".length();
+  /**
+   * {"objects":[ and ],"x_bulwark_provenance":[ and ]} around the objects and their provenance
+   * entries, which are separated by commas (counted with each object and entry).
+   */
+  private static final long ENVELOPE_OVERHEAD =
+      ("{\"objects\":[],\"" + ProvenanceClaim.PROPERTY + "\":[]}").length();
 
-  private void post(List<String> envelope, long[] counts) {
-    Status status = client.add(peer.apiRoot(), collection, envelope);
+  private void post(List<String> envelope, List<ProvenanceClaim> claims, long[] counts) {
+    Status status = client.add(peer.apiRoot(), collection, envelope, claims);
     counts[0] += status.successCount();
     counts[1] += status.failureCount();
   }

@@ -42,9 +42,23 @@ public final class AccessPolicy {
     this.store = store;
   }
 
-  /** The filter for this principal reading this collection. */
+  /**
+   * The filter for this principal reading this collection. A peer node never reads a TLP:RED object,
+   * whatever recipients it names: RED is never federated (issue 14, finding 4).
+   */
   public ReadFilter readFilter(NodePrincipal principal, CollectionInfo collection) {
-    return readFilter(principal.reader(), collection.defaultNations());
+    ReadFilter rule = readFilter(principal.reader(), collection.defaultNations());
+    return principal.has(Role.PEER) ? object -> !carriesRed(object.markingRefs()) && rule.permits(object) : rule;
+  }
+
+  /** Whether the refs include TLP:RED (the TLP 2.0 or the STIX 2.1 TLP 1.0 definition). */
+  public static boolean carriesRed(List<String> markingRefs) {
+    for (String ref : markingRefs) {
+      if (Tlp.fromMarkingId(ref).filter(t -> t == Tlp.RED).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The filter for any reader (anonymous for public reports) and a collection's unmarked default. */

@@ -21,7 +21,8 @@ import java.util.Set;
  *   <li>No class outside {@code dev.bulwark.node.security} implements ReadFilter, except the documented
  *       wrappers in {@link #FILTER_WRAPPERS} (they narrow the policy's filter, never widen it).</li>
  *   <li>The unfiltered reads {@code ObjectStore.headersOf} and {@code withSeveralVersions} are used
- *       only by the write path ({@code ObjectWrites}) and version selection ({@code ObjectReads}).</li>
+ *       only by the write paths ({@code ObjectWrites}, and {@code PeerIntake} for what a pull brings)
+ *       and version selection ({@code ObjectReads}).</li>
  * </ul>
  *
  * <p>Lambdas are not classes to ArchUnit: a filter written as a lambda is only caught where it uses
@@ -47,6 +48,8 @@ final class ReadGateRules {
       "dev.bulwark.node.exchange.ObjectStore",
       // the write path: which versions exist, whoever may read them, to refuse a conflicting write
       "dev.bulwark.node.exchange.taxii.ObjectWrites",
+      // the pull's write path: the same checks on what a peer hands over, answered to nobody
+      "dev.bulwark.node.federation.PeerIntake",
       // version selection: first/last among the versions the caller may see (filtered there by the policy)
       "dev.bulwark.node.exchange.taxii.ObjectReads");
 

@@ -70,6 +70,29 @@ class ObjectStoreTest {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void aVersionIsHeldPerOriginAndKeepsItsRelayChain(TestDatabases.Kind db) throws Exception {
+    try (HikariDataSource ds = db.open()) {
+      ObjectStore store = store(ds);
+      NewObject v1 = indicator("000000000009", "2024-01-01T00:00:00.000Z");
+      Provenance relayed = new Provenance("DEU", "peer:fin", List.of("LVA", "FIN"));
+
+      assertThat(store.add("intel", v1, EST).status()).isEqualTo(AddOutcome.Status.STORED);
+      // the same identifier and version from another origin is another object, not a duplicate
+      List<AddOutcome> outcomes = store.addAll("intel", List.of(v1, v1), List.of(relayed, relayed), BatchRecords.NONE);
+      assertThat(outcomes).extracting(AddOutcome::status)
+          .containsExactly(AddOutcome.Status.STORED, AddOutcome.Status.DUPLICATE);
+      assertThat(store.add("intel", v1, new Provenance("DEU", "analyst-2")).status())
+          .isEqualTo(AddOutcome.Status.DUPLICATE);
+
+      assertThat(store.versions("intel", v1.objectId(), ReadFilter.SYSTEM))
+          .extracting(o -> o.originNation() + " " + o.relayedVia() + " " + o.addedBy())
+          .containsExactlyInAnyOrder("EST [] analyst-1", "DEU [LVA, FIN] peer:fin");
+      assertThat(store.withSeveralVersions(List.of(v1.objectId()))).containsExactly(v1.objectId());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void twoSpellingsOfOneInstantAreOneVersion(TestDatabases.Kind db) throws Exception {
     try (HikariDataSource ds = db.open()) {
       ObjectStore store = store(ds);

@@ -12,6 +12,7 @@ import dev.bulwark.node.exchange.StoredObject;
 import dev.bulwark.node.exchange.client.TaxiiClient;
 import dev.bulwark.node.federation.CursorStore.Cursor;
 import dev.bulwark.node.federation.CursorStore.Direction;
+import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.storage.NodeDatabase;
 import dev.bulwark.stix.validation.StixValidator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -125,7 +126,7 @@ class PullTaskTest {
     Peer peer = new Peer("est", "EST", URI.create("http://127.0.0.1:" + peerServer.getAddress().getPort() + "/bulwark/"),
         "", "token", "", "", List.of("intel"), List.of(), Duration.ofSeconds(1));
     TaxiiClient client = TaxiiClient.builder().bearer("token").timeout(Duration.ofSeconds(10)).build();
-    return new PullTask(peer, "intel", client, store, new StixValidator(), cursors,
+    return new PullTask(peer, "intel", "FIN", client, store, new StixValidator(), new AccessPolicy(store), cursors,
         new FederationMetrics(new SimpleMeterRegistry()), now::incrementAndGet);
   }
 

@@ -14,6 +14,7 @@ import dev.bulwark.node.federation.CursorStore.Cursor;
 import dev.bulwark.node.federation.CursorStore.Direction;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.storage.NodeDatabase;
+import dev.bulwark.stix.markings.Tlp;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -97,7 +98,12 @@ class PushTaskTest {
     List<String> sent = new ArrayList<>();
     for (byte[] body : bodies) {
       assertThat(body.length).as("envelope size").isLessThanOrEqualTo((int) limit);
-      JSON.readTree(body).path("objects").forEach(o -> sent.add(o.path("id").asString()));
+      JsonNode envelope = JSON.readTree(body);
+      envelope.path("objects").forEach(o -> sent.add(o.path("id").asString()));
+      // each object's provenance, aligned: this node's nation, relayed by nobody
+      assertThat(envelope.path("x_bulwark_provenance").size()).isEqualTo(envelope.path("objects").size());
+      envelope.path("x_bulwark_provenance")
+          .forEach(p -> assertThat(p.toString()).isEqualTo("{\"origin\":\"EST\",\"relayed_via\":[]}"));
     }
     assertThat(bodies.size()).as("envelopes").isGreaterThan(1);
     List<String> expected = new ArrayList<>();
@@ -114,6 +120,26 @@ class PushTaskTest {
     int envelopes = bodies.size();
     assertThat(task(limit).run()).isZero();
     assertThat(bodies).hasSize(envelopes);
+  }
+
+  @Test
+  void finding4_redAndWhatCameFromElsewhereAreNeverPushed() {
+    NewObject clear = indicator(1, 10);
+    NewObject red = withMarking(indicator(2, 10), Tlp.RED.markingDefinitionId());
+    store.addAll("intel", List.of(clear, red), new Provenance("EST", "analyst-1"));
+    store.add("intel", indicator(3, 10), new Provenance("DEU", "peer:deu", List.of("LVA")));
+    store.add("intel", indicator(4, 10), new Provenance("EST", "node-lva", List.of("LVA")));
+
+    assertThat(task(1_000_000).run()).isEqualTo(1);
+
+    List<String> sent = new ArrayList<>();
+    bodies.forEach(b -> JSON.readTree(b).path("objects").forEach(o -> sent.add(o.path("id").asString())));
+    assertThat(sent).containsExactly(clear.objectId());
+  }
+
+  private static NewObject withMarking(NewObject o, String marking) {
+    return new NewObject(o.objectId(), o.type(), o.version(), o.versionMicros(), o.specVersion(), List.of(marking),
+        o.json().replace(TLP_CLEAR, marking));
   }
 
   @Test

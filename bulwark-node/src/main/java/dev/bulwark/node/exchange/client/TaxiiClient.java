@@ -1,5 +1,6 @@
 package dev.bulwark.node.exchange.client;
 
+import dev.bulwark.node.exchange.ProvenanceClaim;
 import dev.bulwark.node.exchange.client.TaxiiResources.ApiRoot;
 import dev.bulwark.node.exchange.client.TaxiiResources.Collection;
 import dev.bulwark.node.exchange.client.TaxiiResources.Discovery;
@@ -207,11 +208,33 @@ public final class TaxiiClient {
 
   /** POSTs the objects (JSON objects) in one envelope and returns the status resource. */
   public Status add(URI apiRoot, String collectionId, List<String> objectsJson) {
+    return add(apiRoot, collectionId, objectsJson, List.of());
+  }
+
+  /**
+   * POSTs the objects in one envelope that also says, for a Bulwark peer, where each comes from
+   * ({@value ProvenanceClaim#PROPERTY}, one entry per object); a server that does not know the
+   * property ignores it (TAXII 2.1 section 7.1). No property when {@code provenance} is empty.
+   */
+  public Status add(
+      URI apiRoot, String collectionId, List<String> objectsJson, List<ProvenanceClaim> provenance) {
+    if (!provenance.isEmpty() && provenance.size() != objectsJson.size()) {
+      throw new IllegalArgumentException(
+          objectsJson.size() + " objects but " + provenance.size() + " provenance entries");
+    }
     StringBuilder body = new StringBuilder("{\"objects\":[");
     for (int i = 0; i < objectsJson.size(); i++) {
       body.append(i == 0 ? "" : ",").append(objectsJson.get(i));
     }
-    body.append("]}");
+    body.append(']');
+    if (!provenance.isEmpty()) {
+      body.append(",\"").append(ProvenanceClaim.PROPERTY).append("\":[");
+      for (int i = 0; i < provenance.size(); i++) {
+        body.append(i == 0 ? "" : ",").append(provenance.get(i).toJson());
+      }
+      body.append(']');
+    }
+    body.append('}');
     HttpRequest request = request(collectionUri(apiRoot, collectionId).resolve("objects/"))
         .header("Content-Type", MEDIA_TYPE)
         .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
@@ -291,6 +314,10 @@ public final class TaxiiClient {
     }
     String body = response.body();
     List<StixObject> objects = new ArrayList<>();
+    // each object's position among the items of the objects array, to align the provenance claims
+    List<Integer> positions = new ArrayList<>();
+    int items = 0;
+    JsonNode claims = null;
     int malformed = 0;
     boolean more = false;
     Optional<String> next = Optional.empty();
@@ -305,6 +332,7 @@ public final class TaxiiClient {
           JsonToken value = p.nextToken();
           if ("objects".equals(name) && value == JsonToken.START_ARRAY) {
             while ((value = p.nextToken()) != JsonToken.END_ARRAY) {
+              int item = items++;
               if (value != JsonToken.START_OBJECT) {
                 malformed++;
                 p.skipChildren();
@@ -315,10 +343,13 @@ public final class TaxiiClient {
               int to = (int) p.currentTokenLocation().getCharOffset() + 1;
               try {
                 objects.add(CODEC.parseObject(body.substring(from, to)));
+                positions.add(item);
               } catch (StixParseException e) {
                 malformed++;
               }
             }
+          } else if (ProvenanceClaim.PROPERTY.equals(name)) {
+            claims = p.readValueAsTree();
           } else if ("more".equals(name) && value.isBoolean()) {
             more = p.getBooleanValue();
           } else if ("next".equals(name) && value == JsonToken.VALUE_STRING && !p.getString().isEmpty()) {
@@ -332,10 +363,15 @@ public final class TaxiiClient {
             request.method() + " " + request.uri() + " answered malformed JSON: " + e.getOriginalMessage(), e);
       }
     }
+    List<Optional<ProvenanceClaim>> provenance = new ArrayList<>(objects.size());
+    Optional<List<ProvenanceClaim>> claimed = ProvenanceClaim.ofProperty(claims, items);
+    for (int position : positions) {
+      provenance.add(claimed.map(c -> c.get(position)));
+    }
     return new Envelope(objects, more, next,
         response.headers().firstValue("X-TAXII-Date-Added-First"),
         response.headers().firstValue("X-TAXII-Date-Added-Last"),
-        malformed);
+        malformed, provenance);
   }
 
   private static Collection collectionOf(JsonNode c) {

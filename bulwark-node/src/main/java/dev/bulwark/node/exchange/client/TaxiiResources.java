@@ -1,5 +1,6 @@
 package dev.bulwark.node.exchange.client;
 
+import dev.bulwark.node.exchange.ProvenanceClaim;
 import dev.bulwark.stix.StixObject;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,9 @@ public final class TaxiiResources {
    * One page of an envelope (section 3.7), with the date_added headers.
    *
    * @param malformed items of the envelope's objects array that were not JSON objects (not in objects)
+   * @param provenance what a Bulwark peer says of each object's provenance (its
+   *     {@value ProvenanceClaim#PROPERTY}), aligned with {@code objects}; empty entries when the
+   *     server sent none
    */
   public record Envelope(
       List<StixObject> objects,
@@ -35,7 +39,29 @@ public final class TaxiiResources {
       Optional<String> next,
       Optional<String> dateAddedFirst,
       Optional<String> dateAddedLast,
-      int malformed) {
+      int malformed,
+      List<Optional<ProvenanceClaim>> provenance) {
+
+    public Envelope {
+      objects = List.copyOf(objects);
+      provenance = List.copyOf(provenance);
+      if (provenance.size() != objects.size()) {
+        throw new IllegalArgumentException(
+            objects.size() + " objects but " + provenance.size() + " provenance entries");
+      }
+    }
+
+    /** An envelope without provenance claims. */
+    public Envelope(
+        List<StixObject> objects,
+        boolean more,
+        Optional<String> next,
+        Optional<String> dateAddedFirst,
+        Optional<String> dateAddedLast,
+        int malformed) {
+      this(objects, more, next, dateAddedFirst, dateAddedLast, malformed,
+          java.util.Collections.nCopies(objects.size(), Optional.empty()));
+    }
 
     public Envelope(
         List<StixObject> objects,

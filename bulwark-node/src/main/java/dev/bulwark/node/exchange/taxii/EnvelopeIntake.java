@@ -9,6 +9,7 @@ import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Takes in the body of a TAXII POST in bounded memory: refuses a body longer than
@@ -84,7 +85,12 @@ final class EnvelopeIntake {
   }
 
   /** The objects of a POST and their share of the budget, to be closed when the POST is answered. */
-  record Received(ArrayNode objects, EnvelopeBudget.Reservation reservation) implements AutoCloseable {
+  record Received(ObjectNode envelope, EnvelopeBudget.Reservation reservation) implements AutoCloseable {
+    /** The envelope's objects. */
+    ArrayNode objects() {
+      return (ArrayNode) envelope.get("objects");
+    }
+
     @Override
     public void close() {
       reservation.close();
@@ -114,9 +120,9 @@ final class EnvelopeIntake {
     EnvelopeBudget.Reservation reservation = reserved.get();
     Counting in = new Counting(request.getInputStream(), maxContentLength, deadline);
     try {
-      ArrayNode objects = reader.read(in);
-      reservation.shrinkTo(estimate(in.count, objects.size()));
-      return new Received(objects, reservation);
+      ObjectNode envelope = reader.readEnvelope(in);
+      reservation.shrinkTo(estimate(in.count, envelope.get("objects").size()));
+      return new Received(envelope, reservation);
     } catch (RuntimeException e) {
       reservation.close();
       if (in.late) {

@@ -1,5 +1,6 @@
 package dev.bulwark.node.exchange.taxii;
 
+import dev.bulwark.node.exchange.ProvenanceClaim;
 import java.io.InputStream;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -8,6 +9,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a TAXII envelope from a stream, one object at a time, and stops at the first limit passed:
@@ -44,7 +46,17 @@ final class EnvelopeReader {
    * @throws JacksonException for a body that is not JSON (or passes the parser's own limits)
    */
   ArrayNode read(InputStream body) {
-    ArrayNode objects = json.createArrayNode();
+    return (ArrayNode) readEnvelope(body).get("objects");
+  }
+
+  /**
+   * The envelope as the writer needs it: {@code objects} as {@link #read} gives them and, when the
+   * body carries it, the provenance claims of a relaying peer ({@value ProvenanceClaim#PROPERTY}, one
+   * entry per object, so bounded by the same limits); every other member is skipped unread.
+   */
+  ObjectNode readEnvelope(InputStream body) {
+    ObjectNode envelope = json.createObjectNode();
+    ArrayNode objects = envelope.putArray("objects");
     try (JsonParser p = json.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw notAnEnvelope();
@@ -54,6 +66,13 @@ final class EnvelopeReader {
       while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
         String name = p.currentName();
         t = p.nextToken();
+        if (ProvenanceClaim.PROPERTY.equals(name)) {
+          if (envelope.has(name)) {
+            throw TaxiiException.badRequest("The envelope has \"" + name + "\" twice.");
+          }
+          envelope.set(name, p.readValueAsTree());
+          continue;
+        }
         if (!"objects".equals(name)) {
           p.skipChildren();
           continue;
@@ -92,7 +111,7 @@ final class EnvelopeReader {
         throw notAnEnvelope();
       }
     }
-    return objects;
+    return envelope;
   }
 
   private static TaxiiException notAnEnvelope() {

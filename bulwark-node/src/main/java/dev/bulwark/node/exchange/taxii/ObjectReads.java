@@ -17,7 +17,9 @@ import java.util.Set;
  * The read side of the TAXII objects, manifest, object and versions endpoints: pages of permitted
  * objects in date_added order with the version selection of {@code match[version]} applied. "First"
  * and "last" are taken among the versions the caller may see, so a newer version it may not see
- * neither hides the one it may see nor reveals that it exists. Thread-safe.
+ * neither hides the one it may see nor reveals that it exists; and per object of one origin, since
+ * rows of different origins under one identifier are different objects (a version another nation
+ * stored under the same identifier never hides or replaces the origin's own). Thread-safe.
  */
 final class ObjectReads {
   /** How many store pages one request may scan before it returns what it has (with more = true). */
@@ -69,10 +71,13 @@ final class ObjectReads {
           permitted.stream()
               .filter(o -> f.specVersions().isEmpty() || f.specVersions().contains(o.specVersion()))
               .toList();
-      long first = specOk.stream().mapToLong(StoredObject::versionMicros).min().orElse(0);
-      long last = specOk.stream().mapToLong(StoredObject::versionMicros).max().orElse(0);
+      Map<String, long[]> range = new HashMap<>();
       for (StoredObject o : specOk) {
-        if (o.dateAddedMicros() > after && f.versions().selects(o.versionMicros(), first, last)) {
+        widen(range, o);
+      }
+      for (StoredObject o : specOk) {
+        long[] r = range.get(o.originNation());
+        if (o.dateAddedMicros() > after && f.versions().selects(o.versionMicros(), r[0], r[1])) {
           chosen.add(o);
         }
       }
@@ -95,6 +100,7 @@ final class ObjectReads {
     }
     Set<String> ids = new LinkedHashSet<>();
     items.forEach(o -> ids.add(o.objectId()));
+    // per identifier and origin: another origin's rows under the same identifier are another object
     Map<String, long[]> range = new HashMap<>();
     // an object with a single version is its own first and last: only the others need their versions
     for (StoredObject h : store.headersOf(store.withSeveralVersions(ids))) {
@@ -104,17 +110,30 @@ final class ObjectReads {
         continue;
       }
       range.merge(
-          h.objectId(),
+          objectOf(h),
           new long[] {h.versionMicros(), h.versionMicros()},
           (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
     }
     List<StoredObject> out = new ArrayList<>(items.size());
     for (StoredObject o : items) {
-      long[] r = range.getOrDefault(o.objectId(), new long[] {o.versionMicros(), o.versionMicros()});
+      long[] r = range.getOrDefault(objectOf(o), new long[] {o.versionMicros(), o.versionMicros()});
       if (v.selects(o.versionMicros(), r[0], r[1])) {
         out.add(o);
       }
     }
     return out;
+  }
+
+  /** One origin's object: its identifier and originating nation. */
+  private static String objectOf(StoredObject o) {
+    return o.objectId() + '\n' + o.originNation();
+  }
+
+  /** Widens the first/last range of the row's origin to include its version. */
+  private static void widen(Map<String, long[]> range, StoredObject o) {
+    range.merge(
+        o.originNation(),
+        new long[] {o.versionMicros(), o.versionMicros()},
+        (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
   }
 }

@@ -68,6 +68,11 @@ final class TaxiiCollections {
     return Optional.empty();
   }
 
+  /** A store collection (in any API root) by its store id, with its grants. */
+  Optional<TaxiiCollection> byAlias(String alias) {
+    return store.collection(alias).map(this::of);
+  }
+
   private TaxiiCollection of(CollectionInfo info) {
     TaxiiProperties.Collection c = properties.collections().get(info.id());
     String root =

@@ -4,6 +4,7 @@ import dev.bulwark.node.audit.AuditEntry;
 import dev.bulwark.node.audit.AuditEntry.Decision;
 import dev.bulwark.node.audit.AuditLog;
 import dev.bulwark.node.exchange.ObjectStore;
+import dev.bulwark.node.exchange.ProvenanceClaim;
 import dev.bulwark.node.exchange.ReadFilter;
 import dev.bulwark.node.exchange.StoreException;
 import dev.bulwark.node.exchange.StoredObject;
@@ -11,6 +12,7 @@ import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.security.GranularMarkings;
 import dev.bulwark.node.security.NodeAuthentication;
 import dev.bulwark.node.security.NodePrincipal;
+import dev.bulwark.node.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
@@ -79,13 +81,14 @@ class TaxiiController {
       ObjectStore store,
       StatusStore statuses,
       AuditLog audit,
-      CursorCodec cursors) {
+      CursorCodec cursors,
+      @org.springframework.beans.factory.annotation.Value("${bulwark.nation:EST}") String nation) {
     this.properties = properties;
     this.collections = collections;
     this.policy = policy;
     this.store = store;
     this.reads = new ObjectReads(store);
-    this.writes = new ObjectWrites(store, policy);
+    this.writes = new ObjectWrites(store, policy, collections, nation);
     this.statuses = statuses;
     this.audit = audit;
     this.cursors = cursors;
@@ -216,7 +219,7 @@ class TaxiiController {
     ObjectReads.Selection s =
         servable(reads.page(c.alias(), f, start(f, binding), withholding(filter, p, c), rule), p, c);
     auditRead(p, c, "taxii.objects", s.items(), filter);
-    return withDateHeaders(s.items(), envelope(s, binding));
+    return withDateHeaders(s.items(), envelope(s, binding, p));
   }
 
   @PostMapping("/{root}/collections/{id}/objects/")
@@ -243,7 +246,7 @@ class TaxiiController {
       AtomicReference<String> status = new AtomicReference<>();
       // The status resource and the audit records commit with the objects: a write the node
       // acknowledged is always in the audit trail, and a crash never leaves a status without objects.
-      writes.add(c.alias(), p, envelope.objects(), (connection, outcomes) -> {
+      writes.add(c, p, envelope.envelope(), (connection, outcomes) -> {
         String json = statusJson(statusId, requestMicros, outcomes);
         statuses.save(connection, statusId, root, p.name(), requestMicros, json);
         audit.appendAll(connection, addEntries(p, c, statusId, outcomes));
@@ -272,7 +275,7 @@ class TaxiiController {
       throw TaxiiException.notFound("No object " + objectId + " in this collection.");
     }
     ObjectReads.Selection s = servable(v.selection(), p, c);
-    return withDateHeaders(s.items(), envelope(s, binding));
+    return withDateHeaders(s.items(), envelope(s, binding, p));
   }
 
   @DeleteMapping("/{root}/collections/{id}/objects/{objectId}/")
@@ -449,7 +452,8 @@ class TaxiiController {
       parts.jsonFor(p.reader(), o, c.info().defaultNations()).ifPresent(json -> out.add(json.equals(o.json())
           ? o
           : new StoredObject(o.collectionId(), o.objectId(), o.type(), o.version(), o.versionMicros(),
-              o.specVersion(), o.dateAddedMicros(), o.originNation(), o.addedBy(), o.markingRefs(), json)));
+              o.specVersion(), o.dateAddedMicros(), o.originNation(), o.addedBy(), o.relayedVia(),
+              o.markingRefs(), json)));
     }
     return new ObjectReads.Selection(out, s.scannedUpTo(), s.more());
   }
@@ -472,8 +476,11 @@ class TaxiiController {
     }
   }
 
-  /** The envelope, with each object's JSON exactly as stored (no re-serialisation). */
-  private String envelope(ObjectReads.Selection s, String binding) {
+  /**
+   * The envelope, with each object's JSON exactly as stored (no re-serialisation); for a peer node,
+   * with each object's provenance (see {@link #provenance}).
+   */
+  private String envelope(ObjectReads.Selection s, String binding, NodePrincipal p) {
     StringBuilder body = new StringBuilder(64 + s.items().size() * 512).append('{');
     envelopeHead(body, s, binding);
     if (!s.items().isEmpty()) {
@@ -485,8 +492,28 @@ class TaxiiController {
         body.append(s.items().get(i).json());
       }
       body.append(']');
+      if (p.has(Role.PEER)) {
+        provenance(body.append(','), s.items());
+      }
     }
     return trimComma(body).append('}').toString();
+  }
+
+  /**
+   * The custom property {@value ProvenanceClaim#PROPERTY} (TAXII 2.1 section 7.1): one entry per
+   * object, in the order of {@code objects}, with the nation it originates from and the nations that
+   * relayed it so far, so that a peer that pulls it stores it under its true origin (issue 14,
+   * finding 4). Only ever sent to peer nodes.
+   */
+  private static void provenance(StringBuilder body, List<StoredObject> items) {
+    body.append('"').append(ProvenanceClaim.PROPERTY).append("\":[");
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        body.append(',');
+      }
+      body.append(ProvenanceClaim.of(items.get(i)).toJson());
+    }
+    body.append(']');
   }
 
   private static StringBuilder trimComma(StringBuilder b) {

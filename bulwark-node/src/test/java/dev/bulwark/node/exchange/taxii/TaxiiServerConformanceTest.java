@@ -223,9 +223,14 @@ class TaxiiServerConformanceTest {
   void writeRulesRefuseOthersVersionsAndLooserMarkings() {
     String id = newId("campaign");
     assertThat(post(INTEL, estToken, campaign(id, "2026-01-02T00:00:00.000Z", EST_ID, Tlp.AMBER.markingDefinitionId()))).isEmpty();
-    // a newer version by someone else
-    assertThat(post(INTEL, lvaToken, campaign(id, "2026-01-03T00:00:00.000Z", LVA_ID)))
+    // a newer version by someone else of the same nation
+    String otherEst = node.principal("conf-est-other-" + id.substring(10, 18), "EST", "contributor", Optional.empty());
+    assertThat(post(INTEL, otherEst, campaign(id, "2026-01-03T00:00:00.000Z", null)))
         .singleElement().asString().contains("another principal");
+    // another nation that may not read it adds its own object under that id, never a version of EST's
+    assertThat(post(INTEL, lvaToken, campaign(id, "2026-01-03T00:00:00.000Z", LVA_ID))).isEmpty();
+    assertThat(json(node.get(INTEL + "objects/" + id + "/", estToken)).path("objects").get(0).path("modified").asString())
+        .isEqualTo("2026-01-02T00:00:00.000Z");
     // a newer version that loosens AMBER to GREEN
     assertThat(post(INTEL, estToken, campaign(id, "2026-01-04T00:00:00.000Z", EST_ID, Tlp.GREEN.markingDefinitionId())))
         .singleElement().asString().contains("loosens");
