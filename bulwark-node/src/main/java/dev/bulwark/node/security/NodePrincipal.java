@@ -44,9 +44,13 @@ public record NodePrincipal(
     return revokedMicros == 0 && (expiresMicros == 0 || nowMicros < expiresMicros);
   }
 
-  /** The reader the releasability rule sees. */
+  /**
+   * The reader the releasability rule sees. A peer node reads as its nation alone: what a node serves
+   * or pushes to a peer is what the originating rule allows that peer's nation (issue 14), so an
+   * object naming the node's identity as a recipient is not released to the node by that name.
+   */
   public Reader reader() {
-    return new Reader(nation, identityId);
+    return has(Role.PEER) ? Reader.of(nation) : new Reader(nation, identityId);
   }
 
   /** Roles as configuration spells them, comma-separated, in a stable order. */

@@ -24,14 +24,16 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>every {@code object_marking_refs} entry of an object must be a TLP marking or a
  *       marking-definition of the object's own origin, held by the node or sent (and accepted) in the
  *       same envelope: the node would resolve nothing else for it;
- *   <li>a marking-definition whose id the node holds from another origin, or holds from the same origin
- *       with other content (or that the envelope sends twice differently), is refused: ids never collide
- *       across origins and a definition is never replaced. The answer is one sentence whatever the
- *       reason, and names nothing of the held definition (not its origin, author or content), so that
- *       it tells a writer no more than that the id is not available. A peer node pushing its nation's
- *       definitions is taken as a pull would be: bound to its origin beside another origin's of the
- *       same id, but never replacing one.
+ *   <li>a marking-definition whose id the node holds from the same origin with other content (or that
+ *       the envelope sends twice differently) is refused: a definition is never replaced. The answer
+ *       is one sentence, and names nothing of the held definition.
  * </ul>
+ *
+ * <p>A definition id is namespaced by its origin: one that another origin already holds neither
+ * blocks the writer nor is told to it. The writer's definition is bound to its own origin beside the
+ * other, and marks only its own origin's objects, so a contributor who posts an author's
+ * (predictable) id first defines it for nobody but its own nation, and the author is never locked out
+ * of its id (issue 14, finding 3b: the author's own definition had been refused).
  *
  * <p>The answer for a ref never depends on definitions of other origins: "not a definition of your
  * origin" is the same sentence whether another nation holds that id or nobody does. Thread-safe.
@@ -49,8 +51,8 @@ final class EnvelopeMarkings {
 
   /** The sentence for every refused marking-definition, whatever the reason (no oracle). */
   static String idNotAvailable(String id) {
-    return "marking-definition " + id + " is refused: this id is not available (a marking-definition id"
-        + " belongs to one nation, and a definition is never replaced); publish it under a new id";
+    return "marking-definition " + id + " is refused: this id is not available (a marking-definition is"
+        + " never replaced, and one envelope may define an id once); publish it under a new id";
   }
 
   /** The sentence for a ref that does not resolve against the object's origin. */
@@ -61,21 +63,16 @@ final class EnvelopeMarkings {
   }
 
   /**
-   * The marking-definitions among {@code objects} whose id is not available to them (held from another
-   * origin, held from theirs with other content, or sent twice differently), each with the one answer
+   * The marking-definitions among {@code objects} whose id is not available to them (held from their
+   * own origin with other content, or sent twice differently), each with the one answer
    * {@link #idNotAvailable}. The write path asks this before its other checks, so that a refused id gets
-   * that answer whatever else might be said about it.
-   *
-   * <p>A peer node relaying its nation's definitions is not refused for an id another origin holds:
-   * the store keeps one definition per id and origin, as it does for what a pull brings, and a pushed
-   * definition must be taken exactly as the same definition pulled would be. A replacement is refused
-   * to peers too.
+   * that answer whatever else might be said about it. Definitions of other origins are not looked at:
+   * the store keeps one definition per id and origin, as it does for what a pull brings.
    *
    * @param originOf the originating nation each object would be stored with
-   * @param relay whether the writer is a peer node relaying its nation's objects
    */
   Map<StixObject, String> unavailableDefinitions(
-      List<StixObject> objects, Function<StixObject, String> originOf, boolean relay) {
+      List<StixObject> objects, Function<StixObject, String> originOf) {
     Map<StixObject, String> refused = new IdentityHashMap<>();
     List<StixObject> definitions = definitions(objects);
     if (definitions.isEmpty()) {
@@ -96,7 +93,7 @@ final class EnvelopeMarkings {
       String origin = originOf.apply(d);
       StixObject before = first.putIfAbsent(d.id(), d);
       boolean taken = held.getOrDefault(d.id(), List.of()).stream()
-          .anyMatch(h -> h.originNation().equals(origin) ? !sameContent(h.json(), d) : !relay);
+          .anyMatch(h -> h.originNation().equals(origin) && !sameContent(h.json(), d));
       boolean twiceDifferently = (before != null && !before.json().equals(d.json()))
           || originsInEnvelope.get(d.id()).size() > 1;
       if (taken || twiceDifferently) {

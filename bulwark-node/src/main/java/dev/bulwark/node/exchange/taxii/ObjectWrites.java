@@ -144,7 +144,7 @@ final class ObjectWrites {
     Function<StixObject, String> originOf = s -> intakeOf.get(s).provenance().originNation();
     // a definition id that is not available gets one answer, before any other check could say more
     Map<StixObject, String> unavailable =
-        markings.unavailableDefinitions(candidates, originOf, principal.has(Role.PEER));
+        markings.unavailableDefinitions(candidates, originOf);
     Map<String, Map<String, StixObject>> definitionsByOrigin = definitionsByOrigin(candidates, originOf);
     List<NewObject> accepted = new ArrayList<>();
     List<StixObject> acceptedObjects = new ArrayList<>();
