@@ -119,7 +119,7 @@ public final class IncidentLedger {
     this.markings = markings;
     this.layer = layer;
     this.clock = clock;
-    this.nodeIdentity = MaritimeExtension.id("identity", "node|" + nation);
+    this.nodeIdentity = MaritimeExtension.nodeIdentity(nation);
   }
 
   /** Told of every alert after each change, on the thread that made the change. */

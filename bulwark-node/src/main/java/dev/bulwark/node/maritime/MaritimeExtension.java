@@ -41,6 +41,11 @@ public final class MaritimeExtension {
     return SCHEMA;
   }
 
+  /** The identity the maritime watch of {@code nation}'s node authors as (the same on every node). */
+  public static String nodeIdentity(String nation) {
+    return id("identity", "node|" + nation);
+  }
+
   /** A name-based STIX id of this node's maritime objects. */
   static String id(String type, String name) {
     return type + "--" + StixIds.uuid5(NAMESPACE, type + "|" + name);

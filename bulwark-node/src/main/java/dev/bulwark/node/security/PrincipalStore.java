@@ -192,6 +192,20 @@ public final class PrincipalStore {
   }
 
   /** Every principal, revoked ones included, by name. */
+  /** Whether any principal, revoked ones included, has this STIX identity. */
+  public boolean identityRegistered(String identityId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement("SELECT 1 FROM principals WHERE identity_id = ? FETCH FIRST 1 ROWS ONLY")) {
+      s.setString(1, identityId);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot look up identity " + identityId + ": " + e.getMessage(), e);
+    }
+  }
+
   public List<NodePrincipal> list() {
     List<NodePrincipal> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();

@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Whether a principal may add an object: it may author only as its own identity ({@code created_by_ref}),
- * unless it is an admin; it may not add a version of an object someone else added; and a new version
- * may not loosen the markings of the latest version held. Peer nodes relay objects others authored,
- * so for them only the last rule applies; and a version already held in the collection is always
- * accepted as a no-op. Stateless; thread-safe.
+ * Whether a principal may add a version of an object: it may not add a version of an object someone
+ * else added (unless it is an admin), and a new version may not loosen the markings of the latest
+ * version held. Peer nodes relay objects others authored, so for them only the last rule applies; and
+ * a version already held in the collection is always accepted as a no-op. Who may author as which
+ * identity is {@link CommunityIdentities}' rule. Stateless; thread-safe.
  *
  * <p>"An object" is an identifier of one originating nation: rows of another origin under the same
  * identifier are other objects (issue 14, findings 5 and 6). The caller passes only the rows of the
@@ -68,18 +68,11 @@ public final class WriteRules {
     if (held.stream().anyMatch(h -> h.collectionId().equals(collectionId) && h.version().equals(version))) {
       return Optional.empty(); // sending a version again is a no-op, whoever sends it
     }
-    // A peer node relays what its nation's analysts wrote: authorship was checked where the object was
-    // first added. Loosening is still refused below.
+    // Authorship (created_by_ref) is checked by the writer against the community's identities
+    // (CommunityIdentities): a contributor may relay what an outside identity wrote, never claim a
+    // principal's or node's. A peer node relays what its nation's analysts wrote: authorship was
+    // checked where the object was first added. Loosening is still refused below.
     boolean relay = p.has(Role.PEER);
-    Optional<String> author = o.createdByRef();
-    if (!relay && author.isPresent() && !author.equals(p.identityId())) {
-      return Optional.of(
-          "created_by_ref "
-              + author.get()
-              + " is not the identity of principal "
-              + p.name()
-              + p.identityId().map(i -> " (" + i + ")").orElse(" (it has none)"));
-    }
     if (held.isEmpty()) {
       return Optional.empty();
     }

@@ -129,6 +129,11 @@ public final class ReportPublisher {
   }
 
   String identityId() {
+    return nodeIdentity(nation);
+  }
+
+  /** The identity the support planning of {@code nation}'s node publishes as (the same on every node). */
+  public static String nodeIdentity(String nation) {
     return "identity--" + StixIds.uuid5(NAMESPACE, "bulwark-support-node|" + nation);
   }
 

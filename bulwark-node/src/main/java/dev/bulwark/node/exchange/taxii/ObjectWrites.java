@@ -12,6 +12,7 @@ import dev.bulwark.node.exchange.StoredObject;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.security.NodePrincipal;
 import dev.bulwark.node.security.RelayRules;
+import dev.bulwark.node.security.CommunityIdentities;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.security.WriteRules;
 import dev.bulwark.stix.StixObject;
@@ -51,9 +52,13 @@ final class ObjectWrites {
   private final String localNation;
   private final StixValidator validator = new StixValidator();
   private final EnvelopeMarkings markings;
+  /** Whose identities a contributor may not author as (another principal's, a node's). */
+  private final CommunityIdentities identities;
 
-  ObjectWrites(ObjectStore store, AccessPolicy policy, TaxiiCollections collections, String localNation) {
+  ObjectWrites(ObjectStore store, AccessPolicy policy, TaxiiCollections collections, String localNation,
+      CommunityIdentities identities) {
     this.store = store;
+    this.identities = identities;
     this.policy = policy;
     this.collections = collections;
     this.localNation = localNation.toUpperCase(java.util.Locale.ROOT);
@@ -155,6 +160,9 @@ final class ObjectWrites {
       Optional<String> refusal = Optional.empty();
       if (!unavailable.containsKey(s)) {
         refusal = relayRefusal(principal, collection, in, s, definitionsByOrigin);
+        if (refusal.isEmpty() && !principal.isAdmin() && !principal.has(Role.PEER)) {
+          refusal = s.createdByRef().flatMap(author -> identities.impersonation(principal, author));
+        }
         if (refusal.isEmpty()) {
           refusal = WriteRules.refusal(principal, s, collectionId, sameOrigin(rows, in), readability::permits);
         }

@@ -9,6 +9,7 @@ import dev.bulwark.node.exchange.ReadFilter;
 import dev.bulwark.node.exchange.StoreException;
 import dev.bulwark.node.exchange.StoredObject;
 import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.security.CommunityIdentities;
 import dev.bulwark.node.security.GranularMarkings;
 import dev.bulwark.node.security.NodeAuthentication;
 import dev.bulwark.node.security.NodePrincipal;
@@ -82,13 +83,14 @@ class TaxiiController {
       StatusStore statuses,
       AuditLog audit,
       CursorCodec cursors,
+      CommunityIdentities identities,
       @org.springframework.beans.factory.annotation.Value("${bulwark.nation:EST}") String nation) {
     this.properties = properties;
     this.collections = collections;
     this.policy = policy;
     this.store = store;
     this.reads = new ObjectReads(store);
-    this.writes = new ObjectWrites(store, policy, collections, nation);
+    this.writes = new ObjectWrites(store, policy, collections, nation, identities);
     this.statuses = statuses;
     this.audit = audit;
     this.cursors = cursors;
