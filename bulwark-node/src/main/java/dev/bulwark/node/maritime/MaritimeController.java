@@ -14,6 +14,10 @@ import dev.bulwark.node.security.NodeAuthentication;
 import dev.bulwark.node.security.NodePrincipal;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.stix.markings.Reader;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +29,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,6 +55,8 @@ import tools.jackson.databind.node.ObjectNode;
 @ConditionalOnBean(MaritimeWatch.class)
 class MaritimeController {
   private static final MediaType JSON_TYPE = MediaType.APPLICATION_JSON;
+  /** The largest body a note or a closing may have: a note's 10,000 characters with room to spare. */
+  static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final MaritimeWatch watch;
   private final IncidentLedger ledger;
@@ -152,9 +157,13 @@ class MaritimeController {
   }
 
   @PostMapping(path = "/alerts/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> annotate(@PathVariable String id, @RequestBody String body) {
+  ResponseEntity<String> annotate(@PathVariable String id, HttpServletRequest request) throws IOException {
     NodePrincipal p = principal();
-    String text = field(body, "text");
+    Optional<String> body = boundedBody(request);
+    if (body.isEmpty()) {
+      return error(HttpStatus.PAYLOAD_TOO_LARGE, "a note's request is at most " + MAX_BODY_BYTES + " bytes");
+    }
+    String text = field(body.get(), "text");
     if (text.isBlank() || text.length() > 10_000) {
       return error(HttpStatus.BAD_REQUEST, "a note needs a 'text' of 1 to 10000 characters");
     }
@@ -162,13 +171,17 @@ class MaritimeController {
   }
 
   @PostMapping(path = "/alerts/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> close(@PathVariable String id, @RequestBody String body) {
+  ResponseEntity<String> close(@PathVariable String id, HttpServletRequest request) throws IOException {
     NodePrincipal p = principal();
-    Optional<Disposition> d = Disposition.parse(field(body, "disposition"));
+    Optional<String> body = boundedBody(request);
+    if (body.isEmpty()) {
+      return error(HttpStatus.PAYLOAD_TOO_LARGE, "a closing request is at most " + MAX_BODY_BYTES + " bytes");
+    }
+    Optional<Disposition> d = Disposition.parse(field(body.get(), "disposition"));
     if (d.isEmpty()) {
       return error(HttpStatus.BAD_REQUEST, "'disposition' must be true-threat, benign or false-alarm");
     }
-    String comment = field(body, "comment");
+    String comment = field(body.get(), "comment");
     return act(p, id, "maritime.close", d.get().slug() + (comment.isBlank() ? "" : ": " + comment), r -> {
       if (!comment.isBlank()) {
         ledger.annotate(id, p.name(), "Closed as " + d.get().slug() + ": " + comment, r);
@@ -238,6 +251,22 @@ class MaritimeController {
   private static NodePrincipal principal() {
     return NodeAuthentication.current()
         .orElseThrow(() -> new IllegalStateException("the maritime API needs an authenticated principal"));
+  }
+
+  /**
+   * The request's body as text, or empty when it is longer than {@link #MAX_BODY_BYTES}: read in
+   * bounded memory whatever the client declares or sends (issue 14, bounded work per request).
+   */
+  private static Optional<String> boundedBody(HttpServletRequest request) throws IOException {
+    if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+      return Optional.empty();
+    }
+    try (InputStream in = request.getInputStream()) {
+      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      return body.length > MAX_BODY_BYTES
+          ? Optional.empty()
+          : Optional.of(new String(body, StandardCharsets.UTF_8));
+    }
   }
 
   private String field(String body, String name) {

@@ -141,6 +141,10 @@ class MaritimeNodeTest {
     NodeHttp reader = new NodeHttp(base, "reader-only", readerToken, home);
     assertThat(reader.post("/api/maritime/alerts/" + alertId + "/acknowledge", "{}").statusCode()).isEqualTo(403);
 
+    // a body past the bound is refused before it is held (bounded work per request)
+    String huge = "{\"text\":\"" + "x".repeat(200_000) + "\"}";
+    assertThat(officer.post("/api/maritime/alerts/" + alertId + "/notes", huge).statusCode()).isEqualTo(413);
+    assertThat(officer.post("/api/maritime/alerts/" + alertId + "/close", huge).statusCode()).isEqualTo(413);
     HttpResponse<String> noted = officer.post("/api/maritime/alerts/" + alertId + "/notes",
         "{\"text\":\"Asked the coast guard to hail her.\"}");
     assertThat(noted.statusCode()).isEqualTo(200);
