@@ -296,24 +296,33 @@ class TaxiiController {
     ReadFilter rule = policy.readFilter(p, c.info());
     AuditingFilter filter = new AuditingFilter(rule);
     List<StoredObject> permitted = store.versions(c.alias(), objectId, withholding(filter, p, c));
-    long first = permitted.stream().mapToLong(StoredObject::versionMicros).min().orElse(0);
-    long last = permitted.stream().mapToLong(StoredObject::versionMicros).max().orElse(0);
+    // Rows of another origin under this id are another nation's object (issue 14, finding 6): a
+    // principal deletes its own nation's object, which it must have added itself; an admin deletes
+    // whatever it may read.
+    ReadFilter deletable = p.isAdmin() ? rule : o -> o.originNation().equals(p.nation()) && rule.permits(o);
+    List<StoredObject> target = permitted.stream().filter(deletable::permits).toList();
+    long first = target.stream().mapToLong(StoredObject::versionMicros).min().orElse(0);
+    long last = target.stream().mapToLong(StoredObject::versionMicros).max().orElse(0);
     List<Long> chosen =
-        permitted.stream()
+        target.stream()
             .filter(o -> f.versions().selects(o.versionMicros(), first, last))
             .map(StoredObject::versionMicros)
             .toList();
-    if (permitted.isEmpty() || chosen.isEmpty()) {
+    if (permitted.isEmpty() || (p.isAdmin() && chosen.isEmpty())) {
       auditRead(p, c, "taxii.delete", List.of(), filter);
       throw TaxiiException.notFound("No object " + objectId + " in this collection.");
     }
-    boolean mine = permitted.stream().allMatch(o -> o.addedBy().equals(p.name()));
+    boolean mine = !target.isEmpty() && target.stream().allMatch(o -> o.addedBy().equals(p.name()));
     if (!mine && !p.isAdmin()) {
       audit.append(new AuditEntry(p.name(), p.nation(), "taxii.delete", c.alias(), Decision.DENY,
           List.of(objectId), "only the principal that added it or an admin may delete"));
       throw TaxiiException.forbidden("Only the principal that added this object, or an admin, may delete it.");
     }
-    int deleted = store.delete(c.alias(), objectId, chosen, rule);
+    if (chosen.isEmpty()) {
+      auditRead(p, c, "taxii.delete", List.of(), filter);
+      throw TaxiiException.notFound("No object " + objectId + " in this collection.");
+    }
+    int deleted = store.delete(c.alias(), objectId, chosen, deletable);
     audit.append(new AuditEntry(p.name(), p.nation(), "taxii.delete", c.alias(), Decision.ALLOW,
         List.of(objectId), deleted + " version(s) deleted"));
     return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, MediaTypes.TAXII).body("{}");

@@ -89,6 +89,24 @@ class ProvenanceWritesTest {
   }
 
   @Test
+  void finding6_deletingAnIdDeletesOnlyTheDeletersOwnObjectNeverAnotherOriginsUnderIt() {
+    String x = newId("campaign");
+    assertStored(post(INTEL, lva, campaign(x, V1, LVA_ID, "LVA's text", Tlp.AMBER)));
+    // EST may not read LVA's object: its own under the same id is stored as EST's
+    assertStored(post(INTEL, estA, campaign(x, V2, EST_A_ID, "EST's text", Tlp.GREEN)));
+    assertThat(texts(INTEL, x, lvaReader, "all")).containsExactlyInAnyOrder("LVA's text", "EST's text");
+
+    // LVA's contributor deletes x: its own object goes, EST's (which it may read) stays
+    assertThat(node.delete(INTEL + "objects/" + x + "/", lva).statusCode()).isEqualTo(200);
+    assertThat(texts(INTEL, x, lvaReader, "all")).containsExactly("EST's text");
+    assertThat(texts(INTEL, x, estReader, "all")).containsExactly("EST's text");
+    assertThat(rows("intel", x)).extracting(StoredObject::originNation).containsExactly("EST");
+    // and a reader of another nation with no object of its own under x may not delete EST's
+    assertThat(node.delete(INTEL + "objects/" + x + "/", lva).statusCode()).isEqualTo(403);
+    assertThat(texts(INTEL, x, estReader, "all")).containsExactly("EST's text");
+  }
+
+  @Test
   void finding6_aVersionAPeerSendsOfAnObjectItCannotReadStaysThePeersOwnObject() {
     String x = newId("campaign");
     assertStored(post(INTEL, estA, campaign(x, V1, EST_A_ID, "the author's text", Tlp.AMBER)));
