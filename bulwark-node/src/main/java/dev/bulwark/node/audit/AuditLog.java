@@ -77,17 +77,13 @@ public final class AuditLog {
     if (existing.isPresent()) {
       return new AuditLog(dataSource, clock, existing.get());
     }
-    try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      Path created = null;
-      try {
-        // the head's lock: another process creating the key at the same time waits here, then reads it
-        Head head = head(c, true);
+    return keyFromNextRecord(dataSource, clock, keyFile, "cannot key the audit log", new NewKey() {
+      @Override
+      public Optional<AuditLog> instead(Connection c, Head head) throws SQLException {
+        // under the head's lock: another process that created the key meanwhile has it in the file
         Optional<AuditKeyring> made = AuditKeyring.read(keyFile);
         if (made.isPresent()) {
-          c.rollback();
-          return new AuditLog(dataSource, clock, made.get());
+          return Optional.of(new AuditLog(dataSource, clock, made.get()));
         }
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT seq, key_id FROM audit_log WHERE scheme <> ? ORDER BY seq DESC LIMIT 1")) {
@@ -101,29 +97,16 @@ public final class AuditLog {
             }
           }
         }
-        AuditKeyring ring = AuditKeyring.create(keyFile, head.seq() + 1);
-        AuditLog log = new AuditLog(dataSource, clock, ring);
-        // a key whose switch record did not commit would be a key no record names: take it back then
-        created = keyFile;
-        log.appendAll(c, List.of(new AuditEntry("bulwark", nation, "audit.keyed", "", Decision.ALLOW, List.of(),
-            "the chain is keyed from this record on: " + HMAC + " with key " + ring.current().id() + " in "
-                + keyFile.getFileName() + (head.seq() == 0 ? "" : "; records #1 to #" + head.seq() + " are " + SHA256))));
-        c.commit();
-        return log;
-      } catch (SQLException | IOException | RuntimeException e) {
-        c.rollback();
-        if (created != null) {
-          Files.deleteIfExists(created);
-        }
-        throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
+        return Optional.empty();
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot key the audit log: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the audit key " + keyFile + ": " + e.getMessage(), e);
-    }
+
+      @Override
+      public AuditEntry record(Head head, AuditKeyring ring) {
+        return new AuditEntry("bulwark", nation, "audit.keyed", "", Decision.ALLOW, List.of(),
+            "the chain is keyed from this record on: " + HMAC + " with key " + ring.current().id() + " in "
+                + keyFile.getFileName() + (head.seq() == 0 ? "" : "; records #1 to #" + head.seq() + " are " + SHA256));
+      }
+    });
   }
 
   /**
@@ -135,18 +118,52 @@ public final class AuditLog {
     if (Files.exists(keyFile)) {
       throw new IllegalStateException(keyFile + " exists: rotate the key instead");
     }
+    return keyFromNextRecord(dataSource, clock, keyFile, "cannot replace the audit key", new NewKey() {
+      @Override
+      public Optional<AuditLog> instead(Connection c, Head head) {
+        return Optional.empty();
+      }
+
+      @Override
+      public AuditEntry record(Head head, AuditKeyring ring) {
+        return new AuditEntry(principal, nation, "audit.key-replaced", "", Decision.ALLOW, List.of(),
+            "the audit key was lost and replaced: records are linked with key " + ring.current().id()
+                + " from here on; keyed records before #" + (head.seq() + 1) + " can no longer be verified");
+      }
+    });
+  }
+
+  /** What starting a key file checks under the head's lock, and the record that names the new key. */
+  private interface NewKey {
+    /** The log to return instead of keying (another process keyed it meanwhile); may refuse by throwing. */
+    Optional<AuditLog> instead(Connection c, Head head) throws SQLException;
+
+    /** The record, written with the new key as the chain's next one, that says why it starts. */
+    AuditEntry record(Head head, AuditKeyring ring);
+  }
+
+  /**
+   * Creates {@code keyFile} (keyed from the record after the head) and writes the record that names it,
+   * in one transaction holding the head's lock; a key whose record did not commit is deleted again,
+   * since it would be a key no record names.
+   */
+  private static AuditLog keyFromNextRecord(
+      DataSource dataSource, Clock clock, Path keyFile, String failure, NewKey step) {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       Path created = null;
       try {
         Head head = head(c, true);
+        Optional<AuditLog> instead = step.instead(c, head);
+        if (instead.isPresent()) {
+          c.rollback();
+          return instead.get();
+        }
         AuditKeyring ring = AuditKeyring.create(keyFile, head.seq() + 1);
         created = keyFile;
         AuditLog log = new AuditLog(dataSource, clock, ring);
-        log.appendAll(c, List.of(new AuditEntry(principal, nation, "audit.key-replaced", "", Decision.ALLOW, List.of(),
-            "the audit key was lost and replaced: records are linked with key " + ring.current().id()
-                + " from here on; keyed records before #" + (head.seq() + 1) + " can no longer be verified")));
+        log.appendAll(c, List.of(step.record(head, ring)));
         c.commit();
         return log;
       } catch (SQLException | IOException | RuntimeException e) {
@@ -159,7 +176,7 @@ public final class AuditLog {
         c.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot replace the audit key: " + e.getMessage(), e);
+      throw new IllegalStateException(failure + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the audit key " + keyFile + ": " + e.getMessage(), e);
     }
