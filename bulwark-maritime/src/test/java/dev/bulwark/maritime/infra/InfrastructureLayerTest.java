@@ -157,6 +157,13 @@ class InfrastructureLayerTest {
   }
 
   @Example
+  void aPositionOnALongCableSegmentIsAtDistanceZeroFromIt() {
+    // found by the property above: 55.96 N 16.75 E lies on a long NordBalt segment, where the brute
+    // force's samples had been 19 m from the nearest point
+    indexedDistanceEqualsBruteForceHaversine(55.96, 16.75);
+  }
+
+  @Example
   void aPositionJustOutsideAHarbourButWithinHalfItsCorridorIsASafeHaven() {
     // found by the property above (it had expected strict containment): 54.09 N 12.07 E lies outside
     // a shipped harbour polygon, within half that harbour's corridor width of it
@@ -179,17 +186,36 @@ class InfrastructureLayerTest {
 
   /** Nearest point of each segment by dense sampling, measured with haversine. */
   static double bruteForce(Asset a, double lat, double lon) {
+    if (a.isArea() && a.geometry().contains(GF.createPoint(new Coordinate(lon, lat)))) {
+      return 0; // inside an area counts as distance 0 (Asset.isArea), not the distance to its edge
+    }
     var c = a.geometry().getCoordinates();
     double best = Double.MAX_VALUE;
     for (int i = 0; i + 1 < c.length; i++) {
+      // 2,000 samples along the segment, then 2,000 more around the nearest: a long cable segment
+      // sampled once leaves tens of metres between samples, more than the tolerance near zero
+      int nearest = 0;
+      double segmentBest = Double.MAX_VALUE;
       for (int k = 0; k <= 2000; k++) {
-        double f = k / 2000.0;
-        double y = c[i].y + (c[i + 1].y - c[i].y) * f;
-        double x = c[i].x + (c[i + 1].x - c[i].x) * f;
-        best = Math.min(best, Geo.haversineM(lat, lon, y, x));
+        double d = along(c[i], c[i + 1], k / 2000.0, lat, lon);
+        if (d < segmentBest) {
+          segmentBest = d;
+          nearest = k;
+        }
       }
+      double from = Math.max(0, nearest - 1) / 2000.0;
+      double to = Math.min(2000, nearest + 1) / 2000.0;
+      for (int k = 0; k <= 2000; k++) {
+        segmentBest = Math.min(segmentBest, along(c[i], c[i + 1], from + (to - from) * k / 2000.0, lat, lon));
+      }
+      best = Math.min(best, segmentBest);
     }
     return best;
+  }
+
+  /** The distance from the position to the point a fraction {@code f} of the way from a to b. */
+  private static double along(Coordinate a, Coordinate b, double f, double lat, double lon) {
+    return Geo.haversineM(lat, lon, a.y + (b.y - a.y) * f, a.x + (b.x - a.x) * f);
   }
 
   @Property(tries = 200)
