@@ -1,6 +1,6 @@
 package db.migration;
 
-import dev.bulwark.node.exchange.ObjectKey;
+import dev.bulwark.node.store.ObjectKey;
 import dev.bulwark.stix.markings.Tlp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package db.migration;
 
-import dev.bulwark.node.exchange.ObjectKey;
+import dev.bulwark.node.store.ObjectKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,17 +1,17 @@
 package dev.bulwark.bench.federation;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bulwark.node.exchange.CollectionInfo;
-import dev.bulwark.node.exchange.NewObject;
-import dev.bulwark.node.exchange.ObjectStore;
-import dev.bulwark.node.exchange.Provenance;
-import dev.bulwark.node.exchange.client.TaxiiClient;
-import dev.bulwark.node.exchange.client.TaxiiQuery;
+import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.NewObject;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.Provenance;
+import dev.bulwark.node.taxii.client.TaxiiClient;
+import dev.bulwark.node.taxii.client.TaxiiQuery;
 import dev.bulwark.node.federation.Peer;
 import dev.bulwark.node.federation.PeerStore;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
-import dev.bulwark.node.storage.NodeDatabase;
+import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.stix.markings.Tlp;
 import java.io.IOException;
 import java.net.ServerSocket;

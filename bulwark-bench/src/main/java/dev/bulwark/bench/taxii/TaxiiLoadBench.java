@@ -1,10 +1,10 @@
 package dev.bulwark.bench.taxii;
 
 import dev.bulwark.node.BulwarkNodeApplication;
-import dev.bulwark.node.exchange.ObjectKey;
+import dev.bulwark.node.store.ObjectKey;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
-import dev.bulwark.node.storage.NodeDatabase;
+import dev.bulwark.node.store.NodeDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -2,8 +2,8 @@ package dev.bulwark.node.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bulwark.node.audit.AuditLog;
-import dev.bulwark.node.storage.NodeDatabase;
-import dev.bulwark.node.storage.NodeSettings;
+import dev.bulwark.node.store.NodeDatabase;
+import dev.bulwark.node.store.NodeSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package dev.bulwark.node.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bulwark.node.exchange.ObjectStore;
+import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.federation.CursorStore;
 import dev.bulwark.node.federation.FederationStatus;
 import dev.bulwark.node.federation.PeerStore;
 import dev.bulwark.node.security.AccessPolicy;
-import dev.bulwark.node.storage.NodeSettings;
+import dev.bulwark.node.store.NodeSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

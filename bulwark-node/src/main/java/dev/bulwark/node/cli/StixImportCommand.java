@@ -1,12 +1,12 @@
 package dev.bulwark.node.cli;
 
 import dev.bulwark.node.audit.AuditEntry.Decision;
-import dev.bulwark.node.exchange.CollectionInfo;
-import dev.bulwark.node.exchange.ImportSummary;
-import dev.bulwark.node.exchange.ObjectStore;
-import dev.bulwark.node.exchange.Provenance;
-import dev.bulwark.node.exchange.StixImporter;
-import dev.bulwark.node.storage.NodeSettings;
+import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.ImportSummary;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.Provenance;
+import dev.bulwark.node.store.StixImporter;
+import dev.bulwark.node.store.NodeSettings;
 import dev.bulwark.stix.StixCodec;
 import dev.bulwark.stix.validation.StixValidator;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.bulwark.node.cli;
 
-import dev.bulwark.node.storage.NodeSettings;
+import dev.bulwark.node.store.NodeSettings;
 import dev.bulwark.support.contribution.Contribution;
 import dev.bulwark.support.contribution.ContributionLedger;
 import java.nio.file.Path;

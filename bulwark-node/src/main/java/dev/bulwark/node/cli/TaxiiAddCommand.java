@@ -1,8 +1,8 @@
 package dev.bulwark.node.cli;
 
-import dev.bulwark.node.exchange.client.TaxiiClient;
-import dev.bulwark.node.exchange.client.TaxiiClientException;
-import dev.bulwark.node.exchange.client.TaxiiResources;
+import dev.bulwark.node.taxii.client.TaxiiClient;
+import dev.bulwark.node.taxii.client.TaxiiClientException;
+import dev.bulwark.node.taxii.client.TaxiiResources;
 import dev.bulwark.stix.StixCodec;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.StixReadListener;

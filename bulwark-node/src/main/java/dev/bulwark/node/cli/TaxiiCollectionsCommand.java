@@ -1,7 +1,7 @@
 package dev.bulwark.node.cli;
 
-import dev.bulwark.node.exchange.client.TaxiiClientException;
-import dev.bulwark.node.exchange.client.TaxiiResources;
+import dev.bulwark.node.taxii.client.TaxiiClientException;
+import dev.bulwark.node.taxii.client.TaxiiResources;
 import java.net.URI;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

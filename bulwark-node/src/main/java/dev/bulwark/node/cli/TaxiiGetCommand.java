@@ -1,7 +1,7 @@
 package dev.bulwark.node.cli;
 
-import dev.bulwark.node.exchange.client.TaxiiClientException;
-import dev.bulwark.node.exchange.client.TaxiiQuery;
+import dev.bulwark.node.taxii.client.TaxiiClientException;
+import dev.bulwark.node.taxii.client.TaxiiQuery;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

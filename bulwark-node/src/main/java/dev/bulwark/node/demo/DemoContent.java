@@ -1,10 +1,10 @@
 package dev.bulwark.node.demo;
 
-import dev.bulwark.node.exchange.CollectionInfo;
-import dev.bulwark.node.exchange.ImportSummary;
-import dev.bulwark.node.exchange.ObjectStore;
-import dev.bulwark.node.exchange.Provenance;
-import dev.bulwark.node.exchange.StixImporter;
+import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.ImportSummary;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.Provenance;
+import dev.bulwark.node.store.StixImporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

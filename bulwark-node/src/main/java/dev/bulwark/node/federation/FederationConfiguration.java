@@ -1,6 +1,6 @@
 package dev.bulwark.node.federation;
 
-import dev.bulwark.node.exchange.ObjectStore;
+import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.stix.validation.StixValidator;
 import io.micrometer.core.instrument.MeterRegistry;

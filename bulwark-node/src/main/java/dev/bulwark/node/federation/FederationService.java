@@ -1,7 +1,7 @@
 package dev.bulwark.node.federation;
 
-import dev.bulwark.node.exchange.ObjectStore;
-import dev.bulwark.node.exchange.client.TaxiiClient;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.federation.CursorStore.Direction;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.stix.validation.StixValidator;

@@ -1,10 +1,10 @@
 package dev.bulwark.node.federation;
 
-import dev.bulwark.node.exchange.CollectionInfo;
-import dev.bulwark.node.exchange.ObjectQuery;
-import dev.bulwark.node.exchange.ObjectStore;
-import dev.bulwark.node.exchange.Page;
-import dev.bulwark.node.exchange.ReadFilter;
+import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.ObjectQuery;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.Page;
+import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.federation.CursorStore.Cursor;
 import dev.bulwark.node.federation.CursorStore.Direction;
 import dev.bulwark.node.security.AccessPolicy;

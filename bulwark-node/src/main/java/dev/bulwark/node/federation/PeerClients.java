@@ -1,6 +1,6 @@
 package dev.bulwark.node.federation;
 
-import dev.bulwark.node.exchange.client.TaxiiClient;
+import dev.bulwark.node.taxii.client.TaxiiClient;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.bulwark.node.federation;
 
-import dev.bulwark.node.exchange.CollectionInfo;
-import dev.bulwark.node.exchange.NewObject;
-import dev.bulwark.node.exchange.ObjectStore;
-import dev.bulwark.node.exchange.Provenance;
-import dev.bulwark.node.exchange.ProvenanceClaim;
-import dev.bulwark.node.exchange.ReadFilter;
-import dev.bulwark.node.exchange.StoredObject;
+import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.NewObject;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.Provenance;
+import dev.bulwark.node.store.ProvenanceClaim;
+import dev.bulwark.node.store.ReadFilter;
+import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.security.NodePrincipal;
 import dev.bulwark.node.security.RelayRules;

@@ -1,15 +1,15 @@
 package dev.bulwark.node.federation;
 
-import dev.bulwark.node.exchange.AddOutcome;
-import dev.bulwark.node.exchange.BatchRecords;
-import dev.bulwark.node.exchange.CollectionInfo;
-import dev.bulwark.node.exchange.NewObject;
-import dev.bulwark.node.exchange.ObjectStore;
-import dev.bulwark.node.exchange.Provenance;
-import dev.bulwark.node.exchange.StoreException;
-import dev.bulwark.node.exchange.client.TaxiiClient;
-import dev.bulwark.node.exchange.client.TaxiiQuery;
-import dev.bulwark.node.exchange.client.TaxiiResources.Envelope;
+import dev.bulwark.node.store.AddOutcome;
+import dev.bulwark.node.store.BatchRecords;
+import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.NewObject;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.Provenance;
+import dev.bulwark.node.store.StoreException;
+import dev.bulwark.node.taxii.client.TaxiiClient;
+import dev.bulwark.node.taxii.client.TaxiiQuery;
+import dev.bulwark.node.taxii.client.TaxiiResources.Envelope;
 import dev.bulwark.node.federation.CursorStore.Cursor;
 import dev.bulwark.node.federation.CursorStore.Direction;
 import dev.bulwark.node.security.AccessPolicy;

@@ -1,14 +1,14 @@
 package dev.bulwark.node.federation;
 
-import dev.bulwark.node.exchange.CollectionInfo;
-import dev.bulwark.node.exchange.ObjectQuery;
-import dev.bulwark.node.exchange.ObjectStore;
-import dev.bulwark.node.exchange.Page;
-import dev.bulwark.node.exchange.ProvenanceClaim;
-import dev.bulwark.node.exchange.ReadFilter;
-import dev.bulwark.node.exchange.StoredObject;
-import dev.bulwark.node.exchange.client.TaxiiClient;
-import dev.bulwark.node.exchange.client.TaxiiResources.Status;
+import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.ObjectQuery;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.Page;
+import dev.bulwark.node.store.ProvenanceClaim;
+import dev.bulwark.node.store.ReadFilter;
+import dev.bulwark.node.store.StoredObject;
+import dev.bulwark.node.taxii.client.TaxiiClient;
+import dev.bulwark.node.taxii.client.TaxiiResources.Status;
 import dev.bulwark.node.federation.CursorStore.Cursor;
 import dev.bulwark.node.federation.CursorStore.Direction;
 import dev.bulwark.node.security.AccessPolicy;

@@ -1,6 +1,6 @@
 package dev.bulwark.node.maritime;
 
-import dev.bulwark.node.exchange.StoredObject;
+import dev.bulwark.node.store.StoredObject;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;

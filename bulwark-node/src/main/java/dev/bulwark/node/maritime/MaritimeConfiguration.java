@@ -2,9 +2,9 @@ package dev.bulwark.node.maritime;
 
 import dev.bulwark.maritime.infra.GeoJsonInfrastructure;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
-import dev.bulwark.node.exchange.CollectionInfo;
-import dev.bulwark.node.exchange.ObjectStore;
-import dev.bulwark.node.exchange.taxii.TaxiiProperties;
+import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.taxii.server.TaxiiProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.bulwark.node.security;
 
-import dev.bulwark.node.exchange.ReadFilter;
-import dev.bulwark.node.exchange.StoredObject;
+import dev.bulwark.node.store.ReadFilter;
+import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.stix.StixCodec;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.StixParseException;

@@ -1,6 +1,6 @@
 package dev.bulwark.node.security;
 
-import dev.bulwark.node.exchange.ProvenanceClaim;
+import dev.bulwark.node.store.ProvenanceClaim;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Reader;
 import dev.bulwark.stix.markings.ReleaseRule;

@@ -1,6 +1,6 @@
 package dev.bulwark.node.security;
 
-import dev.bulwark.node.exchange.ObjectStore;
+import dev.bulwark.node.store.ObjectStore;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.bulwark.node.security;
 
-import dev.bulwark.node.exchange.StoredObject;
+import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Tlp;
 import java.util.ArrayList;

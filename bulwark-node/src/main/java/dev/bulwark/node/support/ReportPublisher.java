@@ -1,9 +1,9 @@
 package dev.bulwark.node.support;
 
-import dev.bulwark.node.exchange.CollectionInfo;
-import dev.bulwark.node.exchange.NewObject;
-import dev.bulwark.node.exchange.ObjectStore;
-import dev.bulwark.node.exchange.Provenance;
+import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.NewObject;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.Provenance;
 import dev.bulwark.stix.StixIds;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Tlp;

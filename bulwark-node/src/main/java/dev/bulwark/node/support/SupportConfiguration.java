@@ -1,6 +1,6 @@
 package dev.bulwark.node.support;
 
-import dev.bulwark.node.exchange.ObjectStore;
+import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.stix.validation.StixValidator;
 import dev.bulwark.support.ally.BurdenKey;
 import dev.bulwark.support.ally.EconomicSeries;

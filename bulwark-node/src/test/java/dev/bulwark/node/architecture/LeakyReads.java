@@ -1,9 +1,9 @@
 package dev.bulwark.node.architecture;
 
-import dev.bulwark.node.exchange.ObjectQuery;
-import dev.bulwark.node.exchange.ObjectStore;
-import dev.bulwark.node.exchange.ReadFilter;
-import dev.bulwark.node.exchange.StoredObject;
+import dev.bulwark.node.store.ObjectQuery;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.ReadFilter;
+import dev.bulwark.node.store.StoredObject;
 import java.util.List;
 import java.util.Set;
 

@@ -5,8 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.bulwark.node.exchange.ObjectStore;
-import dev.bulwark.node.exchange.ReadFilter;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.ReadFilter;
 import java.util.Set;
 
 /**
@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@link ReadFilter#SYSTEM} (which permits everything) is referenced only by the store package
- *       itself ({@code dev.bulwark.node.exchange}: ReadFilter, ObjectStore) and the maintenance classes
+ *       itself ({@code dev.bulwark.node.store}: ReadFilter, ObjectStore) and the maintenance classes
  *       listed in {@link #SYSTEM_READERS}, which never serve a response.</li>
  *   <li>No class outside {@code dev.bulwark.node.security} implements ReadFilter, except the documented
  *       wrappers in {@link #FILTER_WRAPPERS} (they narrow the policy's filter, never widen it).</li>
@@ -41,21 +41,21 @@ final class ReadGateRules {
   /** Classes outside the security package that implement ReadFilter, each a documented wrapper. */
   static final Set<String> FILTER_WRAPPERS = Set.of(
       // remembers the policy's decisions for one request and notes the denials for the audit log
-      "dev.bulwark.node.exchange.taxii.AuditingFilter");
+      "dev.bulwark.node.taxii.server.AuditingFilter");
 
   /** Classes that may use the unfiltered header reads of the store. */
   static final Set<String> HEADER_READERS = Set.of(
-      "dev.bulwark.node.exchange.ObjectStore",
+      "dev.bulwark.node.store.ObjectStore",
       // the write path: which versions exist, whoever may read them, to refuse a conflicting write
-      "dev.bulwark.node.exchange.taxii.ObjectWrites",
+      "dev.bulwark.node.taxii.server.ObjectWrites",
       // the pull's write path: the same checks on what a peer hands over, answered to nobody
       "dev.bulwark.node.federation.PeerIntake",
       // version selection: first/last among the versions the caller may see (filtered there by the policy)
-      "dev.bulwark.node.exchange.taxii.ObjectReads");
+      "dev.bulwark.node.taxii.server.ObjectReads");
 
   static final ArchRule SYSTEM_FILTER_NEVER_FEEDS_A_RESPONSE =
       noClasses()
-          .that().resideOutsideOfPackage("dev.bulwark.node.exchange")
+          .that().resideOutsideOfPackage("dev.bulwark.node.store")
           .and(notNamed(SYSTEM_READERS))
           .should().accessField(ReadFilter.class, "SYSTEM")
           .because("a system read can never reach a response (issue 14): read through AccessPolicy.readFilter");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bulwark.node.audit.AuditEntry.Decision;
-import dev.bulwark.node.storage.TestDatabases;
+import dev.bulwark.node.store.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;

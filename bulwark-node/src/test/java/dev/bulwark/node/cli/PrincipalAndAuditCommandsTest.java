@@ -2,7 +2,7 @@ package dev.bulwark.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.node.storage.NodeDatabase;
+import dev.bulwark.node.store.NodeDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

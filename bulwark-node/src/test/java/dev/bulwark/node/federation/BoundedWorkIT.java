@@ -3,11 +3,11 @@ package dev.bulwark.node.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bulwark.node.exchange.CollectionInfo;
-import dev.bulwark.node.exchange.ObjectStore;
+import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
-import dev.bulwark.node.storage.NodeDatabase;
+import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.stix.markings.Tlp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

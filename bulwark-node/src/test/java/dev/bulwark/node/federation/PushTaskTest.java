@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bulwark.node.exchange.CollectionInfo;
-import dev.bulwark.node.exchange.NewObject;
-import dev.bulwark.node.exchange.ObjectStore;
-import dev.bulwark.node.exchange.Provenance;
-import dev.bulwark.node.exchange.client.TaxiiClient;
+import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.NewObject;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.Provenance;
+import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.federation.CursorStore.Cursor;
 import dev.bulwark.node.federation.CursorStore.Direction;
 import dev.bulwark.node.security.AccessPolicy;
-import dev.bulwark.node.storage.NodeDatabase;
+import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.stix.markings.Tlp;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -109,7 +109,7 @@ class PushTaskTest {
     List<String> expected = new ArrayList<>();
     // in date_added order: the one transaction that stored them gave it in identifier-key order
     objects.stream().filter(o -> !o.objectId().endsWith("000000000017"))
-        .sorted(java.util.Comparator.comparingLong(o -> dev.bulwark.node.exchange.ObjectKey.of(o.objectId())))
+        .sorted(java.util.Comparator.comparingLong(o -> dev.bulwark.node.store.ObjectKey.of(o.objectId())))
         .forEach(o -> expected.add(o.objectId()));
     assertThat(sent).containsExactlyElementsOf(expected);
     Cursor cursor = cursors.find("fin", Direction.PUSH, "intel").orElseThrow();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.maritime.infra.GeoJsonInfrastructure;
 import dev.bulwark.maritime.scenario.ScenarioSet;
 import dev.bulwark.maritime.scenario.Scenarios;
-import dev.bulwark.node.exchange.StoredObject;
+import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.leaks.World.Who;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Releasability;

@@ -1,6 +1,6 @@
 package dev.bulwark.node.leaks;
 
-import dev.bulwark.node.exchange.StoredObject;
+import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.leaks.Truth.Secret;
 import dev.bulwark.node.leaks.Verdicts.Kind;
 import dev.bulwark.node.leaks.World.Who;

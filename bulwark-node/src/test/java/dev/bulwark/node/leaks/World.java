@@ -1,18 +1,18 @@
 package dev.bulwark.node.leaks;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bulwark.node.exchange.CollectionInfo;
-import dev.bulwark.node.exchange.ObjectQuery;
-import dev.bulwark.node.exchange.ObjectStore;
-import dev.bulwark.node.exchange.Page;
-import dev.bulwark.node.exchange.ReadFilter;
-import dev.bulwark.node.exchange.StoredObject;
+import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.ObjectQuery;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.Page;
+import dev.bulwark.node.store.ReadFilter;
+import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.federation.NodeProcess;
 import dev.bulwark.node.federation.Peer;
 import dev.bulwark.node.federation.PeerStore;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
-import dev.bulwark.node.storage.NodeDatabase;
+import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.stix.markings.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.node.BulwarkNodeApplication;
 import dev.bulwark.node.audit.AuditLog;
-import dev.bulwark.node.exchange.client.TaxiiClient;
-import dev.bulwark.node.exchange.client.TaxiiQuery;
+import dev.bulwark.node.taxii.client.TaxiiClient;
+import dev.bulwark.node.taxii.client.TaxiiQuery;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
-import dev.bulwark.node.storage.NodeDatabase;
+import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.stix.StixObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

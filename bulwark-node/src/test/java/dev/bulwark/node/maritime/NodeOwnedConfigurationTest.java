@@ -3,7 +3,7 @@ package dev.bulwark.node.maritime;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.node.BulwarkNodeApplication;
-import dev.bulwark.node.storage.NodeDatabase;
+import dev.bulwark.node.store.NodeDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

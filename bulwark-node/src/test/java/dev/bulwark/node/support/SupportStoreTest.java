@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bulwark.node.storage.TestDatabases;
+import dev.bulwark.node.store.TestDatabases;
 import dev.bulwark.support.allocation.Offer;
 import dev.bulwark.support.allocation.Requirement;
 import dev.bulwark.support.contribution.Category;

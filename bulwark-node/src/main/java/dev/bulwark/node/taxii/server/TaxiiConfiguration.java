@@ -1,0 +1,84 @@
+package dev.bulwark.node.taxii.server;
+
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.maritime.MaritimeExtension;
+import dev.bulwark.node.security.CommunityIdentities;
+import dev.bulwark.node.security.PrincipalStore;
+import dev.bulwark.node.support.ReportPublisher;
+import dev.bulwark.stix.markings.ReleasabilityMarking;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The TAXII 2.1 server's parts: the collection map, the status table and the key that encrypts
+ * paging tokens. (The object store itself comes from the exchange configuration.)
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TaxiiProperties.class)
+public class TaxiiConfiguration {
+
+  @Bean
+  TaxiiCollections taxiiCollections(ObjectStore store, TaxiiProperties properties) {
+    TaxiiCollections c = new TaxiiCollections(store, properties);
+    c.ensureConfigured();
+    return c;
+  }
+
+  /**
+   * The identities a contributor may not author as: every principal's and every nation's node
+   * identities (maritime watch, support planning), and the Bulwark project's.
+   */
+  @Bean
+  CommunityIdentities communityIdentities(PrincipalStore principals) {
+    Set<String> nodes = new HashSet<>();
+    for (String nation : Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3)) {
+      nodes.add(MaritimeExtension.nodeIdentity(nation));
+      nodes.add(ReportPublisher.nodeIdentity(nation));
+    }
+    nodes.add(ReleasabilityMarking.bulwarkIdentity().id());
+    return new CommunityIdentities(principals, nodes);
+  }
+
+  @Bean
+  StatusStore taxiiStatusStore(DataSource dataSource) {
+    return new StatusStore(dataSource);
+  }
+
+  @Bean
+  CursorCodec taxiiCursorCodec(TaxiiProperties properties, @Value("${bulwark.home}") String home)
+      throws IOException {
+    if (!properties.cursorSecret().isEmpty()) {
+      return new CursorCodec(properties.cursorSecret().getBytes(StandardCharsets.UTF_8));
+    }
+    // Kept in BULWARK_HOME, outside the database, so that next tokens stay valid across a restart and
+    // someone who can read the database cannot read or forge them.
+    Path file = Path.of(home).resolve("taxii-cursor.key");
+    if (!Files.isRegularFile(file)) {
+      Files.createDirectories(file.getParent());
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      try {
+        // created owner-only from the first byte, not made private after being written
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException e) {
+        // not POSIX: the folder's permissions protect it
+        Files.createFile(file);
+      }
+      Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+    }
+    return new CursorCodec(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
+  }
+}
