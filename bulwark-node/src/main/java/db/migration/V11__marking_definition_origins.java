@@ -15,17 +15,17 @@ import org.flywaydb.core.api.migration.Context;
  * Binds every marking-definition to its origin (issue 14, finding 3: marking-definition squatting).
  * Until now the node kept one definition per id for all collections, the first stored winning, and
  * resolved every object's refs against it: anyone could define, pre-empt or shadow another nation's
- * marking. From now on a definition is kept per (id, originating nation) with the principal that added
- * it, and an object's refs resolve only against definitions of its own origin.
+ * marking. From now on a definition is kept per (id, originating nation) with the principal that
+ * added it, and an object's refs resolve only against definitions of its own origin.
  *
- * <p>Existing definitions get the origin and principal of the earliest {@code stix_objects} row that
- * carried exactly that definition. A definition no row carries any more (its object was deleted) cannot
- * be bound and is dropped: objects that named it now deny every reader (fail closed). Then every
- * marking-definition row of another origin that lost the old first-wins race is bound to its own origin
- * (the earliest row of each origin wins), so that, say, a definition pulled from FIN that an EST
- * contributor had pre-empted now resolves FIN's objects as FIN wrote it. TLP ids are never kept: they
- * resolve to the built-in definitions. A Java migration because of that last rule and the per-row
- * lookups; runs inside Flyway's transaction.
+ * <p>Existing definitions get the origin and principal of the earliest {@code stix_objects} row
+ * that carried exactly that definition. A definition no row carries any more (its object was
+ * deleted) cannot be bound and is dropped: objects that named it now deny every reader (fail
+ * closed). Then every marking-definition row of another origin that lost the old first-wins race is
+ * bound to its own origin (the earliest row of each origin wins), so that, say, a definition pulled
+ * from FIN that an EST contributor had pre-empted now resolves FIN's objects as FIN wrote it. TLP
+ * ids are never kept: they resolve to the built-in definitions. A Java migration because of that
+ * last rule and the per-row lookups; runs inside Flyway's transaction.
  */
 public class V11__marking_definition_origins extends BaseJavaMigration {
 
@@ -97,8 +97,14 @@ public class V11__marking_definition_origins extends BaseJavaMigration {
         s.setString(1, collection);
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
-            rows.add(new String[] {Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5)});
+            rows.add(
+                new String[] {
+                  Long.toString(rs.getLong(1)),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5)
+                });
           }
         }
       }

@@ -11,16 +11,17 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Finds objects by a 64-bit key of their identifier ({@link ObjectKey}) instead of an index over the
- * identifier strings (issue 2, store throughput). The once-per-version constraint
- * (object_id, version_us, collection_id) was the only index ordered by random strings: H2 rewrote most
- * of its leaf pages on every save, four fifths of the bytes written by an import, and a 100,000-object
- * import ran at 10,000 objects/s with it against 30,000 without it. A numeric index is a third of the
- * size. The constraint goes; the store now settles "this version is already held" itself, with the
- * writers of every process serialised by a lock on the single row of {@code store_writer}, taken at the
- * start of each write transaction.
+ * Finds objects by a 64-bit key of their identifier ({@link ObjectKey}) instead of an index over
+ * the identifier strings (issue 2, store throughput). The once-per-version constraint (object_id,
+ * version_us, collection_id) was the only index ordered by random strings: H2 rewrote most of its
+ * leaf pages on every save, four fifths of the bytes written by an import, and a 100,000-object
+ * import ran at 10,000 objects/s with it against 30,000 without it. A numeric index is a third of
+ * the size. The constraint goes; the store now settles "this version is already held" itself, with
+ * the writers of every process serialised by a lock on the single row of {@code store_writer},
+ * taken at the start of each write transaction.
  *
- * <p>A Java migration because existing rows need their key computed. Runs inside Flyway's transaction.
+ * <p>A Java migration because existing rows need their key computed. Runs inside Flyway's
+ * transaction.
  */
 public class V9__object_keys extends BaseJavaMigration {
   private static final int PAGE = 5_000;
@@ -47,7 +48,8 @@ public class V9__object_keys extends BaseJavaMigration {
     try (PreparedStatement read =
             c.prepareStatement(
                 "SELECT date_added_us, object_id FROM stix_objects WHERE date_added_us > ?"
-                    + " ORDER BY date_added_us LIMIT " + PAGE);
+                    + " ORDER BY date_added_us LIMIT "
+                    + PAGE);
         PreparedStatement write =
             c.prepareStatement("UPDATE stix_objects SET id_key = ? WHERE date_added_us = ?")) {
       while (true) {

@@ -3,9 +3,8 @@ package dev.bulwark.ais;
 import java.util.OptionalDouble;
 
 /**
- * Type 21: aid-to-navigation report. {@code name} already includes the name extension that
- * follows bit 272 when present. Raw units as {@link PositionReportClassA}. Immutable and
- * thread-safe.
+ * Type 21: aid-to-navigation report. {@code name} already includes the name extension that follows
+ * bit 272 when present. Raw units as {@link PositionReportClassA}. Immutable and thread-safe.
  */
 public record AidToNavigationReport(
     int type,

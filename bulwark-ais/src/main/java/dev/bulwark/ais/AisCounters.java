@@ -9,8 +9,8 @@ import java.util.Map;
  * type, rejections per {@link RejectionCause}, and lines ignored because they are not AIS (other
  * NMEA sentences, comments, blank lines).
  *
- * <p>Written only by the decoder's thread and not thread-safe: read it on that thread, or after
- * the source feeding the decoder has stopped, or take a {@link #snapshot()} there.
+ * <p>Written only by the decoder's thread and not thread-safe: read it on that thread, or after the
+ * source feeding the decoder has stopped, or take a {@link #snapshot()} there.
  */
 public final class AisCounters {
 
@@ -95,8 +95,13 @@ public final class AisCounters {
         rej.put(c, rejections[c.ordinal()]);
       }
     }
-    return new Snapshot(lines, sentences, messages, ignored,
-        Collections.unmodifiableMap(types), Collections.unmodifiableMap(rej));
+    return new Snapshot(
+        lines,
+        sentences,
+        messages,
+        ignored,
+        Collections.unmodifiableMap(types),
+        Collections.unmodifiableMap(rej));
   }
 
   /**

@@ -19,11 +19,11 @@ import java.util.function.Consumer;
  * blocks ({@code \s:...,c:...,g:1-2-77*hh\}, on the sentence's line or on a line of their own),
  * Gatehouse {@code $PGHP} headers, and multi-sentence messages: fragments are reassembled by
  * source, channel, sequence id and fragment count (or by tag-block group), interleaved or out of
- * order; incomplete groups expire and are counted, never decoded partially. Other lines (other
- * NMEA sentences, comments, blank lines) are ignored and counted as such.
+ * order; incomplete groups expire and are counted, never decoded partially. Other lines (other NMEA
+ * sentences, comments, blank lines) are ignored and counted as such.
  *
- * <p>Lines are parsed from bytes without regular expressions or splitting, payload bits go into
- * one reusable buffer, and only the decoded records and their envelope are allocated.
+ * <p>Lines are parsed from bytes without regular expressions or splitting, payload bits go into one
+ * reusable buffer, and only the decoded records and their envelope are allocated.
  *
  * <pre>{@code
  * AisDecoder decoder = AisDecoder.builder(m -> System.out.println(m.message())).source("file.nmea").build();
@@ -50,11 +50,14 @@ public final class AisDecoder {
   private final PayloadBits bits = new PayloadBits();
   private final MessageDecoder messageDecoder = new MessageDecoder();
   private final Group[] groups;
+
   /** The open groups are {@code active[0, openGroups)}; the rest of {@code groups} is free. */
   private final Group[] active;
+
   private int openGroups;
 
-  // Context of the current line, and of header lines (tag block alone, $PGHP) waiting for a sentence.
+  // Context of the current line, and of header lines (tag block alone, $PGHP) waiting for a
+  // sentence.
   private long lineTime;
   private String lineSource;
   private int lineGroupId;
@@ -87,9 +90,9 @@ public final class AisDecoder {
   }
 
   /**
-   * Decodes one complete armored payload (the fifth field of a sentence, or the fifth fields of
-   * all fragments of a group concatenated) with the fill bits of its last sentence; empty when it
-   * is not a valid AIS message. A convenience for tools and tests; thread-safe.
+   * Decodes one complete armored payload (the fifth field of a sentence, or the fifth fields of all
+   * fragments of a group concatenated) with the fill bits of its last sentence; empty when it is
+   * not a valid AIS message. A convenience for tools and tests; thread-safe.
    */
   public static Optional<AisMessage> decodePayload(CharSequence armored, int fillBits) {
     if (fillBits < 0 || fillBits > 5 || armored.length() > PayloadBits.MAX_PAYLOAD_CHARS) {
@@ -127,8 +130,8 @@ public final class AisDecoder {
   }
 
   /**
-   * Accepts one line given as bytes {@code buf[off, off+len)} (the line terminator may be
-   * included or not). The bytes are not retained.
+   * Accepts one line given as bytes {@code buf[off, off+len)} (the line terminator may be included
+   * or not). The bytes are not retained.
    */
   public void accept(byte[] buf, int off, int len) {
     counters.lines++;
@@ -223,8 +226,11 @@ public final class AisDecoder {
 
   private void parseSentence(byte[] buf, int p, int end) {
     // !ccVDM, : talker of two characters, then VDM or VDO.
-    if (end - p < 7 || buf[p + 3] != 'V' || buf[p + 4] != 'D'
-        || (buf[p + 5] != 'M' && buf[p + 5] != 'O') || buf[p + 6] != ',') {
+    if (end - p < 7
+        || buf[p + 3] != 'V'
+        || buf[p + 4] != 'D'
+        || (buf[p + 5] != 'M' && buf[p + 5] != 'O')
+        || buf[p + 6] != ',') {
       if (end - p >= 7 && buf[p + 6] == ',') {
         counters.ignored++; // another encapsulated sentence (e.g. !AIABK)
       } else {
@@ -357,7 +363,8 @@ public final class AisDecoder {
     }
     // Only a tag block on the sentence's own line identifies the fragment's source for reassembly:
     // header lines before a group (DMA's "\si:...\" + $PGHP) precede its first fragment only.
-    fragment(buf, payloadFrom, payloadTo, fill, count, number, seq, channel, time, source, lineSource);
+    fragment(
+        buf, payloadFrom, payloadTo, fill, count, number, seq, channel, time, source, lineSource);
     if ((counters.sentences & 63) == 0 && openGroups > 0) {
       expireOldGroups();
     }
@@ -371,7 +378,9 @@ public final class AisDecoder {
 
   private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
 
-  /** 0x80 in each byte of {@code v} that is zero, 0 in the others (exact: no carries between bytes). */
+  /**
+   * 0x80 in each byte of {@code v} that is zero, 0 in the others (exact: no carries between bytes).
+   */
   private static long zeroBytes(long v) {
     return ~(((v & LOWS) + LOWS) | v | LOWS);
   }
@@ -383,7 +392,8 @@ public final class AisDecoder {
       return;
     }
     counters.messages++;
-    // The type from the payload, not m.type(): that call sees every record class and so is not inlined.
+    // The type from the payload, not m.type(): that call sees every record class and so is not
+    // inlined.
     counters.byType[bits.uint(0, 6)]++;
     Optional<Instant> at;
     if (time != NO_TIME) {
@@ -425,8 +435,18 @@ public final class AisDecoder {
     }
   }
 
-  private void fragment(byte[] buf, int from, int to, int fill, int count, int number, int seq,
-      int channel, long time, String source, String keySource) {
+  private void fragment(
+      byte[] buf,
+      int from,
+      int to,
+      int fill,
+      int count,
+      int number,
+      int seq,
+      int channel,
+      long time,
+      String source,
+      String keySource) {
     int groupId = lineGroupId;
     String key = groupId >= 0 ? null : keySource;
     Group g = null;
@@ -544,11 +564,18 @@ public final class AisDecoder {
     close(g);
     counters.reject(cause);
     if (rejections != null) {
-      rejections.accept(new Rejection(cause, counters.lines,
-          "group of " + g.count + " fragments (received " + Integer.bitCount(g.received)
-              + (g.seq >= 0 ? ", sequence id " + g.seq : "")
-              + (g.channel != 0 ? ", channel " + (char) g.channel : "")
-              + (g.groupId >= 0 ? ", tag group " + g.groupId : "") + ")"));
+      rejections.accept(
+          new Rejection(
+              cause,
+              counters.lines,
+              "group of "
+                  + g.count
+                  + " fragments (received "
+                  + Integer.bitCount(g.received)
+                  + (g.seq >= 0 ? ", sequence id " + g.seq : "")
+                  + (g.channel != 0 ? ", channel " + (char) g.channel : "")
+                  + (g.groupId >= 0 ? ", tag group " + g.groupId : "")
+                  + ")"));
     }
   }
 
@@ -590,7 +617,8 @@ public final class AisDecoder {
           return false;
         }
         lineTime = t >= 100_000_000_000L ? t : t * 1000;
-      } else if ((keyLen == 1 && buf[p] == 's') || (keyLen == 2 && buf[p] == 's' && buf[p + 1] == 'i')) {
+      } else if ((keyLen == 1 && buf[p] == 's')
+          || (keyLen == 2 && buf[p] == 's' && buf[p + 1] == 'i')) {
         if (lineSource == null || keyLen == 1) {
           lineSource = sourceString(buf, v, comma);
         }
@@ -660,9 +688,20 @@ public final class AisDecoder {
     long year = f[1];
     long month = f[2];
     long day = f[3];
-    if (year < 1970 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31
-        || f[4] < 0 || f[4] > 23 || f[5] < 0 || f[5] > 59 || f[6] < 0 || f[6] > 60
-        || f[7] < 0 || f[7] > 999) {
+    if (year < 1970
+        || year > 9999
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > 31
+        || f[4] < 0
+        || f[4] > 23
+        || f[5] < 0
+        || f[5] > 59
+        || f[6] < 0
+        || f[6] > 60
+        || f[7] < 0
+        || f[7] > 999) {
       rejectLine(RejectionCause.BAD_HEADER);
       return;
     }
@@ -781,8 +820,8 @@ public final class AisDecoder {
     }
 
     /**
-     * A clock stamping messages that carry no receive time of their own (for live sources);
-     * without one, such messages have an empty {@link DecodedMessage#receivedAt()}.
+     * A clock stamping messages that carry no receive time of their own (for live sources); without
+     * one, such messages have an empty {@link DecodedMessage#receivedAt()}.
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");

@@ -1,8 +1,8 @@
 package dev.bulwark.ais;
 
 /**
- * Type 16: assignment mode command for one or two stations; {@code mmsi2} is 0 when the message
- * is the short (96-bit) form. Immutable and thread-safe.
+ * Type 16: assignment mode command for one or two stations; {@code mmsi2} is 0 when the message is
+ * the short (96-bit) form. Immutable and thread-safe.
  */
 public record AssignmentModeCommand(
     int type,

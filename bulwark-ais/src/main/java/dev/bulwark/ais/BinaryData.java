@@ -3,10 +3,10 @@ package dev.bulwark.ais;
 import java.util.Arrays;
 
 /**
- * Raw binary application data carried by message types 6, 8, 17, 25 and 26: {@code bitLength}
- * bits, most significant bit first, packed into bytes. The unused low bits of the last byte hold
- * the payload bits that followed the data (kept so that gpsd's hex rendering can be reproduced);
- * {@link #bits} never reads them, {@link #equals} compares the bytes as stored.
+ * Raw binary application data carried by message types 6, 8, 17, 25 and 26: {@code bitLength} bits,
+ * most significant bit first, packed into bytes. The unused low bits of the last byte hold the
+ * payload bits that followed the data (kept so that gpsd's hex rendering can be reproduced); {@link
+ * #bits} never reads them, {@link #equals} compares the bytes as stored.
  *
  * <p>Immutable and thread-safe: the bytes are copied in and out.
  */
@@ -76,7 +76,10 @@ public final class BinaryData {
     return sb.toString();
   }
 
-  /** Six-bit text of {@code chars} characters starting at {@code start}, as {@link PayloadBits#text}. */
+  /**
+   * Six-bit text of {@code chars} characters starting at {@code start}, as {@link
+   * PayloadBits#text}.
+   */
   public String text(int start, int chars) {
     char[] out = new char[Math.max(chars, 0)];
     String table = "@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_ !\"#$%&'()*+,-./0123456789:;<=>?";

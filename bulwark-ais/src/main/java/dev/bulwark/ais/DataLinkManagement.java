@@ -1,8 +1,8 @@
 package dev.bulwark.ais;
 
 /**
- * Type 20: data link management, up to four slot reservations (absent ones are zero).
- * Immutable and thread-safe.
+ * Type 20: data link management, up to four slot reservations (absent ones are zero). Immutable and
+ * thread-safe.
  */
 public record DataLinkManagement(
     int type,

@@ -8,8 +8,8 @@ import java.util.Optional;
  *
  * @param message the decoded message
  * @param receivedAt receive time from the NMEA 4.10 tag block ({@code c:}), else from a Gatehouse
- *     {@code $PGHP} header, else from the decoder's clock when it has one (live sources); empty when
- *     none is known
+ *     {@code $PGHP} header, else from the decoder's clock when it has one (live sources); empty
+ *     when none is known
  * @param source the tag-block source ({@code s:}, or DMA's {@code si:}) when present, else the name
  *     the decoder was built with (a file name, {@code host:port}, ...)
  * @param sentences how many NMEA sentences carried the message

@@ -3,9 +3,9 @@ package dev.bulwark.ais;
 import java.util.OptionalDouble;
 
 /**
- * Type 27: long-range (satellite) position report. {@code lon}/{@code lat} in 1/10 minute
- * (181/91 degrees = not available), {@code speed} whole knots (63 = not available),
- * {@code course} whole degrees (511 = not available). Immutable and thread-safe.
+ * Type 27: long-range (satellite) position report. {@code lon}/{@code lat} in 1/10 minute (181/91
+ * degrees = not available), {@code speed} whole knots (63 = not available), {@code course} whole
+ * degrees (511 = not available). Immutable and thread-safe.
  */
 public record LongRangePositionReport(
     int type,

@@ -6,8 +6,8 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * A reusable bit buffer holding one de-armored AIS payload (the 6-bit ASCII "armor" of the
- * {@code !AIVDM} payload field turned back into bits, most significant bit first).
+ * A reusable bit buffer holding one de-armored AIS payload (the 6-bit ASCII "armor" of the {@code
+ * !AIVDM} payload field turned back into bits, most significant bit first).
  *
  * <p>Decoding reuses one instance per decoder so that the hot path allocates nothing for the bits.
  * Reads past the end of the payload return zero bits, which is how short (but accepted) messages
@@ -15,7 +15,10 @@ import java.util.Arrays;
  */
 public final class PayloadBits {
 
-  /** The largest payload accepted: five slots (type 26) is 1064 bits, rounded up to whole characters. */
+  /**
+   * The largest payload accepted: five slots (type 26) is 1064 bits, rounded up to whole
+   * characters.
+   */
   public static final int MAX_PAYLOAD_CHARS = 178;
 
   /** Reads ending past this many bits return 0; below it they read payload bits or zeros. */
@@ -23,7 +26,9 @@ public final class PayloadBits {
 
   /** One word more than the capacity, so that a read can always take the word after its first. */
   private final long[] words = new long[CAPACITY_BITS / 64 + 1];
+
   private int bitLength;
+
   /** Words at and after this index are zero. */
   private int dirtyWords;
 
@@ -62,8 +67,8 @@ public final class PayloadBits {
   private static final long HIGHS = 0x8080808080808080L;
 
   /**
-   * Appends armored payload characters. Returns false (and leaves the buffer in an undefined
-   * state) when a character is outside the armor alphabet or the payload grows too large.
+   * Appends armored payload characters. Returns false (and leaves the buffer in an undefined state)
+   * when a character is outside the armor alphabet or the payload grows too large.
    */
   boolean appendArmored(byte[] src, int from, int to) {
     int n = to - from;
@@ -119,8 +124,8 @@ public final class PayloadBits {
   /**
    * Writes the low {@code n} (1..60) bits of {@code value} at {@code pos}, the end of the payload
    * so far. The bits after {@code pos} in its word are zero (a word is first written by a store
-   * that zeroes the rest of it), so an OR suffices there; a new word is stored, not ORed, which
-   * is what lets {@link #reset} skip zeroing.
+   * that zeroes the rest of it), so an OR suffices there; a new word is stored, not ORed, which is
+   * what lets {@link #reset} skip zeroing.
    */
   private void writeBits(int pos, long value, int n) {
     int word = pos >>> 6;
@@ -136,8 +141,8 @@ public final class PayloadBits {
   }
 
   /**
-   * Ends the payload: drops the trailing fill bits of the last sentence (0..5) and zeroes every
-   * bit after the payload, so that reads past its end give 0.
+   * Ends the payload: drops the trailing fill bits of the last sentence (0..5) and zeroes every bit
+   * after the payload, so that reads past its end give 0.
    */
   void dropFillBits(int fill) {
     int newLength = Math.max(0, bitLength - fill);
@@ -155,7 +160,9 @@ public final class PayloadBits {
     bitLength = newLength;
   }
 
-  /** A new buffer holding an armored payload (for tests and tools); throws on an invalid payload. */
+  /**
+   * A new buffer holding an armored payload (for tests and tools); throws on an invalid payload.
+   */
   public static PayloadBits fromArmored(String armored, int fillBits) {
     PayloadBits bits = new PayloadBits();
     byte[] b = armored.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -171,7 +178,10 @@ public final class PayloadBits {
     return bitLength;
   }
 
-  /** Reads {@code len} (0..63) bits from {@code start} as an unsigned number; bits past the end read as 0. */
+  /**
+   * Reads {@code len} (0..63) bits from {@code start} as an unsigned number; bits past the end read
+   * as 0.
+   */
   public long ulong(int start, int len) {
     if (start + len > CAPACITY_BITS) {
       return 0;
@@ -202,8 +212,8 @@ public final class PayloadBits {
   }
 
   /**
-   * Reads {@code chars} six-bit characters: stops at the first '@' (the AIS "no more text"
-   * marker) and trims trailing spaces, as every mainstream decoder does.
+   * Reads {@code chars} six-bit characters: stops at the first '@' (the AIS "no more text" marker)
+   * and trims trailing spaces, as every mainstream decoder does.
    */
   public String text(int start, int chars) {
     return text(start, chars, true);
@@ -244,9 +254,9 @@ public final class PayloadBits {
   private final byte[] textScratch = new byte[MAX_PAYLOAD_CHARS + 8];
 
   /**
-   * Copies {@code len} bits from {@code start} into a standalone {@link BinaryData}. The unused
-   * low bits of the last byte hold the payload bits that follow (zero at the end of the payload),
-   * as gpsd's byte-wise copy does; {@link BinaryData#bits} never reads them.
+   * Copies {@code len} bits from {@code start} into a standalone {@link BinaryData}. The unused low
+   * bits of the last byte hold the payload bits that follow (zero at the end of the payload), as
+   * gpsd's byte-wise copy does; {@link BinaryData#bits} never reads them.
    */
   public BinaryData slice(int start, int len) {
     if (len <= 0) {

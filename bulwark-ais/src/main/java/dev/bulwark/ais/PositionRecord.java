@@ -7,9 +7,9 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * One vessel position, whatever it came from: a decoded position report (types 1-3, 18, 19, 27;
- * see {@link #from(DecodedMessage)}) or a row of a CSV export (see {@code dev.bulwark.ais.csv}).
- * Track building and detectors consume this one shape. Immutable and thread-safe.
+ * One vessel position, whatever it came from: a decoded position report (types 1-3, 18, 19, 27; see
+ * {@link #from(DecodedMessage)}) or a row of a CSV export (see {@code dev.bulwark.ais.csv}). Track
+ * building and detectors consume this one shape. Immutable and thread-safe.
  *
  * @param mmsi the vessel's MMSI
  * @param time when the position was received/observed; empty when unknown
@@ -42,8 +42,7 @@ public record PositionRecord(
     Objects.requireNonNull(navStatus, "navStatus");
     Objects.requireNonNull(source, "source");
     if (!(latitude >= -90 && latitude <= 90 && longitude >= -180 && longitude <= 180)) {
-      throw new IllegalArgumentException(
-          "position out of range: " + latitude + ", " + longitude);
+      throw new IllegalArgumentException("position out of range: " + latitude + ", " + longitude);
     }
   }
 
@@ -54,24 +53,56 @@ public record PositionRecord(
   public static Optional<PositionRecord> from(DecodedMessage d) {
     AisMessage m = d.message();
     if (m instanceof PositionReportClassA a && a.hasPosition()) {
-      return Optional.of(new PositionRecord(a.mmsi(), d.receivedAt(), a.lat() / 600_000.0,
-          a.lon() / 600_000.0, a.speedKnots(), a.courseDegrees(), a.headingDegrees(),
-          OptionalInt.of(a.status()), d.source()));
+      return Optional.of(
+          new PositionRecord(
+              a.mmsi(),
+              d.receivedAt(),
+              a.lat() / 600_000.0,
+              a.lon() / 600_000.0,
+              a.speedKnots(),
+              a.courseDegrees(),
+              a.headingDegrees(),
+              OptionalInt.of(a.status()),
+              d.source()));
     }
     if (m instanceof PositionReportClassB b && b.hasPosition()) {
-      return Optional.of(new PositionRecord(b.mmsi(), d.receivedAt(), b.lat() / 600_000.0,
-          b.lon() / 600_000.0, b.speedKnots(), b.courseDegrees(), b.headingDegrees(),
-          OptionalInt.empty(), d.source()));
+      return Optional.of(
+          new PositionRecord(
+              b.mmsi(),
+              d.receivedAt(),
+              b.lat() / 600_000.0,
+              b.lon() / 600_000.0,
+              b.speedKnots(),
+              b.courseDegrees(),
+              b.headingDegrees(),
+              OptionalInt.empty(),
+              d.source()));
     }
     if (m instanceof ExtendedPositionReportClassB b && b.hasPosition()) {
-      return Optional.of(new PositionRecord(b.mmsi(), d.receivedAt(), b.lat() / 600_000.0,
-          b.lon() / 600_000.0, b.speedKnots(), b.courseDegrees(), b.headingDegrees(),
-          OptionalInt.empty(), d.source()));
+      return Optional.of(
+          new PositionRecord(
+              b.mmsi(),
+              d.receivedAt(),
+              b.lat() / 600_000.0,
+              b.lon() / 600_000.0,
+              b.speedKnots(),
+              b.courseDegrees(),
+              b.headingDegrees(),
+              OptionalInt.empty(),
+              d.source()));
     }
     if (m instanceof LongRangePositionReport l && l.hasPosition()) {
-      return Optional.of(new PositionRecord(l.mmsi(), d.receivedAt(), l.lat() / 600.0,
-          l.lon() / 600.0, l.speedKnots(), l.courseDegrees(), OptionalInt.empty(),
-          OptionalInt.of(l.status()), d.source()));
+      return Optional.of(
+          new PositionRecord(
+              l.mmsi(),
+              d.receivedAt(),
+              l.lat() / 600.0,
+              l.lon() / 600.0,
+              l.speedKnots(),
+              l.courseDegrees(),
+              OptionalInt.empty(),
+              OptionalInt.of(l.status()),
+              d.source()));
     }
     return Optional.empty();
   }

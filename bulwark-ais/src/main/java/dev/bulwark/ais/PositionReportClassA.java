@@ -58,7 +58,10 @@ public record PositionReportClassA(
     return heading > 359 ? OptionalInt.empty() : OptionalInt.of(heading);
   }
 
-  /** Rate of turn in degrees per minute from the quadratic ITU encoding, empty when not available or out of range (|turn| >= 127). */
+  /**
+   * Rate of turn in degrees per minute from the quadratic ITU encoding, empty when not available or
+   * out of range (|turn| >= 127).
+   */
   public OptionalDouble rateOfTurn() {
     if (turn == -128 || turn == 127 || turn == -127) {
       return OptionalDouble.empty();

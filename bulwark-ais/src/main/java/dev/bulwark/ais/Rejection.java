@@ -11,7 +11,11 @@ public record Rejection(RejectionCause cause, long line, String text) {
 
   /** A one-line, human-readable message. */
   public String describe() {
-    return "line " + line + ": " + cause.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-        + ": " + text;
+    return "line "
+        + line
+        + ": "
+        + cause.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        + ": "
+        + text;
   }
 }

@@ -1,8 +1,8 @@
 package dev.bulwark.ais;
 
 /**
- * Why an input line, sentence or message was not turned into a decoded message. Every rejection
- * is counted under exactly one cause (see {@link AisCounters}). Immutable and thread-safe.
+ * Why an input line, sentence or message was not turned into a decoded message. Every rejection is
+ * counted under exactly one cause (see {@link AisCounters}). Immutable and thread-safe.
  */
 public enum RejectionCause {
   /** A line that looked like an AIS sentence ({@code !xxVDM}/{@code !xxVDO}) but lacked fields. */
@@ -15,7 +15,10 @@ public enum RejectionCause {
   BAD_HEADER,
   /** Fragment count or number is not a digit 1..9, or the number exceeds the count. */
   BAD_FRAGMENT_NUMBERING,
-  /** The fill-bit field is not a digit 0..5, or exceeds the payload, or is set on a non-final fragment. */
+  /**
+   * The fill-bit field is not a digit 0..5, or exceeds the payload, or is set on a non-final
+   * fragment.
+   */
   BAD_FILL_BITS,
   /** A payload character lies outside the 6-bit armor alphabet. */
   INVALID_PAYLOAD_CHARACTER,
@@ -25,7 +28,9 @@ public enum RejectionCause {
   LINE_TOO_LONG,
   /** An incomplete multi-sentence group was dropped because its sequence id was reused. */
   SEQUENCE_ID_REUSED,
-  /** An incomplete multi-sentence group expired (too old, too many open groups, or end of input). */
+  /**
+   * An incomplete multi-sentence group expired (too old, too many open groups, or end of input).
+   */
   INCOMPLETE_GROUP,
   /** A fragment repeated within its group (a duplicate). */
   DUPLICATE_FRAGMENT,

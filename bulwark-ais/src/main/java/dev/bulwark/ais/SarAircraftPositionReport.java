@@ -4,8 +4,8 @@ import java.util.OptionalDouble;
 
 /**
  * Type 9: SAR aircraft position. {@code alt} metres (4095 = not available), {@code speed} whole
- * knots (1023 = not available), {@code lon}/{@code lat} 1/10000 minute, {@code course} tenths of
- * a degree (3600 = not available). Immutable and thread-safe.
+ * knots (1023 = not available), {@code lon}/{@code lat} 1/10000 minute, {@code course} tenths of a
+ * degree (3600 = not available). Immutable and thread-safe.
  */
 public record SarAircraftPositionReport(
     int type,

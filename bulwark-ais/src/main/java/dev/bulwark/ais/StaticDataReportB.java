@@ -1,10 +1,10 @@
 package dev.bulwark.ais;
 
 /**
- * Type 24 part B: ship type, vendor, call sign and either dimensions or, for auxiliary craft
- * (MMSI 98xxxxxxx), the mother ship's MMSI ({@code mothershipMmsi}, else 0). The vendor id is
- * split as in the 2010 revision: a 3-character manufacturer, 4-bit model and 20-bit serial; the
- * full 7-character legacy form is {@code vendorid}. Immutable and thread-safe.
+ * Type 24 part B: ship type, vendor, call sign and either dimensions or, for auxiliary craft (MMSI
+ * 98xxxxxxx), the mother ship's MMSI ({@code mothershipMmsi}, else 0). The vendor id is split as in
+ * the 2010 revision: a 3-character manufacturer, 4-bit model and 20-bit serial; the full
+ * 7-character legacy form is {@code vendorid}. Immutable and thread-safe.
  */
 public record StaticDataReportB(
     int type,

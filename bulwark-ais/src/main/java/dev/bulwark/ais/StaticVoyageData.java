@@ -4,9 +4,9 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * Type 5: Class A static and voyage related data. {@code draught} is in tenths of a metre;
- * ETA month 0, day 0, hour 24, minute 60 mean "not available"; IMO 0 means "not available".
- * Text fields are trimmed of '@' padding and trailing spaces. Immutable and thread-safe.
+ * Type 5: Class A static and voyage related data. {@code draught} is in tenths of a metre; ETA
+ * month 0, day 0, hour 24, minute 60 mean "not available"; IMO 0 means "not available". Text fields
+ * are trimmed of '@' padding and trailing spaces. Immutable and thread-safe.
  */
 public record StaticVoyageData(
     int type,

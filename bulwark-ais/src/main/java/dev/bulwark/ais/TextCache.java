@@ -7,9 +7,9 @@ package dev.bulwark.ais;
  *
  * <p>Direct-mapped with a fixed number of slots, so its memory is bounded: a text evicts whatever
  * text held its slot. A hit compares the full key (up to 120 bits, the character count and whether
- * trailing spaces are trimmed), so a cached String always equals a fresh decode. Fields longer
- * than {@link #MAX_CHARS} characters are decoded without the cache. Not thread-safe: one per
- * {@link MessageDecoder}.
+ * trailing spaces are trimmed), so a cached String always equals a fresh decode. Fields longer than
+ * {@link #MAX_CHARS} characters are decoded without the cache. Not thread-safe: one per {@link
+ * MessageDecoder}.
  */
 final class TextCache {
 
@@ -19,8 +19,10 @@ final class TextCache {
   private final int shift;
   private final long[] high;
   private final long[] low;
+
   /** {@code chars << 1 | trim} of each slot's text; 0 for an empty slot. */
   private final int[] shapes;
+
   private final String[] texts;
 
   /** A cache of {@code 2^log2Slots} slots (1..16). */

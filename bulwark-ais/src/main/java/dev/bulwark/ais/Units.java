@@ -9,6 +9,7 @@ final class Units {
 
   /** Longitude "not available" in 1/10000 minute: 181 degrees. */
   static final int LON_NA = 181 * 600_000;
+
   /** Latitude "not available" in 1/10000 minute: 91 degrees. */
   static final int LAT_NA = 91 * 600_000;
 

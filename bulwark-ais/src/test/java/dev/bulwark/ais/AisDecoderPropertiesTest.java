@@ -28,12 +28,16 @@ class AisDecoderPropertiesTest {
 
   /** Real single-sentence lines and two-sentence groups from the AisLib stream example. */
   static final List<String> SINGLES = new ArrayList<>();
+
   static final List<String[]> PAIRS = new ArrayList<>();
 
   static {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        AisDecoderPropertiesTest.class.getResourceAsStream("/ais/aislib_stream_example.txt"),
-        StandardCharsets.ISO_8859_1))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                AisDecoderPropertiesTest.class.getResourceAsStream(
+                    "/ais/aislib_stream_example.txt"),
+                StandardCharsets.ISO_8859_1))) {
       String previous = null;
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         if (line.startsWith("!") && line.contains("VDM,1,1,")) {
@@ -52,7 +56,8 @@ class AisDecoderPropertiesTest {
   static final class Outcomes {
     final List<DecodedMessage> messages = new ArrayList<>();
     final List<Rejection> rejections = new ArrayList<>();
-    final AisDecoder decoder = AisDecoder.builder(messages::add).onRejection(rejections::add).build();
+    final AisDecoder decoder =
+        AisDecoder.builder(messages::add).onRejection(rejections::add).build();
   }
 
   static void assertEveryLineAccountedOnce(AisCounters c) {
@@ -74,10 +79,14 @@ class AisDecoderPropertiesTest {
 
   @Provide
   Arbitrary<String> nmeaLike() {
-    // Lines built from the NMEA alphabet hit the parser's branches far more often than random bytes.
-    return Arbitraries.strings().withChars("!\\$*,:-0123456789ABCDEFVMOgsci@`wW?\r ")
+    // Lines built from the NMEA alphabet hit the parser's branches far more often than random
+    // bytes.
+    return Arbitraries.strings()
+        .withChars("!\\$*,:-0123456789ABCDEFVMOgsci@`wW?\r ")
         .ofMaxLength(120)
-        .map(s -> (s.startsWith("!") || s.startsWith("\\") || s.startsWith("$")) ? s : "!AIVDM," + s);
+        .map(
+            s ->
+                (s.startsWith("!") || s.startsWith("\\") || s.startsWith("$")) ? s : "!AIVDM," + s);
   }
 
   @Property(tries = 1000)
@@ -89,11 +98,20 @@ class AisDecoderPropertiesTest {
     assertEveryLineAccountedOnce(o.decoder.counters());
   }
 
-  enum Mutation { TRUNCATE, BAD_CHECKSUM, FLIP_CHAR, WRONG_FILL, OVERSIZE, EMPTY_PAYLOAD, BAD_FRAGMENT_NUMBER }
+  enum Mutation {
+    TRUNCATE,
+    BAD_CHECKSUM,
+    FLIP_CHAR,
+    WRONG_FILL,
+    OVERSIZE,
+    EMPTY_PAYLOAD,
+    BAD_FRAGMENT_NUMBER
+  }
 
   @Property(tries = 1500)
   void everyMutatedSentenceEndsAsOneMessageOrOneCountedRejection(
-      @ForAll @IntRange(min = 0, max = 100_000) int pick, @ForAll Mutation mutation,
+      @ForAll @IntRange(min = 0, max = 100_000) int pick,
+      @ForAll Mutation mutation,
       @ForAll @IntRange(min = 0, max = 1000) int where) {
     String original = SINGLES.get(pick % SINGLES.size());
     String line = mutate(original, mutation, where);
@@ -103,7 +121,8 @@ class AisDecoderPropertiesTest {
     AisCounters c = o.decoder.counters();
     assertEveryLineAccountedOnce(c);
     assertThat(o.messages.size() + o.rejections.size() + c.ignoredLines())
-        .as("one outcome for %s (%s)", line, mutation).isEqualTo(1);
+        .as("one outcome for %s (%s)", line, mutation)
+        .isEqualTo(1);
     assertThat(c.rejectedTotal()).isEqualTo(o.rejections.size());
     if (mutation == Mutation.BAD_CHECKSUM) {
       assertThat(c.rejected(RejectionCause.BAD_CHECKSUM)).isEqualTo(1);
@@ -118,22 +137,24 @@ class AisDecoderPropertiesTest {
     switch (m) {
       case TRUNCATE:
         return line.substring(0, where % line.length());
-      case BAD_CHECKSUM: {
-        int star = line.indexOf('*');
-        String cs = line.substring(star + 1, star + 3);
-        String other = String.format("%02X", (Integer.parseInt(cs, 16) + 1 + where % 200) & 0xff);
-        return line.substring(0, star + 1) + other;
-      }
-      case FLIP_CHAR: {
-        // Change one payload character and fix the checksum: the sentence layer cannot tell.
-        char[] p = f[5].toCharArray();
-        if (p.length == 0) {
-          return line;
+      case BAD_CHECKSUM:
+        {
+          int star = line.indexOf('*');
+          String cs = line.substring(star + 1, star + 3);
+          String other = String.format("%02X", (Integer.parseInt(cs, 16) + 1 + where % 200) & 0xff);
+          return line.substring(0, star + 1) + other;
         }
-        p[where % p.length] = (char) (' ' + where % 95);
-        f[5] = new String(p);
-        return Nmea.sentence("!" + String.join(",", f));
-      }
+      case FLIP_CHAR:
+        {
+          // Change one payload character and fix the checksum: the sentence layer cannot tell.
+          char[] p = f[5].toCharArray();
+          if (p.length == 0) {
+            return line;
+          }
+          p[where % p.length] = (char) (' ' + where % 95);
+          f[5] = new String(p);
+          return Nmea.sentence("!" + String.join(",", f));
+        }
       case WRONG_FILL:
         f[6] = String.valueOf(6 + where % 4);
         return Nmea.sentence("!" + String.join(",", f));
@@ -172,14 +193,17 @@ class AisDecoderPropertiesTest {
   }
 
   @Property(tries = 300)
-  void interleavedGroupsDecodeExactlyWhateverTheOrder(@ForAll @IntRange(min = 0, max = 100_000) int first,
-      @ForAll @IntRange(min = 2, max = 6) int groups, @ForAll long seed) {
+  void interleavedGroupsDecodeExactlyWhateverTheOrder(
+      @ForAll @IntRange(min = 0, max = 100_000) int first,
+      @ForAll @IntRange(min = 2, max = 6) int groups,
+      @ForAll long seed) {
     Random random = new Random(seed);
     List<String> lines = new ArrayList<>();
     List<AisMessage> expected = new ArrayList<>();
     List<List<String>> streams = new ArrayList<>();
     for (int g = 0; g < groups; g++) {
-      String[] pair = withSequence(PAIRS.get((first + g) % PAIRS.size()), g, g % 2 == 0 ? "A" : "B");
+      String[] pair =
+          withSequence(PAIRS.get((first + g) % PAIRS.size()), g, g % 2 == 0 ? "A" : "B");
       expected.add(decodePair(pair));
       List<String> frags = new ArrayList<>(List.of(pair));
       if (random.nextBoolean()) {
@@ -198,12 +222,15 @@ class AisDecoderPropertiesTest {
     lines.forEach(o.decoder::accept);
     o.decoder.finish();
     assertThat(o.rejections).isEmpty();
-    assertThat(o.messages).extracting(DecodedMessage::message).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(o.messages)
+        .extracting(DecodedMessage::message)
+        .containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Property(tries = 300)
   void reusedSequenceIdsNeverMixGroupsAndIncompleteGroupsAreCounted(
-      @ForAll @IntRange(min = 0, max = 100_000) int first, @ForAll @Size(min = 1, max = 12) List<Boolean> complete) {
+      @ForAll @IntRange(min = 0, max = 100_000) int first,
+      @ForAll @Size(min = 1, max = 12) List<Boolean> complete) {
     List<AisMessage> expected = new ArrayList<>();
     Outcomes o = new Outcomes();
     int incomplete = 0;
@@ -221,13 +248,17 @@ class AisDecoderPropertiesTest {
     o.decoder.finish();
     AisCounters c = o.decoder.counters();
     assertThat(o.messages).extracting(DecodedMessage::message).containsExactlyElementsOf(expected);
-    assertThat(c.rejected(RejectionCause.SEQUENCE_ID_REUSED) + c.rejected(RejectionCause.INCOMPLETE_GROUP)
-        + c.rejected(RejectionCause.DUPLICATE_FRAGMENT)).isEqualTo(incomplete);
+    assertThat(
+            c.rejected(RejectionCause.SEQUENCE_ID_REUSED)
+                + c.rejected(RejectionCause.INCOMPLETE_GROUP)
+                + c.rejected(RejectionCause.DUPLICATE_FRAGMENT))
+        .isEqualTo(incomplete);
     assertEveryLineAccountedOnce(c);
   }
 
   @Property(tries = 200)
-  void aStrayLastFragmentExpiresAndIsCounted(@ForAll @IntRange(min = 0, max = 100_000) int pick,
+  void aStrayLastFragmentExpiresAndIsCounted(
+      @ForAll @IntRange(min = 0, max = 100_000) int pick,
       @ForAll @IntRange(min = 0, max = 300) int followingSingles) {
     String[] pair = PAIRS.get(pick % PAIRS.size());
     Outcomes o = new Outcomes();

@@ -22,8 +22,10 @@ class AisDecoderTest {
     PositionReportClassA m = (PositionReportClassA) out.get(0).message();
     assertThat(m.mmsi()).isEqualTo(371798000);
     assertThat(m.speedKnots()).hasValue(12.3);
-    assertThat(m.longitude().getAsDouble()).isCloseTo(-123.395383, org.assertj.core.data.Offset.offset(1e-6));
-    assertThat(m.latitude().getAsDouble()).isCloseTo(48.381633, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(m.longitude().getAsDouble())
+        .isCloseTo(-123.395383, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(m.latitude().getAsDouble())
+        .isCloseTo(48.381633, org.assertj.core.data.Offset.offset(1e-6));
     assertThat(m.heading()).isEqualTo(215);
     assertThat(m.courseDegrees()).hasValue(224.0);
     assertThat(out.get(0).source()).isEqualTo("test");
@@ -33,7 +35,8 @@ class AisDecoderTest {
   @Test
   void reassemblesTwoSentenceStaticDataWithPghpTime() {
     decoder.accept("$PGHP,1,2010,6,11,11,46,11,929,244,0,,1,72*21");
-    decoder.accept("!AIVDM,2,1,1,,53cMa3@000010WSW?V105=<45B2222222222220t388151:9e2UiDm851DTh,0*65");
+    decoder.accept(
+        "!AIVDM,2,1,1,,53cMa3@000010WSW?V105=<45B2222222222220t388151:9e2UiDm851DTh,0*65");
     decoder.accept("!AIVDM,2,2,1,,j1C32CQp888,2*17");
     assertThat(out).hasSize(1);
     assertThat(out.get(0).message()).isInstanceOf(StaticVoyageData.class);
@@ -43,7 +46,8 @@ class AisDecoderTest {
 
   @Test
   void reassemblesTagBlockGroupsAndTakesSourceAndTime() {
-    decoder.accept("\\g:1-2-6745,s:rORBCOMM000,c:1411920502*56\\!AIVDM,2,1,6,A,5815:?P2BL3UKMEG>20I8Tv2222222222222221@L@hEK6L`NGPEhBE2CQp3,0*5D");
+    decoder.accept(
+        "\\g:1-2-6745,s:rORBCOMM000,c:1411920502*56\\!AIVDM,2,1,6,A,5815:?P2BL3UKMEG>20I8Tv2222222222222221@L@hEK6L`NGPEhBE2CQp3,0*5D");
     decoder.accept("\\g:2-2-6745*5D\\!AIVDM,2,2,6,A,lQ1DTp88880,2*4E");
     assertThat(out).hasSize(1);
     assertThat(out.get(0).source()).isEqualTo("rORBCOMM000");
@@ -81,11 +85,14 @@ class AisDecoderTest {
     decoder.accept("$PGHP,1,2013,11,12,12,0,0,869,219,,2190074,1,05*12");
     decoder.accept("!BSVDM,2,1,1,B,53uRcl02<VQA<A5B22098U=@tj2222222222220N3`?5540Ht@4jhAiC,0*62");
     decoder.accept("!BSVDM,2,2,1,B,`88888888888880,2*67");
-    assertThat(out).singleElement().satisfies(d -> {
-      assertThat(d.message().type()).isEqualTo(5);
-      assertThat(d.source()).isEqualTo("AISD");
-      assertThat(d.receivedAt()).contains(Instant.parse("2013-11-12T12:00:00.869Z"));
-    });
+    assertThat(out)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.message().type()).isEqualTo(5);
+              assertThat(d.source()).isEqualTo("AISD");
+              assertThat(d.receivedAt()).contains(Instant.parse("2013-11-12T12:00:00.869Z"));
+            });
     assertThat(decoder.counters().rejectedTotal()).isZero();
   }
 

@@ -14,6 +14,7 @@ final class Nmea {
   }
 
   static String vdm(int count, int number, String seq, String channel, String payload, int fill) {
-    return sentence("!AIVDM," + count + "," + number + "," + seq + "," + channel + "," + payload + "," + fill);
+    return sentence(
+        "!AIVDM," + count + "," + number + "," + seq + "," + channel + "," + payload + "," + fill);
   }
 }

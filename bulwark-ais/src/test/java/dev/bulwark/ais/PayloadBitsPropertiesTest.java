@@ -12,43 +12,51 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * {@link PayloadBits} reads several characters or bytes per word access; these properties check
- * every read against a one-bit-at-a-time reference over random payloads, including reads that
- * cross word boundaries, stop at '@', run past the payload or past the buffer's capacity.
+ * every read against a one-bit-at-a-time reference over random payloads, including reads that cross
+ * word boundaries, stop at '@', run past the payload or past the buffer's capacity.
  */
 class PayloadBitsPropertiesTest {
 
   /** Armored payloads of 0 to the largest accepted size, any armor character. */
   @Provide
   Arbitrary<String> armored() {
-    Arbitrary<Character> armor = Arbitraries.oneOf(
-        Arbitraries.chars().range('0', 'W'), Arbitraries.chars().range('`', 'w'));
-    return armor.list().ofMaxSize(PayloadBits.MAX_PAYLOAD_CHARS)
-        .map(cs -> {
-          StringBuilder sb = new StringBuilder();
-          cs.forEach(sb::append);
-          return sb.toString();
-        });
+    Arbitrary<Character> armor =
+        Arbitraries.oneOf(Arbitraries.chars().range('0', 'W'), Arbitraries.chars().range('`', 'w'));
+    return armor
+        .list()
+        .ofMaxSize(PayloadBits.MAX_PAYLOAD_CHARS)
+        .map(
+            cs -> {
+              StringBuilder sb = new StringBuilder();
+              cs.forEach(sb::append);
+              return sb.toString();
+            });
   }
 
   /** Armored text whose six-bit characters are mostly letters and spaces with some '@'. */
   @Provide
   Arbitrary<String> armoredText() {
     // 'P' is six-bit 32 (space), '0' is 0 ('@'), '1'..'J' are A..Z.
-    Arbitrary<Character> c = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(8, Arbitraries.chars().range('1', 'J')),
-        net.jqwik.api.Tuple.of(2, Arbitraries.just('P')),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just('0')));
-    return c.list().ofMaxSize(PayloadBits.MAX_PAYLOAD_CHARS)
-        .map(cs -> {
-          StringBuilder sb = new StringBuilder();
-          cs.forEach(sb::append);
-          return sb.toString();
-        });
+    Arbitrary<Character> c =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(8, Arbitraries.chars().range('1', 'J')),
+            net.jqwik.api.Tuple.of(2, Arbitraries.just('P')),
+            net.jqwik.api.Tuple.of(1, Arbitraries.just('0')));
+    return c.list()
+        .ofMaxSize(PayloadBits.MAX_PAYLOAD_CHARS)
+        .map(
+            cs -> {
+              StringBuilder sb = new StringBuilder();
+              cs.forEach(sb::append);
+              return sb.toString();
+            });
   }
 
   @Property(tries = 300)
-  void fieldReadsMatchBitByBitReference(@ForAll("armored") String armored,
-      @ForAll @IntRange(min = 0, max = 1300) int start, @ForAll @IntRange(min = 0, max = 63) int len) {
+  void fieldReadsMatchBitByBitReference(
+      @ForAll("armored") String armored,
+      @ForAll @IntRange(min = 0, max = 1300) int start,
+      @ForAll @IntRange(min = 0, max = 63) int len) {
     PayloadBits bits = PayloadBits.fromArmored(armored, 0);
     boolean[] ref = reference(armored);
     long expected = 0;
@@ -58,12 +66,16 @@ class PayloadBitsPropertiesTest {
         expected = (expected << 1) | (bit(ref, start + i) ? 1 : 0);
       }
     }
-    assertThat(bits.ulong(start, len)).as("ulong(%d, %d) of %s", start, len, armored).isEqualTo(expected);
+    assertThat(bits.ulong(start, len))
+        .as("ulong(%d, %d) of %s", start, len, armored)
+        .isEqualTo(expected);
   }
 
   @Property(tries = 300)
-  void textMatchesCharacterByCharacterReference(@ForAll("armoredText") String armored,
-      @ForAll @IntRange(min = 0, max = 1200) int start, @ForAll @IntRange(min = 0, max = 200) int chars,
+  void textMatchesCharacterByCharacterReference(
+      @ForAll("armoredText") String armored,
+      @ForAll @IntRange(min = 0, max = 1200) int start,
+      @ForAll @IntRange(min = 0, max = 200) int chars,
       @ForAll boolean trim) {
     PayloadBits bits = PayloadBits.fromArmored(armored, 0);
     boolean[] ref = reference(armored);
@@ -89,8 +101,10 @@ class PayloadBitsPropertiesTest {
   }
 
   @Property(tries = 300)
-  void sliceMatchesBitByBitReference(@ForAll("armored") String armored,
-      @ForAll @IntRange(min = 0, max = 1200) int start, @ForAll @IntRange(min = 0, max = 1100) int len) {
+  void sliceMatchesBitByBitReference(
+      @ForAll("armored") String armored,
+      @ForAll @IntRange(min = 0, max = 1200) int start,
+      @ForAll @IntRange(min = 0, max = 1100) int len) {
     PayloadBits bits = PayloadBits.fromArmored(armored, 0);
     boolean[] ref = reference(armored);
     BinaryData data = bits.slice(start, len);

@@ -23,20 +23,24 @@ class PayloadBitsReuseTest {
 
   @Provide
   Arbitrary<String> armored() {
-    Arbitrary<Character> armor = Arbitraries.oneOf(
-        Arbitraries.chars().range('0', 'W'), Arbitraries.chars().range('`', 'w'));
-    return armor.list().ofMaxSize(PayloadBits.MAX_PAYLOAD_CHARS)
-        .map(cs -> {
-          StringBuilder sb = new StringBuilder();
-          cs.forEach(sb::append);
-          return sb.toString();
-        });
+    Arbitrary<Character> armor =
+        Arbitraries.oneOf(Arbitraries.chars().range('0', 'W'), Arbitraries.chars().range('`', 'w'));
+    return armor
+        .list()
+        .ofMaxSize(PayloadBits.MAX_PAYLOAD_CHARS)
+        .map(
+            cs -> {
+              StringBuilder sb = new StringBuilder();
+              cs.forEach(sb::append);
+              return sb.toString();
+            });
   }
 
   @Property(tries = 300)
   void reusedBufferReadsLikeAFreshOne(
       @ForAll @Size(min = 1, max = 6) List<@net.jqwik.api.From("armored") String> payloads,
-      @ForAll @IntRange(min = 1, max = 5) int pieces, @ForAll @IntRange(min = 0, max = 5) int fill) {
+      @ForAll @IntRange(min = 1, max = 5) int pieces,
+      @ForAll @IntRange(min = 0, max = 5) int fill) {
     PayloadBits reused = new PayloadBits();
     for (String armored : payloads) {
       int f = Math.min(fill, armored.length() * 6);
@@ -53,7 +57,8 @@ class PayloadBitsReuseTest {
       PayloadBits fresh = PayloadBits.fromArmored(armored, f);
       assertThat(reused.bitLength()).isEqualTo(fresh.bitLength());
       for (int start = 0; start + 63 <= 1152; start += 63) {
-        assertThat(reused.ulong(start, 63)).as("bits %d.. of %s after %s", start, armored, payloads)
+        assertThat(reused.ulong(start, 63))
+            .as("bits %d.. of %s after %s", start, armored, payloads)
             .isEqualTo(fresh.ulong(start, 63));
       }
     }
@@ -79,7 +84,8 @@ class PayloadBitsReuseTest {
   }
 
   @Property(tries = 200)
-  void everyArmorCharacterInEveryLaneDecodes(@ForAll @IntRange(min = 0, max = 63) int value,
+  void everyArmorCharacterInEveryLaneDecodes(
+      @ForAll @IntRange(min = 0, max = 63) int value,
       @ForAll @IntRange(min = 0, max = 15) int position) {
     char c = (char) (value < 40 ? '0' + value : '0' + value + 8);
     byte[] b = "0000000000000000".getBytes(StandardCharsets.US_ASCII);

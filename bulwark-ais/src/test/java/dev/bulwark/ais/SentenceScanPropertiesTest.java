@@ -20,24 +20,30 @@ class SentenceScanPropertiesTest {
   /** Payload bytes: mostly armor, with commas, stars, high bytes and other punctuation. */
   @Provide
   Arbitrary<byte[]> payload() {
-    Arbitrary<Byte> b = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(20, Arbitraries.bytes().between((byte) '0', (byte) 'W')),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just((byte) ',')),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just((byte) '*')),
-        net.jqwik.api.Tuple.of(1, Arbitraries.bytes().between((byte) 0x80, (byte) 0xff)),
-        net.jqwik.api.Tuple.of(1, Arbitraries.bytes().between((byte) '!', (byte) '/')));
-    return b.list().ofMaxSize(90).map(list -> {
-      byte[] out = new byte[list.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = list.get(i);
-      }
-      return out;
-    });
+    Arbitrary<Byte> b =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(20, Arbitraries.bytes().between((byte) '0', (byte) 'W')),
+            net.jqwik.api.Tuple.of(1, Arbitraries.just((byte) ',')),
+            net.jqwik.api.Tuple.of(1, Arbitraries.just((byte) '*')),
+            net.jqwik.api.Tuple.of(1, Arbitraries.bytes().between((byte) 0x80, (byte) 0xff)),
+            net.jqwik.api.Tuple.of(1, Arbitraries.bytes().between((byte) '!', (byte) '/')));
+    return b.list()
+        .ofMaxSize(90)
+        .map(
+            list -> {
+              byte[] out = new byte[list.size()];
+              for (int i = 0; i < out.length; i++) {
+                out[i] = list.get(i);
+              }
+              return out;
+            });
   }
 
   @Property(tries = 2000)
-  void verdictMatchesByteByByteReference(@ForAll("payload") byte[] payload,
-      @ForAll boolean correctChecksum, @ForAll("prefixes") String prefix) {
+  void verdictMatchesByteByByteReference(
+      @ForAll("payload") byte[] payload,
+      @ForAll boolean correctChecksum,
+      @ForAll("prefixes") String prefix) {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     line.writeBytes(prefix.getBytes(StandardCharsets.US_ASCII));
     line.writeBytes(payload);
@@ -47,19 +53,23 @@ class SentenceScanPropertiesTest {
     for (int i = 1; i < body.length; i++) {
       sum ^= body[i];
     }
-    line.writeBytes(String.format("*%02X", (sum & 0xff) ^ (correctChecksum ? 0 : 0x11))
-        .getBytes(StandardCharsets.US_ASCII));
+    line.writeBytes(
+        String.format("*%02X", (sum & 0xff) ^ (correctChecksum ? 0 : 0x11))
+            .getBytes(StandardCharsets.US_ASCII));
     byte[] bytes = line.toByteArray();
 
-    AisDecoder decoder = AisDecoder.builder(m -> { }).build();
+    AisDecoder decoder = AisDecoder.builder(m -> {}).build();
     decoder.accept(bytes, 0, bytes.length);
     AisCounters c = decoder.counters();
 
     RejectionCause expected = referenceVerdict(bytes);
     if (expected == null) {
       // Passed the scan; later checks (a fill field after a comma in the payload) may still fail.
-      assertThat(c.rejected(RejectionCause.MALFORMED_SENTENCE) + c.rejected(RejectionCause.BAD_CHECKSUM))
-          .as("passes the checksum and field count: %s", c).isZero();
+      assertThat(
+              c.rejected(RejectionCause.MALFORMED_SENTENCE)
+                  + c.rejected(RejectionCause.BAD_CHECKSUM))
+          .as("passes the checksum and field count: %s", c)
+          .isZero();
     } else {
       assertThat(c.rejectedLines()).as("rejected line: %s", c).isEqualTo(1);
       assertThat(c.rejected(expected)).as("rejected as %s: %s", expected, c).isEqualTo(1);
@@ -69,15 +79,15 @@ class SentenceScanPropertiesTest {
   @Provide
   Arbitrary<String> prefixes() {
     // Different lengths shift where the payload falls relative to the eight-byte words.
-    return Arbitraries.of("!AIVDM,1,1,,A,", "!AIVDM,1,1,3,B,", "!BSVDO,1,1,,,", "!AIVDM,1,1,12,2,",
-        "!ABVDM,1,1,,A,");
+    return Arbitraries.of(
+        "!AIVDM,1,1,,A,", "!AIVDM,1,1,3,B,", "!BSVDO,1,1,,,", "!AIVDM,1,1,12,2,", "!ABVDM,1,1,,A,");
   }
 
   /**
-   * The checks of the sentence layer up to the field count, one byte at a time: the first '*'
-   * ends the checksummed part, which must be followed by two hex digits matching the XOR of the
-   * bytes after '!', and the part must hold six commas. Null when they pass (the later field checks
-   * are not modelled).
+   * The checks of the sentence layer up to the field count, one byte at a time: the first '*' ends
+   * the checksummed part, which must be followed by two hex digits matching the XOR of the bytes
+   * after '!', and the part must hold six commas. Null when they pass (the later field checks are
+   * not modelled).
    */
   private static RejectionCause referenceVerdict(byte[] line) {
     int star = -1;
@@ -111,6 +121,7 @@ class SentenceScanPropertiesTest {
 
   private static int hex(byte c) {
     return Character.digit((char) (c & 0xff), 16) >= 0 && (c & 0xff) < 0x80
-        ? Character.digit((char) c, 16) : -1;
+        ? Character.digit((char) c, 16)
+        : -1;
   }
 }

@@ -19,21 +19,29 @@ import net.jqwik.api.constraints.Size;
  */
 class TextCacheTest {
 
-  /** Armored payloads of mostly letters, spaces and '@', so that texts end and trim in many ways. */
+  /**
+   * Armored payloads of mostly letters, spaces and '@', so that texts end and trim in many ways.
+   */
   @Provide
   Arbitrary<String> armored() {
-    Arbitrary<Character> c = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, Arbitraries.chars().range('1', 'J')),
-        net.jqwik.api.Tuple.of(2, Arbitraries.just('P')),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just('0')),
-        net.jqwik.api.Tuple.of(2, Arbitraries.oneOf(
-            Arbitraries.chars().range('0', 'W'), Arbitraries.chars().range('`', 'w'))));
-    return c.list().ofMinSize(0).ofMaxSize(60)
-        .map(cs -> {
-          StringBuilder sb = new StringBuilder();
-          cs.forEach(sb::append);
-          return sb.toString();
-        });
+    Arbitrary<Character> c =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(6, Arbitraries.chars().range('1', 'J')),
+            net.jqwik.api.Tuple.of(2, Arbitraries.just('P')),
+            net.jqwik.api.Tuple.of(1, Arbitraries.just('0')),
+            net.jqwik.api.Tuple.of(
+                2,
+                Arbitraries.oneOf(
+                    Arbitraries.chars().range('0', 'W'), Arbitraries.chars().range('`', 'w'))));
+    return c.list()
+        .ofMinSize(0)
+        .ofMaxSize(60)
+        .map(
+            cs -> {
+              StringBuilder sb = new StringBuilder();
+              cs.forEach(sb::append);
+              return sb.toString();
+            });
   }
 
   record Ask(int payload, int start, int chars, boolean trim) {}
@@ -41,12 +49,14 @@ class TextCacheTest {
   @Provide
   Arbitrary<Ask> asks() {
     return net.jqwik.api.Combinators.combine(
-        Arbitraries.integers().between(0, 7), Arbitraries.integers().between(0, 400),
-        Arbitraries.integers().between(0, 24), Arbitraries.of(true, false)).as(Ask::new);
+            Arbitraries.integers().between(0, 7), Arbitraries.integers().between(0, 400),
+            Arbitraries.integers().between(0, 24), Arbitraries.of(true, false))
+        .as(Ask::new);
   }
 
   @Property(tries = 300)
-  void cachedTextEqualsFreshDecode(@ForAll @Size(8) List<@net.jqwik.api.From("armored") String> payloads,
+  void cachedTextEqualsFreshDecode(
+      @ForAll @Size(8) List<@net.jqwik.api.From("armored") String> payloads,
       @ForAll @Size(min = 1, max = 80) List<@net.jqwik.api.From("asks") Ask> asks,
       @ForAll @IntRange(min = 1, max = 9) int log2Slots) {
     List<PayloadBits> bits = new ArrayList<>();
@@ -60,14 +70,16 @@ class TextCacheTest {
         PayloadBits b = bits.get(a.payload());
         String fresh = b.text(a.start(), a.chars(), a.trim());
         assertThat(cache.text(b, a.start(), a.chars(), a.trim())).as("%s", a).isEqualTo(fresh);
-        assertThat(cache.text(b, a.start(), a.chars(), a.trim())).as("%s again", a).isEqualTo(fresh);
+        assertThat(cache.text(b, a.start(), a.chars(), a.trim()))
+            .as("%s again", a)
+            .isEqualTo(fresh);
       }
     }
   }
 
   @Property(tries = 100)
-  void sameBitsDifferentShapeNeverShareAnEntry(@ForAll("armored") String armored,
-      @ForAll @IntRange(min = 1, max = 20) int chars) {
+  void sameBitsDifferentShapeNeverShareAnEntry(
+      @ForAll("armored") String armored, @ForAll @IntRange(min = 1, max = 20) int chars) {
     PayloadBits b = PayloadBits.fromArmored(armored, 0);
     TextCache cache = new TextCache(1);
     for (int n = chars; n >= 1; n--) {
@@ -78,8 +90,8 @@ class TextCacheTest {
   }
 
   @Property(tries = 50)
-  void repeatedTextIsTheSameInstance(@ForAll("armored") String armored,
-      @ForAll @IntRange(min = 1, max = 20) int chars) {
+  void repeatedTextIsTheSameInstance(
+      @ForAll("armored") String armored, @ForAll @IntRange(min = 1, max = 20) int chars) {
     PayloadBits b = PayloadBits.fromArmored(armored, 0);
     TextCache cache = new TextCache(9);
     String first = cache.text(b, 0, chars, true);
@@ -87,12 +99,12 @@ class TextCacheTest {
   }
 
   /**
-   * Texts that share their first or last ten characters differ in only one of the two words of
-   * the key; in a two-slot cache they often share a slot, so a hit must compare both words.
+   * Texts that share their first or last ten characters differ in only one of the two words of the
+   * key; in a two-slot cache they often share a slot, so a hit must compare both words.
    */
   @Property(tries = 300)
-  void textsDifferingInOneKeyWordAreKeptApart(@ForAll("armored") String a, @ForAll("armored") String b,
-      @ForAll boolean shareFirstHalf) {
+  void textsDifferingInOneKeyWordAreKeptApart(
+      @ForAll("armored") String a, @ForAll("armored") String b, @ForAll boolean shareFirstHalf) {
     String x = (a + "1".repeat(20)).substring(0, 10);
     String y = (b + "2".repeat(20)).substring(0, 10);
     String z = (b + "3".repeat(20)).substring(10, 20);

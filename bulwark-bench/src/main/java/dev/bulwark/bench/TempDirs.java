@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Removes the temporary databases the benchmarks make (an H2 file of a million objects is several GB;
- * left behind, a day of runs filled the disk). Stateless; thread-safe.
+ * Removes the temporary databases the benchmarks make (an H2 file of a million objects is several
+ * GB; left behind, a day of runs filled the disk). Stateless; thread-safe.
  */
 public final class TempDirs {
   private TempDirs() {}

@@ -22,8 +22,8 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /**
- * A small test sea at 60 N: one north-south cable "Test Cable" along 25 E (corridor 3 km, i.e. 1.5 km
- * each side), and hand-made voyages across it, fed through a real engine.
+ * A small test sea at 60 N: one north-south cable "Test Cable" along 25 E (corridor 3 km, i.e. 1.5
+ * km each side), and hand-made voyages across it, fed through a real engine.
  */
 public final class Sea {
 
@@ -35,8 +35,15 @@ public final class Sea {
   private Sea() {}
 
   public static Asset cable() {
-    return new Asset("test-cable", "Test Cable", AssetKind.POWER_CABLE, 3000, Criticality.HIGH,
-        GF.createLineString(new Coordinate[] {new Coordinate(CABLE_LON, 59.5), new Coordinate(CABLE_LON, 60.5)}), Map.of());
+    return new Asset(
+        "test-cable",
+        "Test Cable",
+        AssetKind.POWER_CABLE,
+        3000,
+        Criticality.HIGH,
+        GF.createLineString(
+            new Coordinate[] {new Coordinate(CABLE_LON, 59.5), new Coordinate(CABLE_LON, 60.5)}),
+        Map.of());
   }
 
   public static InfrastructureLayer layer(Asset... extra) {
@@ -55,7 +62,8 @@ public final class Sea {
     return run(obs, VesselList.empty(), VesselList.empty());
   }
 
-  public static List<Alert> run(List<? extends VesselObservation> obs, VesselList watch, VesselList working) {
+  public static List<Alert> run(
+      List<? extends VesselObservation> obs, VesselList watch, VesselList working) {
     MaritimeEngine e = engine(watch, working);
     List<VesselObservation> sorted = new ArrayList<>(obs);
     sorted.sort(Comparator.comparingLong(VesselObservation::timeMillis));
@@ -65,7 +73,13 @@ public final class Sea {
   }
 
   public static MaritimeEngine engine(VesselList watch, VesselList working) {
-    return new MaritimeEngine(EngineConfig.DEFAULT, layer(), watch, working, MaritimeEngine.defaultDetectors(), (a, c) -> { });
+    return new MaritimeEngine(
+        EngineConfig.DEFAULT,
+        layer(),
+        watch,
+        working,
+        MaritimeEngine.defaultDetectors(),
+        (a, c) -> {});
   }
 
   public static List<Alert> of(List<Alert> alerts, AlertKind kind) {
@@ -76,7 +90,10 @@ public final class Sea {
     return new StaticReport(mmsi, t, imo, name, "CALL" + (mmsi % 1000), shipType, "");
   }
 
-  /** A voyage made of legs; each leg holds speed, course and status, reporting every {@code everyMs}. */
+  /**
+   * A voyage made of legs; each leg holds speed, course and status, reporting every {@code
+   * everyMs}.
+   */
   public static final class Voyage {
     private final int mmsi;
     private long t;
@@ -95,8 +112,18 @@ public final class Sea {
       return leg(durationMs, sogKn, cogDeg, cogDeg, 0, everyMs, true);
     }
 
-    /** A leg; {@code headingDeg} may differ from the course (drift); {@code transmit} false = AIS off. */
-    public Voyage leg(long durationMs, double sogKn, double cogDeg, double headingDeg, int status, long everyMs, boolean transmit) {
+    /**
+     * A leg; {@code headingDeg} may differ from the course (drift); {@code transmit} false = AIS
+     * off.
+     */
+    public Voyage leg(
+        long durationMs,
+        double sogKn,
+        double cogDeg,
+        double headingDeg,
+        int status,
+        long everyMs,
+        boolean transmit) {
       long end = t + durationMs;
       while (t < end) {
         long dt = Math.min(everyMs, end - t);
@@ -105,7 +132,17 @@ public final class Sea {
         lon = next[1];
         t += dt;
         if (transmit) {
-          reports.add(new PositionReport(mmsi, t, lat, lon, sogKn, cogDeg, (int) Math.round(Geo.normalizeDeg(headingDeg)) % 360, status, false));
+          reports.add(
+              new PositionReport(
+                  mmsi,
+                  t,
+                  lat,
+                  lon,
+                  sogKn,
+                  cogDeg,
+                  (int) Math.round(Geo.normalizeDeg(headingDeg)) % 360,
+                  status,
+                  false));
         }
       }
       return this;

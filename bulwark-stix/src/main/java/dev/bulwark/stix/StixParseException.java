@@ -6,20 +6,20 @@ package dev.bulwark.stix;
  */
 public final class StixParseException extends Exception {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /**
-     * @param message what is wrong and where
-     */
-    public StixParseException(String message) {
-        super(message);
-    }
+  /**
+   * @param message what is wrong and where
+   */
+  public StixParseException(String message) {
+    super(message);
+  }
 
-    /**
-     * @param message what is wrong and where
-     * @param cause   the underlying parser error
-     */
-    public StixParseException(String message, Throwable cause) {
-        super(message, cause);
-    }
+  /**
+   * @param message what is wrong and where
+   * @param cause the underlying parser error
+   */
+  public StixParseException(String message, Throwable cause) {
+    super(message, cause);
+  }
 }

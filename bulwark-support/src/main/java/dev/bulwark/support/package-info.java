@@ -17,8 +17,9 @@
  *       dev.bulwark.support.allocation.AllocationCsv} or built directly.
  *   <li>Forecast: {@link dev.bulwark.support.forecast.Forecaster#forecast}.
  *   <li>Transparency: {@link dev.bulwark.support.report.SupportReport#build}, then {@link
- *       dev.bulwark.support.report.HtmlReport}, {@link dev.bulwark.support.report.CsvReport}, {@link
- *       dev.bulwark.support.report.JsonReport}; {@link dev.bulwark.support.iati.IatiExporter}.
+ *       dev.bulwark.support.report.HtmlReport}, {@link dev.bulwark.support.report.CsvReport},
+ *       {@link dev.bulwark.support.report.JsonReport}; {@link
+ *       dev.bulwark.support.iati.IatiExporter}.
  * </ul>
  */
 package dev.bulwark.support;

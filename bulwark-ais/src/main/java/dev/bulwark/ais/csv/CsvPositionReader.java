@@ -22,11 +22,11 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
- * Reads position exports in CSV (Danish Maritime Authority, NOAA MarineCadastre, and simple
- * {@code Time,MMSI,Latitude,Longitude[,COG][,SOG]} files) into the same {@link PositionRecord}s
- * that decoded AIS messages give. The dialect is recognised from the header; columns are found by
- * name, so column order does not matter. Times without zone are UTC. Bad rows are counted under a
- * {@link CsvRejectionCause} (optionally reported with their line number) and the rest goes on.
+ * Reads position exports in CSV (Danish Maritime Authority, NOAA MarineCadastre, and simple {@code
+ * Time,MMSI,Latitude,Longitude[,COG][,SOG]} files) into the same {@link PositionRecord}s that
+ * decoded AIS messages give. The dialect is recognised from the header; columns are found by name,
+ * so column order does not matter. Times without zone are UTC. Bad rows are counted under a {@link
+ * CsvRejectionCause} (optionally reported with their line number) and the rest goes on.
  *
  * <p>Not thread-safe: one reader per file.
  */
@@ -35,14 +35,22 @@ public final class CsvPositionReader {
   /** A rejected row: why, and where (1-based line number). Immutable and thread-safe. */
   public record Rejection(CsvRejectionCause cause, long line, String text) {}
 
-  private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
-      .appendPattern("yyyy-MM-dd")
-      .optionalStart().appendLiteral('T').optionalEnd()
-      .optionalStart().appendLiteral(' ').optionalEnd()
-      .appendPattern("HH:mm:ss")
-      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-      .toFormatter(Locale.ROOT);
-  private static final DateTimeFormatter DMA_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", Locale.ROOT);
+  private static final DateTimeFormatter LOCAL =
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd")
+          .optionalStart()
+          .appendLiteral('T')
+          .optionalEnd()
+          .optionalStart()
+          .appendLiteral(' ')
+          .optionalEnd()
+          .appendPattern("HH:mm:ss")
+          .optionalStart()
+          .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+          .optionalEnd()
+          .toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter DMA_TIME =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", Locale.ROOT);
 
   private final String source;
   private final Consumer<Rejection> onRejection;
@@ -51,7 +59,10 @@ public final class CsvPositionReader {
   private long records;
   private CsvFormat format;
 
-  /** A reader labelling its records with {@code source}, reporting rejected rows to {@code onRejection}. */
+  /**
+   * A reader labelling its records with {@code source}, reporting rejected rows to {@code
+   * onRejection}.
+   */
   public CsvPositionReader(String source, Consumer<Rejection> onRejection) {
     this.source = source;
     this.onRejection = onRejection;
@@ -59,7 +70,7 @@ public final class CsvPositionReader {
 
   /** A reader labelling its records with {@code source}. */
   public CsvPositionReader(String source) {
-    this(source, r -> { });
+    this(source, r -> {});
   }
 
   /** The dialect recognised, once the header has been read. */
@@ -111,7 +122,8 @@ public final class CsvPositionReader {
       CsvRejectionCause cause = row(c, f, sink);
       if (cause != null) {
         rejections.merge(cause, 1L, Long::sum);
-        onRejection.accept(new Rejection(cause, lineNo, line.length() > 200 ? line.substring(0, 200) : line));
+        onRejection.accept(
+            new Rejection(cause, lineNo, line.length() > 200 ? line.substring(0, 200) : line));
       }
     }
   }
@@ -150,7 +162,8 @@ public final class CsvPositionReader {
       OptionalDouble cog = optionalDouble(f, c.cog, 360.0);
       OptionalInt heading = optionalInt(f, c.heading, 511);
       OptionalInt status = c.status < 0 ? OptionalInt.empty() : navStatus(f.get(c.status).trim());
-      sink.accept(new PositionRecord(mmsi, Optional.of(time), lat, lon, sog, cog, heading, status, source));
+      sink.accept(
+          new PositionRecord(mmsi, Optional.of(time), lat, lon, sog, cog, heading, status, source));
       records++;
       return null;
     } catch (NumberFormatException e) {
@@ -167,7 +180,9 @@ public final class CsvPositionReader {
       return OptionalDouble.empty();
     }
     double d = Double.parseDouble(v);
-    return d >= notAvailable || d < 0 || Double.isNaN(d) ? OptionalDouble.empty() : OptionalDouble.of(d);
+    return d >= notAvailable || d < 0 || Double.isNaN(d)
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(d);
   }
 
   private static OptionalInt optionalInt(List<String> f, int col, int notAvailable) {
@@ -183,11 +198,22 @@ public final class CsvPositionReader {
   }
 
   private static final String[] STATUS_PREFIXES = {
-    "under way using engine", "at anchor", "not under command", "restricted man",
-    "constrained by her draught", "moored", "aground", "engaged in fishing", "under way sailing",
-    "reserved for future amendment [hsc]", "reserved for future amendment [wig]",
-    "power-driven vessel towing astern", "power-driven vessel pushing ahead", "reserved for future use",
-    "ais-sart", "unknown value",
+    "under way using engine",
+    "at anchor",
+    "not under command",
+    "restricted man",
+    "constrained by her draught",
+    "moored",
+    "aground",
+    "engaged in fishing",
+    "under way sailing",
+    "reserved for future amendment [hsc]",
+    "reserved for future amendment [wig]",
+    "power-driven vessel towing astern",
+    "power-driven vessel pushing ahead",
+    "reserved for future use",
+    "ais-sart",
+    "unknown value",
   };
 
   /** A navigational status given as a number or as DMA's text; empty when blank or unknown. */
@@ -209,7 +235,10 @@ public final class CsvPositionReader {
     return OptionalInt.empty();
   }
 
-  /** Parses the time formats of the supported exports (UTC when no zone is given); null if none fits. */
+  /**
+   * Parses the time formats of the supported exports (UTC when no zone is given); null if none
+   * fits.
+   */
   static Instant parseTime(String v) {
     if (v.isEmpty()) {
       return null;
@@ -270,8 +299,17 @@ public final class CsvPositionReader {
   }
 
   /** Where the fields are. */
-  private record Columns(CsvFormat format, int mmsi, int time, int lat, int lon, int sog, int cog,
-      int heading, int status, int maxIndex) {
+  private record Columns(
+      CsvFormat format,
+      int mmsi,
+      int time,
+      int lat,
+      int lon,
+      int sog,
+      int cog,
+      int heading,
+      int status,
+      int maxIndex) {
 
     static Columns of(List<String> header) {
       if (header == null) {
@@ -285,8 +323,10 @@ public final class CsvPositionReader {
         }
         names.add(n);
       }
-      CsvFormat format = names.contains("basedatetime") ? CsvFormat.NOAA
-          : names.contains("type of mobile") ? CsvFormat.DMA : CsvFormat.SIMPLE;
+      CsvFormat format =
+          names.contains("basedatetime")
+              ? CsvFormat.NOAA
+              : names.contains("type of mobile") ? CsvFormat.DMA : CsvFormat.SIMPLE;
       int mmsi = find(names, "mmsi");
       int time = find(names, "timestamp", "basedatetime", "time", "datetime", "t");
       int lat = find(names, "latitude", "lat", "latitude_degrees");
@@ -299,8 +339,10 @@ public final class CsvPositionReader {
       int cog = find(names, "cog", "cog_degrees", "course");
       int heading = find(names, "heading", "heading_degrees");
       int status = find(names, "navigational status", "status", "navstatus");
-      int max = Math.max(Math.max(Math.max(mmsi, time), Math.max(lat, lon)),
-          Math.max(Math.max(sog, cog), Math.max(heading, status)));
+      int max =
+          Math.max(
+              Math.max(Math.max(mmsi, time), Math.max(lat, lon)),
+              Math.max(Math.max(sog, cog), Math.max(heading, status)));
       return new Columns(format, mmsi, time, lat, lon, sog, cog, heading, status, max);
     }
 

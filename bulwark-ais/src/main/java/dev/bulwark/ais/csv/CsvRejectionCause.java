@@ -1,9 +1,6 @@
 package dev.bulwark.ais.csv;
 
-/**
- * Why a CSV row did not become a position record.
- * Immutable and thread-safe.
- */
+/** Why a CSV row did not become a position record. Immutable and thread-safe. */
 public enum CsvRejectionCause {
   /** The row has fewer fields than the header, or a broken quote. */
   MALFORMED_ROW,
@@ -11,7 +8,9 @@ public enum CsvRejectionCause {
   BAD_MMSI,
   /** The time is missing or in no known format. */
   BAD_TIME,
-  /** Latitude/longitude missing, unparsable, or the "not available" 91/181 degrees, or out of range. */
+  /**
+   * Latitude/longitude missing, unparsable, or the "not available" 91/181 degrees, or out of range.
+   */
   BAD_POSITION,
   /** Speed, course, heading or status present but unparsable. */
   BAD_FIELD

@@ -5,36 +5,88 @@ final class GpsdVocabulary {
   private GpsdVocabulary() {}
 
   private static final String[] NAV_STATUS = {
-    "Under way using engine", "At anchor", "Not under command", "Restricted maneuverability",
-    "Constrained by her draught", "Moored", "Aground", "Engaged in fishing", "Under way sailing",
-    "Reserved for HSC", "Reserved for WIG", "Reserved", "Reserved", "Reserved", "Reserved",
+    "Under way using engine",
+    "At anchor",
+    "Not under command",
+    "Restricted maneuverability",
+    "Constrained by her draught",
+    "Moored",
+    "Aground",
+    "Engaged in fishing",
+    "Under way sailing",
+    "Reserved for HSC",
+    "Reserved for WIG",
+    "Reserved",
+    "Reserved",
+    "Reserved",
+    "Reserved",
     "Not defined",
   };
 
   private static final String[] EPFD = {
-    "Undefined", "GPS", "GLONASS", "Combined GPS/GLONASS", "Loran-C", "Chayka",
-    "Integrated navigation system", "Surveyed", "Galileo",
+    "Undefined",
+    "GPS",
+    "GLONASS",
+    "Combined GPS/GLONASS",
+    "Loran-C",
+    "Chayka",
+    "Integrated navigation system",
+    "Surveyed",
+    "Galileo",
   };
 
   private static final String[] STATION_TYPE = {
-    "All types of mobiles", "Reserved for future use", "All types of Class B mobile stations",
-    "SAR airborne mobile station", "Aid to Navigation station", "Class B shipborne mobile station",
-    "Regional use and inland waterways", "Regional use and inland waterways",
-    "Regional use and inland waterways", "Regional use and inland waterways",
-    "Reserved for future use", "Reserved for future use", "Reserved for future use",
-    "Reserved for future use", "Reserved for future use", "Reserved for future use",
+    "All types of mobiles",
+    "Reserved for future use",
+    "All types of Class B mobile stations",
+    "SAR airborne mobile station",
+    "Aid to Navigation station",
+    "Class B shipborne mobile station",
+    "Regional use and inland waterways",
+    "Regional use and inland waterways",
+    "Regional use and inland waterways",
+    "Regional use and inland waterways",
+    "Reserved for future use",
+    "Reserved for future use",
+    "Reserved for future use",
+    "Reserved for future use",
+    "Reserved for future use",
+    "Reserved for future use",
   };
 
   private static final String[] NAVAID_TYPE = {
-    "Unspecified", "Reference point", "RACON", "Fixed offshore structure",
-    "Spare, Reserved for future use.", "Light, without sectors", "Light, with sectors",
-    "Leading Light Front", "Leading Light Rear", "Beacon, Cardinal N", "Beacon, Cardinal E",
-    "Beacon, Cardinal S", "Beacon, Cardinal W", "Beacon, Port hand", "Beacon, Starboard hand",
-    "Beacon, Preferred Channel port hand", "Beacon, Preferred Channel starboard hand",
-    "Beacon, Isolated danger", "Beacon, Safe water", "Beacon, Special mark", "Cardinal Mark N",
-    "Cardinal Mark E", "Cardinal Mark S", "Cardinal Mark W", "Port hand Mark",
-    "Starboard hand Mark", "Preferred Channel Port hand", "Preferred Channel Starboard hand",
-    "Isolated danger", "Safe Water", "Special Mark", "Light Vessel / LANBY / Rigs",
+    "Unspecified",
+    "Reference point",
+    "RACON",
+    "Fixed offshore structure",
+    "Spare, Reserved for future use.",
+    "Light, without sectors",
+    "Light, with sectors",
+    "Leading Light Front",
+    "Leading Light Rear",
+    "Beacon, Cardinal N",
+    "Beacon, Cardinal E",
+    "Beacon, Cardinal S",
+    "Beacon, Cardinal W",
+    "Beacon, Port hand",
+    "Beacon, Starboard hand",
+    "Beacon, Preferred Channel port hand",
+    "Beacon, Preferred Channel starboard hand",
+    "Beacon, Isolated danger",
+    "Beacon, Safe water",
+    "Beacon, Special mark",
+    "Cardinal Mark N",
+    "Cardinal Mark E",
+    "Cardinal Mark S",
+    "Cardinal Mark W",
+    "Port hand Mark",
+    "Starboard hand Mark",
+    "Preferred Channel Port hand",
+    "Preferred Channel Starboard hand",
+    "Isolated danger",
+    "Safe Water",
+    "Special Mark",
+    "Light Vessel / LANBY / Rigs",
   };
 
   static final String[] RACON = {
@@ -49,8 +101,12 @@ final class GpsdVocabulary {
   };
   static final String[] ICE = {"no", "yes", "reserved", "N/A"};
   static final String[] HAZARD = {
-    "0 blue cones/lights", "1 blue cone/light", "2 blue cones/lights", "3 blue cones/lights",
-    "4 B-Flag", "Unknown",
+    "0 blue cones/lights",
+    "1 blue cone/light",
+    "2 blue cones/lights",
+    "3 blue cones/lights",
+    "4 B-Flag",
+    "Unknown",
   };
   static final String[] LOADED = {"N/A (default)", "Unloaded", "Loaded"};
 
@@ -91,44 +147,69 @@ final class GpsdVocabulary {
     int tens = t / 10;
     int unit = t % 10;
     switch (t) {
-      case 30: return "Fishing";
-      case 31: return "Towing";
-      case 32: return "Towing: length exceeds 200m or breadth exceeds 25m";
-      case 33: return "Dredging or underwater ops";
-      case 34: return "Diving ops";
-      case 35: return "Military ops";
-      case 36: return "Sailing";
-      case 37: return "Pleasure Craft";
-      case 38: case 39: return "Reserved";
-      case 50: return "Pilot Vessel";
-      case 51: return "Search and Rescue vessel";
-      case 52: return "Tug";
-      case 53: return "Port Tender";
-      case 54: return "Anti-pollution equipment";
-      case 55: return "Law Enforcement";
-      case 56: case 57: return "Spare - Local Vessel";
-      case 58: return "Medical Transport";
-      case 59: return "Ship according to RR Resolution No. 18";
-      default: break;
+      case 30:
+        return "Fishing";
+      case 31:
+        return "Towing";
+      case 32:
+        return "Towing: length exceeds 200m or breadth exceeds 25m";
+      case 33:
+        return "Dredging or underwater ops";
+      case 34:
+        return "Diving ops";
+      case 35:
+        return "Military ops";
+      case 36:
+        return "Sailing";
+      case 37:
+        return "Pleasure Craft";
+      case 38:
+      case 39:
+        return "Reserved";
+      case 50:
+        return "Pilot Vessel";
+      case 51:
+        return "Search and Rescue vessel";
+      case 52:
+        return "Tug";
+      case 53:
+        return "Port Tender";
+      case 54:
+        return "Anti-pollution equipment";
+      case 55:
+        return "Law Enforcement";
+      case 56:
+      case 57:
+        return "Spare - Local Vessel";
+      case 58:
+        return "Medical Transport";
+      case 59:
+        return "Ship according to RR Resolution No. 18";
+      default:
+        break;
     }
-    String family = switch (tens) {
-      case 2 -> "Wing in ground (WIG)";
-      case 4 -> "High speed craft (HSC)";
-      case 6 -> "Passenger";
-      case 7 -> "Cargo";
-      case 8 -> "Tanker";
-      default -> "Other Type";
-    };
-    String what = switch (unit) {
-      case 0 -> "all ships of this type";
-      case 1 -> "Hazardous category A";
-      case 2 -> "Hazardous category B";
-      case 3 -> "Hazardous category C";
-      case 4 -> "Hazardous category D";
-      case 9 -> tens == 2 ? "Reserved for future use"
-          : tens == 9 ? "no additional information" : "No additional information";
-      default -> "Reserved for future use";
-    };
+    String family =
+        switch (tens) {
+          case 2 -> "Wing in ground (WIG)";
+          case 4 -> "High speed craft (HSC)";
+          case 6 -> "Passenger";
+          case 7 -> "Cargo";
+          case 8 -> "Tanker";
+          default -> "Other Type";
+        };
+    String what =
+        switch (unit) {
+          case 0 -> "all ships of this type";
+          case 1 -> "Hazardous category A";
+          case 2 -> "Hazardous category B";
+          case 3 -> "Hazardous category C";
+          case 4 -> "Hazardous category D";
+          case 9 ->
+              tens == 2
+                  ? "Reserved for future use"
+                  : tens == 9 ? "no additional information" : "No additional information";
+          default -> "Reserved for future use";
+        };
     return family + " - " + what;
   }
 

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads NMEA capture files, plain or gzip-compressed (recognised by content, not by name), as
- * fast as the disk allows; pace a replay with {@link PacedReplay}. Stateless and thread-safe.
+ * Reads NMEA capture files, plain or gzip-compressed (recognised by content, not by name), as fast
+ * as the disk allows; pace a replay with {@link PacedReplay}. Stateless and thread-safe.
  */
 public final class AisFiles {
   private AisFiles() {}

@@ -7,8 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * Replays decoded messages at their recorded pace times a factor (2.0 = twice as fast): each
- * message is delivered once the wall-clock time since the first message reaches its recorded
- * offset divided by the factor. Messages without a receive time are delivered at once.
+ * message is delivered once the wall-clock time since the first message reaches its recorded offset
+ * divided by the factor. Messages without a receive time are delivered at once.
  *
  * <p>Not thread-safe: wrap the consumer of one decoder.
  */
@@ -30,12 +30,18 @@ public final class PacedReplay implements Consumer<DecodedMessage> {
 
   /** Paces {@code downstream} at {@code factor} times the recorded speed, on the system clock. */
   public PacedReplay(Consumer<DecodedMessage> downstream, double factor) {
-    this(downstream, factor, nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)),
+    this(
+        downstream,
+        factor,
+        nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)),
         System::nanoTime);
   }
 
   /** As above with an explicit sleeper and monotonic clock. */
-  public PacedReplay(Consumer<DecodedMessage> downstream, double factor, Sleeper sleeper,
+  public PacedReplay(
+      Consumer<DecodedMessage> downstream,
+      double factor,
+      Sleeper sleeper,
       java.util.function.LongSupplier nanoTime) {
     if (!(factor > 0)) {
       throw new IllegalArgumentException("factor must be positive: " + factor);

@@ -74,15 +74,20 @@ public final class TcpAisClient implements AutoCloseable {
         connections.incrementAndGet();
         failures = 0;
         InputStream in = s.getInputStream();
-        new LineReader(in).forEachLine((b, o, l) -> {
-          lines.incrementAndGet();
-          try {
-            consumer.line(b, o, l);
-          } catch (RuntimeException e) {
-            // A failing consumer loses this line, not the connection.
-            LOG.log(Level.WARNING, "AIS consumer failed on a line from " + host + ":" + port, e);
-          }
-        });
+        new LineReader(in)
+            .forEachLine(
+                (b, o, l) -> {
+                  lines.incrementAndGet();
+                  try {
+                    consumer.line(b, o, l);
+                  } catch (RuntimeException e) {
+                    // A failing consumer loses this line, not the connection.
+                    LOG.log(
+                        Level.WARNING,
+                        "AIS consumer failed on a line from " + host + ":" + port,
+                        e);
+                  }
+                });
         LOG.fine(() -> "AIS feed " + host + ":" + port + " closed the connection");
       } catch (IOException e) {
         if (running) {

@@ -21,7 +21,8 @@ public final class UdpAisListener implements AutoCloseable {
   private Thread thread;
 
   /** Binds {@code bindAddress:port} (port 0 picks a free one, see {@link #localPort()}). */
-  public UdpAisListener(String bindAddress, int port, LineConsumer consumer) throws SocketException {
+  public UdpAisListener(String bindAddress, int port, LineConsumer consumer)
+      throws SocketException {
     this.socket = new DatagramSocket(new InetSocketAddress(bindAddress, port));
     this.consumer = consumer;
   }

@@ -23,11 +23,15 @@ class CsvPositionReaderTest {
 
   @Test
   void readsDanishMaritimeAuthorityExport() throws IOException {
-    reader.read(new StringReader(String.join("\n",
-        "# Timestamp,Type of mobile,MMSI,Latitude,Longitude,Navigational status,ROT,SOG,COG,Heading,IMO,Callsign,Name,Ship type",
-        "12/11/2013 12:00:00,Class A,219000123,55.676100,12.568300,Under way using engine,0.0,10.2,123.4,120,Unknown,OXAB2,\"NAME, WITH COMMA\",Cargo",
-        "12/11/2013 12:00:01,Class B,219000124,91.000000,181.000000,Unknown value,,,,,Unknown,,,",
-        "12/11/2013 12:00:02,Class A,219000125,55.5,12.5,Moored,,0.0,,511,,,,")), out::add);
+    reader.read(
+        new StringReader(
+            String.join(
+                "\n",
+                "# Timestamp,Type of mobile,MMSI,Latitude,Longitude,Navigational status,ROT,SOG,COG,Heading,IMO,Callsign,Name,Ship type",
+                "12/11/2013 12:00:00,Class A,219000123,55.676100,12.568300,Under way using engine,0.0,10.2,123.4,120,Unknown,OXAB2,\"NAME, WITH COMMA\",Cargo",
+                "12/11/2013 12:00:01,Class B,219000124,91.000000,181.000000,Unknown value,,,,,Unknown,,,",
+                "12/11/2013 12:00:02,Class A,219000125,55.5,12.5,Moored,,0.0,,511,,,,")),
+        out::add);
     assertThat(reader.format()).contains(CsvFormat.DMA);
     assertThat(out).hasSize(2);
     PositionRecord p = out.get(0);
@@ -47,24 +51,33 @@ class CsvPositionReaderTest {
 
   @Test
   void readsNoaaMarineCadastreExport() throws IOException {
-    reader.read(new StringReader(String.join("\n",
-        "MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,Draft,Cargo,TransceiverClass",
-        "367596940,2020-01-01T00:00:00,29.93721,-89.99171,0.0,-49.6,511.0,SAMUEL P,IMO0000000,WDH3928,31,0,20,8,3.0,31,A",
-        "367596941,not-a-date,29.9,-89.9,0.0,0,511,,,,,,,,,,A")), out::add);
+    reader.read(
+        new StringReader(
+            String.join(
+                "\n",
+                "MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,Draft,Cargo,TransceiverClass",
+                "367596940,2020-01-01T00:00:00,29.93721,-89.99171,0.0,-49.6,511.0,SAMUEL P,IMO0000000,WDH3928,31,0,20,8,3.0,31,A",
+                "367596941,not-a-date,29.9,-89.9,0.0,0,511,,,,,,,,,,A")),
+        out::add);
     assertThat(reader.format()).contains(CsvFormat.NOAA);
-    assertThat(out).singleElement().satisfies(p -> {
-      assertThat(p.time()).contains(Instant.parse("2020-01-01T00:00:00Z"));
-      assertThat(p.headingDegrees()).isEmpty();
-      assertThat(p.courseDegrees()).isEmpty();
-      assertThat(p.navStatus()).hasValue(0);
-    });
+    assertThat(out)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.time()).contains(Instant.parse("2020-01-01T00:00:00Z"));
+              assertThat(p.headingDegrees()).isEmpty();
+              assertThat(p.courseDegrees()).isEmpty();
+              assertThat(p.navStatus()).hasValue(0);
+            });
     assertThat(reader.rejections()).containsEntry(CsvRejectionCause.BAD_TIME, 1L);
   }
 
   @Test
   void readsSimpleExportOfTheSolent() throws IOException {
-    try (var in = new InputStreamReader(
-        getClass().getResourceAsStream("/ais/solent_2016-01-12_head2000.csv"), StandardCharsets.UTF_8)) {
+    try (var in =
+        new InputStreamReader(
+            getClass().getResourceAsStream("/ais/solent_2016-01-12_head2000.csv"),
+            StandardCharsets.UTF_8)) {
       reader.read(in, out::add);
     }
     assertThat(reader.format()).contains(CsvFormat.SIMPLE);
@@ -80,14 +93,18 @@ class CsvPositionReaderTest {
   @Test
   void refusesAHeaderWithoutPositionColumns() {
     assertThatThrownBy(() -> reader.read(new StringReader("a,b,c\n1,2,3"), out::add))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lacks MMSI");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lacks MMSI");
   }
 
   @Property(tries = 300)
   void anyRowIsEitherARecordOrACountedRejection(@ForAll String row) throws IOException {
     CsvPositionReader r = new CsvPositionReader("fuzz");
     List<PositionRecord> records = new ArrayList<>();
-    r.read(new StringReader("Time,MMSI,Latitude,Longitude,COG,SOG\n" + row.replace('\r', ' ').replace('\n', ' ')), records::add);
+    r.read(
+        new StringReader(
+            "Time,MMSI,Latitude,Longitude,COG,SOG\n" + row.replace('\r', ' ').replace('\n', ' ')),
+        records::add);
     long rejections = r.rejections().values().stream().mapToLong(Long::longValue).sum();
     assertThat(records.size() + rejections).isEqualTo(r.rows());
   }

@@ -21,8 +21,10 @@ class GpsdJsonWriterPropertiesTest {
   };
 
   @Property(tries = 3000)
-  void everyDecodableMessageWritesValidJson(@ForAll @IntRange(min = 1, max = 27) int type,
-      @ForAll @IntRange(min = 38, max = 1060) int bits, @ForAll long seed) {
+  void everyDecodableMessageWritesValidJson(
+      @ForAll @IntRange(min = 1, max = 27) int type,
+      @ForAll @IntRange(min = 38, max = 1060) int bits,
+      @ForAll long seed) {
     Random random = new Random(seed);
     boolean[] b = new boolean[bits];
     for (int i = 0; i < bits; i++) {
@@ -49,11 +51,13 @@ class GpsdJsonWriterPropertiesTest {
     }
     Optional<AisMessage> m = AisDecoder.decodePayload(armored, chars * 6 - bits);
     GpsdJsonWriter writer = new GpsdJsonWriter("stdin");
-    m.flatMap(writer::toJson).ifPresent(json -> {
-      var node = JSON.readTree(json);
-      assertThat(node.path("class").asString()).isEqualTo("AIS");
-      assertThat(node.path("type").asInt()).isEqualTo(type);
-    });
+    m.flatMap(writer::toJson)
+        .ifPresent(
+            json -> {
+              var node = JSON.readTree(json);
+              assertThat(node.path("class").asString()).isEqualTo("AIS");
+              assertThat(node.path("type").asInt()).isEqualTo(type);
+            });
   }
 
   private static void put(boolean[] b, int start, int len, int value) {

@@ -28,7 +28,8 @@ class GpsdSampleTest {
 
   static List<String> lines(String resource) throws IOException {
     try (InputStream in = GpsdSampleTest.class.getResourceAsStream(resource);
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1))) {
+        BufferedReader r =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1))) {
       List<String> out = new ArrayList<>();
       for (String l = r.readLine(); l != null; l = r.readLine()) {
         out.add(l);
@@ -43,8 +44,9 @@ class GpsdSampleTest {
 
   static List<String> decodeToGpsdJson(List<String> input, GpsdJsonWriter writer) {
     List<String> out = new ArrayList<>();
-    AisDecoder decoder = AisDecoder.builder((DecodedMessage d) -> writer.toJson(d.message()).ifPresent(out::add))
-        .build();
+    AisDecoder decoder =
+        AisDecoder.builder((DecodedMessage d) -> writer.toJson(d.message()).ifPresent(out::add))
+            .build();
     input.forEach(decoder::accept);
     decoder.finish();
     return out;
@@ -72,7 +74,8 @@ class GpsdSampleTest {
   @Test
   void inGpsdExactModeTheOutputIsByteForByteGpsds() throws IOException {
     List<String> expected = lines("/ais/gpsd_sample.aivdm.json");
-    List<String> actual = decodeToGpsdJson(lines("/ais/gpsd_sample.aivdm"), new GpsdJsonWriter("stdin", true));
+    List<String> actual =
+        decodeToGpsdJson(lines("/ais/gpsd_sample.aivdm"), new GpsdJsonWriter("stdin", true));
     assertThat(actual).containsExactlyElementsOf(expected);
   }
 

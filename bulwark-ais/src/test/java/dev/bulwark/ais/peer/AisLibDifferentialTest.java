@@ -54,10 +54,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Differential test against DMA AisLib 2.8.5 over every capture in the test resources: each
- * message both libraries decode must agree field by field. Messages are paired in stream order by
- * type and MMSI. AisLib is driven the way its own packet reader drives it: one {@code Vdm} filled
- * with consecutive sentences, a new one after each complete message or error (so it cannot follow
+ * Differential test against DMA AisLib 2.8.5 over every capture in the test resources: each message
+ * both libraries decode must agree field by field. Messages are paired in stream order by type and
+ * MMSI. AisLib is driven the way its own packet reader drives it: one {@code Vdm} filled with
+ * consecutive sentences, a new one after each complete message or error (so it cannot follow
  * interleaved groups; those messages are decoded by Bulwark only and counted, not compared).
  *
  * <p>Every known disagreement is listed in {@link #EXPLAINED} with the reason, and says which side
@@ -68,13 +68,16 @@ class AisLibDifferentialTest {
   /** A known disagreement: its description, and the test that recognises it. */
   record Explained(String why, Predicate<String> matches) {}
 
-  static final List<Explained> EXPLAINED = List.of(
-      new Explained(
-          "AisLib is wrong: AisMessage.trimText(), its way to read text fields, also strips LEADING"
-              + " spaces (String.trim), which are part of the transmitted text; Bulwark, like gpsd, only drops '@' padding and trailing spaces",
-          diff -> diff.matches("type \\d+ (shipname|callsign|destination|name|text|vendorid): "
-              + "ours \" +[^\"]*\", AisLib \"[^\"]*\"")
-              && leadingSpacesOnly(diff)));
+  static final List<Explained> EXPLAINED =
+      List.of(
+          new Explained(
+              "AisLib is wrong: AisMessage.trimText(), its way to read text fields, also strips LEADING"
+                  + " spaces (String.trim), which are part of the transmitted text; Bulwark, like gpsd, only drops '@' padding and trailing spaces",
+              diff ->
+                  diff.matches(
+                          "type \\d+ (shipname|callsign|destination|name|text|vendorid): "
+                              + "ours \" +[^\"]*\", AisLib \"[^\"]*\"")
+                      && leadingSpacesOnly(diff)));
 
   /** True when the two quoted values differ only by leading spaces on our side. */
   static boolean leadingSpacesOnly(String diff) {
@@ -88,14 +91,15 @@ class AisLibDifferentialTest {
   record Pair(dev.bulwark.ais.AisMessage ours, AisMessage theirs) {}
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "aislib_stream_example.txt",
-    "aislib_decode_encode_messages.txt",
-    "dma_2013-11-12_5min.nmea.gz",
-    "dma_538004030_drift.nmea",
-    "pyais_nmea_data_sample.txt",
-    "gpsd_sample.aivdm",
-  })
+  @ValueSource(
+      strings = {
+        "aislib_stream_example.txt",
+        "aislib_decode_encode_messages.txt",
+        "dma_2013-11-12_5min.nmea.gz",
+        "dma_538004030_drift.nmea",
+        "pyais_nmea_data_sample.txt",
+        "gpsd_sample.aivdm",
+      })
   void agreesWithAisLibOnEveryMessageBothDecode(String capture) throws IOException {
     List<String> lines = lines("/ais/" + capture);
 
@@ -106,8 +110,10 @@ class AisLibDifferentialTest {
 
     List<AisMessage> theirs = new ArrayList<>();
     int aislibErrors = aisLib(lines, theirs);
-    // Types AisLib does not implement (15, 16, 20, 22, 23, 25, 26) come back as placeholders: not comparable.
-    int aislibUnsupported = (int) theirs.stream().filter(m -> m instanceof AisUnsupportedMessageType).count();
+    // Types AisLib does not implement (15, 16, 20, 22, 23, 25, 26) come back as placeholders: not
+    // comparable.
+    int aislibUnsupported =
+        (int) theirs.stream().filter(m -> m instanceof AisUnsupportedMessageType).count();
     theirs.removeIf(m -> m instanceof AisUnsupportedMessageType);
 
     // Pair in stream order by (type, MMSI), looking a few messages ahead on either side.
@@ -135,7 +141,8 @@ class AisLibDifferentialTest {
     List<String> unexplained = new ArrayList<>();
     for (Pair p : pairs) {
       for (String diff : compare(p.ours(), p.theirs())) {
-        Explained e = EXPLAINED.stream().filter(x -> x.matches().test(diff)).findFirst().orElse(null);
+        Explained e =
+            EXPLAINED.stream().filter(x -> x.matches().test(diff)).findFirst().orElse(null);
         if (e == null) {
           unexplained.add(diff + "\n    ours:   " + p.ours() + "\n    AisLib: " + p.theirs());
         } else {
@@ -143,14 +150,30 @@ class AisLibDifferentialTest {
         }
       }
     }
-    System.out.printf("%s: ours %d, AisLib %d (%d AisLib errors, %d unsupported by AisLib), compared %d,"
-            + " ours only %d, AisLib only %d, explained %s%n", capture, ours.size(), theirs.size(),
-        aislibErrors, aislibUnsupported,
-        pairs.size(), oursOnly, theirsOnly, explained);
-    assertThat(unexplained).as(capture + ": unexplained disagreements:\n"
-        + String.join("\n", unexplained.subList(0, Math.min(20, unexplained.size())))).isEmpty();
-    assertThat(pairs.size()).as("messages compared").isGreaterThan((ours.size() - aislibUnsupported) * 8 / 10 - 30);
-    assertThat(theirsOnly).as("messages only AisLib decodes").isLessThanOrEqualTo(theirs.size() / 100);
+    System.out.printf(
+        "%s: ours %d, AisLib %d (%d AisLib errors, %d unsupported by AisLib), compared %d,"
+            + " ours only %d, AisLib only %d, explained %s%n",
+        capture,
+        ours.size(),
+        theirs.size(),
+        aislibErrors,
+        aislibUnsupported,
+        pairs.size(),
+        oursOnly,
+        theirsOnly,
+        explained);
+    assertThat(unexplained)
+        .as(
+            capture
+                + ": unexplained disagreements:\n"
+                + String.join("\n", unexplained.subList(0, Math.min(20, unexplained.size()))))
+        .isEmpty();
+    assertThat(pairs.size())
+        .as("messages compared")
+        .isGreaterThan((ours.size() - aislibUnsupported) * 8 / 10 - 30);
+    assertThat(theirsOnly)
+        .as("messages only AisLib decodes")
+        .isLessThanOrEqualTo(theirs.size() / 100);
   }
 
   static int aisLib(List<String> lines, List<AisMessage> out) {
@@ -158,7 +181,9 @@ class AisLibDifferentialTest {
     int errors = 0;
     for (String line : lines) {
       int bang = line.indexOf('!');
-      if (bang < 0 || line.startsWith("#") || !(line.startsWith("VDM", bang + 3) || line.startsWith("VDO", bang + 3))) {
+      if (bang < 0
+          || line.startsWith("#")
+          || !(line.startsWith("VDM", bang + 3) || line.startsWith("VDO", bang + 3))) {
         continue;
       }
       String sentence = line.substring(bang);
@@ -180,7 +205,8 @@ class AisLibDifferentialTest {
   static List<String> lines(String resource) throws IOException {
     try (InputStream raw = AisLibDifferentialTest.class.getResourceAsStream(resource);
         InputStream in = AisFiles.maybeGunzip(raw);
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1))) {
+        BufferedReader r =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1))) {
       return r.lines().toList();
     }
   }
@@ -237,7 +263,8 @@ class AisLibDifferentialTest {
       d.check("to_port", s.toPort(), f.getDimPort());
       d.check("to_starboard", s.toStarboard(), f.getDimStarboard());
       d.check("epfd", s.epfd(), f.getPosType());
-      d.check("eta", (s.month() << 16) | (s.day() << 11) | (s.hour() << 6) | s.minute(), f.getEta());
+      d.check(
+          "eta", (s.month() << 16) | (s.day() << 11) | (s.hour() << 6) | s.minute(), f.getEta());
       d.check("draught", s.draught(), f.getDraught());
       d.check("destination", s.destination(), AisMessage.trimText(f.getDest()));
       d.check("dte", s.dte(), f.getDte());
@@ -322,7 +349,10 @@ class AisLibDifferentialTest {
       d.check("assigned", b.assigned() ? 1 : 0, s.getModeFlag());
     } else if (o instanceof AidToNavigationReport a && t instanceof AisMessage21 s) {
       d.check("aid_type", a.aidType(), s.getAtonType());
-      d.check("name", a.name(), AisMessage.trimText(s.getName() + (s.getNameExt() == null ? "" : s.getNameExt())));
+      d.check(
+          "name",
+          a.name(),
+          AisMessage.trimText(s.getName() + (s.getNameExt() == null ? "" : s.getNameExt())));
       d.check("accuracy", a.accuracy() ? 1 : 0, s.getPosAcc());
       d.check("lon", a.lon(), s.getPos().getLongitude());
       d.check("lat", a.lat(), s.getPos().getLatitude());
@@ -359,8 +389,13 @@ class AisLibDifferentialTest {
       d.check("course", l.course(), s.getCog());
       d.check("gnss", l.gnss() ? 1 : 0, s.getGnssPosStatus());
     } else {
-      d.diffs.add("type " + o.type() + " class: ours " + o.getClass().getSimpleName() + ", AisLib "
-          + t.getClass().getSimpleName());
+      d.diffs.add(
+          "type "
+              + o.type()
+              + " class: ours "
+              + o.getClass().getSimpleName()
+              + ", AisLib "
+              + t.getClass().getSimpleName());
     }
     return d.diffs;
   }
@@ -382,7 +417,8 @@ class AisLibDifferentialTest {
 
     void check(String field, String ours, String theirs) {
       if (!ours.equals(theirs)) {
-        diffs.add("type " + type + " " + field + ": ours \"" + ours + "\", AisLib \"" + theirs + "\"");
+        diffs.add(
+            "type " + type + " " + field + ": ours \"" + ours + "\", AisLib \"" + theirs + "\"");
       }
     }
   }

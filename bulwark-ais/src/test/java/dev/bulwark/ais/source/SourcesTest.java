@@ -33,15 +33,17 @@ class SourcesTest {
 
   static final String A = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
   static final String B = "!AIVDM,1,1,,A,16SteH0P00Jt63hHaa6SagvJ087r,0*42";
-  static final String C1 = "!AIVDM,2,1,1,,53cMa3@000010WSW?V105=<45B2222222222220t388151:9e2UiDm851DTh,0*65";
+  static final String C1 =
+      "!AIVDM,2,1,1,,53cMa3@000010WSW?V105=<45B2222222222220t388151:9e2UiDm851DTh,0*65";
   static final String C2 = "!AIVDM,2,2,1,,j1C32CQp888,2*17";
 
   @Test
   void lineReaderSplitsEveryTerminatorAndKeepsTheLastUnterminatedLine() throws IOException {
     byte[] in = ("a\r\nbb\n\nccc\rdddd").getBytes(StandardCharsets.US_ASCII);
     List<String> out = new ArrayList<>();
-    long n = new LineReader(new ByteArrayInputStream(in))
-        .forEachLine((b, o, l) -> out.add(new String(b, o, l, StandardCharsets.US_ASCII)));
+    long n =
+        new LineReader(new ByteArrayInputStream(in))
+            .forEachLine((b, o, l) -> out.add(new String(b, o, l, StandardCharsets.US_ASCII)));
     assertThat(out).containsExactly("a", "bb", "ccc", "dddd");
     assertThat(n).isEqualTo(4);
   }
@@ -53,12 +55,13 @@ class SourcesTest {
       sb.append(i % 2 == 0 ? A : B).append("\r\n");
     }
     // An InputStream returning odd-sized chunks exercises the compaction path.
-    InputStream trickle = new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.US_ASCII)) {
-      @Override
-      public synchronized int read(byte[] b, int off, int len) {
-        return super.read(b, off, Math.min(len, 37));
-      }
-    };
+    InputStream trickle =
+        new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.US_ASCII)) {
+          @Override
+          public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, 37));
+          }
+        };
     List<DecodedMessage> out = new ArrayList<>();
     AisDecoder d = AisDecoder.builder(out::add).build();
     new LineReader(trickle).forEachLine(d::accept);
@@ -77,7 +80,8 @@ class SourcesTest {
     AisDecoder d = AisDecoder.builder(out::add).build();
     new LineReader(new ByteArrayInputStream(in.toByteArray())).forEachLine(d::accept);
     assertThat(out).hasSize(1);
-    assertThat(d.counters().rejected(dev.bulwark.ais.RejectionCause.LINE_TOO_LONG)).isGreaterThanOrEqualTo(2);
+    assertThat(d.counters().rejected(dev.bulwark.ais.RejectionCause.LINE_TOO_LONG))
+        .isGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -113,7 +117,8 @@ class SourcesTest {
         client.start();
         // First connection: two sentences, then the feed drops.
         try (Socket s = server.accept()) {
-          s.getOutputStream().write((A + "\r\n" + C1 + "\r\n" + C2 + "\r\n").getBytes(StandardCharsets.US_ASCII));
+          s.getOutputStream()
+              .write((A + "\r\n" + C1 + "\r\n" + C2 + "\r\n").getBytes(StandardCharsets.US_ASCII));
         }
         // Second connection after the client's backoff: one more sentence.
         try (Socket s = server.accept()) {
@@ -137,7 +142,8 @@ class SourcesTest {
     try (UdpAisListener listener = new UdpAisListener("127.0.0.1", 0, decoder::accept);
         DatagramSocket sender = new DatagramSocket()) {
       listener.start();
-      InetSocketAddress to = new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.localPort());
+      InetSocketAddress to =
+          new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.localPort());
       byte[] one = (A + "\r\n").getBytes(StandardCharsets.US_ASCII);
       byte[] two = (C1 + "\n" + C2 + "\n" + B).getBytes(StandardCharsets.US_ASCII);
       sender.send(new DatagramPacket(one, one.length, to));
@@ -153,10 +159,15 @@ class SourcesTest {
     List<Long> sleeps = new ArrayList<>();
     long[] now = {0};
     List<DecodedMessage> out = new ArrayList<>();
-    PacedReplay paced = new PacedReplay(out::add, 4.0, nanos -> {
-      sleeps.add(nanos);
-      now[0] += nanos;
-    }, () -> now[0]);
+    PacedReplay paced =
+        new PacedReplay(
+            out::add,
+            4.0,
+            nanos -> {
+              sleeps.add(nanos);
+              now[0] += nanos;
+            },
+            () -> now[0]);
     Instant t0 = Instant.parse("2020-01-01T00:00:00Z");
     var message = AisDecoderFixtures.anyMessage();
     paced.accept(new DecodedMessage(message, Optional.of(t0), "s", 1));

@@ -3,7 +3,6 @@ package dev.bulwark.bench.ais;
 import dev.bulwark.ais.AisDecoder;
 import dev.bulwark.ais.source.AisFiles;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -20,10 +19,10 @@ import java.util.function.IntSupplier;
  * A/B of two builds of {@code bulwark-ais} on a shared machine: both jars are loaded in one JVM,
  * each in its own class loader (so each has its own JIT profile), and their decoding thread's CPU
  * time per sentence is measured in alternating rounds, from bytes and from Strings, as the JMH
- * benchmark feeds them. Reports mean and median over the second half of the rounds. Usage:
- * {@code AisAbProbe capture-resource rounds jarA jarB} (e.g. main's
- * {@code bulwark-ais-0.1.0.jar} copied aside, and this checkout's). Not a benchmark of record:
- * a relative measure when wall-clock JMH scores are disturbed by other load.
+ * benchmark feeds them. Reports mean and median over the second half of the rounds. Usage: {@code
+ * AisAbProbe capture-resource rounds jarA jarB} (e.g. main's {@code bulwark-ais-0.1.0.jar} copied
+ * aside, and this checkout's). Not a benchmark of record: a relative measure when wall-clock JMH
+ * scores are disturbed by other load.
  */
 public final class AisAbProbe {
   private AisAbProbe() {}
@@ -59,7 +58,9 @@ public final class AisAbProbe {
     }
   }
 
-  /** Loads {@code dev.bulwark.ais} and the driver from its own URLs first, the rest from the parent. */
+  /**
+   * Loads {@code dev.bulwark.ais} and the driver from its own URLs first, the rest from the parent.
+   */
   private static final class ChildFirst extends URLClassLoader {
     ChildFirst(URL[] urls, ClassLoader parent) {
       super(urls, parent);
@@ -111,12 +112,16 @@ public final class AisAbProbe {
     IntSupplier[][] drivers = new IntSupplier[2][2];
     for (int v = 0; v < 2; v++) {
       for (int m = 0; m < 2; m++) {
-        ChildFirst loader = new ChildFirst(
-            new URL[] {Path.of(args[2 + v]).toUri().toURL(), benchClasses},
-            AisAbProbe.class.getClassLoader());
-        drivers[v][m] = (IntSupplier) loader.loadClass(Driver.class.getName())
-            .getConstructor(byte[][].class, String[].class, Boolean.class)
-            .newInstance(bytes, strings, m == 1);
+        ChildFirst loader =
+            new ChildFirst(
+                new URL[] {Path.of(args[2 + v]).toUri().toURL(), benchClasses},
+                AisAbProbe.class.getClassLoader());
+        drivers[v][m] =
+            (IntSupplier)
+                loader
+                    .loadClass(Driver.class.getName())
+                    .getConstructor(byte[][].class, String[].class, Boolean.class)
+                    .newInstance(bytes, strings, m == 1);
       }
     }
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -137,8 +142,12 @@ public final class AisAbProbe {
         long[] x = Arrays.copyOfRange(t[v][m], rounds / 2, rounds);
         Arrays.sort(x);
         mean[v] = Arrays.stream(x).average().orElse(0) / strings.length;
-        System.out.printf("%s %-7s %s: mean %.1f, median %.1f ns/sentence (CPU)%n", capture,
-            m == 0 ? "bytes" : "Strings", v == 0 ? "A" : "B", mean[v],
+        System.out.printf(
+            "%s %-7s %s: mean %.1f, median %.1f ns/sentence (CPU)%n",
+            capture,
+            m == 0 ? "bytes" : "Strings",
+            v == 0 ? "A" : "B",
+            mean[v],
             x[x.length / 2] / (double) strings.length);
       }
       System.out.printf("  B/A = %.3f%n", mean[1] / mean[0]);

@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A check outside JMH for a shared, overloaded machine: the decoding thread's CPU time per
- * sentence (not wall time, which other processes inflate), Bulwark and AisLib alternating on the
- * same sentences. GC work on other threads is not included (AisLib allocates far more, so this
- * favours AisLib). Usage: {@code AisCpuTimeProbe [capture-resource] [rounds]}.
+ * A check outside JMH for a shared, overloaded machine: the decoding thread's CPU time per sentence
+ * (not wall time, which other processes inflate), Bulwark and AisLib alternating on the same
+ * sentences. GC work on other threads is not included (AisLib allocates far more, so this favours
+ * AisLib). Usage: {@code AisCpuTimeProbe [capture-resource] [rounds]}.
  */
 public final class AisCpuTimeProbe {
   private AisCpuTimeProbe() {}
@@ -37,7 +37,8 @@ public final class AisCpuTimeProbe {
         }
       }
     }
-    byte[][] lines = sentences.stream().map(s -> s.getBytes(StandardCharsets.ISO_8859_1)).toArray(byte[][]::new);
+    byte[][] lines =
+        sentences.stream().map(s -> s.getBytes(StandardCharsets.ISO_8859_1)).toArray(byte[][]::new);
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     long[] sink = new long[1];
     AisDecoder decoder = AisDecoder.builder(m -> sink[0] += m.message().mmsi()).build();
@@ -71,8 +72,17 @@ public final class AisCpuTimeProbe {
     }
     double ours = oursTotal / (double) measured / lines.length;
     double theirs = theirsTotal / (double) measured / lines.length;
-    System.out.printf("%s: %d sentences x %d rounds measured; CPU time per sentence: Bulwark %.0f ns"
+    System.out.printf(
+        "%s: %d sentences x %d rounds measured; CPU time per sentence: Bulwark %.0f ns"
             + " (%.2f M sentences/s), AisLib %.0f ns (%.2f M sentences/s); Bulwark %.1fx faster (checksum %d)%n",
-        capture, lines.length, measured, ours, 1e3 / ours, theirs, 1e3 / theirs, theirs / ours, sink[0] & 0xff);
+        capture,
+        lines.length,
+        measured,
+        ours,
+        1e3 / ours,
+        theirs,
+        1e3 / theirs,
+        theirs / ours,
+        sink[0] & 0xff);
   }
 }

@@ -7,7 +7,6 @@ import dk.dma.ais.sentence.Vdm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +17,8 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,10 +26,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Parse + reassemble + decode, single thread, Bulwark beside DMA AisLib on the same sentences.
- * One operation is one sentence: each invocation runs over the whole capture, and the score is
- * divided by its number of sentences, so "ops/s" reads as sentences per second and
- * {@code -prof gc}'s {@code gc.alloc.rate.norm} as bytes allocated per sentence.
+ * Parse + reassemble + decode, single thread, Bulwark beside DMA AisLib on the same sentences. One
+ * operation is one sentence: each invocation runs over the whole capture, and the score is divided
+ * by its number of sentences, so "ops/s" reads as sentences per second and {@code -prof gc}'s
+ * {@code gc.alloc.rate.norm} as bytes allocated per sentence.
  *
  * <p>Both decoders see only the {@code !xxVDM} sentences (the part from {@code !}), which is the
  * input AisLib's {@code Vdm} accepts; {@link #bulwarkRawCapture} also feeds Bulwark the capture as
@@ -68,7 +67,9 @@ public abstract class AisDecodeBenchmark {
 
   /** Sentences only, as Strings (AisLib's input) and as bytes (Bulwark's input from a stream). */
   private String[] sentences;
+
   private byte[][] sentenceBytes;
+
   /** The capture as recorded, every line. */
   private byte[][] rawLines;
 
@@ -107,8 +108,13 @@ public abstract class AisDecodeBenchmark {
     }
     decoder = AisDecoder.builder(m -> blackhole.consume(m)).build();
     if (sentences.length != sentencesIn(capture)) {
-      throw new IllegalStateException(capture + ": " + sentences.length + " sentences, expected "
-          + sentencesIn(capture) + "; update @OperationsPerInvocation");
+      throw new IllegalStateException(
+          capture
+              + ": "
+              + sentences.length
+              + " sentences, expected "
+              + sentencesIn(capture)
+              + "; update @OperationsPerInvocation");
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.Locale;
 /**
  * The same work as {@link MaritimeEngineBenchmark#decodeTrackIndexDetect}, timed in thread CPU time
  * rather than wall time, for a machine shared with other work (where JMH's wall-clock scores swing
- * with the load). Warms up, then reports the median of the measured passes in sentences per CPU second.
- * Run: {@code java -cp ... dev.bulwark.bench.maritime.MaritimeCpuTimeProbe [passes]}.
+ * with the load). Warms up, then reports the median of the measured passes in sentences per CPU
+ * second. Run: {@code java -cp ... dev.bulwark.bench.maritime.MaritimeCpuTimeProbe [passes]}.
  */
 public final class MaritimeCpuTimeProbe {
 
@@ -32,16 +32,17 @@ public final class MaritimeCpuTimeProbe {
     }
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     for (String name : new String[] {"synthetic10k", "baltic", "none"}) {
-      InfrastructureLayer layer = switch (name) {
-        case "synthetic10k" -> SyntheticInfrastructure.layer(500, 20, 42);
-        case "baltic" -> GeoJsonInfrastructure.baltic().layer();
-        default -> InfrastructureLayer.empty();
-      };
+      InfrastructureLayer layer =
+          switch (name) {
+            case "synthetic10k" -> SyntheticInfrastructure.layer(500, 20, 42);
+            case "baltic" -> GeoJsonInfrastructure.baltic().layer();
+            default -> InfrastructureLayer.empty();
+          };
       double[] rates = new double[passes];
       int sink = 0;
       for (int r = 0; r < passes * 2; r++) {
         long t = mx.getCurrentThreadCpuTime();
-        MaritimeEngine engine = MaritimeEngine.withDefaults(layer, (a, c) -> { });
+        MaritimeEngine engine = MaritimeEngine.withDefaults(layer, (a, c) -> {});
         NmeaFeed feed = new NmeaFeed("dma", engine::accept);
         for (byte[] l : lines) {
           feed.line(l, 0, l.length);
@@ -55,8 +56,15 @@ public final class MaritimeCpuTimeProbe {
         }
       }
       java.util.Arrays.sort(rates);
-      System.out.printf(Locale.ROOT, "%-13s %,d sentences/pass: median %,.0f sentences per CPU-second (p10 %,.0f, p90 %,.0f) [%d]%n",
-          name, sentences, rates[passes / 2], rates[passes / 10], rates[passes * 9 / 10], sink % 10);
+      System.out.printf(
+          Locale.ROOT,
+          "%-13s %,d sentences/pass: median %,.0f sentences per CPU-second (p10 %,.0f, p90 %,.0f) [%d]%n",
+          name,
+          sentences,
+          rates[passes / 2],
+          rates[passes / 10],
+          rates[passes * 9 / 10],
+          sink % 10);
     }
   }
 }

@@ -31,13 +31,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * The whole maritime path, single thread: decode (bulwark-ais, tag blocks and $PGHP headers
  * included) -> observations -> registry and bounded tracks -> infrastructure index -> every
  * detector -> alert episodes, over the DMA 5-minute capture (80,246 lines, 26,146 AIS sentences,
- * 1,443 vessels) replayed without pacing, with a fresh engine per pass so that track time starts over.
+ * 1,443 vessels) replayed without pacing, with a fresh engine per pass so that track time starts
+ * over.
  *
- * <p>The {@code sentences} counter reads as AIS sentences per second (lines that are only tag blocks
- * or $PGHP headers are not counted, though they are parsed). {@code layer}: {@code synthetic10k} is
- * {@link SyntheticInfrastructure} with 10,000 segments over the capture's area; {@code baltic} is the
- * shipped schematic layer (which barely touches Danish waters). {@link #engineOnly} starts from
- * already decoded observations, {@link #decodeOnly} stops at observations, to show where time goes.
+ * <p>The {@code sentences} counter reads as AIS sentences per second (lines that are only tag
+ * blocks or $PGHP headers are not counted, though they are parsed). {@code layer}: {@code
+ * synthetic10k} is {@link SyntheticInfrastructure} with 10,000 segments over the capture's area;
+ * {@code baltic} is the shipped schematic layer (which barely touches Danish waters). {@link
+ * #engineOnly} starts from already decoded observations, {@link #decodeOnly} stops at observations,
+ * to show where time goes.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -46,7 +48,9 @@ import org.openjdk.jmh.annotations.Warmup;
 // A fixed, pre-touched heap, as a server runs: with the default small initial heap, each pass pays
 // the kernel's first-touch page faults while the young generation grows (seen in JFR as time in
 // VesselRegistry.identity), which measures the machine's memory setup rather than the engine.
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 @State(Scope.Benchmark)
 public class MaritimeEngineBenchmark {
 
@@ -84,7 +88,10 @@ public class MaritimeEngineBenchmark {
         }
       }
     }
-    infra = layer.equals("baltic") ? GeoJsonInfrastructure.baltic().layer() : SyntheticInfrastructure.layer(500, 20, 42);
+    infra =
+        layer.equals("baltic")
+            ? GeoJsonInfrastructure.baltic().layer()
+            : SyntheticInfrastructure.layer(500, 20, 42);
     if (layer.equals("synthetic10k") && infra.pieceCount() != 10_000) {
       throw new IllegalStateException("expected 10,000 segments, got " + infra.pieceCount());
     }
@@ -97,7 +104,8 @@ public class MaritimeEngineBenchmark {
   }
 
   static byte[][] lines() throws IOException {
-    try (InputStream in = new GZIPInputStream(MaritimeEngineBenchmark.class.getResourceAsStream(CAPTURE))) {
+    try (InputStream in =
+        new GZIPInputStream(MaritimeEngineBenchmark.class.getResourceAsStream(CAPTURE))) {
       ByteArrayOutputStream b = new ByteArrayOutputStream();
       in.transferTo(b);
       String[] text = b.toString(StandardCharsets.ISO_8859_1).split("\r?\n");
@@ -111,7 +119,7 @@ public class MaritimeEngineBenchmark {
 
   @Benchmark
   public int decodeTrackIndexDetect(Sentences counter) {
-    MaritimeEngine engine = MaritimeEngine.withDefaults(infra, (a, c) -> { });
+    MaritimeEngine engine = MaritimeEngine.withDefaults(infra, (a, c) -> {});
     NmeaFeed feed = new NmeaFeed("dma", engine::accept);
     for (byte[] l : lines) {
       feed.line(l, 0, l.length);
@@ -124,7 +132,7 @@ public class MaritimeEngineBenchmark {
 
   @Benchmark
   public int engineOnly(Sentences counter) {
-    MaritimeEngine engine = MaritimeEngine.withDefaults(infra, (a, c) -> { });
+    MaritimeEngine engine = MaritimeEngine.withDefaults(infra, (a, c) -> {});
     for (VesselObservation o : observations) {
       engine.accept(o);
     }

@@ -14,9 +14,9 @@ import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * A dense synthetic infrastructure layer over the Danish capture's area (54.1-58.0 N, 7.5-16.2 E):
- * {@code cables} random-walk cables of {@code segmentsPerCable} segments of 3-6 km each, corridor 1 km.
- * 500 x 20 = 10,000 segments, about 45,000 km of cable: far denser than any real sea, so that many
- * reports fall inside a corridor and the detectors do real work. Deterministic for a seed.
+ * {@code cables} random-walk cables of {@code segmentsPerCable} segments of 3-6 km each, corridor 1
+ * km. 500 x 20 = 10,000 segments, about 45,000 km of cable: far denser than any real sea, so that
+ * many reports fall inside a corridor and the detectors do real work. Deterministic for a seed.
  */
 public final class SyntheticInfrastructure {
 
@@ -39,8 +39,15 @@ public final class SyntheticInfrastructure {
         lon = next[1];
         pts[s] = new Coordinate(lon, lat);
       }
-      assets.add(new Asset("synthetic-" + c, "Synthetic " + c, c % 3 == 0 ? AssetKind.PIPELINE : AssetKind.TELECOM_CABLE,
-          1000, Criticality.HIGH, gf.createLineString(pts), Map.of()));
+      assets.add(
+          new Asset(
+              "synthetic-" + c,
+              "Synthetic " + c,
+              c % 3 == 0 ? AssetKind.PIPELINE : AssetKind.TELECOM_CABLE,
+              1000,
+              Criticality.HIGH,
+              gf.createLineString(pts),
+              Map.of()));
     }
     return new InfrastructureLayer(assets);
   }

@@ -28,18 +28,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The node's sustained AIS ingest, end to end: a real node (embedded H2, in this JVM) reads a TCP feed
- * of synthetic traffic as fast as it can (decoder on the source thread, detection engine on its own
- * thread), publishes the alerts it raises as STIX into its store, while a console client follows the
- * server-sent events. Then its heap, after a full GC, with every vessel still live.
+ * The node's sustained AIS ingest, end to end: a real node (embedded H2, in this JVM) reads a TCP
+ * feed of synthetic traffic as fast as it can (decoder on the source thread, detection engine on
+ * its own thread), publishes the alerts it raises as STIX into its store, while a console client
+ * follows the server-sent events. Then its heap, after a full GC, with every vessel still live.
  *
- * <p>The traffic: {@code vessels} synthetic MMSIs in the Baltic, each reporting once per round
- * (60 s of track time apart) for {@code rounds} rounds, with 20 of them lying still across a cable
+ * <p>The traffic: {@code vessels} synthetic MMSIs in the Baltic, each reporting once per round (60
+ * s of track time apart) for {@code rounds} rounds, with 20 of them lying still across a cable
  * corridor (loitering alerts) and a few MMSIs sent from two places at once (spoofing alerts). The
  * source waits for the engine when it is behind ({@code overflow=block}), so every sentence is
- * processed and the rate measured is the engine-bound rate.
- * Usage: {@code MaritimeNodeIngestBench [vessels=20000] [rounds=60]}. Not a JMH benchmark: it measures
- * a running server, once, and prints its figures.
+ * processed and the rate measured is the engine-bound rate. Usage: {@code MaritimeNodeIngestBench
+ * [vessels=20000] [rounds=60]}. Not a JMH benchmark: it measures a running server, once, and prints
+ * its figures.
  */
 public final class MaritimeNodeIngestBench {
   private MaritimeNodeIngestBench() {}
@@ -49,23 +49,44 @@ public final class MaritimeNodeIngestBench {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
     byte[] feed = traffic(vessels, rounds);
     long sentences = countLines(feed);
-    System.out.printf(Locale.ROOT, "workload: %d vessels x %d rounds = %,d sentences (%,d bytes)%n",
-        vessels, rounds, sentences, feed.length);
+    System.out.printf(
+        Locale.ROOT,
+        "workload: %d vessels x %d rounds = %,d sentences (%,d bytes)%n",
+        vessels,
+        rounds,
+        sentences,
+        feed.length);
 
     ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
     Path home = Files.createTempDirectory("bulwark-ingest-bench-");
-    ConfigurableApplicationContext node = BulwarkNodeApplication.start("--server.port=0", "--bulwark.home=" + home,
-        "--spring.datasource.url=jdbc:h2:file:" + home + "/db/bulwark;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-            + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
-        "--logging.level.root=WARN", "--bulwark.maritime.queue-capacity=65536",
-        "--bulwark.maritime.sources.bench.type=tcp", "--bulwark.maritime.sources.bench.host=127.0.0.1",
-        "--bulwark.maritime.sources.bench.port=" + server.getLocalPort(),
-        "--bulwark.maritime.sources.bench.overflow=block");
+    ConfigurableApplicationContext node =
+        BulwarkNodeApplication.start(
+            "--server.port=0",
+            "--bulwark.home=" + home,
+            "--spring.datasource.url=jdbc:h2:file:"
+                + home
+                + "/db/bulwark;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
+            "--logging.level.root=WARN",
+            "--bulwark.maritime.queue-capacity=65536",
+            "--bulwark.maritime.sources.bench.type=tcp",
+            "--bulwark.maritime.sources.bench.host=127.0.0.1",
+            "--bulwark.maritime.sources.bench.port=" + server.getLocalPort(),
+            "--bulwark.maritime.sources.bench.overflow=block");
     MaritimeWatch watch = node.getBean(MaritimeWatch.class);
     String port = node.getEnvironment().getProperty("local.server.port");
-    // an admin's console: its stream carries the watch's status events too (they are for admins only)
-    String token = node.getBean(PrincipalStore.class).add("bench", "EST",
-        EnumSet.of(Role.READER, Role.CONTRIBUTOR, Role.ADMIN), Optional.empty(), 0L, Optional.empty()).token();
+    // an admin's console: its stream carries the watch's status events too (they are for admins
+    // only)
+    String token =
+        node.getBean(PrincipalStore.class)
+            .add(
+                "bench",
+                "EST",
+                EnumSet.of(Role.READER, Role.CONTRIBUTOR, Role.ADMIN),
+                Optional.empty(),
+                0L,
+                Optional.empty())
+            .token();
     AtomicLong sseBytes = new AtomicLong();
     Thread console = consoleClient("http://localhost:" + port, token, sseBytes);
 
@@ -87,15 +108,31 @@ public final class MaritimeNodeIngestBench {
       MaritimeWatch.Status s = watch.status();
       Thread.sleep(3000); // let the publisher catch up and the console receive a status event
       s = watch.status();
-      System.out.printf(Locale.ROOT, "ingest: %,d sentences in %.2f s = %,.0f sentences/s (engine processed %,d,"
-          + " dropped %,d, source errors %d)%n", sentences, seconds, sentences / seconds, s.processed(),
-          s.queueDropped(), s.sources().get(0).errors());
-      System.out.printf(Locale.ROOT, "alerts: %d raised, %d published as STIX (%d failures); console SSE client"
-          + " received %,d bytes (%d clients)%n", s.alertsRaised(), s.alertsPublished(), s.publishFailures(),
-          sseBytes.get(), s.consoleClients());
+      System.out.printf(
+          Locale.ROOT,
+          "ingest: %,d sentences in %.2f s = %,.0f sentences/s (engine processed %,d,"
+              + " dropped %,d, source errors %d)%n",
+          sentences,
+          seconds,
+          sentences / seconds,
+          s.processed(),
+          s.queueDropped(),
+          s.sources().get(0).errors());
+      System.out.printf(
+          Locale.ROOT,
+          "alerts: %d raised, %d published as STIX (%d failures); console SSE client"
+              + " received %,d bytes (%d clients)%n",
+          s.alertsRaised(),
+          s.alertsPublished(),
+          s.publishFailures(),
+          sseBytes.get(),
+          s.consoleClients());
       java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
       // every alert the node holds, not a reader's view: the bench reports what was published
-      watch.ledger().list(anyAlert -> true).forEach(a -> kinds.merge(a.path("kind").asString(""), 1L, Long::sum));
+      watch
+          .ledger()
+          .list(anyAlert -> true)
+          .forEach(a -> kinds.merge(a.path("kind").asString(""), 1L, Long::sum));
       System.out.println("alert kinds published: " + kinds);
       System.out.println("status: " + s);
       feed = null;
@@ -109,23 +146,32 @@ public final class MaritimeNodeIngestBench {
     System.exit(0);
   }
 
-  /** The same traffic without the node: decoding alone, then the bare engine alone, one thread each. */
+  /**
+   * The same traffic without the node: decoding alone, then the bare engine alone, one thread each.
+   */
   static void bare(byte[] feed) throws IOException {
     java.util.List<dev.bulwark.maritime.model.VesselObservation> obs = new java.util.ArrayList<>();
     dev.bulwark.maritime.ingest.AisAdapter adapter = new dev.bulwark.maritime.ingest.AisAdapter();
-    dev.bulwark.ais.AisDecoder decoder = dev.bulwark.ais.AisDecoder.builder(d -> adapter.accept(d, obs::add)).build();
+    dev.bulwark.ais.AisDecoder decoder =
+        dev.bulwark.ais.AisDecoder.builder(d -> adapter.accept(d, obs::add)).build();
     long t0 = System.nanoTime();
-    new dev.bulwark.ais.source.LineReader(new java.io.ByteArrayInputStream(feed)).forEachLine(decoder::accept);
+    new dev.bulwark.ais.source.LineReader(new java.io.ByteArrayInputStream(feed))
+        .forEachLine(decoder::accept);
     long t1 = System.nanoTime();
-    dev.bulwark.maritime.engine.MaritimeEngine engine = dev.bulwark.maritime.engine.MaritimeEngine.withDefaults(
-        dev.bulwark.maritime.infra.GeoJsonInfrastructure.baltic().layer(), (a, c) -> { });
+    dev.bulwark.maritime.engine.MaritimeEngine engine =
+        dev.bulwark.maritime.engine.MaritimeEngine.withDefaults(
+            dev.bulwark.maritime.infra.GeoJsonInfrastructure.baltic().layer(), (a, c) -> {});
     long t2 = System.nanoTime();
     for (dev.bulwark.maritime.model.VesselObservation o : obs) {
       engine.accept(o);
     }
     long t3 = System.nanoTime();
-    System.out.printf(Locale.ROOT, "without the node: decoding alone %,.0f sentences/s; bare engine alone %,.0f"
-        + " observations/s (%d alerts)%n", obs.size() / ((t1 - t0) / 1e9), obs.size() / ((t3 - t2) / 1e9),
+    System.out.printf(
+        Locale.ROOT,
+        "without the node: decoding alone %,.0f sentences/s; bare engine alone %,.0f"
+            + " observations/s (%d alerts)%n",
+        obs.size() / ((t1 - t0) / 1e9),
+        obs.size() / ((t3 - t2) / 1e9),
         engine.alerts().size());
   }
 
@@ -135,34 +181,49 @@ public final class MaritimeNodeIngestBench {
       Thread.sleep(200);
     }
     var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-    System.out.printf(Locale.ROOT, "heap %s: %d vessels, %.0f MiB used after GC (max %.0f MiB)%n", when,
-        watch.status().vessels(), heap.getUsed() / 1048576.0, heap.getMax() / 1048576.0);
+    System.out.printf(
+        Locale.ROOT,
+        "heap %s: %d vessels, %.0f MiB used after GC (max %.0f MiB)%n",
+        when,
+        watch.status().vessels(),
+        heap.getUsed() / 1048576.0,
+        heap.getMax() / 1048576.0);
   }
 
   private static Thread consoleClient(String base, String token, AtomicLong bytes) {
-    Thread t = new Thread(() -> {
-      HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/maritime/events"))
-          .header("Authorization", "Basic " + Base64.getEncoder()
-              .encodeToString(("bench:" + token).getBytes(StandardCharsets.UTF_8)))
-          .header("Accept", "text/event-stream").build();
-      try {
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-          System.out.println("console client: HTTP " + response.statusCode());
-        }
-        InputStream in = response.body();
-        byte[] buf = new byte[1 << 16];
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-          bytes.addAndGet(n);
-        }
-        in.close();
-      } catch (IOException e) {
-        // the node closed
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "bench-console");
+    Thread t =
+        new Thread(
+            () -> {
+              HttpRequest r =
+                  HttpRequest.newBuilder(URI.create(base + "/api/maritime/events"))
+                      .header(
+                          "Authorization",
+                          "Basic "
+                              + Base64.getEncoder()
+                                  .encodeToString(
+                                      ("bench:" + token).getBytes(StandardCharsets.UTF_8)))
+                      .header("Accept", "text/event-stream")
+                      .build();
+              try {
+                HttpResponse<InputStream> response =
+                    HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofInputStream());
+                if (response.statusCode() != 200) {
+                  System.out.println("console client: HTTP " + response.statusCode());
+                }
+                InputStream in = response.body();
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                  bytes.addAndGet(n);
+                }
+                in.close();
+              } catch (IOException e) {
+                // the node closed
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "bench-console");
     t.setDaemon(true);
     t.start();
     return t;

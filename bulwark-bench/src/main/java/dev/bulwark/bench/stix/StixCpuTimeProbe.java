@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Objects per CPU-second of {@link StixValidateBenchmark}'s work, measured as the thread's CPU time
  * rather than wall time, so that the figure means something on a machine shared with other work.
- * Run: {@code java -cp ... dev.bulwark.bench.stix.StixCpuTimeProbe [rounds]}. Prints one line per round.
+ * Run: {@code java -cp ... dev.bulwark.bench.stix.StixCpuTimeProbe [rounds]}. Prints one line per
+ * round.
  */
 public final class StixCpuTimeProbe {
 
@@ -32,17 +33,19 @@ public final class StixCpuTimeProbe {
     for (int r = 1; r <= rounds; r++) {
       List<StixObject> parsed = new ArrayList<>(count);
       long c0 = mx.getCurrentThreadCpuTime();
-      codec.read(new ByteArrayInputStream(bundle), new StixReadListener() {
-        @Override
-        public void object(StixObject object, String location) {
-          parsed.add(object);
-        }
+      codec.read(
+          new ByteArrayInputStream(bundle),
+          new StixReadListener() {
+            @Override
+            public void object(StixObject object, String location) {
+              parsed.add(object);
+            }
 
-        @Override
-        public void malformed(String location, String message) {
-          throw new IllegalStateException(location + ": " + message);
-        }
-      });
+            @Override
+            public void malformed(String location, String message) {
+              throw new IllegalStateException(location + ": " + message);
+            }
+          });
       long c1 = mx.getCurrentThreadCpuTime();
       int valid = 0;
       for (StixObject o : parsed) {
@@ -54,7 +57,8 @@ public final class StixCpuTimeProbe {
       if (valid != count) {
         throw new IllegalStateException(valid + " of " + count + " valid");
       }
-      System.out.printf("round %d: read %,.0f objects/CPU-s, validate %,.0f objects/CPU-s, read+validate %,.0f objects/CPU-s%n",
+      System.out.printf(
+          "round %d: read %,.0f objects/CPU-s, validate %,.0f objects/CPU-s, read+validate %,.0f objects/CPU-s%n",
           r, count / ((c1 - c0) / 1e9), count / ((c2 - c1) / 1e9), count / ((c2 - c0) / 1e9));
     }
   }

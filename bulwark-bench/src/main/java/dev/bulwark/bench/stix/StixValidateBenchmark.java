@@ -46,7 +46,8 @@ public class StixValidateBenchmark {
     }
     for (StixObject o : parsed) {
       if (!validator.validate(o).valid()) {
-        throw new IllegalStateException("synthetic object invalid: " + validator.validate(o).errors());
+        throw new IllegalStateException(
+            "synthetic object invalid: " + validator.validate(o).errors());
       }
     }
   }
@@ -55,11 +56,14 @@ public class StixValidateBenchmark {
   @Benchmark
   public long readAndValidate100k() throws IOException {
     long[] valid = {0};
-    codec.read(new ByteArrayInputStream(bundle), listener(o -> {
-      if (validator.validate(o).valid()) {
-        valid[0]++;
-      }
-    }));
+    codec.read(
+        new ByteArrayInputStream(bundle),
+        listener(
+            o -> {
+              if (validator.validate(o).valid()) {
+                valid[0]++;
+              }
+            }));
     return valid[0];
   }
 

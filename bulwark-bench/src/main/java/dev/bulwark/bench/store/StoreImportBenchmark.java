@@ -3,10 +3,10 @@ package dev.bulwark.bench.store;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ImportSummary;
+import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Provenance;
 import dev.bulwark.node.store.StixImporter;
-import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.stix.StixCodec;
 import dev.bulwark.stix.validation.StixValidator;
 import java.io.ByteArrayInputStream;
@@ -71,7 +71,9 @@ public class StoreImportBenchmark {
           Statement s = c.createStatement()) {
         s.execute("CREATE SCHEMA " + schema);
       }
-      dataSource = NodeDatabase.open(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, null, null, 4);
+      dataSource =
+          NodeDatabase.open(
+              url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, null, null, 4);
     }
     ObjectStore store = new ObjectStore(dataSource, Clock.systemUTC());
     store.ensureCollection(new CollectionInfo("bench", "Bench", "benchmark", Set.of()));
@@ -91,9 +93,16 @@ public class StoreImportBenchmark {
   @Benchmark
   public ImportSummary validateAndStore() throws Exception {
     ImportSummary summary =
-        importer.importFrom(new ByteArrayInputStream(bundle), "bench", "bench", new Provenance("EST", "bench"));
+        importer.importFrom(
+            new ByteArrayInputStream(bundle), "bench", "bench", new Provenance("EST", "bench"));
     if (summary.stored() != objects) {
-      throw new IllegalStateException("stored " + summary.stored() + " of " + objects + ": " + summary.rejections().stream().limit(3).toList());
+      throw new IllegalStateException(
+          "stored "
+              + summary.stored()
+              + " of "
+              + objects
+              + ": "
+              + summary.rejections().stream().limit(3).toList());
     }
     return summary;
   }

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 /**
  * Writes a STIX 2.1 bundle of realistic, valid objects of several kinds (indicators with patterns,
- * malware, threat actors, identities, relationships between them), marked with TLP 2.0 markings. The
- * same seed gives the same bytes. Stateless; thread-safe.
+ * malware, threat actors, identities, relationships between them), marked with TLP 2.0 markings.
+ * The same seed gives the same bytes. Stateless; thread-safe.
  */
 public final class SyntheticBundle {
   private static final String[] TLP = {
@@ -22,48 +22,95 @@ public final class SyntheticBundle {
   public static byte[] of(int count, long seed) {
     Random random = new Random(seed);
     StringBuilder json = new StringBuilder(count * 520);
-    json.append("{\"type\":\"bundle\",\"id\":\"bundle--").append(uuid(random)).append("\",\"objects\":[");
+    json.append("{\"type\":\"bundle\",\"id\":\"bundle--")
+        .append(uuid(random))
+        .append("\",\"objects\":[");
     String identity = "identity--" + uuid(random);
     String lastMalware = null;
     for (int i = 0; i < count; i++) {
       if (i > 0) {
         json.append(',');
       }
-      String created = String.format("2024-%02d-%02dT%02d:%02d:%02d.%03dZ",
-          1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(24), random.nextInt(60),
-          random.nextInt(60), random.nextInt(1000));
+      String created =
+          String.format(
+              "2024-%02d-%02dT%02d:%02d:%02d.%03dZ",
+              1 + random.nextInt(12),
+              1 + random.nextInt(28),
+              random.nextInt(24),
+              random.nextInt(60),
+              random.nextInt(60),
+              random.nextInt(1000));
       String marking = TLP[random.nextInt(TLP.length)];
       int kind = i == 0 ? 0 : 1 + random.nextInt(4);
       switch (kind) {
-        case 0 -> json.append("{\"type\":\"identity\",\"spec_version\":\"2.1\",\"id\":\"").append(identity)
-            .append("\",\"created\":\"").append(created).append("\",\"modified\":\"").append(created)
-            .append("\",\"name\":\"Bulwark benchmark CERT\",\"identity_class\":\"organization\"}");
-        case 1, 2 -> json.append("{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--")
-            .append(uuid(random)).append("\",\"created_by_ref\":\"").append(identity)
-            .append("\",\"created\":\"").append(created).append("\",\"modified\":\"").append(created)
-            .append("\",\"name\":\"C2 address ").append(i)
-            .append("\",\"indicator_types\":[\"malicious-activity\"],\"pattern\":\"[ipv4-addr:value = '")
-            .append(10 + random.nextInt(200)).append('.').append(random.nextInt(256)).append('.')
-            .append(random.nextInt(256)).append('.').append(random.nextInt(256))
-            .append("']\",\"pattern_type\":\"stix\",\"valid_from\":\"").append(created)
-            .append("\",\"object_marking_refs\":[\"").append(marking).append("\"]}");
+        case 0 ->
+            json.append("{\"type\":\"identity\",\"spec_version\":\"2.1\",\"id\":\"")
+                .append(identity)
+                .append("\",\"created\":\"")
+                .append(created)
+                .append("\",\"modified\":\"")
+                .append(created)
+                .append(
+                    "\",\"name\":\"Bulwark benchmark CERT\",\"identity_class\":\"organization\"}");
+        case 1, 2 ->
+            json.append("{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--")
+                .append(uuid(random))
+                .append("\",\"created_by_ref\":\"")
+                .append(identity)
+                .append("\",\"created\":\"")
+                .append(created)
+                .append("\",\"modified\":\"")
+                .append(created)
+                .append("\",\"name\":\"C2 address ")
+                .append(i)
+                .append(
+                    "\",\"indicator_types\":[\"malicious-activity\"],\"pattern\":\"[ipv4-addr:value = '")
+                .append(10 + random.nextInt(200))
+                .append('.')
+                .append(random.nextInt(256))
+                .append('.')
+                .append(random.nextInt(256))
+                .append('.')
+                .append(random.nextInt(256))
+                .append("']\",\"pattern_type\":\"stix\",\"valid_from\":\"")
+                .append(created)
+                .append("\",\"object_marking_refs\":[\"")
+                .append(marking)
+                .append("\"]}");
         case 3 -> {
           lastMalware = "malware--" + uuid(random);
-          json.append("{\"type\":\"malware\",\"spec_version\":\"2.1\",\"id\":\"").append(lastMalware)
-              .append("\",\"created_by_ref\":\"").append(identity)
-              .append("\",\"created\":\"").append(created).append("\",\"modified\":\"").append(created)
-              .append("\",\"name\":\"Wiper family ").append(i)
-              .append("\",\"malware_types\":[\"wiper\"],\"is_family\":true,\"object_marking_refs\":[\"")
-              .append(marking).append("\"]}");
+          json.append("{\"type\":\"malware\",\"spec_version\":\"2.1\",\"id\":\"")
+              .append(lastMalware)
+              .append("\",\"created_by_ref\":\"")
+              .append(identity)
+              .append("\",\"created\":\"")
+              .append(created)
+              .append("\",\"modified\":\"")
+              .append(created)
+              .append("\",\"name\":\"Wiper family ")
+              .append(i)
+              .append(
+                  "\",\"malware_types\":[\"wiper\"],\"is_family\":true,\"object_marking_refs\":[\"")
+              .append(marking)
+              .append("\"]}");
         }
         default -> {
           String target = lastMalware != null ? lastMalware : identity;
           json.append("{\"type\":\"relationship\",\"spec_version\":\"2.1\",\"id\":\"relationship--")
-              .append(uuid(random)).append("\",\"created_by_ref\":\"").append(identity)
-              .append("\",\"created\":\"").append(created).append("\",\"modified\":\"").append(created)
-              .append("\",\"relationship_type\":\"related-to\",\"source_ref\":\"").append(identity)
-              .append("\",\"target_ref\":\"").append(target).append("\",\"object_marking_refs\":[\"")
-              .append(marking).append("\"]}");
+              .append(uuid(random))
+              .append("\",\"created_by_ref\":\"")
+              .append(identity)
+              .append("\",\"created\":\"")
+              .append(created)
+              .append("\",\"modified\":\"")
+              .append(created)
+              .append("\",\"relationship_type\":\"related-to\",\"source_ref\":\"")
+              .append(identity)
+              .append("\",\"target_ref\":\"")
+              .append(target)
+              .append("\",\"object_marking_refs\":[\"")
+              .append(marking)
+              .append("\"]}");
         }
       }
     }
@@ -72,7 +119,9 @@ public final class SyntheticBundle {
   }
 
   private static String uuid(Random random) {
-    return new UUID((random.nextLong() & 0xffffffffffff0fffL) | 0x4000L,
-        (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L).toString();
+    return new UUID(
+            (random.nextLong() & 0xffffffffffff0fffL) | 0x4000L,
+            (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L)
+        .toString();
   }
 }

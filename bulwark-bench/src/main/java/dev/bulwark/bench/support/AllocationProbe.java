@@ -33,10 +33,18 @@ public final class AllocationProbe {
     for (int i = 0; i < rounds; i++) {
       long wall = System.nanoTime();
       long cpu = os.getProcessCpuTime();
-      AllocationResult r = new Allocator().allocate(problem.requirements, problem.offers, shares, Map.of());
-      System.out.printf("round %d: %d LP variables, stage 2 %s, %d assignments, shortfall EUR %.0f, max deviation EUR %.0f: wall %d ms, process CPU %d ms%n",
-          i + 1, r.variables(), r.stage2(), r.assignments().size(), r.shortfallEur(), r.maxDeviationEur(),
-          (System.nanoTime() - wall) / 1_000_000, (os.getProcessCpuTime() - cpu) / 1_000_000);
+      AllocationResult r =
+          new Allocator().allocate(problem.requirements, problem.offers, shares, Map.of());
+      System.out.printf(
+          "round %d: %d LP variables, stage 2 %s, %d assignments, shortfall EUR %.0f, max deviation EUR %.0f: wall %d ms, process CPU %d ms%n",
+          i + 1,
+          r.variables(),
+          r.stage2(),
+          r.assignments().size(),
+          r.shortfallEur(),
+          r.maxDeviationEur(),
+          (System.nanoTime() - wall) / 1_000_000,
+          (os.getProcessCpuTime() - cpu) / 1_000_000);
     }
   }
 }

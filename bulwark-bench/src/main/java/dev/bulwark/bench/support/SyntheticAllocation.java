@@ -44,9 +44,25 @@ public final class SyntheticAllocation {
       String ally = allies.get(random.nextInt(allies.size())).iso3();
       LocalDate from = start.plusDays(random.nextInt(730));
       if (random.nextInt(10) < 7) {
-        offers.add(new Offer("O" + i, ally, Offer.Kind.ITEMS, Optional.of(c), c.name().toLowerCase() + "-item-" + random.nextInt(5), 10 + random.nextInt(1_000), from));
+        offers.add(
+            new Offer(
+                "O" + i,
+                ally,
+                Offer.Kind.ITEMS,
+                Optional.of(c),
+                c.name().toLowerCase() + "-item-" + random.nextInt(5),
+                10 + random.nextInt(1_000),
+                from));
       } else {
-        offers.add(new Offer("O" + i, ally, Offer.Kind.FUNDS, Optional.of(c), "", 1e6 * (1 + random.nextInt(500)), from));
+        offers.add(
+            new Offer(
+                "O" + i,
+                ally,
+                Offer.Kind.FUNDS,
+                Optional.of(c),
+                "",
+                1e6 * (1 + random.nextInt(500)),
+                from));
       }
     }
   }

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * One episode of suspicious behaviour, as it stands: raised once, then updated while it develops
- * (the id stays the same, {@code end}, severity and evidence move). Immutable snapshot, thread-safe.
+ * (the id stays the same, {@code end}, severity and evidence move). Immutable snapshot,
+ * thread-safe.
  *
  * @param id stable per episode: kind, MMSI, asset and start
  * @param kind what was detected

@@ -8,19 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntFunction;
 
 /**
  * Folds findings into episodes: one alert per (kind, vessel, asset or partner) while findings keep
- * coming, with a stable id; a new episode starts when the previous one has been quiet for
- * {@code episodeGapMillis} (default 2 h, so that a drag interrupted by an AIS gap stays one episode).
+ * coming, with a stable id; a new episode starts when the previous one has been quiet for {@code
+ * episodeGapMillis} (default 2 h, so that a drag interrupted by an AIS gap stays one episode).
  *
  * <p>Publishes to the listener when an episode is raised, when its severity rises, and otherwise at
- * most every {@code updateEveryMillis} of track time; and once more ({@code CLOSED}, final state) when
- * {@link #expire} lets go of it. Memory is bounded: episodes quiet for {@link #RETAIN_MILLIS} are
- * dropped, and at most {@link #MAX_EPISODES} are held (oldest first out); a node stores alerts as they
- * are published, the book is only the working set. Severity and score never go down within an
- * episode: a drag that eases off is still the drag that happened. Not thread-safe.
+ * most every {@code updateEveryMillis} of track time; and once more ({@code CLOSED}, final state)
+ * when {@link #expire} lets go of it. Memory is bounded: episodes quiet for {@link #RETAIN_MILLIS}
+ * are dropped, and at most {@link #MAX_EPISODES} are held (oldest first out); a node stores alerts
+ * as they are published, the book is only the working set. Severity and score never go down within
+ * an episode: a drag that eases off is still the drag that happened. Not thread-safe.
  */
 public final class AlertBook {
 
@@ -48,8 +47,10 @@ public final class AlertBook {
   private final AlertListener listener;
   private final Vessels vessels;
   private final Map<String, Episode> open = new HashMap<>();
+
   /** Track time an ended episode is still held (and listed by {@link #alerts()}). */
   public static final long RETAIN_MILLIS = 24 * 3_600_000L;
+
   /** Most episodes held. */
   public static final int MAX_EPISODES = 100_000;
 
@@ -57,7 +58,8 @@ public final class AlertBook {
   private final java.util.Set<String> ids = new java.util.HashSet<>();
   private int raisedCount;
 
-  public AlertBook(long episodeGapMillis, long updateEveryMillis, AlertListener listener, Vessels vessels) {
+  public AlertBook(
+      long episodeGapMillis, long updateEveryMillis, AlertListener listener, Vessels vessels) {
     this.episodeGapMillis = episodeGapMillis;
     this.updateEveryMillis = updateEveryMillis;
     this.listener = listener;
@@ -66,7 +68,14 @@ public final class AlertBook {
 
   /** Records a finding; returns the id of its episode. */
   public String report(Finding f) {
-    String key = f.kind().name() + '|' + f.mmsi() + '|' + f.other() + '|' + f.asset().map(a -> a.id()).orElse("");
+    String key =
+        f.kind().name()
+            + '|'
+            + f.mmsi()
+            + '|'
+            + f.other()
+            + '|'
+            + f.asset().map(a -> a.id()).orElse("");
     Episode e = open.get(key);
     if (e != null && f.nowMillis() - e.latest.nowMillis() > episodeGapMillis) {
       e = null;
@@ -80,9 +89,14 @@ public final class AlertBook {
       e.raised = f.nowMillis();
       e.lastPublished = f.nowMillis();
       e.params.putAll(f.parameters());
-      e.id = f.kind().slug() + "-" + f.mmsi() + (f.other() != 0 ? "-" + f.other() : "")
-          + f.asset().map(a -> "-" + a.id().replaceAll("[^A-Za-z0-9]+", "_")).orElse("")
-          + "-" + (f.startMillis() / 1000);
+      e.id =
+          f.kind().slug()
+              + "-"
+              + f.mmsi()
+              + (f.other() != 0 ? "-" + f.other() : "")
+              + f.asset().map(a -> "-" + a.id().replaceAll("[^A-Za-z0-9]+", "_")).orElse("")
+              + "-"
+              + (f.startMillis() / 1000);
       if (!ids.add(e.id)) {
         int n = 2;
         while (!ids.add(e.id + "-" + n)) {
@@ -106,14 +120,15 @@ public final class AlertBook {
     if (escalated || f.nowMillis() - e.lastPublished >= updateEveryMillis) {
       e.lastPublished = f.nowMillis();
       e.revision++;
-      listener.onAlert(snapshot(e), escalated ? AlertListener.Change.ESCALATED : AlertListener.Change.UPDATED);
+      listener.onAlert(
+          snapshot(e), escalated ? AlertListener.Change.ESCALATED : AlertListener.Change.UPDATED);
     }
     return e.id;
   }
 
   /**
-   * Lets go of episodes quiet for {@link #RETAIN_MILLIS} (and of the oldest beyond
-   * {@link #MAX_EPISODES}), publishing their final state as {@code CLOSED}. The engine calls it hourly.
+   * Lets go of episodes quiet for {@link #RETAIN_MILLIS} (and of the oldest beyond {@link
+   * #MAX_EPISODES}), publishing their final state as {@code CLOSED}. The engine calls it hourly.
    */
   public void expire(long nowMillis) {
     int excess = all.size() - MAX_EPISODES;
@@ -157,9 +172,11 @@ public final class AlertBook {
   private Alert snapshot(Episode e) {
     Finding f = e.latest;
     long start = Math.min(e.first.startMillis(), f.startMillis());
-    String track = vessels.track(f.mmsi())
-        .map(t -> TrackSnippets.geoJson(f.mmsi(), t, start - 15 * 60_000L, f.nowMillis()))
-        .orElse("null");
+    String track =
+        vessels
+            .track(f.mmsi())
+            .map(t -> TrackSnippets.geoJson(f.mmsi(), t, start - 15 * 60_000L, f.nowMillis()))
+            .orElse("null");
     return new Alert(
         e.id,
         f.kind(),

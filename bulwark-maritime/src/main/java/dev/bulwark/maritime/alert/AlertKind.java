@@ -4,11 +4,15 @@ import java.util.Locale;
 
 /** The closed family of things the detection engine alerts on; one detector raises each kind. */
 public enum AlertKind {
-  /** Sustained slow speed, speed drop and course anomalies while crossing or following a corridor. */
+  /**
+   * Sustained slow speed, speed drop and course anomalies while crossing or following a corridor.
+   */
   ANCHOR_DRAG,
   /** Average speed below 2 kn inside a corridor for a long time. */
   LOITERING,
-  /** AIS silence starting or ending near infrastructure, or reappearing far from where predicted. */
+  /**
+   * AIS silence starting or ending near infrastructure, or reappearing far from where predicted.
+   */
   GOING_DARK,
   /** Impossible movement: implied speed, jumps, one MMSI in two places. */
   SPOOFING,

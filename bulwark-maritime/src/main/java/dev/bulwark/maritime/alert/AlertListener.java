@@ -19,6 +19,6 @@ public interface AlertListener {
 
   /** A listener that ignores everything. */
   static AlertListener none() {
-    return (a, c) -> { };
+    return (a, c) -> {};
   }
 }

@@ -30,15 +30,26 @@ public final class TrackSnippets {
         times.append(',');
         sogs.append(',');
       }
-      coords.append('[').append(String.format(Locale.ROOT, "%.5f,%.5f", track.lon(i), track.lat(i))).append(']');
+      coords
+          .append('[')
+          .append(String.format(Locale.ROOT, "%.5f,%.5f", track.lon(i), track.lat(i)))
+          .append(']');
       times.append(track.time(i) / 1000);
       double s = track.sog(i);
       sogs.append(Double.isNaN(s) ? "null" : String.format(Locale.ROOT, "%.1f", s));
     }
-    String geometry = written >= 2
-        ? "{\"type\":\"LineString\",\"coordinates\":[" + coords + "]}"
-        : written == 1 ? "{\"type\":\"Point\",\"coordinates\":" + coords + "}" : "null";
-    return "{\"type\":\"Feature\",\"geometry\":" + geometry + ",\"properties\":{\"mmsi\":" + mmsi
-        + ",\"times\":[" + times + "],\"sog_kn\":[" + sogs + "]}}";
+    String geometry =
+        written >= 2
+            ? "{\"type\":\"LineString\",\"coordinates\":[" + coords + "]}"
+            : written == 1 ? "{\"type\":\"Point\",\"coordinates\":" + coords + "}" : "null";
+    return "{\"type\":\"Feature\",\"geometry\":"
+        + geometry
+        + ",\"properties\":{\"mmsi\":"
+        + mmsi
+        + ",\"times\":["
+        + times
+        + "],\"sog_kn\":["
+        + sogs
+        + "]}}";
   }
 }

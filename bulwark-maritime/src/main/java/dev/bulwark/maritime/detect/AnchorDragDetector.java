@@ -17,29 +17,32 @@ import java.util.Optional;
  * anchor allows, after slowing down from its cruising speed, with course anomalies adding weight.
  *
  * <p>Every report inside a corridor is scored:
- * <ul>
- *   <li>+0.35 when the mean speed over the last {@code sustain} is within [{@code minKn}, {@code maxKn}];
- *       nothing at all is raised otherwise;</li>
- *   <li>+0.35 x drop/0.25 (capped) for the drop from the cruising speed (highest 10-minute mean in the
- *       previous {@code reference}, needing {@code minReference} of history);</li>
- *   <li>+0.30 when the ship reports "at anchor" while making {@code minKn} or more;</li>
- *   <li>+0.20 for a course anomaly within the last hour (net turn over {@code uTurnDeg}, or total turning
- *       over twice that: a U-turn or zigzag);</li>
- *   <li>+0.10 for a cargo ship or tanker (slow crossings are unusual for them), +0.10 for more than
- *       20 minutes inside the corridor (dragging along the line).</li>
- * </ul>
- * An alert needs a score of {@code minScore} and at least one of the drop (>= {@code minDrop}), the
- * anchor status or the course anomaly, so a ship that simply crosses at a steady 8 kn is not flagged.
- * Severity is high from {@code highScore} on a high-criticality asset, medium otherwise. Fishing,
- * towing, dredging and service craft, operator-listed working vessels and vessels in a known
- * anchorage or port are not scored.
  *
- * <p>Defaults and their sources: speed band 2-9 kn (below 2 kn is loitering, the GFW threshold; Eagle S
- * was reported at ~8.5 falling to ~6.3 kn while dragging, Yi Peng 3 at about 7 kn); minDrop 15 % (Eagle
- * S lost about 26 % of its speed); sustain 10 min (a drag lasts hours; 10 min keeps the alert inside
- * the 10-minute goal after the corridor is reached); reference 24 h (the whole track: Eagle S had been dragging for hours when it reached Estlink 2, so a
- * shorter look-back would take the drag itself for the cruise); minReference 20 min; uTurnDeg 150
- * (Eagle S turned back after the drag). Not thread-safe (engine thread only).
+ * <ul>
+ *   <li>+0.35 when the mean speed over the last {@code sustain} is within [{@code minKn}, {@code
+ *       maxKn}]; nothing at all is raised otherwise;
+ *   <li>+0.35 x drop/0.25 (capped) for the drop from the cruising speed (highest 10-minute mean in
+ *       the previous {@code reference}, needing {@code minReference} of history);
+ *   <li>+0.30 when the ship reports "at anchor" while making {@code minKn} or more;
+ *   <li>+0.20 for a course anomaly within the last hour (net turn over {@code uTurnDeg}, or total
+ *       turning over twice that: a U-turn or zigzag);
+ *   <li>+0.10 for a cargo ship or tanker (slow crossings are unusual for them), +0.10 for more than
+ *       20 minutes inside the corridor (dragging along the line).
+ * </ul>
+ *
+ * An alert needs a score of {@code minScore} and at least one of the drop (>= {@code minDrop}), the
+ * anchor status or the course anomaly, so a ship that simply crosses at a steady 8 kn is not
+ * flagged. Severity is high from {@code highScore} on a high-criticality asset, medium otherwise.
+ * Fishing, towing, dredging and service craft, operator-listed working vessels and vessels in a
+ * known anchorage or port are not scored.
+ *
+ * <p>Defaults and their sources: speed band 2-9 kn (below 2 kn is loitering, the GFW threshold;
+ * Eagle S was reported at ~8.5 falling to ~6.3 kn while dragging, Yi Peng 3 at about 7 kn); minDrop
+ * 15 % (Eagle S lost about 26 % of its speed); sustain 10 min (a drag lasts hours; 10 min keeps the
+ * alert inside the 10-minute goal after the corridor is reached); reference 24 h (the whole track:
+ * Eagle S had been dragging for hours when it reached Estlink 2, so a shorter look-back would take
+ * the drag itself for the cruise); minReference 20 min; uTurnDeg 150 (Eagle S turned back after the
+ * drag). Not thread-safe (engine thread only).
  */
 public final class AnchorDragDetector extends BaseDetector {
 
@@ -57,9 +60,17 @@ public final class AnchorDragDetector extends BaseDetector {
    * @param highScore score from which the alert is high on a high-criticality asset
    */
   public record Params(
-      double minKn, double maxKn, long sustainMillis, double minDrop, long referenceMillis,
-      long minReferenceMillis, double uTurnDeg, double minScore, double highScore) {
-    public static final Params DEFAULT = new Params(2.0, 9.0, 600_000L, 0.15, 86_400_000L, 1_200_000L, 150, 0.55, 0.70);
+      double minKn,
+      double maxKn,
+      long sustainMillis,
+      double minDrop,
+      long referenceMillis,
+      long minReferenceMillis,
+      double uTurnDeg,
+      double minScore,
+      double highScore) {
+    public static final Params DEFAULT =
+        new Params(2.0, 9.0, 600_000L, 0.15, 86_400_000L, 1_200_000L, 150, 0.55, 0.70);
   }
 
   private static final class State {
@@ -104,7 +115,9 @@ public final class AnchorDragDetector extends BaseDetector {
       return;
     }
     int type = v.identity().shipType();
-    if (Ships.isServiceOrFishing(type) || r.navStatus() == PositionReport.STATUS_FISHING || ctx.isWorkingVessel(v)) {
+    if (Ships.isServiceOrFishing(type)
+        || r.navStatus() == PositionReport.STATUS_FISHING
+        || ctx.isWorkingVessel(v)) {
       return;
     }
     var asset = prox.asset(ci);
@@ -128,12 +141,19 @@ public final class AnchorDragDetector extends BaseDetector {
     }
     if (now - s.cruiseAt >= 300_000L) {
       // The cruise speed changes slowly; measuring it every 5 minutes keeps corridor reports cheap.
-      s.cruise = TrackStats.maxBucketMean(t, now - p.referenceMillis(), now - p.sustainMillis(), 600_000L, p.minReferenceMillis());
+      s.cruise =
+          TrackStats.maxBucketMean(
+              t,
+              now - p.referenceMillis(),
+              now - p.sustainMillis(),
+              600_000L,
+              p.minReferenceMillis());
       s.cruiseAt = now;
     }
     double cruise = s.cruise;
     double drop = Double.isNaN(cruise) || cruise <= 0 ? Double.NaN : 1 - mean / cruise;
-    boolean anchored = r.navStatus() == PositionReport.STATUS_AT_ANCHOR && r.hasSog() && r.sogKn() >= p.minKn();
+    boolean anchored =
+        r.navStatus() == PositionReport.STATUS_AT_ANCHOR && r.hasSog() && r.sogKn() >= p.minKn();
     double[] turns = TrackStats.turns(t, now - 3_600_000L);
     boolean course = Math.abs(turns[0]) >= p.uTurnDeg() || turns[1] >= 2 * p.uTurnDeg();
     boolean dropped = drop >= p.minDrop();
@@ -161,7 +181,10 @@ public final class AnchorDragDetector extends BaseDetector {
     if (score < p.minScore()) {
       return;
     }
-    Severity sev = score >= p.highScore() && asset.criticality() == Criticality.HIGH ? Severity.HIGH : Severity.MEDIUM;
+    Severity sev =
+        score >= p.highScore() && asset.criticality() == Criticality.HIGH
+            ? Severity.HIGH
+            : Severity.MEDIUM;
     Map<String, String> ev = new LinkedHashMap<>();
     ev.put("mean_sog_kn", fmt(mean));
     ev.put("band_kn", p.minKn() + "-" + p.maxKn());
@@ -172,10 +195,29 @@ public final class AnchorDragDetector extends BaseDetector {
     ev.put("net_turn_1h_deg", fmt(turns[0]));
     ev.put("distance_to_asset_m", fmt(prox.distanceM(ci)));
     ev.put("minutes_in_corridor", Long.toString(inCorridor / 60_000));
-    String summary = String.format(Locale.ROOT, "%s at %.1f kn (cruise %s kn) in the %s corridor%s%s",
-        v.identity().label(), mean, fmt(cruise), asset.name(), anchored ? ", reporting at anchor" : "",
-        course ? ", course anomaly" : "");
-    ctx.alertBook().report(new Finding(kind(), v.mmsi(), 0, Optional.of(asset), s.corridorSince, now, sev, score, summary, ev));
+    String summary =
+        String.format(
+            Locale.ROOT,
+            "%s at %.1f kn (cruise %s kn) in the %s corridor%s%s",
+            v.identity().label(),
+            mean,
+            fmt(cruise),
+            asset.name(),
+            anchored ? ", reporting at anchor" : "",
+            course ? ", course anomaly" : "");
+    ctx.alertBook()
+        .report(
+            new Finding(
+                kind(),
+                v.mmsi(),
+                0,
+                Optional.of(asset),
+                s.corridorSince,
+                now,
+                sev,
+                score,
+                summary,
+                ev));
   }
 
   static String fmt(double d) {

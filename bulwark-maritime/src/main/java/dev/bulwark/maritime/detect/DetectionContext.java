@@ -7,8 +7,8 @@ import java.util.Collection;
 
 /**
  * What detectors may see besides the vessel at hand: the engine clock, the infrastructure, the
- * operator's lists, every vessel (for encounters and silences) and the alert book. Implemented by the
- * engine; not thread-safe.
+ * operator's lists, every vessel (for encounters and silences) and the alert book. Implemented by
+ * the engine; not thread-safe.
  */
 public interface DetectionContext {
 

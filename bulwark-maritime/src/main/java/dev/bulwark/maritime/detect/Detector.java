@@ -26,7 +26,8 @@ public interface Detector {
   default void onPosition(VesselState v, PositionReport p, DetectionContext ctx) {}
 
   /** Static data revealed identity changes. */
-  default void onIdentityChange(VesselState v, List<IdentityChange> changes, DetectionContext ctx) {}
+  default void onIdentityChange(
+      VesselState v, List<IdentityChange> changes, DetectionContext ctx) {}
 
   /** The engine clock advanced by a tick (default 30 s of track time). */
   default void onTick(DetectionContext ctx) {}

@@ -18,24 +18,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Encounters at sea: two vessels within {@code maxDistanceM} of each other, both under
- * {@code maxKn}, away from known ports and anchorages.
+ * Encounters at sea: two vessels within {@code maxDistanceM} of each other, both under {@code
+ * maxKn}, away from known ports and anchorages.
  *
  * <p>Checked at every engine tick on a grid of slow vessels. An encounter is raised low once it has
- * lasted {@code earlyMillis} (so the watch sees a rendezvous while it happens), medium when it reaches
- * {@code confirmMillis} (the Global Fishing Watch definition), high if it is then within
- * {@code nearM} of infrastructure. Vessels that were never seen moving faster than {@code approachKn}
- * in the {@code approachMillis} before the encounter began are a standing group (berths, anchorage,
- * a raft of barges), not a rendezvous, and are left out; so are service craft (tugs, pilots, SAR),
- * fishing vessels and operator-listed working vessels. A pair with more than {@code maxCrowd} other
- * slow vessels (moored, anchored or any) within {@code crowdM} is a berth, an anchorage or a fleet,
- * not a meeting away from ports: without a port database, crowding is how "away from ports" is
- * judged (known ports and anchorages loaded as areas are excluded as well). The pair is forgotten
- * after {@code breakMillis} apart.
+ * lasted {@code earlyMillis} (so the watch sees a rendezvous while it happens), medium when it
+ * reaches {@code confirmMillis} (the Global Fishing Watch definition), high if it is then within
+ * {@code nearM} of infrastructure. Vessels that were never seen moving faster than {@code
+ * approachKn} in the {@code approachMillis} before the encounter began are a standing group
+ * (berths, anchorage, a raft of barges), not a rendezvous, and are left out; so are service craft
+ * (tugs, pilots, SAR), fishing vessels and operator-listed working vessels. A pair with more than
+ * {@code maxCrowd} other slow vessels (moored, anchored or any) within {@code crowdM} is a berth,
+ * an anchorage or a fleet, not a meeting away from ports: without a port database, crowding is how
+ * "away from ports" is judged (known ports and anchorages loaded as areas are excluded as well).
+ * The pair is forgotten after {@code breakMillis} apart.
  *
  * <p>Defaults: 500 m, 2 kn and 2 h from Global Fishing Watch's encounter definition (vessels within
  * 500 m for at least 2 h at a median speed under 2 kn); early 5 min, approach 4 kn within 1 h,
- * break 10 min, nearM 5 km, crowd: nobody else stopped within 1.5 km (our choices). Not thread-safe.
+ * break 10 min, nearM 5 km, crowd: nobody else stopped within 1.5 km (our choices). Not
+ * thread-safe.
  */
 public final class EncounterDetector extends BaseDetector {
 
@@ -53,9 +54,19 @@ public final class EncounterDetector extends BaseDetector {
    * @param crowdM radius within which other slow vessels make a crowd
    * @param maxCrowd most other slow vessels allowed within crowdM for the pair to count
    */
-  public record Params(double maxDistanceM, double maxKn, long earlyMillis, long confirmMillis, double approachKn,
-      long approachMillis, long breakMillis, double nearM, double crowdM, int maxCrowd) {
-    public static final Params DEFAULT = new Params(500, 2.0, 300_000L, 7_200_000L, 4.0, 3_600_000L, 600_000L, 5000, 1500, 0);
+  public record Params(
+      double maxDistanceM,
+      double maxKn,
+      long earlyMillis,
+      long confirmMillis,
+      double approachKn,
+      long approachMillis,
+      long breakMillis,
+      double nearM,
+      double crowdM,
+      int maxCrowd) {
+    public static final Params DEFAULT =
+        new Params(500, 2.0, 300_000L, 7_200_000L, 4.0, 3_600_000L, 600_000L, 5000, 1500, 0);
   }
 
   private static final class Pair {
@@ -78,12 +89,15 @@ public final class EncounterDetector extends BaseDetector {
 
   /** Grid cell: 0.02 degrees of latitude (2.2 km), as wide in metres as the crowd radius needs. */
   private static final double CELL_DEG = 0.02;
+
   private static final double CELL_LON_DEG = 0.04;
 
   private final Params p;
   private final Map<Long, Pair> pairs = new HashMap<>();
+
   /** Slow vessels by cell; its iteration order fixes the order in which pairs are reported. */
   private final Map<Long, List<VesselState>> grid = new HashMap<>();
+
   /** The same cells for the neighbour lookups, without boxing the keys. */
   private final CellIndex cells = new CellIndex();
 
@@ -102,8 +116,15 @@ public final class EncounterDetector extends BaseDetector {
 
   @Override
   public Map<String, String> parameters() {
-    return Map.of("max_distance_m", Double.toString(p.maxDistanceM()), "max_kn", Double.toString(p.maxKn()),
-        "early_min", Long.toString(p.earlyMillis() / 60_000), "confirm_min", Long.toString(p.confirmMillis() / 60_000));
+    return Map.of(
+        "max_distance_m",
+        Double.toString(p.maxDistanceM()),
+        "max_kn",
+        Double.toString(p.maxKn()),
+        "early_min",
+        Long.toString(p.earlyMillis() / 60_000),
+        "confirm_min",
+        Long.toString(p.confirmMillis() / 60_000));
   }
 
   /** A recent report under maxKn: part of a crowd, and a possible party to an encounter. */
@@ -117,7 +138,8 @@ public final class EncounterDetector extends BaseDetector {
 
   private boolean candidate(VesselState v, DetectionContext ctx) {
     PositionReport r = v.last();
-    if (v.proximity().inSafeHaven() || r.navStatus() == PositionReport.STATUS_MOORED
+    if (v.proximity().inSafeHaven()
+        || r.navStatus() == PositionReport.STATUS_MOORED
         || r.navStatus() == PositionReport.STATUS_FISHING) {
       return false;
     }
@@ -186,7 +208,9 @@ public final class EncounterDetector extends BaseDetector {
     return others <= p.maxCrowd();
   }
 
-  /** Fills {@code out} with the slow vessels within {@code radiusM} of a position (itself included). */
+  /**
+   * Fills {@code out} with the slow vessels within {@code radiusM} of a position (itself included).
+   */
   private void around(PositionReport r, double radiusM, List<VesselState> out) {
     out.clear();
     long cy = (long) Math.floor(r.lat() / CELL_DEG);
@@ -210,14 +234,16 @@ public final class EncounterDetector extends BaseDetector {
   }
 
   /**
-   * Cell key to the cell's list, open addressing on primitive keys, emptied at each tick by bumping a
-   * generation number rather than clearing the arrays.
+   * Cell key to the cell's list, open addressing on primitive keys, emptied at each tick by bumping
+   * a generation number rather than clearing the arrays.
    */
   private static final class CellIndex {
     private long[] keys = new long[1024];
     private int[] generation = new int[1024];
+
     @SuppressWarnings("unchecked")
     private List<VesselState>[] lists = new List[1024];
+
     private int current = 1;
     private int size;
 
@@ -296,7 +322,8 @@ public final class EncounterDetector extends BaseDetector {
     }
     boolean confirmed = duration >= p.confirmMillis();
     Severity sev = !confirmed ? Severity.LOW : pr.asset != null ? Severity.HIGH : Severity.MEDIUM;
-    double score = !confirmed ? 0.3 + 0.3 * duration / p.confirmMillis() : pr.asset != null ? 0.8 : 0.6;
+    double score =
+        !confirmed ? 0.3 + 0.3 * duration / p.confirmMillis() : pr.asset != null ? 0.8 : 0.6;
     double d = Geo.localDistanceM(a.last().lat(), a.last().lon(), b.last().lat(), b.last().lon());
     Map<String, String> ev = new LinkedHashMap<>();
     ev.put("other_mmsi", Integer.toString(b.mmsi()));
@@ -304,11 +331,33 @@ public final class EncounterDetector extends BaseDetector {
     ev.put("max_distance_m", Double.toString(p.maxDistanceM()));
     ev.put("duration_min", Long.toString(duration / 60_000));
     ev.put("confirm_min", Long.toString(p.confirmMillis() / 60_000));
-    ev.put("sog_kn", AnchorDragDetector.fmt(a.last().sogKn()) + "/" + AnchorDragDetector.fmt(b.last().sogKn()));
-    String summary = String.format(Locale.ROOT, "%s and %s within %.0f m at under %.0f kn for %d min%s%s",
-        a.identity().label(), b.identity().label(), d, p.maxKn(), duration / 60_000, confirmed ? " (confirmed)" : "",
-        pr.asset != null ? " near " + pr.asset.name() : "");
-    ctx.alertBook().report(new Finding(kind(), a.mmsi(), b.mmsi(), Optional.ofNullable(pr.asset), pr.start, now, sev, score, summary, ev));
+    ev.put(
+        "sog_kn",
+        AnchorDragDetector.fmt(a.last().sogKn()) + "/" + AnchorDragDetector.fmt(b.last().sogKn()));
+    String summary =
+        String.format(
+            Locale.ROOT,
+            "%s and %s within %.0f m at under %.0f kn for %d min%s%s",
+            a.identity().label(),
+            b.identity().label(),
+            d,
+            p.maxKn(),
+            duration / 60_000,
+            confirmed ? " (confirmed)" : "",
+            pr.asset != null ? " near " + pr.asset.name() : "");
+    ctx.alertBook()
+        .report(
+            new Finding(
+                kind(),
+                a.mmsi(),
+                b.mmsi(),
+                Optional.ofNullable(pr.asset),
+                pr.start,
+                now,
+                sev,
+                score,
+                summary,
+                ev));
   }
 
   private boolean movedBefore(Track t, long now) {
@@ -319,7 +368,9 @@ public final class EncounterDetector extends BaseDetector {
   private Asset nearAsset(VesselState v) {
     Proximity prox = v.proximity();
     int ni = prox.nearestIndex();
-    return ni >= 0 && prox.distanceM(ni) <= prox.asset(ni).halfWidthM() + p.nearM() ? prox.asset(ni) : null;
+    return ni >= 0 && prox.distanceM(ni) <= prox.asset(ni).halfWidthM() + p.nearM()
+        ? prox.asset(ni)
+        : null;
   }
 
   /** Pairs currently close together. */

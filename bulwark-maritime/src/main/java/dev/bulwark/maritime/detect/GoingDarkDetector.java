@@ -22,16 +22,16 @@ import java.util.Set;
  * {@code nearM} of a corridor, or whose straight path from last to next report crosses an asset.
  *
  * <p>While the vessel is silent, the engine's clock (other vessels' reports) shows the silence: an
- * alert is raised as soon as it reaches {@code minGap} (score 0.5, medium). When the vessel reappears
- * the episode is updated: +0.2 if it reappears far from where its last speed and course predicted
- * (more than {@code farM}, or more than {@code farFraction} of the predicted run), +0.3 if its path
- * crossed an asset while dark. High from 0.75 on a high-criticality asset. Moored vessels, known
- * anchorages and ports and operator-listed working vessels are left out.
+ * alert is raised as soon as it reaches {@code minGap} (score 0.5, medium). When the vessel
+ * reappears the episode is updated: +0.2 if it reappears far from where its last speed and course
+ * predicted (more than {@code farM}, or more than {@code farFraction} of the predicted run), +0.3
+ * if its path crossed an asset while dark. High from 0.75 on a high-criticality asset. Moored
+ * vessels, known anchorages and ports and operator-listed working vessels are left out.
  *
  * <p>Defaults: minGap 6 min (Class A and B report every 2-30 s under way and every 3 min at anchor,
- * ITU-R M.1371; 6 minutes is two missed reports at the slowest rate; Global Fishing Watch's 12 h gap
- * events are for open-ocean coverage, far too late here); nearM 5 km; farM 5 km; farFraction 0.25.
- * Not thread-safe.
+ * ITU-R M.1371; 6 minutes is two missed reports at the slowest rate; Global Fishing Watch's 12 h
+ * gap events are for open-ocean coverage, far too late here); nearM 5 km; farM 5 km; farFraction
+ * 0.25. Not thread-safe.
  */
 public final class GoingDarkDetector extends BaseDetector {
 
@@ -50,6 +50,7 @@ public final class GoingDarkDetector extends BaseDetector {
   private static final class State {
     /** Assets within nearM of the corridor edge at the latest report; empty when none. */
     List<Asset> near = List.of();
+
     long alertedGapStart = Long.MIN_VALUE;
   }
 
@@ -71,8 +72,13 @@ public final class GoingDarkDetector extends BaseDetector {
 
   @Override
   public Map<String, String> parameters() {
-    return Map.of("min_gap_min", Long.toString(p.minGapMillis() / 60_000), "near_m", Double.toString(p.nearM()),
-        "far_m", Double.toString(p.farM()));
+    return Map.of(
+        "min_gap_min",
+        Long.toString(p.minGapMillis() / 60_000),
+        "near_m",
+        Double.toString(p.nearM()),
+        "far_m",
+        Double.toString(p.farM()));
   }
 
   @Override
@@ -129,12 +135,22 @@ public final class GoingDarkDetector extends BaseDetector {
     return n == near.size();
   }
 
-  private void reappeared(VesselState v, State s, PositionReport prev, PositionReport r, long gap, DetectionContext ctx) {
-    List<Asset> crossed = new ArrayList<>(ctx.layer().crossedBy(prev.lat(), prev.lon(), r.lat(), r.lon()));
+  private void reappeared(
+      VesselState v,
+      State s,
+      PositionReport prev,
+      PositionReport r,
+      long gap,
+      DetectionContext ctx) {
+    List<Asset> crossed =
+        new ArrayList<>(ctx.layer().crossedBy(prev.lat(), prev.lon(), r.lat(), r.lon()));
     Asset startNear = s == null || s.near.isEmpty() ? null : s.near.get(0);
     Proximity prox = v.proximity();
     int ni = prox.nearestIndex();
-    Asset endNear = ni >= 0 && prox.distanceM(ni) <= prox.asset(ni).halfWidthM() + p.nearM() ? prox.asset(ni) : null;
+    Asset endNear =
+        ni >= 0 && prox.distanceM(ni) <= prox.asset(ni).halfWidthM() + p.nearM()
+            ? prox.asset(ni)
+            : null;
     if (crossed.isEmpty() && startNear == null && endNear == null) {
       return;
     }
@@ -159,26 +175,76 @@ public final class GoingDarkDetector extends BaseDetector {
       concerned.add(endNear);
     }
     for (Asset asset : concerned) {
-      finding(v, prev, r, gap, asset, crossed.contains(asset), far, run, deviation, startNear, endNear, crossed, ctx);
+      finding(
+          v,
+          prev,
+          r,
+          gap,
+          asset,
+          crossed.contains(asset),
+          far,
+          run,
+          deviation,
+          startNear,
+          endNear,
+          crossed,
+          ctx);
     }
   }
 
-  private void finding(VesselState v, PositionReport prev, PositionReport r, long gap, Asset asset, boolean crossedIt,
-      boolean far, double run, double deviation, Asset startNear, Asset endNear, List<Asset> crossed, DetectionContext ctx) {
+  private void finding(
+      VesselState v,
+      PositionReport prev,
+      PositionReport r,
+      long gap,
+      Asset asset,
+      boolean crossedIt,
+      boolean far,
+      double run,
+      double deviation,
+      Asset startNear,
+      Asset endNear,
+      List<Asset> crossed,
+      DetectionContext ctx) {
     double score = 0.5 + (far ? 0.2 : 0) + (crossedIt ? 0.3 : 0);
-    Severity sev = score >= 0.75 && asset.criticality() == Criticality.HIGH ? Severity.HIGH : Severity.MEDIUM;
+    Severity sev =
+        score >= 0.75 && asset.criticality() == Criticality.HIGH ? Severity.HIGH : Severity.MEDIUM;
     Map<String, String> ev = new LinkedHashMap<>();
     ev.put("gap_min", Long.toString(gap / 60_000));
     ev.put("min_gap_min", Long.toString(p.minGapMillis() / 60_000));
     ev.put("dead_reckoned_run_m", AnchorDragDetector.fmt(run));
     ev.put("deviation_from_prediction_m", AnchorDragDetector.fmt(deviation));
-    ev.put("far_threshold_m", AnchorDragDetector.fmt(Math.max(p.farM(), p.farFraction() * (Double.isNaN(run) ? 0 : run))));
-    ev.put("crossed_while_dark", crossed.stream().map(Asset::name).reduce((a, b) -> a + ";" + b).orElse(""));
+    ev.put(
+        "far_threshold_m",
+        AnchorDragDetector.fmt(
+            Math.max(p.farM(), p.farFraction() * (Double.isNaN(run) ? 0 : run))));
+    ev.put(
+        "crossed_while_dark",
+        crossed.stream().map(Asset::name).reduce((a, b) -> a + ";" + b).orElse(""));
     ev.put("gap_started_near", startNear == null ? "" : startNear.name());
     ev.put("gap_ended_near", endNear == null ? "" : endNear.name());
-    String summary = String.format(Locale.ROOT, "%s silent for %d min near %s%s%s", v.identity().label(), gap / 60_000,
-        asset.name(), crossedIt ? ", crossed it while dark" : "", far ? ", reappeared far from predicted position" : "");
-    ctx.alertBook().report(new Finding(kind(), v.mmsi(), 0, Optional.of(asset), prev.timeMillis(), r.timeMillis(), sev, score, summary, ev));
+    String summary =
+        String.format(
+            Locale.ROOT,
+            "%s silent for %d min near %s%s%s",
+            v.identity().label(),
+            gap / 60_000,
+            asset.name(),
+            crossedIt ? ", crossed it while dark" : "",
+            far ? ", reappeared far from predicted position" : "");
+    ctx.alertBook()
+        .report(
+            new Finding(
+                kind(),
+                v.mmsi(),
+                0,
+                Optional.of(asset),
+                prev.timeMillis(),
+                r.timeMillis(),
+                sev,
+                score,
+                summary,
+                ev));
   }
 
   @Override
@@ -196,16 +262,34 @@ public final class GoingDarkDetector extends BaseDetector {
       if (gap < p.minGapMillis() || s == null || s.near.isEmpty()) {
         continue;
       }
-      // Reported at every tick while the silence lasts: the episode stays open and its end moves on.
+      // Reported at every tick while the silence lasts: the episode stays open and its end moves
+      // on.
       s.alertedGapStart = v.lastSeen();
       for (Asset a : s.near) {
         Map<String, String> ev = new LinkedHashMap<>();
         ev.put("silent_min", Long.toString(gap / 60_000));
         ev.put("min_gap_min", Long.toString(p.minGapMillis() / 60_000));
         ev.put("gap_started_near", a.name());
-        String summary = String.format(Locale.ROOT, "%s silent for %d min since last report near %s", v.identity().label(),
-            gap / 60_000, a.name());
-        ctx.alertBook().report(new Finding(kind(), v.mmsi(), 0, Optional.of(a), v.lastSeen(), now, Severity.MEDIUM, 0.5, summary, ev));
+        String summary =
+            String.format(
+                Locale.ROOT,
+                "%s silent for %d min since last report near %s",
+                v.identity().label(),
+                gap / 60_000,
+                a.name());
+        ctx.alertBook()
+            .report(
+                new Finding(
+                    kind(),
+                    v.mmsi(),
+                    0,
+                    Optional.of(a),
+                    v.lastSeen(),
+                    now,
+                    Severity.MEDIUM,
+                    0.5,
+                    summary,
+                    ev));
       }
     }
   }

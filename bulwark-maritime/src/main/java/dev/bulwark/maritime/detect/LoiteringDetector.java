@@ -18,14 +18,14 @@ import java.util.Optional;
  * <p>Medium severity; high when it lasts {@code longDuration} or the vessel reports being at anchor
  * over a high-criticality asset (an anchor on a cable). Known anchorages and ports, operator-listed
  * working vessels, fishing and service craft are not alerted on, nor is a vessel that reports being
- * moored and does not move (mean under 0.5 kn): moored means made fast to a berth or a
- * buoy, which is where cables come ashore. A vessel that claims to be moored while making way still
- * raises the alert.
+ * moored and does not move (mean under 0.5 kn): moored means made fast to a berth or a buoy, which
+ * is where cables come ashore. A vessel that claims to be moored while making way still raises the
+ * alert.
  *
  * <p>Defaults: maxMeanKn 2.0 (Global Fishing Watch's loitering threshold: average speed < 2 kn);
- * minDuration 20 min (our choice: GFW studies loitering over hours at sea, but a ship stopped over a
- * cable for 20 minutes already deserves a look, and it keeps the alert early); longDuration 2 h (the
- * GFW encounter duration, used here as "this is no short stop"). Not thread-safe.
+ * minDuration 20 min (our choice: GFW studies loitering over hours at sea, but a ship stopped over
+ * a cable for 20 minutes already deserves a look, and it keeps the alert early); longDuration 2 h
+ * (the GFW encounter duration, used here as "this is no short stop"). Not thread-safe.
  */
 public final class LoiteringDetector extends BaseDetector {
 
@@ -45,7 +45,10 @@ public final class LoiteringDetector extends BaseDetector {
     long since;
   }
 
-  /** Mean speed under which a vessel reporting "moored" is taken at its word (GPS noise stays below it). */
+  /**
+   * Mean speed under which a vessel reporting "moored" is taken at its word (GPS noise stays below
+   * it).
+   */
   static final double MOORED_STILL_KN = 0.5;
 
   private final Params p;
@@ -65,7 +68,11 @@ public final class LoiteringDetector extends BaseDetector {
 
   @Override
   public Map<String, String> parameters() {
-    return Map.of("max_mean_kn", Double.toString(p.maxMeanKn()), "min_duration_min", Long.toString(p.minDurationMillis() / 60_000));
+    return Map.of(
+        "max_mean_kn",
+        Double.toString(p.maxMeanKn()),
+        "min_duration_min",
+        Long.toString(p.minDurationMillis() / 60_000));
   }
 
   @Override
@@ -105,8 +112,14 @@ public final class LoiteringDetector extends BaseDetector {
       return;
     }
     boolean anchored = r.navStatus() == PositionReport.STATUS_AT_ANCHOR;
-    boolean high = asset.criticality() == Criticality.HIGH && (dwell >= p.longDurationMillis() || anchored);
-    double score = Math.min(1.0, 0.5 + 0.25 * Math.min(1.0, (double) dwell / p.longDurationMillis()) + (anchored ? 0.25 : 0));
+    boolean high =
+        asset.criticality() == Criticality.HIGH && (dwell >= p.longDurationMillis() || anchored);
+    double score =
+        Math.min(
+            1.0,
+            0.5
+                + 0.25 * Math.min(1.0, (double) dwell / p.longDurationMillis())
+                + (anchored ? 0.25 : 0));
     Map<String, String> ev = new LinkedHashMap<>();
     ev.put("mean_sog_kn", AnchorDragDetector.fmt(mean));
     ev.put("max_mean_kn", Double.toString(p.maxMeanKn()));
@@ -114,9 +127,27 @@ public final class LoiteringDetector extends BaseDetector {
     ev.put("min_duration_min", Long.toString(p.minDurationMillis() / 60_000));
     ev.put("at_anchor_status", Boolean.toString(anchored));
     ev.put("distance_to_asset_m", AnchorDragDetector.fmt(prox.distanceM(ci)));
-    String summary = String.format(Locale.ROOT, "%s loitering at %.1f kn for %d min over %s%s",
-        v.identity().label(), mean, dwell / 60_000, asset.name(), anchored ? ", at anchor" : "");
-    ctx.alertBook().report(new Finding(kind(), v.mmsi(), 0, Optional.of(asset), s.since, now,
-        high ? Severity.HIGH : Severity.MEDIUM, score, summary, ev));
+    String summary =
+        String.format(
+            Locale.ROOT,
+            "%s loitering at %.1f kn for %d min over %s%s",
+            v.identity().label(),
+            mean,
+            dwell / 60_000,
+            asset.name(),
+            anchored ? ", at anchor" : "");
+    ctx.alertBook()
+        .report(
+            new Finding(
+                kind(),
+                v.mmsi(),
+                0,
+                Optional.of(asset),
+                s.since,
+                now,
+                high ? Severity.HIGH : Severity.MEDIUM,
+                score,
+                summary,
+                ev));
   }
 }

@@ -17,21 +17,22 @@ import java.util.Optional;
 
 /**
  * Impossible movement and spoofing: a report that would need more than {@code maxKn} to reach from
- * the previous one, over more than {@code minJumpM} (so GPS jitter and receiver timing do not count).
+ * the previous one, over more than {@code minJumpM} (so GPS jitter and receiver timing do not
+ * count).
  *
  * <p>Such a report is kept out of the track (it is the {@link PositionGate}) and remembered as a
  * "ghost" position. Later reports consistent with the ghost while the main track also keeps
- * reporting mean one MMSI in two places (two transmitters, or a spoofed copy); reports consistent only
- * with the ghost for {@code relocateAfter} reports in a row, with the main track silent, mean the
- * vessel really is there (e.g. after a coverage gap with a bad clock): the track moves to it.
+ * reporting mean one MMSI in two places (two transmitters, or a spoofed copy); reports consistent
+ * only with the ghost for {@code relocateAfter} reports in a row, with the main track silent, mean
+ * the vessel really is there (e.g. after a coverage gap with a bad clock): the track moves to it.
  *
  * <p>Score 0.5 for a jump, 0.65 once two places alternate, +0.25 when either position is within
- * {@code nearM} of an asset's corridor; high from 0.75 on a high-criticality asset, medium otherwise.
- * Only ship-station MMSIs (nine digits, 2xx-7xx) are checked: test and default identities such as
- * 0 or 123456789 are shared by many transmitters and say nothing.
+ * {@code nearM} of an asset's corridor; high from 0.75 on a high-criticality asset, medium
+ * otherwise. Only ship-station MMSIs (nine digits, 2xx-7xx) are checked: test and default
+ * identities such as 0 or 123456789 are shared by many transmitters and say nothing.
  *
- * <p>Defaults: maxKn 50 (faster than any merchant ship or ferry in the Baltic; high-speed craft reach
- * about 40 kn); minJumpM 2 km; nearM 10 km; relocateAfter 3. Not thread-safe.
+ * <p>Defaults: maxKn 50 (faster than any merchant ship or ferry in the Baltic; high-speed craft
+ * reach about 40 kn); minJumpM 2 km; nearM 10 km; relocateAfter 3. Not thread-safe.
  */
 public final class SpoofingDetector extends BaseDetector implements PositionGate {
 
@@ -77,15 +78,18 @@ public final class SpoofingDetector extends BaseDetector implements PositionGate
 
   @Override
   public Map<String, String> parameters() {
-    return Map.of("max_kn", Double.toString(p.maxKn()), "min_jump_m", Double.toString(p.minJumpM()));
+    return Map.of(
+        "max_kn", Double.toString(p.maxKn()), "min_jump_m", Double.toString(p.minJumpM()));
   }
 
   private boolean plausible(double lat0, double lon0, long t0, PositionReport r) {
     double dLat = r.lat() - lat0;
     double dLon = r.lon() - lon0;
-    // Upper bound without trigonometry (a degree of longitude is never longer than one of latitude):
+    // Upper bound without trigonometry (a degree of longitude is never longer than one of
+    // latitude):
     // nearly every report is a few hundred metres from the last and stops here.
-    if ((dLat * dLat + dLon * dLon) * Geo.M_PER_DEG_LAT * Geo.M_PER_DEG_LAT <= p.minJumpM() * p.minJumpM()) {
+    if ((dLat * dLat + dLon * dLon) * Geo.M_PER_DEG_LAT * Geo.M_PER_DEG_LAT
+        <= p.minJumpM() * p.minJumpM()) {
       return true;
     }
     double d = Geo.haversineM(lat0, lon0, r.lat(), r.lon());
@@ -149,7 +153,14 @@ public final class SpoofingDetector extends BaseDetector implements PositionGate
     return false;
   }
 
-  private void report(VesselState v, State s, PositionReport main, PositionReport ghost, double jump, double kn, DetectionContext ctx) {
+  private void report(
+      VesselState v,
+      State s,
+      PositionReport main,
+      PositionReport ghost,
+      double jump,
+      double kn,
+      DetectionContext ctx) {
     Asset asset = null;
     double best = Double.MAX_VALUE;
     for (PositionReport at : List.of(ghost, main)) {
@@ -166,7 +177,10 @@ public final class SpoofingDetector extends BaseDetector implements PositionGate
     }
     boolean twoPlaces = s.alternations >= 2;
     double score = (twoPlaces ? 0.65 : 0.5) + (asset != null ? 0.25 : 0);
-    Severity sev = score >= 0.75 && asset != null && asset.criticality() == Criticality.HIGH ? Severity.HIGH : Severity.MEDIUM;
+    Severity sev =
+        score >= 0.75 && asset != null && asset.criticality() == Criticality.HIGH
+            ? Severity.HIGH
+            : Severity.MEDIUM;
     Map<String, String> ev = new LinkedHashMap<>();
     ev.put("jump_m", AnchorDragDetector.fmt(jump));
     ev.put("min_jump_m", Double.toString(p.minJumpM()));
@@ -175,9 +189,27 @@ public final class SpoofingDetector extends BaseDetector implements PositionGate
     ev.put("alternations", Integer.toString(s.alternations));
     ev.put("ghost_position", String.format(Locale.ROOT, "%.5f,%.5f", ghost.lat(), ghost.lon()));
     ev.put("track_position", String.format(Locale.ROOT, "%.5f,%.5f", main.lat(), main.lon()));
-    String summary = String.format(Locale.ROOT, "%s %s: %.1f km jump implying %.0f kn%s", v.identity().label(),
-        twoPlaces ? "in two places at once" : "impossible movement", jump / 1000, kn,
-        asset != null ? ", near " + asset.name() : "");
-    ctx.alertBook().report(new Finding(kind(), v.mmsi(), 0, Optional.ofNullable(asset), s.episodeStart, ghost.timeMillis(), sev, score, summary, ev));
+    String summary =
+        String.format(
+            Locale.ROOT,
+            "%s %s: %.1f km jump implying %.0f kn%s",
+            v.identity().label(),
+            twoPlaces ? "in two places at once" : "impossible movement",
+            jump / 1000,
+            kn,
+            asset != null ? ", near " + asset.name() : "");
+    ctx.alertBook()
+        .report(
+            new Finding(
+                kind(),
+                v.mmsi(),
+                0,
+                Optional.ofNullable(asset),
+                s.episodeStart,
+                ghost.timeMillis(),
+                sev,
+                score,
+                summary,
+                ev));
   }
 }

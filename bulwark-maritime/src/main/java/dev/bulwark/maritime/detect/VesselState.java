@@ -12,8 +12,8 @@ import dev.bulwark.maritime.vessel.VesselIdentity;
  * around its latest position, and one state slot per detector.
  *
  * <p>Memory: the track (at most 18 bytes a point times the policy's capacity, 26 KB with the
- * defaults) plus about 400 bytes here and a few hundred bytes of detector state; see
- * {@link #retainedBytes()}. Not thread-safe: owned by one engine.
+ * defaults) plus about 400 bytes here and a few hundred bytes of detector state; see {@link
+ * #retainedBytes()}. Not thread-safe: owned by one engine.
  */
 public final class VesselState {
 
@@ -54,7 +54,10 @@ public final class VesselState {
     this.identity = id;
   }
 
-  /** The latest admitted position report; null only before the first (never exposed as such by the engine). */
+  /**
+   * The latest admitted position report; null only before the first (never exposed as such by the
+   * engine).
+   */
   public PositionReport last() {
     return last;
   }
@@ -102,7 +105,10 @@ public final class VesselState {
     return proximity;
   }
 
-  /** Whether the proximity must be measured again: first report, new neighbourhood, or moved 25 m or more. */
+  /**
+   * Whether the proximity must be measured again: first report, new neighbourhood, or moved 25 m or
+   * more.
+   */
   public boolean needsMeasure(double lat, double lon, Neighbourhood hood) {
     if (hood != measuredIn || Float.isNaN(measuredLat)) {
       return true;
@@ -138,7 +144,9 @@ public final class VesselState {
     slots[i] = state;
   }
 
-  /** Bytes held by this vessel (track arrays included; detector states estimated at 64 bytes each). */
+  /**
+   * Bytes held by this vessel (track arrays included; detector states estimated at 64 bytes each).
+   */
   public long retainedBytes() {
     long b = 96 + 16 + slots.length * 4L + 48 + 3 * 72 + track.retainedBytes();
     for (Object o : slots) {

@@ -72,8 +72,23 @@ public final class WatchlistDetector extends BaseDetector {
     ev.put("reason", e.reason());
     ev.put("distance_to_asset_m", AnchorDragDetector.fmt(prox.distanceM(ci)));
     boolean high = asset.criticality() == Criticality.HIGH;
-    ctx.alertBook().report(new Finding(kind(), v.mmsi(), 0, Optional.of(asset), s.since, r.timeMillis(),
-        high ? Severity.HIGH : Severity.MEDIUM, high ? 0.9 : 0.6,
-        v.identity().label() + " (watch list" + (e.reason().isEmpty() ? "" : ": " + e.reason()) + ") inside the " + asset.name() + " corridor", ev));
+    ctx.alertBook()
+        .report(
+            new Finding(
+                kind(),
+                v.mmsi(),
+                0,
+                Optional.of(asset),
+                s.since,
+                r.timeMillis(),
+                high ? Severity.HIGH : Severity.MEDIUM,
+                high ? 0.9 : 0.6,
+                v.identity().label()
+                    + " (watch list"
+                    + (e.reason().isEmpty() ? "" : ": " + e.reason())
+                    + ") inside the "
+                    + asset.name()
+                    + " corridor",
+                ev));
   }
 }

@@ -13,4 +13,11 @@ package dev.bulwark.maritime.engine;
  * @param alerts alert episodes raised
  */
 public record EngineStats(
-    long positions, long statics, long admitted, long duplicates, long outOfOrder, long gated, int vessels, int alerts) {}
+    long positions,
+    long statics,
+    long admitted,
+    long duplicates,
+    long outOfOrder,
+    long gated,
+    int vessels,
+    int alerts) {}

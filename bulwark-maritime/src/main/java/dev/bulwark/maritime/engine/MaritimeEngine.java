@@ -30,14 +30,14 @@ import java.util.Optional;
 
 /**
  * The detection engine: feeds observations into the vessel registry and bounded tracks, measures
- * each position against the infrastructure index, runs every detector, and folds their findings into
- * alerts (one per episode).
+ * each position against the infrastructure index, runs every detector, and folds their findings
+ * into alerts (one per episode).
  *
  * <p>Input must come roughly in time order (as AIS feeds and captures do); a vessel's report older
- * than its newest is counted and dropped. The engine clock is the newest plausible observation time.
- * Memory is bounded: each vessel's track follows the {@link dev.bulwark.maritime.track.TrackPolicy},
- * vessels silent for {@code evictAfter} are forgotten. Not thread-safe: one engine per thread (or per
- * partition of MMSIs, as in a Kafka Streams deployment).
+ * than its newest is counted and dropped. The engine clock is the newest plausible observation
+ * time. Memory is bounded: each vessel's track follows the {@link
+ * dev.bulwark.maritime.track.TrackPolicy}, vessels silent for {@code evictAfter} are forgotten. Not
+ * thread-safe: one engine per thread (or per partition of MMSIs, as in a Kafka Streams deployment).
  */
 public final class MaritimeEngine implements DetectionContext {
 
@@ -68,12 +68,18 @@ public final class MaritimeEngine implements DetectionContext {
   private long evictedObservedMillis;
 
   /** An engine with the given detectors (use {@link #defaultDetectors()} for all of them). */
-  public MaritimeEngine(EngineConfig config, InfrastructureLayer layer, VesselList watchList, VesselList working,
-      List<Detector> detectors, AlertListener listener) {
+  public MaritimeEngine(
+      EngineConfig config,
+      InfrastructureLayer layer,
+      VesselList watchList,
+      VesselList working,
+      List<Detector> detectors,
+      AlertListener listener) {
     this.config = config;
     this.layer = layer;
     this.hasInfra = !layer.assets().isEmpty();
-    // Detectors look 5 km beyond a corridor's edge: measure at least that far for the widest corridor.
+    // Detectors look 5 km beyond a corridor's edge: measure at least that far for the widest
+    // corridor.
     this.proximityRadiusM = Math.max(config.proximityRadiusM(), layer.maxHalfWidthM() + 5_500);
     this.neighbourhoodRadiusM = Math.max(config.neighbourhoodRadiusM(), proximityRadiusM + 3_000);
     this.watchList = watchList;
@@ -87,29 +93,50 @@ public final class MaritimeEngine implements DetectionContext {
       }
     }
     this.gate = g;
-    this.book = new AlertBook(config.episodeGapMillis(), config.updateEveryMillis(), listener, new AlertBook.Vessels() {
-      @Override
-      public Optional<Track> track(int mmsi) {
-        VesselState v = vessels.get(mmsi);
-        return v == null ? Optional.empty() : Optional.of(v.track());
-      }
+    this.book =
+        new AlertBook(
+            config.episodeGapMillis(),
+            config.updateEveryMillis(),
+            listener,
+            new AlertBook.Vessels() {
+              @Override
+              public Optional<Track> track(int mmsi) {
+                VesselState v = vessels.get(mmsi);
+                return v == null ? Optional.empty() : Optional.of(v.track());
+              }
 
-      @Override
-      public String name(int mmsi) {
-        return registry.identity(mmsi).name();
-      }
-    });
+              @Override
+              public String name(int mmsi) {
+                return registry.identity(mmsi).name();
+              }
+            });
   }
 
   /** An engine with every detector at its defaults and no lists. */
   public static MaritimeEngine withDefaults(InfrastructureLayer layer, AlertListener listener) {
-    return new MaritimeEngine(EngineConfig.DEFAULT, layer, VesselList.empty(), VesselList.empty(), defaultDetectors(), listener);
+    return new MaritimeEngine(
+        EngineConfig.DEFAULT,
+        layer,
+        VesselList.empty(),
+        VesselList.empty(),
+        defaultDetectors(),
+        listener);
   }
 
-  /** One instance of every detector with its default parameters (spoofing first: it gates the track). */
+  /**
+   * One instance of every detector with its default parameters (spoofing first: it gates the
+   * track).
+   */
   public static List<Detector> defaultDetectors() {
-    return List.of(new SpoofingDetector(), new AnchorDragDetector(), new LoiteringDetector(), new GoingDarkDetector(),
-        new EncounterDetector(), new WatchlistDetector(), new IdentityChangeDetector(), new DriftDetector());
+    return List.of(
+        new SpoofingDetector(),
+        new AnchorDragDetector(),
+        new LoiteringDetector(),
+        new GoingDarkDetector(),
+        new EncounterDetector(),
+        new WatchlistDetector(),
+        new IdentityChangeDetector(),
+        new DriftDetector());
   }
 
   /** Takes one observation. */
@@ -152,8 +179,11 @@ public final class MaritimeEngine implements DetectionContext {
         outOfOrder++;
         return;
       }
-      if (dt < 5_000L && last.lat() == p.lat() && last.lon() == p.lon()
-          && Double.compare(last.sogKn(), p.sogKn()) == 0 && Double.compare(last.cogDeg(), p.cogDeg()) == 0) {
+      if (dt < 5_000L
+          && last.lat() == p.lat()
+          && last.lon() == p.lon()
+          && Double.compare(last.sogKn(), p.sogKn()) == 0
+          && Double.compare(last.cogDeg(), p.cogDeg()) == 0) {
         duplicates++;
         return;
       }
@@ -218,7 +248,8 @@ public final class MaritimeEngine implements DetectionContext {
   }
 
   private void evict() {
-    vessels.removeIf(v -> v.hasPosition() && clock - v.lastSeen() > config.evictAfterMillis(),
+    vessels.removeIf(
+        v -> v.hasPosition() && clock - v.lastSeen() > config.evictAfterMillis(),
         v -> evictedObservedMillis += v.observedMillis());
   }
 
@@ -232,15 +263,16 @@ public final class MaritimeEngine implements DetectionContext {
   }
 
   /**
-   * Every alert episode held, as it stands (episodes quiet for 24 h of track time have been handed to
-   * the listener as {@code CLOSED} and are no longer listed).
+   * Every alert episode held, as it stands (episodes quiet for 24 h of track time have been handed
+   * to the listener as {@code CLOSED} and are no longer listed).
    */
   public List<Alert> alerts() {
     return book.alerts();
   }
 
   public EngineStats stats() {
-    return new EngineStats(positions, statics, admitted, duplicates, outOfOrder, gated, vessels.size(), book.size());
+    return new EngineStats(
+        positions, statics, admitted, duplicates, outOfOrder, gated, vessels.size(), book.size());
   }
 
   /** Vessel-hours observed so far (intervals between a vessel's reports up to 10 min apart). */

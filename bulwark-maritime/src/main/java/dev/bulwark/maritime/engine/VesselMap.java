@@ -53,7 +53,9 @@ final class VesselMap extends AbstractCollection<VesselState> {
   }
 
   /** Removes every vessel matching the filter (rebuilds the table: done hourly, not per report). */
-  void removeIf(java.util.function.Predicate<VesselState> filter, java.util.function.Consumer<VesselState> removed) {
+  void removeIf(
+      java.util.function.Predicate<VesselState> filter,
+      java.util.function.Consumer<VesselState> removed) {
     int[] k = keys;
     VesselState[] vs = values;
     keys = new int[k.length];

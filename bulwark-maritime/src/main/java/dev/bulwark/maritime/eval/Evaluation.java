@@ -22,17 +22,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Replays the scenarios mixed into real captures (time-aligned: the scenarios start when the capture
- * starts) and measures, per detector: scenario detections and the minutes from onset to alert, and
- * alerts on the real traffic per 1,000 vessel-hours (every alert on a real vessel counts, except the
- * Kattegat drifter's drift report, which is the right answer for that capture, and except alerts
- * raised after the capture's last report, when every real vessel goes silent at once). Stateless.
+ * Replays the scenarios mixed into real captures (time-aligned: the scenarios start when the
+ * capture starts) and measures, per detector: scenario detections and the minutes from onset to
+ * alert, and alerts on the real traffic per 1,000 vessel-hours (every alert on a real vessel
+ * counts, except the Kattegat drifter's drift report, which is the right answer for that capture,
+ * and except alerts raised after the capture's last report, when every real vessel goes silent at
+ * once). Stateless.
  */
 public final class Evaluation {
 
   /** The real captures shipped in this library (see ais/SOURCES.md). */
-  public static final List<String> CAPTURES = List.of(
-      "dma_2013-11-12_5min.nmea.gz", "dma_538004030_drift.nmea.gz", "solent_2016-01-12.csv.gz");
+  public static final List<String> CAPTURES =
+      List.of(
+          "dma_2013-11-12_5min.nmea.gz", "dma_538004030_drift.nmea.gz", "solent_2016-01-12.csv.gz");
 
   /** MMSI of the real drifting vessel in the Kattegat capture. */
   public static final int KATTEGAT_DRIFTER = 538_004_030;
@@ -45,7 +47,8 @@ public final class Evaluation {
    * @param alert the alert that met it, when any
    * @param minutesToAlert minutes from onset to the alert being raised (NaN when missed)
    */
-  public record Detection(String capture, Expectation expectation, Optional<Alert> alert, double minutesToAlert) {
+  public record Detection(
+      String capture, Expectation expectation, Optional<Alert> alert, double minutesToAlert) {
     public boolean detectedInTime() {
       return alert.isPresent() && minutesToAlert >= 0 && minutesToAlert <= 10;
     }
@@ -62,8 +65,14 @@ public final class Evaluation {
    * @param realHigh of which high
    * @param perThousandVesselHours realAlerts per 1,000 vessel-hours of real traffic
    */
-  public record DetectorRow(AlertKind kind, int expected, int detected, List<Double> minutesToAlert, int realAlerts,
-      int realHigh, double perThousandVesselHours) {}
+  public record DetectorRow(
+      AlertKind kind,
+      int expected,
+      int detected,
+      List<Double> minutesToAlert,
+      int realAlerts,
+      int realHigh,
+      double perThousandVesselHours) {}
 
   /**
    * The whole evaluation.
@@ -75,13 +84,22 @@ public final class Evaluation {
    * @param realAlerts the alerts on real traffic (for inspection)
    * @param drifterReported whether the Kattegat drifter was reported as drifting
    */
-  public record Result(List<Detection> detections, List<DetectorRow> rows, double realVesselHours, int realVessels,
-      List<Alert> realAlerts, boolean drifterReported) {
+  public record Result(
+      List<Detection> detections,
+      List<DetectorRow> rows,
+      double realVesselHours,
+      int realVessels,
+      List<Alert> realAlerts,
+      boolean drifterReported) {
 
-    /** Done when: every scenario in time, no high alert on real traffic, the drifter reported as drifting. */
+    /**
+     * Done when: every scenario in time, no high alert on real traffic, the drifter reported as
+     * drifting.
+     */
     public boolean passed() {
       return detections.stream().allMatch(Detection::detectedInTime)
-          && realAlerts.stream().noneMatch(a -> a.severity() == Severity.HIGH) && drifterReported;
+          && realAlerts.stream().noneMatch(a -> a.severity() == Severity.HIGH)
+          && drifterReported;
     }
   }
 
@@ -95,7 +113,8 @@ public final class Evaluation {
     int vessels = 0;
     boolean drifter = false;
     for (String capture : CAPTURES) {
-      List<VesselObservation> real = ObservationFiles.resource("/dev/bulwark/maritime/ais/" + capture).observations();
+      List<VesselObservation> real =
+          ObservationFiles.resource("/dev/bulwark/maritime/ais/" + capture).observations();
       long start = real.stream().mapToLong(VesselObservation::timeMillis).min().orElseThrow();
       long end = real.stream().mapToLong(VesselObservation::timeMillis).max().orElseThrow();
       ScenarioSet set = Scenarios.generate(start, layer);
@@ -103,16 +122,23 @@ public final class Evaluation {
       NmeaFeed feed = new NmeaFeed("scenarios", synthetic::add);
       set.lines().forEach(l -> feed.line(l.text()));
       feed.finish();
-      MaritimeEngine engine = MaritimeEngine.withDefaults(layer, (a, c) -> { });
+      MaritimeEngine engine = MaritimeEngine.withDefaults(layer, (a, c) -> {});
       ObservationFiles.merge(List.of(real, synthetic)).forEach(engine::accept);
       engine.finish();
       List<Alert> alerts = engine.alerts();
       for (Expectation e : set.expectations()) {
-        Optional<Alert> hit = alerts.stream()
-            .filter(a -> a.kind() == e.kind() && a.mmsi() == e.mmsi() && a.assetName().equals(e.asset()))
-            .filter(a -> a.raised().toEpochMilli() >= e.onsetMillis() - 600_000L)
-            .findFirst();
-        double minutes = hit.map(a -> (a.raised().toEpochMilli() - e.onsetMillis()) / 60_000.0).orElse(Double.NaN);
+        Optional<Alert> hit =
+            alerts.stream()
+                .filter(
+                    a ->
+                        a.kind() == e.kind()
+                            && a.mmsi() == e.mmsi()
+                            && a.assetName().equals(e.asset()))
+                .filter(a -> a.raised().toEpochMilli() >= e.onsetMillis() - 600_000L)
+                .findFirst();
+        double minutes =
+            hit.map(a -> (a.raised().toEpochMilli() - e.onsetMillis()) / 60_000.0)
+                .orElse(Double.NaN);
         detections.add(new Detection(capture, e, hit, minutes));
       }
       Set<Integer> synth = new HashSet<>(set.vessels());
@@ -123,7 +149,8 @@ public final class Evaluation {
         }
       }
       for (Alert a : alerts) {
-        // After the capture ends every real vessel falls silent at once: that is the end of the file, not
+        // After the capture ends every real vessel falls silent at once: that is the end of the
+        // file, not
         // vessels going dark, so real-traffic alerts count only while the capture runs.
         if (synth.contains(a.mmsi()) || a.raised().toEpochMilli() > end) {
           continue;
@@ -146,9 +173,18 @@ public final class Evaluation {
     }
     for (AlertKind k : AlertKind.values()) {
       List<Detection> ds = detections.stream().filter(d -> d.expectation().kind() == k).toList();
-      List<Double> minutes = ds.stream().filter(Detection::detectedInTime).map(Detection::minutesToAlert).toList();
+      List<Double> minutes =
+          ds.stream().filter(Detection::detectedInTime).map(Detection::minutesToAlert).toList();
       int[] c = counts.getOrDefault(k, new int[2]);
-      rows.add(new DetectorRow(k, ds.size(), minutes.size(), minutes, c[0], c[1], hours > 0 ? c[0] * 1000.0 / hours : 0));
+      rows.add(
+          new DetectorRow(
+              k,
+              ds.size(),
+              minutes.size(),
+              minutes,
+              c[0],
+              c[1],
+              hours > 0 ? c[0] * 1000.0 / hours : 0));
     }
     return new Result(detections, rows, hours, vessels, realAlerts, drifter);
   }
@@ -156,29 +192,72 @@ public final class Evaluation {
   /** The result as a text table. */
   public static String format(Result r) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "Scenarios mixed into %d real captures (%d real vessels, %.1f vessel-hours).%n%n",
-        CAPTURES.size(), r.realVessels(), r.realVesselHours()));
-    b.append(String.format(Locale.ROOT, "%-16s %9s %20s %12s %10s %16s%n", "detector", "detected", "onset->alert (min)",
-        "real alerts", "real high", "per 1000 v-h"));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "Scenarios mixed into %d real captures (%d real vessels, %.1f vessel-hours).%n%n",
+            CAPTURES.size(),
+            r.realVessels(),
+            r.realVesselHours()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%-16s %9s %20s %12s %10s %16s%n",
+            "detector",
+            "detected",
+            "onset->alert (min)",
+            "real alerts",
+            "real high",
+            "per 1000 v-h"));
     for (DetectorRow row : r.rows()) {
-      String minutes = row.minutesToAlert().isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f-%.1f",
-          row.minutesToAlert().stream().mapToDouble(Double::doubleValue).min().orElse(0),
-          row.minutesToAlert().stream().mapToDouble(Double::doubleValue).max().orElse(0));
-      b.append(String.format(Locale.ROOT, "%-16s %9s %20s %12d %10d %16.1f%n", row.kind().slug(),
-          row.expected() == 0 ? "-" : row.detected() + "/" + row.expected(), minutes, row.realAlerts(), row.realHigh(),
-          row.perThousandVesselHours()));
+      String minutes =
+          row.minutesToAlert().isEmpty()
+              ? "-"
+              : String.format(
+                  Locale.ROOT,
+                  "%.1f-%.1f",
+                  row.minutesToAlert().stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                  row.minutesToAlert().stream().mapToDouble(Double::doubleValue).max().orElse(0));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-16s %9s %20s %12d %10d %16.1f%n",
+              row.kind().slug(),
+              row.expected() == 0 ? "-" : row.detected() + "/" + row.expected(),
+              minutes,
+              row.realAlerts(),
+              row.realHigh(),
+              row.perThousandVesselHours()));
     }
-    b.append(String.format(Locale.ROOT, "%nKattegat drifter (MMSI %d) reported as drifting: %s%n", KATTEGAT_DRIFTER,
-        r.drifterReported() ? "yes" : "NO"));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%nKattegat drifter (MMSI %d) reported as drifting: %s%n",
+            KATTEGAT_DRIFTER,
+            r.drifterReported() ? "yes" : "NO"));
     for (Detection d : r.detections()) {
       if (!d.detectedInTime()) {
-        b.append("MISSED: ").append(d.capture()).append(' ').append(d.expectation().scenario()).append(' ')
-            .append(d.expectation().kind().slug()).append(' ').append(d.expectation().asset().orElse("-")).append('\n');
+        b.append("MISSED: ")
+            .append(d.capture())
+            .append(' ')
+            .append(d.expectation().scenario())
+            .append(' ')
+            .append(d.expectation().kind().slug())
+            .append(' ')
+            .append(d.expectation().asset().orElse("-"))
+            .append('\n');
       }
     }
     for (Alert a : r.realAlerts()) {
-      b.append(String.format(Locale.ROOT, "real-traffic alert: %s %s %d %s: %s%n", a.severity().slug(), a.kind().slug(),
-          a.mmsi(), a.assetName().orElse("-"), a.summary()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "real-traffic alert: %s %s %d %s: %s%n",
+              a.severity().slug(),
+              a.kind().slug(),
+              a.mmsi(),
+              a.assetName().orElse("-"),
+              a.summary()));
     }
     b.append(r.passed() ? "PASS\n" : "FAIL\n");
     return b.toString();

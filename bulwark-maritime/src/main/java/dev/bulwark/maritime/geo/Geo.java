@@ -5,18 +5,22 @@ package dev.bulwark.maritime.geo;
  *
  * <p>Long distances use the haversine formula on a sphere of mean radius. Short ones (point to
  * segment, a few tens of kilometres at most) are computed in a local equirectangular frame centred
- * on the point of interest, whose scale is exact at that point: at 60 N a degree of longitude is half
- * a degree of latitude, and a frame built elsewhere (or plain degrees) would be wrong by a factor two.
- * The error of the local frame stays below 0.5 % within 50 km. Stateless and thread-safe.
+ * on the point of interest, whose scale is exact at that point: at 60 N a degree of longitude is
+ * half a degree of latitude, and a frame built elsewhere (or plain degrees) would be wrong by a
+ * factor two. The error of the local frame stays below 0.5 % within 50 km. Stateless and
+ * thread-safe.
  */
 public final class Geo {
 
   /** Mean Earth radius (IUGG), metres. */
   public static final double EARTH_RADIUS_M = 6_371_008.8;
+
   /** Metres in one degree of latitude on that sphere. */
   public static final double M_PER_DEG_LAT = Math.PI * EARTH_RADIUS_M / 180.0;
+
   /** Metres in one nautical mile. */
   public static final double M_PER_NM = 1852.0;
+
   /** Metres per second in one knot. */
   public static final double MPS_PER_KNOT = 1852.0 / 3600.0;
 
@@ -97,7 +101,10 @@ public final class Geo {
     double l1 = Math.toRadians(lon);
     double p2 = Math.asin(Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(b));
     double l2 =
-        l1 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(p1), Math.cos(d) - Math.sin(p1) * Math.sin(p2));
+        l1
+            + Math.atan2(
+                Math.sin(b) * Math.sin(d) * Math.cos(p1),
+                Math.cos(d) - Math.sin(p1) * Math.sin(p2));
     return new double[] {Math.toDegrees(p2), normalizeLon(Math.toDegrees(l2))};
   }
 

@@ -20,12 +20,23 @@ import org.locationtech.jts.geom.Geometry;
  * @param properties the other GeoJSON properties, as text (operator, accuracy note, ...)
  */
 public record Asset(
-    String id, String name, AssetKind kind, double corridorM, Criticality criticality, Geometry geometry,
+    String id,
+    String name,
+    AssetKind kind,
+    double corridorM,
+    Criticality criticality,
+    Geometry geometry,
     Map<String, String> properties) {
 
   public Asset {
-    if (id == null || id.isBlank() || name == null || kind == null || criticality == null || geometry == null) {
-      throw new IllegalArgumentException("asset needs an id, a name, a kind, a criticality and a geometry");
+    if (id == null
+        || id.isBlank()
+        || name == null
+        || kind == null
+        || criticality == null
+        || geometry == null) {
+      throw new IllegalArgumentException(
+          "asset needs an id, a name, a kind, a criticality and a geometry");
     }
     if (!(corridorM >= 0)) {
       throw new IllegalArgumentException("corridor width must be >= 0: " + corridorM);

@@ -3,8 +3,8 @@ package dev.bulwark.maritime.infra;
 import java.util.Locale;
 
 /**
- * What an infrastructure feature is, from its GeoJSON {@code kind} property. Anchorages and ports are
- * not assets to protect but areas where stopping is normal; detectors do not alert inside them.
+ * What an infrastructure feature is, from its GeoJSON {@code kind} property. Anchorages and ports
+ * are not assets to protect but areas where stopping is normal; detectors do not alert inside them.
  */
 public enum AssetKind {
   POWER_CABLE,
@@ -18,7 +18,10 @@ public enum AssetKind {
   PORT,
   OTHER;
 
-  /** Reads the kind property ("power-cable", "telecom-cable", "gas-pipeline", "oil-pipeline", "area", ...). */
+  /**
+   * Reads the kind property ("power-cable", "telecom-cable", "gas-pipeline", "oil-pipeline",
+   * "area", ...).
+   */
   public static AssetKind parse(String s) {
     String k = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
     if (k.contains("anchorage")) {
@@ -30,7 +33,10 @@ public enum AssetKind {
     if (k.contains("pipeline")) {
       return PIPELINE;
     }
-    if (k.contains("telecom") || k.contains("fibre") || k.contains("fiber") || k.contains("communication")) {
+    if (k.contains("telecom")
+        || k.contains("fibre")
+        || k.contains("fiber")
+        || k.contains("communication")) {
       return TELECOM_CABLE;
     }
     if (k.contains("cable") || k.contains("power")) {

@@ -8,7 +8,10 @@ public enum Criticality {
   MEDIUM,
   HIGH;
 
-  /** Reads "low" / "medium" / "high" (or 1-3); anything else is HIGH, the safe default for an asset someone mapped. */
+  /**
+   * Reads "low" / "medium" / "high" (or 1-3); anything else is HIGH, the safe default for an asset
+   * someone mapped.
+   */
   public static Criticality parse(String s) {
     String k = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
     return switch (k) {

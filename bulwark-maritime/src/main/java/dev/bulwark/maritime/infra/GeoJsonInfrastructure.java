@@ -23,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Reads infrastructure from a GeoJSON FeatureCollection (RFC 7946): LineString, MultiLineString,
  * Polygon and MultiPolygon features, with properties {@code name}, {@code kind} ("power-cable",
  * "telecom-cable", "gas-pipeline", "area", "anchorage", "port", ...), {@code corridor_m} (corridor
- * width in metres; default {@value #DEFAULT_CORRIDOR_M} for lines, 0 for areas) and {@code criticality}
- * ("low", "medium", "high"; default high). EMODnet and OpenStreetMap exports load the same way once
- * given a kind.
+ * width in metres; default {@value #DEFAULT_CORRIDOR_M} for lines, 0 for areas) and {@code
+ * criticality} ("low", "medium", "high"; default high). EMODnet and OpenStreetMap exports load the
+ * same way once given a kind.
  *
  * <p>A feature that cannot be used (no geometry, unsupported type, coordinates out of range) is
  * skipped with a problem naming it and its position in the file; the other features still load.
@@ -33,11 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class GeoJsonInfrastructure {
 
-  /** Corridor width when a line feature gives none: 1 km, i.e. 500 m each side (a typical charted cable protection zone). */
+  /**
+   * Corridor width when a line feature gives none: 1 km, i.e. 500 m each side (a typical charted
+   * cable protection zone).
+   */
   public static final double DEFAULT_CORRIDOR_M = 1000;
 
   /** Classpath resource of the schematic Baltic layer shipped with Bulwark. */
-  public static final String BALTIC_RESOURCE = "/dev/bulwark/maritime/infrastructure/baltic-schematic.geojson";
+  public static final String BALTIC_RESOURCE =
+      "/dev/bulwark/maritime/infrastructure/baltic-schematic.geojson";
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
   private static final GeometryFactory GF = new GeometryFactory();
@@ -62,7 +66,10 @@ public final class GeoJsonInfrastructure {
 
   private GeoJsonInfrastructure() {}
 
-  /** Reads a file; throws {@link UncheckedIOException} when unreadable, {@link IllegalArgumentException} when not GeoJSON. */
+  /**
+   * Reads a file; throws {@link UncheckedIOException} when unreadable, {@link
+   * IllegalArgumentException} when not GeoJSON.
+   */
   public static Load read(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString());
@@ -101,7 +108,14 @@ public final class GeoJsonInfrastructure {
       try {
         assets.add(feature(f, i));
       } catch (IllegalArgumentException e) {
-        problems.add(source + ": feature " + i + " (" + f.path("properties").path("name").asString("unnamed") + "): " + e.getMessage());
+        problems.add(
+            source
+                + ": feature "
+                + i
+                + " ("
+                + f.path("properties").path("name").asString("unnamed")
+                + "): "
+                + e.getMessage());
       }
       i++;
     }
@@ -123,16 +137,25 @@ public final class GeoJsonInfrastructure {
       id = name;
     }
     AssetKind kind = AssetKind.parse(props.path("kind").asString(""));
-    double corridor = props.path("corridor_m").asDouble(g.getDimension() == 2 ? 0 : DEFAULT_CORRIDOR_M);
+    double corridor =
+        props.path("corridor_m").asDouble(g.getDimension() == 2 ? 0 : DEFAULT_CORRIDOR_M);
     if (!(corridor >= 0 && corridor <= 100_000)) {
-      throw new IllegalArgumentException("corridor_m must be 0..100000, was " + props.path("corridor_m"));
+      throw new IllegalArgumentException(
+          "corridor_m must be 0..100000, was " + props.path("corridor_m"));
     }
     Map<String, String> other = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : props.properties()) {
       JsonNode v = e.getValue();
       other.put(e.getKey(), v.isValueNode() ? v.asString("") : v.toString());
     }
-    return new Asset(id, name, kind, corridor, Criticality.parse(props.path("criticality").asString("")), g, other);
+    return new Asset(
+        id,
+        name,
+        kind,
+        corridor,
+        Criticality.parse(props.path("criticality").asString("")),
+        g,
+        other);
   }
 
   static Geometry geometry(JsonNode g) {
@@ -179,7 +202,8 @@ public final class GeoJsonInfrastructure {
   private static Polygon polygon(JsonNode c) {
     Coordinate[] shell = coords(c.path(0));
     if (shell.length < 4 || !shell[0].equals2D(shell[shell.length - 1])) {
-      throw new IllegalArgumentException("a polygon ring needs at least 4 positions and must be closed");
+      throw new IllegalArgumentException(
+          "a polygon ring needs at least 4 positions and must be closed");
     }
     LinearRing ring = GF.createLinearRing(shell);
     return GF.createPolygon(ring);
@@ -198,7 +222,8 @@ public final class GeoJsonInfrastructure {
       double lon = p.get(0).asDouble();
       double lat = p.get(1).asDouble();
       if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
-        throw new IllegalArgumentException("position " + i + " out of range: [" + lon + ", " + lat + "]");
+        throw new IllegalArgumentException(
+            "position " + i + " out of range: [" + lon + ", " + lat + "]");
       }
       out[i] = new Coordinate(lon, lat);
     }

@@ -17,13 +17,14 @@ import org.locationtech.jts.index.strtree.STRtree;
  * Undersea cables, pipelines, protected areas, anchorages and ports, indexed for "what is near this
  * ship?" questions.
  *
- * <p>Lines are split into their segments, and every segment (and every area) becomes a piece with an
- * id (ids run asset by asset) and a box in degrees, held in flat arrays. Neighbourhood queries go to a
- * uniform grid over the boxes ({@link PieceGrid}): the query box is the radius in degrees of latitude
- * and of longitude at the query's latitude; exact distances are then measured in metres in a local
- * frame ({@link Geo}), so results are right at 60 N where a degree of longitude is 55 km, not 111.
- * The rare "which assets did this straight path cross?" question still goes to a JTS STRtree.
- * Immutable once built and thread-safe (both indexes are built eagerly in the constructor).
+ * <p>Lines are split into their segments, and every segment (and every area) becomes a piece with
+ * an id (ids run asset by asset) and a box in degrees, held in flat arrays. Neighbourhood queries
+ * go to a uniform grid over the boxes ({@link PieceGrid}): the query box is the radius in degrees
+ * of latitude and of longitude at the query's latitude; exact distances are then measured in metres
+ * in a local frame ({@link Geo}), so results are right at 60 N where a degree of longitude is 55
+ * km, not 111. The rare "which assets did this straight path cross?" question still goes to a JTS
+ * STRtree. Immutable once built and thread-safe (both indexes are built eagerly in the
+ * constructor).
  */
 public final class InfrastructureLayer {
 
@@ -31,21 +32,30 @@ public final class InfrastructureLayer {
   static final double GRID_STEP_DEG = 0.1;
 
   private final List<Asset> assets;
+
   /** The same assets as an array, and per asset whether it is an anchorage or port. */
   private final Asset[] assetArray;
+
   private final boolean[] safeHaven;
+
   /** For "crossed while dark" (rare): kept so its answers keep their order. */
   private final STRtree tree;
+
   private final PieceGrid grid;
   private final GeometryFactory factory = new GeometryFactory();
+
   /** Per piece, by id (ids run asset by asset): the piece, its asset, whether it is an area. */
   private final Piece[] pieceArray;
+
   private final int[] pieceAsset;
   private final boolean[] pieceIsArea;
+
   /** Per piece: min lat, max lat, min lon, max lon (the grid's boxes, shared). */
   private final double[] boxes;
+
   /** Per segment: end A lat, lon, end B lat, lon (zeros for areas). */
   private final double[] ends;
+
   private final double maxHalfWidthM;
 
   /** Builds the layer and its indexes. */
@@ -175,7 +185,8 @@ public final class InfrastructureLayer {
     double dLat = radiusM / Geo.M_PER_DEG_LAT;
     double cos = Math.max(0.01, Math.cos(Math.toRadians(Math.min(89.0, Math.abs(lat) + dLat))));
     double dLon = radiusM / (Geo.M_PER_DEG_LAT * cos);
-    return new Neighbourhood(this, lat, lon, radiusM, grid.query(lat - dLat, lat + dLat, lon - dLon, lon + dLon));
+    return new Neighbourhood(
+        this, lat, lon, radiusM, grid.query(lat - dLat, lat + dLat, lon - dLon, lon + dLon));
   }
 
   /** The assets within a radius of a position, with their distances (one-off query). */
@@ -190,7 +201,9 @@ public final class InfrastructureLayer {
    * for "crossed the cable while its AIS was off".
    */
   public List<Asset> crossedBy(double lat1, double lon1, double lat2, double lon2) {
-    LineString path = factory.createLineString(new Coordinate[] {new Coordinate(lon1, lat1), new Coordinate(lon2, lat2)});
+    LineString path =
+        factory.createLineString(
+            new Coordinate[] {new Coordinate(lon1, lat1), new Coordinate(lon2, lat2)});
     @SuppressWarnings("unchecked")
     List<Piece> found = tree.query(path.getEnvelopeInternal());
     List<Asset> out = new ArrayList<>();

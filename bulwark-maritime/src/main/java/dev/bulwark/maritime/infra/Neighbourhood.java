@@ -15,9 +15,11 @@ public final class Neighbourhood {
   private final double lon;
   private final double radiusM;
   private final int[] ids;
+
   /**
    * Metres per degree of longitude, at least as large as anywhere {@link #covers} gets past its
-   * latitude test (within one radius of the centre's latitude), for a quick answer without a cosine.
+   * latitude test (within one radius of the centre's latitude), for a quick answer without a
+   * cosine.
    */
   private final double coverKx;
 
@@ -107,7 +109,15 @@ public final class Neighbourhood {
    * Measures the pieces {@code list[0..n)} (ascending ids); reports the assets within maxM; when
    * {@code collect}, notes in {@code out} the pieces within {@code keepM}.
    */
-  private void scan(int[] list, int n, double pLat, double pLon, double kx, double maxM, double keepM, Proximity out,
+  private void scan(
+      int[] list,
+      int n,
+      double pLat,
+      double pLon,
+      double kx,
+      double maxM,
+      double keepM,
+      Proximity out,
       boolean collect) {
     double dLat = keepM / Geo.M_PER_DEG_LAT;
     double dLon = keepM / Math.max(1.0, kx);
@@ -122,7 +132,10 @@ public final class Neighbourhood {
     for (int k = 0; k < n; k++) {
       int id = list[k];
       int b = 4 * id;
-      if (pLat + dLat < boxes[b] || pLat - dLat > boxes[b + 1] || pLon + dLon < boxes[b + 2] || pLon - dLon > boxes[b + 3]) {
+      if (pLat + dLat < boxes[b]
+          || pLat - dLat > boxes[b + 1]
+          || pLon + dLon < boxes[b + 2]
+          || pLon - dLon > boxes[b + 3]) {
         continue;
       }
       int asset = layer.pieceAsset(id);
@@ -146,8 +159,14 @@ public final class Neighbourhood {
         // The distance to the piece's box (in this frame) bounds the distance to the piece from
         // below: skip the exact measure when even that cannot beat the asset's best so far nor
         // matter to the cache (a millionth in hand, far above rounding).
-        double ex = (boxes[b + 2] > pLon ? boxes[b + 2] - pLon : pLon > boxes[b + 3] ? pLon - boxes[b + 3] : 0) * kx;
-        double ey = (boxes[b] > pLat ? boxes[b] - pLat : pLat > boxes[b + 1] ? pLat - boxes[b + 1] : 0) * Geo.M_PER_DEG_LAT;
+        double ex =
+            (boxes[b + 2] > pLon
+                    ? boxes[b + 2] - pLon
+                    : pLon > boxes[b + 3] ? pLon - boxes[b + 3] : 0)
+                * kx;
+        double ey =
+            (boxes[b] > pLat ? boxes[b] - pLat : pLat > boxes[b + 1] ? pLat - boxes[b + 1] : 0)
+                * Geo.M_PER_DEG_LAT;
         double lb = (ex * ex + ey * ey) * (1 - 1e-6);
         if (lb > bestSq && (!collect || lb > keepSq)) {
           continue;

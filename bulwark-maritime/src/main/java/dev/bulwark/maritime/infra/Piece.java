@@ -10,11 +10,15 @@ final class Piece {
   final double aLon;
   final double bLat;
   final double bLon;
+
   /** For areas: the prepared polygon and its boundary as lat/lon pairs; null for segments. */
   final PreparedGeometry area;
+
   final double[] ring;
+
   /** Bounding box in degrees, computed once. */
   final double minLat;
+
   final double maxLat;
   final double minLon;
   final double maxLon;
@@ -49,7 +53,8 @@ final class Piece {
   }
 
   /** Distance in metres from a position; kx = metres per degree of longitude at that latitude. */
-  double distanceM(double lat, double lon, double kx, org.locationtech.jts.geom.GeometryFactory gf) {
+  double distanceM(
+      double lat, double lon, double kx, org.locationtech.jts.geom.GeometryFactory gf) {
     if (area == null) {
       return seg(lat, lon, kx, aLat, aLon, bLat, bLon);
     }
@@ -63,7 +68,8 @@ final class Piece {
     return best;
   }
 
-  private static double seg(double lat, double lon, double kx, double aLat, double aLon, double bLat, double bLon) {
+  private static double seg(
+      double lat, double lon, double kx, double aLat, double aLon, double bLat, double bLon) {
     return Math.sqrt(segSq(lat, lon, kx, aLat, aLon, bLat, bLon));
   }
 
@@ -71,7 +77,8 @@ final class Piece {
    * Squared distance in square metres from a position to segment AB, in the local frame at the
    * position (kx = metres per degree of longitude there).
    */
-  static double segSq(double lat, double lon, double kx, double aLat, double aLon, double bLat, double bLon) {
+  static double segSq(
+      double lat, double lon, double kx, double aLat, double aLon, double bLat, double bLon) {
     double ax = (aLon - lon) * kx;
     double ay = (aLat - lat) * Geo.M_PER_DEG_LAT;
     double bx = (bLon - lon) * kx;

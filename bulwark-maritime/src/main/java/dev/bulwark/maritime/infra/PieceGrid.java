@@ -8,22 +8,24 @@ import java.util.Arrays;
  *
  * <p>Every piece is listed in each cell its box overlaps (compressed rows: {@code start[cell]} to
  * {@code start[cell + 1]} in {@code items}, ids ascending). Cells are {@code latStep} degrees high
- * and {@code lonStep} wide, square in metres at the layer's middle latitude. A piece whose box would
- * span more than {@link #MAX_CELLS_PER_PIECE} cells (a huge area, a segment across a sea) is kept
- * aside and tested on every query instead, so one such piece cannot blow up the grid; the grid as a
- * whole is capped at {@link #MAX_CELLS} cells by widening the cells. Answers are exactly the pieces
- * whose closed box intersects the query's closed box (as JTS's STRtree answers), sorted by id, which
- * groups them by asset since ids are handed out asset by asset. Immutable, thread-safe.
+ * and {@code lonStep} wide, square in metres at the layer's middle latitude. A piece whose box
+ * would span more than {@link #MAX_CELLS_PER_PIECE} cells (a huge area, a segment across a sea) is
+ * kept aside and tested on every query instead, so one such piece cannot blow up the grid; the grid
+ * as a whole is capped at {@link #MAX_CELLS} cells by widening the cells. Answers are exactly the
+ * pieces whose closed box intersects the query's closed box (as JTS's STRtree answers), sorted by
+ * id, which groups them by asset since ids are handed out asset by asset. Immutable, thread-safe.
  */
 final class PieceGrid {
 
   /** Upper bound on grid cells (16 MB of row starts). */
   static final int MAX_CELLS = 4_000_000;
+
   /** Pieces whose box covers more cells than this are tested on every query instead. */
   static final int MAX_CELLS_PER_PIECE = 1024;
 
   /** Per piece: min lat, max lat, min lon, max lon. */
   private final double[] boxes;
+
   private final double minLat;
   private final double minLon;
   private final double latStep;
@@ -33,15 +35,18 @@ final class PieceGrid {
   private final int[] start;
   private final int[] items;
   private final int[] oversized;
+
   /** Per piece: the grid row and column of its box's lower corner (to take it once per query). */
   private final int[] firstRow;
+
   private final int[] firstCol;
 
   /**
    * Builds the grid.
    *
    * @param boxes per piece: min lat, max lat, min lon, max lon
-   * @param targetStepDeg wanted cell height in degrees of latitude (widened if the grid would be too large)
+   * @param targetStepDeg wanted cell height in degrees of latitude (widened if the grid would be
+   *     too large)
    */
   PieceGrid(double[] boxes, double targetStepDeg) {
     this.boxes = boxes;
@@ -164,7 +169,10 @@ final class PieceGrid {
           for (int k = start[cell], end = start[cell + 1]; k < end; k++) {
             int id = items[k];
             int b = 4 * id;
-            if (qMaxLat < boxes[b] || qMinLat > boxes[b + 1] || qMaxLon < boxes[b + 2] || qMinLon > boxes[b + 3]) {
+            if (qMaxLat < boxes[b]
+                || qMinLat > boxes[b + 1]
+                || qMaxLon < boxes[b + 2]
+                || qMinLon > boxes[b + 3]) {
               continue;
             }
             // A piece spanning several cells is taken only in the first visited cell that holds it:
@@ -182,7 +190,10 @@ final class PieceGrid {
     }
     for (int id : oversized) {
       int b = 4 * id;
-      if (qMaxLat < boxes[b] || qMinLat > boxes[b + 1] || qMaxLon < boxes[b + 2] || qMinLon > boxes[b + 3]) {
+      if (qMaxLat < boxes[b]
+          || qMinLat > boxes[b + 1]
+          || qMaxLon < boxes[b + 2]
+          || qMinLon > boxes[b + 3]) {
         continue;
       }
       if (n == out.length) {

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The assets near one position, nearest distance per asset, filled by
- * {@link Neighbourhood#measure}. A reusable buffer (one per vessel) so the per-report path allocates
- * nothing. It also remembers which pieces were close at the last full scan (see
- * {@link Neighbourhood#measure}), so that the next reports of the same vessel only measure those.
- * Not thread-safe.
+ * The assets near one position, nearest distance per asset, filled by {@link
+ * Neighbourhood#measure}. A reusable buffer (one per vessel) so the per-report path allocates
+ * nothing. It also remembers which pieces were close at the last full scan (see {@link
+ * Neighbourhood#measure}), so that the next reports of the same vessel only measure those. Not
+ * thread-safe.
  */
 public final class Proximity {
 
@@ -18,15 +18,22 @@ public final class Proximity {
   private int count;
   private boolean safeHaven;
 
-  /** Candidate cache, owned by Neighbourhood.measure: where and for what the last full scan was made. */
+  /**
+   * Candidate cache, owned by Neighbourhood.measure: where and for what the last full scan was
+   * made.
+   */
   Neighbourhood scanHood;
+
   double scanLat;
   double scanLon;
   double scanMaxM;
+
   /** Metres per degree of longitude, at least as large as anywhere within the cache's reach. */
   double scanKx;
+
   /** Ids of the pieces within maxM + slack of the scan position, ascending. */
   int[] candidates = new int[8];
+
   int candidateCount;
 
   void addCandidate(int id) {

@@ -17,9 +17,9 @@ import java.util.function.Consumer;
 
 /**
  * Turns what {@code bulwark-ais} decodes into the engine's observations: position reports from
- * types 1-3, 18 and 19, static data from types 5, 19 and 24 (parts A and B), and CSV
- * {@link PositionRecord}s. Messages without a receive time cannot be placed on a track and are
- * counted as untimed; messages of other types are ignored. Not thread-safe (it counts).
+ * types 1-3, 18 and 19, static data from types 5, 19 and 24 (parts A and B), and CSV {@link
+ * PositionRecord}s. Messages without a receive time cannot be placed on a track and are counted as
+ * untimed; messages of other types are ignored. Not thread-safe (it counts).
  */
 public final class AisAdapter {
 
@@ -37,24 +37,53 @@ public final class AisAdapter {
     var m = d.message();
     if (m instanceof PositionReportClassA a) {
       if (a.hasPosition()) {
-        out.accept(new PositionReport(a.mmsi(), t, a.lat() / 600_000.0, a.lon() / 600_000.0, sog(a.speed()),
-            cog(a.course()), a.heading(), a.status(), false));
+        out.accept(
+            new PositionReport(
+                a.mmsi(),
+                t,
+                a.lat() / 600_000.0,
+                a.lon() / 600_000.0,
+                sog(a.speed()),
+                cog(a.course()),
+                a.heading(),
+                a.status(),
+                false));
       } else {
         noPosition++;
       }
     } else if (m instanceof PositionReportClassB b) {
       if (b.hasPosition()) {
-        out.accept(new PositionReport(b.mmsi(), t, b.lat() / 600_000.0, b.lon() / 600_000.0, sog(b.speed()),
-            cog(b.course()), b.heading(), PositionReport.STATUS_UNKNOWN, true));
+        out.accept(
+            new PositionReport(
+                b.mmsi(),
+                t,
+                b.lat() / 600_000.0,
+                b.lon() / 600_000.0,
+                sog(b.speed()),
+                cog(b.course()),
+                b.heading(),
+                PositionReport.STATUS_UNKNOWN,
+                true));
       } else {
         noPosition++;
       }
     } else if (m instanceof StaticVoyageData s) {
-      out.accept(new StaticReport(s.mmsi(), t, s.imo(), s.shipname(), s.callsign(), s.shiptype(), s.destination()));
+      out.accept(
+          new StaticReport(
+              s.mmsi(), t, s.imo(), s.shipname(), s.callsign(), s.shiptype(), s.destination()));
     } else if (m instanceof ExtendedPositionReportClassB b) {
       if (b.hasPosition()) {
-        out.accept(new PositionReport(b.mmsi(), t, b.lat() / 600_000.0, b.lon() / 600_000.0, sog(b.speed()),
-            cog(b.course()), b.heading(), PositionReport.STATUS_UNKNOWN, true));
+        out.accept(
+            new PositionReport(
+                b.mmsi(),
+                t,
+                b.lat() / 600_000.0,
+                b.lon() / 600_000.0,
+                sog(b.speed()),
+                cog(b.course()),
+                b.heading(),
+                PositionReport.STATUS_UNKNOWN,
+                true));
       }
       out.accept(new StaticReport(b.mmsi(), t, 0, b.shipname(), "", b.shiptype(), ""));
     } else if (m instanceof StaticDataReportA s) {
@@ -70,9 +99,17 @@ public final class AisAdapter {
       untimed++;
       return Optional.empty();
     }
-    return Optional.of(new PositionReport(r.mmsi(), r.time().get().toEpochMilli(), r.latitude(), r.longitude(),
-        r.speedKnots().orElse(Double.NaN), r.courseDegrees().orElse(Double.NaN), r.headingDegrees().orElse(-1),
-        r.navStatus().orElse(PositionReport.STATUS_UNKNOWN), false));
+    return Optional.of(
+        new PositionReport(
+            r.mmsi(),
+            r.time().get().toEpochMilli(),
+            r.latitude(),
+            r.longitude(),
+            r.speedKnots().orElse(Double.NaN),
+            r.courseDegrees().orElse(Double.NaN),
+            r.headingDegrees().orElse(-1),
+            r.navStatus().orElse(PositionReport.STATUS_UNKNOWN),
+            false));
   }
 
   private static double sog(int raw) {

@@ -18,8 +18,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * NMEA text in, engine observations out: {@code bulwark-ais}'s streaming decoder (tag blocks, $PGHP
- * headers, multi-sentence messages, rejections counted) followed by the {@link AisAdapter}.
- * Not thread-safe: one feed per input stream.
+ * headers, multi-sentence messages, rejections counted) followed by the {@link AisAdapter}. Not
+ * thread-safe: one feed per input stream.
  */
 public final class NmeaFeed {
 
@@ -73,9 +73,11 @@ public final class NmeaFeed {
   }
 
   /** Feeds a stream of NMEA lines; returns the feed (for its counters). */
-  public static NmeaFeed feed(InputStream in, String source, Consumer<VesselObservation> out) throws IOException {
+  public static NmeaFeed feed(InputStream in, String source, Consumer<VesselObservation> out)
+      throws IOException {
     NmeaFeed feed = new NmeaFeed(source, out);
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16);
+    BufferedReader r =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1), 1 << 16);
     String line;
     while ((line = r.readLine()) != null) {
       feed.line(line);

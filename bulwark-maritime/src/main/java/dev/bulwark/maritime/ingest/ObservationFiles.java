@@ -62,17 +62,38 @@ public final class ObservationFiles {
     if (name.endsWith(".csv")) {
       AisAdapter adapter = new AisAdapter();
       CsvPositionReader reader = new CsvPositionReader(name);
-      reader.read(new InputStreamReader(in, StandardCharsets.UTF_8), r -> adapter.of(r).ifPresent(sink));
-      return new Read(out, name + ": " + reader.rows() + " rows, " + reader.records() + " positions, rejected "
-          + reader.rejections() + ", untimed " + adapter.untimed());
+      reader.read(
+          new InputStreamReader(in, StandardCharsets.UTF_8), r -> adapter.of(r).ifPresent(sink));
+      return new Read(
+          out,
+          name
+              + ": "
+              + reader.rows()
+              + " rows, "
+              + reader.records()
+              + " positions, rejected "
+              + reader.rejections()
+              + ", untimed "
+              + adapter.untimed());
     }
     NmeaFeed feed = NmeaFeed.feed(in, name, sink);
     var c = feed.counters().snapshot();
-    return new Read(out, name + ": " + c.lines() + " lines, " + c.messages() + " messages, rejected " + c.rejections()
-        + ", untimed " + feed.untimed());
+    return new Read(
+        out,
+        name
+            + ": "
+            + c.lines()
+            + " lines, "
+            + c.messages()
+            + " messages, rejected "
+            + c.rejections()
+            + ", untimed "
+            + feed.untimed());
   }
 
-  /** Merges observation lists into one list in time order (stable: file order within equal times). */
+  /**
+   * Merges observation lists into one list in time order (stable: file order within equal times).
+   */
   public static List<VesselObservation> merge(List<List<VesselObservation>> lists) {
     List<VesselObservation> all = new ArrayList<>();
     lists.forEach(all::addAll);

@@ -31,18 +31,25 @@ public record PositionReport(
 
   /** Status 0: under way using engine. */
   public static final int STATUS_UNDER_WAY = 0;
+
   /** Status 1: at anchor. */
   public static final int STATUS_AT_ANCHOR = 1;
+
   /** Status 2: not under command. */
   public static final int STATUS_NOT_UNDER_COMMAND = 2;
+
   /** Status 3: restricted manoeuvrability (cable layers and survey ships at work report it). */
   public static final int STATUS_RESTRICTED = 3;
+
   /** Status 5: moored. */
   public static final int STATUS_MOORED = 5;
+
   /** Status 6: aground. */
   public static final int STATUS_AGROUND = 6;
+
   /** Status 7: engaged in fishing. */
   public static final int STATUS_FISHING = 7;
+
   /** Status 15: not defined (the default). */
   public static final int STATUS_UNKNOWN = 15;
 
@@ -65,7 +72,8 @@ public record PositionReport(
   }
 
   /** A report with only what a decoded CSV export usually carries. */
-  public static PositionReport of(int mmsi, long timeMillis, double lat, double lon, double sogKn, double cogDeg) {
+  public static PositionReport of(
+      int mmsi, long timeMillis, double lat, double lon, double sogKn, double cogDeg) {
     return new PositionReport(mmsi, timeMillis, lat, lon, sogKn, cogDeg, -1, STATUS_UNKNOWN, false);
   }
 

@@ -5,9 +5,10 @@ import java.util.Locale;
 /**
  * Who a vessel says it is: static and voyage data (AIS type 5, 19, or one part of type 24).
  *
- * <p>Missing values are empty strings and zero numbers, never null: a type 24 part A carries only the
- * name, part B only the call sign and ship type; the registry merges parts. Names and call signs are
- * normalised (AIS '@' padding and surrounding blanks removed, upper case). Immutable, thread-safe.
+ * <p>Missing values are empty strings and zero numbers, never null: a type 24 part A carries only
+ * the name, part B only the call sign and ship type; the registry merges parts. Names and call
+ * signs are normalised (AIS '@' padding and surrounding blanks removed, upper case). Immutable,
+ * thread-safe.
  *
  * @param mmsi sender's MMSI
  * @param timeMillis epoch milliseconds UTC
@@ -18,7 +19,13 @@ import java.util.Locale;
  * @param destination destination as typed by the crew, or ""
  */
 public record StaticReport(
-    int mmsi, long timeMillis, int imo, String name, String callSign, int shipType, String destination)
+    int mmsi,
+    long timeMillis,
+    int imo,
+    String name,
+    String callSign,
+    int shipType,
+    String destination)
     implements VesselObservation {
 
   public StaticReport {

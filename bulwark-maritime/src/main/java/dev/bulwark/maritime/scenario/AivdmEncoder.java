@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes AIS messages as NMEA 0183 {@code !AIVDM} sentences: the 6-bit payload armouring of
- * ITU-R M.1371 / IEC 61162-1, for position reports (type 1 Class A, type 18 Class B) and static and
+ * Writes AIS messages as NMEA 0183 {@code !AIVDM} sentences: the 6-bit payload armouring of ITU-R
+ * M.1371 / IEC 61162-1, for position reports (type 1 Class A, type 18 Class B) and static and
  * voyage data (type 5, two sentences; type 24 parts A and B). Each line can carry an NMEA 4.10 tag
- * block with the receive time ({@code \c:<unix seconds>*hh\}), which is how the scenarios carry track
- * time. Used to make synthetic traffic that goes through the same decoder as real feeds.
+ * block with the receive time ({@code \c:<unix seconds>*hh\}), which is how the scenarios carry
+ * track time. Used to make synthetic traffic that goes through the same decoder as real feeds.
  * Stateless apart from the rolling sequence id; not thread-safe.
  */
 public final class AivdmEncoder {
@@ -74,35 +74,100 @@ public final class AivdmEncoder {
    * @param cogDeg course in degrees, NaN when not available
    * @param heading true heading 0-359, or -1
    */
-  public List<String> type1(int mmsi, int navStatus, double lat, double lon, double sogKn, double cogDeg, int heading, int second) {
-    Bits b = new Bits().u(1, 6).u(0, 2).u(mmsi, 30).u(navStatus, 4).s(-128, 8)
-        .u(Double.isNaN(sogKn) ? 1023 : Math.min(1022, Math.round(sogKn * 10)), 10).u(1, 1)
-        .s(Math.round(lon * 600_000), 28).s(Math.round(lat * 600_000), 27)
-        .u(Double.isNaN(cogDeg) ? 3600 : Math.round(cogDeg * 10) % 3600, 12)
-        .u(heading < 0 ? 511 : heading, 9).u(second, 6).u(0, 2).u(0, 3).u(0, 1).u(0, 19);
+  public List<String> type1(
+      int mmsi,
+      int navStatus,
+      double lat,
+      double lon,
+      double sogKn,
+      double cogDeg,
+      int heading,
+      int second) {
+    Bits b =
+        new Bits()
+            .u(1, 6)
+            .u(0, 2)
+            .u(mmsi, 30)
+            .u(navStatus, 4)
+            .s(-128, 8)
+            .u(Double.isNaN(sogKn) ? 1023 : Math.min(1022, Math.round(sogKn * 10)), 10)
+            .u(1, 1)
+            .s(Math.round(lon * 600_000), 28)
+            .s(Math.round(lat * 600_000), 27)
+            .u(Double.isNaN(cogDeg) ? 3600 : Math.round(cogDeg * 10) % 3600, 12)
+            .u(heading < 0 ? 511 : heading, 9)
+            .u(second, 6)
+            .u(0, 2)
+            .u(0, 3)
+            .u(0, 1)
+            .u(0, 19);
     return sentences(b);
   }
 
   /** A type 18 Class B position report. */
-  public List<String> type18(int mmsi, double lat, double lon, double sogKn, double cogDeg, int heading, int second) {
-    Bits b = new Bits().u(18, 6).u(0, 2).u(mmsi, 30).u(0, 8)
-        .u(Double.isNaN(sogKn) ? 1023 : Math.min(1022, Math.round(sogKn * 10)), 10).u(0, 1)
-        .s(Math.round(lon * 600_000), 28).s(Math.round(lat * 600_000), 27)
-        .u(Double.isNaN(cogDeg) ? 3600 : Math.round(cogDeg * 10) % 3600, 12)
-        .u(heading < 0 ? 511 : heading, 9).u(second, 6).u(0, 2).u(1, 1).u(0, 1).u(0, 1).u(1, 1).u(0, 1).u(0, 1).u(0, 1)
-        .u(0, 20);
+  public List<String> type18(
+      int mmsi, double lat, double lon, double sogKn, double cogDeg, int heading, int second) {
+    Bits b =
+        new Bits()
+            .u(18, 6)
+            .u(0, 2)
+            .u(mmsi, 30)
+            .u(0, 8)
+            .u(Double.isNaN(sogKn) ? 1023 : Math.min(1022, Math.round(sogKn * 10)), 10)
+            .u(0, 1)
+            .s(Math.round(lon * 600_000), 28)
+            .s(Math.round(lat * 600_000), 27)
+            .u(Double.isNaN(cogDeg) ? 3600 : Math.round(cogDeg * 10) % 3600, 12)
+            .u(heading < 0 ? 511 : heading, 9)
+            .u(second, 6)
+            .u(0, 2)
+            .u(1, 1)
+            .u(0, 1)
+            .u(0, 1)
+            .u(1, 1)
+            .u(0, 1)
+            .u(0, 1)
+            .u(0, 1)
+            .u(0, 20);
     return sentences(b);
   }
 
   /** A type 5 static and voyage data message (two sentences). */
-  public List<String> type5(int mmsi, int imo, String callSign, String name, int shipType, int lengthM, int beamM,
-      double draughtM, String destination) {
+  public List<String> type5(
+      int mmsi,
+      int imo,
+      String callSign,
+      String name,
+      int shipType,
+      int lengthM,
+      int beamM,
+      double draughtM,
+      String destination) {
     int bow = lengthM / 2;
     int port = beamM / 2;
-    Bits b = new Bits().u(5, 6).u(0, 2).u(mmsi, 30).u(0, 2).u(imo, 30).text(callSign, 7).text(name, 20)
-        .u(shipType, 8).u(Math.min(511, bow), 9).u(Math.min(511, lengthM - bow), 9).u(Math.min(63, port), 6)
-        .u(Math.min(63, beamM - port), 6).u(1, 4).u(0, 4).u(0, 5).u(24, 5).u(60, 6)
-        .u(Math.min(255, Math.round(draughtM * 10)), 8).text(destination, 20).u(0, 1).u(0, 1);
+    Bits b =
+        new Bits()
+            .u(5, 6)
+            .u(0, 2)
+            .u(mmsi, 30)
+            .u(0, 2)
+            .u(imo, 30)
+            .text(callSign, 7)
+            .text(name, 20)
+            .u(shipType, 8)
+            .u(Math.min(511, bow), 9)
+            .u(Math.min(511, lengthM - bow), 9)
+            .u(Math.min(63, port), 6)
+            .u(Math.min(63, beamM - port), 6)
+            .u(1, 4)
+            .u(0, 4)
+            .u(0, 5)
+            .u(24, 5)
+            .u(60, 6)
+            .u(Math.min(255, Math.round(draughtM * 10)), 8)
+            .text(destination, 20)
+            .u(0, 1)
+            .u(0, 1);
     return sentences(b);
   }
 
@@ -115,9 +180,20 @@ public final class AivdmEncoder {
   public List<String> type24b(int mmsi, int shipType, String callSign, int lengthM, int beamM) {
     int bow = lengthM / 2;
     int port = beamM / 2;
-    return sentences(new Bits().u(24, 6).u(0, 2).u(mmsi, 30).u(1, 2).u(shipType, 8).text("BULWARK", 7)
-        .text(callSign, 7).u(Math.min(511, bow), 9).u(Math.min(511, lengthM - bow), 9).u(Math.min(63, port), 6)
-        .u(Math.min(63, beamM - port), 6).u(0, 6));
+    return sentences(
+        new Bits()
+            .u(24, 6)
+            .u(0, 2)
+            .u(mmsi, 30)
+            .u(1, 2)
+            .u(shipType, 8)
+            .text("BULWARK", 7)
+            .text(callSign, 7)
+            .u(Math.min(511, bow), 9)
+            .u(Math.min(511, lengthM - bow), 9)
+            .u(Math.min(63, port), 6)
+            .u(Math.min(63, beamM - port), 6)
+            .u(0, 6));
   }
 
   private List<String> sentences(Bits b) {

@@ -11,9 +11,15 @@ import java.util.Optional;
  * @param kind alert kind expected
  * @param mmsi vessel expected
  * @param asset asset name expected (empty: none, e.g. a rendezvous away from infrastructure)
- * @param onsetMillis track time at which the behaviour became detectable (entering the corridor while
- *     dragging, the last report before going dark, the first spoofed report, two ships stopped
- *     together)
+ * @param onsetMillis track time at which the behaviour became detectable (entering the corridor
+ *     while dragging, the last report before going dark, the first spoofed report, two ships
+ *     stopped together)
  * @param description what happens, for people
  */
-public record Expectation(String scenario, AlertKind kind, int mmsi, Optional<String> asset, long onsetMillis, String description) {}
+public record Expectation(
+    String scenario,
+    AlertKind kind,
+    int mmsi,
+    Optional<String> asset,
+    long onsetMillis,
+    String description) {}

@@ -11,30 +11,36 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The built-in scenarios, modelled on the public record of the Baltic incidents (see
- * {@code /dev/bulwark/maritime/infrastructure/SOURCES.md} for the layer they run on):
+ * The built-in scenarios, modelled on the public record of the Baltic incidents (see {@code
+ * /dev/bulwark/maritime/infrastructure/SOURCES.md} for the layer they run on):
+ *
  * <ul>
- *   <li><b>eagle</b>: an Eagle S-like tanker leaves the Gulf of Finland westbound at 10 kn, drops its
- *       anchor, drags it about 90 km with its speed falling from about 8.5 to 6.2 kn, crossing
- *       Estlink 2, then makes a U-turn;</li>
- *   <li><b>yipeng</b>: a Yi Peng 3-like bulk carrier comes south at 10.5 kn, turns west and drags at
- *       about 7 kn across the BCS East-West Interlink, goes dark for 30 minutes, then goes dark again
- *       5 km before C-Lion1 for 2.5 hours while crossing it and turning south-west;</li>
+ *   <li><b>eagle</b>: an Eagle S-like tanker leaves the Gulf of Finland westbound at 10 kn, drops
+ *       its anchor, drags it about 90 km with its speed falling from about 8.5 to 6.2 kn, crossing
+ *       Estlink 2, then makes a U-turn;
+ *   <li><b>yipeng</b>: a Yi Peng 3-like bulk carrier comes south at 10.5 kn, turns west and drags
+ *       at about 7 kn across the BCS East-West Interlink, goes dark for 30 minutes, then goes dark
+ *       again 5 km before C-Lion1 for 2.5 hours while crossing it and turning south-west;
  *   <li><b>rendezvous</b>: two tankers meet 40 km off the Polish coast, away from infrastructure,
- *       and lie within 200 m of each other at 0.3 kn for 2.5 hours;</li>
- *   <li><b>spoof</b>: a Helsinki-Tallinn ferry's MMSI is also transmitted from a slow "ghost" on the
- *       Balticconnector pipeline, 40 km away, for an hour;</li>
- *   <li>background traffic: two merchant ships crossing many corridors at steady speed and a Class B
- *       yacht, which must not be alerted on.</li>
+ *       and lie within 200 m of each other at 0.3 kn for 2.5 hours;
+ *   <li><b>spoof</b>: a Helsinki-Tallinn ferry's MMSI is also transmitted from a slow "ghost" on
+ *       the Balticconnector pipeline, 40 km away, for an hour;
+ *   <li>background traffic: two merchant ships crossing many corridors at steady speed and a Class
+ *       B yacht, which must not be alerted on.
  * </ul>
+ *
  * Every ship reports every 10 s (Class A under way; Class B every 30 s), with type 5 (or 24) static
  * data every 6 minutes, each sentence preceded by an NMEA 4.10 tag block carrying its time.
  * Deterministic for a given start time (rounded down to the second). Stateless; thread-safe.
  */
 public final class Scenarios {
 
-  /** The MMSIs used (fictitious, with real MIDs: Cook Islands, China, Russia, Comoros, Finland, ...). */
+  /**
+   * The MMSIs used (fictitious, with real MIDs: Cook Islands, China, Russia, Comoros, Finland,
+   * ...).
+   */
   public static final int EAGLE = 518000001;
+
   public static final int YIPENG = 414000001;
   public static final int TANKER_A = 273000001;
   public static final int TANKER_B = 620000001;
@@ -49,7 +55,10 @@ public final class Scenarios {
 
   private Scenarios() {}
 
-  /** Generates every scenario starting at {@code startMillis}; onsets are measured against {@code layer}. */
+  /**
+   * Generates every scenario starting at {@code startMillis}; onsets are measured against {@code
+   * layer}.
+   */
   public static ScenarioSet generate(long startAt, InfrastructureLayer layer) {
     // Tag blocks carry whole seconds: start on one so that onsets and decoded times agree.
     long startMillis = Math.floorDiv(startAt, 1000L) * 1000L;
@@ -64,25 +73,63 @@ public final class Scenarios {
     eagle.leg(hoursFor(90, 7.35), 6.2, 266, true, 10_000, 0, "drag");
     eagle.leg(20 * MIN, 5.0, 85, true, 10_000, 0, "uturn");
     eagle.leg(HOUR, 6.0, 85, true, 10_000, 0, "after");
-    expected.add(new Expectation("eagle", AlertKind.ANCHOR_DRAG, EAGLE, Optional.of("Estlink 2"),
-        firstInCorridor(eagle, layer, "Estlink 2", s -> s.tag().equals("drag")),
-        "anchor dragged across Estlink 2, speed falling from 8.5 to 6.2 kn"));
+    expected.add(
+        new Expectation(
+            "eagle",
+            AlertKind.ANCHOR_DRAG,
+            EAGLE,
+            Optional.of("Estlink 2"),
+            firstInCorridor(eagle, layer, "Estlink 2", s -> s.tag().equals("drag")),
+            "anchor dragged across Estlink 2, speed falling from 8.5 to 6.2 kn"));
 
-    // Yi Peng 3-like: south at 10.5 kn, turn west and drag at ~7 kn across BCS, two AIS gaps, C-Lion1 crossed while dark.
+    // Yi Peng 3-like: south at 10.5 kn, turn west and drag at ~7 kn across BCS, two AIS gaps,
+    // C-Lion1 crossed while dark.
     ShipSim yi = new ShipSim(YIPENG, false, startMillis + 30 * MIN, 57.55, 20.5, 180, 10.5, 2);
-    yi.leg(hoursFor(Geo.haversineM(57.55, 20.5, 57.0, 20.5) / 1000, 10.5), 10.5, 180, true, 10_000, 0, "cruise");
+    yi.leg(
+        hoursFor(Geo.haversineM(57.55, 20.5, 57.0, 20.5) / 1000, 10.5),
+        10.5,
+        180,
+        true,
+        10_000,
+        0,
+        "cruise");
     yi.leg(6 * MIN, 7.0, 270, true, 10_000, 0, "drag");
-    yi.leg(hoursFor(Geo.haversineM(yi.lat(), yi.lon(), 57.0, 19.265) / 1000, 7.0), 7.0, 270, true, 10_000, 0, "drag");
+    yi.leg(
+        hoursFor(Geo.haversineM(yi.lat(), yi.lon(), 57.0, 19.265) / 1000, 7.0),
+        7.0,
+        270,
+        true,
+        10_000,
+        0,
+        "drag");
     yi.leg(30 * MIN, 7.0, 270, false, 10_000, 0, "dark1");
-    yi.leg(hoursFor(Geo.haversineM(yi.lat(), yi.lon(), yi.lat(), 19.075) / 1000, 7.0), 7.0, 270, true, 10_000, 0, "drag");
+    yi.leg(
+        hoursFor(Geo.haversineM(yi.lat(), yi.lon(), yi.lat(), 19.075) / 1000, 7.0),
+        7.0,
+        270,
+        true,
+        10_000,
+        0,
+        "drag");
     long darkStart = yi.time();
     yi.leg(150 * MIN, 6.5, 235, false, 10_000, 0, "dark2");
     yi.leg(HOUR, 6.5, 235, true, 10_000, 0, "after");
-    expected.add(new Expectation("yipeng", AlertKind.ANCHOR_DRAG, YIPENG, Optional.of("BCS East-West Interlink"),
-        firstInCorridor(yi, layer, "BCS East-West Interlink", s -> s.tag().equals("drag")),
-        "anchor dragged across BCS at about 7 kn"));
-    expected.add(new Expectation("yipeng", AlertKind.GOING_DARK, YIPENG, Optional.of("C-Lion1"), darkStart,
-        "AIS off 5 km before C-Lion1, crossed it dark, reappeared south-west"));
+    expected.add(
+        new Expectation(
+            "yipeng",
+            AlertKind.ANCHOR_DRAG,
+            YIPENG,
+            Optional.of("BCS East-West Interlink"),
+            firstInCorridor(yi, layer, "BCS East-West Interlink", s -> s.tag().equals("drag")),
+            "anchor dragged across BCS at about 7 kn"));
+    expected.add(
+        new Expectation(
+            "yipeng",
+            AlertKind.GOING_DARK,
+            YIPENG,
+            Optional.of("C-Lion1"),
+            darkStart,
+            "AIS off 5 km before C-Lion1, crossed it dark, reappeared south-west"));
 
     // Rendezvous at sea, away from infrastructure.
     long rv = startMillis + HOUR;
@@ -93,22 +140,53 @@ public final class Scenarios {
     ShipSim.Step aStop = stopOf(a);
     ShipSim.Step pStop = stopOf(probe);
     double[] target = Geo.destination(aStop.lat(), aStop.lon(), 0, 200);
-    ShipSim b = new ShipSim(TANKER_B, false, rv, 55.2 + (target[0] - pStop.lat()), 18.9 + (target[1] - pStop.lon()), 90, 12, 4);
+    ShipSim b =
+        new ShipSim(
+            TANKER_B,
+            false,
+            rv,
+            55.2 + (target[0] - pStop.lat()),
+            18.9 + (target[1] - pStop.lon()),
+            90,
+            12,
+            4);
     rendezvousLegs(b, 90, 12, 270);
-    expected.add(new Expectation("rendezvous", AlertKind.ENCOUNTER, Math.min(TANKER_A, TANKER_B), Optional.empty(),
-        meetingOnset(a, b), "two tankers lie together at sea for 2.5 h"));
+    expected.add(
+        new Expectation(
+            "rendezvous",
+            AlertKind.ENCOUNTER,
+            Math.min(TANKER_A, TANKER_B),
+            Optional.empty(),
+            meetingOnset(a, b),
+            "two tankers lie together at sea for 2.5 h"));
 
     // Spoofed track: a ferry's MMSI also transmitted from a ghost on Balticconnector.
     long sp = startMillis + 2 * HOUR;
     ShipSim ferry = new ShipSim(FERRY, false, sp, 60.155, 24.955, 0, 20, 5);
     double brg = Geo.bearingDeg(60.155, 24.955, 59.445, 24.77);
     ferry.leg(5 * MIN, 20, brg, true, 10_000, 0, "ferry");
-    ferry.leg(hoursFor(Geo.haversineM(60.155, 24.955, 59.445, 24.77) / 1000 - 3, 20), 20, brg, true, 10_000, 0, "ferry");
+    ferry.leg(
+        hoursFor(Geo.haversineM(60.155, 24.955, 59.445, 24.77) / 1000 - 3, 20),
+        20,
+        brg,
+        true,
+        10_000,
+        0,
+        "ferry");
     ShipSim ghost = new ShipSim(FERRY, false, sp + 30 * MIN, 59.62, 24.065, 0, 3, 6);
     ghost.leg(HOUR, 3, 2, true, 30_000, 0, "spoof");
-    expected.add(new Expectation("spoof", AlertKind.SPOOFING, FERRY, Optional.of("Balticconnector"),
-        ghost.steps().stream().filter(ShipSim.Step::transmitted).findFirst().orElseThrow().timeMillis(),
-        "ferry MMSI transmitted from a ghost on Balticconnector"));
+    expected.add(
+        new Expectation(
+            "spoof",
+            AlertKind.SPOOFING,
+            FERRY,
+            Optional.of("Balticconnector"),
+            ghost.steps().stream()
+                .filter(ShipSim.Step::transmitted)
+                .findFirst()
+                .orElseThrow()
+                .timeMillis(),
+            "ferry MMSI transmitted from a ghost on Balticconnector"));
 
     // Background traffic that must stay quiet.
     ShipSim bg1 = new ShipSim(BACKGROUND_1, false, startMillis, 59.9, 23.0, 90, 12, 7);
@@ -118,7 +196,8 @@ public final class Scenarios {
     ShipSim yacht = new ShipSim(YACHT, true, startMillis, 59.75, 23.2, 20, 6, 9);
     yacht.leg(6 * HOUR, 6, 20, true, 30_000, 15, "background");
 
-    // Everyone keeps reporting until the last scenario ends, so that no ship "goes dark" at the end of the file.
+    // Everyone keeps reporting until the last scenario ends, so that no ship "goes dark" at the end
+    // of the file.
     long end = 0;
     for (ShipSim x : List.of(eagle, yi, a, b, ferry, ghost, bg1, bg2, yacht)) {
       end = Math.max(end, x.time());
@@ -141,11 +220,16 @@ public final class Scenarios {
     emit(enc, yacht, lines, 1, "YACHT BULWARK", "PBY1", 0, 37, 12, 4, 0, "");
 
     lines.sort(Comparator.comparingLong(ScenarioSet.Line::timeMillis));
-    return new ScenarioSet(lines, expected,
+    return new ScenarioSet(
+        lines,
+        expected,
         List.of(EAGLE, YIPENG, TANKER_A, TANKER_B, FERRY, BACKGROUND_1, BACKGROUND_2, YACHT));
   }
 
-  /** Extends a ship to {@code end}: on at its speed and course, or stopped and moored reporting every 3 min. */
+  /**
+   * Extends a ship to {@code end}: on at its speed and course, or stopped and moored reporting
+   * every 3 min.
+   */
   private static void tail(ShipSim s, long end, boolean moor) {
     long left = end - s.time();
     if (left <= 0) {
@@ -179,13 +263,19 @@ public final class Scenarios {
   }
 
   /** First transmitted step matching {@code when} inside the named asset's corridor. */
-  static long firstInCorridor(ShipSim s, InfrastructureLayer layer, String assetName, Predicate<ShipSim.Step> when) {
-    Asset asset = layer.find(assetName).orElseThrow(() -> new IllegalArgumentException("no asset " + assetName));
+  static long firstInCorridor(
+      ShipSim s, InfrastructureLayer layer, String assetName, Predicate<ShipSim.Step> when) {
+    Asset asset =
+        layer
+            .find(assetName)
+            .orElseThrow(() -> new IllegalArgumentException("no asset " + assetName));
     for (ShipSim.Step st : s.steps()) {
       if (!st.transmitted() || !when.test(st)) {
         continue;
       }
-      boolean in = layer.near(st.lat(), st.lon(), asset.halfWidthM()).stream().anyMatch(h -> h.asset() == asset);
+      boolean in =
+          layer.near(st.lat(), st.lon(), asset.halfWidthM()).stream()
+              .anyMatch(h -> h.asset() == asset);
       if (in) {
         return st.timeMillis();
       }
@@ -200,7 +290,9 @@ public final class Scenarios {
     for (int i = 0; i < Math.min(sa.size(), sb.size()); i++) {
       ShipSim.Step x = sa.get(i);
       ShipSim.Step y = sb.get(i);
-      if (x.sogKn() < 2 && y.sogKn() < 2 && Geo.haversineM(x.lat(), x.lon(), y.lat(), y.lon()) <= 500) {
+      if (x.sogKn() < 2
+          && y.sogKn() < 2
+          && Geo.haversineM(x.lat(), x.lon(), y.lat(), y.lon()) <= 500) {
         return x.timeMillis();
       }
     }
@@ -208,11 +300,22 @@ public final class Scenarios {
   }
 
   /**
-   * Writes a ship's transmitted steps as sentences; static data (type 5, or type 24 when
-   * {@code staticKind} is 1) every 6 minutes; {@code staticKind} -1 sends none.
+   * Writes a ship's transmitted steps as sentences; static data (type 5, or type 24 when {@code
+   * staticKind} is 1) every 6 minutes; {@code staticKind} -1 sends none.
    */
-  private static void emit(AivdmEncoder enc, ShipSim s, List<ScenarioSet.Line> out, int staticKind, String name,
-      String callSign, int imo, int shipType, int length, int beam, double draught, String destination) {
+  private static void emit(
+      AivdmEncoder enc,
+      ShipSim s,
+      List<ScenarioSet.Line> out,
+      int staticKind,
+      String name,
+      String callSign,
+      int imo,
+      int shipType,
+      int length,
+      int beam,
+      double draught,
+      String destination) {
     long lastStatic = Long.MIN_VALUE;
     for (ShipSim.Step st : s.steps()) {
       if (!st.transmitted()) {
@@ -220,17 +323,38 @@ public final class Scenarios {
       }
       long sec = st.timeMillis() / 1000;
       String tag = AivdmEncoder.tagBlock(sec);
-      List<String> sentences = s.classB
-          ? enc.type18(s.mmsi, st.lat(), st.lon(), st.sogKn(), st.cogDeg(), st.heading(), (int) (sec % 60))
-          : enc.type1(s.mmsi, st.navStatus(), st.lat(), st.lon(), st.sogKn(), st.cogDeg(), st.heading(), (int) (sec % 60));
+      List<String> sentences =
+          s.classB
+              ? enc.type18(
+                  s.mmsi,
+                  st.lat(),
+                  st.lon(),
+                  st.sogKn(),
+                  st.cogDeg(),
+                  st.heading(),
+                  (int) (sec % 60))
+              : enc.type1(
+                  s.mmsi,
+                  st.navStatus(),
+                  st.lat(),
+                  st.lon(),
+                  st.sogKn(),
+                  st.cogDeg(),
+                  st.heading(),
+                  (int) (sec % 60));
       for (String x : sentences) {
         out.add(new ScenarioSet.Line(st.timeMillis(), tag + x));
       }
-      if (staticKind >= 0 && (lastStatic == Long.MIN_VALUE || st.timeMillis() - lastStatic >= 6 * MIN)) {
+      if (staticKind >= 0
+          && (lastStatic == Long.MIN_VALUE || st.timeMillis() - lastStatic >= 6 * MIN)) {
         lastStatic = st.timeMillis();
-        List<String> st5 = staticKind == 0
-            ? enc.type5(s.mmsi, imo, callSign, name, shipType, length, beam, draught, destination)
-            : concat(enc.type24a(s.mmsi, name), enc.type24b(s.mmsi, shipType, callSign, length, beam));
+        List<String> st5 =
+            staticKind == 0
+                ? enc.type5(
+                    s.mmsi, imo, callSign, name, shipType, length, beam, draught, destination)
+                : concat(
+                    enc.type24a(s.mmsi, name),
+                    enc.type24b(s.mmsi, shipType, callSign, length, beam));
         for (String x : st5) {
           out.add(new ScenarioSet.Line(st.timeMillis(), tag + x));
         }

@@ -6,15 +6,23 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Moves one synthetic ship along legs (speed ramps, course changes, AIS on or off) in 10-second steps
- * and records every step, transmitted or not, so that scenarios can both emit the reports and compute
- * when their behaviour began. Not thread-safe.
+ * Moves one synthetic ship along legs (speed ramps, course changes, AIS on or off) in 10-second
+ * steps and records every step, transmitted or not, so that scenarios can both emit the reports and
+ * compute when their behaviour began. Not thread-safe.
  */
 final class ShipSim {
 
   /** One simulated instant. */
-  record Step(long timeMillis, double lat, double lon, double sogKn, double cogDeg, int heading, int navStatus,
-      boolean transmitted, String tag) {}
+  record Step(
+      long timeMillis,
+      double lat,
+      double lon,
+      double sogKn,
+      double cogDeg,
+      int heading,
+      int navStatus,
+      boolean transmitted,
+      String tag) {}
 
   static final long STEP_MS = 10_000L;
 
@@ -29,7 +37,15 @@ final class ShipSim {
   private double sog;
   private long lastTx = Long.MIN_VALUE;
 
-  ShipSim(int mmsi, boolean classB, long start, double lat, double lon, double cog, double sog, long seed) {
+  ShipSim(
+      int mmsi,
+      boolean classB,
+      long start,
+      double lat,
+      double lon,
+      double cog,
+      double sog,
+      long seed) {
     this.mmsi = mmsi;
     this.classB = classB;
     this.time = start;
@@ -45,7 +61,14 @@ final class ShipSim {
    * to {@code cogEnd} (shortest way unless {@code turnRight} forces the side), reporting every
    * {@code intervalMs} when {@code transmit}.
    */
-  ShipSim leg(long durationMs, double sogEnd, double cogEnd, boolean transmit, long intervalMs, int navStatus, String tag) {
+  ShipSim leg(
+      long durationMs,
+      double sogEnd,
+      double cogEnd,
+      boolean transmit,
+      long intervalMs,
+      int navStatus,
+      String tag) {
     long n = Math.max(1, durationMs / STEP_MS);
     double sog0 = sog;
     double turn = Geo.signedTurnDeg(cog, cogEnd);
@@ -65,8 +88,17 @@ final class ShipSim {
       double noisySog = Math.max(0, sog + random.nextGaussian() * 0.1);
       double noisyCog = Geo.normalizeDeg(cog + random.nextGaussian() * (sog < 2 ? 8 : 1.2));
       int heading = (int) Math.round(Geo.normalizeDeg(cog + random.nextGaussian() * 1.5)) % 360;
-      steps.add(new Step(time, lat, lon, Math.round(noisySog * 10) / 10.0, Math.round(noisyCog * 10) / 10.0 % 360,
-          heading, navStatus, tx, tag));
+      steps.add(
+          new Step(
+              time,
+              lat,
+              lon,
+              Math.round(noisySog * 10) / 10.0,
+              Math.round(noisyCog * 10) / 10.0 % 360,
+              heading,
+              navStatus,
+              tx,
+              tag));
     }
     return this;
   }

@@ -6,17 +6,17 @@ import dev.bulwark.maritime.model.PositionReport;
 /**
  * One vessel's recent positions, bounded in time and size, in compact parallel arrays.
  *
- * <p>Down-sampling: a report replaces the newest stored point when that point is less than
- * {@link TrackPolicy#minIntervalMillis()} after the one before it and nothing significant changed
- * (so the newest point is always the latest report). Points where the course turns, the speed
- * changes, the status changes or reports resume after a gap are flagged <em>key</em> and are never
- * thinned. When the track is full, non-key points of its older half are thinned one in two; only if
- * every point is key are the oldest dropped. Points older than the window are dropped.
+ * <p>Down-sampling: a report replaces the newest stored point when that point is less than {@link
+ * TrackPolicy#minIntervalMillis()} after the one before it and nothing significant changed (so the
+ * newest point is always the latest report). Points where the course turns, the speed changes, the
+ * status changes or reports resume after a gap are flagged <em>key</em> and are never thinned. When
+ * the track is full, non-key points of its older half are thinned one in two; only if every point
+ * is key are the oldest dropped. Points older than the window are dropped.
  *
- * <p>Memory: 18 bytes a point (int time offset, float latitude and longitude, short speed and course,
- * byte status and flags); arrays start at 16 points and double up to the capacity, so a vessel costs
- * at most {@code 18 * capacity} bytes plus about 150 bytes of headers (26 KB with the defaults).
- * Out-of-order reports (older than the newest point) are not stored. Not thread-safe.
+ * <p>Memory: 18 bytes a point (int time offset, float latitude and longitude, short speed and
+ * course, byte status and flags); arrays start at 16 points and double up to the capacity, so a
+ * vessel costs at most {@code 18 * capacity} bytes plus about 150 bytes of headers (26 KB with the
+ * defaults). Out-of-order reports (older than the newest point) are not stored. Not thread-safe.
  */
 public final class Track {
 
@@ -71,7 +71,9 @@ public final class Track {
       last = size - 1;
     }
     boolean significant = significant(last, p, tm - lastT);
-    if (!significant && size >= 2 && (flags[last] & KEY) == 0
+    if (!significant
+        && size >= 2
+        && (flags[last] & KEY) == 0
         && lastT - time(last - 1) < policy.minIntervalMillis()
         && !significant(last - 1, p, tm - time(last - 1))) {
       put(last, p, (byte) 0);
@@ -104,7 +106,9 @@ public final class Track {
       return true;
     }
     double c0 = cog(i);
-    return p.hasCog() && !Double.isNaN(c0) && (p.sogKn() > 1.0 || Double.isNaN(p.sogKn()))
+    return p.hasCog()
+        && !Double.isNaN(c0)
+        && (p.sogKn() > 1.0 || Double.isNaN(p.sogKn()))
         && Geo.angleDiffDeg(p.cogDeg(), c0) > policy.turnDeg();
   }
 

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * The flag state implied by an MMSI's Maritime Identification Digits (its first three digits for a
  * ship station), as ISO 3166 alpha-3 codes. The table covers the flags seen in northern European
- * waters and the registries most used by the shadow fleet; other MIDs answer empty rather than a guess.
- * Source: ITU MID table (ITU-R M.585 annex). Immutable, thread-safe.
+ * waters and the registries most used by the shadow fleet; other MIDs answer empty rather than a
+ * guess. Source: ITU MID table (ITU-R M.585 annex). Immutable, thread-safe.
  */
 public final class Flags {
 

@@ -1,8 +1,8 @@
 package dev.bulwark.maritime.vessel;
 
 /**
- * One change of a vessel's declared identity: a field that had a value and now reports another.
- * A first report of a field (empty to something) is not a change. Immutable, thread-safe.
+ * One change of a vessel's declared identity: a field that had a value and now reports another. A
+ * first report of a field (empty to something) is not a change. Immutable, thread-safe.
  *
  * @param mmsi the MMSI the vessel transmits under after the change
  * @param timeMillis track time of the message that showed the change

@@ -16,13 +16,13 @@ import java.util.Optional;
 
 /**
  * A list of vessels an operator names: a watch list (vessels of concern) or the vessels that
- * legitimately work on cables (cable layers, survey and guard ships). Matched by MMSI, IMO number or
- * name, so that a watch-listed ship is still recognised after changing its MMSI.
+ * legitimately work on cables (cable layers, survey and guard ships). Matched by MMSI, IMO number
+ * or name, so that a watch-listed ship is still recognised after changing its MMSI.
  *
- * <p>CSV with a header naming any of the columns {@code mmsi}, {@code imo}, {@code name},
- * {@code reason} (in any order, comma-separated, no quoting needed for these fields). A row that has
- * none of MMSI/IMO/name, or a non-numeric MMSI/IMO, is skipped with a problem naming its line.
- * Immutable after reading, thread-safe.
+ * <p>CSV with a header naming any of the columns {@code mmsi}, {@code imo}, {@code name}, {@code
+ * reason} (in any order, comma-separated, no quoting needed for these fields). A row that has none
+ * of MMSI/IMO/name, or a non-numeric MMSI/IMO, is skipped with a problem naming its line. Immutable
+ * after reading, thread-safe.
  */
 public final class VesselList {
 
@@ -92,11 +92,12 @@ public final class VesselList {
           case "imo" -> iI = i;
           case "name", "shipname", "vessel" -> iN = i;
           case "reason", "note", "notes" -> iR = i;
-          default -> { }
+          default -> {}
         }
       }
       if (iM < 0 && iI < 0 && iN < 0) {
-        throw new IllegalArgumentException(source + ": header must name at least one of mmsi, imo, name");
+        throw new IllegalArgumentException(
+            source + ": header must name at least one of mmsi, imo, name");
       }
       String line;
       int no = 1;

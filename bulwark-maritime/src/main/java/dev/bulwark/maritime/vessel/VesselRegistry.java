@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Static and voyage data of every vessel, merged from messages 5, 19 and 24, with the history of
- * identity changes (name, call sign, IMO, and MMSI/flag when a known IMO reappears under a new MMSI).
+ * identity changes (name, call sign, IMO, and MMSI/flag when a known IMO reappears under a new
+ * MMSI).
  *
  * <p>Memory is bounded by the number of vessels: the history keeps at most {@link #HISTORY_LIMIT}
  * changes per MMSI. Not thread-safe: one engine (one partition of MMSIs) owns one registry.
@@ -35,12 +36,24 @@ public final class VesselRegistry {
     int imo = old.imo();
     if (r.imo() != 0) {
       if (imo != 0 && imo != r.imo()) {
-        changes.add(new IdentityChange(r.mmsi(), t, IdentityChange.Field.IMO, Integer.toString(imo), Integer.toString(r.imo())));
+        changes.add(
+            new IdentityChange(
+                r.mmsi(),
+                t,
+                IdentityChange.Field.IMO,
+                Integer.toString(imo),
+                Integer.toString(r.imo())));
       }
       imo = r.imo();
       Integer previousMmsi = mmsiByImo.put(imo, r.mmsi());
       if (previousMmsi != null && previousMmsi != r.mmsi()) {
-        changes.add(new IdentityChange(r.mmsi(), t, IdentityChange.Field.MMSI, previousMmsi.toString(), Integer.toString(r.mmsi())));
+        changes.add(
+            new IdentityChange(
+                r.mmsi(),
+                t,
+                IdentityChange.Field.MMSI,
+                previousMmsi.toString(),
+                Integer.toString(r.mmsi())));
         String f0 = Flags.ofMmsi(previousMmsi).orElse("?");
         String f1 = Flags.ofMmsi(r.mmsi()).orElse("?");
         if (!f0.equals(f1)) {
@@ -49,7 +62,8 @@ public final class VesselRegistry {
       }
     }
     String name = merge(old.name(), r.name(), IdentityChange.Field.NAME, r, changes);
-    String callSign = merge(old.callSign(), r.callSign(), IdentityChange.Field.CALL_SIGN, r, changes);
+    String callSign =
+        merge(old.callSign(), r.callSign(), IdentityChange.Field.CALL_SIGN, r, changes);
     int shipType = r.shipType() != 0 ? r.shipType() : old.shipType();
     String destination = r.destination().isEmpty() ? old.destination() : r.destination();
     byMmsi.put(r.mmsi(), new VesselIdentity(r.mmsi(), imo, name, callSign, shipType, destination));
@@ -63,7 +77,12 @@ public final class VesselRegistry {
     return changes;
   }
 
-  private static String merge(String old, String now, IdentityChange.Field field, StaticReport r, List<IdentityChange> out) {
+  private static String merge(
+      String old,
+      String now,
+      IdentityChange.Field field,
+      StaticReport r,
+      List<IdentityChange> out) {
     if (now.isEmpty()) {
       return old;
     }

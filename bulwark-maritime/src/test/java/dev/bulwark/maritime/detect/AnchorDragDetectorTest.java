@@ -19,8 +19,11 @@ class AnchorDragDetectorTest {
 
   static final int SHIP = 230_123_456;
 
-  /** Cruise west towards the cable, slow to the drag speed 6 km before it, continue 5 km past it. */
-  static List<VesselObservation> crossing(double cruiseKn, double dragKn, int status, int shipType, double offsetNorthM) {
+  /**
+   * Cruise west towards the cable, slow to the drag speed 6 km before it, continue 5 km past it.
+   */
+  static List<VesselObservation> crossing(
+      double cruiseKn, double dragKn, int status, int shipType, double offsetNorthM) {
     double lat = 60.0 + offsetNorthM / 111_195.0;
     Sea.Voyage v = new Sea.Voyage(SHIP, T0, lat, Sea.eastOfCable(25_000));
     long cruise = (long) (19_000 / (cruiseKn * 0.514444) * 1000);
@@ -42,7 +45,8 @@ class AnchorDragDetectorTest {
     assertThat(a).hasSize(1);
     assertThat(a.get(0).assetName()).contains("Test Cable");
     assertThat(a.get(0).severity()).isEqualTo(Severity.HIGH);
-    assertThat(a.get(0).evidence().parameters()).containsKeys("mean_sog_kn", "cruise_sog_kn", "drop");
+    assertThat(a.get(0).evidence().parameters())
+        .containsKeys("mean_sog_kn", "cruise_sog_kn", "drop");
     assertThat(a.get(0).evidence().trackGeoJson()).contains("\"LineString\"");
   }
 
@@ -76,7 +80,8 @@ class AnchorDragDetectorTest {
 
   @Test
   void onlyInsideTheCorridorCounts() {
-    // Same behaviour on a parallel course that stays 1.3 km / 1.7 km from the line (half-width 1.5 km).
+    // Same behaviour on a parallel course that stays 1.3 km / 1.7 km from the line (half-width 1.5
+    // km).
     assertThat(drags(northbound(1_300))).hasSize(1);
     assertThat(drags(northbound(1_700))).isEmpty();
   }
@@ -92,7 +97,13 @@ class AnchorDragDetectorTest {
   @Test
   void fishingVesselsAndListedCableShipsAreNotScored() {
     assertThat(drags(crossing(10, 7, 0, 30, 0))).isEmpty();
-    VesselList working = VesselList.read(new StringReader("mmsi,name,reason\n" + SHIP + ",DRAGGER,cable repair\n"), "t");
-    assertThat(Sea.of(Sea.run(crossing(10, 7, 0, 80, 0), VesselList.empty(), working), AlertKind.ANCHOR_DRAG)).isEmpty();
+    VesselList working =
+        VesselList.read(
+            new StringReader("mmsi,name,reason\n" + SHIP + ",DRAGGER,cable repair\n"), "t");
+    assertThat(
+            Sea.of(
+                Sea.run(crossing(10, 7, 0, 80, 0), VesselList.empty(), working),
+                AlertKind.ANCHOR_DRAG))
+        .isEmpty();
   }
 }

@@ -21,7 +21,10 @@ class DriftDetectorTest {
 
   @Test
   void slowWithHeadingAndCourseApartIsDriftingAndLow() {
-    assertThat(drift(2.5, 30, 0, 30_000)).singleElement().extracting(Alert::severity).isEqualTo(Severity.LOW);
+    assertThat(drift(2.5, 30, 0, 30_000))
+        .singleElement()
+        .extracting(Alert::severity)
+        .isEqualTo(Severity.LOW);
   }
 
   @Test
@@ -45,6 +48,9 @@ class DriftDetectorTest {
 
   @Test
   void driftingNearTheCableIsMediumButNeverHigh() {
-    assertThat(drift(2.5, 40, 0, 3_000)).singleElement().extracting(Alert::severity).isEqualTo(Severity.MEDIUM);
+    assertThat(drift(2.5, 40, 0, 3_000))
+        .singleElement()
+        .extracting(Alert::severity)
+        .isEqualTo(Severity.MEDIUM);
   }
 }

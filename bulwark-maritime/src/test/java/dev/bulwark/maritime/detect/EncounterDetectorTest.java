@@ -25,18 +25,30 @@ class EncounterDetectorTest {
    * A comes from the east at 10 kn, B from the south at 10 kn; they stop {@code apartM} apart at
    * {@code slowKn} for {@code minutes}, then leave.
    */
-  static List<VesselObservation> meeting(double apartM, double slowKn, long minutes, boolean thirdShip) {
+  static List<VesselObservation> meeting(
+      double apartM, double slowKn, long minutes, boolean thirdShip) {
     double[] bStop = Geo.destination(LAT, LON, 0, apartM);
     double[] aStart = Geo.destination(LAT, LON, 90, 10 * 1852.0 * 40 / 60);
     double[] bStart = Geo.destination(bStop[0], bStop[1], 180, 10 * 1852.0 * 40 / 60);
     List<VesselObservation> obs = new ArrayList<>();
-    obs.addAll(new Sea.Voyage(A, T0, aStart[0], aStart[1]).leg(40 * MIN, 10, 270, 10_000)
-        .leg(minutes * MIN, slowKn, 45, 10_000).leg(20 * MIN, 10, 90, 10_000).reports());
-    obs.addAll(new Sea.Voyage(B, T0, bStart[0], bStart[1]).leg(40 * MIN, 10, 0, 10_000)
-        .leg(minutes * MIN, slowKn, 45, 10_000).leg(20 * MIN, 10, 180, 10_000).reports());
+    obs.addAll(
+        new Sea.Voyage(A, T0, aStart[0], aStart[1])
+            .leg(40 * MIN, 10, 270, 10_000)
+            .leg(minutes * MIN, slowKn, 45, 10_000)
+            .leg(20 * MIN, 10, 90, 10_000)
+            .reports());
+    obs.addAll(
+        new Sea.Voyage(B, T0, bStart[0], bStart[1])
+            .leg(40 * MIN, 10, 0, 10_000)
+            .leg(minutes * MIN, slowKn, 45, 10_000)
+            .leg(20 * MIN, 10, 180, 10_000)
+            .reports());
     if (thirdShip) {
       double[] c = Geo.destination(LAT, LON, 270, 900);
-      obs.addAll(new Sea.Voyage(230_000_333, T0, c[0], c[1]).leg((60 + minutes) * MIN, 0.2, 45, 10_000).reports());
+      obs.addAll(
+          new Sea.Voyage(230_000_333, T0, c[0], c[1])
+              .leg((60 + minutes) * MIN, 0.2, 45, 10_000)
+              .reports());
     }
     return obs;
   }

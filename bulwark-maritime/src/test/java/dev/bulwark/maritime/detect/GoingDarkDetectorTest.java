@@ -38,7 +38,8 @@ class GoingDarkDetectorTest {
     assertThat(a).hasSize(1);
     Alert alert = a.get(0);
     assertThat(alert.assetName()).contains("Test Cable");
-    assertThat(alert.raised().toEpochMilli() - alert.start().toEpochMilli()).isBetween(6 * MIN, 7 * MIN);
+    assertThat(alert.raised().toEpochMilli() - alert.start().toEpochMilli())
+        .isBetween(6 * MIN, 7 * MIN);
     assertThat(alert.severity()).isEqualTo(Severity.MEDIUM);
   }
 
@@ -56,24 +57,33 @@ class GoingDarkDetectorTest {
   @Test
   void crossingTheCableWhileDarkIsHigh() {
     Sea.Voyage v = new Sea.Voyage(SHIP, T0, 60.0, Sea.eastOfCable(15_000));
-    v.leg(30 * MIN, 10, 270, 10_000).leg(30 * MIN, 10, 270, 270, 0, 10_000, false).leg(10 * MIN, 10, 270, 10_000);
+    v.leg(30 * MIN, 10, 270, 10_000)
+        .leg(30 * MIN, 10, 270, 270, 0, 10_000, false)
+        .leg(10 * MIN, 10, 270, 10_000);
     List<PositionReport> all = new ArrayList<>(v.reports());
     all.addAll(clock(80));
     List<Alert> a = Sea.of(Sea.run(all), AlertKind.GOING_DARK);
     assertThat(a).isNotEmpty();
-    assertThat(a).anyMatch(x -> x.severity() == Severity.HIGH && x.evidence().parameters().get("crossed_while_dark").equals("Test Cable"));
+    assertThat(a)
+        .anyMatch(
+            x ->
+                x.severity() == Severity.HIGH
+                    && x.evidence().parameters().get("crossed_while_dark").equals("Test Cable"));
   }
 
   @Test
   void reappearingFarFromThePredictionAddsToTheScore() {
     Sea.Voyage v = new Sea.Voyage(SHIP, T0, 59.8, Sea.eastOfCable(3000));
     v.leg(20 * MIN, 8, 0, 0, 0, 10_000, true);
-    v.leg(30 * MIN, 8, 90, 90, 0, 10_000, false); // turned east while dark: 7.4 km east instead of north
+    v.leg(
+        30 * MIN, 8, 90, 90, 0, 10_000,
+        false); // turned east while dark: 7.4 km east instead of north
     v.leg(5 * MIN, 8, 90, 10_000);
     List<PositionReport> all = new ArrayList<>(v.reports());
     all.addAll(clock(60));
     Alert a = Sea.of(Sea.run(all), AlertKind.GOING_DARK).get(0);
     assertThat(a.score()).isGreaterThanOrEqualTo(0.7);
-    assertThat(Double.parseDouble(a.evidence().parameters().get("deviation_from_prediction_m"))).isGreaterThan(5000);
+    assertThat(Double.parseDouble(a.evidence().parameters().get("deviation_from_prediction_m")))
+        .isGreaterThan(5000);
   }
 }

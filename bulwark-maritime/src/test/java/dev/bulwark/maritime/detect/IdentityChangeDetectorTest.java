@@ -19,8 +19,11 @@ class IdentityChangeDetectorTest {
   static final int SHIP = 273_000_444;
 
   static List<Alert> rename(double eastM, String first, String second, int imo2) {
-    List<VesselObservation> obs = new ArrayList<>(
-        new Sea.Voyage(SHIP, T0, 59.9, Sea.eastOfCable(eastM)).leg(20 * MIN, 5, 0, 10_000).reports());
+    List<VesselObservation> obs =
+        new ArrayList<>(
+            new Sea.Voyage(SHIP, T0, 59.9, Sea.eastOfCable(eastM))
+                .leg(20 * MIN, 5, 0, 10_000)
+                .reports());
     obs.add(new StaticReport(SHIP, T0 + 1000, 9_000_010, first, "UBCD", 80, ""));
     obs.add(new StaticReport(SHIP, T0 + 10 * MIN + 1000, imo2, second, "UBCD", 80, ""));
     return Sea.of(Sea.run(obs), AlertKind.IDENTITY_CHANGE);
@@ -29,10 +32,13 @@ class IdentityChangeDetectorTest {
   @Test
   void renamingWithinTenKilometresOfTheCorridorIsRaised() {
     List<Alert> a = rename(5_000, "OLD NAME", "NEW NAME", 9_000_010);
-    assertThat(a).singleElement().satisfies(x -> {
-      assertThat(x.severity()).isEqualTo(Severity.MEDIUM);
-      assertThat(x.evidence().parameters()).containsEntry("name", "OLD NAME -> NEW NAME");
-    });
+    assertThat(a)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.severity()).isEqualTo(Severity.MEDIUM);
+              assertThat(x.evidence().parameters()).containsEntry("name", "OLD NAME -> NEW NAME");
+            });
   }
 
   @Test
@@ -43,7 +49,10 @@ class IdentityChangeDetectorTest {
 
   @Test
   void imoChangeInsideTheCorridorIsHigh() {
-    assertThat(rename(500, "SAME", "SAME", 9_000_020)).singleElement().extracting(Alert::severity).isEqualTo(Severity.HIGH);
+    assertThat(rename(500, "SAME", "SAME", 9_000_020))
+        .singleElement()
+        .extracting(Alert::severity)
+        .isEqualTo(Severity.HIGH);
   }
 
   @Test

@@ -8,11 +8,11 @@ import dev.bulwark.maritime.Sea;
 import dev.bulwark.maritime.alert.Alert;
 import dev.bulwark.maritime.alert.AlertKind;
 import dev.bulwark.maritime.alert.Severity;
+import dev.bulwark.maritime.engine.EngineConfig;
+import dev.bulwark.maritime.engine.MaritimeEngine;
 import dev.bulwark.maritime.infra.Asset;
 import dev.bulwark.maritime.infra.AssetKind;
 import dev.bulwark.maritime.infra.Criticality;
-import dev.bulwark.maritime.engine.EngineConfig;
-import dev.bulwark.maritime.engine.MaritimeEngine;
 import dev.bulwark.maritime.vessel.VesselList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +50,10 @@ class LoiteringDetectorTest {
 
   @Test
   void atAnchorOverTheCableIsHigh() {
-    assertThat(loiter(0.3, 25, 1)).singleElement().extracting(Alert::severity).isEqualTo(Severity.HIGH);
+    assertThat(loiter(0.3, 25, 1))
+        .singleElement()
+        .extracting(Alert::severity)
+        .isEqualTo(Severity.HIGH);
   }
 
   @Test
@@ -58,11 +61,30 @@ class LoiteringDetectorTest {
     GeometryFactory gf = new GeometryFactory();
     double e = Sea.eastOfCable(3000);
     double w = Sea.eastOfCable(-3000);
-    Asset anchorage = new Asset("anch", "Test Anchorage", AssetKind.ANCHORAGE, 0, Criticality.LOW,
-        gf.createPolygon(new Coordinate[] {new Coordinate(w, 59.8), new Coordinate(e, 59.8), new Coordinate(e, 60.1),
-            new Coordinate(w, 60.1), new Coordinate(w, 59.8)}), Map.of());
-    MaritimeEngine engine = new MaritimeEngine(EngineConfig.DEFAULT, Sea.layer(anchorage), VesselList.empty(), VesselList.empty(),
-        MaritimeEngine.defaultDetectors(), (a, c) -> { });
+    Asset anchorage =
+        new Asset(
+            "anch",
+            "Test Anchorage",
+            AssetKind.ANCHORAGE,
+            0,
+            Criticality.LOW,
+            gf.createPolygon(
+                new Coordinate[] {
+                  new Coordinate(w, 59.8),
+                  new Coordinate(e, 59.8),
+                  new Coordinate(e, 60.1),
+                  new Coordinate(w, 60.1),
+                  new Coordinate(w, 59.8)
+                }),
+            Map.of());
+    MaritimeEngine engine =
+        new MaritimeEngine(
+            EngineConfig.DEFAULT,
+            Sea.layer(anchorage),
+            VesselList.empty(),
+            VesselList.empty(),
+            MaritimeEngine.defaultDetectors(),
+            (a, c) -> {});
     Sea.Voyage v = new Sea.Voyage(230_000_777, T0, 59.9, Sea.eastOfCable(800));
     v.leg(40 * MIN, 0.5, 0, 0, 1, 10_000, true);
     v.reports().forEach(engine::accept);
@@ -77,6 +99,9 @@ class LoiteringDetectorTest {
 
   @Test
   void aVesselClaimingMooredWhileMakingWayStillLoiters() {
-    assertThat(loiter(1.5, 25, 5)).singleElement().extracting(Alert::severity).isEqualTo(Severity.MEDIUM);
+    assertThat(loiter(1.5, 25, 5))
+        .singleElement()
+        .extracting(Alert::severity)
+        .isEqualTo(Severity.MEDIUM);
   }
 }

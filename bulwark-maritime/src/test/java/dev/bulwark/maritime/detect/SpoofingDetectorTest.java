@@ -26,11 +26,23 @@ class SpoofingDetectorTest {
   static List<Alert> jump(int mmsi, double metres, long seconds) {
     List<PositionReport> r = new ArrayList<>();
     for (PositionReport p : cruise()) {
-      r.add(new PositionReport(mmsi, p.timeMillis(), p.lat(), p.lon(), p.sogKn(), p.cogDeg(), p.headingDeg(), 0, false));
+      r.add(
+          new PositionReport(
+              mmsi,
+              p.timeMillis(),
+              p.lat(),
+              p.lon(),
+              p.sogKn(),
+              p.cogDeg(),
+              p.headingDeg(),
+              0,
+              false));
     }
     PositionReport last = r.get(r.size() - 1);
     double[] to = Geo.destination(last.lat(), last.lon(), 0, metres);
-    r.add(new PositionReport(mmsi, last.timeMillis() + seconds * 1000, to[0], to[1], 12, 90, 90, 0, false));
+    r.add(
+        new PositionReport(
+            mmsi, last.timeMillis() + seconds * 1000, to[0], to[1], 12, 90, 90, 0, false));
     return Sea.of(Sea.run(r), AlertKind.SPOOFING);
   }
 
@@ -64,10 +76,15 @@ class SpoofingDetectorTest {
   void oneMmsiInTwoPlacesNearTheCableIsHighAndStaysOutOfTheTrack() {
     List<PositionReport> r = new ArrayList<>();
     Sea.Voyage real = new Sea.Voyage(SHIP, T0, 59.0, 22.0).leg(30 * MIN, 12, 90, 10_000);
-    Sea.Voyage ghost = new Sea.Voyage(SHIP, T0 + 5 * MIN + 5_000, 59.9, Sea.eastOfCable(500)).leg(20 * MIN, 3, 0, 30_000);
+    Sea.Voyage ghost =
+        new Sea.Voyage(SHIP, T0 + 5 * MIN + 5_000, 59.9, Sea.eastOfCable(500))
+            .leg(20 * MIN, 3, 0, 30_000);
     r.addAll(real.reports());
     r.addAll(ghost.reports());
-    var engine = Sea.engine(dev.bulwark.maritime.vessel.VesselList.empty(), dev.bulwark.maritime.vessel.VesselList.empty());
+    var engine =
+        Sea.engine(
+            dev.bulwark.maritime.vessel.VesselList.empty(),
+            dev.bulwark.maritime.vessel.VesselList.empty());
     r.sort(java.util.Comparator.comparingLong(PositionReport::timeMillis));
     r.forEach(engine::accept);
     List<Alert> a = Sea.of(engine.alerts(), AlertKind.SPOOFING);
@@ -87,8 +104,12 @@ class SpoofingDetectorTest {
     List<PositionReport> r = new ArrayList<>(cruise());
     PositionReport last = r.get(r.size() - 1);
     // Reappears 100 km away after 10 s (bad clock somewhere) and keeps reporting there.
-    r.addAll(new Sea.Voyage(SHIP, last.timeMillis(), 59.9, 22.0).leg(5 * MIN, 12, 90, 10_000).reports());
-    var engine = Sea.engine(dev.bulwark.maritime.vessel.VesselList.empty(), dev.bulwark.maritime.vessel.VesselList.empty());
+    r.addAll(
+        new Sea.Voyage(SHIP, last.timeMillis(), 59.9, 22.0).leg(5 * MIN, 12, 90, 10_000).reports());
+    var engine =
+        Sea.engine(
+            dev.bulwark.maritime.vessel.VesselList.empty(),
+            dev.bulwark.maritime.vessel.VesselList.empty());
     r.forEach(engine::accept);
     assertThat(engine.vessel(SHIP).orElseThrow().last().lat()).isGreaterThan(59.8);
     assertThat(engine.stats().gated()).isEqualTo(2);

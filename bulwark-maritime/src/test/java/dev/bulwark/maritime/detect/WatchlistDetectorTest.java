@@ -20,24 +20,32 @@ class WatchlistDetectorTest {
   static final int SHIP = 518_000_123;
 
   static List<VesselObservation> pass(double closestM) {
-    List<VesselObservation> obs = new ArrayList<>(
-        new Sea.Voyage(SHIP, T0, 59.8, Sea.eastOfCable(closestM)).leg(30 * MIN, 12, 0, 10_000).reports());
+    List<VesselObservation> obs =
+        new ArrayList<>(
+            new Sea.Voyage(SHIP, T0, 59.8, Sea.eastOfCable(closestM))
+                .leg(30 * MIN, 12, 0, 10_000)
+                .reports());
     obs.add(Sea.identity(SHIP, T0, 9_876_543, "SHADOW ONE", 80));
     return obs;
   }
 
   static List<Alert> watch(List<VesselObservation> obs, String csv) {
-    return Sea.of(Sea.run(obs, VesselList.read(new StringReader(csv), "w.csv"), VesselList.empty()), AlertKind.WATCHLIST);
+    return Sea.of(
+        Sea.run(obs, VesselList.read(new StringReader(csv), "w.csv"), VesselList.empty()),
+        AlertKind.WATCHLIST);
   }
 
   @Test
   void listedMmsiInsideTheCorridorIsHigh() {
     List<Alert> a = watch(pass(1000), "mmsi,reason\n" + SHIP + ",sanctioned\n");
-    assertThat(a).singleElement().satisfies(x -> {
-      assertThat(x.severity()).isEqualTo(Severity.HIGH);
-      assertThat(x.assetName()).contains("Test Cable");
-      assertThat(x.summary()).contains("sanctioned");
-    });
+    assertThat(a)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.severity()).isEqualTo(Severity.HIGH);
+              assertThat(x.assetName()).contains("Test Cable");
+              assertThat(x.summary()).contains("sanctioned");
+            });
   }
 
   @Test

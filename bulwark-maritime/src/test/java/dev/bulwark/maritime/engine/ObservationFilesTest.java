@@ -16,7 +16,9 @@ class ObservationFilesTest {
   @Test
   void gzippedCsvFilesAreReadAsCsv(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("solent_2016-01-12.csv.gz");
-    try (InputStream in = ObservationFiles.class.getResourceAsStream("/dev/bulwark/maritime/ais/solent_2016-01-12.csv.gz")) {
+    try (InputStream in =
+        ObservationFiles.class.getResourceAsStream(
+            "/dev/bulwark/maritime/ais/solent_2016-01-12.csv.gz")) {
       Files.copy(in, f, StandardCopyOption.REPLACE_EXISTING);
     }
     var read = ObservationFiles.read(f);

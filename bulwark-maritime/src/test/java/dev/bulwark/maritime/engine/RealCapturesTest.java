@@ -11,14 +11,17 @@ import dev.bulwark.maritime.ingest.ObservationFiles;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Real traffic (see src/test/resources/.../ais/SOURCES.md) through the whole engine on the Baltic layer. */
+/**
+ * Real traffic (see src/test/resources/.../ais/SOURCES.md) through the whole engine on the Baltic
+ * layer.
+ */
 class RealCapturesTest {
 
   static final InfrastructureLayer BALTIC = GeoJsonInfrastructure.baltic().layer();
 
   static MaritimeEngine replay(String file) {
     var read = ObservationFiles.resource("/dev/bulwark/maritime/ais/" + file);
-    MaritimeEngine engine = MaritimeEngine.withDefaults(BALTIC, (a, c) -> { });
+    MaritimeEngine engine = MaritimeEngine.withDefaults(BALTIC, (a, c) -> {});
     read.observations().forEach(engine::accept);
     engine.finish();
     return engine;
@@ -43,10 +46,12 @@ class RealCapturesTest {
     MaritimeEngine e = replay("dma_538004030_drift.nmea.gz");
     List<Alert> alerts = e.alerts();
     assertThat(alerts).isNotEmpty();
-    assertThat(alerts).allSatisfy(a -> {
-      assertThat(a.kind()).isEqualTo(AlertKind.DRIFTING);
-      assertThat(a.mmsi()).isEqualTo(538_004_030);
-      assertThat(a.severity()).isEqualTo(Severity.LOW);
-    });
+    assertThat(alerts)
+        .allSatisfy(
+            a -> {
+              assertThat(a.kind()).isEqualTo(AlertKind.DRIFTING);
+              assertThat(a.mmsi()).isEqualTo(538_004_030);
+              assertThat(a.severity()).isEqualTo(Severity.LOW);
+            });
   }
 }

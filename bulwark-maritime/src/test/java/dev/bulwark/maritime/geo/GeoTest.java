@@ -17,24 +17,28 @@ class GeoTest {
 
   @Test
   void oneDegreeOfLongitudeAt60NorthIsHalfAsLong() {
-    // cos(60) = 0.5: 55.6 km (the great circle between the two points is a hair shorter than the parallel)
+    // cos(60) = 0.5: 55.6 km (the great circle between the two points is a hair shorter than the
+    // parallel)
     assertThat(Geo.haversineM(60.0, 24.0, 60.0, 25.0)).isCloseTo(55_596, within(30.0));
     assertThat(Geo.localDistanceM(60.0, 24.0, 60.0, 25.0)).isCloseTo(55_597, within(30.0));
   }
 
   @Test
   void helsinkiToTallinnIsAbout80Kilometres() {
-    assertThat(Geo.haversineM(60.1699, 24.9384, 59.4370, 24.7536)).isCloseTo(82_000, within(1_000.0));
+    assertThat(Geo.haversineM(60.1699, 24.9384, 59.4370, 24.7536))
+        .isCloseTo(82_000, within(1_000.0));
   }
 
   @Test
   void pointToSegmentMeasuresPerpendicularDistanceAt60North() {
-    // A north-south segment along 25 E; a point 0.02 degrees of longitude east of it at 60 N is 1,112 m away.
+    // A north-south segment along 25 E; a point 0.02 degrees of longitude east of it at 60 N is
+    // 1,112 m away.
     double d = Geo.pointSegmentM(60.0, 25.02, 59.5, 25.0, 60.5, 25.0);
     assertThat(d).isCloseTo(Geo.haversineM(60.0, 25.0, 60.0, 25.02), within(2.0));
     assertThat(d).isCloseTo(1_112, within(2.0));
     // Beyond the segment's end, the distance is to the end point.
-    assertThat(Geo.pointSegmentM(60.6, 25.0, 59.5, 25.0, 60.5, 25.0)).isCloseTo(11_120, within(10.0));
+    assertThat(Geo.pointSegmentM(60.6, 25.0, 59.5, 25.0, 60.5, 25.0))
+        .isCloseTo(11_120, within(10.0));
   }
 
   @Property(tries = 300)

@@ -23,7 +23,8 @@ class InfrastructureLayerTest {
   static final InfrastructureLayer BALTIC = GeoJsonInfrastructure.baltic().layer();
 
   static GeoJsonInfrastructure.Load parse(String json) {
-    return GeoJsonInfrastructure.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.geojson");
+    return GeoJsonInfrastructure.read(
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.geojson");
   }
 
   @Test
@@ -35,14 +36,18 @@ class InfrastructureLayerTest {
     assertThat(protectedAssets).hasSize(14);
     assertThat(harbours).hasSize(12);
     assertThat(load.assets()).hasSize(26);
-    assertThat(protectedAssets).allSatisfy(a -> {
-      assertThat(a.corridorM()).isEqualTo(3000);
-      assertThat(a.properties().get("accuracy")).startsWith("schematic");
-    });
-    assertThat(harbours).allSatisfy(a -> {
-      assertThat(a.corridorM()).isZero();
-      assertThat(a.properties().get("accuracy")).startsWith("schematic");
-    });
+    assertThat(protectedAssets)
+        .allSatisfy(
+            a -> {
+              assertThat(a.corridorM()).isEqualTo(3000);
+              assertThat(a.properties().get("accuracy")).startsWith("schematic");
+            });
+    assertThat(harbours)
+        .allSatisfy(
+            a -> {
+              assertThat(a.corridorM()).isZero();
+              assertThat(a.properties().get("accuracy")).startsWith("schematic");
+            });
     assertThat(BALTIC.find("Estlink 2").orElseThrow().kind()).isEqualTo(AssetKind.POWER_CABLE);
     assertThat(BALTIC.find("Balticconnector").orElseThrow().kind()).isEqualTo(AssetKind.PIPELINE);
     assertThat(BALTIC.find("C-Lion1").orElseThrow().kind()).isEqualTo(AssetKind.TELECOM_CABLE);
@@ -50,16 +55,26 @@ class InfrastructureLayerTest {
 
   @Test
   void distanceToBalticconnectorIsInMetresAt59North() {
-    // Balticconnector runs almost due north along 24.04-24.05 E. A point 0.05 degrees of longitude east
-    // of its 59.55-59.80 segment is 2.8 km away, not 5.6 km (what degrees-as-if-equator would give).
+    // Balticconnector runs almost due north along 24.04-24.05 E. A point 0.05 degrees of longitude
+    // east
+    // of its 59.55-59.80 segment is 2.8 km away, not 5.6 km (what degrees-as-if-equator would
+    // give).
     double lat = 59.675;
     double lineLon = 24.045;
     List<AssetHit> hits = BALTIC.near(lat, lineLon + 0.05, 10_000);
-    AssetHit bc = hits.stream().filter(h -> h.asset().name().equals("Balticconnector")).findFirst().orElseThrow();
-    assertThat(bc.distanceM()).isCloseTo(Geo.haversineM(lat, lineLon, lat, lineLon + 0.05), within(30.0));
+    AssetHit bc =
+        hits.stream()
+            .filter(h -> h.asset().name().equals("Balticconnector"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(bc.distanceM())
+        .isCloseTo(Geo.haversineM(lat, lineLon, lat, lineLon + 0.05), within(30.0));
     assertThat(bc.distanceM()).isBetween(2_750.0, 2_850.0);
     assertThat(bc.inCorridor()).isFalse();
-    assertThat(BALTIC.near(lat, lineLon + 0.02, 10_000).stream().anyMatch(h -> h.asset().name().equals("Balticconnector") && h.inCorridor())).isTrue();
+    assertThat(
+            BALTIC.near(lat, lineLon + 0.02, 10_000).stream()
+                .anyMatch(h -> h.asset().name().equals("Balticconnector") && h.inCorridor()))
+        .isTrue();
   }
 
   @Test
@@ -69,13 +84,19 @@ class InfrastructureLayerTest {
 
   @Test
   void crossingIsFoundForAPathOverEstlink2() {
-    assertThat(BALTIC.crossedBy(59.97, 26.4, 59.95, 25.9)).extracting(Asset::name).contains("Estlink 2");
-    assertThat(BALTIC.crossedBy(59.97, 26.4, 59.96, 26.3)).extracting(Asset::name).doesNotContain("Estlink 2");
+    assertThat(BALTIC.crossedBy(59.97, 26.4, 59.95, 25.9))
+        .extracting(Asset::name)
+        .contains("Estlink 2");
+    assertThat(BALTIC.crossedBy(59.97, 26.4, 59.96, 26.3))
+        .extracting(Asset::name)
+        .doesNotContain("Estlink 2");
   }
 
   @Test
   void polygonsCountAsZeroInsideAndAnchoragesAreSafeHavens() {
-    var load = parse("""
+    var load =
+        parse(
+            """
         {"type":"FeatureCollection","features":[
          {"type":"Feature","properties":{"name":"Anchorage A","kind":"anchorage"},
           "geometry":{"type":"Polygon","coordinates":[[[24.0,60.0],[24.1,60.0],[24.1,60.1],[24.0,60.1],[24.0,60.0]]]}},
@@ -93,13 +114,16 @@ class InfrastructureLayerTest {
     assertThat(wind.kind()).isEqualTo(AssetKind.AREA);
     assertThat(wind.criticality()).isEqualTo(Criticality.MEDIUM);
     assertThat(layer.near(60.02, 25.09, 1000)).extracting(AssetHit::distanceM).containsExactly(0.0);
-    assertThat(layer.find("Two parts").orElseThrow().corridorM()).isEqualTo(GeoJsonInfrastructure.DEFAULT_CORRIDOR_M);
+    assertThat(layer.find("Two parts").orElseThrow().corridorM())
+        .isEqualTo(GeoJsonInfrastructure.DEFAULT_CORRIDOR_M);
     assertThat(layer.pieceCount()).isEqualTo(4);
   }
 
   @Test
   void badFeaturesAreSkippedWithTheirPositionAndName() {
-    var load = parse("""
+    var load =
+        parse(
+            """
         {"type":"FeatureCollection","features":[
          {"type":"Feature","properties":{"name":"ok","kind":"power-cable"},"geometry":{"type":"LineString","coordinates":[[20,59],[20,59.1]]}},
          {"type":"Feature","properties":{"name":"point"},"geometry":{"type":"Point","coordinates":[20,59]}},
@@ -109,19 +133,27 @@ class InfrastructureLayerTest {
         ]}""");
     assertThat(load.assets()).extracting(Asset::name).containsExactly("ok");
     assertThat(load.problems()).hasSize(4);
-    assertThat(load.problems().get(0)).contains("feature 1").contains("point").contains("unsupported geometry type 'Point'");
+    assertThat(load.problems().get(0))
+        .contains("feature 1")
+        .contains("point")
+        .contains("unsupported geometry type 'Point'");
     assertThat(load.problems().get(1)).contains("far").contains("out of range");
   }
 
   @Test
   void notGeoJsonIsRejectedAsAWhole() {
-    assertThatThrownBy(() -> parse("{\"type\":\"Feature\"}")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FeatureCollection");
-    assertThatThrownBy(() -> parse("not json")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not JSON");
+    assertThatThrownBy(() -> parse("{\"type\":\"Feature\"}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("FeatureCollection");
+    assertThatThrownBy(() -> parse("not json"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not JSON");
   }
 
   @Property(tries = 300)
   void indexedDistanceEqualsBruteForceHaversine(
-      @ForAll @DoubleRange(min = 54.0, max = 61.0) double lat, @ForAll @DoubleRange(min = 10.0, max = 29.0) double lon) {
+      @ForAll @DoubleRange(min = 54.0, max = 61.0) double lat,
+      @ForAll @DoubleRange(min = 10.0, max = 29.0) double lon) {
     Proximity p = new Proximity();
     BALTIC.neighbourhood(lat, lon, 30_000).measure(lat, lon, 12_000, p);
     boolean insideHarbour = false;
@@ -129,8 +161,10 @@ class InfrastructureLayerTest {
     for (Asset a : BALTIC.assets()) {
       double brute = bruteForce(a, lat, lon);
       if (a.kind().isSafeHaven()) {
-        // harbours are not listed as nearby assets: they only mark the position as a safe haven, inside
-        // the area or within half its corridor width of it (as for every asset); right at that width the
+        // harbours are not listed as nearby assets: they only mark the position as a safe haven,
+        // inside
+        // the area or within half its corridor width of it (as for every asset); right at that
+        // width the
         // index's planar distance and the haversine may disagree by the tolerance below
         boolean inside = a.geometry().contains(GF.createPoint(new Coordinate(lon, lat)));
         double tolerance = a.halfWidthM() * 0.005 + 5;
@@ -165,7 +199,8 @@ class InfrastructureLayerTest {
 
   @Example
   void aPositionJustOutsideAHarbourButWithinHalfItsCorridorIsASafeHaven() {
-    // found by the property above (it had expected strict containment): 54.09 N 12.07 E lies outside
+    // found by the property above (it had expected strict containment): 54.09 N 12.07 E lies
+    // outside
     // a shipped harbour polygon, within half that harbour's corridor width of it
     Proximity p = new Proximity();
     BALTIC.neighbourhood(54.09, 12.07, 30_000).measure(54.09, 12.07, 12_000, p);
@@ -206,7 +241,8 @@ class InfrastructureLayerTest {
       double from = Math.max(0, nearest - 1) / 2000.0;
       double to = Math.min(2000, nearest + 1) / 2000.0;
       for (int k = 0; k <= 2000; k++) {
-        segmentBest = Math.min(segmentBest, along(c[i], c[i + 1], from + (to - from) * k / 2000.0, lat, lon));
+        segmentBest =
+            Math.min(segmentBest, along(c[i], c[i + 1], from + (to - from) * k / 2000.0, lat, lon));
       }
       best = Math.min(best, segmentBest);
     }

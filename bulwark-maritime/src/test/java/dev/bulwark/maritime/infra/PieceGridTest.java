@@ -21,11 +21,17 @@ class PieceGridTest {
 
   private static final GeometryFactory GF = new GeometryFactory();
 
-  /** Random boxes: mostly small (segments of a few km), some long, a few huge (kept out of the grid). */
+  /**
+   * Random boxes: mostly small (segments of a few km), some long, a few huge (kept out of the
+   * grid).
+   */
   static double[] randomBoxes(Random r, int n) {
     double[] boxes = new double[4 * n];
     for (int i = 0; i < n; i++) {
-      double size = r.nextInt(20) == 0 ? r.nextDouble() * 8 : r.nextInt(5) == 0 ? r.nextDouble() * 0.5 : r.nextDouble() * 0.06;
+      double size =
+          r.nextInt(20) == 0
+              ? r.nextDouble() * 8
+              : r.nextInt(5) == 0 ? r.nextDouble() * 0.5 : r.nextDouble() * 0.06;
       double lat = 54 + r.nextDouble() * 6;
       double lon = 8 + r.nextDouble() * 14;
       double h = size * r.nextDouble();
@@ -40,9 +46,11 @@ class PieceGridTest {
 
   @Property(tries = 200)
   void queryReturnsExactlyTheBoxesABruteForceScanFinds(
-      @ForAll long seed, @ForAll @IntRange(min = 0, max = 400) int pieces,
+      @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 400) int pieces,
       @ForAll @DoubleRange(min = 0.01, max = 0.5) double step,
-      @ForAll @DoubleRange(min = 52.0, max = 62.0) double lat, @ForAll @DoubleRange(min = 6.0, max = 24.0) double lon,
+      @ForAll @DoubleRange(min = 52.0, max = 62.0) double lat,
+      @ForAll @DoubleRange(min = 6.0, max = 24.0) double lon,
       @ForAll @DoubleRange(min = 0.0, max = 1.5) double half) {
     Random r = new Random(seed);
     double[] boxes = randomBoxes(r, pieces);
@@ -54,11 +62,15 @@ class PieceGridTest {
     List<Integer> expected = new ArrayList<>();
     for (int i = 0; i < pieces; i++) {
       int b = 4 * i;
-      if (!(qMaxLat < boxes[b] || qMinLat > boxes[b + 1] || qMaxLon < boxes[b + 2] || qMinLon > boxes[b + 3])) {
+      if (!(qMaxLat < boxes[b]
+          || qMinLat > boxes[b + 1]
+          || qMaxLon < boxes[b + 2]
+          || qMinLon > boxes[b + 3])) {
         expected.add(i);
       }
     }
-    assertThat(grid.query(qMinLat, qMaxLat, qMinLon, qMaxLon)).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+    assertThat(grid.query(qMinLat, qMaxLat, qMinLon, qMaxLon))
+        .containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
   }
 
   @Test
@@ -98,28 +110,50 @@ class PieceGridTest {
       double bearing = r.nextDouble() * 360;
       for (int s = 1; s <= n; s++) {
         bearing += r.nextGaussian() * 30;
-        double[] next = Geo.destination(lat, lon, bearing, r.nextInt(10) == 0 ? 80_000 : 500 + r.nextDouble() * 8_000);
+        double[] next =
+            Geo.destination(
+                lat, lon, bearing, r.nextInt(10) == 0 ? 80_000 : 500 + r.nextDouble() * 8_000);
         lat = next[0];
         lon = next[1];
         pts[s] = new Coordinate(lon, lat);
       }
-      assets.add(new Asset("c" + c, "Cable " + c, AssetKind.TELECOM_CABLE, 500 + r.nextInt(3000), Criticality.HIGH,
-          GF.createLineString(pts), Map.of()));
+      assets.add(
+          new Asset(
+              "c" + c,
+              "Cable " + c,
+              AssetKind.TELECOM_CABLE,
+              500 + r.nextInt(3000),
+              Criticality.HIGH,
+              GF.createLineString(pts),
+              Map.of()));
     }
     for (int a = 0; a < 4; a++) {
       double lat = baseLat + r.nextDouble() * 3;
       double lon = 9 + r.nextDouble() * 6;
       double d = 0.02 + r.nextDouble() * 0.2;
-      Coordinate[] ring = {new Coordinate(lon, lat), new Coordinate(lon + d, lat), new Coordinate(lon + d, lat + d),
-          new Coordinate(lon, lat + d), new Coordinate(lon, lat)};
-      assets.add(new Asset("a" + a, "Area " + a, a % 2 == 0 ? AssetKind.ANCHORAGE : AssetKind.AREA, 0, Criticality.MEDIUM,
-          GF.createPolygon(ring), Map.of()));
+      Coordinate[] ring = {
+        new Coordinate(lon, lat),
+        new Coordinate(lon + d, lat),
+        new Coordinate(lon + d, lat + d),
+        new Coordinate(lon, lat + d),
+        new Coordinate(lon, lat)
+      };
+      assets.add(
+          new Asset(
+              "a" + a,
+              "Area " + a,
+              a % 2 == 0 ? AssetKind.ANCHORAGE : AssetKind.AREA,
+              0,
+              Criticality.MEDIUM,
+              GF.createPolygon(ring),
+              Map.of()));
     }
     return new InfrastructureLayer(assets);
   }
 
   /** Per asset, the least distance over all of its pieces, with no index at all. */
-  static List<AssetHit> bruteForce(InfrastructureLayer layer, double lat, double lon, double radiusM) {
+  static List<AssetHit> bruteForce(
+      InfrastructureLayer layer, double lat, double lon, double radiusM) {
     double kx = Geo.mPerDegLon(lat);
     double[] best = new double[layer.assets().size()];
     java.util.Arrays.fill(best, Double.MAX_VALUE);
@@ -139,8 +173,10 @@ class PieceGridTest {
 
   @Property(tries = 300)
   void neighbourhoodFindsExactlyTheAssetsWithinTheRadiusThatABruteForceScanFinds(
-      @ForAll @IntRange(min = 0, max = 50) int seed, @ForAll @DoubleRange(min = 54.5, max = 58.5) double lat,
-      @ForAll @DoubleRange(min = 8.5, max = 15.5) double lon, @ForAll @DoubleRange(min = 100, max = 20_000) double radiusM) {
+      @ForAll @IntRange(min = 0, max = 50) int seed,
+      @ForAll @DoubleRange(min = 54.5, max = 58.5) double lat,
+      @ForAll @DoubleRange(min = 8.5, max = 15.5) double lon,
+      @ForAll @DoubleRange(min = 100, max = 20_000) double radiusM) {
     InfrastructureLayer layer = randomLayer(seed, 60);
     List<AssetHit> expected = bruteForce(layer, lat, lon, radiusM);
     // One-off query, and a neighbourhood fetched elsewhere that still covers the position.
@@ -152,13 +188,16 @@ class PieceGridTest {
     hood.measure(lat, lon, radiusM, p);
     assertThat(p.hits()).containsExactlyElementsOf(expected);
     assertThat(new TreeSet<>(p.hits().stream().map(h -> h.asset().id()).toList()))
-        .as("each asset once").hasSize(p.count());
+        .as("each asset once")
+        .hasSize(p.count());
   }
 
   @Property(tries = 60)
   void aVesselMeasuredReportAfterReportGetsWhatABruteForceScanGetsEveryTime(
-      @ForAll @IntRange(min = 0, max = 30) int seed, @ForAll @DoubleRange(min = -10, max = 84) double baseLat,
-      @ForAll @DoubleRange(min = 1_000, max = 12_000) double maxM, @ForAll long walk) {
+      @ForAll @IntRange(min = 0, max = 30) int seed,
+      @ForAll @DoubleRange(min = -10, max = 84) double baseLat,
+      @ForAll @DoubleRange(min = 1_000, max = 12_000) double maxM,
+      @ForAll long walk) {
     // As the engine does it: one Proximity per vessel (so its candidate cache is used), the
     // neighbourhood fetched again when it no longer covers the position.
     InfrastructureLayer layer = randomLayer(seed, 40, baseLat);
@@ -170,19 +209,23 @@ class PieceGridTest {
     Neighbourhood hood = null;
     for (int step = 0; step < 400; step++) {
       bearing += r.nextGaussian() * 20;
-      double[] next = Geo.destination(lat, lon, bearing, r.nextInt(50) == 0 ? 5_000 : r.nextDouble() * 400);
+      double[] next =
+          Geo.destination(lat, lon, bearing, r.nextInt(50) == 0 ? 5_000 : r.nextDouble() * 400);
       lat = next[0];
       lon = next[1];
       if (hood == null || !hood.covers(lat, lon, maxM)) {
         hood = layer.neighbourhood(lat, lon, maxM + 3_000);
       }
       hood.measure(lat, lon, maxM, p);
-      assertThat(p.hits()).as("step %d at %f %f", step, lat, lon).containsExactlyElementsOf(bruteForce(layer, lat, lon, maxM));
+      assertThat(p.hits())
+          .as("step %d at %f %f", step, lat, lon)
+          .containsExactlyElementsOf(bruteForce(layer, lat, lon, maxM));
       assertThat(p.inSafeHaven()).isEqualTo(bruteForceSafeHaven(layer, lat, lon, maxM));
     }
   }
 
-  static boolean bruteForceSafeHaven(InfrastructureLayer layer, double lat, double lon, double radiusM) {
+  static boolean bruteForceSafeHaven(
+      InfrastructureLayer layer, double lat, double lon, double radiusM) {
     double kx = Geo.mPerDegLon(lat);
     for (int id = 0; id < layer.pieceCount(); id++) {
       Asset a = layer.asset(layer.pieceAsset(id));
@@ -196,20 +239,26 @@ class PieceGridTest {
 
   @Property(tries = 300)
   void coversAgreesWithTheExactLocalDistance(
-      @ForAll @DoubleRange(min = -89, max = 89) double lat, @ForAll @DoubleRange(min = 0, max = 360) double bearing,
-      @ForAll @DoubleRange(min = 0, max = 12_000) double offM, @ForAll @DoubleRange(min = 0, max = 9_000) double needM) {
+      @ForAll @DoubleRange(min = -89, max = 89) double lat,
+      @ForAll @DoubleRange(min = 0, max = 360) double bearing,
+      @ForAll @DoubleRange(min = 0, max = 12_000) double offM,
+      @ForAll @DoubleRange(min = 0, max = 9_000) double needM) {
     Neighbourhood hood = InfrastructureLayer.empty().neighbourhood(lat, 20, 10_000);
     double[] q = Geo.destination(lat, 20, bearing, offM);
-    boolean exact = Math.abs(q[0] - lat) * Geo.M_PER_DEG_LAT + needM <= 10_000
-        && Geo.localDistanceM(lat, 20, q[0], q[1]) + needM <= 10_000;
+    boolean exact =
+        Math.abs(q[0] - lat) * Geo.M_PER_DEG_LAT + needM <= 10_000
+            && Geo.localDistanceM(lat, 20, q[0], q[1]) + needM <= 10_000;
     assertThat(hood.covers(q[0], q[1], needM)).isEqualTo(exact);
   }
 
   @Property(tries = 200)
   void measuredSegmentDistanceIsWithinHalfAPercentOfTheGreatCircleDistance(
-      @ForAll @DoubleRange(min = -70, max = 70) double lat, @ForAll @DoubleRange(min = -170, max = 170) double lon,
-      @ForAll @DoubleRange(min = 0, max = 360) double bearing, @ForAll @DoubleRange(min = 0, max = 20_000) double offM) {
-    // A north-south segment 20 km long, and a point east or west of its middle: the nearest point is the foot.
+      @ForAll @DoubleRange(min = -70, max = 70) double lat,
+      @ForAll @DoubleRange(min = -170, max = 170) double lon,
+      @ForAll @DoubleRange(min = 0, max = 360) double bearing,
+      @ForAll @DoubleRange(min = 0, max = 20_000) double offM) {
+    // A north-south segment 20 km long, and a point east or west of its middle: the nearest point
+    // is the foot.
     double[] a = Geo.destination(lat, lon, 0, 10_000);
     double[] b = Geo.destination(lat, lon, 180, 10_000);
     double[] p = Geo.destination(lat, lon, bearing < 180 ? 90 : 270, offM);

@@ -56,7 +56,8 @@ class AivdmEncoderTest {
   @Test
   void type5SpansTwoSentencesAndKeepsItsText() {
     AivdmEncoder enc = new AivdmEncoder();
-    List<String> s = enc.type5(414_000_001, 9_000_002, "BYP3", "SCENARIO YIPENG", 70, 225, 32, 9.5, "PORT SAID");
+    List<String> s =
+        enc.type5(414_000_001, 9_000_002, "BYP3", "SCENARIO YIPENG", 70, 225, 32, 9.5, "PORT SAID");
     assertThat(s).hasSize(2);
     StaticVoyageData v = (StaticVoyageData) decode(s).get(0).message();
     assertThat(v.mmsi()).isEqualTo(414_000_001);
@@ -72,13 +73,17 @@ class AivdmEncoderTest {
   @Test
   void classBMessagesRoundTrip() {
     AivdmEncoder enc = new AivdmEncoder();
-    PositionReportClassB b = (PositionReportClassB) decode(enc.type18(244_000_001, 59.75, 23.2, 6.0, 20.0, -1, 5)).get(0).message();
+    PositionReportClassB b =
+        (PositionReportClassB)
+            decode(enc.type18(244_000_001, 59.75, 23.2, 6.0, 20.0, -1, 5)).get(0).message();
     assertThat(b.mmsi()).isEqualTo(244_000_001);
     assertThat(b.speed()).isEqualTo(60);
     assertThat(b.heading()).isEqualTo(511);
-    StaticDataReportA a = (StaticDataReportA) decode(enc.type24a(244_000_001, "YACHT BULWARK")).get(0).message();
+    StaticDataReportA a =
+        (StaticDataReportA) decode(enc.type24a(244_000_001, "YACHT BULWARK")).get(0).message();
     assertThat(a.shipname().trim()).isEqualTo("YACHT BULWARK");
-    StaticDataReportB p = (StaticDataReportB) decode(enc.type24b(244_000_001, 37, "PBY1", 12, 4)).get(0).message();
+    StaticDataReportB p =
+        (StaticDataReportB) decode(enc.type24b(244_000_001, 37, "PBY1", 12, 4)).get(0).message();
     assertThat(p.shiptype()).isEqualTo(37);
     assertThat(p.callsign().trim()).isEqualTo("PBY1");
   }
@@ -92,7 +97,8 @@ class AivdmEncoderTest {
       @ForAll @DoubleRange(min = 0, max = 102.2) double sog,
       @ForAll @DoubleRange(min = 0, max = 359.9) double cog,
       @ForAll @IntRange(min = -1, max = 359) int heading) {
-    List<DecodedMessage> m = decode(new AivdmEncoder().type1(mmsi, status, lat, lon, sog, cog, heading, 59));
+    List<DecodedMessage> m =
+        decode(new AivdmEncoder().type1(mmsi, status, lat, lon, sog, cog, heading, 59));
     PositionReportClassA a = (PositionReportClassA) m.get(0).message();
     assertThat(a.mmsi()).isEqualTo(mmsi);
     assertThat(a.status()).isEqualTo(status);
@@ -106,6 +112,7 @@ class AivdmEncoderTest {
   @Test
   void checksumIsTheXorOfTheBody() {
     // A real sentence from the DMA capture: !BSVDM,1,1,,A,13@:`L001N0ded0O6Fp8wW<00<0t,0*62
-    assertThat(AivdmEncoder.checksum("BSVDM,1,1,,A,13@:`L001N0ded0O6Fp8wW<00<0t,0")).isEqualTo("62");
+    assertThat(AivdmEncoder.checksum("BSVDM,1,1,,A,13@:`L001N0ded0O6Fp8wW<00<0t,0"))
+        .isEqualTo("62");
   }
 }

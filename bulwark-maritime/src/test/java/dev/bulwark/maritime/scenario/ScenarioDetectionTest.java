@@ -27,7 +27,7 @@ class ScenarioDetectionTest {
   static void run() {
     layer = GeoJsonInfrastructure.baltic().layer();
     set = Scenarios.generate(Instant.parse("2024-12-25T08:00:00Z").toEpochMilli(), layer);
-    MaritimeEngine engine = MaritimeEngine.withDefaults(layer, (a, c) -> { });
+    MaritimeEngine engine = MaritimeEngine.withDefaults(layer, (a, c) -> {});
     NmeaFeed feed = new NmeaFeed("scenarios", engine::accept);
     set.lines().forEach(l -> feed.line(l.text()));
     feed.finish();
@@ -40,10 +40,15 @@ class ScenarioDetectionTest {
   void everyExpectationIsAlertedWithTheRightKindAndAssetWithinTenMinutesOfOnset() {
     assertThat(set.expectations()).hasSize(5);
     for (Expectation e : set.expectations()) {
-      Optional<Alert> hit = alerts.stream()
-          .filter(a -> a.kind() == e.kind() && a.mmsi() == e.mmsi() && a.assetName().equals(e.asset()))
-          .filter(a -> a.raised().toEpochMilli() >= e.onsetMillis() - TEN_MINUTES)
-          .findFirst();
+      Optional<Alert> hit =
+          alerts.stream()
+              .filter(
+                  a ->
+                      a.kind() == e.kind()
+                          && a.mmsi() == e.mmsi()
+                          && a.assetName().equals(e.asset()))
+              .filter(a -> a.raised().toEpochMilli() >= e.onsetMillis() - TEN_MINUTES)
+              .findFirst();
       assertThat(hit).as(e.scenario() + " " + e.kind() + " " + e.asset()).isPresent();
       long late = hit.get().raised().toEpochMilli() - e.onsetMillis();
       assertThat(late).as(e.scenario() + " delay ms").isBetween(0L, TEN_MINUTES);
@@ -52,13 +57,21 @@ class ScenarioDetectionTest {
 
   @Test
   void backgroundTrafficIsNeverAlerted() {
-    assertThat(alerts).noneMatch(a -> a.mmsi() == Scenarios.BACKGROUND_1 || a.mmsi() == Scenarios.BACKGROUND_2
-        || a.mmsi() == Scenarios.YACHT);
+    assertThat(alerts)
+        .noneMatch(
+            a ->
+                a.mmsi() == Scenarios.BACKGROUND_1
+                    || a.mmsi() == Scenarios.BACKGROUND_2
+                    || a.mmsi() == Scenarios.YACHT);
   }
 
   @Test
   void dragsAreHighAndOneAlertPerEpisode() {
-    List<Alert> eagle = alerts.stream().filter(a -> a.mmsi() == Scenarios.EAGLE && a.assetName().equals(Optional.of("Estlink 2"))).toList();
+    List<Alert> eagle =
+        alerts.stream()
+            .filter(
+                a -> a.mmsi() == Scenarios.EAGLE && a.assetName().equals(Optional.of("Estlink 2")))
+            .toList();
     assertThat(eagle).isNotEmpty();
     assertThat(eagle.get(0).severity()).isEqualTo(Severity.HIGH);
     assertThat(alerts.stream().map(Alert::id).distinct().count()).isEqualTo(alerts.size());
@@ -70,15 +83,18 @@ class ScenarioDetectionTest {
     set.write(w);
     String[] lines = w.toString().split("\n");
     assertThat(lines.length).isEqualTo(set.lines().size());
-    assertThat(lines).allMatch(l -> l.matches("\\\\c:\\d{10}\\*[0-9A-F]{2}\\\\!AIVDM,.*\\*[0-9A-F]{2}"));
+    assertThat(lines)
+        .allMatch(l -> l.matches("\\\\c:\\d{10}\\*[0-9A-F]{2}\\\\!AIVDM,.*\\*[0-9A-F]{2}"));
     for (int i = 1; i < set.lines().size(); i++) {
-      assertThat(set.lines().get(i).timeMillis()).isGreaterThanOrEqualTo(set.lines().get(i - 1).timeMillis());
+      assertThat(set.lines().get(i).timeMillis())
+          .isGreaterThanOrEqualTo(set.lines().get(i - 1).timeMillis());
     }
   }
 
   @Test
   void generationIsDeterministic() {
-    ScenarioSet again = Scenarios.generate(Instant.parse("2024-12-25T08:00:00Z").toEpochMilli(), layer);
+    ScenarioSet again =
+        Scenarios.generate(Instant.parse("2024-12-25T08:00:00Z").toEpochMilli(), layer);
     assertThat(again.lines()).isEqualTo(set.lines());
   }
 }

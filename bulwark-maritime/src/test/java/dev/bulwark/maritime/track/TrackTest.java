@@ -28,7 +28,8 @@ class TrackTest {
     assertThat(track.size()).isLessThanOrEqualTo(TrackPolicy.DEFAULT.capacity());
     long newest = track.time(track.size() - 1);
     assertThat(newest - track.time(0)).isLessThanOrEqualTo(TrackPolicy.DEFAULT.windowMillis());
-    assertThat(track.retainedBytes()).isLessThanOrEqualTo(64 + 7 * 16 + 18L * TrackPolicy.DEFAULT.capacity());
+    assertThat(track.retainedBytes())
+        .isLessThanOrEqualTo(64 + 7 * 16 + 18L * TrackPolicy.DEFAULT.capacity());
     // Every turn of the last 24 h is still there.
     int turns = 0;
     for (int i = 1; i < track.size(); i++) {
@@ -75,7 +76,10 @@ class TrackTest {
     track.add(at(0, 59, 10, 90));
     track.add(at(60_000, 59.01, 4, 90));
     track.add(at(180_000, 59.02, 4, 90));
-    assertThat(track.meanSog(0)).isCloseTo((10 * 60_000 + 4 * 120_000 + 4) / 180_001.0, org.assertj.core.api.Assertions.within(0.001));
+    assertThat(track.meanSog(0))
+        .isCloseTo(
+            (10 * 60_000 + 4 * 120_000 + 4) / 180_001.0,
+            org.assertj.core.api.Assertions.within(0.001));
   }
 
   @Property(tries = 100)

@@ -21,11 +21,14 @@ class VesselRegistryTest {
     assertThat(id.shipType()).isEqualTo(37);
     assertThat(id.flag()).contains("NLD");
     var changes = r.apply(new StaticReport(244_000_001, 3, 0, "OTHER NAME", "PBY1", 37, ""));
-    assertThat(changes).singleElement().satisfies(c -> {
-      assertThat(c.field()).isEqualTo(IdentityChange.Field.NAME);
-      assertThat(c.before()).isEqualTo("YACHT");
-      assertThat(c.after()).isEqualTo("OTHER NAME");
-    });
+    assertThat(changes)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.field()).isEqualTo(IdentityChange.Field.NAME);
+              assertThat(c.before()).isEqualTo("YACHT");
+              assertThat(c.after()).isEqualTo("OTHER NAME");
+            });
     assertThat(r.history(244_000_001)).hasSize(1);
   }
 
@@ -34,9 +37,17 @@ class VesselRegistryTest {
     VesselRegistry r = new VesselRegistry();
     r.apply(new StaticReport(273_000_001, 1, 9_000_001, "SHADOW", "UABC", 80, ""));
     var changes = r.apply(new StaticReport(620_000_001, 2, 9_000_001, "SHADOW", "D6XX", 80, ""));
-    assertThat(changes).extracting(IdentityChange::field).contains(IdentityChange.Field.MMSI, IdentityChange.Field.FLAG);
+    assertThat(changes)
+        .extracting(IdentityChange::field)
+        .contains(IdentityChange.Field.MMSI, IdentityChange.Field.FLAG);
     assertThat(r.mmsiOfImo(9_000_001)).contains(620_000_001);
-    assertThat(changes.stream().filter(c -> c.field() == IdentityChange.Field.FLAG).findFirst().orElseThrow().after()).isEqualTo("COM");
+    assertThat(
+            changes.stream()
+                .filter(c -> c.field() == IdentityChange.Field.FLAG)
+                .findFirst()
+                .orElseThrow()
+                .after())
+        .isEqualTo("COM");
   }
 
   @Test
@@ -50,7 +61,11 @@ class VesselRegistryTest {
 
   @Test
   void vesselListReadsAnyColumnOrderAndReportsBadRows() {
-    VesselList l = VesselList.read(new StringReader("reason,name,imo,mmsi\nsanctions,Eagle S,9329760,518998000\n,,,\nx,,abc,\n"), "w.csv");
+    VesselList l =
+        VesselList.read(
+            new StringReader(
+                "reason,name,imo,mmsi\nsanctions,Eagle S,9329760,518998000\n,,,\nx,,abc,\n"),
+            "w.csv");
     assertThat(l.entries()).hasSize(1);
     assertThat(l.problems()).hasSize(2);
     assertThat(l.problems().get(1)).contains("w.csv:4").contains("imo is not a number");
@@ -63,7 +78,8 @@ class VesselRegistryTest {
   void anyCsvTextReadsOrFailsOnItsHeaderOnly(@ForAll String text) {
     try {
       VesselList l = VesselList.read(new StringReader("mmsi,imo,name\n" + text), "f.csv");
-      assertThat(l.entries().size() + l.problems().size()).isLessThanOrEqualTo(text.split("\n", -1).length + 1);
+      assertThat(l.entries().size() + l.problems().size())
+          .isLessThanOrEqualTo(text.split("\n", -1).length + 1);
     } catch (IllegalArgumentException e) {
       throw new AssertionError("a valid header must never fail", e);
     }

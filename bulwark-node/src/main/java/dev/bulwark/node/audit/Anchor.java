@@ -3,9 +3,9 @@ package dev.bulwark.node.audit;
 import java.util.HexFormat;
 
 /**
- * A node's audit chain head as published to a peer: the record number and its link, and when the node
- * took it. A peer that keeps it can later show that the node's record at {@code seq} still has that link
- * ({@link AuditLog#checkAnchors}). Immutable.
+ * A node's audit chain head as published to a peer: the record number and its link, and when the
+ * node took it. A peer that keeps it can later show that the node's record at {@code seq} still has
+ * that link ({@link AuditLog#checkAnchors}). Immutable.
  *
  * @param issuedMicros when the sending node took it, microseconds since the epoch
  */

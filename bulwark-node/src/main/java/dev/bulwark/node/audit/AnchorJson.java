@@ -12,9 +12,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON form of anchors: what a node exports ({@code bulwark audit anchors --json}) for another node
- * to check its chain against ({@code bulwark audit verify --anchors FILE}), and what a node sends a peer.
- * Stateless; thread-safe.
+ * The JSON form of anchors: what a node exports ({@code bulwark audit anchors --json}) for another
+ * node to check its chain against ({@code bulwark audit verify --anchors FILE}), and what a node
+ * sends a peer. Stateless; thread-safe.
  */
 public final class AnchorJson {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -70,8 +70,13 @@ public final class AnchorJson {
       }
       List<Exchanged> out = new ArrayList<>();
       for (JsonNode o : items) {
-        out.add(new Exchanged(Direction.parse(o.path("direction").asString("received")), o.path("peer").asString(""),
-            o.path("nation").asString(""), anchorOf(o), micros(o.path("at").asString(""))));
+        out.add(
+            new Exchanged(
+                Direction.parse(o.path("direction").asString("received")),
+                o.path("peer").asString(""),
+                o.path("nation").asString(""),
+                anchorOf(o),
+                micros(o.path("at").asString(""))));
       }
       return out;
     } catch (JacksonException e) {
@@ -83,11 +88,14 @@ public final class AnchorJson {
     if (!o.path("seq").isIntegralNumber() || !o.path("link").isString()) {
       throw new IllegalArgumentException("an anchor needs a numeric seq and a link");
     }
-    return new Anchor(o.path("seq").asLong(), o.path("link").asString(), micros(o.path("issued").asString("")));
+    return new Anchor(
+        o.path("seq").asLong(), o.path("link").asString(), micros(o.path("issued").asString("")));
   }
 
   private static String instant(long micros) {
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L).toString();
+    return Instant.ofEpochSecond(
+            Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L)
+        .toString();
   }
 
   private static long micros(String text) {

@@ -38,7 +38,8 @@ public final class AnchorStore {
    * @param nation the peer's nation
    * @param atMicros when it was sent or received
    */
-  public record Exchanged(Direction direction, String peer, String nation, Anchor anchor, long atMicros) {}
+  public record Exchanged(
+      Direction direction, String peer, String nation, Anchor anchor, long atMicros) {}
 
   public AnchorStore(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -46,13 +47,14 @@ public final class AnchorStore {
 
   /**
    * Records an anchor, unless the same one (direction, peer, seq and link) is recorded already; a
-   * different link for a seq already anchored by that peer is recorded too, as evidence of a rewrite.
-   * Returns whether it was new.
+   * different link for a seq already anchored by that peer is recorded too, as evidence of a
+   * rewrite. Returns whether it was new.
    */
   public boolean record(Exchanged e) {
     try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement s = c.prepareStatement(
-          "SELECT 1 FROM audit_anchors WHERE direction = ? AND peer = ? AND seq = ? AND link = ?")) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT 1 FROM audit_anchors WHERE direction = ? AND peer = ? AND seq = ? AND link = ?")) {
         s.setString(1, e.direction().label());
         s.setString(2, e.peer());
         s.setLong(3, e.anchor().seq());
@@ -63,8 +65,10 @@ public final class AnchorStore {
           }
         }
       }
-      try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_anchors"
-          + " (direction, peer, nation, seq, link, issued_us, at_us) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO audit_anchors"
+                  + " (direction, peer, nation, seq, link, issued_us, at_us) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
         s.setString(1, e.direction().label());
         s.setString(2, e.peer());
         s.setString(3, e.nation());
@@ -82,10 +86,11 @@ public final class AnchorStore {
 
   /** Anchors, oldest first, optionally of one direction and one peer. */
   public List<Exchanged> list(Optional<Direction> direction, Optional<String> peer) {
-    String sql = "SELECT direction, peer, nation, seq, link, issued_us, at_us FROM audit_anchors WHERE 1 = 1"
-        + (direction.isPresent() ? " AND direction = ?" : "")
-        + (peer.isPresent() ? " AND peer = ?" : "")
-        + " ORDER BY id";
+    String sql =
+        "SELECT direction, peer, nation, seq, link, issued_us, at_us FROM audit_anchors WHERE 1 = 1"
+            + (direction.isPresent() ? " AND direction = ?" : "")
+            + (peer.isPresent() ? " AND peer = ?" : "")
+            + " ORDER BY id";
     List<Exchanged> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
@@ -98,8 +103,13 @@ public final class AnchorStore {
       }
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          out.add(new Exchanged(Direction.parse(rs.getString(1)), rs.getString(2), rs.getString(3),
-              new Anchor(rs.getLong(4), rs.getString(5), rs.getLong(6)), rs.getLong(7)));
+          out.add(
+              new Exchanged(
+                  Direction.parse(rs.getString(1)),
+                  rs.getString(2),
+                  rs.getString(3),
+                  new Anchor(rs.getLong(4), rs.getString(5), rs.getLong(6)),
+                  rs.getLong(7)));
         }
       }
       return out;

@@ -9,14 +9,22 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The node's audit log, keyed with {@code BULWARK_HOME/audit.key}, and the anchors exchanged with peers. */
+/**
+ * The node's audit log, keyed with {@code BULWARK_HOME/audit.key}, and the anchors exchanged with
+ * peers.
+ */
 @Configuration(proxyBeanMethods = false)
 public class AuditConfiguration {
   @Bean
   @DependsOnDatabaseInitialization
-  AuditLog auditLog(DataSource dataSource, @Value("${bulwark.home}") String home,
+  AuditLog auditLog(
+      DataSource dataSource,
+      @Value("${bulwark.home}") String home,
       @Value("${bulwark.nation:EST}") String nation) {
-    return AuditLog.open(dataSource, Clock.systemUTC(), Path.of(home).resolve(AuditKeyring.FILE_NAME),
+    return AuditLog.open(
+        dataSource,
+        Clock.systemUTC(),
+        Path.of(home).resolve(AuditKeyring.FILE_NAME),
         nation.toUpperCase(Locale.ROOT));
   }
 

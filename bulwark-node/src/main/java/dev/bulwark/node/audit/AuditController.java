@@ -14,10 +14,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The audit log over HTTP, for admins only (the security configuration enforces the role):
- * {@code GET /bulwark/audit/?after=SEQ&limit=N&principal=NAME} pages through the records, oldest
- * first, {@code GET /bulwark/audit/verify/} checks the chain and its head, and
- * {@code GET /bulwark/audit/anchors/?peer=NAME} exports the anchors exchanged with peers. Thread-safe.
+ * The audit log over HTTP, for admins only (the security configuration enforces the role): {@code
+ * GET /bulwark/audit/?after=SEQ&limit=N&principal=NAME} pages through the records, oldest first,
+ * {@code GET /bulwark/audit/verify/} checks the chain and its head, and {@code GET
+ * /bulwark/audit/anchors/?peer=NAME} exports the anchors exchanged with peers. Thread-safe.
  */
 @RestController
 class AuditController {
@@ -26,16 +26,21 @@ class AuditController {
   private final AnchorStore anchors;
   private final String nation;
 
-  AuditController(AuditLog log, AnchorStore anchors, @Value("${bulwark.nation:EST}") String nation) {
+  AuditController(
+      AuditLog log, AnchorStore anchors, @Value("${bulwark.nation:EST}") String nation) {
     this.log = log;
     this.anchors = anchors;
     this.nation = nation.toUpperCase(java.util.Locale.ROOT);
   }
 
-  /** The anchors sent and received, in the export form {@code bulwark audit verify --anchors} reads. */
+  /**
+   * The anchors sent and received, in the export form {@code bulwark audit verify --anchors} reads.
+   */
   @GetMapping(path = "/bulwark/audit/anchors/", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> anchors(@RequestParam(name = "peer", required = false) Optional<String> peer) {
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+  ResponseEntity<String> anchors(
+      @RequestParam(name = "peer", required = false) Optional<String> peer) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
         .body(AnchorJson.export(nation, anchors.list(Optional.empty(), peer)));
   }
 
@@ -47,7 +52,8 @@ class AuditController {
     if (limit < 1 || after < 0) {
       return ResponseEntity.badRequest()
           .contentType(MediaType.APPLICATION_JSON)
-          .body("{\"title\":\"Bad request\",\"description\":\"limit must be positive and after not negative\",\"http_status\":\"400\"}");
+          .body(
+              "{\"title\":\"Bad request\",\"description\":\"limit must be positive and after not negative\",\"http_status\":\"400\"}");
     }
     List<AuditRecord> records = log.list(after, Math.min(limit, 1000), principal);
     ObjectNode root = JSON.createObjectNode();
@@ -55,7 +61,10 @@ class AuditController {
     for (AuditRecord r : records) {
       ObjectNode o = items.addObject();
       o.put("seq", r.seq());
-      o.put("at", Instant.ofEpochSecond(r.atMicros() / 1_000_000L, (r.atMicros() % 1_000_000L) * 1_000L).toString());
+      o.put(
+          "at",
+          Instant.ofEpochSecond(r.atMicros() / 1_000_000L, (r.atMicros() % 1_000_000L) * 1_000L)
+              .toString());
       o.put("principal", r.entry().principal());
       o.put("nation", r.entry().nation());
       o.put("action", r.entry().action());
@@ -73,19 +82,25 @@ class AuditController {
     if (!records.isEmpty()) {
       root.put("next_after", records.get(records.size() - 1).seq());
     }
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(root));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(JSON.writeValueAsString(root));
   }
 
   @GetMapping(path = "/bulwark/audit/verify/", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> verify() {
-    AuditLog.Verification v = log.verify(n -> { });
+    AuditLog.Verification v = log.verify(n -> {});
     ObjectNode root = JSON.createObjectNode();
     root.put("intact", v.intact());
     root.put("records_checked", v.records());
-    v.firstBreak().ifPresent(b -> {
-      root.put("first_tampered_seq", b.seq());
-      root.put("reason", b.reason());
-    });
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(root));
+    v.firstBreak()
+        .ifPresent(
+            b -> {
+              root.put("first_tampered_seq", b.seq());
+              root.put("reason", b.reason());
+            });
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(JSON.writeValueAsString(root));
   }
 }

@@ -21,13 +21,13 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The keys of the node's audit chain, kept in a file outside the database ({@code BULWARK_HOME/audit.key},
- * created once with permissions 0600), so that whoever can write the database cannot recompute the
- * chain. The file holds the record number from which on every record must be keyed ({@code keyed-from})
- * and one or more HMAC-SHA256 keys, oldest first; the last one links new records (a rotation adds a
- * key, old records keep verifying with theirs). A key is named by an id derived from it, which each
- * record stores. Losing the file means the records linked with its keys can no longer be verified.
- * Immutable; thread-safe.
+ * The keys of the node's audit chain, kept in a file outside the database ({@code
+ * BULWARK_HOME/audit.key}, created once with permissions 0600), so that whoever can write the
+ * database cannot recompute the chain. The file holds the record number from which on every record
+ * must be keyed ({@code keyed-from}) and one or more HMAC-SHA256 keys, oldest first; the last one
+ * links new records (a rotation adds a key, old records keep verifying with theirs). A key is named
+ * by an id derived from it, which each record stores. Losing the file means the records linked with
+ * its keys can no longer be verified. Immutable; thread-safe.
  */
 public final class AuditKeyring {
   public static final String FILE_NAME = "audit.key";
@@ -79,15 +79,16 @@ public final class AuditKeyring {
       }
       return Optional.of(new AuditKeyring(file, keyedFrom, keys));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the audit key " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read the audit key " + file + ": " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(file + " is damaged: " + e.getMessage(), e);
     }
   }
 
   /**
-   * Creates {@code file} with one new key, keyed from record {@code keyedFrom}; fails with
-   * {@link FileAlreadyExistsException} when another process made it first.
+   * Creates {@code file} with one new key, keyed from record {@code keyedFrom}; fails with {@link
+   * FileAlreadyExistsException} when another process made it first.
    */
   public static AuditKeyring create(Path file, long keyedFrom) throws IOException {
     AuditKeyring ring = new AuditKeyring(file, keyedFrom, List.of(newKey()));
@@ -103,7 +104,9 @@ public final class AuditKeyring {
     return ring;
   }
 
-  /** A new keyring with one more key, which links records from now on; the file is replaced whole. */
+  /**
+   * A new keyring with one more key, which links records from now on; the file is replaced whole.
+   */
   public AuditKeyring rotated() throws IOException {
     List<Key> more = new ArrayList<>(keys);
     more.add(newKey());
@@ -127,7 +130,10 @@ public final class AuditKeyring {
     return keys.get(keys.size() - 1);
   }
 
-  /** Whether this keyring holds the other's keys, in the same order, and is keyed from the same record. */
+  /**
+   * Whether this keyring holds the other's keys, in the same order, and is keyed from the same
+   * record.
+   */
   public boolean extendsKeys(AuditKeyring other) {
     if (other.keyedFrom != keyedFrom || other.keys.size() > keys.size()) {
       return false;
@@ -175,7 +181,9 @@ public final class AuditKeyring {
     return new Key(idOf(secret), secret);
   }
 
-  /** A key's id: the first 8 bytes of a SHA-256 over a label and the key; says nothing of the key. */
+  /**
+   * A key's id: the first 8 bytes of a SHA-256 over a label and the key; says nothing of the key.
+   */
   static String idOf(byte[] secret) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
@@ -192,15 +200,20 @@ public final class AuditKeyring {
     Files.createDirectories(dir);
     Path tmp;
     try {
-      FileAttribute<?> ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+      FileAttribute<?> ownerOnly =
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
       tmp = Files.createTempFile(dir, ".audit-key-", ".tmp", ownerOnly);
     } catch (UnsupportedOperationException e) {
       // not POSIX: the folder's permissions protect it
       tmp = Files.createTempFile(dir, ".audit-key-", ".tmp");
     }
-    StringBuilder text = new StringBuilder(HEADER).append("keyed-from ").append(keyedFrom).append('\n');
+    StringBuilder text =
+        new StringBuilder(HEADER).append("keyed-from ").append(keyedFrom).append('\n');
     for (Key k : keys) {
-      text.append("key ").append(k.id()).append(' ').append(Base64.getEncoder().encodeToString(k.secret()))
+      text.append("key ")
+          .append(k.id())
+          .append(' ')
+          .append(Base64.getEncoder().encodeToString(k.secret()))
           .append('\n');
     }
     Files.writeString(tmp, text, StandardCharsets.US_ASCII);

@@ -28,33 +28,41 @@ import javax.sql.DataSource;
 /**
  * The append-only, keyed audit chain in the node's database. Each record holds the link of the one
  * before it and its own link, an HMAC-SHA256 under the node's audit key ({@link AuditKeyring}, kept
- * outside the database) over its content and the previous link. Editing, inserting or deleting a record
- * breaks the chain at that point, and whoever can write the database but does not hold the key cannot
- * recompute it; {@link #verify} names the first such break. The chain's head (table {@code audit_head})
- * is sealed with the key too and checked by {@link #verify}, so that deleting the newest records shows.
- * Records written before the chain was keyed (scheme {@value #SHA256}) still verify as plain SHA-256
- * links; every record from the keyring's {@code keyed-from} on must be keyed.
+ * outside the database) over its content and the previous link. Editing, inserting or deleting a
+ * record breaks the chain at that point, and whoever can write the database but does not hold the
+ * key cannot recompute it; {@link #verify} names the first such break. The chain's head (table
+ * {@code audit_head}) is sealed with the key too and checked by {@link #verify}, so that deleting
+ * the newest records shows. Records written before the chain was keyed (scheme {@value #SHA256})
+ * still verify as plain SHA-256 links; every record from the keyring's {@code keyed-from} on must
+ * be keyed.
  *
  * <p>Who holds the database and the key can still rewrite the chain; anchors (heads sent to peers,
  * {@link AnchorStore}, {@link #checkAnchors}) show such a rewrite against what the peers received.
  *
- * <p>Appends are serialised in this process by a lock and across processes (the CLI also appends) by
- * a row lock on the chain's head, in one transaction with the insert. Thread-safe.
+ * <p>Appends are serialised in this process by a lock and across processes (the CLI also appends)
+ * by a row lock on the chain's head, in one transaction with the insert. Thread-safe.
  */
 public final class AuditLog {
   static final String GENESIS = "0".repeat(64);
+
   /** The scheme of keyed records. */
   public static final String HMAC = "hmac-sha256";
+
   /** The scheme of records written before the chain was keyed. */
   public static final String SHA256 = "sha256";
+
   private static final String COLUMNS =
       "seq, at_us, principal, nation, action, collection_id, decision, object_refs, detail,"
           + " prev_hash, hash, scheme, key_id";
 
   private final DataSource dataSource;
   private final Clock clock;
-  /** Replaced only by a keyring that extends it (a key added by {@code bulwark audit rotate-key}). */
+
+  /**
+   * Replaced only by a keyring that extends it (a key added by {@code bulwark audit rotate-key}).
+   */
   private volatile AuditKeyring keys;
+
   private final ReentrantLock lock = new ReentrantLock();
 
   public AuditLog(DataSource dataSource, Clock clock, AuditKeyring keys) {
@@ -65,10 +73,10 @@ public final class AuditLog {
 
   /**
    * The audit log of the database, keyed with the keyring in {@code keyFile}. When there is no such
-   * file yet, creates it (mode 0600) and records the switch to the keyed chain, naming the key and the
-   * first keyed record, as the chain's next record ({@code audit.keyed}); refuses when the chain already
-   * holds keyed records, because a new key would leave them unverifiable without saying so (restore
-   * the file from its backup instead).
+   * file yet, creates it (mode 0600) and records the switch to the keyed chain, naming the key and
+   * the first keyed record, as the chain's next record ({@code audit.keyed}); refuses when the
+   * chain already holds keyed records, because a new key would leave them unverifiable without
+   * saying so (restore the file from its backup instead).
    *
    * @param nation the node's nation, recorded with the switch
    */
@@ -77,36 +85,60 @@ public final class AuditLog {
     if (existing.isPresent()) {
       return new AuditLog(dataSource, clock, existing.get());
     }
-    return keyFromNextRecord(dataSource, clock, keyFile, "cannot key the audit log", new NewKey() {
-      @Override
-      public Optional<AuditLog> instead(Connection c, Head head) throws SQLException {
-        // under the head's lock: another process that created the key meanwhile has it in the file
-        Optional<AuditKeyring> made = AuditKeyring.read(keyFile);
-        if (made.isPresent()) {
-          return Optional.of(new AuditLog(dataSource, clock, made.get()));
-        }
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT seq, key_id FROM audit_log WHERE scheme <> ? ORDER BY seq DESC LIMIT 1")) {
-          s.setString(1, SHA256);
-          try (ResultSet rs = s.executeQuery()) {
-            if (rs.next()) {
-              throw new IllegalStateException("the audit log is keyed (record #" + rs.getLong(1) + ", key "
-                  + rs.getString(2) + ") but its key file " + keyFile + " is missing: restore it from its backup"
-                  + " (bulwark audit rotate-key --replace-lost starts a new key; keyed records before it"
-                  + " then cannot be verified)");
+    return keyFromNextRecord(
+        dataSource,
+        clock,
+        keyFile,
+        "cannot key the audit log",
+        new NewKey() {
+          @Override
+          public Optional<AuditLog> instead(Connection c, Head head) throws SQLException {
+            // under the head's lock: another process that created the key meanwhile has it in the
+            // file
+            Optional<AuditKeyring> made = AuditKeyring.read(keyFile);
+            if (made.isPresent()) {
+              return Optional.of(new AuditLog(dataSource, clock, made.get()));
             }
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "SELECT seq, key_id FROM audit_log WHERE scheme <> ? ORDER BY seq DESC LIMIT 1")) {
+              s.setString(1, SHA256);
+              try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                  throw new IllegalStateException(
+                      "the audit log is keyed (record #"
+                          + rs.getLong(1)
+                          + ", key "
+                          + rs.getString(2)
+                          + ") but its key file "
+                          + keyFile
+                          + " is missing: restore it from its backup"
+                          + " (bulwark audit rotate-key --replace-lost starts a new key; keyed records before it"
+                          + " then cannot be verified)");
+                }
+              }
+            }
+            return Optional.empty();
           }
-        }
-        return Optional.empty();
-      }
 
-      @Override
-      public AuditEntry record(Head head, AuditKeyring ring) {
-        return new AuditEntry("bulwark", nation, "audit.keyed", "", Decision.ALLOW, List.of(),
-            "the chain is keyed from this record on: " + HMAC + " with key " + ring.current().id() + " in "
-                + keyFile.getFileName() + (head.seq() == 0 ? "" : "; records #1 to #" + head.seq() + " are " + SHA256));
-      }
-    });
+          @Override
+          public AuditEntry record(Head head, AuditKeyring ring) {
+            return new AuditEntry(
+                "bulwark",
+                nation,
+                "audit.keyed",
+                "",
+                Decision.ALLOW,
+                List.of(),
+                "the chain is keyed from this record on: "
+                    + HMAC
+                    + " with key "
+                    + ring.current().id()
+                    + " in "
+                    + keyFile.getFileName()
+                    + (head.seq() == 0 ? "" : "; records #1 to #" + head.seq() + " are " + SHA256));
+          }
+        });
   }
 
   /**
@@ -114,28 +146,48 @@ public final class AuditLog {
    * {@code audit.key-replaced}. Records linked with the lost key stay unverifiable ({@link #verify}
    * names the first of them); refuses when the key file exists.
    */
-  public static AuditLog replaceLostKey(DataSource dataSource, Clock clock, Path keyFile, String principal, String nation) {
+  public static AuditLog replaceLostKey(
+      DataSource dataSource, Clock clock, Path keyFile, String principal, String nation) {
     if (Files.exists(keyFile)) {
       throw new IllegalStateException(keyFile + " exists: rotate the key instead");
     }
-    return keyFromNextRecord(dataSource, clock, keyFile, "cannot replace the audit key", new NewKey() {
-      @Override
-      public Optional<AuditLog> instead(Connection c, Head head) {
-        return Optional.empty();
-      }
+    return keyFromNextRecord(
+        dataSource,
+        clock,
+        keyFile,
+        "cannot replace the audit key",
+        new NewKey() {
+          @Override
+          public Optional<AuditLog> instead(Connection c, Head head) {
+            return Optional.empty();
+          }
 
-      @Override
-      public AuditEntry record(Head head, AuditKeyring ring) {
-        return new AuditEntry(principal, nation, "audit.key-replaced", "", Decision.ALLOW, List.of(),
-            "the audit key was lost and replaced: records are linked with key " + ring.current().id()
-                + " from here on; keyed records before #" + (head.seq() + 1) + " can no longer be verified");
-      }
-    });
+          @Override
+          public AuditEntry record(Head head, AuditKeyring ring) {
+            return new AuditEntry(
+                principal,
+                nation,
+                "audit.key-replaced",
+                "",
+                Decision.ALLOW,
+                List.of(),
+                "the audit key was lost and replaced: records are linked with key "
+                    + ring.current().id()
+                    + " from here on; keyed records before #"
+                    + (head.seq() + 1)
+                    + " can no longer be verified");
+          }
+        });
   }
 
-  /** What starting a key file checks under the head's lock, and the record that names the new key. */
+  /**
+   * What starting a key file checks under the head's lock, and the record that names the new key.
+   */
   private interface NewKey {
-    /** The log to return instead of keying (another process keyed it meanwhile); may refuse by throwing. */
+    /**
+     * The log to return instead of keying (another process keyed it meanwhile); may refuse by
+     * throwing.
+     */
     Optional<AuditLog> instead(Connection c, Head head) throws SQLException;
 
     /** The record, written with the new key as the chain's next one, that says why it starts. */
@@ -143,9 +195,9 @@ public final class AuditLog {
   }
 
   /**
-   * Creates {@code keyFile} (keyed from the record after the head) and writes the record that names it,
-   * in one transaction holding the head's lock; a key whose record did not commit is deleted again,
-   * since it would be a key no record names.
+   * Creates {@code keyFile} (keyed from the record after the head) and writes the record that names
+   * it, in one transaction holding the head's lock; a key whose record did not commit is deleted
+   * again, since it would be a key no record names.
    */
   private static AuditLog keyFromNextRecord(
       DataSource dataSource, Clock clock, Path keyFile, String failure, NewKey step) {
@@ -178,7 +230,8 @@ public final class AuditLog {
     } catch (SQLException e) {
       throw new IllegalStateException(failure + ": " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the audit key " + keyFile + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot create the audit key " + keyFile + ": " + e.getMessage(), e);
     }
   }
 
@@ -196,8 +249,20 @@ public final class AuditLog {
         AuditKeyring before = refreshKeys();
         AuditKeyring ring = before.rotated();
         AuditLog log = new AuditLog(dataSource, clock, ring);
-        log.appendAll(c, List.of(new AuditEntry(principal, nation, "audit.key-rotated", "", Decision.ALLOW, List.of(),
-            "records are linked with key " + ring.current().id() + " from here on, after key " + before.current().id())));
+        log.appendAll(
+            c,
+            List.of(
+                new AuditEntry(
+                    principal,
+                    nation,
+                    "audit.key-rotated",
+                    "",
+                    Decision.ALLOW,
+                    List.of(),
+                    "records are linked with key "
+                        + ring.current().id()
+                        + " from here on, after key "
+                        + before.current().id())));
         c.commit();
         return log;
       } catch (SQLException | IOException | RuntimeException e) {
@@ -209,7 +274,8 @@ public final class AuditLog {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot rotate the audit key: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the audit key " + keys.file() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the audit key " + keys.file() + ": " + e.getMessage(), e);
     } finally {
       lock.unlock();
     }
@@ -217,8 +283,8 @@ public final class AuditLog {
 
   /**
    * Picks up a key another process added to the key file (a rotation while the node runs), so that
-   * this log links with it too and verifies the records linked with it. Keeps the keys it has when the
-   * file cannot be read or does not extend them.
+   * this log links with it too and verifies the records linked with it. Keeps the keys it has when
+   * the file cannot be read or does not extend them.
    */
   private AuditKeyring refreshKeys() {
     AuditKeyring ring = keys;
@@ -264,12 +330,13 @@ public final class AuditLog {
 
   /**
    * Appends the records, in order, in the caller's transaction on {@code c} (which must not be in
-   * auto-commit mode; the caller commits): for records that must commit together with what they record,
-   * such as the objects a POST stored. The chain's head stays locked until that transaction ends, so
-   * other appends wait for it; keep the transaction short.
+   * auto-commit mode; the caller commits): for records that must commit together with what they
+   * record, such as the objects a POST stored. The chain's head stays locked until that transaction
+   * ends, so other appends wait for it; keep the transaction short.
    */
   public List<AuditRecord> appendAll(Connection c, List<AuditEntry> entries) throws SQLException {
-    // the head row's lock serialises appends across transactions and processes (the CLI appends too)
+    // the head row's lock serialises appends across transactions and processes (the CLI appends
+    // too)
     Head head = head(c, true);
     long seq = head.seq();
     String prev = head.link();
@@ -280,7 +347,9 @@ public final class AuditLog {
     List<AuditRecord> appended = new ArrayList<>(entries.size());
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO audit_log ("
+                + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (AuditEntry entry : entries) {
         seq++;
         long at = nowMicros();
@@ -304,7 +373,8 @@ public final class AuditLog {
       }
     }
     try (PreparedStatement s =
-        c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ?, key_id = ?, mac = ? WHERE id = 1")) {
+        c.prepareStatement(
+            "UPDATE audit_head SET seq = ?, hash = ?, key_id = ?, mac = ? WHERE id = 1")) {
       s.setLong(1, seq);
       s.setString(2, prev);
       s.setString(3, key.id());
@@ -327,8 +397,10 @@ public final class AuditLog {
   }
 
   private static Head head(Connection c, boolean forUpdate) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-            "SELECT seq, hash, key_id, mac FROM audit_head WHERE id = 1" + (forUpdate ? " FOR UPDATE" : ""));
+    try (PreparedStatement s =
+            c.prepareStatement(
+                "SELECT seq, hash, key_id, mac FROM audit_head WHERE id = 1"
+                    + (forUpdate ? " FOR UPDATE" : ""));
         ResultSet rs = s.executeQuery()) {
       if (!rs.next()) {
         throw new SQLException("audit_head has no row: the schema is not migrated");
@@ -337,11 +409,16 @@ public final class AuditLog {
     }
   }
 
-  /** Records after {@code afterSeq}, oldest first, at most {@code limit}, optionally of one principal. */
+  /**
+   * Records after {@code afterSeq}, oldest first, at most {@code limit}, optionally of one
+   * principal.
+   */
   public List<AuditRecord> list(long afterSeq, int limit, Optional<String> principal) {
     List<AuditRecord> out = new ArrayList<>();
     String sql =
-        "SELECT " + COLUMNS + " FROM audit_log WHERE seq > ?"
+        "SELECT "
+            + COLUMNS
+            + " FROM audit_log WHERE seq > ?"
             + (principal.isPresent() ? " AND principal = ?" : "")
             + " ORDER BY seq LIMIT ?";
     try (Connection c = dataSource.getConnection();
@@ -374,8 +451,9 @@ public final class AuditLog {
   public record Break(long seq, String reason) {}
 
   /**
-   * Walks the whole chain and checks its head; {@code progress} is told how many records were checked,
-   * now and then. The head is read first, so records appended while this runs are checked too.
+   * Walks the whole chain and checks its head; {@code progress} is told how many records were
+   * checked, now and then. The head is read first, so records appended while this runs are checked
+   * too.
    */
   public Verification verify(Consumer<Long> progress) {
     long expectedSeq = 1;
@@ -436,8 +514,14 @@ public final class AuditLog {
     switch (r.scheme()) {
       case SHA256 -> {
         if (r.seq() >= keys.keyedFrom() || previousKeyIndex >= 0) {
-          return Optional.of("an unkeyed (" + SHA256 + ") record where the chain is keyed (from #" + keys.keyedFrom()
-              + " on, " + keys.file().getFileName() + "): written or rewritten without the node's key");
+          return Optional.of(
+              "an unkeyed ("
+                  + SHA256
+                  + ") record where the chain is keyed (from #"
+                  + keys.keyedFrom()
+                  + " on, "
+                  + keys.file().getFileName()
+                  + "): written or rewritten without the node's key");
         }
         if (!hash(r.seq(), r.atMicros(), r.entry(), r.prevHash()).equals(r.hash())) {
           return Optional.of("content does not match its hash");
@@ -447,15 +531,26 @@ public final class AuditLog {
       case HMAC -> {
         int index = keys.indexOf(r.keyId());
         if (index < 0) {
-          return Optional.of("linked with key " + r.keyId() + ", which " + keys.file()
-              + " does not hold (a lost or foreign key: the record cannot be verified)");
+          return Optional.of(
+              "linked with key "
+                  + r.keyId()
+                  + ", which "
+                  + keys.file()
+                  + " does not hold (a lost or foreign key: the record cannot be verified)");
         }
         if (index < previousKeyIndex) {
-          return Optional.of("linked with key " + r.keyId() + ", older than the key of the record before it");
+          return Optional.of(
+              "linked with key " + r.keyId() + ", older than the key of the record before it");
         }
-        String link = keys.mac(r.keyId(), content(r.seq(), r.atMicros(), r.entry(), r.prevHash(), HMAC, r.keyId()));
-        if (!MessageDigest.isEqual(link.getBytes(StandardCharsets.US_ASCII), r.hash().getBytes(StandardCharsets.US_ASCII))) {
-          return Optional.of("content does not match its link (changed, or the chain recomputed without the node's key)");
+        String link =
+            keys.mac(
+                r.keyId(),
+                content(r.seq(), r.atMicros(), r.entry(), r.prevHash(), HMAC, r.keyId()));
+        if (!MessageDigest.isEqual(
+            link.getBytes(StandardCharsets.US_ASCII),
+            r.hash().getBytes(StandardCharsets.US_ASCII))) {
+          return Optional.of(
+              "content does not match its link (changed, or the chain recomputed without the node's key)");
         }
         return Optional.empty();
       }
@@ -466,29 +561,57 @@ public final class AuditLog {
   }
 
   /**
-   * The head must name the newest record (or one appended while verifying) with its link, sealed with
-   * the node's key once the chain is keyed: otherwise the newest records were deleted, or the head set back.
+   * The head must name the newest record (or one appended while verifying) with its link, sealed
+   * with the node's key once the chain is keyed: otherwise the newest records were deleted, or the
+   * head set back.
    */
   private Verification checkHead(Head head, long checked, long lastSeq, String headRecordLink) {
     if (head.seq() < keys.keyedFrom()) {
-      return broken(checked, keys.keyedFrom(), "record missing: the chain is keyed from #" + keys.keyedFrom()
-          + " (" + keys.file().getFileName() + ") but its head is #" + head.seq() + " (keyed records were deleted)");
+      return broken(
+          checked,
+          keys.keyedFrom(),
+          "record missing: the chain is keyed from #"
+              + keys.keyedFrom()
+              + " ("
+              + keys.file().getFileName()
+              + ") but its head is #"
+              + head.seq()
+              + " (keyed records were deleted)");
     }
     if (head.seq() > lastSeq) {
-      return broken(checked, lastSeq + 1, "record missing: the chain's head names #" + head.seq()
-          + " but the log ends at #" + lastSeq + " (the newest record(s) were deleted)");
+      return broken(
+          checked,
+          lastSeq + 1,
+          "record missing: the chain's head names #"
+              + head.seq()
+              + " but the log ends at #"
+              + lastSeq
+              + " (the newest record(s) were deleted)");
     }
     if (head.seq() > 0 && !head.link().equals(headRecordLink)) {
-      return broken(checked, head.seq(), "does not match the chain's head (the record or the head was changed)");
+      return broken(
+          checked,
+          head.seq(),
+          "does not match the chain's head (the record or the head was changed)");
     }
     if (keys.indexOf(head.keyId()) < 0) {
-      return broken(checked, head.seq(), "the chain's head is not sealed with a key of "
-          + keys.file().getFileName() + " (the head was rewritten)");
+      return broken(
+          checked,
+          head.seq(),
+          "the chain's head is not sealed with a key of "
+              + keys.file().getFileName()
+              + " (the head was rewritten)");
     }
     String mac = keys.mac(head.keyId(), headContent(head.seq(), head.link()));
-    if (!MessageDigest.isEqual(mac.getBytes(StandardCharsets.US_ASCII), head.mac().getBytes(StandardCharsets.US_ASCII))) {
-      return broken(checked, head.seq(), "the chain's head does not match its seal (the head was set back"
-          + " or rewritten: records after #" + head.seq() + " may have been deleted)");
+    if (!MessageDigest.isEqual(
+        mac.getBytes(StandardCharsets.US_ASCII), head.mac().getBytes(StandardCharsets.US_ASCII))) {
+      return broken(
+          checked,
+          head.seq(),
+          "the chain's head does not match its seal (the head was set back"
+              + " or rewritten: records after #"
+              + head.seq()
+              + " may have been deleted)");
     }
     return new Verification(checked, Optional.empty());
   }
@@ -497,10 +620,14 @@ public final class AuditLog {
     return new Verification(checked, Optional.of(new Break(seq, reason)));
   }
 
-  /** An anchor that does not hold: this node's record at {@code seq} is missing or has another link. */
+  /**
+   * An anchor that does not hold: this node's record at {@code seq} is missing or has another link.
+   */
   public record AnchorMismatch(Anchor anchor, String reason) {}
 
-  /** What {@link #checkAnchors} found: how many anchors were checked, and those that do not hold. */
+  /**
+   * What {@link #checkAnchors} found: how many anchors were checked, and those that do not hold.
+   */
   public record AnchorCheck(long checked, List<AnchorMismatch> mismatches) {
     public AnchorCheck {
       mismatches = List.copyOf(mismatches);
@@ -517,7 +644,8 @@ public final class AuditLog {
    * mismatch at every anchor from that record on. Mismatches come lowest record first.
    */
   public AnchorCheck checkAnchors(List<Anchor> anchors) {
-    List<Anchor> sorted = anchors.stream().sorted(java.util.Comparator.comparingLong(Anchor::seq)).toList();
+    List<Anchor> sorted =
+        anchors.stream().sorted(java.util.Comparator.comparingLong(Anchor::seq)).toList();
     List<AnchorMismatch> mismatches = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement("SELECT hash FROM audit_log WHERE seq = ?");
@@ -533,11 +661,26 @@ public final class AuditLog {
             try (ResultSet m = last.executeQuery()) {
               end = m.next() ? m.getLong(1) : 0;
             }
-            mismatches.add(new AnchorMismatch(a, "record #" + a.seq() + " is missing (the log ends at #" + end
-                + "; records were deleted)"));
+            mismatches.add(
+                new AnchorMismatch(
+                    a,
+                    "record #"
+                        + a.seq()
+                        + " is missing (the log ends at #"
+                        + end
+                        + "; records were deleted)"));
           } else if (!rs.getString(1).equals(a.link())) {
-            mismatches.add(new AnchorMismatch(a, "record #" + a.seq() + " has link " + abbrev(rs.getString(1))
-                + ", not " + abbrev(a.link()) + " as anchored: the chain was rewritten at or before #" + a.seq()));
+            mismatches.add(
+                new AnchorMismatch(
+                    a,
+                    "record #"
+                        + a.seq()
+                        + " has link "
+                        + abbrev(rs.getString(1))
+                        + ", not "
+                        + abbrev(a.link())
+                        + " as anchored: the chain was rewritten at or before #"
+                        + a.seq()));
           }
         }
       }
@@ -562,14 +705,25 @@ public final class AuditLog {
             Decision.valueOf(rs.getString(7)),
             refs.isEmpty() ? List.of() : Arrays.asList(refs.split(",")),
             rs.getString(9));
-    return new AuditRecord(rs.getLong(1), rs.getLong(2), entry, rs.getString(10), rs.getString(11),
-        rs.getString(12), rs.getString(13));
+    return new AuditRecord(
+        rs.getLong(1),
+        rs.getLong(2),
+        entry,
+        rs.getString(10),
+        rs.getString(11),
+        rs.getString(12),
+        rs.getString(13));
   }
 
-  /** The link of a record of the unkeyed scheme: SHA-256 over its content, as nodes before V13 wrote it. */
+  /**
+   * The link of a record of the unkeyed scheme: SHA-256 over its content, as nodes before V13 wrote
+   * it.
+   */
   static String hash(long seq, long atMicros, AuditEntry e, String prevHash) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content(seq, atMicros, e, prevHash)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(content(seq, atMicros, e, prevHash)));
     } catch (NoSuchAlgorithmException ex) {
       throw new IllegalStateException(ex);
     }
@@ -582,15 +736,17 @@ public final class AuditLog {
   static byte[] content(long seq, long atMicros, AuditEntry e, String prevHash, String... more) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     out.writeBytes(ByteBuffer.allocate(16).putLong(seq).putLong(atMicros).array());
-    List<String> fields = new ArrayList<>(List.of(
-        e.principal(),
-        e.nation(),
-        e.action(),
-        e.collectionId(),
-        e.decision().name(),
-        String.join(",", e.objectRefs()),
-        e.detail(),
-        prevHash));
+    List<String> fields =
+        new ArrayList<>(
+            List.of(
+                e.principal(),
+                e.nation(),
+                e.action(),
+                e.collectionId(),
+                e.decision().name(),
+                String.join(",", e.objectRefs()),
+                e.detail(),
+                prevHash));
     fields.addAll(List.of(more));
     for (String field : fields) {
       byte[] b = field.getBytes(StandardCharsets.UTF_8);

@@ -31,67 +31,89 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "decode",
     mixinStandardHelpOptions = true,
-    description = "Decode NMEA AIS sentences (plain or gzip; - for stdin) to gpsd's AIS JSON, one object per line.",
+    description =
+        "Decode NMEA AIS sentences (plain or gzip; - for stdin) to gpsd's AIS JSON, one object per line.",
     footer = "Exit status: 0 all AIS input decoded, 1 some input rejected, 2 unreadable input.")
 final class AisDecodeCommand implements Callable<Integer> {
 
-  @Parameters(paramLabel = "FILE", description = "Capture to decode; - reads stdin;"
-      + " tcp://HOST:PORT reads a live feed (reconnecting), udp://[BIND]:PORT listens for datagrams.")
+  @Parameters(
+      paramLabel = "FILE",
+      description =
+          "Capture to decode; - reads stdin;"
+              + " tcp://HOST:PORT reads a live feed (reconnecting), udp://[BIND]:PORT listens for datagrams.")
   String file;
 
-  @Option(names = "--max-messages", paramLabel = "N",
+  @Option(
+      names = "--max-messages",
+      paramLabel = "N",
       description = "Stop after N messages (useful with live feeds).")
   Long maxMessages;
 
-  @Option(names = "--device", paramLabel = "NAME",
+  @Option(
+      names = "--device",
+      paramLabel = "NAME",
       description = "Value of the \"device\" member (default: stdin, as gpsdecode).")
   String device = "stdin";
 
-  @Option(names = "--gpsd-exact",
+  @Option(
+      names = "--gpsd-exact",
       description = "Reproduce gpsd's known omission too (type 26 radio status written as 0).")
   boolean gpsdExact;
 
-  @Option(names = "--errors", description = "Print every rejected line (with its line number) on stderr.")
+  @Option(
+      names = "--errors",
+      description = "Print every rejected line (with its line number) on stderr.")
   boolean errors;
 
-  @Option(names = "--pace", paramLabel = "FACTOR",
-      description = "Replay at the recorded pace (tag-block or $PGHP times) times FACTOR, e.g. 1 or 60;"
-          + " default: as fast as possible.")
+  @Option(
+      names = "--pace",
+      paramLabel = "FACTOR",
+      description =
+          "Replay at the recorded pace (tag-block or $PGHP times) times FACTOR, e.g. 1 or 60;"
+              + " default: as fast as possible.")
   Double pace;
 
-  private final java.util.concurrent.atomic.AtomicLong printed = new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.CountDownLatch enough = new java.util.concurrent.CountDownLatch(1);
+  private final java.util.concurrent.atomic.AtomicLong printed =
+      new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.CountDownLatch enough =
+      new java.util.concurrent.CountDownLatch(1);
   private boolean live;
 
   @Override
   public Integer call() {
     live = file.startsWith("tcp://") || file.startsWith("udp://");
     PrintStream err = System.err;
-    Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+    Writer out =
+        new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
     GpsdJsonWriter json = new GpsdJsonWriter(device, gpsdExact);
-    Consumer<DecodedMessage> print = m -> json.toJson(m.message()).ifPresent(s -> {
-      if (maxMessages != null && printed.get() >= maxMessages) {
-        return;
-      }
-      try {
-        out.write(s);
-        out.write('\n');
-        if (pace != null || live) {
-          out.flush(); // a paced replay or a live feed is watched as it happens
-        }
-        if (maxMessages != null && printed.incrementAndGet() >= maxMessages) {
-          enough.countDown();
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    Consumer<DecodedMessage> print =
+        m ->
+            json.toJson(m.message())
+                .ifPresent(
+                    s -> {
+                      if (maxMessages != null && printed.get() >= maxMessages) {
+                        return;
+                      }
+                      try {
+                        out.write(s);
+                        out.write('\n');
+                        if (pace != null || live) {
+                          out.flush(); // a paced replay or a live feed is watched as it happens
+                        }
+                        if (maxMessages != null && printed.incrementAndGet() >= maxMessages) {
+                          enough.countDown();
+                        }
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                    });
     if (pace != null && !(pace > 0)) {
       err.println("--pace must be positive: " + pace);
       return 2;
     }
-    AisDecoder.Builder builder = AisDecoder.builder(pace == null ? print : new PacedReplay(print, pace))
-        .source(file.equals("-") ? "stdin" : file);
+    AisDecoder.Builder builder =
+        AisDecoder.builder(pace == null ? print : new PacedReplay(print, pace))
+            .source(file.equals("-") ? "stdin" : file);
     if (errors) {
       builder.onRejection(r -> err.println(file + ": " + r.describe()));
     }
@@ -112,14 +134,22 @@ final class AisDecodeCommand implements Callable<Integer> {
     }
     AisCounters c = decoder.counters();
     if (c.rejectedTotal() > 0) {
-      err.println(file + ": " + c.messages() + " messages decoded, " + c.rejectedTotal()
-          + " rejected: " + c.snapshot().rejections());
+      err.println(
+          file
+              + ": "
+              + c.messages()
+              + " messages decoded, "
+              + c.rejectedTotal()
+              + " rejected: "
+              + c.snapshot().rejections());
       return 1;
     }
     return 0;
   }
 
-  /** Reads a live feed until --max-messages are printed (or forever, until the process is stopped). */
+  /**
+   * Reads a live feed until --max-messages are printed (or forever, until the process is stopped).
+   */
   private int live(AisDecoder.Builder builder, Writer out, PrintStream err) {
     AisDecoder decoder = builder.clock(java.time.Clock.systemUTC()).build();
     String address = file.substring("tcp://".length());
@@ -161,8 +191,14 @@ final class AisDecodeCommand implements Callable<Integer> {
     }
     AisCounters c = decoder.counters();
     if (c.rejectedTotal() > 0) {
-      err.println(file + ": " + c.messages() + " messages decoded, " + c.rejectedTotal()
-          + " rejected: " + c.snapshot().rejections());
+      err.println(
+          file
+              + ": "
+              + c.messages()
+              + " messages decoded, "
+              + c.rejectedTotal()
+              + " rejected: "
+              + c.snapshot().rejections());
     }
     return 0;
   }

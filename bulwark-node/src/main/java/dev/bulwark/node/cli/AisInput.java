@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 
-/** Reads the lines of a capture named on the command line ({@code -} is stdin, gzip is unpacked). */
+/**
+ * Reads the lines of a capture named on the command line ({@code -} is stdin, gzip is unpacked).
+ */
 final class AisInput {
   private AisInput() {}
 

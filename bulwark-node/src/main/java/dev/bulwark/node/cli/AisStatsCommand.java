@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "stats",
     mixinStandardHelpOptions = true,
-    description = "Summarise an AIS capture: messages per type, rejections per cause, vessels, time span, rate.",
+    description =
+        "Summarise an AIS capture: messages per type, rejections per cause, vessels, time span, rate.",
     footer = "Exit status: 0 read (rejections are reported), 2 unreadable input.")
 final class AisStatsCommand implements Callable<Integer> {
 
@@ -47,15 +48,17 @@ final class AisStatsCommand implements Callable<Integer> {
     if (PositionRecord.from(m).isPresent()) {
       vesselsWithPosition.add(m.message().mmsi());
     }
-    m.receivedAt().ifPresent(t -> {
-      timed++;
-      if (first == null || t.isBefore(first)) {
-        first = t;
-      }
-      if (last == null || t.isAfter(last)) {
-        last = t;
-      }
-    });
+    m.receivedAt()
+        .ifPresent(
+            t -> {
+              timed++;
+              if (first == null || t.isBefore(first)) {
+                first = t;
+              }
+              if (last == null || t.isAfter(last)) {
+                last = t;
+              }
+            });
   }
 
   @Override
@@ -81,46 +84,78 @@ final class AisStatsCommand implements Callable<Integer> {
     if (json) {
       StringBuilder sb = new StringBuilder("{");
       sb.append("\"file\":\"").append(file.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-      sb.append(",\"lines\":").append(c.lines()).append(",\"sentences\":").append(c.sentences())
-          .append(",\"messages\":").append(c.messages()).append(",\"ignored_lines\":").append(c.ignoredLines())
-          .append(",\"header_lines\":").append(decoder.counters().headerLines())
-          .append(",\"rejected_lines\":").append(decoder.counters().rejectedLines());
+      sb.append(",\"lines\":")
+          .append(c.lines())
+          .append(",\"sentences\":")
+          .append(c.sentences())
+          .append(",\"messages\":")
+          .append(c.messages())
+          .append(",\"ignored_lines\":")
+          .append(c.ignoredLines())
+          .append(",\"header_lines\":")
+          .append(decoder.counters().headerLines())
+          .append(",\"rejected_lines\":")
+          .append(decoder.counters().rejectedLines());
       sb.append(",\"messages_by_type\":{");
       appendMap(sb, c.messagesByType());
       sb.append("},\"rejections\":{");
       appendMap(sb, c.rejections());
-      sb.append("},\"vessels\":").append(vessels.size())
-          .append(",\"vessels_with_position\":").append(vesselsWithPosition.size());
+      sb.append("},\"vessels\":")
+          .append(vessels.size())
+          .append(",\"vessels_with_position\":")
+          .append(vesselsWithPosition.size());
       if (first != null) {
         sb.append(",\"first\":\"").append(first).append("\",\"last\":\"").append(last).append('"');
       }
-      sb.append(",\"span_seconds\":").append(spanSeconds)
-          .append(",\"messages_per_second\":").append(String.format(Locale.ROOT, "%.2f", rate))
-          .append(",\"decode_seconds\":").append(String.format(Locale.ROOT, "%.3f", wallSeconds))
+      sb.append(",\"span_seconds\":")
+          .append(spanSeconds)
+          .append(",\"messages_per_second\":")
+          .append(String.format(Locale.ROOT, "%.2f", rate))
+          .append(",\"decode_seconds\":")
+          .append(String.format(Locale.ROOT, "%.3f", wallSeconds))
           .append('}');
       out.println(sb);
       return 0;
     }
     out.printf(Locale.ROOT, "file:        %s%n", file);
-    out.printf(Locale.ROOT, "lines:       %d (%d AIS sentences, %d header lines, %d rejected lines,"
+    out.printf(
+        Locale.ROOT,
+        "lines:       %d (%d AIS sentences, %d header lines, %d rejected lines,"
             + " %d other lines ignored)%n",
-        c.lines(), c.sentences(), decoder.counters().headerLines(), decoder.counters().rejectedLines(),
+        c.lines(),
+        c.sentences(),
+        decoder.counters().headerLines(),
+        decoder.counters().rejectedLines(),
         c.ignoredLines());
     out.printf(Locale.ROOT, "messages:    %d%n", c.messages());
-    c.messagesByType().forEach((type, n) -> out.printf(Locale.ROOT, "  type %-2d    %d%n", type, n));
+    c.messagesByType()
+        .forEach((type, n) -> out.printf(Locale.ROOT, "  type %-2d    %d%n", type, n));
     out.printf(Locale.ROOT, "rejections:  %d%n", c.rejectedTotal());
-    c.rejections().forEach((cause, n) ->
-        out.printf(Locale.ROOT, "  %-26s %d%n", cause.name().toLowerCase(Locale.ROOT), n));
-    out.printf(Locale.ROOT, "vessels:     %d distinct MMSIs (%d with a position report)%n",
-        vessels.size(), vesselsWithPosition.size());
+    c.rejections()
+        .forEach(
+            (cause, n) ->
+                out.printf(Locale.ROOT, "  %-26s %d%n", cause.name().toLowerCase(Locale.ROOT), n));
+    out.printf(
+        Locale.ROOT,
+        "vessels:     %d distinct MMSIs (%d with a position report)%n",
+        vessels.size(),
+        vesselsWithPosition.size());
     if (first != null) {
-      out.printf(Locale.ROOT, "time span:   %s .. %s (%s; %d messages carry a receive time)%n",
-          first, last, span, timed);
+      out.printf(
+          Locale.ROOT,
+          "time span:   %s .. %s (%s; %d messages carry a receive time)%n",
+          first,
+          last,
+          span,
+          timed);
       out.printf(Locale.ROOT, "rate:        %.2f messages/s over the recorded span%n", rate);
     } else {
       out.println("time span:   unknown (no tag-block or $PGHP receive times)");
     }
-    out.printf(Locale.ROOT, "decoded in:  %.3f s (%.0f lines/s)%n", wallSeconds,
+    out.printf(
+        Locale.ROOT,
+        "decoded in:  %.3f s (%.0f lines/s)%n",
+        wallSeconds,
         wallSeconds > 0 ? c.lines() / wallSeconds : 0.0);
     return 0;
   }
@@ -132,7 +167,10 @@ final class AisStatsCommand implements Callable<Integer> {
         sb.append(',');
       }
       firstEntry = false;
-      String key = e.getKey() instanceof Enum<?> en ? en.name().toLowerCase(Locale.ROOT) : e.getKey().toString();
+      String key =
+          e.getKey() instanceof Enum<?> en
+              ? en.name().toLowerCase(Locale.ROOT)
+              : e.getKey().toString();
       sb.append('"').append(key).append("\":").append(e.getValue());
     }
   }

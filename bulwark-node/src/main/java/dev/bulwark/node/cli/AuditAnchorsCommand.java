@@ -15,25 +15,41 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bulwark audit anchors}: the audit chain heads this node sent to its peers and received from
- * them; {@code --json} writes the export another node checks its chain against. Not thread-safe.
+ * {@code bulwark audit anchors}: the audit chain heads this node sent to its peers and received
+ * from them; {@code --json} writes the export another node checks its chain against. Not
+ * thread-safe.
  */
-@Command(name = "anchors", mixinStandardHelpOptions = true,
-    description = {"List the audit anchors (chain heads) this node sent to its peers and received from them.",
-        "--json writes them in the form a peer's admin checks that peer's log with: bulwark audit verify --anchors FILE."},
+@Command(
+    name = "anchors",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List the audit anchors (chain heads) this node sent to its peers and received from them.",
+      "--json writes them in the form a peer's admin checks that peer's log with: bulwark audit verify --anchors FILE."
+    },
     footer = "Exit status: 0 listed, 2 store or file unreadable.")
 final class AuditAnchorsCommand implements Callable<Integer> {
-  @Option(names = "--peer", paramLabel = "NAME",
-      description = "Only anchors exchanged with this peer (its peer name for sent, its principal for received).")
+  @Option(
+      names = "--peer",
+      paramLabel = "NAME",
+      description =
+          "Only anchors exchanged with this peer (its peer name for sent, its principal for received).")
   String peer;
 
-  @Option(names = "--direction", paramLabel = "sent|received", description = "Only sent or only received anchors.")
+  @Option(
+      names = "--direction",
+      paramLabel = "sent|received",
+      description = "Only sent or only received anchors.")
   String direction;
 
-  @Option(names = "--json", description = "Write JSON (the export bulwark audit verify --anchors reads).")
+  @Option(
+      names = "--json",
+      description = "Write JSON (the export bulwark audit verify --anchors reads).")
   boolean json;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write to FILE instead of stdout.")
   Path output;
 
   @Override
@@ -46,7 +62,8 @@ final class AuditAnchorsCommand implements Callable<Integer> {
       return 2;
     }
     try (NodeStores stores = new NodeStores()) {
-      List<AnchorStore.Exchanged> anchors = new AnchorStore(stores.dataSource).list(only, Optional.ofNullable(peer));
+      List<AnchorStore.Exchanged> anchors =
+          new AnchorStore(stores.dataSource).list(only, Optional.ofNullable(peer));
       String text;
       if (json) {
         text = AnchorJson.export(stores.settings.nation(), anchors) + "\n";
@@ -56,8 +73,15 @@ final class AuditAnchorsCommand implements Callable<Integer> {
           b.append("no anchors\n");
         }
         for (AnchorStore.Exchanged e : anchors) {
-          b.append(String.format("%-8s %-20s %-4s #%d %s at %s%n", e.direction().label(), e.peer(), e.nation(),
-              e.anchor().seq(), e.anchor().link(), instant(e.atMicros())));
+          b.append(
+              String.format(
+                  "%-8s %-20s %-4s #%d %s at %s%n",
+                  e.direction().label(),
+                  e.peer(),
+                  e.nation(),
+                  e.anchor().seq(),
+                  e.anchor().link(),
+                  instant(e.atMicros())));
         }
         text = b.toString();
       }
@@ -72,7 +96,9 @@ final class AuditAnchorsCommand implements Callable<Integer> {
       System.err.println("bulwark audit anchors: cannot write " + output + ": " + e.getMessage());
       return 2;
     } catch (RuntimeException e) {
-      System.err.println("bulwark audit anchors: cannot open the node's store: " + StixImportCommand.rootMessage(e));
+      System.err.println(
+          "bulwark audit anchors: cannot open the node's store: "
+              + StixImportCommand.rootMessage(e));
       return 2;
     }
   }

@@ -3,10 +3,16 @@ package dev.bulwark.node.cli;
 import picocli.CommandLine.Command;
 
 /** {@code bulwark audit verify|list|anchors|rotate-key}: the keyed audit chain. Not thread-safe. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
     description = "Check or read the node's append-only audit log.",
-    subcommands = {AuditVerifyCommand.class, AuditListCommand.class, AuditAnchorsCommand.class,
-        AuditRotateKeyCommand.class})
+    subcommands = {
+      AuditVerifyCommand.class,
+      AuditListCommand.class,
+      AuditAnchorsCommand.class,
+      AuditRotateKeyCommand.class
+    })
 final class AuditCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -24,7 +24,9 @@ import picocli.CommandLine.Command;
       FederationCommand.class,
       AisCommand.class,
       MaritimeCommand.class,
-      PrincipalCommand.class, AuditCommand.class, TaxiiCommand.class,
+      PrincipalCommand.class,
+      AuditCommand.class,
+      TaxiiCommand.class,
       SupportCommand.class,
     })
 public final class BulwarkMain implements Runnable {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Unmatched;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Start a node on a fresh embedded database with demo content and print where to look.")
+    description =
+        "Start a node on a fresh embedded database with demo content and print where to look.")
 final class DemoCommand implements Callable<Integer> {
 
   @Option(

@@ -1,12 +1,12 @@
 package dev.bulwark.node.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.federation.CursorStore;
 import dev.bulwark.node.federation.FederationStatus;
 import dev.bulwark.node.federation.PeerStore;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.store.NodeSettings;
+import dev.bulwark.node.store.ObjectStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code bulwark federation status}: per peer and collection, cursor, lag and last error. Not thread-safe. */
+/**
+ * {@code bulwark federation status}: per peer and collection, cursor, lag and last error. Not
+ * thread-safe.
+ */
 @Command(
     name = "federation",
     mixinStandardHelpOptions = true,
@@ -28,7 +31,9 @@ final class FederationCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true,
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
       description = "Per peer, collection and direction: cursor, objects moved, lag, last error.")
   static final class Status implements Callable<Integer> {
     @Override
@@ -36,19 +41,41 @@ final class FederationCommand implements Runnable {
       NodeSettings settings = NodeSettings.load();
       try (HikariDataSource ds = PeerCommand.open()) {
         ObjectStore store = new ObjectStore(ds, Clock.systemUTC());
-        List<FederationStatus.Line> lines = FederationStatus.report(
-            new PeerStore(ds), new CursorStore(ds), store, new AccessPolicy(store), settings.nation());
+        List<FederationStatus.Line> lines =
+            FederationStatus.report(
+                new PeerStore(ds),
+                new CursorStore(ds),
+                store,
+                new AccessPolicy(store),
+                settings.nation());
         if (lines.isEmpty()) {
           System.out.println("no peers: add one with bulwark peer add");
           return 0;
         }
-        System.out.printf("%-16s %-4s %-5s %-16s %-28s %9s %7s %9s %-12s %s%n",
-            "PEER", "NAT", "DIR", "COLLECTION", "CURSOR", "OBJECTS", "REFUSED", "LAG", "LAST OK", "LAST ERROR");
+        System.out.printf(
+            "%-16s %-4s %-5s %-16s %-28s %9s %7s %9s %-12s %s%n",
+            "PEER",
+            "NAT",
+            "DIR",
+            "COLLECTION",
+            "CURSOR",
+            "OBJECTS",
+            "REFUSED",
+            "LAG",
+            "LAST OK",
+            "LAST ERROR");
         boolean failing = false;
         for (FederationStatus.Line l : lines) {
           failing |= l.failing();
-          System.out.printf("%-16s %-4s %-5s %-16s %-28s %9d %7d %9s %-12s %s%n",
-              l.peer(), l.nation(), l.direction(), l.collection(), l.cursor(), l.objects(), l.refused(),
+          System.out.printf(
+              "%-16s %-4s %-5s %-16s %-28s %9d %7d %9s %-12s %s%n",
+              l.peer(),
+              l.nation(),
+              l.direction(),
+              l.collection(),
+              l.cursor(),
+              l.objects(),
+              l.refused(),
               l.lagObjects().map(String::valueOf).orElse("-"),
               l.lastSuccess().map(t -> ago(t) + " ago").orElse("never"),
               l.failing() ? l.lastError() : "");
@@ -59,7 +86,9 @@ final class FederationCommand implements Runnable {
 
     private static String ago(Instant t) {
       Duration d = Duration.between(t, Instant.now());
-      return d.toSeconds() < 120 ? d.toSeconds() + "s" : d.toMinutes() < 120 ? d.toMinutes() + "m" : d.toHours() + "h";
+      return d.toSeconds() < 120
+          ? d.toSeconds() + "s"
+          : d.toMinutes() < 120 ? d.toMinutes() + "m" : d.toHours() + "h";
     }
   }
 }

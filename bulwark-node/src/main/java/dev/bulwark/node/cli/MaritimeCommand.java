@@ -9,9 +9,14 @@ import picocli.CommandLine.Command;
 @Command(
     name = "maritime",
     mixinStandardHelpOptions = true,
-    description = "Watch undersea infrastructure: scan AIS files for anchor drags, loitering, going dark, "
-        + "spoofing, encounters, watch-listed vessels; write scenarios; evaluate the detectors.",
-    subcommands = {MaritimeScanCommand.class, MaritimeScenarioCommand.class, MaritimeEvalCommand.class})
+    description =
+        "Watch undersea infrastructure: scan AIS files for anchor drags, loitering, going dark, "
+            + "spoofing, encounters, watch-listed vessels; write scenarios; evaluate the detectors.",
+    subcommands = {
+      MaritimeScanCommand.class,
+      MaritimeScenarioCommand.class,
+      MaritimeEvalCommand.class
+    })
 final class MaritimeCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -16,13 +16,19 @@ import picocli.CommandLine.Option;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    description = "Evaluate the detectors: scenarios mixed into real captures (Danish 5-min network capture, "
-        + "Kattegat drifter, Solent 84-min CSV).",
-    footer = "Exit status: 0 pass, 1 a scenario missed or a high alert on real traffic, 2 unreadable layer.")
+    description =
+        "Evaluate the detectors: scenarios mixed into real captures (Danish 5-min network capture, "
+            + "Kattegat drifter, Solent 84-min CSV).",
+    footer =
+        "Exit status: 0 pass, 1 a scenario missed or a high alert on real traffic, 2 unreadable layer.")
 final class MaritimeEvalCommand implements Callable<Integer> {
 
-  @Option(names = "--infra", paramLabel = "FILE", description = "GeoJSON layer (default: the shipped schematic Baltic layer; "
-      + "the scenarios need its Estlink 2, BCS, C-Lion1 and Balticconnector).")
+  @Option(
+      names = "--infra",
+      paramLabel = "FILE",
+      description =
+          "GeoJSON layer (default: the shipped schematic Baltic layer; "
+              + "the scenarios need its Estlink 2, BCS, C-Lion1 and Balticconnector).")
   Path infra;
 
   @Override

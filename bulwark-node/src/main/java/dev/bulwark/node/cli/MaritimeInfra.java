@@ -6,7 +6,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** Loads the infrastructure layer for the maritime commands: a GeoJSON file, or the shipped Baltic layer. */
+/**
+ * Loads the infrastructure layer for the maritime commands: a GeoJSON file, or the shipped Baltic
+ * layer.
+ */
 final class MaritimeInfra {
 
   /** Thrown when the layer cannot be used; carries the exit code. */
@@ -25,8 +28,10 @@ final class MaritimeInfra {
     GeoJsonInfrastructure.Load load;
     if (file == null) {
       load = GeoJsonInfrastructure.baltic();
-      err.println("infrastructure: shipped schematic Baltic layer (" + load.assets().size()
-          + " assets; waypoints schematic, corridors 3 km; use --infra FILE for surveyed routes)");
+      err.println(
+          "infrastructure: shipped schematic Baltic layer ("
+              + load.assets().size()
+              + " assets; waypoints schematic, corridors 3 km; use --infra FILE for surveyed routes)");
     } else {
       try {
         load = GeoJsonInfrastructure.read(file);
@@ -35,7 +40,14 @@ final class MaritimeInfra {
       } catch (IllegalArgumentException e) {
         throw new Failure(e.getMessage(), 1);
       }
-      err.println("infrastructure: " + file + ": " + load.assets().size() + " assets, " + load.problems().size() + " skipped");
+      err.println(
+          "infrastructure: "
+              + file
+              + ": "
+              + load.assets().size()
+              + " assets, "
+              + load.problems().size()
+              + " skipped");
     }
     load.problems().forEach(p -> err.println("  skipped " + p));
     return load.layer();

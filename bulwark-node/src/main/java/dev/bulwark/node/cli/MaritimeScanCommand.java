@@ -24,34 +24,54 @@ import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code bulwark maritime scan --ais FILE... [--infra FILE] [--watchlist FILE] [--working FILE] [--json]}:
- * runs every detector over AIS files (NMEA, plain or .gz, or CSV position exports), merged in time
- * order, and prints each alert episode as it finally stands. Exit 0 no alert, 1 alerts (or invalid
- * input), 2 unreadable input. Not thread-safe.
+ * {@code bulwark maritime scan --ais FILE... [--infra FILE] [--watchlist FILE] [--working FILE]
+ * [--json]}: runs every detector over AIS files (NMEA, plain or .gz, or CSV position exports),
+ * merged in time order, and prints each alert episode as it finally stands. Exit 0 no alert, 1
+ * alerts (or invalid input), 2 unreadable input. Not thread-safe.
  */
 @Command(
     name = "scan",
     mixinStandardHelpOptions = true,
-    description = "Run the detectors over AIS files (NMEA .nmea/.txt/.gz or CSV exports) against an infrastructure layer.",
+    description =
+        "Run the detectors over AIS files (NMEA .nmea/.txt/.gz or CSV exports) against an infrastructure layer.",
     footer = "Exit status: 0 no alert, 1 alerts raised or invalid input, 2 unreadable input.")
 final class MaritimeScanCommand implements Callable<Integer> {
 
-  @Option(names = "--ais", required = true, arity = "1..*", paramLabel = "FILE", description = "AIS files; several are merged by time.")
+  @Option(
+      names = "--ais",
+      required = true,
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "AIS files; several are merged by time.")
   List<Path> ais;
 
-  @Option(names = "--infra", paramLabel = "FILE", description = "GeoJSON infrastructure layer (default: the shipped schematic Baltic layer).")
+  @Option(
+      names = "--infra",
+      paramLabel = "FILE",
+      description = "GeoJSON infrastructure layer (default: the shipped schematic Baltic layer).")
   Path infra;
 
-  @Option(names = "--watchlist", paramLabel = "FILE", description = "CSV of vessels of concern (columns mmsi, imo, name, reason).")
+  @Option(
+      names = "--watchlist",
+      paramLabel = "FILE",
+      description = "CSV of vessels of concern (columns mmsi, imo, name, reason).")
   Path watchlist;
 
-  @Option(names = "--working", paramLabel = "FILE", description = "CSV of legitimate cable/survey vessels, not alerted on (same columns).")
+  @Option(
+      names = "--working",
+      paramLabel = "FILE",
+      description = "CSV of legitimate cable/survey vessels, not alerted on (same columns).")
   Path working;
 
-  @Option(names = "--json", description = "One JSON object per alert (kind, mmsi, asset, start, end, severity, raised, ...).")
+  @Option(
+      names = "--json",
+      description =
+          "One JSON object per alert (kind, mmsi, asset, start, end, severity, raised, ...).")
   boolean json;
 
-  @Option(names = "--evidence", description = "With --json: include the track snippet (GeoJSON) of each alert.")
+  @Option(
+      names = "--evidence",
+      description = "With --json: include the track snippet (GeoJSON) of each alert.")
   boolean evidence;
 
   @Override
@@ -85,16 +105,23 @@ final class MaritimeScanCommand implements Callable<Integer> {
         return 2;
       }
     }
-    List<VesselObservation> all = inputs.size() == 1 ? inputs.get(0) : ObservationFiles.merge(inputs);
+    List<VesselObservation> all =
+        inputs.size() == 1 ? inputs.get(0) : ObservationFiles.merge(inputs);
     // Episodes quiet for a day leave the engine's working set (memory stays bounded on long files):
     // keep their final state as they go.
     List<Alert> closed = new ArrayList<>();
-    MaritimeEngine engine = new MaritimeEngine(EngineConfig.DEFAULT, layer, watch, legit, MaritimeEngine.defaultDetectors(),
-        (a, c) -> {
-          if (c == dev.bulwark.maritime.alert.AlertListener.Change.CLOSED) {
-            closed.add(a);
-          }
-        });
+    MaritimeEngine engine =
+        new MaritimeEngine(
+            EngineConfig.DEFAULT,
+            layer,
+            watch,
+            legit,
+            MaritimeEngine.defaultDetectors(),
+            (a, c) -> {
+              if (c == dev.bulwark.maritime.alert.AlertListener.Change.CLOSED) {
+                closed.add(a);
+              }
+            });
     all.forEach(engine::accept);
     engine.finish();
     List<Alert> alerts = new ArrayList<>(closed);
@@ -105,20 +132,36 @@ final class MaritimeScanCommand implements Callable<Integer> {
       out.println(json ? mapper.writeValueAsString(toJson(a, evidence, mapper)) : text(a));
     }
     var s = engine.stats();
-    err.printf(Locale.ROOT, "%d observations, %d vessels, %.1f vessel-hours, %d alerts (%d high) in %.2f s%n",
-        s.positions() + s.statics(), s.vessels(), engine.vesselHours(), alerts.size(),
-        alerts.stream().filter(a -> a.severity() == dev.bulwark.maritime.alert.Severity.HIGH).count(),
+    err.printf(
+        Locale.ROOT,
+        "%d observations, %d vessels, %.1f vessel-hours, %d alerts (%d high) in %.2f s%n",
+        s.positions() + s.statics(),
+        s.vessels(),
+        engine.vesselHours(),
+        alerts.size(),
+        alerts.stream()
+            .filter(a -> a.severity() == dev.bulwark.maritime.alert.Severity.HIGH)
+            .count(),
         (System.nanoTime() - started) / 1e9);
     return alerts.isEmpty() ? 0 : 1;
   }
 
-  private static VesselList list(Path file, String what, PrintStream err) throws MaritimeInfra.Failure {
+  private static VesselList list(Path file, String what, PrintStream err)
+      throws MaritimeInfra.Failure {
     if (file == null) {
       return VesselList.empty();
     }
     try {
       VesselList l = VesselList.read(file);
-      err.println(what + ": " + file + ": " + l.entries().size() + " vessels, " + l.problems().size() + " rows skipped");
+      err.println(
+          what
+              + ": "
+              + file
+              + ": "
+              + l.entries().size()
+              + " vessels, "
+              + l.problems().size()
+              + " rows skipped");
       l.problems().forEach(p -> err.println("  skipped " + p));
       return l;
     } catch (UncheckedIOException e) {
@@ -153,8 +196,17 @@ final class MaritimeScanCommand implements Callable<Integer> {
 
   private static String text(Alert a) {
     DateTimeFormatter hm = DateTimeFormatter.ISO_INSTANT;
-    return String.format(Locale.ROOT, "%s  %-6s %-15s %9d %-18s %-24s %s .. %s  %s", hm.format(a.raised()),
-        a.severity().slug(), a.kind().slug(), a.mmsi(), a.vesselName().isEmpty() ? "-" : a.vesselName(),
-        a.assetName().orElse("-"), a.start(), a.end(), a.summary());
+    return String.format(
+        Locale.ROOT,
+        "%s  %-6s %-15s %9d %-18s %-24s %s .. %s  %s",
+        hm.format(a.raised()),
+        a.severity().slug(),
+        a.kind().slug(),
+        a.mmsi(),
+        a.vesselName().isEmpty() ? "-" : a.vesselName(),
+        a.assetName().orElse("-"),
+        a.start(),
+        a.end(),
+        a.summary());
   }
 }

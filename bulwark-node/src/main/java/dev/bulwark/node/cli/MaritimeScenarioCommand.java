@@ -24,15 +24,19 @@ import picocli.CommandLine.Option;
 @Command(
     name = "scenario",
     mixinStandardHelpOptions = true,
-    description = "Write synthetic scenarios (Eagle S-like and Yi Peng 3-like anchor drags, a rendezvous, a spoofed track) "
-        + "as NMEA !AIVDM with \\c: tag-block times, to mix into real traffic.",
+    description =
+        "Write synthetic scenarios (Eagle S-like and Yi Peng 3-like anchor drags, a rendezvous, a spoofed track) "
+            + "as NMEA !AIVDM with \\c: tag-block times, to mix into real traffic.",
     footer = "Exit status: 0 written, 2 bad option or unwritable file.")
 final class MaritimeScenarioCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: stdout).")
   Path out;
 
-  @Option(names = "--start", paramLabel = "ISO", defaultValue = "2024-12-25T08:00:00Z",
+  @Option(
+      names = "--start",
+      paramLabel = "ISO",
+      defaultValue = "2024-12-25T08:00:00Z",
       description = "Track time of the start, ISO-8601 UTC (default: ${DEFAULT-VALUE}).")
   String start;
 
@@ -59,10 +63,25 @@ final class MaritimeScenarioCommand implements Callable<Integer> {
       System.err.println(out + ": cannot write: " + e.getMessage());
       return 2;
     }
-    System.err.println(set.lines().size() + " lines" + (out == null ? "" : " written to " + out) + "; expected alerts:");
+    System.err.println(
+        set.lines().size()
+            + " lines"
+            + (out == null ? "" : " written to " + out)
+            + "; expected alerts:");
     for (Expectation e : set.expectations()) {
-      System.err.println("  " + e.scenario() + ": " + e.kind().slug() + " mmsi " + e.mmsi() + " on "
-          + e.asset().orElse("(no asset)") + " from " + Instant.ofEpochMilli(e.onsetMillis()) + " - " + e.description());
+      System.err.println(
+          "  "
+              + e.scenario()
+              + ": "
+              + e.kind().slug()
+              + " mmsi "
+              + e.mmsi()
+              + " on "
+              + e.asset().orElse("(no asset)")
+              + " from "
+              + Instant.ofEpochMilli(e.onsetMillis())
+              + " - "
+              + e.description());
     }
     return 0;
   }

@@ -30,8 +30,12 @@ final class NodeStores implements AutoCloseable {
     this.settings = settings;
     dataSource = NodeDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), 2);
     try {
-      principals = new PrincipalStore(dataSource, Clock.systemUTC(),
-          Integer.getInteger("bulwark.security.pbkdf2-iterations", PrincipalStore.DEFAULT_ITERATIONS));
+      principals =
+          new PrincipalStore(
+              dataSource,
+              Clock.systemUTC(),
+              Integer.getInteger(
+                  "bulwark.security.pbkdf2-iterations", PrincipalStore.DEFAULT_ITERATIONS));
       audit = AuditLog.open(dataSource, Clock.systemUTC(), keyFile(settings), settings.nation());
     } catch (RuntimeException e) {
       dataSource.close();
@@ -50,8 +54,14 @@ final class NodeStores implements AutoCloseable {
   }
 
   /** Records a write this command made (or refused), as the operator, for this node's nation. */
-  void record(String action, String collection, AuditEntry.Decision decision, List<String> refs, String detail) {
-    audit.append(new AuditEntry(operator(), settings.nation(), action, collection, decision, refs, detail));
+  void record(
+      String action,
+      String collection,
+      AuditEntry.Decision decision,
+      List<String> refs,
+      String detail) {
+    audit.append(
+        new AuditEntry(operator(), settings.nation(), action, collection, decision, refs, detail));
   }
 
   @Override

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code bulwark peer add|list|remove}: the allied nodes this node exchanges with. Adding, replacing and
- * removing a peer is recorded in the audit log. Not thread-safe.
+ * {@code bulwark peer add|list|remove}: the allied nodes this node exchanges with. Adding,
+ * replacing and removing a peer is recorded in the audit log. Not thread-safe.
  */
 @Command(
     name = "peer",
@@ -37,41 +37,76 @@ final class PeerCommand implements Runnable {
     return NodeDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), 1);
   }
 
-  @Command(name = "add", mixinStandardHelpOptions = true,
-      description = "Add a peer (or replace the one with that name). Takes effect on a running node within seconds.")
+  @Command(
+      name = "add",
+      mixinStandardHelpOptions = true,
+      description =
+          "Add a peer (or replace the one with that name). Takes effect on a running node within seconds.")
   static final class Add implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "NAME", description = "A name for the peer, e.g. fin-ncsc.")
+    @Parameters(
+        index = "0",
+        paramLabel = "NAME",
+        description = "A name for the peer, e.g. fin-ncsc.")
     String name;
 
-    @Option(names = "--url", required = true, paramLabel = "URL",
+    @Option(
+        names = "--url",
+        required = true,
+        paramLabel = "URL",
         description = "The peer's TAXII API root, e.g. https://fin.example:8443/taxii2/bulwark/")
     URI url;
 
-    @Option(names = "--nation", required = true, paramLabel = "ISO3", description = "The peer's nation.")
+    @Option(
+        names = "--nation",
+        required = true,
+        paramLabel = "ISO3",
+        description = "The peer's nation.")
     String nation;
 
-    @Option(names = "--user", defaultValue = "", paramLabel = "NAME",
+    @Option(
+        names = "--user",
+        defaultValue = "",
+        paramLabel = "NAME",
         description = "User name for HTTP Basic at the peer (default: bearer token).")
     String user;
 
-    @Option(names = "--token", required = true, paramLabel = "SECRET", interactive = false,
-        description = "The token the peer's admin issued to this node (bulwark principal add ... --roles peer there).")
+    @Option(
+        names = "--token",
+        required = true,
+        paramLabel = "SECRET",
+        interactive = false,
+        description =
+            "The token the peer's admin issued to this node (bulwark principal add ... --roles peer there).")
     String token;
 
-    @Option(names = "--trust-store", defaultValue = "", paramLabel = "FILE",
+    @Option(
+        names = "--trust-store",
+        defaultValue = "",
+        paramLabel = "FILE",
         description = "PKCS#12 trust store with the peer's certificate (default: the JDK's trust).")
     String trustStore;
 
     @Option(names = "--trust-password", defaultValue = "", paramLabel = "PASSWORD")
     String trustPassword;
 
-    @Option(names = "--pull", split = ",", paramLabel = "COLLECTION", description = "Collections to pull from the peer.")
+    @Option(
+        names = "--pull",
+        split = ",",
+        paramLabel = "COLLECTION",
+        description = "Collections to pull from the peer.")
     List<String> pull = new ArrayList<>();
 
-    @Option(names = "--push", split = ",", paramLabel = "COLLECTION", description = "Collections to push to the peer.")
+    @Option(
+        names = "--push",
+        split = ",",
+        paramLabel = "COLLECTION",
+        description = "Collections to push to the peer.")
     List<String> push = new ArrayList<>();
 
-    @Option(names = "--every", defaultValue = "PT1S", paramLabel = "DURATION",
+    @Option(
+        names = "--every",
+        defaultValue = "PT1S",
+        paramLabel = "DURATION",
         description = "How often to exchange, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration every;
 
@@ -86,23 +121,43 @@ final class PeerCommand implements Runnable {
         return 2;
       }
       try (NodeStores stores = new NodeStores()) {
-        Peer peer = new Peer(name, nation, url, user, token, trustStore, trustPassword, pull, push, every);
+        Peer peer =
+            new Peer(name, nation, url, user, token, trustStore, trustPassword, pull, push, every);
         PeerStore peers = new PeerStore(stores.dataSource);
         boolean replaced = peers.list().stream().anyMatch(p -> p.name().equals(peer.name()));
         peers.put(peer);
         // the token stays out of the record, as out of logs
-        stores.record(replaced ? "peer.replace" : "peer.add", "", AuditEntry.Decision.ALLOW, List.of(),
-            peer.name() + " " + peer.nation() + " " + peer.apiRoot() + " pull=" + peer.pull() + " push=" + peer.push()
-                + " every=" + every + " auth=" + (peer.authUser().isEmpty() ? "bearer" : "basic:" + peer.authUser())
+        stores.record(
+            replaced ? "peer.replace" : "peer.add",
+            "",
+            AuditEntry.Decision.ALLOW,
+            List.of(),
+            peer.name()
+                + " "
+                + peer.nation()
+                + " "
+                + peer.apiRoot()
+                + " pull="
+                + peer.pull()
+                + " push="
+                + peer.push()
+                + " every="
+                + every
+                + " auth="
+                + (peer.authUser().isEmpty() ? "bearer" : "basic:" + peer.authUser())
                 + (peer.trustStore().isEmpty() ? "" : " trust-store=" + peer.trustStore()));
-        System.out.printf("peer %s (%s) at %s: pull %s, push %s, every %s%n",
+        System.out.printf(
+            "peer %s (%s) at %s: pull %s, push %s, every %s%n",
             peer.name(), peer.nation(), peer.apiRoot(), peer.pull(), peer.push(), every);
         return 0;
       }
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List the peers (secrets are not shown).")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the peers (secrets are not shown).")
   static final class ListPeers implements Callable<Integer> {
     @Override
     public Integer call() {
@@ -112,15 +167,25 @@ final class PeerCommand implements Runnable {
           System.out.println("no peers");
         }
         for (Peer p : peers) {
-          System.out.printf("%-20s %-4s %s pull=%s push=%s every=%s auth=%s%n", p.name(), p.nation(), p.apiRoot(),
-              p.pull(), p.push(), p.interval(), p.authUser().isEmpty() ? "bearer" : "basic:" + p.authUser());
+          System.out.printf(
+              "%-20s %-4s %s pull=%s push=%s every=%s auth=%s%n",
+              p.name(),
+              p.nation(),
+              p.apiRoot(),
+              p.pull(),
+              p.push(),
+              p.interval(),
+              p.authUser().isEmpty() ? "bearer" : "basic:" + p.authUser());
         }
         return 0;
       }
     }
   }
 
-  @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a peer and its cursors.")
+  @Command(
+      name = "remove",
+      mixinStandardHelpOptions = true,
+      description = "Remove a peer and its cursors.")
   static final class Remove implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME")
     String name;

@@ -7,7 +7,11 @@ import picocli.CommandLine.Command;
     name = "principal",
     mixinStandardHelpOptions = true,
     description = "Manage the node's principals (analysts, sensors, peer nodes) and their tokens.",
-    subcommands = {PrincipalAddCommand.class, PrincipalListCommand.class, PrincipalRevokeCommand.class})
+    subcommands = {
+      PrincipalAddCommand.class,
+      PrincipalListCommand.class,
+      PrincipalRevokeCommand.class
+    })
 final class PrincipalCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

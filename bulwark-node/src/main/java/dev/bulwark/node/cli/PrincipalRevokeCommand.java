@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code bulwark principal revoke NAME}: its token stops working at once. Not thread-safe. */
-@Command(name = "revoke", mixinStandardHelpOptions = true,
+@Command(
+    name = "revoke",
+    mixinStandardHelpOptions = true,
     description = "Revoke a principal: its token and certificate stop working at once.",
     footer = "Exit status: 0 revoked, 1 no such active principal, 2 store unreadable.")
 final class PrincipalRevokeCommand implements Callable<Integer> {
@@ -25,7 +27,9 @@ final class PrincipalRevokeCommand implements Callable<Integer> {
       System.out.printf("principal %s revoked%n", name);
       return 0;
     } catch (RuntimeException e) {
-      System.err.println("bulwark principal revoke: cannot open the node's store: " + StixImportCommand.rootMessage(e));
+      System.err.println(
+          "bulwark principal revoke: cannot open the node's store: "
+              + StixImportCommand.rootMessage(e));
       return 2;
     }
   }

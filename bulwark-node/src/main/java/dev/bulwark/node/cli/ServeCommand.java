@@ -11,8 +11,10 @@ import picocli.CommandLine.Unmatched;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Start the node (TAXII, API, console, /actuator) with BULWARK_HOME's configuration.",
-    footer = "Spring properties pass through, e.g. --server.port=8443 --spring.datasource.url=jdbc:postgresql://...")
+    description =
+        "Start the node (TAXII, API, console, /actuator) with BULWARK_HOME's configuration.",
+    footer =
+        "Spring properties pass through, e.g. --server.port=8443 --spring.datasource.url=jdbc:postgresql://...")
 final class ServeCommand implements Callable<Integer> {
 
   @Unmatched List<String> springArgs = new ArrayList<>();

@@ -3,10 +3,10 @@ package dev.bulwark.node.cli;
 import dev.bulwark.node.audit.AuditEntry.Decision;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ImportSummary;
+import dev.bulwark.node.store.NodeSettings;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Provenance;
 import dev.bulwark.node.store.StixImporter;
-import dev.bulwark.node.store.NodeSettings;
 import dev.bulwark.stix.StixCodec;
 import dev.bulwark.stix.validation.StixValidator;
 import java.io.IOException;
@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
     name = "import",
     mixinStandardHelpOptions = true,
     description = "Import STIX 2.1 bundles or JSON lines into a collection of the node's store.",
-    footer = "Exit status: 0 all stored (or already held), 1 some objects rejected, 2 unreadable input or store.")
+    footer =
+        "Exit status: 0 all stored (or already held), 1 some objects rejected, 2 unreadable input or store.")
 final class StixImportCommand implements Callable<Integer> {
   private static final int SHOWN_REJECTIONS = 20;
 
@@ -88,14 +89,32 @@ final class StixImportCommand implements Callable<Integer> {
           continue;
         } catch (IOException e) {
           out.printf("%s: cannot read: %s%n", file, e.getMessage());
-          stores.record("stix.import", collection, Decision.ALLOW, List.of(), file + ": stopped, cannot read: "
-              + e.getMessage() + " (objects read before may be stored); added as " + addedBy);
+          stores.record(
+              "stix.import",
+              collection,
+              Decision.ALLOW,
+              List.of(),
+              file
+                  + ": stopped, cannot read: "
+                  + e.getMessage()
+                  + " (objects read before may be stored); added as "
+                  + addedBy);
           unreadable = true;
           continue;
         }
-        stores.record("stix.import", collection, Decision.ALLOW, List.of(), String.format(
-            "%s (sha256 %s): %d stored, %d already held, %d rejected; added as %s", file,
-            HexFormat.of().formatHex(digest.digest()), summary.stored(), summary.duplicates(), summary.rejected(), addedBy));
+        stores.record(
+            "stix.import",
+            collection,
+            Decision.ALLOW,
+            List.of(),
+            String.format(
+                "%s (sha256 %s): %d stored, %d already held, %d rejected; added as %s",
+                file,
+                HexFormat.of().formatHex(digest.digest()),
+                summary.stored(),
+                summary.duplicates(),
+                summary.rejected(),
+                addedBy));
         out.printf(
             "%s: %d stored, %d already held, %d rejected%n",
             file, summary.stored(), summary.duplicates(), summary.rejected());
@@ -106,7 +125,10 @@ final class StixImportCommand implements Callable<Integer> {
           if (shown++ < SHOWN_REJECTIONS) {
             out.printf(
                 "  rejected %s%s: [%s] %s%n",
-                r.location(), r.objectId().isEmpty() ? "" : " " + r.objectId(), r.rule(), r.reason());
+                r.location(),
+                r.objectId().isEmpty() ? "" : " " + r.objectId(),
+                r.rule(),
+                r.reason());
           }
         }
         if (summary.rejected() > SHOWN_REJECTIONS) {
@@ -118,11 +140,7 @@ final class StixImportCommand implements Callable<Integer> {
       }
       out.printf(
           "collection %s: %d stored, %d skipped as duplicates, %d rejected%s%n",
-          collection,
-          stored,
-          duplicates,
-          rejected,
-          byRule.isEmpty() ? "" : " " + byRule);
+          collection, stored, duplicates, rejected, byRule.isEmpty() ? "" : " " + byRule);
       return unreadable ? 2 : rejected > 0 ? 1 : 0;
     } catch (RuntimeException e) {
       System.err.printf(

@@ -26,10 +26,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code bulwark stix validate [--profile stix-2.1|interop] FILE...}: checks every object against the STIX
- * 2.1 rules, or with {@code --profile interop} also against the OASIS STIX 2.1 interoperability profile.
- * Exit 0 when every object is valid, 1 when any is not, 2 when a file cannot be read or parsed. Not
- * thread-safe.
+ * {@code bulwark stix validate [--profile stix-2.1|interop] FILE...}: checks every object against
+ * the STIX 2.1 rules, or with {@code --profile interop} also against the OASIS STIX 2.1
+ * interoperability profile. Exit 0 when every object is valid, 1 when any is not, 2 when a file
+ * cannot be read or parsed. Not thread-safe.
  */
 @Command(
     name = "validate",
@@ -38,13 +38,18 @@ import tools.jackson.databind.node.ObjectNode;
     footer = "Exit status: 0 all valid, 1 invalid objects found, 2 unreadable input.")
 final class StixValidateCommand implements Callable<Integer> {
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to validate; - reads stdin.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FILE",
+      description = "Files to validate; - reads stdin.")
   List<String> files;
 
   @Option(names = "--json", description = "Print a machine-readable JSON report.")
   boolean json;
 
-  @Option(names = {"-q", "--quiet"}, description = "Print only invalid objects and the summary.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only invalid objects and the summary.")
   boolean quiet;
 
   @Option(
@@ -98,7 +103,11 @@ final class StixValidateCommand implements Callable<Integer> {
     } else {
       out.printf(
           "%d object(s) checked against %s: %d valid, %d invalid, %d warning(s)%s%n",
-          objects, profile.title(), objects - invalid, invalid, warnings,
+          objects,
+          profile.title(),
+          objects - invalid,
+          invalid,
+          warnings,
           unreadable ? "; some input unreadable" : "");
     }
     return unreadable ? 2 : invalid > 0 ? 1 : 0;
@@ -157,8 +166,12 @@ final class StixValidateCommand implements Callable<Integer> {
         lines.add(
             String.format(
                 "    %-7s %s [%s, %s §%s] %s",
-                f.severity(), f.path(), f.rule(),
-                f.interop() ? "STIX 2.1 Interop" : "STIX 2.1", f.section(), f.message()));
+                f.severity(),
+                f.path(),
+                f.rule(),
+                f.interop() ? "STIX 2.1 Interop" : "STIX 2.1",
+                f.section(),
+                f.message()));
         ObjectNode jf = findings.addObject();
         jf.put("severity", f.severity().name());
         jf.put("path", f.path());

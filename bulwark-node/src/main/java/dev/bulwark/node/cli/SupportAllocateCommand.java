@@ -30,28 +30,44 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code bulwark support allocate}: assigns offers to requirements and explains the result. Not thread-safe. */
+/**
+ * {@code bulwark support allocate}: assigns offers to requirements and explains the result. Not
+ * thread-safe.
+ */
 @Command(
     name = "allocate",
     mixinStandardHelpOptions = true,
-    description = {"Assign allies' offers to Ukraine's requirements with a linear program: first the least priority-weighted shortfall "
-        + "(priority 1 weighs 5, priority 5 weighs 1), then the smallest largest deviation of any offering ally from its fair share; "
-        + "an offer fills a requirement only if it is available by the need-by date. Says who fills what, what stays short and why.",
-        "requirements CSV: id,coalition,item,quantity,unit_value_eur,priority,need_by",
-        "offers CSV:       id,ally,kind,coalition,item,quantity,available_from   (kind items|funds; funds: quantity in EUR, blank coalition = any)"},
-    footer = "Exit status: 0 every requirement filled, 1 a shortfall remains or invalid input, 2 unreadable input or usage error.")
+    description = {
+      "Assign allies' offers to Ukraine's requirements with a linear program: first the least priority-weighted shortfall "
+          + "(priority 1 weighs 5, priority 5 weighs 1), then the smallest largest deviation of any offering ally from its fair share; "
+          + "an offer fills a requirement only if it is available by the need-by date. Says who fills what, what stays short and why.",
+      "requirements CSV: id,coalition,item,quantity,unit_value_eur,priority,need_by",
+      "offers CSV:       id,ally,kind,coalition,item,quantity,available_from   (kind items|funds; funds: quantity in EUR, blank coalition = any)"
+    },
+    footer =
+        "Exit status: 0 every requirement filled, 1 a shortfall remains or invalid input, 2 unreadable input or usage error.")
 final class SupportAllocateCommand extends SupportBase {
 
-  @Option(names = "--requirements", required = true, paramLabel = "CSV", description = "Requirements.")
+  @Option(
+      names = "--requirements",
+      required = true,
+      paramLabel = "CSV",
+      description = "Requirements.")
   Path requirements;
 
   @Option(names = "--offers", required = true, paramLabel = "CSV", description = "Offers.")
   Path offers;
 
-  @Option(names = "--year", paramLabel = "YEAR", description = "Year whose members and burden key give the fair shares (default: this year).")
+  @Option(
+      names = "--year",
+      paramLabel = "YEAR",
+      description = "Year whose members and burden key give the fair shares (default: this year).")
   Integer year;
 
-  @Option(names = "--with-ledger", description = "Count the ledger's contributions of that year as already given, so allies behind their share fill more.")
+  @Option(
+      names = "--with-ledger",
+      description =
+          "Count the ledger's contributions of that year as already given, so allies behind their share fill more.")
   boolean withLedger;
 
   @Option(names = "--json", description = "Print the result as JSON.")
@@ -82,7 +98,9 @@ final class SupportAllocateCommand extends SupportBase {
     }
     Period period = Period.year(year != null ? year : LocalDate.now(ZoneOffset.UTC).getYear());
     Map<String, Double> shares = new LinkedHashMap<>();
-    key.calculator().shares(period, key.keyYear()).forEach((k, v) -> shares.put(k, v.doubleValue()));
+    key.calculator()
+        .shares(period, key.keyYear())
+        .forEach((k, v) -> shares.put(k, v.doubleValue()));
     Map<String, Double> prior = new HashMap<>();
     if (withLedger) {
       for (Contribution c : home.load()) {
@@ -93,7 +111,11 @@ final class SupportAllocateCommand extends SupportBase {
     }
     AllocationResult result = new Allocator().allocate(reqs.items(), offs.items(), shares, prior);
     if (json) {
-      out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(result)));
+      out.println(
+          JsonMapper.builder()
+              .build()
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(toJson(result)));
     } else {
       print(result);
     }
@@ -104,21 +126,51 @@ final class SupportAllocateCommand extends SupportBase {
     out.println("Requirements:");
     for (RequirementOutcome o : r.requirements()) {
       Requirement q = o.requirement();
-      out.printf(Locale.ROOT, "  %s  %s %s x%s (priority %d, by %s): %s%n", q.id(), q.coalition().name().toLowerCase(Locale.ROOT), q.item(),
-          num(q.quantity()), q.priority(), q.needBy(), o.explanation());
+      out.printf(
+          Locale.ROOT,
+          "  %s  %s %s x%s (priority %d, by %s): %s%n",
+          q.id(),
+          q.coalition().name().toLowerCase(Locale.ROOT),
+          q.item(),
+          num(q.quantity()),
+          q.priority(),
+          q.needBy(),
+          o.explanation());
     }
     out.println("Offers:");
     for (OfferOutcome o : r.offers()) {
       Offer f = o.offer();
-      out.printf(Locale.ROOT, "  %s  %s %s %s: used %s of %s%s%n", f.id(), f.ally(), f.kind().name().toLowerCase(Locale.ROOT),
-          f.kind() == Offer.Kind.FUNDS ? "EUR" : f.item(), num(o.used()), num(f.quantity()), o.unused() > 0 ? "; " + o.explanation() : "");
+      out.printf(
+          Locale.ROOT,
+          "  %s  %s %s %s: used %s of %s%s%n",
+          f.id(),
+          f.ally(),
+          f.kind().name().toLowerCase(Locale.ROOT),
+          f.kind() == Offer.Kind.FUNDS ? "EUR" : f.item(),
+          num(o.used()),
+          num(f.quantity()),
+          o.unused() > 0 ? "; " + o.explanation() : "");
     }
     out.println("Allies (value allocated against fair share among the offering allies, EUR):");
     for (AllyOutcome a : r.allies()) {
-      out.printf(Locale.ROOT, "  %-4s allocated %,18.2f  prior %,18.2f  target %,18.2f  deviation %,+18.2f%n", a.ally(), a.allocatedEur(), a.priorEur(), a.targetEur(), a.deviationEur());
+      out.printf(
+          Locale.ROOT,
+          "  %-4s allocated %,18.2f  prior %,18.2f  target %,18.2f  deviation %,+18.2f%n",
+          a.ally(),
+          a.allocatedEur(),
+          a.priorEur(),
+          a.targetEur(),
+          a.deviationEur());
     }
-    out.printf(Locale.ROOT, "Shortfall: EUR %,.2f (priority-weighted %,.2f); largest deviation from a fair share: EUR %,.2f; %d LP variables, fairness stage %s, %d ms%n",
-        r.shortfallEur(), r.weightedShortfallEur(), r.maxDeviationEur(), r.variables(), r.stage2().name().toLowerCase(Locale.ROOT).replace('_', ' '), r.solveMillis());
+    out.printf(
+        Locale.ROOT,
+        "Shortfall: EUR %,.2f (priority-weighted %,.2f); largest deviation from a fair share: EUR %,.2f; %d LP variables, fairness stage %s, %d ms%n",
+        r.shortfallEur(),
+        r.weightedShortfallEur(),
+        r.maxDeviationEur(),
+        r.variables(),
+        r.stage2().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+        r.solveMillis());
   }
 
   private static ObjectNode toJson(AllocationResult r) {
@@ -131,21 +183,39 @@ final class SupportAllocateCommand extends SupportBase {
     root.put("fairnessStage", r.stage2().name().toLowerCase(Locale.ROOT));
     ArrayNode as = root.putArray("assignments");
     for (Assignment a : r.assignments()) {
-      as.addObject().put("offer", a.offerId()).put("ally", a.ally()).put("requirement", a.requirementId()).put("units", a.units()).put("valueEur", round(a.valueEur()));
+      as.addObject()
+          .put("offer", a.offerId())
+          .put("ally", a.ally())
+          .put("requirement", a.requirementId())
+          .put("units", a.units())
+          .put("valueEur", round(a.valueEur()));
     }
     ArrayNode rs = root.putArray("requirements");
     for (RequirementOutcome o : r.requirements()) {
-      rs.addObject().put("id", o.requirement().id()).put("filledUnits", o.filledUnits()).put("shortfallUnits", o.shortfallUnits())
-          .put("shortfallEur", round(o.shortfallValueEur())).put("explanation", o.explanation());
+      rs.addObject()
+          .put("id", o.requirement().id())
+          .put("filledUnits", o.filledUnits())
+          .put("shortfallUnits", o.shortfallUnits())
+          .put("shortfallEur", round(o.shortfallValueEur()))
+          .put("explanation", o.explanation());
     }
     ArrayNode os = root.putArray("offers");
     for (OfferOutcome o : r.offers()) {
-      os.addObject().put("id", o.offer().id()).put("ally", o.offer().ally()).put("used", o.used()).put("unused", o.unused()).put("explanation", o.explanation());
+      os.addObject()
+          .put("id", o.offer().id())
+          .put("ally", o.offer().ally())
+          .put("used", o.used())
+          .put("unused", o.unused())
+          .put("explanation", o.explanation());
     }
     ArrayNode al = root.putArray("allies");
     for (AllyOutcome a : r.allies()) {
-      al.addObject().put("ally", a.ally()).put("allocatedEur", round(a.allocatedEur())).put("priorEur", round(a.priorEur()))
-          .put("targetEur", round(a.targetEur())).put("deviationEur", round(a.deviationEur()));
+      al.addObject()
+          .put("ally", a.ally())
+          .put("allocatedEur", round(a.allocatedEur()))
+          .put("priorEur", round(a.priorEur()))
+          .put("targetEur", round(a.targetEur()))
+          .put("deviationEur", round(a.deviationEur()));
     }
     return root;
   }
@@ -155,6 +225,8 @@ final class SupportAllocateCommand extends SupportBase {
   }
 
   private static String num(double v) {
-    return Math.abs(v - Math.rint(v)) < 1e-6 * Math.max(1, Math.abs(v)) ? Long.toString(Math.round(v)) : String.format(Locale.ROOT, "%.2f", v);
+    return Math.abs(v - Math.rint(v)) < 1e-6 * Math.max(1, Math.abs(v))
+        ? Long.toString(Math.round(v))
+        : String.format(Locale.ROOT, "%.2f", v);
   }
 }

@@ -41,7 +41,13 @@ abstract class SupportBase implements Callable<Integer> {
 
   /** Reports refused rows; returns the exit code 1 so callers can {@code return errors(...)}. */
   protected int errors(String what, List<RowError> errors) {
-    err.println(what + ": " + errors.size() + " bad row" + (errors.size() == 1 ? "" : "s") + "; nothing was imported:");
+    err.println(
+        what
+            + ": "
+            + errors.size()
+            + " bad row"
+            + (errors.size() == 1 ? "" : "s")
+            + "; nothing was imported:");
     errors.stream().limit(200).forEach(e -> err.println("  " + e));
     if (errors.size() > 200) {
       err.println("  ... and " + (errors.size() - 200) + " more");

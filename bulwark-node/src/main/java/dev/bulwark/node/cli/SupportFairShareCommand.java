@@ -10,19 +10,32 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code bulwark support fair-share --year Y}: each ally's share of the baseline and its gap. Not thread-safe. */
+/**
+ * {@code bulwark support fair-share --year Y}: each ally's share of the baseline and its gap. Not
+ * thread-safe.
+ */
 @Command(
     name = "fair-share",
     mixinStandardHelpOptions = true,
-    description = "Each ally's fair share of the baseline (by GDP unless --key gni), what it contributed from the ledger, its gap, and the alliance's shortfall.",
-    footer = {"Example: bulwark support fair-share --year 2024   (2023 GDP: United States 52.88 %, EUR 21.15 bn of EUR 40 bn)",
-        "Exit status: 0 ok, 1 invalid input, 2 unreadable input or usage error."})
+    description =
+        "Each ally's fair share of the baseline (by GDP unless --key gni), what it contributed from the ledger, its gap, and the alliance's shortfall.",
+    footer = {
+      "Example: bulwark support fair-share --year 2024   (2023 GDP: United States 52.88 %, EUR 21.15 bn of EUR 40 bn)",
+      "Exit status: 0 ok, 1 invalid input, 2 unreadable input or usage error."
+    })
 final class SupportFairShareCommand extends SupportBase {
 
-  @Option(names = "--year", required = true, paramLabel = "YEAR", description = "The year of the period; members are those of its last day.")
+  @Option(
+      names = "--year",
+      required = true,
+      paramLabel = "YEAR",
+      description = "The year of the period; members are those of its last day.")
   int year;
 
-  @Option(names = "--half", paramLabel = "1|2", description = "Only the first or second half-year (half the baseline).")
+  @Option(
+      names = "--half",
+      paramLabel = "1|2",
+      description = "Only the first or second half-year (half the baseline).")
   Integer half;
 
   @Option(names = "--json", description = "Print the table as JSON (money as decimal strings).")
@@ -37,19 +50,53 @@ final class SupportFairShareCommand extends SupportBase {
       throw new SupportFailure(2, "--year " + year + " is out of range");
     }
     Period period = half == null ? Period.year(year) : Period.half(year, half);
-    FairShareResult r = key.calculator().compute(period, key.baseline, key.keyYear(), key.count, home.load());
+    FairShareResult r =
+        key.calculator().compute(period, key.baseline, key.keyYear(), key.count, home.load());
     if (json) {
-      out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(JsonReport.period(r, null)));
+      out.println(
+          JsonMapper.builder()
+              .build()
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(JsonReport.period(r, null)));
       return 0;
     }
-    out.printf(Locale.ROOT, "Fair shares for %s: baseline EUR %,.2f by %s %d (%d members); counted at status %s or beyond%n",
-        r.period(), r.baselineEur(), r.key(), r.keyYear(), r.allies().size(), r.counted().name().toLowerCase(Locale.ROOT));
-    out.printf(Locale.ROOT, "%-4s %-16s %8s %20s %20s %20s%n", "ISO", "ally", "share", "fair share EUR", "counted EUR", "gap EUR");
+    out.printf(
+        Locale.ROOT,
+        "Fair shares for %s: baseline EUR %,.2f by %s %d (%d members); counted at status %s or beyond%n",
+        r.period(),
+        r.baselineEur(),
+        r.key(),
+        r.keyYear(),
+        r.allies().size(),
+        r.counted().name().toLowerCase(Locale.ROOT));
+    out.printf(
+        Locale.ROOT,
+        "%-4s %-16s %8s %20s %20s %20s%n",
+        "ISO",
+        "ally",
+        "share",
+        "fair share EUR",
+        "counted EUR",
+        "gap EUR");
     for (AllyShare a : r.allies()) {
-      out.printf(Locale.ROOT, "%-4s %-16s %7.3f%% %,20.2f %,20.2f %,20.2f%n", a.ally().iso3(), a.ally().name(), a.share().doubleValue() * 100,
-          a.fairShareEur(), a.eligibleEur(), a.gapEur());
+      out.printf(
+          Locale.ROOT,
+          "%-4s %-16s %7.3f%% %,20.2f %,20.2f %,20.2f%n",
+          a.ally().iso3(),
+          a.ally().name(),
+          a.share().doubleValue() * 100,
+          a.fairShareEur(),
+          a.eligibleEur(),
+          a.gapEur());
     }
-    out.printf(Locale.ROOT, "%-21s %8s %,20.2f %,20.2f %,20.2f%n", "alliance", "100%", r.baselineEur(), r.totalEligibleEur(), r.sumOfGapsEur());
+    out.printf(
+        Locale.ROOT,
+        "%-21s %8s %,20.2f %,20.2f %,20.2f%n",
+        "alliance",
+        "100%",
+        r.baselineEur(),
+        r.totalEligibleEur(),
+        r.sumOfGapsEur());
     out.printf(Locale.ROOT, "Shortfall against the baseline: EUR %,.2f%n", r.shortfallEur());
     return 0;
   }

@@ -12,7 +12,11 @@ import picocli.CommandLine.Option;
  */
 final class SupportHome {
 
-  @Option(names = "--home", paramLabel = "DIR", description = "Bulwark home (default: $BULWARK_HOME, else ~/.bulwark); the ledger is DIR/support/contributions.csv.")
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      description =
+          "Bulwark home (default: $BULWARK_HOME, else ~/.bulwark); the ledger is DIR/support/contributions.csv.")
   Path home;
 
   Path supportDir() {
@@ -23,21 +27,25 @@ final class SupportHome {
     Path base = home;
     if (base == null) {
       String env = System.getenv("BULWARK_HOME");
-      base = Path.of(env != null && !env.isBlank() ? env : System.getProperty("user.home") + "/.bulwark");
+      base =
+          Path.of(
+              env != null && !env.isBlank() ? env : System.getProperty("user.home") + "/.bulwark");
     }
     return base;
   }
 
   /**
-   * The store of the node whose home this is, to record a ledger write in its audit log; opened before
-   * the write, so that a write that cannot be recorded is not made.
+   * The store of the node whose home this is, to record a ledger write in its audit log; opened
+   * before the write, so that a write that cannot be recorded is not made.
    */
   NodeStores nodeStores() {
     try {
       return new NodeStores(NodeSettings.load(base()));
     } catch (RuntimeException e) {
-      throw new SupportFailure(2, "cannot open the node's audit log, so nothing is imported: "
-          + StixImportCommand.rootMessage(e));
+      throw new SupportFailure(
+          2,
+          "cannot open the node's audit log, so nothing is imported: "
+              + StixImportCommand.rootMessage(e));
     }
   }
 

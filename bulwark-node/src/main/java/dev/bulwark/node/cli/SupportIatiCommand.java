@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "iati",
     mixinStandardHelpOptions = true,
-    description = "Export the ledger as IATI 2.03 XML: one activity per donor ally, one transaction per entry "
-        + "(pledge = 12 outgoing pledge, commitment/allocation = 2 outgoing commitment, delivered = 3 disbursement), values in EUR.",
+    description =
+        "Export the ledger as IATI 2.03 XML: one activity per donor ally, one transaction per entry "
+            + "(pledge = 12 outgoing pledge, commitment/allocation = 2 outgoing commitment, delivered = 3 disbursement), values in EUR.",
     footer = "Exit status: 0 written, 1 nothing to export, 2 unreadable input or usage error.")
 final class SupportIatiCommand extends SupportBase {
 
@@ -30,26 +31,40 @@ final class SupportIatiCommand extends SupportBase {
   @Option(names = "--ally", paramLabel = "ISO3", description = "Only this ally's entries.")
   String ally;
 
-  @Option(names = "--from", paramLabel = "DATE", description = "Only entries on or after DATE (YYYY-MM-DD).")
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      description = "Only entries on or after DATE (YYYY-MM-DD).")
   LocalDate from;
 
-  @Option(names = "--to", paramLabel = "DATE", description = "Only entries on or before DATE (YYYY-MM-DD).")
+  @Option(
+      names = "--to",
+      paramLabel = "DATE",
+      description = "Only entries on or before DATE (YYYY-MM-DD).")
   LocalDate to;
 
-  @Option(names = "--reporting-org", paramLabel = "REF", description = "IATI organisation identifier of the publisher (default: XM-BULWARK).")
+  @Option(
+      names = "--reporting-org",
+      paramLabel = "REF",
+      description = "IATI organisation identifier of the publisher (default: XM-BULWARK).")
   String orgRef;
 
   @Mixin SupportHome home;
 
   @Override
   protected int execute() throws IOException {
-    List<Contribution> entries = home.load().stream()
-        .filter(c -> ally == null || c.donor().equals(ally.toUpperCase(Locale.ROOT)))
-        .filter(c -> from == null || !c.date().isBefore(from))
-        .filter(c -> to == null || !c.date().isAfter(to))
-        .toList();
+    List<Contribution> entries =
+        home.load().stream()
+            .filter(c -> ally == null || c.donor().equals(ally.toUpperCase(Locale.ROOT)))
+            .filter(c -> from == null || !c.date().isBefore(from))
+            .filter(c -> to == null || !c.date().isAfter(to))
+            .toList();
     if (entries.isEmpty()) {
-      err.println("nothing to export: no ledger entries" + (ally != null || from != null || to != null ? " match the filters" : " in " + home.ledger().file()));
+      err.println(
+          "nothing to export: no ledger entries"
+              + (ally != null || from != null || to != null
+                  ? " match the filters"
+                  : " in " + home.ledger().file()));
       return 1;
     }
     IatiExporter.Publisher publisher = IatiExporter.Publisher.standalone();
@@ -57,7 +72,8 @@ final class SupportIatiCommand extends SupportBase {
       publisher = new IatiExporter.Publisher(orgRef, publisher.orgName(), publisher.orgType());
     }
     try (Writer w = output(outFile)) {
-      new IatiExporter(Allies.nato(), publisher).write(entries, OffsetDateTime.now(ZoneOffset.UTC), w);
+      new IatiExporter(Allies.nato(), publisher)
+          .write(entries, OffsetDateTime.now(ZoneOffset.UTC), w);
     }
     if (outFile != null) {
       out.println("wrote " + entries.size() + " transactions to " + outFile);

@@ -20,33 +20,58 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code bulwark support report}: the transparency report, alliance-wide or for one ally. Not thread-safe. */
+/**
+ * {@code bulwark support report}: the transparency report, alliance-wide or for one ally. Not
+ * thread-safe.
+ */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = "Write the transparency report from the ledger: fair share against counted support per ally, the shortfall per half-year "
-        + "and the entries; as a self-contained HTML page with inline SVG charts, as CSV or as JSON.",
+    description =
+        "Write the transparency report from the ledger: fair share against counted support per ally, the shortfall per half-year "
+            + "and the entries; as a self-contained HTML page with inline SVG charts, as CSV or as JSON.",
     footer = "Exit status: 0 written, 1 invalid input, 2 unreadable input or usage error.")
 final class SupportReportCommand extends SupportBase {
 
-  enum Format { HTML, CSV, JSON }
+  enum Format {
+    HTML,
+    CSV,
+    JSON
+  }
 
-  @Option(names = "--format", paramLabel = "html|csv|json", description = "Output format (default: html).")
+  @Option(
+      names = "--format",
+      paramLabel = "html|csv|json",
+      description = "Output format (default: html).")
   Format format = Format.HTML;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
   Path outFile;
 
-  @Option(names = "--year", paramLabel = "YEAR", description = "Year of the main table (default: the latest year with ledger entries, else this year).")
+  @Option(
+      names = "--year",
+      paramLabel = "YEAR",
+      description =
+          "Year of the main table (default: the latest year with ledger entries, else this year).")
   Integer year;
 
-  @Option(names = "--since", paramLabel = "YEAR", description = "First year of the half-year history (default: the first year with ledger entries, at most 5 years back).")
+  @Option(
+      names = "--since",
+      paramLabel = "YEAR",
+      description =
+          "First year of the half-year history (default: the first year with ledger entries, at most 5 years back).")
   Integer since;
 
-  @Option(names = "--ally", paramLabel = "ISO3", description = "One ally's report instead of the alliance's.")
+  @Option(
+      names = "--ally",
+      paramLabel = "ISO3",
+      description = "One ally's report instead of the alliance's.")
   String ally;
 
-  @Option(names = "--marking", paramLabel = "TEXT", description = "Marking printed on the report, e.g. TLP:CLEAR.")
+  @Option(
+      names = "--marking",
+      paramLabel = "TEXT",
+      description = "Marking printed on the report, e.g. TLP:CLEAR.")
   String marking;
 
   @Mixin SupportKeyOptions key;
@@ -56,8 +81,19 @@ final class SupportReportCommand extends SupportBase {
   protected int execute() throws IOException {
     List<Contribution> ledger = home.load();
     int now = LocalDate.now(ZoneOffset.UTC).getYear();
-    int focus = year != null ? year : ledger.stream().mapToInt(c -> c.date().getYear()).filter(y -> y <= now).max().orElse(now);
-    int first = since != null ? since : Math.max(focus - 4, ledger.stream().mapToInt(c -> c.date().getYear()).min().orElse(focus));
+    int focus =
+        year != null
+            ? year
+            : ledger.stream()
+                .mapToInt(c -> c.date().getYear())
+                .filter(y -> y <= now)
+                .max()
+                .orElse(now);
+    int first =
+        since != null
+            ? since
+            : Math.max(
+                focus - 4, ledger.stream().mapToInt(c -> c.date().getYear()).min().orElse(focus));
     if (first > focus) {
       throw new SupportFailure(2, "--since " + first + " is after the report's year " + focus);
     }
@@ -65,8 +101,18 @@ final class SupportReportCommand extends SupportBase {
     for (int y = first; y <= focus; y++) {
       history.addAll(Period.halves(y));
     }
-    SupportReport report = SupportReport.build(key.calculator(), ledger, Period.year(focus), history, key.baseline, key.keyYear(), key.count,
-        Optional.ofNullable(ally).map(a -> a.toUpperCase(Locale.ROOT)), OffsetDateTime.now(ZoneOffset.UTC), Optional.ofNullable(marking));
+    SupportReport report =
+        SupportReport.build(
+            key.calculator(),
+            ledger,
+            Period.year(focus),
+            history,
+            key.baseline,
+            key.keyYear(),
+            key.count,
+            Optional.ofNullable(ally).map(a -> a.toUpperCase(Locale.ROOT)),
+            OffsetDateTime.now(ZoneOffset.UTC),
+            Optional.ofNullable(marking));
     try (Writer w = output(outFile)) {
       switch (format) {
         case HTML -> HtmlReport.write(report, w);
@@ -75,7 +121,15 @@ final class SupportReportCommand extends SupportBase {
       }
     }
     if (outFile != null) {
-      out.println("wrote " + format.name().toLowerCase(Locale.ROOT) + " report for " + focus + " (" + ledger.size() + " ledger entries) to " + outFile);
+      out.println(
+          "wrote "
+              + format.name().toLowerCase(Locale.ROOT)
+              + " report for "
+              + focus
+              + " ("
+              + ledger.size()
+              + " ledger entries) to "
+              + outFile);
     }
     return 0;
   }

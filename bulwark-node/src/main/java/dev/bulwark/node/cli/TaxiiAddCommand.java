@@ -23,16 +23,31 @@ import picocli.CommandLine.Parameters;
  * lines) in envelopes of {@code --batch} objects, with progress and every refusal and its reason.
  * Not thread-safe.
  */
-@Command(name = "add", mixinStandardHelpOptions = true,
-    description = "Add STIX 2.1 objects from files to a collection, in batches, printing each refusal.",
-    footer = "Exit status: 0 all accepted, 1 some refused, 2 unreadable input, unreachable or refused request.")
+@Command(
+    name = "add",
+    mixinStandardHelpOptions = true,
+    description =
+        "Add STIX 2.1 objects from files to a collection, in batches, printing each refusal.",
+    footer =
+        "Exit status: 0 all accepted, 1 some refused, 2 unreadable input, unreachable or refused request.")
 final class TaxiiAddCommand implements Callable<Integer> {
   private static final int SHOWN = 20;
 
-  @Parameters(index = "0", paramLabel = "API_ROOT") URI apiRoot;
-  @Parameters(index = "1", paramLabel = "COLLECTION") String collection;
-  @Parameters(index = "2..*", arity = "1..*", paramLabel = "FILE", description = "- reads stdin") List<String> files;
-  @Option(names = "--batch", defaultValue = "1000", paramLabel = "N", description = "Objects per request (default ${DEFAULT-VALUE}).") int batch;
+  @Parameters(index = "0", paramLabel = "API_ROOT")
+  URI apiRoot;
+
+  @Parameters(index = "1", paramLabel = "COLLECTION")
+  String collection;
+
+  @Parameters(index = "2..*", arity = "1..*", paramLabel = "FILE", description = "- reads stdin")
+  List<String> files;
+
+  @Option(
+      names = "--batch",
+      defaultValue = "1000",
+      paramLabel = "N",
+      description = "Objects per request (default ${DEFAULT-VALUE}).")
+  int batch;
 
   @Mixin TaxiiConnection connection;
 
@@ -51,20 +66,22 @@ final class TaxiiAddCommand implements Callable<Integer> {
         List<String> pending = new ArrayList<>();
         List<String> malformed = new ArrayList<>();
         try (InputStream in = StixValidateCommand.open(file)) {
-          codec.read(in, new StixReadListener() {
-            @Override
-            public void object(StixObject object, String location) {
-              pending.add(object.toJson());
-              if (pending.size() == batch) {
-                flush(client, pending);
-              }
-            }
+          codec.read(
+              in,
+              new StixReadListener() {
+                @Override
+                public void object(StixObject object, String location) {
+                  pending.add(object.toJson());
+                  if (pending.size() == batch) {
+                    flush(client, pending);
+                  }
+                }
 
-            @Override
-            public void malformed(String location, String message) {
-              malformed.add(location + ": " + message);
-            }
-          });
+                @Override
+                public void malformed(String location, String message) {
+                  malformed.add(location + ": " + message);
+                }
+              });
         } catch (NoSuchFileException e) {
           System.err.printf("%s: no such file%n", file);
           unreadable = true;

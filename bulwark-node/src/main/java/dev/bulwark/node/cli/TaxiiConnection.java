@@ -21,20 +21,34 @@ import picocli.CommandLine.Option;
  * certificates to trust. A picocli mixin; not thread-safe.
  */
 final class TaxiiConnection {
-  @Option(names = "--user", paramLabel = "NAME", description = "Principal name for HTTP Basic (else the token is sent as a bearer token).")
+  @Option(
+      names = "--user",
+      paramLabel = "NAME",
+      description = "Principal name for HTTP Basic (else the token is sent as a bearer token).")
   String user;
 
-  @Option(names = "--token", paramLabel = "TOKEN", description = "The principal's token (default: $BULWARK_TOKEN).")
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      description = "The principal's token (default: $BULWARK_TOKEN).")
   String token;
 
-  @Option(names = "--cacert", paramLabel = "FILE",
-      description = "Trust this server certificate: PEM, or a PKCS12 keystore with --cacert-password (a demo node's BULWARK_HOME/tls/node.p12).")
+  @Option(
+      names = "--cacert",
+      paramLabel = "FILE",
+      description =
+          "Trust this server certificate: PEM, or a PKCS12 keystore with --cacert-password (a demo node's BULWARK_HOME/tls/node.p12).")
   Path cacert;
 
-  @Option(names = "--cacert-password", paramLabel = "PASSWORD", description = "Password of a PKCS12 --cacert.")
+  @Option(
+      names = "--cacert-password",
+      paramLabel = "PASSWORD",
+      description = "Password of a PKCS12 --cacert.")
   String cacertPassword;
 
-  @Option(names = "--insecure", description = "Do not verify the server's certificate (a demo only).")
+  @Option(
+      names = "--insecure",
+      description = "Do not verify the server's certificate (a demo only).")
   boolean insecure;
 
   TaxiiClient client() throws IOException, GeneralSecurityException {
@@ -70,7 +84,8 @@ final class TaxiiConnection {
           }
         }
       }
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(null, tmf.getTrustManagers(), null);

@@ -9,8 +9,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code bulwark taxii discover SERVER}: the discovery resource and each API root. Not thread-safe. */
-@Command(name = "discover", mixinStandardHelpOptions = true,
+/**
+ * {@code bulwark taxii discover SERVER}: the discovery resource and each API root. Not thread-safe.
+ */
+@Command(
+    name = "discover",
+    mixinStandardHelpOptions = true,
     description = "Show a server's discovery resource and its API roots.",
     footer = "Exit status: 0 ok, 2 unreachable or refused.")
 final class TaxiiDiscoverCommand implements Callable<Integer> {
@@ -24,12 +28,15 @@ final class TaxiiDiscoverCommand implements Callable<Integer> {
     TaxiiClient client = connection.client();
     try {
       TaxiiResources.Discovery d = client.discover(server);
-      System.out.printf("%s%s%n", d.title(), d.description().isEmpty() ? "" : " - " + d.description());
+      System.out.printf(
+          "%s%s%n", d.title(), d.description().isEmpty() ? "" : " - " + d.description());
       d.defaultApiRoot().ifPresent(r -> System.out.printf("default API root: %s%n", r));
       for (String root : d.apiRoots()) {
         try {
           TaxiiResources.ApiRoot a = client.apiRoot(URI.create(root));
-          System.out.printf("  %s  %s  versions %s  max_content_length %d%n", root, a.title(), a.versions(), a.maxContentLength());
+          System.out.printf(
+              "  %s  %s  versions %s  max_content_length %d%n",
+              root, a.title(), a.versions(), a.maxContentLength());
         } catch (TaxiiClientException e) {
           System.out.printf("  %s  (%s)%n", root, e.getMessage());
         }

@@ -10,8 +10,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When the demo node is ready: loads the demo content and prints where to look. Runs once;
- * not thread-safe (Spring calls it on the starting thread).
+ * When the demo node is ready: loads the demo content and prints where to look. Runs once; not
+ * thread-safe (Spring calls it on the starting thread).
  */
 @Component
 @ConditionalOnProperty(name = "bulwark.demo", havingValue = "true")
@@ -41,7 +41,10 @@ class DemoBanner {
 
   private static String baseUrl(ApplicationReadyEvent event) {
     boolean tls =
-        event.getApplicationContext().getEnvironment().getProperty("server.ssl.enabled", Boolean.class, false);
+        event
+            .getApplicationContext()
+            .getEnvironment()
+            .getProperty("server.ssl.enabled", Boolean.class, false);
     int port = 8080;
     if (event.getApplicationContext() instanceof WebServerApplicationContext web
         && web.getWebServer() != null) {

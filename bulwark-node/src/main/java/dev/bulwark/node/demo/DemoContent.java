@@ -18,14 +18,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo's intelligence into a fresh node: the collections and the STIX content shipped in
- * {@code classpath:demo/} (see its SOURCES.md). Runs once per start of {@code bulwark demo}; loading
- * twice is harmless because the store ignores versions it already holds. Thread-safe after start.
+ * {@code classpath:demo/} (see its SOURCES.md). Runs once per start of {@code bulwark demo};
+ * loading twice is harmless because the store ignores versions it already holds. Thread-safe after
+ * start.
  */
 @Component
 @ConditionalOnProperty(name = "bulwark.demo", havingValue = "true")
 public class DemoContent {
   static final String INTEL = "intel";
-  private static final List<String> BUNDLES = List.of("demo/hybrid-threats.json", "demo/poisonivy.json");
+  private static final List<String> BUNDLES =
+      List.of("demo/hybrid-threats.json", "demo/poisonivy.json");
 
   private final ObjectStore store;
   private final StixImporter importer;
@@ -42,7 +44,10 @@ public class DemoContent {
   public List<String> load() {
     store.ensureCollection(
         new CollectionInfo(
-            INTEL, "Shared intelligence", "Hybrid-threat intelligence shared with allies", Set.of()));
+            INTEL,
+            "Shared intelligence",
+            "Hybrid-threat intelligence shared with allies",
+            Set.of()));
     List<String> lines = new ArrayList<>();
     Provenance provenance = new Provenance(nation, "demo");
     for (String bundle : BUNDLES) {
@@ -51,7 +56,10 @@ public class DemoContent {
         lines.add(
             String.format(
                 "  %-28s %d stored, %d already held, %d rejected",
-                bundle.substring(bundle.indexOf('/') + 1), s.stored(), s.duplicates(), s.rejected()));
+                bundle.substring(bundle.indexOf('/') + 1),
+                s.stored(),
+                s.duplicates(),
+                s.rejected()));
         s.rejections().forEach(r -> lines.add("    rejected " + r.location() + ": " + r.reason()));
       } catch (IOException e) {
         throw new UncheckedIOException("demo content missing from the jar: " + bundle, e);

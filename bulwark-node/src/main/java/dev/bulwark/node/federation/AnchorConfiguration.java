@@ -11,22 +11,25 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 /**
- * The anchor exchange: this node's audit chain head sent to every peer every
- * {@code bulwark.audit.anchor-interval} (default 5 minutes), once the node is ready and federation is on.
+ * The anchor exchange: this node's audit chain head sent to every peer every {@code
+ * bulwark.audit.anchor-interval} (default 5 minutes), once the node is ready and federation is on.
  */
 @Configuration(proxyBeanMethods = false)
 public class AnchorConfiguration {
 
   @Bean(destroyMethod = "close")
-  AnchorExchange anchorExchange(PeerStore peers, AuditLog audit, AnchorStore anchors,
+  AnchorExchange anchorExchange(
+      PeerStore peers,
+      AuditLog audit,
+      AnchorStore anchors,
       @Value("${bulwark.nation:EST}") String nation,
       @Value("${bulwark.audit.anchor-interval:PT5M}") Duration interval) {
     return new AnchorExchange(peers, audit, anchors, nation.toUpperCase(Locale.ROOT), interval);
   }
 
   @Bean
-  AnchorStarter anchorStarter(AnchorExchange exchange,
-      @Value("${bulwark.federation.enabled:true}") boolean enabled) {
+  AnchorStarter anchorStarter(
+      AnchorExchange exchange, @Value("${bulwark.federation.enabled:true}") boolean enabled) {
     return new AnchorStarter(exchange, enabled);
   }
 

@@ -20,19 +20,21 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /bulwark/federation/anchors}: a peer node publishes its audit chain head here
- * ({@link AnchorExchange}). Only principals with the peer role may; the anchor is recorded under the
- * principal's name and nation (never a name or nation the body claims). A peer posting faster than one
- * anchor per 200 ms is refused (429). Thread-safe.
+ * {@code POST /bulwark/federation/anchors}: a peer node publishes its audit chain head here ({@link
+ * AnchorExchange}). Only principals with the peer role may; the anchor is recorded under the
+ * principal's name and nation (never a name or nation the body claims). A peer posting faster than
+ * one anchor per 200 ms is refused (429). Thread-safe.
  */
 @RestController
 class AnchorController {
   private static final Logger log = LoggerFactory.getLogger(AnchorController.class);
+
   /** An anchor is a few hundred bytes; anything much larger is not one. */
   private static final int MAX_BODY = 4096;
+
   /**
-   * A peer sends one anchor every few minutes; more than one per principal in this many microseconds is
-   * refused, so that a peer cannot fill the anchor table.
+   * A peer sends one anchor every few minutes; more than one per principal in this many
+   * microseconds is refused, so that a peer cannot fill the anchor table.
    */
   private static final long MIN_SPACING_MICROS = 200_000L;
 
@@ -47,10 +49,14 @@ class AnchorController {
   ResponseEntity<String> receive(@RequestBody(required = false) String body) {
     Optional<NodePrincipal> principal = NodeAuthentication.current();
     if (principal.isEmpty() || !principal.get().has(Role.PEER)) {
-      return problem(HttpStatus.FORBIDDEN, "Forbidden", "anchors are received from peer nodes only");
+      return problem(
+          HttpStatus.FORBIDDEN, "Forbidden", "anchors are received from peer nodes only");
     }
     if (body == null || body.length() > MAX_BODY) {
-      return problem(HttpStatus.BAD_REQUEST, "Bad request", "the body is one anchor: {\"seq\":N,\"link\":\"64 hex\",\"issued\":\"instant\"}");
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "Bad request",
+          "the body is one anchor: {\"seq\":N,\"link\":\"64 hex\",\"issued\":\"instant\"}");
     }
     Anchor anchor;
     try {
@@ -62,18 +68,29 @@ class AnchorController {
     long now = FederationService.nowMicros();
     Long previous = lastAccepted.put(p.name(), now);
     if (previous != null && now - previous < MIN_SPACING_MICROS) {
-      return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", "one anchor at a time: a node sends its head every few minutes");
+      return problem(
+          HttpStatus.TOO_MANY_REQUESTS,
+          "Too many requests",
+          "one anchor at a time: a node sends its head every few minutes");
     }
-    if (anchors.record(new AnchorStore.Exchanged(Direction.RECEIVED, p.name(), p.nation(), anchor,
-        FederationService.nowMicros()))) {
+    if (anchors.record(
+        new AnchorStore.Exchanged(
+            Direction.RECEIVED, p.name(), p.nation(), anchor, FederationService.nowMicros()))) {
       log.debug("audit anchor #{} received from {} ({})", anchor.seq(), p.name(), p.nation());
     }
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body("{\"recorded\":true}");
   }
 
-  private static ResponseEntity<String> problem(HttpStatus status, String title, String description) {
-    String json = "{\"title\":\"" + title + "\",\"description\":\"" + description.replace("\\", "\\\\").replace("\"", "\\\"")
-        + "\",\"http_status\":\"" + status.value() + "\"}";
+  private static ResponseEntity<String> problem(
+      HttpStatus status, String title, String description) {
+    String json =
+        "{\"title\":\""
+            + title
+            + "\",\"description\":\""
+            + description.replace("\\", "\\\\").replace("\"", "\\\"")
+            + "\",\"http_status\":\""
+            + status.value()
+            + "\"}";
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json);
   }
 }

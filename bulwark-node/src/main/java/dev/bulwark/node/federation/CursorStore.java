@@ -27,7 +27,9 @@ public final class CursorStore {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM federation_cursors"
+                "SELECT "
+                    + COLUMNS
+                    + " FROM federation_cursors"
                     + " WHERE peer = ? AND direction = ? AND collection_id = ?")) {
       s.setString(1, peer);
       s.setString(2, direction.label());
@@ -45,7 +47,9 @@ public final class CursorStore {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM federation_cursors ORDER BY peer, collection_id, direction");
+                "SELECT "
+                    + COLUMNS
+                    + " FROM federation_cursors ORDER BY peer, collection_id, direction");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         result.add(cursorOf(rs));
@@ -78,7 +82,9 @@ public final class CursorStore {
       }
       try (PreparedStatement insert =
           c.prepareStatement(
-              "INSERT INTO federation_cursors (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+              "INSERT INTO federation_cursors ("
+                  + COLUMNS
+                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         insert.setString(1, cursor.peer());
         insert.setString(2, cursor.direction().label());
         insert.setString(3, cursor.collection());
@@ -146,17 +152,34 @@ public final class CursorStore {
       long lastErrorMicros) {
 
     static Cursor start(String peer, Direction direction, String collection) {
-      return new Cursor(peer, direction, collection, direction == Direction.PUSH ? "0" : "", 0, 0, 0, "", 0);
+      return new Cursor(
+          peer, direction, collection, direction == Direction.PUSH ? "0" : "", 0, 0, 0, "", 0);
     }
 
     Cursor advanced(String newPosition, long moved, long refused, long nowMicros) {
-      return new Cursor(peer, direction, collection, newPosition, objects + moved, rejected + refused,
-          nowMicros, lastError, lastErrorMicros);
+      return new Cursor(
+          peer,
+          direction,
+          collection,
+          newPosition,
+          objects + moved,
+          rejected + refused,
+          nowMicros,
+          lastError,
+          lastErrorMicros);
     }
 
     Cursor failed(String error, long nowMicros) {
-      return new Cursor(peer, direction, collection, position, objects, rejected, lastSuccessMicros,
-          error, nowMicros);
+      return new Cursor(
+          peer,
+          direction,
+          collection,
+          position,
+          objects,
+          rejected,
+          lastSuccessMicros,
+          error,
+          nowMicros);
     }
 
     /** Whether the last attempt failed (an error newer than the last success). */

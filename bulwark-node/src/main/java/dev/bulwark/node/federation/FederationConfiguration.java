@@ -1,7 +1,7 @@
 package dev.bulwark.node.federation;
 
-import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.stix.validation.StixValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
@@ -12,7 +12,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
-/** The federation feature: peers, cursors and the service that exchanges with peers once the node is up. */
+/**
+ * The federation feature: peers, cursors and the service that exchanges with peers once the node is
+ * up.
+ */
 @Configuration(proxyBeanMethods = false)
 public class FederationConfiguration {
 
@@ -29,16 +32,27 @@ public class FederationConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  FederationService federationService(PeerStore peers, CursorStore cursors, ObjectStore store,
-      StixValidator validator, AccessPolicy policy, MeterRegistry registry,
+  FederationService federationService(
+      PeerStore peers,
+      CursorStore cursors,
+      ObjectStore store,
+      StixValidator validator,
+      AccessPolicy policy,
+      MeterRegistry registry,
       @Value("${bulwark.nation:EST}") String nation) {
-    return new FederationService(peers, cursors, store, validator, policy, new FederationMetrics(registry),
+    return new FederationService(
+        peers,
+        cursors,
+        store,
+        validator,
+        policy,
+        new FederationMetrics(registry),
         nation.toUpperCase(java.util.Locale.ROOT));
   }
 
   @Bean
-  FederationStarter federationStarter(FederationService service,
-      @Value("${bulwark.federation.enabled:true}") boolean enabled) {
+  FederationStarter federationStarter(
+      FederationService service, @Value("${bulwark.federation.enabled:true}") boolean enabled) {
     return new FederationStarter(service, enabled);
   }
 

@@ -1,7 +1,7 @@
 package dev.bulwark.node.federation;
 
-import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.store.ObjectStore;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -26,7 +26,11 @@ class FederationController {
   private final AccessPolicy policy;
   private final String nation;
 
-  FederationController(PeerStore peers, CursorStore cursors, ObjectStore store, AccessPolicy policy,
+  FederationController(
+      PeerStore peers,
+      CursorStore cursors,
+      ObjectStore store,
+      AccessPolicy policy,
       @Value("${bulwark.nation:EST}") String nation) {
     this.peers = peers;
     this.cursors = cursors;
@@ -38,12 +42,17 @@ class FederationController {
   @GetMapping(path = "/bulwark/federation/status", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> status() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    boolean admin = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+    boolean admin =
+        auth != null
+            && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
     if (!admin) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
-          .body("{\"title\":\"Forbidden\",\"description\":\"federation status is for admins\",\"http_status\":\"403\"}");
+      return ResponseEntity.status(HttpStatus.FORBIDDEN)
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(
+              "{\"title\":\"Forbidden\",\"description\":\"federation status is for admins\",\"http_status\":\"403\"}");
     }
-    List<FederationStatus.Line> lines = FederationStatus.report(peers, cursors, store, policy, nation);
+    List<FederationStatus.Line> lines =
+        FederationStatus.report(peers, cursors, store, policy, nation);
     ObjectNode root = JSON.createObjectNode();
     ArrayNode items = root.putArray("exchanges");
     for (FederationStatus.Line l : lines) {

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Prometheus metrics of federation, per peer, direction and collection: objects moved, objects
- * refused, failed attempts, and the epoch second of the last catch-up (so lag in time is
- * {@code time() - bulwark_federation_caught_up_seconds}). Thread-safe.
+ * refused, failed attempts, and the epoch second of the last catch-up (so lag in time is {@code
+ * time() - bulwark_federation_caught_up_seconds}). Thread-safe.
  */
 final class FederationMetrics {
   private final MeterRegistry registry;
@@ -31,10 +31,20 @@ final class FederationMetrics {
 
   void caughtUp(Peer peer, Direction direction, String collection, long unused) {
     String key = peer.name() + '/' + direction.label() + '/' + collection;
-    caughtUp.computeIfAbsent(key, k -> registry.gauge(
-        "bulwark.federation.caught.up.seconds",
-        io.micrometer.core.instrument.Tags.of("peer", peer.name(), "direction", direction.label(), "collection", collection),
-        new AtomicLong()))
+    caughtUp
+        .computeIfAbsent(
+            key,
+            k ->
+                registry.gauge(
+                    "bulwark.federation.caught.up.seconds",
+                    io.micrometer.core.instrument.Tags.of(
+                        "peer",
+                        peer.name(),
+                        "direction",
+                        direction.label(),
+                        "collection",
+                        collection),
+                    new AtomicLong()))
         .set(System.currentTimeMillis() / 1000);
   }
 

@@ -1,9 +1,9 @@
 package dev.bulwark.node.federation;
 
-import dev.bulwark.node.store.ObjectStore;
-import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.federation.CursorStore.Direction;
 import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.stix.validation.StixValidator;
 import java.time.Duration;
 import java.util.Map;
@@ -35,8 +35,14 @@ public final class FederationService implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final Map<String, PeerLoop> loops = new ConcurrentHashMap<>();
 
-  FederationService(PeerStore peers, CursorStore cursors, ObjectStore store, StixValidator validator,
-      AccessPolicy policy, FederationMetrics metrics, String localNation) {
+  FederationService(
+      PeerStore peers,
+      CursorStore cursors,
+      ObjectStore store,
+      StixValidator validator,
+      AccessPolicy policy,
+      FederationMetrics metrics,
+      String localNation) {
     this.peers = peers;
     this.cursors = cursors;
     this.store = store;
@@ -44,35 +50,48 @@ public final class FederationService implements AutoCloseable {
     this.policy = policy;
     this.metrics = metrics;
     this.localNation = localNation;
-    this.scheduler = Executors.newScheduledThreadPool(2, r -> {
-      Thread t = new Thread(r, "bulwark-federation");
-      t.setDaemon(true);
-      return t;
-    });
+    this.scheduler =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "bulwark-federation");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   void start() {
-    scheduler.scheduleWithFixedDelay(this::refreshPeers, 0, PEER_LIST_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(
+        this::refreshPeers, 0, PEER_LIST_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private void refreshPeers() {
     try {
       Map<String, Peer> current = new java.util.HashMap<>();
       peers.list().forEach(p -> current.put(p.name(), p));
-      loops.keySet().removeIf(name -> {
-        PeerLoop loop = loops.get(name);
-        if (!current.containsKey(name) || !current.get(name).equals(loop.peer)) {
-          loop.stopped = true;
-          return true;
-        }
-        return false;
-      });
-      current.values().forEach(p -> loops.computeIfAbsent(p.name(), n -> {
-        PeerLoop loop = new PeerLoop(p);
-        scheduler.execute(loop);
-        log.info("federation with {} started", p);
-        return loop;
-      }));
+      loops
+          .keySet()
+          .removeIf(
+              name -> {
+                PeerLoop loop = loops.get(name);
+                if (!current.containsKey(name) || !current.get(name).equals(loop.peer)) {
+                  loop.stopped = true;
+                  return true;
+                }
+                return false;
+              });
+      current
+          .values()
+          .forEach(
+              p ->
+                  loops.computeIfAbsent(
+                      p.name(),
+                      n -> {
+                        PeerLoop loop = new PeerLoop(p);
+                        scheduler.execute(loop);
+                        log.info("federation with {} started", p);
+                        return loop;
+                      }));
     } catch (RuntimeException e) {
       log.warn("cannot read the peer list: {}", e.getMessage());
     }
@@ -84,6 +103,7 @@ public final class FederationService implements AutoCloseable {
     final TaxiiClient client;
     volatile boolean stopped;
     Duration delay;
+
     /** The peer's max_content_length, read once from its API root (0 until then). */
     long maxContentLength;
 
@@ -108,12 +128,42 @@ public final class FederationService implements AutoCloseable {
       }
       boolean ok = true;
       for (String collection : peer.pull()) {
-        ok &= attempt(Direction.PULL, collection, () -> new PullTask(peer, collection, localNation, client, store,
-            validator, policy, cursors, metrics, FederationService::nowMicros).run());
+        ok &=
+            attempt(
+                Direction.PULL,
+                collection,
+                () ->
+                    new PullTask(
+                            peer,
+                            collection,
+                            localNation,
+                            client,
+                            store,
+                            validator,
+                            policy,
+                            cursors,
+                            metrics,
+                            FederationService::nowMicros)
+                        .run());
       }
       for (String collection : peer.push()) {
-        ok &= attempt(Direction.PUSH, collection, () -> new PushTask(peer, collection, localNation, client, store,
-            policy, cursors, metrics, FederationService::nowMicros, this::maxContentLength).run());
+        ok &=
+            attempt(
+                Direction.PUSH,
+                collection,
+                () ->
+                    new PushTask(
+                            peer,
+                            collection,
+                            localNation,
+                            client,
+                            store,
+                            policy,
+                            cursors,
+                            metrics,
+                            FederationService::nowMicros,
+                            this::maxContentLength)
+                        .run());
       }
       delay = ok ? peer.interval() : min(delay.multipliedBy(2), MAX_BACKOFF);
       if (!stopped && !scheduler.isShutdown()) {
@@ -121,15 +171,26 @@ public final class FederationService implements AutoCloseable {
       }
     }
 
-    private boolean attempt(Direction direction, String collection, java.util.function.LongSupplier task) {
+    private boolean attempt(
+        Direction direction, String collection, java.util.function.LongSupplier task) {
       try {
         long moved = task.getAsLong();
         if (moved > 0) {
-          log.info("federation {} {} {}: {} object(s)", direction.label(), peer.name(), collection, moved);
+          log.info(
+              "federation {} {} {}: {} object(s)",
+              direction.label(),
+              peer.name(),
+              collection,
+              moved);
         }
         return true;
       } catch (RuntimeException e) {
-        log.warn("federation {} {} {} failed: {}", direction.label(), peer.name(), collection, PullTask.describe(e));
+        log.warn(
+            "federation {} {} {} failed: {}",
+            direction.label(),
+            peer.name(),
+            collection,
+            PullTask.describe(e));
         return false;
       }
     }

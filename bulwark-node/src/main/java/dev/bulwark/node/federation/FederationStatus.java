@@ -1,13 +1,13 @@
 package dev.bulwark.node.federation;
 
+import dev.bulwark.node.federation.CursorStore.Cursor;
+import dev.bulwark.node.federation.CursorStore.Direction;
+import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ObjectQuery;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Page;
 import dev.bulwark.node.store.ReadFilter;
-import dev.bulwark.node.federation.CursorStore.Cursor;
-import dev.bulwark.node.federation.CursorStore.Direction;
-import dev.bulwark.node.security.AccessPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Where federation stands, per peer, collection and direction: the cursor, the lag (objects waiting
- * to be pushed, and time since the last catch-up) and the last error. Shared by
- * {@code bulwark federation status} and {@code GET /bulwark/federation/status}. Stateless; thread-safe.
+ * to be pushed, and time since the last catch-up) and the last error. Shared by {@code bulwark
+ * federation status} and {@code GET /bulwark/federation/status}. Stateless; thread-safe.
  */
 public final class FederationStatus {
   private static final int LAG_COUNT_LIMIT = 100_000;
@@ -39,35 +39,66 @@ public final class FederationStatus {
       Optional<Instant> lastErrorAt,
       boolean failing) {}
 
-  public static List<Line> report(PeerStore peers, CursorStore cursors, ObjectStore store,
-      AccessPolicy policy, String localNation) {
+  public static List<Line> report(
+      PeerStore peers,
+      CursorStore cursors,
+      ObjectStore store,
+      AccessPolicy policy,
+      String localNation) {
     List<Line> lines = new ArrayList<>();
     for (Peer peer : peers.list()) {
       for (Direction direction : Direction.values()) {
         for (String collection : direction == Direction.PULL ? peer.pull() : peer.push()) {
-          Cursor c = cursors.find(peer.name(), direction, collection)
-              .orElse(Cursor.start(peer.name(), direction, collection));
-          Optional<Long> lag = direction == Direction.PUSH
-              ? Optional.of(pushLag(peer, collection, c, store, policy, localNation))
-              : Optional.empty();
-          lines.add(new Line(peer.name(), peer.nation(), direction.label(), collection,
-              c.position().isEmpty() ? "(start)" : cursorText(direction, c.position()), c.objects(), c.rejected(),
-              lag, instant(c.lastSuccessMicros()), c.lastError(), instant(c.lastErrorMicros()), c.failing()));
+          Cursor c =
+              cursors
+                  .find(peer.name(), direction, collection)
+                  .orElse(Cursor.start(peer.name(), direction, collection));
+          Optional<Long> lag =
+              direction == Direction.PUSH
+                  ? Optional.of(pushLag(peer, collection, c, store, policy, localNation))
+                  : Optional.empty();
+          lines.add(
+              new Line(
+                  peer.name(),
+                  peer.nation(),
+                  direction.label(),
+                  collection,
+                  c.position().isEmpty() ? "(start)" : cursorText(direction, c.position()),
+                  c.objects(),
+                  c.rejected(),
+                  lag,
+                  instant(c.lastSuccessMicros()),
+                  c.lastError(),
+                  instant(c.lastErrorMicros()),
+                  c.failing()));
         }
       }
     }
     return lines;
   }
 
-  private static long pushLag(Peer peer, String collection, Cursor c, ObjectStore store, AccessPolicy policy,
+  private static long pushLag(
+      Peer peer,
+      String collection,
+      Cursor c,
+      ObjectStore store,
+      AccessPolicy policy,
       String localNation) {
     Optional<CollectionInfo> local = store.collection(collection);
     if (local.isEmpty()) {
       return 0;
     }
     ReadFilter eligible = PushTask.eligible(peer, local.get(), localNation, policy);
-    Page page = store.page(new ObjectQuery(collection, Long.parseLong(c.position()), Set.of(), Set.of(), Set.of(),
-        LAG_COUNT_LIMIT), eligible);
+    Page page =
+        store.page(
+            new ObjectQuery(
+                collection,
+                Long.parseLong(c.position()),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                LAG_COUNT_LIMIT),
+            eligible);
     return page.items().size();
   }
 

@@ -47,6 +47,7 @@ public record Peer(
   @Override
   public String toString() {
     // the secret stays out of logs
-    return "Peer[" + name + " (" + nation + ") " + apiRoot + " pull=" + pull + " push=" + push + "]";
+    return "Peer[" + name + " (" + nation + ") " + apiRoot + " pull=" + pull + " push=" + push
+        + "]";
   }
 }

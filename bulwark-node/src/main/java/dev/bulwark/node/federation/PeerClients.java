@@ -30,13 +30,15 @@ final class PeerClients {
     try (InputStream in = Files.newInputStream(trustStore)) {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(in, password.toCharArray());
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(store);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, tmf.getTrustManagers(), null);
       return context;
     } catch (Exception e) {
-      throw new IllegalStateException("cannot load trust store " + trustStore + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot load trust store " + trustStore + ": " + e.getMessage(), e);
     }
   }
 }

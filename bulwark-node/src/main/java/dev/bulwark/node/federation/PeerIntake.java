@@ -1,5 +1,10 @@
 package dev.bulwark.node.federation;
 
+import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.security.NodePrincipal;
+import dev.bulwark.node.security.RelayRules;
+import dev.bulwark.node.security.Role;
+import dev.bulwark.node.security.WriteRules;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.NewObject;
 import dev.bulwark.node.store.ObjectStore;
@@ -7,11 +12,6 @@ import dev.bulwark.node.store.Provenance;
 import dev.bulwark.node.store.ProvenanceClaim;
 import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoredObject;
-import dev.bulwark.node.security.AccessPolicy;
-import dev.bulwark.node.security.NodePrincipal;
-import dev.bulwark.node.security.RelayRules;
-import dev.bulwark.node.security.Role;
-import dev.bulwark.node.security.WriteRules;
 import dev.bulwark.stix.StixObject;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,14 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decides which of the objects pulled from a peer are stored, and under which provenance: the origin
- * and relays the peer claims ({@link ProvenanceClaim}; the peer's own nation when an older peer
- * claims nothing), with the peer's nation added as the last relay. The same rules as for a peer that
- * POSTs (issue 14, findings 4 and 6): {@link RelayRules} (never our own nation's objects, never
- * TLP:RED, never what the peer's nation may not read under the origin's rule), {@link WriteRules} for
- * a relay against the rows of the same origin (a new version never loosens the markings), and no
- * second visible object under an identifier the peer can see. Objects of our own nation coming back
- * (an echo) are dropped without being counted as refused.
+ * Decides which of the objects pulled from a peer are stored, and under which provenance: the
+ * origin and relays the peer claims ({@link ProvenanceClaim}; the peer's own nation when an older
+ * peer claims nothing), with the peer's nation added as the last relay. The same rules as for a
+ * peer that POSTs (issue 14, findings 4 and 6): {@link RelayRules} (never our own nation's objects,
+ * never TLP:RED, never what the peer's nation may not read under the origin's rule), {@link
+ * WriteRules} for a relay against the rows of the same origin (a new version never loosens the
+ * markings), and no second visible object under an identifier the peer can see. Objects of our own
+ * nation coming back (an echo) are dropped without being counted as refused.
  *
  * <p>Runs on the store's thread of a pull, after the page before it is stored, so that the marking
  * definitions of earlier pages resolve. Not thread-safe.
@@ -44,16 +44,20 @@ final class PeerIntake {
   private final String localNation;
   private final ObjectStore store;
   private final AccessPolicy policy;
+
   /** The peer as a relaying principal: how the write rules and the read rule see it. */
   private final NodePrincipal relay;
 
-  PeerIntake(Peer peer, String collection, String localNation, ObjectStore store, AccessPolicy policy) {
+  PeerIntake(
+      Peer peer, String collection, String localNation, ObjectStore store, AccessPolicy policy) {
     this.peer = peer;
     this.collection = collection;
     this.localNation = localNation.toUpperCase(java.util.Locale.ROOT);
     this.store = store;
     this.policy = policy;
-    this.relay = new NodePrincipal(peer.addedBy(), peer.nation(), Set.of(Role.PEER), Optional.empty(), 0L, 0L, 0L);
+    this.relay =
+        new NodePrincipal(
+            peer.addedBy(), peer.nation(), Set.of(Role.PEER), Optional.empty(), 0L, 0L, 0L);
   }
 
   /** A valid object of a page, with what the peer said of its provenance. */
@@ -63,8 +67,10 @@ final class PeerIntake {
   record Admitted(List<NewObject> objects, List<Provenance> provenances, long refused) {}
 
   Admitted admit(List<Pulled> page) {
-    CollectionInfo info = store.collection(collection)
-        .orElse(new CollectionInfo(collection, collection, "", Set.of()));
+    CollectionInfo info =
+        store
+            .collection(collection)
+            .orElse(new CollectionInfo(collection, collection, "", Set.of()));
     List<Pulled> claimed = new ArrayList<>(page.size());
     List<Provenance> provenances = new ArrayList<>(page.size());
     long refused = 0;
@@ -73,7 +79,10 @@ final class PeerIntake {
       Optional<String> refusal = RelayRules.claimRefusal(localNation, claim, p.row().markingRefs());
       if (refusal.isPresent()) {
         if (claim.isPresent() && claim.get().valid() && claim.get().origin().equals(localNation)) {
-          log.debug("peer {} sent back {} of our own nation in {}: dropped", peer.name(), p.row().objectId(),
+          log.debug(
+              "peer {} sent back {} of our own nation in {}: dropped",
+              peer.name(),
+              p.row().objectId(),
               collection);
         } else {
           refused++;
@@ -82,9 +91,10 @@ final class PeerIntake {
         continue;
       }
       claimed.add(p);
-      provenances.add(claim.isPresent()
-          ? claim.get().receivedFrom(peer.nation(), peer.addedBy())
-          : new Provenance(peer.nation(), peer.addedBy()));
+      provenances.add(
+          claim.isPresent()
+              ? claim.get().receivedFrom(peer.nation(), peer.addedBy())
+              : new Provenance(peer.nation(), peer.addedBy()));
     }
     Map<String, Map<String, StixObject>> definitions = definitionsByOrigin(claimed, provenances);
     Set<String> ids = new LinkedHashSet<>();
@@ -101,21 +111,38 @@ final class PeerIntake {
       Provenance provenance = provenances.get(i);
       String origin = provenance.originNation();
       List<StoredObject> rows = held.getOrDefault(p.row().objectId(), List.of());
-      if (p.claim().isEmpty() && rows.stream().anyMatch(h -> h.originNation().equals(localNation)
-          && h.versionMicros() == p.row().versionMicros())) {
+      if (p.claim().isEmpty()
+          && rows.stream()
+              .anyMatch(
+                  h ->
+                      h.originNation().equals(localNation)
+                          && h.versionMicros() == p.row().versionMicros())) {
         continue; // an older peer that says nothing of provenance sending back our own object
       }
       Map<String, StixObject> ofOrigin = definitions.getOrDefault(origin, Map.of());
-      Optional<String> refusal = RelayRules.unreadableByRelay(peer.nation(), origin, p.object(),
-          ref -> ofOrigin.containsKey(ref) ? Optional.of(ofOrigin.get(ref)) : policy.resolve(ref, origin),
-          info.defaultNations());
+      Optional<String> refusal =
+          RelayRules.unreadableByRelay(
+              peer.nation(),
+              origin,
+              p.object(),
+              ref ->
+                  ofOrigin.containsKey(ref)
+                      ? Optional.of(ofOrigin.get(ref))
+                      : policy.resolve(ref, origin),
+              info.defaultNations());
       if (refusal.isEmpty()) {
-        List<StoredObject> sameOrigin = rows.stream().filter(h -> h.originNation().equals(origin)).toList();
-        refusal = WriteRules.refusal(relay, p.object(), collection, sameOrigin, peerMayRead::permits);
+        List<StoredObject> sameOrigin =
+            rows.stream().filter(h -> h.originNation().equals(origin)).toList();
+        refusal =
+            WriteRules.refusal(relay, p.object(), collection, sameOrigin, peerMayRead::permits);
       }
       if (refusal.isEmpty()) {
         Optional<WriteRules.Collision> collision =
-            WriteRules.collision(p.object(), origin, collection, rows,
+            WriteRules.collision(
+                p.object(),
+                origin,
+                collection,
+                rows,
                 h -> h.collectionId().equals(collection) && peerMayRead.permits(h));
         if (collision.isPresent() && collision.get().duplicate()) {
           continue;
@@ -134,7 +161,12 @@ final class PeerIntake {
   }
 
   private void warn(Pulled p, String reason) {
-    log.warn("peer {} sent {} in {}, not stored: {}", peer.name(), p.row().objectId(), collection, reason);
+    log.warn(
+        "peer {} sent {} in {}, not stored: {}",
+        peer.name(),
+        p.row().objectId(),
+        collection,
+        reason);
   }
 
   /** The marking-definitions of the page, by the origin they are stored under, then id. */
@@ -144,7 +176,8 @@ final class PeerIntake {
     for (int i = 0; i < page.size(); i++) {
       StixObject s = page.get(i).object();
       if ("marking-definition".equals(s.type())) {
-        out.computeIfAbsent(provenances.get(i).originNation(), k -> new HashMap<>()).putIfAbsent(s.id(), s);
+        out.computeIfAbsent(provenances.get(i).originNation(), k -> new HashMap<>())
+            .putIfAbsent(s.id(), s);
       }
     }
     return out;

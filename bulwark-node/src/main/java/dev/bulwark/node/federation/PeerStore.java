@@ -31,7 +31,9 @@ public final class PeerStore {
       try (PreparedStatement delete = c.prepareStatement("DELETE FROM peers WHERE name = ?");
           PreparedStatement insert =
               c.prepareStatement(
-                  "INSERT INTO peers (" + COLUMNS + ", created_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                  "INSERT INTO peers ("
+                      + COLUMNS
+                      + ", created_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         delete.setString(1, peer.name());
         delete.executeUpdate();
         insert.setString(1, peer.name());
@@ -59,7 +61,8 @@ public final class PeerStore {
   public List<Peer> list() {
     List<Peer> peers = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM peers ORDER BY name");
+        PreparedStatement s =
+            c.prepareStatement("SELECT " + COLUMNS + " FROM peers ORDER BY name");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         peers.add(peerOf(rs));
@@ -79,7 +82,8 @@ public final class PeerStore {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement peers = c.prepareStatement("DELETE FROM peers WHERE name = ?");
-          PreparedStatement cursors = c.prepareStatement("DELETE FROM federation_cursors WHERE peer = ?")) {
+          PreparedStatement cursors =
+              c.prepareStatement("DELETE FROM federation_cursors WHERE peer = ?")) {
         peers.setString(1, name);
         int removed = peers.executeUpdate();
         cursors.setString(1, name);

@@ -1,5 +1,8 @@
 package dev.bulwark.node.federation;
 
+import dev.bulwark.node.federation.CursorStore.Cursor;
+import dev.bulwark.node.federation.CursorStore.Direction;
+import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.store.AddOutcome;
 import dev.bulwark.node.store.BatchRecords;
 import dev.bulwark.node.store.CollectionInfo;
@@ -10,9 +13,6 @@ import dev.bulwark.node.store.StoreException;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiQuery;
 import dev.bulwark.node.taxii.client.TaxiiResources.Envelope;
-import dev.bulwark.node.federation.CursorStore.Cursor;
-import dev.bulwark.node.federation.CursorStore.Direction;
-import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.validation.StixValidator;
 import dev.bulwark.stix.validation.ValidationResult;
@@ -33,21 +33,23 @@ import org.slf4j.LoggerFactory;
  * Pulls one collection from one peer: walks the peer's objects after the persisted cursor page by
  * page (by added_after, which survives restarts on both sides), validates each object, stores the
  * valid ones idempotently under the provenance the peer claims, once {@link PeerIntake} has checked
- * it (their true origin, the peer added as a relay), and persists the cursor after every page.
- * A crash between storing and saving the cursor only means the page is fetched again, which the
- * store ignores.
+ * it (their true origin, the peer added as a relay), and persists the cursor after every page. A
+ * crash between storing and saving the cursor only means the page is fetched again, which the store
+ * ignores.
  *
  * <p>The next page is requested as soon as this one has arrived, and is read, sent and parsed while
  * this one is validated and stored: the peer's reading and this node's writing overlap instead of
  * taking turns. Likewise a page is validated while the one before it is stored (on a second thread,
  * one page in flight, pages stored in order). The cursor still moves only after a page is stored,
- * and only to that page's end.
- * Not thread-safe: the service runs one task per peer and collection at a time.
+ * and only to that page's end. Not thread-safe: the service runs one task per peer and collection
+ * at a time.
  */
 final class PullTask {
   private static final Logger log = LoggerFactory.getLogger(PullTask.class);
+
   /** Objects asked for per request; the peer may send fewer (its own maximum page size). */
   static final int PAGE = 5_000;
+
   /** Objects per store transaction. */
   static final int STORE_BATCH = 2_000;
 
@@ -61,8 +63,16 @@ final class PullTask {
   private final LongSupplier nowMicros;
   private final PeerIntake intake;
 
-  PullTask(Peer peer, String collection, String localNation, TaxiiClient client, ObjectStore store,
-      StixValidator validator, AccessPolicy policy, CursorStore cursors, FederationMetrics metrics,
+  PullTask(
+      Peer peer,
+      String collection,
+      String localNation,
+      TaxiiClient client,
+      ObjectStore store,
+      StixValidator validator,
+      AccessPolicy policy,
+      CursorStore cursors,
+      FederationMetrics metrics,
       LongSupplier nowMicros) {
     this.peer = peer;
     this.collection = collection;
@@ -76,13 +86,17 @@ final class PullTask {
   }
 
   /** A page validated and handed to the store: where it ends, and what storing it came to. */
-  private record Stored(String position, long rejectedBeforeStore, CompletableFuture<long[]> counts) {}
+  private record Stored(
+      String position, long rejectedBeforeStore, CompletableFuture<long[]> counts) {}
 
   /** Pulls until the peer has nothing newer; returns how many new objects were stored. */
   long run() {
-    Cursor start = cursors.find(peer.name(), Direction.PULL, collection)
-        .orElse(Cursor.start(peer.name(), Direction.PULL, collection));
-    store.ensureCollection(new CollectionInfo(collection, collection, "Pulled from peers", Set.of()));
+    Cursor start =
+        cursors
+            .find(peer.name(), Direction.PULL, collection)
+            .orElse(Cursor.start(peer.name(), Direction.PULL, collection));
+    store.ensureCollection(
+        new CollectionInfo(collection, collection, "Pulled from peers", Set.of()));
     Progress progress = new Progress(start);
     String requestedAfter = start.position();
     CompletableFuture<Envelope> pending = fetch(requestedAfter, Optional.empty());
@@ -101,20 +115,28 @@ final class PullTask {
           }
           progress.settle(inFlight);
           inFlight = null;
-          cursors.save(progress.cursor.advanced(progress.cursor.position(), 0, 0, nowMicros.getAsLong()));
+          cursors.save(
+              progress.cursor.advanced(progress.cursor.position(), 0, 0, nowMicros.getAsLong()));
           metrics.caughtUp(peer, Direction.PULL, collection, 0);
           return progress.stored;
         }
-        String position = page.dateAddedLast()
-            .orElseThrow(() -> new IllegalStateException("the peer sent no X-TAXII-Date-Added-Last header"));
+        String position =
+            page.dateAddedLast()
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "the peer sent no X-TAXII-Date-Added-Last header"));
         if (page.more()) {
           requestedAfter = position;
           pending = fetch(position, Optional.empty());
         }
         long rejected = page.malformed();
         if (page.malformed() > 0) {
-          log.warn("peer {} sent {} item(s) in {} that are not well-formed JSON objects", peer.name(),
-              page.malformed(), collection);
+          log.warn(
+              "peer {} sent {} item(s) in {} that are not well-formed JSON objects",
+              peer.name(),
+              page.malformed(),
+              collection);
         }
         List<PeerIntake.Pulled> valid = new ArrayList<>(page.objects().size());
         for (int i = 0; i < page.objects().size(); i++) {
@@ -124,7 +146,11 @@ final class PullTask {
             valid.add(new PeerIntake.Pulled(o, NewObject.from(o), page.provenance().get(i)));
           } else {
             rejected++;
-            log.warn("peer {} sent an invalid object {} in {}: {}", peer.name(), o.id(), collection,
+            log.warn(
+                "peer {} sent an invalid object {} in {}: {}",
+                peer.name(),
+                o.id(),
+                collection,
                 result.errors().get(0).message());
           }
         }
@@ -132,14 +158,17 @@ final class PullTask {
         progress.settle(inFlight);
         inFlight = null;
         if (writer == null) {
-          writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "bulwark-federation-store");
-            t.setDaemon(true);
-            return t;
-          });
+          writer =
+              Executors.newSingleThreadExecutor(
+                  r -> {
+                    Thread t = new Thread(r, "bulwark-federation-store");
+                    t.setDaemon(true);
+                    return t;
+                  });
         }
-        inFlight = new Stored(position, rejected,
-            CompletableFuture.supplyAsync(() -> storeAll(valid), writer));
+        inFlight =
+            new Stored(
+                position, rejected, CompletableFuture.supplyAsync(() -> storeAll(valid), writer));
         if (!page.more()) {
           progress.settle(inFlight);
           inFlight = null;
@@ -187,7 +216,9 @@ final class PullTask {
       try {
         counts = page.counts().join();
       } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException(e.getCause());
       }
       long rejected = page.rejectedBeforeStore() + counts[1];
       cursor = cursor.advanced(page.position(), counts[0], rejected, nowMicros.getAsLong());
@@ -213,17 +244,18 @@ final class PullTask {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the peer", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     }
   }
 
   /**
-   * Checks the page's objects ({@link PeerIntake}: those refused count as rejected), then stores the
-   * others in transactions of up to {@value #STORE_BATCH} objects (H2 writes a larger
+   * Checks the page's objects ({@link PeerIntake}: those refused count as rejected), then stores
+   * the others in transactions of up to {@value #STORE_BATCH} objects (H2 writes a larger
    * transaction's pages twice: once while it is open, again when it commits); when the database
-   * refuses a batch, object by object, so that one
-   * object it cannot take is counted as rejected and does not hold back the rest. Returns {stored,
-   * rejected}.
+   * refuses a batch, object by object, so that one object it cannot take is counted as rejected and
+   * does not hold back the rest. Returns {stored, rejected}.
    */
   private long[] storeAll(List<PeerIntake.Pulled> valid) {
     PeerIntake.Admitted admitted = intake.admit(valid);
@@ -231,7 +263,8 @@ final class PullTask {
     long[] total = {0, admitted.refused()};
     for (int from = 0; from < objects.size(); from += STORE_BATCH) {
       int to = Math.min(objects.size(), from + STORE_BATCH);
-      long[] counts = storeBatch(objects.subList(from, to), admitted.provenances().subList(from, to));
+      long[] counts =
+          storeBatch(objects.subList(from, to), admitted.provenances().subList(from, to));
       total[0] += counts[0];
       total[1] += counts[1];
     }
@@ -240,7 +273,9 @@ final class PullTask {
 
   private long[] storeBatch(List<NewObject> valid, List<Provenance> provenances) {
     try {
-      return new long[] {storedIn(store.addAll(collection, valid, provenances, BatchRecords.NONE)), 0};
+      return new long[] {
+        storedIn(store.addAll(collection, valid, provenances, BatchRecords.NONE)), 0
+      };
     } catch (StoreException batchFailed) {
       long stored = 0;
       long rejected = 0;
@@ -250,7 +285,11 @@ final class PullTask {
           stored += storedIn(List.of(store.add(collection, o, provenances.get(i))));
         } catch (StoreException e) {
           rejected++;
-          log.warn("cannot store object {} from peer {} in {}: {}", o.objectId(), peer.name(), collection,
+          log.warn(
+              "cannot store object {} from peer {} in {}: {}",
+              o.objectId(),
+              peer.name(),
+              collection,
               e.getMessage());
         }
       }
@@ -273,7 +312,9 @@ final class PullTask {
 
   static String describe(Throwable e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return e.getCause() != null && e.getCause() != e && e.getCause().getMessage() != null
+    return e.getCause() != null
+            && e.getCause() != e
+            && e.getCause().getMessage() != null
             && !message.contains(e.getCause().getMessage())
         ? message + ": " + e.getCause().getMessage()
         : message;

@@ -1,5 +1,9 @@
 package dev.bulwark.node.federation;
 
+import dev.bulwark.node.federation.CursorStore.Cursor;
+import dev.bulwark.node.federation.CursorStore.Direction;
+import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.security.GranularMarkings;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ObjectQuery;
 import dev.bulwark.node.store.ObjectStore;
@@ -9,10 +13,6 @@ import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiResources.Status;
-import dev.bulwark.node.federation.CursorStore.Cursor;
-import dev.bulwark.node.federation.CursorStore.Direction;
-import dev.bulwark.node.security.AccessPolicy;
-import dev.bulwark.node.security.GranularMarkings;
 import dev.bulwark.stix.markings.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,15 +26,20 @@ import org.slf4j.LoggerFactory;
 /**
  * Pushes one collection to one peer: the objects this node's own nation originated (never what it
  * received from peers, so nothing bounces between nodes), filtered by the same AccessPolicy that
- * serves any reader of the peer's nation, never TLP:RED, POSTed in pages after the persisted cursor,
- * each envelope saying where its objects come from ({@link ProvenanceClaim}). The cursor only
- * moves when the peer has answered, so a peer that is down gets everything when it returns. Not
- * thread-safe: the service runs one task per peer and collection at a time.
+ * serves any reader of the peer's nation, never TLP:RED, POSTed in pages after the persisted
+ * cursor, each envelope saying where its objects come from ({@link ProvenanceClaim}). The cursor
+ * only moves when the peer has answered, so a peer that is down gets everything when it returns.
+ * Not thread-safe: the service runs one task per peer and collection at a time.
  */
 final class PushTask {
   private static final Logger log = LoggerFactory.getLogger(PushTask.class);
-  /** Objects read per page; a page is sent in as few envelopes as the peer's max_content_length allows. */
+
+  /**
+   * Objects read per page; a page is sent in as few envelopes as the peer's max_content_length
+   * allows.
+   */
   static final int PAGE = 5_000;
+
   /** The envelope size used when a peer states no max_content_length (TAXII requires it). */
   static final long DEFAULT_MAX_CONTENT = 1024 * 1024;
 
@@ -49,8 +54,16 @@ final class PushTask {
   private final LongSupplier nowMicros;
   private final LongSupplier peerMaxContentLength;
 
-  PushTask(Peer peer, String collection, String localNation, TaxiiClient client, ObjectStore store,
-      AccessPolicy policy, CursorStore cursors, FederationMetrics metrics, LongSupplier nowMicros,
+  PushTask(
+      Peer peer,
+      String collection,
+      String localNation,
+      TaxiiClient client,
+      ObjectStore store,
+      AccessPolicy policy,
+      CursorStore cursors,
+      FederationMetrics metrics,
+      LongSupplier nowMicros,
       LongSupplier peerMaxContentLength) {
     this.peer = peer;
     this.collection = collection;
@@ -65,23 +78,32 @@ final class PushTask {
   }
 
   /**
-   * What a peer is sent from a collection: objects this node's nation originated (not what came from
-   * peers), never TLP:RED, and only those the AccessPolicy lets a reader of the peer's nation see
-   * under the originating nation's rule.
+   * What a peer is sent from a collection: objects this node's nation originated (not what came
+   * from peers), never TLP:RED, and only those the AccessPolicy lets a reader of the peer's nation
+   * see under the originating nation's rule.
    */
-  static ReadFilter eligible(Peer peer, CollectionInfo collection, String localNation, AccessPolicy policy) {
+  static ReadFilter eligible(
+      Peer peer, CollectionInfo collection, String localNation, AccessPolicy policy) {
     Reader reader = new Reader(peer.nation(), Optional.empty());
     // objects whose required property a granular marking keeps from the peer's nation are not sent
-    ReadFilter peerMayRead = new GranularMarkings(policy).withholding(
-        policy.readFilter(reader, collection.defaultNations()), reader, collection.defaultNations());
-    return o -> o.originNation().equals(localNation) && !o.addedBy().startsWith("peer:") && o.relayedVia().isEmpty()
-        && !AccessPolicy.carriesRed(o.markingRefs()) && peerMayRead.permits(o);
+    ReadFilter peerMayRead =
+        new GranularMarkings(policy)
+            .withholding(
+                policy.readFilter(reader, collection.defaultNations()),
+                reader,
+                collection.defaultNations());
+    return o ->
+        o.originNation().equals(localNation)
+            && !o.addedBy().startsWith("peer:")
+            && o.relayedVia().isEmpty()
+            && !AccessPolicy.carriesRed(o.markingRefs())
+            && peerMayRead.permits(o);
   }
 
   /**
    * POSTs the objects in envelopes no larger than the peer's max_content_length; returns {accepted,
-   * refused}. An object that alone exceeds it can never be sent: it is counted as refused and logged,
-   * so that it does not hold back everything after it.
+   * refused}. An object that alone exceeds it can never be sent: it is counted as refused and
+   * logged, so that it does not hold back everything after it.
    */
   private long[] send(List<StoredObject> objects, Set<String> defaultNations) {
     GranularMarkings parts = new GranularMarkings(policy);
@@ -93,18 +115,26 @@ final class PushTask {
     List<ProvenanceClaim> claims = new ArrayList<>();
     long bytes = ENVELOPE_OVERHEAD;
     for (StoredObject o : objects) {
-      // the parts granular markings keep from the peer's nation are removed before it leaves the node
+      // the parts granular markings keep from the peer's nation are removed before it leaves the
+      // node
       Optional<String> json = parts.jsonFor(reader, o, defaultNations);
       if (json.isEmpty()) {
         counts[1]++;
         continue;
       }
       ProvenanceClaim claim = ProvenanceClaim.of(o);
-      long size = json.get().getBytes(StandardCharsets.UTF_8).length + 1L
-          + claim.toJson().getBytes(StandardCharsets.UTF_8).length + 1L;
+      long size =
+          json.get().getBytes(StandardCharsets.UTF_8).length
+              + 1L
+              + claim.toJson().getBytes(StandardCharsets.UTF_8).length
+              + 1L;
       if (ENVELOPE_OVERHEAD + size > budget) {
-        log.warn("object {} ({} bytes) is larger than peer {}'s max_content_length of {} bytes: not pushed",
-            o.objectId(), json.get().getBytes(StandardCharsets.UTF_8).length, peer.name(), budget);
+        log.warn(
+            "object {} ({} bytes) is larger than peer {}'s max_content_length of {} bytes: not pushed",
+            o.objectId(),
+            json.get().getBytes(StandardCharsets.UTF_8).length,
+            peer.name(),
+            budget);
         counts[1]++;
         continue;
       }
@@ -144,13 +174,17 @@ final class PushTask {
       return 0;
     }
     ReadFilter eligible = eligible(peer, local.get(), localNation, policy);
-    Cursor cursor = cursors.find(peer.name(), Direction.PUSH, collection)
-        .orElse(Cursor.start(peer.name(), Direction.PUSH, collection));
+    Cursor cursor =
+        cursors
+            .find(peer.name(), Direction.PUSH, collection)
+            .orElse(Cursor.start(peer.name(), Direction.PUSH, collection));
     long accepted = 0;
     try {
       while (true) {
         long after = Long.parseLong(cursor.position());
-        Page page = store.page(new ObjectQuery(collection, after, Set.of(), Set.of(), Set.of(), PAGE), eligible);
+        Page page =
+            store.page(
+                new ObjectQuery(collection, after, Set.of(), Set.of(), Set.of(), PAGE), eligible);
         long refused = 0;
         long taken = 0;
         if (!page.items().isEmpty()) {
@@ -159,7 +193,9 @@ final class PushTask {
           refused = counts[1];
         }
         if (page.scannedUpToMicros() > after || taken + refused > 0) {
-          cursor = cursor.advanced(Long.toString(page.scannedUpToMicros()), taken, refused, nowMicros.getAsLong());
+          cursor =
+              cursor.advanced(
+                  Long.toString(page.scannedUpToMicros()), taken, refused, nowMicros.getAsLong());
           cursors.save(cursor);
           metrics.moved(peer, Direction.PUSH, collection, taken, refused);
         }

@@ -8,11 +8,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Moves alerts from the engine thread to the store without making the engine wait for the database:
- * the engine hands over snapshots, a publishing thread writes them through the {@link IncidentLedger}.
- * While an alert waits, a newer snapshot of the same alert replaces it (only the latest state matters),
- * so the backlog is bounded by the number of distinct alerts in flight, and at most {@code limit}
- * (beyond that the newest is dropped and counted). A failed write is counted and retried with the
- * next update of that alert. Thread-safe.
+ * the engine hands over snapshots, a publishing thread writes them through the {@link
+ * IncidentLedger}. While an alert waits, a newer snapshot of the same alert replaces it (only the
+ * latest state matters), so the backlog is bounded by the number of distinct alerts in flight, and
+ * at most {@code limit} (beyond that the newest is dropped and counted). A failed write is counted
+ * and retried with the next update of that alert. Thread-safe.
  */
 public final class AlertPublisher implements AutoCloseable {
   private final IncidentLedger ledger;

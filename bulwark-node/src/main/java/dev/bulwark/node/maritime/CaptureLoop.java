@@ -15,7 +15,9 @@ import java.util.Map;
  * as if it had gone dark, an artefact of the loop and not of the ship. Not thread-safe.
  */
 final class CaptureLoop {
-  /** Turn reports come this long before the next pass starts (after the last report of the pass). */
+  /**
+   * Turn reports come this long before the next pass starts (after the last report of the pass).
+   */
   static final long TURN_LEAD_MILLIS = 500L;
 
   private final List<VesselObservation> capture;

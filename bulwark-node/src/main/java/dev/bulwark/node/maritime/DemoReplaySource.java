@@ -18,13 +18,14 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * The demo's live feed: the real Danish capture (5 minutes of the national AIS network) played back and
- * forth for ever by a {@link CaptureLoop} (backwards with courses turned round, so that no ship ever jumps), with the synthetic
- * incidents of {@code bulwark-maritime} (an anchor dragged across Estlink 2 and BCS, a ship going dark
- * over C-Lion1, a rendezvous at sea, a spoofed ferry) mixed in, on one clock running {@code pace}
- * times faster than the wall clock. The first pass of the scenarios is fast-forwarded to a few
- * minutes before their first incident, so that alerts come within a minute of the start; later passes
- * start again from the beginning of the scenarios. Thread-safe (see {@link ThreadedSource}).
+ * The demo's live feed: the real Danish capture (5 minutes of the national AIS network) played back
+ * and forth for ever by a {@link CaptureLoop} (backwards with courses turned round, so that no ship
+ * ever jumps), with the synthetic incidents of {@code bulwark-maritime} (an anchor dragged across
+ * Estlink 2 and BCS, a ship going dark over C-Lion1, a rendezvous at sea, a spoofed ferry) mixed
+ * in, on one clock running {@code pace} times faster than the wall clock. The first pass of the
+ * scenarios is fast-forwarded to a few minutes before their first incident, so that alerts come
+ * within a minute of the start; later passes start again from the beginning of the scenarios.
+ * Thread-safe (see {@link ThreadedSource}).
  */
 final class DemoReplaySource extends ThreadedSource {
   static final String CAPTURE = "/dev/bulwark/node/maritime/demo/dma_2013-11-12_5min.nmea.gz";
@@ -38,9 +39,16 @@ final class DemoReplaySource extends ThreadedSource {
    * @param pace how much faster than real time the demo runs (60: an hour a minute)
    * @param leadMillis track time left before the scenarios' first incident after fast-forwarding
    */
-  DemoReplaySource(ObservationQueue queue, InfrastructureLayer layer, double pace, long leadMillis,
+  DemoReplaySource(
+      ObservationQueue queue,
+      InfrastructureLayer layer,
+      double pace,
+      long leadMillis,
       LongSupplier wallClock) {
-    super(new SourceStatus("demo-replay", "demo", "DMA capture 2013-11-12 + Bulwark scenarios, x" + (int) pace), queue,
+    super(
+        new SourceStatus(
+            "demo-replay", "demo", "DMA capture 2013-11-12 + Bulwark scenarios, x" + (int) pace),
+        queue,
         true);
     this.layer = layer;
     this.pace = pace;
@@ -60,7 +68,8 @@ final class DemoReplaySource extends ThreadedSource {
 
     // first scenario pass: fast-forwarded up to shortly before its first incident
     ScenarioSet first = Scenarios.generate(v0, layer);
-    long firstOnset = first.expectations().stream().mapToLong(Expectation::onsetMillis).min().orElse(v0);
+    long firstOnset =
+        first.expectations().stream().mapToLong(Expectation::onsetMillis).min().orElse(v0);
     long skip = Math.max(0, firstOnset - leadMillis - v0);
     List<VesselObservation> scenario = shift(decode(first), -skip);
     int si = 0;
@@ -74,7 +83,10 @@ final class DemoReplaySource extends ThreadedSource {
       long ct = loop.peekTime();
       if (si >= scenario.size()) {
         // next scenario pass from the beginning, from now on the demo clock
-        long now = scenario.isEmpty() ? ct : Math.max(ct, scenario.get(scenario.size() - 1).timeMillis() + 60_000L);
+        long now =
+            scenario.isEmpty()
+                ? ct
+                : Math.max(ct, scenario.get(scenario.size() - 1).timeMillis() + 60_000L);
         scenario = decode(Scenarios.generate(now, layer));
         si = 0;
       }
@@ -109,13 +121,18 @@ final class DemoReplaySource extends ThreadedSource {
   private List<VesselObservation> decodeCapture() {
     List<VesselObservation> out = new ArrayList<>();
     AisAdapter adapter = new AisAdapter();
-    AisDecoder decoder = AisDecoder.builder(d -> adapter.accept(d, out::add)).source("dma-demo")
-        .onRejection(r -> status.error(r.describe())).build();
+    AisDecoder decoder =
+        AisDecoder.builder(d -> adapter.accept(d, out::add))
+            .source("dma-demo")
+            .onRejection(r -> status.error(r.describe()))
+            .build();
     try (InputStream in = AisFiles.maybeGunzip(resource())) {
-      new LineReader(in).forEachLine((b, off, len) -> {
-        status.line();
-        decoder.accept(b, off, len);
-      });
+      new LineReader(in)
+          .forEachLine(
+              (b, off, len) -> {
+                status.line();
+                decoder.accept(b, off, len);
+              });
       decoder.finish();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the demo capture: " + e.getMessage(), e);
@@ -135,7 +152,8 @@ final class DemoReplaySource extends ThreadedSource {
   private List<VesselObservation> decode(ScenarioSet set) {
     List<VesselObservation> out = new ArrayList<>();
     AisAdapter adapter = new AisAdapter();
-    AisDecoder decoder = AisDecoder.builder(d -> adapter.accept(d, out::add)).source("scenarios").build();
+    AisDecoder decoder =
+        AisDecoder.builder(d -> adapter.accept(d, out::add)).source("scenarios").build();
     for (ScenarioSet.Line l : set.lines()) {
       decoder.accept(l.text());
     }

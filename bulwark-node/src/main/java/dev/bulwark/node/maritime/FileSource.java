@@ -9,18 +9,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * An NMEA capture file (plain or gzip), replayed at its recorded pace times {@code pace} (0 = as fast
- * as the engine takes it) and, with {@code loop}, started again at its end with its times moved on
- * by the length of the capture, so that the engine's clock keeps going forward. (At each new pass
- * the ships start again from where the capture began.) A missing or unreadable file is an error;
- * the source retries every 30 s. Thread-safe.
+ * An NMEA capture file (plain or gzip), replayed at its recorded pace times {@code pace} (0 = as
+ * fast as the engine takes it) and, with {@code loop}, started again at its end with its times
+ * moved on by the length of the capture, so that the engine's clock keeps going forward. (At each
+ * new pass the ships start again from where the capture began.) A missing or unreadable file is an
+ * error; the source retries every 30 s. Thread-safe.
  */
 final class FileSource extends ThreadedSource {
   private final Path file;
   private final double pace;
   private final boolean loop;
 
-  FileSource(String name, Path file, double pace, boolean loop, ObservationQueue queue, boolean block) {
+  FileSource(
+      String name, Path file, double pace, boolean loop, ObservationQueue queue, boolean block) {
     super(new SourceStatus(name, "file", file.toString()), queue, block);
     this.file = file;
     this.pace = pace;
@@ -34,16 +35,22 @@ final class FileSource extends ThreadedSource {
     while (running) {
       long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
       long passShift = shift;
-      NmeaPipeline pipeline = new NmeaPipeline(status.name(), status, Clock.systemUTC(), o -> {
-        span[0] = Math.min(span[0], o.timeMillis());
-        span[1] = Math.max(span[1], o.timeMillis());
-        VesselObservation shifted = passShift == 0 ? o : Observations.at(o, o.timeMillis() + passShift);
-        if (pacer.await(shifted.timeMillis())) {
-          emit(shifted);
-        } else {
-          throw new Stop();
-        }
-      });
+      NmeaPipeline pipeline =
+          new NmeaPipeline(
+              status.name(),
+              status,
+              Clock.systemUTC(),
+              o -> {
+                span[0] = Math.min(span[0], o.timeMillis());
+                span[1] = Math.max(span[1], o.timeMillis());
+                VesselObservation shifted =
+                    passShift == 0 ? o : Observations.at(o, o.timeMillis() + passShift);
+                if (pacer.await(shifted.timeMillis())) {
+                  emit(shifted);
+                } else {
+                  throw new Stop();
+                }
+              });
       try (InputStream in = AisFiles.open(file)) {
         status.connected(true);
         new LineReader(in).forEachLine(pipeline);

@@ -10,7 +10,9 @@ import org.locationtech.jts.geom.Polygon;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Writes infrastructure assets as GeoJSON features for the API and the map. Stateless; thread-safe. */
+/**
+ * Writes infrastructure assets as GeoJSON features for the API and the map. Stateless; thread-safe.
+ */
 final class GeoJson {
   private GeoJson() {}
 
@@ -19,7 +21,9 @@ final class GeoJson {
     f.put("type", "Feature");
     f.put("id", a.id());
     ObjectNode p = f.putObject("properties");
-    a.properties().forEach(p::put); // first, so that the normalised values below win ("gas-pipeline" -> "pipeline")
+    a.properties()
+        .forEach(p::put); // first, so that the normalised values below win ("gas-pipeline" ->
+    // "pipeline")
     p.put("name", a.name());
     p.put("kind", a.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     p.put("corridor_m", a.corridorM());

@@ -38,27 +38,27 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The alerts as STIX in the node's store: turns each alert the engine raises or updates into an
- * {@code incident} (with the {@link MaritimeExtension}), the vessel as an {@code identity}, the asset
- * as an {@code infrastructure}, a {@code location}, a {@code sighting} and the evidence as a
+ * {@code incident} (with the {@link MaritimeExtension}), the vessel as an {@code identity}, the
+ * asset as an {@code infrastructure}, a {@code location}, a {@code sighting} and the evidence as a
  * {@code note} holding the GeoJSON track; every object marked with the node's default markings and
  * written in one transaction to the alerts collection. An object is written again only when its
  * content changed, as a new version (same id, later {@code modified}). Analysts' acknowledgements,
  * notes and closures become new versions too. The ledger is rebuilt from the store at start, so the
  * store is the only truth and nothing acknowledged is lost across a restart.
  *
- * <p>Whose alerts: the ledger adopts only what the node itself wrote (origin the node's nation, added
- * by the watch's actor, incidents authored by the node's identity); anything else in the collection
- * (an older node let contributors and peers write there) is not an alert of this node and is never
- * shown through it. For every object it keeps the header of the latest version it wrote (markings
- * and origin), and shows an alert, its evidence and each note only to a reader the caller's predicate
- * (the access policy on that header) admits, exactly as TAXII would. A new version written for an
- * analyst or an engine update never widens: its markings are the node's configured markings only
- * when they admit no reader the previous version's markings do not ({@link VersionRule}), and its
- * origin stays the node's nation.
+ * <p>Whose alerts: the ledger adopts only what the node itself wrote (origin the node's nation,
+ * added by the watch's actor, incidents authored by the node's identity); anything else in the
+ * collection (an older node let contributors and peers write there) is not an alert of this node
+ * and is never shown through it. For every object it keeps the header of the latest version it
+ * wrote (markings and origin), and shows an alert, its evidence and each note only to a reader the
+ * caller's predicate (the access policy on that header) admits, exactly as TAXII would. A new
+ * version written for an analyst or an engine update never widens: its markings are the node's
+ * configured markings only when they admit no reader the previous version's markings do not ({@link
+ * VersionRule}), and its origin stays the node's nation.
  *
  * <p>Why a vessel is an identity: STIX 2.1 has no vessel object and a custom SCO would need every
- * ally's tools to know it; an identity (class "unknown", sector transportation) with the extension's
- * AIS properties is understood everywhere and can be the target of a sighting.
+ * ally's tools to know it; an identity (class "unknown", sector transportation) with the
+ * extension's AIS properties is understood everywhere and can be the target of a sighting.
  *
  * <p>Thread-safe: every method is synchronized (writes are few: alerts and analysts' actions).
  */
@@ -75,12 +75,17 @@ public final class IncidentLedger {
   private final JsonMapper json = JsonMapper.builder().build();
   private final String nodeIdentity;
   private final Map<String, Version> versions = new HashMap<>();
-  /** Marking-definitions the node wrote (read by the never-widen rule); thread-safe for the resolver. */
+
+  /**
+   * Marking-definitions the node wrote (read by the never-widen rule); thread-safe for the
+   * resolver.
+   */
   private final Map<String, StixObject> ownDefinitions = new ConcurrentHashMap<>();
+
   private final Map<String, AlertRecord> alerts = new LinkedHashMap<>();
   private final Map<String, AlertRecord> byIncident = new HashMap<>();
   private Set<String> unmarkedDefault = Set.of();
-  private volatile Consumer<Change> listener = c -> { };
+  private volatile Consumer<Change> listener = c -> {};
 
   /**
    * An alert as it changed: its list view and the header of its incident's latest version, which
@@ -111,8 +116,13 @@ public final class IncidentLedger {
     }
   }
 
-  public IncidentLedger(ObjectStore store, String collection, String nation, NodeMarkings markings,
-      InfrastructureLayer layer, LongSupplier clock) {
+  public IncidentLedger(
+      ObjectStore store,
+      String collection,
+      String nation,
+      NodeMarkings markings,
+      InfrastructureLayer layer,
+      LongSupplier clock) {
     this.store = store;
     this.collection = collection;
     this.nation = nation;
@@ -140,12 +150,18 @@ public final class IncidentLedger {
     return nation;
   }
 
-  /** The markings the node proposes for what it publishes (a new version of an object may keep stricter ones). */
+  /**
+   * The markings the node proposes for what it publishes (a new version of an object may keep
+   * stricter ones).
+   */
   public List<String> markingRefs() {
     return markings.refs();
   }
 
-  /** Whether the node itself wrote this stored object: its origin is the node's nation and the watch added it. */
+  /**
+   * Whether the node itself wrote this stored object: its origin is the node's nation and the watch
+   * added it.
+   */
   boolean ownObject(StoredObject o) {
     return nation.equalsIgnoreCase(o.originNation()) && ACTOR.equals(o.addedBy());
   }
@@ -155,15 +171,18 @@ public final class IncidentLedger {
    * node's identity, the extension-definition and the marking definitions when missing.
    */
   public synchronized void start() {
-    unmarkedDefault = store.collection(collection).map(CollectionInfo::defaultNations).orElse(Set.of());
+    unmarkedDefault =
+        store.collection(collection).map(CollectionInfo::defaultNations).orElse(Set.of());
     markings.definitions().forEach(m -> ownDefinitions.put(m.id(), m));
     Map<String, StoredObject> latest = new HashMap<>();
     long after = 0;
-    // Only what the node wrote itself: an object someone else put into the collection is not ours to
+    // Only what the node wrote itself: an object someone else put into the collection is not ours
+    // to
     // show, version or adopt as an alert.
     ReadFilter own = this::ownObject;
     while (true) {
-      Page page = store.page(new ObjectQuery(collection, after, Set.of(), Set.of(), Set.of(), 1000), own);
+      Page page =
+          store.page(new ObjectQuery(collection, after, Set.of(), Set.of(), Set.of(), 1000), own);
       for (StoredObject o : page.items()) {
         StoredObject held = latest.get(o.objectId());
         if (held == null || o.versionMicros() >= held.versionMicros()) {
@@ -184,15 +203,23 @@ public final class IncidentLedger {
         continue;
       }
       if (n.has("modified")) {
-        versions.put(o.objectId(), new Version(content(n), Stamps.millis(n.get("modified").asString()),
-            n.path("created").asString(""), headerOf(o)));
+        versions.put(
+            o.objectId(),
+            new Version(
+                content(n),
+                Stamps.millis(n.get("modified").asString()),
+                n.path("created").asString(""),
+                headerOf(o)));
       }
-      if ("marking-definition".equals(o.type()) && ReleasabilityMarking.carriesExtension(StixObject.of(n))) {
+      if ("marking-definition".equals(o.type())
+          && ReleasabilityMarking.carriesExtension(StixObject.of(n))) {
         ownDefinitions.put(o.objectId(), StixObject.of(n));
       }
       JsonNode ext = n.path("extensions").path(MaritimeExtension.ID);
-      if ("incident".equals(o.type()) && "alert".equals(ext.path("subject").asString(""))
-          && nodeIdentity.equals(n.path("created_by_ref").asString("")) && versions.containsKey(o.objectId())) {
+      if ("incident".equals(o.type())
+          && "alert".equals(ext.path("subject").asString(""))
+          && nodeIdentity.equals(n.path("created_by_ref").asString(""))
+          && versions.containsKey(o.objectId())) {
         AlertRecord r = new AlertRecord(ext.path("alert_id").asString(), o.objectId());
         r.ext = (ObjectNode) ext.deepCopy();
         r.name = n.path("name").asString("");
@@ -216,7 +243,9 @@ public final class IncidentLedger {
         }
       }
     }
-    alerts.values().forEach(r -> r.notes.sort(Comparator.comparing(x -> x.path("created").asString(""))));
+    alerts
+        .values()
+        .forEach(r -> r.notes.sort(Comparator.comparing(x -> x.path("created").asString(""))));
     List<ObjectNode> basics = new ArrayList<>();
     ObjectNode identity = json.createObjectNode();
     identity.put("type", "identity");
@@ -323,7 +352,8 @@ public final class IncidentLedger {
    *
    * @param reader whether the acting principal may read a stored object (the access policy)
    */
-  public synchronized Optional<ObjectNode> acknowledge(String alertId, String principal, Predicate<StoredObject> reader) {
+  public synchronized Optional<ObjectNode> acknowledge(
+      String alertId, String principal, Predicate<StoredObject> reader) {
     AlertRecord r = readable(alertId, reader);
     if (r == null) {
       return Optional.empty();
@@ -342,11 +372,11 @@ public final class IncidentLedger {
   }
 
   /**
-   * Adds an analyst's note to an alert (a STIX note on the incident, marked like the incident's latest
-   * version); empty when there is no such alert or the reader may not see it.
+   * Adds an analyst's note to an alert (a STIX note on the incident, marked like the incident's
+   * latest version); empty when there is no such alert or the reader may not see it.
    */
-  public synchronized Optional<ObjectNode> annotate(String alertId, String principal, String text,
-      Predicate<StoredObject> reader) {
+  public synchronized Optional<ObjectNode> annotate(
+      String alertId, String principal, String text, Predicate<StoredObject> reader) {
     AlertRecord r = readable(alertId, reader);
     if (r == null) {
       return Optional.empty();
@@ -369,9 +399,12 @@ public final class IncidentLedger {
     return Optional.of(detail(r, reader));
   }
 
-  /** Closes an alert with a disposition; empty when there is no such alert or the reader may not see it. */
-  public synchronized Optional<ObjectNode> close(String alertId, String principal, Disposition d,
-      Predicate<StoredObject> reader) {
+  /**
+   * Closes an alert with a disposition; empty when there is no such alert or the reader may not see
+   * it.
+   */
+  public synchronized Optional<ObjectNode> close(
+      String alertId, String principal, Disposition d, Predicate<StoredObject> reader) {
     AlertRecord r = readable(alertId, reader);
     if (r == null) {
       return Optional.empty();
@@ -393,7 +426,10 @@ public final class IncidentLedger {
     return Optional.ofNullable(readable(alertId, reader)).map(r -> r.incidentId);
   }
 
-  /** The header of the latest version of an alert's incident (markings, origin); for the node's own checks. */
+  /**
+   * The header of the latest version of an alert's incident (markings, origin); for the node's own
+   * checks.
+   */
   synchronized Optional<StoredObject> incidentHeader(String alertId) {
     return Optional.ofNullable(alerts.get(alertId)).map(r -> versions.get(r.incidentId).head());
   }
@@ -410,7 +446,10 @@ public final class IncidentLedger {
     return out;
   }
 
-  /** One alert with its evidence and notes, as far as the reader may see them; empty when it may not see the alert. */
+  /**
+   * One alert with its evidence and notes, as far as the reader may see them; empty when it may not
+   * see the alert.
+   */
   public synchronized Optional<ObjectNode> detail(String alertId, Predicate<StoredObject> reader) {
     return Optional.ofNullable(readable(alertId, reader)).map(r -> detail(r, reader));
   }
@@ -478,7 +517,10 @@ public final class IncidentLedger {
     inc.put("description", r.ext.path("summary").asString(""));
     inc.putObject("extensions").set(MaritimeExtension.ID, r.ext.deepCopy());
     version(inc, out, Stamps.of(now));
-    r.version = versions.get(r.incidentId).modifiedMillis == 0 ? "" : Stamps.of(versions.get(r.incidentId).modifiedMillis);
+    r.version =
+        versions.get(r.incidentId).modifiedMillis == 0
+            ? ""
+            : Stamps.of(versions.get(r.incidentId).modifiedMillis);
   }
 
   private String vessel(Alert a, List<NewObject> out, long now) {
@@ -516,7 +558,10 @@ public final class IncidentLedger {
     return version(o, out, Stamps.of(now));
   }
 
-  /** A new object with the common properties (created_by_ref, markings); created/modified come later. */
+  /**
+   * A new object with the common properties (created_by_ref, markings); created/modified come
+   * later.
+   */
   private ObjectNode base(String type, String id) {
     ObjectNode o = json.createObjectNode();
     o.put("type", type);
@@ -534,8 +579,8 @@ public final class IncidentLedger {
 
   /**
    * Adds a new version of {@code o} to {@code out} when its content differs from the latest one
-   * written: same created, modified later than the previous version's, markings never wider than the
-   * previous version's. Returns its id.
+   * written: same created, modified later than the previous version's, markings never wider than
+   * the previous version's. Returns its id.
    */
   private String version(ObjectNode o, List<NewObject> out, String createdIfNew) {
     String id = o.get("id").asString();
@@ -550,18 +595,23 @@ public final class IncidentLedger {
       return id;
     }
     String created = held != null && !held.created.isEmpty() ? held.created : createdIfNew;
-    long modified = Math.max(Math.max(clock.getAsLong(), Stamps.millis(created)), held == null ? 0 : held.modifiedMillis + 1);
+    long modified =
+        Math.max(
+            Math.max(clock.getAsLong(), Stamps.millis(created)),
+            held == null ? 0 : held.modifiedMillis + 1);
     ObjectNode full = json.createObjectNode();
     full.put("type", o.get("type").asString());
     full.put("spec_version", "2.1");
     full.put("id", id);
     full.put("created", created);
     full.put("modified", Stamps.of(modified));
-    o.properties().forEach(e -> {
-      if (!full.has(e.getKey())) {
-        full.set(e.getKey(), e.getValue());
-      }
-    });
+    o.properties()
+        .forEach(
+            e -> {
+              if (!full.has(e.getKey())) {
+                full.set(e.getKey(), e.getValue());
+              }
+            });
     StixObject written = StixObject.of(full);
     out.add(NewObject.from(written));
     versions.put(id, new Version(content, modified, created, headerOf(written, modified)));
@@ -571,22 +621,26 @@ public final class IncidentLedger {
   }
 
   /**
-   * The markings of a new version of an object the node wrote: the proposed ones only when they never
-   * widen the previous version's, and only when the node can resolve every one of them (a configured
-   * ref it cannot read might be wider than it looks).
+   * The markings of a new version of an object the node wrote: the proposed ones only when they
+   * never widen the previous version's, and only when the node can resolve every one of them (a
+   * configured ref it cannot read might be wider than it looks).
    */
   private List<String> nextMarkings(List<String> previous, List<String> proposed) {
     if (previous.equals(proposed)) {
       return previous;
     }
     boolean resolvable = proposed.stream().allMatch(ref -> resolve(ref).isPresent());
-    return resolvable ? VersionRule.nextMarkings(nation, previous, proposed, this::resolve, unmarkedDefault) : previous;
+    return resolvable
+        ? VersionRule.nextMarkings(nation, previous, proposed, this::resolve, unmarkedDefault)
+        : previous;
   }
 
   /** TLP from the library; other definitions only those the node itself wrote. */
   private Optional<StixObject> resolve(String ref) {
     Optional<Tlp> tlp = Tlp.fromMarkingId(ref);
-    return tlp.isPresent() ? Optional.of(tlp.get().definition()) : Optional.ofNullable(ownDefinitions.get(ref));
+    return tlp.isPresent()
+        ? Optional.of(tlp.get().definition())
+        : Optional.ofNullable(ownDefinitions.get(ref));
   }
 
   private static List<String> refsOf(ObjectNode o) {
@@ -595,16 +649,39 @@ public final class IncidentLedger {
     return refs;
   }
 
-  /** The header the store keeps of a version the node writes (origin the node's nation, added by the watch). */
+  /**
+   * The header the store keeps of a version the node writes (origin the node's nation, added by the
+   * watch).
+   */
   private StoredObject headerOf(StixObject o, long modifiedMillis) {
-    return new StoredObject(collection, o.id(), o.type(), Stamps.of(modifiedMillis), modifiedMillis * 1000, "2.1", 0L,
-        nation, ACTOR, o.objectMarkingRefs(), "");
+    return new StoredObject(
+        collection,
+        o.id(),
+        o.type(),
+        Stamps.of(modifiedMillis),
+        modifiedMillis * 1000,
+        "2.1",
+        0L,
+        nation,
+        ACTOR,
+        o.objectMarkingRefs(),
+        "");
   }
 
   /** A stored version's header, without its JSON (the ledger keeps its own view of the content). */
   private static StoredObject headerOf(StoredObject o) {
-    return new StoredObject(o.collectionId(), o.objectId(), o.type(), o.version(), o.versionMicros(), o.specVersion(),
-        o.dateAddedMicros(), o.originNation(), o.addedBy(), o.markingRefs(), "");
+    return new StoredObject(
+        o.collectionId(),
+        o.objectId(),
+        o.type(),
+        o.version(),
+        o.versionMicros(),
+        o.specVersion(),
+        o.dateAddedMicros(),
+        o.originNation(),
+        o.addedBy(),
+        o.markingRefs(),
+        "");
   }
 
   private static String content(ObjectNode o) {
@@ -623,7 +700,10 @@ public final class IncidentLedger {
 
   private String title(Alert a) {
     String vessel = a.vesselName().isEmpty() ? "MMSI " + a.mmsi() : a.vesselName();
-    return a.kind().slug().replace('-', ' ') + ": " + vessel + a.assetName().map(n -> " on " + n).orElse("");
+    return a.kind().slug().replace('-', ' ')
+        + ": "
+        + vessel
+        + a.assetName().map(n -> " on " + n).orElse("");
   }
 
   private String evidenceText(Alert a) {

@@ -24,9 +24,9 @@ import java.util.function.Function;
 
 /**
  * Runs the {@link MaritimeEngine} on one thread of its own: drains the {@link ObservationQueue} in
- * batches, runs the engine, hands alerts to a listener, and about once a second publishes a
- * {@link LiveSnapshot} of the vessels. Other threads never touch the engine: they read the snapshot,
- * or {@link #query} a function that the engine thread runs between batches. Thread-safe.
+ * batches, runs the engine, hands alerts to a listener, and about once a second publishes a {@link
+ * LiveSnapshot} of the vessels. Other threads never touch the engine: they read the snapshot, or
+ * {@link #query} a function that the engine thread runs between batches. Thread-safe.
  */
 public final class LiveEngine implements AutoCloseable {
   private static final int BATCH = 4096;
@@ -44,12 +44,21 @@ public final class LiveEngine implements AutoCloseable {
   /**
    * @param alerts told of every raised or updated alert, on the engine thread (must not block)
    */
-  public LiveEngine(ObservationQueue queue, InfrastructureLayer layer, BiConsumer<Alert, AlertListener.Change> alerts,
+  public LiveEngine(
+      ObservationQueue queue,
+      InfrastructureLayer layer,
+      BiConsumer<Alert, AlertListener.Change> alerts,
       long snapshotEveryMillis) {
     this.queue = queue;
     this.snapshotEveryMillis = snapshotEveryMillis;
-    this.engine = new MaritimeEngine(EngineConfig.DEFAULT, layer, VesselList.empty(), VesselList.empty(),
-        MaritimeEngine.defaultDetectors(), alerts::accept);
+    this.engine =
+        new MaritimeEngine(
+            EngineConfig.DEFAULT,
+            layer,
+            VesselList.empty(),
+            VesselList.empty(),
+            MaritimeEngine.defaultDetectors(),
+            alerts::accept);
   }
 
   /** Starts the engine thread (once). */
@@ -101,14 +110,26 @@ public final class LiveEngine implements AutoCloseable {
       }
     }
     long now = engine.now();
-    return new LiveSnapshot(now == Long.MIN_VALUE ? "" : Instant.ofEpochMilli(now).toString(), engine.stats(), views);
+    return new LiveSnapshot(
+        now == Long.MIN_VALUE ? "" : Instant.ofEpochMilli(now).toString(), engine.stats(), views);
   }
 
   static VesselView view(VesselState v) {
     PositionReport p = v.last();
     VesselIdentity id = v.identity();
-    return new VesselView(v.mmsi(), id.name(), id.callSign(), id.imo(), id.shipType(), id.flag().orElse(""), p.lat(),
-        p.lon(), p.hasSog() ? p.sogKn() : -1, p.hasCog() ? p.cogDeg() : -1, p.headingDeg(), p.timeMillis());
+    return new VesselView(
+        v.mmsi(),
+        id.name(),
+        id.callSign(),
+        id.imo(),
+        id.shipType(),
+        id.flag().orElse(""),
+        p.lat(),
+        p.lon(),
+        p.hasSog() ? p.sogKn() : -1,
+        p.hasCog() ? p.cogDeg() : -1,
+        p.headingDeg(),
+        p.timeMillis());
   }
 
   /** The latest snapshot (at most about a second old). */
@@ -133,20 +154,23 @@ public final class LiveEngine implements AutoCloseable {
    */
   public <T> T query(Function<MaritimeEngine, T> f) {
     CompletableFuture<T> result = new CompletableFuture<>();
-    tasks.add(() -> {
-      try {
-        result.complete(f.apply(engine));
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
-      }
-    });
+    tasks.add(
+        () -> {
+          try {
+            result.complete(f.apply(engine));
+          } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+          }
+        });
     try {
       return result.get(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     } catch (TimeoutException e) {
       throw new IllegalStateException("the maritime engine did not answer within 5 s", e);
     }

@@ -13,11 +13,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The server-sent event stream of the console: alert changes and, every couple of seconds, the
- * vessels and source status. Events are queued (bounded; when full the oldest is dropped and counted)
- * and sent by one thread, so neither the engine nor the ledger ever waits for a slow browser; a
- * client whose send fails is dropped. Each subscriber has a predicate that decides, per alert event,
- * whether it may see that alert (the access policy on the header of the alert's incident); status
- * events (traffic counters, alert counts) go to admin subscribers only. Thread-safe.
+ * vessels and source status. Events are queued (bounded; when full the oldest is dropped and
+ * counted) and sent by one thread, so neither the engine nor the ledger ever waits for a slow
+ * browser; a client whose send fails is dropped. Each subscriber has a predicate that decides, per
+ * alert event, whether it may see that alert (the access policy on the header of the alert's
+ * incident); status events (traffic counters, alert counts) go to admin subscribers only.
+ * Thread-safe.
  */
 public final class LiveEvents implements AutoCloseable {
   /** Who may receive an event. */
@@ -30,7 +31,10 @@ public final class LiveEvents implements AutoCloseable {
     ADMINS
   }
 
-  /** One event: its SSE name, JSON data, who may receive it and, for an alert, its incident's header. */
+  /**
+   * One event: its SSE name, JSON data, who may receive it and, for an alert, its incident's
+   * header.
+   */
   record Event(String name, String json, Audience audience, StoredObject alertIncident) {}
 
   /** A connected client. */
@@ -78,7 +82,9 @@ public final class LiveEvents implements AutoCloseable {
     return emitter;
   }
 
-  /** Queues an alert event (seen only by subscribers allowed to read the incident's latest version). */
+  /**
+   * Queues an alert event (seen only by subscribers allowed to read the incident's latest version).
+   */
   public void alert(String json, StoredObject incident) {
     enqueue(new Event("alert", json, Audience.READERS_OF_ALERT, incident));
   }
@@ -132,7 +138,8 @@ public final class LiveEvents implements AutoCloseable {
           continue;
         }
         try {
-          s.emitter().send(SseEmitter.event().name(e.name()).data(e.json(), MediaType.APPLICATION_JSON));
+          s.emitter()
+              .send(SseEmitter.event().name(e.name()).data(e.json(), MediaType.APPLICATION_JSON));
           sent.incrementAndGet();
         } catch (IOException | RuntimeException ex) {
           subscribers.remove(s);

@@ -18,44 +18,65 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The maritime feature's beans: the infrastructure layer, the incident ledger over the store and the
- * live watch with its metrics. On unless {@code bulwark.maritime.enabled=false}.
+ * The maritime feature's beans: the infrastructure layer, the incident ledger over the store and
+ * the live watch with its metrics. On unless {@code bulwark.maritime.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MaritimeProperties.class)
-@ConditionalOnProperty(name = "bulwark.maritime.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "bulwark.maritime.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 public class MaritimeConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(MaritimeConfiguration.class);
 
   @Bean
   InfrastructureLayer maritimeInfrastructure(MaritimeProperties p) {
-    GeoJsonInfrastructure.Load load = p.infrastructure().isEmpty()
-        ? GeoJsonInfrastructure.baltic()
-        : GeoJsonInfrastructure.read(Path.of(p.infrastructure()));
+    GeoJsonInfrastructure.Load load =
+        p.infrastructure().isEmpty()
+            ? GeoJsonInfrastructure.baltic()
+            : GeoJsonInfrastructure.read(Path.of(p.infrastructure()));
     load.problems().forEach(x -> LOG.warn("infrastructure layer: {}", x));
     return load.layer();
   }
 
   @Bean
-  IncidentLedger incidentLedger(MaritimeProperties p, ObjectStore store, InfrastructureLayer layer,
-      @Value("${bulwark.nation:EST}") String nation, ObjectProvider<TaxiiProperties> taxii) {
+  IncidentLedger incidentLedger(
+      MaritimeProperties p,
+      ObjectStore store,
+      InfrastructureLayer layer,
+      @Value("${bulwark.nation:EST}") String nation,
+      ObjectProvider<TaxiiProperties> taxii) {
     String n = nation.toUpperCase(java.util.Locale.ROOT);
-    taxii.ifAvailable(t -> {
-      // the alerts collection accepts writes from the node and its peers only (docs/markings.md)
-      if (!t.nodeOwnedCollections().contains(p.collection())) {
-        throw new IllegalStateException("bulwark.maritime.collection=" + p.collection()
-            + " must be node-owned: add it to bulwark.taxii.node-owned (now " + t.nodeOwned() + ")");
-      }
-    });
-    store.ensureCollection(new CollectionInfo(p.collection(), "Maritime alerts",
-        "Undersea-infrastructure alerts of the maritime watch, as STIX incidents", Set.of()));
+    taxii.ifAvailable(
+        t -> {
+          // the alerts collection accepts writes from the node and its peers only
+          // (docs/markings.md)
+          if (!t.nodeOwnedCollections().contains(p.collection())) {
+            throw new IllegalStateException(
+                "bulwark.maritime.collection="
+                    + p.collection()
+                    + " must be node-owned: add it to bulwark.taxii.node-owned (now "
+                    + t.nodeOwned()
+                    + ")");
+          }
+        });
+    store.ensureCollection(
+        new CollectionInfo(
+            p.collection(),
+            "Maritime alerts",
+            "Undersea-infrastructure alerts of the maritime watch, as STIX incidents",
+            Set.of()));
     String identity = MaritimeExtension.id("identity", "node|" + n);
-    return new IncidentLedger(store, p.collection(), n, NodeMarkings.of(p, identity), layer,
-        System::currentTimeMillis);
+    return new IncidentLedger(
+        store, p.collection(), n, NodeMarkings.of(p, identity), layer, System::currentTimeMillis);
   }
 
   @Bean
-  MaritimeWatch maritimeWatch(MaritimeProperties p, InfrastructureLayer layer, IncidentLedger ledger,
+  MaritimeWatch maritimeWatch(
+      MaritimeProperties p,
+      InfrastructureLayer layer,
+      IncidentLedger ledger,
       ObjectProvider<MeterRegistry> registry) {
     MaritimeWatch watch = new MaritimeWatch(p, layer, ledger);
     registry.ifAvailable(r -> new MaritimeMetrics(r, watch));

@@ -6,13 +6,13 @@ import dev.bulwark.maritime.vessel.IdentityChange;
 import dev.bulwark.maritime.vessel.VesselIdentity;
 import dev.bulwark.node.audit.AuditEntry;
 import dev.bulwark.node.audit.AuditLog;
-import dev.bulwark.node.store.CollectionInfo;
-import dev.bulwark.node.store.ObjectStore;
-import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.security.NodeAuthentication;
 import dev.bulwark.node.security.NodePrincipal;
 import dev.bulwark.node.security.Role;
+import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.stix.markings.Reader;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -42,20 +42,24 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The maritime REST API under {@code /api/maritime/} (described in {@code /api/openapi.json}): the
  * watch's status, live vessels with identity history and tracks, infrastructure assets, alerts with
- * the analyst workflow, and the server-sent event stream. Every caller is an authenticated principal.
- * Each alert is shown, listed, streamed and open to the workflow only for a principal the
- * {@link AccessPolicy} lets read that alert's own incident (its stored markings and origin), exactly
- * as TAXII decides; an alert it may not read is answered as missing. The workflow needs a contributor
- * or an admin of the node's own nation (each action is a new version of the node's incident); the
- * status (traffic counters, alert counts, source names) is for admins (the security configuration).
- * Every workflow action (allowed or denied) is recorded in the audit log. Thread-safe.
+ * the analyst workflow, and the server-sent event stream. Every caller is an authenticated
+ * principal. Each alert is shown, listed, streamed and open to the workflow only for a principal
+ * the {@link AccessPolicy} lets read that alert's own incident (its stored markings and origin),
+ * exactly as TAXII decides; an alert it may not read is answered as missing. The workflow needs a
+ * contributor or an admin of the node's own nation (each action is a new version of the node's
+ * incident); the status (traffic counters, alert counts, source names) is for admins (the security
+ * configuration). Every workflow action (allowed or denied) is recorded in the audit log.
+ * Thread-safe.
  */
 @RestController
 @RequestMapping("/api/maritime")
 @ConditionalOnBean(MaritimeWatch.class)
 class MaritimeController {
   private static final MediaType JSON_TYPE = MediaType.APPLICATION_JSON;
-  /** The largest body a note or a closing may have: a note's 10,000 characters with room to spare. */
+
+  /**
+   * The largest body a note or a closing may have: a note's 10,000 characters with room to spare.
+   */
   static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final MaritimeWatch watch;
@@ -90,36 +94,53 @@ class MaritimeController {
 
   @GetMapping("/vessels/{mmsi}")
   ResponseEntity<String> vessel(@PathVariable int mmsi) {
-    Optional<ObjectNode> found = watch.engine().query(e -> e.vessel(mmsi).map(v -> {
-      ObjectNode o = json.createObjectNode();
-      o.set("state", json.valueToTree(LiveEngine.view(v)));
-      VesselIdentity id = e.registry().identity(mmsi);
-      ObjectNode i = o.putObject("identity");
-      i.put("mmsi", id.mmsi());
-      i.put("imo", id.imo());
-      i.put("name", id.name());
-      i.put("call_sign", id.callSign());
-      i.put("ship_type", id.shipType());
-      i.put("destination", id.destination());
-      i.put("flag", id.flag().orElse(""));
-      ArrayNode h = o.putArray("identity_history");
-      for (IdentityChange c : e.registry().history(mmsi)) {
-        ObjectNode x = h.addObject();
-        x.put("time", Stamps.of(c.timeMillis()));
-        x.put("field", c.field().name().toLowerCase(java.util.Locale.ROOT));
-        x.put("before", c.before());
-        x.put("after", c.after());
-      }
-      o.put("track_points", v.track().size());
-      return o;
-    }));
-    return found.map(o -> ok(o.toString())).orElseGet(() -> error(HttpStatus.NOT_FOUND, "no live vessel " + mmsi));
+    Optional<ObjectNode> found =
+        watch
+            .engine()
+            .query(
+                e ->
+                    e.vessel(mmsi)
+                        .map(
+                            v -> {
+                              ObjectNode o = json.createObjectNode();
+                              o.set("state", json.valueToTree(LiveEngine.view(v)));
+                              VesselIdentity id = e.registry().identity(mmsi);
+                              ObjectNode i = o.putObject("identity");
+                              i.put("mmsi", id.mmsi());
+                              i.put("imo", id.imo());
+                              i.put("name", id.name());
+                              i.put("call_sign", id.callSign());
+                              i.put("ship_type", id.shipType());
+                              i.put("destination", id.destination());
+                              i.put("flag", id.flag().orElse(""));
+                              ArrayNode h = o.putArray("identity_history");
+                              for (IdentityChange c : e.registry().history(mmsi)) {
+                                ObjectNode x = h.addObject();
+                                x.put("time", Stamps.of(c.timeMillis()));
+                                x.put("field", c.field().name().toLowerCase(java.util.Locale.ROOT));
+                                x.put("before", c.before());
+                                x.put("after", c.after());
+                              }
+                              o.put("track_points", v.track().size());
+                              return o;
+                            }));
+    return found
+        .map(o -> ok(o.toString()))
+        .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no live vessel " + mmsi));
   }
 
   @GetMapping("/vessels/{mmsi}/track")
   ResponseEntity<String> track(@PathVariable int mmsi) {
-    Optional<String> geo = watch.engine().query(e -> e.vessel(mmsi)
-        .map(v -> TrackSnippets.geoJson(mmsi, v.track(), Long.MIN_VALUE / 2, e.now())));
+    Optional<String> geo =
+        watch
+            .engine()
+            .query(
+                e ->
+                    e.vessel(mmsi)
+                        .map(
+                            v ->
+                                TrackSnippets.geoJson(
+                                    mmsi, v.track(), Long.MIN_VALUE / 2, e.now())));
     return geo.map(this::ok).orElseGet(() -> error(HttpStatus.NOT_FOUND, "no live vessel " + mmsi));
   }
 
@@ -131,7 +152,9 @@ class MaritimeController {
     for (Asset a : watch.layer().assets()) {
       GeoJson.feature(a, features);
     }
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/geo+json")).body(fc.toString());
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/geo+json"))
+        .body(fc.toString());
   }
 
   @GetMapping("/alerts")
@@ -147,7 +170,10 @@ class MaritimeController {
 
   @GetMapping("/alerts/{id}")
   ResponseEntity<String> alert(@PathVariable String id) {
-    return ledger.detail(id, reader(principal())).map(o -> ok(o.toString())).orElseGet(() -> notFound(id));
+    return ledger
+        .detail(id, reader(principal()))
+        .map(o -> ok(o.toString()))
+        .orElseGet(() -> notFound(id));
   }
 
   @PostMapping("/alerts/{id}/acknowledge")
@@ -157,11 +183,13 @@ class MaritimeController {
   }
 
   @PostMapping(path = "/alerts/{id}/notes", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> annotate(@PathVariable String id, HttpServletRequest request) throws IOException {
+  ResponseEntity<String> annotate(@PathVariable String id, HttpServletRequest request)
+      throws IOException {
     NodePrincipal p = principal();
     Optional<String> body = boundedBody(request);
     if (body.isEmpty()) {
-      return error(HttpStatus.PAYLOAD_TOO_LARGE, "a note's request is at most " + MAX_BODY_BYTES + " bytes");
+      return error(
+          HttpStatus.PAYLOAD_TOO_LARGE, "a note's request is at most " + MAX_BODY_BYTES + " bytes");
     }
     String text = field(body.get(), "text");
     if (text.isBlank() || text.length() > 10_000) {
@@ -171,29 +199,39 @@ class MaritimeController {
   }
 
   @PostMapping(path = "/alerts/{id}/close", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> close(@PathVariable String id, HttpServletRequest request) throws IOException {
+  ResponseEntity<String> close(@PathVariable String id, HttpServletRequest request)
+      throws IOException {
     NodePrincipal p = principal();
     Optional<String> body = boundedBody(request);
     if (body.isEmpty()) {
-      return error(HttpStatus.PAYLOAD_TOO_LARGE, "a closing request is at most " + MAX_BODY_BYTES + " bytes");
+      return error(
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "a closing request is at most " + MAX_BODY_BYTES + " bytes");
     }
     Optional<Disposition> d = Disposition.parse(field(body.get(), "disposition"));
     if (d.isEmpty()) {
-      return error(HttpStatus.BAD_REQUEST, "'disposition' must be true-threat, benign or false-alarm");
+      return error(
+          HttpStatus.BAD_REQUEST, "'disposition' must be true-threat, benign or false-alarm");
     }
     String comment = field(body.get(), "comment");
-    return act(p, id, "maritime.close", d.get().slug() + (comment.isBlank() ? "" : ": " + comment), r -> {
-      if (!comment.isBlank()) {
-        ledger.annotate(id, p.name(), "Closed as " + d.get().slug() + ": " + comment, r);
-      }
-      return ledger.close(id, p.name(), d.get(), r);
-    });
+    return act(
+        p,
+        id,
+        "maritime.close",
+        d.get().slug() + (comment.isBlank() ? "" : ": " + comment),
+        r -> {
+          if (!comment.isBlank()) {
+            ledger.annotate(id, p.name(), "Closed as " + d.get().slug() + ": " + comment, r);
+          }
+          return ledger.close(id, p.name(), d.get(), r);
+        });
   }
 
   @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   SseEmitter events() {
     NodePrincipal p = principal();
-    // each alert event is decided on that alert's incident, for this reader; the status is for admins
+    // each alert event is decided on that alert's incident, for this reader; the status is for
+    // admins
     return watch.events().subscribe(reader(p), p.isAdmin());
   }
 
@@ -204,53 +242,95 @@ class MaritimeController {
 
   @GetMapping("/extension/schema.json")
   ResponseEntity<String> schema() {
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json"))
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/schema+json"))
         .body(MaritimeExtension.schema());
   }
 
-  private ResponseEntity<String> act(NodePrincipal p, String id, String action, String detail,
+  private ResponseEntity<String> act(
+      NodePrincipal p,
+      String id,
+      String action,
+      String detail,
       java.util.function.Function<Predicate<StoredObject>, Optional<ObjectNode>> op) {
     String collection = ledger.collection();
     Predicate<StoredObject> reader = reader(p);
     Optional<String> found = ledger.incidentOf(id, reader);
     if (found.isEmpty()) {
       // an alert the principal may not read is answered exactly like one that does not exist
-      audit.append(new AuditEntry(p.name(), p.nation(), action, collection, AuditEntry.Decision.DENY, List.of(),
-          "no such alert " + id));
+      audit.append(
+          new AuditEntry(
+              p.name(),
+              p.nation(),
+              action,
+              collection,
+              AuditEntry.Decision.DENY,
+              List.of(),
+              "no such alert " + id));
       return notFound(id);
     }
     String incident = found.get();
     if (!(p.has(Role.CONTRIBUTOR) || p.isAdmin())) {
-      audit.append(new AuditEntry(p.name(), p.nation(), action, collection, AuditEntry.Decision.DENY,
-          List.of(incident), "needs the contributor or admin role"));
+      audit.append(
+          new AuditEntry(
+              p.name(),
+              p.nation(),
+              action,
+              collection,
+              AuditEntry.Decision.DENY,
+              List.of(incident),
+              "needs the contributor or admin role"));
       return error(HttpStatus.FORBIDDEN, "the alert workflow needs the contributor or admin role");
     }
-    // every action is a new version of the node's incident: only the origin nation adds versions to its objects
+    // every action is a new version of the node's incident: only the origin nation adds versions to
+    // its objects
     if (!p.nation().equals(ledger.nodeIdentityNation())) {
-      audit.append(new AuditEntry(p.name(), p.nation(), action, collection, AuditEntry.Decision.DENY,
-          List.of(incident), "not a principal of the node's nation " + ledger.nodeIdentityNation()));
-      return error(HttpStatus.FORBIDDEN, "the alert workflow is for principals of the node's nation ("
-          + ledger.nodeIdentityNation() + "): each action is a new version of the node's incident");
+      audit.append(
+          new AuditEntry(
+              p.name(),
+              p.nation(),
+              action,
+              collection,
+              AuditEntry.Decision.DENY,
+              List.of(incident),
+              "not a principal of the node's nation " + ledger.nodeIdentityNation()));
+      return error(
+          HttpStatus.FORBIDDEN,
+          "the alert workflow is for principals of the node's nation ("
+              + ledger.nodeIdentityNation()
+              + "): each action is a new version of the node's incident");
     }
     Optional<ObjectNode> result = op.apply(reader);
     if (result.isEmpty()) {
       return notFound(id);
     }
-    audit.append(new AuditEntry(p.name(), p.nation(), action, collection, AuditEntry.Decision.ALLOW,
-        List.of(incident + "@" + result.get().path("version").asString("")), detail));
+    audit.append(
+        new AuditEntry(
+            p.name(),
+            p.nation(),
+            action,
+            collection,
+            AuditEntry.Decision.ALLOW,
+            List.of(incident + "@" + result.get().path("version").asString("")),
+            detail));
     return ok(result.get().toString());
   }
 
-  /** Whether the principal may read a stored object of the alerts collection: the access policy on its header. */
+  /**
+   * Whether the principal may read a stored object of the alerts collection: the access policy on
+   * its header.
+   */
   private Predicate<StoredObject> reader(NodePrincipal p) {
-    Set<String> defaults = store.collection(ledger.collection()).map(CollectionInfo::defaultNations).orElse(Set.of());
+    Set<String> defaults =
+        store.collection(ledger.collection()).map(CollectionInfo::defaultNations).orElse(Set.of());
     Reader r = p.reader();
     return object -> policy.mayRead(r, object, defaults);
   }
 
   private static NodePrincipal principal() {
     return NodeAuthentication.current()
-        .orElseThrow(() -> new IllegalStateException("the maritime API needs an authenticated principal"));
+        .orElseThrow(
+            () -> new IllegalStateException("the maritime API needs an authenticated principal"));
   }
 
   /**

@@ -24,10 +24,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The maritime part of {@code bulwark demo}: a watch officer principal (contributor) whose name and
- * token are kept in {@code BULWARK_HOME/demo-credentials.properties} (owner-only) so that a restarted
- * demo node keeps them, and the {@link DemoReplaySource} (the real Danish capture with the scenarios
- * mixed in, {@code bulwark.maritime.demo.pace} times real time, 60 by default). Prints the console's
- * address and the credentials when the node is ready. Runs once per start; thread-safe afterwards.
+ * token are kept in {@code BULWARK_HOME/demo-credentials.properties} (owner-only) so that a
+ * restarted demo node keeps them, and the {@link DemoReplaySource} (the real Danish capture with
+ * the scenarios mixed in, {@code bulwark.maritime.demo.pace} times real time, 60 by default).
+ * Prints the console's address and the credentials when the node is ready. Runs once per start;
+ * thread-safe afterwards.
  */
 @Component
 @ConditionalOnProperty(name = "bulwark.demo", havingValue = "true")
@@ -52,7 +53,10 @@ public class MaritimeDemo {
     }
   }
 
-  MaritimeDemo(MaritimeWatch watch, PrincipalStore principals, @Value("${bulwark.home}") String home,
+  MaritimeDemo(
+      MaritimeWatch watch,
+      PrincipalStore principals,
+      @Value("${bulwark.home}") String home,
       @Value("${bulwark.nation:EST}") String nation,
       @Value("${bulwark.maritime.demo.pace:60}") double pace,
       @Value("${bulwark.maritime.demo.lead-minutes:5}") double leadMinutes) {
@@ -67,7 +71,9 @@ public class MaritimeDemo {
   @EventListener
   void ready(ApplicationReadyEvent event) {
     credentials = ensurePrincipal();
-    watch.addSource(new DemoReplaySource(watch.queue(), watch.layer(), pace, leadMillis, System::currentTimeMillis));
+    watch.addSource(
+        new DemoReplaySource(
+            watch.queue(), watch.layer(), pace, leadMillis, System::currentTimeMillis));
     String base = baseUrl(event);
     System.out.println("  maritime console: " + base + "/console/");
     System.out.println("  user: " + credentials.user());
@@ -98,8 +104,16 @@ public class MaritimeDemo {
       for (int i = 2; principals.find(user).isPresent(); i++) {
         user = USER + "-" + i;
       }
-      String token = principals.add(user, nation, EnumSet.of(Role.READER, Role.CONTRIBUTOR), Optional.empty(), 0L,
-          Optional.empty()).token();
+      String token =
+          principals
+              .add(
+                  user,
+                  nation,
+                  EnumSet.of(Role.READER, Role.CONTRIBUTOR),
+                  Optional.empty(),
+                  0L,
+                  Optional.empty())
+              .token();
       Properties p = new Properties();
       p.setProperty("user", user);
       p.setProperty("password", token);
@@ -114,14 +128,16 @@ public class MaritimeDemo {
       }
       return new Credentials(user, token);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the demo credentials in " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot keep the demo credentials in " + file + ": " + e.getMessage(), e);
     }
   }
 
   private static String baseUrl(ApplicationReadyEvent event) {
     Environment env = event.getApplicationContext().getEnvironment();
     String scheme = env.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
-    if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+    if (event.getApplicationContext() instanceof WebServerApplicationContext web
+        && web.getWebServer() != null) {
       return scheme + "://localhost:" + web.getWebServer().getPort();
     }
     return scheme + "://localhost:8080";

@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The watch's Prometheus metrics (through Micrometer): per source ({@code source} tag) lines,
- * messages and errors as counters, connected and messages per second as gauges; the queue's depth and
- * drops, the engine's vessels and processed observations, alerts published. Registration only;
+ * messages and errors as counters, connected and messages per second as gauges; the queue's depth
+ * and drops, the engine's vessels and processed observations, alerts published. Registration only;
  * thread-safe.
  */
 final class MaritimeMetrics {
@@ -17,30 +17,48 @@ final class MaritimeMetrics {
     this.registry = registry;
     ObservationQueue q = watch.queue();
     Gauge.builder("bulwark.maritime.queue.size", q, ObservationQueue::size).register(registry);
-    FunctionCounter.builder("bulwark.maritime.queue.dropped", q, ObservationQueue::dropped).register(registry);
-    FunctionCounter.builder("bulwark.maritime.queue.waits", q, ObservationQueue::waits).register(registry);
+    FunctionCounter.builder("bulwark.maritime.queue.dropped", q, ObservationQueue::dropped)
+        .register(registry);
+    FunctionCounter.builder("bulwark.maritime.queue.waits", q, ObservationQueue::waits)
+        .register(registry);
     LiveEngine e = watch.engine();
-    FunctionCounter.builder("bulwark.maritime.engine.observations", e, LiveEngine::processed).register(registry);
-    Gauge.builder("bulwark.maritime.engine.vessels", e, x -> x.snapshot().stats().vessels()).register(registry);
+    FunctionCounter.builder("bulwark.maritime.engine.observations", e, LiveEngine::processed)
+        .register(registry);
+    Gauge.builder("bulwark.maritime.engine.vessels", e, x -> x.snapshot().stats().vessels())
+        .register(registry);
     AlertPublisher p = watch.publisher();
-    FunctionCounter.builder("bulwark.maritime.alerts.published", p, AlertPublisher::published).register(registry);
-    FunctionCounter.builder("bulwark.maritime.alerts.publish.failures", p, AlertPublisher::failed).register(registry);
-    Gauge.builder("bulwark.maritime.console.clients", watch.events(), LiveEvents::subscribers).register(registry);
+    FunctionCounter.builder("bulwark.maritime.alerts.published", p, AlertPublisher::published)
+        .register(registry);
+    FunctionCounter.builder("bulwark.maritime.alerts.publish.failures", p, AlertPublisher::failed)
+        .register(registry);
+    Gauge.builder("bulwark.maritime.console.clients", watch.events(), LiveEvents::subscribers)
+        .register(registry);
     watch.onSourceAdded(this::register);
   }
 
   void register(AisSource source) {
     SourceStatus s = source.status();
     String n = s.name();
-    FunctionCounter.builder("bulwark.maritime.source.lines", s, SourceStatus::lines).tag("source", n)
-        .tag("type", s.type()).register(registry);
-    FunctionCounter.builder("bulwark.maritime.source.messages", s, SourceStatus::messages).tag("source", n)
-        .tag("type", s.type()).register(registry);
-    FunctionCounter.builder("bulwark.maritime.source.errors", s, SourceStatus::errors).tag("source", n)
-        .tag("type", s.type()).register(registry);
-    Gauge.builder("bulwark.maritime.source.connected", s, x -> x.connected() ? 1 : 0).tag("source", n)
-        .tag("type", s.type()).register(registry);
-    Gauge.builder("bulwark.maritime.source.messages.rate", s, SourceStatus::messagesPerSecond).tag("source", n)
-        .tag("type", s.type()).baseUnit("messages/s").register(registry);
+    FunctionCounter.builder("bulwark.maritime.source.lines", s, SourceStatus::lines)
+        .tag("source", n)
+        .tag("type", s.type())
+        .register(registry);
+    FunctionCounter.builder("bulwark.maritime.source.messages", s, SourceStatus::messages)
+        .tag("source", n)
+        .tag("type", s.type())
+        .register(registry);
+    FunctionCounter.builder("bulwark.maritime.source.errors", s, SourceStatus::errors)
+        .tag("source", n)
+        .tag("type", s.type())
+        .register(registry);
+    Gauge.builder("bulwark.maritime.source.connected", s, x -> x.connected() ? 1 : 0)
+        .tag("source", n)
+        .tag("type", s.type())
+        .register(registry);
+    Gauge.builder("bulwark.maritime.source.messages.rate", s, SourceStatus::messagesPerSecond)
+        .tag("source", n)
+        .tag("type", s.type())
+        .baseUnit("messages/s")
+        .register(registry);
   }
 }

@@ -83,7 +83,14 @@ public record MaritimeProperties(
    *     watch wants the newest positions) or {@code block} (default for file and csv: wait, which
    *     slows the reader and, over TCP, the sender)
    */
-  public record Source(String type, String host, Integer port, String bind, String path, Double pace, Boolean loop,
+  public record Source(
+      String type,
+      String host,
+      Integer port,
+      String bind,
+      String path,
+      Double pace,
+      Boolean loop,
       String overflow) {
     public Source {
       type = type == null ? "" : type.trim().toLowerCase(Locale.ROOT);
@@ -93,9 +100,10 @@ public record MaritimeProperties(
       path = path == null ? "" : path.trim();
       pace = pace == null || pace < 0 ? 0.0 : pace;
       loop = loop != null && loop;
-      overflow = overflow == null || overflow.isBlank()
-          ? (type.equals("tcp") || type.equals("udp") ? "drop-oldest" : "block")
-          : overflow.trim().toLowerCase(Locale.ROOT);
+      overflow =
+          overflow == null || overflow.isBlank()
+              ? (type.equals("tcp") || type.equals("udp") ? "drop-oldest" : "block")
+              : overflow.trim().toLowerCase(Locale.ROOT);
       if (!overflow.equals("drop-oldest") && !overflow.equals("block")) {
         throw new IllegalArgumentException("overflow must be drop-oldest or block: " + overflow);
       }

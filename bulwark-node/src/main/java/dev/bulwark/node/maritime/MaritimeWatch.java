@@ -22,9 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The live undersea-infrastructure watch of the node: the configured AIS sources feed one bounded
- * {@link ObservationQueue}; one {@link LiveEngine} thread runs the detection engine; alerts go through
- * the {@link AlertPublisher} into the {@link IncidentLedger} (STIX in the store) and out to the
- * console's {@link LiveEvents}. Started and stopped with the node. Thread-safe.
+ * {@link ObservationQueue}; one {@link LiveEngine} thread runs the detection engine; alerts go
+ * through the {@link AlertPublisher} into the {@link IncidentLedger} (STIX in the store) and out to
+ * the console's {@link LiveEvents}. Started and stopped with the node. Thread-safe.
  */
 public final class MaritimeWatch implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(MaritimeWatch.class);
@@ -38,11 +38,12 @@ public final class MaritimeWatch implements SmartLifecycle {
   private final LiveEvents events = new LiveEvents();
   private final List<AisSource> sources = new CopyOnWriteArrayList<>();
   private final JsonMapper json = JsonMapper.builder().build();
-  private volatile java.util.function.Consumer<AisSource> sourceAdded = s -> { };
+  private volatile java.util.function.Consumer<AisSource> sourceAdded = s -> {};
   private ScheduledExecutorService sampler;
   private volatile boolean running;
 
-  public MaritimeWatch(MaritimeProperties properties, InfrastructureLayer layer, IncidentLedger ledger) {
+  public MaritimeWatch(
+      MaritimeProperties properties, InfrastructureLayer layer, IncidentLedger ledger) {
     this.properties = properties;
     this.layer = layer;
     this.queue = new ObservationQueue(properties.queueCapacity());
@@ -76,8 +77,13 @@ public final class MaritimeWatch implements SmartLifecycle {
       case "udp" -> new UdpSource(name, s.bind(), s.port(), queue, s.blocks());
       case "file" -> new FileSource(name, Path.of(s.path()), s.pace(), s.loop(), queue, s.blocks());
       case "csv" -> new CsvSource(name, Path.of(s.path()), s.pace(), s.loop(), queue, s.blocks());
-      default -> throw new IllegalArgumentException(
-          "bulwark.maritime.sources." + name + ".type: '" + s.type() + "' is not tcp, udp, file or csv");
+      default ->
+          throw new IllegalArgumentException(
+              "bulwark.maritime.sources."
+                  + name
+                  + ".type: '"
+                  + s.type()
+                  + "' is not tcp, udp, file or csv");
     };
   }
 
@@ -105,14 +111,19 @@ public final class MaritimeWatch implements SmartLifecycle {
     }
     sources.forEach(sourceAdded);
     sources.forEach(AisSource::start);
-    sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "maritime-sampler");
-      t.setDaemon(true);
-      return t;
-    });
+    sampler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "maritime-sampler");
+              t.setDaemon(true);
+              return t;
+            });
     sampler.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
     running = true;
-    LOG.info("maritime watch started: {} sources, {} assets, {} alerts held", sources.size(), layer.assets().size(),
+    LOG.info(
+        "maritime watch started: {} sources, {} assets, {} alerts held",
+        sources.size(),
+        layer.assets().size(),
         ledger.size());
   }
 
@@ -138,8 +149,12 @@ public final class MaritimeWatch implements SmartLifecycle {
     ArrayNode rows = o.putArray("vessels");
     for (VesselView v : s.vessels()) {
       ArrayNode r = rows.addArray();
-      r.add(v.mmsi()).add(Math.round(v.lat() * 1e5) / 1e5).add(Math.round(v.lon() * 1e5) / 1e5).add(v.sog())
-          .add(v.cog()).add(v.name());
+      r.add(v.mmsi())
+          .add(Math.round(v.lat() * 1e5) / 1e5)
+          .add(Math.round(v.lon() * 1e5) / 1e5)
+          .add(v.sog())
+          .add(v.cog())
+          .add(v.name());
     }
     return o.toString();
   }
@@ -147,9 +162,22 @@ public final class MaritimeWatch implements SmartLifecycle {
   /** What the API and the metrics report. */
   public Status status() {
     LiveSnapshot s = engine.snapshot();
-    return new Status(running, sources.stream().map(x -> x.status().view()).toList(), queue.size(), queue.capacity(),
-        queue.dropped(), queue.waits(), engine.processed(), engine.failures(), s.engineTime(), s.stats().vessels(),
-        s.stats().alerts(), publisher.published(), publisher.failed(), publisher.backlog(), events.subscribers(),
+    return new Status(
+        running,
+        sources.stream().map(x -> x.status().view()).toList(),
+        queue.size(),
+        queue.capacity(),
+        queue.dropped(),
+        queue.waits(),
+        engine.processed(),
+        engine.failures(),
+        s.engineTime(),
+        s.stats().vessels(),
+        s.stats().alerts(),
+        publisher.published(),
+        publisher.failed(),
+        publisher.backlog(),
+        events.subscribers(),
         events.dropped());
   }
 
@@ -161,9 +189,23 @@ public final class MaritimeWatch implements SmartLifecycle {
    * @param engineFailures observations the engine failed on
    * @param eventsDropped console events dropped for slow clients
    */
-  public record Status(boolean running, List<SourceStatus.View> sources, int queueSize, int queueCapacity,
-      long queueDropped, long queueWaits, long processed, long engineFailures, String engineTime, int vessels, int alertsRaised,
-      long alertsPublished, long publishFailures, int publishBacklog, int consoleClients, long eventsDropped) {}
+  public record Status(
+      boolean running,
+      List<SourceStatus.View> sources,
+      int queueSize,
+      int queueCapacity,
+      long queueDropped,
+      long queueWaits,
+      long processed,
+      long engineFailures,
+      String engineTime,
+      int vessels,
+      int alertsRaised,
+      long alertsPublished,
+      long publishFailures,
+      int publishBacklog,
+      int consoleClients,
+      long eventsDropped) {}
 
   public LiveEngine engine() {
     return engine;

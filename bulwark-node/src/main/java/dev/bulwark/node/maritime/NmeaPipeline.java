@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * NMEA lines to observations for one source: decoder (reassembly included), adapter, then the
- * observations' consumer; decoded messages and rejected lines are counted in the source's status
- * (a bad line is an error of the source and the stream goes on). Messages without a time of their
- * own take the wall clock, as a live receiver would stamp them. Not thread-safe: one per reading
+ * observations' consumer; decoded messages and rejected lines are counted in the source's status (a
+ * bad line is an error of the source and the stream goes on). Messages without a time of their own
+ * take the wall clock, as a live receiver would stamp them. Not thread-safe: one per reading
  * thread.
  */
 final class NmeaPipeline implements LineConsumer {
@@ -21,14 +21,16 @@ final class NmeaPipeline implements LineConsumer {
 
   NmeaPipeline(String source, SourceStatus status, Clock clock, Consumer<VesselObservation> out) {
     this.status = status;
-    this.decoder = AisDecoder.builder(d -> {
-          status.message(System.currentTimeMillis());
-          adapter.accept(d, out);
-        })
-        .source(source)
-        .clock(clock)
-        .onRejection(r -> status.error(r.describe()))
-        .build();
+    this.decoder =
+        AisDecoder.builder(
+                d -> {
+                  status.message(System.currentTimeMillis());
+                  adapter.accept(d, out);
+                })
+            .source(source)
+            .clock(clock)
+            .onRejection(r -> status.error(r.describe()))
+            .build();
   }
 
   @Override

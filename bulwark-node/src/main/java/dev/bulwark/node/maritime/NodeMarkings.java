@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The markings the node puts on what the maritime watch publishes: either the marking refs configured
- * ({@code bulwark.maritime.marking-refs}), or a TLP level plus a releasability marking to the
- * configured nations ({@code bulwark.maritime.tlp}, {@code bulwark.maritime.releasable-to}; out of the
- * box TLP:AMBER releasable to NATO). The releasability marking-definition is made by the node
- * (name-based id, so the same one every start) and stored with the alerts. Immutable.
+ * The markings the node puts on what the maritime watch publishes: either the marking refs
+ * configured ({@code bulwark.maritime.marking-refs}), or a TLP level plus a releasability marking
+ * to the configured nations ({@code bulwark.maritime.tlp}, {@code bulwark.maritime.releasable-to};
+ * out of the box TLP:AMBER releasable to NATO). The releasability marking-definition is made by the
+ * node (name-based id, so the same one every start) and stored with the alerts. Immutable.
  *
  * @param refs the marking-definition ids
  * @param definitions marking-definitions the node must store for the refs to resolve
@@ -33,9 +33,11 @@ public record NodeMarkings(List<String> refs, List<StixObject> definitions) {
     List<StixObject> defs = new ArrayList<>();
     refs.add(tlp(p.tlp()).markingDefinitionId());
     if (!p.releasableToList().isEmpty()) {
-      StixObject m = ReleasabilityMarking.markingDefinition(
-          new Releasability(java.util.Set.copyOf(p.releasableToList()), java.util.Set.of()), identity,
-          "2026-11-28T00:00:00.000Z");
+      StixObject m =
+          ReleasabilityMarking.markingDefinition(
+              new Releasability(java.util.Set.copyOf(p.releasableToList()), java.util.Set.of()),
+              identity,
+              "2026-11-28T00:00:00.000Z");
       refs.add(m.id());
       defs.add(m);
     }
@@ -49,8 +51,11 @@ public record NodeMarkings(List<String> refs, List<StixObject> definitions) {
       case "amber" -> Tlp.AMBER;
       case "amber+strict", "amber-strict" -> Tlp.AMBER_STRICT;
       case "red" -> Tlp.RED;
-      default -> throw new IllegalArgumentException(
-          "bulwark.maritime.tlp: unknown TLP level '" + level + "' (clear, green, amber, amber+strict, red)");
+      default ->
+          throw new IllegalArgumentException(
+              "bulwark.maritime.tlp: unknown TLP level '"
+                  + level
+                  + "' (clear, green, amber, amber+strict, red)");
     };
   }
 }

@@ -58,8 +58,12 @@ public final class ObservationQueue {
     return waits.get();
   }
 
-  /** Moves up to {@code max} observations into {@code into}, waiting up to {@code waitMillis} for the first. */
-  public int drain(List<VesselObservation> into, int max, long waitMillis) throws InterruptedException {
+  /**
+   * Moves up to {@code max} observations into {@code into}, waiting up to {@code waitMillis} for
+   * the first.
+   */
+  public int drain(List<VesselObservation> into, int max, long waitMillis)
+      throws InterruptedException {
     int n = queue.drainTo(into, max);
     if (n > 0) {
       return n;

@@ -11,11 +11,20 @@ final class Observations {
   /** The same observation at another time. */
   static VesselObservation at(VesselObservation o, long timeMillis) {
     if (o instanceof PositionReport p) {
-      return new PositionReport(p.mmsi(), timeMillis, p.lat(), p.lon(), p.sogKn(), p.cogDeg(), p.headingDeg(),
-          p.navStatus(), p.classB());
+      return new PositionReport(
+          p.mmsi(),
+          timeMillis,
+          p.lat(),
+          p.lon(),
+          p.sogKn(),
+          p.cogDeg(),
+          p.headingDeg(),
+          p.navStatus(),
+          p.classB());
     }
     StaticReport s = (StaticReport) o;
-    return new StaticReport(s.mmsi(), timeMillis, s.imo(), s.name(), s.callSign(), s.shipType(), s.destination());
+    return new StaticReport(
+        s.mmsi(), timeMillis, s.imo(), s.name(), s.callSign(), s.shipType(), s.destination());
   }
 
   /**
@@ -26,7 +35,15 @@ final class Observations {
     if (o instanceof PositionReport p) {
       double cog = p.hasCog() ? (p.cogDeg() + 180) % 360 : Double.NaN;
       int heading = p.hasHeading() ? (p.headingDeg() + 180) % 360 : -1;
-      return new PositionReport(p.mmsi(), timeMillis, p.lat(), p.lon(), p.sogKn(), cog, heading, p.navStatus(),
+      return new PositionReport(
+          p.mmsi(),
+          timeMillis,
+          p.lat(),
+          p.lon(),
+          p.sogKn(),
+          cog,
+          heading,
+          p.navStatus(),
           p.classB());
     }
     return at(o, timeMillis);

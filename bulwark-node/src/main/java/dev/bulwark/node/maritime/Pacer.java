@@ -2,8 +2,8 @@ package dev.bulwark.node.maritime;
 
 /**
  * Holds a replay to its recorded pace times a factor: an observation of track time {@code t} is let
- * through once the wall clock has advanced {@code (t - first) / factor} since the first. A factor of
- * 0 means as fast as possible. Not thread-safe.
+ * through once the wall clock has advanced {@code (t - first) / factor} since the first. A factor
+ * of 0 means as fast as possible. Not thread-safe.
  */
 final class Pacer {
   private final double factor;

@@ -98,8 +98,18 @@ public final class SourceStatus {
   /** The view the API shows. */
   public View view() {
     long last = lastMessageMillis.get();
-    return new View(name, type, address, connected, connections.get(), lines.get(), messages.get(), errors.get(),
-        Math.round(rate * 10) / 10.0, last == 0 ? "" : java.time.Instant.ofEpochMilli(last).toString(), lastError.get());
+    return new View(
+        name,
+        type,
+        address,
+        connected,
+        connections.get(),
+        lines.get(),
+        messages.get(),
+        errors.get(),
+        Math.round(rate * 10) / 10.0,
+        last == 0 ? "" : java.time.Instant.ofEpochMilli(last).toString(),
+        lastError.get());
   }
 
   /**
@@ -108,6 +118,16 @@ public final class SourceStatus {
    * @param lastMessage wall-clock time of the last message (RFC 3339), "" when none yet
    * @param lastError the last error, "" when none
    */
-  public record View(String name, String type, String address, boolean connected, long connections, long lines,
-      long messages, long errors, double messagesPerSecond, String lastMessage, String lastError) {}
+  public record View(
+      String name,
+      String type,
+      String address,
+      boolean connected,
+      long connections,
+      long lines,
+      long messages,
+      long errors,
+      double messagesPerSecond,
+      String lastMessage,
+      String lastError) {}
 }

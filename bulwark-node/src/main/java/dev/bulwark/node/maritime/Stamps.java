@@ -8,7 +8,8 @@ import java.util.Locale;
 /** STIX timestamps (RFC 3339, UTC, millisecond precision). Stateless; thread-safe. */
 final class Stamps {
   private static final DateTimeFormatter FORMAT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private Stamps() {}
 

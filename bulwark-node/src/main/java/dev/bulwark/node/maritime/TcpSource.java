@@ -8,11 +8,11 @@ import java.net.Socket;
 import java.time.Clock;
 
 /**
- * A TCP AIS feed (receiver, aggregator): connects, reads NMEA lines, and when the connection fails or
- * closes reconnects after an exponential {@link Backoff} (250 ms doubling to 30 s by default; reset
- * once connected). The status says at every moment whether it is connected; each failed attempt or
- * lost connection counts as an error. (Like {@code bulwark-ais}'s TcpAisClient, with the connection
- * state the node reports.) Thread-safe.
+ * A TCP AIS feed (receiver, aggregator): connects, reads NMEA lines, and when the connection fails
+ * or closes reconnects after an exponential {@link Backoff} (250 ms doubling to 30 s by default;
+ * reset once connected). The status says at every moment whether it is connected; each failed
+ * attempt or lost connection counts as an error. (Like {@code bulwark-ais}'s TcpAisClient, with the
+ * connection state the node reports.) Thread-safe.
  */
 final class TcpSource extends ThreadedSource {
   private final String host;
@@ -21,7 +21,8 @@ final class TcpSource extends ThreadedSource {
   private final NmeaPipeline pipeline;
   private volatile Socket socket;
 
-  TcpSource(String name, String host, int port, Backoff backoff, ObservationQueue queue, boolean block) {
+  TcpSource(
+      String name, String host, int port, Backoff backoff, ObservationQueue queue, boolean block) {
     super(new SourceStatus(name, "tcp", host + ":" + port), queue, block);
     this.host = host;
     this.port = port;

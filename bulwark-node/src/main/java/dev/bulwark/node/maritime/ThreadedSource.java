@@ -1,8 +1,6 @@
 package dev.bulwark.node.maritime;
 
-/**
- * A source that reads on one daemon thread of its own until closed. Thread-safe.
- */
+/** A source that reads on one daemon thread of its own until closed. Thread-safe. */
 abstract class ThreadedSource implements AisSource {
   protected final SourceStatus status;
   protected final ObservationQueue queue;
@@ -16,7 +14,9 @@ abstract class ThreadedSource implements AisSource {
     this.block = block;
   }
 
-  /** Hands an observation to the engine: waiting for room, or dropping the oldest (see the queue). */
+  /**
+   * Hands an observation to the engine: waiting for room, or dropping the oldest (see the queue).
+   */
   protected void emit(dev.bulwark.maritime.model.VesselObservation o) {
     if (block) {
       queue.put(o);

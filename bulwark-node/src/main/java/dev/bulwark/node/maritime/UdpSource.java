@@ -5,16 +5,18 @@ import java.net.SocketException;
 import java.time.Clock;
 
 /**
- * A UDP port receivers forward NMEA datagrams to, over {@code bulwark-ais}'s {@link UdpAisListener}.
- * "Connected" means the port is bound. Thread-safe.
+ * A UDP port receivers forward NMEA datagrams to, over {@code bulwark-ais}'s {@link
+ * UdpAisListener}. "Connected" means the port is bound. Thread-safe.
  */
 final class UdpSource implements AisSource {
   private final SourceStatus status;
   private final UdpAisListener listener;
 
-  UdpSource(String name, String bind, int port, ObservationQueue queue, boolean block) throws SocketException {
+  UdpSource(String name, String bind, int port, ObservationQueue queue, boolean block)
+      throws SocketException {
     this.status = new SourceStatus(name, "udp", bind + ":" + port);
-    NmeaPipeline pipeline = new NmeaPipeline(name, status, Clock.systemUTC(), block ? queue::put : queue::offer);
+    NmeaPipeline pipeline =
+        new NmeaPipeline(name, status, Clock.systemUTC(), block ? queue::put : queue::offer);
     // The listener's thread is the only caller of the pipeline.
     this.listener = new UdpAisListener(bind, port, pipeline);
   }

@@ -20,21 +20,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * marking refs and applies {@link ReleaseRule}. Every read path of the node (TAXII objects, object,
  * versions, manifest, status, federation) asks through {@link #readFilter}.
  *
- * <p>A ref resolves only to a built-in TLP definition or to a marking-definition of the object's own
- * originating nation (definitions are bound to their origin when stored): nobody can define, pre-empt
- * or shadow the marking of another nation's objects (issue 14, finding 3). A ref that does not resolve
- * that way denies. A releasability marking-definition, read as an object, is also readable by the
- * nations and recipients it names ({@link ReleaseRule#mayReadDefinition}), so that those an object is
- * released to can resolve its marking.
+ * <p>A ref resolves only to a built-in TLP definition or to a marking-definition of the object's
+ * own originating nation (definitions are bound to their origin when stored): nobody can define,
+ * pre-empt or shadow the marking of another nation's objects (issue 14, finding 3). A ref that does
+ * not resolve that way denies. A releasability marking-definition, read as an object, is also
+ * readable by the nations and recipients it names ({@link ReleaseRule#mayReadDefinition}), so that
+ * those an object is released to can resolve its marking.
  *
- * <p>Marking definitions are never replaced, so resolved ones are cached; unresolved ones are looked
- * up again next time, because the definition may arrive later. Thread-safe.
+ * <p>Marking definitions are never replaced, so resolved ones are cached; unresolved ones are
+ * looked up again next time, because the definition may arrive later. Thread-safe.
  */
 public final class AccessPolicy {
   private static final int CACHE_LIMIT = 10_000;
 
   private final ObjectStore store;
   private final StixCodec codec = new StixCodec();
+
   /** Resolved definitions by origin nation and id ({@link #cacheKey}). */
   private final ConcurrentHashMap<String, StixObject> markings = new ConcurrentHashMap<>();
 
@@ -43,12 +44,14 @@ public final class AccessPolicy {
   }
 
   /**
-   * The filter for this principal reading this collection. A peer node never reads a TLP:RED object,
-   * whatever recipients it names: RED is never federated (issue 14, finding 4).
+   * The filter for this principal reading this collection. A peer node never reads a TLP:RED
+   * object, whatever recipients it names: RED is never federated (issue 14, finding 4).
    */
   public ReadFilter readFilter(NodePrincipal principal, CollectionInfo collection) {
     ReadFilter rule = readFilter(principal.reader(), collection.defaultNations());
-    return principal.has(Role.PEER) ? object -> !carriesRed(object.markingRefs()) && rule.permits(object) : rule;
+    return principal.has(Role.PEER)
+        ? object -> !carriesRed(object.markingRefs()) && rule.permits(object)
+        : rule;
   }
 
   /** Whether the refs include TLP:RED (the TLP 2.0 or the STIX 2.1 TLP 1.0 definition). */
@@ -61,7 +64,9 @@ public final class AccessPolicy {
     return false;
   }
 
-  /** The filter for any reader (anonymous for public reports) and a collection's unmarked default. */
+  /**
+   * The filter for any reader (anonymous for public reports) and a collection's unmarked default.
+   */
   public ReadFilter readFilter(Reader reader, Set<String> unmarkedDefaultNations) {
     return object -> mayRead(reader, object, unmarkedDefaultNations);
   }
@@ -70,7 +75,11 @@ public final class AccessPolicy {
   public boolean mayRead(Reader reader, StoredObject object, Set<String> unmarkedDefaultNations) {
     String origin = object.originNation();
     if (ReleaseRule.mayRead(
-        reader, origin, object.markingRefs(), ref -> resolve(ref, origin), unmarkedDefaultNations)) {
+        reader,
+        origin,
+        object.markingRefs(),
+        ref -> resolve(ref, origin),
+        unmarkedDefaultNations)) {
       return true;
     }
     // a releasability definition is also readable by those it names (ReleaseRule.mayReadDefinition)
@@ -78,7 +87,10 @@ public final class AccessPolicy {
         && definitionItself(object).map(d -> ReleaseRule.namedBy(d, reader)).orElse(false);
   }
 
-  /** The stored definition itself: its row's JSON, or (for header-only rows) its origin's definition. */
+  /**
+   * The stored definition itself: its row's JSON, or (for header-only rows) its origin's
+   * definition.
+   */
   private Optional<StixObject> definitionItself(StoredObject object) {
     if (object.json().isEmpty()) {
       return resolve(object.objectId(), object.originNation());

@@ -18,11 +18,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a request from its credentials: HTTP Basic (principal name and token), a bearer token
- * (scheme {@code Bearer}, or {@code Token} as the OASIS Python client sends it),
- * or, when the TLS connector asks for one, a client certificate registered for a principal. Bad
- * credentials are answered 401 at once (a wrong password never falls through to anonymous access).
- * Thread-safe.
+ * Authenticates a request from its credentials: HTTP Basic (principal name and token), a bearer
+ * token (scheme {@code Bearer}, or {@code Token} as the OASIS Python client sends it), or, when the
+ * TLS connector asks for one, a client certificate registered for a principal. Bad credentials are
+ * answered 401 at once (a wrong password never falls through to anonymous access). Thread-safe.
  */
 final class CredentialsFilter extends OncePerRequestFilter {
   private final PrincipalStore principals;
@@ -42,7 +41,8 @@ final class CredentialsFilter extends OncePerRequestFilter {
     if (header != null && !header.isBlank()) {
       auth = fromHeader(header.trim());
       if (auth.isEmpty()) {
-        unauthorized.respond(request, response, "The credentials are not valid, expired or revoked.");
+        unauthorized.respond(
+            request, response, "The credentials are not valid, expired or revoked.");
         return;
       }
     } else {
@@ -69,7 +69,9 @@ final class CredentialsFilter extends OncePerRequestFilter {
     String value = header.substring(space + 1).trim();
     // "Token" is what the OASIS Python taxii2-client's TokenAuth sends; the same token as a bearer
     if (scheme.equalsIgnoreCase("Bearer") || scheme.equalsIgnoreCase("Token")) {
-      return principals.authenticate(Optional.empty(), value).map(p -> new NodeAuthentication(p, "bearer"));
+      return principals
+          .authenticate(Optional.empty(), value)
+          .map(p -> new NodeAuthentication(p, "bearer"));
     }
     if (scheme.equalsIgnoreCase("Basic")) {
       String decoded;
@@ -96,8 +98,11 @@ final class CredentialsFilter extends OncePerRequestFilter {
     }
     try {
       String fingerprint =
-          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
-      return principals.byCertificate(fingerprint).map(p -> new NodeAuthentication(p, "certificate"));
+          HexFormat.of()
+              .formatHex(MessageDigest.getInstance("SHA-256").digest(chain[0].getEncoded()));
+      return principals
+          .byCertificate(fingerprint)
+          .map(p -> new NodeAuthentication(p, "certificate"));
     } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
       return Optional.empty();
     }

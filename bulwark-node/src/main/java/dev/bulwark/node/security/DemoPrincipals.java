@@ -14,9 +14,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives a demo node two principals to try the TAXII API with, an analyst (reader, contributor) and an
- * admin, of the node's nation; their tokens go to {@code BULWARK_HOME/demo-tokens.txt} (readable by the
- * owner only) and to the console. Runs once per start; not thread-safe.
+ * Gives a demo node two principals to try the TAXII API with, an analyst (reader, contributor) and
+ * an admin, of the node's nation; their tokens go to {@code BULWARK_HOME/demo-tokens.txt} (readable
+ * by the owner only) and to the console. Runs once per start; not thread-safe.
  */
 @Component
 @ConditionalOnProperty(name = "bulwark.demo", havingValue = "true")
@@ -42,15 +42,21 @@ class DemoPrincipals {
     add("admin", EnumSet.of(Role.ADMIN), lines);
     try {
       if (lines.length() > 0) {
-        Files.writeString(file, lines.toString(), StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+            file,
+            lines.toString(),
+            StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
         try {
-          Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+          Files.setPosixFilePermissions(
+              file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
           // not POSIX: the folder's permissions protect it
         }
       }
-      System.out.println("  TAXII principals (HTTP Basic name / token, or Bearer token), from " + file + ":");
+      System.out.println(
+          "  TAXII principals (HTTP Basic name / token, or Bearer token), from " + file + ":");
       Files.readAllLines(file, StandardCharsets.UTF_8).forEach(l -> System.out.println("    " + l));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
@@ -59,8 +65,16 @@ class DemoPrincipals {
 
   private void add(String name, EnumSet<Role> roles, StringBuilder lines) {
     if (principals.find(name).isEmpty()) {
-      String token = principals.add(name, nation, roles, Optional.of(dev.bulwark.stix.StixIds.random("identity")), 0L,
-          Optional.empty()).token();
+      String token =
+          principals
+              .add(
+                  name,
+                  nation,
+                  roles,
+                  Optional.of(dev.bulwark.stix.StixIds.random("identity")),
+                  0L,
+                  Optional.empty())
+              .token();
       lines.append(name).append(' ').append(token).append('\n');
     }
   }

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One grant of a collection: a role, optionally limited to a nation or a group of nations
- * ({@code reader}, {@code peer@NATO}, {@code contributor@EST}). Immutable.
+ * One grant of a collection: a role, optionally limited to a nation or a group of nations ({@code
+ * reader}, {@code peer@NATO}, {@code contributor@EST}). Immutable.
  */
 public record Grant(Role role, Optional<String> nations) {
 

@@ -8,8 +8,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Spring Security's view of an authenticated {@link NodePrincipal}: authorities are {@code ROLE_<role>}.
- * Immutable once created.
+ * Spring Security's view of an authenticated {@link NodePrincipal}: authorities are {@code
+ * ROLE_<role>}. Immutable once created.
  */
 public final class NodeAuthentication extends AbstractAuthenticationToken {
   private static final long serialVersionUID = 1L;
@@ -18,7 +18,10 @@ public final class NodeAuthentication extends AbstractAuthenticationToken {
   private final String method;
 
   NodeAuthentication(NodePrincipal principal, String method) {
-    super(principal.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+    super(
+        principal.roles().stream()
+            .map(r -> new SimpleGrantedAuthority("ROLE_" + r.name()))
+            .toList());
     this.principal = principal;
     this.method = method;
     setAuthenticated(true);

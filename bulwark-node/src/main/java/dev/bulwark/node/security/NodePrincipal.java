@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Someone who calls the node: an analyst, a sensor or a peer node, with the nation it belongs to, its
- * roles and (optionally) the STIX identity it authors objects as. Immutable.
+ * Someone who calls the node: an analyst, a sensor or a peer node, with the nation it belongs to,
+ * its roles and (optionally) the STIX identity it authors objects as. Immutable.
  *
  * @param expiresMicros when its credentials stop working, microseconds since the epoch; 0 = never
  * @param revokedMicros when it was revoked; 0 = not revoked
@@ -45,9 +45,10 @@ public record NodePrincipal(
   }
 
   /**
-   * The reader the releasability rule sees. A peer node reads as its nation alone: what a node serves
-   * or pushes to a peer is what the originating rule allows that peer's nation (issue 14), so an
-   * object naming the node's identity as a recipient is not released to the node by that name.
+   * The reader the releasability rule sees. A peer node reads as its nation alone: what a node
+   * serves or pushes to a peer is what the originating rule allows that peer's nation (issue 14),
+   * so an object naming the node's identity as a recipient is not released to the node by that
+   * name.
    */
   public Reader reader() {
     return has(Role.PEER) ? Reader.of(nation) : new Reader(nation, identityId);

@@ -25,31 +25,34 @@ import javax.sql.DataSource;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
 /**
- * The principals table: creates principals (returning their token once), lists and revokes them, and
- * checks presented tokens and client certificates.
+ * The principals table: creates principals (returning their token once), lists and revokes them,
+ * and checks presented tokens and client certificates.
  *
- * <p>Tokens are stored as their SHA-256. A token carries 256 random bits, so a stolen table cannot be
- * brute-forced whatever the hash costs; a deliberately slow hash (PBKDF2, 70 ms a check) protects
- * only low-entropy passwords, and let eight unauthenticated clients sending made-up tokens slow a
- * legitimate reader tenfold (issue 14, finding 7). Every check now costs the same small constant:
- * one indexed row lookup, one SHA-256 and one constant-time comparison, against the stored hash or,
- * for a key id that does not exist, against a dummy, so that an unknown key id and a known one with a
- * wrong secret take the same time and get the same answer.
+ * <p>Tokens are stored as their SHA-256. A token carries 256 random bits, so a stolen table cannot
+ * be brute-forced whatever the hash costs; a deliberately slow hash (PBKDF2, 70 ms a check)
+ * protects only low-entropy passwords, and let eight unauthenticated clients sending made-up tokens
+ * slow a legitimate reader tenfold (issue 14, finding 7). Every check now costs the same small
+ * constant: one indexed row lookup, one SHA-256 and one constant-time comparison, against the
+ * stored hash or, for a key id that does not exist, against a dummy, so that an unknown key id and
+ * a known one with a wrong secret take the same time and get the same answer.
  *
  * <p>Hashes written before (PBKDF2, {@code pbkdf2-sha256:<iterations>:...}) still verify; the first
  * time such a token is presented correctly its row is rewritten as SHA-256. Those PBKDF2 checks run
- * one at a time (a caller waits at most {@link #LEGACY_WAIT_MS} ms for its turn, then is refused), so
- * failed attempts on old rows can occupy at most one core. Thread-safe.
+ * one at a time (a caller waits at most {@link #LEGACY_WAIT_MS} ms for its turn, then is refused),
+ * so failed attempts on old rows can occupy at most one core. Thread-safe.
  */
 public final class PrincipalStore {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
+
   /** Names the node's own writers record as {@code added_by}: no principal may hold one. */
   public static final Set<String> RESERVED_NAMES = Set.of("maritime-watch", "bulwark", "demo");
+
   private static final String COLUMNS =
       "name, nation, roles, identity_id, created_us, expires_us, revoked_us";
 
   private final DataSource dataSource;
   private final Clock clock;
+
   /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256, the count of hashes written before SHA-256. */
   public static final int DEFAULT_ITERATIONS = 310_000;
 
@@ -62,7 +65,9 @@ public final class PrincipalStore {
   /** What an unknown key id is compared with: no token's SHA-256 is all zeros (2^-256). */
   private static final String DUMMY = SHA256 + "0".repeat(64);
 
-  private final ConcurrentHashMap<Integer, Pbkdf2PasswordEncoder> encoders = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Integer, Pbkdf2PasswordEncoder> encoders =
+      new ConcurrentHashMap<>();
+
   /** One PBKDF2 check at a time (old hashes only). */
   private final Semaphore legacyChecks = new Semaphore(1, true);
 
@@ -73,8 +78,8 @@ public final class PrincipalStore {
 
   /**
    * @param iterations no longer used: new tokens are stored as SHA-256 (see the class comment), and
-   *     an old PBKDF2 hash records its own count. Kept so that callers and the
-   *     {@code bulwark.security.pbkdf2-iterations} setting still work.
+   *     an old PBKDF2 hash records its own count. Kept so that callers and the {@code
+   *     bulwark.security.pbkdf2-iterations} setting still work.
    */
   public PrincipalStore(DataSource dataSource, Clock clock, int iterations) {
     this(dataSource, clock);
@@ -105,19 +110,31 @@ public final class PrincipalStore {
       return Optional.empty();
     }
     try {
-      return Optional.of(encoders.computeIfAbsent(count, n -> new Pbkdf2PasswordEncoder(
-          "", 16, n, Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256))
-          .matches(token, parts[2]));
+      return Optional.of(
+          encoders
+              .computeIfAbsent(
+                  count,
+                  n ->
+                      new Pbkdf2PasswordEncoder(
+                          "",
+                          16,
+                          n,
+                          Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256))
+              .matches(token, parts[2]));
     } finally {
       legacyChecks.release();
     }
   }
 
-  /** Rewrites an old PBKDF2 row as SHA-256 once its token was presented (unless it changed meanwhile). */
+  /**
+   * Rewrites an old PBKDF2 row as SHA-256 once its token was presented (unless it changed
+   * meanwhile).
+   */
   private void upgrade(String keyId, String oldHash, String token) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "UPDATE principals SET secret_hash = ? WHERE key_id = ? AND secret_hash = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE principals SET secret_hash = ? WHERE key_id = ? AND secret_hash = ?")) {
       s.setString(1, hashToken(token));
       s.setString(2, keyId);
       s.setString(3, oldHash);
@@ -127,7 +144,10 @@ public final class PrincipalStore {
     }
   }
 
-  /** A principal just created, with the token to hand over (it is not stored and cannot be shown again). */
+  /**
+   * A principal just created, with the token to hand over (it is not stored and cannot be shown
+   * again).
+   */
   public record Issued(NodePrincipal principal, String token) {}
 
   /**
@@ -163,8 +183,7 @@ public final class PrincipalStore {
     String token = Tokens.newToken();
     String keyId = Tokens.keyId(token).orElseThrow();
     long now = nowMicros();
-    NodePrincipal p =
-        new NodePrincipal(name, nation, roles, identityId, now, expiresMicros, 0L);
+    NodePrincipal p = new NodePrincipal(name, nation, roles, identityId, now, expiresMicros, 0L);
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement(
@@ -196,13 +215,15 @@ public final class PrincipalStore {
   public boolean identityRegistered(String identityId) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
-            c.prepareStatement("SELECT 1 FROM principals WHERE identity_id = ? FETCH FIRST 1 ROWS ONLY")) {
+            c.prepareStatement(
+                "SELECT 1 FROM principals WHERE identity_id = ? FETCH FIRST 1 ROWS ONLY")) {
       s.setString(1, identityId);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next();
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot look up identity " + identityId + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot look up identity " + identityId + ": " + e.getMessage(), e);
     }
   }
 
@@ -241,9 +262,9 @@ public final class PrincipalStore {
 
   /**
    * The active principal a token belongs to. With a name (HTTP Basic), the token must also be that
-   * principal's. Expired, revoked, unknown and malformed all answer empty. A well-formed token costs
-   * the same whether its key id exists or not (see the class comment); a malformed one is refused
-   * on its shape alone, which says nothing about any key.
+   * principal's. Expired, revoked, unknown and malformed all answer empty. A well-formed token
+   * costs the same whether its key id exists or not (see the class comment); a malformed one is
+   * refused on its shape alone, which says nothing about any key.
    */
   public Optional<NodePrincipal> authenticate(Optional<String> name, String token) {
     Optional<String> keyId = Tokens.keyId(token);
@@ -274,10 +295,13 @@ public final class PrincipalStore {
         upgrade(keyId.get(), hash, token);
       }
     } else {
-      // SHA-256 of the presented token against the stored one, or against DUMMY: the same work either way
+      // SHA-256 of the presented token against the stored one, or against DUMMY: the same work
+      // either way
       String presented = SHA256 + sha256(token);
-      good = MessageDigest.isEqual(
-          presented.getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII));
+      good =
+          MessageDigest.isEqual(
+              presented.getBytes(StandardCharsets.US_ASCII),
+              hash.getBytes(StandardCharsets.US_ASCII));
     }
     if (!good || principal == null) {
       return Optional.empty();
@@ -336,7 +360,8 @@ public final class PrincipalStore {
   static String sha256(String s) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

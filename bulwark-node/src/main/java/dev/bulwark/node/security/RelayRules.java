@@ -17,17 +17,17 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>a claim that cannot be read is refused (it never falls back to the peer's own nation);
- *   <li>an object claimed to originate from this node's own nation is refused: our objects never come
- *       back from a peer (otherwise a peer could write "our" objects, which our own principals would
- *       then read under our nation's rule);
+ *   <li>an object claimed to originate from this node's own nation is refused: our objects never
+ *       come back from a peer (otherwise a peer could write "our" objects, which our own principals
+ *       would then read under our nation's rule);
  *   <li>a TLP:RED object is refused: RED is never pulled, pushed or stored for another nation;
  *   <li>an object the peer's nation may not read under its originating nation's rule is refused: a
  *       relay cannot hold what it may not read.
  * </ul>
  *
- * The first three do not depend on anything stored here ({@link #claimRefusal}), so they are checked
- * before anything else is looked up; the last needs the object's markings resolved
- * ({@link #unreadableByRelay}). Stateless; thread-safe.
+ * The first three do not depend on anything stored here ({@link #claimRefusal}), so they are
+ * checked before anything else is looked up; the last needs the object's markings resolved ({@link
+ * #unreadableByRelay}). Stateless; thread-safe.
  */
 public final class RelayRules {
   private RelayRules() {}
@@ -47,7 +47,8 @@ public final class RelayRules {
     }
     if (claim.isPresent() && claim.get().origin().equals(localNation.toUpperCase(Locale.ROOT))) {
       return Optional.of(
-          "the object is claimed to originate from " + claim.get().origin()
+          "the object is claimed to originate from "
+              + claim.get().origin()
               + ", this node's own nation; its objects never come back from a peer");
     }
     if (AccessPolicy.carriesRed(markingRefs)) {
@@ -57,8 +58,9 @@ public final class RelayRules {
   }
 
   /**
-   * Why the relaying peer could not have read the object, or empty: its nation must be allowed by the
-   * object's markings under the originating nation's rule. A marking that cannot be resolved denies.
+   * Why the relaying peer could not have read the object, or empty: its nation must be allowed by
+   * the object's markings under the originating nation's rule. A marking that cannot be resolved
+   * denies.
    *
    * @param peerNation the nation of the peer that hands the object over
    * @param origin the object's originating nation (as claimed, or the peer's own)
@@ -80,7 +82,10 @@ public final class RelayRules {
       return Optional.empty();
     }
     return Optional.of(
-        "the relaying peer's nation " + peerNation + " may not read this " + origin
+        "the relaying peer's nation "
+            + peerNation
+            + " may not read this "
+            + origin
             + " object under its markings (or a marking it names cannot be resolved here);"
             + " a relay cannot hand over what it may not read");
   }

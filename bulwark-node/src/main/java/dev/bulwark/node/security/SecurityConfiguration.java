@@ -19,11 +19,11 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Who may call the node: every endpoint needs a principal (HTTP Basic, bearer token or client
  * certificate) except the paths in {@code bulwark.security.public-paths} (TAXII discovery and the
- * health probe out of the box) and the published support reports ({@code /public/support/reports/**},
- * TLP:CLEAR by decision); the audit API, the metrics ({@code /actuator/**} but the health probe:
- * Prometheus, metrics, info) and the maritime watch's status need an admin, because they count
- * everything the node holds and carries (alerts, traffic, peers) whatever each principal may read.
- * Sessions are not kept: each request carries its credentials.
+ * health probe out of the box) and the published support reports ({@code
+ * /public/support/reports/**}, TLP:CLEAR by decision); the audit API, the metrics ({@code
+ * /actuator/**} but the health probe: Prometheus, metrics, info) and the maritime watch's status
+ * need an admin, because they count everything the node holds and carries (alerts, traffic, peers)
+ * whatever each principal may read. Sessions are not kept: each request carries its credentials.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -31,7 +31,8 @@ public class SecurityConfiguration {
   @Bean
   PrincipalStore principalStore(
       DataSource dataSource,
-      @Value("${bulwark.security.pbkdf2-iterations:" + PrincipalStore.DEFAULT_ITERATIONS + "}") int iterations) {
+      @Value("${bulwark.security.pbkdf2-iterations:" + PrincipalStore.DEFAULT_ITERATIONS + "}")
+          int iterations) {
     return new PrincipalStore(dataSource, Clock.systemUTC(), iterations);
   }
 
@@ -40,7 +41,10 @@ public class SecurityConfiguration {
     return new AccessPolicy(store);
   }
 
-  /** Keeps Spring Boot from making a default user with a generated password: nobody logs in that way. */
+  /**
+   * Keeps Spring Boot from making a default user with a generated password: nobody logs in that
+   * way.
+   */
   @Bean
   AuthenticationManager noPasswordLogin() {
     return authentication -> {
@@ -52,34 +56,52 @@ public class SecurityConfiguration {
   SecurityFilterChain nodeSecurity(
       HttpSecurity http,
       PrincipalStore principals,
-      @Value("${bulwark.security.public-paths:/taxii2/,/actuator/health,/actuator/health/**,/error}")
+      @Value(
+              "${bulwark.security.public-paths:/taxii2/,/actuator/health,/actuator/health/**,/error}")
           String publicPaths)
       throws Exception {
     UnauthorizedResponder unauthorized = new UnauthorizedResponder();
     String[] open =
-        Arrays.stream(publicPaths.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toArray(String[]::new);
+        Arrays.stream(publicPaths.split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toArray(String[]::new);
     http.csrf(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .addFilterBefore(new CredentialsFilter(principals, unauthorized), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(
+            new CredentialsFilter(principals, unauthorized), AnonymousAuthenticationFilter.class)
         .exceptionHandling(
-            e -> e.authenticationEntryPoint(unauthorized)
-                .accessDeniedHandler((request, response, denied) -> UnauthorizedResponder.forbidden(response)))
+            e ->
+                e.authenticationEntryPoint(unauthorized)
+                    .accessDeniedHandler(
+                        (request, response, denied) -> UnauthorizedResponder.forbidden(response)))
         .authorizeHttpRequests(
-            a -> a
-                // The request was authorised on its first dispatch; a stateless chain has no principal left
-                // when the container re-dispatches an ending server-sent-event stream or renders an error.
-                .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                .requestMatchers(open).permitAll()
-                // published support reports are TLP:CLEAR and public by decision (docs/support.md)
-                .requestMatchers("/public/support/reports", "/public/support/reports/**").permitAll()
-                .requestMatchers("/bulwark/audit/**").hasRole(Role.ADMIN.name())
-                // counters over every object and peer: not filtered per reader, so for admins only
-                .requestMatchers("/actuator", "/actuator/**", "/api/maritime/status").hasRole(Role.ADMIN.name())
-                .anyRequest().authenticated());
+            a ->
+                a
+                    // The request was authorised on its first dispatch; a stateless chain has no
+                    // principal left
+                    // when the container re-dispatches an ending server-sent-event stream or
+                    // renders an error.
+                    .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers(open)
+                    .permitAll()
+                    // published support reports are TLP:CLEAR and public by decision
+                    // (docs/support.md)
+                    .requestMatchers("/public/support/reports", "/public/support/reports/**")
+                    .permitAll()
+                    .requestMatchers("/bulwark/audit/**")
+                    .hasRole(Role.ADMIN.name())
+                    // counters over every object and peer: not filtered per reader, so for admins
+                    // only
+                    .requestMatchers("/actuator", "/actuator/**", "/api/maritime/status")
+                    .hasRole(Role.ADMIN.name())
+                    .anyRequest()
+                    .authenticated());
     return http.build();
   }
 }

@@ -19,8 +19,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Turns HTTPS on with a self-signed certificate made on first start (for the demo, or whenever
  * {@code bulwark.tls.self-signed=true}), kept in {@code BULWARK_HOME/tls/} and reused afterwards. A
- * keystore configured with {@code server.ssl.*} always wins. The certificate is made by the JDK's own
- * keytool, so no extra library is needed. TLS 1.3 and 1.2 only. Runs once per start; not thread-safe.
+ * keystore configured with {@code server.ssl.*} always wins. The certificate is made by the JDK's
+ * own keytool, so no extra library is needed. TLS 1.3 and 1.2 only. Runs once per start; not
+ * thread-safe.
  */
 public final class SelfSignedTls implements EnvironmentPostProcessor {
   static final String KEYSTORE = "node.p12";
@@ -30,7 +31,9 @@ public final class SelfSignedTls implements EnvironmentPostProcessor {
   public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
     boolean demo = env.getProperty("bulwark.demo", Boolean.class, false);
     boolean selfSigned = env.getProperty("bulwark.tls.self-signed", Boolean.class, demo);
-    if (!selfSigned || env.containsProperty("server.ssl.key-store") || env.containsProperty("server.ssl.bundle")) {
+    if (!selfSigned
+        || env.containsProperty("server.ssl.key-store")
+        || env.containsProperty("server.ssl.bundle")) {
       return;
     }
     String home = env.getProperty("bulwark.home");
@@ -70,17 +73,36 @@ public final class SelfSignedTls implements EnvironmentPostProcessor {
       Process p =
           new ProcessBuilder(
                   List.of(
-                      keytool.toString(), "-genkeypair", "-alias", "bulwark", "-keyalg", "EC",
-                      "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA", "-validity", "825",
-                      "-dname", "CN=" + hostname + ", O=Bulwark demo node",
-                      "-ext", "SAN=dns:" + hostname + ",dns:localhost,ip:127.0.0.1",
-                      "-keystore", keystore.toString(), "-storetype", "PKCS12",
-                      "-storepass", password, "-keypass", password))
+                      keytool.toString(),
+                      "-genkeypair",
+                      "-alias",
+                      "bulwark",
+                      "-keyalg",
+                      "EC",
+                      "-groupname",
+                      "secp256r1",
+                      "-sigalg",
+                      "SHA256withECDSA",
+                      "-validity",
+                      "825",
+                      "-dname",
+                      "CN=" + hostname + ", O=Bulwark demo node",
+                      "-ext",
+                      "SAN=dns:" + hostname + ",dns:localhost,ip:127.0.0.1",
+                      "-keystore",
+                      keystore.toString(),
+                      "-storetype",
+                      "PKCS12",
+                      "-storepass",
+                      password,
+                      "-keypass",
+                      password))
               .redirectErrorStream(true)
               .start();
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IllegalStateException("keytool could not make the self-signed certificate: " + output);
+        throw new IllegalStateException(
+            "keytool could not make the self-signed certificate: " + output);
       }
       Files.writeString(passwordFile, password, StandardCharsets.UTF_8);
       try {
@@ -91,7 +113,8 @@ public final class SelfSignedTls implements EnvironmentPostProcessor {
       }
       return password;
     } catch (IOException e) {
-      throw new IllegalStateException("cannot make the self-signed certificate in " + dir + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot make the self-signed certificate in " + dir + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while making the self-signed certificate", e);

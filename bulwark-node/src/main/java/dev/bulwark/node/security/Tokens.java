@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The shape of a principal's secret token: {@code bwk_<keyId>_<secret>}. The key id is public and finds
- * the principal's row; only a hash of the whole token is stored. The same token serves as a bearer
- * token and as the password of HTTP Basic. Stateless; thread-safe.
+ * The shape of a principal's secret token: {@code bwk_<keyId>_<secret>}. The key id is public and
+ * finds the principal's row; only a hash of the whole token is stored. The same token serves as a
+ * bearer token and as the password of HTTP Basic. Stateless; thread-safe.
  */
 public final class Tokens {
   private static final SecureRandom RANDOM = new SecureRandom();

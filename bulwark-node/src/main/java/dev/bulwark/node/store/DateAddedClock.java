@@ -5,8 +5,9 @@ import java.time.Instant;
 
 /**
  * Hands out date_added values: the wall clock in microseconds, but always strictly greater than the
- * last value handed out or found in the database, so that a clock stepping backwards (or two objects
- * in one microsecond) cannot break TAXII paging. Callers hold the store's write lock; not thread-safe.
+ * last value handed out or found in the database, so that a clock stepping backwards (or two
+ * objects in one microsecond) cannot break TAXII paging. Callers hold the store's write lock; not
+ * thread-safe.
  */
 final class DateAddedClock {
   private final Clock clock;
@@ -27,7 +28,10 @@ final class DateAddedClock {
     return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000L;
   }
 
-  /** Makes the next value greater than {@code newestInDatabase} (which another process may have written). */
+  /**
+   * Makes the next value greater than {@code newestInDatabase} (which another process may have
+   * written).
+   */
   void advancePast(long newestInDatabase) {
     last = Math.max(last, newestInDatabase);
   }

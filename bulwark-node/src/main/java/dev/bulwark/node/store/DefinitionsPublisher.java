@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Publishes Bulwark's own STIX definitions on every node: the releasability marking's
- * extension-definition and the identity that created it, marked TLP:CLEAR, in the collection
- * {@code definitions} (so allies' tools fetch them over TAXII and federation), and the extension's
- * JSON schema at {@code /bulwark/extensions/releasability/schema.json}. Storing them again at each
- * start is a no-op. Thread-safe.
+ * extension-definition and the identity that created it, marked TLP:CLEAR, in the collection {@code
+ * definitions} (so allies' tools fetch them over TAXII and federation), and the extension's JSON
+ * schema at {@code /bulwark/extensions/releasability/schema.json}. Storing them again at each start
+ * is a no-op. Thread-safe.
  */
 @Component
 @RestController
@@ -34,17 +34,26 @@ class DefinitionsPublisher {
 
   @EventListener
   void publish(ApplicationReadyEvent ignored) {
-    store.ensureCollection(new CollectionInfo(COLLECTION, "Bulwark definitions",
-        "STIX extension-definitions and marking definitions Bulwark nodes use", Set.of()));
-    store.addAll(COLLECTION, List.of(
+    store.ensureCollection(
+        new CollectionInfo(
+            COLLECTION,
+            "Bulwark definitions",
+            "STIX extension-definitions and marking definitions Bulwark nodes use",
+            Set.of()));
+    store.addAll(
+        COLLECTION,
+        List.of(
             NewObject.from(ReleasabilityMarking.bulwarkIdentity()),
             NewObject.from(ReleasabilityMarking.extensionDefinition())),
         new Provenance(nation, "bulwark"));
   }
 
-  @GetMapping(path = "/bulwark/extensions/releasability/schema.json", produces = "application/schema+json")
+  @GetMapping(
+      path = "/bulwark/extensions/releasability/schema.json",
+      produces = "application/schema+json")
   ResponseEntity<String> schema() {
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json"))
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/schema+json"))
         .body(ReleasabilityMarking.jsonSchema());
   }
 }

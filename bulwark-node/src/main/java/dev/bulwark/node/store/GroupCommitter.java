@@ -21,25 +21,25 @@ import javax.sql.DataSource;
 
 /**
  * The object store's write path. Writers that arrive while a commit is running queue their batches;
- * the next one to get the write lock writes every queued batch in one transaction (a group commit), so
- * that sixteen TAXII clients posting at once pay for one commit instead of sixteen. Each batch keeps
- * its own outcome: when the group's transaction fails, every batch of it is retried alone, so one
- * batch the database refuses never costs another writer its objects.
+ * the next one to get the write lock writes every queued batch in one transaction (a group commit),
+ * so that sixteen TAXII clients posting at once pay for one commit instead of sixteen. Each batch
+ * keeps its own outcome: when the group's transaction fails, every batch of it is retried alone, so
+ * one batch the database refuses never costs another writer its objects.
  *
- * <p>date_added is allocated under the write lock and committed with the rows, in one transaction at
- * a time: a reader paging by date_added never sees a row commit behind one it has already passed.
- * Within one transaction the rows get their date_added in the order of their identifier keys, not in
- * the order the objects were sent: TAXII orders by date_added and says nothing of objects added
- * together, and this order is much cheaper for H2 to write (measured; see the comment in write).
+ * <p>date_added is allocated under the write lock and committed with the rows, in one transaction
+ * at a time: a reader paging by date_added never sees a row commit behind one it has already
+ * passed. Within one transaction the rows get their date_added in the order of their identifier
+ * keys, not in the order the objects were sent: TAXII orders by date_added and says nothing of
+ * objects added together, and this order is much cheaper for H2 to write (measured; see the comment
+ * in write).
  *
  * <p>Each transaction first takes the database's writer row lock (so that writers in other
- * processes queue behind it too), then looks up which of its versions are already held (a version of
- * an object of the same origin nation in the same collection: rows of another origin under the same
- * identifier are other objects), by the
- * numeric identifier key ({@link ObjectKey}), inserts the others in one batch, and writes each
- * batch's {@link BatchRecords}. No unique constraint backs this up: the lock makes
- * look-up-then-insert exact, and a constraint over the identifier strings was what made H2 slow (see
- * {@code V9__object_keys}).
+ * processes queue behind it too), then looks up which of its versions are already held (a version
+ * of an object of the same origin nation in the same collection: rows of another origin under the
+ * same identifier are other objects), by the numeric identifier key ({@link ObjectKey}), inserts
+ * the others in one batch, and writes each batch's {@link BatchRecords}. No unique constraint backs
+ * this up: the lock makes look-up-then-insert exact, and a constraint over the identifier strings
+ * was what made H2 slow (see {@code V9__object_keys}).
  *
  * <p>Thread-safe.
  */
@@ -65,6 +65,7 @@ final class GroupCommitter {
   private final ReentrantLock writeLock;
   private final DateAddedClock dateAdded;
   private final ConcurrentLinkedQueue<Request> pending = new ConcurrentLinkedQueue<>();
+
   /** Guarded by the write lock. */
   private long transactions;
 
@@ -78,13 +79,18 @@ final class GroupCommitter {
   private static final class Request {
     final String collectionId;
     final List<NewObject> objects;
+
     /** One per object. */
     final List<Provenance> provenances;
+
     final BatchRecords records;
     List<AddOutcome> outcomes;
     RuntimeException failure;
 
-    Request(String collectionId, List<NewObject> objects, List<Provenance> provenances,
+    Request(
+        String collectionId,
+        List<NewObject> objects,
+        List<Provenance> provenances,
         BatchRecords records) {
       this.collectionId = collectionId;
       this.objects = objects;
@@ -100,17 +106,25 @@ final class GroupCommitter {
   /** Adds the objects, all of one provenance. */
   List<AddOutcome> addAll(
       String collectionId, List<NewObject> objects, Provenance provenance, BatchRecords records) {
-    return addAll(collectionId, objects, java.util.Collections.nCopies(objects.size(), provenance), records);
+    return addAll(
+        collectionId, objects, java.util.Collections.nCopies(objects.size(), provenance), records);
   }
 
-  /** Adds the objects, each with its provenance ({@code provenances} aligned with {@code objects}). */
+  /**
+   * Adds the objects, each with its provenance ({@code provenances} aligned with {@code objects}).
+   */
   List<AddOutcome> addAll(
-      String collectionId, List<NewObject> objects, List<Provenance> provenances, BatchRecords records) {
-    Request mine = new Request(collectionId, List.copyOf(objects), List.copyOf(provenances), records);
+      String collectionId,
+      List<NewObject> objects,
+      List<Provenance> provenances,
+      BatchRecords records) {
+    Request mine =
+        new Request(collectionId, List.copyOf(objects), List.copyOf(provenances), records);
     pending.add(mine);
     writeLock.lock();
     try {
-      // Only the lock holder takes from the queue, so until it is done this request is still queued.
+      // Only the lock holder takes from the queue, so until it is done this request is still
+      // queued.
       while (!mine.done()) {
         List<Request> group = takeGroup();
         if (group.isEmpty()) {
@@ -200,7 +214,8 @@ final class GroupCommitter {
   private static StoreException failure(Request r, Exception e) {
     return e instanceof StoreException s
         ? s
-        : new StoreException("cannot store objects in " + r.collectionId + ": " + e.getMessage(), e);
+        : new StoreException(
+            "cannot store objects in " + r.collectionId + ": " + e.getMessage(), e);
   }
 
   private static boolean collectionExists(Connection c, String id) {
@@ -214,7 +229,9 @@ final class GroupCommitter {
     }
   }
 
-  /** Writes the requests in one transaction; on failure rolls back, rewinds date_added and throws. */
+  /**
+   * Writes the requests in one transaction; on failure rolls back, rewinds date_added and throws.
+   */
   private List<List<AddOutcome>> inTransaction(Connection c, List<Request> requests)
       throws SQLException {
     boolean autoCommit = c.getAutoCommit();
@@ -269,20 +286,27 @@ final class GroupCommitter {
       }
       outcomes.add(results);
     }
-    // In identifier-key order (stable: versions of one object keep theirs), date_added given in that
-    // order: at a million rows the key index has tens of thousands of leaves, and H2 writes every page
-    // the transaction has dirtied each time its unsaved memory passes a threshold, several times per
-    // group; in key order a group's inserts, and the commit's pass over them, dirty neighbouring leaves
-    // and far fewer of the inner pages above them (measured on H2 at a million objects: a fifth fewer
+    // In identifier-key order (stable: versions of one object keep theirs), date_added given in
+    // that
+    // order: at a million rows the key index has tens of thousands of leaves, and H2 writes every
+    // page
+    // the transaction has dirtied each time its unsaved memory passes a threshold, several times
+    // per
+    // group; in key order a group's inserts, and the commit's pass over them, dirty neighbouring
+    // leaves
+    // and far fewer of the inner pages above them (measured on H2 at a million objects: a fifth
+    // fewer
     // bytes written, a tenth more objects per second). Appending rows in date_added order keeps the
     // table's own pages filling at its end (inserting in key order with date_added in queue order
     // wrote more than twice as much).
-    // Marking-definitions go first, so that a definition never gets a later date_added than an object
+    // Marking-definitions go first, so that a definition never gets a later date_added than an
+    // object
     // stored with it: a peer paging through the collection (pull, push) then always meets a
     // definition before, never after, the objects that need it to be checked (they are few, so this
     // costs the key order nothing measurable).
-    rows.sort(Comparator.comparing((Row row) -> !"marking-definition".equals(row.object().type()))
-        .thenComparingLong(Row::key));
+    rows.sort(
+        Comparator.comparing((Row row) -> !"marking-definition".equals(row.object().type()))
+            .thenComparingLong(Row::key));
     if (!rows.isEmpty()) {
       insert(c, rows);
     }
@@ -294,7 +318,9 @@ final class GroupCommitter {
     return outcomes;
   }
 
-  /** A version to insert: its batch, its identifier key, and where in the batch's outcomes it goes. */
+  /**
+   * A version to insert: its batch, its identifier key, and where in the batch's outcomes it goes.
+   */
   private record Row(
       Request request,
       NewObject object,
@@ -323,16 +349,23 @@ final class GroupCommitter {
         s.setString(12, o.json());
         s.setString(13, String.join(",", row.provenance().relayedVia()));
         s.addBatch();
-        row.results().set(row.position(),
-            new AddOutcome(o.objectId(), o.version(), AddOutcome.Status.STORED, added));
+        row.results()
+            .set(
+                row.position(),
+                new AddOutcome(o.objectId(), o.version(), AddOutcome.Status.STORED, added));
       }
       int[] counts = s.executeBatch();
       for (int i = 0; i < counts.length; i++) {
         if (counts[i] != 1 && counts[i] != Statement.SUCCESS_NO_INFO) {
           NewObject o = rows.get(i).object();
           throw new StoreException(
-              "cannot store " + o.objectId() + " version " + o.version() + ": the database wrote "
-                  + counts[i] + " rows",
+              "cannot store "
+                  + o.objectId()
+                  + " version "
+                  + o.version()
+                  + ": the database wrote "
+                  + counts[i]
+                  + " rows",
               null);
         }
       }
@@ -365,11 +398,12 @@ final class GroupCommitter {
    * Takes the store's write lock in the database, held until the transaction ends, and moves the
    * date_added clock past the newest row. Within this process the write lock already serialises
    * writers; the row lock does the same for another process on the same database (a command run
-   * while the node serves the H2 file, or a second node on one PostgreSQL), so that its versions are
-   * checked against ours and its date_added values follow ours in commit order.
+   * while the node serves the H2 file, or a second node on one PostgreSQL), so that its versions
+   * are checked against ours and its date_added values follow ours in commit order.
    */
   private void claimWriter(Connection c) throws SQLException {
-    // without it PostgreSQL read the whole table for each key lookup of an import (59 s instead of 4)
+    // without it PostgreSQL read the whole table for each key lookup of an import (59 s instead of
+    // 4)
     KeyLookups.begin(c, true);
     try (PreparedStatement s = c.prepareStatement(CLAIM);
         ResultSet rs = s.executeQuery()) {
@@ -387,11 +421,11 @@ final class GroupCommitter {
 
   /**
    * The versions of the group's objects (the keys of {@code keyOf}) the store already holds, of any
-   * origin, as {@link #key} strings (and, in {@code idsWithRows}, the objects that have any row in any
-   * collection): one indexed lookup by {@link ObjectKey} per object, in statements of
-   * {@value #LOOKUP} keys (the last padded by repeating a key, so that every statement has the same
-   * text and is planned once). Rows of another
-   * identifier that shares a key are dropped here by comparing the identifier.
+   * origin, as {@link #key} strings (and, in {@code idsWithRows}, the objects that have any row in
+   * any collection): one indexed lookup by {@link ObjectKey} per object, in statements of {@value
+   * #LOOKUP} keys (the last padded by repeating a key, so that every statement has the same text
+   * and is planned once). Rows of another identifier that shares a key are dropped here by
+   * comparing the identifier.
    */
   private static Set<String> heldVersions(
       Connection c, Map<String, Long> keyOf, Set<String> idsWithRows) throws SQLException {
@@ -418,17 +452,18 @@ final class GroupCommitter {
   }
 
   /** A version of one origin's object in one collection: what is stored at most once. */
-  private static String key(String collectionId, String objectId, long versionMicros, String origin) {
+  private static String key(
+      String collectionId, String objectId, long versionMicros, String origin) {
     return collectionId + '\n' + objectId + '\n' + versionMicros + '\n' + origin;
   }
 
   /**
-   * Keeps the batches' marking-definitions for resolution, each bound to the origin and principal it
-   * is stored with (its {@link Provenance}): an object's marking refs resolve only against
-   * definitions of its own origin (issue 14, finding 3). A definition is never replaced: the first one
-   * an origin stores under an id stays, and a later one of that origin and id is not kept (the TAXII
-   * write path refuses it before it gets here). TLP ids are not kept: they resolve to the built-in
-   * definitions, whatever anyone stores under them.
+   * Keeps the batches' marking-definitions for resolution, each bound to the origin and principal
+   * it is stored with (its {@link Provenance}): an object's marking refs resolve only against
+   * definitions of its own origin (issue 14, finding 3). A definition is never replaced: the first
+   * one an origin stores under an id stays, and a later one of that origin and id is not kept (the
+   * TAXII write path refuses it before it gets here). TLP ids are not kept: they resolve to the
+   * built-in definitions, whatever anyone stores under them.
    */
   private static void rememberMarkingDefinitions(Connection c, List<Request> requests)
       throws SQLException {
@@ -436,8 +471,7 @@ final class GroupCommitter {
     for (Request r : requests) {
       for (int i = 0; i < r.objects.size(); i++) {
         NewObject o = r.objects.get(i);
-        if ("marking-definition".equals(o.type())
-            && Tlp.fromMarkingId(o.objectId()).isEmpty()) {
+        if ("marking-definition".equals(o.type()) && Tlp.fromMarkingId(o.objectId()).isEmpty()) {
           Provenance p = r.provenances.get(i);
           String origin = p.originNation();
           definitions.putIfAbsent(

@@ -7,12 +7,12 @@ import java.util.Locale;
 
 /**
  * Keeps PostgreSQL on the identifier-key index for lookups by {@link ObjectKey}. Without column
- * statistics (a table just filled by an import, before autovacuum has analysed it) PostgreSQL prices
- * {@code id_key IN (...)} at a fixed selectivity per value, so a list of a few hundred keys looks like
- * the whole table and is planned as a sequential scan: on a million objects every TAXII POST then
- * read the whole table twice (3,200 objects/s instead of 10,000). The lookups therefore run in a
- * transaction that prices sequential scans out; on H2, whose plans do not depend on statistics here,
- * nothing changes. Stateless; thread-safe.
+ * statistics (a table just filled by an import, before autovacuum has analysed it) PostgreSQL
+ * prices {@code id_key IN (...)} at a fixed selectivity per value, so a list of a few hundred keys
+ * looks like the whole table and is planned as a sequential scan: on a million objects every TAXII
+ * POST then read the whole table twice (3,200 objects/s instead of 10,000). The lookups therefore
+ * run in a transaction that prices sequential scans out; on H2, whose plans do not depend on
+ * statistics here, nothing changes. Stateless; thread-safe.
  */
 final class KeyLookups {
   private KeyLookups() {}

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An object ready to be stored: the fields the store indexes, taken once from a validated STIX object.
- * Immutable.
+ * An object ready to be stored: the fields the store indexes, taken once from a validated STIX
+ * object. Immutable.
  */
 public record NewObject(
     String objectId,
@@ -25,8 +25,9 @@ public record NewObject(
   }
 
   /**
-   * The store's view of a STIX object. The version is {@code modified}, else {@code created}, else empty
-   * (unversioned cyber observables, whose deterministic identifiers already say what they are).
+   * The store's view of a STIX object. The version is {@code modified}, else {@code created}, else
+   * empty (unversioned cyber observables, whose deterministic identifiers already say what they
+   * are).
    *
    * @throws IllegalArgumentException when the version timestamp is not RFC 3339 (validation rejects
    *     such objects before they get here)
@@ -44,9 +45,9 @@ public record NewObject(
   }
 
   /**
-   * Microseconds since the epoch of an RFC 3339 timestamp. The form STIX requires
-   * ({@code YYYY-MM-DDTHH:MM:SS[.fraction]Z}) is read directly; anything else goes to
-   * {@link Instant#parse}, which was a tenth of the cost of storing an object pulled from a peer.
+   * Microseconds since the epoch of an RFC 3339 timestamp. The form STIX requires ({@code
+   * YYYY-MM-DDTHH:MM:SS[.fraction]Z}) is read directly; anything else goes to {@link
+   * Instant#parse}, which was a tenth of the cost of storing an object pulled from a peer.
    */
   public static long micros(String timestamp) {
     long fast = utcMicros(timestamp);
@@ -67,8 +68,14 @@ public record NewObject(
   /** The value of {@code YYYY-MM-DDTHH:MM:SS[.f{1,9}]Z} with fields in range, else NOT_SIMPLE. */
   private static long utcMicros(String t) {
     int n = t.length();
-    if (n < 20 || n > 30 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-'
-        || t.charAt(10) != 'T' || t.charAt(13) != ':' || t.charAt(16) != ':') {
+    if (n < 20
+        || n > 30
+        || t.charAt(n - 1) != 'Z'
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || t.charAt(10) != 'T'
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':') {
       return NOT_SIMPLE;
     }
     int year = digits(t, 0, 4);
@@ -77,8 +84,17 @@ public record NewObject(
     int hour = digits(t, 11, 2);
     int minute = digits(t, 14, 2);
     int second = digits(t, 17, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
-        || minute < 0 || minute > 59 || second < 0 || second > 59) {
+    if (year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > 31
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59) {
       return NOT_SIMPLE;
     }
     long micros = 0;

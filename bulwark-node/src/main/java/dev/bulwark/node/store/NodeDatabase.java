@@ -7,9 +7,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Opens the node's database (H2 file by default, PostgreSQL by configuration) and brings its schema up
- * to date with Flyway. Used by the node and by the commands that work on the store without starting
- * Spring ({@code stix import}, {@code principal add}, {@code audit verify}). Stateless; thread-safe.
+ * Opens the node's database (H2 file by default, PostgreSQL by configuration) and brings its schema
+ * up to date with Flyway. Used by the node and by the commands that work on the store without
+ * starting Spring ({@code stix import}, {@code principal add}, {@code audit verify}). Stateless;
+ * thread-safe.
  */
 public final class NodeDatabase {
   private NodeDatabase() {}
@@ -20,14 +21,15 @@ public final class NodeDatabase {
   }
 
   /**
-   * H2 options: PostgreSQL mode so that one SQL dialect serves both; WRITE_DELAY=0 so that a commit is on
-   * disk before it is acknowledged (an acknowledged write survives a crash); AUTO_SERVER so that the
-   * commands ({@code principal add}, {@code peer add}, {@code federation status}) work while the node
-   * runs on the same database. CACHE_SIZE (in KB) raises H2's page cache from 16 MB to 128 MB: with the
-   * default, a store of a few hundred thousand objects reads back from the file most index pages that
-   * it writes (half the page reads disappear, measured on a 100,000-object import); it is a ceiling,
-   * not an allocation. LOCK_TIMEOUT (ms) lets a command's write wait for the node's transaction in
-   * progress (writers queue on one row lock) instead of failing after H2's default of one second.
+   * H2 options: PostgreSQL mode so that one SQL dialect serves both; WRITE_DELAY=0 so that a commit
+   * is on disk before it is acknowledged (an acknowledged write survives a crash); AUTO_SERVER so
+   * that the commands ({@code principal add}, {@code peer add}, {@code federation status}) work
+   * while the node runs on the same database. CACHE_SIZE (in KB) raises H2's page cache from 16 MB
+   * to 128 MB: with the default, a store of a few hundred thousand objects reads back from the file
+   * most index pages that it writes (half the page reads disappear, measured on a 100,000-object
+   * import); it is a ceiling, not an allocation. LOCK_TIMEOUT (ms) lets a command's write wait for
+   * the node's transaction in progress (writers queue on one row lock) instead of failing after
+   * H2's default of one second.
    */
   public static final String H2_OPTIONS =
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE"
@@ -54,10 +56,6 @@ public final class NodeDatabase {
 
   /** Applies the Flyway migrations in {@code classpath:db/migration}. */
   public static void migrate(DataSource dataSource) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .load()
-        .migrate();
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
   }
 }

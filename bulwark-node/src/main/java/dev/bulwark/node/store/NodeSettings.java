@@ -10,12 +10,13 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The settings the commands that do not start Spring need: the node's data folder, its nation and its
- * database. They come from the same places the node reads: system properties, then
- * {@code BULWARK_HOME/bulwark.properties}, then defaults ({@code ~/.bulwark}, nation EST, embedded H2).
+ * The settings the commands that do not start Spring need: the node's data folder, its nation and
+ * its database. They come from the same places the node reads: system properties, then {@code
+ * BULWARK_HOME/bulwark.properties}, then defaults ({@code ~/.bulwark}, nation EST, embedded H2).
  * Immutable.
  */
-public record NodeSettings(Path home, String nation, String dbUrl, String dbUser, String dbPassword) {
+public record NodeSettings(
+    Path home, String nation, String dbUrl, String dbUser, String dbPassword) {
 
   public static final String FILE_NAME = "bulwark.properties";
 
@@ -24,7 +25,9 @@ public record NodeSettings(Path home, String nation, String dbUrl, String dbUser
     return load(System.getenv(), System.getProperties());
   }
 
-  /** Reads the settings of the node whose data folder is {@code home} (as if bulwark.home named it). */
+  /**
+   * Reads the settings of the node whose data folder is {@code home} (as if bulwark.home named it).
+   */
   public static NodeSettings load(Path home) {
     Properties system = new Properties();
     system.putAll(System.getProperties());

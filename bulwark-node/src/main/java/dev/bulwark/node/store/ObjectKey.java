@@ -6,12 +6,13 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * The object store's compact key for a STIX identifier: the first 64 bits of the SHA-256 of the
- * identifier's UTF-8 bytes, stored in {@code stix_objects.id_key}. The store finds rows by identifier
- * through this number instead of an index over the identifier strings, which H2 had to rewrite page by
- * page on every save (see {@code V9__object_keys}). Several identifiers may share a key, so every
- * reader compares the identifier itself as well; a cryptographic digest makes it impractical to fill
- * one key with many crafted identifiers and so slow down the lookups of another. The function is part
- * of the stored data: changing it needs a migration that recomputes the column.
+ * identifier's UTF-8 bytes, stored in {@code stix_objects.id_key}. The store finds rows by
+ * identifier through this number instead of an index over the identifier strings, which H2 had to
+ * rewrite page by page on every save (see {@code V9__object_keys}). Several identifiers may share a
+ * key, so every reader compares the identifier itself as well; a cryptographic digest makes it
+ * impractical to fill one key with many crafted identifiers and so slow down the lookups of
+ * another. The function is part of the stored data: changing it needs a migration that recomputes
+ * the column.
  *
  * <p>Thread-safe (one digest per thread).
  */

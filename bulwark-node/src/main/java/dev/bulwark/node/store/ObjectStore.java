@@ -19,16 +19,20 @@ import javax.sql.DataSource;
 
 /**
  * The STIX object store over JDBC (H2 or PostgreSQL). Every version of every object is kept
- * immutably with the server's date_added; adding a version that a collection already holds is a no-op;
- * a batch is one transaction, so a failure never leaves a partial row.
+ * immutably with the server's date_added; adding a version that a collection already holds is a
+ * no-op; a batch is one transaction, so a failure never leaves a partial row.
  *
- * <p>Writes are serialised by one lock: date_added is allocated and committed in the same order, so a
- * reader paging by date_added can never see a later object before an earlier one commits (TAXII paging
- * stays exact while objects are being added). Reads run concurrently. Thread-safe.
+ * <p>Writes are serialised by one lock: date_added is allocated and committed in the same order, so
+ * a reader paging by date_added can never see a later object before an earlier one commits (TAXII
+ * paging stays exact while objects are being added). Reads run concurrently. Thread-safe.
  */
 public final class ObjectStore {
   private static final int READ_CHUNK = 500;
-  /** The most rows one page statement reads (a page of the largest limit, plus one to see if more follow). */
+
+  /**
+   * The most rows one page statement reads (a page of the largest limit, plus one to see if more
+   * follow).
+   */
   private static final int MAX_READ_CHUNK = 10_001;
 
   private static final String COLUMNS =
@@ -42,7 +46,8 @@ public final class ObjectStore {
 
   public ObjectStore(DataSource dataSource, Clock clock) {
     this.dataSource = dataSource;
-    this.dateAdded = new DateAddedClock(clock, queryLong("SELECT MAX(date_added_us) FROM stix_objects"));
+    this.dateAdded =
+        new DateAddedClock(clock, queryLong("SELECT MAX(date_added_us) FROM stix_objects"));
     this.committer = new GroupCommitter(dataSource, writeLock, dateAdded);
   }
 
@@ -103,8 +108,8 @@ public final class ObjectStore {
 
   /**
    * Adds the objects in one transaction, in order. A version already held (or repeated within the
-   * batch) is reported as a duplicate and not written again. Concurrent callers' batches may share a
-   * transaction (see {@link GroupCommitter}), but each gets its own outcome or failure.
+   * batch) is reported as a duplicate and not written again. Concurrent callers' batches may share
+   * a transaction (see {@link GroupCommitter}), but each gets its own outcome or failure.
    *
    * @throws StoreException when the collection does not exist or the database fails; nothing of the
    *     batch is then stored
@@ -115,27 +120,31 @@ public final class ObjectStore {
   }
 
   /**
-   * Adds the objects as {@link #addAll(String, List, Provenance)} does and writes {@code records} in
-   * the same transaction, after the objects' rows (also when there are no objects).
+   * Adds the objects as {@link #addAll(String, List, Provenance)} does and writes {@code records}
+   * in the same transaction, after the objects' rows (also when there are no objects).
    *
    * @throws StoreException when the collection does not exist, the database fails or the records
    *     cannot be written; nothing of the batch, records included, is then stored
    */
   public List<AddOutcome> addAll(
       String collectionId, List<NewObject> objects, Provenance provenance, BatchRecords records) {
-    return addAll(collectionId, objects, java.util.Collections.nCopies(objects.size(), provenance), records);
+    return addAll(
+        collectionId, objects, java.util.Collections.nCopies(objects.size(), provenance), records);
   }
 
   /**
    * Adds objects of several provenances in one transaction (what a peer relays: each object keeps
-   * its own origin and relay chain), as {@link #addAll(String, List, Provenance, BatchRecords)} does.
-   * Objects of different origins are different objects even under one identifier: a version is
-   * "already held" only when a row of the same origin holds it.
+   * its own origin and relay chain), as {@link #addAll(String, List, Provenance, BatchRecords)}
+   * does. Objects of different origins are different objects even under one identifier: a version
+   * is "already held" only when a row of the same origin holds it.
    *
    * @param provenances one per object, in the same order
    */
   public List<AddOutcome> addAll(
-      String collectionId, List<NewObject> objects, List<Provenance> provenances, BatchRecords records) {
+      String collectionId,
+      List<NewObject> objects,
+      List<Provenance> provenances,
+      BatchRecords records) {
     if (provenances.size() != objects.size()) {
       throw new IllegalArgumentException(
           objects.size() + " objects but " + provenances.size() + " provenances");
@@ -147,8 +156,8 @@ public final class ObjectStore {
   }
 
   /**
-   * The marking-definition with this id that the originating nation holds, as JSON: the one an object
-   * of that origin may name (definitions are bound to their origin, issue 14 finding 3; see
+   * The marking-definition with this id that the originating nation holds, as JSON: the one an
+   * object of that origin may name (definitions are bound to their origin, issue 14 finding 3; see
    * docs/markings.md). Definitions of other origins with the same id never answer.
    */
   public Optional<String> markingDefinition(String id, String originNation) {
@@ -167,8 +176,8 @@ public final class ObjectStore {
   }
 
   /**
-   * A marking-definition as the store keeps it for resolution: bound to the nation it originates from
-   * and the principal that added it. Immutable.
+   * A marking-definition as the store keeps it for resolution: bound to the nation it originates
+   * from and the principal that added it. Immutable.
    */
   public record MarkingDefinition(String id, String originNation, String addedBy, String json) {}
 
@@ -183,14 +192,16 @@ public final class ObjectStore {
       for (int from = 0; from < all.size(); from += READ_CHUNK) {
         List<String> chunk = all.subList(from, Math.min(all.size(), from + READ_CHUNK));
         StringBuilder sql =
-            new StringBuilder("SELECT id, origin_nation, added_by, json FROM marking_definitions WHERE 1 = 1");
+            new StringBuilder(
+                "SELECT id, origin_nation, added_by, json FROM marking_definitions WHERE 1 = 1");
         appendIn(sql, "id", new LinkedHashSet<>(chunk));
         try (PreparedStatement s = c.prepareStatement(sql.toString())) {
           bindAll(s, 1, new LinkedHashSet<>(chunk));
           try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-              result.add(new MarkingDefinition(
-                  rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+              result.add(
+                  new MarkingDefinition(
+                      rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
             }
           }
         }
@@ -202,15 +213,15 @@ public final class ObjectStore {
   }
 
   /**
-   * Reads a page of permitted objects. Denied rows are skipped as if absent; the page says how far it
-   * scanned so that the next page resumes after them. {@code more} is false when no row after the page
-   * matches, so a client is not sent an extra empty page.
+   * Reads a page of permitted objects. Denied rows are skipped as if absent; the page says how far
+   * it scanned so that the next page resumes after them. {@code more} is false when no row after
+   * the page matches, so a client is not sent an extra empty page.
    *
-   * <p>Each statement reads rows in the order of an index, so a page costs the same at the start and
-   * at the end of a collection of millions: the ORDER BY names every column of the index in front of
-   * {@code date_added_us} (H2 uses an index for ordering only then), and several {@code match[type]}
-   * values are read as one index range per type and merged here, instead of one query whose rows the
-   * database would have to sort.
+   * <p>Each statement reads rows in the order of an index, so a page costs the same at the start
+   * and at the end of a collection of millions: the ORDER BY names every column of the index in
+   * front of {@code date_added_us} (H2 uses an index for ordering only then), and several {@code
+   * match[type]} values are read as one index range per type and merged here, instead of one query
+   * whose rows the database would have to sort.
    */
   public Page page(ObjectQuery query, ReadFilter filter) {
     List<StoredObject> items = new ArrayList<>();
@@ -278,7 +289,9 @@ public final class ObjectStore {
   // package-private for ObjectStorePagePlanTest, which asks the databases for its plan
   static String pageSql(Set<String> type, ObjectQuery query) {
     StringBuilder sql =
-        new StringBuilder("SELECT ").append(COLUMNS).append(" FROM stix_objects WHERE collection_id = ?");
+        new StringBuilder("SELECT ")
+            .append(COLUMNS)
+            .append(" FROM stix_objects WHERE collection_id = ?");
     appendIn(sql, "object_type", type);
     sql.append(" AND date_added_us > ?");
     appendKeys(sql, keysOf(query.ids()));
@@ -286,9 +299,10 @@ public final class ObjectStore {
     appendIn(sql, "spec_version", query.specVersions());
     // index stix_objects_by_type (collection_id, object_type, date_added_us), else
     // stix_objects_by_collection (collection_id, date_added_us)
-    sql.append(type.isEmpty()
-        ? " ORDER BY collection_id, date_added_us LIMIT ?"
-        : " ORDER BY collection_id, object_type, date_added_us LIMIT ?");
+    sql.append(
+        type.isEmpty()
+            ? " ORDER BY collection_id, date_added_us LIMIT ?"
+            : " ORDER BY collection_id, object_type, date_added_us LIMIT ?");
     return sql.toString();
   }
 
@@ -321,8 +335,8 @@ public final class ObjectStore {
 
   /**
    * Every version of these objects, in any collection, without their JSON (the {@code json} of each
-   * result is empty): what write checks and version selection need, in one query. Unfiltered, so the
-   * caller must not show these rows to anyone.
+   * result is empty): what write checks and version selection need, in one query. Unfiltered, so
+   * the caller must not show these rows to anyone.
    */
   public List<StoredObject> headersOf(Collection<String> objectIds) {
     List<StoredObject> result = new ArrayList<>();
@@ -361,11 +375,11 @@ public final class ObjectStore {
   }
 
   /**
-   * Which of these objects may have more than one row in the store (several versions, or one version
-   * in several collections): every one that has, and rarely one that had (before a delete) or whose
-   * identifier shares its {@link ObjectKey} with another's. Answered from the small table of such
-   * objects (V10) instead of counting rows, so that a reader choosing the latest version pays for
-   * {@link #headersOf} only for the objects that may have several.
+   * Which of these objects may have more than one row in the store (several versions, or one
+   * version in several collections): every one that has, and rarely one that had (before a delete)
+   * or whose identifier shares its {@link ObjectKey} with another's. Answered from the small table
+   * of such objects (V10) instead of counting rows, so that a reader choosing the latest version
+   * pays for {@link #headersOf} only for the objects that may have several.
    */
   public Set<String> withSeveralVersions(Collection<String> objectIds) {
     Set<String> result = new HashSet<>();

@@ -9,11 +9,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What a peer node says about the provenance of an object it hands over: the nation it originates
- * from and the nations whose nodes relayed it so far, oldest first. Carried between nodes in the TAXII
- * envelope's custom property {@value #PROPERTY} (TAXII 2.1 section 7.1), a list aligned with the
- * envelope's {@code objects}, one {@code {"origin": "DEU", "relayed_via": ["EST"]}} per object: in a
- * GET objects answered to a peer, and in a POST a peer makes. A claim is only ever read from a peer
- * principal (anyone else's is ignored) and is checked before it is believed (see {@code RelayRules}).
+ * from and the nations whose nodes relayed it so far, oldest first. Carried between nodes in the
+ * TAXII envelope's custom property {@value #PROPERTY} (TAXII 2.1 section 7.1), a list aligned with
+ * the envelope's {@code objects}, one {@code {"origin": "DEU", "relayed_via": ["EST"]}} per object:
+ * in a GET objects answered to a peer, and in a POST a peer makes. A claim is only ever read from a
+ * peer principal (anyone else's is ignored) and is checked before it is believed (see {@code
+ * RelayRules}).
  *
  * <p>A claim that cannot be read (wrong types, a bad nation code, a chain too long) is kept as an
  * invalid claim rather than dropped, so that the object is refused instead of silently taking the
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 public record ProvenanceClaim(String origin, List<String> relayedVia, Optional<String> problem) {
   /** The envelope property. */
   public static final String PROPERTY = "x_bulwark_provenance";
+
   /** The longest relay chain accepted; a longer one is a loop or an attack. */
   public static final int MAX_RELAYS = 16;
 
@@ -59,7 +61,8 @@ public record ProvenanceClaim(String origin, List<String> relayedVia, Optional<S
     JsonNode via = entry.get("relayed_via");
     if (via != null && !via.isNull()) {
       if (!via.isArray() || via.size() > MAX_RELAYS) {
-        return invalid(PROPERTY + " relayed_via must be a list of at most " + MAX_RELAYS + " nation codes");
+        return invalid(
+            PROPERTY + " relayed_via must be a list of at most " + MAX_RELAYS + " nation codes");
       }
       for (JsonNode n : via) {
         if (!n.isString() || !isNation(n.asString())) {
@@ -129,7 +132,10 @@ public record ProvenanceClaim(String origin, List<String> relayedVia, Optional<S
     return b.append("]}").toString();
   }
 
-  /** A nation as a JSON string (codes of stored rows were checked when stored; escaped all the same). */
+  /**
+   * A nation as a JSON string (codes of stored rows were checked when stored; escaped all the
+   * same).
+   */
   private static StringBuilder quoted(StringBuilder b, String s) {
     b.append('"');
     for (int i = 0; i < s.length(); i++) {

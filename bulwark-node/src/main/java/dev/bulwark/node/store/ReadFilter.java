@@ -1,8 +1,8 @@
 package dev.bulwark.node.store;
 
 /**
- * Decides, row by row, whether the caller may see a stored object. Every read method of the
- * {@link ObjectStore} takes one, so that no read path can forget the releasability policy; the node's
+ * Decides, row by row, whether the caller may see a stored object. Every read method of the {@link
+ * ObjectStore} takes one, so that no read path can forget the releasability policy; the node's
  * AccessPolicy supplies it. Implementations must be thread-safe.
  */
 @FunctionalInterface

@@ -16,12 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Streams STIX content (bundle, array, single object or JSON lines) into a collection: each object is
- * validated and stored on its own merits, invalid or malformed ones are rejected with the reason, and
- * the rest goes on. Objects are written in batches, each one transaction, in the order they were read.
- * Reading and validating run on the caller's thread while the previous batch is written on a second
- * one (one batch in flight), so a two-core machine parses and writes at once. Thread-safe: concurrent
- * imports each get their own writer thread.
+ * Streams STIX content (bundle, array, single object or JSON lines) into a collection: each object
+ * is validated and stored on its own merits, invalid or malformed ones are rejected with the
+ * reason, and the rest goes on. Objects are written in batches, each one transaction, in the order
+ * they were read. Reading and validating run on the caller's thread while the previous batch is
+ * written on a second one (one batch in flight), so a two-core machine parses and writes at once.
+ * Thread-safe: concurrent imports each get their own writer thread.
  */
 public final class StixImporter {
   private static final int BATCH = 2_000;
@@ -98,7 +98,12 @@ public final class StixImporter {
                 source + " " + location,
                 object.id(),
                 first.rule(),
-                first.path() + ": " + first.message() + " (STIX 2.1 section " + first.section() + ")"
+                first.path()
+                    + ": "
+                    + first.message()
+                    + " (STIX 2.1 section "
+                    + first.section()
+                    + ")"
                     + (result.errors().size() > 1
                         ? " and " + (result.errors().size() - 1) + " more error(s)"
                         : "")));
@@ -113,7 +118,8 @@ public final class StixImporter {
 
     @Override
     public void malformed(String location, String message) {
-      rejections.add(new ImportSummary.Rejection(source + " " + location, "", "malformed", message));
+      rejections.add(
+          new ImportSummary.Rejection(source + " " + location, "", "malformed", message));
     }
 
     /** Hands the batch to the writer once the one before it is written. */
@@ -129,7 +135,9 @@ public final class StixImporter {
       inFlight = CompletableFuture.supplyAsync(() -> write(objects, locations), writer);
     }
 
-    /** Waits for the batch in flight and counts it; a failure other than the store's is rethrown. */
+    /**
+     * Waits for the batch in flight and counts it; a failure other than the store's is rethrown.
+     */
     void awaitWritten() {
       if (inFlight == null) {
         return;
@@ -158,14 +166,15 @@ public final class StixImporter {
       List<ImportSummary.Rejection> refused = new ArrayList<>();
       List<AddOutcome> outcomes = new ArrayList<>(objects.size());
       writeOrSplit(objects, locations, outcomes, refused);
-      long storedHere = outcomes.stream().filter(o -> o.status() == AddOutcome.Status.STORED).count();
+      long storedHere =
+          outcomes.stream().filter(o -> o.status() == AddOutcome.Status.STORED).count();
       return new Written(storedHere, outcomes.size() - storedHere, refused);
     }
 
     /**
      * One object the database refuses must not cost the others: a refused batch is halved until the
-     * refused objects stand alone, which costs a few dozen transactions per bad object instead of one
-     * per object of the batch.
+     * refused objects stand alone, which costs a few dozen transactions per bad object instead of
+     * one per object of the batch.
      */
     private void writeOrSplit(
         List<NewObject> objects,
@@ -178,7 +187,10 @@ public final class StixImporter {
         if (objects.size() == 1) {
           refused.add(
               new ImportSummary.Rejection(
-                  source + " " + locations.get(0), objects.get(0).objectId(), "storage", e.getMessage()));
+                  source + " " + locations.get(0),
+                  objects.get(0).objectId(),
+                  "storage",
+                  e.getMessage()));
           return;
         }
         int half = objects.size() / 2;

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The object store's wiring: the STIX codec and validator and the object
- * store over the node's data source (whose schema Flyway has brought up to date).
+ * The object store's wiring: the STIX codec and validator and the object store over the node's data
+ * source (whose schema Flyway has brought up to date).
  */
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {

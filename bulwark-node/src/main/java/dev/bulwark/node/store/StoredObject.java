@@ -47,7 +47,18 @@ public record StoredObject(
       String addedBy,
       List<String> markingRefs,
       String json) {
-    this(collectionId, objectId, type, version, versionMicros, specVersion, dateAddedMicros,
-        originNation, addedBy, List.of(), markingRefs, json);
+    this(
+        collectionId,
+        objectId,
+        type,
+        version,
+        versionMicros,
+        specVersion,
+        dateAddedMicros,
+        originNation,
+        addedBy,
+        List.of(),
+        markingRefs,
+        json);
   }
 }

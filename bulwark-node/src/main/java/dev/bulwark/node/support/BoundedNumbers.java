@@ -23,7 +23,11 @@ final class BoundedNumbers {
    */
   record Range(int integerDigits, int decimals) {
     String describe() {
-      return "numbers here are below 10^" + integerDigits + " with at most " + decimals + " decimal places";
+      return "numbers here are below 10^"
+          + integerDigits
+          + " with at most "
+          + decimals
+          + " decimal places";
     }
   }
 
@@ -39,8 +43,8 @@ final class BoundedNumbers {
   private BoundedNumbers() {}
 
   /**
-   * Why {@code text}, the value of {@code field}, is out of {@code range}; empty when it is in range
-   * or not a number (the library reports that).
+   * Why {@code text}, the value of {@code field}, is out of {@code range}; empty when it is in
+   * range or not a number (the library reports that).
    */
   static Optional<String> problem(String field, String text, Range range) {
     if (text == null) {
@@ -48,8 +52,15 @@ final class BoundedNumbers {
     }
     String t = text.strip();
     if (t.length() > MAX_CHARS) {
-      return Optional.of(field + " is " + t.length() + " characters long, not a number of at most " + MAX_CHARS
-          + " ('" + t.substring(0, 20) + "...')");
+      return Optional.of(
+          field
+              + " is "
+              + t.length()
+              + " characters long, not a number of at most "
+              + MAX_CHARS
+              + " ('"
+              + t.substring(0, 20)
+              + "...')");
     }
     BigDecimal d;
     try {
@@ -60,32 +71,45 @@ final class BoundedNumbers {
     // scale and precision only: no arithmetic, no conversion to digits
     long scale = d.scale();
     long magnitude = (long) d.precision() - scale; // digits before the decimal point
-    if (scale > range.decimals() || (d.signum() != 0 && magnitude > range.integerDigits())
+    if (scale > range.decimals()
+        || (d.signum() != 0 && magnitude > range.integerDigits())
         || (d.signum() == 0 && -scale > range.integerDigits())) {
       return Optional.of(field + " '" + t + "' is out of range: " + range.describe());
     }
     return Optional.empty();
   }
 
-  /** Why {@code text}, the value of {@code field}, is not a whole number from min to max; empty when it is or it is not a number. */
+  /**
+   * Why {@code text}, the value of {@code field}, is not a whole number from min to max; empty when
+   * it is or it is not a number.
+   */
   static Optional<String> wholeProblem(String field, String text, long min, long max) {
     if (text == null) {
       return Optional.empty();
     }
     String t = text.strip();
     if (t.length() > MAX_CHARS) {
-      return Optional.of(field + " is " + t.length() + " characters long, not a whole number from " + min + " to " + max);
+      return Optional.of(
+          field
+              + " is "
+              + t.length()
+              + " characters long, not a whole number from "
+              + min
+              + " to "
+              + max);
     }
     if (!t.matches("[+-]?[0-9]+")) {
       return Optional.empty();
     }
     String digits = t.replaceFirst("^[+-]?0*", "");
     if (digits.length() > 18) {
-      return Optional.of(field + " '" + t + "' is out of range: a whole number from " + min + " to " + max);
+      return Optional.of(
+          field + " '" + t + "' is out of range: a whole number from " + min + " to " + max);
     }
     long v = Long.parseLong(t);
     return v < min || v > max
-        ? Optional.of(field + " '" + t + "' is out of range: a whole number from " + min + " to " + max)
+        ? Optional.of(
+            field + " '" + t + "' is out of range: a whole number from " + min + " to " + max)
         : Optional.empty();
   }
 }

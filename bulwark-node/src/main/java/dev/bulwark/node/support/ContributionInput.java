@@ -34,11 +34,14 @@ import tools.jackson.databind.JsonNode;
 final class ContributionInput {
   /** At most this many problems are listed in an answer; the count of the rest is given. */
   static final int MAX_DETAILS = 200;
+
   static final int MAX_JSON_ENTRIES = 10_000;
   private static final Map<String, Integer> MAX_LENGTH =
       Map.of("id", 200, "description", 4000, "source", 2000, "fx_basis", 200);
+
   /** The numbers of the library's CSV format, checked before the library computes with them. */
   private static final List<String> MONEY = List.of("amount", "eur");
+
   /** The numbers of a Kiel tracker file (billions of euros). */
   private static final List<String> KIEL_NUMBERS =
       List.of("total", "financial", "humanitarian", "military", "commitments", "to_be_allocated");
@@ -59,8 +62,8 @@ final class ContributionInput {
    * @param onlyDonor the one donor the principal may enter for, empty for any (admins)
    * @param newId makes an id for an entry that has none
    */
-  List<Contribution> fromJson(JsonNode body, Optional<String> onlyDonor, Set<String> existingIds,
-      Supplier<String> newId) {
+  List<Contribution> fromJson(
+      JsonNode body, Optional<String> onlyDonor, Set<String> existingIds, Supplier<String> newId) {
     List<JsonNode> items = JsonRows.items(body, MAX_JSON_ENTRIES);
     List<SupportError.Detail> problems = new ArrayList<>();
     List<SupportError.Detail> foreign = new ArrayList<>();
@@ -68,7 +71,8 @@ final class ContributionInput {
     Set<String> ids = new HashSet<>(existingIds);
     for (int i = 0; i < items.size(); i++) {
       String where = "contributions[" + i + "]";
-      Optional<Map<String, String>> parsed = JsonRows.cells(items.get(i), ContributionCsv.HEADER, where, problems);
+      Optional<Map<String, String>> parsed =
+          JsonRows.cells(items.get(i), ContributionCsv.HEADER, where, problems);
       if (parsed.isEmpty()) {
         continue;
       }
@@ -80,12 +84,15 @@ final class ContributionInput {
       for (Map.Entry<String, Integer> m : MAX_LENGTH.entrySet()) {
         String v = cells.getOrDefault(m.getKey(), "");
         if (v.length() > m.getValue()) {
-          problems.add(new SupportError.Detail(where + "." + m.getKey(), "longer than " + m.getValue() + " characters"));
+          problems.add(
+              new SupportError.Detail(
+                  where + "." + m.getKey(), "longer than " + m.getValue() + " characters"));
           bad = true;
         }
       }
       for (String column : MONEY) {
-        Optional<String> p = BoundedNumbers.problem(column, cells.get(column), BoundedNumbers.MONEY);
+        Optional<String> p =
+            BoundedNumbers.problem(column, cells.get(column), BoundedNumbers.MONEY);
         if (p.isPresent()) {
           problems.add(new SupportError.Detail(where + "." + column, p.get()));
           bad = true;
@@ -113,22 +120,31 @@ final class ContributionInput {
   }
 
   /** A file in the library's CSV format ({@link ContributionCsv#HEADER}). */
-  List<Contribution> fromCsv(String text, String sourceName, Optional<String> onlyDonor, Set<String> existingIds) {
+  List<Contribution> fromCsv(
+      String text, String sourceName, Optional<String> onlyDonor, Set<String> existingIds) {
     List<SupportError.Detail> foreign = new ArrayList<>();
     List<SupportError.Detail> problems = new ArrayList<>();
     List<SupportError.Detail> unbounded = new ArrayList<>();
-    int rows = scan(text, row -> {
-      for (Map.Entry<String, Integer> m : MAX_LENGTH.entrySet()) {
-        if (row.get(m.getKey()).map(String::length).orElse(0) > m.getValue()) {
-          problems.add(new SupportError.Detail("line " + row.line(), m.getKey() + " longer than " + m.getValue() + " characters"));
-        }
-      }
-      checkNumbers(row, MONEY, BoundedNumbers.MONEY, unbounded);
-      String donor = row.get("donor").orElse("").toUpperCase(Locale.ROOT);
-      if (onlyDonor.isPresent() && !donor.isEmpty() && !donor.equals(onlyDonor.get())) {
-        foreign.add(new SupportError.Detail("line " + row.line(), notYours(donor, onlyDonor.get())));
-      }
-    });
+    int rows =
+        scan(
+            text,
+            row -> {
+              for (Map.Entry<String, Integer> m : MAX_LENGTH.entrySet()) {
+                if (row.get(m.getKey()).map(String::length).orElse(0) > m.getValue()) {
+                  problems.add(
+                      new SupportError.Detail(
+                          "line " + row.line(),
+                          m.getKey() + " longer than " + m.getValue() + " characters"));
+                }
+              }
+              checkNumbers(row, MONEY, BoundedNumbers.MONEY, unbounded);
+              String donor = row.get("donor").orElse("").toUpperCase(Locale.ROOT);
+              if (onlyDonor.isPresent() && !donor.isEmpty() && !donor.equals(onlyDonor.get())) {
+                foreign.add(
+                    new SupportError.Detail(
+                        "line " + row.line(), notYours(donor, onlyDonor.get())));
+              }
+            });
     // the library is not given numbers it would take minutes to compute with
     problems.addAll(unbounded);
     if (!unbounded.isEmpty()) {
@@ -143,18 +159,29 @@ final class ContributionInput {
     return r.contributions();
   }
 
-  /** A Kiel tracker release ({@code data_explorer.csv}); rows of donors that are not allies are skipped. */
-  KielImport fromKiel(String text, String sourceName, String release, Optional<String> onlyDonor,
+  /**
+   * A Kiel tracker release ({@code data_explorer.csv}); rows of donors that are not allies are
+   * skipped.
+   */
+  KielImport fromKiel(
+      String text,
+      String sourceName,
+      String release,
+      Optional<String> onlyDonor,
       Set<String> existingIds) {
     List<SupportError.Detail> foreign = new ArrayList<>();
     List<SupportError.Detail> problems = new ArrayList<>();
-    int rows = scan(text, row -> {
-      checkNumbers(row, KIEL_NUMBERS, BoundedNumbers.BILLIONS, problems);
-      String iso = row.get("iso").orElse("").toUpperCase(Locale.ROOT);
-      if (onlyDonor.isPresent() && allies.contains(iso) && !iso.equals(onlyDonor.get())) {
-        foreign.add(new SupportError.Detail("line " + row.line(), notYours(iso, onlyDonor.get())));
-      }
-    });
+    int rows =
+        scan(
+            text,
+            row -> {
+              checkNumbers(row, KIEL_NUMBERS, BoundedNumbers.BILLIONS, problems);
+              String iso = row.get("iso").orElse("").toUpperCase(Locale.ROOT);
+              if (onlyDonor.isPresent() && allies.contains(iso) && !iso.equals(onlyDonor.get())) {
+                foreign.add(
+                    new SupportError.Detail("line " + row.line(), notYours(iso, onlyDonor.get())));
+              }
+            });
     // the library is not given numbers it would take minutes to compute with
     if (!problems.isEmpty()) {
       refuseIfAny(foreign, problems, rows, "rows");
@@ -169,7 +196,10 @@ final class ContributionInput {
     Set<String> seen = new HashSet<>(existingIds);
     for (Contribution c : r.contributions()) {
       if (!seen.add(c.id())) {
-        problems.add(new SupportError.Detail("id " + c.id(), "already in the ledger (release '" + release + "' imported before?)"));
+        problems.add(
+            new SupportError.Detail(
+                "id " + c.id(),
+                "already in the ledger (release '" + release + "' imported before?)"));
       }
     }
     refuseIfAny(foreign, problems, r.rowsRead(), "rows");
@@ -177,7 +207,11 @@ final class ContributionInput {
   }
 
   /** What a Kiel import gives: the entries, and the rows of donors that are not allies, skipped. */
-  record KielImport(List<Contribution> contributions, int rowsRead, int rowsSkipped, List<String> skippedDonors) {}
+  record KielImport(
+      List<Contribution> contributions,
+      int rowsRead,
+      int rowsSkipped,
+      List<String> skippedDonors) {}
 
   private ImportResult read(String text, String source, Set<String> existingIds) {
     try {
@@ -187,14 +221,20 @@ final class ContributionInput {
     }
   }
 
-  /** Calls {@code rows} for every well-formed row; returns how many rows there are (malformed ones included). */
+  /**
+   * Calls {@code rows} for every well-formed row; returns how many rows there are (malformed ones
+   * included).
+   */
   private static int scan(String text, java.util.function.Consumer<CsvRow> rows) {
     int[] count = {0};
     try {
-      new CsvReader(new StringReader(text)).read(row -> {
-        count[0]++;
-        rows.accept(row);
-      }, e -> count[0]++);
+      new CsvReader(new StringReader(text))
+          .read(
+              row -> {
+                count[0]++;
+                rows.accept(row);
+              },
+              e -> count[0]++);
     } catch (RowException e) {
       // a broken header: the library's own read reports it
     } catch (IOException e) {
@@ -204,30 +244,58 @@ final class ContributionInput {
   }
 
   /** Adds a problem, naming the row's line and the column, for every number out of range. */
-  static void checkNumbers(CsvRow row, List<String> columns, BoundedNumbers.Range range,
+  static void checkNumbers(
+      CsvRow row,
+      List<String> columns,
+      BoundedNumbers.Range range,
       List<SupportError.Detail> problems) {
     for (String column : columns) {
-      row.get(column).flatMap(v -> BoundedNumbers.problem(column, v, range))
+      row.get(column)
+          .flatMap(v -> BoundedNumbers.problem(column, v, range))
           .ifPresent(p -> problems.add(new SupportError.Detail("line " + row.line(), p)));
     }
   }
 
   private static String notYours(String donor, String nation) {
-    return "donor " + donor + " is not your nation: a contributor of " + nation + " may enter only " + nation
+    return "donor "
+        + donor
+        + " is not your nation: a contributor of "
+        + nation
+        + " may enter only "
+        + nation
         + "'s contributions";
   }
 
-  private static void refuseIfAny(List<SupportError.Detail> foreign, List<SupportError.Detail> problems, int total,
+  private static void refuseIfAny(
+      List<SupportError.Detail> foreign,
+      List<SupportError.Detail> problems,
+      int total,
       String what) {
     if (!foreign.isEmpty()) {
-      throw new SupportError(403, foreign.size() + " of " + total + " " + what
-          + " are another nation's contributions; nothing was stored", limit(foreign));
+      throw new SupportError(
+          403,
+          foreign.size()
+              + " of "
+              + total
+              + " "
+              + what
+              + " are another nation's contributions; nothing was stored",
+          limit(foreign));
     }
     if (!problems.isEmpty()) {
       List<SupportError.Detail> sorted = new ArrayList<>(problems);
       sorted.sort(Comparator.comparingInt(ContributionInput::lineOf));
-      throw new SupportError(400, problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + total
-          + " " + what + "; nothing was stored", limit(sorted));
+      throw new SupportError(
+          400,
+          problems.size()
+              + " problem"
+              + (problems.size() == 1 ? "" : "s")
+              + " in "
+              + total
+              + " "
+              + what
+              + "; nothing was stored",
+          limit(sorted));
     }
   }
 
@@ -251,5 +319,4 @@ final class ContributionInput {
     out.add(new SupportError.Detail("...", (all.size() - MAX_DETAILS) + " more not listed"));
     return out;
   }
-
 }

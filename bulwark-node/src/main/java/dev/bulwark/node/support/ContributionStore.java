@@ -23,9 +23,10 @@ import javax.sql.DataSource;
 
 /**
  * The contribution ledger in the node's database (table {@code support_contributions}). Entries are
- * only ever added, a whole upload in one transaction: either every entry of it is stored or none
- * (a concurrent upload that took one of its ids makes it fail whole with {@link DuplicateIdException}).
- * Corrections are negative entries pointing at the entry they correct. Thread-safe.
+ * only ever added, a whole upload in one transaction: either every entry of it is stored or none (a
+ * concurrent upload that took one of its ids makes it fail whole with {@link
+ * DuplicateIdException}). Corrections are negative entries pointing at the entry they correct.
+ * Thread-safe.
  */
 public final class ContributionStore {
   private static final String COLUMNS =
@@ -63,12 +64,14 @@ public final class ContributionStore {
   }
 
   public Optional<StoredContribution> find(String id) {
-    return query("SELECT " + COLUMNS + " FROM support_contributions WHERE id = ?", id).stream().findFirst();
+    return query("SELECT " + COLUMNS + " FROM support_contributions WHERE id = ?", id).stream()
+        .findFirst();
   }
 
   /** The corrections of an entry, oldest first. */
   public List<StoredContribution> correctionsOf(String id) {
-    return query("SELECT " + COLUMNS + " FROM support_contributions WHERE corrects = ? ORDER BY seq", id);
+    return query(
+        "SELECT " + COLUMNS + " FROM support_contributions WHERE corrects = ? ORDER BY seq", id);
   }
 
   public Set<String> ids() {
@@ -106,10 +109,11 @@ public final class ContributionStore {
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
-      try (PreparedStatement s = c.prepareStatement(
-          "INSERT INTO support_contributions (id, donor, entry_date, status, category, channel, coalition, amount,"
-              + " currency, eur, valuation, fx_basis, description, source, corrects, entered_by, entered_nation,"
-              + " entered_us, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "INSERT INTO support_contributions (id, donor, entry_date, status, category, channel, coalition, amount,"
+                  + " currency, eur, valuation, fx_basis, description, source, corrects, entered_by, entered_nation,"
+                  + " entered_us, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (NewEntry e : entries) {
           Contribution x = e.contribution();
           int p = 1;
@@ -139,7 +143,8 @@ public final class ContributionStore {
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         if (e instanceof SQLException q && isUniqueViolation(q)) {
-          throw new DuplicateIdException("an id of this upload is already in the ledger; nothing was stored", e);
+          throw new DuplicateIdException(
+              "an id of this upload is already in the ledger; nothing was stored", e);
         }
         throw e;
       } finally {
@@ -155,7 +160,8 @@ public final class ContributionStore {
       if (t instanceof SQLException q && "23505".equals(q.getSQLState())) {
         return true;
       }
-      if (t instanceof java.sql.BatchUpdateException b && b.getNextException() != null
+      if (t instanceof java.sql.BatchUpdateException b
+          && b.getNextException() != null
           && "23505".equals(b.getNextException().getSQLState())) {
         return true;
       }
@@ -183,23 +189,30 @@ public final class ContributionStore {
 
   private static StoredContribution row(ResultSet rs) throws SQLException {
     String coalition = rs.getString(8);
-    Contribution x = new Contribution(
-        rs.getString(2),
-        rs.getString(3),
-        rs.getObject(4, LocalDate.class),
-        Status.valueOf(rs.getString(5)),
-        Category.valueOf(rs.getString(6)),
-        Channel.valueOf(rs.getString(7)),
-        coalition.isEmpty() ? Optional.empty() : Optional.of(Coalition.valueOf(coalition)),
-        plain(rs.getBigDecimal(9)),
-        rs.getString(10),
-        rs.getBigDecimal(11).setScale(2),
-        ValuationMethod.valueOf(rs.getString(12)),
-        rs.getString(13),
-        rs.getString(14),
-        rs.getString(15));
-    return new StoredContribution(rs.getLong(1), x, rs.getString(16), rs.getString(17), rs.getString(18),
-        rs.getLong(19), rs.getString(20));
+    Contribution x =
+        new Contribution(
+            rs.getString(2),
+            rs.getString(3),
+            rs.getObject(4, LocalDate.class),
+            Status.valueOf(rs.getString(5)),
+            Category.valueOf(rs.getString(6)),
+            Channel.valueOf(rs.getString(7)),
+            coalition.isEmpty() ? Optional.empty() : Optional.of(Coalition.valueOf(coalition)),
+            plain(rs.getBigDecimal(9)),
+            rs.getString(10),
+            rs.getBigDecimal(11).setScale(2),
+            ValuationMethod.valueOf(rs.getString(12)),
+            rs.getString(13),
+            rs.getString(14),
+            rs.getString(15));
+    return new StoredContribution(
+        rs.getLong(1),
+        x,
+        rs.getString(16),
+        rs.getString(17),
+        rs.getString(18),
+        rs.getLong(19),
+        rs.getString(20));
   }
 
   /** The amount as entered: the column's fixed scale without its trailing zeros. */

@@ -9,8 +9,8 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * JSON objects as rows of one of the library's CSV formats, so that entries sent as JSON are checked
- * by exactly the code that checks files. Stateless and thread-safe.
+ * JSON objects as rows of one of the library's CSV formats, so that entries sent as JSON are
+ * checked by exactly the code that checks files. Stateless and thread-safe.
  */
 final class JsonRows {
   private JsonRows() {}
@@ -29,7 +29,8 @@ final class JsonRows {
       throw SupportError.badParameter("body", "no entries");
     }
     if (items.size() > max) {
-      throw SupportError.badParameter("body", "at most " + max + " entries per request, not " + items.size());
+      throw SupportError.badParameter(
+          "body", "at most " + max + " entries per request, not " + items.size());
     }
     return items;
   }
@@ -38,8 +39,8 @@ final class JsonRows {
    * The cells of one object by column, or empty when it is not usable (the reasons are added to
    * {@code problems} under {@code where}).
    */
-  static Optional<Map<String, String>> cells(JsonNode item, List<String> header, String where,
-      List<SupportError.Detail> problems) {
+  static Optional<Map<String, String>> cells(
+      JsonNode item, List<String> header, String where, List<SupportError.Detail> problems) {
     if (!item.isObject()) {
       problems.add(new SupportError.Detail(where, "must be an object"));
       return Optional.empty();
@@ -49,32 +50,40 @@ final class JsonRows {
     for (Map.Entry<String, JsonNode> f : item.properties()) {
       JsonNode v = f.getValue();
       if (!header.contains(f.getKey())) {
-        problems.add(new SupportError.Detail(where + "." + f.getKey(),
-            "unknown field (expected " + String.join(", ", header) + ")"));
+        problems.add(
+            new SupportError.Detail(
+                where + "." + f.getKey(),
+                "unknown field (expected " + String.join(", ", header) + ")"));
         bad = true;
       } else if (v.isNull()) {
         cells.put(f.getKey(), "");
       } else if (v.isNumber()) {
         if (v.isFloatingPointNumber() && !v.isBigDecimal() && !Double.isFinite(v.doubleValue())) {
-          problems.add(new SupportError.Detail(where + "." + f.getKey(), f.getKey() + " is not a finite number"));
+          problems.add(
+              new SupportError.Detail(
+                  where + "." + f.getKey(), f.getKey() + " is not a finite number"));
           bad = true;
           continue;
         }
         // plain digits only when they are few: 1e99999999 in plain digits is 100 MB; in scientific
         // notation it reaches the range checks, which refuse it
         java.math.BigDecimal d = v.decimalValue();
-        cells.put(f.getKey(), Math.abs((long) d.scale()) <= 1000 ? d.toPlainString() : d.toString());
+        cells.put(
+            f.getKey(), Math.abs((long) d.scale()) <= 1000 ? d.toPlainString() : d.toString());
       } else if (v.isString()) {
         cells.put(f.getKey(), v.asString());
       } else {
-        problems.add(new SupportError.Detail(where + "." + f.getKey(), "must be a string or a number"));
+        problems.add(
+            new SupportError.Detail(where + "." + f.getKey(), "must be a string or a number"));
         bad = true;
       }
     }
     return bad ? Optional.empty() : Optional.of(cells);
   }
 
-  /** CSV text with the header and one physical line per row (line breaks in values become spaces). */
+  /**
+   * CSV text with the header and one physical line per row (line breaks in values become spaces).
+   */
   static String csv(List<String> header, List<Map<String, String>> rows) {
     StringBuilder w = new StringBuilder(String.join(",", header)).append('\n');
     for (Map<String, String> cells : rows) {

@@ -32,7 +32,9 @@ final class PlanningInput {
   }
 
   List<Requirement> requirements(Optional<JsonNode> json, Optional<String> text, Set<String> held) {
-    String body = text.orElseGet(() -> toCsv(json.orElseThrow(), AllocationCsv.REQUIREMENT_HEADER, "requirements"));
+    String body =
+        text.orElseGet(
+            () -> toCsv(json.orElseThrow(), AllocationCsv.REQUIREMENT_HEADER, "requirements"));
     checkNumbers(body, json.isPresent() ? "requirements" : null, true);
     AllocationCsv.Parsed<Requirement> p;
     try {
@@ -43,8 +45,10 @@ final class PlanningInput {
     return checked(p, held, Requirement::id, json.isPresent() ? "requirements" : null, List.of());
   }
 
-  List<Offer> offers(Optional<JsonNode> json, Optional<String> text, Set<String> held, Optional<String> onlyAlly) {
-    String body = text.orElseGet(() -> toCsv(json.orElseThrow(), AllocationCsv.OFFER_HEADER, "offers"));
+  List<Offer> offers(
+      Optional<JsonNode> json, Optional<String> text, Set<String> held, Optional<String> onlyAlly) {
+    String body =
+        text.orElseGet(() -> toCsv(json.orElseThrow(), AllocationCsv.OFFER_HEADER, "offers"));
     checkNumbers(body, json.isPresent() ? "offers" : null, false);
     AllocationCsv.Parsed<Offer> p;
     try {
@@ -57,9 +61,16 @@ final class PlanningInput {
       // the rows' line numbers are not kept by the reader; name the offers by id
       for (Offer o : p.items()) {
         if (!o.ally().equals(onlyAlly.get())) {
-          foreign.add(new SupportError.Detail("offer " + o.id(), "ally " + o.ally()
-              + " is not your nation: a contributor of " + onlyAlly.get() + " may enter only " + onlyAlly.get()
-              + "'s offers"));
+          foreign.add(
+              new SupportError.Detail(
+                  "offer " + o.id(),
+                  "ally "
+                      + o.ally()
+                      + " is not your nation: a contributor of "
+                      + onlyAlly.get()
+                      + " may enter only "
+                      + onlyAlly.get()
+                      + "'s offers"));
         }
       }
     }
@@ -67,56 +78,95 @@ final class PlanningInput {
   }
 
   /**
-   * Refuses the upload, naming each row and field, when a quantity, unit value or priority is out of
-   * range: checked on the text, before the library parses and multiplies them.
+   * Refuses the upload, naming each row and field, when a quantity, unit value or priority is out
+   * of range: checked on the text, before the library parses and multiplies them.
    */
   private static void checkNumbers(String body, String jsonName, boolean requirements) {
     List<SupportError.Detail> problems = new ArrayList<>();
     try {
-      new CsvReader(new StringReader(body)).read(row -> {
-        String where = jsonName != null && row.line() >= 2 ? jsonName + "[" + (row.line() - 2) + "]" : "line " + row.line();
-        List<String> columns = requirements ? List.of("quantity", "unit_value_eur") : List.of("quantity");
-        for (String column : columns) {
-          row.get(column).flatMap(v -> BoundedNumbers.problem(column, v, BoundedNumbers.PLANNING))
-              .ifPresent(r -> problems.add(new SupportError.Detail(jsonName != null ? where + "." + column : where, r)));
-        }
-        if (requirements) {
-          row.get("priority").flatMap(v -> BoundedNumbers.wholeProblem("priority", v, 1, 5))
-              .ifPresent(r -> problems.add(new SupportError.Detail(jsonName != null ? where + ".priority" : where, r)));
-        }
-      }, e -> { });
+      new CsvReader(new StringReader(body))
+          .read(
+              row -> {
+                String where =
+                    jsonName != null && row.line() >= 2
+                        ? jsonName + "[" + (row.line() - 2) + "]"
+                        : "line " + row.line();
+                List<String> columns =
+                    requirements ? List.of("quantity", "unit_value_eur") : List.of("quantity");
+                for (String column : columns) {
+                  row.get(column)
+                      .flatMap(v -> BoundedNumbers.problem(column, v, BoundedNumbers.PLANNING))
+                      .ifPresent(
+                          r ->
+                              problems.add(
+                                  new SupportError.Detail(
+                                      jsonName != null ? where + "." + column : where, r)));
+                }
+                if (requirements) {
+                  row.get("priority")
+                      .flatMap(v -> BoundedNumbers.wholeProblem("priority", v, 1, 5))
+                      .ifPresent(
+                          r ->
+                              problems.add(
+                                  new SupportError.Detail(
+                                      jsonName != null ? where + ".priority" : where, r)));
+                }
+              },
+              e -> {});
     } catch (RowException e) {
       // a broken header: the library's own read reports it
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (!problems.isEmpty()) {
-      throw new SupportError(400, problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-          + "; nothing was stored", problems.size() > ContributionInput.MAX_DETAILS
-          ? problems.subList(0, ContributionInput.MAX_DETAILS) : problems);
+      throw new SupportError(
+          400,
+          problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "; nothing was stored",
+          problems.size() > ContributionInput.MAX_DETAILS
+              ? problems.subList(0, ContributionInput.MAX_DETAILS)
+              : problems);
     }
   }
 
-  private static <T> List<T> checked(AllocationCsv.Parsed<T> p, Set<String> held, Function<T, String> id,
-      String jsonName, List<SupportError.Detail> foreign) {
+  private static <T> List<T> checked(
+      AllocationCsv.Parsed<T> p,
+      Set<String> held,
+      Function<T, String> id,
+      String jsonName,
+      List<SupportError.Detail> foreign) {
     if (!foreign.isEmpty()) {
-      throw new SupportError(403, foreign.size() + " entries are another nation's; nothing was stored", foreign);
+      throw new SupportError(
+          403, foreign.size() + " entries are another nation's; nothing was stored", foreign);
     }
     List<SupportError.Detail> problems = new ArrayList<>();
-    p.errors().forEach(e -> problems.add(new SupportError.Detail(
-        jsonName != null && e.line() >= 2 ? jsonName + "[" + (e.line() - 2) + "]" : "line " + e.line(), e.reason())));
+    p.errors()
+        .forEach(
+            e ->
+                problems.add(
+                    new SupportError.Detail(
+                        jsonName != null && e.line() >= 2
+                            ? jsonName + "[" + (e.line() - 2) + "]"
+                            : "line " + e.line(),
+                        e.reason())));
     for (T item : p.items()) {
       if (held.contains(id.apply(item))) {
-        problems.add(new SupportError.Detail("id " + id.apply(item), "already held; delete it first to replace it"));
+        problems.add(
+            new SupportError.Detail(
+                "id " + id.apply(item), "already held; delete it first to replace it"));
       }
       if (id.apply(item).length() > 200) {
-        problems.add(new SupportError.Detail("id " + id.apply(item).substring(0, 40) + "...", "longer than 200 characters"));
+        problems.add(
+            new SupportError.Detail(
+                "id " + id.apply(item).substring(0, 40) + "...", "longer than 200 characters"));
       }
     }
     if (!problems.isEmpty()) {
-      throw new SupportError(400, problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-          + "; nothing was stored", problems.size() > ContributionInput.MAX_DETAILS
-          ? problems.subList(0, ContributionInput.MAX_DETAILS) : problems);
+      throw new SupportError(
+          400,
+          problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "; nothing was stored",
+          problems.size() > ContributionInput.MAX_DETAILS
+              ? problems.subList(0, ContributionInput.MAX_DETAILS)
+              : problems);
     }
     if (p.items().isEmpty()) {
       throw SupportError.badParameter("body", "no entries");
@@ -132,8 +182,10 @@ final class PlanningInput {
       JsonRows.cells(items.get(i), header, name + "[" + i + "]", problems).ifPresent(rows::add);
     }
     if (!problems.isEmpty()) {
-      throw new SupportError(400, problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-          + "; nothing was stored", problems);
+      throw new SupportError(
+          400,
+          problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "; nothing was stored",
+          problems);
     }
     return JsonRows.csv(header, rows);
   }

@@ -35,12 +35,20 @@ public final class PlanningStore {
   public List<Requirement> requirements() {
     List<Requirement> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT id, coalition, item, quantity, unit_value_eur, priority, need_by FROM support_requirements ORDER BY id");
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, coalition, item, quantity, unit_value_eur, priority, need_by FROM support_requirements ORDER BY id");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
-        out.add(new Requirement(rs.getString(1), Coalition.valueOf(rs.getString(2)), rs.getString(3), rs.getDouble(4),
-            rs.getDouble(5), rs.getInt(6), rs.getObject(7, LocalDate.class)));
+        out.add(
+            new Requirement(
+                rs.getString(1),
+                Coalition.valueOf(rs.getString(2)),
+                rs.getString(3),
+                rs.getDouble(4),
+                rs.getDouble(5),
+                rs.getInt(6),
+                rs.getObject(7, LocalDate.class)));
       }
       return out;
     } catch (SQLException e) {
@@ -51,14 +59,21 @@ public final class PlanningStore {
   public List<StoredOffer> offers() {
     List<StoredOffer> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT id, ally, kind, coalition, item, quantity, available_from, entered_by FROM support_offers ORDER BY id");
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, ally, kind, coalition, item, quantity, available_from, entered_by FROM support_offers ORDER BY id");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         String coalition = rs.getString(4);
-        Offer o = new Offer(rs.getString(1), rs.getString(2), Offer.Kind.valueOf(rs.getString(3)),
-            coalition.isEmpty() ? Optional.empty() : Optional.of(Coalition.valueOf(coalition)), rs.getString(5),
-            rs.getDouble(6), rs.getObject(7, LocalDate.class));
+        Offer o =
+            new Offer(
+                rs.getString(1),
+                rs.getString(2),
+                Offer.Kind.valueOf(rs.getString(3)),
+                coalition.isEmpty() ? Optional.empty() : Optional.of(Coalition.valueOf(coalition)),
+                rs.getString(5),
+                rs.getDouble(6),
+                rs.getObject(7, LocalDate.class));
         out.add(new StoredOffer(o, rs.getString(8)));
       }
       return out;
@@ -68,8 +83,11 @@ public final class PlanningStore {
   }
 
   public void addRequirements(List<Requirement> items, String enteredBy) {
-    write("INSERT INTO support_requirements (id, coalition, item, quantity, unit_value_eur, priority, need_by,"
-        + " entered_by, entered_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", items, (s, r) -> {
+    write(
+        "INSERT INTO support_requirements (id, coalition, item, quantity, unit_value_eur, priority, need_by,"
+            + " entered_by, entered_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        items,
+        (s, r) -> {
           s.setString(1, r.id());
           s.setString(2, r.coalition().name());
           s.setString(3, r.item());
@@ -83,8 +101,11 @@ public final class PlanningStore {
   }
 
   public void addOffers(List<Offer> items, String enteredBy) {
-    write("INSERT INTO support_offers (id, ally, kind, coalition, item, quantity, available_from, entered_by,"
-        + " entered_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", items, (s, o) -> {
+    write(
+        "INSERT INTO support_offers (id, ally, kind, coalition, item, quantity, available_from, entered_by,"
+            + " entered_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        items,
+        (s, o) -> {
           s.setString(1, o.id());
           s.setString(2, o.ally());
           s.setString(3, o.kind().name());
@@ -136,7 +157,8 @@ public final class PlanningStore {
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         if (e instanceof SQLException q && uniqueViolation(q)) {
-          throw new ContributionStore.DuplicateIdException("an id of this upload is already held; nothing was stored", e);
+          throw new ContributionStore.DuplicateIdException(
+              "an id of this upload is already held; nothing was stored", e);
         }
         throw e;
       } finally {

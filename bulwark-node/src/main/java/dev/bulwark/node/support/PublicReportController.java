@@ -20,27 +20,32 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The published reports, open to anyone (the one data path of the node without authentication,
  * besides TAXII discovery): {@code /public/support/reports} lists them, {@code .../latest} and
- * {@code .../{id}} serve the HTML exactly as it was published, marked TLP:CLEAR. Nothing that was not
- * published is reachable here. The pages carry a content security policy that allows no script and no
- * fetching (the report is self-contained). Anonymous reads are counted
- * ({@code bulwark_support_public_reads_total}), not audited: they are public by decision, and an
- * audit record per anonymous request would let anyone grow the hash-chained log. Thread-safe.
+ * {@code .../{id}} serve the HTML exactly as it was published, marked TLP:CLEAR. Nothing that was
+ * not published is reachable here. The pages carry a content security policy that allows no script
+ * and no fetching (the report is self-contained). Anonymous reads are counted ({@code
+ * bulwark_support_public_reads_total}), not audited: they are public by decision, and an audit
+ * record per anonymous request would let anyone grow the hash-chained log. Thread-safe.
  */
 @RestController
 @RequestMapping("/public/support/reports")
 class PublicReportController {
-  static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
+  static final String CSP =
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
 
   private final PublicationStore publications;
   private final Counter reads;
   private final String publicBaseUrl;
 
-  PublicReportController(PublicationStore publications, MeterRegistry registry,
+  PublicReportController(
+      PublicationStore publications,
+      MeterRegistry registry,
       @Value("${bulwark.support.public-base-url:}") String publicBaseUrl) {
     this.publications = publications;
     this.publicBaseUrl = publicBaseUrl;
-    this.reads = Counter.builder("bulwark.support.public.reads")
-        .description("Reads of published support reports (anonymous included)").register(registry);
+    this.reads =
+        Counter.builder("bulwark.support.public.reads")
+            .description("Reads of published support reports (anonymous included)")
+            .register(registry);
   }
 
   @GetMapping({"", "/"})
@@ -59,7 +64,9 @@ class PublicReportController {
   @GetMapping("/latest")
   ResponseEntity<String> latest() {
     List<PublicationStore.Publication> all = publications.list();
-    return all.isEmpty() ? notFound("no report has been published yet") : page(publications.html(all.get(0).id()));
+    return all.isEmpty()
+        ? notFound("no report has been published yet")
+        : page(publications.html(all.get(0).id()));
   }
 
   @GetMapping("/{id}")
@@ -72,8 +79,12 @@ class PublicReportController {
 
   private ResponseEntity<String> page(Optional<String> html) {
     reads.increment();
-    return html.map(h -> ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-            .header("Content-Security-Policy", CSP).body(h))
+    return html.map(
+            h ->
+                ResponseEntity.ok()
+                    .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                    .header("Content-Security-Policy", CSP)
+                    .body(h))
         .orElseGet(() -> notFound("no such published report"));
   }
 
@@ -82,6 +93,8 @@ class PublicReportController {
     o.put("title", "Not Found");
     o.put("description", message);
     o.put("http_status", 404);
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).body(o.toString());
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(o.toString());
   }
 }

@@ -11,9 +11,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The reports an admin published (table {@code support_publications}): the HTML exactly as published
- * (served on the public URL), its JSON figures and the id of the STIX report that carries them.
- * Thread-safe.
+ * The reports an admin published (table {@code support_publications}): the HTML exactly as
+ * published (served on the public URL), its JSON figures and the id of the STIX report that carries
+ * them. Thread-safe.
  */
 public final class PublicationStore {
   private final DataSource dataSource;
@@ -23,16 +23,29 @@ public final class PublicationStore {
   }
 
   /** One publication, without its documents. */
-  public record Publication(long id, String period, String title, String publishedBy, long publishedMicros,
+  public record Publication(
+      long id,
+      String period,
+      String title,
+      String publishedBy,
+      long publishedMicros,
       String stixReportId) {}
 
   /** Stores a publication and returns its id. */
-  public long add(String period, String title, String publishedBy, long publishedMicros, String stixReportId,
-      String html, String json) {
+  public long add(
+      String period,
+      String title,
+      String publishedBy,
+      long publishedMicros,
+      String stixReportId,
+      String html,
+      String json) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "INSERT INTO support_publications (period, title, published_by, published_us, stix_report_id, html, json)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO support_publications (period, title, published_by, published_us, stix_report_id, html, json)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
       s.setString(1, period);
       s.setString(2, title);
       s.setString(3, publishedBy);
@@ -55,7 +68,8 @@ public final class PublicationStore {
   /** Removes a publication whose STIX objects could not be stored. */
   void remove(long id) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("DELETE FROM support_publications WHERE seq = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("DELETE FROM support_publications WHERE seq = ?")) {
       s.setLong(1, id);
       s.executeUpdate();
     } catch (SQLException e) {
@@ -67,13 +81,20 @@ public final class PublicationStore {
   public List<Publication> list() {
     List<Publication> out = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT seq, period, title, published_by, published_us, stix_report_id FROM support_publications"
-                + " ORDER BY seq DESC");
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT seq, period, title, published_by, published_us, stix_report_id FROM support_publications"
+                    + " ORDER BY seq DESC");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
-        out.add(new Publication(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-            rs.getString(6)));
+        out.add(
+            new Publication(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getLong(5),
+                rs.getString(6)));
       }
       return out;
     } catch (SQLException e) {
@@ -93,7 +114,8 @@ public final class PublicationStore {
 
   private Optional<String> document(String column, long id) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT " + column + " FROM support_publications WHERE seq = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("SELECT " + column + " FROM support_publications WHERE seq = ?")) {
       s.setLong(1, id);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();

@@ -35,19 +35,23 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Publishes the alliance report of a period, marked TLP:CLEAR: keeps the HTML (served as it is on the
- * public URL) and the JSON figures, and stores a STIX 2.1 {@code report} with a {@code note} carrying
- * the figures (a table in words and the JSON) and the node's {@code identity}, all TLP:CLEAR, in the
- * collection {@value #COLLECTION}, from where TAXII and federation carry it to allies. The STIX
- * objects are checked by the node's validator before they are stored; should storing fail, the
- * publication is withdrawn, so a public report always has its STIX report. Thread-safe.
+ * Publishes the alliance report of a period, marked TLP:CLEAR: keeps the HTML (served as it is on
+ * the public URL) and the JSON figures, and stores a STIX 2.1 {@code report} with a {@code note}
+ * carrying the figures (a table in words and the JSON) and the node's {@code identity}, all
+ * TLP:CLEAR, in the collection {@value #COLLECTION}, from where TAXII and federation carry it to
+ * allies. The STIX objects are checked by the node's validator before they are stored; should
+ * storing fail, the publication is withdrawn, so a public report always has its STIX report.
+ * Thread-safe.
  */
 public final class ReportPublisher {
   public static final String COLLECTION = "support-reports";
   static final String MARKING = "TLP:CLEAR";
+
   /** Where published reports are served without authentication. */
   public static final String PUBLIC_PATH = "/public/support/reports/";
-  private static final DateTimeFormatter STIX_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+
+  private static final DateTimeFormatter STIX_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
   private static final UUID NAMESPACE = UUID.fromString("6a3c2f0e-3b7e-4c4f-9a55-0f1d1b5e7a10");
 
   private final PublicationStore publications;
@@ -56,8 +60,12 @@ public final class ReportPublisher {
   private final StixValidator validator;
   private final String nation;
 
-  public ReportPublisher(PublicationStore publications, ObjectStore store, SupportPlanner planner,
-      StixValidator validator, String nation) {
+  public ReportPublisher(
+      PublicationStore publications,
+      ObjectStore store,
+      SupportPlanner planner,
+      StixValidator validator,
+      String nation) {
     this.publications = publications;
     this.store = store;
     this.planner = planner;
@@ -73,9 +81,17 @@ public final class ReportPublisher {
    *
    * @param baseUrl the node's address as the caller sees it, for the report's external reference
    */
-  public Published publish(ReportQuery query, Collection<Contribution> ledger, String publishedBy, String baseUrl) {
-    ReportQuery alliance = new ReportQuery(query.focus(), query.history(), query.baselineEur(), query.key(),
-        query.keyYear(), query.counted(), Optional.empty());
+  public Published publish(
+      ReportQuery query, Collection<Contribution> ledger, String publishedBy, String baseUrl) {
+    ReportQuery alliance =
+        new ReportQuery(
+            query.focus(),
+            query.history(),
+            query.baselineEur(),
+            query.key(),
+            query.keyYear(),
+            query.counted(),
+            Optional.empty());
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     SupportReport report = planner.report(alliance, ledger, now, Optional.of(MARKING));
     StringWriter html = new StringWriter();
@@ -88,8 +104,15 @@ public final class ReportPublisher {
     JsonReport.write(report, json);
     String reportId = StixIds.random("report");
     long micros = now.toInstant().getEpochSecond() * 1_000_000L + now.getNano() / 1_000L;
-    long id = publications.add(report.focus().period().label(), report.title(), publishedBy, micros, reportId,
-        html.toString(), json.toString());
+    long id =
+        publications.add(
+            report.focus().period().label(),
+            report.title(),
+            publishedBy,
+            micros,
+            reportId,
+            html.toString(),
+            json.toString());
     try {
       List<StixObject> objects = stix(report, reportId, now, baseUrl + PUBLIC_PATH + id);
       List<NewObject> rows = new ArrayList<>();
@@ -97,16 +120,27 @@ public final class ReportPublisher {
         ValidationResult v = validator.validate(o);
         if (!v.valid()) {
           Finding f = v.errors().get(0);
-          throw new IllegalStateException("the STIX " + o.type() + " of the report is not valid: " + f.path() + ": "
-              + f.message());
+          throw new IllegalStateException(
+              "the STIX "
+                  + o.type()
+                  + " of the report is not valid: "
+                  + f.path()
+                  + ": "
+                  + f.message());
         }
         rows.add(NewObject.from(o));
       }
-      store.ensureCollection(new CollectionInfo(COLLECTION, "Support to Ukraine: published reports",
-          "Fair shares, contributions and shortfalls published by this node, TLP:CLEAR", Set.of()));
+      store.ensureCollection(
+          new CollectionInfo(
+              COLLECTION,
+              "Support to Ukraine: published reports",
+              "Fair shares, contributions and shortfalls published by this node, TLP:CLEAR",
+              Set.of()));
       store.addAll(COLLECTION, rows, new Provenance(nation, publishedBy));
-      return new Published(new PublicationStore.Publication(id, report.focus().period().label(), report.title(),
-          publishedBy, micros, reportId), objects.stream().map(StixObject::id).toList());
+      return new Published(
+          new PublicationStore.Publication(
+              id, report.focus().period().label(), report.title(), publishedBy, micros, reportId),
+          objects.stream().map(StixObject::id).toList());
     } catch (RuntimeException e) {
       publications.remove(id);
       throw e;
@@ -132,12 +166,16 @@ public final class ReportPublisher {
     return nodeIdentity(nation);
   }
 
-  /** The identity the support planning of {@code nation}'s node publishes as (the same on every node). */
+  /**
+   * The identity the support planning of {@code nation}'s node publishes as (the same on every
+   * node).
+   */
   public static String nodeIdentity(String nation) {
     return "identity--" + StixIds.uuid5(NAMESPACE, "bulwark-support-node|" + nation);
   }
 
-  List<StixObject> stix(SupportReport report, String reportId, OffsetDateTime now, String publicUrl) {
+  List<StixObject> stix(
+      SupportReport report, String reportId, OffsetDateTime now, String publicUrl) {
     String t = now.format(STIX_TIME);
     String clear = Tlp.CLEAR.markingDefinitionId();
     FairShareResult f = report.focus();
@@ -151,8 +189,11 @@ public final class ReportPublisher {
     note.put("modified", t);
     note.put("created_by_ref", identityId());
     note.put("abstract", "Figures: " + report.title());
-    note.put("content", figures(report) + "\nFigures as JSON (bulwark-support report format):\n"
-        + JsonReport.period(f, null).toString());
+    note.put(
+        "content",
+        figures(report)
+            + "\nFigures as JSON (bulwark-support report format):\n"
+            + JsonReport.period(f, null).toString());
     note.putArray("authors").add("Bulwark node " + nation);
     note.putArray("object_refs").add(reportId);
     note.putArray("object_marking_refs").add(clear);
@@ -183,20 +224,35 @@ public final class ReportPublisher {
   }
 
   private static String summary(FairShareResult f) {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "Baseline for %s: EUR %s, shared in proportion to %s %d. Counted (status %s or beyond): EUR %s. "
             + "Shortfall against the baseline: EUR %s. Gaps of the allies below their fair share: EUR %s.",
-        f.period().label(), f.baselineEur().toPlainString(), f.key(), f.keyYear(),
-        f.counted().name().toLowerCase(Locale.ROOT), f.totalEligibleEur().toPlainString(),
-        f.shortfallEur().toPlainString(), f.sumOfGapsEur().toPlainString());
+        f.period().label(),
+        f.baselineEur().toPlainString(),
+        f.key(),
+        f.keyYear(),
+        f.counted().name().toLowerCase(Locale.ROOT),
+        f.totalEligibleEur().toPlainString(),
+        f.shortfallEur().toPlainString(),
+        f.sumOfGapsEur().toPlainString());
   }
 
   private static String figures(SupportReport report) {
-    StringBuilder b = new StringBuilder(summary(report.focus())).append("\n\nAlly | share | fair share EUR | counted EUR | gap EUR\n");
+    StringBuilder b =
+        new StringBuilder(summary(report.focus()))
+            .append("\n\nAlly | share | fair share EUR | counted EUR | gap EUR\n");
     for (AllyShare a : report.focus().allies()) {
-      b.append(String.format(Locale.ROOT, "%s %s | %.4f %% | %s | %s | %s%n", a.ally().iso3(), a.ally().name(),
-          a.share().doubleValue() * 100, a.fairShareEur().toPlainString(), a.eligibleEur().toPlainString(),
-          a.gapEur().toPlainString()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%s %s | %.4f %% | %s | %s | %s%n",
+              a.ally().iso3(),
+              a.ally().name(),
+              a.share().doubleValue() * 100,
+              a.fairShareEur().toPlainString(),
+              a.eligibleEur().toPlainString(),
+              a.gapEur().toPlainString()));
     }
     return b.toString();
   }

@@ -36,7 +36,8 @@ public record ReportQuery(
   }
 
   /** Reads the parameters; {@code ledger} gives the default year. */
-  public static ReportQuery from(Map<String, String> params, Collection<Contribution> ledger, LocalDate today) {
+  public static ReportQuery from(
+      Map<String, String> params, Collection<Contribution> ledger, LocalDate today) {
     int now = today.getYear();
     Period focus;
     if (has(params, "period")) {
@@ -51,9 +52,12 @@ public record ReportQuery(
       focus = Period.year(defaultYear(ledger, now));
     }
     int focusYear = focus.start().getYear();
-    int first = has(params, "since")
-        ? integer(params, "since", 2014, 2100)
-        : Math.max(focusYear - 4, ledger.stream().mapToInt(c -> c.date().getYear()).min().orElse(focusYear));
+    int first =
+        has(params, "since")
+            ? integer(params, "since", 2014, 2100)
+            : Math.max(
+                focusYear - 4,
+                ledger.stream().mapToInt(c -> c.date().getYear()).min().orElse(focusYear));
     if (first > focusYear) {
       throw SupportError.badParameter("since", first + " is after the report's year " + focusYear);
     }
@@ -66,24 +70,36 @@ public record ReportQuery(
       try {
         baseline = new BigDecimal(params.get("baseline").trim());
       } catch (NumberFormatException e) {
-        throw SupportError.badParameter("baseline", "not a number: '" + params.get("baseline") + "'");
+        throw SupportError.badParameter(
+            "baseline", "not a number: '" + params.get("baseline") + "'");
       }
       if (baseline.signum() < 0 || baseline.compareTo(new BigDecimal("1e15")) > 0) {
         throw SupportError.badParameter("baseline", "must be between 0 and 1e15 euros a year");
       }
     }
     BurdenKey key = has(params, "key") ? enumParam(BurdenKey.class, params, "key") : BurdenKey.GDP;
-    Optional<Integer> keyYear = has(params, "key_year")
-        ? Optional.of(integer(params, "key_year", 1990, 2100)) : Optional.empty();
-    Status counted = has(params, "count") ? enumParam(Status.class, params, "count") : Status.ALLOCATION;
-    Optional<String> ally = has(params, "ally")
-        ? Optional.of(params.get("ally").trim().toUpperCase(Locale.ROOT)) : Optional.empty();
+    Optional<Integer> keyYear =
+        has(params, "key_year")
+            ? Optional.of(integer(params, "key_year", 1990, 2100))
+            : Optional.empty();
+    Status counted =
+        has(params, "count") ? enumParam(Status.class, params, "count") : Status.ALLOCATION;
+    Optional<String> ally =
+        has(params, "ally")
+            ? Optional.of(params.get("ally").trim().toUpperCase(Locale.ROOT))
+            : Optional.empty();
     return new ReportQuery(focus, history, baseline, key, keyYear, counted, ally);
   }
 
-  /** The latest year, not after {@code now}, with ledger entries; {@code now} when there are none. */
+  /**
+   * The latest year, not after {@code now}, with ledger entries; {@code now} when there are none.
+   */
   public static int defaultYear(Collection<Contribution> ledger, int now) {
-    return ledger.stream().mapToInt(c -> c.date().getYear()).filter(y -> y <= now).max().orElse(now);
+    return ledger.stream()
+        .mapToInt(c -> c.date().getYear())
+        .filter(y -> y <= now)
+        .max()
+        .orElse(now);
   }
 
   static boolean has(Map<String, String> params, String name) {

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * Who may do what with the support figures. Readers, contributors and admins read (peer nodes get
  * what is published through the {@code support-reports} collection instead); a contributor enters
- * contributions and offers for its own nation only; an admin enters for any nation, enters Ukraine's
- * requirements and publishes reports. Stateless and thread-safe.
+ * contributions and offers for its own nation only; an admin enters for any nation, enters
+ * Ukraine's requirements and publishes reports. Stateless and thread-safe.
  */
 final class SupportAccess {
   private SupportAccess() {}

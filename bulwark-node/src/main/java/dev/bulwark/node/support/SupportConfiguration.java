@@ -18,10 +18,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Support planning in the node: the ledger, requirements, offers and publications in the node's
- * database, the library's data, and the publisher. {@code bulwark.support.gni-file} may name a World
- * Bank CSV of GNI (current US$, long shape {@code Country Name,Country Code,Year,Value}) to offer GNI
- * as a burden key besides the bundled GDP; a file with bad rows stops the node, naming them. The beans
- * it makes are thread-safe.
+ * database, the library's data, and the publisher. {@code bulwark.support.gni-file} may name a
+ * World Bank CSV of GNI (current US$, long shape {@code Country Name,Country Code,Year,Value}) to
+ * offer GNI as a burden key besides the bundled GDP; a file with bad rows stops the node, naming
+ * them. The beans it makes are thread-safe.
  */
 @Configuration(proxyBeanMethods = false)
 public class SupportConfiguration {
@@ -42,15 +42,21 @@ public class SupportConfiguration {
   }
 
   @Bean
-  SupportPlanner supportPlanner(@Value("${bulwark.support.gni-file:}") String gniFile) throws IOException {
+  SupportPlanner supportPlanner(@Value("${bulwark.support.gni-file:}") String gniFile)
+      throws IOException {
     Optional<EconomicSeries> gni = Optional.empty();
     if (!gniFile.isBlank()) {
       Path file = Path.of(gniFile.trim());
       try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         EconomicSeries.Loaded loaded = EconomicSeries.read(BurdenKey.GNI, in, file.toString());
         if (!loaded.errors().isEmpty()) {
-          throw new IllegalStateException("bulwark.support.gni-file " + file + ": " + loaded.errors().size()
-              + " bad rows, e.g. " + loaded.errors().subList(0, Math.min(5, loaded.errors().size())));
+          throw new IllegalStateException(
+              "bulwark.support.gni-file "
+                  + file
+                  + ": "
+                  + loaded.errors().size()
+                  + " bad rows, e.g. "
+                  + loaded.errors().subList(0, Math.min(5, loaded.errors().size())));
         }
         gni = Optional.of(loaded.series());
       }
@@ -59,8 +65,12 @@ public class SupportConfiguration {
   }
 
   @Bean
-  ReportPublisher reportPublisher(PublicationStore publications, ObjectStore store, SupportPlanner planner,
-      StixValidator validator, @Value("${bulwark.nation:EST}") String nation) {
+  ReportPublisher reportPublisher(
+      PublicationStore publications,
+      ObjectStore store,
+      SupportPlanner planner,
+      StixValidator validator,
+      @Value("${bulwark.nation:EST}") String nation) {
     return new ReportPublisher(publications, store, planner, validator, nation);
   }
 }

@@ -65,10 +65,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The support-planning API under {@code /api/support/} (described in {@code /api/openapi.json}):
  * fair shares, the contribution ledger (entered as JSON, imported as CSV or a Kiel tracker release,
  * corrected by negative entries), requirements and offers, the allocation, the forecast, reports
- * (HTML, CSV, JSON), the IATI export, and publishing. Every call needs a principal; who may do what is
- * {@link SupportAccess}. Every read and write, allowed or refused, goes to the audit log (collection
- * "support", or "support-reports" for publishing). Bad input is a 400 naming every offending row or
- * field, and nothing of it is stored. Thread-safe.
+ * (HTML, CSV, JSON), the IATI export, and publishing. Every call needs a principal; who may do what
+ * is {@link SupportAccess}. Every read and write, allowed or refused, goes to the audit log
+ * (collection "support", or "support-reports" for publishing). Bad input is a 400 naming every
+ * offending row or field, and nothing of it is stored. Thread-safe.
  */
 @RestController
 @RequestMapping("/api/support")
@@ -77,7 +77,8 @@ class SupportController {
   private static final String ACTION = "bulwark.support.action";
   private static final String PRINCIPAL = "bulwark.support.principal";
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
   private final ContributionStore ledger;
   private final PlanningStore planning;
@@ -91,8 +92,13 @@ class SupportController {
   private final long maxUploadBytes;
   private final String publicBaseUrl;
 
-  SupportController(ContributionStore ledger, PlanningStore planning, PublicationStore publications,
-      SupportPlanner planner, ReportPublisher publisher, AuditLog audit,
+  SupportController(
+      ContributionStore ledger,
+      PlanningStore planning,
+      PublicationStore publications,
+      SupportPlanner planner,
+      ReportPublisher publisher,
+      AuditLog audit,
       @Value("${bulwark.nation:EST}") String nation,
       @Value("${bulwark.support.max-upload-bytes:67108864}") long maxUploadBytes,
       @Value("${bulwark.support.public-base-url:}") String publicBaseUrl) {
@@ -105,7 +111,9 @@ class SupportController {
     this.input = new ContributionInput(planner.allies(), planner.contributionCsv());
     this.planningInput = new PlanningInput(planner.allies());
     String n = nation.toUpperCase(Locale.ROOT);
-    this.iatiPublisher = new IatiExporter.Publisher("XM-BULWARK-" + n, "Bulwark node " + n + " support ledger", "10");
+    this.iatiPublisher =
+        new IatiExporter.Publisher(
+            "XM-BULWARK-" + n, "Bulwark node " + n + " support ledger", "10");
     this.maxUploadBytes = maxUploadBytes;
     this.publicBaseUrl = publicBaseUrl;
   }
@@ -121,7 +129,9 @@ class SupportController {
     ArrayNode roles = o.putArray("roles");
     p.roles().stream().map(r -> r.label()).sorted().forEach(roles::add);
     o.put("may_enter", SupportAccess.mayEnter(p));
-    o.put("may_enter_for", SupportAccess.mayEnter(p) ? SupportAccess.onlyNation(p).orElse("any") : "none");
+    o.put(
+        "may_enter_for",
+        SupportAccess.mayEnter(p) ? SupportAccess.onlyNation(p).orElse("any") : "none");
     o.put("may_publish", p.isAdmin());
     return json(o.toString());
   }
@@ -132,7 +142,10 @@ class SupportController {
     ArrayNode out = SupportJson.MAPPER.createArrayNode();
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     for (Ally a : planner.allies().all()) {
-      out.addObject().put("iso3", a.iso3()).put("name", a.name()).put("accession", a.accession().toString())
+      out.addObject()
+          .put("iso3", a.iso3())
+          .put("name", a.name())
+          .put("accession", a.accession().toString())
           .put("member", a.memberOn(today));
     }
     return json(out.toString());
@@ -141,17 +154,24 @@ class SupportController {
   // ---- fair shares and reports ----
 
   @GetMapping("/fair-share")
-  ResponseEntity<String> fairShare(@RequestParam Map<String, String> params, HttpServletRequest request) {
+  ResponseEntity<String> fairShare(
+      @RequestParam Map<String, String> params, HttpServletRequest request) {
     NodePrincipal p = reader(request, "support.fair-share");
     List<Contribution> all = ledger.ledger();
     ReportQuery q = ReportQuery.from(params, all, LocalDate.now(ZoneOffset.UTC));
     FairShareResult r = planner.fairShare(q, all);
-    ok(p, "support.fair-share", COLLECTION, List.of(), q.focus().label() + " " + q.key() + " baseline " + q.baselineEur());
+    ok(
+        p,
+        "support.fair-share",
+        COLLECTION,
+        List.of(),
+        q.focus().label() + " " + q.key() + " baseline " + q.baselineEur());
     return json(JsonReport.period(r, null).toString());
   }
 
   @GetMapping("/report")
-  ResponseEntity<String> report(@RequestParam Map<String, String> params, HttpServletRequest request) {
+  ResponseEntity<String> report(
+      @RequestParam Map<String, String> params, HttpServletRequest request) {
     NodePrincipal p = reader(request, "support.report");
     String format = params.getOrDefault("format", "html").toLowerCase(Locale.ROOT);
     if (!List.of("html", "csv", "json").contains(format)) {
@@ -159,8 +179,12 @@ class SupportController {
     }
     List<Contribution> all = ledger.ledger();
     ReportQuery q = ReportQuery.from(params, all, LocalDate.now(ZoneOffset.UTC));
-    SupportReport report = planner.report(q, all, OffsetDateTime.now(ZoneOffset.UTC),
-        Optional.of("NOT PUBLISHED: for this node's principals only"));
+    SupportReport report =
+        planner.report(
+            q,
+            all,
+            OffsetDateTime.now(ZoneOffset.UTC),
+            Optional.of("NOT PUBLISHED: for this node's principals only"));
     StringWriter w = new StringWriter();
     try {
       switch (format) {
@@ -171,37 +195,55 @@ class SupportController {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ok(p, "support.report", COLLECTION, List.of(), format + " " + q.focus().label() + q.ally().map(a -> " " + a).orElse(""));
-    MediaType type = switch (format) {
-      case "csv" -> new MediaType("text", "csv", StandardCharsets.UTF_8);
-      case "json" -> MediaType.APPLICATION_JSON;
-      default -> new MediaType("text", "html", StandardCharsets.UTF_8);
-    };
+    ok(
+        p,
+        "support.report",
+        COLLECTION,
+        List.of(),
+        format + " " + q.focus().label() + q.ally().map(a -> " " + a).orElse(""));
+    MediaType type =
+        switch (format) {
+          case "csv" -> new MediaType("text", "csv", StandardCharsets.UTF_8);
+          case "json" -> MediaType.APPLICATION_JSON;
+          default -> new MediaType("text", "html", StandardCharsets.UTF_8);
+        };
     return ResponseEntity.ok().contentType(type).body(w.toString());
   }
 
   @GetMapping("/iati")
-  ResponseEntity<String> iati(@RequestParam(defaultValue = "") String donor, HttpServletRequest request) {
+  ResponseEntity<String> iati(
+      @RequestParam(defaultValue = "") String donor, HttpServletRequest request) {
     NodePrincipal p = reader(request, "support.iati");
     String d = donor.trim().toUpperCase(Locale.ROOT);
     if (!d.isEmpty() && !planner.allies().contains(d)) {
       throw SupportError.badParameter("donor", "unknown ally code '" + donor + "'");
     }
-    List<Contribution> entries = ledger.ledger().stream().filter(c -> d.isEmpty() || c.donor().equals(d)).toList();
+    List<Contribution> entries =
+        ledger.ledger().stream().filter(c -> d.isEmpty() || c.donor().equals(d)).toList();
     if (entries.isEmpty()) {
       throw new SupportError(404, "no contributions to export" + (d.isEmpty() ? "" : " for " + d));
     }
     StringWriter w = new StringWriter();
-    new IatiExporter(planner.allies(), iatiPublisher).write(entries, OffsetDateTime.now(ZoneOffset.UTC), w);
-    ok(p, "support.iati", COLLECTION, List.of(), entries.size() + " entries" + (d.isEmpty() ? "" : " of " + d));
-    return ResponseEntity.ok().contentType(new MediaType("application", "xml", StandardCharsets.UTF_8)).body(w.toString());
+    new IatiExporter(planner.allies(), iatiPublisher)
+        .write(entries, OffsetDateTime.now(ZoneOffset.UTC), w);
+    ok(
+        p,
+        "support.iati",
+        COLLECTION,
+        List.of(),
+        entries.size() + " entries" + (d.isEmpty() ? "" : " of " + d));
+    return ResponseEntity.ok()
+        .contentType(new MediaType("application", "xml", StandardCharsets.UTF_8))
+        .body(w.toString());
   }
 
   // ---- the ledger ----
 
   @GetMapping("/contributions")
-  ResponseEntity<String> contributions(@RequestParam(defaultValue = "") String donor,
-      @RequestParam(defaultValue = "") String period, HttpServletRequest request) {
+  ResponseEntity<String> contributions(
+      @RequestParam(defaultValue = "") String donor,
+      @RequestParam(defaultValue = "") String period,
+      HttpServletRequest request) {
     NodePrincipal p = reader(request, "support.contributions.list");
     String d = donor.trim().toUpperCase(Locale.ROOT);
     Optional<Period> in;
@@ -220,8 +262,15 @@ class SupportController {
     ObjectNode o = SupportJson.MAPPER.createObjectNode();
     o.put("count", list.size());
     o.set("contributions", list);
-    ok(p, "support.contributions.list", COLLECTION, List.of(), list.size() + " entries"
-        + (d.isEmpty() ? "" : " of " + d) + in.map(x -> " in " + x.label()).orElse(""));
+    ok(
+        p,
+        "support.contributions.list",
+        COLLECTION,
+        List.of(),
+        list.size()
+            + " entries"
+            + (d.isEmpty() ? "" : " of " + d)
+            + in.map(x -> " in " + x.label()).orElse(""));
     return json(o.toString());
   }
 
@@ -230,39 +279,63 @@ class SupportController {
     NodePrincipal p = enterer(request, "support.contributions.add");
     JsonNode body = parseJson(readBody(request));
     String batch = batch("api");
-    List<Contribution> entries = input.fromJson(body, SupportAccess.onlyNation(p), ledger.ids(),
-        () -> "c-" + HexFormat.of().formatHex(randomBytes(8)));
+    List<Contribution> entries =
+        input.fromJson(
+            body,
+            SupportAccess.onlyNation(p),
+            ledger.ids(),
+            () -> "c-" + HexFormat.of().formatHex(randomBytes(8)));
     return store(p, "support.contributions.add", entries, batch, Map.of());
   }
 
-  @PostMapping(path = "/contributions/import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
-  ResponseEntity<String> importContributions(@RequestParam(defaultValue = "csv") String format,
-      @RequestParam(defaultValue = "") String release, HttpServletRequest request) {
+  @PostMapping(
+      path = "/contributions/import",
+      consumes = {"text/csv", "text/plain", "application/octet-stream"})
+  ResponseEntity<String> importContributions(
+      @RequestParam(defaultValue = "csv") String format,
+      @RequestParam(defaultValue = "") String release,
+      HttpServletRequest request) {
     NodePrincipal p = enterer(request, "support.contributions.import");
     String text = readBody(request);
     String batch = batch("import-" + format.toLowerCase(Locale.ROOT));
     switch (format.toLowerCase(Locale.ROOT)) {
       case "csv" -> {
-        List<Contribution> entries = input.fromCsv(text, batch, SupportAccess.onlyNation(p), ledger.ids());
-        return store(p, "support.contributions.import", entries, batch, Map.of("rows_read", entries.size()));
+        List<Contribution> entries =
+            input.fromCsv(text, batch, SupportAccess.onlyNation(p), ledger.ids());
+        return store(
+            p, "support.contributions.import", entries, batch, Map.of("rows_read", entries.size()));
       }
       case "kiel" -> {
         if (!release.matches("[A-Za-z0-9._-]{1,40}")) {
-          throw SupportError.badParameter("release", "the tracker release label is required (letters, digits, . _ -; e.g. r29)");
+          throw SupportError.badParameter(
+              "release",
+              "the tracker release label is required (letters, digits, . _ -; e.g. r29)");
         }
-        ContributionInput.KielImport k = input.fromKiel(text, batch, release, SupportAccess.onlyNation(p), ledger.ids());
-        return store(p, "support.contributions.import", k.contributions(), batch,
-            Map.of("rows_read", k.rowsRead(), "rows_skipped", k.rowsSkipped(), "skipped_donors", k.skippedDonors()));
+        ContributionInput.KielImport k =
+            input.fromKiel(text, batch, release, SupportAccess.onlyNation(p), ledger.ids());
+        return store(
+            p,
+            "support.contributions.import",
+            k.contributions(),
+            batch,
+            Map.of(
+                "rows_read",
+                k.rowsRead(),
+                "rows_skipped",
+                k.rowsSkipped(),
+                "skipped_donors",
+                k.skippedDonors()));
       }
-      default -> throw SupportError.badParameter("format", "'" + format + "' is not one of [csv, kiel]");
+      default ->
+          throw SupportError.badParameter("format", "'" + format + "' is not one of [csv, kiel]");
     }
   }
 
   /**
-   * A correction: a negative entry that cancels all or part of an entry. Body: {@code corrects} (the
-   * entry's id), {@code reason}, optionally {@code amount} (positive, in the entry's currency; default
-   * what remains of it) and {@code date} (default the entry's date, so that the same period is
-   * corrected).
+   * A correction: a negative entry that cancels all or part of an entry. Body: {@code corrects}
+   * (the entry's id), {@code reason}, optionally {@code amount} (positive, in the entry's currency;
+   * default what remains of it) and {@code date} (default the entry's date, so that the same period
+   * is corrected).
    */
   @PostMapping(path = "/contributions/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> correct(HttpServletRequest request) {
@@ -273,7 +346,8 @@ class SupportController {
     }
     for (String f : body.propertyNames()) {
       if (!Set.of("corrects", "amount", "date", "reason").contains(f)) {
-        throw SupportError.badParameter(f, "unknown field (expected corrects, amount, date, reason)");
+        throw SupportError.badParameter(
+            f, "unknown field (expected corrects, amount, date, reason)");
       }
     }
     String id = body.path("corrects").asString("").trim();
@@ -284,15 +358,27 @@ class SupportController {
     if (reason.isEmpty() || reason.length() > 1000) {
       throw SupportError.badParameter("reason", "a reason of 1 to 1000 characters is required");
     }
-    StoredContribution original = ledger.find(id)
-        .orElseThrow(() -> new SupportError(404, "no entry '" + id + "' in the ledger"));
+    StoredContribution original =
+        ledger
+            .find(id)
+            .orElseThrow(() -> new SupportError(404, "no entry '" + id + "' in the ledger"));
     Contribution o = original.contribution();
     if (!SupportAccess.mayEnterFor(p, o.donor())) {
-      throw new SupportError(403, "entry " + id + " is " + o.donor() + "'s: a contributor of " + p.nation()
-          + " may correct only " + p.nation() + "'s entries");
+      throw new SupportError(
+          403,
+          "entry "
+              + id
+              + " is "
+              + o.donor()
+              + "'s: a contributor of "
+              + p.nation()
+              + " may correct only "
+              + p.nation()
+              + "'s entries");
     }
     if (!original.corrects().isEmpty() || o.isCorrection()) {
-      throw SupportError.badParameter("corrects", id + " is itself a correction; correct the original entry");
+      throw SupportError.badParameter(
+          "corrects", id + " is itself a correction; correct the original entry");
     }
     List<StoredContribution> earlier = ledger.correctionsOf(id);
     BigDecimal remaining = o.amount();
@@ -307,20 +393,29 @@ class SupportController {
     BigDecimal amount = remaining;
     BigDecimal eur = remainingEur;
     if (!body.path("amount").isMissingNode() && !body.path("amount").isNull()) {
-      BoundedNumbers.problem("amount", body.path("amount").asString(), BoundedNumbers.MONEY).ifPresent(r -> {
-        throw SupportError.badParameter("amount", r);
-      });
+      BoundedNumbers.problem("amount", body.path("amount").asString(), BoundedNumbers.MONEY)
+          .ifPresent(
+              r -> {
+                throw SupportError.badParameter("amount", r);
+              });
       try {
         amount = new BigDecimal(body.path("amount").asString().trim());
       } catch (NumberFormatException e) {
-        throw SupportError.badParameter("amount", "not a number: '" + body.path("amount").asString() + "'");
+        throw SupportError.badParameter(
+            "amount", "not a number: '" + body.path("amount").asString() + "'");
       }
       if (amount.signum() <= 0 || amount.compareTo(remaining) > 0) {
-        throw SupportError.badParameter("amount", "must be positive and at most what remains of the entry, "
-            + remaining.toPlainString() + " " + o.currency());
+        throw SupportError.badParameter(
+            "amount",
+            "must be positive and at most what remains of the entry, "
+                + remaining.toPlainString()
+                + " "
+                + o.currency());
       }
-      eur = amount.compareTo(remaining) == 0 ? remainingEur
-          : o.eur().multiply(amount).divide(o.amount(), 2, RoundingMode.HALF_EVEN);
+      eur =
+          amount.compareTo(remaining) == 0
+              ? remainingEur
+              : o.eur().multiply(amount).divide(o.amount(), 2, RoundingMode.HALF_EVEN);
       if (eur.signum() == 0) {
         throw SupportError.badParameter("amount", "too small to change the value in euros");
       }
@@ -330,11 +425,13 @@ class SupportController {
       try {
         date = LocalDate.parse(body.path("date").asString().trim());
       } catch (DateTimeParseException e) {
-        throw SupportError.badParameter("date", "not YYYY-MM-DD: '" + body.path("date").asString() + "'");
+        throw SupportError.badParameter(
+            "date", "not YYYY-MM-DD: '" + body.path("date").asString() + "'");
       }
       if (date.isBefore(o.date()) || date.isAfter(ContributionCsv.DEFAULT_LATEST)) {
-        throw SupportError.badParameter("date", "must be from the entry's date " + o.date() + " to "
-            + ContributionCsv.DEFAULT_LATEST);
+        throw SupportError.badParameter(
+            "date",
+            "must be from the entry's date " + o.date() + " to " + ContributionCsv.DEFAULT_LATEST);
       }
     }
     String newId = id + "~c" + (earlier.size() + 1);
@@ -342,17 +439,37 @@ class SupportController {
       newId = "c-" + HexFormat.of().formatHex(randomBytes(8));
     }
     String description = ("Correction of " + id + ": " + reason);
-    Contribution c = new Contribution(newId, o.donor(), date, o.status(), o.category(), o.channel(), o.coalition(),
-        amount.negate(), o.currency(), eur.negate(), o.valuation(), o.fxBasis(),
-        description.length() > 4000 ? description.substring(0, 4000) : description, "entered by " + p.name());
+    Contribution c =
+        new Contribution(
+            newId,
+            o.donor(),
+            date,
+            o.status(),
+            o.category(),
+            o.channel(),
+            o.coalition(),
+            amount.negate(),
+            o.currency(),
+            eur.negate(),
+            o.valuation(),
+            o.fxBasis(),
+            description.length() > 4000 ? description.substring(0, 4000) : description,
+            "entered by " + p.name());
     String batch = batch("correction");
     try {
       ledger.addAll(List.of(new ContributionStore.NewEntry(c, id)), p.name(), p.nation(), batch);
     } catch (ContributionStore.DuplicateIdException e) {
-      throw new SupportError(409, "the entry was corrected at the same moment by someone else; try again");
+      throw new SupportError(
+          409, "the entry was corrected at the same moment by someone else; try again");
     }
-    ok(p, "support.contributions.correct", COLLECTION, List.of(newId, id), c.eur().toPlainString() + " EUR: " + reason);
-    return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
+    ok(
+        p,
+        "support.contributions.correct",
+        COLLECTION,
+        List.of(newId, id),
+        c.eur().toPlainString() + " EUR: " + reason);
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .contentType(MediaType.APPLICATION_JSON)
         .body(SupportJson.contribution(ledger.find(newId).orElseThrow()).toString());
   }
 
@@ -367,7 +484,9 @@ class SupportController {
     return json(out.toString());
   }
 
-  @PostMapping(path = "/requirements", consumes = {"application/json", "text/csv"})
+  @PostMapping(
+      path = "/requirements",
+      consumes = {"application/json", "text/csv"})
   ResponseEntity<String> addRequirements(HttpServletRequest request) {
     NodePrincipal p = principal(request, "support.requirements.add");
     if (!p.isAdmin()) {
@@ -375,15 +494,23 @@ class SupportController {
     }
     boolean csv = isCsv(request);
     String text = readBody(request);
-    Set<String> held = planning.requirements().stream().map(Requirement::id).collect(Collectors.toSet());
-    List<Requirement> items = planningInput.requirements(csv ? Optional.empty() : Optional.of(parseJson(text)),
-        csv ? Optional.of(text) : Optional.empty(), held);
+    Set<String> held =
+        planning.requirements().stream().map(Requirement::id).collect(Collectors.toSet());
+    List<Requirement> items =
+        planningInput.requirements(
+            csv ? Optional.empty() : Optional.of(parseJson(text)),
+            csv ? Optional.of(text) : Optional.empty(),
+            held);
     try {
       planning.addRequirements(items, p.name());
     } catch (ContributionStore.DuplicateIdException e) {
       throw new SupportError(409, e.getMessage());
     }
-    ok(p, "support.requirements.add", COLLECTION, items.stream().map(Requirement::id).limit(1000).toList(),
+    ok(
+        p,
+        "support.requirements.add",
+        COLLECTION,
+        items.stream().map(Requirement::id).limit(1000).toList(),
         items.size() + " requirements");
     return created(Map.of("stored", items.size()));
   }
@@ -405,36 +532,63 @@ class SupportController {
   ResponseEntity<String> offers(HttpServletRequest request) {
     NodePrincipal p = reader(request, "support.offers.list");
     ArrayNode out = SupportJson.MAPPER.createArrayNode();
-    planning.offers().forEach(o -> out.add(SupportJson.offer(o.offer()).put("entered_by", o.enteredBy())));
+    planning
+        .offers()
+        .forEach(o -> out.add(SupportJson.offer(o.offer()).put("entered_by", o.enteredBy())));
     ok(p, "support.offers.list", COLLECTION, List.of(), out.size() + " offers");
     return json(out.toString());
   }
 
-  @PostMapping(path = "/offers", consumes = {"application/json", "text/csv"})
+  @PostMapping(
+      path = "/offers",
+      consumes = {"application/json", "text/csv"})
   ResponseEntity<String> addOffers(HttpServletRequest request) {
     NodePrincipal p = enterer(request, "support.offers.add");
     boolean csv = isCsv(request);
     String text = readBody(request);
-    Set<String> held = planning.offers().stream().map(o -> o.offer().id()).collect(Collectors.toSet());
-    List<Offer> items = planningInput.offers(csv ? Optional.empty() : Optional.of(parseJson(text)),
-        csv ? Optional.of(text) : Optional.empty(), held, SupportAccess.onlyNation(p));
+    Set<String> held =
+        planning.offers().stream().map(o -> o.offer().id()).collect(Collectors.toSet());
+    List<Offer> items =
+        planningInput.offers(
+            csv ? Optional.empty() : Optional.of(parseJson(text)),
+            csv ? Optional.of(text) : Optional.empty(),
+            held,
+            SupportAccess.onlyNation(p));
     try {
       planning.addOffers(items, p.name());
     } catch (ContributionStore.DuplicateIdException e) {
       throw new SupportError(409, e.getMessage());
     }
-    ok(p, "support.offers.add", COLLECTION, items.stream().map(Offer::id).limit(1000).toList(), items.size() + " offers");
+    ok(
+        p,
+        "support.offers.add",
+        COLLECTION,
+        items.stream().map(Offer::id).limit(1000).toList(),
+        items.size() + " offers");
     return created(Map.of("stored", items.size()));
   }
 
   @DeleteMapping("/offers/{id}")
   ResponseEntity<String> deleteOffer(@PathVariable String id, HttpServletRequest request) {
     NodePrincipal p = enterer(request, "support.offers.delete");
-    Offer o = planning.offers().stream().map(PlanningStore.StoredOffer::offer).filter(x -> x.id().equals(id))
-        .findFirst().orElseThrow(() -> new SupportError(404, "no offer '" + id + "'"));
+    Offer o =
+        planning.offers().stream()
+            .map(PlanningStore.StoredOffer::offer)
+            .filter(x -> x.id().equals(id))
+            .findFirst()
+            .orElseThrow(() -> new SupportError(404, "no offer '" + id + "'"));
     if (!SupportAccess.mayEnterFor(p, o.ally())) {
-      throw new SupportError(403, "offer " + id + " is " + o.ally() + "'s: a contributor of " + p.nation()
-          + " may withdraw only " + p.nation() + "'s offers");
+      throw new SupportError(
+          403,
+          "offer "
+              + id
+              + " is "
+              + o.ally()
+              + "'s: a contributor of "
+              + p.nation()
+              + " may withdraw only "
+              + p.nation()
+              + "'s offers");
     }
     planning.deleteOffer(id);
     ok(p, "support.offers.delete", COLLECTION, List.of(id), "");
@@ -443,42 +597,69 @@ class SupportController {
 
   // ---- allocation and forecast ----
 
-  /** Runs the allocation of the stored offers to the stored requirements (a computation; nothing is stored). */
+  /**
+   * Runs the allocation of the stored offers to the stored requirements (a computation; nothing is
+   * stored).
+   */
   @PostMapping("/allocation")
-  ResponseEntity<String> allocate(@RequestParam Map<String, String> params, HttpServletRequest request) {
+  ResponseEntity<String> allocate(
+      @RequestParam Map<String, String> params, HttpServletRequest request) {
     NodePrincipal p = reader(request, "support.allocation");
     List<Requirement> reqs = planning.requirements();
     List<Offer> offs = planning.offers().stream().map(PlanningStore.StoredOffer::offer).toList();
     List<Contribution> all = ledger.ledger();
-    int year = ReportQuery.has(params, "year") ? ReportQuery.integer(params, "year", 2014, 2100)
-        : LocalDate.now(ZoneOffset.UTC).getYear();
+    int year =
+        ReportQuery.has(params, "year")
+            ? ReportQuery.integer(params, "year", 2014, 2100)
+            : LocalDate.now(ZoneOffset.UTC).getYear();
     Map<String, String> keyParams = new HashMap<>(params);
     keyParams.put("year", Integer.toString(year));
     ReportQuery q = ReportQuery.from(keyParams, all, LocalDate.now(ZoneOffset.UTC));
     boolean withLedger = Boolean.parseBoolean(params.getOrDefault("with_ledger", "true"));
-    AllocationResult r = planner.allocate(year, q.key(), q.keyYear(), q.counted(), withLedger, all, reqs, offs);
-    ok(p, "support.allocation", COLLECTION, List.of(), reqs.size() + " requirements x " + offs.size()
-        + " offers, year " + year + ", shortfall " + SupportJson.round(r.shortfallEur()) + " EUR");
+    AllocationResult r =
+        planner.allocate(year, q.key(), q.keyYear(), q.counted(), withLedger, all, reqs, offs);
+    ok(
+        p,
+        "support.allocation",
+        COLLECTION,
+        List.of(),
+        reqs.size()
+            + " requirements x "
+            + offs.size()
+            + " offers, year "
+            + year
+            + ", shortfall "
+            + SupportJson.round(r.shortfallEur())
+            + " EUR");
     return json(SupportJson.allocation(r, year).toString());
   }
 
   @GetMapping("/forecast")
-  ResponseEntity<String> forecast(@RequestParam Map<String, String> params,
-      @RequestParam(name = "change", required = false) List<String> changes, HttpServletRequest request) {
+  ResponseEntity<String> forecast(
+      @RequestParam Map<String, String> params,
+      @RequestParam(name = "change", required = false) List<String> changes,
+      HttpServletRequest request) {
     NodePrincipal p = reader(request, "support.forecast");
     List<Contribution> all = ledger.ledger();
     LocalDate from;
     try {
-      from = ReportQuery.has(params, "from") ? LocalDate.parse(params.get("from").trim())
-          : LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+      from =
+          ReportQuery.has(params, "from")
+              ? LocalDate.parse(params.get("from").trim())
+              : LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
     } catch (DateTimeParseException e) {
       throw SupportError.badParameter("from", "not YYYY-MM-DD: '" + params.get("from") + "'");
     }
-    int quarters = ReportQuery.has(params, "quarters") ? ReportQuery.integer(params, "quarters", 1, 200) : 12;
-    ReportQuery q = ReportQuery.from(Map.of(
-        "year", Integer.toString(from.getYear()),
-        "baseline", params.getOrDefault("baseline", ""),
-        "count", params.getOrDefault("count", "")), all, LocalDate.now(ZoneOffset.UTC));
+    int quarters =
+        ReportQuery.has(params, "quarters") ? ReportQuery.integer(params, "quarters", 1, 200) : 12;
+    ReportQuery q =
+        ReportQuery.from(
+            Map.of(
+                "year", Integer.toString(from.getYear()),
+                "baseline", params.getOrDefault("baseline", ""),
+                "count", params.getOrDefault("count", "")),
+            all,
+            LocalDate.now(ZoneOffset.UTC));
     List<PledgeChange> what = new ArrayList<>();
     for (String c : changes == null ? List.<String>of() : changes) {
       try {
@@ -487,9 +668,15 @@ class SupportController {
         throw SupportError.badParameter("change", e.getMessage());
       }
     }
-    Forecast f = planner.forecast(from, quarters, q.baselineEur(), q.counted(), planning.requirements(), all, what);
-    ok(p, "support.forecast", COLLECTION, List.of(), quarters + " quarters from " + from
-        + (what.isEmpty() ? "" : " with " + changes));
+    Forecast f =
+        planner.forecast(
+            from, quarters, q.baselineEur(), q.counted(), planning.requirements(), all, what);
+    ok(
+        p,
+        "support.forecast",
+        COLLECTION,
+        List.of(),
+        quarters + " quarters from " + from + (what.isEmpty() ? "" : " with " + changes));
     return json(SupportJson.forecast(f).toString());
   }
 
@@ -501,14 +688,19 @@ class SupportController {
     ArrayNode out = SupportJson.MAPPER.createArrayNode();
     String base = PublicUrls.base(publicBaseUrl, request);
     publications.list().forEach(x -> out.add(ReportPublisher.json(x, base)));
-    ok(p, "support.publications.list", ReportPublisher.COLLECTION, List.of(), out.size() + " publications");
+    ok(
+        p,
+        "support.publications.list",
+        ReportPublisher.COLLECTION,
+        List.of(),
+        out.size() + " publications");
     return json(out.toString());
   }
 
   /**
    * Publishes the alliance report of a period (body: the report parameters, e.g. {@code {"year":
-   * 2025}}): it becomes public, TLP:CLEAR, at {@code /public/support/reports/{id}} and a STIX report
-   * in the collection {@code support-reports}.
+   * 2025}}): it becomes public, TLP:CLEAR, at {@code /public/support/reports/{id}} and a STIX
+   * report in the collection {@code support-reports}.
    */
   @PostMapping(path = "/publications", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> publish(HttpServletRequest request) {
@@ -522,32 +714,57 @@ class SupportController {
     }
     Map<String, String> params = new HashMap<>();
     for (Map.Entry<String, JsonNode> f : body.properties()) {
-      if (!Set.of("year", "period", "since", "baseline", "key", "key_year", "count").contains(f.getKey())) {
-        throw SupportError.badParameter(f.getKey(), "unknown field (expected year, period, since, baseline, key, key_year, count)");
+      if (!Set.of("year", "period", "since", "baseline", "key", "key_year", "count")
+          .contains(f.getKey())) {
+        throw SupportError.badParameter(
+            f.getKey(),
+            "unknown field (expected year, period, since, baseline, key, key_year, count)");
       }
-      params.put(f.getKey(), f.getValue().isNumber() ? f.getValue().decimalValue().toPlainString() : f.getValue().asString(""));
+      params.put(
+          f.getKey(),
+          f.getValue().isNumber()
+              ? f.getValue().decimalValue().toPlainString()
+              : f.getValue().asString(""));
     }
     List<Contribution> all = ledger.ledger();
     ReportQuery q = ReportQuery.from(params, all, LocalDate.now(ZoneOffset.UTC));
     String base = PublicUrls.base(publicBaseUrl, request);
     ReportPublisher.Published done = publisher.publish(q, all, p.name(), base);
-    ok(p, "support.publish", ReportPublisher.COLLECTION, done.stixIds(), q.focus().label() + " as publication "
-        + done.publication().id());
-    return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
+    ok(
+        p,
+        "support.publish",
+        ReportPublisher.COLLECTION,
+        done.stixIds(),
+        q.focus().label() + " as publication " + done.publication().id());
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .contentType(MediaType.APPLICATION_JSON)
         .body(ReportPublisher.json(done.publication(), base).toString());
   }
 
   // ---- helpers ----
 
-  private ResponseEntity<String> store(NodePrincipal p, String action, List<Contribution> entries, String batch,
+  private ResponseEntity<String> store(
+      NodePrincipal p,
+      String action,
+      List<Contribution> entries,
+      String batch,
       Map<String, Object> extra) {
     try {
-      ledger.addAll(entries.stream().map(c -> new ContributionStore.NewEntry(c, "")).toList(), p.name(), p.nation(), batch);
+      ledger.addAll(
+          entries.stream().map(c -> new ContributionStore.NewEntry(c, "")).toList(),
+          p.name(),
+          p.nation(),
+          batch);
     } catch (ContributionStore.DuplicateIdException e) {
       throw new SupportError(409, e.getMessage());
     }
-    BigDecimal eur = entries.stream().map(Contribution::eur).reduce(BigDecimal.ZERO, BigDecimal::add);
-    ok(p, action, COLLECTION, entries.stream().map(Contribution::id).limit(1000).toList(),
+    BigDecimal eur =
+        entries.stream().map(Contribution::eur).reduce(BigDecimal.ZERO, BigDecimal::add);
+    ok(
+        p,
+        action,
+        COLLECTION,
+        entries.stream().map(Contribution::id).limit(1000).toList(),
         entries.size() + " entries, EUR " + eur.toPlainString() + ", batch " + batch);
     Map<String, Object> out = new java.util.LinkedHashMap<>();
     out.put("stored", entries.size());
@@ -559,13 +776,17 @@ class SupportController {
   }
 
   private ResponseEntity<String> created(Map<String, Object> body) {
-    return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .contentType(MediaType.APPLICATION_JSON)
         .body(SupportJson.MAPPER.writeValueAsString(body));
   }
 
   private NodePrincipal principal(HttpServletRequest request, String action) {
-    NodePrincipal p = NodeAuthentication.current()
-        .orElseThrow(() -> new IllegalStateException("the support API needs an authenticated principal"));
+    NodePrincipal p =
+        NodeAuthentication.current()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException("the support API needs an authenticated principal"));
     request.setAttribute(ACTION, action);
     request.setAttribute(PRINCIPAL, p);
     return p;
@@ -574,7 +795,8 @@ class SupportController {
   private NodePrincipal reader(HttpServletRequest request, String action) {
     NodePrincipal p = principal(request, action);
     if (!SupportAccess.mayRead(p)) {
-      throw new SupportError(403, "reading the support figures needs the reader, contributor or admin role");
+      throw new SupportError(
+          403, "reading the support figures needs the reader, contributor or admin role");
     }
     return p;
   }
@@ -587,17 +809,27 @@ class SupportController {
     return p;
   }
 
-  private void ok(NodePrincipal p, String action, String collection, List<String> refs, String detail) {
-    audit.append(new AuditEntry(p.name(), p.nation(), action, collection, Decision.ALLOW, refs, detail));
+  private void ok(
+      NodePrincipal p, String action, String collection, List<String> refs, String detail) {
+    audit.append(
+        new AuditEntry(p.name(), p.nation(), action, collection, Decision.ALLOW, refs, detail));
   }
 
   @ExceptionHandler(SupportError.class)
   ResponseEntity<String> refused(SupportError e, HttpServletRequest request) {
     if (request.getAttribute(PRINCIPAL) instanceof NodePrincipal p) {
       String action = String.valueOf(request.getAttribute(ACTION));
-      String collection = action.startsWith("support.publ") ? ReportPublisher.COLLECTION : COLLECTION;
-      audit.append(new AuditEntry(p.name(), p.nation(), action, collection, Decision.DENY, List.of(),
-          e.status() + " " + e.getMessage()));
+      String collection =
+          action.startsWith("support.publ") ? ReportPublisher.COLLECTION : COLLECTION;
+      audit.append(
+          new AuditEntry(
+              p.name(),
+              p.nation(),
+              action,
+              collection,
+              Decision.DENY,
+              List.of(),
+              e.status() + " " + e.getMessage()));
     }
     ObjectNode o = SupportJson.MAPPER.createObjectNode();
     o.put("title", HttpStatus.valueOf(e.status()).getReasonPhrase());
@@ -605,7 +837,9 @@ class SupportController {
     o.put("http_status", e.status());
     ArrayNode details = o.putArray("details");
     e.details().forEach(d -> details.addObject().put("where", d.where()).put("reason", d.reason()));
-    return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(o.toString());
+    return ResponseEntity.status(e.status())
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(o.toString());
   }
 
   private static ResponseEntity<String> json(String body) {
@@ -628,7 +862,11 @@ class SupportController {
   /** The request body as UTF-8, refused whole (413) beyond the configured size. */
   private String readBody(HttpServletRequest request) {
     if (request.getContentLengthLong() > maxUploadBytes) {
-      throw new SupportError(413, "the upload is larger than " + maxUploadBytes + " bytes (bulwark.support.max-upload-bytes)");
+      throw new SupportError(
+          413,
+          "the upload is larger than "
+              + maxUploadBytes
+              + " bytes (bulwark.support.max-upload-bytes)");
     }
     try (InputStream in = request.getInputStream()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -637,7 +875,11 @@ class SupportController {
       for (int n; (n = in.read(buf)) > 0; ) {
         total += n;
         if (total > maxUploadBytes) {
-          throw new SupportError(413, "the upload is larger than " + maxUploadBytes + " bytes (bulwark.support.max-upload-bytes)");
+          throw new SupportError(
+              413,
+              "the upload is larger than "
+                  + maxUploadBytes
+                  + " bytes (bulwark.support.max-upload-bytes)");
         }
         out.write(buf, 0, n);
       }
@@ -651,7 +893,11 @@ class SupportController {
   }
 
   private static String batch(String kind) {
-    return kind + "-" + OffsetDateTime.now(ZoneOffset.UTC).format(STAMP) + "-" + HexFormat.of().formatHex(randomBytes(3));
+    return kind
+        + "-"
+        + OffsetDateTime.now(ZoneOffset.UTC).format(STAMP)
+        + "-"
+        + HexFormat.of().formatHex(randomBytes(3));
   }
 
   private static byte[] randomBytes(int n) {

@@ -31,10 +31,11 @@ import org.springframework.stereotype.Component;
 /**
  * The support part of {@code bulwark demo} (or of any node with {@code bulwark.support.demo=true}):
  * loads a SYNTHETIC ledger (every entry says so in its description and source; the Kiel tracker's
- * own file is not redistributable), a few requirements and offers, and publishes the alliance report
- * of last year, so that the console's Support page and the public report have content. The figures
- * are made up around each ally's fair share, with a fixed seed, so every demo shows the same. Loading
- * is skipped when the ledger already holds the demo entries. Runs once per start; not thread-safe.
+ * own file is not redistributable), a few requirements and offers, and publishes the alliance
+ * report of last year, so that the console's Support page and the public report have content. The
+ * figures are made up around each ally's fair share, with a fixed seed, so every demo shows the
+ * same. Loading is skipped when the ledger already holds the demo entries. Runs once per start; not
+ * thread-safe.
  */
 @Component
 @ConditionalOnExpression("${bulwark.support.demo:${bulwark.demo:false}}")
@@ -52,8 +53,13 @@ public class SupportDemo {
   private final String nation;
   private final String publicBaseUrl;
 
-  SupportDemo(ContributionStore ledger, PlanningStore planning, PublicationStore publications, SupportPlanner planner,
-      ReportPublisher publisher, @Value("${bulwark.nation:EST}") String nation,
+  SupportDemo(
+      ContributionStore ledger,
+      PlanningStore planning,
+      PublicationStore publications,
+      SupportPlanner planner,
+      ReportPublisher publisher,
+      @Value("${bulwark.nation:EST}") String nation,
       @Value("${bulwark.support.public-base-url:}") String publicBaseUrl) {
     this.publicBaseUrl = publicBaseUrl.trim().replaceAll("/+$", "");
     this.ledger = ledger;
@@ -71,18 +77,36 @@ public class SupportDemo {
     List<PublicationStore.Publication> published = publications.list();
     if (published.isEmpty()) {
       int year = LocalDate.now(ZoneOffset.UTC).getYear() - 1;
-      publisher.publish(ReportQuery.from(Map.of("year", Integer.toString(year)), ledger.ledger(),
-          LocalDate.now(ZoneOffset.UTC)), ledger.ledger(), USER, base);
+      publisher.publish(
+          ReportQuery.from(
+              Map.of("year", Integer.toString(year)),
+              ledger.ledger(),
+              LocalDate.now(ZoneOffset.UTC)),
+          ledger.ledger(),
+          USER,
+          base);
       published = publications.list();
     }
-    System.out.println("  support console: " + base + "/console/support.html"
-        + (loaded > 0 ? "  (" + loaded + " SYNTHETIC contributions loaded: made-up demo figures, not real data)" : ""));
-    System.out.println("  published support report (TLP:CLEAR, no sign-in): " + base + ReportPublisher.PUBLIC_PATH
-        + published.get(0).id());
+    System.out.println(
+        "  support console: "
+            + base
+            + "/console/support.html"
+            + (loaded > 0
+                ? "  ("
+                    + loaded
+                    + " SYNTHETIC contributions loaded: made-up demo figures, not real data)"
+                : ""));
+    System.out.println(
+        "  published support report (TLP:CLEAR, no sign-in): "
+            + base
+            + ReportPublisher.PUBLIC_PATH
+            + published.get(0).id());
     System.out.flush();
   }
 
-  /** Loads the synthetic ledger, requirements and offers unless present; returns the entries added. */
+  /**
+   * Loads the synthetic ledger, requirements and offers unless present; returns the entries added.
+   */
   public int load(LocalDate today) {
     int added = 0;
     if (ledger.ids().stream().noneMatch(id -> id.startsWith("demo-"))) {
@@ -91,13 +115,32 @@ public class SupportDemo {
         entries.add(new ContributionStore.NewEntry(c, ""));
       }
       // one correction, as the tracker records them: a delivery valued too high, cancelled in part
-      Contribution first = entries.stream().map(ContributionStore.NewEntry::contribution)
-          .filter(c -> c.donor().equals("DEU") && c.status() == Status.DELIVERED).findFirst().orElseThrow();
-      BigDecimal part = first.eur().divide(BigDecimal.TEN, 0, RoundingMode.HALF_EVEN).negate().setScale(2);
-      entries.add(new ContributionStore.NewEntry(new Contribution(first.id() + "~c1", first.donor(), first.date(),
-          first.status(), first.category(), first.channel(), first.coalition(), part.stripTrailingZeros(), "EUR", part,
-          first.valuation(), "in euros", "Correction of " + first.id() + ": revalued at replacement cost. " + LABEL,
-          SOURCE), first.id()));
+      Contribution first =
+          entries.stream()
+              .map(ContributionStore.NewEntry::contribution)
+              .filter(c -> c.donor().equals("DEU") && c.status() == Status.DELIVERED)
+              .findFirst()
+              .orElseThrow();
+      BigDecimal part =
+          first.eur().divide(BigDecimal.TEN, 0, RoundingMode.HALF_EVEN).negate().setScale(2);
+      entries.add(
+          new ContributionStore.NewEntry(
+              new Contribution(
+                  first.id() + "~c1",
+                  first.donor(),
+                  first.date(),
+                  first.status(),
+                  first.category(),
+                  first.channel(),
+                  first.coalition(),
+                  part.stripTrailingZeros(),
+                  "EUR",
+                  part,
+                  first.valuation(),
+                  "in euros",
+                  "Correction of " + first.id() + ": revalued at replacement cost. " + LABEL,
+                  SOURCE),
+              first.id()));
       ledger.addAll(entries, USER, nation, BATCH);
       added = entries.size();
     }
@@ -109,16 +152,26 @@ public class SupportDemo {
     return added;
   }
 
-  /** The synthetic ledger: two years back to this one, by half-year, around each ally's fair share. */
+  /**
+   * The synthetic ledger: two years back to this one, by half-year, around each ally's fair share.
+   */
   List<Contribution> contributions(LocalDate today) {
     Random random = new Random(20240710L); // the Washington summit
     List<Contribution> out = new ArrayList<>();
     int thisYear = today.getYear();
-    Category[] eligible = {Category.IN_KIND_DONATION, Category.IN_KIND_DONATION, Category.EQUIPMENT_PURCHASE,
-        Category.EQUIPMENT_PURCHASE, Category.TRAINING, Category.NATO_TRUST_FUND, Category.DEFENCE_INFRASTRUCTURE_INDUSTRY};
+    Category[] eligible = {
+      Category.IN_KIND_DONATION,
+      Category.IN_KIND_DONATION,
+      Category.EQUIPMENT_PURCHASE,
+      Category.EQUIPMENT_PURCHASE,
+      Category.TRAINING,
+      Category.NATO_TRUST_FUND,
+      Category.DEFENCE_INFRASTRUCTURE_INDUSTRY
+    };
     Coalition[] coalitions = Coalition.values();
     for (int year = thisYear - 2; year <= thisYear + 1; year++) {
-      Map<String, BigDecimal> shares = planner.calculator(BurdenKey.GDP).shares(Period.year(year), Optional.empty());
+      Map<String, BigDecimal> shares =
+          planner.calculator(BurdenKey.GDP).shares(Period.year(year), Optional.empty());
       for (Ally a : planner.allies().membersOn(Period.year(year).end())) {
         double character = 0.35 + 1.3 * new Random(a.iso3().hashCode()).nextDouble();
         for (int half = 1; half <= 2; half++) {
@@ -129,27 +182,70 @@ public class SupportDemo {
           for (int i = 0; i < pieces; i++) {
             LocalDate date = p.start().plusDays(15 + random.nextInt(150));
             Category category = eligible[random.nextInt(eligible.length)];
-            Status status = date.isAfter(today) ? Status.COMMITMENT : (i == 0 ? Status.DELIVERED : Status.ALLOCATION);
-            Channel channel = category == Category.NATO_TRUST_FUND ? Channel.NATO
-                : random.nextInt(5) == 0 ? Channel.MULTILATERAL : Channel.BILATERAL;
-            Optional<Coalition> coalition = category == Category.NATO_TRUST_FUND ? Optional.empty()
-                : Optional.of(coalitions[random.nextInt(coalitions.length)]);
-            BigDecimal eur = BigDecimal.valueOf(Math.max(1000, Math.round(given / pieces / 1000) * 1000L)).setScale(2);
-            out.add(new Contribution("demo-" + a.iso3() + "-" + p.label() + "-" + (i + 1), a.iso3(), date, status,
-                category, channel, coalition, eur.stripTrailingZeros().setScale(0), "EUR", eur,
-                ValuationMethod.DONOR_REPORTED, "in euros",
-                LABEL + ": " + category.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + coalition.map(c -> " for the " + c.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " coalition").orElse(""),
-                SOURCE));
+            Status status =
+                date.isAfter(today)
+                    ? Status.COMMITMENT
+                    : (i == 0 ? Status.DELIVERED : Status.ALLOCATION);
+            Channel channel =
+                category == Category.NATO_TRUST_FUND
+                    ? Channel.NATO
+                    : random.nextInt(5) == 0 ? Channel.MULTILATERAL : Channel.BILATERAL;
+            Optional<Coalition> coalition =
+                category == Category.NATO_TRUST_FUND
+                    ? Optional.empty()
+                    : Optional.of(coalitions[random.nextInt(coalitions.length)]);
+            BigDecimal eur =
+                BigDecimal.valueOf(Math.max(1000, Math.round(given / pieces / 1000) * 1000L))
+                    .setScale(2);
+            out.add(
+                new Contribution(
+                    "demo-" + a.iso3() + "-" + p.label() + "-" + (i + 1),
+                    a.iso3(),
+                    date,
+                    status,
+                    category,
+                    channel,
+                    coalition,
+                    eur.stripTrailingZeros().setScale(0),
+                    "EUR",
+                    eur,
+                    ValuationMethod.DONOR_REPORTED,
+                    "in euros",
+                    LABEL
+                        + ": "
+                        + category.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + coalition
+                            .map(
+                                c ->
+                                    " for the "
+                                        + c.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                                        + " coalition")
+                            .orElse(""),
+                    SOURCE));
           }
         }
         if (year <= thisYear) {
-          BigDecimal aid = BigDecimal.valueOf(Math.round(shares.get(a.iso3()).doubleValue() * 4e9 / 1000) * 1000L).setScale(2);
+          BigDecimal aid =
+              BigDecimal.valueOf(
+                      Math.round(shares.get(a.iso3()).doubleValue() * 4e9 / 1000) * 1000L)
+                  .setScale(2);
           if (aid.signum() > 0) {
-            out.add(new Contribution("demo-" + a.iso3() + "-" + year + "-humanitarian", a.iso3(), LocalDate.of(year, 3, 1),
-                Status.DELIVERED, Category.HUMANITARIAN, Channel.MULTILATERAL, Optional.empty(),
-                aid.stripTrailingZeros().setScale(0), "EUR", aid, ValuationMethod.DONOR_REPORTED, "in euros",
-                LABEL + ": humanitarian aid (reported, not counted)", SOURCE));
+            out.add(
+                new Contribution(
+                    "demo-" + a.iso3() + "-" + year + "-humanitarian",
+                    a.iso3(),
+                    LocalDate.of(year, 3, 1),
+                    Status.DELIVERED,
+                    Category.HUMANITARIAN,
+                    Channel.MULTILATERAL,
+                    Optional.empty(),
+                    aid.stripTrailingZeros().setScale(0),
+                    "EUR",
+                    aid,
+                    ValuationMethod.DONOR_REPORTED,
+                    "in euros",
+                    LABEL + ": humanitarian aid (reported, not counted)",
+                    SOURCE));
           }
         }
       }
@@ -159,40 +255,145 @@ public class SupportDemo {
 
   static List<Requirement> requirements(int y) {
     return List.of(
-        new Requirement("demo-r-amd-1", Coalition.AIR_AND_MISSILE_DEFENCE, "interceptor missiles", 300, 1_200_000, 1, LocalDate.of(y, 3, 31)),
-        new Requirement("demo-r-art-1", Coalition.ARTILLERY, "155mm shells", 400_000, 3_500, 1, LocalDate.of(y, 6, 30)),
-        new Requirement("demo-r-drn-1", Coalition.DRONES, "fpv drones", 200_000, 500, 2, LocalDate.of(y, 3, 31)),
-        new Requirement("demo-r-af-1", Coalition.AIR_FORCE, "aircraft spare parts", 100, 400_000, 2, LocalDate.of(y, 9, 30)),
-        new Requirement("demo-r-arm-1", Coalition.ARMOUR, "infantry fighting vehicles", 60, 4_000_000, 2, LocalDate.of(y, 12, 31)),
-        new Requirement("demo-r-dem-1", Coalition.DEMINING, "demining kits", 2_000, 25_000, 3, LocalDate.of(y, 9, 30)),
-        new Requirement("demo-r-it-1", Coalition.IT, "secure radios", 5_000, 12_000, 3, LocalDate.of(y, 6, 30)),
-        new Requirement("demo-r-mar-1", Coalition.MARITIME, "patrol boats", 10, 8_000_000, 4, LocalDate.of(y + 1, 6, 30)));
+        new Requirement(
+            "demo-r-amd-1",
+            Coalition.AIR_AND_MISSILE_DEFENCE,
+            "interceptor missiles",
+            300,
+            1_200_000,
+            1,
+            LocalDate.of(y, 3, 31)),
+        new Requirement(
+            "demo-r-art-1",
+            Coalition.ARTILLERY,
+            "155mm shells",
+            400_000,
+            3_500,
+            1,
+            LocalDate.of(y, 6, 30)),
+        new Requirement(
+            "demo-r-drn-1",
+            Coalition.DRONES,
+            "fpv drones",
+            200_000,
+            500,
+            2,
+            LocalDate.of(y, 3, 31)),
+        new Requirement(
+            "demo-r-af-1",
+            Coalition.AIR_FORCE,
+            "aircraft spare parts",
+            100,
+            400_000,
+            2,
+            LocalDate.of(y, 9, 30)),
+        new Requirement(
+            "demo-r-arm-1",
+            Coalition.ARMOUR,
+            "infantry fighting vehicles",
+            60,
+            4_000_000,
+            2,
+            LocalDate.of(y, 12, 31)),
+        new Requirement(
+            "demo-r-dem-1",
+            Coalition.DEMINING,
+            "demining kits",
+            2_000,
+            25_000,
+            3,
+            LocalDate.of(y, 9, 30)),
+        new Requirement(
+            "demo-r-it-1", Coalition.IT, "secure radios", 5_000, 12_000, 3, LocalDate.of(y, 6, 30)),
+        new Requirement(
+            "demo-r-mar-1",
+            Coalition.MARITIME,
+            "patrol boats",
+            10,
+            8_000_000,
+            4,
+            LocalDate.of(y + 1, 6, 30)));
   }
 
   static List<Offer> offers(int y) {
     return List.of(
-        items("demo-o-deu-1", "DEU", Coalition.AIR_AND_MISSILE_DEFENCE, "interceptor missiles", 120, LocalDate.of(y, 1, 15)),
-        items("demo-o-usa-1", "USA", Coalition.AIR_AND_MISSILE_DEFENCE, "interceptor missiles", 150, LocalDate.of(y, 5, 1)),
-        items("demo-o-fra-1", "FRA", Coalition.ARTILLERY, "155mm shells", 150_000, LocalDate.of(y, 2, 1)),
-        items("demo-o-pol-1", "POL", Coalition.ARTILLERY, "155mm shells", 100_000, LocalDate.of(y, 4, 1)),
-        new Offer("demo-o-gbr-1", "GBR", Offer.Kind.FUNDS, Optional.of(Coalition.DRONES), "", 60_000_000, LocalDate.of(y, 1, 1)),
-        items("demo-o-est-1", "EST", Coalition.DRONES, "fpv drones", 20_000, LocalDate.of(y, 1, 10)),
-        items("demo-o-nld-1", "NLD", Coalition.ARMOUR, "infantry fighting vehicles", 20, LocalDate.of(y, 6, 1)),
-        new Offer("demo-o-nor-1", "NOR", Offer.Kind.FUNDS, Optional.empty(), "", 200_000_000, LocalDate.of(y, 1, 1)),
-        items("demo-o-can-1", "CAN", Coalition.DEMINING, "demining kits", 800, LocalDate.of(y, 3, 1)),
+        items(
+            "demo-o-deu-1",
+            "DEU",
+            Coalition.AIR_AND_MISSILE_DEFENCE,
+            "interceptor missiles",
+            120,
+            LocalDate.of(y, 1, 15)),
+        items(
+            "demo-o-usa-1",
+            "USA",
+            Coalition.AIR_AND_MISSILE_DEFENCE,
+            "interceptor missiles",
+            150,
+            LocalDate.of(y, 5, 1)),
+        items(
+            "demo-o-fra-1",
+            "FRA",
+            Coalition.ARTILLERY,
+            "155mm shells",
+            150_000,
+            LocalDate.of(y, 2, 1)),
+        items(
+            "demo-o-pol-1",
+            "POL",
+            Coalition.ARTILLERY,
+            "155mm shells",
+            100_000,
+            LocalDate.of(y, 4, 1)),
+        new Offer(
+            "demo-o-gbr-1",
+            "GBR",
+            Offer.Kind.FUNDS,
+            Optional.of(Coalition.DRONES),
+            "",
+            60_000_000,
+            LocalDate.of(y, 1, 1)),
+        items(
+            "demo-o-est-1", "EST", Coalition.DRONES, "fpv drones", 20_000, LocalDate.of(y, 1, 10)),
+        items(
+            "demo-o-nld-1",
+            "NLD",
+            Coalition.ARMOUR,
+            "infantry fighting vehicles",
+            20,
+            LocalDate.of(y, 6, 1)),
+        new Offer(
+            "demo-o-nor-1",
+            "NOR",
+            Offer.Kind.FUNDS,
+            Optional.empty(),
+            "",
+            200_000_000,
+            LocalDate.of(y, 1, 1)),
+        items(
+            "demo-o-can-1", "CAN", Coalition.DEMINING, "demining kits", 800, LocalDate.of(y, 3, 1)),
         items("demo-o-ltu-1", "LTU", Coalition.IT, "secure radios", 1_000, LocalDate.of(y, 2, 1)),
-        new Offer("demo-o-dnk-1", "DNK", Offer.Kind.FUNDS, Optional.of(Coalition.AIR_FORCE), "", 30_000_000, LocalDate.of(y, 1, 1)),
+        new Offer(
+            "demo-o-dnk-1",
+            "DNK",
+            Offer.Kind.FUNDS,
+            Optional.of(Coalition.AIR_FORCE),
+            "",
+            30_000_000,
+            LocalDate.of(y, 1, 1)),
         items("demo-o-swe-1", "SWE", Coalition.MARITIME, "patrol boats", 4, LocalDate.of(y, 8, 1)));
   }
 
-  private static Offer items(String id, String ally, Coalition c, String item, double quantity, LocalDate from) {
+  private static Offer items(
+      String id, String ally, Coalition c, String item, double quantity, LocalDate from) {
     return new Offer(id, ally, Offer.Kind.ITEMS, Optional.of(c), item, quantity, from);
   }
 
   private static String baseUrl(ApplicationReadyEvent event) {
     var env = event.getApplicationContext().getEnvironment();
     String scheme = env.getProperty("server.ssl.enabled", Boolean.class, false) ? "https" : "http";
-    if (event.getApplicationContext() instanceof WebServerApplicationContext web && web.getWebServer() != null) {
+    if (event.getApplicationContext() instanceof WebServerApplicationContext web
+        && web.getWebServer() != null) {
       return scheme + "://localhost:" + web.getWebServer().getPort();
     }
     return scheme + "://localhost:8080";

@@ -87,8 +87,12 @@ final class SupportJson {
     root.put("solve_ms", r.solveMillis());
     ArrayNode as = root.putArray("assignments");
     for (Assignment a : r.assignments()) {
-      as.addObject().put("offer", a.offerId()).put("ally", a.ally()).put("requirement", a.requirementId())
-          .put("units", a.units()).put("value_eur", round(a.valueEur()));
+      as.addObject()
+          .put("offer", a.offerId())
+          .put("ally", a.ally())
+          .put("requirement", a.requirementId())
+          .put("units", a.units())
+          .put("value_eur", round(a.valueEur()));
     }
     ArrayNode rs = root.putArray("requirements");
     for (RequirementOutcome o : r.requirements()) {
@@ -97,7 +101,13 @@ final class SupportJson {
       x.put("shortfall_units", o.shortfallUnits());
       x.put("shortfall_eur", round(o.shortfallValueEur()));
       ArrayNode by = x.putArray("filled_by");
-      o.fills().forEach(a -> by.addObject().put("offer", a.offerId()).put("ally", a.ally()).put("units", a.units()));
+      o.fills()
+          .forEach(
+              a ->
+                  by.addObject()
+                      .put("offer", a.offerId())
+                      .put("ally", a.ally())
+                      .put("units", a.units()));
       x.put("explanation", o.explanation());
       rs.add(x);
     }
@@ -111,8 +121,11 @@ final class SupportJson {
     }
     ArrayNode al = root.putArray("allies");
     for (AllyOutcome a : r.allies()) {
-      al.addObject().put("ally", a.ally()).put("allocated_eur", round(a.allocatedEur()))
-          .put("prior_eur", round(a.priorEur())).put("target_eur", round(a.targetEur()))
+      al.addObject()
+          .put("ally", a.ally())
+          .put("allocated_eur", round(a.allocatedEur()))
+          .put("prior_eur", round(a.priorEur()))
+          .put("target_eur", round(a.targetEur()))
           .put("deviation_eur", round(a.deviationEur()));
     }
     return root;
@@ -124,12 +137,22 @@ final class SupportJson {
     root.put("total_supply_eur", f.totalSupplyEur().toPlainString());
     root.put("total_gap_eur", f.totalGapEur().toPlainString());
     ArrayNode changes = root.putArray("changes");
-    f.changes().forEach(c -> changes.addObject().put("ally", c.ally()).put("factor", c.factor().toPlainString()));
+    f.changes()
+        .forEach(
+            c ->
+                changes
+                    .addObject()
+                    .put("ally", c.ally())
+                    .put("factor", c.factor().toPlainString()));
     ArrayNode qs = root.putArray("quarters");
     for (QuarterRow q : f.quarters()) {
-      qs.addObject().put("quarter", q.quarter().label()).put("start", q.quarter().start().toString())
-          .put("need_eur", q.needEur().toPlainString()).put("counted_eur", q.countedEur().toPlainString())
-          .put("scheduled_eur", q.scheduledEur().toPlainString()).put("gap_eur", q.gapEur().toPlainString())
+      qs.addObject()
+          .put("quarter", q.quarter().label())
+          .put("start", q.quarter().start().toString())
+          .put("need_eur", q.needEur().toPlainString())
+          .put("counted_eur", q.countedEur().toPlainString())
+          .put("scheduled_eur", q.scheduledEur().toPlainString())
+          .put("gap_eur", q.gapEur().toPlainString())
           .put("cumulative_gap_eur", q.cumulativeGapEur().toPlainString());
     }
     return root;

@@ -40,7 +40,8 @@ public final class SupportPlanner {
   private final ExchangeRates rates;
   private final Map<BurdenKey, FairShareCalculator> calculators = new HashMap<>();
 
-  public SupportPlanner(Allies allies, ExchangeRates rates, EconomicSeries gdp, Optional<EconomicSeries> gni) {
+  public SupportPlanner(
+      Allies allies, ExchangeRates rates, EconomicSeries gdp, Optional<EconomicSeries> gni) {
     this.allies = allies;
     this.rates = rates;
     calculators.put(BurdenKey.GDP, new FairShareCalculator(allies, gdp));
@@ -49,7 +50,8 @@ public final class SupportPlanner {
 
   /** With the library's bundled data: NATO allies, World Bank GDP, Federal Reserve rates. */
   public static SupportPlanner standard(Optional<EconomicSeries> gni) {
-    return new SupportPlanner(Allies.nato(), ExchangeRates.federalReserve(), EconomicSeries.worldBankGdp(), gni);
+    return new SupportPlanner(
+        Allies.nato(), ExchangeRates.federalReserve(), EconomicSeries.worldBankGdp(), gni);
   }
 
   public Allies allies() {
@@ -57,34 +59,51 @@ public final class SupportPlanner {
   }
 
   public ContributionCsv contributionCsv() {
-    return new ContributionCsv(allies, rates, ContributionCsv.DEFAULT_EARLIEST, ContributionCsv.DEFAULT_LATEST);
+    return new ContributionCsv(
+        allies, rates, ContributionCsv.DEFAULT_EARLIEST, ContributionCsv.DEFAULT_LATEST);
   }
 
   public FairShareCalculator calculator(BurdenKey key) {
     FairShareCalculator c = calculators.get(key);
     if (c == null) {
-      throw SupportError.badParameter("key", "this node has no " + key.name().toLowerCase(java.util.Locale.ROOT)
-          + " series (set bulwark.support.gni-file to a World Bank CSV of GNI in current US$)");
+      throw SupportError.badParameter(
+          "key",
+          "this node has no "
+              + key.name().toLowerCase(java.util.Locale.ROOT)
+              + " series (set bulwark.support.gni-file to a World Bank CSV of GNI in current US$)");
     }
     return c;
   }
 
   public FairShareResult fairShare(ReportQuery q, Collection<Contribution> ledger) {
     try {
-      return calculator(q.key()).compute(q.focus(), q.baselineEur(), q.keyYear(), q.counted(), ledger);
+      return calculator(q.key())
+          .compute(q.focus(), q.baselineEur(), q.keyYear(), q.counted(), ledger);
     } catch (IllegalArgumentException e) {
       throw new SupportError(400, e.getMessage());
     }
   }
 
-  public SupportReport report(ReportQuery q, Collection<Contribution> ledger, OffsetDateTime generated,
+  public SupportReport report(
+      ReportQuery q,
+      Collection<Contribution> ledger,
+      OffsetDateTime generated,
       Optional<String> marking) {
     if (q.ally().isPresent() && !allies.contains(q.ally().get())) {
       throw SupportError.badParameter("ally", "unknown ally code '" + q.ally().get() + "'");
     }
     try {
-      return SupportReport.build(calculator(q.key()), ledger, q.focus(), q.history(), q.baselineEur(), q.keyYear(),
-          q.counted(), q.ally(), generated, marking);
+      return SupportReport.build(
+          calculator(q.key()),
+          ledger,
+          q.focus(),
+          q.history(),
+          q.baselineEur(),
+          q.keyYear(),
+          q.counted(),
+          q.ally(),
+          generated,
+          marking);
     } catch (IllegalArgumentException e) {
       throw new SupportError(400, e.getMessage());
     }
@@ -95,8 +114,15 @@ public final class SupportPlanner {
    *
    * @param withLedger count the ledger's entries of that year as already given
    */
-  public AllocationResult allocate(int year, BurdenKey key, Optional<Integer> keyYear, Status counted,
-      boolean withLedger, Collection<Contribution> ledger, List<Requirement> requirements, List<Offer> offers) {
+  public AllocationResult allocate(
+      int year,
+      BurdenKey key,
+      Optional<Integer> keyYear,
+      Status counted,
+      boolean withLedger,
+      Collection<Contribution> ledger,
+      List<Requirement> requirements,
+      List<Offer> offers) {
     Period period = Period.year(year);
     Map<String, Double> shares = new LinkedHashMap<>();
     try {
@@ -119,15 +145,22 @@ public final class SupportPlanner {
     }
   }
 
-  public Forecast forecast(LocalDate from, int quarters, BigDecimal baselinePerYear, Status counted,
-      List<Requirement> requirements, Collection<Contribution> ledger, List<PledgeChange> changes) {
+  public Forecast forecast(
+      LocalDate from,
+      int quarters,
+      BigDecimal baselinePerYear,
+      Status counted,
+      List<Requirement> requirements,
+      Collection<Contribution> ledger,
+      List<PledgeChange> changes) {
     for (PledgeChange c : changes) {
       if (!allies.contains(c.ally())) {
         throw SupportError.badParameter("change", "unknown ally code '" + c.ally() + "'");
       }
     }
     try {
-      return new Forecaster(counted).forecast(from, quarters, baselinePerYear, requirements, ledger, changes);
+      return new Forecaster(counted)
+          .forecast(from, quarters, baselinePerYear, requirements, ledger, changes);
     } catch (IllegalArgumentException e) {
       throw new SupportError(400, e.getMessage());
     }

@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Deliberately breaks every rule of {@link ReadGateRules}, for {@link ReadGateTest} to show that the
- * rules catch it. Never used.
+ * Deliberately breaks every rule of {@link ReadGateRules}, for {@link ReadGateTest} to show that
+ * the rules catch it. Never used.
  */
 final class LeakyReads {
   private LeakyReads() {}
 
   static List<StoredObject> everything(ObjectStore store) {
-    return store.page(new ObjectQuery("intel", 0, Set.of(), Set.of(), Set.of(), 10), ReadFilter.SYSTEM).items();
+    return store
+        .page(new ObjectQuery("intel", 0, Set.of(), Set.of(), Set.of(), 10), ReadFilter.SYSTEM)
+        .items();
   }
 
   static List<StoredObject> everyVersion(ObjectStore store, String id) {

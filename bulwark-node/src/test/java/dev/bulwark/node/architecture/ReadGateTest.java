@@ -19,43 +19,53 @@ class ReadGateTest {
 
   @BeforeAll
   static void importClasses() {
-    node = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("dev.bulwark.node");
+    node =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.bulwark.node");
     leaky = new ClassFileImporter().importClasses(LeakyReads.class, LeakyReads.OwnFilter.class);
   }
 
   @Test
   void theSystemFilterIsReferencedOnlyByTheStoreAndListedMaintenanceCode() {
-    assertThatCode(() -> ReadGateRules.SYSTEM_FILTER_NEVER_FEEDS_A_RESPONSE.check(node)).doesNotThrowAnyException();
+    assertThatCode(() -> ReadGateRules.SYSTEM_FILTER_NEVER_FEEDS_A_RESPONSE.check(node))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void noClassOutsideSecurityImplementsReadFilterExceptDocumentedWrappers() {
-    assertThatCode(() -> ReadGateRules.ONLY_THE_POLICY_MAKES_READ_FILTERS.check(node)).doesNotThrowAnyException();
+    assertThatCode(() -> ReadGateRules.ONLY_THE_POLICY_MAKES_READ_FILTERS.check(node))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void theUnfilteredHeaderReadsServeOnlyWritesAndVersionSelection() {
-    assertThatCode(() -> ReadGateRules.UNFILTERED_HEADERS_ONLY_FOR_WRITES_AND_VERSION_SELECTION.check(node))
+    assertThatCode(
+            () ->
+                ReadGateRules.UNFILTERED_HEADERS_ONLY_FOR_WRITES_AND_VERSION_SELECTION.check(node))
         .doesNotThrowAnyException();
   }
 
   @Test
   void aClassThatReadsWithTheSystemFilterBreaksTheRule() {
     assertThatThrownBy(() -> ReadGateRules.SYSTEM_FILTER_NEVER_FEEDS_A_RESPONSE.check(leaky))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("LeakyReads");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("LeakyReads");
   }
 
   @Test
   void aClassThatMakesItsOwnReadFilterBreaksTheRule() {
     assertThatThrownBy(() -> ReadGateRules.ONLY_THE_POLICY_MAKES_READ_FILTERS.check(leaky))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("OwnFilter");
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("OwnFilter");
   }
 
   @Test
   void aClassThatReadsUnfilteredHeadersBreaksTheRule() {
-    assertThatThrownBy(() -> ReadGateRules.UNFILTERED_HEADERS_ONLY_FOR_WRITES_AND_VERSION_SELECTION.check(leaky))
-        .isInstanceOf(AssertionError.class).hasMessageContaining("headersOf");
+    assertThatThrownBy(
+            () ->
+                ReadGateRules.UNFILTERED_HEADERS_ONLY_FOR_WRITES_AND_VERSION_SELECTION.check(leaky))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("headersOf");
   }
 }

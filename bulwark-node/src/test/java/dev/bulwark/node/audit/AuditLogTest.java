@@ -20,10 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The keyed chain proves the log intact and names the first record that was changed or removed, even
- * when the chain was recomputed without the node's key; its head shows the newest records deleted. The
- * first record of a new log is the switch to the keyed chain ({@code audit.keyed}), so the records
- * filled in here start at #2.
+ * The keyed chain proves the log intact and names the first record that was changed or removed,
+ * even when the chain was recomputed without the node's key; its head shows the newest records
+ * deleted. The first record of a new log is the switch to the keyed chain ({@code audit.keyed}), so
+ * the records filled in here start at #2.
  */
 class AuditLogTest {
   @TempDir Path home;
@@ -43,14 +43,22 @@ class AuditLogTest {
   private AuditLog filled(HikariDataSource ds, int n) {
     AuditLog log = open(ds);
     for (int i = 1; i <= n; i++) {
-      log.append(new AuditEntry("analyst-" + i % 3, "EST", "taxii.objects", "intel",
-          i % 4 == 0 ? Decision.DENY : Decision.ALLOW, List.of("indicator--" + i), "read " + i));
+      log.append(
+          new AuditEntry(
+              "analyst-" + i % 3,
+              "EST",
+              "taxii.objects",
+              "intel",
+              i % 4 == 0 ? Decision.DENY : Decision.ALLOW,
+              List.of("indicator--" + i),
+              "read " + i));
     }
     return log;
   }
 
   private static void sql(HikariDataSource ds, String statement) throws Exception {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
       s.executeUpdate(statement);
     }
   }
@@ -60,16 +68,21 @@ class AuditLogTest {
   void anUntouchedLogVerifies(TestDatabases.Kind db) throws Exception {
     try (HikariDataSource ds = db.open()) {
       AuditLog log = filled(ds, 12);
-      AuditLog.Verification v = log.verify(n -> { });
+      AuditLog.Verification v = log.verify(n -> {});
       assertThat(v.intact()).isTrue();
       assertThat(v.records()).isEqualTo(13);
-      assertThat(log.list(0, 100, Optional.of("analyst-1"))).hasSize(4)
+      assertThat(log.list(0, 100, Optional.of("analyst-1")))
+          .hasSize(4)
           .allSatisfy(r -> assertThat(r.entry().principal()).isEqualTo("analyst-1"));
-      assertThat(log.list(11, 100, Optional.empty())).extracting(AuditRecord::seq).containsExactly(12L, 13L);
-      assertThat(log.list(0, 100, Optional.empty())).allSatisfy(r -> {
-        assertThat(r.scheme()).isEqualTo(AuditLog.HMAC);
-        assertThat(r.keyId()).isEqualTo(log.keys().current().id());
-      });
+      assertThat(log.list(11, 100, Optional.empty()))
+          .extracting(AuditRecord::seq)
+          .containsExactly(12L, 13L);
+      assertThat(log.list(0, 100, Optional.empty()))
+          .allSatisfy(
+              r -> {
+                assertThat(r.scheme()).isEqualTo(AuditLog.HMAC);
+                assertThat(r.keyId()).isEqualTo(log.keys().current().id());
+              });
     }
   }
 
@@ -79,11 +92,13 @@ class AuditLogTest {
     try (HikariDataSource ds = db.open()) {
       AuditLog log = filled(ds, 12);
       sql(ds, "UPDATE audit_log SET decision = 'ALLOW' WHERE seq = 9");
-      AuditLog.Verification v = log.verify(n -> { });
-      assertThat(v.firstBreak()).hasValueSatisfying(b -> {
-        assertThat(b.seq()).isEqualTo(9);
-        assertThat(b.reason()).contains("does not match its link");
-      });
+      AuditLog.Verification v = log.verify(n -> {});
+      assertThat(v.firstBreak())
+          .hasValueSatisfying(
+              b -> {
+                assertThat(b.seq()).isEqualTo(9);
+                assertThat(b.reason()).contains("does not match its link");
+              });
       assertThat(v.records()).isEqualTo(8);
     }
   }
@@ -95,11 +110,13 @@ class AuditLogTest {
       AuditLog log = filled(ds, 8);
       // the attacker holds the database, not the key: it links with a key of its own, head included
       ChainRewriter.rewrite(ds, log.keys(), 4, "nothing happened", ChainRewriter.With.FOREIGN_KEY);
-      AuditLog.Verification v = log.verify(n -> { });
-      assertThat(v.firstBreak()).hasValueSatisfying(b -> {
-        assertThat(b.seq()).isEqualTo(4);
-        assertThat(b.reason()).contains("recomputed without the node's key");
-      });
+      AuditLog.Verification v = log.verify(n -> {});
+      assertThat(v.firstBreak())
+          .hasValueSatisfying(
+              b -> {
+                assertThat(b.seq()).isEqualTo(4);
+                assertThat(b.reason()).contains("recomputed without the node's key");
+              });
       assertThat(v.records()).isEqualTo(3);
     }
   }
@@ -111,25 +128,28 @@ class AuditLogTest {
       AuditLog log = filled(ds, 8);
       // the unkeyed scheme of old records is no way around the key for records after the switch
       ChainRewriter.rewrite(ds, log.keys(), 4, "nothing happened", ChainRewriter.With.SHA256);
-      assertThat(log.verify(n -> { }).firstBreak()).hasValueSatisfying(b -> {
-        assertThat(b.seq()).isEqualTo(4);
-        assertThat(b.reason()).contains("unkeyed");
-      });
+      assertThat(log.verify(n -> {}).firstBreak())
+          .hasValueSatisfying(
+              b -> {
+                assertThat(b.seq()).isEqualTo(4);
+                assertThat(b.reason()).contains("unkeyed");
+              });
     }
   }
 
   @ParameterizedTest
   @MethodSource("databases")
-  void aChainRecomputedWithTheNodesOwnKeyVerifiesButNotAgainstTheAnchorsTakenBefore(TestDatabases.Kind db)
-      throws Exception {
+  void aChainRecomputedWithTheNodesOwnKeyVerifiesButNotAgainstTheAnchorsTakenBefore(
+      TestDatabases.Kind db) throws Exception {
     try (HikariDataSource ds = db.open()) {
       AuditLog log = filled(ds, 8);
       AuditLog.Head head = log.head();
       Anchor anchor = new Anchor(head.seq(), head.link(), 0);
       assertThat(log.checkAnchors(List.of(anchor)).intact()).isTrue();
       ChainRewriter.rewrite(ds, log.keys(), 4, "nothing happened", ChainRewriter.With.NODE_KEY);
-      // who holds the key and the database can rewrite the chain: only the anchor a peer holds shows it
-      assertThat(log.verify(n -> { }).intact()).isTrue();
+      // who holds the key and the database can rewrite the chain: only the anchor a peer holds
+      // shows it
+      assertThat(log.verify(n -> {}).intact()).isTrue();
       AuditLog.AnchorCheck check = log.checkAnchors(List.of(anchor));
       assertThat(check.intact()).isFalse();
       assertThat(check.mismatches().get(0).reason()).contains("#9").contains("rewritten");
@@ -143,28 +163,32 @@ class AuditLogTest {
       AuditLog log = filled(ds, 6);
       sql(ds, "DELETE FROM audit_log WHERE seq = 7");
       assertThat(ChainRewriter.headSeq(ds)).isEqualTo(7);
-      AuditLog.Verification v = log.verify(n -> { });
-      assertThat(v.firstBreak()).hasValueSatisfying(b -> {
-        assertThat(b.seq()).isEqualTo(7);
-        assertThat(b.reason()).contains("newest record(s) were deleted");
-      });
+      AuditLog.Verification v = log.verify(n -> {});
+      assertThat(v.firstBreak())
+          .hasValueSatisfying(
+              b -> {
+                assertThat(b.seq()).isEqualTo(7);
+                assertThat(b.reason()).contains("newest record(s) were deleted");
+              });
       assertThat(v.records()).isEqualTo(6);
     }
   }
 
   @ParameterizedTest
   @MethodSource("databases")
-  void finding8_deletingTheNewestRecordsAndSettingTheHeadBackIsDetectedByVerify(TestDatabases.Kind db)
-      throws Exception {
+  void finding8_deletingTheNewestRecordsAndSettingTheHeadBackIsDetectedByVerify(
+      TestDatabases.Kind db) throws Exception {
     try (HikariDataSource ds = db.open()) {
       AuditLog log = filled(ds, 6);
       sql(ds, "DELETE FROM audit_log WHERE seq >= 6");
       // the head names record 5 with its true link, but the attacker cannot seal it without the key
       ChainRewriter.setHead(ds, log.keys(), 5, ChainRewriter.With.FOREIGN_KEY);
-      assertThat(log.verify(n -> { }).firstBreak()).hasValueSatisfying(b -> {
-        assertThat(b.seq()).isEqualTo(5);
-        assertThat(b.reason()).contains("seal");
-      });
+      assertThat(log.verify(n -> {}).firstBreak())
+          .hasValueSatisfying(
+              b -> {
+                assertThat(b.seq()).isEqualTo(5);
+                assertThat(b.reason()).contains("seal");
+              });
     }
   }
 
@@ -174,54 +198,82 @@ class AuditLogTest {
     try (HikariDataSource ds = db.open()) {
       AuditLog log = filled(ds, 3);
       sql(ds, "DELETE FROM audit_log");
-      sql(ds, "UPDATE audit_head SET seq = 0, hash = '" + AuditLog.GENESIS + "', key_id = '', mac = ''");
-      assertThat(log.verify(n -> { }).firstBreak()).hasValueSatisfying(b -> {
-        assertThat(b.seq()).isEqualTo(1);
-        assertThat(b.reason()).contains("keyed records were deleted");
-      });
+      sql(
+          ds,
+          "UPDATE audit_head SET seq = 0, hash = '"
+              + AuditLog.GENESIS
+              + "', key_id = '', mac = ''");
+      assertThat(log.verify(n -> {}).firstBreak())
+          .hasValueSatisfying(
+              b -> {
+                assertThat(b.seq()).isEqualTo(1);
+                assertThat(b.reason()).contains("keyed records were deleted");
+              });
     }
   }
 
   @ParameterizedTest
   @MethodSource("databases")
-  void aChainFromBeforeTheKeyStillVerifiesAndTheSwitchIsRecorded(TestDatabases.Kind db) throws Exception {
+  void aChainFromBeforeTheKeyStillVerifiesAndTheSwitchIsRecorded(TestDatabases.Kind db)
+      throws Exception {
     try (HikariDataSource ds = db.open()) {
       // three records as a node before the keyed chain wrote them: plain SHA-256, no key
       String prev = AuditLog.GENESIS;
       for (long seq = 1; seq <= 3; seq++) {
         AuditEntry e = entry((int) seq);
         String hash = AuditLog.hash(seq, 1_000L * seq, e, prev);
-        sql(ds, "INSERT INTO audit_log (seq, at_us, principal, nation, action, collection_id, decision, object_refs,"
-            + " detail, prev_hash, hash) VALUES (" + seq + ", " + 1_000L * seq + ", 'p', 'EST', 'taxii.add', 'intel',"
-            + " 'ALLOW', 'x--" + seq + "', '', '" + prev + "', '" + hash + "')");
+        sql(
+            ds,
+            "INSERT INTO audit_log (seq, at_us, principal, nation, action, collection_id, decision, object_refs,"
+                + " detail, prev_hash, hash) VALUES ("
+                + seq
+                + ", "
+                + 1_000L * seq
+                + ", 'p', 'EST', 'taxii.add', 'intel',"
+                + " 'ALLOW', 'x--"
+                + seq
+                + "', '', '"
+                + prev
+                + "', '"
+                + hash
+                + "')");
         prev = hash;
       }
       sql(ds, "UPDATE audit_head SET seq = 3, hash = '" + prev + "'");
       AuditLog log = open(ds);
       log.append(entry(4));
       List<AuditRecord> records = log.list(0, 100, Optional.empty());
-      assertThat(records).extracting(AuditRecord::scheme)
-          .containsExactly(AuditLog.SHA256, AuditLog.SHA256, AuditLog.SHA256, AuditLog.HMAC, AuditLog.HMAC);
+      assertThat(records)
+          .extracting(AuditRecord::scheme)
+          .containsExactly(
+              AuditLog.SHA256, AuditLog.SHA256, AuditLog.SHA256, AuditLog.HMAC, AuditLog.HMAC);
       assertThat(records.get(3).entry().action()).isEqualTo("audit.keyed");
-      assertThat(records.get(3).entry().detail()).contains(log.keys().current().id()).contains("records #1 to #3 are sha256");
+      assertThat(records.get(3).entry().detail())
+          .contains(log.keys().current().id())
+          .contains("records #1 to #3 are sha256");
       assertThat(log.keys().keyedFrom()).isEqualTo(4);
-      assertThat(log.verify(n -> { })).satisfies(v -> {
-        assertThat(v.intact()).isTrue();
-        assertThat(v.records()).isEqualTo(5);
-      });
+      assertThat(log.verify(n -> {}))
+          .satisfies(
+              v -> {
+                assertThat(v.intact()).isTrue();
+                assertThat(v.records()).isEqualTo(5);
+              });
 
       // an old record rewritten and the chain recomputed without the key: it breaks at the switch
       ChainRewriter.rewrite(ds, log.keys(), 2, "rewritten", ChainRewriter.With.SHA256);
-      assertThat(log.verify(n -> { }).firstBreak()).hasValueSatisfying(b -> {
-        assertThat(b.seq()).isEqualTo(4);
-        assertThat(b.reason()).contains("unkeyed");
-      });
+      assertThat(log.verify(n -> {}).firstBreak())
+          .hasValueSatisfying(
+              b -> {
+                assertThat(b.seq()).isEqualTo(4);
+                assertThat(b.reason()).contains("unkeyed");
+              });
     }
   }
 
   @ParameterizedTest
   @MethodSource("databases")
-  void aKeyedChainWhoseKeyFileIsMissingIsNotSilentlyRekeyed(TestDatabases.Kind db) throws Exception {
+  void aKeyedChainWhoseKeyFileIsMissingIsNotSilentlyRekeyed(TestDatabases.Kind db)
+      throws Exception {
     try (HikariDataSource ds = db.open()) {
       filled(ds, 2);
       Files.delete(keyFile());
@@ -235,23 +287,29 @@ class AuditLogTest {
 
   @ParameterizedTest
   @MethodSource("databases")
-  void aRotatedKeyLinksNewRecordsWhileOlderRecordsStillVerify(TestDatabases.Kind db) throws Exception {
+  void aRotatedKeyLinksNewRecordsWhileOlderRecordsStillVerify(TestDatabases.Kind db)
+      throws Exception {
     try (HikariDataSource ds = db.open()) {
       AuditLog log = filled(ds, 2);
       String first = log.keys().current().id();
       AuditLog rotated = log.rotateKey("admin", "EST");
       rotated.append(entry(9));
       assertThat(rotated.keys().current().id()).isNotEqualTo(first);
-      assertThat(rotated.list(0, 100, Optional.empty())).extracting(AuditRecord::keyId)
-          .containsExactly(first, first, first, rotated.keys().current().id(), rotated.keys().current().id());
+      assertThat(rotated.list(0, 100, Optional.empty()))
+          .extracting(AuditRecord::keyId)
+          .containsExactly(
+              first, first, first, rotated.keys().current().id(), rotated.keys().current().id());
       AuditLog reopened = open(ds);
-      assertThat(reopened.verify(n -> { }).intact()).isTrue();
-      // a record after the rotation linked with the older key is named, though that key is the node's
+      assertThat(reopened.verify(n -> {}).intact()).isTrue();
+      // a record after the rotation linked with the older key is named, though that key is the
+      // node's
       ChainRewriter.rewrite(ds, log.keys(), 5, "older key", ChainRewriter.With.NODE_KEY);
-      assertThat(reopened.verify(n -> { }).firstBreak()).hasValueSatisfying(b -> {
-        assertThat(b.seq()).isEqualTo(5);
-        assertThat(b.reason()).contains("older than the key");
-      });
+      assertThat(reopened.verify(n -> {}).firstBreak())
+          .hasValueSatisfying(
+              b -> {
+                assertThat(b.seq()).isEqualTo(5);
+                assertThat(b.reason()).contains("older than the key");
+              });
     }
   }
 
@@ -264,7 +322,7 @@ class AuditLogTest {
       String rotatedTo = cli.rotateKey("admin", "EST").keys().current().id();
       AuditRecord next = node.append(entry(7));
       assertThat(next.keyId()).isEqualTo(rotatedTo);
-      assertThat(node.verify(n -> { }).intact()).isTrue();
+      assertThat(node.verify(n -> {}).intact()).isTrue();
     }
   }
 
@@ -273,8 +331,9 @@ class AuditLogTest {
   void theKeyFileIsReadableByItsOwnerOnly(TestDatabases.Kind db) throws Exception {
     try (HikariDataSource ds = db.open()) {
       open(ds);
-      assertThat(Files.getPosixFilePermissions(keyFile())).containsExactlyInAnyOrder(
-          PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+      assertThat(Files.getPosixFilePermissions(keyFile()))
+          .containsExactlyInAnyOrder(
+              PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
   }
 
@@ -284,10 +343,12 @@ class AuditLogTest {
     try (HikariDataSource ds = db.open()) {
       AuditLog log = filled(ds, 6);
       sql(ds, "DELETE FROM audit_log WHERE seq = 3");
-      assertThat(log.verify(n -> { }).firstBreak()).hasValueSatisfying(b -> {
-        assertThat(b.seq()).isEqualTo(3);
-        assertThat(b.reason()).contains("missing");
-      });
+      assertThat(log.verify(n -> {}).firstBreak())
+          .hasValueSatisfying(
+              b -> {
+                assertThat(b.seq()).isEqualTo(3);
+                assertThat(b.reason()).contains("missing");
+              });
     }
   }
 
@@ -298,9 +359,22 @@ class AuditLogTest {
       // two logs over one database stand for the node and a CLI process appending at once
       AuditLog a = open(ds);
       AuditLog b = open(ds);
-      java.util.List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-      Thread t1 = new Thread(() -> { for (int i = 0; i < 40; i++) { a.append(entry(i)); } });
-      Thread t2 = new Thread(() -> { for (int i = 0; i < 40; i++) { b.append(entry(i)); } });
+      java.util.List<Throwable> failures =
+          java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+      Thread t1 =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 40; i++) {
+                  a.append(entry(i));
+                }
+              });
+      Thread t2 =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 40; i++) {
+                  b.append(entry(i));
+                }
+              });
       t1.setUncaughtExceptionHandler((t, e) -> failures.add(e));
       t2.setUncaughtExceptionHandler((t, e) -> failures.add(e));
       t1.start();
@@ -308,7 +382,7 @@ class AuditLogTest {
       t1.join();
       t2.join();
       assertThat(failures).isEmpty();
-      AuditLog.Verification v = a.verify(n -> { });
+      AuditLog.Verification v = a.verify(n -> {});
       assertThat(v.intact()).isTrue();
       assertThat(v.records()).isEqualTo(81);
     }
@@ -332,31 +406,41 @@ class AuditLogTest {
       assertThat(log.list(1, 100, Optional.empty()))
           .extracting(r -> r.entry().objectRefs().get(0))
           .containsExactly("indicator--1", "indicator--2", "indicator--3", "x--12", "x--13");
-      assertThat(log.verify(n -> { }).intact()).isTrue();
+      assertThat(log.verify(n -> {}).intact()).isTrue();
     }
   }
 
   @ParameterizedTest
   @MethodSource("databases")
-  void appendsWaitForAnOpenTransactionThatAppendsAndFollowIt(TestDatabases.Kind db) throws Exception {
+  void appendsWaitForAnOpenTransactionThatAppendsAndFollowIt(TestDatabases.Kind db)
+      throws Exception {
     try (HikariDataSource ds = db.open()) {
       AuditLog log = open(ds);
-      java.util.List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+      java.util.List<Throwable> failures =
+          java.util.Collections.synchronizedList(new java.util.ArrayList<>());
       // as the store does: records appended within a longer write transaction, committed later,
       // while requests append their own records in transactions of their own
-      Thread writer = new Thread(() -> {
-        try (Connection c = ds.getConnection()) {
-          c.setAutoCommit(false);
-          for (int i = 0; i < 15; i++) {
-            log.appendAll(c, List.of(entry(i), entry(100 + i)));
-            Thread.sleep(20);
-            c.commit();
-          }
-        } catch (Exception e) {
-          failures.add(e);
-        }
-      });
-      Thread reader = new Thread(() -> { for (int i = 0; i < 40; i++) { log.append(entry(200 + i)); } });
+      Thread writer =
+          new Thread(
+              () -> {
+                try (Connection c = ds.getConnection()) {
+                  c.setAutoCommit(false);
+                  for (int i = 0; i < 15; i++) {
+                    log.appendAll(c, List.of(entry(i), entry(100 + i)));
+                    Thread.sleep(20);
+                    c.commit();
+                  }
+                } catch (Exception e) {
+                  failures.add(e);
+                }
+              });
+      Thread reader =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 40; i++) {
+                  log.append(entry(200 + i));
+                }
+              });
       writer.setUncaughtExceptionHandler((t, e) -> failures.add(e));
       reader.setUncaughtExceptionHandler((t, e) -> failures.add(e));
       writer.start();
@@ -364,7 +448,7 @@ class AuditLogTest {
       writer.join();
       reader.join();
       assertThat(failures).isEmpty();
-      AuditLog.Verification v = log.verify(n -> { });
+      AuditLog.Verification v = log.verify(n -> {});
       assertThat(v.intact()).isTrue();
       assertThat(v.records()).isEqualTo(71);
     }

@@ -10,9 +10,10 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * An attacker who can write the node's database: changes one record's detail and recomputes every link
- * from there on, and the head, so that the chain looks whole. With the node's own key (the strongest
- * attacker, who also holds BULWARK_HOME/audit.key), with a key of its own, or as plain SHA-256. For tests.
+ * An attacker who can write the node's database: changes one record's detail and recomputes every
+ * link from there on, and the head, so that the chain looks whole. With the node's own key (the
+ * strongest attacker, who also holds BULWARK_HOME/audit.key), with a key of its own, or as plain
+ * SHA-256. For tests.
  */
 public final class ChainRewriter {
   private ChainRewriter() {}
@@ -24,28 +25,45 @@ public final class ChainRewriter {
     SHA256
   }
 
-  public static void rewrite(DataSource ds, AuditKeyring nodeKeys, long seq, String detail, With with) throws SQLException {
+  public static void rewrite(
+      DataSource ds, AuditKeyring nodeKeys, long seq, String detail, With with)
+      throws SQLException {
     byte[] foreign = new byte[32];
     new SecureRandom().nextBytes(foreign);
     AuditLog reader = new AuditLog(ds, java.time.Clock.systemUTC(), nodeKeys);
     List<AuditRecord> records = reader.list(seq - 1, Integer.MAX_VALUE, Optional.empty());
-    String prev = seq == 1 ? AuditLog.GENESIS : reader.list(seq - 2, 1, Optional.empty()).get(0).hash();
+    String prev =
+        seq == 1 ? AuditLog.GENESIS : reader.list(seq - 2, 1, Optional.empty()).get(0).hash();
     long last = 0;
     try (Connection c = ds.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "UPDATE audit_log SET detail = ?, prev_hash = ?, hash = ?, scheme = ?, key_id = ? WHERE seq = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE audit_log SET detail = ?, prev_hash = ?, hash = ?, scheme = ?, key_id = ? WHERE seq = ?")) {
       for (AuditRecord r : records) {
         AuditEntry e = r.entry();
         if (r.seq() == seq) {
-          e = new AuditEntry(e.principal(), e.nation(), e.action(), e.collectionId(), e.decision(), e.objectRefs(), detail);
+          e =
+              new AuditEntry(
+                  e.principal(),
+                  e.nation(),
+                  e.action(),
+                  e.collectionId(),
+                  e.decision(),
+                  e.objectRefs(),
+                  detail);
         }
         String keyId = with == With.SHA256 ? "" : nodeKeys.current().id();
         String scheme = with == With.SHA256 ? AuditLog.SHA256 : AuditLog.HMAC;
-        String link = switch (with) {
-          case SHA256 -> AuditLog.hash(r.seq(), r.atMicros(), e, prev);
-          case NODE_KEY -> nodeKeys.mac(keyId, AuditLog.content(r.seq(), r.atMicros(), e, prev, scheme, keyId));
-          case FOREIGN_KEY -> AuditKeyring.mac(foreign, AuditLog.content(r.seq(), r.atMicros(), e, prev, scheme, keyId));
-        };
+        String link =
+            switch (with) {
+              case SHA256 -> AuditLog.hash(r.seq(), r.atMicros(), e, prev);
+              case NODE_KEY ->
+                  nodeKeys.mac(
+                      keyId, AuditLog.content(r.seq(), r.atMicros(), e, prev, scheme, keyId));
+              case FOREIGN_KEY ->
+                  AuditKeyring.mac(
+                      foreign, AuditLog.content(r.seq(), r.atMicros(), e, prev, scheme, keyId));
+            };
         s.setString(1, e.detail());
         s.setString(2, prev);
         s.setString(3, link);
@@ -61,7 +79,8 @@ public final class ChainRewriter {
   }
 
   /** Sets the head to a record, sealing it as the attacker can. */
-  public static void setHead(DataSource ds, AuditKeyring nodeKeys, long seq, With with) throws SQLException {
+  public static void setHead(DataSource ds, AuditKeyring nodeKeys, long seq, With with)
+      throws SQLException {
     AuditLog reader = new AuditLog(ds, java.time.Clock.systemUTC(), nodeKeys);
     String link = reader.list(seq - 1, 1, Optional.empty()).get(0).hash();
     byte[] foreign = new byte[32];
@@ -71,16 +90,20 @@ public final class ChainRewriter {
     }
   }
 
-  private static void setHead(Connection c, AuditKeyring nodeKeys, long seq, String link, With with, byte[] foreign)
+  private static void setHead(
+      Connection c, AuditKeyring nodeKeys, long seq, String link, With with, byte[] foreign)
       throws SQLException {
     String keyId = nodeKeys.current().id();
     byte[] content = AuditLog.headContent(seq, link);
-    String mac = switch (with) {
-      case NODE_KEY -> nodeKeys.mac(keyId, content);
-      case FOREIGN_KEY -> AuditKeyring.mac(foreign, content);
-      case SHA256 -> "";
-    };
-    try (PreparedStatement s = c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ?, key_id = ?, mac = ? WHERE id = 1")) {
+    String mac =
+        switch (with) {
+          case NODE_KEY -> nodeKeys.mac(keyId, content);
+          case FOREIGN_KEY -> AuditKeyring.mac(foreign, content);
+          case SHA256 -> "";
+        };
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE audit_head SET seq = ?, hash = ?, key_id = ?, mac = ? WHERE id = 1")) {
       s.setLong(1, seq);
       s.setString(2, link);
       s.setString(3, with == With.SHA256 ? "" : keyId);

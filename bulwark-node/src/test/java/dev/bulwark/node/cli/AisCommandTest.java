@@ -44,17 +44,20 @@ class AisCommandTest {
   void decodePrintsGpsdJsonAndExitsZero() throws Exception {
     Path file = capture("!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A");
     assertThat(BulwarkMain.execute("ais", "decode", file.toString())).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8).trim()).isEqualTo(
-        "{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":1,\"repeat\":0,\"mmsi\":371798000,\"scaled\":true,"
-            + "\"status\":0,\"status_text\":\"Under way using engine\",\"turn\":\"fastleft\",\"speed\":12.3,"
-            + "\"accuracy\":true,\"lon\":-123.3953833,\"lat\":48.3816333,\"course\":224.0,\"heading\":215,"
-            + "\"second\":33,\"maneuver\":0,\"raim\":false,\"radio\":34017}");
+    assertThat(out.toString(StandardCharsets.UTF_8).trim())
+        .isEqualTo(
+            "{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":1,\"repeat\":0,\"mmsi\":371798000,\"scaled\":true,"
+                + "\"status\":0,\"status_text\":\"Under way using engine\",\"turn\":\"fastleft\",\"speed\":12.3,"
+                + "\"accuracy\":true,\"lon\":-123.3953833,\"lat\":48.3816333,\"course\":224.0,\"heading\":215,"
+                + "\"second\":33,\"maneuver\":0,\"raim\":false,\"radio\":34017}");
   }
 
   @Test
   void decodeExitsOneAndSaysWhereWhenInputIsRejected() throws Exception {
-    Path file = capture("!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A",
-        "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4B");
+    Path file =
+        capture(
+            "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A",
+            "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4B");
     assertThat(BulwarkMain.execute("ais", "decode", "--errors", file.toString())).isEqualTo(1);
     assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 2: bad checksum");
@@ -62,45 +65,61 @@ class AisCommandTest {
 
   @Test
   void decodeExitsTwoForAMissingFile() {
-    assertThat(BulwarkMain.execute("ais", "decode", dir.resolve("nope.nmea").toString())).isEqualTo(2);
+    assertThat(BulwarkMain.execute("ais", "decode", dir.resolve("nope.nmea").toString()))
+        .isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file");
   }
 
   @Test
   void statsCountsTypesRejectionsVesselsAndTimeSpan() throws Exception {
-    Path file = capture(
-        "$PGHP,1,2010,6,11,11,46,11,929,244,0,,1,72*21",
-        "!AIVDM,2,1,1,,53cMa3@000010WSW?V105=<45B2222222222220t388151:9e2UiDm851DTh,0*65",
-        "!AIVDM,2,2,1,,j1C32CQp888,2*17",
-        "\\s:rORBCOMM000,q:u,c:1411920600*37\\!AIVDM,1,1,,B,1815:?PuhtPku;rQ55n:ppSb0D2I,0*28",
-        "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4B");
+    Path file =
+        capture(
+            "$PGHP,1,2010,6,11,11,46,11,929,244,0,,1,72*21",
+            "!AIVDM,2,1,1,,53cMa3@000010WSW?V105=<45B2222222222220t388151:9e2UiDm851DTh,0*65",
+            "!AIVDM,2,2,1,,j1C32CQp888,2*17",
+            "\\s:rORBCOMM000,q:u,c:1411920600*37\\!AIVDM,1,1,,B,1815:?PuhtPku;rQ55n:ppSb0D2I,0*28",
+            "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4B");
     assertThat(BulwarkMain.execute("ais", "stats", "--json", file.toString())).isZero();
     String json = out.toString(StandardCharsets.UTF_8);
-    assertThat(json).contains("\"messages\":2", "\"messages_by_type\":{\"1\":1,\"5\":1}",
-        "\"rejections\":{\"bad_checksum\":1}", "\"vessels\":2", "\"vessels_with_position\":1",
-        "\"first\":\"2010-06-11T11:46:11.929Z\"", "\"last\":\"2014-09-28T16:10:00Z\"");
+    assertThat(json)
+        .contains(
+            "\"messages\":2",
+            "\"messages_by_type\":{\"1\":1,\"5\":1}",
+            "\"rejections\":{\"bad_checksum\":1}",
+            "\"vessels\":2",
+            "\"vessels_with_position\":1",
+            "\"first\":\"2010-06-11T11:46:11.929Z\"",
+            "\"last\":\"2014-09-28T16:10:00Z\"");
   }
 
   @Test
   void decodeReadsALiveTcpFeedUntilEnoughMessages() throws Exception {
-    try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
-      Thread feed = new Thread(() -> {
-        try (java.net.Socket s = server.accept()) {
-          s.getOutputStream().write(("!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\r\n"
-              + "!AIVDM,1,1,,A,16SteH0P00Jt63hHaa6SagvJ087r,0*42\r\n").getBytes(StandardCharsets.US_ASCII));
-          s.getOutputStream().flush();
-          Thread.sleep(60_000); // keep the connection open; the command stops on its own
-        } catch (Exception e) {
-          // the test closes the server
-        }
-      });
+    try (java.net.ServerSocket server =
+        new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+      Thread feed =
+          new Thread(
+              () -> {
+                try (java.net.Socket s = server.accept()) {
+                  s.getOutputStream()
+                      .write(
+                          ("!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\r\n"
+                                  + "!AIVDM,1,1,,A,16SteH0P00Jt63hHaa6SagvJ087r,0*42\r\n")
+                              .getBytes(StandardCharsets.US_ASCII));
+                  s.getOutputStream().flush();
+                  Thread.sleep(60_000); // keep the connection open; the command stops on its own
+                } catch (Exception e) {
+                  // the test closes the server
+                }
+              });
       feed.setDaemon(true);
       feed.start();
-      int exit = BulwarkMain.execute("ais", "decode", "--max-messages", "2",
-          "tcp://127.0.0.1:" + server.getLocalPort());
+      int exit =
+          BulwarkMain.execute(
+              "ais", "decode", "--max-messages", "2", "tcp://127.0.0.1:" + server.getLocalPort());
       assertThat(exit).isZero();
       assertThat(out.toString(StandardCharsets.UTF_8).lines())
-          .hasSize(2).allSatisfy(l -> assertThat(l).startsWith("{\"class\":\"AIS\""));
+          .hasSize(2)
+          .allSatisfy(l -> assertThat(l).startsWith("{\"class\":\"AIS\""));
     }
   }
 }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every command that writes the node's store (or its support ledger) leaves a record in the audit log,
- * naming who ran it and what it wrote; {@code audit verify} proves the chain and its head, as a person at
- * a terminal uses them, on a node's home (issue 14, finding 8).
+ * Every command that writes the node's store (or its support ledger) leaves a record in the audit
+ * log, naming who ran it and what it wrote; {@code audit verify} proves the chain and its head, as
+ * a person at a terminal uses them, on a node's home (issue 14, finding 8).
  */
 class CliWritesAreAuditedTest {
   private static final String OPERATOR = System.getProperty("user.name", "cli");
@@ -68,27 +68,68 @@ class CliWritesAreAuditedTest {
   @Test
   void finding8_stixImportIsAudited() throws Exception {
     Path file = dir.resolve("indicator.json");
-    try (var in = Objects.requireNonNull(getClass().getResourceAsStream("/stix/indicator-for-c2-ip-address.json"))) {
+    try (var in =
+        Objects.requireNonNull(
+            getClass().getResourceAsStream("/stix/indicator-for-c2-ip-address.json"))) {
       Files.copy(in, file);
     }
-    assertThat(BulwarkMain.execute("stix", "import", file.toString(), "--collection", "intel", "--as", "loader")).isZero();
+    assertThat(
+            BulwarkMain.execute(
+                "stix", "import", file.toString(), "--collection", "intel", "--as", "loader"))
+        .isZero();
     String list = auditList();
-    assertThat(list).containsPattern("#\\d+ \\S+ " + OPERATOR + "/EST collection.create intel ALLOW");
-    assertThat(list).containsPattern("#\\d+ \\S+ " + OPERATOR + "/EST stix.import intel ALLOW 0 object\\(s\\) "
-        + "\\Q" + file + "\\E \\(sha256 [0-9a-f]{64}\\): 1 stored, 0 already held, 0 rejected; added as loader");
+    assertThat(list)
+        .containsPattern("#\\d+ \\S+ " + OPERATOR + "/EST collection.create intel ALLOW");
+    assertThat(list)
+        .containsPattern(
+            "#\\d+ \\S+ "
+                + OPERATOR
+                + "/EST stix.import intel ALLOW 0 object\\(s\\) "
+                + "\\Q"
+                + file
+                + "\\E \\(sha256 [0-9a-f]{64}\\): 1 stored, 0 already held, 0 rejected; added as loader");
     assertVerifies();
   }
 
   @Test
   void finding8_peerAddReplaceAndRemoveAreAuditedWithoutTheToken() throws Exception {
-    assertThat(BulwarkMain.execute("peer", "add", "fin", "--url", "http://127.0.0.1:9/bulwark/", "--nation", "FIN",
-        "--token", "secret-token-of-fin", "--pull", "intel")).isZero();
-    assertThat(BulwarkMain.execute("peer", "add", "fin", "--url", "http://127.0.0.1:9/bulwark/", "--nation", "FIN",
-        "--token", "secret-token-of-fin", "--push", "intel")).isZero();
+    assertThat(
+            BulwarkMain.execute(
+                "peer",
+                "add",
+                "fin",
+                "--url",
+                "http://127.0.0.1:9/bulwark/",
+                "--nation",
+                "FIN",
+                "--token",
+                "secret-token-of-fin",
+                "--pull",
+                "intel"))
+        .isZero();
+    assertThat(
+            BulwarkMain.execute(
+                "peer",
+                "add",
+                "fin",
+                "--url",
+                "http://127.0.0.1:9/bulwark/",
+                "--nation",
+                "FIN",
+                "--token",
+                "secret-token-of-fin",
+                "--push",
+                "intel"))
+        .isZero();
     assertThat(BulwarkMain.execute("peer", "remove", "fin")).isZero();
     String list = auditList();
-    assertThat(list).containsPattern(OPERATOR + "/EST peer.add - ALLOW 0 object\\(s\\) fin FIN http://127.0.0.1:9/bulwark/ pull=\\[intel\\]");
-    assertThat(list).containsPattern(OPERATOR + "/EST peer.replace - ALLOW 0 object\\(s\\) fin FIN .* push=\\[intel\\]");
+    assertThat(list)
+        .containsPattern(
+            OPERATOR
+                + "/EST peer.add - ALLOW 0 object\\(s\\) fin FIN http://127.0.0.1:9/bulwark/ pull=\\[intel\\]");
+    assertThat(list)
+        .containsPattern(
+            OPERATOR + "/EST peer.replace - ALLOW 0 object\\(s\\) fin FIN .* push=\\[intel\\]");
     assertThat(list).containsPattern(OPERATOR + "/EST peer.remove - ALLOW 0 object\\(s\\) fin");
     assertThat(list).doesNotContain("secret-token-of-fin");
     assertVerifies();
@@ -96,54 +137,107 @@ class CliWritesAreAuditedTest {
 
   @Test
   void principalAddAndRevokeAreAudited() throws Exception {
-    assertThat(BulwarkMain.execute("principal", "add", "alice", "--nation", "FIN", "--roles", "reader", "--expires", "P30D")).isZero();
+    assertThat(
+            BulwarkMain.execute(
+                "principal",
+                "add",
+                "alice",
+                "--nation",
+                "FIN",
+                "--roles",
+                "reader",
+                "--expires",
+                "P30D"))
+        .isZero();
     assertThat(BulwarkMain.execute("principal", "revoke", "alice")).isZero();
     String list = auditList();
-    assertThat(list).containsPattern(OPERATOR + "/EST principal.add - ALLOW 0 object\\(s\\) alice FIN reader expires ");
-    assertThat(list).containsPattern(OPERATOR + "/EST principal.revoke - ALLOW 0 object\\(s\\) alice");
+    assertThat(list)
+        .containsPattern(
+            OPERATOR + "/EST principal.add - ALLOW 0 object\\(s\\) alice FIN reader expires ");
+    assertThat(list)
+        .containsPattern(OPERATOR + "/EST principal.revoke - ALLOW 0 object\\(s\\) alice");
     assertThat(list).doesNotContain("bwk_");
   }
 
   @Test
   void supportImportIsAuditedInTheNodeOfItsHome() throws Exception {
     Path csv = dir.resolve("contributions.csv");
-    Files.writeString(csv, "id,donor,date,status,category,channel,coalition,amount,currency,eur,valuation,fx_basis,description,source\n"
-        + "A,EST,2024-01-10,delivered,training,bilateral,,1000,EUR,,contract_price,,,\n");
-    assertThat(BulwarkMain.execute("support", "import", csv.toString(), "--home", home.toString())).isZero();
-    assertThat(auditList()).containsPattern(OPERATOR + "/EST support.import - ALLOW 0 object\\(s\\) \\Q" + csv
-        + "\\E: 1 contributions into .*contributions.csv");
+    Files.writeString(
+        csv,
+        "id,donor,date,status,category,channel,coalition,amount,currency,eur,valuation,fx_basis,description,source\n"
+            + "A,EST,2024-01-10,delivered,training,bilateral,,1000,EUR,,contract_price,,,\n");
+    assertThat(BulwarkMain.execute("support", "import", csv.toString(), "--home", home.toString()))
+        .isZero();
+    assertThat(auditList())
+        .containsPattern(
+            OPERATOR
+                + "/EST support.import - ALLOW 0 object\\(s\\) \\Q"
+                + csv
+                + "\\E: 1 contributions into .*contributions.csv");
     assertVerifies();
   }
 
   @Test
   void supportImportKielIsAudited() throws Exception {
     Path kiel = dir.resolve("data_explorer.csv");
-    Files.copy(Path.of("..", "bulwark-support", "src", "test", "resources", "dev", "bulwark", "support", "kiel",
-        "kiel_synthetic_data_explorer.csv"), kiel);
+    Files.copy(
+        Path.of(
+            "..",
+            "bulwark-support",
+            "src",
+            "test",
+            "resources",
+            "dev",
+            "bulwark",
+            "support",
+            "kiel",
+            "kiel_synthetic_data_explorer.csv"),
+        kiel);
     // the support commands take the home from --home or BULWARK_HOME (never the user's own here)
-    assertThat(BulwarkMain.execute("support", "import-kiel", kiel.toString(), "--release", "2025-01",
-        "--home", home.toString())).isZero();
-    assertThat(auditList()).containsPattern(OPERATOR + "/EST support.import-kiel - ALLOW 0 object\\(s\\) \\Q" + kiel
-        + "\\E: release 2025-01, \\d+ entries into ");
+    assertThat(
+            BulwarkMain.execute(
+                "support",
+                "import-kiel",
+                kiel.toString(),
+                "--release",
+                "2025-01",
+                "--home",
+                home.toString()))
+        .isZero();
+    assertThat(auditList())
+        .containsPattern(
+            OPERATOR
+                + "/EST support.import-kiel - ALLOW 0 object\\(s\\) \\Q"
+                + kiel
+                + "\\E: release 2025-01, \\d+ entries into ");
     assertVerifies();
   }
 
   @Test
   void finding8_deletingTheNewestRecordIsDetectedByVerify() throws Exception {
-    assertThat(BulwarkMain.execute("principal", "add", "alice", "--nation", "EST", "--roles", "reader")).isZero();
+    assertThat(
+            BulwarkMain.execute(
+                "principal", "add", "alice", "--nation", "EST", "--roles", "reader"))
+        .isZero();
     assertThat(BulwarkMain.execute("principal", "revoke", "alice")).isZero();
-    try (Connection c = java.sql.DriverManager.getConnection(NodeDatabase.defaultUrl(home), "bulwark", "");
+    try (Connection c =
+            java.sql.DriverManager.getConnection(NodeDatabase.defaultUrl(home), "bulwark", "");
         Statement s = c.createStatement()) {
       s.executeUpdate("DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)");
     }
     printed();
     assertThat(BulwarkMain.execute("audit", "verify")).isEqualTo(1);
-    assertThat(printed()).contains("TAMPERED: first bad record is #3").contains("newest record(s) were deleted");
+    assertThat(printed())
+        .contains("TAMPERED: first bad record is #3")
+        .contains("newest record(s) were deleted");
   }
 
   @Test
   void finding8_aChainRecomputedWithoutTheKeyFailsVerify() throws Exception {
-    assertThat(BulwarkMain.execute("principal", "add", "alice", "--nation", "EST", "--roles", "reader")).isZero();
+    assertThat(
+            BulwarkMain.execute(
+                "principal", "add", "alice", "--nation", "EST", "--roles", "reader"))
+        .isZero();
     assertThat(BulwarkMain.execute("principal", "revoke", "alice")).isZero();
     try (HikariDataSource ds = NodeDatabase.open(NodeDatabase.defaultUrl(home), "bulwark", "", 2)) {
       AuditKeyring keys = AuditKeyring.read(home.resolve("audit.key")).orElseThrow();
@@ -151,17 +245,28 @@ class CliWritesAreAuditedTest {
     }
     printed();
     assertThat(BulwarkMain.execute("audit", "verify")).isEqualTo(1);
-    assertThat(printed()).contains("TAMPERED: first bad record is #2").contains("recomputed without the node's key");
+    assertThat(printed())
+        .contains("TAMPERED: first bad record is #2")
+        .contains("recomputed without the node's key");
   }
 
   @Test
   void aRotatedKeyIsRecordedAndOlderRecordsStillVerify() throws Exception {
-    assertThat(BulwarkMain.execute("principal", "add", "alice", "--nation", "EST", "--roles", "reader")).isZero();
+    assertThat(
+            BulwarkMain.execute(
+                "principal", "add", "alice", "--nation", "EST", "--roles", "reader"))
+        .isZero();
     assertThat(BulwarkMain.execute("audit", "rotate-key")).isZero();
     assertThat(BulwarkMain.execute("principal", "revoke", "alice")).isZero();
-    assertThat(auditList()).containsPattern(OPERATOR + "/EST audit.key-rotated - ALLOW 0 object\\(s\\) records are linked with key [0-9a-f]{16}");
-    assertThat(AuditKeyring.read(home.resolve("audit.key")).orElseThrow().indexOf(
-        AuditKeyring.read(home.resolve("audit.key")).orElseThrow().current().id())).isEqualTo(1);
+    assertThat(auditList())
+        .containsPattern(
+            OPERATOR
+                + "/EST audit.key-rotated - ALLOW 0 object\\(s\\) records are linked with key [0-9a-f]{16}");
+    assertThat(
+            AuditKeyring.read(home.resolve("audit.key"))
+                .orElseThrow()
+                .indexOf(AuditKeyring.read(home.resolve("audit.key")).orElseThrow().current().id()))
+        .isEqualTo(1);
     assertVerifies();
   }
 }

@@ -51,11 +51,21 @@ class PrincipalAndAuditCommandsTest {
 
   @Test
   void addListRevokeAndVerify() throws Exception {
-    assertThat(BulwarkMain.execute("principal", "add", "alice", "--nation", "est", "--roles", "reader,contributor")).isZero();
+    assertThat(
+            BulwarkMain.execute(
+                "principal", "add", "alice", "--nation", "est", "--roles", "reader,contributor"))
+        .isZero();
     String added = printed();
-    assertThat(added).contains("principal alice (EST, reader,contributor) created").containsPattern("token: +bwk_[a-z0-9]{16}_");
-    assertThat(BulwarkMain.execute("principal", "add", "alice", "--nation", "EST", "--roles", "reader")).isEqualTo(2);
-    assertThat(BulwarkMain.execute("principal", "add", "bob", "--nation", "EST", "--roles", "wizard")).isEqualTo(2);
+    assertThat(added)
+        .contains("principal alice (EST, reader,contributor) created")
+        .containsPattern("token: +bwk_[a-z0-9]{16}_");
+    assertThat(
+            BulwarkMain.execute(
+                "principal", "add", "alice", "--nation", "EST", "--roles", "reader"))
+        .isEqualTo(2);
+    assertThat(
+            BulwarkMain.execute("principal", "add", "bob", "--nation", "EST", "--roles", "wizard"))
+        .isEqualTo(2);
     printed();
     assertThat(BulwarkMain.execute("principal", "revoke", "alice")).isZero();
     assertThat(BulwarkMain.execute("principal", "revoke", "alice")).isEqualTo(1);

@@ -38,7 +38,9 @@ class StixCommandTest {
 
   private Path example() throws Exception {
     Path file = dir.resolve("indicator.json");
-    try (var in = Objects.requireNonNull(getClass().getResourceAsStream("/stix/indicator-for-c2-ip-address.json"))) {
+    try (var in =
+        Objects.requireNonNull(
+            getClass().getResourceAsStream("/stix/indicator-for-c2-ip-address.json"))) {
       Files.copy(in, file);
     }
     return file;
@@ -53,10 +55,12 @@ class StixCommandTest {
   @Test
   void validateExitsOneAndNamesThePathRuleAndSectionOfEachError() throws Exception {
     Path bad = dir.resolve("bad.json");
-    Files.writeString(bad, "{\"type\":\"indicator\",\"spec_version\":\"2.1\","
-        + "\"id\":\"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f\","
-        + "\"created\":\"2016-04-06T20:03:48.000Z\",\"modified\":\"2016-04-06T20:03:48.000Z\","
-        + "\"pattern_type\":\"stix\",\"valid_from\":\"2016-01-01T00:00:00Z\"}");
+    Files.writeString(
+        bad,
+        "{\"type\":\"indicator\",\"spec_version\":\"2.1\","
+            + "\"id\":\"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f\","
+            + "\"created\":\"2016-04-06T20:03:48.000Z\",\"modified\":\"2016-04-06T20:03:48.000Z\","
+            + "\"pattern_type\":\"stix\",\"valid_from\":\"2016-01-01T00:00:00Z\"}");
     assertThat(BulwarkMain.execute("stix", "validate", bad.toString())).isEqualTo(1);
     assertThat(output()).contains("$.pattern").contains("§");
   }
@@ -83,10 +87,13 @@ class StixCommandTest {
     assertThat(BulwarkMain.execute("stix", "validate", "--profile", "interop", file.toString()))
         .isEqualTo(1);
     assertThat(output())
-        .contains("$.created_by_ref [interop-required-property, STIX 2.1 Interop §interop/indicator.json]")
+        .contains(
+            "$.created_by_ref [interop-required-property, STIX 2.1 Interop §interop/indicator.json]")
         .contains("checked against STIX 2.1 (errata 01) + OASIS STIX 2.1 interoperability profile");
     captured.reset();
-    assertThat(BulwarkMain.execute("stix", "validate", "--json", "--profile", "INTEROP", file.toString()))
+    assertThat(
+            BulwarkMain.execute(
+                "stix", "validate", "--json", "--profile", "INTEROP", file.toString()))
         .isEqualTo(1);
     assertThat(output())
         .contains("\"profile\" : \"interop\"")
@@ -106,10 +113,12 @@ class StixCommandTest {
   @Test
   void importStoresIntoTheHomeDatabaseAndASecondImportStoresNothingNew() throws Exception {
     Path file = example();
-    assertThat(BulwarkMain.execute("stix", "import", file.toString(), "--collection", "intel")).isZero();
+    assertThat(BulwarkMain.execute("stix", "import", file.toString(), "--collection", "intel"))
+        .isZero();
     assertThat(output()).contains("created collection intel").contains("1 stored");
     captured.reset();
-    assertThat(BulwarkMain.execute("stix", "import", file.toString(), "--collection", "intel")).isZero();
+    assertThat(BulwarkMain.execute("stix", "import", file.toString(), "--collection", "intel"))
+        .isZero();
     assertThat(output()).contains("0 stored").contains("1 skipped as duplicates");
   }
 }

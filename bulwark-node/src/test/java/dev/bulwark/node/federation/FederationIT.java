@@ -3,7 +3,10 @@ package dev.bulwark.node.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.bulwark.node.security.PrincipalStore;
+import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectQuery;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Page;
@@ -11,9 +14,6 @@ import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiResources.Status;
-import dev.bulwark.node.security.PrincipalStore;
-import dev.bulwark.node.security.Role;
-import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Reader;
 import dev.bulwark.stix.markings.Releasability;
@@ -40,12 +40,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Three nodes of three nations, each a separate process on loopback, federating collection
- * {@code intel} with each other (pull and push, full mesh). Objects under every TLP level and several
- * releasability lists are added at each node; one node is killed with SIGKILL in the middle of a sync
- * and restarted; another is taken away for a while and returns. Each node must end with exactly the
- * objects it may hold (by the releasability rule, decided from each object's true origin and markings),
- * with no object lost and none stored twice.
+ * Three nodes of three nations, each a separate process on loopback, federating collection {@code
+ * intel} with each other (pull and push, full mesh). Objects under every TLP level and several
+ * releasability lists are added at each node; one node is killed with SIGKILL in the middle of a
+ * sync and restarted; another is taken away for a while and returns. Each node must end with
+ * exactly the objects it may hold (by the releasability rule, decided from each object's true
+ * origin and markings), with no object lost and none stored twice.
  */
 class FederationIT {
   private static final List<String> NATIONS = List.of("EST", "FIN", "LVA");
@@ -55,8 +55,10 @@ class FederationIT {
   private final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
   private final Map<String, String> analystTokens = new HashMap<>();
   private final Map<String, String> analystIdentities = new HashMap<>();
+
   /** Every object added anywhere: id|version to (origin nation, marking refs). */
   private final Map<String, Added> added = new LinkedHashMap<>();
+
   /** Releasability marking definitions by id, for the expected-state computation. */
   private final Map<String, StixObject> markings = new HashMap<>();
 
@@ -79,30 +81,59 @@ class FederationIT {
     for (NodeProcess n : nodes.values()) {
       Files.createDirectories(n.home);
       Files.writeString(n.home.resolve("bulwark.properties"), "bulwark.nation=" + n.nation + "\n");
-      try (HikariDataSource ds = NodeDatabase.open(NodeDatabase.defaultUrl(n.home), "bulwark", "", 1)) {
+      try (HikariDataSource ds =
+          NodeDatabase.open(NodeDatabase.defaultUrl(n.home), "bulwark", "", 1)) {
         new ObjectStore(ds, Clock.systemUTC())
             .ensureCollection(new CollectionInfo(COLLECTION, "Intel", "federated", Set.of()));
         PrincipalStore principals = new PrincipalStore(ds, Clock.systemUTC());
         String identity = "identity--" + UUID.randomUUID();
         analystIdentities.put(n.nation, identity);
-        analystTokens.put(n.nation, principals.add("analyst", n.nation, Set.of(Role.CONTRIBUTOR, Role.READER),
-            Optional.of(identity), 0, Optional.empty()).token());
+        analystTokens.put(
+            n.nation,
+            principals
+                .add(
+                    "analyst",
+                    n.nation,
+                    Set.of(Role.CONTRIBUTOR, Role.READER),
+                    Optional.of(identity),
+                    0,
+                    Optional.empty())
+                .token());
         for (String other : NATIONS) {
           if (!other.equals(n.nation)) {
-            peerTokens.put(n.nation + ">" + other, principals.add("node-" + other.toLowerCase(), other,
-                Set.of(Role.PEER), Optional.empty(), 0, Optional.empty()).token());
+            peerTokens.put(
+                n.nation + ">" + other,
+                principals
+                    .add(
+                        "node-" + other.toLowerCase(),
+                        other,
+                        Set.of(Role.PEER),
+                        Optional.empty(),
+                        0,
+                        Optional.empty())
+                    .token());
           }
         }
       }
     }
     for (NodeProcess n : nodes.values()) {
-      try (HikariDataSource ds = NodeDatabase.open(NodeDatabase.defaultUrl(n.home), "bulwark", "", 1)) {
+      try (HikariDataSource ds =
+          NodeDatabase.open(NodeDatabase.defaultUrl(n.home), "bulwark", "", 1)) {
         PeerStore peers = new PeerStore(ds);
         for (NodeProcess other : nodes.values()) {
           if (other != n) {
-            peers.put(new Peer(other.nation.toLowerCase(), other.nation, other.apiRoot(), "",
-                peerTokens.get(other.nation + ">" + n.nation), "", "", List.of(COLLECTION), List.of(COLLECTION),
-                Duration.ofMillis(500)));
+            peers.put(
+                new Peer(
+                    other.nation.toLowerCase(),
+                    other.nation,
+                    other.apiRoot(),
+                    "",
+                    peerTokens.get(other.nation + ">" + n.nation),
+                    "",
+                    "",
+                    List.of(COLLECTION),
+                    List.of(COLLECTION),
+                    Duration.ofMillis(500)));
           }
         }
       }
@@ -171,13 +202,16 @@ class FederationIT {
     NodeProcess node = nodes.get(nation);
     TaxiiClient client = TaxiiClient.builder().basic("analyst", analystTokens.get(nation)).build();
     String identity = analystIdentities.get(nation);
-    String created = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-        .withZone(java.time.ZoneOffset.UTC).format(Instant.now());
+    String created =
+        java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC)
+            .format(Instant.now());
     List<String> others = NATIONS.stream().filter(n -> !n.equals(nation)).toList();
-    List<Releasability> lists = List.of(
-        Releasability.toNations(others.get(0)),
-        Releasability.toNations(others.get(0), others.get(1)),
-        Releasability.toNations("NATO"));
+    List<Releasability> lists =
+        List.of(
+            Releasability.toNations(others.get(0)),
+            Releasability.toNations(others.get(0), others.get(1)),
+            Releasability.toNations("NATO"));
     List<String> envelope = new ArrayList<>();
     List<Optional<String>> listRefs = new ArrayList<>();
     listRefs.add(Optional.empty());
@@ -206,8 +240,15 @@ class FederationIT {
         o.put("created_by_ref", identity);
         o.put("created", created);
         o.put("modified", created);
-        o.put("name", nation + " round " + round + " " + tlp.map(Enum::name).orElse("unmarked") + " "
-            + list.map(x -> "with list").orElse("no list"));
+        o.put(
+            "name",
+            nation
+                + " round "
+                + round
+                + " "
+                + tlp.map(Enum::name).orElse("unmarked")
+                + " "
+                + list.map(x -> "with list").orElse("no list"));
         o.put("pattern", "[ipv4-addr:value = '203.0.113." + (envelope.size() % 250) + "']");
         o.put("pattern_type", "stix");
         o.put("valid_from", created);
@@ -222,36 +263,52 @@ class FederationIT {
       }
     }
     Status status = client.add(node.apiRoot(), COLLECTION, envelope);
-    assertThat(status.failureCount()).as("%s's analyst adds round %d: %s", nation, round, status.failures()).isZero();
+    assertThat(status.failureCount())
+        .as("%s's analyst adds round %d: %s", nation, round, status.failures())
+        .isZero();
     assertThat(status.successCount()).isEqualTo(envelope.size());
   }
 
   private void record(String origin, StixObject s) {
-    added.put(s.id() + "|" + s.modified().or(s::created).orElse(""), new Added(origin, s.objectMarkingRefs()));
+    added.put(
+        s.id() + "|" + s.modified().or(s::created).orElse(""),
+        new Added(origin, s.objectMarkingRefs()));
   }
 
   /** What a nation's node may hold: its own objects, and others' objects its nation may read. */
   private Set<String> expectedAt(String nation) {
     Set<String> result = new TreeSet<>();
-    added.forEach((key, a) -> {
-      if (a.origin().equals(nation) || ReleaseRule.mayRead(new Reader(nation, Optional.empty()), a.origin(),
-          a.markingRefs(), id -> Optional.ofNullable(markings.get(id)), ReleaseRule.ORIGIN_ONLY)) {
-        result.add(key);
-      }
-    });
+    added.forEach(
+        (key, a) -> {
+          if (a.origin().equals(nation)
+              || ReleaseRule.mayRead(
+                  new Reader(nation, Optional.empty()),
+                  a.origin(),
+                  a.markingRefs(),
+                  id -> Optional.ofNullable(markings.get(id)),
+                  ReleaseRule.ORIGIN_ONLY)) {
+            result.add(key);
+          }
+        });
     return result;
   }
 
   /** What a running node holds in the collection, read from its database (shared with the node). */
   private static Set<String> heldAt(NodeProcess node) {
     Set<String> held = new TreeSet<>();
-    try (HikariDataSource ds = NodeDatabase.open(NodeDatabase.defaultUrl(node.home), "bulwark", "", 1)) {
+    try (HikariDataSource ds =
+        NodeDatabase.open(NodeDatabase.defaultUrl(node.home), "bulwark", "", 1)) {
       ObjectStore store = new ObjectStore(ds, Clock.systemUTC());
       long cursor = 0;
       while (true) {
-        Page page = store.page(new ObjectQuery(COLLECTION, cursor, Set.of(), Set.of(), Set.of(), 1000), ReadFilter.SYSTEM);
+        Page page =
+            store.page(
+                new ObjectQuery(COLLECTION, cursor, Set.of(), Set.of(), Set.of(), 1000),
+                ReadFilter.SYSTEM);
         for (StoredObject o : page.items()) {
-          assertThat(held.add(o.objectId() + "|" + o.version())).as("stored once: %s", o.objectId()).isTrue();
+          assertThat(held.add(o.objectId() + "|" + o.version()))
+              .as("stored once: %s", o.objectId())
+              .isTrue();
         }
         cursor = page.scannedUpToMicros();
         if (!page.more()) {

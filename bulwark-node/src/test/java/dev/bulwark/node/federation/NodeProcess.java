@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Bulwark node running as a separate process from the executable jar, on a loopback port, with its
- * own home folder. Used by the multi-node integration tests. Not thread-safe.
+ * A Bulwark node running as a separate process from the executable jar, on a loopback port, with
+ * its own home folder. Used by the multi-node integration tests. Not thread-safe.
  */
 public final class NodeProcess implements AutoCloseable {
   public static final Path JAR = Path.of("target", "bulwark-node-0.1.0-exec.jar");
@@ -31,7 +31,9 @@ public final class NodeProcess implements AutoCloseable {
     this(nation, home, port, List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"));
   }
 
-  /** @param jvmOptions the JVM's options, e.g. its heap ({@code -Xmx1g}) */
+  /**
+   * @param jvmOptions the JVM's options, e.g. its heap ({@code -Xmx1g})
+   */
   public NodeProcess(String nation, Path home, int port, List<String> jvmOptions) {
     this.nation = nation;
     this.home = home;
@@ -53,13 +55,20 @@ public final class NodeProcess implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java));
     command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", JAR.toAbsolutePath().toString(), "serve", "--server.port=" + port,
-        "--server.address=127.0.0.1", "--bulwark.home=" + home.toAbsolutePath()));
+    command.addAll(
+        List.of(
+            "-jar",
+            JAR.toAbsolutePath().toString(),
+            "serve",
+            "--server.port=" + port,
+            "--server.address=127.0.0.1",
+            "--bulwark.home=" + home.toAbsolutePath()));
     starts++;
-    process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(home.resolve("node-" + starts + ".log").toFile())
-        .start();
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(home.resolve("node-" + starts + ".log").toFile())
+            .start();
   }
 
   /** Waits until the node answers its health check. */
@@ -71,9 +80,11 @@ public final class NodeProcess implements AutoCloseable {
         throw new IllegalStateException(nation + " node died at start:\n" + log());
       }
       try {
-        HttpResponse<String> r = http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
           return;
         }

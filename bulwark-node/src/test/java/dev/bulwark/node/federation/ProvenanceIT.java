@@ -3,7 +3,10 @@ package dev.bulwark.node.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.bulwark.node.security.PrincipalStore;
+import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.ProvenanceClaim;
 import dev.bulwark.node.store.ReadFilter;
@@ -13,9 +16,6 @@ import dev.bulwark.node.taxii.client.TaxiiClientException;
 import dev.bulwark.node.taxii.client.TaxiiQuery;
 import dev.bulwark.node.taxii.client.TaxiiResources.Envelope;
 import dev.bulwark.node.taxii.client.TaxiiResources.Status;
-import dev.bulwark.node.security.PrincipalStore;
-import dev.bulwark.node.security.Role;
-import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Releasability;
 import dev.bulwark.stix.markings.ReleasabilityMarking;
@@ -56,12 +56,16 @@ class ProvenanceIT {
   private static final String FIN_NODE_IDENTITY = "identity--" + UUID.randomUUID();
 
   private static final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
+
   /** "NODE/principal" to token. */
   private static final Map<String, String> tokens = new HashMap<>();
+
   /** "NODE/principal" to STIX identity. */
   private static final Map<String, String> identities = new HashMap<>();
+
   /** What each case added, by name. */
   private static final Map<String, String> ids = new HashMap<>();
+
   private static Path root;
 
   @BeforeAll
@@ -74,11 +78,15 @@ class ProvenanceIT {
       Files.writeString(n.home.resolve("bulwark.properties"), "bulwark.nation=" + nation + "\n");
     }
     // who has an account where: name, nation, roles (the first of each node is its analyst)
-    principal("DEU", "deu-analyst", "DEU", Optional.of(newIdentity()), Role.CONTRIBUTOR, Role.READER);
+    principal(
+        "DEU", "deu-analyst", "DEU", Optional.of(newIdentity()), Role.CONTRIBUTOR, Role.READER);
     principal("DEU", "node-fin", "FIN", Optional.empty(), Role.PEER);
-    principal("EST", "est-analyst", "EST", Optional.of(newIdentity()), Role.CONTRIBUTOR, Role.READER);
-    principal("EST", "deu-contributor", "DEU", Optional.of(newIdentity()), Role.CONTRIBUTOR, Role.READER);
-    principal("EST", "fin-contributor", "FIN", Optional.of(newIdentity()), Role.CONTRIBUTOR, Role.READER);
+    principal(
+        "EST", "est-analyst", "EST", Optional.of(newIdentity()), Role.CONTRIBUTOR, Role.READER);
+    principal(
+        "EST", "deu-contributor", "DEU", Optional.of(newIdentity()), Role.CONTRIBUTOR, Role.READER);
+    principal(
+        "EST", "fin-contributor", "FIN", Optional.of(newIdentity()), Role.CONTRIBUTOR, Role.READER);
     principal("EST", "lva-reader", "LVA", Optional.empty(), Role.READER);
     // the FIN node's account on the EST node has a STIX identity, which a TLP:RED object names
     principal("EST", "node-fin", "FIN", Optional.of(FIN_NODE_IDENTITY), Role.PEER);
@@ -99,28 +107,57 @@ class ProvenanceIT {
     String deuOnEst = identities.get("EST/deu-contributor");
     StixObject toFin = releasability(deuOnEst, Releasability.toNations("FIN"));
     StixObject toFinAndEst = releasability(deuOnEst, Releasability.toNations("FIN", "EST"));
-    add("EST", "deu-contributor", toFin.toJson(), toFinAndEst.toJson(),
+    add(
+        "EST",
+        "deu-contributor",
+        toFin.toJson(),
+        toFinAndEst.toJson(),
         indicator("deuAmberToFin", deuOnEst, Tlp.AMBER.markingDefinitionId(), toFin.id()),
-        indicator("deuAmberToFinAndEst", deuOnEst, Tlp.AMBER.markingDefinitionId(), toFinAndEst.id()));
-    add("EST", "fin-contributor",
-        indicator("finStrict", identities.get("EST/fin-contributor"), Tlp.AMBER_STRICT.markingDefinitionId()));
-    StixObject toFinNode = releasability(identities.get("EST/est-analyst"),
-        new Releasability(Set.of(), Set.of(FIN_NODE_IDENTITY)));
-    add("EST", "est-analyst", toFinNode.toJson(),
-        indicator("redToFinNode", identities.get("EST/est-analyst"), Tlp.RED.markingDefinitionId(), toFinNode.id()));
-    add("EST", "est-analyst", indicator("estMarker", identities.get("EST/est-analyst"), Tlp.GREEN.markingDefinitionId()));
+        indicator(
+            "deuAmberToFinAndEst", deuOnEst, Tlp.AMBER.markingDefinitionId(), toFinAndEst.id()));
+    add(
+        "EST",
+        "fin-contributor",
+        indicator(
+            "finStrict",
+            identities.get("EST/fin-contributor"),
+            Tlp.AMBER_STRICT.markingDefinitionId()));
+    StixObject toFinNode =
+        releasability(
+            identities.get("EST/est-analyst"),
+            new Releasability(Set.of(), Set.of(FIN_NODE_IDENTITY)));
+    add(
+        "EST",
+        "est-analyst",
+        toFinNode.toJson(),
+        indicator(
+            "redToFinNode",
+            identities.get("EST/est-analyst"),
+            Tlp.RED.markingDefinitionId(),
+            toFinNode.id()));
+    add(
+        "EST",
+        "est-analyst",
+        indicator("estMarker", identities.get("EST/est-analyst"), Tlp.GREEN.markingDefinitionId()));
 
     // On the DEU node, objects that travel DEU to FIN (and on to EST when EST may read them).
     String deu = identities.get("DEU/deu-analyst");
     StixObject relayable = releasability(deu, Releasability.toNations("FIN", "EST"));
     StixObject finOnly = releasability(deu, Releasability.toNations("FIN"));
-    add("DEU", "deu-analyst", relayable.toJson(), finOnly.toJson(),
+    add(
+        "DEU",
+        "deu-analyst",
+        relayable.toJson(),
+        finOnly.toJson(),
         indicator("deuToFinAndEst", deu, Tlp.AMBER.markingDefinitionId(), relayable.id()),
         indicator("deuToFinOnly", deu, Tlp.AMBER.markingDefinitionId(), finOnly.id()));
     add("DEU", "deu-analyst", indicator("deuMarker", deu, Tlp.GREEN.markingDefinitionId()));
 
-    // pages are stored in date_added order, so once a marker arrived, everything before it was decided
-    await(() -> held("FIN", "estMarker") && held("FIN", "deuMarker") && held("EST", "deuToFinAndEst"));
+    // pages are stored in date_added order, so once a marker arrived, everything before it was
+    // decided
+    await(
+        () ->
+            held("FIN", "estMarker") && held("FIN", "deuMarker") && held("EST", "deuToFinAndEst"));
   }
 
   @AfterAll
@@ -141,10 +178,13 @@ class ProvenanceIT {
     assertThat(rows("FIN", "deuAmberToFin")).isEmpty();
     assertThat(status("FIN", "est-reader", "deuAmberToFin")).isEqualTo(404);
     // what EST may read does arrive, still DEU's, relayed by EST, read on DEU's rule
-    assertThat(rows("FIN", "deuAmberToFinAndEst")).singleElement().satisfies(r -> {
-      assertThat(r.originNation()).isEqualTo("DEU");
-      assertThat(r.relayedVia()).containsExactly("EST");
-    });
+    assertThat(rows("FIN", "deuAmberToFinAndEst"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.originNation()).isEqualTo("DEU");
+              assertThat(r.relayedVia()).containsExactly("EST");
+            });
     assertThat(status("FIN", "fin-reader", "deuAmberToFinAndEst")).isEqualTo(200);
     assertThat(status("FIN", "est-reader", "deuAmberToFinAndEst")).isEqualTo(200);
   }
@@ -154,7 +194,9 @@ class ProvenanceIT {
     assertThat(rows("FIN", "finStrict")).isEmpty();
     assertThat(status("FIN", "est-reader", "finStrict")).isEqualTo(404);
     // it stays FIN's on the EST node where it was added, readable by FIN only
-    assertThat(rows("EST", "finStrict")).singleElement().satisfies(r -> assertThat(r.originNation()).isEqualTo("FIN"));
+    assertThat(rows("EST", "finStrict"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.originNation()).isEqualTo("FIN"));
     assertThat(status("EST", "est-analyst", "finStrict")).isEqualTo(404);
     assertThat(status("EST", "fin-contributor", "finStrict")).isEqualTo(200);
   }
@@ -163,20 +205,33 @@ class ProvenanceIT {
   void finding4_aRedObjectNamingThePeerNodesIdentityIsNeitherServedToItNorPulled() {
     assertThat(rows("FIN", "redToFinNode")).isEmpty();
     assertThat(status("EST", "node-fin", "redToFinNode")).isEqualTo(404);
-    assertThat(client("EST", "node-fin").objects(nodes.get("EST").apiRoot(), COLLECTION,
-        TaxiiQuery.all().withIds(List.of(ids.get("redToFinNode"))), Optional.empty()).objects()).isEmpty();
+    assertThat(
+            client("EST", "node-fin")
+                .objects(
+                    nodes.get("EST").apiRoot(),
+                    COLLECTION,
+                    TaxiiQuery.all().withIds(List.of(ids.get("redToFinNode"))),
+                    Optional.empty())
+                .objects())
+        .isEmpty();
   }
 
   @Test
   void anObjectRelayedTwiceKeepsItsOriginAndItsReadersAreDecidedOnIt() {
-    assertThat(rows("FIN", "deuToFinAndEst")).singleElement().satisfies(r -> {
-      assertThat(r.originNation()).isEqualTo("DEU");
-      assertThat(r.relayedVia()).isEmpty(); // straight from the DEU node
-    });
-    assertThat(rows("EST", "deuToFinAndEst")).singleElement().satisfies(r -> {
-      assertThat(r.originNation()).isEqualTo("DEU");
-      assertThat(r.relayedVia()).containsExactly("FIN");
-    });
+    assertThat(rows("FIN", "deuToFinAndEst"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.originNation()).isEqualTo("DEU");
+              assertThat(r.relayedVia()).isEmpty(); // straight from the DEU node
+            });
+    assertThat(rows("EST", "deuToFinAndEst"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.originNation()).isEqualTo("DEU");
+              assertThat(r.relayedVia()).containsExactly("FIN");
+            });
     // what the FIN node may not pass on to EST never reaches it
     assertThat(rows("FIN", "deuToFinOnly")).hasSize(1);
     assertThat(rows("EST", "deuToFinOnly")).isEmpty();
@@ -186,11 +241,18 @@ class ProvenanceIT {
     assertThat(status("EST", "deu-contributor", "deuToFinAndEst")).isEqualTo(200);
     assertThat(status("EST", "lva-reader", "deuToFinAndEst")).isEqualTo(404);
     // and the EST node tells the next peer where it comes from; that peer would record [FIN, EST]
-    Envelope served = client("EST", "node-fin").objects(nodes.get("EST").apiRoot(), COLLECTION,
-        TaxiiQuery.all().withIds(List.of(ids.get("deuToFinAndEst"))), Optional.empty());
-    assertThat(served.provenance()).singleElement()
+    Envelope served =
+        client("EST", "node-fin")
+            .objects(
+                nodes.get("EST").apiRoot(),
+                COLLECTION,
+                TaxiiQuery.all().withIds(List.of(ids.get("deuToFinAndEst"))),
+                Optional.empty());
+    assertThat(served.provenance())
+        .singleElement()
         .isEqualTo(Optional.of(ProvenanceClaim.of("DEU", List.of("FIN"))));
-    assertThat(served.provenance().get(0).orElseThrow().receivedFrom("EST", "peer:est").relayedVia())
+    assertThat(
+            served.provenance().get(0).orElseThrow().receivedFrom("EST", "peer:est").relayedVia())
         .containsExactly("FIN", "EST");
   }
 
@@ -200,15 +262,19 @@ class ProvenanceIT {
     return "identity--" + UUID.randomUUID();
   }
 
-  private static void principal(String node, String name, String nation, Optional<String> identity, Role... roles) {
+  private static void principal(
+      String node, String name, String nation, Optional<String> identity, Role... roles) {
     try (HikariDataSource ds = open(node)) {
       if (tokens.keySet().stream().noneMatch(k -> k.startsWith(node + "/"))) {
         new ObjectStore(ds, Clock.systemUTC())
             .ensureCollection(new CollectionInfo(COLLECTION, "Intel", "federated", Set.of()));
       }
       PrincipalStore principals = new PrincipalStore(ds, Clock.systemUTC());
-      tokens.put(node + "/" + name, principals.add(name, nation, EnumSet.copyOf(List.of(roles)), identity, 0,
-          Optional.empty()).token());
+      tokens.put(
+          node + "/" + name,
+          principals
+              .add(name, nation, EnumSet.copyOf(List.of(roles)), identity, 0, Optional.empty())
+              .token());
       identity.ifPresent(i -> identities.put(node + "/" + name, i));
     }
   }
@@ -216,8 +282,19 @@ class ProvenanceIT {
   /** {@code node} pulls the collection from {@code from}, logged in there as {@code account}. */
   private static void peer(String node, String from, String account) {
     try (HikariDataSource ds = open(node)) {
-      new PeerStore(ds).put(new Peer(from.toLowerCase(), from, nodes.get(from).apiRoot(), "",
-          tokens.get(from + "/" + account), "", "", List.of(COLLECTION), List.of(), Duration.ofMillis(500)));
+      new PeerStore(ds)
+          .put(
+              new Peer(
+                  from.toLowerCase(),
+                  from,
+                  nodes.get(from).apiRoot(),
+                  "",
+                  tokens.get(from + "/" + account),
+                  "",
+                  "",
+                  List.of(COLLECTION),
+                  List.of(),
+                  Duration.ofMillis(500)));
     }
   }
 
@@ -254,7 +331,9 @@ class ProvenanceIT {
   }
 
   private static String now() {
-    return DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+    return DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+        .withZone(ZoneOffset.UTC)
+        .format(Instant.now());
   }
 
   private static void add(String node, String principal, String... objects) {
@@ -270,8 +349,11 @@ class ProvenanceIT {
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("federation did not settle; FIN log:\n" + nodes.get("FIN").log()
-            + "\nEST log:\n" + nodes.get("EST").log());
+        throw new AssertionError(
+            "federation did not settle; FIN log:\n"
+                + nodes.get("FIN").log()
+                + "\nEST log:\n"
+                + nodes.get("EST").log());
       }
       Thread.sleep(500);
     }
@@ -286,14 +368,17 @@ class ProvenanceIT {
   /** Every row of the object in the node's database (shared with the running node). */
   private static List<StoredObject> rows(String node, String name) {
     try (HikariDataSource ds = open(node)) {
-      return new ObjectStore(ds, Clock.systemUTC()).versions(COLLECTION, ids.get(name), ReadFilter.SYSTEM);
+      return new ObjectStore(ds, Clock.systemUTC())
+          .versions(COLLECTION, ids.get(name), ReadFilter.SYSTEM);
     }
   }
 
   /** The HTTP status of GET object for that principal: 200 or 404. */
   private static int status(String node, String principal, String name) {
     try {
-      Envelope e = client(node, principal).object(nodes.get(node).apiRoot(), COLLECTION, ids.get(name), TaxiiQuery.all());
+      Envelope e =
+          client(node, principal)
+              .object(nodes.get(node).apiRoot(), COLLECTION, ids.get(name), TaxiiQuery.all());
       assertThat(e.objects()).extracting(StixObject::id).containsOnly(ids.get(name));
       return 200;
     } catch (TaxiiClientException e) {

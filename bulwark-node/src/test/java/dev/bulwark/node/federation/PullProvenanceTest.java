@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.bulwark.node.federation.CursorStore.Direction;
+import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.NewObject;
+import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectQuery;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Provenance;
 import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.taxii.client.TaxiiClient;
-import dev.bulwark.node.federation.CursorStore.Direction;
-import dev.bulwark.node.security.AccessPolicy;
-import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.stix.markings.Tlp;
 import dev.bulwark.stix.validation.StixValidator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -74,9 +74,14 @@ class PullProvenanceTest {
 
   @Test
   void pulledObjectsKeepTheirOriginAndTheRelayChainGrowsByThePeer() {
-    page.set(envelope(
-        List.of(indicator(1, Tlp.GREEN), indicator(2, Tlp.GREEN), indicator(3, Tlp.AMBER), indicator(4, Tlp.CLEAR)),
-        List.of(claim("DEU"), claim("DEU", "LVA"), claim("EST"), claim("DEU", "LVA", "POL"))));
+    page.set(
+        envelope(
+            List.of(
+                indicator(1, Tlp.GREEN),
+                indicator(2, Tlp.GREEN),
+                indicator(3, Tlp.AMBER),
+                indicator(4, Tlp.CLEAR)),
+            List.of(claim("DEU"), claim("DEU", "LVA"), claim("EST"), claim("DEU", "LVA", "POL"))));
 
     assertThat(task().run()).isEqualTo(4);
 
@@ -91,10 +96,14 @@ class PullProvenanceTest {
 
   @Test
   void finding4_aRelayNeverHandsOverRedOurOwnObjectsOrWhatItsNationMayNotRead() {
-    page.set(envelope(
-        List.of(indicator(1, Tlp.RED), indicator(2, Tlp.AMBER_STRICT), indicator(3, Tlp.GREEN),
-            indicator(4, Tlp.GREEN)),
-        List.of(claim("DEU"), claim("DEU"), claim("FIN"), claim("DEU"))));
+    page.set(
+        envelope(
+            List.of(
+                indicator(1, Tlp.RED),
+                indicator(2, Tlp.AMBER_STRICT),
+                indicator(3, Tlp.GREEN),
+                indicator(4, Tlp.GREEN)),
+            List.of(claim("DEU"), claim("DEU"), claim("FIN"), claim("DEU"))));
 
     assertThat(task().run()).isEqualTo(1);
 
@@ -105,8 +114,14 @@ class PullProvenanceTest {
 
   @Test
   void anEnvelopeWhoseClaimsDoNotAlignIsRefusedWholeInsteadOfTakingThePeersNation() {
-    page.set("{\"more\":false,\"objects\":[" + indicator(1, Tlp.GREEN) + "," + indicator(2, Tlp.GREEN)
-        + "],\"x_bulwark_provenance\":[" + claim("DEU") + "]}");
+    page.set(
+        "{\"more\":false,\"objects\":["
+            + indicator(1, Tlp.GREEN)
+            + ","
+            + indicator(2, Tlp.GREEN)
+            + "],\"x_bulwark_provenance\":["
+            + claim("DEU")
+            + "]}");
 
     assertThat(task().run()).isZero();
 
@@ -117,20 +132,32 @@ class PullProvenanceTest {
   @Test
   void anOlderPeerThatSaysNothingIsTheOriginOfWhatItSendsButNeverOfOurOwnObjects() {
     store.add("intel", object(indicator(1, Tlp.GREEN)), new Provenance("FIN", "analyst"));
-    page.set("{\"more\":false,\"objects\":[" + indicator(1, Tlp.GREEN) + "," + indicator(2, Tlp.GREEN) + "]}");
+    page.set(
+        "{\"more\":false,\"objects\":["
+            + indicator(1, Tlp.GREEN)
+            + ","
+            + indicator(2, Tlp.GREEN)
+            + "]}");
 
     assertThat(task().run()).isEqualTo(1);
 
-    assertThat(provenances()).containsEntry(id(1), "FIN via []").containsEntry(id(2), "EST via []").hasSize(2);
+    assertThat(provenances())
+        .containsEntry(id(1), "FIN via []")
+        .containsEntry(id(2), "EST via []")
+        .hasSize(2);
   }
 
   @Test
   void finding6_aPeerCannotPublishANewerVersionOfAnObjectItCanReadByServingIt() {
     store.add("intel", object(indicator(1, Tlp.GREEN)), new Provenance("FIN", "analyst"));
-    String newer = indicator(1, Tlp.GREEN).replace("\"modified\":\"2026-01-01T00:00:00.000Z\"",
-        "\"modified\":\"2026-01-02T00:00:00.000Z\"");
+    String newer =
+        indicator(1, Tlp.GREEN)
+            .replace(
+                "\"modified\":\"2026-01-01T00:00:00.000Z\"",
+                "\"modified\":\"2026-01-02T00:00:00.000Z\"");
     // as the peer's own, as a third nation's, and as ours
-    page.set(envelope(List.of(newer, newer, newer), List.of(claim("EST"), claim("DEU"), claim("FIN"))));
+    page.set(
+        envelope(List.of(newer, newer, newer), List.of(claim("EST"), claim("DEU"), claim("FIN"))));
 
     assertThat(task().run()).isZero();
 
@@ -139,23 +166,50 @@ class PullProvenanceTest {
   }
 
   private static NewObject object(String json) {
-    return NewObject.from(dev.bulwark.stix.StixObject.of(
-        (tools.jackson.databind.node.ObjectNode) tools.jackson.databind.json.JsonMapper.builder().build().readTree(json)));
+    return NewObject.from(
+        dev.bulwark.stix.StixObject.of(
+            (tools.jackson.databind.node.ObjectNode)
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree(json)));
   }
 
   private PullTask task() {
-    Peer peer = new Peer("est", "EST", URI.create("http://127.0.0.1:" + peerServer.getAddress().getPort() + "/bulwark/"),
-        "", "token", "", "", List.of("intel"), List.of(), Duration.ofSeconds(1));
-    TaxiiClient client = TaxiiClient.builder().bearer("token").timeout(Duration.ofSeconds(10)).build();
-    return new PullTask(peer, "intel", "FIN", client, store, new StixValidator(), new AccessPolicy(store), cursors,
-        new FederationMetrics(new SimpleMeterRegistry()), now::incrementAndGet);
+    Peer peer =
+        new Peer(
+            "est",
+            "EST",
+            URI.create("http://127.0.0.1:" + peerServer.getAddress().getPort() + "/bulwark/"),
+            "",
+            "token",
+            "",
+            "",
+            List.of("intel"),
+            List.of(),
+            Duration.ofSeconds(1));
+    TaxiiClient client =
+        TaxiiClient.builder().bearer("token").timeout(Duration.ofSeconds(10)).build();
+    return new PullTask(
+        peer,
+        "intel",
+        "FIN",
+        client,
+        store,
+        new StixValidator(),
+        new AccessPolicy(store),
+        cursors,
+        new FederationMetrics(new SimpleMeterRegistry()),
+        now::incrementAndGet);
   }
 
   /** Every stored row as id to "origin via [relays]". */
   private Map<String, String> provenances() {
     Map<String, String> out = new TreeMap<>();
-    for (StoredObject o : store.page(new ObjectQuery("intel", 0, Set.of(), Set.of(), Set.of(), 100), x -> true).items()) {
-      assertThat(out.put(o.objectId(), o.originNation() + " via " + o.relayedVia())).as("one row per object").isNull();
+    for (StoredObject o :
+        store
+            .page(new ObjectQuery("intel", 0, Set.of(), Set.of(), Set.of(), 100), x -> true)
+            .items()) {
+      assertThat(out.put(o.objectId(), o.originNation() + " via " + o.relayedVia()))
+          .as("one row per object")
+          .isNull();
     }
     return out;
   }
@@ -175,8 +229,11 @@ class PullProvenanceTest {
   }
 
   private static String envelope(List<String> objects, List<String> claims) {
-    return "{\"more\":false,\"objects\":[" + String.join(",", objects) + "],\"x_bulwark_provenance\":["
-        + String.join(",", claims) + "]}";
+    return "{\"more\":false,\"objects\":["
+        + String.join(",", objects)
+        + "],\"x_bulwark_provenance\":["
+        + String.join(",", claims)
+        + "]}";
   }
 
   private static String claim(String origin, String... relays) {
@@ -192,9 +249,13 @@ class PullProvenanceTest {
   }
 
   private static String indicator(int n, Tlp tlp) {
-    return "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + id(n) + "\","
+    return "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\""
+        + id(n)
+        + "\","
         + "\"created\":\"2026-01-01T00:00:00.000Z\",\"modified\":\"2026-01-01T00:00:00.000Z\",\"name\":\"x\","
         + "\"pattern\":\"[ipv4-addr:value = '198.51.100.7']\",\"pattern_type\":\"stix\","
-        + "\"valid_from\":\"2026-01-01T00:00:00.000Z\",\"object_marking_refs\":[\"" + tlp.markingDefinitionId() + "\"]}";
+        + "\"valid_from\":\"2026-01-01T00:00:00.000Z\",\"object_marking_refs\":[\""
+        + tlp.markingDefinitionId()
+        + "\"]}";
   }
 }

@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bulwark.node.store.ObjectQuery;
-import dev.bulwark.node.store.ObjectStore;
-import dev.bulwark.node.store.StoredObject;
-import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.federation.CursorStore.Cursor;
 import dev.bulwark.node.federation.CursorStore.Direction;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.store.NodeDatabase;
+import dev.bulwark.node.store.ObjectQuery;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.StoredObject;
+import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.stix.validation.StixValidator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The pull of one collection against a real HTTP server on loopback that plays the peer (two pages,
  * with an invalid object and an item that is not an object on the first) and a real H2 store: what
- * is stored, what is counted as rejected, where the cursor stands after success and after a failure.
+ * is stored, what is counted as rejected, where the cursor stands after success and after a
+ * failure.
  */
 class PullTaskTest {
   private static final String T1 = "2026-01-01T00:00:01.000000Z";
@@ -82,12 +83,18 @@ class PullTaskTest {
     Cursor cursor = cursors.find("est", Direction.PULL, "intel").orElseThrow();
     assertThat(cursor.position()).isEqualTo(T2);
     assertThat(cursor.objects()).isEqualTo(3);
-    assertThat(cursor.rejected()).as("the invalid object and the item that is not an object").isEqualTo(2);
+    assertThat(cursor.rejected())
+        .as("the invalid object and the item that is not an object")
+        .isEqualTo(2);
     assertThat(stored()).containsExactlyInAnyOrder(A, B, C);
-    assertThat(store.page(new ObjectQuery("intel", 0, Set.of(), Set.of(), Set.of(), 10), o -> true).items())
+    assertThat(
+            store
+                .page(new ObjectQuery("intel", 0, Set.of(), Set.of(), Set.of(), 10), o -> true)
+                .items())
         .allSatisfy(o -> assertThat(o.originNation()).isEqualTo("EST"))
         .allSatisfy(o -> assertThat(o.addedBy()).isEqualTo("peer:est"));
-    // the second page was asked for after the first one's last date_added; the peer said there was no more
+    // the second page was asked for after the first one's last date_added; the peer said there was
+    // no more
     assertThat(askedAfter).containsExactly("", T1);
 
     // nothing new: the next cycle asks after the second page, stores nothing and the cursor stays
@@ -123,16 +130,40 @@ class PullTaskTest {
   }
 
   private PullTask task() {
-    Peer peer = new Peer("est", "EST", URI.create("http://127.0.0.1:" + peerServer.getAddress().getPort() + "/bulwark/"),
-        "", "token", "", "", List.of("intel"), List.of(), Duration.ofSeconds(1));
-    TaxiiClient client = TaxiiClient.builder().bearer("token").timeout(Duration.ofSeconds(10)).build();
-    return new PullTask(peer, "intel", "FIN", client, store, new StixValidator(), new AccessPolicy(store), cursors,
-        new FederationMetrics(new SimpleMeterRegistry()), now::incrementAndGet);
+    Peer peer =
+        new Peer(
+            "est",
+            "EST",
+            URI.create("http://127.0.0.1:" + peerServer.getAddress().getPort() + "/bulwark/"),
+            "",
+            "token",
+            "",
+            "",
+            List.of("intel"),
+            List.of(),
+            Duration.ofSeconds(1));
+    TaxiiClient client =
+        TaxiiClient.builder().bearer("token").timeout(Duration.ofSeconds(10)).build();
+    return new PullTask(
+        peer,
+        "intel",
+        "FIN",
+        client,
+        store,
+        new StixValidator(),
+        new AccessPolicy(store),
+        cursors,
+        new FederationMetrics(new SimpleMeterRegistry()),
+        now::incrementAndGet);
   }
 
   private List<String> stored() {
-    return store.page(new ObjectQuery("intel", 0, Set.of(), Set.of(), Set.of(), 100), o -> true).items().stream()
-        .map(StoredObject::objectId).toList();
+    return store
+        .page(new ObjectQuery("intel", 0, Set.of(), Set.of(), Set.of(), 100), o -> true)
+        .items()
+        .stream()
+        .map(StoredObject::objectId)
+        .toList();
   }
 
   private void servePage(HttpExchange exchange) throws IOException {
@@ -144,10 +175,20 @@ class PullTaskTest {
       }
     }
     askedAfter.add(after);
-    Map<String, String> pages = Map.of(
-        "", "{\"more\":true,\"objects\":[" + indicator(A) + "," + invalid(BAD) + ",42," + indicator(B) + "]}",
-        T1, "{\"more\":false,\"objects\":[" + indicator(C) + "]}",
-        T2, "{\"more\":false}");
+    Map<String, String> pages =
+        Map.of(
+            "",
+            "{\"more\":true,\"objects\":["
+                + indicator(A)
+                + ","
+                + invalid(BAD)
+                + ",42,"
+                + indicator(B)
+                + "]}",
+            T1,
+            "{\"more\":false,\"objects\":[" + indicator(C) + "]}",
+            T2,
+            "{\"more\":false}");
     String body = pages.get(after);
     int status = 200;
     if (body == null || after.equals(T1) && secondPageFails.get()) {
@@ -167,7 +208,9 @@ class PullTaskTest {
   }
 
   private static String indicator(String id) {
-    return "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + id + "\","
+    return "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\""
+        + id
+        + "\","
         + "\"created\":\"2026-01-01T00:00:00.000Z\",\"modified\":\"2026-01-01T00:00:00.000Z\",\"name\":\"x\","
         + "\"pattern\":\"[ipv4-addr:value = '198.51.100.7']\",\"pattern_type\":\"stix\","
         + "\"valid_from\":\"2026-01-01T00:00:00.000Z\"}";
@@ -175,7 +218,9 @@ class PullTaskTest {
 
   /** An indicator without its required pattern. */
   private static String invalid(String id) {
-    return "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + id + "\","
+    return "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\""
+        + id
+        + "\","
         + "\"created\":\"2026-01-01T00:00:00.000Z\",\"modified\":\"2026-01-01T00:00:00.000Z\","
         + "\"pattern_type\":\"stix\",\"valid_from\":\"2026-01-01T00:00:00.000Z\"}";
   }

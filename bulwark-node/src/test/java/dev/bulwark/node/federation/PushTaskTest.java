@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bulwark.node.store.CollectionInfo;
-import dev.bulwark.node.store.NewObject;
-import dev.bulwark.node.store.ObjectStore;
-import dev.bulwark.node.store.Provenance;
-import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.federation.CursorStore.Cursor;
 import dev.bulwark.node.federation.CursorStore.Direction;
 import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.NewObject;
 import dev.bulwark.node.store.NodeDatabase;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.Provenance;
+import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.stix.markings.Tlp;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -43,7 +43,8 @@ import tools.jackson.databind.json.JsonMapper;
  * push.
  */
 class PushTaskTest {
-  private static final String TLP_CLEAR = "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487";
+  private static final String TLP_CLEAR =
+      "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @TempDir Path home;
@@ -74,13 +75,24 @@ class PushTaskTest {
 
   private static NewObject indicator(int n, int padding) {
     String id = String.format("indicator--0b000000-0000-4000-8000-%012d", n);
-    String json = "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"" + id
-        + "\",\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\","
-        + "\"description\":\"" + "x".repeat(padding) + "\",\"pattern\":\"[ipv4-addr:value = '198.51.100.1']\","
-        + "\"pattern_type\":\"stix\",\"valid_from\":\"2024-01-01T00:00:00Z\",\"object_marking_refs\":[\""
-        + TLP_CLEAR + "\"]}";
-    return new NewObject(id, "indicator", "2024-01-01T00:00:00.000Z",
-        NewObject.micros("2024-01-01T00:00:00.000Z"), "2.1", List.of(TLP_CLEAR), json);
+    String json =
+        "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\""
+            + id
+            + "\",\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\","
+            + "\"description\":\""
+            + "x".repeat(padding)
+            + "\",\"pattern\":\"[ipv4-addr:value = '198.51.100.1']\","
+            + "\"pattern_type\":\"stix\",\"valid_from\":\"2024-01-01T00:00:00Z\",\"object_marking_refs\":[\""
+            + TLP_CLEAR
+            + "\"]}";
+    return new NewObject(
+        id,
+        "indicator",
+        "2024-01-01T00:00:00.000Z",
+        NewObject.micros("2024-01-01T00:00:00.000Z"),
+        "2.1",
+        List.of(TLP_CLEAR),
+        json);
   }
 
   @Test
@@ -101,15 +113,21 @@ class PushTaskTest {
       JsonNode envelope = JSON.readTree(body);
       envelope.path("objects").forEach(o -> sent.add(o.path("id").asString()));
       // each object's provenance, aligned: this node's nation, relayed by nobody
-      assertThat(envelope.path("x_bulwark_provenance").size()).isEqualTo(envelope.path("objects").size());
-      envelope.path("x_bulwark_provenance")
-          .forEach(p -> assertThat(p.toString()).isEqualTo("{\"origin\":\"EST\",\"relayed_via\":[]}"));
+      assertThat(envelope.path("x_bulwark_provenance").size())
+          .isEqualTo(envelope.path("objects").size());
+      envelope
+          .path("x_bulwark_provenance")
+          .forEach(
+              p -> assertThat(p.toString()).isEqualTo("{\"origin\":\"EST\",\"relayed_via\":[]}"));
     }
     assertThat(bodies.size()).as("envelopes").isGreaterThan(1);
     List<String> expected = new ArrayList<>();
     // in date_added order: the one transaction that stored them gave it in identifier-key order
-    objects.stream().filter(o -> !o.objectId().endsWith("000000000017"))
-        .sorted(java.util.Comparator.comparingLong(o -> dev.bulwark.node.store.ObjectKey.of(o.objectId())))
+    objects.stream()
+        .filter(o -> !o.objectId().endsWith("000000000017"))
+        .sorted(
+            java.util.Comparator.comparingLong(
+                o -> dev.bulwark.node.store.ObjectKey.of(o.objectId())))
         .forEach(o -> expected.add(o.objectId()));
     assertThat(sent).containsExactlyElementsOf(expected);
     Cursor cursor = cursors.find("fin", Direction.PUSH, "intel").orElseThrow();
@@ -133,12 +151,19 @@ class PushTaskTest {
     assertThat(task(1_000_000).run()).isEqualTo(1);
 
     List<String> sent = new ArrayList<>();
-    bodies.forEach(b -> JSON.readTree(b).path("objects").forEach(o -> sent.add(o.path("id").asString())));
+    bodies.forEach(
+        b -> JSON.readTree(b).path("objects").forEach(o -> sent.add(o.path("id").asString())));
     assertThat(sent).containsExactly(clear.objectId());
   }
 
   private static NewObject withMarking(NewObject o, String marking) {
-    return new NewObject(o.objectId(), o.type(), o.version(), o.versionMicros(), o.specVersion(), List.of(marking),
+    return new NewObject(
+        o.objectId(),
+        o.type(),
+        o.version(),
+        o.versionMicros(),
+        o.specVersion(),
+        List.of(marking),
         o.json().replace(TLP_CLEAR, marking));
   }
 
@@ -150,12 +175,27 @@ class PushTaskTest {
     String wholeId = "campaign--0b000000-0000-4000-8000-000000000002";
     List<NewObject> objects = new ArrayList<>();
     for (String[] c : new String[][] {{partId, "description"}, {wholeId, "name"}}) {
-      String json = "{\"type\":\"campaign\",\"spec_version\":\"2.1\",\"id\":\"" + c[0]
-          + "\",\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\","
-          + "\"name\":\"Fog\",\"description\":\"EST eyes only\",\"object_marking_refs\":[\"" + green + "\"],"
-          + "\"granular_markings\":[{\"marking_ref\":\"" + strict + "\",\"selectors\":[\"" + c[1] + "\"]}]}";
-      objects.add(new NewObject(c[0], "campaign", "2024-01-01T00:00:00.000Z",
-          NewObject.micros("2024-01-01T00:00:00.000Z"), "2.1", List.of(green), json));
+      String json =
+          "{\"type\":\"campaign\",\"spec_version\":\"2.1\",\"id\":\""
+              + c[0]
+              + "\",\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\","
+              + "\"name\":\"Fog\",\"description\":\"EST eyes only\",\"object_marking_refs\":[\""
+              + green
+              + "\"],"
+              + "\"granular_markings\":[{\"marking_ref\":\""
+              + strict
+              + "\",\"selectors\":[\""
+              + c[1]
+              + "\"]}]}";
+      objects.add(
+          new NewObject(
+              c[0],
+              "campaign",
+              "2024-01-01T00:00:00.000Z",
+              NewObject.micros("2024-01-01T00:00:00.000Z"),
+              "2.1",
+              List.of(green),
+              json));
     }
     store.addAll("intel", objects, new Provenance("EST", "analyst-1"));
 
@@ -171,11 +211,31 @@ class PushTaskTest {
   }
 
   private PushTask task(long maxContentLength) {
-    Peer peer = new Peer("fin", "FIN", URI.create("http://127.0.0.1:" + peerServer.getAddress().getPort() + "/bulwark/"),
-        "", "token", "", "", List.of(), List.of("intel"), Duration.ofSeconds(1));
-    TaxiiClient client = TaxiiClient.builder().bearer("token").timeout(Duration.ofSeconds(10)).build();
-    return new PushTask(peer, "intel", "EST", client, store, new AccessPolicy(store), cursors,
-        new FederationMetrics(new SimpleMeterRegistry()), now::incrementAndGet, () -> maxContentLength);
+    Peer peer =
+        new Peer(
+            "fin",
+            "FIN",
+            URI.create("http://127.0.0.1:" + peerServer.getAddress().getPort() + "/bulwark/"),
+            "",
+            "token",
+            "",
+            "",
+            List.of(),
+            List.of("intel"),
+            Duration.ofSeconds(1));
+    TaxiiClient client =
+        TaxiiClient.builder().bearer("token").timeout(Duration.ofSeconds(10)).build();
+    return new PushTask(
+        peer,
+        "intel",
+        "EST",
+        client,
+        store,
+        new AccessPolicy(store),
+        cursors,
+        new FederationMetrics(new SimpleMeterRegistry()),
+        now::incrementAndGet,
+        () -> maxContentLength);
   }
 
   private void accept(HttpExchange exchange) throws IOException {
@@ -183,8 +243,15 @@ class PushTaskTest {
     bodies.add(body);
     JsonNode envelope = JSON.readTree(body);
     int n = envelope.path("objects").size();
-    byte[] status = ("{\"id\":\"s" + bodies.size() + "\",\"status\":\"complete\",\"total_count\":" + n
-        + ",\"success_count\":" + n + ",\"failure_count\":0,\"pending_count\":0}").getBytes(StandardCharsets.UTF_8);
+    byte[] status =
+        ("{\"id\":\"s"
+                + bodies.size()
+                + "\",\"status\":\"complete\",\"total_count\":"
+                + n
+                + ",\"success_count\":"
+                + n
+                + ",\"failure_count\":0,\"pending_count\":0}")
+            .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/taxii+json;version=2.1");
     exchange.sendResponseHeaders(202, status.length);
     exchange.getResponseBody().write(status);

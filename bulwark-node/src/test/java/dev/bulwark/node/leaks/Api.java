@@ -15,8 +15,11 @@ import java.util.Optional;
  */
 final class Api {
   static final String TAXII = "application/taxii+json;version=2.1";
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   /** One answer. */
   record Answer(int status, java.net.http.HttpHeaders headers, String body) {
@@ -34,8 +37,12 @@ final class Api {
   }
 
   static Api as(int port, String name, String token) {
-    return new Api(port, Optional.of("Basic " + Base64.getEncoder()
-        .encodeToString((name + ":" + token).getBytes(StandardCharsets.UTF_8))));
+    return new Api(
+        port,
+        Optional.of(
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((name + ":" + token).getBytes(StandardCharsets.UTF_8))));
   }
 
   static Api anonymous(int port) {
@@ -51,27 +58,33 @@ final class Api {
   }
 
   Answer post(String path, String contentType, String body) {
-    return send(request(path).header("Accept", contentType.startsWith("application/taxii") ? TAXII : "*/*")
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    return send(
+        request(path)
+            .header("Accept", contentType.startsWith("application/taxii") ? TAXII : "*/*")
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build());
   }
 
   /** Opens a server-sent event stream and collects what arrives until the window closes. */
   HttpResponse<java.io.InputStream> stream(String path) throws Exception {
-    return HTTP.send(request(path).header("Accept", "text/event-stream").GET().build(),
+    return HTTP.send(
+        request(path).header("Accept", "text/event-stream").GET().build(),
         HttpResponse.BodyHandlers.ofInputStream());
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(60));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(60));
     authorization.ifPresent(a -> b.header("Authorization", a));
     return b;
   }
 
   private static Answer send(HttpRequest r) {
     try {
-      HttpResponse<String> a = HTTP.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> a =
+          HTTP.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Answer(a.statusCode(), a.headers(), a.body());
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(r.method() + " " + r.uri() + ": " + e.getMessage(), e);

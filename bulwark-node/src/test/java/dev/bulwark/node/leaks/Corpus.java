@@ -22,21 +22,33 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The generated corpus of one author (a contributor of its node's nation): its own releasability
- * definitions and one indicator per combination of TLP (none, CLEAR, GREEN, AMBER, AMBER+STRICT, RED)
- * × releasability (none, one nation, a group, named recipients) × granular marking on the
- * description (none, or a stricter marking), each carrying canaries registered in the {@link Truth}.
- * Not thread-safe.
+ * definitions and one indicator per combination of TLP (none, CLEAR, GREEN, AMBER, AMBER+STRICT,
+ * RED) × releasability (none, one nation, a group, named recipients) × granular marking on the
+ * description (none, or a stricter marking), each carrying canaries registered in the {@link
+ * Truth}. Not thread-safe.
  */
 final class Corpus {
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-  static final List<Optional<Tlp>> TLPS = List.of(Optional.empty(), Optional.of(Tlp.CLEAR), Optional.of(Tlp.GREEN),
-      Optional.of(Tlp.AMBER), Optional.of(Tlp.AMBER_STRICT), Optional.of(Tlp.RED));
+  static final List<Optional<Tlp>> TLPS =
+      List.of(
+          Optional.empty(),
+          Optional.of(Tlp.CLEAR),
+          Optional.of(Tlp.GREEN),
+          Optional.of(Tlp.AMBER),
+          Optional.of(Tlp.AMBER_STRICT),
+          Optional.of(Tlp.RED));
   static final List<String> LISTS = List.of("none", "one", "group", "recipients");
 
   /** One indicator of the corpus. */
-  record Item(String id, String version, Optional<Tlp> tlp, String list, boolean granular, Secret secret,
+  record Item(
+      String id,
+      String version,
+      Optional<Tlp> tlp,
+      String list,
+      boolean granular,
+      Secret secret,
       Optional<Secret> part) {
     String label() {
       return secret.label();
@@ -45,38 +57,71 @@ final class Corpus {
 
   final Who author;
   final String created;
+
   /** The author's definitions by list name ("one", "group", "recipients", "granular"). */
   final Map<String, StixObject> definitions = new LinkedHashMap<>();
+
   final List<Item> items = new ArrayList<>();
   final List<String> envelope = new ArrayList<>();
 
-  Corpus(Who author, Truth truth, Map<String, String> readerIdentities, Map<String, String> nodeIdentities,
+  Corpus(
+      Who author,
+      Truth truth,
+      Map<String, String> readerIdentities,
+      Map<String, String> nodeIdentities,
       Instant when) {
     this.author = author;
     this.created = STAMP.format(when);
     String n = author.nation();
     String identity = author.identity().orElseThrow();
     Map<String, Releasability> lists = new LinkedHashMap<>();
-    lists.put("one", Releasability.toNations(switch (n) { case "FIN" -> "UKR"; case "EST" -> "FIN"; default -> "AUT"; }));
+    lists.put(
+        "one",
+        Releasability.toNations(
+            switch (n) {
+              case "FIN" -> "UKR";
+              case "EST" -> "FIN";
+              default -> "AUT";
+            }));
     lists.put("group", Releasability.toNations(n.equals("EST") ? "EU" : "NATO"));
-    // named recipients: two analysts, and a neighbouring node (finding 4: RED naming a peer was pulled)
-    lists.put("recipients", new Releasability(Set.of(), Set.of(readerIdentities.get("UKR"),
-        readerIdentities.get("DEU"), nodeIdentities.get(World.otherNode(n)))));
+    // named recipients: two analysts, and a neighbouring node (finding 4: RED naming a peer was
+    // pulled)
+    lists.put(
+        "recipients",
+        new Releasability(
+            Set.of(),
+            Set.of(
+                readerIdentities.get("UKR"),
+                readerIdentities.get("DEU"),
+                nodeIdentities.get(World.otherNode(n)))));
     lists.put("granular", Releasability.toNations("USA"));
     // FIN keeps its definitions unmarked (its own nation only), EST marks them CLEAR, DEU GREEN
-    Optional<Tlp> defMarking = switch (n) { case "FIN" -> Optional.empty(); case "EST" -> Optional.of(Tlp.CLEAR);
-      default -> Optional.of(Tlp.GREEN); };
-    lists.forEach((name, r) -> {
-      ObjectNode d = ReleasabilityMarking.markingDefinition(r, identity, created).json();
-      String canary = Truth.canary();
-      d.put("name", d.path("name").asString("") + " " + canary);
-      defMarking.ifPresent(t -> d.putArray("object_marking_refs").add(t.markingDefinitionId()));
-      StixObject def = StixObject.of(d);
-      definitions.put(name, def);
-      truth.add(new Secret(canary, n + " definition '" + name + "'", def.id(), n, n,
-          defMarking.map(t -> List.of(t.definition())).orElse(List.of()), List.of(), Optional.of(r)));
-      envelope.add(def.toJson());
-    });
+    Optional<Tlp> defMarking =
+        switch (n) {
+          case "FIN" -> Optional.empty();
+          case "EST" -> Optional.of(Tlp.CLEAR);
+          default -> Optional.of(Tlp.GREEN);
+        };
+    lists.forEach(
+        (name, r) -> {
+          ObjectNode d = ReleasabilityMarking.markingDefinition(r, identity, created).json();
+          String canary = Truth.canary();
+          d.put("name", d.path("name").asString("") + " " + canary);
+          defMarking.ifPresent(t -> d.putArray("object_marking_refs").add(t.markingDefinitionId()));
+          StixObject def = StixObject.of(d);
+          definitions.put(name, def);
+          truth.add(
+              new Secret(
+                  canary,
+                  n + " definition '" + name + "'",
+                  def.id(),
+                  n,
+                  n,
+                  defMarking.map(t -> List.of(t.definition())).orElse(List.of()),
+                  List.of(),
+                  Optional.of(r)));
+          envelope.add(def.toJson());
+        });
     int index = 0;
     for (int t = 0; t < TLPS.size(); t++) {
       for (int l = 0; l < LISTS.size(); l++) {
@@ -88,17 +133,34 @@ final class Corpus {
           if (!list.equals("none")) {
             markings.add(definitions.get(list));
           }
-          StixObject partMarking = (t + l) % 2 == 0 ? Tlp.AMBER_STRICT.definition() : definitions.get("granular");
-          String label = n + " " + tlp.map(Tlp::name).orElse("no-TLP") + "/" + list + (granular ? "/granular" : "");
+          StixObject partMarking =
+              (t + l) % 2 == 0 ? Tlp.AMBER_STRICT.definition() : definitions.get("granular");
+          String label =
+              n
+                  + " "
+                  + tlp.map(Tlp::name).orElse("no-TLP")
+                  + "/"
+                  + list
+                  + (granular ? "/granular" : "");
           String id = "indicator--" + UUID.randomUUID();
           String canary = Truth.canary();
-          Secret s = truth.add(new Secret(canary, label, id, n, n, List.copyOf(markings), List.of()));
+          Secret s =
+              truth.add(new Secret(canary, label, id, n, n, List.copyOf(markings), List.of()));
           Optional<Secret> part = Optional.empty();
           ObjectNode o = indicator(id, identity, created, created, label + " " + canary, index++);
           if (granular) {
             String partCanary = Truth.canary();
-            part = Optional.of(truth.add(new Secret(partCanary, label + " (its restricted description)", id, n, n,
-                List.copyOf(markings), List.of(partMarking))));
+            part =
+                Optional.of(
+                    truth.add(
+                        new Secret(
+                            partCanary,
+                            label + " (its restricted description)",
+                            id,
+                            n,
+                            n,
+                            List.copyOf(markings),
+                            List.of(partMarking))));
             o.put("description", "restricted part " + partCanary);
             ObjectNode g = o.putArray("granular_markings").addObject();
             g.put("marking_ref", partMarking.id());
@@ -118,11 +180,14 @@ final class Corpus {
   }
 
   Item item(Optional<Tlp> tlp, String list, boolean granular) {
-    return items.stream().filter(i -> i.tlp().equals(tlp) && i.list().equals(list) && i.granular() == granular)
-        .findFirst().orElseThrow();
+    return items.stream()
+        .filter(i -> i.tlp().equals(tlp) && i.list().equals(list) && i.granular() == granular)
+        .findFirst()
+        .orElseThrow();
   }
 
-  static ObjectNode indicator(String id, String createdBy, String created, String modified, String name, int n) {
+  static ObjectNode indicator(
+      String id, String createdBy, String created, String modified, String name, int n) {
     ObjectNode o = JSON.createObjectNode();
     o.put("type", "indicator");
     o.put("spec_version", "2.1");

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.maritime.infra.GeoJsonInfrastructure;
 import dev.bulwark.maritime.scenario.ScenarioSet;
 import dev.bulwark.maritime.scenario.Scenarios;
-import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.leaks.World.Who;
+import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Releasability;
 import dev.bulwark.stix.markings.ReleasabilityMarking;
@@ -32,19 +32,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The adversarial leak suite (issue 14, "Done when"). Three node processes federated in a chain hold
- * a corpus of every combination of TLP, releasability and granular marking from three authors of
- * three nations; attackers squat marking-definitions (ahead of the authors and after them), inject
- * alerts into the node's alert collection, collide ids and versions, replay paging tokens and, as a
- * peer, republish an author's object. Then every principal of six nations (readers, contributors,
- * admins, peers) and the anonymous public read every path that leaves a node — TAXII objects (paged),
- * object by id, versions, manifest, match filters, status resources, the maritime API and its events,
- * metrics, the public reports — and each node's store is read to see what federation brought it.
+ * The adversarial leak suite (issue 14, "Done when"). Three node processes federated in a chain
+ * hold a corpus of every combination of TLP, releasability and granular marking from three authors
+ * of three nations; attackers squat marking-definitions (ahead of the authors and after them),
+ * inject alerts into the node's alert collection, collide ids and versions, replay paging tokens
+ * and, as a peer, republish an author's object. Then every principal of six nations (readers,
+ * contributors, admins, peers) and the anonymous public read every path that leaves a node — TAXII
+ * objects (paged), object by id, versions, manifest, match filters, status resources, the maritime
+ * API and its events, metrics, the public reports — and each node's store is read to see what
+ * federation brought it.
  *
- * <p>The ground truth is {@code ReleaseRule} applied to each secret's true origin and its author's own
- * definitions. The test fails, listing the first failures of each kind and path, on any leak (a byte
- * of something the caller may not see), oracle (an answer that differs according to hidden objects)
- * or tamper (another principal's text served as the latest version of an author's object).
+ * <p>The ground truth is {@code ReleaseRule} applied to each secret's true origin and its author's
+ * own definitions. The test fails, listing the first failures of each kind and path, on any leak (a
+ * byte of something the caller may not see), oracle (an answer that differs according to hidden
+ * objects) or tamper (another principal's text served as the latest version of an author's object).
  *
  * <p>Run alone: {@code ./mvnw -B -ntp -o -pl bulwark-node -am verify -DskipTests=false -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=LeakSuiteIT}.
@@ -75,32 +76,53 @@ class LeakSuiteIT {
     Verdicts verdicts = new Verdicts();
     world = new World(root);
 
-    // EST's watch replays the synthetic Baltic scenarios: real alerts of the node, TLP:AMBER to NATO
+    // EST's watch replays the synthetic Baltic scenarios: real alerts of the node, TLP:AMBER to
+    // NATO
     Path scenario = root.resolve("scenario.nmea");
-    ScenarioSet set = Scenarios.generate(Instant.parse("2024-12-25T08:00:00Z").toEpochMilli(),
-        GeoJsonInfrastructure.baltic().layer());
+    ScenarioSet set =
+        Scenarios.generate(
+            Instant.parse("2024-12-25T08:00:00Z").toEpochMilli(),
+            GeoJsonInfrastructure.baltic().layer());
     try (Writer w = Files.newBufferedWriter(scenario, StandardCharsets.US_ASCII)) {
       set.write(w);
     }
-    world.build(Map.of("EST", "bulwark.maritime.sources.scenario.type=file\n"
-        + "bulwark.maritime.sources.scenario.path=" + scenario.toAbsolutePath() + "\n"
-        + "bulwark.maritime.sources.scenario.pace=0\n"));
+    world.build(
+        Map.of(
+            "EST",
+            "bulwark.maritime.sources.scenario.type=file\n"
+                + "bulwark.maritime.sources.scenario.path="
+                + scenario.toAbsolutePath()
+                + "\n"
+                + "bulwark.maritime.sources.scenario.pace=0\n"));
     log(started, "nodes up");
 
     Attacks attacks = new Attacks(world, truth, verdicts);
     Map<String, Corpus> corpora = new LinkedHashMap<>();
     for (String node : World.NODES) {
-      corpora.put(node, new Corpus(world.who(node, "author-" + node.toLowerCase()), truth, world.readerIdentities,
-          world.nodeIdentities, Instant.now()));
+      corpora.put(
+          node,
+          new Corpus(
+              world.who(node, "author-" + node.toLowerCase()),
+              truth,
+              world.readerIdentities,
+              world.nodeIdentities,
+              Instant.now()));
     }
     for (Corpus c : corpora.values()) {
       attacks.squatAhead(c);
     }
     for (Corpus c : corpora.values()) {
       Api.Answer a = attacks.post(c.author, "intel", c.envelope, java.util.Set.of());
-      attacks.notes.add(c.author + " posts " + c.envelope.size() + " objects: HTTP " + a.status() + " "
-          + Corpus.JSON.readTree(a.body()).path("failure_count") + " refused "
-          + Attacks.abbreviate(Corpus.JSON.readTree(a.body()).path("failures").toString()));
+      attacks.notes.add(
+          c.author
+              + " posts "
+              + c.envelope.size()
+              + " objects: HTTP "
+              + a.status()
+              + " "
+              + Corpus.JSON.readTree(a.body()).path("failure_count")
+              + " refused "
+              + Attacks.abbreviate(Corpus.JSON.readTree(a.body()).path("failures").toString()));
     }
     for (String node : World.NODES) {
       attacks.inject(node);
@@ -114,7 +136,8 @@ class LeakSuiteIT {
     log(started, "corpus written and federated");
     attacks.squatAfter(corpora);
 
-    // EST's alert ledger is read from its store at start (which by now holds what was injected at the
+    // EST's alert ledger is read from its store at start (which by now holds what was injected at
+    // the
     // three nodes and federated): restart it, then analysts work the alerts
     world.restart("EST");
     log(started, "EST restarted");
@@ -128,12 +151,23 @@ class LeakSuiteIT {
     workTheAlerts(world.who("EST", "author-est"));
     workTheAlerts(world.who("EST", "mallory-fin"));
     workTheAlerts(world.who("EST", "mallory-ukr"));
-    attacks.notes.add("EST's maritime status to its admin: " + Attacks.abbreviate(
-        world.who("EST", "admin-est").api().get("/api/maritime/status", "application/json").body()));
+    attacks.notes.add(
+        "EST's maritime status to its admin: "
+            + Attacks.abbreviate(
+                world
+                    .who("EST", "admin-est")
+                    .api()
+                    .get("/api/maritime/status", "application/json")
+                    .body()));
     Thread.sleep(3_000);
     Probes probes = new Probes(world, truth, verdicts, attacks, beginMicros);
     for (Sse s : streams) {
-      probes.scan(s.who.toString(), s.who.reader(), "/api/maritime/events (SSE)", s.close(), java.util.Set.of());
+      probes.scan(
+          s.who.toString(),
+          s.who.reader(),
+          "/api/maritime/events (SSE)",
+          s.close(),
+          java.util.Set.of());
     }
     world.awaitSettled();
     registerTheNodesAlerts(truth);
@@ -153,34 +187,46 @@ class LeakSuiteIT {
           // (whose nations the readers already cover) a quarter each
           boolean everyId = w.name().startsWith("reader-") || w.name().startsWith("node-");
           int slice = k % 4;
-          work.add(pool.submit(() -> {
-            for (String c : World.COLLECTIONS) {
-              probes.paged(w, "/bulwark/collections/" + c + "/objects/", 7);
-            }
-            probes.paged(w, "/bulwark/collections/intel/manifest/", 25);
-            probes.paged(w, "/bulwark/collections/intel/objects/?match[type]=indicator&match[version]=all", 40);
-            for (int i = 0; i < ids.size(); i++) {
-              if (everyId || i % 4 == slice) {
-                probes.byId(w, ids.get(i).startsWith("incident") ? "maritime-alerts" : "intel", ids.get(i),
-                    i % 3 == 0, i % 2 == 0);
-              }
-            }
-            for (Attacks.Guarded g : attacks.guarded) {
-              probes.guarded(g, w);
-            }
-            probes.statuses(w);
-            probes.maritime(w, attacks.injected);
-            probes.metrics(w);
-            return null;
-          }));
+          work.add(
+              pool.submit(
+                  () -> {
+                    for (String c : World.COLLECTIONS) {
+                      probes.paged(w, "/bulwark/collections/" + c + "/objects/", 7);
+                    }
+                    probes.paged(w, "/bulwark/collections/intel/manifest/", 25);
+                    probes.paged(
+                        w,
+                        "/bulwark/collections/intel/objects/?match[type]=indicator&match[version]=all",
+                        40);
+                    for (int i = 0; i < ids.size(); i++) {
+                      if (everyId || i % 4 == slice) {
+                        probes.byId(
+                            w,
+                            ids.get(i).startsWith("incident") ? "maritime-alerts" : "intel",
+                            ids.get(i),
+                            i % 3 == 0,
+                            i % 2 == 0);
+                      }
+                    }
+                    for (Attacks.Guarded g : attacks.guarded) {
+                      probes.guarded(g, w);
+                    }
+                    probes.statuses(w);
+                    probes.maritime(w, attacks.injected);
+                    probes.metrics(w);
+                    return null;
+                  }));
         }
         Who author = world.who(node, "author-" + node.toLowerCase());
-        work.add(pool.submit(() -> {
-          probes.replay(author, world.all(node).stream().filter(x -> x != author).toList(), "intel");
-          probes.anonymous(node);
-          probes.holdings(node);
-          return null;
-        }));
+        work.add(
+            pool.submit(
+                () -> {
+                  probes.replay(
+                      author, world.all(node).stream().filter(x -> x != author).toList(), "intel");
+                  probes.anonymous(node);
+                  probes.holdings(node);
+                  return null;
+                }));
       }
       for (Future<?> f : work) {
         f.get();
@@ -203,18 +249,30 @@ class LeakSuiteIT {
   }
 
   /**
-   * The objects EST's own watch published (alerts, vessels, evidence notes; not the versions it wrote of
-   * injected alerts, which stay the attacker's): their ids become secrets too, marked as the node marks
-   * them out of the box (TLP:AMBER, releasable to NATO, origin EST).
+   * The objects EST's own watch published (alerts, vessels, evidence notes; not the versions it
+   * wrote of injected alerts, which stay the attacker's): their ids become secrets too, marked as
+   * the node marks them out of the box (TLP:AMBER, releasable to NATO, origin EST).
    */
   private void registerTheNodesAlerts(Truth truth) {
-    StixObject nato = ReleasabilityMarking.markingDefinition(Releasability.toNations("NATO"),
-        "identity--" + UUID.nameUUIDFromBytes("EST".getBytes(StandardCharsets.UTF_8)), "2026-11-28T00:00:00.000Z");
+    StixObject nato =
+        ReleasabilityMarking.markingDefinition(
+            Releasability.toNations("NATO"),
+            "identity--" + UUID.nameUUIDFromBytes("EST".getBytes(StandardCharsets.UTF_8)),
+            "2026-11-28T00:00:00.000Z");
     for (StoredObject o : World.held(world.nodes.get("EST"))) {
-      if (o.collectionId().equals("maritime-alerts") && o.addedBy().equals("maritime-watch")
-          && Truth.OBJECT_ID.matcher(o.objectId()).matches() && !truth.known(o.objectId())) {
-        truth.add(new Truth.Secret("node:" + o.objectId(), "EST's own " + o.type(), o.objectId(), "EST", "EST",
-            List.of(Tlp.AMBER.definition(), nato), List.of()));
+      if (o.collectionId().equals("maritime-alerts")
+          && o.addedBy().equals("maritime-watch")
+          && Truth.OBJECT_ID.matcher(o.objectId()).matches()
+          && !truth.known(o.objectId())) {
+        truth.add(
+            new Truth.Secret(
+                "node:" + o.objectId(),
+                "EST's own " + o.type(),
+                o.objectId(),
+                "EST",
+                "EST",
+                List.of(Tlp.AMBER.definition(), nato),
+                List.of()));
       }
     }
   }
@@ -230,13 +288,18 @@ class LeakSuiteIT {
       String id = alert.path("id").asString("");
       if (id.startsWith("inj-") || n++ < 2) {
         w.api().post("/api/maritime/alerts/" + id + "/acknowledge", "application/json", "{}");
-        w.api().post("/api/maritime/alerts/" + id + "/notes", "application/json", "{\"text\":\"looked at by " + w.name() + "\"}");
+        w.api()
+            .post(
+                "/api/maritime/alerts/" + id + "/notes",
+                "application/json",
+                "{\"text\":\"looked at by " + w.name() + "\"}");
       }
     }
   }
 
   private static void log(long started, String what) {
-    System.out.printf("leak suite: %s after %d s%n", what, (System.nanoTime() - started) / 1_000_000_000L);
+    System.out.printf(
+        "leak suite: %s after %d s%n", what, (System.nanoTime() - started) / 1_000_000_000L);
   }
 
   /** One caller's server-sent event stream, collected on its own thread until closed. */

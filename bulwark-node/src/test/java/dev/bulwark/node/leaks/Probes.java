@@ -1,9 +1,9 @@
 package dev.bulwark.node.leaks;
 
-import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.leaks.Truth.Secret;
 import dev.bulwark.node.leaks.Verdicts.Kind;
 import dev.bulwark.node.leaks.World.Who;
+import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Reader;
 import dev.bulwark.stix.markings.Releasability;
@@ -24,10 +24,10 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every read path that leaves a node, asked by every principal, each answer scanned for the bytes of
- * secrets the caller may not see (canaries of objects and of restricted parts, ids of objects) and
- * compared, where the rule says "denied looks like missing", with the answer about something that
- * does not exist. Thread-safe (the tally is; each probe works on its own caller).
+ * Every read path that leaves a node, asked by every principal, each answer scanned for the bytes
+ * of secrets the caller may not see (canaries of objects and of restricted parts, ids of objects)
+ * and compared, where the rule says "denied looks like missing", with the answer about something
+ * that does not exist. Thread-safe (the tally is; each probe works on its own caller).
  */
 final class Probes {
   private static final String ROOT = "/bulwark";
@@ -38,9 +38,17 @@ final class Probes {
   private final Verdicts verdicts;
   private final Attacks attacks;
   private final long suiteStartMicros;
-  /** Canaries each caller was shown, to tell the report how much it could see (not only what it could not). */
+
+  /**
+   * Canaries each caller was shown, to tell the report how much it could see (not only what it
+   * could not).
+   */
   final Set<String> shown = ConcurrentHashMap.newKeySet();
-  /** The answers about ids that never existed, per caller and path shape (they do not depend on the id). */
+
+  /**
+   * The answers about ids that never existed, per caller and path shape (they do not depend on the
+   * id).
+   */
   private final java.util.Map<String, String> controls = new ConcurrentHashMap<>();
 
   Probes(World world, Truth truth, Verdicts verdicts, Attacks attacks, long suiteStartMicros) {
@@ -57,15 +65,37 @@ final class Probes {
     Set<String> leakedIds = new java.util.HashSet<>();
     for (Secret s : new java.util.LinkedHashSet<>(truth.hiddenCanaries(text, reader))) {
       leakedIds.add(s.id());
-      verdicts.fail(new Verdicts.Failure(Kind.LEAK, s.part().isEmpty() ? "text of an object the caller may not see"
-          : "a granularly restricted part the caller may not see", caller, path, s.label(),
-          "text " + s.canary() + " of " + s.label() + " (origin " + s.origin() + ", posted at " + s.postedAt()
-              + ") which " + reader.nation() + " may not see"));
+      verdicts.fail(
+          new Verdicts.Failure(
+              Kind.LEAK,
+              s.part().isEmpty()
+                  ? "text of an object the caller may not see"
+                  : "a granularly restricted part the caller may not see",
+              caller,
+              path,
+              s.label(),
+              "text "
+                  + s.canary()
+                  + " of "
+                  + s.label()
+                  + " (origin "
+                  + s.origin()
+                  + ", posted at "
+                  + s.postedAt()
+                  + ") which "
+                  + reader.nation()
+                  + " may not see"));
     }
     for (String id : new java.util.LinkedHashSet<>(truth.hiddenIds(text, reader, echo))) {
       if (!leakedIds.contains(id)) {
-        verdicts.fail(new Verdicts.Failure(Kind.LEAK, "the id of an object the caller may not see", caller, path, id,
-            "the id of an object it may not see"));
+        verdicts.fail(
+            new Verdicts.Failure(
+                Kind.LEAK,
+                "the id of an object the caller may not see",
+                caller,
+                path,
+                id,
+                "the id of an object it may not see"));
       }
     }
     Matcher m = Truth.CANARY.matcher(text);
@@ -78,7 +108,10 @@ final class Probes {
     scan(w, path, a, Set.of());
   }
 
-  /** Scans an answer; {@code asked} are ids the caller named in its request (an answer may repeat them). */
+  /**
+   * Scans an answer; {@code asked} are ids the caller named in its request (an answer may repeat
+   * them).
+   */
   void scan(Who w, String path, Api.Answer a, Set<String> asked) {
     Set<String> echo = echo(w);
     echo.addAll(asked);
@@ -110,9 +143,16 @@ final class Probes {
       Matcher m = NEXT.matcher(a.body());
       boolean more = a.body().contains("\"more\":true");
       if (!more || !m.find()) {
-        verdicts.check(!previousMoreButShort || seenAfter, Kind.ORACLE, "paging reveals hidden rows", w.toString(),
-            base, "-",
-            "a page of fewer than " + limit + " objects said more=true, and nothing followed: the reader learns"
+        verdicts.check(
+            !previousMoreButShort || seenAfter,
+            Kind.ORACLE,
+            "paging reveals hidden rows",
+            w.toString(),
+            base,
+            "-",
+            "a page of fewer than "
+                + limit
+                + " objects said more=true, and nothing followed: the reader learns"
                 + " that objects it may not see come after its last one");
         return;
       }
@@ -141,15 +181,27 @@ final class Probes {
         // not a number in this radix
       }
     }
-    long shownMicros = lastShown.map(s -> {
-      Instant i = Instant.parse(s);
-      return i.getEpochSecond() * 1_000_000L + i.getNano() / 1_000L;
-    }).orElse(-1L);
-    verdicts.check(clear.isEmpty() || clear.get() == shownMicros, Kind.ORACLE,
-        "next token carries in clear the position of a row the caller was not shown", w.toString(), path,
+    long shownMicros =
+        lastShown
+            .map(
+                s -> {
+                  Instant i = Instant.parse(s);
+                  return i.getEpochSecond() * 1_000_000L + i.getNano() / 1_000L;
+                })
+            .orElse(-1L);
+    verdicts.check(
+        clear.isEmpty() || clear.get() == shownMicros,
+        Kind.ORACLE,
+        "next token carries in clear the position of a row the caller was not shown",
+        w.toString(),
+        path,
         "next=" + token,
-        "the next token carries in clear the date_added " + clear.orElse(0L) + " of a row the reader was not shown"
-            + " (last shown " + shownMicros + ")");
+        "the next token carries in clear the date_added "
+            + clear.orElse(0L)
+            + " of a row the reader was not shown"
+            + " (last shown "
+            + shownMicros
+            + ")");
   }
 
   private static int countItems(String body) {
@@ -163,7 +215,8 @@ final class Probes {
    */
   void byId(Who w, String collection, String id, boolean versionsToo, boolean filterToo) {
     boolean visible = truth.idVisible(id, w.reader()) || echo(w).contains(id);
-    List<String> shapes = new ArrayList<>(List.of(ROOT + "/collections/" + collection + "/objects/%s/"));
+    List<String> shapes =
+        new ArrayList<>(List.of(ROOT + "/collections/" + collection + "/objects/%s/"));
     if (filterToo) {
       shapes.add(ROOT + "/collections/" + collection + "/objects/?match[id]=%s");
     }
@@ -177,24 +230,44 @@ final class Probes {
       scan(w, path, a, Set.of(id));
       if (!visible) {
         String type = id.substring(0, id.indexOf("--") + 2);
-        String want = controls.computeIfAbsent(w + " " + shape + " " + type, k -> {
-          String missing = type + UUID.randomUUID();
-          Api.Answer control = w.api().taxii(String.format(shape, missing));
-          return control.status() + " " + control.body().replace(missing, "{id}") + taxiiHeaders(control);
-        });
+        String want =
+            controls.computeIfAbsent(
+                w + " " + shape + " " + type,
+                k -> {
+                  String missing = type + UUID.randomUUID();
+                  Api.Answer control = w.api().taxii(String.format(shape, missing));
+                  return control.status()
+                      + " "
+                      + control.body().replace(missing, "{id}")
+                      + taxiiHeaders(control);
+                });
         String got = a.status() + " " + a.body().replace(id, "{id}") + taxiiHeaders(a);
-        verdicts.check(got.equals(want), Kind.ORACLE, "a hidden object answers unlike a missing one", w.toString(),
-            path, id, "the answer for a hidden object (" + Attacks.abbreviate(got) + ") differs from one for a missing id ("
-                + Attacks.abbreviate(want) + ")");
+        verdicts.check(
+            got.equals(want),
+            Kind.ORACLE,
+            "a hidden object answers unlike a missing one",
+            w.toString(),
+            path,
+            id,
+            "the answer for a hidden object ("
+                + Attacks.abbreviate(got)
+                + ") differs from one for a missing id ("
+                + Attacks.abbreviate(want)
+                + ")");
       }
     }
   }
 
   private static String taxiiHeaders(Api.Answer a) {
-    return " " + a.header("X-TAXII-Date-Added-First").isPresent() + a.header("X-TAXII-Date-Added-Last").isPresent();
+    return " "
+        + a.header("X-TAXII-Date-Added-First").isPresent()
+        + a.header("X-TAXII-Date-Added-Last").isPresent();
   }
 
-  /** The author (or anyone who may read its object) still gets the author's own text as the latest version. */
+  /**
+   * The author (or anyone who may read its object) still gets the author's own text as the latest
+   * version.
+   */
   void guarded(Attacks.Guarded g, Who w) {
     if (!g.node().equals(w.node()) || !g.authorsVersion().mayBeRead(w.reader())) {
       return;
@@ -202,9 +275,21 @@ final class Probes {
     String path = ROOT + "/collections/" + g.collection() + "/objects/" + g.id() + "/";
     Api.Answer a = w.api().taxii(path);
     scan(w, path, a);
-    verdicts.check(a.status() == 200 && a.body().contains(g.authorsVersion().canary()), Kind.TAMPER,
-        "another principal's version replaces the author's", w.toString(), path, g.authorsVersion().label(), "after " + g.attack() + ", the latest version a reader of the author's"
-            + " object gets is not the author's (HTTP " + a.status() + ": " + Attacks.abbreviate(a.body()) + ")");
+    verdicts.check(
+        a.status() == 200 && a.body().contains(g.authorsVersion().canary()),
+        Kind.TAMPER,
+        "another principal's version replaces the author's",
+        w.toString(),
+        path,
+        g.authorsVersion().label(),
+        "after "
+            + g.attack()
+            + ", the latest version a reader of the author's"
+            + " object gets is not the author's (HTTP "
+            + a.status()
+            + ": "
+            + Attacks.abbreviate(a.body())
+            + ")");
   }
 
   /** A reader replays another principal's next token with the same query. */
@@ -232,15 +317,24 @@ final class Probes {
       String path = ROOT + "/status/" + p.statusId() + "/";
       Api.Answer a = w.api().taxii(path);
       if (w.admin()) {
-        // admins may read every status resource and the audit log, which name every id by design: only
+        // admins may read every status resource and the audit log, which name every id by design:
+        // only
         // the text of what they may not see must stay out
         scan(w.toString(), w.reader(), path, a.body(), ids(a.body()));
         continue;
       }
       scan(w, path, a);
-      verdicts.check(a.status() == control.status(), Kind.ORACLE, "another principal's status resource is found",
-          w.toString(), path, p.who().toString(),
-          "another principal's status resource answers HTTP " + a.status() + ", a missing one " + control.status());
+      verdicts.check(
+          a.status() == control.status(),
+          Kind.ORACLE,
+          "another principal's status resource is found",
+          w.toString(),
+          path,
+          p.who().toString(),
+          "another principal's status resource answers HTTP "
+              + a.status()
+              + ", a missing one "
+              + control.status());
     }
   }
 
@@ -251,12 +345,19 @@ final class Probes {
     if (list.status() == 200) {
       for (JsonNode alert : Corpus.JSON.readTree(list.body())) {
         String incident = alert.path("incident_id").asString("");
-        if (truth.idVisible(incident, w.reader()) || truth.secret(firstCanary(alert.toString())) != null) {
+        if (truth.idVisible(incident, w.reader())
+            || truth.secret(firstCanary(alert.toString())) != null) {
           continue; // an injected or laundered alert: its canaries were scanned above
         }
-        verdicts.check(nodeAlertVisible(w), Kind.LEAK, "the node's own alert shown to a nation outside NATO",
-            w.toString(), "/api/maritime/alerts", incident,
-            "an alert of the node's own watch (TLP:AMBER, releasable to NATO) shown to " + w.nation());
+        verdicts.check(
+            nodeAlertVisible(w),
+            Kind.LEAK,
+            "the node's own alert shown to a nation outside NATO",
+            w.toString(),
+            "/api/maritime/alerts",
+            incident,
+            "an alert of the node's own watch (TLP:AMBER, releasable to NATO) shown to "
+                + w.nation());
       }
     }
     Api.Answer control = w.api().get("/api/maritime/alerts/no-such-alert", "application/json");
@@ -270,9 +371,17 @@ final class Probes {
       if (!i.secret().mayBeRead(w.reader())) {
         String got = a.status() + " " + a.body().replace(i.alertId(), "{id}");
         String want = control.status() + " " + control.body().replace("no-such-alert", "{id}");
-        verdicts.check(got.equals(want), Kind.ORACLE, "a hidden alert answers unlike a missing one", w.toString(),
-            path, i.secret().label(),
-            "a hidden alert answers " + Attacks.abbreviate(got) + ", a missing one " + Attacks.abbreviate(want));
+        verdicts.check(
+            got.equals(want),
+            Kind.ORACLE,
+            "a hidden alert answers unlike a missing one",
+            w.toString(),
+            path,
+            i.secret().label(),
+            "a hidden alert answers "
+                + Attacks.abbreviate(got)
+                + ", a missing one "
+                + Attacks.abbreviate(want));
       }
     }
     Api.Answer status = w.api().get("/api/maritime/status", "application/json");
@@ -280,9 +389,18 @@ final class Probes {
     if (status.status() == 200 && !nodeAlertVisible(w)) {
       JsonNode s = Corpus.JSON.readTree(status.body());
       long counted = s.path("alertsRaised").asLong(0) + s.path("alertsPublished").asLong(0);
-      verdicts.check(counted == 0, Kind.ORACLE, "status counts alerts the caller may not see", w.toString(),
-          "/api/maritime/status", "node alerts",
-          "counts " + counted + " alerts raised/published, none of which " + w.nation() + " may see");
+      verdicts.check(
+          counted == 0,
+          Kind.ORACLE,
+          "status counts alerts the caller may not see",
+          w.toString(),
+          "/api/maritime/status",
+          "node alerts",
+          "counts "
+              + counted
+              + " alerts raised/published, none of which "
+              + w.nation()
+              + " may see");
     }
   }
 
@@ -300,40 +418,84 @@ final class Probes {
     return m.find() ? m.group() : "";
   }
 
-  /** The node's own alerts: TLP:AMBER releasable to NATO, origin the node's nation (the default configuration). */
+  /**
+   * The node's own alerts: TLP:AMBER releasable to NATO, origin the node's nation (the default
+   * configuration).
+   */
   static boolean nodeAlertVisible(Who w) {
-    StixObject nato = ReleasabilityMarking.markingDefinition(Releasability.toNations("NATO"),
-        "identity--" + UUID.nameUUIDFromBytes(w.node().getBytes(StandardCharsets.UTF_8)), "2026-11-28T00:00:00.000Z");
-    return ReleaseRule.mayRead(w.reader(), w.node(), List.of(Tlp.AMBER.definition(), nato), ReleaseRule.ORIGIN_ONLY);
+    StixObject nato =
+        ReleasabilityMarking.markingDefinition(
+            Releasability.toNations("NATO"),
+            "identity--" + UUID.nameUUIDFromBytes(w.node().getBytes(StandardCharsets.UTF_8)),
+            "2026-11-28T00:00:00.000Z");
+    return ReleaseRule.mayRead(
+        w.reader(), w.node(), List.of(Tlp.AMBER.definition(), nato), ReleaseRule.ORIGIN_ONLY);
   }
 
-  /** Metrics: counts of objects, alerts and federation traffic are not for callers who may not see them. */
+  /**
+   * Metrics: counts of objects, alerts and federation traffic are not for callers who may not see
+   * them.
+   */
   void metrics(Who w) {
-    for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/bulwark.federation.objects",
-        "/bulwark/federation/status")) {
+    for (String path :
+        List.of(
+            "/actuator/prometheus",
+            "/actuator/metrics",
+            "/actuator/metrics/bulwark.federation.objects",
+            "/bulwark/federation/status")) {
       Api.Answer a = w.api().get(path, "*/*");
       scan(w, path, a);
       if (w.admin()) {
         continue;
       }
-      boolean reveals = a.status() == 200 && (a.body().contains("bulwark_federation") || a.body().contains("bulwark.federation")
-          || a.body().contains("bulwark_maritime_alerts") || a.body().contains("\"measurements\"")
-          || a.body().contains("\"exchanges\""));
-      verdicts.check(!reveals, Kind.ORACLE, "metrics count objects and traffic the caller may not see",
-          w.toString(), path, "-",
-          "a " + w.roles() + " of " + w.nation() + " reads counters of federation traffic and alerts, which count objects"
-              + " it may not see (HTTP " + a.status() + ")");
+      boolean reveals =
+          a.status() == 200
+              && (a.body().contains("bulwark_federation")
+                  || a.body().contains("bulwark.federation")
+                  || a.body().contains("bulwark_maritime_alerts")
+                  || a.body().contains("\"measurements\"")
+                  || a.body().contains("\"exchanges\""));
+      verdicts.check(
+          !reveals,
+          Kind.ORACLE,
+          "metrics count objects and traffic the caller may not see",
+          w.toString(),
+          path,
+          "-",
+          "a "
+              + w.roles()
+              + " of "
+              + w.nation()
+              + " reads counters of federation traffic and alerts, which count objects"
+              + " it may not see (HTTP "
+              + a.status()
+              + ")");
     }
   }
 
   /** What the public (no credentials) is shown. */
   void anonymous(String node) {
     Api api = Api.anonymous(world.port(node));
-    for (String path : List.of("/public/support/reports", "/public/support/reports/latest", "/taxii2/",
-        ROOT + "/collections/intel/objects/", "/api/maritime/alerts", "/actuator/prometheus")) {
-      Api.Answer a = api.get(path, path.startsWith("/public") || path.startsWith("/api") || path.startsWith("/actuator")
-          ? "*/*" : Api.TAXII);
-      scan("anonymous@" + node, Reader.anonymous(), path, a.body() + " " + a.headers().map(), Set.of());
+    for (String path :
+        List.of(
+            "/public/support/reports",
+            "/public/support/reports/latest",
+            "/taxii2/",
+            ROOT + "/collections/intel/objects/",
+            "/api/maritime/alerts",
+            "/actuator/prometheus")) {
+      Api.Answer a =
+          api.get(
+              path,
+              path.startsWith("/public") || path.startsWith("/api") || path.startsWith("/actuator")
+                  ? "*/*"
+                  : Api.TAXII);
+      scan(
+          "anonymous@" + node,
+          Reader.anonymous(),
+          path,
+          a.body() + " " + a.headers().map(),
+          Set.of());
     }
   }
 
@@ -345,13 +507,33 @@ final class Probes {
       while (m.find()) {
         Secret s = truth.secret(m.group());
         if (s != null && !s.mayBeHeldBy(node)) {
-          boolean asRecipient = s.mayBeRead(new Reader(node, Optional.of(world.nodeIdentities.get(node))));
-          verdicts.fail(new Verdicts.Failure(Kind.LEAK, s.red() ? "TLP:RED held by another nation's node"
-              : asRecipient ? "a node holds what names its identity as a recipient but not its nation"
-              : "a node holds what its nation may not see", "node " + node, "federation: store of " + node + ", collection "
-              + o.collectionId(), s.label(), "holds text " + s.canary() + " of " + s.label() + " (origin " + s.origin()
-              + ", posted at " + s.postedAt() + ")" + (s.red() ? ": TLP:RED never leaves" : ", which " + node
-              + " may not see") + "; recorded origin " + o.originNation() + ", added by " + o.addedBy()));
+          boolean asRecipient =
+              s.mayBeRead(new Reader(node, Optional.of(world.nodeIdentities.get(node))));
+          verdicts.fail(
+              new Verdicts.Failure(
+                  Kind.LEAK,
+                  s.red()
+                      ? "TLP:RED held by another nation's node"
+                      : asRecipient
+                          ? "a node holds what names its identity as a recipient but not its nation"
+                          : "a node holds what its nation may not see",
+                  "node " + node,
+                  "federation: store of " + node + ", collection " + o.collectionId(),
+                  s.label(),
+                  "holds text "
+                      + s.canary()
+                      + " of "
+                      + s.label()
+                      + " (origin "
+                      + s.origin()
+                      + ", posted at "
+                      + s.postedAt()
+                      + ")"
+                      + (s.red() ? ": TLP:RED never leaves" : ", which " + node + " may not see")
+                      + "; recorded origin "
+                      + o.originNation()
+                      + ", added by "
+                      + o.addedBy()));
         }
       }
     }

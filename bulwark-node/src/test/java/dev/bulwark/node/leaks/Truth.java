@@ -36,20 +36,39 @@ final class Truth {
    * @param markings the object markings its author meant
    * @param part the granular markings of the part, empty for the object itself
    * @param names for a releasability definition, the list it holds: the design makes a definition
-   *     readable by the nations and recipients it names (so that they can resolve what they receive)
+   *     readable by the nations and recipients it names (so that they can resolve what they
+   *     receive)
    */
-  record Secret(String canary, String label, String id, String origin, String postedAt, List<StixObject> markings,
-      List<StixObject> part, Optional<Releasability> names) {
-    Secret(String canary, String label, String id, String origin, String postedAt, List<StixObject> markings,
+  record Secret(
+      String canary,
+      String label,
+      String id,
+      String origin,
+      String postedAt,
+      List<StixObject> markings,
+      List<StixObject> part,
+      Optional<Releasability> names) {
+    Secret(
+        String canary,
+        String label,
+        String id,
+        String origin,
+        String postedAt,
+        List<StixObject> markings,
         List<StixObject> part) {
       this(canary, label, id, origin, postedAt, markings, part, Optional.empty());
     }
 
     boolean mayBeRead(Reader reader) {
-      boolean named = names.isPresent() && reader.authenticated() && (names.get().includesNation(reader.nation())
-          || reader.identityId().map(names.get().recipients()::contains).orElse(false));
-      return named || (ReleaseRule.mayRead(reader, origin, markings, ReleaseRule.ORIGIN_ONLY)
-          && (part.isEmpty() || ReleaseRule.mayRead(reader, origin, part, ReleaseRule.ORIGIN_ONLY)));
+      boolean named =
+          names.isPresent()
+              && reader.authenticated()
+              && (names.get().includesNation(reader.nation())
+                  || reader.identityId().map(names.get().recipients()::contains).orElse(false));
+      return named
+          || (ReleaseRule.mayRead(reader, origin, markings, ReleaseRule.ORIGIN_ONLY)
+              && (part.isEmpty()
+                  || ReleaseRule.mayRead(reader, origin, part, ReleaseRule.ORIGIN_ONLY)));
     }
 
     boolean red() {
@@ -58,7 +77,8 @@ final class Truth {
 
     /** A node may hold what was posted to it, and what its nation may read unless it is RED. */
     boolean mayBeHeldBy(String nodeNation) {
-      return postedAt.equals(nodeNation) || (!red() && mayBeRead(new Reader(nodeNation, Optional.empty())));
+      return postedAt.equals(nodeNation)
+          || (!red() && mayBeRead(new Reader(nodeNation, Optional.empty())));
     }
   }
 
@@ -106,7 +126,9 @@ final class Truth {
     while (m.find()) {
       String id = m.group();
       List<Secret> claims = byId.get(id);
-      if (claims != null && !ownEcho.contains(id) && claims.stream().noneMatch(s -> s.mayBeRead(reader))) {
+      if (claims != null
+          && !ownEcho.contains(id)
+          && claims.stream().noneMatch(s -> s.mayBeRead(reader))) {
         out.add(id);
       }
     }

@@ -9,11 +9,15 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The tally of the suite: every check made, and every failure by kind (a leak: bytes of an object a
  * reader may not see reached it; an oracle: an answer that differs according to hidden objects; a
- * tamper: someone else's text took the place of an author's object). Keeps the first failures of each
- * path in full for the report. Thread-safe.
+ * tamper: someone else's text took the place of an author's object). Keeps the first failures of
+ * each path in full for the report. Thread-safe.
  */
 final class Verdicts {
-  enum Kind { LEAK, ORACLE, TAMPER }
+  enum Kind {
+    LEAK,
+    ORACLE,
+    TAMPER
+  }
 
   /** One failure: who asked, where, about which object, and why it is one. */
   record Failure(Kind kind, String rule, String reader, String path, String object, String why) {
@@ -37,7 +41,14 @@ final class Verdicts {
   }
 
   /** Counts one check; records a failure when it does not hold. */
-  void check(boolean holds, Kind kind, String rule, String reader, String path, String object, String why) {
+  void check(
+      boolean holds,
+      Kind kind,
+      String rule,
+      String reader,
+      String path,
+      String object,
+      String why) {
     checks.incrementAndGet();
     if (!holds) {
       fail(new Failure(kind, rule, reader, path, object, why));
@@ -53,10 +64,19 @@ final class Verdicts {
     if (all.size() < 200_000) {
       all.add(f);
     }
-    String group = f.kind() + " " + f.path().replaceAll("--[0-9a-f-]{36}", "--{id}").replaceAll(" \\(.*", "")
-        .replaceAll("&?next=[^&]*", "").replaceAll("&?limit=[0-9]+", "").replaceAll("\\?$", "")
-        .replaceAll("/status/[0-9a-f-]+/", "/status/{id}/").replaceAll("/alerts/inj-[a-z-]+", "/alerts/{id}")
-        + " — " + f.rule();
+    String group =
+        f.kind()
+            + " "
+            + f.path()
+                .replaceAll("--[0-9a-f-]{36}", "--{id}")
+                .replaceAll(" \\(.*", "")
+                .replaceAll("&?next=[^&]*", "")
+                .replaceAll("&?limit=[0-9]+", "")
+                .replaceAll("\\?$", "")
+                .replaceAll("/status/[0-9a-f-]+/", "/status/{id}/")
+                .replaceAll("/alerts/inj-[a-z-]+", "/alerts/{id}")
+            + " — "
+            + f.rule();
     countByGroup.computeIfAbsent(group, g -> new AtomicLong()).incrementAndGet();
     List<Failure> kept = firstByGroup.computeIfAbsent(group, g -> new ArrayList<>());
     if (kept.size() < KEPT_PER_GROUP && !kept.contains(f)) {
@@ -77,8 +97,15 @@ final class Verdicts {
   }
 
   String summary() {
-    return "leak suite: " + checks() + " checks, " + count(Kind.LEAK) + " leaks, " + count(Kind.ORACLE) + " oracles, "
-        + count(Kind.TAMPER) + " tampers";
+    return "leak suite: "
+        + checks()
+        + " checks, "
+        + count(Kind.LEAK)
+        + " leaks, "
+        + count(Kind.ORACLE)
+        + " oracles, "
+        + count(Kind.TAMPER)
+        + " tampers";
   }
 
   /** Every failure, one a line, in the order found. */
@@ -89,13 +116,21 @@ final class Verdicts {
   /** The failures grouped by kind, path and reason, with the first of each in full. */
   synchronized String report() {
     StringBuilder b = new StringBuilder(summary()).append('\n');
-    countByGroup.forEach((group, n) -> {
-      b.append(String.format("%6d × %s%n", n.get(), group));
-      for (Failure f : firstByGroup.get(group)) {
-        b.append("         e.g. ").append(f.reader()).append(" ").append(f.path()).append(" ").append(f.object())
-            .append(": ").append(f.why()).append('\n');
-      }
-    });
+    countByGroup.forEach(
+        (group, n) -> {
+          b.append(String.format("%6d × %s%n", n.get(), group));
+          for (Failure f : firstByGroup.get(group)) {
+            b.append("         e.g. ")
+                .append(f.reader())
+                .append(" ")
+                .append(f.path())
+                .append(" ")
+                .append(f.object())
+                .append(": ")
+                .append(f.why())
+                .append('\n');
+          }
+        });
     return b.toString();
   }
 }

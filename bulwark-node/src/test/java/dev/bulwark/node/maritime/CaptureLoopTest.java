@@ -18,10 +18,24 @@ class CaptureLoopTest {
   /** A ship at anchor reporting at 0 s and 100 s, and a ferry reporting every 10 s for 290 s. */
   static List<VesselObservation> capture() {
     List<VesselObservation> c = new ArrayList<>();
-    c.add(new PositionReport(211_000_001, T0, 54.5, 12.5, 0.1, 90, 90, PositionReport.STATUS_AT_ANCHOR, false));
-    c.add(new PositionReport(211_000_001, T0 + 100_000, 54.5, 12.5, 0.1, 90, 90, PositionReport.STATUS_AT_ANCHOR, false));
+    c.add(
+        new PositionReport(
+            211_000_001, T0, 54.5, 12.5, 0.1, 90, 90, PositionReport.STATUS_AT_ANCHOR, false));
+    c.add(
+        new PositionReport(
+            211_000_001,
+            T0 + 100_000,
+            54.5,
+            12.5,
+            0.1,
+            90,
+            90,
+            PositionReport.STATUS_AT_ANCHOR,
+            false));
     for (int s = 0; s <= 290; s += 10) {
-      c.add(new PositionReport(211_000_002, T0 + s * 1000L, 54.6, 12.0 + s * 0.0001, 12, 90, 90, 0, false));
+      c.add(
+          new PositionReport(
+              211_000_002, T0 + s * 1000L, 54.6, 12.0 + s * 0.0001, 12, 90, 90, 0, false));
     }
     c.sort(Comparator.comparingLong(VesselObservation::timeMillis));
     return c;
@@ -46,7 +60,8 @@ class CaptureLoopTest {
         assertThat(Math.abs(p.lon() - before.lon())).isLessThanOrEqualTo(0.0010001);
       }
     }
-    // without the turn reports the anchored ship would be silent 2 x 190 s = 381 s (> 6 min: "going dark")
+    // without the turn reports the anchored ship would be silent 2 x 190 s = 381 s (> 6 min: "going
+    // dark")
     assertThat(longestGap.get(211_000_001)).isLessThanOrEqualTo(191_000L);
     assertThat(longestGap.get(211_000_002)).isLessThanOrEqualTo(10_000L);
   }

@@ -10,9 +10,9 @@ import dev.bulwark.maritime.infra.GeoJsonInfrastructure;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.NewObject;
-import dev.bulwark.node.store.Provenance;
 import dev.bulwark.node.store.ObjectQuery;
 import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.Provenance;
 import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.store.TestDatabases;
@@ -34,12 +34,16 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The ledger over a real (embedded) object store: what it publishes, how it versions, what survives. */
+/**
+ * The ledger over a real (embedded) object store: what it publishes, how it versions, what
+ * survives.
+ */
 class IncidentLedgerTest {
   static final InfrastructureLayer LAYER = GeoJsonInfrastructure.baltic().layer();
   static final JsonMapper JSON = JsonMapper.builder().build();
-  static final String TRACK = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":"
-      + "[[26.40000,59.80000],[26.30000,59.82000]]},\"properties\":{\"mmsi\":518000001,\"times\":[1,2],\"sog_kn\":[6.2,6.1]}}";
+  static final String TRACK =
+      "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":"
+          + "[[26.40000,59.80000],[26.30000,59.82000]]},\"properties\":{\"mmsi\":518000001,\"times\":[1,2],\"sog_kn\":[6.2,6.1]}}";
 
   /** A reader the test lets see everything the ledger holds (the node's own objects). */
   static final Predicate<StoredObject> ANYONE = o -> true;
@@ -58,9 +62,16 @@ class IncidentLedgerTest {
   }
 
   IncidentLedger ledger(String tlp, String releasableTo) {
-    MaritimeProperties p = new MaritimeProperties(null, null, null, null, null, tlp, releasableTo, null);
-    IncidentLedger l = new IncidentLedger(store, "maritime-alerts", "EST",
-        NodeMarkings.of(p, MaritimeExtension.id("identity", "node|EST")), LAYER, now::get);
+    MaritimeProperties p =
+        new MaritimeProperties(null, null, null, null, null, tlp, releasableTo, null);
+    IncidentLedger l =
+        new IncidentLedger(
+            store,
+            "maritime-alerts",
+            "EST",
+            NodeMarkings.of(p, MaritimeExtension.id("identity", "node|EST")),
+            LAYER,
+            now::get);
     l.start();
     return l;
   }
@@ -69,10 +80,22 @@ class IncidentLedgerTest {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("mean_sog_kn", "6.2");
     params.put("threshold_kn", "9.0");
-    return new Alert("anchor-drag-518000001-Estlink_2-1764324000", AlertKind.ANCHOR_DRAG, 518000001, "EAGLE",
-        List.of(), Optional.of("Estlink 2"), Optional.of("Estlink 2"), Instant.parse("2026-11-28T09:00:00Z"),
-        Instant.parse(end), Instant.parse("2026-11-28T09:10:00Z"), severity, 0.8,
-        "anchor dragged across Estlink 2", new Evidence(TRACK, params), revision);
+    return new Alert(
+        "anchor-drag-518000001-Estlink_2-1764324000",
+        AlertKind.ANCHOR_DRAG,
+        518000001,
+        "EAGLE",
+        List.of(),
+        Optional.of("Estlink 2"),
+        Optional.of("Estlink 2"),
+        Instant.parse("2026-11-28T09:00:00Z"),
+        Instant.parse(end),
+        Instant.parse("2026-11-28T09:10:00Z"),
+        severity,
+        0.8,
+        "anchor dragged across Estlink 2",
+        new Evidence(TRACK, params),
+        revision);
   }
 
   List<StoredObject> all() {
@@ -84,20 +107,28 @@ class IncidentLedgerTest {
   }
 
   @Test
-  void publishesAnIncidentWithVesselAssetLocationSightingAndEvidenceThatAllValidate() throws Exception {
+  void publishesAnIncidentWithVesselAssetLocationSightingAndEvidenceThatAllValidate()
+      throws Exception {
     IncidentLedger ledger = ledger();
     ledger.publish(drag(0, Severity.MEDIUM, "2026-11-28T09:20:00Z"));
 
-    assertThat(typeCounts()).containsEntry("incident", 1L).containsEntry("identity", 2L)
-        .containsEntry("infrastructure", 1L).containsEntry("location", 1L).containsEntry("sighting", 1L)
-        .containsEntry("note", 1L).containsEntry("extension-definition", 1L).containsEntry("marking-definition", 1L);
+    assertThat(typeCounts())
+        .containsEntry("incident", 1L)
+        .containsEntry("identity", 2L)
+        .containsEntry("infrastructure", 1L)
+        .containsEntry("location", 1L)
+        .containsEntry("sighting", 1L)
+        .containsEntry("note", 1L)
+        .containsEntry("extension-definition", 1L)
+        .containsEntry("marking-definition", 1L);
     StixCodec codec = new StixCodec();
     StixValidator validator = new StixValidator();
     for (StoredObject o : all()) {
       var result = validator.validate(codec.parseObject(o.json()));
       assertThat(result.errors()).as(o.json()).isEmpty();
     }
-    StoredObject incident = all().stream().filter(o -> o.type().equals("incident")).findFirst().orElseThrow();
+    StoredObject incident =
+        all().stream().filter(o -> o.type().equals("incident")).findFirst().orElseThrow();
     assertThat(incident.markingRefs()).contains(Tlp.AMBER.markingDefinitionId()).hasSize(2);
     JsonNode ext = JSON.readTree(incident.json()).path("extensions").path(MaritimeExtension.ID);
     assertThat(ext.path("kind").asString()).isEqualTo("anchor-drag");
@@ -105,8 +136,12 @@ class IncidentLedgerTest {
     assertThat(ext.path("asset_name").asString()).isEqualTo("Estlink 2");
     assertThat(ext.path("latitude").asDouble()).isEqualTo(59.82);
     assertThat(ext.path("evidence_ref").asString()).startsWith("note--");
-    StoredObject evidence = store.versions("maritime-alerts", ext.path("evidence_ref").asString(), ReadFilter.SYSTEM).get(0);
-    assertThat(JSON.readTree(evidence.json()).path("content").asString()).contains("\"LineString\"");
+    StoredObject evidence =
+        store
+            .versions("maritime-alerts", ext.path("evidence_ref").asString(), ReadFilter.SYSTEM)
+            .get(0);
+    assertThat(JSON.readTree(evidence.json()).path("content").asString())
+        .contains("\"LineString\"");
   }
 
   @Test
@@ -123,7 +158,9 @@ class IncidentLedgerTest {
     assertThat(incidents).hasSize(2);
     assertThat(incidents.get(0).objectId()).isEqualTo(incidents.get(1).objectId());
     assertThat(incidents.get(1).versionMicros()).isGreaterThan(incidents.get(0).versionMicros());
-    assertThat(typeCounts()).containsEntry("identity", 2L).containsEntry("infrastructure", 1L)
+    assertThat(typeCounts())
+        .containsEntry("identity", 2L)
+        .containsEntry("infrastructure", 1L)
         .containsEntry("sighting", 2L);
   }
 
@@ -143,8 +180,10 @@ class IncidentLedgerTest {
     JsonNode detail = restarted.detail(a.id(), ANYONE).orElseThrow();
     assertThat(detail.path("status").asString()).isEqualTo("acknowledged");
     assertThat(detail.path("acknowledged_by").asString()).isEqualTo("officer");
-    assertThat(detail.path("notes").path(0).path("content").asString()).isEqualTo("Coast guard informed.");
-    assertThat(detail.path("track").path("geometry").path("type").asString()).isEqualTo("LineString");
+    assertThat(detail.path("notes").path(0).path("content").asString())
+        .isEqualTo("Coast guard informed.");
+    assertThat(detail.path("track").path("geometry").path("type").asString())
+        .isEqualTo("LineString");
 
     now.addAndGet(1000);
     restarted.publish(drag(1, Severity.HIGH, "2026-11-28T09:40:00Z"));
@@ -164,19 +203,42 @@ class IncidentLedgerTest {
     ledger.publish(own);
     String incident = ledger.incidentOf(own.id(), ANYONE).orElseThrow();
     // shaped like the node's alerts, one even claiming the node's identity, written by others
-    store.add("maritime-alerts", NewObject.from(MaritimeAlertAccessTest.injected(
-        "incident--6b0f3d0e-1c55-4f59-9d0a-3e1f1f7c0a11", "fin", "FIN only", "identity--4b1a3c5d-6e7f-4a8b-9c0d-1e2f3a4b5c66",
-        Tlp.AMBER_STRICT)), new Provenance("FIN", "fin-analyst"));
-    store.add("maritime-alerts", NewObject.from(MaritimeAlertAccessTest.injected(
-        "incident--0e4d7c7b-2f3a-4b8e-8d2c-5a9f4b6e7d22", "est", "EST red", ledger.nodeIdentity(), Tlp.RED)),
+    store.add(
+        "maritime-alerts",
+        NewObject.from(
+            MaritimeAlertAccessTest.injected(
+                "incident--6b0f3d0e-1c55-4f59-9d0a-3e1f1f7c0a11",
+                "fin",
+                "FIN only",
+                "identity--4b1a3c5d-6e7f-4a8b-9c0d-1e2f3a4b5c66",
+                Tlp.AMBER_STRICT)),
+        new Provenance("FIN", "fin-analyst"));
+    store.add(
+        "maritime-alerts",
+        NewObject.from(
+            MaritimeAlertAccessTest.injected(
+                "incident--0e4d7c7b-2f3a-4b8e-8d2c-5a9f4b6e7d22",
+                "est",
+                "EST red",
+                ledger.nodeIdentity(),
+                Tlp.RED)),
         new Provenance("EST", "est-analyst"));
     // a foreign nation's node using the same actor name is not this node either
-    store.add("maritime-alerts", NewObject.from(MaritimeAlertAccessTest.injected(
-        "incident--5c3b2a19-8d7e-4f6a-9b5c-4d3e2f1a0b55", "lva", "LVA", ledger.nodeIdentity(), Tlp.GREEN)),
+    store.add(
+        "maritime-alerts",
+        NewObject.from(
+            MaritimeAlertAccessTest.injected(
+                "incident--5c3b2a19-8d7e-4f6a-9b5c-4d3e2f1a0b55",
+                "lva",
+                "LVA",
+                ledger.nodeIdentity(),
+                Tlp.GREEN)),
         new Provenance("LVA", IncidentLedger.ACTOR));
 
     IncidentLedger restarted = ledger();
-    assertThat(restarted.list(ANYONE)).extracting(n -> n.path("id").asString()).containsExactly(own.id());
+    assertThat(restarted.list(ANYONE))
+        .extracting(n -> n.path("id").asString())
+        .containsExactly(own.id());
     for (String injected : List.of("fin", "est", "lva")) {
       assertThat(restarted.detail(injected, ANYONE)).isEmpty();
       assertThat(restarted.acknowledge(injected, "officer", ANYONE)).isEmpty();
@@ -213,10 +275,15 @@ class IncidentLedgerTest {
     wide.publish(drag(1, Severity.HIGH, "2026-11-28T09:40:00Z"));
     String incident = wide.incidentOf(a.id(), ANYONE).orElseThrow();
     for (StoredObject o : all()) {
-      boolean aboutTheAlert = o.objectId().equals(incident) || o.type().equals("note") || o.type().equals("location")
-          || o.type().equals("sighting");
+      boolean aboutTheAlert =
+          o.objectId().equals(incident)
+              || o.type().equals("note")
+              || o.type().equals("location")
+              || o.type().equals("sighting");
       if (aboutTheAlert) {
-        assertThat(o.markingRefs()).as(o.objectId() + "@" + o.version()).containsExactly(Tlp.AMBER_STRICT.markingDefinitionId());
+        assertThat(o.markingRefs())
+            .as(o.objectId() + "@" + o.version())
+            .containsExactly(Tlp.AMBER_STRICT.markingDefinitionId());
         assertThat(o.originNation()).isEqualTo("EST");
       }
     }
@@ -227,6 +294,7 @@ class IncidentLedgerTest {
     now.addAndGet(1000);
     IncidentLedger red = ledger("red", "");
     red.acknowledge(a.id(), "officer", ANYONE).orElseThrow();
-    assertThat(red.incidentHeader(a.id()).orElseThrow().markingRefs()).containsExactly(Tlp.RED.markingDefinitionId());
+    assertThat(red.incidentHeader(a.id()).orElseThrow().markingRefs())
+        .containsExactly(Tlp.RED.markingDefinitionId());
   }
 }

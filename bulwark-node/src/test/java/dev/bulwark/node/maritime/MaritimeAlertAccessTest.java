@@ -7,17 +7,17 @@ import dev.bulwark.maritime.alert.AlertKind;
 import dev.bulwark.maritime.alert.Evidence;
 import dev.bulwark.maritime.alert.Severity;
 import dev.bulwark.node.BulwarkNodeApplication;
+import dev.bulwark.node.security.PrincipalStore;
+import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.NewObject;
+import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Provenance;
 import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiQuery;
-import dev.bulwark.node.security.PrincipalStore;
-import dev.bulwark.node.security.Role;
-import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Tlp;
 import java.io.BufferedReader;
@@ -58,11 +58,11 @@ import tools.jackson.databind.node.ObjectNode;
  * The maritime API's leaks of issue 14, as attacks on a real node (EST) that is restarted over the
  * same store. First it publishes alert "strict" as TLP:AMBER+STRICT; an older node let contributors
  * write into {@code maritime-alerts}, so a FIN contributor's TLP:AMBER+STRICT incident and an EST
- * contributor's TLP:RED one (claiming the node's identity as author), and an EST admin's TLP:GREEN one
- * are put straight into the store beside it. Then the node restarts
- * configured TLP:AMBER releasable to NATO and publishes alert "nato". Readers of USA, DEU, EST and UKR,
- * a FIN peer, both contributors and an admin then look through every door: REST (what the console
- * shows), server-sent events, TAXII, the workflow, the status and the metrics.
+ * contributor's TLP:RED one (claiming the node's identity as author), and an EST admin's TLP:GREEN
+ * one are put straight into the store beside it. Then the node restarts configured TLP:AMBER
+ * releasable to NATO and publishes alert "nato". Readers of USA, DEU, EST and UKR, a FIN peer, both
+ * contributors and an admin then look through every door: REST (what the console shows),
+ * server-sent events, TAXII, the workflow, the status and the metrics.
  */
 class MaritimeAlertAccessTest {
   static final JsonMapper JSON = JsonMapper.builder().build();
@@ -92,21 +92,34 @@ class MaritimeAlertAccessTest {
     String nodeIdentity = node.getBean(IncidentLedger.class).nodeIdentity();
     ObjectStore store = node.getBean(ObjectStore.class);
     // what an older node let contributors post into the alerts collection (now refused over TAXII)
-    store.add("maritime-alerts", NewObject.from(injected(FIN_INCIDENT, FIN_ALERT, FIN_TEXT,
-        "identity--4b1a3c5d-6e7f-4a8b-9c0d-1e2f3a4b5c66", Tlp.AMBER_STRICT)), new Provenance("FIN", "fin-analyst"));
+    store.add(
+        "maritime-alerts",
+        NewObject.from(
+            injected(
+                FIN_INCIDENT,
+                FIN_ALERT,
+                FIN_TEXT,
+                "identity--4b1a3c5d-6e7f-4a8b-9c0d-1e2f3a4b5c66",
+                Tlp.AMBER_STRICT)),
+        new Provenance("FIN", "fin-analyst"));
     // the EST contributor even claims the node's identity as author
-    store.add("maritime-alerts", NewObject.from(injected(EST_INCIDENT, EST_ALERT, EST_TEXT, nodeIdentity, Tlp.RED)),
+    store.add(
+        "maritime-alerts",
+        NewObject.from(injected(EST_INCIDENT, EST_ALERT, EST_TEXT, nodeIdentity, Tlp.RED)),
         new Provenance("EST", "est-analyst"));
-    // and an EST admin (who may author as any identity) a TLP:GREEN one: adopted, everyone would see it
-    store.add("maritime-alerts", NewObject.from(injected(GREEN_INCIDENT, GREEN_ALERT, "hoax", nodeIdentity, Tlp.GREEN)),
+    // and an EST admin (who may author as any identity) a TLP:GREEN one: adopted, everyone would
+    // see it
+    store.add(
+        "maritime-alerts",
+        NewObject.from(injected(GREEN_INCIDENT, GREEN_ALERT, "hoax", nodeIdentity, Tlp.GREEN)),
         new Provenance("EST", "est-admin"));
     node.close();
 
     node = start("amber", "NATO");
     nato = publish("nato", "2026-11-28T10:00:00Z");
     // as the support feature makes it when it publishes its first report
-    node.getBean(ObjectStore.class).ensureCollection(new CollectionInfo("support-reports", "Published reports", "",
-        Set.of()));
+    node.getBean(ObjectStore.class)
+        .ensureCollection(new CollectionInfo("support-reports", "Published reports", "", Set.of()));
     PrincipalStore principals = node.getBean(PrincipalStore.class);
     add(principals, "usa-reader", "USA", Role.READER);
     add(principals, "deu-reader", "DEU", Role.READER);
@@ -120,10 +133,16 @@ class MaritimeAlertAccessTest {
   }
 
   static ConfigurableApplicationContext start(String tlp, String releasableTo) {
-    ConfigurableApplicationContext c = BulwarkNodeApplication.start("--server.port=0", "--bulwark.home=" + home,
-        "--spring.datasource.url=" + NodeDatabase.defaultUrl(home), "--logging.level.root=WARN",
-        "--bulwark.security.pbkdf2-iterations=1000", "--bulwark.nation=EST", "--bulwark.maritime.tlp=" + tlp,
-        "--bulwark.maritime.releasable-to=" + releasableTo);
+    ConfigurableApplicationContext c =
+        BulwarkNodeApplication.start(
+            "--server.port=0",
+            "--bulwark.home=" + home,
+            "--spring.datasource.url=" + NodeDatabase.defaultUrl(home),
+            "--logging.level.root=WARN",
+            "--bulwark.security.pbkdf2-iterations=1000",
+            "--bulwark.nation=EST",
+            "--bulwark.maritime.tlp=" + tlp,
+            "--bulwark.maritime.releasable-to=" + releasableTo);
     base = "http://localhost:" + c.getEnvironment().getProperty("local.server.port");
     return c;
   }
@@ -137,16 +156,33 @@ class MaritimeAlertAccessTest {
   }
 
   static void add(PrincipalStore principals, String name, String nation, Role role) {
-    tokens.put(name, principals.add(name, nation, EnumSet.of(role), Optional.empty(), 0L, Optional.empty()).token());
+    tokens.put(
+        name,
+        principals
+            .add(name, nation, EnumSet.of(role), Optional.empty(), 0L, Optional.empty())
+            .token());
   }
 
   /** Publishes an alert as the node's watch does; returns its id. */
   static String publish(String name, String raised) {
     Instant at = Instant.parse(raised);
-    Alert a = new Alert("loitering-" + name, AlertKind.LOITERING, 518000001, name.toUpperCase(), List.of(),
-        Optional.of("Estlink 2"), Optional.of("Estlink 2"), at.minusSeconds(1200), at.minusSeconds(60), at,
-        Severity.HIGH, 0.8, "stopped over Estlink 2 (" + name + ")",
-        new Evidence(IncidentLedgerTest.TRACK, Map.of("minutes", "20")), 0);
+    Alert a =
+        new Alert(
+            "loitering-" + name,
+            AlertKind.LOITERING,
+            518000001,
+            name.toUpperCase(),
+            List.of(),
+            Optional.of("Estlink 2"),
+            Optional.of("Estlink 2"),
+            at.minusSeconds(1200),
+            at.minusSeconds(60),
+            at,
+            Severity.HIGH,
+            0.8,
+            "stopped over Estlink 2 (" + name + ")",
+            new Evidence(IncidentLedgerTest.TRACK, Map.of("minutes", "20")),
+            0);
     node.getBean(IncidentLedger.class).publish(a);
     return a.id();
   }
@@ -181,7 +217,10 @@ class MaritimeAlertAccessTest {
 
   static List<String> alertIds(String principal) {
     List<String> ids = new ArrayList<>();
-    as(principal).getJson("/api/maritime/alerts").values().forEach(a -> ids.add(a.path("id").asString()));
+    as(principal)
+        .getJson("/api/maritime/alerts")
+        .values()
+        .forEach(a -> ids.add(a.path("id").asString()));
     return ids;
   }
 
@@ -190,13 +229,24 @@ class MaritimeAlertAccessTest {
   }
 
   static String incidentOf(String alertId) {
-    return as("est-admin").getJson("/api/maritime/alerts/" + alertId).path("incident_id").asString();
+    return as("est-admin")
+        .getJson("/api/maritime/alerts/" + alertId)
+        .path("incident_id")
+        .asString();
   }
 
   @Test
   void finding1_incidentsOtherPrincipalsWroteIntoTheAlertsCollectionAreNoAlertsAfterARestart() {
-    for (String who : List.of("usa-reader", "deu-reader", "est-reader", "ukr-reader", "fin-node", "fin-analyst",
-        "est-analyst", "est-admin")) {
+    for (String who :
+        List.of(
+            "usa-reader",
+            "deu-reader",
+            "est-reader",
+            "ukr-reader",
+            "fin-node",
+            "fin-analyst",
+            "est-analyst",
+            "est-admin")) {
       NodeHttp api = as(who);
       List<String> listed = alertIds(who);
       assertThat(listed).as(who).doesNotContain(FIN_ALERT, EST_ALERT, GREEN_ALERT);
@@ -205,7 +255,9 @@ class MaritimeAlertAccessTest {
         assertThat(one.statusCode()).as(who + " reads " + injected).isEqualTo(404);
         assertThat(one.body()).doesNotContain(FIN_TEXT).doesNotContain(EST_TEXT);
       }
-      assertThat(api.get("/api/maritime/alerts").body()).doesNotContain(FIN_TEXT).doesNotContain(EST_TEXT);
+      assertThat(api.get("/api/maritime/alerts").body())
+          .doesNotContain(FIN_TEXT)
+          .doesNotContain(EST_TEXT);
     }
     // the node's own alerts are there, for the readers their own markings allow
     assertThat(alertIds("est-reader")).contains(strict, nato);
@@ -225,43 +277,80 @@ class MaritimeAlertAccessTest {
     JsonNode shown = as("deu-reader").getJson("/api/maritime/alerts/" + nato);
     assertThat(shown.path("marking_refs").values().stream().map(JsonNode::asString))
         .contains(Tlp.AMBER.markingDefinitionId());
-    assertThat(as("est-reader").getJson("/api/maritime/alerts/" + strict).path("marking_refs").values().stream()
-        .map(JsonNode::asString)).containsExactly(Tlp.AMBER_STRICT.markingDefinitionId());
+    assertThat(
+            as("est-reader")
+                .getJson("/api/maritime/alerts/" + strict)
+                .path("marking_refs")
+                .values()
+                .stream()
+                .map(JsonNode::asString))
+        .containsExactly(Tlp.AMBER_STRICT.markingDefinitionId());
     // what the REST API shows is what TAXII releases
-    assertThat(taxiiIncidents("deu-reader")).contains(incidentOf(nato)).doesNotContain(incidentOf(strict));
+    assertThat(taxiiIncidents("deu-reader"))
+        .contains(incidentOf(nato))
+        .doesNotContain(incidentOf(strict));
   }
 
   @Test
   void finding1_serverSentEventsCarryOnlyAlertsTheReaderMayRead() throws Exception {
-    try (Stream deu = new Stream("deu-reader"); Stream est = new Stream("est-reader");
+    try (Stream deu = new Stream("deu-reader");
+        Stream est = new Stream("est-reader");
         Stream ukr = new Stream("ukr-reader")) {
       NodeHttp admin = as("est-admin");
-      assertThat(admin.post("/api/maritime/alerts/" + strict + "/notes", "{\"text\":\"sse check strict\"}").statusCode())
+      assertThat(
+              admin
+                  .post(
+                      "/api/maritime/alerts/" + strict + "/notes",
+                      "{\"text\":\"sse check strict\"}")
+                  .statusCode())
           .isEqualTo(200);
-      assertThat(admin.post("/api/maritime/alerts/" + nato + "/notes", "{\"text\":\"sse check nato\"}").statusCode())
+      assertThat(
+              admin
+                  .post("/api/maritime/alerts/" + nato + "/notes", "{\"text\":\"sse check nato\"}")
+                  .statusCode())
           .isEqualTo(200);
-      await(() -> est.alertIds().containsAll(List.of(strict, nato)) && deu.alertIds().contains(nato), "the events");
+      await(
+          () -> est.alertIds().containsAll(List.of(strict, nato)) && deu.alertIds().contains(nato),
+          "the events");
       Thread.sleep(500); // anything else queued would have arrived with them
       assertThat(deu.alertIds()).doesNotContain(strict);
       assertThat(ukr.alertIds()).isEmpty();
       assertThat(deu.text() + ukr.text()).doesNotContain("stopped over Estlink 2 (strict)");
-      assertThat(deu.text() + est.text() + ukr.text()).doesNotContain(FIN_TEXT).doesNotContain(EST_TEXT)
-          .doesNotContain(FIN_ALERT).doesNotContain(EST_ALERT).doesNotContain(GREEN_ALERT);
+      assertThat(deu.text() + est.text() + ukr.text())
+          .doesNotContain(FIN_TEXT)
+          .doesNotContain(EST_TEXT)
+          .doesNotContain(FIN_ALERT)
+          .doesNotContain(EST_ALERT)
+          .doesNotContain(GREEN_ALERT);
     }
   }
 
   @Test
   void finding2_acknowledgingAnAlertKeepsItsMarkingsAndItsOrigin() {
     String incident = incidentOf(strict);
-    assertThat(as("est-analyst").post("/api/maritime/alerts/" + strict + "/acknowledge", "{}").statusCode())
+    assertThat(
+            as("est-analyst")
+                .post("/api/maritime/alerts/" + strict + "/acknowledge", "{}")
+                .statusCode())
         .isEqualTo(200);
-    assertThat(as("est-analyst").post("/api/maritime/alerts/" + strict + "/notes", "{\"text\":\"laundering?\"}")
-        .statusCode()).isEqualTo(200);
-    StoredObject latest = versionsOf(incident).stream().max(Comparator.comparingLong(StoredObject::versionMicros))
-        .orElseThrow();
-    assertThat(JSON.readTree(latest.json()).path("extensions").path(MaritimeExtension.ID).path("acknowledged_by")
-        .asString()).isEqualTo("est-analyst");
-    // the node now proposes TLP:AMBER + releasable to NATO; the acknowledged version stays AMBER+STRICT
+    assertThat(
+            as("est-analyst")
+                .post("/api/maritime/alerts/" + strict + "/notes", "{\"text\":\"laundering?\"}")
+                .statusCode())
+        .isEqualTo(200);
+    StoredObject latest =
+        versionsOf(incident).stream()
+            .max(Comparator.comparingLong(StoredObject::versionMicros))
+            .orElseThrow();
+    assertThat(
+            JSON.readTree(latest.json())
+                .path("extensions")
+                .path(MaritimeExtension.ID)
+                .path("acknowledged_by")
+                .asString())
+        .isEqualTo("est-analyst");
+    // the node now proposes TLP:AMBER + releasable to NATO; the acknowledged version stays
+    // AMBER+STRICT
     assertThat(latest.markingRefs()).containsExactly(Tlp.AMBER_STRICT.markingDefinitionId());
     assertThat(latest.originNation()).isEqualTo("EST");
     assertThat(taxiiIncidents("deu-reader")).doesNotContain(incident);
@@ -272,13 +361,23 @@ class MaritimeAlertAccessTest {
   @Test
   void finding2_anInjectedAlertCannotBeAcknowledgedSoNoWiderVersionOfItIsWritten() {
     for (String who : List.of("est-analyst", "fin-analyst", "est-admin")) {
-      assertThat(as(who).post("/api/maritime/alerts/" + FIN_ALERT + "/acknowledge", "{}").statusCode()).isEqualTo(404);
-      assertThat(as(who).post("/api/maritime/alerts/" + EST_ALERT + "/close", "{\"disposition\":\"benign\"}")
-          .statusCode()).isEqualTo(404);
+      assertThat(
+              as(who).post("/api/maritime/alerts/" + FIN_ALERT + "/acknowledge", "{}").statusCode())
+          .isEqualTo(404);
+      assertThat(
+              as(who)
+                  .post(
+                      "/api/maritime/alerts/" + EST_ALERT + "/close",
+                      "{\"disposition\":\"benign\"}")
+                  .statusCode())
+          .isEqualTo(404);
     }
     assertThat(versionsOf(FIN_INCIDENT)).hasSize(1).allMatch(o -> o.originNation().equals("FIN"));
     assertThat(versionsOf(EST_INCIDENT)).hasSize(1);
-    assertThat(as("est-analyst").post("/api/maritime/alerts/" + GREEN_ALERT + "/acknowledge", "{}").statusCode())
+    assertThat(
+            as("est-analyst")
+                .post("/api/maritime/alerts/" + GREEN_ALERT + "/acknowledge", "{}")
+                .statusCode())
         .isEqualTo(404);
     assertThat(versionsOf(GREEN_INCIDENT)).hasSize(1);
     assertThat(taxiiIncidents("usa-reader")).doesNotContain(FIN_INCIDENT, EST_INCIDENT);
@@ -294,35 +393,60 @@ class MaritimeAlertAccessTest {
     HttpResponse<String> ack = deu.post("/api/maritime/alerts/" + nato + "/acknowledge", "{}");
     assertThat(ack.statusCode()).isEqualTo(403);
     assertThat(ack.body()).contains("node's nation");
-    assertThat(deu.post("/api/maritime/alerts/" + nato + "/notes", "{\"text\":\"from DEU\"}").statusCode())
+    assertThat(
+            deu.post("/api/maritime/alerts/" + nato + "/notes", "{\"text\":\"from DEU\"}")
+                .statusCode())
         .isEqualTo(403);
     // one it may not read is missing, as for anyone
-    assertThat(deu.post("/api/maritime/alerts/" + strict + "/acknowledge", "{}").statusCode()).isEqualTo(404);
+    assertThat(deu.post("/api/maritime/alerts/" + strict + "/acknowledge", "{}").statusCode())
+        .isEqualTo(404);
     assertThat(versionsOf(incident)).hasSize(before);
   }
 
   @Test
   void nodeOwned_contributorsAndAdminsMayNotWriteIntoTheNodesCollectionsButPeersMay() {
-    String envelope = "{\"objects\":[" + injected("incident--9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c33", "fresh",
-        "posted now", "identity--4b1a3c5d-6e7f-4a8b-9c0d-1e2f3a4b5c66", Tlp.AMBER_STRICT).json() + "]}";
+    String envelope =
+        "{\"objects\":["
+            + injected(
+                    "incident--9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c33",
+                    "fresh",
+                    "posted now",
+                    "identity--4b1a3c5d-6e7f-4a8b-9c0d-1e2f3a4b5c66",
+                    Tlp.AMBER_STRICT)
+                .json()
+            + "]}";
     for (String who : List.of("fin-analyst", "est-analyst", "est-admin")) {
       HttpResponse<String> r = taxii(who, "POST", ALERTS, envelope);
       assertThat(r.statusCode()).as(who).isEqualTo(403);
       assertThat(r.body()).contains("owned by the node");
-      assertThat(taxii(who, "POST", "/bulwark/collections/support-reports/objects/", envelope).statusCode())
-          .as(who).isEqualTo(403);
+      assertThat(
+              taxii(who, "POST", "/bulwark/collections/support-reports/objects/", envelope)
+                  .statusCode())
+          .as(who)
+          .isEqualTo(403);
     }
     for (String who : List.of("fin-analyst", "est-analyst", "est-admin", "fin-node")) {
-      JsonNode collections = JSON.readTree(taxii(who, "GET", "/bulwark/collections/", null).body()).path("collections");
+      JsonNode collections =
+          JSON.readTree(taxii(who, "GET", "/bulwark/collections/", null).body())
+              .path("collections");
       for (JsonNode c : collections) {
         if (Set.of("maritime-alerts", "support-reports").contains(c.path("alias").asString())) {
-          assertThat(c.path("can_write").asBoolean()).as(who + " writes " + c.path("alias").asString())
+          assertThat(c.path("can_write").asBoolean())
+              .as(who + " writes " + c.path("alias").asString())
               .isEqualTo(who.equals("fin-node"));
         }
       }
     }
-    String fromFinland = "{\"objects\":[" + injected("incident--1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a44", "relayed",
-        "relayed by FIN", "identity--4b1a3c5d-6e7f-4a8b-9c0d-1e2f3a4b5c66", Tlp.GREEN).json() + "]}";
+    String fromFinland =
+        "{\"objects\":["
+            + injected(
+                    "incident--1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a44",
+                    "relayed",
+                    "relayed by FIN",
+                    "identity--4b1a3c5d-6e7f-4a8b-9c0d-1e2f3a4b5c66",
+                    Tlp.GREEN)
+                .json()
+            + "]}";
     assertThat(taxii("fin-node", "POST", ALERTS, fromFinland).statusCode()).isEqualTo(202);
     // an admin may clean the collection out; a contributor may not
     String relayed = ALERTS + "incident--1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a44/";
@@ -333,9 +457,14 @@ class MaritimeAlertAccessTest {
 
   @Test
   void finding5_statusAndMetricsAreForAdminsOnly() {
-    for (String who : List.of("est-reader", "usa-reader", "ukr-reader", "fin-node", "est-analyst")) {
-      for (String path : List.of("/api/maritime/status", "/actuator/prometheus", "/actuator/metrics",
-          "/actuator/metrics/jvm.memory.used")) {
+    for (String who :
+        List.of("est-reader", "usa-reader", "ukr-reader", "fin-node", "est-analyst")) {
+      for (String path :
+          List.of(
+              "/api/maritime/status",
+              "/actuator/prometheus",
+              "/actuator/metrics",
+              "/actuator/metrics/jvm.memory.used")) {
         HttpResponse<String> r = as(who).get(path);
         assertThat(r.statusCode()).as(who + " " + path).isEqualTo(403);
         assertThat(r.body()).doesNotContain("bulwark_maritime").doesNotContain("alertsRaised");
@@ -343,9 +472,11 @@ class MaritimeAlertAccessTest {
     }
     NodeHttp admin = as("est-admin");
     assertThat(admin.get("/api/maritime/status").statusCode()).isEqualTo(200);
-    assertThat(admin.get("/actuator/prometheus").body()).contains("bulwark_maritime_queue_dropped_total");
+    assertThat(admin.get("/actuator/prometheus").body())
+        .contains("bulwark_maritime_queue_dropped_total");
     assertThat(admin.get("/actuator/metrics").statusCode()).isEqualTo(200);
-    HttpResponse<String> health = send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).GET().build());
+    HttpResponse<String> health =
+        send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).GET().build());
     assertThat(health.statusCode()).isEqualTo(200);
   }
 
@@ -360,17 +491,26 @@ class MaritimeAlertAccessTest {
   }
 
   static List<StixObject> taxiiObjects(String principal, String type) {
-    TaxiiClient client = TaxiiClient.builder().basic(principal, tokens.get(principal)).timeout(Duration.ofSeconds(30))
-        .build();
+    TaxiiClient client =
+        TaxiiClient.builder()
+            .basic(principal, tokens.get(principal))
+            .timeout(Duration.ofSeconds(30))
+            .build();
     List<StixObject> out = new ArrayList<>();
-    client.forEachObject(URI.create(base + "/bulwark/"), "maritime-alerts", TaxiiQuery.all().withTypes(List.of(type)),
-        out::add, n -> { });
+    client.forEachObject(
+        URI.create(base + "/bulwark/"),
+        "maritime-alerts",
+        TaxiiQuery.all().withTypes(List.of(type)),
+        out::add,
+        n -> {});
     return out;
   }
 
   static HttpResponse<String> taxii(String principal, String method, String path, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", basic(principal))
-        .header("Accept", TAXII);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", basic(principal))
+            .header("Accept", TAXII);
     if (body == null) {
       b.GET();
     } else {
@@ -380,8 +520,10 @@ class MaritimeAlertAccessTest {
   }
 
   static String basic(String principal) {
-    return "Basic " + Base64.getEncoder().encodeToString((principal + ":" + tokens.get(principal))
-        .getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString(
+                (principal + ":" + tokens.get(principal)).getBytes(StandardCharsets.UTF_8));
   }
 
   static HttpResponse<String> send(HttpRequest r) {
@@ -412,24 +554,34 @@ class MaritimeAlertAccessTest {
     private final Thread reader;
 
     Stream(String principal) throws Exception {
-      HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/api/maritime/events"))
-          .header("Authorization", basic(principal)).header("Accept", "text/event-stream").build();
-      HttpResponse<InputStream> response = HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofInputStream());
+      HttpRequest r =
+          HttpRequest.newBuilder(URI.create(base + "/api/maritime/events"))
+              .header("Authorization", basic(principal))
+              .header("Accept", "text/event-stream")
+              .build();
+      HttpResponse<InputStream> response =
+          HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofInputStream());
       assertThat(response.statusCode()).isEqualTo(200);
       body = response.body();
-      reader = new Thread(() -> {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-          String line;
-          while ((line = in.readLine()) != null) {
-            lines.add(line);
-          }
-        } catch (IOException e) {
-          // closed
-        }
-      }, "sse-" + principal);
+      reader =
+          new Thread(
+              () -> {
+                try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+                  String line;
+                  while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                  }
+                } catch (IOException e) {
+                  // closed
+                }
+              },
+              "sse-" + principal);
       reader.setDaemon(true);
       reader.start();
-      await(() -> lines.stream().anyMatch(l -> l.replace(" ", "").equals("event:hello")), principal + "'s stream");
+      await(
+          () -> lines.stream().anyMatch(l -> l.replace(" ", "").equals("event:hello")),
+          principal + "'s stream");
     }
 
     /** The ids of the alerts its alert events carried. */

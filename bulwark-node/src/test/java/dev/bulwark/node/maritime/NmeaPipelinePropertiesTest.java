@@ -14,7 +14,8 @@ import net.jqwik.api.constraints.Size;
 class NmeaPipelinePropertiesTest {
 
   @Property(tries = 300)
-  void arbitraryLinesAreCountedAndNeverThrow(@ForAll @Size(max = 30) List<@Size(max = 120) byte[]> lines) {
+  void arbitraryLinesAreCountedAndNeverThrow(
+      @ForAll @Size(max = 30) List<@Size(max = 120) byte[]> lines) {
     SourceStatus status = new SourceStatus("fuzz", "tcp", "");
     List<VesselObservation> out = new ArrayList<>();
     NmeaPipeline p = new NmeaPipeline("fuzz", status, Clock.systemUTC(), out::add);
@@ -28,6 +29,7 @@ class NmeaPipelinePropertiesTest {
 
   @Property(tries = 200)
   void dispositionsParseOnlyTheirOwnNames(@ForAll String s) {
-    Disposition.parse(s).ifPresent(d -> assertThat(d.slug()).isEqualToIgnoringCase(s.trim().replace('_', '-')));
+    Disposition.parse(s)
+        .ifPresent(d -> assertThat(d.slug()).isEqualToIgnoringCase(s.trim().replace('_', '-')));
   }
 }

@@ -29,7 +29,10 @@ public final class NodeHttp {
 
   public NodeHttp(String base, String user, String token, Path home) {
     this.base = base;
-    this.auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
+    this.auth =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
     HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
     if (base.startsWith("https")) {
       b.sslContext(trusting(home));
@@ -49,7 +52,8 @@ public final class NodeHttp {
       KeyStore trust = KeyStore.getInstance("PKCS12");
       trust.load(null, null);
       trust.setCertificateEntry("node", node.getCertificate("bulwark"));
-      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
       SSLContext ssl = SSLContext.getInstance("TLS");
       ssl.init(null, tmf.getTrustManagers(), null);
@@ -60,7 +64,11 @@ public final class NodeHttp {
   }
 
   public HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth).GET().build());
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", auth)
+            .GET()
+            .build());
   }
 
   public JsonNode getJson(String path) {
@@ -72,8 +80,12 @@ public final class NodeHttp {
   }
 
   public HttpResponse<String> post(String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", auth)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   private HttpResponse<String> send(HttpRequest r) {

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 
-/** A node will not start with its alerts collection open to writers other than itself and its peers. */
+/**
+ * A node will not start with its alerts collection open to writers other than itself and its peers.
+ */
 class NodeOwnedConfigurationTest {
   Path home;
 
@@ -27,8 +29,12 @@ class NodeOwnedConfigurationTest {
   }
 
   void start(String... more) {
-    String[] args = {"--server.port=0", "--bulwark.home=" + home, "--spring.datasource.url=" + NodeDatabase.defaultUrl(home),
-        "--logging.level.root=OFF"};
+    String[] args = {
+      "--server.port=0",
+      "--bulwark.home=" + home,
+      "--spring.datasource.url=" + NodeDatabase.defaultUrl(home),
+      "--logging.level.root=OFF"
+    };
     String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
     System.arraycopy(more, 0, all, args.length, more.length);
     BulwarkNodeApplication.start(all).close();
@@ -37,12 +43,16 @@ class NodeOwnedConfigurationTest {
   @Test
   void aMaritimeCollectionThatIsNotNodeOwnedStopsTheStart() {
     assertThatThrownBy(() -> start("--bulwark.maritime.collection=alerts-open"))
-        .rootCause().hasMessageContaining("bulwark.maritime.collection=alerts-open must be node-owned");
+        .rootCause()
+        .hasMessageContaining("bulwark.maritime.collection=alerts-open must be node-owned");
   }
 
   @Test
   void grantingContributorsWriteToANodeOwnedCollectionStopsTheStart() {
-    assertThatThrownBy(() -> start("--bulwark.taxii.collections.maritime-alerts.write=contributor@EST"))
-        .rootCause().hasMessageContaining("owned by the node").hasMessageContaining("contributor@EST");
+    assertThatThrownBy(
+            () -> start("--bulwark.taxii.collections.maritime-alerts.write=contributor@EST"))
+        .rootCause()
+        .hasMessageContaining("owned by the node")
+        .hasMessageContaining("contributor@EST");
   }
 }

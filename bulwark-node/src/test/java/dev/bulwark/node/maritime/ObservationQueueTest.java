@@ -36,11 +36,13 @@ class ObservationQueueTest {
   @Test
   void aBlockingProducerWaitsForTheEngineAndLosesNothing() throws Exception {
     ObservationQueue q = new ObservationQueue(16);
-    Thread producer = new Thread(() -> {
-      for (int i = 0; i < 1000; i++) {
-        q.put(PositionReport.of(230000000 + i, i * 1000L, 60, 25, 10, 90));
-      }
-    });
+    Thread producer =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 1000; i++) {
+                q.put(PositionReport.of(230000000 + i, i * 1000L, 60, 25, 10, 90));
+              }
+            });
     producer.start();
     List<VesselObservation> out = new ArrayList<>();
     while (out.size() < 1000) {

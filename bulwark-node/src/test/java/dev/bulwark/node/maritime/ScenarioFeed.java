@@ -11,8 +11,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A TCP AIS feed for tests: serves the scenarios of {@code bulwark-maritime} (NMEA with tag blocks) to
- * each client that connects, as fast as it reads them, then keeps the connection open.
+ * A TCP AIS feed for tests: serves the scenarios of {@code bulwark-maritime} (NMEA with tag blocks)
+ * to each client that connects, as fast as it reads them, then keeps the connection open.
  */
 final class ScenarioFeed implements AutoCloseable {
   static final long START = 1_764_316_800_000L; // 2025-11-28T08:00:00Z
@@ -40,17 +40,21 @@ final class ScenarioFeed implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket s = server.accept();
-        Thread t = new Thread(() -> {
-          try (s; OutputStream out = s.getOutputStream()) {
-            out.write(payload);
-            out.flush();
-            while (s.getInputStream().read() >= 0) {
-              // hold the connection like a live feed until the node closes it
-            }
-          } catch (IOException e) {
-            // the client went away
-          }
-        }, "scenario-feed-client");
+        Thread t =
+            new Thread(
+                () -> {
+                  try (s;
+                      OutputStream out = s.getOutputStream()) {
+                    out.write(payload);
+                    out.flush();
+                    while (s.getInputStream().read() >= 0) {
+                      // hold the connection like a live feed until the node closes it
+                    }
+                  } catch (IOException e) {
+                    // the client went away
+                  }
+                },
+                "scenario-feed-client");
         t.setDaemon(true);
         t.start();
       } catch (IOException e) {

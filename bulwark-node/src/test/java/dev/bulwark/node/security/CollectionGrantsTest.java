@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /** Who may write a collection, and what changes when the node owns it. */
 class CollectionGrantsTest {
   static NodePrincipal principal(String nation, Role... roles) {
-    return new NodePrincipal("p", nation, EnumSet.of(roles[0], roles), Optional.empty(), 0L, 0L, 0L);
+    return new NodePrincipal(
+        "p", nation, EnumSet.of(roles[0], roles), Optional.empty(), 0L, 0L, 0L);
   }
 
   static final NodePrincipal CONTRIBUTOR = principal("EST", Role.CONTRIBUTOR);
@@ -31,8 +32,9 @@ class CollectionGrantsTest {
 
   @Test
   void aNodeOwnedCollectionTakesWritesFromPeersOnlyAndSaysWhy() {
-    CollectionGrants g = CollectionGrants.nodeOwned("maritime-alerts", CollectionGrants.defaults().read(),
-        CollectionGrants.peersOnly());
+    CollectionGrants g =
+        CollectionGrants.nodeOwned(
+            "maritime-alerts", CollectionGrants.defaults().read(), CollectionGrants.peersOnly());
     assertThat(g.canWrite(FIN_PEER)).isTrue();
     for (NodePrincipal p : new NodePrincipal[] {CONTRIBUTOR, ADMIN, READER}) {
       assertThat(g.canWrite(p)).isFalse();
@@ -45,12 +47,18 @@ class CollectionGrantsTest {
 
   @Test
   void aNodeOwnedCollectionMayLimitItsPeersButNeverGrantOthersWrite() {
-    CollectionGrants natoPeers = CollectionGrants.nodeOwned("maritime-alerts", CollectionGrants.defaults().read(),
-        Grant.parseList("peer@NATO"));
+    CollectionGrants natoPeers =
+        CollectionGrants.nodeOwned(
+            "maritime-alerts", CollectionGrants.defaults().read(), Grant.parseList("peer@NATO"));
     assertThat(natoPeers.canWrite(FIN_PEER)).isTrue();
     assertThat(natoPeers.canWrite(UKR_PEER)).isFalse();
-    assertThatThrownBy(() -> CollectionGrants.nodeOwned("maritime-alerts", CollectionGrants.defaults().read(),
-        Grant.parseList("peer,contributor@EST")))
-        .hasMessageContaining("owned by the node").hasMessageContaining("contributor@EST");
+    assertThatThrownBy(
+            () ->
+                CollectionGrants.nodeOwned(
+                    "maritime-alerts",
+                    CollectionGrants.defaults().read(),
+                    Grant.parseList("peer,contributor@EST")))
+        .hasMessageContaining("owned by the node")
+        .hasMessageContaining("contributor@EST");
   }
 }

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
-/** Principals: tokens shown once and stored hashed (SHA-256; old PBKDF2 hashes upgraded on use), checked by name and key, revoked and expired at once. */
+/**
+ * Principals: tokens shown once and stored hashed (SHA-256; old PBKDF2 hashes upgraded on use),
+ * checked by name and key, revoked and expired at once.
+ */
 class PrincipalStoreTest {
   static HikariDataSource ds;
   static PrincipalStore store;
@@ -34,18 +37,27 @@ class PrincipalStoreTest {
   }
 
   private static String add(String name, long expires) {
-    return store.add(name, "est", EnumSet.of(Role.READER, Role.CONTRIBUTOR), Optional.of("identity--0b7d9c1e-5a43-4c2e-9d8f-1a2b3c4d5e6f"),
-        expires, Optional.empty()).token();
+    return store
+        .add(
+            name,
+            "est",
+            EnumSet.of(Role.READER, Role.CONTRIBUTOR),
+            Optional.of("identity--0b7d9c1e-5a43-4c2e-9d8f-1a2b3c4d5e6f"),
+            expires,
+            Optional.empty())
+        .token();
   }
 
   @Test
   void theTokenAuthenticatesAsBearerAndAsBasicPasswordOfItsOwnName() {
     String token = add("alice", 0);
-    assertThat(store.authenticate(Optional.empty(), token)).hasValueSatisfying(p -> {
-      assertThat(p.name()).isEqualTo("alice");
-      assertThat(p.nation()).isEqualTo("EST");
-      assertThat(p.roles()).containsExactlyInAnyOrder(Role.READER, Role.CONTRIBUTOR);
-    });
+    assertThat(store.authenticate(Optional.empty(), token))
+        .hasValueSatisfying(
+            p -> {
+              assertThat(p.name()).isEqualTo("alice");
+              assertThat(p.nation()).isEqualTo("EST");
+              assertThat(p.roles()).containsExactlyInAnyOrder(Role.READER, Role.CONTRIBUTOR);
+            });
     assertThat(store.authenticate(Optional.of("alice"), token)).isPresent();
     assertThat(store.authenticate(Optional.of("mallory"), token)).isEmpty();
     assertThat(store.authenticate(Optional.empty(), token)).isPresent();
@@ -66,22 +78,34 @@ class PrincipalStoreTest {
   @Test
   void onlyAHashIsStored() throws Exception {
     String token = add("carol", 0);
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT secret_hash FROM principals WHERE name = 'carol'")) {
       rs.next();
-      assertThat(rs.getString(1)).startsWith("sha256:").hasSize(7 + 64).doesNotContain(token.substring(21));
+      assertThat(rs.getString(1))
+          .startsWith("sha256:")
+          .hasSize(7 + 64)
+          .doesNotContain(token.substring(21));
     }
   }
 
   @Test
   void aTokenHashedWithPbkdf2BeforeStillWorksAndIsRehashedOnItsFirstUse() throws Exception {
     String token = add("heidi", 0);
-    String legacy = "pbkdf2-sha256:1000:" + new Pbkdf2PasswordEncoder(
-        "", 16, 1000, Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256).encode(token);
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+    String legacy =
+        "pbkdf2-sha256:1000:"
+            + new Pbkdf2PasswordEncoder(
+                    "",
+                    16,
+                    1000,
+                    Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256)
+                .encode(token);
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement()) {
       s.executeUpdate("UPDATE principals SET secret_hash = '" + legacy + "' WHERE name = 'heidi'");
     }
-    assertThat(store.authenticate(Optional.empty(), token.substring(0, token.length() - 1) + "x")).isEmpty();
+    assertThat(store.authenticate(Optional.empty(), token.substring(0, token.length() - 1) + "x"))
+        .isEmpty();
     assertThat(hashOf("heidi")).isEqualTo(legacy);
     assertThat(store.authenticate(Optional.of("heidi"), token)).isPresent();
     assertThat(hashOf("heidi")).startsWith("sha256:");
@@ -116,8 +140,10 @@ class PrincipalStoreTest {
   }
 
   private static String hashOf(String name) throws Exception {
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT secret_hash FROM principals WHERE name = '" + name + "'")) {
+    try (Connection c = ds.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT secret_hash FROM principals WHERE name = '" + name + "'")) {
       rs.next();
       return rs.getString(1);
     }
@@ -150,16 +176,29 @@ class PrincipalStoreTest {
     add("grace", 0);
     assertThatThrownBy(() -> add("grace", 0)).hasMessageContaining("already exists");
     assertThatThrownBy(() -> add("no spaces", 0)).hasMessageContaining("bad principal name");
-    assertThatThrownBy(() -> store.add("h", "ESTONIA", EnumSet.of(Role.READER), Optional.empty(), 0, Optional.empty()))
+    assertThatThrownBy(
+            () ->
+                store.add(
+                    "h", "ESTONIA", EnumSet.of(Role.READER), Optional.empty(), 0, Optional.empty()))
         .hasMessageContaining("alpha-3");
-    assertThatThrownBy(() -> store.add("h", "EST", EnumSet.noneOf(Role.class), Optional.empty(), 0, Optional.empty()))
+    assertThatThrownBy(
+            () ->
+                store.add(
+                    "h", "EST", EnumSet.noneOf(Role.class), Optional.empty(), 0, Optional.empty()))
         .hasMessageContaining("role");
   }
 
   @Test
   void aClientCertificateFingerprintFindsItsPrincipal() {
-    store.add("sensor-1", "LVA", EnumSet.of(Role.CONTRIBUTOR), Optional.empty(), 0, Optional.of("AB".repeat(32)));
-    assertThat(store.byCertificate("ab".repeat(32))).hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("sensor-1"));
+    store.add(
+        "sensor-1",
+        "LVA",
+        EnumSet.of(Role.CONTRIBUTOR),
+        Optional.empty(),
+        0,
+        Optional.of("AB".repeat(32)));
+    assertThat(store.byCertificate("ab".repeat(32)))
+        .hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("sensor-1"));
     assertThat(store.byCertificate("cd".repeat(32))).isEmpty();
     assertThat(store.byCertificate("")).isEmpty();
   }

@@ -3,7 +3,6 @@ package dev.bulwark.node.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bulwark.node.store.NodeDatabase;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +24,18 @@ class AcknowledgedWritesSurviveACrashTest {
     String url = NodeDatabase.defaultUrl(dir);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process writer =
-        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                CrashingWriter.class.getName(), url)
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashingWriter.class.getName(),
+                url)
             .redirectErrorStream(true)
             .start();
     int lastAck = -1;
     try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         if (line.startsWith("ACK ")) {
@@ -46,7 +50,9 @@ class AcknowledgedWritesSurviveACrashTest {
       writer.destroyForcibly();
       writer.waitFor(30, TimeUnit.SECONDS);
     }
-    assertThat(lastAck).as("the writer acknowledged writes before it was killed").isGreaterThanOrEqualTo(300);
+    assertThat(lastAck)
+        .as("the writer acknowledged writes before it was killed")
+        .isGreaterThanOrEqualTo(300);
 
     try (HikariDataSource ds = NodeDatabase.open(url, "bulwark", "", 2)) {
       ObjectStore store = new ObjectStore(ds, Clock.systemUTC());

@@ -1,14 +1,13 @@
 package dev.bulwark.node.store;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bulwark.node.store.NodeDatabase;
 import java.time.Clock;
 import java.util.Set;
 
 /**
- * A separate process for {@link AcknowledgedWritesSurviveACrashTest}: adds objects one by one to the
- * database at the URL in {@code args[0]} and prints {@code ACK n} after each commit, until it is
- * killed.
+ * A separate process for {@link AcknowledgedWritesSurviveACrashTest}: adds objects one by one to
+ * the database at the URL in {@code args[0]} and prints {@code ACK n} after each commit, until it
+ * is killed.
  */
 public final class CrashingWriter {
   private CrashingWriter() {}
@@ -19,7 +18,10 @@ public final class CrashingWriter {
     store.ensureCollection(new CollectionInfo("intel", "Intel", "crash test", Set.of()));
     Provenance provenance = new Provenance("EST", "crash-test");
     for (int i = 0; ; i++) {
-      store.add("intel", ObjectStoreTest.indicator(String.format("%012d", i), "2024-01-01T00:00:00.000Z"), provenance);
+      store.add(
+          "intel",
+          ObjectStoreTest.indicator(String.format("%012d", i), "2024-01-01T00:00:00.000Z"),
+          provenance);
       System.out.println("ACK " + i);
       System.out.flush();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bulwark.node.store.TestDatabases;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -17,8 +16,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Group commit: batches queued while the write lock is held are written together, and each still gets
- * its own outcome. The test holds the lock itself so that the batches are certain to queue up.
+ * Group commit: batches queued while the write lock is held are written together, and each still
+ * gets its own outcome. The test holds the lock itself so that the batches are certain to queue up.
  */
 class GroupCommitterTest {
   static java.util.stream.Stream<TestDatabases.Kind> databases() {
@@ -34,7 +33,8 @@ class GroupCommitterTest {
     try (HikariDataSource ds = db.open()) {
       ObjectStore store = new ObjectStoreTest().store(ds);
       ReentrantLock lock = new ReentrantLock(true);
-      GroupCommitter committer = new GroupCommitter(ds, lock, new DateAddedClock(Clock.systemUTC(), 0));
+      GroupCommitter committer =
+          new GroupCommitter(ds, lock, new DateAddedClock(Clock.systemUTC(), 0));
       NewObject a1 = ObjectStoreTest.indicator("000000000101", "2024-01-01T00:00:00.000Z");
       NewObject a2 = ObjectStoreTest.indicator("000000000102", "2024-01-01T00:00:00.000Z");
       NewObject b1 = ObjectStoreTest.indicator("000000000103", "2024-01-01T00:00:00.000Z");
@@ -44,10 +44,25 @@ class GroupCommitterTest {
       Future<List<AddOutcome>> b;
       Future<List<AddOutcome>> c;
       try {
-        a = queued(writers, lock, 1, () -> committer.addAll("intel", List.of(a1, a2), EST, BatchRecords.NONE));
+        a =
+            queued(
+                writers,
+                lock,
+                1,
+                () -> committer.addAll("intel", List.of(a1, a2), EST, BatchRecords.NONE));
         // b repeats a's first version: the group settles it as a duplicate, as two commits would
-        b = queued(writers, lock, 2, () -> committer.addAll("intel", List.of(b1, a1), EST, BatchRecords.NONE));
-        c = queued(writers, lock, 3, () -> committer.addAll("nope", List.of(b1), EST, BatchRecords.NONE));
+        b =
+            queued(
+                writers,
+                lock,
+                2,
+                () -> committer.addAll("intel", List.of(b1, a1), EST, BatchRecords.NONE));
+        c =
+            queued(
+                writers,
+                lock,
+                3,
+                () -> committer.addAll("nope", List.of(b1), EST, BatchRecords.NONE));
       } finally {
         lock.unlock();
       }
@@ -58,8 +73,10 @@ class GroupCommitterTest {
       assertThat(bOutcomes)
           .extracting(AddOutcome::status)
           .containsExactly(AddOutcome.Status.STORED, AddOutcome.Status.DUPLICATE);
-      assertThat(java.util.stream.Stream.of(a.get().get(0), a.get().get(1), bOutcomes.get(0))
-              .map(AddOutcome::dateAddedMicros).distinct())
+      assertThat(
+              java.util.stream.Stream.of(a.get().get(0), a.get().get(1), bOutcomes.get(0))
+                  .map(AddOutcome::dateAddedMicros)
+                  .distinct())
           .hasSize(3);
       assertThatThrownBy(() -> c.get(1, TimeUnit.MINUTES))
           .isInstanceOf(ExecutionException.class)
@@ -78,20 +95,37 @@ class GroupCommitterTest {
     try (HikariDataSource ds = db.open()) {
       ObjectStore store = new ObjectStoreTest().store(ds);
       ReentrantLock lock = new ReentrantLock(true);
-      GroupCommitter committer = new GroupCommitter(ds, lock, new DateAddedClock(Clock.systemUTC(), 0));
+      GroupCommitter committer =
+          new GroupCommitter(ds, lock, new DateAddedClock(Clock.systemUTC(), 0));
       NewObject good1 = ObjectStoreTest.indicator("000000000201", "2024-01-01T00:00:00.000Z");
       NewObject good2 = ObjectStoreTest.indicator("000000000202", "2024-01-01T00:00:00.000Z");
       NewObject tooLong =
-          new NewObject("indicator--" + "x".repeat(400), "indicator", "", 0L, "2.1", List.of(), "{}");
+          new NewObject(
+              "indicator--" + "x".repeat(400), "indicator", "", 0L, "2.1", List.of(), "{}");
       ExecutorService writers = Executors.newFixedThreadPool(3);
       lock.lock();
       Future<List<AddOutcome>> a;
       Future<List<AddOutcome>> bad;
       Future<List<AddOutcome>> c;
       try {
-        a = queued(writers, lock, 1, () -> committer.addAll("intel", List.of(good1), EST, BatchRecords.NONE));
-        bad = queued(writers, lock, 2, () -> committer.addAll("intel", List.of(good2, tooLong), EST, BatchRecords.NONE));
-        c = queued(writers, lock, 3, () -> committer.addAll("intel", List.of(good2), EST, BatchRecords.NONE));
+        a =
+            queued(
+                writers,
+                lock,
+                1,
+                () -> committer.addAll("intel", List.of(good1), EST, BatchRecords.NONE));
+        bad =
+            queued(
+                writers,
+                lock,
+                2,
+                () -> committer.addAll("intel", List.of(good2, tooLong), EST, BatchRecords.NONE));
+        c =
+            queued(
+                writers,
+                lock,
+                3,
+                () -> committer.addAll("intel", List.of(good2), EST, BatchRecords.NONE));
       } finally {
         lock.unlock();
       }
@@ -113,20 +147,26 @@ class GroupCommitterTest {
     try (HikariDataSource ds = db.open()) {
       ObjectStore store = new ObjectStoreTest().store(ds);
       ReentrantLock lock = new ReentrantLock(true);
-      GroupCommitter committer = new GroupCommitter(ds, lock, new DateAddedClock(Clock.systemUTC(), 0));
+      GroupCommitter committer =
+          new GroupCommitter(ds, lock, new DateAddedClock(Clock.systemUTC(), 0));
       NewObject kept = ObjectStoreTest.indicator("000000000301", "2024-01-01T00:00:00.000Z");
       NewObject lost = ObjectStoreTest.indicator("000000000302", "2024-01-01T00:00:00.000Z");
-      List<List<AddOutcome>> recorded = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-      BatchRecords status = (c, outcomes) -> {
-        recorded.add(List.copyOf(outcomes));
-        try (java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO taxii_status"
-            + " (id, api_root, principal, request_us, json) VALUES ('kept', 'r', 'p', 0, '{}')")) {
-          s.executeUpdate();
-        }
-      };
-      BatchRecords failing = (c, outcomes) -> {
-        throw new java.sql.SQLException("the audit log is full");
-      };
+      List<List<AddOutcome>> recorded =
+          java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+      BatchRecords status =
+          (c, outcomes) -> {
+            recorded.add(List.copyOf(outcomes));
+            try (java.sql.PreparedStatement s =
+                c.prepareStatement(
+                    "INSERT INTO taxii_status"
+                        + " (id, api_root, principal, request_us, json) VALUES ('kept', 'r', 'p', 0, '{}')")) {
+              s.executeUpdate();
+            }
+          };
+      BatchRecords failing =
+          (c, outcomes) -> {
+            throw new java.sql.SQLException("the audit log is full");
+          };
       ExecutorService writers = Executors.newFixedThreadPool(2);
       lock.lock();
       Future<List<AddOutcome>> a;
@@ -138,15 +178,24 @@ class GroupCommitterTest {
         lock.unlock();
       }
       List<AddOutcome> aOutcomes = a.get(1, TimeUnit.MINUTES);
-      assertThat(aOutcomes).extracting(AddOutcome::status).containsExactly(AddOutcome.Status.STORED);
+      assertThat(aOutcomes)
+          .extracting(AddOutcome::status)
+          .containsExactly(AddOutcome.Status.STORED);
       assertThatThrownBy(() -> b.get(1, TimeUnit.MINUTES))
           .hasCauseInstanceOf(StoreException.class)
           .hasMessageContaining("the audit log is full");
-      // the group transaction failed on b's records and was rolled back; a was then written alone, and
+      // the group transaction failed on b's records and was rolled back; a was then written alone,
+      // and
       // its records were given its outcomes each time (the committed ones last)
-      assertThat(recorded).hasSize(2).allSatisfy(o -> assertThat(o)
-          .extracting(AddOutcome::objectId, AddOutcome::status)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple(kept.objectId(), AddOutcome.Status.STORED)));
+      assertThat(recorded)
+          .hasSize(2)
+          .allSatisfy(
+              o ->
+                  assertThat(o)
+                      .extracting(AddOutcome::objectId, AddOutcome::status)
+                      .containsExactly(
+                          org.assertj.core.groups.Tuple.tuple(
+                              kept.objectId(), AddOutcome.Status.STORED)));
       assertThat(recorded.get(1)).isEqualTo(aOutcomes);
       assertThat(store.count("intel")).isEqualTo(1);
       assertThat(store.headersOf(List.of(lost.objectId()))).isEmpty();
@@ -162,17 +211,20 @@ class GroupCommitterTest {
 
   @ParameterizedTest
   @MethodSource("databases")
-  void aGroupsRowsTakeTheirDateAddedInKeyOrderAndEachBatchKeepsItsOutcomesInOrder(TestDatabases.Kind db)
-      throws Exception {
+  void aGroupsRowsTakeTheirDateAddedInKeyOrderAndEachBatchKeepsItsOutcomesInOrder(
+      TestDatabases.Kind db) throws Exception {
     try (HikariDataSource ds = db.open()) {
       new ObjectStoreTest().store(ds);
       ReentrantLock lock = new ReentrantLock(true);
-      GroupCommitter committer = new GroupCommitter(ds, lock, new DateAddedClock(Clock.systemUTC(), 0));
+      GroupCommitter committer =
+          new GroupCommitter(ds, lock, new DateAddedClock(Clock.systemUTC(), 0));
       List<NewObject> first = new java.util.ArrayList<>();
       List<NewObject> second = new java.util.ArrayList<>();
       for (int i = 0; i < 40; i++) {
-        (i % 2 == 0 ? first : second).add(
-            ObjectStoreTest.indicator(String.format("%012d", 400 + i), "2024-01-01T00:00:00.000Z"));
+        (i % 2 == 0 ? first : second)
+            .add(
+                ObjectStoreTest.indicator(
+                    String.format("%012d", 400 + i), "2024-01-01T00:00:00.000Z"));
       }
       // versions of one object sent together keep their order
       first.add(ObjectStoreTest.indicator("000000000400", "2024-02-01T00:00:00.000Z"));
@@ -182,24 +234,37 @@ class GroupCommitterTest {
       Future<List<AddOutcome>> a;
       Future<List<AddOutcome>> b;
       try {
-        a = queued(writers, lock, 1, () -> committer.addAll("intel", first, EST, BatchRecords.NONE));
-        b = queued(writers, lock, 2, () -> committer.addAll("intel", second, EST, BatchRecords.NONE));
+        a =
+            queued(
+                writers, lock, 1, () -> committer.addAll("intel", first, EST, BatchRecords.NONE));
+        b =
+            queued(
+                writers, lock, 2, () -> committer.addAll("intel", second, EST, BatchRecords.NONE));
       } finally {
         lock.unlock();
       }
       List<AddOutcome> all = new java.util.ArrayList<>(a.get(1, TimeUnit.MINUTES));
-      assertThat(all).extracting(AddOutcome::objectId, AddOutcome::version)
-          .containsExactlyElementsOf(first.stream()
-              .map(o -> org.assertj.core.groups.Tuple.tuple(o.objectId(), o.version())).toList());
+      assertThat(all)
+          .extracting(AddOutcome::objectId, AddOutcome::version)
+          .containsExactlyElementsOf(
+              first.stream()
+                  .map(o -> org.assertj.core.groups.Tuple.tuple(o.objectId(), o.version()))
+                  .toList());
       all.addAll(b.get(1, TimeUnit.MINUTES));
       assertThat(committer.transactionsCommitted()).isEqualTo(1);
       assertThat(all).allSatisfy(o -> assertThat(o.status()).isEqualTo(AddOutcome.Status.STORED));
-      List<AddOutcome> byDate = all.stream()
-          .sorted(java.util.Comparator.comparingLong(AddOutcome::dateAddedMicros)).toList();
+      List<AddOutcome> byDate =
+          all.stream()
+              .sorted(java.util.Comparator.comparingLong(AddOutcome::dateAddedMicros))
+              .toList();
       assertThat(byDate).extracting(AddOutcome::dateAddedMicros).doesNotHaveDuplicates();
       assertThat(byDate).extracting(o -> ObjectKey.of(o.objectId())).isSorted();
-      assertThat(byDate.stream().filter(o -> o.objectId().endsWith("000000000400")).map(AddOutcome::version))
-          .containsExactly("2024-01-01T00:00:00.000Z", "2024-02-01T00:00:00.000Z", "2024-03-01T00:00:00.000Z");
+      assertThat(
+              byDate.stream()
+                  .filter(o -> o.objectId().endsWith("000000000400"))
+                  .map(AddOutcome::version))
+          .containsExactly(
+              "2024-01-01T00:00:00.000Z", "2024-02-01T00:00:00.000Z", "2024-03-01T00:00:00.000Z");
       writers.shutdown();
     }
   }
@@ -209,15 +274,18 @@ class GroupCommitterTest {
   void aWriterWhoseClockLagsWritesAfterTheNewestRowAndSeesTheVersionsHeld(TestDatabases.Kind db)
       throws Exception {
     try (HikariDataSource ds = db.open()) {
-      Clock frozen = Clock.fixed(java.time.Instant.parse("2025-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+      Clock frozen =
+          Clock.fixed(java.time.Instant.parse("2025-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
       ObjectStore store = new ObjectStore(ds, frozen);
       store.ensureCollection(new CollectionInfo("intel", "Intel", "test", java.util.Set.of()));
       NewObject first = ObjectStoreTest.indicator("000000000301", "2024-01-01T00:00:00.000Z");
       long taken = store.add("intel", first, EST).dateAddedMicros();
       // another process on the same database, whose clock hands out the same date_added
-      GroupCommitter other = new GroupCommitter(ds, new ReentrantLock(), new DateAddedClock(frozen, 0));
+      GroupCommitter other =
+          new GroupCommitter(ds, new ReentrantLock(), new DateAddedClock(frozen, 0));
       NewObject second = ObjectStoreTest.indicator("000000000302", "2024-01-01T00:00:00.000Z");
-      List<AddOutcome> outcomes = other.addAll("intel", List.of(first, second), EST, BatchRecords.NONE);
+      List<AddOutcome> outcomes =
+          other.addAll("intel", List.of(first, second), EST, BatchRecords.NONE);
       assertThat(outcomes)
           .extracting(AddOutcome::status)
           .containsExactly(AddOutcome.Status.DUPLICATE, AddOutcome.Status.STORED);
@@ -227,9 +295,9 @@ class GroupCommitterTest {
   }
 
   /**
-   * Two writers with their own locks and clocks, as two processes on one database are, post the same
-   * versions at once in different orders: the database's writer row lock must make each version
-   * stored exactly once, and date_added strictly increasing in commit order.
+   * Two writers with their own locks and clocks, as two processes on one database are, post the
+   * same versions at once in different orders: the database's writer row lock must make each
+   * version stored exactly once, and date_added strictly increasing in commit order.
    */
   @ParameterizedTest
   @MethodSource("databases")
@@ -238,7 +306,9 @@ class GroupCommitterTest {
       ObjectStore store = new ObjectStoreTest().store(ds);
       List<NewObject> objects = new java.util.ArrayList<>();
       for (int i = 0; i < 300; i++) {
-        objects.add(ObjectStoreTest.indicator(String.format("%012d", 1000 + i), "2024-01-01T00:00:00.000Z"));
+        objects.add(
+            ObjectStoreTest.indicator(
+                String.format("%012d", 1000 + i), "2024-01-01T00:00:00.000Z"));
       }
       List<NewObject> reversed = new java.util.ArrayList<>(objects);
       java.util.Collections.reverse(reversed);
@@ -252,7 +322,9 @@ class GroupCommitterTest {
                 () -> {
                   List<AddOutcome> all = new java.util.ArrayList<>();
                   for (int from = 0; from < order.size(); from += 10) {
-                    all.addAll(writer.addAll("intel", order.subList(from, from + 10), EST, BatchRecords.NONE));
+                    all.addAll(
+                        writer.addAll(
+                            "intel", order.subList(from, from + 10), EST, BatchRecords.NONE));
                   }
                   return all;
                 }));
@@ -266,14 +338,21 @@ class GroupCommitterTest {
         }
       }
       processes.shutdown();
-      assertThat(stored).hasSize(300).allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
+      assertThat(stored)
+          .hasSize(300)
+          .allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
       assertThat(store.count("intel")).isEqualTo(300);
       Page page = store.page(ObjectQuery.all("intel", 1000), ReadFilter.SYSTEM);
-      assertThat(page.items()).extracting(StoredObject::objectId).doesNotHaveDuplicates().hasSize(300);
+      assertThat(page.items())
+          .extracting(StoredObject::objectId)
+          .doesNotHaveDuplicates()
+          .hasSize(300);
     }
   }
 
-  /** Submits the write and waits until it is queued on the lock as the {@code position}-th waiter. */
+  /**
+   * Submits the write and waits until it is queued on the lock as the {@code position}-th waiter.
+   */
   private static Future<List<AddOutcome>> queued(
       ExecutorService writers,
       ReentrantLock lock,

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bulwark.node.security.AccessPolicy;
-import dev.bulwark.node.store.NodeDatabase;
-import dev.bulwark.node.store.TestDatabases;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Reader;
 import dev.bulwark.stix.markings.Releasability;
@@ -21,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -33,8 +30,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Marking-definitions in the store are bound to the origin and principal that added them, are never
- * replaced, and resolve only the objects of their own origin (issue 14, finding 3), on every database
- * the node supports; and migration 11 binds the definitions of a store written before.
+ * replaced, and resolve only the objects of their own origin (issue 14, finding 3), on every
+ * database the node supports; and migration 11 binds the definitions of a store written before.
  */
 class MarkingDefinitionStoreTest {
   static final Provenance EST = new Provenance("EST", "analyst-est");
@@ -47,7 +44,8 @@ class MarkingDefinitionStoreTest {
   }
 
   static StixObject releasableTo(String... nations) {
-    return ReleasabilityMarking.markingDefinition(Releasability.toNations(nations), CREATOR, CREATED);
+    return ReleasabilityMarking.markingDefinition(
+        Releasability.toNations(nations), CREATOR, CREATED);
   }
 
   /** The same id as {@code d}, another list: what a squatter posts. */
@@ -58,14 +56,21 @@ class MarkingDefinitionStoreTest {
   }
 
   static NewObject campaign(String... markingRefs) {
-    StringBuilder json = new StringBuilder("{\"type\":\"campaign\",\"spec_version\":\"2.1\",\"id\":\"campaign--"
-        + UUID.randomUUID() + "\",\"created\":\"2026-01-01T00:00:00.000Z\",\"modified\":\"2026-01-01T00:00:00.000Z\","
-        + "\"name\":\"c\",\"object_marking_refs\":[");
+    StringBuilder json =
+        new StringBuilder(
+            "{\"type\":\"campaign\",\"spec_version\":\"2.1\",\"id\":\"campaign--"
+                + UUID.randomUUID()
+                + "\",\"created\":\"2026-01-01T00:00:00.000Z\",\"modified\":\"2026-01-01T00:00:00.000Z\","
+                + "\"name\":\"c\",\"object_marking_refs\":[");
     for (int i = 0; i < markingRefs.length; i++) {
       json.append(i == 0 ? "" : ",").append('"').append(markingRefs[i]).append('"');
     }
-    return NewObject.from(StixObject.of((ObjectNode) tools.jackson.databind.json.JsonMapper.builder().build()
-        .readTree(json.append("]}").toString())));
+    return NewObject.from(
+        StixObject.of(
+            (ObjectNode)
+                tools.jackson.databind.json.JsonMapper.builder()
+                    .build()
+                    .readTree(json.append("]}").toString())));
   }
 
   static ObjectStore store(HikariDataSource ds) {
@@ -78,7 +83,8 @@ class MarkingDefinitionStoreTest {
 
   @ParameterizedTest
   @MethodSource("databases")
-  void aDefinitionIsBoundToTheOriginAndPrincipalThatAddedIt(TestDatabases.Kind db) throws Exception {
+  void aDefinitionIsBoundToTheOriginAndPrincipalThatAddedIt(TestDatabases.Kind db)
+      throws Exception {
     try (HikariDataSource ds = db.open()) {
       ObjectStore store = store(ds);
       StixObject d = releasableTo("DEU");
@@ -87,7 +93,8 @@ class MarkingDefinitionStoreTest {
       assertThat(store.markingDefinition(d.id(), "EST")).isPresent();
       assertThat(store.markingDefinition(d.id(), "FIN")).isEmpty();
       assertThat(store.markingDefinitionsHeld(List.of(d.id())))
-          .containsExactly(new ObjectStore.MarkingDefinition(d.id(), "EST", "analyst-est", d.toJson()));
+          .containsExactly(
+              new ObjectStore.MarkingDefinition(d.id(), "EST", "analyst-est", d.toJson()));
     }
   }
 
@@ -103,19 +110,23 @@ class MarkingDefinitionStoreTest {
       store.add("other", NewObject.from(wider), new Provenance("EST", "analyst-2"));
       // and within one batch the first one wins too
       StixObject fresh = releasableTo("POL");
-      store.addAll("intel", List.of(NewObject.from(fresh), NewObject.from(sameIdOtherList(fresh, "NATO"))), EST);
+      store.addAll(
+          "intel",
+          List.of(NewObject.from(fresh), NewObject.from(sameIdOtherList(fresh, "NATO"))),
+          EST);
 
       assertThat(store.markingDefinition(d.id(), "EST")).hasValue(d.toJson());
       assertThat(store.markingDefinition(fresh.id(), "EST")).hasValue(fresh.toJson());
       assertThat(store.markingDefinitionsHeld(List.of(d.id(), fresh.id())))
-          .extracting(ObjectStore.MarkingDefinition::addedBy).containsOnly("analyst-est");
+          .extracting(ObjectStore.MarkingDefinition::addedBy)
+          .containsOnly("analyst-est");
     }
   }
 
   @ParameterizedTest
   @MethodSource("databases")
-  void anotherOriginsDefinitionOfTheSameIdIsKeptApartAndMarksOnlyThatOriginsObjects(TestDatabases.Kind db)
-      throws Exception {
+  void anotherOriginsDefinitionOfTheSameIdIsKeptApartAndMarksOnlyThatOriginsObjects(
+      TestDatabases.Kind db) throws Exception {
     try (HikariDataSource ds = db.open()) {
       ObjectStore store = store(ds);
       StixObject finOwn = releasableTo("NATO");
@@ -140,7 +151,8 @@ class MarkingDefinitionStoreTest {
 
   @ParameterizedTest
   @MethodSource("databases")
-  void tlpIdsAreNeverKeptAsDefinitionsTheyResolveToTheBuiltInOnes(TestDatabases.Kind db) throws Exception {
+  void tlpIdsAreNeverKeptAsDefinitionsTheyResolveToTheBuiltInOnes(TestDatabases.Kind db)
+      throws Exception {
     try (HikariDataSource ds = db.open()) {
       ObjectStore store = store(ds);
       ObjectNode fakeClear = releasableTo("UKR").json();
@@ -179,22 +191,30 @@ class MarkingDefinitionStoreTest {
 
   @ParameterizedTest
   @MethodSource("databaseNames")
-  void migrationElevenBindsEachDefinitionToTheRowThatBroughtIt(String db, @TempDir Path home) throws Exception {
+  void migrationElevenBindsEachDefinitionToTheRowThatBroughtIt(String db, @TempDir Path home)
+      throws Exception {
     StixObject kept = releasableTo("DEU");
     StixObject squat = releasableTo("POL");
     StixObject lostToTheSquatter = sameIdOtherList(squat, "NATO");
     StixObject deleted = releasableTo("LVA");
     try (HikariDataSource ds = unmigrated(db, home)) {
-      Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("10").load().migrate();
+      Flyway.configure()
+          .dataSource(ds)
+          .locations("classpath:db/migration")
+          .target("10")
+          .load()
+          .migrate();
       try (Connection c = ds.getConnection()) {
         try (Statement st = c.createStatement()) {
-          st.execute("INSERT INTO collections (id, title, description, default_nations, created_us)"
-              + " VALUES ('intel', 'Intel', 'test', '', 1)");
+          st.execute(
+              "INSERT INTO collections (id, title, description, default_nations, created_us)"
+                  + " VALUES ('intel', 'Intel', 'test', '', 1)");
         }
-        try (PreparedStatement s = c.prepareStatement(
-            "INSERT INTO stix_objects (date_added_us, collection_id, object_id, id_key, object_type, version,"
-                + " version_us, spec_version, origin_nation, added_by, marking_refs, json)"
-                + " VALUES (?, 'intel', ?, ?, 'marking-definition', ?, 0, '2.1', ?, ?, '', ?)")) {
+        try (PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO stix_objects (date_added_us, collection_id, object_id, id_key, object_type, version,"
+                    + " version_us, spec_version, origin_nation, added_by, marking_refs, json)"
+                    + " VALUES (?, 'intel', ?, ?, 'marking-definition', ?, 0, '2.1', ?, ?, '', ?)")) {
           Object[][] rows = {
             {kept, "EST", "analyst-est"},
             {squat, "EST", "squatter"},
@@ -216,7 +236,8 @@ class MarkingDefinitionStoreTest {
           s.executeBatch();
         }
         // what the old first-wins table held: one per id, whoever came first
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO marking_definitions (id, json) VALUES (?, ?)")) {
+        try (PreparedStatement s =
+            c.prepareStatement("INSERT INTO marking_definitions (id, json) VALUES (?, ?)")) {
           for (StixObject o : List.of(kept, squat, deleted, StixObject.of(tlpCopy()))) {
             s.setString(1, o.id());
             s.setString(2, o.toJson());
@@ -229,11 +250,14 @@ class MarkingDefinitionStoreTest {
       NodeDatabase.migrate(ds);
 
       ObjectStore store = new ObjectStore(ds, Clock.systemUTC());
-      assertThat(store.markingDefinitionsHeld(List.of(kept.id(), squat.id(), deleted.id(),
-          Tlp.GREEN.markingDefinitionId()))).containsExactlyInAnyOrder(
-          new ObjectStore.MarkingDefinition(kept.id(), "EST", "analyst-est", kept.toJson()),
-          new ObjectStore.MarkingDefinition(squat.id(), "EST", "squatter", squat.toJson()),
-          new ObjectStore.MarkingDefinition(squat.id(), "FIN", "peer:fin", lostToTheSquatter.toJson()));
+      assertThat(
+              store.markingDefinitionsHeld(
+                  List.of(kept.id(), squat.id(), deleted.id(), Tlp.GREEN.markingDefinitionId())))
+          .containsExactlyInAnyOrder(
+              new ObjectStore.MarkingDefinition(kept.id(), "EST", "analyst-est", kept.toJson()),
+              new ObjectStore.MarkingDefinition(squat.id(), "EST", "squatter", squat.toJson()),
+              new ObjectStore.MarkingDefinition(
+                  squat.id(), "FIN", "peer:fin", lostToTheSquatter.toJson()));
       // never replaced after the migration either
       store.add("intel", NewObject.from(sameIdOtherList(kept, "UKR")), EST);
       assertThat(store.markingDefinition(kept.id(), "EST")).hasValue(kept.toJson());

@@ -14,8 +14,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * {@link NewObject#micros} reads the STIX timestamp form itself: it must agree with
- * {@link Instant#parse} on every string, valid or not.
+ * {@link NewObject#micros} reads the STIX timestamp form itself: it must agree with {@link
+ * Instant#parse} on every string, valid or not.
  */
 class NewObjectMicrosPropertiesTest {
 
@@ -47,8 +47,12 @@ class NewObjectMicrosPropertiesTest {
   @Provide
   Arbitrary<String> nearMisses() {
     // a valid timestamp with one character replaced, removed or added
-    Arbitrary<Character> chars = Arbitraries.of('0', '1', '2', '3', '5', '9', ':', '-', '.', 'T', 'Z', 'z', '+', ' ');
-    return Combinators.combine(stixTimestamps(), Arbitraries.integers().between(0, 29), chars,
+    Arbitrary<Character> chars =
+        Arbitraries.of('0', '1', '2', '3', '5', '9', ':', '-', '.', 'T', 'Z', 'z', '+', ' ');
+    return Combinators.combine(
+            stixTimestamps(),
+            Arbitraries.integers().between(0, 29),
+            chars,
             Arbitraries.integers().between(0, 2))
         .as(
             (s, at, c, how) -> {
@@ -67,7 +71,9 @@ class NewObjectMicrosPropertiesTest {
     try {
       expected = reference(text);
     } catch (DateTimeParseException | ArithmeticException e) {
-      assertThatThrownBy(() -> NewObject.micros(text)).as(text).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> NewObject.micros(text))
+          .as(text)
+          .isInstanceOf(IllegalArgumentException.class);
       return;
     }
     assertThat(NewObject.micros(text)).as(text).isEqualTo(expected);
@@ -86,7 +92,9 @@ class NewObjectMicrosPropertiesTest {
       try {
         expected = reference(s);
       } catch (DateTimeParseException e) {
-        assertThatThrownBy(() -> NewObject.micros(s)).as(s).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NewObject.micros(s))
+            .as(s)
+            .isInstanceOf(IllegalArgumentException.class);
         continue;
       }
       assertThat(NewObject.micros(s)).as(s).isEqualTo(expected);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bulwark.node.store.NodeDatabase;
-import dev.bulwark.node.store.TestDatabases;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,9 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A store written before migration 9 (objects found by an index over identifier strings) keeps every
- * object after it: each row gets its {@link ObjectKey}, reads and duplicate checks by identifier work
- * on the old rows, and migration 10 lists the old objects that have several versions.
+ * A store written before migration 9 (objects found by an index over identifier strings) keeps
+ * every object after it: each row gets its {@link ObjectKey}, reads and duplicate checks by
+ * identifier work on the old rows, and migration 10 lists the old objects that have several
+ * versions.
  */
 class ObjectKeyMigrationTest {
   static Stream<String> databases() {
@@ -59,7 +58,12 @@ class ObjectKeyMigrationTest {
   @MethodSource("databases")
   void rowsWrittenBeforeTheKeysExistAreFoundByIdentifierAfterwards(String db) throws Exception {
     try (HikariDataSource ds = unmigrated(db)) {
-      Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("8").load().migrate();
+      Flyway.configure()
+          .dataSource(ds)
+          .locations("classpath:db/migration")
+          .target("8")
+          .load()
+          .migrate();
       List<NewObject> old = new ArrayList<>();
       try (Connection c = ds.getConnection();
           PreparedStatement s =
@@ -119,8 +123,12 @@ class ObjectKeyMigrationTest {
       assertThat(fresh.status()).isEqualTo(AddOutcome.Status.STORED);
       assertThat(fresh.dateAddedMicros()).isGreaterThan(1_000 + 12_000);
       // id ...002 has two old versions (rows 2 and 10,002): migration 10 lists it as having several
-      String twoOld = ObjectStoreTest.indicator(String.format("%012d", 2), "2024-01-01T00:00:00.000Z").objectId();
-      String oneOld = ObjectStoreTest.indicator(String.format("%012d", 4), "2024-01-01T00:00:00.000Z").objectId();
+      String twoOld =
+          ObjectStoreTest.indicator(String.format("%012d", 2), "2024-01-01T00:00:00.000Z")
+              .objectId();
+      String oneOld =
+          ObjectStoreTest.indicator(String.format("%012d", 4), "2024-01-01T00:00:00.000Z")
+              .objectId();
       assertThat(store.withSeveralVersions(Set.of(twoOld, oneOld, fresh.objectId())))
           .containsExactlyInAnyOrder(twoOld, fresh.objectId());
     }

@@ -3,7 +3,6 @@ package dev.bulwark.node.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bulwark.node.store.TestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,10 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A TAXII page must cost the same at the end of a collection of millions as at its start: the page
- * statement has to read rows in index order instead of sorting every row after the cursor (which made
- * H2 pages take seconds on a large collection: its plan sorted the rest of the collection into a
- * temporary result for every page). Asks each database for the plan of the statements
- * {@link ObjectStore#page} runs, and checks that several {@code match[type]} values, read as one index
+ * statement has to read rows in index order instead of sorting every row after the cursor (which
+ * made H2 pages take seconds on a large collection: its plan sorted the rest of the collection into
+ * a temporary result for every page). Asks each database for the plan of the statements {@link
+ * ObjectStore#page} runs, and checks that several {@code match[type]} values, read as one index
  * range per type and merged, still page in date_added order exactly once.
  */
 class ObjectStorePagePlanTest {
@@ -30,16 +29,28 @@ class ObjectStorePagePlanTest {
 
   static NewObject object(String type, int n) {
     String id = type + "--00000000-0000-4000-8000-" + String.format("%012d", n);
-    String json = "{\"type\":\"" + type + "\",\"spec_version\":\"2.1\",\"id\":\"" + id
-        + "\",\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\",\"name\":\"x\"}";
-    return new NewObject(id, type, "2024-01-01T00:00:00.000Z",
-        NewObject.micros("2024-01-01T00:00:00.000Z"), "2.1", List.of(), json);
+    String json =
+        "{\"type\":\""
+            + type
+            + "\",\"spec_version\":\"2.1\",\"id\":\""
+            + id
+            + "\",\"created\":\"2024-01-01T00:00:00.000Z\",\"modified\":\"2024-01-01T00:00:00.000Z\",\"name\":\"x\"}";
+    return new NewObject(
+        id,
+        type,
+        "2024-01-01T00:00:00.000Z",
+        NewObject.micros("2024-01-01T00:00:00.000Z"),
+        "2.1",
+        List.of(),
+        json);
   }
 
-  private static List<String> plan(Connection c, String sql, boolean postgres, Object... params) throws Exception {
+  private static List<String> plan(Connection c, String sql, boolean postgres, Object... params)
+      throws Exception {
     List<String> lines = new ArrayList<>();
     if (postgres) {
-      // with sorting and sequential scans priced out, a plan without Sort proves index order is usable
+      // with sorting and sequential scans priced out, a plan without Sort proves index order is
+      // usable
       try (Statement s = c.createStatement()) {
         s.execute("SET enable_sort = off");
         s.execute("SET enable_seqscan = off");
@@ -61,13 +72,22 @@ class ObjectStorePagePlanTest {
   @ParameterizedTest
   @MethodSource("databases")
   void pageStatementsReadInIndexOrder(TestDatabases.Kind db) throws Exception {
-    try (HikariDataSource ds = db.open(); Connection c = ds.getConnection()) {
+    try (HikariDataSource ds = db.open();
+        Connection c = ds.getConnection()) {
       boolean postgres = db.name().equals("PostgreSQL");
       ObjectQuery all = ObjectQuery.all("intel", 1000);
-      ObjectQuery indicators = new ObjectQuery("intel", 0L, Set.of("indicator"), Set.of(), Set.of(), 1000);
+      ObjectQuery indicators =
+          new ObjectQuery("intel", 0L, Set.of("indicator"), Set.of(), Set.of(), 1000);
       List<String> whole = plan(c, ObjectStore.pageSql(Set.of(), all), postgres, "intel", 0L, 1001);
-      List<String> typed = plan(c, ObjectStore.pageSql(Set.of("indicator"), indicators), postgres,
-          "intel", "indicator", 0L, 1001);
+      List<String> typed =
+          plan(
+              c,
+              ObjectStore.pageSql(Set.of("indicator"), indicators),
+              postgres,
+              "intel",
+              "indicator",
+              0L,
+              1001);
       for (List<String> p : List.of(whole, typed)) {
         String text = String.join("\n", p);
         if (postgres) {
@@ -86,15 +106,20 @@ class ObjectStorePagePlanTest {
       ObjectStore store = new ObjectStore(ds, Clock.systemUTC());
       store.ensureCollection(new CollectionInfo("intel", "Intel", "test", Set.of()));
       List<NewObject> objects = new ArrayList<>();
-      String[] types = {"indicator", "malware", "campaign", "malware", "indicator", "indicator", "campaign"};
+      String[] types = {
+        "indicator", "malware", "campaign", "malware", "indicator", "indicator", "campaign"
+      };
       for (int i = 0; i < 140; i++) {
         objects.add(object(types[i % types.length], i));
       }
       List<AddOutcome> stored = store.addAll("intel", objects, new Provenance("EST", "analyst-1"));
       // date_added order (within the one transaction, identifier-key order, not the order sent)
-      List<String> expected = stored.stream()
-          .sorted(java.util.Comparator.comparingLong(AddOutcome::dateAddedMicros))
-          .map(AddOutcome::objectId).filter(id -> !id.startsWith("campaign--")).toList();
+      List<String> expected =
+          stored.stream()
+              .sorted(java.util.Comparator.comparingLong(AddOutcome::dateAddedMicros))
+              .map(AddOutcome::objectId)
+              .filter(id -> !id.startsWith("campaign--"))
+              .toList();
 
       for (int limit : new int[] {1, 7, 40, 1000}) {
         List<String> walked = new ArrayList<>();
@@ -102,8 +127,11 @@ class ObjectStorePagePlanTest {
         boolean more = true;
         int pages = 0;
         while (more) {
-          Page page = store.page(new ObjectQuery("intel", cursor, Set.of("indicator", "malware"), Set.of(),
-              Set.of(), limit), ReadFilter.SYSTEM);
+          Page page =
+              store.page(
+                  new ObjectQuery(
+                      "intel", cursor, Set.of("indicator", "malware"), Set.of(), Set.of(), limit),
+                  ReadFilter.SYSTEM);
           page.items().forEach(o -> walked.add(o.objectId()));
           assertThat(page.items().size()).isLessThanOrEqualTo(limit);
           cursor = page.scannedUpToMicros();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.bulwark.node.store.TestDatabases;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,7 +48,8 @@ class ObjectStoreTest {
 
   @ParameterizedTest
   @MethodSource("databases")
-  void keepsEveryVersionAndAddingTheSameVersionTwiceIsANoOp(TestDatabases.Kind db) throws Exception {
+  void keepsEveryVersionAndAddingTheSameVersionTwiceIsANoOp(TestDatabases.Kind db)
+      throws Exception {
     try (HikariDataSource ds = db.open()) {
       ObjectStore store = store(ds);
       NewObject v1 = indicator("000000000001", "2024-01-01T00:00:00.000Z");
@@ -60,7 +60,8 @@ class ObjectStoreTest {
       assertThat(store.add("intel", v1, EST).status()).isEqualTo(AddOutcome.Status.DUPLICATE);
 
       List<StoredObject> versions = store.versions("intel", v1.objectId(), ReadFilter.SYSTEM);
-      assertThat(versions).extracting(StoredObject::version)
+      assertThat(versions)
+          .extracting(StoredObject::version)
           .containsExactly("2024-01-01T00:00:00.000Z", "2024-02-01T00:00:00.000Z");
       assertThat(versions.get(0).json()).isEqualTo(v1.json());
       assertThat(versions.get(0).originNation()).isEqualTo("EST");
@@ -78,8 +79,10 @@ class ObjectStoreTest {
 
       assertThat(store.add("intel", v1, EST).status()).isEqualTo(AddOutcome.Status.STORED);
       // the same identifier and version from another origin is another object, not a duplicate
-      List<AddOutcome> outcomes = store.addAll("intel", List.of(v1, v1), List.of(relayed, relayed), BatchRecords.NONE);
-      assertThat(outcomes).extracting(AddOutcome::status)
+      List<AddOutcome> outcomes =
+          store.addAll("intel", List.of(v1, v1), List.of(relayed, relayed), BatchRecords.NONE);
+      assertThat(outcomes)
+          .extracting(AddOutcome::status)
           .containsExactly(AddOutcome.Status.STORED, AddOutcome.Status.DUPLICATE);
       assertThat(store.add("intel", v1, new Provenance("DEU", "analyst-2")).status())
           .isEqualTo(AddOutcome.Status.DUPLICATE);
@@ -97,7 +100,8 @@ class ObjectStoreTest {
     try (HikariDataSource ds = db.open()) {
       ObjectStore store = store(ds);
       store.add("intel", indicator("000000000002", "2024-01-01T00:00:00.000Z"), EST);
-      assertThat(store.add("intel", indicator("000000000002", "2024-01-01T00:00:00Z"), EST).status())
+      assertThat(
+              store.add("intel", indicator("000000000002", "2024-01-01T00:00:00Z"), EST).status())
           .isEqualTo(AddOutcome.Status.DUPLICATE);
     }
   }
@@ -109,7 +113,8 @@ class ObjectStoreTest {
       ObjectStore store = store(ds);
       NewObject o = indicator("000000000003", "2024-01-01T00:00:00.000Z");
       List<AddOutcome> outcomes = store.addAll("intel", List.of(o, o), EST);
-      assertThat(outcomes).extracting(AddOutcome::status)
+      assertThat(outcomes)
+          .extracting(AddOutcome::status)
           .containsExactly(AddOutcome.Status.STORED, AddOutcome.Status.DUPLICATE);
       assertThat(store.count("intel")).isEqualTo(1);
     }
@@ -160,12 +165,15 @@ class ObjectStoreTest {
       // one value each (rows of one transaction get theirs in identifier-key order)
       List<Long> dates = outcomes.stream().map(AddOutcome::dateAddedMicros).sorted().toList();
       assertThat(dates).doesNotHaveDuplicates().hasSize(50);
-      assertThat(outcomes.stream()
-              .sorted(java.util.Comparator.comparingLong(AddOutcome::dateAddedMicros))
-              .map(o -> ObjectKey.of(o.objectId())).toList())
+      assertThat(
+              outcomes.stream()
+                  .sorted(java.util.Comparator.comparingLong(AddOutcome::dateAddedMicros))
+                  .map(o -> ObjectKey.of(o.objectId()))
+                  .toList())
           .isSorted();
       // the next transaction's rows come after all of them
-      AddOutcome next = store.add("intel", indicator("000000000998", "2024-01-01T00:00:00.000Z"), EST);
+      AddOutcome next =
+          store.add("intel", indicator("000000000998", "2024-01-01T00:00:00.000Z"), EST);
       assertThat(next.dateAddedMicros()).isGreaterThan(dates.get(49));
       // a new store over the same database continues after the last value, not from the clock
       ObjectStore reopened = new ObjectStore(ds, frozen);
@@ -192,7 +200,8 @@ class ObjectStoreTest {
       int pages = 0;
       while (true) {
         Page page =
-            store.page(new ObjectQuery("intel", cursor, Set.of(), Set.of(), Set.of(), 100), evenOnly);
+            store.page(
+                new ObjectQuery("intel", cursor, Set.of(), Set.of(), Set.of(), 100), evenOnly);
         for (StoredObject o : page.items()) {
           assertThat(seen.add(o.objectId())).as("seen once: %s", o.objectId()).isTrue();
         }
@@ -240,7 +249,8 @@ class ObjectStoreTest {
         boolean writersFinished = futures.stream().allMatch(Future::isDone);
         Page page =
             store.page(
-                new ObjectQuery("intel", cursor, Set.of(), Set.of(), Set.of(), 7), ReadFilter.SYSTEM);
+                new ObjectQuery("intel", cursor, Set.of(), Set.of(), Set.of(), 7),
+                ReadFilter.SYSTEM);
         for (StoredObject o : page.items()) {
           assertThat(seen.add(o.objectId())).as("seen once: %s", o.objectId()).isTrue();
         }
@@ -277,13 +287,19 @@ class ObjectStoreTest {
       NewObject shared = indicator("000000000504", "2024-01-01T00:00:00.000Z");
       NewObject duplicate = indicator("000000000505", "2024-01-01T00:00:00.000Z");
       store.addAll("intel", List.of(single, twice, shared, duplicate), EST);
-      assertThat(store.withSeveralVersions(Set.of(single.objectId(), twice.objectId(), shared.objectId())))
+      assertThat(
+              store.withSeveralVersions(
+                  Set.of(single.objectId(), twice.objectId(), shared.objectId())))
           .isEmpty();
       store.addAll("intel", List.of(laterVersion, sameBatch1, sameBatch2, duplicate), EST);
       store.add("other", shared, EST);
       assertThat(
               store.withSeveralVersions(
-                  Set.of(single.objectId(), twice.objectId(), sameBatch1.objectId(), shared.objectId(),
+                  Set.of(
+                      single.objectId(),
+                      twice.objectId(),
+                      sameBatch1.objectId(),
+                      shared.objectId(),
                       duplicate.objectId())))
           .containsExactlyInAnyOrder(twice.objectId(), sameBatch1.objectId(), shared.objectId());
     }

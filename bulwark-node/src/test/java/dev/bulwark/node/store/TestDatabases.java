@@ -13,10 +13,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The databases the storage tests run against: always a fresh H2 file database, and a fresh schema on
- * the PostgreSQL server named by the system property {@code bulwark.test.postgres.url} or the
- * environment variable {@code BULWARK_TEST_POSTGRES_URL} (which {@code .ci/run} sets). Under CI the PostgreSQL database is mandatory, so a misconfigured CI fails
- * instead of silently testing H2 alone.
+ * The databases the storage tests run against: always a fresh H2 file database, and a fresh schema
+ * on the PostgreSQL server named by the system property {@code bulwark.test.postgres.url} or the
+ * environment variable {@code BULWARK_TEST_POSTGRES_URL} (which {@code .ci/run} sets). Under CI the
+ * PostgreSQL database is mandatory, so a misconfigured CI fails instead of silently testing H2
+ * alone.
  */
 public final class TestDatabases {
   private TestDatabases() {}

@@ -30,11 +30,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A planner's first minutes on the Support page, in a real browser (Debian's chromium and
- * chromedriver; nothing is downloaded), on a node with the demo's synthetic ledger: the charts and the
- * gap table show the fair shares, the keyboard moves through the allies and runs the allocation, a
- * contributor enters a contribution through the form and a file with another nation's row is refused
- * naming the row; an admin publishes; and the published HTML report renders, without sign-in, with its
- * charts and the United States' fair share.
+ * chromedriver; nothing is downloaded), on a node with the demo's synthetic ledger: the charts and
+ * the gap table show the fair shares, the keyboard moves through the allies and runs the
+ * allocation, a contributor enters a contribution through the form and a file with another nation's
+ * row is refused naming the row; an admin publishes; and the published HTML report renders, without
+ * sign-in, with its charts and the United States' fair share.
  */
 class SupportConsoleBrowserTest {
   static ConfigurableApplicationContext node;
@@ -48,10 +48,16 @@ class SupportConsoleBrowserTest {
   static void start() throws Exception {
     DebianChromium.assumeInstalled();
     home = Files.createTempDirectory("bulwark-support-console-");
-    node = BulwarkNodeApplication.start("--server.port=0", "--bulwark.home=" + home,
-        "--spring.datasource.url=" + NodeDatabase.defaultUrl(home), "--logging.level.root=WARN",
-        "--bulwark.nation=EST", "--bulwark.maritime.enabled=false", "--bulwark.support.demo=true",
-        "--bulwark.security.pbkdf2-iterations=1000");
+    node =
+        BulwarkNodeApplication.start(
+            "--server.port=0",
+            "--bulwark.home=" + home,
+            "--spring.datasource.url=" + NodeDatabase.defaultUrl(home),
+            "--logging.level.root=WARN",
+            "--bulwark.nation=EST",
+            "--bulwark.maritime.enabled=false",
+            "--bulwark.support.demo=true",
+            "--bulwark.security.pbkdf2-iterations=1000");
     base = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
     officerToken = token("est-officer", "EST", EnumSet.of(Role.READER, Role.CONTRIBUTOR));
     adminToken = token("est-admin", "EST", EnumSet.of(Role.ADMIN));
@@ -69,16 +75,22 @@ class SupportConsoleBrowserTest {
   }
 
   static String token(String name, String nation, Set<Role> roles) {
-    return node.getBean(PrincipalStore.class).add(name, nation, roles, Optional.empty(), 0L, Optional.empty()).token();
+    return node.getBean(PrincipalStore.class)
+        .add(name, nation, roles, Optional.empty(), 0L, Optional.empty())
+        .token();
   }
 
   @Test
-  void aPlannerSeesTheFairSharesRunsTheAllocationEntersAContributionAndThePublishedReportRenders() throws Exception {
+  void aPlannerSeesTheFairSharesRunsTheAllocationEntersAContributionAndThePublishedReportRenders()
+      throws Exception {
     signIn("est-officer", officerToken);
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(200));
     try {
-      wait.until(d -> count(d, "#gap-table tbody tr") >= 30 && count(d, "#fair-share-svg g.ally-bar") >= 30
-          && count(d, "#shortfall-svg rect") >= 4);
+      wait.until(
+          d ->
+              count(d, "#gap-table tbody tr") >= 30
+                  && count(d, "#fair-share-svg g.ally-bar") >= 30
+                  && count(d, "#shortfall-svg rect") >= 4);
     } finally {
       screenshot("target/support-console-top.png");
     }
@@ -90,21 +102,37 @@ class SupportConsoleBrowserTest {
     WebElement usRow = browser.findElement(By.cssSelector("#gap-table tr[data-iso3='USA']"));
     assertThat(usRow.findElement(By.cssSelector("td.fair")).getText()).isEqualTo(usFairShare);
     assertThat(usRow.getText()).startsWith("United States (USA)");
-    assertThat(browser.findElement(By.id("summary")).getText()).contains("Shortfall against the baseline");
-    assertThat(browser.findElement(By.cssSelector("#fair-share-svg g.ally-bar[data-iso3='USA']")).getText())
+    assertThat(browser.findElement(By.id("summary")).getText())
+        .contains("Shortfall against the baseline");
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#fair-share-svg g.ally-bar[data-iso3='USA']"))
+                .getText())
         .contains(usFairShare);
 
     // the keyboard: the third ally's entries, then the allocation
     js("document.getElementById('gap-table').focus();");
     new Actions(browser).sendKeys("j").sendKeys("j").sendKeys(Keys.ENTER).perform();
-    String third = browser.findElements(By.cssSelector("#gap-table tbody tr")).get(2).getDomAttribute("data-iso3");
+    String third =
+        browser
+            .findElements(By.cssSelector("#gap-table tbody tr"))
+            .get(2)
+            .getDomAttribute("data-iso3");
     wait.until(d -> d.findElement(By.id("entries-filter")).getText().contains(third));
-    List<WebElement> donors = browser.findElements(By.cssSelector("#entries-table tbody tr td:nth-child(2)"));
+    List<WebElement> donors =
+        browser.findElements(By.cssSelector("#entries-table tbody tr td:nth-child(2)"));
     assertThat(donors).isNotEmpty().allSatisfy(td -> assertThat(td.getText()).isEqualTo(third));
-    assertThat(browser.findElement(By.cssSelector("#fair-share-svg g.selected")).getDomAttribute("data-iso3")).isEqualTo(third);
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#fair-share-svg g.selected"))
+                .getDomAttribute("data-iso3"))
+        .isEqualTo(third);
     new Actions(browser).sendKeys("r").perform();
     wait.until(d -> count(d, "#allocation-table tbody tr[data-id]") >= 8);
-    assertThat(browser.findElement(By.cssSelector("#allocation-table tr[data-id='demo-r-amd-1']")).getText())
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#allocation-table tr[data-id='demo-r-amd-1']"))
+                .getText())
         .contains("interceptor missiles");
     assertThat(browser.findElement(By.id("allocation-summary")).getText()).contains("shortfall");
     screenshot("target/support-console.png");
@@ -116,7 +144,10 @@ class SupportConsoleBrowserTest {
     browser.findElement(By.id("c-description")).sendKeys("Entered in the browser test");
     browser.findElement(By.id("c-description")).sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
     wait.until(d -> "ok".equals(d.findElement(By.id("enter-result")).getDomAttribute("class")));
-    JsonNode mine = officer.getJson("/api/support/contributions?donor=EST&period=" + year).path("contributions");
+    JsonNode mine =
+        officer
+            .getJson("/api/support/contributions?donor=EST&period=" + year)
+            .path("contributions");
     assertThat(mine.toString()).contains("Entered in the browser test");
     boolean found = false;
     for (JsonNode e : mine) {
@@ -131,19 +162,32 @@ class SupportConsoleBrowserTest {
     // a file with another nation's row is refused whole, naming the row
     long before = node.getBean(ContributionStore.class).count();
     Path csv = Files.createTempFile(home, "upload-", ".csv");
-    Files.writeString(csv, "id,donor,date,status,category,channel,coalition,amount,currency,eur,valuation,fx_basis,description,source\n"
-        + "b-1,EST," + year + "-03-01,delivered,training,bilateral,,1000,EUR,,donor_reported,,,\n"
-        + "b-2,USA," + year + "-03-01,delivered,training,bilateral,,1000,EUR,,donor_reported,,,\n");
+    Files.writeString(
+        csv,
+        "id,donor,date,status,category,channel,coalition,amount,currency,eur,valuation,fx_basis,description,source\n"
+            + "b-1,EST,"
+            + year
+            + "-03-01,delivered,training,bilateral,,1000,EUR,,donor_reported,,,\n"
+            + "b-2,USA,"
+            + year
+            + "-03-01,delivered,training,bilateral,,1000,EUR,,donor_reported,,,\n");
     browser.findElement(By.id("u-file")).sendKeys(csv.toString());
     browser.findElement(By.id("u-submit")).click();
-    wait.until(d -> "refused".equals(d.findElement(By.id("enter-result")).getDomAttribute("class")));
-    assertThat(browser.findElement(By.id("enter-result")).getText()).contains("403").contains("line 3").contains("USA");
+    wait.until(
+        d -> "refused".equals(d.findElement(By.id("enter-result")).getDomAttribute("class")));
+    assertThat(browser.findElement(By.id("enter-result")).getText())
+        .contains("403")
+        .contains("line 3")
+        .contains("USA");
     assertThat(node.getBean(ContributionStore.class).count()).isEqualTo(before);
 
     // an admin publishes this year's report from the page
     js("sessionStorage.clear();");
     signIn("est-admin", adminToken);
-    wait.until(d -> d.findElement(By.id("publish-panel")).isDisplayed() && count(d, "#gap-table tbody tr") >= 30);
+    wait.until(
+        d ->
+            d.findElement(By.id("publish-panel")).isDisplayed()
+                && count(d, "#gap-table tbody tr") >= 30);
     int published = count(browser, "#publications li a");
     browser.findElement(By.id("publish-button")).click();
     wait.until(d -> count(d, "#publications li a") == published + 1);
@@ -156,9 +200,14 @@ class SupportConsoleBrowserTest {
     wait.until(d -> count(d, "svg") >= 3);
     String page = browser.findElement(By.tagName("body")).getText();
     assertThat(page).contains("TLP:CLEAR").contains("Gap table").contains("SYNTHETIC demo entry");
-    WebElement usa = browser.findElements(By.xpath("//tr[td[starts-with(normalize-space(.), 'United States (USA)')]]")).get(0);
+    WebElement usa =
+        browser
+            .findElements(
+                By.xpath("//tr[td[starts-with(normalize-space(.), 'United States (USA)')]]"))
+            .get(0);
     assertThat(usa.getText()).contains(usFairShare);
-    Number chartWidth = (Number) js("return document.querySelector('svg').getBoundingClientRect().width;");
+    Number chartWidth =
+        (Number) js("return document.querySelector('svg').getBoundingClientRect().width;");
     assertThat(chartWidth.doubleValue()).isGreaterThan(300);
     assertThat(count(browser, "svg rect")).isGreaterThan(60);
     screenshot("target/support-public-report.png");
@@ -166,7 +215,8 @@ class SupportConsoleBrowserTest {
 
   private static void signIn(String user, String token) {
     browser.get(base + "/console/support.html");
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("login-user")).isDisplayed());
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> d.findElement(By.id("login-user")).isDisplayed());
     browser.findElement(By.id("login-user")).sendKeys(user);
     browser.findElement(By.id("login-password")).sendKeys(token);
     browser.findElement(By.id("login-submit")).click();
@@ -182,13 +232,17 @@ class SupportConsoleBrowserTest {
   }
 
   private static int count(WebDriver d, String css) {
-    Object n = ((JavascriptExecutor) d).executeScript("return document.querySelectorAll(arguments[0]).length;", css);
+    Object n =
+        ((JavascriptExecutor) d)
+            .executeScript("return document.querySelectorAll(arguments[0]).length;", css);
     return ((Number) n).intValue();
   }
 
   private static void screenshot(String file) {
     try {
-      byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+      byte[] png =
+          ((org.openqa.selenium.TakesScreenshot) browser)
+              .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
       Files.write(Path.of(file), png);
     } catch (java.io.IOException | RuntimeException e) {
       // a missing screenshot is not a failure of the page

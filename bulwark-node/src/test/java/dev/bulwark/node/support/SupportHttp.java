@@ -12,16 +12,23 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP client of a test node as one principal (or anonymous), for the support API tests. */
+/**
+ * A plain HTTP client of a test node as one principal (or anonymous), for the support API tests.
+ */
 final class SupportHttp {
   static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private final Optional<String> auth;
 
   SupportHttp(String base, String user, String token) {
     this.base = base;
-    this.auth = Optional.of("Basic " + Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8)));
+    this.auth =
+        Optional.of(
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8)));
   }
 
   private SupportHttp(String base) {
@@ -46,7 +53,10 @@ final class SupportHttp {
   }
 
   HttpResponse<String> post(String path, String contentType, String body) {
-    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   HttpResponse<String> postJson(String path, String body) {
@@ -58,7 +68,8 @@ final class SupportHttp {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
     auth.ifPresent(a -> b.header("Authorization", a));
     return b;
   }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.node.BulwarkNodeApplication;
 import dev.bulwark.node.audit.AuditLog;
 import dev.bulwark.node.audit.AuditRecord;
-import dev.bulwark.node.store.ObjectStore;
-import dev.bulwark.node.store.ReadFilter;
-import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.maritime.MaritimeDemo;
 import dev.bulwark.node.maritime.MaritimeExtension;
 import dev.bulwark.node.maritime.NodeHttp;
 import dev.bulwark.node.store.NodeDatabase;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.ReadFilter;
+import dev.bulwark.node.store.StoredObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A watch officer's first minute, in a real browser (Debian's chromium and chromedriver; nothing is
  * downloaded): the console of a running demo node shows the infrastructure layer and the alerts the
- * replay raises; the officer opens one with the keyboard and acknowledges it; the acknowledgement is in
- * the API, in the store as a new STIX version of the incident, and in the audit log.
+ * replay raises; the officer opens one with the keyboard and acknowledges it; the acknowledgement
+ * is in the API, in the store as a new STIX version of the incident, and in the audit log.
  */
 class ConsoleBrowserTest {
   static ConfigurableApplicationContext node;
@@ -46,9 +46,13 @@ class ConsoleBrowserTest {
   static void start() throws Exception {
     DebianChromium.assumeInstalled();
     home = Files.createTempDirectory("bulwark-console-test-");
-    node = BulwarkNodeApplication.start("--server.port=0", "--bulwark.home=" + home,
-        "--spring.datasource.url=" + NodeDatabase.defaultUrl(home), "--bulwark.demo=true",
-        "--logging.level.root=WARN");
+    node =
+        BulwarkNodeApplication.start(
+            "--server.port=0",
+            "--bulwark.home=" + home,
+            "--spring.datasource.url=" + NodeDatabase.defaultUrl(home),
+            "--bulwark.demo=true",
+            "--logging.level.root=WARN");
     base = "https://localhost:" + node.getEnvironment().getProperty("local.server.port");
     browser = DebianChromium.start("1400,900", "--ignore-certificate-errors");
   }
@@ -74,17 +78,25 @@ class ConsoleBrowserTest {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     wait.until(d -> count(d, "path.asset-path") == 14 && count(d, "path.haven-area") == 12);
     new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(250))
-        .until(d -> count(d, "#alert-list li.alert-item") >= 1 && count(d, "path.alert-marker") >= 1);
+        .until(
+            d -> count(d, "#alert-list li.alert-item") >= 1 && count(d, "path.alert-marker") >= 1);
 
     browser.findElement(By.id("alert-list")).click();
     new Actions(browser).sendKeys("j").sendKeys("k").sendKeys(Keys.ENTER).perform();
-    wait.until(d -> d.findElement(By.id("alert-detail")).isDisplayed()
-        && !d.findElement(By.id("detail-title")).getText().isEmpty());
+    wait.until(
+        d ->
+            d.findElement(By.id("alert-detail")).isDisplayed()
+                && !d.findElement(By.id("detail-title")).getText().isEmpty());
     String alertId = browser.findElement(By.id("alert-detail")).getDomAttribute("data-id");
     new Actions(browser).sendKeys("a").perform();
     // the detail is redrawn when live events arrive: read it afresh each time
-    wait.until(d -> "acknowledged".equals(((JavascriptExecutor) d).executeScript(
-        "const e = document.getElementById('detail-status'); return e ? e.textContent : '';")));
+    wait.until(
+        d ->
+            "acknowledged"
+                .equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "const e = document.getElementById('detail-status'); return e ? e.textContent : '';")));
 
     screenshot("target/console-alert.png");
 
@@ -93,21 +105,31 @@ class ConsoleBrowserTest {
     assertThat(alert.path("acknowledged_by").asString()).isEqualTo(who.user());
     assertThat(alert.path("status").asString()).isEqualTo("acknowledged");
 
-    List<StoredObject> versions = node.getBean(ObjectStore.class)
-        .versions("maritime-alerts", alert.path("incident_id").asString(), ReadFilter.SYSTEM);
-    JsonNode latest = JsonMapper.builder().build().readTree(versions.get(versions.size() - 1).json());
+    List<StoredObject> versions =
+        node.getBean(ObjectStore.class)
+            .versions("maritime-alerts", alert.path("incident_id").asString(), ReadFilter.SYSTEM);
+    JsonNode latest =
+        JsonMapper.builder().build().readTree(versions.get(versions.size() - 1).json());
     JsonNode ext = latest.path("extensions").path(MaritimeExtension.ID);
     assertThat(versions.size()).isGreaterThanOrEqualTo(2);
     assertThat(ext.path("acknowledged_by").asString()).isEqualTo(who.user());
     List<AuditRecord> audit = node.getBean(AuditLog.class).list(0, 10_000, Optional.of(who.user()));
-    assertThat(audit).anyMatch(r -> r.entry().action().equals("maritime.acknowledge")
-        && r.entry().objectRefs().get(0).startsWith(alert.path("incident_id").asString()));
+    assertThat(audit)
+        .anyMatch(
+            r ->
+                r.entry().action().equals("maritime.acknowledge")
+                    && r.entry()
+                        .objectRefs()
+                        .get(0)
+                        .startsWith(alert.path("incident_id").asString()));
   }
 
   /** Keeps what the officer saw, for people looking at a build (best effort). */
   private static void screenshot(String file) {
     try {
-      byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+      byte[] png =
+          ((org.openqa.selenium.TakesScreenshot) browser)
+              .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
       Files.write(Path.of(file), png);
     } catch (java.io.IOException | RuntimeException e) {
       // a missing screenshot is not a failure of the console
@@ -115,7 +137,9 @@ class ConsoleBrowserTest {
   }
 
   private static long count(WebDriver d, String css) {
-    Object n = ((JavascriptExecutor) d).executeScript("return document.querySelectorAll(arguments[0]).length;", css);
+    Object n =
+        ((JavascriptExecutor) d)
+            .executeScript("return document.querySelectorAll(arguments[0]).length;", css);
     return ((Number) n).longValue();
   }
 }

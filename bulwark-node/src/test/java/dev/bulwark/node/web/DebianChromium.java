@@ -13,9 +13,10 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Headless Debian chromium driven by Debian's chromedriver, for the console tests: explicit paths, so
- * Selenium never looks for (or downloads) a browser, and the flags that keep chromium off the network.
- * Outside CI a machine without the packages skips the test; under {@code CI=true} it fails. Stateless.
+ * Headless Debian chromium driven by Debian's chromedriver, for the console tests: explicit paths,
+ * so Selenium never looks for (or downloads) a browser, and the flags that keep chromium off the
+ * network. Outside CI a machine without the packages skips the test; under {@code CI=true} it
+ * fails. Stateless.
  */
 public final class DebianChromium {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -26,22 +27,38 @@ public final class DebianChromium {
   /** Skips the calling test when the browser is missing on a developer's machine (never in CI). */
   public static void assumeInstalled() {
     boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-    Assumptions.assumeTrue(ci || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)),
+    Assumptions.assumeTrue(
+        ci || (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)),
         "chromium and chromedriver are not installed (CI installs them)");
   }
 
-  /** A new headless browser with a fresh profile and the given window size, plus any extra flags. */
+  /**
+   * A new headless browser with a fresh profile and the given window size, plus any extra flags.
+   */
   public static WebDriver start(String windowSize, String... extraArguments) throws IOException {
     Path profile = Files.createTempDirectory("bulwark-chromium-");
-    List<String> arguments = new ArrayList<>(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--user-data-dir=" + profile, "--window-size=" + windowSize));
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--window-size=" + windowSize));
     arguments.addAll(List.of(extraArguments));
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(arguments);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
     return new ChromeDriver(service, options);
   }
 }

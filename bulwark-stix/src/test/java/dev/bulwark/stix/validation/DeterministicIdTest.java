@@ -2,20 +2,21 @@ package dev.bulwark.stix.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import dev.bulwark.stix.StixCodec;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.StixParseException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Test vectors: the deterministic ids printed in the examples of the STIX 2.1 specification. */
 class DeterministicIdTest {
 
-    private final StixValidator validator = new StixValidator();
+  private final StixValidator validator = new StixValidator();
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "ipv4-addr--28bb3599-77cd-5a82-a950-b5bc3caf07c4 | {'type':'ipv4-addr','value':'198.51.100.3'}",
         "ipv4-addr--1ea47840-aa39-5aa8-b4a2-cd203eb6662a | {'type':'ipv4-addr','value':'198.51.100.0/24'}",
         "mac-addr--757b1725-9903-54f5-a855-1240691d7659 | {'type':'mac-addr','value':'d2:fb:49:24:37:18'}",
@@ -28,21 +29,30 @@ class DeterministicIdTest {
         "user-account--f94d689e-707d-58c3-b803-c720bb6ed096 | {'type':'user-account','user_id':'1001','account_login':'jdoe','account_type':'unix','display_name':'John Doe'}",
         "user-account--f223e803-846b-591a-aefa-545e938f8a56 | {'type':'user-account','user_id':'thegrugq_ebooks','account_login':'thegrugq_ebooks','account_type':'twitter'}",
         "file--949eb97a-da1e-5292-8959-03c4249dc9f3 | {'type':'file','hashes':{'SHA-256':'fe90a7e910cb3a4739bed9180e807e93fa70c90f25a8915476f5e4bfbac681db'},'size':25536,'name':'foo.dll'}",
-    })
-    void computesTheIdsOfTheSpecificationExamples(String expected, String json) throws StixParseException {
-        StixObject sco = new StixCodec().parseObject(json.replace('\'', '"'));
-        assertThat(validator.deterministicId(sco)).contains(expected);
+      })
+  void computesTheIdsOfTheSpecificationExamples(String expected, String json)
+      throws StixParseException {
+    StixObject sco = new StixCodec().parseObject(json.replace('\'', '"'));
+    assertThat(validator.deterministicId(sco)).contains(expected);
 
-        StixObject withId = new StixCodec().parseObject(json.replace('\'', '"').replaceFirst("\\{", "{\"id\":\"" + expected + "\","));
-        assertThat(validator.validate(withId).findings()).noneMatch(f -> f.rule().equals(Rules.DETERMINISTIC_ID));
-    }
+    StixObject withId =
+        new StixCodec()
+            .parseObject(
+                json.replace('\'', '"').replaceFirst("\\{", "{\"id\":\"" + expected + "\","));
+    assertThat(validator.validate(withId).findings())
+        .noneMatch(f -> f.rule().equals(Rules.DETERMINISTIC_ID));
+  }
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
         "{'type':'process','pid':1}",
         "{'type':'file','size':1}",
-    })
-    void typesWithoutContributingPropertiesHaveNoDeterministicId(String json) throws StixParseException {
-        assertThat(validator.deterministicId(new StixCodec().parseObject(json.replace('\'', '"')))).isEmpty();
-    }
+      })
+  void typesWithoutContributingPropertiesHaveNoDeterministicId(String json)
+      throws StixParseException {
+    assertThat(validator.deterministicId(new StixCodec().parseObject(json.replace('\'', '"'))))
+        .isEmpty();
+  }
 }

@@ -7,11 +7,12 @@ import java.util.List;
  *
  * @param weightedShortfallEur the first objective: shortfall value times priority weight, summed
  * @param shortfallEur the shortfall value, unweighted
- * @param maxDeviationEur the second objective: the largest absolute deviation of an ally with offers
- *     from its fair share
+ * @param maxDeviationEur the second objective: the largest absolute deviation of an ally with
+ *     offers from its fair share
  * @param stage2 how the second objective was solved
- * @param variables candidate (offer, requirement) pairs after pruning incompatible and late ones: the
- *     variables of the exact per-pair model (the pooled models used for large problems have fewer)
+ * @param variables candidate (offer, requirement) pairs after pruning incompatible and late ones:
+ *     the variables of the exact per-pair model (the pooled models used for large problems have
+ *     fewer)
  */
 public record AllocationResult(
     List<Assignment> assignments,

@@ -36,13 +36,15 @@ import org.ojalgo.optimisation.Variable;
  * #DEFAULT_EXACT_LIMIT} pairs it is solved over every pair with each block's stage-1 optimum kept
  * as a constraint: exact lexicographic. Beyond, each requirement keeps stage 1's fill from each
  * pool and only who supplies it changes, per pool and date ({@link Stage2#FIXED_FILLS}); that model
- * has a few thousand variables where the pair model has tens of thousands.
- * Quantities are continuous (an LP): round when executing. Values inside the model are in millions
- * of euros for numerical stability. Stateless and thread-safe.
+ * has a few thousand variables where the pair model has tens of thousands. Quantities are
+ * continuous (an LP): round when executing. Values inside the model are in millions of euros for
+ * numerical stability. Stateless and thread-safe.
  */
 public final class Allocator {
 
-  /** Up to this many pairs stage 2 is solved exactly; beyond, with fixed fills (see {@link Stage2}). */
+  /**
+   * Up to this many pairs stage 2 is solved exactly; beyond, with fixed fills (see {@link Stage2}).
+   */
   public static final int DEFAULT_EXACT_LIMIT = 500;
 
   /**
@@ -54,8 +56,8 @@ public final class Allocator {
 
   /**
    * Stage 2's default time budget (wall clock); stage 1 always runs to its optimum. Stage 2 needs
-   * about a second of CPU at 2,000 x 500, but on a shared machine its wall time can be several times
-   * that, and a 3 s budget was seen to cut it off (BENCHMARKS.md, "Support planning").
+   * about a second of CPU at 2,000 x 500, but on a shared machine its wall time can be several
+   * times that, and a 3 s budget was seen to cut it off (BENCHMARKS.md, "Support planning").
    */
   public static final java.time.Duration DEFAULT_STAGE2_BUDGET = java.time.Duration.ofSeconds(10);
 
@@ -68,8 +70,8 @@ public final class Allocator {
 
   /**
    * @param exactLimit the largest number of pairs for which stage 2 is solved exactly
-   * @param stage2Budget how long stage 2 may search; when it runs out, the best feasible point found
-   *     is kept (it never worsens stage 1's optimum) and the result says so
+   * @param stage2Budget how long stage 2 may search; when it runs out, the best feasible point
+   *     found is kept (it never worsens stage 1's optimum) and the result says so
    */
   public Allocator(int exactLimit, java.time.Duration stage2Budget) {
     this.exactLimit = exactLimit;
@@ -80,7 +82,8 @@ public final class Allocator {
   private static final double EPS = 1e-6;
 
   static {
-    // ojAlgo prints a hardware-profile notice on stdout unless told not to; it would corrupt --json.
+    // ojAlgo prints a hardware-profile notice on stdout unless told not to; it would corrupt
+    // --json.
     if (System.getProperty("shut.up.ojAlgo") == null) {
       System.setProperty("shut.up.ojAlgo", "true");
     }
@@ -89,9 +92,10 @@ public final class Allocator {
   /**
    * Solves an allocation.
    *
-   * @param shares each ally's burden-key share (any positive weights; renormalised among the
-   *     allies with offers)
-   * @param priorEur contributions already made, per ally, that count towards fairness (may be empty)
+   * @param shares each ally's burden-key share (any positive weights; renormalised among the allies
+   *     with offers)
+   * @param priorEur contributions already made, per ally, that count towards fairness (may be
+   *     empty)
    * @throws IllegalArgumentException on duplicate ids or an offering ally without a share
    * @throws IllegalStateException when the solver fails
    */
@@ -105,7 +109,8 @@ public final class Allocator {
     checkUnique(offers.stream().map(Offer::id).toList(), "offer");
     for (Offer o : offers) {
       if (!(shares.getOrDefault(o.ally(), 0.0) > 0)) {
-        throw new IllegalArgumentException("offer " + o.id() + ": ally " + o.ally() + " has no fair share (not a member?)");
+        throw new IllegalArgumentException(
+            "offer " + o.id() + ": ally " + o.ally() + " has no fair share (not a member?)");
       }
     }
 
@@ -122,15 +127,19 @@ public final class Allocator {
     Map<Integer, List<Pool>> poolsByBlock = new HashMap<>();
     for (Pool pool : pools) {
       if (!pool.requirements.isEmpty()) {
-        poolsByBlock.computeIfAbsent(component[pool.requirements.get(0)], k -> new ArrayList<>()).add(pool);
+        poolsByBlock
+            .computeIfAbsent(component[pool.requirements.get(0)], k -> new ArrayList<>())
+            .add(pool);
       }
     }
     Map<Pool, double[]> draws = new java.util.concurrent.ConcurrentHashMap<>();
     Map<Integer, Double> optimum = new java.util.concurrent.ConcurrentHashMap<>();
-    poolsByBlock.entrySet().parallelStream().forEach(block -> {
-      PooledLp.Fill lp = new PooledLp.Fill(requirements, offers, block.getValue());
-      optimum.put(block.getKey(), lp.solve(draws));
-    });
+    poolsByBlock.entrySet().parallelStream()
+        .forEach(
+            block -> {
+              PooledLp.Fill lp = new PooledLp.Fill(requirements, offers, block.getValue());
+              optimum.put(block.getKey(), lp.solve(draws));
+            });
 
     // Stage 2, over everything at once: the allies tie the blocks together.
     List<String> offering = offers.stream().map(Offer::ally).distinct().sorted().toList();
@@ -146,29 +155,64 @@ public final class Allocator {
     Stage2 method = Stage2.NONE;
     if (!pairs.isEmpty() && offering.size() > 1) {
       if (pairs.size() <= exactLimit) {
-        method = exact(requirements, offers, pairs, pairsByBlock, optimum, offering, normalised, priorEur, x);
+        method =
+            exact(
+                requirements,
+                offers,
+                pairs,
+                pairsByBlock,
+                optimum,
+                offering,
+                normalised,
+                priorEur,
+                x);
       } else {
-        method = PooledLp.Balance.solve(requirements, offers, pools, draws, offering, normalised, priorEur, stage2Budget, sink);
+        method =
+            PooledLp.Balance.solve(
+                requirements,
+                offers,
+                pools,
+                draws,
+                offering,
+                normalised,
+                priorEur,
+                stage2Budget,
+                sink);
       }
     }
     if (method == Stage2.NONE || method == Stage2.SKIPPED || method == Stage2.TOO_LARGE) {
       // Stage 1's own allocation: the pools' draws split over their offers, earliest first.
       java.util.Arrays.fill(x, 0);
-      draws.forEach((pool, d) -> pool.decompose(requirements, d, PooledLp.capacities(pool, offers), sink));
+      draws.forEach(
+          (pool, d) -> pool.decompose(requirements, d, PooledLp.capacities(pool, offers), sink));
     }
-    return Explainer.explain(requirements, offers, pairs, x, normalised, priorEur, method, (System.nanoTime() - start) / 1_000_000);
+    return Explainer.explain(
+        requirements,
+        offers,
+        pairs,
+        x,
+        normalised,
+        priorEur,
+        method,
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   /**
-   * Stage 1's optimum (the weighted value filled, in millions of euros) on the plain pair model, one
-   * variable per (offer, requirement): the reference the pooled model is checked against in tests.
+   * Stage 1's optimum (the weighted value filled, in millions of euros) on the plain pair model,
+   * one variable per (offer, requirement): the reference the pooled model is checked against in
+   * tests.
    */
   static double pairModelOptimum(List<Requirement> requirements, List<Offer> offers) {
     List<Pair> pairs = pairs(requirements, offers);
     if (pairs.isEmpty()) {
       return 0;
     }
-    Lp lp = new Lp(requirements, offers, pairs, java.util.stream.IntStream.range(0, pairs.size()).boxed().toList());
+    Lp lp =
+        new Lp(
+            requirements,
+            offers,
+            pairs,
+            java.util.stream.IntStream.range(0, pairs.size()).boxed().toList());
     lp.objectiveFill();
     Optimisation.Result result = lp.model.maximise();
     if (!result.getState().isOptimal()) {
@@ -192,7 +236,12 @@ public final class Allocator {
       Map<String, Double> normalised,
       Map<String, Double> priorEur,
       double[] x) {
-    Lp lp2 = new Lp(requirements, offers, pairs, java.util.stream.IntStream.range(0, pairs.size()).boxed().toList());
+    Lp lp2 =
+        new Lp(
+            requirements,
+            offers,
+            pairs,
+            java.util.stream.IntStream.range(0, pairs.size()).boxed().toList());
     lp2.keepFill(pairsByBlock, optimum);
     lp2.deviations(offering, normalised, priorEur);
     lp2.model.options.time_abort = Math.max(1, stage2Budget.toMillis());
@@ -214,18 +263,24 @@ public final class Allocator {
     /**
      * Large problems: each requirement keeps the fill stage 1 found, and how much of it comes from
      * each pool (items, funds for its coalition, funds for any coalition); only who supplies it
-     * within a pool changes. Funds are re-assigned by offer; items by
-     * offer and availability date, the requirements due in the same interval between two
-     * availability dates sharing each offer's units in proportion to their fills. The first
-     * objective keeps its optimum; the second is minimised over this subset of its optima (ties
-     * between requirements of equal weighted value are not revisited).
+     * within a pool changes. Funds are re-assigned by offer; items by offer and availability date,
+     * the requirements due in the same interval between two availability dates sharing each offer's
+     * units in proportion to their fills. The first objective keeps its optimum; the second is
+     * minimised over this subset of its optima (ties between requirements of equal weighted value
+     * are not revisited).
      */
     FIXED_FILLS,
-    /** The fixed-fill model had more than {@link #STAGE2_MAX_PAIRS} variables; stage 1's allocation stands. */
+    /**
+     * The fixed-fill model had more than {@link #STAGE2_MAX_PAIRS} variables; stage 1's allocation
+     * stands.
+     */
     TOO_LARGE,
     /** Stage 2 ran out of its time budget; the best feasible point it had found is used. */
     TIME_LIMITED,
-    /** The stage-2 model did not solve cleanly (or found nothing in time); stage 1's allocation stands. */
+    /**
+     * The stage-2 model did not solve cleanly (or found nothing in time); stage 1's allocation
+     * stands.
+     */
     SKIPPED
   }
 
@@ -299,7 +354,10 @@ public final class Allocator {
     return i;
   }
 
-  /** One LP over a subset of the pairs, with the capacity constraints of its offers and requirements. */
+  /**
+   * One LP over a subset of the pairs, with the capacity constraints of its offers and
+   * requirements.
+   */
   private static final class Lp {
     final ExpressionsBasedModel model = newModel();
     final List<Requirement> requirements;
@@ -331,7 +389,9 @@ public final class Allocator {
           capacity /= SCALE;
         }
         final double cap = capacity;
-        offerRows.computeIfAbsent(pair.o, k -> model.addExpression("o" + k).upper(cap)).set(v, perUnit);
+        offerRows
+            .computeIfAbsent(pair.o, k -> model.addExpression("o" + k).upper(cap))
+            .set(v, perUnit);
       }
     }
 
@@ -347,7 +407,10 @@ public final class Allocator {
     void keepFill(Map<Integer, List<Integer>> blocks, Map<Integer, Double> optimum) {
       for (Map.Entry<Integer, List<Integer>> block : blocks.entrySet()) {
         double best = optimum.get(block.getKey());
-        Expression e = model.addExpression("fill" + block.getKey()).lower(best - Math.max(1e-9, Math.abs(best) * 1e-10));
+        Expression e =
+            model
+                .addExpression("fill" + block.getKey())
+                .lower(best - Math.max(1e-9, Math.abs(best) * 1e-10));
         for (int p : block.getValue()) {
           e.set(vars.get(p), fillCoefficient(p));
         }
@@ -386,10 +449,10 @@ public final class Allocator {
   }
 
   /**
-   * Adds each ally's deviation from its fair share, {@code |prior_a + V_a - s_a * (prior + A)|}, and
-   * the objective: the largest deviation first, the sum of all of them (weighted 10<sup>-4</sup>/allies)
-   * only to break ties between optima. {@code A} is the variable {@code total} or, when that is null,
-   * the constant {@code fixedTotal}. Values in millions of euros.
+   * Adds each ally's deviation from its fair share, {@code |prior_a + V_a - s_a * (prior + A)|},
+   * and the objective: the largest deviation first, the sum of all of them (weighted
+   * 10<sup>-4</sup>/allies) only to break ties between optima. {@code A} is the variable {@code
+   * total} or, when that is null, the constant {@code fixedTotal}. Values in millions of euros.
    */
   static void deviations(
       ExpressionsBasedModel model,
@@ -404,11 +467,16 @@ public final class Allocator {
     double tieBreak = 1e-4 / allies.size();
     for (String a : allies) {
       double s = share.get(a);
-      double constant = prior.getOrDefault(a, 0.0) / SCALE - s * priorTotal - (total == null ? s * fixedTotal : 0);
+      double constant =
+          prior.getOrDefault(a, 0.0) / SCALE
+              - s * priorTotal
+              - (total == null ? s * fixedTotal : 0);
       Variable da = model.addVariable("d" + a).lower(0).weight(tieBreak);
       // deviation = V_a - s*A + constant; both |deviation| <= d_a and d_a <= d
-      Expression up = model.addExpression("up" + a).upper(-constant).set(allyVars.get(a), 1).set(da, -1);
-      Expression dn = model.addExpression("dn" + a).lower(-constant).set(allyVars.get(a), 1).set(da, 1);
+      Expression up =
+          model.addExpression("up" + a).upper(-constant).set(allyVars.get(a), 1).set(da, -1);
+      Expression dn =
+          model.addExpression("dn" + a).lower(-constant).set(allyVars.get(a), 1).set(da, 1);
       if (total != null) {
         up.set(total, -s);
         dn.set(total, -s);
@@ -418,7 +486,8 @@ public final class Allocator {
   }
 
   static String list(List<String> ids) {
-    return ids.size() <= 5 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more";
+    return ids.size() <= 5
+        ? String.join(", ", ids)
+        : String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more";
   }
-
 }

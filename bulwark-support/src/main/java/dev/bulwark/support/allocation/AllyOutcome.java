@@ -8,4 +8,5 @@ package dev.bulwark.support.allocation;
  * @param targetEur its fair share of everything (prior plus allocated) among the allies with offers
  * @param deviationEur {@code prior + allocated - target}; negative when below its share
  */
-public record AllyOutcome(String ally, double priorEur, double allocatedEur, double targetEur, double deviationEur) {}
+public record AllyOutcome(
+    String ally, double priorEur, double allocatedEur, double targetEur, double deviationEur) {}

@@ -61,11 +61,17 @@ final class Explainer {
         why = "filled by " + describe(fills);
       } else {
         String part = fills.isEmpty() ? "" : "partly filled by " + describe(fills) + "; ";
-        why = part + fmt(shortUnits) + " short: " + whyShort(req, r, offers, timelyByRequirement, used, usersOfOffer, requirements);
+        why =
+            part
+                + fmt(shortUnits)
+                + " short: "
+                + whyShort(req, r, offers, timelyByRequirement, used, usersOfOffer, requirements);
       }
       weighted += shortUnits * req.unitValueEur() * req.weight();
       shortValue += shortUnits * req.unitValueEur();
-      reqOutcomes.add(new RequirementOutcome(req, fill, shortUnits, shortUnits * req.unitValueEur(), fills, why));
+      reqOutcomes.add(
+          new RequirementOutcome(
+              req, fill, shortUnits, shortUnits * req.unitValueEur(), fills, why));
     }
 
     List<OfferOutcome> offerOutcomes = new ArrayList<>();
@@ -82,17 +88,34 @@ final class Explainer {
     Map<String, Double> allocated = new HashMap<>();
     assignments.forEach(a -> allocated.merge(a.ally(), a.valueEur(), Double::sum));
     double priorTotal = share.keySet().stream().mapToDouble(a -> prior.getOrDefault(a, 0.0)).sum();
-    double total = priorTotal + share.keySet().stream().mapToDouble(a -> allocated.getOrDefault(a, 0.0)).sum();
+    double total =
+        priorTotal + share.keySet().stream().mapToDouble(a -> allocated.getOrDefault(a, 0.0)).sum();
     List<AllyOutcome> allies = new ArrayList<>();
     double maxDev = 0;
     for (Map.Entry<String, Double> e : share.entrySet()) {
       String a = e.getKey();
       double mine = prior.getOrDefault(a, 0.0) + allocated.getOrDefault(a, 0.0);
       double target = e.getValue() * total;
-      allies.add(new AllyOutcome(a, prior.getOrDefault(a, 0.0), allocated.getOrDefault(a, 0.0), target, mine - target));
+      allies.add(
+          new AllyOutcome(
+              a,
+              prior.getOrDefault(a, 0.0),
+              allocated.getOrDefault(a, 0.0),
+              target,
+              mine - target));
       maxDev = Math.max(maxDev, Math.abs(mine - target));
     }
-    return new AllocationResult(assignments, reqOutcomes, offerOutcomes, allies, weighted, shortValue, maxDev, stage2, pairs.size(), millis);
+    return new AllocationResult(
+        assignments,
+        reqOutcomes,
+        offerOutcomes,
+        allies,
+        weighted,
+        shortValue,
+        maxDev,
+        stage2,
+        pairs.size(),
+        millis);
   }
 
   private static String whyShort(
@@ -104,15 +127,23 @@ final class Explainer {
       Map<Integer, List<Integer>> usersOfOffer,
       List<Requirement> requirements) {
     List<Offer> matching = offers.stream().filter(o -> o.matches(req)).toList();
-    String kind = "'" + req.item() + "' or funds for " + req.coalition().name().toLowerCase(Locale.ROOT);
+    String kind =
+        "'" + req.item() + "' or funds for " + req.coalition().name().toLowerCase(Locale.ROOT);
     if (matching.isEmpty()) {
       return "no ally offers " + kind;
     }
     List<Integer> inTime = timely.getOrDefault(r, List.of());
     if (inTime.isEmpty()) {
-      LocalDate first = matching.stream().map(Offer::availableFrom).min(Comparator.naturalOrder()).orElseThrow();
-      return "the offers of " + kind + " (" + Allocator.list(matching.stream().map(Offer::id).toList())
-          + ") are available only from " + first + ", after the need-by date " + req.needBy();
+      LocalDate first =
+          matching.stream().map(Offer::availableFrom).min(Comparator.naturalOrder()).orElseThrow();
+      return "the offers of "
+          + kind
+          + " ("
+          + Allocator.list(matching.stream().map(Offer::id).toList())
+          + ") are available only from "
+          + first
+          + ", after the need-by date "
+          + req.needBy();
     }
     boolean higher = false;
     boolean others = false;
@@ -127,21 +158,33 @@ final class Explainer {
       }
     }
     List<String> ids = inTime.stream().map(o -> offers.get(o).id()).toList();
-    return "the offers that could fill it in time (" + Allocator.list(ids) + ") are used up"
-        + (higher ? ", partly by requirements of higher priority" : others ? ", partly by other requirements" : ", all of them by it")
-        + (matching.size() > inTime.size() ? "; later offers come after its need-by date " + req.needBy() : "");
+    return "the offers that could fill it in time ("
+        + Allocator.list(ids)
+        + ") are used up"
+        + (higher
+            ? ", partly by requirements of higher priority"
+            : others ? ", partly by other requirements" : ", all of them by it")
+        + (matching.size() > inTime.size()
+            ? "; later offers come after its need-by date " + req.needBy()
+            : "");
   }
 
   private static String whyUnused(Offer offer, List<Requirement> requirements, double[] filled) {
     List<Requirement> matching = requirements.stream().filter(offer::matches).toList();
     if (matching.isEmpty()) {
-      return "no requirement asks for " + (offer.kind() == Offer.Kind.FUNDS ? "funds" : "'" + offer.item() + "'")
+      return "no requirement asks for "
+          + (offer.kind() == Offer.Kind.FUNDS ? "funds" : "'" + offer.item() + "'")
           + offer.coalition().map(c -> " in " + c.name().toLowerCase(Locale.ROOT)).orElse("");
     }
     List<Requirement> timely = matching.stream().filter(offer::canFill).toList();
     if (timely.isEmpty()) {
-      LocalDate last = matching.stream().map(Requirement::needBy).max(Comparator.naturalOrder()).orElseThrow();
-      return "available from " + offer.availableFrom() + ", after the need-by date of every matching requirement (latest " + last + ")";
+      LocalDate last =
+          matching.stream().map(Requirement::needBy).max(Comparator.naturalOrder()).orElseThrow();
+      return "available from "
+          + offer.availableFrom()
+          + ", after the need-by date of every matching requirement (latest "
+          + last
+          + ")";
     }
     return "the requirements it could fill in time are met, by it or by offers that keep allies nearer their fair shares";
   }

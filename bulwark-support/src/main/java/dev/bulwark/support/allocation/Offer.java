@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * What an ally offers: units of an item ({@link Kind#ITEMS}) or an amount of euros ({@link
- * Kind#FUNDS}) for a coalition, available from a date. Items fill only requirements of the same item
- * and coalition; funds fill any requirement of their coalition, or of any coalition when the
+ * Kind#FUNDS}) for a coalition, available from a date. Items fill only requirements of the same
+ * item and coalition; funds fill any requirement of their coalition, or of any coalition when the
  * coalition is empty. Immutable and thread-safe.
  *
  * @param quantity units for items, euros for funds

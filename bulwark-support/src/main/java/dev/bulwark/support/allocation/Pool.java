@@ -26,20 +26,33 @@ import java.util.TreeSet;
 final class Pool {
 
   final boolean funds;
+
   /** Offer indices in date order. */
   final int[] offers;
+
   /** The node of each offer (parallel to {@link #offers}): index into {@link #dates}. */
   final int[] offerNode;
+
   /** Distinct availability dates, ascending. */
   final LocalDate[] dates;
+
   /** Requirements that at least the earliest offer can fill in time. */
   final List<Integer> requirements = new ArrayList<>();
-  /** The last node available by each requirement's need-by date (parallel to {@link #requirements}). */
+
+  /**
+   * The last node available by each requirement's need-by date (parallel to {@link #requirements}).
+   */
   final List<Integer> requirementNode = new ArrayList<>();
 
   private Pool(boolean funds, List<Integer> offerIndices, List<Offer> all) {
     this.funds = funds;
-    this.offers = offerIndices.stream().sorted(Comparator.comparing((Integer o) -> all.get(o).availableFrom()).thenComparing(o -> o)).mapToInt(i -> i).toArray();
+    this.offers =
+        offerIndices.stream()
+            .sorted(
+                Comparator.comparing((Integer o) -> all.get(o).availableFrom())
+                    .thenComparing(o -> o))
+            .mapToInt(i -> i)
+            .toArray();
     TreeSet<LocalDate> distinct = new TreeSet<>();
     for (int o : offers) {
       distinct.add(all.get(o).availableFrom());
@@ -51,7 +64,10 @@ final class Pool {
     }
   }
 
-  /** Groups the offers into pools and attaches each requirement to the pools that can fill it in time. */
+  /**
+   * Groups the offers into pools and attaches each requirement to the pools that can fill it in
+   * time.
+   */
   static List<Pool> of(List<Requirement> requirements, List<Offer> offers) {
     Map<String, List<Integer>> groups = new LinkedHashMap<>();
     for (int o = 0; o < offers.size(); o++) {
@@ -59,11 +75,12 @@ final class Pool {
     }
     List<Pool> pools = new ArrayList<>();
     Map<String, Pool> byKey = new LinkedHashMap<>();
-    groups.forEach((k, members) -> {
-      Pool p = new Pool(offers.get(members.get(0)).kind() == Offer.Kind.FUNDS, members, offers);
-      pools.add(p);
-      byKey.put(k, p);
-    });
+    groups.forEach(
+        (k, members) -> {
+          Pool p = new Pool(offers.get(members.get(0)).kind() == Offer.Kind.FUNDS, members, offers);
+          pools.add(p);
+          byKey.put(k, p);
+        });
     for (int r = 0; r < requirements.size(); r++) {
       Requirement req = requirements.get(r);
       String coalition = req.coalition().name();
@@ -88,7 +105,10 @@ final class Pool {
     return "I|" + o.coalition().orElseThrow().name() + "|" + fold(o.item());
   }
 
-  /** Folds case char by char so that two names fold alike exactly when {@link String#equalsIgnoreCase} holds. */
+  /**
+   * Folds case char by char so that two names fold alike exactly when {@link
+   * String#equalsIgnoreCase} holds.
+   */
   static String fold(String s) {
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
@@ -120,7 +140,8 @@ final class Pool {
    * per node this never runs dry (up to rounding, which is dropped).
    *
    * @param draw units drawn by each requirement of the pool (parallel to {@link #requirements})
-   * @param left each offer's capacity to spend, in model units (parallel to {@link #offers}); consumed
+   * @param left each offer's capacity to spend, in model units (parallel to {@link #offers});
+   *     consumed
    * @param sink receives (offer, requirement, units)
    */
   void decompose(List<Requirement> all, double[] draw, double[] left, Sink sink) {
@@ -128,7 +149,10 @@ final class Pool {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, Comparator.comparing((Integer i) -> requirementNode.get(i)).thenComparing(i -> all.get(requirements.get(i)).needBy()));
+    java.util.Arrays.sort(
+        order,
+        Comparator.comparing((Integer i) -> requirementNode.get(i))
+            .thenComparing(i -> all.get(requirements.get(i)).needBy()));
     int first = 0;
     for (int i : order) {
       Requirement req = all.get(requirements.get(i));

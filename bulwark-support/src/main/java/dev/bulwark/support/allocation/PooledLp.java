@@ -40,9 +40,9 @@ final class PooledLp {
 
   /**
    * Stage 1 for one block: maximise the priority-weighted value filled, one variable per (pool,
-   * requirement) in units of the requirement, a row per requirement (its quantity) and per pool node
-   * (Hall's condition: what the requirements due by a node's date draw is at most what the offers
-   * available by then hold). Its optimum is that of the pair model.
+   * requirement) in units of the requirement, a row per requirement (its quantity) and per pool
+   * node (Hall's condition: what the requirements due by a node's date draw is at most what the
+   * offers available by then hold). Its optimum is that of the pair model.
    */
   static final class Fill {
     private final ExpressionsBasedModel model = Allocator.newModel();
@@ -56,7 +56,8 @@ final class PooledLp {
         Variable[] v = new Variable[pool.requirements.size()];
         for (int i = 0; i < v.length; i++) {
           Requirement r = requirements.get(pool.requirements.get(i));
-          v[i] = model.addVariable().lower(0).weight(r.weight() * r.unitValueEur() / Allocator.SCALE);
+          v[i] =
+              model.addVariable().lower(0).weight(r.weight() * r.unitValueEur() / Allocator.SCALE);
           byRequirement.computeIfAbsent(pool.requirements.get(i), k -> new ArrayList<>()).add(v[i]);
         }
         vars.add(v);
@@ -83,18 +84,22 @@ final class PooledLp {
           }
         }
       }
-      byRequirement.forEach((r, list) -> {
-        double q = requirements.get(r).quantity();
-        if (list.size() == 1) {
-          list.get(0).upper(q);
-        } else {
-          Expression row = model.addExpression().upper(q);
-          list.forEach(v -> row.set(v, 1));
-        }
-      });
+      byRequirement.forEach(
+          (r, list) -> {
+            double q = requirements.get(r).quantity();
+            if (list.size() == 1) {
+              list.get(0).upper(q);
+            } else {
+              Expression row = model.addExpression().upper(q);
+              list.forEach(v -> row.set(v, 1));
+            }
+          });
     }
 
-    /** Solves and puts each pool's draws (units per requirement) into {@code out}; returns the optimum. */
+    /**
+     * Solves and puts each pool's draws (units per requirement) into {@code out}; returns the
+     * optimum.
+     */
     double solve(Map<Pool, double[]> out) {
       Optimisation.Result result = model.maximise();
       if (!result.getState().isOptimal()) {
@@ -114,9 +119,10 @@ final class PooledLp {
 
   /**
    * Stage 2 for large problems: every requirement keeps stage 1's fill from each pool; what changes
-   * is which offers supply it. Funds are spent by offer ({@code u} per offer, Hall's rows per node);
-   * items are shared per node ({@code y} per offer and node, the node's requirements filled in
-   * proportion), so the model has a variable per (offer, node) instead of per (offer, requirement).
+   * is which offers supply it. Funds are spent by offer ({@code u} per offer, Hall's rows per
+   * node); items are shared per node ({@code y} per offer and node, the node's requirements filled
+   * in proportion), so the model has a variable per (offer, node) instead of per (offer,
+   * requirement).
    */
   static final class Balance {
     private Balance() {}
@@ -196,7 +202,8 @@ final class PooledLp {
             }
             double perUnit = value[k] / demand[k];
             total += value[k];
-            Expression node = model.addExpression().lower(demand[k] * (1 - 1e-9) - 1e-12).upper(demand[k]);
+            Expression node =
+                model.addExpression().lower(demand[k] * (1 - 1e-9) - 1e-12).upper(demand[k]);
             for (int j = 0; j < pool.offers.length && pool.offerNode[j] <= k; j++) {
               Variable y = model.addVariable().lower(0);
               node.set(y, 1);
@@ -247,12 +254,17 @@ final class PooledLp {
               continue;
             }
             for (int i : atNode.getOrDefault(iv.node(), List.of())) {
-              sink.fill(pool.offers[iv.offerPos()], pool.requirements.get(i), y * d[i] / demand[iv.node()]);
+              sink.fill(
+                  pool.offers[iv.offerPos()],
+                  pool.requirements.get(i),
+                  y * d[i] / demand[iv.node()]);
             }
           }
         }
       }
-      return result.getState().isOptimal() ? Allocator.Stage2.FIXED_FILLS : Allocator.Stage2.TIME_LIMITED;
+      return result.getState().isOptimal()
+          ? Allocator.Stage2.FIXED_FILLS
+          : Allocator.Stage2.TIME_LIMITED;
     }
   }
 }

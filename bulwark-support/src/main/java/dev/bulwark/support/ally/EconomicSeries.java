@@ -19,9 +19,9 @@ import java.util.Set;
 
 /**
  * One yearly economic measure per country (GDP or GNI, in current US$), read from the World Bank's
- * long CSV shape {@code Country Name,Country Code,Year,Value}. {@link #worldBankGdp()} is the bundled
- * GDP series (allies only); a GNI series of the same shape can be loaded with {@link #read}.
- * Immutable and thread-safe.
+ * long CSV shape {@code Country Name,Country Code,Year,Value}. {@link #worldBankGdp()} is the
+ * bundled GDP series (allies only); a GNI series of the same shape can be loaded with {@link
+ * #read}. Immutable and thread-safe.
  */
 public final class EconomicSeries {
 
@@ -71,8 +71,8 @@ public final class EconomicSeries {
   }
 
   /**
-   * Reads a series in the World Bank long shape. Rows with a missing or non-numeric value, a negative
-   * value or a year that is not a number are refused and listed; the other rows are kept.
+   * Reads a series in the World Bank long shape. Rows with a missing or non-numeric value, a
+   * negative value or a year that is not a number are refused and listed; the other rows are kept.
    */
   public static Loaded read(BurdenKey key, Reader in, String sourceName) throws IOException {
     Map<String, Map<Integer, BigDecimal>> values = new HashMap<>();
@@ -95,7 +95,8 @@ public final class EconomicSeries {
                   e -> errors.add(new RowError(sourceName, e.line(), e.reason())));
     } catch (RowException e) {
       return new Loaded(
-          new EconomicSeries(key, Map.of()), List.of(new RowError(sourceName, e.line(), e.reason())));
+          new EconomicSeries(key, Map.of()),
+          List.of(new RowError(sourceName, e.line(), e.reason())));
     }
     for (String needed : List.of("Country Code", "Year", "Value")) {
       if (!header.contains(needed)) {

@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One flow of support from an ally to Ukraine, at its furthest status. The ledger is append-only:
- * a correction, or a flow moving on to the next status, is recorded as a negative entry that
- * cancels the old one plus a new entry, as the Kiel tracker does. Amounts may therefore be
- * negative. Immutable and thread-safe.
+ * One flow of support from an ally to Ukraine, at its furthest status. The ledger is append-only: a
+ * correction, or a flow moving on to the next status, is recorded as a negative entry that cancels
+ * the old one plus a new entry, as the Kiel tracker does. Amounts may therefore be negative.
+ * Immutable and thread-safe.
  *
  * @param id unique within a ledger
  * @param donor ISO3 code of the ally

@@ -37,8 +37,20 @@ public final class ContributionCsv {
 
   public static final List<String> HEADER =
       List.of(
-          "id", "donor", "date", "status", "category", "channel", "coalition", "amount",
-          "currency", "eur", "valuation", "fx_basis", "description", "source");
+          "id",
+          "donor",
+          "date",
+          "status",
+          "category",
+          "channel",
+          "coalition",
+          "amount",
+          "currency",
+          "eur",
+          "valuation",
+          "fx_basis",
+          "description",
+          "source");
 
   /** The earliest date accepted by default: the start of Russia's war on Ukraine in 2014. */
   public static final LocalDate DEFAULT_EARLIEST = LocalDate.of(2014, 2, 20);
@@ -100,17 +112,34 @@ public final class ContributionCsv {
                     errors.add(new RowError(sourceName, e.line(), e.reason()));
                   });
     } catch (RowException e) {
-      return new ImportResult(List.of(), List.of(new RowError(sourceName, e.line(), e.reason())), 0);
+      return new ImportResult(
+          List.of(), List.of(new RowError(sourceName, e.line(), e.reason())), 0);
     }
     List<String> missing =
         HEADER.stream()
-            .filter(h -> List.of("id", "donor", "date", "status", "category", "channel", "amount", "currency", "valuation").contains(h))
+            .filter(
+                h ->
+                    List.of(
+                            "id",
+                            "donor",
+                            "date",
+                            "status",
+                            "category",
+                            "channel",
+                            "amount",
+                            "currency",
+                            "valuation")
+                        .contains(h))
             .filter(h -> !header.contains(h))
             .toList();
     if (!missing.isEmpty()) {
       return new ImportResult(
           List.of(),
-          List.of(new RowError(sourceName, 1, "header lacks columns " + missing + "; expected " + String.join(",", HEADER))),
+          List.of(
+              new RowError(
+                  sourceName,
+                  1,
+                  "header lacks columns " + missing + "; expected " + String.join(",", HEADER))),
           rows[0]);
     }
     return new ImportResult(accepted, errors, rows[0]);
@@ -120,7 +149,11 @@ public final class ContributionCsv {
     int line = row.line();
     String donor = row.require("donor").toUpperCase(Locale.ROOT);
     if (!allies.contains(donor)) {
-      throw new RowException(line, "unknown ally code '" + donor + "' (expected an ISO 3166-1 alpha-3 code of a NATO member)");
+      throw new RowException(
+          line,
+          "unknown ally code '"
+              + donor
+              + "' (expected an ISO 3166-1 alpha-3 code of a NATO member)");
     }
     LocalDate date;
     try {
@@ -144,7 +177,8 @@ public final class ContributionCsv {
     if (!currency.matches("[A-Z]{3}")) {
       throw new RowException(line, "currency is not an ISO 4217 code: '" + currency + "'");
     }
-    ValuationMethod valuation = enumValue(ValuationMethod.class, row.require("valuation"), "valuation", line);
+    ValuationMethod valuation =
+        enumValue(ValuationMethod.class, row.require("valuation"), "valuation", line);
     Optional<String> eurText = row.get("eur");
     BigDecimal eur;
     String fxBasis;
@@ -164,8 +198,20 @@ public final class ContributionCsv {
     }
     String id = row.get("id").orElse(sourceName + "#" + line);
     return new Contribution(
-        id, donor, date, status, category, channel, coalition, amount, currency, eur, valuation,
-        fxBasis, row.get("description").orElse(""), row.get("source").orElse(""));
+        id,
+        donor,
+        date,
+        status,
+        category,
+        channel,
+        coalition,
+        amount,
+        currency,
+        eur,
+        valuation,
+        fxBasis,
+        row.get("description").orElse(""),
+        row.get("source").orElse(""));
   }
 
   static <E extends Enum<E>> E enumValue(Class<E> type, String text, String column, int line) {
@@ -175,8 +221,15 @@ public final class ContributionCsv {
     } catch (IllegalArgumentException e) {
       throw new RowException(
           line,
-          "unknown " + column + " '" + text + "' (one of "
-              + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ")");
+          "unknown "
+              + column
+              + " '"
+              + text
+              + "' (one of "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(c -> c.name().toLowerCase(Locale.ROOT))
+                  .toList()
+              + ")");
     }
   }
 
@@ -201,10 +254,20 @@ public final class ContributionCsv {
   public static void writeRow(Contribution c, Writer out) throws IOException {
     List<String> cells =
         List.of(
-            c.id(), c.donor(), c.date().toString(), lower(c.status()), lower(c.category()),
-            lower(c.channel()), c.coalition().map(ContributionCsv::lower).orElse(""),
-            c.amount().toPlainString(), c.currency(), c.eur().toPlainString(), lower(c.valuation()),
-            c.fxBasis(), c.description(), c.source());
+            c.id(),
+            c.donor(),
+            c.date().toString(),
+            lower(c.status()),
+            lower(c.category()),
+            lower(c.channel()),
+            c.coalition().map(ContributionCsv::lower).orElse(""),
+            c.amount().toPlainString(),
+            c.currency(),
+            c.eur().toPlainString(),
+            lower(c.valuation()),
+            c.fxBasis(),
+            c.description(),
+            c.source());
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {
       if (i > 0) {

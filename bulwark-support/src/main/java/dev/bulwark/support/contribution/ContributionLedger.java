@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * A file-based, append-only ledger of contributions for use without a node: one CSV file ({@code
  * contributions.csv}, format of {@link ContributionCsv}) in a folder, by convention {@code
  * $BULWARK_HOME/support/}. An append rewrites the file to a temporary sibling and renames it over
- * the old one, so a reader sees either the old or the new ledger, never half of an import.
- * Not thread-safe, and not safe for two processes appending at once.
+ * the old one, so a reader sees either the old or the new ledger, never half of an import. Not
+ * thread-safe, and not safe for two processes appending at once.
  */
 public final class ContributionLedger {
 
@@ -44,7 +44,11 @@ public final class ContributionLedger {
     }
     // Rows in the ledger always carry their euro value, so no rates are needed to read them back.
     ContributionCsv csv =
-        new ContributionCsv(Allies.nato(), new ExchangeRates(java.util.Map.of()), LocalDate.of(1949, 1, 1), LocalDate.of(2200, 1, 1));
+        new ContributionCsv(
+            Allies.nato(),
+            new ExchangeRates(java.util.Map.of()),
+            LocalDate.of(1949, 1, 1),
+            LocalDate.of(2200, 1, 1));
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       ImportResult result = csv.read(in, file.toString(), Set.of());
       if (!result.ok()) {

@@ -4,9 +4,9 @@ import dev.bulwark.support.csv.RowError;
 import java.util.List;
 
 /**
- * What reading one file of contributions gave: the accepted entries and every refused row. A
- * caller must store nothing unless {@link #ok()}: a file is imported whole or not at all.
- * Immutable and thread-safe.
+ * What reading one file of contributions gave: the accepted entries and every refused row. A caller
+ * must store nothing unless {@link #ok()}: a file is imported whole or not at all. Immutable and
+ * thread-safe.
  */
 public record ImportResult(List<Contribution> contributions, List<RowError> errors, int rowsRead) {
 

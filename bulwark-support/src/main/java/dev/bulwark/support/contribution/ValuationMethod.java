@@ -1,8 +1,8 @@
 package dev.bulwark.support.contribution;
 
 /**
- * How the money value of a contribution was established, as the Kiel tracker distinguishes
- * reported from estimated values. Thread-safe (an enum).
+ * How the money value of a contribution was established, as the Kiel tracker distinguishes reported
+ * from estimated values. Thread-safe (an enum).
  */
 public enum ValuationMethod {
   /** Cash paid or the price in a purchase contract. */

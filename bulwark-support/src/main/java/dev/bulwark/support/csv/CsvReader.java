@@ -12,8 +12,7 @@ import java.util.function.Consumer;
  * Reads RFC 4180 CSV (comma separated, double-quoted fields with doubled quotes, CRLF or LF) with a
  * header line. A row with an unterminated quote or a wrong number of fields is reported through the
  * error callback with its line number, and reading goes on with the next row. Blank lines (and rows
- * whose only field is blank) are skipped.
- * Not thread-safe; one instance reads one stream.
+ * whose only field is blank) are skipped. Not thread-safe; one instance reads one stream.
  */
 public final class CsvReader {
 
@@ -31,7 +30,8 @@ public final class CsvReader {
    *
    * @throws RowException when the file has no header line
    */
-  public List<String> read(Consumer<CsvRow> rows, Consumer<RowException> errors) throws IOException {
+  public List<String> read(Consumer<CsvRow> rows, Consumer<RowException> errors)
+      throws IOException {
     List<String> header = null;
     Map<String, Integer> index = new HashMap<>();
     while (true) {
@@ -68,7 +68,10 @@ public final class CsvReader {
         errors.accept(
             new RowException(
                 startLine,
-                "malformed row: " + fields.size() + " fields where the header has " + header.size()));
+                "malformed row: "
+                    + fields.size()
+                    + " fields where the header has "
+                    + header.size()));
       } else {
         rows.accept(new CsvRow(startLine, fields, index));
       }

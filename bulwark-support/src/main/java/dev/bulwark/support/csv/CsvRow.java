@@ -27,6 +27,7 @@ public record CsvRow(int line, List<String> fields, Map<String, Integer> header)
 
   /** The trimmed value of a column that must be present. */
   public String require(String column) {
-    return get(column).orElseThrow(() -> new RowException(line, "missing value for '" + column + "'"));
+    return get(column)
+        .orElseThrow(() -> new RowException(line, "missing value for '" + column + "'"));
   }
 }

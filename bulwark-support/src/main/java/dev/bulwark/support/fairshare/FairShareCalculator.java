@@ -76,7 +76,8 @@ public final class FairShareCalculator {
     BigDecimal gaps = BigDecimal.ZERO;
     for (Ally a : members) {
       List<Contribution> own = byDonor.getOrDefault(a.iso3(), List.of());
-      BigDecimal eligible = sum(own.stream().filter(c -> c.countsTowardsBaseline(counted)).toList());
+      BigDecimal eligible =
+          sum(own.stream().filter(c -> c.countsTowardsBaseline(counted)).toList());
       BigDecimal pledged = sum(own.stream().filter(c -> c.category().eligible()).toList());
       BigDecimal reporting = sum(own.stream().filter(c -> !c.category().eligible()).toList());
       BigDecimal share = fair.get(a.iso3());
@@ -113,10 +114,14 @@ public final class FairShareCalculator {
     List<Ally> members = allies.membersOn(period.end());
     int year = resolveKeyYear(members, period, keyYear);
     BigDecimal total =
-        members.stream().map(a -> key.value(a.iso3(), year).orElseThrow()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        members.stream()
+            .map(a -> key.value(a.iso3(), year).orElseThrow())
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
     Map<String, BigDecimal> out = new LinkedHashMap<>();
     for (Ally a : members) {
-      out.put(a.iso3(), key.value(a.iso3(), year).orElseThrow().divide(total, 12, RoundingMode.HALF_EVEN));
+      out.put(
+          a.iso3(),
+          key.value(a.iso3(), year).orElseThrow().divide(total, 12, RoundingMode.HALF_EVEN));
     }
     return out;
   }
@@ -125,21 +130,29 @@ public final class FairShareCalculator {
     java.util.Set<String> codes = members.stream().map(Ally::iso3).collect(Collectors.toSet());
     if (keyYear.isPresent()) {
       int y = keyYear.get();
-      List<String> lacking = codes.stream().filter(c -> key.value(c, y).isEmpty()).sorted().toList();
+      List<String> lacking =
+          codes.stream().filter(c -> key.value(c, y).isEmpty()).sorted().toList();
       if (!lacking.isEmpty()) {
-        throw new IllegalArgumentException(
-            "no " + key.key() + " for " + y + " for " + lacking);
+        throw new IllegalArgumentException("no " + key.key() + " for " + y + " for " + lacking);
       }
       return y;
     }
     return key.latestCompleteYear(codes, period.end().getYear())
         .orElseThrow(
-            () -> new IllegalArgumentException(
-                "no year up to " + period.end().getYear() + " has " + key.key() + " for every member"));
+            () ->
+                new IllegalArgumentException(
+                    "no year up to "
+                        + period.end().getYear()
+                        + " has "
+                        + key.key()
+                        + " for every member"));
   }
 
   private static BigDecimal sum(List<Contribution> list) {
-    return list.stream().map(Contribution::eur).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2);
+    return list.stream()
+        .map(Contribution::eur)
+        .reduce(BigDecimal.ZERO, BigDecimal::add)
+        .setScale(2);
   }
 
   /** Reporting-only categories, for callers that list them. */

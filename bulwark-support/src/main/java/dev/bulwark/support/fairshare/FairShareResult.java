@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param counted the least status an entry must have reached to count
  * @param totalEligibleEur what all members contributed, counted
  * @param shortfallEur the baseline minus the total, zero when the baseline is met
- * @param sumOfGapsEur the gaps of the allies below their share added up (surpluses of others do
- *     not offset it)
+ * @param sumOfGapsEur the gaps of the allies below their share added up (surpluses of others do not
+ *     offset it)
  */
 public record FairShareResult(
     Period period,

@@ -16,7 +16,9 @@ import java.util.Map;
 public final class LargestRemainder {
   private LargestRemainder() {}
 
-  /** The parts of {@code total} (scale 2) in proportion to {@code weights}, in the weights' order. */
+  /**
+   * The parts of {@code total} (scale 2) in proportion to {@code weights}, in the weights' order.
+   */
   public static Map<String, BigDecimal> split(BigDecimal total, Map<String, BigDecimal> weights) {
     BigDecimal sum = weights.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     if (sum.signum() <= 0) {
@@ -41,7 +43,9 @@ public final class LargestRemainder {
     }
     Map<String, BigDecimal> out = new LinkedHashMap<>();
     for (Part p : parts) {
-      out.put(p.key(), p.floor().add(extra.getOrDefault(p.key(), BigDecimal.ZERO)).movePointLeft(2).setScale(2));
+      out.put(
+          p.key(),
+          p.floor().add(extra.getOrDefault(p.key(), BigDecimal.ZERO)).movePointLeft(2).setScale(2));
     }
     return out;
   }

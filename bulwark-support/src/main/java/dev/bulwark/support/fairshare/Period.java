@@ -56,7 +56,8 @@ public record Period(YearMonth first, int months, String label) {
     } catch (RuntimeException e) {
       // fall through to the common message
     }
-    throw new IllegalArgumentException("period must look like 2024, 2024-H1 or 2024-Q3, not '" + text + "'");
+    throw new IllegalArgumentException(
+        "period must look like 2024, 2024-H1 or 2024-Q3, not '" + text + "'");
   }
 
   public LocalDate start() {
@@ -74,7 +75,9 @@ public record Period(YearMonth first, int months, String label) {
 
   /** The part of a yearly amount that falls on this period (months / 12). */
   public BigDecimal shareOfYear(BigDecimal perYear) {
-    return perYear.multiply(BigDecimal.valueOf(months)).divide(BigDecimal.valueOf(12), 2, java.math.RoundingMode.HALF_EVEN);
+    return perYear
+        .multiply(BigDecimal.valueOf(months))
+        .divide(BigDecimal.valueOf(12), 2, java.math.RoundingMode.HALF_EVEN);
   }
 
   /** The two halves of a year. */

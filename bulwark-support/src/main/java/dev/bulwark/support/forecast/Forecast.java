@@ -9,7 +9,12 @@ import java.util.List;
  * @param changes the what-if changes applied (empty for the baseline forecast)
  * @param totalGapEur the cumulative gap at the end (zero when needs are covered overall)
  */
-public record Forecast(List<QuarterRow> quarters, List<PledgeChange> changes, BigDecimal totalNeedEur, BigDecimal totalSupplyEur, BigDecimal totalGapEur) {
+public record Forecast(
+    List<QuarterRow> quarters,
+    List<PledgeChange> changes,
+    BigDecimal totalNeedEur,
+    BigDecimal totalSupplyEur,
+    BigDecimal totalGapEur) {
   public Forecast {
     quarters = List.copyOf(quarters);
     changes = List.copyOf(changes);

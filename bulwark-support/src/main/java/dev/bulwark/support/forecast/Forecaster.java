@@ -24,7 +24,9 @@ public final class Forecaster {
 
   private final Status counted;
 
-  /** @param counted the least status that counts as support given (the rest is a schedule) */
+  /**
+   * @param counted the least status that counts as support given (the rest is a schedule)
+   */
   public Forecaster(Status counted) {
     this.counted = counted;
   }
@@ -45,8 +47,11 @@ public final class Forecaster {
     if (quarters < 1 || quarters > 200) {
       throw new IllegalArgumentException("quarters must be 1..200, not " + quarters);
     }
-    Map<String, BigDecimal> factor = changes.stream().collect(Collectors.toMap(PledgeChange::ally, PledgeChange::factor, (a, b) -> b));
-    BigDecimal perQuarter = baselinePerYearEur.divide(BigDecimal.valueOf(4), 2, RoundingMode.HALF_EVEN);
+    Map<String, BigDecimal> factor =
+        changes.stream()
+            .collect(Collectors.toMap(PledgeChange::ally, PledgeChange::factor, (a, b) -> b));
+    BigDecimal perQuarter =
+        baselinePerYearEur.divide(BigDecimal.valueOf(4), 2, RoundingMode.HALF_EVEN);
     List<QuarterRow> rows = new ArrayList<>();
     BigDecimal cumulative = BigDecimal.ZERO;
     BigDecimal need = BigDecimal.ZERO;
@@ -68,13 +73,21 @@ public final class Forecaster {
         if (c.status().atLeast(counted)) {
           qCounted = qCounted.add(c.eur());
         } else {
-          qScheduled = qScheduled.add(c.eur().multiply(factor.getOrDefault(c.donor(), BigDecimal.ONE)));
+          qScheduled =
+              qScheduled.add(c.eur().multiply(factor.getOrDefault(c.donor(), BigDecimal.ONE)));
         }
       }
       qScheduled = qScheduled.setScale(2, RoundingMode.HALF_EVEN);
       BigDecimal balance = qNeed.subtract(qCounted).subtract(qScheduled);
       cumulative = cumulative.add(balance);
-      rows.add(new QuarterRow(q, qNeed, qCounted, qScheduled, balance.max(BigDecimal.ZERO), cumulative.max(BigDecimal.ZERO)));
+      rows.add(
+          new QuarterRow(
+              q,
+              qNeed,
+              qCounted,
+              qScheduled,
+              balance.max(BigDecimal.ZERO),
+              cumulative.max(BigDecimal.ZERO)));
       need = need.add(qNeed);
       supply = supply.add(qCounted).add(qScheduled);
     }

@@ -17,18 +17,21 @@ public record PledgeChange(String ally, BigDecimal factor) {
   public static PledgeChange parse(String text) {
     int eq = text.indexOf('=');
     if (eq <= 0) {
-      throw new IllegalArgumentException("what-if must look like DEU=1.5 or DEU=+50%, not '" + text + "'");
+      throw new IllegalArgumentException(
+          "what-if must look like DEU=1.5 or DEU=+50%, not '" + text + "'");
     }
     String ally = text.substring(0, eq).trim().toUpperCase(java.util.Locale.ROOT);
     String v = text.substring(eq + 1).trim();
     try {
       BigDecimal factor =
           v.endsWith("%")
-              ? BigDecimal.ONE.add(new BigDecimal(v.substring(0, v.length() - 1).replace("+", "")).movePointLeft(2))
+              ? BigDecimal.ONE.add(
+                  new BigDecimal(v.substring(0, v.length() - 1).replace("+", "")).movePointLeft(2))
               : new BigDecimal(v);
       return new PledgeChange(ally, factor);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("what-if must look like DEU=1.5 or DEU=+50%, not '" + text + "'");
+      throw new IllegalArgumentException(
+          "what-if must look like DEU=1.5 or DEU=+50%, not '" + text + "'");
     }
   }
 }

@@ -12,4 +12,10 @@ import java.math.BigDecimal;
  * @param gapEur need minus counted minus scheduled, zero when covered
  * @param cumulativeGapEur gaps summed from the first quarter (a surplus carries forward)
  */
-public record QuarterRow(Period quarter, BigDecimal needEur, BigDecimal countedEur, BigDecimal scheduledEur, BigDecimal gapEur, BigDecimal cumulativeGapEur) {}
+public record QuarterRow(
+    Period quarter,
+    BigDecimal needEur,
+    BigDecimal countedEur,
+    BigDecimal scheduledEur,
+    BigDecimal gapEur,
+    BigDecimal cumulativeGapEur) {}

@@ -24,9 +24,9 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * Writes contributions as an IATI 2.03 activity file: one activity per donor ally ("military
  * support to Ukraine from X"), one transaction per ledger entry. Statuses map to IATI transaction
- * types: pledge 12 (outgoing pledge), commitment and allocation 2 (outgoing commitment), delivered 3
- * (disbursement); corrections keep their negative value. Categories, channels and coalitions go into
- * transaction sectors with vocabulary 99 (reporting organisation's own). Values are in euros.
+ * types: pledge 12 (outgoing pledge), commitment and allocation 2 (outgoing commitment), delivered
+ * 3 (disbursement); corrections keep their negative value. Categories, channels and coalitions go
+ * into transaction sectors with vocabulary 99 (reporting organisation's own). Values are in euros.
  * Immutable and thread-safe.
  *
  * @see <a href="https://iatistandard.org/en/iati-standard/203/">IATI Standard 2.03</a>
@@ -35,7 +35,10 @@ public final class IatiExporter {
 
   /** Settings of the publishing organisation. */
   public record Publisher(String orgRef, String orgName, String orgType) {
-    /** A placeholder publisher for files made outside a node; "XM-" is IATI's prefix for unregistered orgs. */
+    /**
+     * A placeholder publisher for files made outside a node; "XM-" is IATI's prefix for
+     * unregistered orgs.
+     */
     public static Publisher standalone() {
       return new Publisher("XM-BULWARK", "Bulwark support planning ledger", "10");
     }
@@ -57,11 +60,17 @@ public final class IatiExporter {
    */
   public void write(Collection<Contribution> contributions, OffsetDateTime generated, Writer out) {
     if (contributions.isEmpty()) {
-      throw new IllegalArgumentException("no contributions to export: an IATI file needs at least one activity");
+      throw new IllegalArgumentException(
+          "no contributions to export: an IATI file needs at least one activity");
     }
     Map<String, List<Contribution>> byDonor =
-        contributions.stream().collect(Collectors.groupingBy(Contribution::donor, TreeMap::new, Collectors.toList()));
-    String stamp = generated.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        contributions.stream()
+            .collect(Collectors.groupingBy(Contribution::donor, TreeMap::new, Collectors.toList()));
+    String stamp =
+        generated
+            .withOffsetSameInstant(ZoneOffset.UTC)
+            .truncatedTo(ChronoUnit.SECONDS)
+            .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     try {
       XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
       x.writeStartDocument("UTF-8", "1.0");
@@ -80,9 +89,13 @@ public final class IatiExporter {
     }
   }
 
-  private void activity(XMLStreamWriter x, String donor, List<Contribution> entries, String stamp) throws XMLStreamException {
+  private void activity(XMLStreamWriter x, String donor, List<Contribution> entries, String stamp)
+      throws XMLStreamException {
     String name = allies.byCode(donor).map(Ally::name).orElse(donor);
-    List<Contribution> sorted = entries.stream().sorted(Comparator.comparing(Contribution::date).thenComparing(Contribution::id)).toList();
+    List<Contribution> sorted =
+        entries.stream()
+            .sorted(Comparator.comparing(Contribution::date).thenComparing(Contribution::id))
+            .toList();
     LocalDate first = sorted.get(0).date();
     x.writeCharacters("\n  ");
     x.writeStartElement("iati-activity");
@@ -100,8 +113,11 @@ public final class IatiExporter {
     x.writeEndElement();
     x.writeStartElement("description");
     x.writeAttribute("type", "1");
-    narrative(x, "Pledges, commitments, allocations and deliveries of support to Ukraine by " + name
-        + ", as recorded in the Bulwark support ledger. Values in euros; corrections are negative transactions.");
+    narrative(
+        x,
+        "Pledges, commitments, allocations and deliveries of support to Ukraine by "
+            + name
+            + ", as recorded in the Bulwark support ledger. Values in euros; corrections are negative transactions.");
     x.writeEndElement();
     org(x, "participating-org", "1", "10", "Government of " + name);
     org(x, "participating-org", "4", "10", "Government of Ukraine");
@@ -124,7 +140,8 @@ public final class IatiExporter {
     x.writeEndElement();
   }
 
-  private static void transaction(XMLStreamWriter x, Contribution c, String donorName) throws XMLStreamException {
+  private static void transaction(XMLStreamWriter x, Contribution c, String donorName)
+      throws XMLStreamException {
     x.writeCharacters("\n    ");
     x.writeStartElement("transaction");
     x.writeAttribute("ref", c.id());
@@ -140,10 +157,24 @@ public final class IatiExporter {
     x.writeCharacters(c.eur().toPlainString());
     x.writeEndElement();
     x.writeStartElement("description");
-    String text = (c.description().isBlank() ? lower(c.category()) : c.description())
-        + " (" + lower(c.status()) + ", " + lower(c.channel()) + ", valued by " + lower(c.valuation())
-        + (c.currency().equals("EUR") ? "" : ", originally " + c.amount().toPlainString() + " " + c.currency() + ", " + c.fxBasis())
-        + (c.source().isBlank() ? "" : "; source: " + c.source()) + ")";
+    String text =
+        (c.description().isBlank() ? lower(c.category()) : c.description())
+            + " ("
+            + lower(c.status())
+            + ", "
+            + lower(c.channel())
+            + ", valued by "
+            + lower(c.valuation())
+            + (c.currency().equals("EUR")
+                ? ""
+                : ", originally "
+                    + c.amount().toPlainString()
+                    + " "
+                    + c.currency()
+                    + ", "
+                    + c.fxBasis())
+            + (c.source().isBlank() ? "" : "; source: " + c.source())
+            + ")";
     narrative(x, text);
     x.writeEndElement();
     x.writeStartElement("provider-org");
@@ -177,7 +208,8 @@ public final class IatiExporter {
     };
   }
 
-  private static void org(XMLStreamWriter x, String element, String role, String type, String name) throws XMLStreamException {
+  private static void org(XMLStreamWriter x, String element, String role, String type, String name)
+      throws XMLStreamException {
     x.writeStartElement(element);
     x.writeAttribute("role", role);
     x.writeAttribute("type", type);
@@ -185,7 +217,8 @@ public final class IatiExporter {
     x.writeEndElement();
   }
 
-  private static void simple(XMLStreamWriter x, String element, String text) throws XMLStreamException {
+  private static void simple(XMLStreamWriter x, String element, String text)
+      throws XMLStreamException {
     x.writeStartElement(element);
     x.writeCharacters(text);
     x.writeEndElement();

@@ -39,9 +39,20 @@ import java.util.TreeSet;
  */
 public final class KielImporter {
 
-  public static final String CITATION = "Kiel Institute for the World Economy, Ukraine Support Tracker";
+  public static final String CITATION =
+      "Kiel Institute for the World Economy, Ukraine Support Tracker";
   private static final List<String> COLUMNS =
-      List.of("country", "iso", "year", "month", "total", "financial", "humanitarian", "military", "commitments", "to_be_allocated");
+      List.of(
+          "country",
+          "iso",
+          "year",
+          "month",
+          "total",
+          "financial",
+          "humanitarian",
+          "military",
+          "commitments",
+          "to_be_allocated");
   private static final BigDecimal BILLION = new BigDecimal("1000000000");
 
   private final Allies allies;
@@ -51,7 +62,12 @@ public final class KielImporter {
   }
 
   /** What a read gave. Store nothing unless {@link #ok()}. */
-  public record Result(List<Contribution> contributions, List<RowError> errors, int rowsRead, int rowsSkipped, List<String> skippedDonors) {
+  public record Result(
+      List<Contribution> contributions,
+      List<RowError> errors,
+      int rowsRead,
+      int rowsSkipped,
+      List<String> skippedDonors) {
     public Result {
       contributions = List.copyOf(contributions);
       errors = List.copyOf(errors);
@@ -94,14 +110,19 @@ public final class KielImporter {
                     errors.add(new RowError(sourceName, e.line(), e.reason()));
                   });
     } catch (RowException e) {
-      return new Result(List.of(), List.of(new RowError(sourceName, e.line(), e.reason())), 0, 0, List.of());
+      return new Result(
+          List.of(), List.of(new RowError(sourceName, e.line(), e.reason())), 0, 0, List.of());
     }
     List<String> missing = COLUMNS.stream().filter(c -> !header.contains(c)).toList();
     if (!missing.isEmpty()) {
       return new Result(
           List.of(),
-          List.of(new RowError(sourceName, 1, "not a Kiel tracker data_explorer.csv: header lacks " + missing)),
-          counts[0], 0, List.of());
+          List.of(
+              new RowError(
+                  sourceName, 1, "not a Kiel tracker data_explorer.csv: header lacks " + missing)),
+          counts[0],
+          0,
+          List.of());
     }
     return new Result(out, errors, counts[0], counts[1], new ArrayList<>(skipped));
   }
@@ -118,8 +139,18 @@ public final class KielImporter {
     BigDecimal military = amount(row, "military");
     amount(row, "commitments");
     BigDecimal unallocated = amount(row, "to_be_allocated");
-    if (total.subtract(financial.add(humanitarian).add(military)).abs().compareTo(new BigDecimal("0.0001")) > 0) {
-      throw new RowException(line, "total " + total + " is not financial + humanitarian + military (" + financial.add(humanitarian).add(military) + ")");
+    if (total
+            .subtract(financial.add(humanitarian).add(military))
+            .abs()
+            .compareTo(new BigDecimal("0.0001"))
+        > 0) {
+      throw new RowException(
+          line,
+          "total "
+              + total
+              + " is not financial + humanitarian + military ("
+              + financial.add(humanitarian).add(military)
+              + ")");
     }
     if (allies.byCode(iso).isEmpty()) {
       if (!iso.matches("[A-Z]{2,3}")) {
@@ -128,24 +159,84 @@ public final class KielImporter {
       return false;
     }
     LocalDate date = LocalDate.of(year, month, 1);
-    String stem = "kiel:" + release + ":" + iso + ":" + String.format(Locale.ROOT, "%04d-%02d", year, month);
-    String source = CITATION + ", release " + release + ", " + date.getYear() + "-" + String.format(Locale.ROOT, "%02d", month);
-    add(out, stem + ":military", iso, date, Status.ALLOCATION, Category.MILITARY_UNSPECIFIED, military, source);
-    add(out, stem + ":humanitarian", iso, date, Status.ALLOCATION, Category.HUMANITARIAN, humanitarian, source);
-    add(out, stem + ":financial", iso, date, Status.ALLOCATION, Category.FINANCIAL, financial, source);
-    add(out, stem + ":to-be-allocated", iso, date, Status.COMMITMENT, Category.UNALLOCATED, unallocated, source);
+    String stem =
+        "kiel:" + release + ":" + iso + ":" + String.format(Locale.ROOT, "%04d-%02d", year, month);
+    String source =
+        CITATION
+            + ", release "
+            + release
+            + ", "
+            + date.getYear()
+            + "-"
+            + String.format(Locale.ROOT, "%02d", month);
+    add(
+        out,
+        stem + ":military",
+        iso,
+        date,
+        Status.ALLOCATION,
+        Category.MILITARY_UNSPECIFIED,
+        military,
+        source);
+    add(
+        out,
+        stem + ":humanitarian",
+        iso,
+        date,
+        Status.ALLOCATION,
+        Category.HUMANITARIAN,
+        humanitarian,
+        source);
+    add(
+        out,
+        stem + ":financial",
+        iso,
+        date,
+        Status.ALLOCATION,
+        Category.FINANCIAL,
+        financial,
+        source);
+    add(
+        out,
+        stem + ":to-be-allocated",
+        iso,
+        date,
+        Status.COMMITMENT,
+        Category.UNALLOCATED,
+        unallocated,
+        source);
     return true;
   }
 
-  private static void add(List<Contribution> out, String id, String iso, LocalDate date, Status status, Category category, BigDecimal billions, String source) {
+  private static void add(
+      List<Contribution> out,
+      String id,
+      String iso,
+      LocalDate date,
+      Status status,
+      Category category,
+      BigDecimal billions,
+      String source) {
     if (billions.signum() == 0) {
       return;
     }
     BigDecimal eur = billions.multiply(BILLION).setScale(2, RoundingMode.HALF_EVEN);
     out.add(
         new Contribution(
-            id, iso, date, status, category, Channel.BILATERAL, Optional.empty(), eur, "EUR", eur,
-            ValuationMethod.ESTIMATED, "in euros", "Kiel tracker monthly " + category.name().toLowerCase(Locale.ROOT), source));
+            id,
+            iso,
+            date,
+            status,
+            category,
+            Channel.BILATERAL,
+            Optional.empty(),
+            eur,
+            "EUR",
+            eur,
+            ValuationMethod.ESTIMATED,
+            "in euros",
+            "Kiel tracker monthly " + category.name().toLowerCase(Locale.ROOT),
+            source));
   }
 
   private static int integer(CsvRow row, String column, int min, int max) {

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Annual average exchange rates, each expressed as <b>units of the currency per one US dollar</b>
@@ -116,13 +116,15 @@ public final class ExchangeRates {
                   try {
                     year = LocalDate.parse(row.require("Date")).getYear();
                   } catch (DateTimeParseException e) {
-                    throw new RowException(row.line(), "date is not YYYY-MM-DD: " + row.require("Date"));
+                    throw new RowException(
+                        row.line(), "date is not YYYY-MM-DD: " + row.require("Date"));
                   }
                   BigDecimal rate;
                   try {
                     rate = new BigDecimal(row.require("Exchange rate"));
                   } catch (NumberFormatException e) {
-                    throw new RowException(row.line(), "rate is not a number: " + row.require("Exchange rate"));
+                    throw new RowException(
+                        row.line(), "rate is not a number: " + row.require("Exchange rate"));
                   }
                   if (rate.signum() <= 0) {
                     throw new RowException(row.line(), "rate must be positive: " + rate);

@@ -29,14 +29,43 @@ public final class CsvReport {
         if (report.ally().isPresent() && !report.ally().get().equals(a.ally().iso3())) {
           continue;
         }
-        out.write(String.join(",", r.period().label(), a.ally().iso3(), CsvReader.quote(a.ally().name()), r.key().name(), Integer.toString(r.keyYear()),
-            a.keyValueUsd().toPlainString(), a.share().toPlainString(), a.fairShareEur().toPlainString(), a.eligibleEur().toPlainString(),
-            a.gapEur().toPlainString(), a.surplusEur().toPlainString(), a.pledgedEur().toPlainString(), a.reportingOnlyEur().toPlainString(), ""));
+        out.write(
+            String.join(
+                ",",
+                r.period().label(),
+                a.ally().iso3(),
+                CsvReader.quote(a.ally().name()),
+                r.key().name(),
+                Integer.toString(r.keyYear()),
+                a.keyValueUsd().toPlainString(),
+                a.share().toPlainString(),
+                a.fairShareEur().toPlainString(),
+                a.eligibleEur().toPlainString(),
+                a.gapEur().toPlainString(),
+                a.surplusEur().toPlainString(),
+                a.pledgedEur().toPlainString(),
+                a.reportingOnlyEur().toPlainString(),
+                ""));
         out.write('\n');
       }
       if (report.ally().isEmpty()) {
-        out.write(String.join(",", r.period().label(), "ALL", "Alliance", r.key().name(), Integer.toString(r.keyYear()), "", "1",
-            r.baselineEur().toPlainString(), r.totalEligibleEur().toPlainString(), r.sumOfGapsEur().toPlainString(), "", "", "", r.shortfallEur().toPlainString()));
+        out.write(
+            String.join(
+                ",",
+                r.period().label(),
+                "ALL",
+                "Alliance",
+                r.key().name(),
+                Integer.toString(r.keyYear()),
+                "",
+                "1",
+                r.baselineEur().toPlainString(),
+                r.totalEligibleEur().toPlainString(),
+                r.sumOfGapsEur().toPlainString(),
+                "",
+                "",
+                "",
+                r.shortfallEur().toPlainString()));
         out.write('\n');
       }
     }

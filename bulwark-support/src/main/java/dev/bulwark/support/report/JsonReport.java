@@ -10,8 +10,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes a report as JSON: {@code title, ally, generated, marking, focus, history[], entries[]}, each
- * period with its baseline, counted total, shortfall and allies. Money is written as decimal
+ * Writes a report as JSON: {@code title, ally, generated, marking, focus, history[], entries[]},
+ * each period with its baseline, counted total, shortfall and allies. Money is written as decimal
  * strings with cents, so no precision is lost. Stateless and thread-safe.
  */
 public final class JsonReport {
@@ -52,7 +52,9 @@ public final class JsonReport {
     n.put("sumOfGapsEur", r.sumOfGapsEur().toPlainString());
     ArrayNode allies = n.putArray("allies");
     for (AllyShare a : r.allies()) {
-      if (report != null && report.ally().isPresent() && !report.ally().get().equals(a.ally().iso3())) {
+      if (report != null
+          && report.ally().isPresent()
+          && !report.ally().get().equals(a.ally().iso3())) {
         continue;
       }
       ObjectNode x = allies.addObject();

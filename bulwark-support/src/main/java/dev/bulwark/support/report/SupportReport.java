@@ -55,9 +55,13 @@ public record SupportReport(
       Optional<String> marking) {
     FairShareResult main = calculator.compute(focus, baselinePerYearEur, keyYear, counted, ledger);
     if (ally.isPresent() && main.of(ally.get()).isEmpty()) {
-      throw new IllegalArgumentException(ally.get() + " is not an ally that was a member in " + focus);
+      throw new IllegalArgumentException(
+          ally.get() + " is not an ally that was a member in " + focus);
     }
-    List<FairShareResult> past = history.stream().map(p -> calculator.compute(p, baselinePerYearEur, keyYear, counted, ledger)).toList();
+    List<FairShareResult> past =
+        history.stream()
+            .map(p -> calculator.compute(p, baselinePerYearEur, keyYear, counted, ledger))
+            .toList();
     List<Contribution> shown =
         ledger.stream()
             .filter(c -> ally.isEmpty() || c.donor().equals(ally.get()))
@@ -65,7 +69,8 @@ public record SupportReport(
             .sorted(Comparator.comparing(Contribution::date).thenComparing(Contribution::id))
             .toList();
     String title =
-        ally.map(a -> "Support to Ukraine: " + main.of(a).orElseThrow().ally().name() + ", " + focus)
+        ally.map(
+                a -> "Support to Ukraine: " + main.of(a).orElseThrow().ally().name() + ", " + focus)
             .orElse("Support to Ukraine: fair shares of the allies, " + focus);
     return new SupportReport(title, ally, main, past, shown, generated, marking);
   }

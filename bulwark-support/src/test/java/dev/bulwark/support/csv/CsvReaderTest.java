@@ -21,7 +21,8 @@ class CsvReaderTest {
   @Test
   void readsQuotesNewlinesAndCrlfAndCountsLines() throws Exception {
     List<RowException> errors = new ArrayList<>();
-    List<CsvRow> rows = rows("\uFEFFa,b\r\n1,\"x, \"\"y\"\"\"\r\n\r\n2,\"multi\nline\"\n3,z\n", errors);
+    List<CsvRow> rows =
+        rows("\uFEFFa,b\r\n1,\"x, \"\"y\"\"\"\r\n\r\n2,\"multi\nline\"\n3,z\n", errors);
     assertThat(errors).isEmpty();
     assertThat(rows).hasSize(3);
     assertThat(rows.get(0).get("a")).contains("1");
@@ -47,7 +48,10 @@ class CsvReaderTest {
     }
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < fields.size(); i++) {
-      line.append(i == 0 ? "" : ",").append('"').append(fields.get(i).replace("\"", "\"\"")).append('"');
+      line.append(i == 0 ? "" : ",")
+          .append('"')
+          .append(fields.get(i).replace("\"", "\"\""))
+          .append('"');
     }
     List<RowException> errors = new ArrayList<>();
     List<CsvRow> rows = rows(String.join(",", header) + "\n" + line + "\n", errors);

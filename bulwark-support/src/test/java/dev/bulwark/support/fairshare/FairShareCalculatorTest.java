@@ -22,17 +22,34 @@ class FairShareCalculatorTest {
   private final FairShareCalculator calculator =
       new FairShareCalculator(Allies.nato(), EconomicSeries.worldBankGdp());
 
-  private static Contribution entry(String donor, String date, Status status, Category category, String eur) {
+  private static Contribution entry(
+      String donor, String date, Status status, Category category, String eur) {
     return new Contribution(
-        donor + date + eur, donor, LocalDate.parse(date), status, category, Channel.BILATERAL,
-        Optional.empty(), new BigDecimal(eur), "EUR", new BigDecimal(eur), ValuationMethod.CONTRACT_PRICE,
-        "in euros", "", "");
+        donor + date + eur,
+        donor,
+        LocalDate.parse(date),
+        status,
+        category,
+        Channel.BILATERAL,
+        Optional.empty(),
+        new BigDecimal(eur),
+        "EUR",
+        new BigDecimal(eur),
+        ValuationMethod.CONTRACT_PRICE,
+        "in euros",
+        "",
+        "");
   }
 
   @Test
   void unitedStatesCarriesAbout529PercentOn2023Gdp() {
     FairShareResult result =
-        calculator.compute(Period.year(2024), FairShareCalculator.WASHINGTON_BASELINE_EUR, Optional.empty(), Status.ALLOCATION, List.of());
+        calculator.compute(
+            Period.year(2024),
+            FairShareCalculator.WASHINGTON_BASELINE_EUR,
+            Optional.empty(),
+            Status.ALLOCATION,
+            List.of());
 
     assertThat(result.keyYear()).isEqualTo(2023);
     assertThat(result.allies()).hasSize(32);
@@ -40,15 +57,24 @@ class FairShareCalculatorTest {
     // By hand: 27,360,935,000,000 / 51,745,290,000,000 (sum of the 32 allies' 2023 GDP) = 0.52876
     assertThat(us.share().doubleValue()).isCloseTo(0.5288, within(0.0005));
     assertThat(us.fairShareEur().doubleValue()).isCloseTo(21.15e9, within(0.01e9));
-    assertThat(result.of("EST").orElseThrow().fairShareEur().doubleValue()).isCloseTo(31.5e6, within(0.2e6));
+    assertThat(result.of("EST").orElseThrow().fairShareEur().doubleValue())
+        .isCloseTo(31.5e6, within(0.2e6));
   }
 
   @Test
   void sharesAlwaysSumToTheBaselineToTheCent() {
     for (String baseline : List.of("40000000000", "1.01", "12345678.91", "0.31")) {
       FairShareResult result =
-          calculator.compute(Period.year(2024), new BigDecimal(baseline), Optional.of(2023), Status.DELIVERED, List.of());
-      BigDecimal sum = result.allies().stream().map(AllyShare::fairShareEur).reduce(BigDecimal.ZERO, BigDecimal::add);
+          calculator.compute(
+              Period.year(2024),
+              new BigDecimal(baseline),
+              Optional.of(2023),
+              Status.DELIVERED,
+              List.of());
+      BigDecimal sum =
+          result.allies().stream()
+              .map(AllyShare::fairShareEur)
+              .reduce(BigDecimal.ZERO, BigDecimal::add);
       assertThat(sum).isEqualByComparingTo(baseline);
     }
   }
@@ -64,7 +90,12 @@ class FairShareCalculatorTest {
             entry("EST", "2024-05-02", Status.DELIVERED, Category.IN_KIND_DONATION, "-1000000"));
 
     FairShareResult h1 =
-        calculator.compute(Period.half(2024, 1), FairShareCalculator.WASHINGTON_BASELINE_EUR, Optional.empty(), Status.ALLOCATION, entries);
+        calculator.compute(
+            Period.half(2024, 1),
+            FairShareCalculator.WASHINGTON_BASELINE_EUR,
+            Optional.empty(),
+            Status.ALLOCATION,
+            entries);
 
     assertThat(h1.baselineEur()).isEqualByComparingTo("20000000000");
     AllyShare est = h1.of("EST").orElseThrow();
@@ -72,14 +103,21 @@ class FairShareCalculatorTest {
     assertThat(est.pledgedEur()).isEqualByComparingTo("46000000");
     assertThat(est.reportingOnlyEur()).isEqualByComparingTo("3000000");
     assertThat(est.gapEur()).isZero();
-    assertThat(est.surplusEur()).isEqualByComparingTo(est.eligibleEur().subtract(est.fairShareEur()));
-    assertThat(h1.shortfallEur()).isEqualByComparingTo(h1.baselineEur().subtract(new BigDecimal("39000000")));
+    assertThat(est.surplusEur())
+        .isEqualByComparingTo(est.eligibleEur().subtract(est.fairShareEur()));
+    assertThat(h1.shortfallEur())
+        .isEqualByComparingTo(h1.baselineEur().subtract(new BigDecimal("39000000")));
   }
 
   @Test
   void swedenIsNotAMemberBefore2024() {
     FairShareResult result =
-        calculator.compute(Period.year(2023), FairShareCalculator.WASHINGTON_BASELINE_EUR, Optional.empty(), Status.DELIVERED, List.of());
+        calculator.compute(
+            Period.year(2023),
+            FairShareCalculator.WASHINGTON_BASELINE_EUR,
+            Optional.empty(),
+            Status.DELIVERED,
+            List.of());
     assertThat(result.allies()).hasSize(31);
     assertThat(result.of("SWE")).isEmpty();
   }
@@ -87,7 +125,13 @@ class FairShareCalculatorTest {
   @Test
   void refusesAKeyYearWithoutData() {
     assertThatThrownBy(
-            () -> calculator.compute(Period.year(2024), BigDecimal.TEN, Optional.of(2030), Status.DELIVERED, List.of()))
+            () ->
+                calculator.compute(
+                    Period.year(2024),
+                    BigDecimal.TEN,
+                    Optional.of(2030),
+                    Status.DELIVERED,
+                    List.of()))
         .hasMessageContaining("no GDP for 2030");
   }
 }

@@ -35,9 +35,13 @@ class IatiExporterTest {
   void exportValidatesAgainstTheIati203Schema() throws Exception {
     String xml = export();
     schema().newValidator().validate(new StreamSource(new StringReader(xml)));
-    assertThat(xml).contains("<iati-activities version=\"2.03\" generated-datetime=\"2025-01-15T10:00:00Z\">");
+    assertThat(xml)
+        .contains("<iati-activities version=\"2.03\" generated-datetime=\"2025-01-15T10:00:00Z\">");
     assertThat(xml).contains("<iati-identifier>XM-BULWARK-UKR-SUPPORT-USA</iati-identifier>");
-    assertThat(xml).contains("<transaction-type code=\"12\">").contains("<transaction-type code=\"3\">").contains("<transaction-type code=\"2\">");
+    assertThat(xml)
+        .contains("<transaction-type code=\"12\">")
+        .contains("<transaction-type code=\"3\">")
+        .contains("<transaction-type code=\"2\">");
     assertThat(xml).contains(">-5000000</value>");
     assertThat(xml.split("<iati-activity ", -1)).hasSize(1 + 3);
   }
@@ -45,13 +49,17 @@ class IatiExporterTest {
   @Test
   void theSchemaCheckWouldCatchAMissingElement() throws Exception {
     String broken = export().replaceFirst("<activity-status code=\"2\"></activity-status>", "");
-    assertThatThrownBy(() -> schema().newValidator().validate(new StreamSource(new StringReader(broken))))
+    assertThatThrownBy(
+            () -> schema().newValidator().validate(new StreamSource(new StringReader(broken))))
         .isInstanceOf(SAXParseException.class);
   }
 
   @Test
   void refusesAnEmptyExport() {
-    assertThatThrownBy(() -> new IatiExporter(Allies.nato(), IatiExporter.Publisher.standalone()).write(List.of(), OffsetDateTime.now(), new StringWriter()))
+    assertThatThrownBy(
+            () ->
+                new IatiExporter(Allies.nato(), IatiExporter.Publisher.standalone())
+                    .write(List.of(), OffsetDateTime.now(), new StringWriter()))
         .hasMessageContaining("no contributions to export");
   }
 }

@@ -15,8 +15,10 @@ class ExchangeRatesTest {
   void euroRowIsEurosPerDollar() {
     // The 2023 annual average was about 1.08 USD per EUR, i.e. 0.92 EUR per USD: the file's 0.9245.
     assertThat(fed.perUsd("EUR", 2023)).contains(new BigDecimal("0.9245"));
-    assertThat(fed.convert(new BigDecimal("100"), "USD", "EUR", 2023)).isEqualByComparingTo("92.45");
-    assertThat(fed.convert(new BigDecimal("100"), "EUR", "USD", 2023)).isEqualByComparingTo("108.17");
+    assertThat(fed.convert(new BigDecimal("100"), "USD", "EUR", 2023))
+        .isEqualByComparingTo("92.45");
+    assertThat(fed.convert(new BigDecimal("100"), "EUR", "USD", 2023))
+        .isEqualByComparingTo("108.17");
   }
 
   @Test
@@ -27,13 +29,19 @@ class ExchangeRatesTest {
 
   @Test
   void saysWhichRateIsMissing() {
-    assertThatThrownBy(() -> fed.toEur(BigDecimal.ONE, "GBP", 2023)).hasMessageContaining("no exchange rate for currency GBP");
-    assertThatThrownBy(() -> fed.toEur(BigDecimal.ONE, "NOK", 1950)).hasMessageContaining("no NOK rate for 1950");
+    assertThatThrownBy(() -> fed.toEur(BigDecimal.ONE, "GBP", 2023))
+        .hasMessageContaining("no exchange rate for currency GBP");
+    assertThatThrownBy(() -> fed.toEur(BigDecimal.ONE, "NOK", 1950))
+        .hasMessageContaining("no NOK rate for 1950");
   }
 
   @Test
   void userRatesAddCurrencies() throws Exception {
-    ExchangeRates.Loaded extra = ExchangeRates.read(new StringReader("Date,Country,Exchange rate\n2023-01-01,GBP,0.8043\n2023-01-01,Atlantis,1\n"), "gbp.csv");
+    ExchangeRates.Loaded extra =
+        ExchangeRates.read(
+            new StringReader(
+                "Date,Country,Exchange rate\n2023-01-01,GBP,0.8043\n2023-01-01,Atlantis,1\n"),
+            "gbp.csv");
     assertThat(extra.errors()).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(3));
     ExchangeRates all = fed.with(extra.rates());
     // GBP 0.8043 per USD: GBP 80.43 = USD 100 = EUR 92.45

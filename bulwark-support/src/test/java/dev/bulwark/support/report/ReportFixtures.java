@@ -15,9 +15,23 @@ import java.util.Optional;
 final class ReportFixtures {
   private ReportFixtures() {}
 
-  static Contribution entry(String id, String donor, String date, Status status, Category category, String eur) {
-    return new Contribution(id, donor, LocalDate.parse(date), status, category, Channel.BILATERAL, Optional.of(Coalition.ARTILLERY),
-        new BigDecimal(eur), "EUR", new BigDecimal(eur), ValuationMethod.CONTRACT_PRICE, "in euros", "155 mm <shells> & fuses", "https://example.org/" + id);
+  static Contribution entry(
+      String id, String donor, String date, Status status, Category category, String eur) {
+    return new Contribution(
+        id,
+        donor,
+        LocalDate.parse(date),
+        status,
+        category,
+        Channel.BILATERAL,
+        Optional.of(Coalition.ARTILLERY),
+        new BigDecimal(eur),
+        "EUR",
+        new BigDecimal(eur),
+        ValuationMethod.CONTRACT_PRICE,
+        "in euros",
+        "155 mm <shells> & fuses",
+        "https://example.org/" + id);
   }
 
   static List<Contribution> ledger() {

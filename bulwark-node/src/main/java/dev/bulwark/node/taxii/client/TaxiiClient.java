@@ -36,10 +36,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A TAXII 2.1 client over {@link java.net.http.HttpClient}: discovery, API roots, collections, objects
- * (one page, or every page by following {@code next}), object, versions, manifest, add (with the
- * status resource) and delete. Used by {@code bulwark taxii} and by federation between nodes.
- * Certificates are verified (PKIX) by the default SSL context unless another is given. Thread-safe.
+ * A TAXII 2.1 client over {@link java.net.http.HttpClient}: discovery, API roots, collections,
+ * objects (one page, or every page by following {@code next}), object, versions, manifest, add
+ * (with the status resource) and delete. Used by {@code bulwark taxii} and by federation between
+ * nodes. Certificates are verified (PKIX) by the default SSL context unless another is given.
+ * Thread-safe.
  */
 public final class TaxiiClient {
   public static final String MEDIA_TYPE = "application/taxii+json;version=2.1";
@@ -68,8 +69,11 @@ public final class TaxiiClient {
     private Duration timeout = Duration.ofSeconds(60);
 
     public Builder basic(String user, String password) {
-      authorization = Optional.of("Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      authorization =
+          Optional.of(
+              "Basic "
+                  + Base64.getEncoder()
+                      .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
       return this;
     }
 
@@ -78,7 +82,10 @@ public final class TaxiiClient {
       return this;
     }
 
-    /** An SSL context that trusts the server (e.g. a demo node's self-signed certificate) or holds a client certificate. */
+    /**
+     * An SSL context that trusts the server (e.g. a demo node's self-signed certificate) or holds a
+     * client certificate.
+     */
     public Builder sslContext(SSLContext context) {
       ssl = Optional.of(context);
       return this;
@@ -90,8 +97,10 @@ public final class TaxiiClient {
     }
 
     public TaxiiClient build() {
-      HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-          .version(HttpClient.Version.HTTP_1_1);
+      HttpClient.Builder b =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(10))
+              .version(HttpClient.Version.HTTP_1_1);
       ssl.ifPresent(b::sslContext);
       return new TaxiiClient(b.build(), authorization, timeout);
     }
@@ -113,12 +122,16 @@ public final class TaxiiClient {
     JsonNode a = get(dir(apiRoot)).body;
     List<String> versions = new ArrayList<>();
     a.path("versions").forEach(v -> versions.add(v.asString()));
-    return new ApiRoot(a.path("title").asString(""), versions, a.path("max_content_length").asLong(0));
+    return new ApiRoot(
+        a.path("title").asString(""), versions, a.path("max_content_length").asLong(0));
   }
 
   public List<Collection> collections(URI apiRoot) {
     List<Collection> out = new ArrayList<>();
-    get(dir(apiRoot).resolve("collections/")).body.path("collections").forEach(c -> out.add(collectionOf(c)));
+    get(dir(apiRoot).resolve("collections/"))
+        .body
+        .path("collections")
+        .forEach(c -> out.add(collectionOf(c)));
     return out;
   }
 
@@ -127,41 +140,53 @@ public final class TaxiiClient {
   }
 
   /** One page of objects; pass the previous page's next to continue. */
-  public Envelope objects(URI apiRoot, String collectionId, TaxiiQuery query, Optional<String> next) {
+  public Envelope objects(
+      URI apiRoot, String collectionId, TaxiiQuery query, Optional<String> next) {
     HttpRequest request = objectsRequest(apiRoot, collectionId, query, next);
     return envelopeOf(request, exchange(request));
   }
 
   /**
-   * {@link #objects} without waiting: the page is fetched and parsed on the HTTP client's threads, so
-   * that a caller can fetch the next page while it stores this one. The future fails with the
+   * {@link #objects} without waiting: the page is fetched and parsed on the HTTP client's threads,
+   * so that a caller can fetch the next page while it stores this one. The future fails with the
    * {@link TaxiiClientException} that {@link #objects} would throw.
    */
   public CompletableFuture<Envelope> objectsAsync(
       URI apiRoot, String collectionId, TaxiiQuery query, Optional<String> next) {
     HttpRequest request = objectsRequest(apiRoot, collectionId, query, next);
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-        .handle((response, error) -> {
-          if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            throw cause instanceof TaxiiClientException t ? t : unreachable(request, cause);
-          }
-          return envelopeOf(request, response);
-        });
+        .handle(
+            (response, error) -> {
+              if (error != null) {
+                Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause()
+                        : error;
+                throw cause instanceof TaxiiClientException t ? t : unreachable(request, cause);
+              }
+              return envelopeOf(request, response);
+            });
   }
 
-  private HttpRequest objectsRequest(URI apiRoot, String collectionId, TaxiiQuery query, Optional<String> next) {
-    return request(withQuery(collectionUri(apiRoot, collectionId).resolve("objects/"), query, next)).GET().build();
+  private HttpRequest objectsRequest(
+      URI apiRoot, String collectionId, TaxiiQuery query, Optional<String> next) {
+    return request(withQuery(collectionUri(apiRoot, collectionId).resolve("objects/"), query, next))
+        .GET()
+        .build();
   }
 
   /**
-   * Every object matching the query, page by page, following {@code next} (or, when the server sends
-   * none, added_after from X-TAXII-Date-Added-Last). Returns how many objects were delivered.
+   * Every object matching the query, page by page, following {@code next} (or, when the server
+   * sends none, added_after from X-TAXII-Date-Added-Last). Returns how many objects were delivered.
    *
    * @param progress told the running total after each page
    */
   public long forEachObject(
-      URI apiRoot, String collectionId, TaxiiQuery query, Consumer<StixObject> sink, Consumer<Long> progress) {
+      URI apiRoot,
+      String collectionId,
+      TaxiiQuery query,
+      Consumer<StixObject> sink,
+      Consumer<Long> progress) {
     long total = 0;
     Optional<String> next = Optional.empty();
     TaxiiQuery q = query;
@@ -185,24 +210,35 @@ public final class TaxiiClient {
   }
 
   public Envelope object(URI apiRoot, String collectionId, String objectId, TaxiiQuery query) {
-    HttpRequest request = request(withQuery(objectUri(apiRoot, collectionId, objectId), query, Optional.empty()))
-        .GET().build();
+    HttpRequest request =
+        request(withQuery(objectUri(apiRoot, collectionId, objectId), query, Optional.empty()))
+            .GET()
+            .build();
     return envelopeOf(request, exchange(request));
   }
 
-  public Versions versions(URI apiRoot, String collectionId, String objectId, TaxiiQuery query, Optional<String> next) {
-    JsonNode v = get(withQuery(objectUri(apiRoot, collectionId, objectId).resolve("versions/"), query, next)).body;
+  public Versions versions(
+      URI apiRoot, String collectionId, String objectId, TaxiiQuery query, Optional<String> next) {
+    JsonNode v =
+        get(withQuery(objectUri(apiRoot, collectionId, objectId).resolve("versions/"), query, next))
+            .body;
     List<String> list = new ArrayList<>();
     v.path("versions").forEach(x -> list.add(x.asString()));
     return new Versions(list, v.path("more").asBoolean(false), text(v, "next"));
   }
 
-  public Manifest manifest(URI apiRoot, String collectionId, TaxiiQuery query, Optional<String> next) {
-    JsonNode m = get(withQuery(collectionUri(apiRoot, collectionId).resolve("manifest/"), query, next)).body;
+  public Manifest manifest(
+      URI apiRoot, String collectionId, TaxiiQuery query, Optional<String> next) {
+    JsonNode m =
+        get(withQuery(collectionUri(apiRoot, collectionId).resolve("manifest/"), query, next)).body;
     List<ManifestRecord> records = new ArrayList<>();
-    m.path("objects").forEach(r -> records.add(new ManifestRecord(
-        r.path("id").asString(""), r.path("date_added").asString(""),
-        r.path("version").asString(""), r.path("media_type").asString(""))));
+    m.path("objects")
+        .forEach(
+            r ->
+                records.add(
+                    new ManifestRecord(
+                        r.path("id").asString(""), r.path("date_added").asString(""),
+                        r.path("version").asString(""), r.path("media_type").asString(""))));
     return new Manifest(records, m.path("more").asBoolean(false), text(m, "next"));
   }
 
@@ -217,7 +253,10 @@ public final class TaxiiClient {
    * property ignores it (TAXII 2.1 section 7.1). No property when {@code provenance} is empty.
    */
   public Status add(
-      URI apiRoot, String collectionId, List<String> objectsJson, List<ProvenanceClaim> provenance) {
+      URI apiRoot,
+      String collectionId,
+      List<String> objectsJson,
+      List<ProvenanceClaim> provenance) {
     if (!provenance.isEmpty() && provenance.size() != objectsJson.size()) {
       throw new IllegalArgumentException(
           objectsJson.size() + " objects but " + provenance.size() + " provenance entries");
@@ -235,10 +274,11 @@ public final class TaxiiClient {
       body.append(']');
     }
     body.append('}');
-    HttpRequest request = request(collectionUri(apiRoot, collectionId).resolve("objects/"))
-        .header("Content-Type", MEDIA_TYPE)
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-        .build();
+    HttpRequest request =
+        request(collectionUri(apiRoot, collectionId).resolve("objects/"))
+            .header("Content-Type", MEDIA_TYPE)
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+            .build();
     return statusOf(send(request).body);
   }
 
@@ -248,7 +288,10 @@ public final class TaxiiClient {
 
   /** Deletes an object (all versions, or those of {@code match[version]} in the query). */
   public void delete(URI apiRoot, String collectionId, String objectId, TaxiiQuery query) {
-    send(request(withQuery(objectUri(apiRoot, collectionId, objectId), query, Optional.empty())).DELETE().build());
+    send(
+        request(withQuery(objectUri(apiRoot, collectionId, objectId), query, Optional.empty()))
+            .DELETE()
+            .build());
   }
 
   // ---- plumbing ----
@@ -260,9 +303,11 @@ public final class TaxiiClient {
   }
 
   private HttpRequest.Builder request(URI uri) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
-        .header("Accept", MEDIA_TYPE)
-        .header("User-Agent", "bulwark-taxii-client/1");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .header("Accept", MEDIA_TYPE)
+            .header("User-Agent", "bulwark-taxii-client/1");
     authorization.ifPresent(a -> b.header("Authorization", a));
     return b;
   }
@@ -295,18 +340,26 @@ public final class TaxiiClient {
       body = JSON.createObjectNode();
     }
     if (response.statusCode() >= 400) {
-      String detail = body.path("title").asString("") + (body.has("description") ? ": " + body.path("description").asString("") : "");
-      throw new TaxiiClientException(response.statusCode(),
-          request.method() + " " + request.uri() + " answered " + response.statusCode()
-              + (detail.isBlank() ? "" : " (" + detail + ")"), null);
+      String detail =
+          body.path("title").asString("")
+              + (body.has("description") ? ": " + body.path("description").asString("") : "");
+      throw new TaxiiClientException(
+          response.statusCode(),
+          request.method()
+              + " "
+              + request.uri()
+              + " answered "
+              + response.statusCode()
+              + (detail.isBlank() ? "" : " (" + detail + ")"),
+          null);
     }
     return new Answer(body, response);
   }
 
   /**
    * Reads an envelope in one pass over the text: each object is cut out of the body and parsed once
-   * into its own tree (no whole-body tree that would then be copied object by object). An item that is
-   * not a well-formed JSON object is counted as malformed and skipped.
+   * into its own tree (no whole-body tree that would then be copied object by object). An item that
+   * is not a well-formed JSON object is counted as malformed and skipped.
    */
   private static Envelope envelopeOf(HttpRequest request, HttpResponse<String> response) {
     if (response.statusCode() >= 400) {
@@ -324,8 +377,13 @@ public final class TaxiiClient {
     if (!body.isBlank()) {
       try (JsonParser p = JSON.createParser(body)) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
-          throw new TaxiiClientException(response.statusCode(),
-              request.method() + " " + request.uri() + " answered something that is not a TAXII envelope", null);
+          throw new TaxiiClientException(
+              response.statusCode(),
+              request.method()
+                  + " "
+                  + request.uri()
+                  + " answered something that is not a TAXII envelope",
+              null);
         }
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
           String name = p.currentName();
@@ -352,15 +410,23 @@ public final class TaxiiClient {
             claims = p.readValueAsTree();
           } else if ("more".equals(name) && value.isBoolean()) {
             more = p.getBooleanValue();
-          } else if ("next".equals(name) && value == JsonToken.VALUE_STRING && !p.getString().isEmpty()) {
+          } else if ("next".equals(name)
+              && value == JsonToken.VALUE_STRING
+              && !p.getString().isEmpty()) {
             next = Optional.of(p.getString());
           } else {
             p.skipChildren();
           }
         }
       } catch (JacksonException e) {
-        throw new TaxiiClientException(response.statusCode(),
-            request.method() + " " + request.uri() + " answered malformed JSON: " + e.getOriginalMessage(), e);
+        throw new TaxiiClientException(
+            response.statusCode(),
+            request.method()
+                + " "
+                + request.uri()
+                + " answered malformed JSON: "
+                + e.getOriginalMessage(),
+            e);
       }
     }
     List<Optional<ProvenanceClaim>> provenance = new ArrayList<>(objects.size());
@@ -368,37 +434,58 @@ public final class TaxiiClient {
     for (int position : positions) {
       provenance.add(claimed.map(c -> c.get(position)));
     }
-    return new Envelope(objects, more, next,
+    return new Envelope(
+        objects,
+        more,
+        next,
         response.headers().firstValue("X-TAXII-Date-Added-First"),
         response.headers().firstValue("X-TAXII-Date-Added-Last"),
-        malformed, provenance);
+        malformed,
+        provenance);
   }
 
   private static Collection collectionOf(JsonNode c) {
     List<String> media = new ArrayList<>();
     c.path("media_types").forEach(m -> media.add(m.asString()));
-    return new Collection(c.path("id").asString(""), c.path("title").asString(""),
-        c.path("description").asString(""), text(c, "alias"),
-        c.path("can_read").asBoolean(false), c.path("can_write").asBoolean(false), media);
+    return new Collection(
+        c.path("id").asString(""),
+        c.path("title").asString(""),
+        c.path("description").asString(""),
+        text(c, "alias"),
+        c.path("can_read").asBoolean(false),
+        c.path("can_write").asBoolean(false),
+        media);
   }
 
   private static Status statusOf(JsonNode s) {
-    return new Status(s.path("id").asString(""), s.path("status").asString(""),
-        s.path("total_count").asLong(0), s.path("success_count").asLong(0),
-        s.path("failure_count").asLong(0), s.path("pending_count").asLong(0),
-        details(s.path("successes")), details(s.path("failures")));
+    return new Status(
+        s.path("id").asString(""),
+        s.path("status").asString(""),
+        s.path("total_count").asLong(0),
+        s.path("success_count").asLong(0),
+        s.path("failure_count").asLong(0),
+        s.path("pending_count").asLong(0),
+        details(s.path("successes")),
+        details(s.path("failures")));
   }
 
   private static List<StatusDetail> details(JsonNode list) {
     List<StatusDetail> out = new ArrayList<>();
-    list.forEach(d -> out.add(new StatusDetail(d.path("id").asString(""), d.path("version").asString(""),
-        d.path("message").asString(""))));
+    list.forEach(
+        d ->
+            out.add(
+                new StatusDetail(
+                    d.path("id").asString(""),
+                    d.path("version").asString(""),
+                    d.path("message").asString(""))));
     return out;
   }
 
   private static Optional<String> text(JsonNode n, String field) {
     JsonNode v = n.get(field);
-    return v != null && v.isString() && !v.asString().isEmpty() ? Optional.of(v.asString()) : Optional.empty();
+    return v != null && v.isString() && !v.asString().isEmpty()
+        ? Optional.of(v.asString())
+        : Optional.empty();
   }
 
   private static URI dir(URI u) {

@@ -11,7 +11,8 @@ import java.util.OptionalInt;
  * The filters of a TAXII read (section 3.4): added_after, limit and the match fields. Values of one
  * match field are ORed; fields are ANDed. Immutable.
  *
- * @param versions {@code match[version]} as the standard spells it (e.g. {@code all} or {@code first,last})
+ * @param versions {@code match[version]} as the standard spells it (e.g. {@code all} or {@code
+ *     first,last})
  */
 public record TaxiiQuery(
     Optional<String> addedAfter,
@@ -28,7 +29,8 @@ public record TaxiiQuery(
   }
 
   public static TaxiiQuery all() {
-    return new TaxiiQuery(Optional.empty(), OptionalInt.empty(), List.of(), List.of(), Optional.empty(), List.of());
+    return new TaxiiQuery(
+        Optional.empty(), OptionalInt.empty(), List.of(), List.of(), Optional.empty(), List.of());
   }
 
   public TaxiiQuery withLimit(int limit) {

@@ -10,7 +10,8 @@ public final class TaxiiResources {
   private TaxiiResources() {}
 
   /** Section 4.1.1. */
-  public record Discovery(String title, String description, Optional<String> defaultApiRoot, List<String> apiRoots) {}
+  public record Discovery(
+      String title, String description, Optional<String> defaultApiRoot, List<String> apiRoots) {}
 
   /** Section 4.2.1. */
   public record ApiRoot(String title, List<String> versions, long maxContentLength) {}
@@ -28,10 +29,11 @@ public final class TaxiiResources {
   /**
    * One page of an envelope (section 3.7), with the date_added headers.
    *
-   * @param malformed items of the envelope's objects array that were not JSON objects (not in objects)
-   * @param provenance what a Bulwark peer says of each object's provenance (its
-   *     {@value ProvenanceClaim#PROPERTY}), aligned with {@code objects}; empty entries when the
-   *     server sent none
+   * @param malformed items of the envelope's objects array that were not JSON objects (not in
+   *     objects)
+   * @param provenance what a Bulwark peer says of each object's provenance (its {@value
+   *     ProvenanceClaim#PROPERTY}), aligned with {@code objects}; empty entries when the server
+   *     sent none
    */
   public record Envelope(
       List<StixObject> objects,
@@ -59,7 +61,13 @@ public final class TaxiiResources {
         Optional<String> dateAddedFirst,
         Optional<String> dateAddedLast,
         int malformed) {
-      this(objects, more, next, dateAddedFirst, dateAddedLast, malformed,
+      this(
+          objects,
+          more,
+          next,
+          dateAddedFirst,
+          dateAddedLast,
+          malformed,
           java.util.Collections.nCopies(objects.size(), Optional.empty()));
     }
 

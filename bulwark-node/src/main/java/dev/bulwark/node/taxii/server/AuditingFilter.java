@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * Wraps the access policy's filter for one request and notes every object it denies, so that the
- * denials go to the audit log. The policy's decision depends, for one reader and collection, only on an
- * object's origin nation and marking refs (except for marking-definitions, decided one by one), and a
- * page of a thousand objects mostly repeats a few such pairs: each pair is decided once per request. One per request; not thread-safe.
+ * denials go to the audit log. The policy's decision depends, for one reader and collection, only
+ * on an object's origin nation and marking refs (except for marking-definitions, decided one by
+ * one), and a page of a thousand objects mostly repeats a few such pairs: each pair is decided once
+ * per request. One per request; not thread-safe.
  */
 final class AuditingFilter implements ReadFilter {
   private static final int MAX_NOTED = 1000;
@@ -27,7 +28,8 @@ final class AuditingFilter implements ReadFilter {
 
   @Override
   public boolean permits(StoredObject object) {
-    // a marking-definition is also readable by those it names (AccessPolicy): its decision depends on
+    // a marking-definition is also readable by those it names (AccessPolicy): its decision depends
+    // on
     // its content too, so it is never remembered, nor taken from what was remembered for others
     boolean definition = "marking-definition".equals(object.type());
     String key = object.originNation() + '|' + String.join(",", object.markingRefs());

@@ -16,26 +16,30 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The opaque {@code next} token of TAXII paging. The store position (the date_added of the last row
  * scanned, which is often a row the caller may not see) is encrypted with AES-256-GCM under a key
- * derived from the node's cursor key; the binding (principal, collection, endpoint and filters) is the
- * associated data. A token therefore reveals nothing, and one that was altered, forged, or replayed by
- * another principal, for another collection or with other filters does not decrypt: the caller gets
- * the same 400 as for a malformed one.
+ * derived from the node's cursor key; the binding (principal, collection, endpoint and filters) is
+ * the associated data. A token therefore reveals nothing, and one that was altered, forged, or
+ * replayed by another principal, for another collection or with other filters does not decrypt: the
+ * caller gets the same 400 as for a malformed one.
  *
- * <p>Token: base64url (no padding) of a version byte, a random 96-bit nonce and the ciphertext with its
- * 128-bit tag. Thread-safe (a new {@link Cipher} per call; {@link SecureRandom} is thread-safe).
+ * <p>Token: base64url (no padding) of a version byte, a random 96-bit nonce and the ciphertext with
+ * its 128-bit tag. Thread-safe (a new {@link Cipher} per call; {@link SecureRandom} is
+ * thread-safe).
  */
 final class CursorCodec {
   private static final byte VERSION = 1;
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final int TOKEN_BYTES = 1 + NONCE_BYTES + Long.BYTES + TAG_BITS / 8;
+
   /** Separates this key's use from any other use of the node's cursor key file. */
   private static final String KEY_PURPOSE = "bulwark taxii next token, AES-256-GCM, v1";
 
   private final SecretKey key;
   private final SecureRandom random = new SecureRandom();
 
-  /** @param nodeKey the node's secret (the key file in BULWARK_HOME, or the configured secret) */
+  /**
+   * @param nodeKey the node's secret (the key file in BULWARK_HOME, or the configured secret)
+   */
   CursorCodec(byte[] nodeKey) {
     this.key = new SecretKeySpec(derive(nodeKey), "AES");
   }

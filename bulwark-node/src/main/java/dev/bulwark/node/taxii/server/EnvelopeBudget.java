@@ -69,7 +69,9 @@ final class EnvelopeBudget {
       this.held = units;
     }
 
-    /** Gives back what exceeds {@code bytes}, once the request turned out smaller than estimated. */
+    /**
+     * Gives back what exceeds {@code bytes}, once the request turned out smaller than estimated.
+     */
     void shrinkTo(long bytes) {
       int keep = units(bytes);
       if (keep < held) {

@@ -14,10 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Takes in the body of a TAXII POST in bounded memory: refuses a body longer than
  * max_content_length, reserves the body's estimated heap in the {@link EnvelopeBudget} before
- * reading it (waiting a bounded time, then 503 with Retry-After), and reads it with the
- * {@link EnvelopeReader}'s limits. A body refused part-way is read to its end (up to
- * max_content_length) without being parsed, so that a client still sending it gets the answer
- * instead of a reset connection. Thread-safe.
+ * reading it (waiting a bounded time, then 503 with Retry-After), and reads it with the {@link
+ * EnvelopeReader}'s limits. A body refused part-way is read to its end (up to max_content_length)
+ * without being parsed, so that a client still sending it gets the answer instead of a reset
+ * connection. Thread-safe.
  */
 final class EnvelopeIntake {
   /**
@@ -34,16 +34,19 @@ final class EnvelopeIntake {
    */
   static final long HEAP_PER_OBJECT = 1024;
 
-  /** The shortest element of an objects array with its comma ({@code {},}), to bound the count by the length. */
+  /**
+   * The shortest element of an objects array with its comma ({@code {},}), to bound the count by
+   * the length.
+   */
   private static final long SHORTEST_OBJECT = 3;
 
   /** How long a POST waits for its share of the budget before it is answered 503. */
   static final Duration WAIT = Duration.ofSeconds(15);
 
   /**
-   * A body must arrive within this plus a second per {@link #SLOWEST_BYTES_PER_SECOND} of its length:
-   * a client that sends its body slowly must not hold its share of the budget, and with it every
-   * other POST, for as long as it likes.
+   * A body must arrive within this plus a second per {@link #SLOWEST_BYTES_PER_SECOND} of its
+   * length: a client that sends its body slowly must not hold its share of the budget, and with it
+   * every other POST, for as long as it likes.
    */
   static final Duration GRACE = Duration.ofSeconds(30);
 
@@ -68,7 +71,12 @@ final class EnvelopeIntake {
    * @param wait how long a POST waits for its share of the budget
    * @param grace the fixed part of the time a body has to arrive
    */
-  EnvelopeIntake(TaxiiProperties properties, JsonMapper json, EnvelopeBudget budget, Duration wait, Duration grace) {
+  EnvelopeIntake(
+      TaxiiProperties properties,
+      JsonMapper json,
+      EnvelopeBudget budget,
+      Duration wait,
+      Duration grace) {
     this.maxObjects = properties.maxObjectsPerEnvelope();
     this.budget = budget;
     this.wait = wait;
@@ -79,13 +87,19 @@ final class EnvelopeIntake {
     this.maxContentLength = Math.max(1, Math.min(properties.maxContentLength(), largest));
   }
 
-  /** The largest body this node takes: max_content_length as configured, or less if the budget is smaller. */
+  /**
+   * The largest body this node takes: max_content_length as configured, or less if the budget is
+   * smaller.
+   */
   long maxContentLength() {
     return maxContentLength;
   }
 
-  /** The objects of a POST and their share of the budget, to be closed when the POST is answered. */
-  record Received(ObjectNode envelope, EnvelopeBudget.Reservation reservation) implements AutoCloseable {
+  /**
+   * The objects of a POST and their share of the budget, to be closed when the POST is answered.
+   */
+  record Received(ObjectNode envelope, EnvelopeBudget.Reservation reservation)
+      implements AutoCloseable {
     /** The envelope's objects. */
     ArrayNode objects() {
       return (ArrayNode) envelope.get("objects");
@@ -110,9 +124,12 @@ final class EnvelopeIntake {
       throw tooLong();
     }
     long length = declared >= 0 ? declared : maxContentLength;
-    Optional<EnvelopeBudget.Reservation> reserved = budget.reserve(estimate(length, maxObjects), wait);
-    long deadline = System.nanoTime() + grace.toNanos()
-        + Duration.ofSeconds(length / SLOWEST_BYTES_PER_SECOND).toNanos();
+    Optional<EnvelopeBudget.Reservation> reserved =
+        budget.reserve(estimate(length, maxObjects), wait);
+    long deadline =
+        System.nanoTime()
+            + grace.toNanos()
+            + Duration.ofSeconds(length / SLOWEST_BYTES_PER_SECOND).toNanos();
     if (reserved.isEmpty()) {
       drain(request.getInputStream(), 0, deadline);
       throw new Busy();
@@ -126,9 +143,14 @@ final class EnvelopeIntake {
     } catch (RuntimeException e) {
       reservation.close();
       if (in.late) {
-        throw new TaxiiException(408, "Request timeout", "The body arrived slower than this node takes it ("
-            + (grace.toSeconds() > 0 ? grace.toSeconds() + " s and " : "") + "a second per "
-            + SLOWEST_BYTES_PER_SECOND / 1024 + " KiB); send it faster or in smaller envelopes.");
+        throw new TaxiiException(
+            408,
+            "Request timeout",
+            "The body arrived slower than this node takes it ("
+                + (grace.toSeconds() > 0 ? grace.toSeconds() + " s and " : "")
+                + "a second per "
+                + SLOWEST_BYTES_PER_SECOND / 1024
+                + " KiB); send it faster or in smaller envelopes.");
       }
       drain(in.getRawStream(), in.count, deadline);
       if (in.over) {
@@ -163,7 +185,9 @@ final class EnvelopeIntake {
   }
 
   private TaxiiException tooLong() {
-    return new TaxiiException(413, "Content too large",
+    return new TaxiiException(
+        413,
+        "Content too large",
         "The body exceeds this API root's max_content_length of " + maxContentLength + " bytes.");
   }
 
@@ -176,7 +200,9 @@ final class EnvelopeIntake {
     long total = alreadyRead;
     try {
       int n;
-      while (total <= maxContentLength && System.nanoTime() < deadline && (n = in.read(chunk)) > 0) {
+      while (total <= maxContentLength
+          && System.nanoTime() < deadline
+          && (n = in.read(chunk)) > 0) {
         total += n;
       }
     } catch (IOException e) {
@@ -189,14 +215,17 @@ final class EnvelopeIntake {
     private static final long serialVersionUID = 1L;
 
     Busy() {
-      super("The node is taking in other envelopes and has no memory free for this one now;"
-          + " send it again in " + RETRY_AFTER_SECONDS + " seconds (or in smaller envelopes).");
+      super(
+          "The node is taking in other envelopes and has no memory free for this one now;"
+              + " send it again in "
+              + RETRY_AFTER_SECONDS
+              + " seconds (or in smaller envelopes).");
     }
   }
 
   /**
-   * Counts the bytes read and stops at the limit (so the parser never reads past max_content_length)
-   * or at the deadline.
+   * Counts the bytes read and stops at the limit (so the parser never reads past
+   * max_content_length) or at the deadline.
    */
   private static final class Counting extends FilterInputStream {
     private final long max;
@@ -215,10 +244,12 @@ final class EnvelopeIntake {
       return in;
     }
 
-    /** Left open when the parser is done: a refused body is drained from it, and the container closes it. */
+    /**
+     * Left open when the parser is done: a refused body is drained from it, and the container
+     * closes it.
+     */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     @Override
     public int read() throws IOException {

@@ -51,8 +51,8 @@ final class EnvelopeReader {
 
   /**
    * The envelope as the writer needs it: {@code objects} as {@link #read} gives them and, when the
-   * body carries it, the provenance claims of a relaying peer ({@value ProvenanceClaim#PROPERTY}, one
-   * entry per object, so bounded by the same limits); every other member is skipped unread.
+   * body carries it, the provenance claims of a relaying peer ({@value ProvenanceClaim#PROPERTY},
+   * one entry per object, so bounded by the same limits); every other member is skipped unread.
    */
   ObjectNode readEnvelope(InputStream body) {
     ObjectNode envelope = json.createObjectNode();
@@ -89,17 +89,29 @@ final class EnvelopeReader {
         }
         while (p.nextToken() != JsonToken.END_ARRAY) {
           if (objects.size() == maxObjects) {
-            throw new TaxiiException(413, "Content too large",
-                "The envelope holds more than " + maxObjects + " objects, the most this API root takes in"
+            throw new TaxiiException(
+                413,
+                "Content too large",
+                "The envelope holds more than "
+                    + maxObjects
+                    + " objects, the most this API root takes in"
                     + " one request (bulwark.taxii.max-objects-per-envelope); send them in envelopes of at most "
-                    + maxObjects + ". Nothing was stored.");
+                    + maxObjects
+                    + ". Nothing was stored.");
           }
           long start = p.currentTokenLocation().getByteOffset();
           JsonNode o = p.readValueAsTree();
           long size = p.currentLocation().getByteOffset() - start;
           if (size > maxObjectBytes) {
-            throw new TaxiiException(413, "Content too large",
-                "objects[" + objects.size() + "] is " + size + " bytes, more than the " + maxObjectBytes
+            throw new TaxiiException(
+                413,
+                "Content too large",
+                "objects["
+                    + objects.size()
+                    + "] is "
+                    + size
+                    + " bytes, more than the "
+                    + maxObjectBytes
                     + " bytes this API root takes for one object (bulwark.taxii.max-object-bytes)."
                     + " Nothing was stored.");
           }
@@ -115,19 +127,24 @@ final class EnvelopeReader {
   }
 
   private static TaxiiException notAnEnvelope() {
-    return TaxiiException.badRequest("The body must be a TAXII envelope: a JSON object with \"objects\".");
+    return TaxiiException.badRequest(
+        "The body must be a TAXII envelope: a JSON object with \"objects\".");
   }
 
   /**
-   * Refuses a number whose scale passes {@link #MAX_NUMBER_SCALE}; checked on the scale alone, so in
-   * constant time, before anything turns the number into digits.
+   * Refuses a number whose scale passes {@link #MAX_NUMBER_SCALE}; checked on the scale alone, so
+   * in constant time, before anything turns the number into digits.
    */
   private static void checkNumbers(JsonNode object, String path) {
     String where = unbounded(object);
     if (where != null) {
-      throw TaxiiException.badRequest(path + where + " has an exponent beyond " + MAX_NUMBER_SCALE
-          + " either way, more than any STIX property needs and more than this node computes with."
-          + " Nothing was stored.");
+      throw TaxiiException.badRequest(
+          path
+              + where
+              + " has an exponent beyond "
+              + MAX_NUMBER_SCALE
+              + " either way, more than any STIX property needs and more than this node computes with."
+              + " Nothing was stored.");
     }
   }
 
@@ -136,7 +153,9 @@ final class EnvelopeReader {
     if (node.isBigDecimal()) {
       int scale = node.decimalValue().scale();
       // BigDecimal.toString stays short for such a scale (scientific notation)
-      return scale > MAX_NUMBER_SCALE || scale < -MAX_NUMBER_SCALE ? ": the number " + node.decimalValue() : null;
+      return scale > MAX_NUMBER_SCALE || scale < -MAX_NUMBER_SCALE
+          ? ": the number " + node.decimalValue()
+          : null;
     }
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> e : node.properties()) {

@@ -13,8 +13,8 @@ final class MediaTypes {
   private MediaTypes() {}
 
   /**
-   * Whether an Accept header admits TAXII 2.1 JSON. A missing header is taken as "anything", so that
-   * plain tools (curl) work; a header that names only other types (or TAXII 2.0) is refused.
+   * Whether an Accept header admits TAXII 2.1 JSON. A missing header is taken as "anything", so
+   * that plain tools (curl) work; a header that names only other types (or TAXII 2.0) is refused.
    */
   static boolean accepts(String accept) {
     if (accept == null || accept.isBlank()) {

@@ -35,7 +35,8 @@ final class ObjectReads {
   record Selection(List<StoredObject> items, long scannedUpTo, boolean more) {}
 
   /** A page of the collection (objects and manifest endpoints). */
-  Selection page(String collectionId, TaxiiFilters f, long after, ReadFilter filter, ReadFilter policy) {
+  Selection page(
+      String collectionId, TaxiiFilters f, long after, ReadFilter filter, ReadFilter policy) {
     List<StoredObject> out = new ArrayList<>();
     long cursor = after;
     boolean more;
@@ -44,7 +45,12 @@ final class ObjectReads {
       Page page =
           store.page(
               new ObjectQuery(
-                  collectionId, cursor, f.types(), f.ids(), f.specVersions(), f.limit() - out.size()),
+                  collectionId,
+                  cursor,
+                  f.types(),
+                  f.ids(),
+                  f.specVersions(),
+                  f.limit() - out.size()),
               filter);
       out.addAll(selectVersions(collectionId, page.items(), f, policy));
       cursor = page.scannedUpToMicros();
@@ -56,8 +62,8 @@ final class ObjectReads {
   }
 
   /**
-   * The permitted versions of one object that the filters select, in date_added order, from
-   * {@code after} on (object and versions endpoints). Empty {@code all} means the caller may see no
+   * The permitted versions of one object that the filters select, in date_added order, from {@code
+   * after} on (object and versions endpoints). Empty {@code all} means the caller may see no
    * version at all: the object is "not found".
    */
   record ObjectVersions(List<StoredObject> all, Selection selection) {}
@@ -102,7 +108,8 @@ final class ObjectReads {
     items.forEach(o -> ids.add(o.objectId()));
     // per identifier and origin: another origin's rows under the same identifier are another object
     Map<String, long[]> range = new HashMap<>();
-    // an object with a single version is its own first and last: only the others need their versions
+    // an object with a single version is its own first and last: only the others need their
+    // versions
     for (StoredObject h : store.headersOf(store.withSeveralVersions(ids))) {
       if (!h.collectionId().equals(collectionId)
           || (!f.specVersions().isEmpty() && !f.specVersions().contains(h.specVersion()))

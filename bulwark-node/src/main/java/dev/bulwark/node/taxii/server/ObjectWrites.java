@@ -1,5 +1,11 @@
 package dev.bulwark.node.taxii.server;
 
+import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.security.CommunityIdentities;
+import dev.bulwark.node.security.NodePrincipal;
+import dev.bulwark.node.security.RelayRules;
+import dev.bulwark.node.security.Role;
+import dev.bulwark.node.security.WriteRules;
 import dev.bulwark.node.store.AddOutcome;
 import dev.bulwark.node.store.BatchRecords;
 import dev.bulwark.node.store.NewObject;
@@ -9,12 +15,6 @@ import dev.bulwark.node.store.ProvenanceClaim;
 import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoreException;
 import dev.bulwark.node.store.StoredObject;
-import dev.bulwark.node.security.AccessPolicy;
-import dev.bulwark.node.security.NodePrincipal;
-import dev.bulwark.node.security.RelayRules;
-import dev.bulwark.node.security.CommunityIdentities;
-import dev.bulwark.node.security.Role;
-import dev.bulwark.node.security.WriteRules;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.validation.Finding;
 import dev.bulwark.stix.validation.StixValidator;
@@ -23,12 +23,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.IdentityHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -38,9 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The write side of TAXII: checks each object of an envelope (valid STIX 2.1, authored by the
  * principal's own identity unless it is an admin, not a newer version of someone else's object, not
  * loosening the markings; for a peer, the provenance it claims) and stores the accepted ones in one
- * batch, together with the caller's record of the envelope. Each object gets its own outcome, so one
- * bad object never costs the others, except for markings: a ref that does not resolve against the
- * object's origin, or a marking-definition id that is not available, refuses the envelope whole
+ * batch, together with the caller's record of the envelope. Each object gets its own outcome, so
+ * one bad object never costs the others, except for markings: a ref that does not resolve against
+ * the object's origin, or a marking-definition id that is not available, refuses the envelope whole
  * ({@link EnvelopeMarkings}). Objects of different origins are different objects even under one
  * identifier. Thread-safe.
  */
@@ -48,14 +48,21 @@ final class ObjectWrites {
   private final ObjectStore store;
   private final AccessPolicy policy;
   private final TaxiiCollections collections;
+
   /** This node's nation: a peer never hands over an object of this origin. */
   private final String localNation;
+
   private final StixValidator validator = new StixValidator();
   private final EnvelopeMarkings markings;
+
   /** Whose identities a contributor may not author as (another principal's, a node's). */
   private final CommunityIdentities identities;
 
-  ObjectWrites(ObjectStore store, AccessPolicy policy, TaxiiCollections collections, String localNation,
+  ObjectWrites(
+      ObjectStore store,
+      AccessPolicy policy,
+      TaxiiCollections collections,
+      String localNation,
       CommunityIdentities identities) {
     this.store = store;
     this.identities = identities;
@@ -69,8 +76,8 @@ final class ObjectWrites {
   record Outcome(String id, String version, boolean success, String message) {}
 
   /**
-   * What the caller keeps about an envelope in the same transaction as its objects (status resource,
-   * audit records), given every object's outcome in order; see {@link BatchRecords}.
+   * What the caller keeps about an envelope in the same transaction as its objects (status
+   * resource, audit records), given every object's outcome in order; see {@link BatchRecords}.
    */
   @FunctionalInterface
   interface Recorder {
@@ -78,15 +85,16 @@ final class ObjectWrites {
   }
 
   /**
-   * Checks and stores the objects of an envelope; {@code recorder} writes its rows in the transaction
-   * that stores them, so that they commit together. Returns every object's outcome, in the order
-   * recorded.
+   * Checks and stores the objects of an envelope; {@code recorder} writes its rows in the
+   * transaction that stores them, so that they commit together. Returns every object's outcome, in
+   * the order recorded.
    *
    * <p>Each object is stored under its provenance: the principal's nation, or for a peer principal
    * the origin and relays it claims in the envelope's {@value ProvenanceClaim#PROPERTY} (checked by
-   * {@link RelayRules}; anyone else's claim is ignored). Every check that looks at stored rows looks
-   * only at rows of that origin, or at rows the principal may read: the answer, the status resource
-   * and the work done never depend on an object the principal may not see (issue 14, finding 5).
+   * {@link RelayRules}; anyone else's claim is ignored). Every check that looks at stored rows
+   * looks only at rows of that origin, or at rows the principal may read: the answer, the status
+   * resource and the work done never depend on an object the principal may not see (issue 14,
+   * finding 5).
    */
   List<Outcome> add(
       TaxiiCollection collection, NodePrincipal principal, JsonNode envelope, Recorder recorder) {
@@ -128,9 +136,12 @@ final class ObjectWrites {
         outcomes.add(new Outcome(s.id(), version, false, claimRefused.get()));
         continue;
       }
-      if (!EnvelopeMarkings.isDefinition(s) && sameOrigin(held.get(s.id()), in).stream()
-          .anyMatch(h -> h.collectionId().equals(collectionId) && h.version().equals(version))) {
-        // This version is already in the collection: storing it again is a no-op whoever sends it, so
+      if (!EnvelopeMarkings.isDefinition(s)
+          && sameOrigin(held.get(s.id()), in).stream()
+              .anyMatch(
+                  h -> h.collectionId().equals(collectionId) && h.version().equals(version))) {
+        // This version is already in the collection: storing it again is a no-op whoever sends it,
+        // so
         // it is not validated again (peers re-send what a pull already brought, by the thousand).
         outcomes.add(new Outcome(s.id(), version, true, "already held (duplicate)"));
         continue;
@@ -138,9 +149,21 @@ final class ObjectWrites {
       ValidationResult result = validator.validate(s);
       if (!result.valid()) {
         Finding e = result.errors().get(0);
-        outcomes.add(new Outcome(s.id(), version(s), false,
-            "invalid STIX 2.1: " + e.path() + ": " + e.message() + " (section " + e.section() + ")"
-                + (result.errors().size() > 1 ? " and " + (result.errors().size() - 1) + " more" : "")));
+        outcomes.add(
+            new Outcome(
+                s.id(),
+                version(s),
+                false,
+                "invalid STIX 2.1: "
+                    + e.path()
+                    + ": "
+                    + e.message()
+                    + " (section "
+                    + e.section()
+                    + ")"
+                    + (result.errors().size() > 1
+                        ? " and " + (result.errors().size() - 1) + " more"
+                        : "")));
         continue;
       }
       candidates.add(s);
@@ -148,9 +171,9 @@ final class ObjectWrites {
     }
     Function<StixObject, String> originOf = s -> intakeOf.get(s).provenance().originNation();
     // a definition id that is not available gets one answer, before any other check could say more
-    Map<StixObject, String> unavailable =
-        markings.unavailableDefinitions(candidates, originOf);
-    Map<String, Map<String, StixObject>> definitionsByOrigin = definitionsByOrigin(candidates, originOf);
+    Map<StixObject, String> unavailable = markings.unavailableDefinitions(candidates, originOf);
+    Map<String, Map<String, StixObject>> definitionsByOrigin =
+        definitionsByOrigin(candidates, originOf);
     List<NewObject> accepted = new ArrayList<>();
     List<StixObject> acceptedObjects = new ArrayList<>();
     List<Provenance> provenances = new ArrayList<>();
@@ -164,7 +187,9 @@ final class ObjectWrites {
           refusal = s.createdByRef().flatMap(author -> identities.impersonation(principal, author));
         }
         if (refusal.isEmpty()) {
-          refusal = WriteRules.refusal(principal, s, collectionId, sameOrigin(rows, in), readability::permits);
+          refusal =
+              WriteRules.refusal(
+                  principal, s, collectionId, sameOrigin(rows, in), readability::permits);
         }
         if (refusal.isEmpty()) {
           Optional<Outcome> collision = collision(collection, s, in, rows, readability);
@@ -191,7 +216,10 @@ final class ObjectWrites {
         refusedWhole(outcomes, acceptedObjects, originOf, unavailable);
     if (refusedWhole.isPresent()) {
       store.addAll(
-          collectionId, List.of(), anyProvenance, (c, none) -> recorder.record(c, refusedWhole.get()));
+          collectionId,
+          List.of(),
+          anyProvenance,
+          (c, none) -> recorder.record(c, refusedWhole.get()));
       return refusedWhole.get();
     }
     List<Outcome> checked = List.copyOf(outcomes);
@@ -199,13 +227,17 @@ final class ObjectWrites {
     // retried batch by batch, calling the recorder again): they are what the caller gets back
     AtomicReference<List<Outcome>> recorded = new AtomicReference<>();
     try {
-      store.addAll(collectionId, accepted, provenances, (c, stored) -> {
-        List<Outcome> all = new ArrayList<>(checked.size() + stored.size());
-        all.addAll(checked);
-        stored.forEach(a -> all.add(success(a)));
-        recorder.record(c, all);
-        recorded.set(all);
-      });
+      store.addAll(
+          collectionId,
+          accepted,
+          provenances,
+          (c, stored) -> {
+            List<Outcome> all = new ArrayList<>(checked.size() + stored.size());
+            all.addAll(checked);
+            stored.forEach(a -> all.add(success(a)));
+            recorder.record(c, all);
+            recorded.set(all);
+          });
       return recorded.get();
     } catch (StoreException batchFailed) {
       // One object the database refuses must not cost the others theirs: store them one by one,
@@ -215,10 +247,12 @@ final class ObjectWrites {
         try {
           outcomes.add(success(store.add(collectionId, n, provenances.get(i))));
         } catch (StoreException e) {
-          outcomes.add(new Outcome(n.objectId(), n.version(), false, "not stored: " + e.getMessage()));
+          outcomes.add(
+              new Outcome(n.objectId(), n.version(), false, "not stored: " + e.getMessage()));
         }
       }
-      store.addAll(collectionId, List.of(), anyProvenance, (c, none) -> recorder.record(c, outcomes));
+      store.addAll(
+          collectionId, List.of(), anyProvenance, (c, none) -> recorder.record(c, outcomes));
     }
     return outcomes;
   }
@@ -265,7 +299,10 @@ final class ObjectWrites {
         p.nation(),
         origin,
         s,
-        ref -> inEnvelope.containsKey(ref) ? Optional.of(inEnvelope.get(ref)) : policy.resolve(ref, origin),
+        ref ->
+            inEnvelope.containsKey(ref)
+                ? Optional.of(inEnvelope.get(ref))
+                : policy.resolve(ref, origin),
         c.info().defaultNations());
   }
 
@@ -292,14 +329,19 @@ final class ObjectWrites {
 
   /** See {@link WriteRules#collision}: objects of another origin the principal may read. */
   private static Optional<Outcome> collision(
-      TaxiiCollection c, StixObject s, Intake in, List<StoredObject> rows, Readability readability) {
-    return WriteRules.collision(s, in.provenance().originNation(), c.alias(), rows, readability::permits)
+      TaxiiCollection c,
+      StixObject s,
+      Intake in,
+      List<StoredObject> rows,
+      Readability readability) {
+    return WriteRules.collision(
+            s, in.provenance().originNation(), c.alias(), rows, readability::permits)
         .map(x -> new Outcome(s.id(), version(s), x.duplicate(), x.message()));
   }
 
   /**
-   * Whether the principal may read a held row: it has the read grant of the row's collection and the
-   * access policy lets it see the row (with that collection's default for unmarked objects).
+   * Whether the principal may read a held row: it has the read grant of the row's collection and
+   * the access policy lets it see the row (with that collection's default for unmarked objects).
    * Collections are looked up once per envelope. Not thread-safe: one per request.
    */
   private final class Readability {
@@ -312,9 +354,10 @@ final class ObjectWrites {
     }
 
     boolean permits(StoredObject row) {
-      return filters.computeIfAbsent(row.collectionId(), id -> collections.byAlias(id)
-              .map(this::filterOf)
-              .orElse(o -> false))
+      return filters
+          .computeIfAbsent(
+              row.collectionId(),
+              id -> collections.byAlias(id).map(this::filterOf).orElse(o -> false))
           .permits(row);
     }
 
@@ -324,20 +367,26 @@ final class ObjectWrites {
   }
 
   /**
-   * The outcomes of an envelope refused whole because an object it would store fails a marking check
-   * ({@link EnvelopeMarkings}): that object gets the reason (which ref, or which definition id), every
-   * other object a failure naming it, and nothing of the envelope is stored; empty when the markings
-   * pass. Refusals made before (invalid, not the writer's to add) keep their own reasons.
+   * The outcomes of an envelope refused whole because an object it would store fails a marking
+   * check ({@link EnvelopeMarkings}): that object gets the reason (which ref, or which definition
+   * id), every other object a failure naming it, and nothing of the envelope is stored; empty when
+   * the markings pass. Refusals made before (invalid, not the writer's to add) keep their own
+   * reasons.
    */
-  private Optional<List<Outcome>> refusedWhole(List<Outcome> checked, List<StixObject> accepted,
-      Function<StixObject, String> originOf, Map<StixObject, String> unavailable) {
+  private Optional<List<Outcome>> refusedWhole(
+      List<Outcome> checked,
+      List<StixObject> accepted,
+      Function<StixObject, String> originOf,
+      Map<StixObject, String> unavailable) {
     Map<StixObject, String> problems = markings.problems(accepted, originOf, unavailable);
     if (problems.isEmpty()) {
       return Optional.empty();
     }
     String first = accepted.stream().filter(problems::containsKey).findFirst().orElseThrow().id();
-    String whole = "not stored: the envelope is refused whole because of the markings of " + first
-        + (problems.size() > 1 ? " and " + (problems.size() - 1) + " more" : "");
+    String whole =
+        "not stored: the envelope is refused whole because of the markings of "
+            + first
+            + (problems.size() > 1 ? " and " + (problems.size() - 1) + " more" : "");
     List<Outcome> all = new ArrayList<>(checked.size() + accepted.size());
     for (Outcome o : checked) {
       all.add(o.success() ? new Outcome(o.id(), o.version(), false, whole) : o);

@@ -8,8 +8,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Keeps the status resources of POST requests (table {@code taxii_status}) so that the status endpoint
- * can answer later. Only the principal that made the request sees its status (or an admin). Thread-safe.
+ * Keeps the status resources of POST requests (table {@code taxii_status}) so that the status
+ * endpoint can answer later. Only the principal that made the request sees its status (or an
+ * admin). Thread-safe.
  */
 final class StatusStore {
   private final DataSource dataSource;
@@ -22,7 +23,8 @@ final class StatusStore {
   record Saved(String apiRoot, String principal, String json) {}
 
   /** Keeps a status resource, in the caller's transaction on {@code c}. */
-  void save(Connection c, String id, String apiRoot, String principal, long requestMicros, String json)
+  void save(
+      Connection c, String id, String apiRoot, String principal, long requestMicros, String json)
       throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(

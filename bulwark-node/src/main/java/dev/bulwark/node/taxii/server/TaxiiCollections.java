@@ -1,9 +1,9 @@
 package dev.bulwark.node.taxii.server;
 
-import dev.bulwark.node.store.CollectionInfo;
-import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.security.CollectionGrants;
 import dev.bulwark.node.security.Grant;
+import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.stix.StixIds;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,11 +15,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Maps the store's collections onto TAXII: which API root each lives in, its TAXII id and its grants.
- * Collection ids of the store that are not UUIDs (e.g. {@code maritime-alerts}) get a name-based UUID
- * as their TAXII id and keep their name as alias; both work in URLs. The node-owned collections
- * ({@code bulwark.taxii.node-owned}) get grants that let only peers write (see {@link CollectionGrants}).
- * Thread-safe (reads the store on each call, so collections created while the node runs appear at once).
+ * Maps the store's collections onto TAXII: which API root each lives in, its TAXII id and its
+ * grants. Collection ids of the store that are not UUIDs (e.g. {@code maritime-alerts}) get a
+ * name-based UUID as their TAXII id and keep their name as alias; both work in URLs. The node-owned
+ * collections ({@code bulwark.taxii.node-owned}) get grants that let only peers write (see {@link
+ * CollectionGrants}). Thread-safe (reads the store on each call, so collections created while the
+ * node runs appear at once).
  */
 final class TaxiiCollections {
   private static final UUID NAMESPACE = UUID.fromString("6d1c3f0a-2b7e-4c55-9a3e-b7d2a9e4f810");
@@ -34,16 +35,25 @@ final class TaxiiCollections {
 
   /** Creates the configured collections that the store does not hold yet. */
   void ensureConfigured() {
-    properties.collections().forEach((id, c) -> {
-      if (!c.apiRoot().isEmpty() && !properties.apiRoots().containsKey(c.apiRoot())) {
-        throw new IllegalStateException(
-            "bulwark.taxii.collections." + id + ".api-root names unknown API root " + c.apiRoot());
-      }
-      grantsOf(id, c);
-      store.ensureCollection(
-          new CollectionInfo(
-              id, c.title().isEmpty() ? id : c.title(), c.description(), nations(c.defaultNations())));
-    });
+    properties
+        .collections()
+        .forEach(
+            (id, c) -> {
+              if (!c.apiRoot().isEmpty() && !properties.apiRoots().containsKey(c.apiRoot())) {
+                throw new IllegalStateException(
+                    "bulwark.taxii.collections."
+                        + id
+                        + ".api-root names unknown API root "
+                        + c.apiRoot());
+              }
+              grantsOf(id, c);
+              store.ensureCollection(
+                  new CollectionInfo(
+                      id,
+                      c.title().isEmpty() ? id : c.title(),
+                      c.description(),
+                      nations(c.defaultNations())));
+            });
   }
 
   /** The collections of an API root, in a stable order (by store id). */
@@ -75,8 +85,7 @@ final class TaxiiCollections {
 
   private TaxiiCollection of(CollectionInfo info) {
     TaxiiProperties.Collection c = properties.collections().get(info.id());
-    String root =
-        c == null || c.apiRoot().isEmpty() ? properties.defaultApiRoot() : c.apiRoot();
+    String root = c == null || c.apiRoot().isEmpty() ? properties.defaultApiRoot() : c.apiRoot();
     return new TaxiiCollection(taxiiId(info.id()), info, root, grantsOf(info.id(), c));
   }
 
@@ -93,14 +102,24 @@ final class TaxiiCollections {
     List<Grant> read = c == null || c.read().isBlank() ? d.read() : Grant.parseList(c.read());
     if (properties.nodeOwnedCollections().contains(id)) {
       try {
-        return CollectionGrants.nodeOwned(id, read,
-            c == null || c.write().isBlank() ? CollectionGrants.peersOnly() : Grant.parseList(c.write()));
+        return CollectionGrants.nodeOwned(
+            id,
+            read,
+            c == null || c.write().isBlank()
+                ? CollectionGrants.peersOnly()
+                : Grant.parseList(c.write()));
       } catch (IllegalArgumentException e) {
-        throw new IllegalStateException("bulwark.taxii.collections." + id + ".write: " + e.getMessage()
-            + " (bulwark.taxii.node-owned lists it)", e);
+        throw new IllegalStateException(
+            "bulwark.taxii.collections."
+                + id
+                + ".write: "
+                + e.getMessage()
+                + " (bulwark.taxii.node-owned lists it)",
+            e);
       }
     }
-    return new CollectionGrants(read, c == null || c.write().isBlank() ? d.write() : Grant.parseList(c.write()));
+    return new CollectionGrants(
+        read, c == null || c.write().isBlank() ? d.write() : Grant.parseList(c.write()));
   }
 
   private static Set<String> nations(String csv) {

@@ -1,9 +1,9 @@
 package dev.bulwark.node.taxii.server;
 
-import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.maritime.MaritimeExtension;
 import dev.bulwark.node.security.CommunityIdentities;
 import dev.bulwark.node.security.PrincipalStore;
+import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.support.ReportPublisher;
 import dev.bulwark.stix.markings.ReleasabilityMarking;
 import java.io.IOException;
@@ -63,7 +63,8 @@ public class TaxiiConfiguration {
     if (!properties.cursorSecret().isEmpty()) {
       return new CursorCodec(properties.cursorSecret().getBytes(StandardCharsets.UTF_8));
     }
-    // Kept in BULWARK_HOME, outside the database, so that next tokens stay valid across a restart and
+    // Kept in BULWARK_HOME, outside the database, so that next tokens stay valid across a restart
+    // and
     // someone who can read the database cannot read or forge them.
     Path file = Path.of(home).resolve("taxii-cursor.key");
     if (!Files.isRegularFile(file)) {
@@ -72,13 +73,16 @@ public class TaxiiConfiguration {
       new SecureRandom().nextBytes(key);
       try {
         // created owner-only from the first byte, not made private after being written
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException e) {
         // not POSIX: the folder's permissions protect it
         Files.createFile(file);
       }
       Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
     }
-    return new CursorCodec(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
+    return new CursorCodec(
+        Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).trim()));
   }
 }

@@ -3,17 +3,17 @@ package dev.bulwark.node.taxii.server;
 import dev.bulwark.node.audit.AuditEntry;
 import dev.bulwark.node.audit.AuditEntry.Decision;
 import dev.bulwark.node.audit.AuditLog;
-import dev.bulwark.node.store.ObjectStore;
-import dev.bulwark.node.store.ProvenanceClaim;
-import dev.bulwark.node.store.ReadFilter;
-import dev.bulwark.node.store.StoreException;
-import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.security.CommunityIdentities;
 import dev.bulwark.node.security.GranularMarkings;
 import dev.bulwark.node.security.NodeAuthentication;
 import dev.bulwark.node.security.NodePrincipal;
 import dev.bulwark.node.security.Role;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.ProvenanceClaim;
+import dev.bulwark.node.store.ReadFilter;
+import dev.bulwark.node.store.StoreException;
+import dev.bulwark.node.store.StoredObject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
@@ -48,16 +48,19 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class TaxiiController {
   private static final Logger LOG = LoggerFactory.getLogger(TaxiiController.class);
+
   /**
    * Numbers as written (big decimals keep scale and digits), as bulwark-stix reads files: a POSTed
    * object's unknown properties must come back unchanged, and doubles turned {@code 1.50} into
    * {@code 1.5}.
    */
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(tools.jackson.databind.cfg.JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-      .build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(tools.jackson.databind.cfg.JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
+
   private static final Set<String> OBJECT_MATCH = Set.of("id", "type", "version", "spec_version");
   private static final Set<String> ONE_OBJECT_MATCH = Set.of("version", "spec_version");
   private static final Set<String> VERSIONS_MATCH = Set.of("spec_version");
@@ -141,20 +144,33 @@ class TaxiiController {
     apiRootOf(root);
     NodePrincipal p = principal();
     Optional<StatusStore.Saved> saved =
-        statuses.find(statusId)
+        statuses
+            .find(statusId)
             .filter(s -> s.apiRoot().equals(root))
             .filter(s -> s.principal().equals(p.name()) || p.isAdmin());
-    audit.append(new AuditEntry(p.name(), p.nation(), "taxii.status", "",
-        saved.isPresent() ? Decision.ALLOW : Decision.DENY, List.of(), "status " + statusId));
+    audit.append(
+        new AuditEntry(
+            p.name(),
+            p.nation(),
+            "taxii.status",
+            "",
+            saved.isPresent() ? Decision.ALLOW : Decision.DENY,
+            List.of(),
+            "status " + statusId));
     return saved
-        .map(s -> ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, MediaTypes.TAXII).body(s.json()))
+        .map(
+            s ->
+                ResponseEntity.ok()
+                    .header(HttpHeaders.CONTENT_TYPE, MediaTypes.TAXII)
+                    .body(s.json()))
         .orElseThrow(() -> TaxiiException.notFound("No status " + statusId + " in this API root."));
   }
 
   // ---- section 5: collections ----
 
   @GetMapping("/{root}/collections/")
-  ResponseEntity<String> collections(@PathVariable("root") String root, HttpServletRequest request) {
+  ResponseEntity<String> collections(
+      @PathVariable("root") String root, HttpServletRequest request) {
     negotiate(request);
     apiRootOf(root);
     NodePrincipal p = principal();
@@ -173,7 +189,9 @@ class TaxiiController {
 
   @GetMapping("/{root}/collections/{id}/")
   ResponseEntity<String> collection(
-      @PathVariable("root") String root, @PathVariable("id") String id, HttpServletRequest request) {
+      @PathVariable("root") String root,
+      @PathVariable("id") String id,
+      HttpServletRequest request) {
     negotiate(request);
     NodePrincipal p = principal();
     return ok(collectionJson(visible(root, id, p), p));
@@ -181,7 +199,9 @@ class TaxiiController {
 
   @GetMapping("/{root}/collections/{id}/manifest/")
   ResponseEntity<String> manifest(
-      @PathVariable("root") String root, @PathVariable("id") String id, HttpServletRequest request) {
+      @PathVariable("root") String root,
+      @PathVariable("id") String id,
+      HttpServletRequest request) {
     negotiate(request);
     NodePrincipal p = principal();
     TaxiiCollection c = readable(root, id, p);
@@ -189,7 +209,8 @@ class TaxiiController {
     String binding = binding(p, c, "manifest", f);
     ReadFilter rule = policy.readFilter(p, c.info());
     AuditingFilter filter = new AuditingFilter(rule);
-    ObjectReads.Selection s = reads.page(c.alias(), f, start(f, binding), withholding(filter, p, c), rule);
+    ObjectReads.Selection s =
+        reads.page(c.alias(), f, start(f, binding), withholding(filter, p, c), rule);
     StringBuilder body = new StringBuilder("{");
     envelopeHead(body, s, binding);
     if (!s.items().isEmpty()) {
@@ -198,7 +219,9 @@ class TaxiiController {
         ObjectNode r = records.addObject();
         r.put("id", o.objectId());
         r.put("date_added", Timestamps.format(o.dateAddedMicros()));
-        r.put("version", o.version().isEmpty() ? Timestamps.format(o.dateAddedMicros()) : o.version());
+        r.put(
+            "version",
+            o.version().isEmpty() ? Timestamps.format(o.dateAddedMicros()) : o.version());
         r.put("media_type", MediaTypes.STIX);
       }
       body.append("\"objects\":").append(JSON.writeValueAsString(records));
@@ -210,7 +233,9 @@ class TaxiiController {
 
   @GetMapping("/{root}/collections/{id}/objects/")
   ResponseEntity<String> objects(
-      @PathVariable("root") String root, @PathVariable("id") String id, HttpServletRequest request) {
+      @PathVariable("root") String root,
+      @PathVariable("id") String id,
+      HttpServletRequest request) {
     negotiate(request);
     NodePrincipal p = principal();
     TaxiiCollection c = readable(root, id, p);
@@ -219,7 +244,8 @@ class TaxiiController {
     ReadFilter rule = policy.readFilter(p, c.info());
     AuditingFilter filter = new AuditingFilter(rule);
     ObjectReads.Selection s =
-        servable(reads.page(c.alias(), f, start(f, binding), withholding(filter, p, c), rule), p, c);
+        servable(
+            reads.page(c.alias(), f, start(f, binding), withholding(filter, p, c), rule), p, c);
     auditRead(p, c, "taxii.objects", s.items(), filter);
     return withDateHeaders(s.items(), envelope(s, binding, p));
   }
@@ -233,12 +259,21 @@ class TaxiiController {
     TaxiiCollection c = visible(root, id, p);
     Optional<String> refusal = c.grants().writeRefusal(p);
     if (refusal.isPresent()) {
-      audit.append(new AuditEntry(p.name(), p.nation(), "taxii.add", c.alias(), Decision.DENY, List.of(),
-          "no write grant"));
+      audit.append(
+          new AuditEntry(
+              p.name(),
+              p.nation(),
+              "taxii.add",
+              c.alias(),
+              Decision.DENY,
+              List.of(),
+              "no write grant"));
       throw TaxiiException.forbidden(refusal.get());
     }
     if (!MediaTypes.isTaxiiContent(request.getContentType())) {
-      throw new TaxiiException(415, "Unsupported media type",
+      throw new TaxiiException(
+          415,
+          "Unsupported media type",
           "Send the envelope as " + MediaTypes.TAXII + ", not " + request.getContentType() + ".");
     }
     // The envelope's share of the heap stays reserved until its objects are stored (or refused).
@@ -247,14 +282,21 @@ class TaxiiController {
       String statusId = UUID.randomUUID().toString();
       AtomicReference<String> status = new AtomicReference<>();
       // The status resource and the audit records commit with the objects: a write the node
-      // acknowledged is always in the audit trail, and a crash never leaves a status without objects.
-      writes.add(c, p, envelope.envelope(), (connection, outcomes) -> {
-        String json = statusJson(statusId, requestMicros, outcomes);
-        statuses.save(connection, statusId, root, p.name(), requestMicros, json);
-        audit.appendAll(connection, addEntries(p, c, statusId, outcomes));
-        status.set(json);
-      });
-      return ResponseEntity.accepted().header(HttpHeaders.CONTENT_TYPE, MediaTypes.TAXII).body(status.get());
+      // acknowledged is always in the audit trail, and a crash never leaves a status without
+      // objects.
+      writes.add(
+          c,
+          p,
+          envelope.envelope(),
+          (connection, outcomes) -> {
+            String json = statusJson(statusId, requestMicros, outcomes);
+            statuses.save(connection, statusId, root, p.name(), requestMicros, json);
+            audit.appendAll(connection, addEntries(p, c, statusId, outcomes));
+            status.set(json);
+          });
+      return ResponseEntity.accepted()
+          .header(HttpHeaders.CONTENT_TYPE, MediaTypes.TAXII)
+          .body(status.get());
     }
   }
 
@@ -290,7 +332,8 @@ class TaxiiController {
     NodePrincipal p = principal();
     TaxiiCollection c = visible(root, id, p);
     if (!c.grants().canDelete(p)) {
-      throw TaxiiException.forbidden("Deleting needs both read and write access to the collection.");
+      throw TaxiiException.forbidden(
+          "Deleting needs both read and write access to the collection.");
     }
     TaxiiFilters f = filters(request, Set.of("version"), VersionMatch.ALL);
     ReadFilter rule = policy.readFilter(p, c.info());
@@ -299,7 +342,8 @@ class TaxiiController {
     // Rows of another origin under this id are another nation's object (issue 14, finding 6): a
     // principal deletes its own nation's object, which it must have added itself; an admin deletes
     // whatever it may read.
-    ReadFilter deletable = p.isAdmin() ? rule : o -> o.originNation().equals(p.nation()) && rule.permits(o);
+    ReadFilter deletable =
+        p.isAdmin() ? rule : o -> o.originNation().equals(p.nation()) && rule.permits(o);
     List<StoredObject> target = permitted.stream().filter(deletable::permits).toList();
     long first = target.stream().mapToLong(StoredObject::versionMicros).min().orElse(0);
     long last = target.stream().mapToLong(StoredObject::versionMicros).max().orElse(0);
@@ -314,17 +358,32 @@ class TaxiiController {
     }
     boolean mine = !target.isEmpty() && target.stream().allMatch(o -> o.addedBy().equals(p.name()));
     if (!mine && !p.isAdmin()) {
-      audit.append(new AuditEntry(p.name(), p.nation(), "taxii.delete", c.alias(), Decision.DENY,
-          List.of(objectId), "only the principal that added it or an admin may delete"));
-      throw TaxiiException.forbidden("Only the principal that added this object, or an admin, may delete it.");
+      audit.append(
+          new AuditEntry(
+              p.name(),
+              p.nation(),
+              "taxii.delete",
+              c.alias(),
+              Decision.DENY,
+              List.of(objectId),
+              "only the principal that added it or an admin may delete"));
+      throw TaxiiException.forbidden(
+          "Only the principal that added this object, or an admin, may delete it.");
     }
     if (chosen.isEmpty()) {
       auditRead(p, c, "taxii.delete", List.of(), filter);
       throw TaxiiException.notFound("No object " + objectId + " in this collection.");
     }
     int deleted = store.delete(c.alias(), objectId, chosen, deletable);
-    audit.append(new AuditEntry(p.name(), p.nation(), "taxii.delete", c.alias(), Decision.ALLOW,
-        List.of(objectId), deleted + " version(s) deleted"));
+    audit.append(
+        new AuditEntry(
+            p.name(),
+            p.nation(),
+            "taxii.delete",
+            c.alias(),
+            Decision.ALLOW,
+            List.of(objectId),
+            deleted + " version(s) deleted"));
     return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, MediaTypes.TAXII).body("{}");
   }
 
@@ -350,8 +409,14 @@ class TaxiiController {
     envelopeHead(body, v.selection(), binding);
     if (!v.selection().items().isEmpty()) {
       ArrayNode list = JSON.createArrayNode();
-      v.selection().items().forEach(o -> list.add(
-          o.version().isEmpty() ? Timestamps.format(o.dateAddedMicros()) : o.version()));
+      v.selection()
+          .items()
+          .forEach(
+              o ->
+                  list.add(
+                      o.version().isEmpty()
+                          ? Timestamps.format(o.dateAddedMicros())
+                          : o.version()));
       body.append("\"versions\":").append(JSON.writeValueAsString(list));
     }
     trimComma(body).append('}');
@@ -368,8 +433,10 @@ class TaxiiController {
   @ExceptionHandler(EnvelopeIntake.Busy.class)
   ResponseEntity<String> busy(EnvelopeIntake.Busy e) {
     ResponseEntity<String> r = error(503, "Service unavailable", e.getMessage());
-    return ResponseEntity.status(503).headers(r.getHeaders())
-        .header(HttpHeaders.RETRY_AFTER, Integer.toString(EnvelopeIntake.RETRY_AFTER_SECONDS)).body(r.getBody());
+    return ResponseEntity.status(503)
+        .headers(r.getHeaders())
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(EnvelopeIntake.RETRY_AFTER_SECONDS))
+        .body(r.getBody());
   }
 
   @ExceptionHandler({StoreException.class, IllegalStateException.class})
@@ -383,20 +450,24 @@ class TaxiiController {
     e.put("title", title);
     e.put("description", description);
     e.put("http_status", Integer.toString(status));
-    return ResponseEntity.status(status).header(HttpHeaders.CONTENT_TYPE, MediaTypes.TAXII)
+    return ResponseEntity.status(status)
+        .header(HttpHeaders.CONTENT_TYPE, MediaTypes.TAXII)
         .body(JSON.writeValueAsString(e));
   }
 
   // ---- helpers ----
 
   private static ResponseEntity<String> ok(ObjectNode body) {
-    return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, MediaTypes.TAXII)
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_TYPE, MediaTypes.TAXII)
         .body(JSON.writeValueAsString(body));
   }
 
   private static void negotiate(HttpServletRequest request) {
     if (!MediaTypes.accepts(request.getHeader(HttpHeaders.ACCEPT))) {
-      throw new TaxiiException(406, "Not acceptable",
+      throw new TaxiiException(
+          406,
+          "Not acceptable",
           "This server answers with " + MediaTypes.TAXII + "; put it in the Accept header.");
     }
   }
@@ -415,10 +486,13 @@ class TaxiiController {
         .orElseThrow(() -> new TaxiiException(401, "Unauthorized", "Credentials are needed."));
   }
 
-  /** The collection when the principal may read or write it; otherwise it does not exist for them. */
+  /**
+   * The collection when the principal may read or write it; otherwise it does not exist for them.
+   */
   private TaxiiCollection visible(String root, String id, NodePrincipal p) {
     apiRootOf(root);
-    return collections.find(root, id)
+    return collections
+        .find(root, id)
         .filter(c -> c.grants().canRead(p) || c.grants().canWrite(p))
         .orElseThrow(() -> TaxiiException.notFound("No collection " + id + " in this API root."));
   }
@@ -426,27 +500,36 @@ class TaxiiController {
   private TaxiiCollection readable(String root, String id, NodePrincipal p) {
     TaxiiCollection c = visible(root, id, p);
     if (!c.grants().canRead(p)) {
-      audit.append(new AuditEntry(p.name(), p.nation(), "taxii.read", c.alias(), Decision.DENY, List.of(),
-          "no read grant"));
+      audit.append(
+          new AuditEntry(
+              p.name(),
+              p.nation(),
+              "taxii.read",
+              c.alias(),
+              Decision.DENY,
+              List.of(),
+              "no read grant"));
       throw TaxiiException.forbidden("You may not read this collection.");
     }
     return c;
   }
 
-  private TaxiiFilters filters(HttpServletRequest request, Set<String> match, VersionMatch versions) {
+  private TaxiiFilters filters(
+      HttpServletRequest request, Set<String> match, VersionMatch versions) {
     Map<String, String[]> params = request.getParameterMap();
     return TaxiiFilters.parse(
         params, match, versions, properties.defaultPageSize(), properties.maxPageSize());
   }
 
-  private static String binding(NodePrincipal p, TaxiiCollection c, String endpoint, TaxiiFilters f) {
+  private static String binding(
+      NodePrincipal p, TaxiiCollection c, String endpoint, TaxiiFilters f) {
     return p.name() + "|" + c.alias() + "|" + endpoint + "|" + f.binding();
   }
 
   /**
-   * The request's filter with the objects withheld by their granular markings taken out. Outside the
-   * AuditingFilter, which remembers decisions per origin and object markings: granular markings are
-   * per object. Rows read without JSON (version selection) are the policy's alone.
+   * The request's filter with the objects withheld by their granular markings taken out. Outside
+   * the AuditingFilter, which remembers decisions per origin and object markings: granular markings
+   * are per object. Rows read without JSON (version selection) are the policy's alone.
    */
   private ReadFilter withholding(AuditingFilter filter, NodePrincipal p, TaxiiCollection c) {
     return parts.withholding(filter, p.reader(), c.info().defaultNations());
@@ -457,14 +540,30 @@ class TaxiiController {
    * markings keep from the reader removed. (The read filter already took out the objects withheld
    * whole; one withheld here all the same is left out, never sent.)
    */
-  private ObjectReads.Selection servable(ObjectReads.Selection s, NodePrincipal p, TaxiiCollection c) {
+  private ObjectReads.Selection servable(
+      ObjectReads.Selection s, NodePrincipal p, TaxiiCollection c) {
     List<StoredObject> out = new ArrayList<>(s.items().size());
     for (StoredObject o : s.items()) {
-      parts.jsonFor(p.reader(), o, c.info().defaultNations()).ifPresent(json -> out.add(json.equals(o.json())
-          ? o
-          : new StoredObject(o.collectionId(), o.objectId(), o.type(), o.version(), o.versionMicros(),
-              o.specVersion(), o.dateAddedMicros(), o.originNation(), o.addedBy(), o.relayedVia(),
-              o.markingRefs(), json)));
+      parts
+          .jsonFor(p.reader(), o, c.info().defaultNations())
+          .ifPresent(
+              json ->
+                  out.add(
+                      json.equals(o.json())
+                          ? o
+                          : new StoredObject(
+                              o.collectionId(),
+                              o.objectId(),
+                              o.type(),
+                              o.version(),
+                              o.versionMicros(),
+                              o.specVersion(),
+                              o.dateAddedMicros(),
+                              o.originNation(),
+                              o.addedBy(),
+                              o.relayedVia(),
+                              o.markingRefs(),
+                              json)));
     }
     return new ObjectReads.Selection(out, s.scannedUpTo(), s.more());
   }
@@ -472,10 +571,13 @@ class TaxiiController {
   /** Where a read starts: after the position in next, else after added_after, else at the start. */
   private long start(TaxiiFilters f, String binding) {
     if (f.next().isPresent()) {
-      return cursors.decode(f.next().get(), binding)
-          .orElseThrow(() -> TaxiiException.badRequest(
-              "next is not a token this server issued for this request; repeat the original query"
-                  + " parameters with the next value of the previous response"));
+      return cursors
+          .decode(f.next().get(), binding)
+          .orElseThrow(
+              () ->
+                  TaxiiException.badRequest(
+                      "next is not a token this server issued for this request; repeat the original query"
+                          + " parameters with the next value of the previous response"));
     }
     return f.addedAfter().orElse(0L);
   }
@@ -512,8 +614,8 @@ class TaxiiController {
 
   /**
    * The custom property {@value ProvenanceClaim#PROPERTY} (TAXII 2.1 section 7.1): one entry per
-   * object, in the order of {@code objects}, with the nation it originates from and the nations that
-   * relayed it so far, so that a peer that pulls it stores it under its true origin (issue 14,
+   * object, in the order of {@code objects}, with the nation it originates from and the nations
+   * that relayed it so far, so that a peer that pulls it stores it under its true origin (issue 14,
    * finding 4). Only ever sent to peer nodes.
    */
   private static void provenance(StringBuilder body, List<StoredObject> items) {
@@ -535,7 +637,8 @@ class TaxiiController {
   }
 
   private static ResponseEntity<String> withDateHeaders(List<StoredObject> items, String body) {
-    ResponseEntity.BodyBuilder r = ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, MediaTypes.TAXII);
+    ResponseEntity.BodyBuilder r =
+        ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, MediaTypes.TAXII);
     if (!items.isEmpty()) {
       long first = Long.MAX_VALUE;
       long last = Long.MIN_VALUE;
@@ -550,14 +653,32 @@ class TaxiiController {
   }
 
   private void auditRead(
-      NodePrincipal p, TaxiiCollection c, String action, List<StoredObject> items, AuditingFilter filter) {
+      NodePrincipal p,
+      TaxiiCollection c,
+      String action,
+      List<StoredObject> items,
+      AuditingFilter filter) {
     List<String> refs = new ArrayList<>(items.size());
     items.forEach(o -> refs.add(o.objectId() + "@" + o.version()));
-    audit.append(new AuditEntry(p.name(), p.nation(), action, c.alias(), Decision.ALLOW, refs,
-        items.size() + " object(s)"));
+    audit.append(
+        new AuditEntry(
+            p.name(),
+            p.nation(),
+            action,
+            c.alias(),
+            Decision.ALLOW,
+            refs,
+            items.size() + " object(s)"));
     if (filter.deniedCount() > 0) {
-      audit.append(new AuditEntry(p.name(), p.nation(), action, c.alias(), Decision.DENY, filter.denied(),
-          filter.deniedCount() + " object(s) withheld by their markings"));
+      audit.append(
+          new AuditEntry(
+              p.name(),
+              p.nation(),
+              action,
+              c.alias(),
+              Decision.DENY,
+              filter.denied(),
+              filter.deniedCount() + " object(s) withheld by their markings"));
     }
   }
 
@@ -577,7 +698,9 @@ class TaxiiController {
     return o;
   }
 
-  /** The audit records of a POST: the versions stored, and (if any) those refused with the reasons. */
+  /**
+   * The audit records of a POST: the versions stored, and (if any) those refused with the reasons.
+   */
   private static List<AuditEntry> addEntries(
       NodePrincipal p, TaxiiCollection c, String statusId, List<ObjectWrites.Outcome> outcomes) {
     List<String> stored = new ArrayList<>();
@@ -590,16 +713,31 @@ class TaxiiController {
       }
     }
     List<AuditEntry> entries = new ArrayList<>(2);
-    entries.add(new AuditEntry(p.name(), p.nation(), "taxii.add", c.alias(), Decision.ALLOW, stored,
-        "status " + statusId));
+    entries.add(
+        new AuditEntry(
+            p.name(),
+            p.nation(),
+            "taxii.add",
+            c.alias(),
+            Decision.ALLOW,
+            stored,
+            "status " + statusId));
     if (!refused.isEmpty()) {
-      entries.add(new AuditEntry(p.name(), p.nation(), "taxii.add", c.alias(), Decision.DENY, refused,
-          reasons.toString()));
+      entries.add(
+          new AuditEntry(
+              p.name(),
+              p.nation(),
+              "taxii.add",
+              c.alias(),
+              Decision.DENY,
+              refused,
+              reasons.toString()));
     }
     return entries;
   }
 
-  private static String statusJson(String id, long requestMicros, List<ObjectWrites.Outcome> outcomes) {
+  private static String statusJson(
+      String id, long requestMicros, List<ObjectWrites.Outcome> outcomes) {
     ObjectNode s = JSON.createObjectNode();
     s.put("id", id);
     s.put("status", "complete");

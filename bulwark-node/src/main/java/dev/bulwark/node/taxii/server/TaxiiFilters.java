@@ -10,9 +10,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The URL filter parameters of a TAXII request (section 3.4), checked: a malformed value, a repeated
- * parameter or a repeated match field is a 400 with the reason. Unknown match fields are ignored, as
- * the standard allows. Immutable.
+ * The URL filter parameters of a TAXII request (section 3.4), checked: a malformed value, a
+ * repeated parameter or a repeated match field is a 400 with the reason. Unknown match fields are
+ * ignored, as the standard allows. Immutable.
  */
 record TaxiiFilters(
     Optional<Long> addedAfter,
@@ -40,28 +40,37 @@ record TaxiiFilters(
       int maxLimit) {
     Optional<Long> addedAfter =
         single(params, "added_after")
-            .map(v -> Timestamps.parse(v)
-                .orElseThrow(() -> TaxiiException.badRequest(
-                    "added_after must be a timestamp such as 2026-01-01T00:00:00.000Z, not '" + v + "'")));
+            .map(
+                v ->
+                    Timestamps.parse(v)
+                        .orElseThrow(
+                            () ->
+                                TaxiiException.badRequest(
+                                    "added_after must be a timestamp such as 2026-01-01T00:00:00.000Z, not '"
+                                        + v
+                                        + "'")));
     int limit = single(params, "limit").map(TaxiiFilters::limit).orElse(defaultLimit);
     Optional<String> next = single(params, "next");
     Set<String> ids = allowed.contains("id") ? values(params, "id") : Set.of();
     for (String id : ids) {
       if (!StixIds.isIdentifier(id)) {
-        throw TaxiiException.badRequest("match[id] holds '" + id + "', which is not a STIX identifier");
+        throw TaxiiException.badRequest(
+            "match[id] holds '" + id + "', which is not a STIX identifier");
       }
     }
     Set<String> types = allowed.contains("type") ? values(params, "type") : Set.of();
     for (String t : types) {
       if (!TYPE.matcher(t).matches()) {
-        throw TaxiiException.badRequest("match[type] holds '" + t + "', which is not a STIX type name");
+        throw TaxiiException.badRequest(
+            "match[type] holds '" + t + "', which is not a STIX type name");
       }
     }
     VersionMatch versions = defaultVersions;
     if (allowed.contains("version") && params.containsKey("match[version]")) {
       versions = versionMatch(raw(params, "version"));
     }
-    Set<String> specs = allowed.contains("spec_version") ? values(params, "spec_version") : Set.of();
+    Set<String> specs =
+        allowed.contains("spec_version") ? values(params, "spec_version") : Set.of();
     for (String s : specs) {
       if (!SPEC.matcher(s).matches()) {
         throw TaxiiException.badRequest("match[spec_version] holds '" + s + "', expected e.g. 2.1");
@@ -74,8 +83,14 @@ record TaxiiFilters(
   /** The filters that a next token is bound to (all but limit and next). */
   String binding() {
     return addedAfter.map(String::valueOf).orElse("")
-        + "|" + new TreeSet<>(ids) + "|" + new TreeSet<>(types) + "|" + versions.canonical()
-        + "|" + new TreeSet<>(specVersions);
+        + "|"
+        + new TreeSet<>(ids)
+        + "|"
+        + new TreeSet<>(types)
+        + "|"
+        + versions.canonical()
+        + "|"
+        + new TreeSet<>(specVersions);
   }
 
   private static int limit(String v) {
@@ -104,8 +119,15 @@ record TaxiiFilters(
         case "all" -> all = true;
         case "first" -> first = true;
         case "last" -> last = true;
-        default -> exact.add(Timestamps.parse(v).orElseThrow(() -> TaxiiException.badRequest(
-            "match[version] holds '" + v + "': expected all, first, last or a timestamp")));
+        default ->
+            exact.add(
+                Timestamps.parse(v)
+                    .orElseThrow(
+                        () ->
+                            TaxiiException.badRequest(
+                                "match[version] holds '"
+                                    + v
+                                    + "': expected all, first, last or a timestamp")));
       }
     }
     if (all && seen.size() > 1) {

@@ -14,17 +14,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxContentLength largest POST body accepted, in bytes (413 above)
  * @param defaultPageSize objects per page when the client gives no limit
  * @param maxPageSize the largest page the server returns, whatever the limit asked
- * @param cursorSecret secret from which the key that encrypts next tokens is derived; empty = a random
- *     key kept in BULWARK_HOME/taxii-cursor.key (owner-only)
+ * @param cursorSecret secret from which the key that encrypts next tokens is derived; empty = a
+ *     random key kept in BULWARK_HOME/taxii-cursor.key (owner-only)
  * @param nodeOwned collections (store ids, comma-separated) owned by the node: only the node itself
- *     and peers write to them, see {@link dev.bulwark.node.security.CollectionGrants}; out of the box
- *     {@value #NODE_OWNED_DEFAULT}
+ *     and peers write to them, see {@link dev.bulwark.node.security.CollectionGrants}; out of the
+ *     box {@value #NODE_OWNED_DEFAULT}
  * @param maxObjectsPerEnvelope most objects one POST may carry (413 above, found while the body is
  *     read); federation pushes pages of 5,000, so keep it at least that
  * @param maxObjectBytes largest single object of a POST, in bytes of JSON (413 above)
  * @param postMemoryBudget heap, in bytes, that the envelopes being received at once may take
- *     together (estimated from their length); a POST waits for its share or is answered 503.
- *     0 = a quarter of the JVM's maximum heap
+ *     together (estimated from their length); a POST waits for its share or is answered 503. 0 = a
+ *     quarter of the JVM's maximum heap
  */
 @ConfigurationProperties(prefix = "bulwark.taxii")
 public record TaxiiProperties(
@@ -50,7 +50,8 @@ public record TaxiiProperties(
     title = title == null ? "Bulwark TAXII 2.1" : title;
     description = description == null ? "" : description;
     contact = contact == null ? "" : contact;
-    defaultApiRoot = defaultApiRoot == null || defaultApiRoot.isBlank() ? "bulwark" : defaultApiRoot;
+    defaultApiRoot =
+        defaultApiRoot == null || defaultApiRoot.isBlank() ? "bulwark" : defaultApiRoot;
     apiRoots = apiRoots == null ? new LinkedHashMap<>() : new LinkedHashMap<>(apiRoots);
     if (!apiRoots.containsKey(defaultApiRoot)) {
       apiRoots.put(defaultApiRoot, new ApiRoot("Bulwark", "Intelligence exchange of this node"));
@@ -64,7 +65,8 @@ public record TaxiiProperties(
     nodeOwned = nodeOwned == null ? NODE_OWNED_DEFAULT : nodeOwned;
     maxObjectsPerEnvelope = maxObjectsPerEnvelope <= 0 ? 10_000 : maxObjectsPerEnvelope;
     maxObjectBytes = maxObjectBytes <= 0 ? 10L * 1024 * 1024 : maxObjectBytes;
-    postMemoryBudget = postMemoryBudget <= 0 ? Runtime.getRuntime().maxMemory() / 4 : postMemoryBudget;
+    postMemoryBudget =
+        postMemoryBudget <= 0 ? Runtime.getRuntime().maxMemory() / 4 : postMemoryBudget;
   }
 
   /** The store ids of the node-owned collections. */

@@ -19,7 +19,8 @@ public final class Timestamps {
   /** Formats with microsecond precision, so that added_after round-trips exactly. */
   public static String format(long micros) {
     return MICROS.format(
-        Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L));
+        Instant.ofEpochSecond(
+            Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L));
   }
 
   /** Parses a TAXII timestamp (must end in Z); empty when malformed. */
@@ -29,7 +30,8 @@ public final class Timestamps {
     }
     try {
       Instant i = Instant.parse(text);
-      return Optional.of(Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1_000L));
+      return Optional.of(
+          Math.addExact(Math.multiplyExact(i.getEpochSecond(), 1_000_000L), i.getNano() / 1_000L));
     } catch (DateTimeParseException | ArithmeticException e) {
       return Optional.empty();
     }

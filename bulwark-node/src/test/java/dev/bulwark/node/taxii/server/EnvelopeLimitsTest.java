@@ -19,11 +19,12 @@ import tools.jackson.databind.node.ArrayNode;
  * heap budget is shared by whole reservations.
  */
 class EnvelopeLimitsTest {
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(tools.jackson.databind.cfg.JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-      .build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(tools.jackson.databind.cfg.JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .build();
 
   /** An envelope of {@code count} tiny objects, generated as it is read, counting what was read. */
   static final class TinyObjects extends InputStream {
@@ -43,8 +44,14 @@ class EnvelopeLimitsTest {
         if (next > count) {
           return -1;
         }
-        pending = (next == count ? "]}" : (next > 0 ? "," : "") + "{\"type\":\"x-tiny\",\"id\":\"x-tiny--" + next + "\"}")
-            .getBytes(StandardCharsets.US_ASCII);
+        pending =
+            (next == count
+                    ? "]}"
+                    : (next > 0 ? "," : "")
+                        + "{\"type\":\"x-tiny\",\"id\":\"x-tiny--"
+                        + next
+                        + "\"}")
+                .getBytes(StandardCharsets.US_ASCII);
         at = 0;
         next++;
       }
@@ -62,37 +69,51 @@ class EnvelopeLimitsTest {
   void finding7_anEnvelopeOfAMillionObjectsIsRefusedOnceTheLimitIsPassedWithoutReadingTheRest() {
     TinyObjects body = new TinyObjects(1_000_000);
     assertThatThrownBy(() -> new EnvelopeReader(JSON, 10_000, 1 << 20).read(body))
-        .isInstanceOfSatisfying(TaxiiException.class, e -> {
-          assertThat(e.status()).isEqualTo(413);
-          assertThat(e.getMessage()).contains("more than 10000 objects", "max-objects-per-envelope");
-        });
-    // 10,001 objects of about 40 bytes, and the parser's read-ahead: not the 40 MB of the whole body
+        .isInstanceOfSatisfying(
+            TaxiiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(413);
+              assertThat(e.getMessage())
+                  .contains("more than 10000 objects", "max-objects-per-envelope");
+            });
+    // 10,001 objects of about 40 bytes, and the parser's read-ahead: not the 40 MB of the whole
+    // body
     assertThat(body.read).isLessThan(1_000_000);
   }
 
   @Test
   void anEnvelopeAtTheLimitIsReadWhole() {
-    assertThat(new EnvelopeReader(JSON, 5_000, 1 << 20).read(new TinyObjects(5_000))).hasSize(5_000);
+    assertThat(new EnvelopeReader(JSON, 5_000, 1 << 20).read(new TinyObjects(5_000)))
+        .hasSize(5_000);
   }
 
   @Test
   void anObjectLargerThanTheLimitIsRefusedWithItsIndex() {
     String big = "{\"type\":\"note\",\"content\":\"" + "x".repeat(2000) + "\"}";
     assertThatThrownBy(() -> read("{\"objects\":[{\"type\":\"a\"}," + big + "]}", 10, 1000))
-        .isInstanceOfSatisfying(TaxiiException.class, e -> {
-          assertThat(e.status()).isEqualTo(413);
-          assertThat(e.getMessage()).contains("objects[1]", "max-object-bytes");
-        });
+        .isInstanceOfSatisfying(
+            TaxiiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(413);
+              assertThat(e.getMessage()).contains("objects[1]", "max-object-bytes");
+            });
   }
 
   @Test
   void finding7_aNumberWithAnAbsurdExponentIsRefusedNamingWhereItIs() {
     long start = System.nanoTime();
-    assertThatThrownBy(() -> read("{\"objects\":[{\"type\":\"a\"},{\"type\":\"b\",\"x_n\":[1,1e99999999]}]}", 10, 1000))
-        .isInstanceOfSatisfying(TaxiiException.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.getMessage()).contains("objects[1].x_n[1]", "1E+99999999");
-        });
+    assertThatThrownBy(
+            () ->
+                read(
+                    "{\"objects\":[{\"type\":\"a\"},{\"type\":\"b\",\"x_n\":[1,1e99999999]}]}",
+                    10,
+                    1000))
+        .isInstanceOfSatisfying(
+            TaxiiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.getMessage()).contains("objects[1].x_n[1]", "1E+99999999");
+            });
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
     assertThatThrownBy(() -> read("{\"objects\":[{\"x_n\":1e-1001}]}", 10, 1000))
         .isInstanceOf(TaxiiException.class);
@@ -100,7 +121,11 @@ class EnvelopeLimitsTest {
 
   @Test
   void numbersStayAsWrittenAndOtherMembersAreSkipped() {
-    ArrayNode a = read("{\"more\":false,\"next\":{\"a\":[1]},\"objects\":[{\"x_n\":1.50,\"x_e\":1e300},7]}", 10, 1000);
+    ArrayNode a =
+        read(
+            "{\"more\":false,\"next\":{\"a\":[1]},\"objects\":[{\"x_n\":1.50,\"x_e\":1e300},7]}",
+            10,
+            1000);
     assertThat(JSON.writeValueAsString(a)).isEqualTo("[{\"x_n\":1.50,\"x_e\":1E+300},7]");
     assertThat(read("{}", 10, 1000)).isEmpty();
     assertThat(read("{\"objects\":null}", 10, 1000)).isEmpty();
@@ -108,7 +133,8 @@ class EnvelopeLimitsTest {
 
   @Test
   void aBodyThatIsNotAnEnvelopeIsA400() {
-    for (String body : new String[] {"[]", "{\"objects\":{}}", "{\"objects\":[],\"objects\":[]}", "3"}) {
+    for (String body :
+        new String[] {"[]", "{\"objects\":{}}", "{\"objects\":[],\"objects\":[]}", "3"}) {
       assertThatThrownBy(() -> read(body, 10, 1000))
           .as(body)
           .isInstanceOfSatisfying(TaxiiException.class, e -> assertThat(e.status()).isEqualTo(400));
@@ -124,29 +150,36 @@ class EnvelopeLimitsTest {
     assertThat(budget.reserve(60 << 20, Duration.ofMillis(50))).isEmpty();
     assertThat(budget.availableBytes()).isEqualTo(40 << 20);
     first.get().shrinkTo(10 << 20);
-    try (EnvelopeBudget.Reservation second = budget.reserve(60 << 20, Duration.ZERO).orElseThrow()) {
+    try (EnvelopeBudget.Reservation second =
+        budget.reserve(60 << 20, Duration.ZERO).orElseThrow()) {
       assertThat(budget.availableBytes()).isEqualTo(30 << 20);
     }
     first.get().close();
     first.get().close();
     assertThat(budget.availableBytes()).isEqualTo(100 << 20);
-    assertThatThrownBy(() -> budget.reserve(101 << 20, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> budget.reserve(101 << 20, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static TaxiiProperties properties(long budget) {
-    return new TaxiiProperties(null, null, null, null, null, null, 0, 0, 0, null, null, 100, 0, budget);
+    return new TaxiiProperties(
+        null, null, null, null, null, null, 0, 0, 0, null, null, 100, 0, budget);
   }
 
-  /** A POST with the body, its length declared (as MockHttpServletRequest does) or not (as when chunked). */
+  /**
+   * A POST with the body, its length declared (as MockHttpServletRequest does) or not (as when
+   * chunked).
+   */
   private static MockHttpServletRequest post(String body, boolean declareLength) {
-    MockHttpServletRequest r = declareLength
-        ? new MockHttpServletRequest("POST", "/")
-        : new MockHttpServletRequest("POST", "/") {
-            @Override
-            public long getContentLengthLong() {
-              return -1;
-            }
-          };
+    MockHttpServletRequest r =
+        declareLength
+            ? new MockHttpServletRequest("POST", "/")
+            : new MockHttpServletRequest("POST", "/") {
+              @Override
+              public long getContentLengthLong() {
+                return -1;
+              }
+            };
     r.setContent(body.getBytes(StandardCharsets.UTF_8));
     return r;
   }
@@ -154,15 +187,21 @@ class EnvelopeLimitsTest {
   @Test
   void aPostThatFindsTheBudgetTakenWaitsAndIsThenAnswered503WithNothingHeld() throws Exception {
     EnvelopeBudget budget = new EnvelopeBudget(64 << 20);
-    EnvelopeIntake intake = new EnvelopeIntake(properties(64 << 20), JSON, budget, Duration.ofMillis(200), Duration.ofSeconds(30));
+    EnvelopeIntake intake =
+        new EnvelopeIntake(
+            properties(64 << 20), JSON, budget, Duration.ofMillis(200), Duration.ofSeconds(30));
     MockHttpServletRequest request = post("{\"objects\":[{\"type\":\"a\"}]}", true);
-    try (EnvelopeBudget.Reservation others = budget.reserve(budget.capacityBytes(), Duration.ZERO).orElseThrow()) {
+    try (EnvelopeBudget.Reservation others =
+        budget.reserve(budget.capacityBytes(), Duration.ZERO).orElseThrow()) {
       long start = System.nanoTime();
-      assertThatThrownBy(() -> intake.receive(request)).isInstanceOf(EnvelopeIntake.Busy.class)
+      assertThatThrownBy(() -> intake.receive(request))
+          .isInstanceOf(EnvelopeIntake.Busy.class)
           .hasMessageContaining("send it again in 5 seconds");
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(150), Duration.ofSeconds(5));
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isBetween(Duration.ofMillis(150), Duration.ofSeconds(5));
     }
-    try (EnvelopeIntake.Received r = intake.receive(post("{\"objects\":[{\"type\":\"a\"}]}", true))) {
+    try (EnvelopeIntake.Received r =
+        intake.receive(post("{\"objects\":[{\"type\":\"a\"}]}", true))) {
       assertThat(r.objects()).hasSize(1);
       // shrunk to what one small object takes, not the estimate for 100 objects
       assertThat(budget.availableBytes()).isGreaterThan(budget.capacityBytes() - 8 * 1024);
@@ -173,15 +212,19 @@ class EnvelopeLimitsTest {
   @Test
   void aBodyRefusedPartWayGivesItsShareBackAndIsReadToItsEnd() throws Exception {
     EnvelopeBudget budget = new EnvelopeBudget(64 << 20);
-    EnvelopeIntake intake = new EnvelopeIntake(properties(64 << 20), JSON, budget, Duration.ofMillis(200), Duration.ofSeconds(30));
+    EnvelopeIntake intake =
+        new EnvelopeIntake(
+            properties(64 << 20), JSON, budget, Duration.ofMillis(200), Duration.ofSeconds(30));
     StringBuilder body = new StringBuilder("{\"objects\":[");
     for (int i = 0; i < 5_000; i++) {
       body.append(i == 0 ? "" : ",").append("{\"type\":\"a\",\"n\":").append(i).append('}');
     }
     for (boolean declared : new boolean[] {true, false}) {
       MockHttpServletRequest request = post(body.append("]}").toString(), declared);
-      assertThatThrownBy(() -> intake.receive(request)).isInstanceOfSatisfying(TaxiiException.class,
-          e -> assertThat(e.getMessage()).contains("more than 100 objects"));
+      assertThatThrownBy(() -> intake.receive(request))
+          .isInstanceOfSatisfying(
+              TaxiiException.class,
+              e -> assertThat(e.getMessage()).contains("more than 100 objects"));
       assertThat(request.getInputStream().read()).isEqualTo(-1);
       assertThat(budget.availableBytes()).isEqualTo(budget.capacityBytes());
       body.setLength(body.length() - 2);
@@ -191,59 +234,66 @@ class EnvelopeLimitsTest {
   @Test
   void aBodySentTooSlowlyIsRefused408AndGivesItsShareBack() throws Exception {
     EnvelopeBudget budget = new EnvelopeBudget(64 << 20);
-    EnvelopeIntake intake = new EnvelopeIntake(properties(64 << 20), JSON, budget, Duration.ZERO, Duration.ofMillis(300));
-    byte[] body = "{\"objects\":[{\"type\":\"a\"},{\"type\":\"b\"}]}".getBytes(StandardCharsets.UTF_8);
-    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/") {
-      @Override
-      public jakarta.servlet.ServletInputStream getInputStream() {
-        return new jakarta.servlet.ServletInputStream() {
-          private int at;
-
+    EnvelopeIntake intake =
+        new EnvelopeIntake(
+            properties(64 << 20), JSON, budget, Duration.ZERO, Duration.ofMillis(300));
+    byte[] body =
+        "{\"objects\":[{\"type\":\"a\"},{\"type\":\"b\"}]}".getBytes(StandardCharsets.UTF_8);
+    MockHttpServletRequest request =
+        new MockHttpServletRequest("POST", "/") {
           @Override
-          public int read() throws java.io.IOException {
-            if (at == body.length) {
-              return -1;
-            }
-            try {
-              Thread.sleep(50); // a byte every 50 ms
-            } catch (InterruptedException e) {
-              throw new java.io.InterruptedIOException();
-            }
-            return body[at++];
+          public jakarta.servlet.ServletInputStream getInputStream() {
+            return new jakarta.servlet.ServletInputStream() {
+              private int at;
+
+              @Override
+              public int read() throws java.io.IOException {
+                if (at == body.length) {
+                  return -1;
+                }
+                try {
+                  Thread.sleep(50); // a byte every 50 ms
+                } catch (InterruptedException e) {
+                  throw new java.io.InterruptedIOException();
+                }
+                return body[at++];
+              }
+
+              @Override
+              public int read(byte[] b, int off, int len) throws java.io.IOException {
+                // as a socket does: what has arrived, here one byte
+                int c = read();
+                if (c < 0) {
+                  return -1;
+                }
+                b[off] = (byte) c;
+                return 1;
+              }
+
+              @Override
+              public boolean isFinished() {
+                return at == body.length;
+              }
+
+              @Override
+              public boolean isReady() {
+                return true;
+              }
+
+              @Override
+              public void setReadListener(jakarta.servlet.ReadListener listener) {}
+            };
           }
-
-          @Override
-          public int read(byte[] b, int off, int len) throws java.io.IOException {
-            // as a socket does: what has arrived, here one byte
-            int c = read();
-            if (c < 0) {
-              return -1;
-            }
-            b[off] = (byte) c;
-            return 1;
-          }
-
-          @Override
-          public boolean isFinished() {
-            return at == body.length;
-          }
-
-          @Override
-          public boolean isReady() {
-            return true;
-          }
-
-          @Override
-          public void setReadListener(jakarta.servlet.ReadListener listener) {}
         };
-      }
-    };
     request.setContent(body);
     long start = System.nanoTime();
-    assertThatThrownBy(() -> intake.receive(request)).isInstanceOfSatisfying(TaxiiException.class, e -> {
-      assertThat(e.status()).isEqualTo(408);
-      assertThat(e.getMessage()).contains("slower");
-    });
+    assertThatThrownBy(() -> intake.receive(request))
+        .isInstanceOfSatisfying(
+            TaxiiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(408);
+              assertThat(e.getMessage()).contains("slower");
+            });
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     assertThat(budget.availableBytes()).isEqualTo(budget.capacityBytes());
   }

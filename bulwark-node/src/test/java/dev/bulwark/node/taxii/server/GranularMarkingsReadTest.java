@@ -41,24 +41,49 @@ class GranularMarkingsReadTest {
     secretDescriptionId = newId("campaign");
     secretNameId = newId("campaign");
     escapedId = newId("campaign");
-    HttpResponse<String> r = node.post(C + "objects/", fin, envelope(
-        campaign(secretDescriptionId, "Operation Fog", "\"description\":\"" + SECRET + "\",",
-            "{\"marking_ref\":\"" + STRICT + "\",\"selectors\":[\"description\"]}"),
-        campaign(secretNameId, "Operation Mist of " + SECRET, "",
-            "{\"marking_ref\":\"" + STRICT + "\",\"selectors\":[\"name\"]}"),
-        // the same property name written with a JSON escape, which a parser reads as granular_markings
-        campaign(escapedId, "Operation Haze", "\"description\":\"" + SECRET + "\",",
-            "{\"marking_ref\":\"" + STRICT + "\",\"selectors\":[\"description\"]}")
-            .replace("\"granular_markings\"", "\"granular\\u005fmarkings\"")));
+    HttpResponse<String> r =
+        node.post(
+            C + "objects/",
+            fin,
+            envelope(
+                campaign(
+                    secretDescriptionId,
+                    "Operation Fog",
+                    "\"description\":\"" + SECRET + "\",",
+                    "{\"marking_ref\":\"" + STRICT + "\",\"selectors\":[\"description\"]}"),
+                campaign(
+                    secretNameId,
+                    "Operation Mist of " + SECRET,
+                    "",
+                    "{\"marking_ref\":\"" + STRICT + "\",\"selectors\":[\"name\"]}"),
+                // the same property name written with a JSON escape, which a parser reads as
+                // granular_markings
+                campaign(
+                        escapedId,
+                        "Operation Haze",
+                        "\"description\":\"" + SECRET + "\",",
+                        "{\"marking_ref\":\"" + STRICT + "\",\"selectors\":[\"description\"]}")
+                    .replace("\"granular_markings\"", "\"granular\\u005fmarkings\"")));
     assertThat(r.statusCode()).isEqualTo(202);
     assertThat(json(r).path("failure_count").asInt()).as(r.body()).isZero();
   }
 
   static String campaign(String id, String name, String extra, String granular) {
-    return "{\"type\":\"campaign\",\"spec_version\":\"2.1\",\"id\":\"" + id + "\","
+    return "{\"type\":\"campaign\",\"spec_version\":\"2.1\",\"id\":\""
+        + id
+        + "\","
         + "\"created\":\"2026-01-01T00:00:00.000Z\",\"modified\":\"2026-01-01T00:00:00.000Z\","
-        + "\"created_by_ref\":\"" + FIN_ID + "\",\"name\":\"" + name + "\"," + extra
-        + "\"object_marking_refs\":[\"" + GREEN + "\"],\"granular_markings\":[" + granular + "]}";
+        + "\"created_by_ref\":\""
+        + FIN_ID
+        + "\",\"name\":\""
+        + name
+        + "\","
+        + extra
+        + "\"object_marking_refs\":[\""
+        + GREEN
+        + "\"],\"granular_markings\":["
+        + granular
+        + "]}";
   }
 
   private static JsonNode only(HttpResponse<String> r) {
@@ -107,13 +132,18 @@ class GranularMarkingsReadTest {
     HttpResponse<String> withheld = node.get(C + "objects/" + secretNameId + "/", deu);
     HttpResponse<String> missing = node.get(C + "objects/" + newId("campaign") + "/", deu);
     assertThat(withheld.statusCode()).isEqualTo(404);
-    assertThat(withheld.body().replace(secretNameId, "ID")).isEqualTo(missing.body().replaceAll("campaign--[0-9a-f-]+", "ID"));
-    assertThat(node.get(C + "objects/" + secretNameId + "/versions/", deu).statusCode()).isEqualTo(404);
-    HttpResponse<String> both = node.get(
-        C + "objects/?match[id]=" + secretNameId + "," + secretDescriptionId, deu);
+    assertThat(withheld.body().replace(secretNameId, "ID"))
+        .isEqualTo(missing.body().replaceAll("campaign--[0-9a-f-]+", "ID"));
+    assertThat(node.get(C + "objects/" + secretNameId + "/versions/", deu).statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> both =
+        node.get(C + "objects/?match[id]=" + secretNameId + "," + secretDescriptionId, deu);
     assertThat(ids(both)).containsExactly(secretDescriptionId);
     assertThat(both.body()).doesNotContain(SECRET);
-    assertThat(ids(node.get(C + "manifest/?match[id]=" + secretNameId + "," + secretDescriptionId, deu)))
+    assertThat(
+            ids(
+                node.get(
+                    C + "manifest/?match[id]=" + secretNameId + "," + secretDescriptionId, deu)))
         .containsExactly(secretDescriptionId);
     // its origin reads it whole
     assertThat(only(node.get(C + "objects/" + secretNameId + "/", fin)).path("name").asString())

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Finding 5 of issue 14 (oracles): the TAXII {@code next} token carried in clear the date_added of the
- * last row scanned, often a row the caller may not see. Now it is opaque (AES-GCM under a node key
- * kept outside the database) and bound to the principal, collection, endpoint and filters it was
- * issued for: it shows nothing, and a replayed, foreign or tampered token is answered exactly like a
- * malformed one. Against a real node over HTTPS.
+ * Finding 5 of issue 14 (oracles): the TAXII {@code next} token carried in clear the date_added of
+ * the last row scanned, often a row the caller may not see. Now it is opaque (AES-GCM under a node
+ * key kept outside the database) and bound to the principal, collection, endpoint and filters it
+ * was issued for: it shows nothing, and a replayed, foreign or tampered token is answered exactly
+ * like a malformed one. Against a real node over HTTPS.
  */
 class OpaqueNextTokenTest {
   static final String C = "/bulwark/collections/intel/";
@@ -43,14 +43,32 @@ class OpaqueNextTokenTest {
     est = node.principal("next-est", "EST", "reader,contributor", Optional.of(EST_ID));
     estColleague = node.principal("next-est-2", "EST", "reader", Optional.empty());
     fin = node.principal("next-fin", "FIN", "reader,contributor", Optional.of(FIN_ID));
-    // in date_added order: one EST may see, then a FIN object EST may not see (AMBER+STRICT), then two
+    // in date_added order: one EST may see, then a FIN object EST may not see (AMBER+STRICT), then
+    // two
     // more EST may see
     visibleId = newId("campaign");
     hiddenId = newId("campaign");
-    post(est, campaign(visibleId, "2026-01-02T00:00:00.000Z", EST_ID, Tlp.GREEN.markingDefinitionId()));
-    post(fin, campaign(hiddenId, "2026-01-02T00:00:00.000Z", FIN_ID, Tlp.AMBER_STRICT.markingDefinitionId()));
-    post(est, campaign(newId("campaign"), "2026-01-02T00:00:00.000Z", EST_ID, Tlp.GREEN.markingDefinitionId()));
-    post(est, campaign(newId("campaign"), "2026-01-02T00:00:00.000Z", EST_ID, Tlp.GREEN.markingDefinitionId()));
+    post(
+        est,
+        campaign(visibleId, "2026-01-02T00:00:00.000Z", EST_ID, Tlp.GREEN.markingDefinitionId()));
+    post(
+        fin,
+        campaign(
+            hiddenId, "2026-01-02T00:00:00.000Z", FIN_ID, Tlp.AMBER_STRICT.markingDefinitionId()));
+    post(
+        est,
+        campaign(
+            newId("campaign"),
+            "2026-01-02T00:00:00.000Z",
+            EST_ID,
+            Tlp.GREEN.markingDefinitionId()));
+    post(
+        est,
+        campaign(
+            newId("campaign"),
+            "2026-01-02T00:00:00.000Z",
+            EST_ID,
+            Tlp.GREEN.markingDefinitionId()));
   }
 
   private static void post(String token, String object) {
@@ -82,10 +100,15 @@ class OpaqueNextTokenTest {
     String hex = HexFormat.of().formatHex(raw);
     for (StoredObject o : store.versions("intel", hiddenId, ReadFilter.SYSTEM)) {
       long micros = o.dateAddedMicros();
-      assertThat(text).doesNotContain(Long.toString(micros)).doesNotContain(Long.toString(micros, 36));
-      assertThat(hex).doesNotContain(HexFormat.of().formatHex(ByteBuffer.allocate(8).putLong(micros).array()));
+      assertThat(text)
+          .doesNotContain(Long.toString(micros))
+          .doesNotContain(Long.toString(micros, 36));
+      assertThat(hex)
+          .doesNotContain(HexFormat.of().formatHex(ByteBuffer.allocate(8).putLong(micros).array()));
       // nor any of its 6 low bytes (the microseconds of a day and more)
-      assertThat(hex).doesNotContain(HexFormat.of().formatHex(ByteBuffer.allocate(8).putLong(micros).array(), 2, 8));
+      assertThat(hex)
+          .doesNotContain(
+              HexFormat.of().formatHex(ByteBuffer.allocate(8).putLong(micros).array(), 2, 8));
     }
     assertThat(text).doesNotContain("next-est").doesNotContain("intel").doesNotContain("objects");
     assertThat(token).doesNotContain(".");
@@ -111,16 +134,20 @@ class OpaqueNextTokenTest {
   @Test
   void aNextTokenReplayedByAnotherPrincipalOfTheSameNationIsRefused() {
     String token = next(est, "");
-    assertThat(node.get(C + "objects/?limit=1&next=" + token, estColleague).statusCode()).isEqualTo(400);
+    assertThat(node.get(C + "objects/?limit=1&next=" + token, estColleague).statusCode())
+        .isEqualTo(400);
   }
 
   @Test
   void aNextTokenUsedForAnotherCollectionEndpointOrFilterIsRefused() {
     String token = next(est, "");
-    assertThat(node.get("/bulwark/collections/drop-box/objects/?limit=1&next=" + token, est).statusCode())
+    assertThat(
+            node.get("/bulwark/collections/drop-box/objects/?limit=1&next=" + token, est)
+                .statusCode())
         .isIn(400, 403);
     assertThat(node.get(C + "manifest/?limit=1&next=" + token, est).statusCode()).isEqualTo(400);
-    assertThat(node.get(C + "objects/?limit=1&match[type]=campaign&next=" + token, est).statusCode())
+    assertThat(
+            node.get(C + "objects/?limit=1&match[type]=campaign&next=" + token, est).statusCode())
         .isEqualTo(400);
   }
 
@@ -138,9 +165,12 @@ class OpaqueNextTokenTest {
       assertThat(r.body()).isEqualTo(garbage);
     }
     // truncated and extended tokens too
-    assertThat(node.get(C + "objects/?limit=1&next=" + token.substring(0, token.length() - 4), est).statusCode())
+    assertThat(
+            node.get(C + "objects/?limit=1&next=" + token.substring(0, token.length() - 4), est)
+                .statusCode())
         .isEqualTo(400);
-    assertThat(node.get(C + "objects/?limit=1&next=" + token + "AAAA", est).statusCode()).isEqualTo(400);
+    assertThat(node.get(C + "objects/?limit=1&next=" + token + "AAAA", est).statusCode())
+        .isEqualTo(400);
   }
 
   @Test

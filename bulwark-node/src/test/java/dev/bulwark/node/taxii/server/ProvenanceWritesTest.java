@@ -23,12 +23,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Issue 14, findings 4 (provenance over TAXII), 5 (the write oracle) and 6 (integrity), attacked over
- * real HTTPS against a real node (nation EST) by contributors of EST and LVA and by the peer nodes of
- * DEU and FIN. Objects of different origins are different objects even under one identifier: a write
- * looks only at rows of its own origin or rows the writer may read, so its answer never tells of a
- * row the writer may not see, and nobody but an origin's own principals (and peers relaying that
- * origin) adds versions to its objects.
+ * Issue 14, findings 4 (provenance over TAXII), 5 (the write oracle) and 6 (integrity), attacked
+ * over real HTTPS against a real node (nation EST) by contributors of EST and LVA and by the peer
+ * nodes of DEU and FIN. Objects of different origins are different objects even under one
+ * identifier: a write looks only at rows of its own origin or rows the writer may read, so its
+ * answer never tells of a row the writer may not see, and nobody but an origin's own principals
+ * (and peers relaying that origin) adds versions to its objects.
  */
 class ProvenanceWritesTest {
   static final String INTEL = "/bulwark/collections/intel/";
@@ -71,13 +71,24 @@ class ProvenanceWritesTest {
     assertStored(post(INTEL, estA, campaign(x, V1, EST_A_ID, "the author's text", Tlp.GREEN)));
 
     // as its own nation's object, as the node's own nation's object, as a third nation's object
-    assertThat(failure(post(INTEL, deuPeer, campaign(x, V2, EST_A_ID, "the peer's text", Tlp.GREEN))))
+    assertThat(
+            failure(post(INTEL, deuPeer, campaign(x, V2, EST_A_ID, "the peer's text", Tlp.GREEN))))
         .contains("another origin (EST)");
-    assertThat(failure(post(INTEL, deuPeer,
-        withClaims(campaign(x, V2, EST_A_ID, "the peer's text", Tlp.GREEN), claim("EST")))))
+    assertThat(
+            failure(
+                post(
+                    INTEL,
+                    deuPeer,
+                    withClaims(
+                        campaign(x, V2, EST_A_ID, "the peer's text", Tlp.GREEN), claim("EST")))))
         .contains("this node's own nation");
-    assertThat(failure(post(INTEL, deuPeer,
-        withClaims(campaign(x, V2, EST_A_ID, "the peer's text", Tlp.GREEN), claim("LVA")))))
+    assertThat(
+            failure(
+                post(
+                    INTEL,
+                    deuPeer,
+                    withClaims(
+                        campaign(x, V2, EST_A_ID, "the peer's text", Tlp.GREEN), claim("LVA")))))
         .contains("another origin (EST)");
 
     for (String reader : List.of(estReader, lvaReader, deuReader)) {
@@ -94,7 +105,8 @@ class ProvenanceWritesTest {
     assertStored(post(INTEL, lva, campaign(x, V1, LVA_ID, "LVA's text", Tlp.AMBER)));
     // EST may not read LVA's object: its own under the same id is stored as EST's
     assertStored(post(INTEL, estA, campaign(x, V2, EST_A_ID, "EST's text", Tlp.GREEN)));
-    assertThat(texts(INTEL, x, lvaReader, "all")).containsExactlyInAnyOrder("LVA's text", "EST's text");
+    assertThat(texts(INTEL, x, lvaReader, "all"))
+        .containsExactlyInAnyOrder("LVA's text", "EST's text");
 
     // LVA's contributor deletes x: its own object goes, EST's (which it may read) stays
     assertThat(node.delete(INTEL + "objects/" + x + "/", lva).statusCode()).isEqualTo(200);
@@ -115,14 +127,17 @@ class ProvenanceWritesTest {
 
     assertThat(texts(INTEL, x, estReader, "all")).containsExactly("the author's text");
     assertThat(texts(INTEL, x, deuReader, "all")).containsExactly("the peer's text");
-    assertThat(rows("intel", x)).extracting(StoredObject::originNation).containsExactlyInAnyOrder("EST", "DEU");
+    assertThat(rows("intel", x))
+        .extracting(StoredObject::originNation)
+        .containsExactlyInAnyOrder("EST", "DEU");
     // the author goes on with its object, not refused for a version "added by another principal"
     assertStored(post(INTEL, estA, campaign(x, V3, EST_A_ID, "the author's next text", Tlp.AMBER)));
     assertThat(texts(INTEL, x, estReader, "last")).containsExactly("the author's next text");
   }
 
   @Test
-  void finding6_aContributorCannotStoreItsContentUnderAnotherNationsIdAndVersionInAnotherCollection() {
+  void
+      finding6_aContributorCannotStoreItsContentUnderAnotherNationsIdAndVersionInAnotherCollection() {
     String seen = newId("campaign");
     assertStored(post(INTEL, estA, campaign(seen, V1, EST_A_ID, "the author's text", Tlp.GREEN)));
     // an object LVA can see: refused openly in another collection, a no-op in the same one
@@ -137,9 +152,11 @@ class ProvenanceWritesTest {
 
     // an object LVA cannot see: its content becomes LVA's own object, never EST's
     String hidden = newId("campaign");
-    assertStored(post(INTEL, estA, campaign(hidden, V1, EST_A_ID, "the author's text", Tlp.AMBER_STRICT)));
+    assertStored(
+        post(INTEL, estA, campaign(hidden, V1, EST_A_ID, "the author's text", Tlp.AMBER_STRICT)));
     assertStored(post(ELSEWHERE, lva, campaign(hidden, V1, LVA_ID, "LVA's text", Tlp.GREEN)));
-    assertThat(rows("elsewhere", hidden)).singleElement()
+    assertThat(rows("elsewhere", hidden))
+        .singleElement()
         .satisfies(r -> assertThat(r.originNation()).isEqualTo("LVA"))
         .satisfies(r -> assertThat(r.addedBy()).isEqualTo("prov-lva"));
     assertThat(texts(INTEL, hidden, estReader, "all")).containsExactly("the author's text");
@@ -151,7 +168,8 @@ class ProvenanceWritesTest {
     assertStored(post(INTEL, estA, campaign(x, V1, EST_A_ID, "the author's text", Tlp.AMBER)));
     assertStored(post(INTEL, lva, campaign(x, V2, LVA_ID, "LVA's text", Tlp.GREEN)));
 
-    assertThat(texts(INTEL, x, estReader, "last")).containsExactlyInAnyOrder("the author's text", "LVA's text");
+    assertThat(texts(INTEL, x, estReader, "last"))
+        .containsExactlyInAnyOrder("the author's text", "LVA's text");
     assertThat(texts(INTEL, x, lvaReader, "last")).containsExactly("LVA's text");
   }
 
@@ -180,7 +198,8 @@ class ProvenanceWritesTest {
       assertThat(comparable(onHidden, hidden)).isEqualTo(comparable(onFresh, fresh));
       assertThat(success(onHidden)).isEqualTo("stored");
       // the status resource read back later says the same
-      assertThat(comparable(status(onHidden, lva), hidden)).isEqualTo(comparable(status(onFresh, lva), fresh));
+      assertThat(comparable(status(onHidden, lva), hidden))
+          .isEqualTo(comparable(status(onFresh, lva), fresh));
     }
     // and nothing LVA stored touched the EST object
     assertThat(texts(INTEL, hidden, estReader, "all")).containsExactly("secret");
@@ -192,25 +211,44 @@ class ProvenanceWritesTest {
     assertStored(post(INTEL, lva, campaign(hidden, V1, LVA_ID, "secret", Tlp.AMBER_STRICT)));
     String fresh = newId("campaign");
 
-    for (Optional<String> origin : List.of(Optional.<String>empty(), Optional.of("FIN"), Optional.of("EST"))) {
+    for (Optional<String> origin :
+        List.of(Optional.<String>empty(), Optional.of("FIN"), Optional.of("EST"))) {
       for (String version : List.of(V1, V2)) {
-        JsonNode onHidden = post(INTEL, deuPeer, claimed(campaign(hidden, version, null, "probe", Tlp.GREEN), origin));
-        JsonNode onFresh = post(INTEL, deuPeer, claimed(campaign(fresh, version, null, "probe", Tlp.GREEN), origin));
-        assertThat(comparable(onHidden, hidden)).as("claimed origin %s, version %s", origin, version)
+        JsonNode onHidden =
+            post(
+                INTEL,
+                deuPeer,
+                claimed(campaign(hidden, version, null, "probe", Tlp.GREEN), origin));
+        JsonNode onFresh =
+            post(
+                INTEL,
+                deuPeer,
+                claimed(campaign(fresh, version, null, "probe", Tlp.GREEN), origin));
+        assertThat(comparable(onHidden, hidden))
+            .as("claimed origin %s, version %s", origin, version)
             .isEqualTo(comparable(onFresh, fresh));
       }
     }
   }
 
   @Test
-  void finding5_aRefusalAboutARowOfTheSameOriginThePeerMayNotReadNamesNeitherItsVersionNorItsMarkings() {
+  void
+      finding5_aRefusalAboutARowOfTheSameOriginThePeerMayNotReadNamesNeitherItsVersionNorItsMarkings() {
     String x = newId("campaign");
     assertStored(post(INTEL, lva, campaign(x, V1, LVA_ID, "secret", Tlp.AMBER_STRICT)));
 
     // the peer relays a newer LVA version that would loosen AMBER+STRICT to GREEN
-    String message = failure(post(INTEL, deuPeer, withClaims(campaign(x, V2, null, "probe", Tlp.GREEN), claim("LVA"))));
+    String message =
+        failure(
+            post(
+                INTEL,
+                deuPeer,
+                withClaims(campaign(x, V2, null, "probe", Tlp.GREEN), claim("LVA"))));
 
-    assertThat(message).contains("loosens").doesNotContain(V1).doesNotContain(Tlp.AMBER_STRICT.markingDefinitionId());
+    assertThat(message)
+        .contains("loosens")
+        .doesNotContain(V1)
+        .doesNotContain(Tlp.AMBER_STRICT.markingDefinitionId());
     assertThat(texts(INTEL, x, lvaReader, "all")).containsExactly("secret");
   }
 
@@ -221,21 +259,29 @@ class ProvenanceWritesTest {
     String mine = newId("campaign");
     assertStored(post(INTEL, lva, campaign(mine, V1, LVA_ID, "LVA's", Tlp.GREEN)));
     String relayed = newId("campaign");
-    assertStored(post(INTEL, deuPeer, withClaims(campaign(relayed, V1, null, "relayed", Tlp.GREEN),
-        claim("LVA", "FIN"))));
+    assertStored(
+        post(
+            INTEL,
+            deuPeer,
+            withClaims(campaign(relayed, V1, null, "relayed", Tlp.GREEN), claim("LVA", "FIN"))));
 
     JsonNode toPeer = json(node.get(INTEL + "objects/?match[id]=" + mine + "," + relayed, finPeer));
     List<String> ids = new ArrayList<>();
     toPeer.path("objects").forEach(o -> ids.add(o.path("id").asString()));
     JsonNode provenance = toPeer.path("x_bulwark_provenance");
     assertThat(provenance.size()).isEqualTo(2);
-    assertThat(provenance.get(ids.indexOf(mine)).toString()).isEqualTo("{\"origin\":\"LVA\",\"relayed_via\":[]}");
+    assertThat(provenance.get(ids.indexOf(mine)).toString())
+        .isEqualTo("{\"origin\":\"LVA\",\"relayed_via\":[]}");
     assertThat(provenance.get(ids.indexOf(relayed)).toString())
         .isEqualTo("{\"origin\":\"LVA\",\"relayed_via\":[\"FIN\",\"DEU\"]}");
-    assertThat(json(node.get(INTEL + "objects/" + relayed + "/", finPeer)).has("x_bulwark_provenance")).isTrue();
+    assertThat(
+            json(node.get(INTEL + "objects/" + relayed + "/", finPeer)).has("x_bulwark_provenance"))
+        .isTrue();
 
     for (String reader : List.of(estReader, lva, deuReader)) {
-      assertThat(json(node.get(INTEL + "objects/?match[id]=" + mine + "," + relayed, reader)).has("x_bulwark_provenance"))
+      assertThat(
+              json(node.get(INTEL + "objects/?match[id]=" + mine + "," + relayed, reader))
+                  .has("x_bulwark_provenance"))
           .isFalse();
     }
   }
@@ -243,26 +289,43 @@ class ProvenanceWritesTest {
   @Test
   void finding4_aClaimFromAnyoneButAPeerIsIgnored() {
     String x = newId("campaign");
-    assertStored(post(INTEL, lva, withClaims(campaign(x, V1, LVA_ID, "LVA's", Tlp.AMBER), claim("EST"))));
+    assertStored(
+        post(INTEL, lva, withClaims(campaign(x, V1, LVA_ID, "LVA's", Tlp.AMBER), claim("EST"))));
 
-    assertThat(rows("intel", x)).singleElement().satisfies(r -> {
-      assertThat(r.originNation()).isEqualTo("LVA");
-      assertThat(r.relayedVia()).isEmpty();
-    });
+    assertThat(rows("intel", x))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.originNation()).isEqualTo("LVA");
+              assertThat(r.relayedVia()).isEmpty();
+            });
     assertThat(texts(INTEL, x, estReader, "all")).isEmpty();
   }
 
   @Test
   void finding4_aPeerNeverHandsOverRedNorWhatItsNationMayNotReadNorAnUnreadableClaim() {
     String red = newId("campaign");
-    assertThat(failure(post(INTEL, deuPeer, withClaims(campaign(red, V1, null, "red", Tlp.RED), claim("LVA")))))
+    assertThat(
+            failure(
+                post(
+                    INTEL,
+                    deuPeer,
+                    withClaims(campaign(red, V1, null, "red", Tlp.RED), claim("LVA")))))
         .contains("TLP:RED");
     String strict = newId("campaign");
-    assertThat(failure(post(INTEL, deuPeer,
-        withClaims(campaign(strict, V1, null, "LVA eyes only", Tlp.AMBER_STRICT), claim("LVA")))))
+    assertThat(
+            failure(
+                post(
+                    INTEL,
+                    deuPeer,
+                    withClaims(
+                        campaign(strict, V1, null, "LVA eyes only", Tlp.AMBER_STRICT),
+                        claim("LVA")))))
         .contains("may not read");
     String bad = newId("campaign");
-    ObjectNode envelope = (ObjectNode) TestNode.JSON.readTree(TestNode.envelope(campaign(bad, V1, null, "x", Tlp.GREEN)));
+    ObjectNode envelope =
+        (ObjectNode)
+            TestNode.JSON.readTree(TestNode.envelope(campaign(bad, V1, null, "x", Tlp.GREEN)));
     envelope.putArray("x_bulwark_provenance").addObject().put("origin", "not a nation");
     assertThat(failure(post(INTEL, deuPeer, envelope.toString()))).contains("x_bulwark_provenance");
     assertThat(rows("intel", red)).isEmpty();
@@ -274,17 +337,29 @@ class ProvenanceWritesTest {
   void finding4_aPeerNeverReadsRedEvenWhenItsIdentityIsARecipient() {
     String peerIdentity = "identity--7a0d1c2e-0000-4000-8000-0000000fe7e1";
     String peer = node.principal("prov-red-node", "FIN", "peer", Optional.of(peerIdentity));
-    StixObject md = ReleasabilityMarking.markingDefinition(
-        new Releasability(Set.of(), Set.of(peerIdentity)), EST_A_ID, "2026-01-01T00:00:00.000Z");
+    StixObject md =
+        ReleasabilityMarking.markingDefinition(
+            new Releasability(Set.of(), Set.of(peerIdentity)),
+            EST_A_ID,
+            "2026-01-01T00:00:00.000Z");
     String marking = md.id();
     ObjectNode mdJson = md.json();
     mdJson.putArray("object_marking_refs").add(Tlp.CLEAR.markingDefinitionId());
     String definition = mdJson.toString();
     String red = newId("campaign");
-    assertThat(json(node.post(INTEL + "objects/", estA, TestNode.envelope(definition,
-        campaign(red, V1, EST_A_ID, "red", Tlp.RED).replace("\"object_marking_refs\":[",
-            "\"object_marking_refs\":[\"" + marking + "\","))))
-        .path("failure_count").asInt()).isZero();
+    assertThat(
+            json(node.post(
+                    INTEL + "objects/",
+                    estA,
+                    TestNode.envelope(
+                        definition,
+                        campaign(red, V1, EST_A_ID, "red", Tlp.RED)
+                            .replace(
+                                "\"object_marking_refs\":[",
+                                "\"object_marking_refs\":[\"" + marking + "\","))))
+                .path("failure_count")
+                .asInt())
+        .isZero();
 
     assertThat(node.get(INTEL + "objects/" + red + "/", peer).statusCode()).isEqualTo(404);
     assertThat(json(node.get(INTEL + "objects/?match[id]=" + red, peer)).has("objects")).isFalse();
@@ -292,13 +367,23 @@ class ProvenanceWritesTest {
 
   // ---- helpers ----
 
-  /** A campaign with a description, so that two versions or two origins' texts can be told apart. */
+  /**
+   * A campaign with a description, so that two versions or two origins' texts can be told apart.
+   */
   static String campaign(String id, String modified, String createdBy, String text, Tlp tlp) {
-    return "{\"type\":\"campaign\",\"spec_version\":\"2.1\",\"id\":\"" + id + "\","
-        + "\"created\":\"2026-01-01T00:00:00.000Z\",\"modified\":\"" + modified + "\",\"name\":\"c\","
-        + "\"description\":\"" + text + "\""
+    return "{\"type\":\"campaign\",\"spec_version\":\"2.1\",\"id\":\""
+        + id
+        + "\","
+        + "\"created\":\"2026-01-01T00:00:00.000Z\",\"modified\":\""
+        + modified
+        + "\",\"name\":\"c\","
+        + "\"description\":\""
+        + text
+        + "\""
         + (createdBy == null ? "" : ",\"created_by_ref\":\"" + createdBy + "\"")
-        + ",\"object_marking_refs\":[\"" + tlp.markingDefinitionId() + "\"]}";
+        + ",\"object_marking_refs\":[\""
+        + tlp.markingDefinitionId()
+        + "\"]}";
   }
 
   static String claim(String origin, String... relays) {
@@ -311,7 +396,11 @@ class ProvenanceWritesTest {
 
   /** An envelope of one object with its provenance claims. */
   static String withClaims(String object, String... claims) {
-    return "{\"objects\":[" + object + "],\"x_bulwark_provenance\":[" + String.join(",", claims) + "]}";
+    return "{\"objects\":["
+        + object
+        + "],\"x_bulwark_provenance\":["
+        + String.join(",", claims)
+        + "]}";
   }
 
   static String claimed(String object, Optional<String> origin) {
@@ -319,14 +408,18 @@ class ProvenanceWritesTest {
   }
 
   static JsonNode post(String collection, String token, String objectOrEnvelope) {
-    String body = objectOrEnvelope.startsWith("{\"objects\"") ? objectOrEnvelope : TestNode.envelope(objectOrEnvelope);
+    String body =
+        objectOrEnvelope.startsWith("{\"objects\"")
+            ? objectOrEnvelope
+            : TestNode.envelope(objectOrEnvelope);
     HttpResponse<String> r = node.post(collection + "objects/", token, body);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     return json(r);
   }
 
   static JsonNode status(JsonNode posted, String token) {
-    HttpResponse<String> r = node.get("/bulwark/status/" + posted.path("id").asString() + "/", token);
+    HttpResponse<String> r =
+        node.get("/bulwark/status/" + posted.path("id").asString() + "/", token);
     if (r.statusCode() == 404) {
       r = node.get("/second/status/" + posted.path("id").asString() + "/", token);
     }
@@ -348,7 +441,9 @@ class ProvenanceWritesTest {
     return status.path("failures").get(0).path("message").asString();
   }
 
-  /** The status resource without what differs between any two posts: its id, time and the object id. */
+  /**
+   * The status resource without what differs between any two posts: its id, time and the object id.
+   */
   static String comparable(JsonNode status, String objectId) {
     ObjectNode copy = ((ObjectNode) status).deepCopy();
     copy.remove("id");
@@ -358,7 +453,8 @@ class ProvenanceWritesTest {
 
   /** The descriptions of the versions of an object a reader gets (match[version]=all or last). */
   static List<String> texts(String collection, String id, String token, String version) {
-    HttpResponse<String> r = node.get(collection + "objects/" + id + "/?match[version]=" + version, token);
+    HttpResponse<String> r =
+        node.get(collection + "objects/" + id + "/?match[version]=" + version, token);
     List<String> out = new ArrayList<>();
     if (r.statusCode() == 404) {
       return out;

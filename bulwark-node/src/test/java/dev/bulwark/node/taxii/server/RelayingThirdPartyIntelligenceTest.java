@@ -16,8 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Issue 14, "relaying what others wrote, without impersonation": a contributor shares third-party
- * intelligence as its authors wrote it, and never claims an identity of the community that is not its
- * own. On a real node over HTTPS.
+ * intelligence as its authors wrote it, and never claims an identity of the community that is not
+ * its own. On a real node over HTTPS.
  */
 class RelayingThirdPartyIntelligenceTest {
   static final String INTEL = "/bulwark/collections/intel/";
@@ -34,11 +34,15 @@ class RelayingThirdPartyIntelligenceTest {
   }
 
   @Test
-  void anAnalystPostingTheOasisPoisonIvyReportKeepsEveryObjectWithItsVendorAuthorship() throws Exception {
+  void anAnalystPostingTheOasisPoisonIvyReportKeepsEveryObjectWithItsVendorAuthorship()
+      throws Exception {
     ArrayNode objects;
     try (InputStream in = getClass().getResourceAsStream("/demo/poisonivy.json")) {
-      objects = (ArrayNode) TestNode.JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8))
-          .get("objects");
+      objects =
+          (ArrayNode)
+              TestNode.JSON
+                  .readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                  .get("objects");
     }
     ObjectNode envelope = TestNode.JSON.createObjectNode();
     envelope.set("objects", objects);
@@ -54,9 +58,16 @@ class RelayingThirdPartyIntelligenceTest {
         vendorAuthored = o;
       }
     }
-    HttpResponse<String> back = node.get(INTEL + "objects/" + vendorAuthored.path("id").asString() + "/", analyst);
+    HttpResponse<String> back =
+        node.get(INTEL + "objects/" + vendorAuthored.path("id").asString() + "/", analyst);
     assertThat(back.statusCode()).isEqualTo(200);
-    assertThat(TestNode.JSON.readTree(back.body()).path("objects").get(0).path("created_by_ref").asString())
+    assertThat(
+            TestNode.JSON
+                .readTree(back.body())
+                .path("objects")
+                .get(0)
+                .path("created_by_ref")
+                .asString())
         .isEqualTo(vendorAuthored.path("created_by_ref").asString());
   }
 
@@ -73,7 +84,8 @@ class RelayingThirdPartyIntelligenceTest {
     for (String nation : new String[] {"POL", "FIN", "USA"}) {
       JsonNode status = post(campaign(MaritimeExtension.nodeIdentity(nation)));
       assertThat(status.path("success_count").asInt()).as(nation).isZero();
-      assertThat(status.path("failures").get(0).path("message").asString()).contains("Bulwark node");
+      assertThat(status.path("failures").get(0).path("message").asString())
+          .contains("Bulwark node");
     }
   }
 
@@ -85,14 +97,18 @@ class RelayingThirdPartyIntelligenceTest {
   }
 
   private static JsonNode post(String object) throws Exception {
-    HttpResponse<String> r = node.post(INTEL + "objects/", analyst, "{\"objects\":[" + object + "]}");
+    HttpResponse<String> r =
+        node.post(INTEL + "objects/", analyst, "{\"objects\":[" + object + "]}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     return TestNode.JSON.readTree(r.body());
   }
 
   private static String campaign(String author) {
-    return "{\"type\":\"campaign\",\"spec_version\":\"2.1\",\"id\":\"campaign--" + UUID.randomUUID()
+    return "{\"type\":\"campaign\",\"spec_version\":\"2.1\",\"id\":\"campaign--"
+        + UUID.randomUUID()
         + "\",\"created\":\"2026-01-02T00:00:00.000Z\",\"modified\":\"2026-01-02T00:00:00.000Z\","
-        + "\"name\":\"relay test\",\"created_by_ref\":\"" + author + "\"}";
+        + "\"name\":\"relay test\",\"created_by_ref\":\""
+        + author
+        + "\"}";
   }
 }

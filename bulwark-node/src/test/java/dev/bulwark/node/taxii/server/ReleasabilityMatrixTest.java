@@ -22,10 +22,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Four nations x every TLP level (and none) x no releasability / releasable to a nation / releasable
- * to a nation and a named recipient, read through every read endpoint (objects, object, versions,
- * manifest): each reader sees exactly what the design's table allows, no more (a leak) and no less.
- * The expectation is written out here from the table in DESIGN.md, not computed by the library rule.
+ * Four nations x every TLP level (and none) x no releasability / releasable to a nation /
+ * releasable to a nation and a named recipient, read through every read endpoint (objects, object,
+ * versions, manifest): each reader sees exactly what the design's table allows, no more (a leak)
+ * and no less. The expectation is written out here from the table in DESIGN.md, not computed by the
+ * library rule.
  */
 class ReleasabilityMatrixTest {
   static final String EST = "identity--2a000000-0000-4000-8000-000000000001";
@@ -47,13 +48,19 @@ class ReleasabilityMatrixTest {
     node = TestNode.get();
     String admin = node.principal("matrix-admin", "EST", "admin", Optional.of(EST));
     for (String[] r : new String[][] {{"EST", EST}, {"LVA", LVA}, {"DEU", DEU}, {"USA", USA}}) {
-      readers.put(r[0], new ReaderCase(r[0], r[1],
-          node.principal("matrix-" + r[0].toLowerCase(), r[0], "reader", Optional.of(r[1]))));
+      readers.put(
+          r[0],
+          new ReaderCase(
+              r[0],
+              r[1],
+              node.principal("matrix-" + r[0].toLowerCase(), r[0], "reader", Optional.of(r[1]))));
     }
-    StixObject relLva = ReleasabilityMarking.markingDefinition(
-        Releasability.toNations("LVA"), EST, "2026-01-01T00:00:00.000Z");
-    StixObject relLvaDeu = ReleasabilityMarking.markingDefinition(
-        new Releasability(Set.of("LVA"), Set.of(DEU)), EST, "2026-01-01T00:00:00.000Z");
+    StixObject relLva =
+        ReleasabilityMarking.markingDefinition(
+            Releasability.toNations("LVA"), EST, "2026-01-01T00:00:00.000Z");
+    StixObject relLvaDeu =
+        ReleasabilityMarking.markingDefinition(
+            new Releasability(Set.of("LVA"), Set.of(DEU)), EST, "2026-01-01T00:00:00.000Z");
     List<String> objects = new ArrayList<>(List.of(relLva.toJson(), relLvaDeu.toJson()));
     List<Optional<Tlp>> tlps = new ArrayList<>();
     tlps.add(Optional.empty());
@@ -74,7 +81,8 @@ class ReleasabilityMatrixTest {
         objects.add(campaign(id, "2026-01-02T00:00:00.000Z", EST, refs.toArray(String[]::new)));
       }
     }
-    HttpResponse<String> r = node.post(C + "objects/", admin, envelope(objects.toArray(String[]::new)));
+    HttpResponse<String> r =
+        node.post(C + "objects/", admin, envelope(objects.toArray(String[]::new)));
     assertThat(r.statusCode()).isEqualTo(202);
     assertThat(json(r).path("failure_count").asInt()).as(r.body()).isZero();
   }
@@ -88,12 +96,17 @@ class ReleasabilityMatrixTest {
       return origin; // the collection default: the origin nation only
     }
     boolean relAllows = c.rel().equals("none") || origin || listedNation || namedRecipient;
-    boolean tlpAllows = c.tlp().map(t -> switch (t) {
-      case CLEAR, GREEN -> true;
-      case AMBER -> origin || listedNation;
-      case AMBER_STRICT -> origin;
-      case RED -> namedRecipient;
-    }).orElse(true);
+    boolean tlpAllows =
+        c.tlp()
+            .map(
+                t ->
+                    switch (t) {
+                      case CLEAR, GREEN -> true;
+                      case AMBER -> origin || listedNation;
+                      case AMBER_STRICT -> origin;
+                      case RED -> namedRecipient;
+                    })
+            .orElse(true);
     return relAllows && tlpAllows;
   }
 
@@ -106,11 +119,14 @@ class ReleasabilityMatrixTest {
   private static Set<String> campaignIds(HttpResponse<String> r) {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     Set<String> out = new TreeSet<>();
-    json(r).path("objects").forEach(o -> {
-      if (o.path("id").asString().startsWith("campaign--")) {
-        out.add(o.path("id").asString());
-      }
-    });
+    json(r)
+        .path("objects")
+        .forEach(
+            o -> {
+              if (o.path("id").asString().startsWith("campaign--")) {
+                out.add(o.path("id").asString());
+              }
+            });
     return out;
   }
 
@@ -120,20 +136,30 @@ class ReleasabilityMatrixTest {
     for (ReaderCase r : readers.values()) {
       assertThat(expectedIds(r)).isNotEmpty().hasSizeLessThan(cases.size());
     }
-    assertThat(cases.stream().filter(c -> c.tlp().equals(Optional.of(Tlp.RED)))
-        .filter(c -> readers.values().stream().anyMatch(r -> expected(c, r)))).hasSize(1);
+    assertThat(
+            cases.stream()
+                .filter(c -> c.tlp().equals(Optional.of(Tlp.RED)))
+                .filter(c -> readers.values().stream().anyMatch(r -> expected(c, r))))
+        .hasSize(1);
   }
 
   @Test
   void objectsEndpointShowsExactlyWhatTheMarkingsAllow() {
     for (ReaderCase r : readers.values()) {
-      assertThat(campaignIds(node.get(C + "objects/?limit=1000", r.token()))).as(r.nation()).isEqualTo(expectedIds(r));
-      assertThat(campaignIds(node.get(C + "objects/?limit=1000&match[version]=all", r.token()))).as(r.nation()).isEqualTo(expectedIds(r));
+      assertThat(campaignIds(node.get(C + "objects/?limit=1000", r.token())))
+          .as(r.nation())
+          .isEqualTo(expectedIds(r));
+      assertThat(campaignIds(node.get(C + "objects/?limit=1000&match[version]=all", r.token())))
+          .as(r.nation())
+          .isEqualTo(expectedIds(r));
       // paging one by one must not leak either
       Set<String> paged = new TreeSet<>();
       String next = null;
       do {
-        HttpResponse<String> p = node.get(C + "objects/?limit=1&match[type]=campaign" + (next == null ? "" : "&next=" + next), r.token());
+        HttpResponse<String> p =
+            node.get(
+                C + "objects/?limit=1&match[type]=campaign" + (next == null ? "" : "&next=" + next),
+                r.token());
         paged.addAll(campaignIds(p));
         next = json(p).path("more").asBoolean() ? json(p).path("next").asString() : null;
       } while (next != null);
@@ -144,7 +170,9 @@ class ReleasabilityMatrixTest {
   @Test
   void manifestShowsExactlyWhatTheMarkingsAllow() {
     for (ReaderCase r : readers.values()) {
-      assertThat(campaignIds(node.get(C + "manifest/?limit=1000", r.token()))).as(r.nation()).isEqualTo(expectedIds(r));
+      assertThat(campaignIds(node.get(C + "manifest/?limit=1000", r.token())))
+          .as(r.nation())
+          .isEqualTo(expectedIds(r));
     }
   }
 

@@ -29,7 +29,8 @@ class TaxiiClientTest {
   static void start() {
     node = TestNode.get();
     String token = node.principal("client-test", "EST", "reader,contributor", Optional.of(ME));
-    client = TaxiiClient.builder().basic("client-test", token).sslContext(node.trustingNode).build();
+    client =
+        TaxiiClient.builder().basic("client-test", token).sslContext(node.trustingNode).build();
     server = node.uri("/");
     root = node.uri("/bulwark/");
   }
@@ -48,41 +49,65 @@ class TaxiiClientTest {
     String type = "x-client-" + Long.toHexString(System.nanoTime());
     List<String> objects = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
-      objects.add(TaxiiServerConformanceTest.custom(type + "--" + java.util.UUID.randomUUID(), type)
-          .replace(TaxiiServerConformanceTest.EST_ID, ME));
+      objects.add(
+          TaxiiServerConformanceTest.custom(type + "--" + java.util.UUID.randomUUID(), type)
+              .replace(TaxiiServerConformanceTest.EST_ID, ME));
     }
     TaxiiResources.Status status = client.add(root, "intel", objects);
     assertThat(status.successCount()).isEqualTo(25);
     assertThat(client.status(root, status.id()).successCount()).isEqualTo(25);
     List<StixObject> got = new ArrayList<>();
     List<Long> progress = new ArrayList<>();
-    long n = client.forEachObject(root, "intel", TaxiiQuery.all().withTypes(List.of(type)).withLimit(4), got::add, progress::add);
+    long n =
+        client.forEachObject(
+            root,
+            "intel",
+            TaxiiQuery.all().withTypes(List.of(type)).withLimit(4),
+            got::add,
+            progress::add);
     assertThat(n).isEqualTo(25);
     assertThat(got).extracting(StixObject::type).containsOnly(type);
     assertThat(progress).hasSize(7).endsWith(25L);
-    assertThat(client.manifest(root, "intel", TaxiiQuery.all().withTypes(List.of(type)), Optional.empty()).objects()).hasSize(25);
+    assertThat(
+            client
+                .manifest(
+                    root, "intel", TaxiiQuery.all().withTypes(List.of(type)), Optional.empty())
+                .objects())
+        .hasSize(25);
 
     String id = newId("campaign");
-    client.add(root, "intel", List.of(campaign(id, "2026-01-02T00:00:00.000Z", ME), campaign(id, "2026-01-03T00:00:00.000Z", ME)));
-    assertThat(client.versions(root, "intel", id, TaxiiQuery.all(), Optional.empty()).versions()).hasSize(2);
+    client.add(
+        root,
+        "intel",
+        List.of(
+            campaign(id, "2026-01-02T00:00:00.000Z", ME),
+            campaign(id, "2026-01-03T00:00:00.000Z", ME)));
+    assertThat(client.versions(root, "intel", id, TaxiiQuery.all(), Optional.empty()).versions())
+        .hasSize(2);
     TaxiiResources.Envelope one = client.object(root, "intel", id, TaxiiQuery.all());
-    assertThat(one.objects()).singleElement().satisfies(o -> assertThat(o.modified()).hasValue("2026-01-03T00:00:00.000Z"));
+    assertThat(one.objects())
+        .singleElement()
+        .satisfies(o -> assertThat(o.modified()).hasValue("2026-01-03T00:00:00.000Z"));
     assertThat(one.dateAddedFirst()).isPresent();
     client.delete(root, "intel", id, TaxiiQuery.all());
     assertThatThrownBy(() -> client.object(root, "intel", id, TaxiiQuery.all()))
-        .isInstanceOfSatisfying(TaxiiClientException.class, e -> assertThat(e.status()).isEqualTo(404));
+        .isInstanceOfSatisfying(
+            TaxiiClientException.class, e -> assertThat(e.status()).isEqualTo(404));
   }
 
   @Test
   void errorsCarryTheStatusAndTheServersMessage() {
     assertThatThrownBy(() -> client.collection(root, "no-such-collection"))
-        .isInstanceOfSatisfying(TaxiiClientException.class, e -> {
-          assertThat(e.status()).isEqualTo(404);
-          assertThat(e.getMessage()).contains("no-such-collection");
-        });
+        .isInstanceOfSatisfying(
+            TaxiiClientException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(404);
+              assertThat(e.getMessage()).contains("no-such-collection");
+            });
     TaxiiClient anonymous = TaxiiClient.builder().sslContext(node.trustingNode).build();
     assertThatThrownBy(() -> anonymous.collections(root))
-        .isInstanceOfSatisfying(TaxiiClientException.class, e -> assertThat(e.status()).isEqualTo(401));
+        .isInstanceOfSatisfying(
+            TaxiiClientException.class, e -> assertThat(e.status()).isEqualTo(401));
     TaxiiClient untrusting = TaxiiClient.builder().build();
     assertThatThrownBy(() -> untrusting.discover(server))
         .isInstanceOfSatisfying(TaxiiClientException.class, e -> assertThat(e.status()).isZero());

@@ -21,14 +21,23 @@ class TaxiiParsersPropertiesTest {
     return Arbitraries.oneOf(
         Arbitraries.strings().ofMaxLength(60),
         Arbitraries.strings().withChars("0123456789-TZ:.,firstlal").ofMaxLength(40),
-        Arbitraries.of("all", "first", "last", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00.123456Z", "", ",", "all,first"));
+        Arbitraries.of(
+            "all",
+            "first",
+            "last",
+            "2026-01-01T00:00:00Z",
+            "2026-01-01T00:00:00.123456Z",
+            "",
+            ",",
+            "all,first"));
   }
 
   @Property(tries = 500)
-  void anyFilterValueIsAcceptedOrA400(@ForAll("junk") String value,
-      @ForAll("param") String param) {
+  void anyFilterValueIsAcceptedOrA400(@ForAll("junk") String value, @ForAll("param") String param) {
     try {
-      TaxiiFilters f = TaxiiFilters.parse(Map.of(param, new String[] {value}), ALL, VersionMatch.LAST, 100, 1000);
+      TaxiiFilters f =
+          TaxiiFilters.parse(
+              Map.of(param, new String[] {value}), ALL, VersionMatch.LAST, 100, 1000);
       assertThat(f.limit()).isBetween(1, 1000);
     } catch (TaxiiException e) {
       assertThat(e.status()).isEqualTo(400);
@@ -38,12 +47,22 @@ class TaxiiParsersPropertiesTest {
 
   @Provide
   Arbitrary<String> param() {
-    return Arbitraries.of("added_after", "limit", "next", "match[id]", "match[type]", "match[version]", "match[spec_version]", "match[x]");
+    return Arbitraries.of(
+        "added_after",
+        "limit",
+        "next",
+        "match[id]",
+        "match[type]",
+        "match[version]",
+        "match[spec_version]",
+        "match[x]");
   }
 
   @Property(tries = 300)
-  void nextTokensRoundTripAndNothingElseVerifies(@ForAll @LongRange(min = 0) long position,
-      @ForAll("junk") String forged, @ForAll("junk") String binding) {
+  void nextTokensRoundTripAndNothingElseVerifies(
+      @ForAll @LongRange(min = 0) long position,
+      @ForAll("junk") String forged,
+      @ForAll("junk") String binding) {
     CursorCodec codec = new CursorCodec("test key".getBytes());
     String token = codec.encode(position, binding);
     assertThat(codec.decode(token, binding)).contains(position);
@@ -55,7 +74,8 @@ class TaxiiParsersPropertiesTest {
   }
 
   @Property(tries = 300)
-  void timestampsRoundTripAtMicrosecondPrecision(@ForAll @LongRange(min = 0, max = 253_402_300_799_000_000L) long micros) {
+  void timestampsRoundTripAtMicrosecondPrecision(
+      @ForAll @LongRange(min = 0, max = 253_402_300_799_000_000L) long micros) {
     assertThat(Timestamps.parse(Timestamps.format(micros))).isEqualTo(Optional.of(micros));
   }
 

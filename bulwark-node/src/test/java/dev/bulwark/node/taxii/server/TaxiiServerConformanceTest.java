@@ -24,33 +24,44 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The TAXII 2.1 server against the MUSTs of the standard, over real HTTP to a node on a random port.
- * Section 8.1.1 (TAXII 2.1 Server) requires 8.1.2 (Collections Server), which requires sections 3, 4, 5
- * and 8.2. Covered here (test method in brackets):
+ * The TAXII 2.1 server against the MUSTs of the standard, over real HTTP to a node on a random
+ * port. Section 8.1.1 (TAXII 2.1 Server) requires 8.1.2 (Collections Server), which requires
+ * sections 3, 4, 5 and 8.2. Covered here (test method in brackets):
  *
  * <ul>
  *   <li>8.2.1-1 discovery at /taxii2/ at the server root [discoveryListsTheApiRoots]
- *   <li>8.2.1-2/3 at least one API root, several allowed [discoveryListsTheApiRoots, collectionsLiveInTheirOwnApiRoot]
+ *   <li>8.2.1-2/3 at least one API root, several allowed [discoveryListsTheApiRoots,
+ *       collectionsLiveInTheirOwnApiRoot]
  *   <li>8.2.1-7 no User-Agent needed [requestsWithoutUserAgentAreServed]
- *   <li>8.2.2-5 HTTP Basic [basicAndBearerBothAuthenticate]; bad/expired/revoked credentials 401 [badCredentialsAre401]
- *   <li>3.1 every response carries the TAXII media type and version [every test checks Content-Type]
- *   <li>3.1 TAXII Accept is never 406; others are 406 [acceptNegotiation]; POST content type 415 [postNeedsTaxiiContentType]
+ *   <li>8.2.2-5 HTTP Basic [basicAndBearerBothAuthenticate]; bad/expired/revoked credentials 401
+ *       [badCredentialsAre401]
+ *   <li>3.1 every response carries the TAXII media type and version [every test checks
+ *       Content-Type]
+ *   <li>3.1 TAXII Accept is never 406; others are 406 [acceptNegotiation]; POST content type 415
+ *       [postNeedsTaxiiContentType]
  *   <li>3.2 X-TAXII-Date-Added-First/Last on manifest, objects, object, versions [dateAddedHeaders]
- *   <li>3.3 objects and manifest sorted by date_added; collections in a stable order [objectsComeInDateAddedOrder, collectionsListIsStable]
- *   <li>3.4 malformed filters 400 [malformedFiltersAre400]; match fields ANDed, values ORed [matchTypeAndId];
- *       match[version] first/last/all/timestamp, default last [matchVersion]; spec_version [matchSpecVersion];
- *       added_after [addedAfterFilters]; limit never exceeded, more set [pagingWithNextSeesEveryObjectOnce]
- *   <li>3.5 paging with next and with added_after from X-TAXII-Date-Added-Last, exact while objects are added
- *       [pagingWithNextSeesEveryObjectOnce, pagingWithAddedAfterHeader]; forged next 400 [forgedNextIs400]
+ *   <li>3.3 objects and manifest sorted by date_added; collections in a stable order
+ *       [objectsComeInDateAddedOrder, collectionsListIsStable]
+ *   <li>3.4 malformed filters 400 [malformedFiltersAre400]; match fields ANDed, values ORed
+ *       [matchTypeAndId]; match[version] first/last/all/timestamp, default last [matchVersion];
+ *       spec_version [matchSpecVersion]; added_after [addedAfterFilters]; limit never exceeded,
+ *       more set [pagingWithNextSeesEveryObjectOnce]
+ *   <li>3.5 paging with next and with added_after from X-TAXII-Date-Added-Last, exact while objects
+ *       are added [pagingWithNextSeesEveryObjectOnce, pagingWithAddedAfterHeader]; forged next 400
+ *       [forgedNextIs400]
  *   <li>3.6.1 error message resource on errors [unknownCollectionIs404WithErrorMessage and others]
- *   <li>4.1 discovery resource; 4.2 API root resource with versions and max_content_length [apiRootInformation]
- *   <li>4.3 status resource after POST, same later from GET status [postReturnsStatusAndStatusCanBeRead]
- *   <li>5.1/5.2 collections and collection resources with can_read/can_write/media_types, 403/404 by grant
- *       [collectionsShowOnlyWhatThePrincipalMaySee, readAndWriteGrantsGive403And404]
- *   <li>5.3 manifest [manifestRecords]; 5.4 objects, empty envelope [emptyCollectionGivesEmptyEnvelope]
+ *   <li>4.1 discovery resource; 4.2 API root resource with versions and max_content_length
+ *       [apiRootInformation]
+ *   <li>4.3 status resource after POST, same later from GET status
+ *       [postReturnsStatusAndStatusCanBeRead]
+ *   <li>5.1/5.2 collections and collection resources with can_read/can_write/media_types, 403/404
+ *       by grant [collectionsShowOnlyWhatThePrincipalMaySee, readAndWriteGrantsGive403And404]
+ *   <li>5.3 manifest [manifestRecords]; 5.4 objects, empty envelope
+ *       [emptyCollectionGivesEmptyEnvelope]
  *   <li>5.5 add objects: 202 + status, duplicates are not errors, max_content_length 413
  *       [postReturnsStatusAndStatusCanBeRead, duplicatesAreNotErrors, oversizeBodyIs413]
- *   <li>5.6 get an object (all versions with match[version]=all), 404 when absent [getObjectAndVersions]
+ *   <li>5.6 get an object (all versions with match[version]=all), 404 when absent
+ *       [getObjectAndVersions]
  *   <li>5.7 delete: afterwards 404 and absent from manifest and objects [deleteRemovesEverywhere]
  *   <li>5.8 versions resource [getObjectAndVersions]
  * </ul>
@@ -93,7 +104,9 @@ class TaxiiServerConformanceTest {
     HttpResponse<String> r = node.post(collectionPath + "objects/", token, envelope(objects));
     assertTaxii(r, 202);
     List<String> failures = new ArrayList<>();
-    json(r).path("failures").forEach(f -> failures.add(f.path("id").asString() + ": " + f.path("message").asString()));
+    json(r)
+        .path("failures")
+        .forEach(f -> failures.add(f.path("id").asString() + ": " + f.path("message").asString()));
     return failures;
   }
 
@@ -109,9 +122,13 @@ class TaxiiServerConformanceTest {
     assertTaxii(r, 200);
     JsonNode d = json(r);
     assertThat(d.path("title").asString()).isNotBlank();
-    assertThat(d.path("default").asString()).isEqualTo("https://localhost:" + node.port + "/bulwark/");
-    assertThat(d.path("api_roots")).extracting(JsonNode::asString)
-        .contains("https://localhost:" + node.port + "/bulwark/", "https://localhost:" + node.port + "/second/");
+    assertThat(d.path("default").asString())
+        .isEqualTo("https://localhost:" + node.port + "/bulwark/");
+    assertThat(d.path("api_roots"))
+        .extracting(JsonNode::asString)
+        .contains(
+            "https://localhost:" + node.port + "/bulwark/",
+            "https://localhost:" + node.port + "/second/");
   }
 
   @Test
@@ -129,25 +146,45 @@ class TaxiiServerConformanceTest {
   @Test
   void requestsWithoutUserAgentAreServed() {
     // java.net.http sends a User-Agent by default; a raw request without one proves the point
-    HttpResponse<String> r = node.send(node.request(ROOT + "collections/", estToken, TAXII)
-        .header("User-Agent", "").GET().build());
+    HttpResponse<String> r =
+        node.send(
+            node.request(ROOT + "collections/", estToken, TAXII)
+                .header("User-Agent", "")
+                .GET()
+                .build());
     assertTaxii(r, 200);
   }
 
   @Test
   void basicAndBearerBothAuthenticate() {
-    String basic = java.util.Base64.getEncoder().encodeToString(("conf-est:" + estToken).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> r = node.send(node.request(ROOT, null, TAXII).header("Authorization", "Basic " + basic).GET().build());
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString(("conf-est:" + estToken).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> r =
+        node.send(
+            node.request(ROOT, null, TAXII)
+                .header("Authorization", "Basic " + basic)
+                .GET()
+                .build());
     assertTaxii(r, 200);
     assertTaxii(node.get(ROOT, estToken), 200);
     // the token of one principal with the name of another is refused
-    String wrongName = java.util.Base64.getEncoder().encodeToString(("conf-lva:" + estToken).getBytes(StandardCharsets.UTF_8));
-    assertError(node.send(node.request(ROOT, null, TAXII).header("Authorization", "Basic " + wrongName).GET().build()), 401);
+    String wrongName =
+        java.util.Base64.getEncoder()
+            .encodeToString(("conf-lva:" + estToken).getBytes(StandardCharsets.UTF_8));
+    assertError(
+        node.send(
+            node.request(ROOT, null, TAXII)
+                .header("Authorization", "Basic " + wrongName)
+                .GET()
+                .build()),
+        401);
   }
 
   @Test
   void badCredentialsAre401() {
-    HttpResponse<String> forged = node.get(ROOT, "bwk_0123456789abcdef_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    HttpResponse<String> forged =
+        node.get(ROOT, "bwk_0123456789abcdef_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
     assertError(forged, 401);
     assertThat(forged.headers().allValues("WWW-Authenticate")).anyMatch(h -> h.startsWith("Basic"));
     assertError(node.get(ROOT, "not-a-token"), 401);
@@ -158,8 +195,16 @@ class TaxiiServerConformanceTest {
     HttpResponse<String> afterRevoke = node.get(INTEL + "objects/", revoked);
     assertError(afterRevoke, 401);
     assertThat(afterRevoke.body()).doesNotContain("campaign");
-    String expired = principals.add("conf-expired", "EST", java.util.EnumSet.of(dev.bulwark.node.security.Role.READER),
-        Optional.empty(), 1L, Optional.empty()).token();
+    String expired =
+        principals
+            .add(
+                "conf-expired",
+                "EST",
+                java.util.EnumSet.of(dev.bulwark.node.security.Role.READER),
+                Optional.empty(),
+                1L,
+                Optional.empty())
+            .token();
     assertError(node.get(INTEL + "objects/", expired), 401);
   }
 
@@ -181,8 +226,10 @@ class TaxiiServerConformanceTest {
 
   @Test
   void oversizeBodyIs413() {
-    String big = envelope(campaign(newId("campaign"), "2026-01-02T00:00:00.000Z", EST_ID))
-        .replace("\"name\":\"", "\"description\":\"" + "x".repeat(1_100_000) + "\",\"name\":\"");
+    String big =
+        envelope(campaign(newId("campaign"), "2026-01-02T00:00:00.000Z", EST_ID))
+            .replace(
+                "\"name\":\"", "\"description\":\"" + "x".repeat(1_100_000) + "\",\"name\":\"");
     HttpResponse<String> r = node.post(INTEL + "objects/", estToken, big);
     assertError(r, 413);
   }
@@ -191,10 +238,14 @@ class TaxiiServerConformanceTest {
   void postReturnsStatusAndStatusCanBeRead() {
     String good = newId("campaign");
     String notMine = newId("campaign");
-    HttpResponse<String> r = node.post(INTEL + "objects/", estToken, envelope(
-        campaign(good, "2026-01-02T00:00:00.000Z", EST_ID),
-        campaign(notMine, "2026-01-02T00:00:00.000Z", LVA_ID),
-        "{\"type\":\"campaign\",\"id\":\"campaign--bad\"}"));
+    HttpResponse<String> r =
+        node.post(
+            INTEL + "objects/",
+            estToken,
+            envelope(
+                campaign(good, "2026-01-02T00:00:00.000Z", EST_ID),
+                campaign(notMine, "2026-01-02T00:00:00.000Z", LVA_ID),
+                "{\"type\":\"campaign\",\"id\":\"campaign--bad\"}"));
     assertTaxii(r, 202);
     JsonNode s = json(r);
     assertThat(s.path("status").asString()).isEqualTo("complete");
@@ -204,7 +255,8 @@ class TaxiiServerConformanceTest {
     assertThat(s.path("pending_count").asInt()).isZero();
     assertThat(s.path("successes").get(0).path("id").asString()).isEqualTo(good);
     assertThat(s.path("failures").toString()).contains(notMine, "created_by_ref", "invalid STIX");
-    HttpResponse<String> again = node.get(ROOT + "status/" + s.path("id").asString() + "/", estToken);
+    HttpResponse<String> again =
+        node.get(ROOT + "status/" + s.path("id").asString() + "/", estToken);
     assertTaxii(again, 200);
     assertThat(json(again)).isEqualTo(s);
     // somebody else's status does not exist for them
@@ -222,25 +274,68 @@ class TaxiiServerConformanceTest {
   @Test
   void writeRulesRefuseOthersVersionsAndLooserMarkings() {
     String id = newId("campaign");
-    assertThat(post(INTEL, estToken, campaign(id, "2026-01-02T00:00:00.000Z", EST_ID, Tlp.AMBER.markingDefinitionId()))).isEmpty();
+    assertThat(
+            post(
+                INTEL,
+                estToken,
+                campaign(id, "2026-01-02T00:00:00.000Z", EST_ID, Tlp.AMBER.markingDefinitionId())))
+        .isEmpty();
     // a newer version by someone else of the same nation
-    String otherEst = node.principal("conf-est-other-" + id.substring(10, 18), "EST", "contributor", Optional.empty());
+    String otherEst =
+        node.principal(
+            "conf-est-other-" + id.substring(10, 18), "EST", "contributor", Optional.empty());
     assertThat(post(INTEL, otherEst, campaign(id, "2026-01-03T00:00:00.000Z", null)))
-        .singleElement().asString().contains("another principal");
-    // another nation that may not read it adds its own object under that id, never a version of EST's
+        .singleElement()
+        .asString()
+        .contains("another principal");
+    // another nation that may not read it adds its own object under that id, never a version of
+    // EST's
     assertThat(post(INTEL, lvaToken, campaign(id, "2026-01-03T00:00:00.000Z", LVA_ID))).isEmpty();
-    assertThat(json(node.get(INTEL + "objects/" + id + "/", estToken)).path("objects").get(0).path("modified").asString())
+    assertThat(
+            json(node.get(INTEL + "objects/" + id + "/", estToken))
+                .path("objects")
+                .get(0)
+                .path("modified")
+                .asString())
         .isEqualTo("2026-01-02T00:00:00.000Z");
     // a newer version that loosens AMBER to GREEN
-    assertThat(post(INTEL, estToken, campaign(id, "2026-01-04T00:00:00.000Z", EST_ID, Tlp.GREEN.markingDefinitionId())))
-        .singleElement().asString().contains("loosens");
+    assertThat(
+            post(
+                INTEL,
+                estToken,
+                campaign(id, "2026-01-04T00:00:00.000Z", EST_ID, Tlp.GREEN.markingDefinitionId())))
+        .singleElement()
+        .asString()
+        .contains("loosens");
     // tightening is fine
-    assertThat(post(INTEL, estToken, campaign(id, "2026-01-05T00:00:00.000Z", EST_ID, Tlp.AMBER_STRICT.markingDefinitionId()))).isEmpty();
+    assertThat(
+            post(
+                INTEL,
+                estToken,
+                campaign(
+                    id,
+                    "2026-01-05T00:00:00.000Z",
+                    EST_ID,
+                    Tlp.AMBER_STRICT.markingDefinitionId())))
+        .isEmpty();
     // an unknown marking is refused (nobody could ever read the object)
-    assertThat(post(INTEL, estToken, campaign(newId("campaign"), "2026-01-05T00:00:00.000Z", EST_ID, newId("marking-definition"))))
-        .singleElement().asString().contains("does not hold");
+    assertThat(
+            post(
+                INTEL,
+                estToken,
+                campaign(
+                    newId("campaign"),
+                    "2026-01-05T00:00:00.000Z",
+                    EST_ID,
+                    newId("marking-definition"))))
+        .singleElement()
+        .asString()
+        .contains("does not hold");
     // an admin may author for anyone
-    assertThat(post(INTEL, adminToken, campaign(newId("campaign"), "2026-01-05T00:00:00.000Z", LVA_ID))).isEmpty();
+    assertThat(
+            post(
+                INTEL, adminToken, campaign(newId("campaign"), "2026-01-05T00:00:00.000Z", LVA_ID)))
+        .isEmpty();
   }
 
   @Test
@@ -248,15 +343,22 @@ class TaxiiServerConformanceTest {
     HttpResponse<String> est = node.get(ROOT + "collections/", estToken);
     assertTaxii(est, 200);
     List<String> aliases = new ArrayList<>();
-    json(est).path("collections").forEach(c -> {
-      aliases.add(c.path("alias").asString());
-      assertThat(c.path("id").asString()).matches("[0-9a-f-]{36}");
-      assertThat(c.path("media_types")).extracting(JsonNode::asString).contains("application/stix+json;version=2.1");
-      assertThat(c.has("can_read") && c.has("can_write")).isTrue();
-    });
+    json(est)
+        .path("collections")
+        .forEach(
+            c -> {
+              aliases.add(c.path("alias").asString());
+              assertThat(c.path("id").asString()).matches("[0-9a-f-]{36}");
+              assertThat(c.path("media_types"))
+                  .extracting(JsonNode::asString)
+                  .contains("application/stix+json;version=2.1");
+              assertThat(c.has("can_read") && c.has("can_write")).isTrue();
+            });
     assertThat(aliases).contains("intel", "est-only", "drop-box").doesNotContain("elsewhere");
     List<String> lva = new ArrayList<>();
-    json(node.get(ROOT + "collections/", lvaToken)).path("collections").forEach(c -> lva.add(c.path("alias").asString()));
+    json(node.get(ROOT + "collections/", lvaToken))
+        .path("collections")
+        .forEach(c -> lva.add(c.path("alias").asString()));
     assertThat(lva).contains("intel", "drop-box").doesNotContain("est-only");
     HttpResponse<String> one = node.get(ROOT + "collections/est-only/", estToken);
     assertTaxii(one, 200);
@@ -285,10 +387,17 @@ class TaxiiServerConformanceTest {
     // drop-box: contributors may write but not read
     assertError(node.get(ROOT + "collections/drop-box/objects/", estToken), 403);
     assertError(node.get(ROOT + "collections/drop-box/manifest/", estToken), 403);
-    assertThat(post(ROOT + "collections/drop-box/", estToken, campaign(newId("campaign"), "2026-01-02T00:00:00.000Z", EST_ID))).isEmpty();
+    assertThat(
+            post(
+                ROOT + "collections/drop-box/",
+                estToken,
+                campaign(newId("campaign"), "2026-01-02T00:00:00.000Z", EST_ID)))
+        .isEmpty();
     // the peer may read drop-box but not write it
     assertError(node.post(ROOT + "collections/drop-box/objects/", peerToken, envelope()), 403);
-    assertError(node.delete(ROOT + "collections/drop-box/objects/" + newId("campaign") + "/", peerToken), 403);
+    assertError(
+        node.delete(ROOT + "collections/drop-box/objects/" + newId("campaign") + "/", peerToken),
+        403);
   }
 
   @Test
@@ -304,7 +413,8 @@ class TaxiiServerConformanceTest {
     assertTaxii(r, 200);
     assertThat(json(r).has("objects")).isFalse();
     assertThat(json(r).path("more").asBoolean()).isFalse();
-    assertThat(json(node.get("/second/collections/elsewhere/manifest/", estToken)).has("objects")).isFalse();
+    assertThat(json(node.get("/second/collections/elsewhere/manifest/", estToken)).has("objects"))
+        .isFalse();
   }
 
   @Test
@@ -316,7 +426,8 @@ class TaxiiServerConformanceTest {
       mine.add(id);
       post(INTEL, estToken, campaign(id, "2026-01-02T00:00:00.000Z", EST_ID));
     }
-    HttpResponse<String> r = node.get(INTEL + "manifest/?match[id]=" + String.join(",", mine), estToken);
+    HttpResponse<String> r =
+        node.get(INTEL + "manifest/?match[id]=" + String.join(",", mine), estToken);
     List<String> added = new ArrayList<>();
     json(r).path("objects").forEach(o -> added.add(o.path("date_added").asString()));
     assertThat(added).hasSize(5).isSorted();
@@ -327,22 +438,39 @@ class TaxiiServerConformanceTest {
   void dateAddedHeaders() {
     String id = newId("campaign");
     post(INTEL, estToken, campaign(id, "2026-01-02T00:00:00.000Z", EST_ID));
-    for (String path : List.of(INTEL + "objects/?match[id]=" + id, INTEL + "manifest/?match[id]=" + id,
-        INTEL + "objects/" + id + "/", INTEL + "objects/" + id + "/versions/")) {
+    for (String path :
+        List.of(
+            INTEL + "objects/?match[id]=" + id,
+            INTEL + "manifest/?match[id]=" + id,
+            INTEL + "objects/" + id + "/",
+            INTEL + "objects/" + id + "/versions/")) {
       HttpResponse<String> r = node.get(path, estToken);
       assertTaxii(r, 200);
       assertThat(r.headers().firstValue("X-TAXII-Date-Added-First")).as(path).isPresent();
-      assertThat(r.headers().firstValue("X-TAXII-Date-Added-Last")).as(path)
+      assertThat(r.headers().firstValue("X-TAXII-Date-Added-Last"))
+          .as(path)
           .hasValue(r.headers().firstValue("X-TAXII-Date-Added-First").get());
-      assertThat(Timestamps.parse(r.headers().firstValue("X-TAXII-Date-Added-Last").get())).isPresent();
+      assertThat(Timestamps.parse(r.headers().firstValue("X-TAXII-Date-Added-Last").get()))
+          .isPresent();
     }
   }
 
   @Test
   void malformedFiltersAre400() {
-    for (String q : List.of("limit=0", "limit=-3", "limit=ten", "added_after=yesterday", "added_after=2026-01-01T00:00:00Z&added_after=2026-01-02T00:00:00Z",
-        "match[id]=not-an-id", "match[type]=Bad_Type", "match[version]=all,last", "match[version]=first,first",
-        "match[version]=soon", "match[spec_version]=two", "match[type]=")) {
+    for (String q :
+        List.of(
+            "limit=0",
+            "limit=-3",
+            "limit=ten",
+            "added_after=yesterday",
+            "added_after=2026-01-01T00:00:00Z&added_after=2026-01-02T00:00:00Z",
+            "match[id]=not-an-id",
+            "match[type]=Bad_Type",
+            "match[version]=all,last",
+            "match[version]=first,first",
+            "match[version]=soon",
+            "match[spec_version]=two",
+            "match[type]=")) {
       HttpResponse<String> r = node.get(INTEL + "objects/?" + q, estToken);
       assertError(r, 400);
       assertThat(r.body()).doesNotContain("\"objects\"");
@@ -364,7 +492,8 @@ class TaxiiServerConformanceTest {
     assertError(node.get(INTEL + "objects/?limit=1&next=" + forged, estToken), 400);
     assertError(node.get(INTEL + "objects/?limit=1&next=garbage", estToken), 400);
     // a next issued for other filters or to another principal does not verify either
-    assertError(node.get(INTEL + "objects/?limit=1&match[type]=indicator&next=" + next, estToken), 400);
+    assertError(
+        node.get(INTEL + "objects/?limit=1&match[type]=indicator&next=" + next, estToken), 400);
     assertError(node.get(INTEL + "objects/?limit=1&next=" + next, lvaToken), 400);
   }
 
@@ -372,12 +501,26 @@ class TaxiiServerConformanceTest {
   void matchTypeAndId() {
     String a = newId("campaign");
     String b = newId("campaign");
-    post(INTEL, estToken, campaign(a, "2026-01-02T00:00:00.000Z", EST_ID), campaign(b, "2026-01-02T00:00:00.000Z", EST_ID));
-    // objects added in one request are in date_added order, which within a request is not the order sent
-    assertThat(ids(node.get(INTEL + "objects/?match[id]=" + a + "," + b, estToken))).containsExactlyInAnyOrder(a, b);
-    assertThat(ids(node.get(INTEL + "objects/?match[id]=" + a + "&match[type]=campaign", estToken))).containsExactly(a);
-    assertThat(ids(node.get(INTEL + "objects/?match[id]=" + a + "&match[type]=indicator", estToken))).isEmpty();
-    assertThat(ids(node.get(INTEL + "objects/?match%5Bid%5D=" + b + "&match%5Btype%5D=indicator,campaign", estToken))).containsExactly(b);
+    post(
+        INTEL,
+        estToken,
+        campaign(a, "2026-01-02T00:00:00.000Z", EST_ID),
+        campaign(b, "2026-01-02T00:00:00.000Z", EST_ID));
+    // objects added in one request are in date_added order, which within a request is not the order
+    // sent
+    assertThat(ids(node.get(INTEL + "objects/?match[id]=" + a + "," + b, estToken)))
+        .containsExactlyInAnyOrder(a, b);
+    assertThat(ids(node.get(INTEL + "objects/?match[id]=" + a + "&match[type]=campaign", estToken)))
+        .containsExactly(a);
+    assertThat(
+            ids(node.get(INTEL + "objects/?match[id]=" + a + "&match[type]=indicator", estToken)))
+        .isEmpty();
+    assertThat(
+            ids(
+                node.get(
+                    INTEL + "objects/?match%5Bid%5D=" + b + "&match%5Btype%5D=indicator,campaign",
+                    estToken)))
+        .containsExactly(b);
   }
 
   @Test
@@ -390,15 +533,22 @@ class TaxiiServerConformanceTest {
     post(INTEL, estToken, campaign(id, v3, EST_ID));
     post(INTEL, estToken, campaign(id, v1, EST_ID), campaign(id, v2, EST_ID));
     assertThat(versions(INTEL + "objects/?match[id]=" + id)).containsExactly(v3);
-    assertThat(versions(INTEL + "objects/?match[id]=" + id + "&match[version]=last")).containsExactly(v3);
-    assertThat(versions(INTEL + "objects/?match[id]=" + id + "&match[version]=first")).containsExactly(v1);
-    assertThat(versions(INTEL + "objects/?match[id]=" + id + "&match[version]=first,last")).containsExactly(v3, v1);
-    assertThat(versions(INTEL + "objects/?match[id]=" + id + "&match[version]=all")).containsExactly(v3, v1, v2);
-    assertThat(versions(INTEL + "objects/?match[id]=" + id + "&match[version]=" + v2)).containsExactly(v2);
+    assertThat(versions(INTEL + "objects/?match[id]=" + id + "&match[version]=last"))
+        .containsExactly(v3);
+    assertThat(versions(INTEL + "objects/?match[id]=" + id + "&match[version]=first"))
+        .containsExactly(v1);
+    assertThat(versions(INTEL + "objects/?match[id]=" + id + "&match[version]=first,last"))
+        .containsExactly(v3, v1);
+    assertThat(versions(INTEL + "objects/?match[id]=" + id + "&match[version]=all"))
+        .containsExactly(v3, v1, v2);
+    assertThat(versions(INTEL + "objects/?match[id]=" + id + "&match[version]=" + v2))
+        .containsExactly(v2);
     assertThat(versions(INTEL + "objects/" + id + "/")).containsExactly(v3);
-    assertThat(versions(INTEL + "objects/" + id + "/?match[version]=all")).containsExactly(v3, v1, v2);
+    assertThat(versions(INTEL + "objects/" + id + "/?match[version]=all"))
+        .containsExactly(v3, v1, v2);
     List<String> manifest = new ArrayList<>();
-    json(node.get(INTEL + "manifest/?match[id]=" + id + "&match[version]=first", estToken)).path("objects")
+    json(node.get(INTEL + "manifest/?match[id]=" + id + "&match[version]=first", estToken))
+        .path("objects")
         .forEach(o -> manifest.add(o.path("version").asString()));
     assertThat(manifest).containsExactly(v1);
   }
@@ -415,8 +565,16 @@ class TaxiiServerConformanceTest {
   void matchSpecVersion() {
     String id = newId("campaign");
     post(INTEL, estToken, campaign(id, "2026-01-02T00:00:00.000Z", EST_ID));
-    assertThat(ids(node.get(INTEL + "objects/?match[id]=" + id + "&match[spec_version]=2.1", estToken))).containsExactly(id);
-    assertThat(ids(node.get(INTEL + "objects/?match[id]=" + id + "&match[spec_version]=2.0", estToken))).isEmpty();
+    assertThat(
+            ids(
+                node.get(
+                    INTEL + "objects/?match[id]=" + id + "&match[spec_version]=2.1", estToken)))
+        .containsExactly(id);
+    assertThat(
+            ids(
+                node.get(
+                    INTEL + "objects/?match[id]=" + id + "&match[spec_version]=2.0", estToken)))
+        .isEmpty();
   }
 
   @Test
@@ -427,7 +585,12 @@ class TaxiiServerConformanceTest {
     HttpResponse<String> first = node.get(INTEL + "objects/?match[id]=" + a, estToken);
     String added = first.headers().firstValue("X-TAXII-Date-Added-Last").orElseThrow();
     post(INTEL, estToken, campaign(b, "2026-01-02T00:00:00.000Z", EST_ID));
-    assertThat(ids(node.get(INTEL + "objects/?match[id]=" + a + "," + b + "&added_after=" + added, estToken))).containsExactly(b);
+    assertThat(
+            ids(
+                node.get(
+                    INTEL + "objects/?match[id]=" + a + "," + b + "&added_after=" + added,
+                    estToken)))
+        .containsExactly(b);
   }
 
   @Test
@@ -441,23 +604,31 @@ class TaxiiServerConformanceTest {
       post(INTEL, estToken, custom(id, type));
     }
     AtomicBoolean stop = new AtomicBoolean();
-    Thread writer = new Thread(() -> {
-      int n = 0;
-      while (!stop.get() && n < 200) {
-        String id = type + "--" + java.util.UUID.randomUUID();
-        synchronized (expected) {
-          expected.add(id);
-        }
-        post(INTEL, estToken, custom(id, type));
-        n++;
-      }
-    });
+    Thread writer =
+        new Thread(
+            () -> {
+              int n = 0;
+              while (!stop.get() && n < 200) {
+                String id = type + "--" + java.util.UUID.randomUUID();
+                synchronized (expected) {
+                  expected.add(id);
+                }
+                post(INTEL, estToken, custom(id, type));
+                n++;
+              }
+            });
     writer.start();
     List<String> seen = new ArrayList<>();
     String next = null;
     int pages = 0;
     do {
-      HttpResponse<String> r = node.get(INTEL + "objects/?limit=7&match[type]=" + type + (next == null ? "" : "&next=" + next), estToken);
+      HttpResponse<String> r =
+          node.get(
+              INTEL
+                  + "objects/?limit=7&match[type]="
+                  + type
+                  + (next == null ? "" : "&next=" + next),
+              estToken);
       assertTaxii(r, 200);
       List<String> page = ids(r);
       assertThat(page.size()).isLessThanOrEqualTo(7);
@@ -473,7 +644,8 @@ class TaxiiServerConformanceTest {
     stop.set(true);
     writer.join();
     assertThat(seen).doesNotHaveDuplicates();
-    // the walk started before the writer's last adds finished, so it may end before later ones only if
+    // the walk started before the writer's last adds finished, so it may end before later ones only
+    // if
     // they came after its last page; a final read after the walk picks up exactly the rest
     assertThat(new HashSet<>(seen)).isSubsetOf(expected);
     assertThat(seen).hasSizeGreaterThanOrEqualTo(30 + 1);
@@ -496,7 +668,13 @@ class TaxiiServerConformanceTest {
     List<String> seen = new ArrayList<>();
     String after = null;
     while (true) {
-      HttpResponse<String> r = node.get(INTEL + "objects/?limit=4&match[type]=" + type + (after == null ? "" : "&added_after=" + after), estToken);
+      HttpResponse<String> r =
+          node.get(
+              INTEL
+                  + "objects/?limit=4&match[type]="
+                  + type
+                  + (after == null ? "" : "&added_after=" + after),
+              estToken);
       List<String> page = ids(r);
       seen.addAll(page);
       if (page.isEmpty() || !json(r).path("more").asBoolean()) {
@@ -508,8 +686,13 @@ class TaxiiServerConformanceTest {
   }
 
   static String custom(String id, String type) {
-    return "{\"type\":\"" + type + "\",\"spec_version\":\"2.1\",\"id\":\"" + id
-        + "\",\"created\":\"2026-01-02T00:00:00.000Z\",\"modified\":\"2026-01-02T00:00:00.000Z\",\"created_by_ref\":\"" + EST_ID + "\"}";
+    return "{\"type\":\""
+        + type
+        + "\",\"spec_version\":\"2.1\",\"id\":\""
+        + id
+        + "\",\"created\":\"2026-01-02T00:00:00.000Z\",\"modified\":\"2026-01-02T00:00:00.000Z\",\"created_by_ref\":\""
+        + EST_ID
+        + "\"}";
   }
 
   @Test
@@ -528,10 +711,15 @@ class TaxiiServerConformanceTest {
   @Test
   void getObjectAndVersions() {
     String id = newId("campaign");
-    post(INTEL, estToken, campaign(id, "2026-01-02T00:00:00.000Z", EST_ID), campaign(id, "2026-01-03T00:00:00.000Z", EST_ID));
+    post(
+        INTEL,
+        estToken,
+        campaign(id, "2026-01-02T00:00:00.000Z", EST_ID),
+        campaign(id, "2026-01-03T00:00:00.000Z", EST_ID));
     HttpResponse<String> v = node.get(INTEL + "objects/" + id + "/versions/", estToken);
     assertTaxii(v, 200);
-    assertThat(json(v).path("versions")).extracting(JsonNode::asString)
+    assertThat(json(v).path("versions"))
+        .extracting(JsonNode::asString)
         .containsExactly("2026-01-02T00:00:00.000Z", "2026-01-03T00:00:00.000Z");
     HttpResponse<String> paged = node.get(INTEL + "objects/" + id + "/versions/?limit=1", estToken);
     assertThat(json(paged).path("more").asBoolean()).isTrue();
@@ -543,7 +731,10 @@ class TaxiiServerConformanceTest {
   @Test
   void deleteRemovesEverywhere() {
     String id = newId("campaign");
-    post(INTEL, estToken, campaign(id, "2026-01-02T00:00:00.000Z", EST_ID, Tlp.GREEN.markingDefinitionId()));
+    post(
+        INTEL,
+        estToken,
+        campaign(id, "2026-01-02T00:00:00.000Z", EST_ID, Tlp.GREEN.markingDefinitionId()));
     // only its author (or an admin) deletes it; a reader who may see it gets 403
     assertError(node.delete(INTEL + "objects/" + id + "/", lvaToken), 403);
     assertTaxii(node.delete(INTEL + "objects/" + id + "/", estToken), 200);
@@ -557,33 +748,47 @@ class TaxiiServerConformanceTest {
   void deniedObjectLooksExactlyLikeAMissingOne() {
     String secret = newId("campaign");
     String missing = newId("campaign");
-    post(INTEL, estToken, campaign(secret, "2026-01-02T00:00:00.000Z", EST_ID, Tlp.AMBER_STRICT.markingDefinitionId()));
+    post(
+        INTEL,
+        estToken,
+        campaign(
+            secret, "2026-01-02T00:00:00.000Z", EST_ID, Tlp.AMBER_STRICT.markingDefinitionId()));
     for (String suffix : List.of("/", "/versions/")) {
       HttpResponse<String> denied = node.get(INTEL + "objects/" + secret + suffix, lvaToken);
       HttpResponse<String> absent = node.get(INTEL + "objects/" + missing + suffix, lvaToken);
       assertThat(denied.statusCode()).isEqualTo(absent.statusCode()).isEqualTo(404);
-      assertThat(denied.body().replace(secret, "ID")).isEqualTo(absent.body().replace(missing, "ID"));
+      assertThat(denied.body().replace(secret, "ID"))
+          .isEqualTo(absent.body().replace(missing, "ID"));
       assertThat(denied.headers().map().keySet()).isEqualTo(absent.headers().map().keySet());
     }
     assertThat(ids(node.get(INTEL + "objects/?match[id]=" + secret, lvaToken))).isEmpty();
-    assertThat(ids(node.get(INTEL + "objects/?match[id]=" + secret, estToken))).containsExactly(secret);
+    assertThat(ids(node.get(INTEL + "objects/?match[id]=" + secret, estToken)))
+        .containsExactly(secret);
   }
 
   @Test
   void auditRecordsReadsWritesAndDenialsAndVerifies() {
     String secret = newId("campaign");
-    post(INTEL, estToken, campaign(secret, "2026-01-02T00:00:00.000Z", EST_ID, Tlp.AMBER_STRICT.markingDefinitionId()));
+    post(
+        INTEL,
+        estToken,
+        campaign(
+            secret, "2026-01-02T00:00:00.000Z", EST_ID, Tlp.AMBER_STRICT.markingDefinitionId()));
     node.get(INTEL + "objects/" + secret + "/", lvaToken);
-    HttpResponse<String> log = node.get("/bulwark/audit/?principal=conf-lva&limit=1000", adminToken, "application/json");
+    HttpResponse<String> log =
+        node.get("/bulwark/audit/?principal=conf-lva&limit=1000", adminToken, "application/json");
     assertThat(log.statusCode()).isEqualTo(200);
     assertThat(log.body()).contains("\"decision\":\"DENY\"", secret, "\"nation\":\"LVA\"");
-    HttpResponse<String> writes = node.get("/bulwark/audit/?principal=conf-est&limit=1000", adminToken, "application/json");
+    HttpResponse<String> writes =
+        node.get("/bulwark/audit/?principal=conf-est&limit=1000", adminToken, "application/json");
     assertThat(writes.body()).contains("taxii.add", secret);
-    assertThat(node.get("/bulwark/audit/", estToken, "application/json").statusCode()).isEqualTo(403);
+    assertThat(node.get("/bulwark/audit/", estToken, "application/json").statusCode())
+        .isEqualTo(403);
     assertThat(node.get("/bulwark/audit/", null, "application/json").statusCode()).isEqualTo(401);
-    HttpResponse<String> verify = node.get("/bulwark/audit/verify/", adminToken, "application/json");
+    HttpResponse<String> verify =
+        node.get("/bulwark/audit/verify/", adminToken, "application/json");
     assertThat(json(verify).path("intact").asBoolean()).as(verify.body()).isTrue();
-    assertThat(node.bean(AuditLog.class).verify(n -> { }).intact()).isTrue();
+    assertThat(node.bean(AuditLog.class).verify(n -> {}).intact()).isTrue();
   }
 
   static String enc(String s) {
@@ -592,19 +797,26 @@ class TaxiiServerConformanceTest {
 
   /**
    * Unknown properties survive a POST and a GET unchanged, numbers included: {@code 1.50} stays
-   * {@code 1.50} and a decimal wider than a double keeps every digit (the envelope was once read with
-   * doubles, which gave back {@code 1.5} and {@code 1.2345678901234567E19}).
+   * {@code 1.50} and a decimal wider than a double keeps every digit (the envelope was once read
+   * with doubles, which gave back {@code 1.5} and {@code 1.2345678901234567E19}).
    */
   @Test
   void customNumbersComeBackExactlyAsPosted() {
     String id = newId("campaign");
-    String object = campaign(id, "2026-01-01T00:00:00.000Z", EST_ID,
-        "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487");
-    object = object.substring(0, object.length() - 1)
-        + ",\"x_bulwark_score\":1.50,\"x_bulwark_wide\":12345678901234567890.125}";
+    String object =
+        campaign(
+            id,
+            "2026-01-01T00:00:00.000Z",
+            EST_ID,
+            "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487");
+    object =
+        object.substring(0, object.length() - 1)
+            + ",\"x_bulwark_score\":1.50,\"x_bulwark_wide\":12345678901234567890.125}";
     assertThat(post(INTEL, estToken, object)).isEmpty();
     HttpResponse<String> r = node.get(INTEL + "objects/" + id + "/", estToken);
     assertTaxii(r, 200);
-    assertThat(r.body()).contains("\"x_bulwark_score\":1.50").contains("\"x_bulwark_wide\":12345678901234567890.125");
+    assertThat(r.body())
+        .contains("\"x_bulwark_score\":1.50")
+        .contains("\"x_bulwark_wide\":12345678901234567890.125");
   }
 }

@@ -4,13 +4,6 @@ import dev.bulwark.node.BulwarkNodeApplication;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.security.SelfSignedTls;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import dev.bulwark.node.store.NodeDatabase;
 import java.io.IOException;
 import java.net.URI;
@@ -20,20 +13,27 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One real node, started once on a random port and shared by the TAXII test classes (starting Spring
- * is the slow part), with plain HTTP helpers. Tests make their own principals and objects, so they do
- * not depend on each other's order.
+ * One real node, started once on a random port and shared by the TAXII test classes (starting
+ * Spring is the slow part), with plain HTTP helpers. Tests make their own principals and objects,
+ * so they do not depend on each other's order.
  */
 final class TestNode {
   static final String TAXII = "application/taxii+json;version=2.1";
@@ -47,14 +47,22 @@ final class TestNode {
   final SSLContext sensorCertificate;
   private final HttpClient http;
 
-  private TestNode(ConfigurableApplicationContext context, int port, Path home, SSLContext trustingNode,
+  private TestNode(
+      ConfigurableApplicationContext context,
+      int port,
+      Path home,
+      SSLContext trustingNode,
       SSLContext sensorCertificate) {
     this.context = context;
     this.port = port;
     this.home = home;
     this.trustingNode = trustingNode;
     this.sensorCertificate = sensorCertificate;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(trustingNode).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .sslContext(trustingNode)
+            .build();
   }
 
   static synchronized TestNode get() {
@@ -75,7 +83,8 @@ final class TestNode {
         ConfigurableApplicationContext ctx =
             BulwarkNodeApplication.start(
                 "--server.port=0",
-                // HTTPS with the self-signed certificate the node makes on first start, as in the demo
+                // HTTPS with the self-signed certificate the node makes on first start, as in the
+                // demo
                 "--bulwark.tls.self-signed=true",
                 "--server.ssl.client-auth=want",
                 "--server.ssl.trust-store=" + trustFile,
@@ -84,7 +93,8 @@ final class TestNode {
                 "--bulwark.home=" + home,
                 "--spring.datasource.url=" + NodeDatabase.defaultUrl(home),
                 "--logging.level.root=WARN",
-                // fast hashes for tests only: tokens are 256-bit random, the count only slows guessing
+                // fast hashes for tests only: tokens are 256-bit random, the count only slows
+                // guessing
                 "--bulwark.security.pbkdf2-iterations=1000",
                 "--bulwark.taxii.max-content-length=1048576",
                 "--bulwark.taxii.max-page-size=5000",
@@ -100,22 +110,29 @@ final class TestNode {
                 "--bulwark.taxii.collections.elsewhere.api-root=second",
                 "--bulwark.taxii.collections.matrix.title=Releasability matrix");
         int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
-        KeyStore nodeKeys = load(home.resolve("tls").resolve("node.p12"),
-            Files.readString(home.resolve("tls").resolve("node.pass")).trim());
+        KeyStore nodeKeys =
+            load(
+                home.resolve("tls").resolve("node.p12"),
+                Files.readString(home.resolve("tls").resolve("node.pass")).trim());
         KeyStore trustNode = KeyStore.getInstance("PKCS12");
         trustNode.load(null, null);
         trustNode.setCertificateEntry("node", nodeKeys.getCertificate("bulwark"));
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        TrustManagerFactory tmf =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trustNode);
         SSLContext trusting = SSLContext.getInstance("TLS");
         trusting.init(null, tmf.getTrustManagers(), null);
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        KeyManagerFactory kmf =
+            KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(sensor, sensorPassword.toCharArray());
         SSLContext withCert = SSLContext.getInstance("TLS");
         withCert.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
         instance = new TestNode(ctx, port, home, trusting, withCert);
-        instance.sensorFingerprint = HexFormat.of().formatHex(
-            MessageDigest.getInstance("SHA-256").digest(sensor.getCertificate("bulwark").getEncoded()));
+        instance.sensorFingerprint =
+            HexFormat.of()
+                .formatHex(
+                    MessageDigest.getInstance("SHA-256")
+                        .digest(sensor.getCertificate("bulwark").getEncoded()));
       } catch (IOException | GeneralSecurityException e) {
         throw new IllegalStateException(e);
       }
@@ -125,7 +142,8 @@ final class TestNode {
 
   String sensorFingerprint;
 
-  private static KeyStore load(Path file, String password) throws IOException, GeneralSecurityException {
+  private static KeyStore load(Path file, String password)
+      throws IOException, GeneralSecurityException {
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (var in = Files.newInputStream(file)) {
       ks.load(in, password.toCharArray());
@@ -135,9 +153,14 @@ final class TestNode {
 
   /** Creates a principal and returns its token. */
   String principal(String name, String nation, String roles, Optional<String> identity) {
-    Set<Role> r = Arrays.stream(roles.split(",")).map(Role::parse)
-        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-    return context.getBean(PrincipalStore.class).add(name, nation, r, identity, 0L, Optional.empty()).token();
+    Set<Role> r =
+        Arrays.stream(roles.split(","))
+            .map(Role::parse)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+    return context
+        .getBean(PrincipalStore.class)
+        .add(name, nation, r, identity, 0L, Optional.empty())
+        .token();
   }
 
   <T> T bean(Class<T> type) {
@@ -161,8 +184,11 @@ final class TestNode {
   }
 
   HttpResponse<String> post(String path, String token, String body, String contentType) {
-    return send(request(path, token, TAXII).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    return send(
+        request(path, token, TAXII)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build());
   }
 
   HttpResponse<String> delete(String path, String token) {
@@ -197,15 +223,21 @@ final class TestNode {
 
   /** A valid STIX 2.1 campaign. */
   static String campaign(String id, String modified, String createdBy, String... markingRefs) {
-    StringBuilder s = new StringBuilder("{\"type\":\"campaign\",\"spec_version\":\"2.1\",\"id\":\"" + id + "\"")
-        .append(",\"created\":\"2026-01-01T00:00:00.000Z\",\"modified\":\"").append(modified).append('"')
-        .append(",\"name\":\"Campaign ").append(id, 10, 18).append('"');
+    StringBuilder s =
+        new StringBuilder("{\"type\":\"campaign\",\"spec_version\":\"2.1\",\"id\":\"" + id + "\"")
+            .append(",\"created\":\"2026-01-01T00:00:00.000Z\",\"modified\":\"")
+            .append(modified)
+            .append('"')
+            .append(",\"name\":\"Campaign ")
+            .append(id, 10, 18)
+            .append('"');
     if (createdBy != null) {
       s.append(",\"created_by_ref\":\"").append(createdBy).append('"');
     }
     if (markingRefs.length > 0) {
       s.append(",\"object_marking_refs\":[")
-          .append(Arrays.stream(markingRefs).map(m -> '"' + m + '"').collect(Collectors.joining(",")))
+          .append(
+              Arrays.stream(markingRefs).map(m -> '"' + m + '"').collect(Collectors.joining(",")))
           .append(']');
     }
     return s.append('}').toString();

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * TAXII section 8.2.2 over the test node, which serves HTTPS with the self-signed certificate it made
- * on first start (as the demo does): TLS 1.2 and 1.3 accepted (older versions are off in the JDK on
- * both ends, and {@code server.ssl.enabled-protocols} names only these two); and the
+ * TAXII section 8.2.2 over the test node, which serves HTTPS with the self-signed certificate it
+ * made on first start (as the demo does): TLS 1.2 and 1.3 accepted (older versions are off in the
+ * JDK on both ends, and {@code server.ssl.enabled-protocols} names only these two); and the
  * optional client-certificate authentication of section 8.3.1.
  */
 class TlsTest {
@@ -30,12 +30,18 @@ class TlsTest {
     node = TestNode.get();
   }
 
-  private static HttpResponse<String> get(SSLContext ssl, String protocol, String path) throws Exception {
+  private static HttpResponse<String> get(SSLContext ssl, String protocol, String path)
+      throws Exception {
     SSLParameters params = new SSLParameters();
     params.setProtocols(new String[] {protocol});
-    HttpClient client = HttpClient.newBuilder().sslContext(ssl).sslParameters(params)
-        .connectTimeout(Duration.ofSeconds(5)).build();
-    return client.send(HttpRequest.newBuilder(node.uri(path)).header("Accept", TestNode.TAXII).GET().build(),
+    HttpClient client =
+        HttpClient.newBuilder()
+            .sslContext(ssl)
+            .sslParameters(params)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    return client.send(
+        HttpRequest.newBuilder(node.uri(path)).header("Accept", TestNode.TAXII).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -47,20 +53,31 @@ class TlsTest {
 
   @Test
   void anUntrustedClientRefusesTheSelfSignedCertificate() {
-    assertThatThrownBy(() -> HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(node.uri("/taxii2/")).GET().build(), HttpResponse.BodyHandlers.ofString()))
+    assertThatThrownBy(
+            () ->
+                HttpClient.newHttpClient()
+                    .send(
+                        HttpRequest.newBuilder(node.uri("/taxii2/")).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()))
         .hasMessageContaining("PKIX");
   }
 
   @Test
   void aRegisteredClientCertificateAuthenticatesItsPrincipal() throws Exception {
     PrincipalStore principals = node.bean(PrincipalStore.class);
-    principals.add("tls-sensor", "LVA", EnumSet.of(Role.CONTRIBUTOR), Optional.empty(), 0L,
+    principals.add(
+        "tls-sensor",
+        "LVA",
+        EnumSet.of(Role.CONTRIBUTOR),
+        Optional.empty(),
+        0L,
         Optional.of(node.sensorFingerprint));
     HttpResponse<String> withCert = get(node.sensorCertificate, "TLSv1.3", "/bulwark/collections/");
     assertThat(withCert.statusCode()).as(withCert.body()).isEqualTo(200);
-    assertThat(get(node.trustingNode, "TLSv1.3", "/bulwark/collections/").statusCode()).isEqualTo(401);
+    assertThat(get(node.trustingNode, "TLSv1.3", "/bulwark/collections/").statusCode())
+        .isEqualTo(401);
     principals.revoke("tls-sensor");
-    assertThat(get(node.sensorCertificate, "TLSv1.3", "/bulwark/collections/").statusCode()).isEqualTo(401);
+    assertThat(get(node.sensorCertificate, "TLSv1.3", "/bulwark/collections/").statusCode())
+        .isEqualTo(401);
   }
 }
