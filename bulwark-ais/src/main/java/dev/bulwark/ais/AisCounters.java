@@ -3,6 +3,7 @@ package dev.bulwark.ais;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Running counts of one {@link AisDecoder}: lines read, sentences accepted, messages decoded per
@@ -83,7 +84,7 @@ public final class AisCounters {
 
   /** An immutable copy of the counts. */
   public Snapshot snapshot() {
-    Map<Integer, Long> types = new java.util.TreeMap<>();
+    Map<Integer, Long> types = new TreeMap<>();
     for (int t = 0; t < byType.length; t++) {
       if (byType[t] > 0) {
         types.put(t, byType[t]);

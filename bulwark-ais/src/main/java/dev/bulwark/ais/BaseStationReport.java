@@ -1,5 +1,6 @@
 package dev.bulwark.ais;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -52,7 +53,7 @@ public record BaseStationReport(
     try {
       return Optional.of(
           LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC));
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       return Optional.empty();
     }
   }

@@ -3,6 +3,7 @@ package dev.bulwark.ais;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -165,7 +166,7 @@ public final class PayloadBits {
    */
   public static PayloadBits fromArmored(String armored, int fillBits) {
     PayloadBits bits = new PayloadBits();
-    byte[] b = armored.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] b = armored.getBytes(StandardCharsets.US_ASCII);
     if (!bits.appendArmored(b, 0, b.length)) {
       throw new IllegalArgumentException("not an AIS payload: " + armored);
     }
@@ -248,7 +249,7 @@ public final class PayloadBits {
     while (trim && n > 0 && out[n - 1] == ' ') {
       n--;
     }
-    return n == 0 ? "" : new String(out, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return n == 0 ? "" : new String(out, 0, n, StandardCharsets.ISO_8859_1);
   }
 
   private final byte[] textScratch = new byte[MAX_PAYLOAD_CHARS + 8];

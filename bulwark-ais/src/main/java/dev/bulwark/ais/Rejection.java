@@ -1,5 +1,7 @@
 package dev.bulwark.ais;
 
+import java.util.Locale;
+
 /**
  * A rejected input, for error reports: what went wrong and where. Immutable and thread-safe.
  *
@@ -14,7 +16,7 @@ public record Rejection(RejectionCause cause, long line, String text) {
     return "line "
         + line
         + ": "
-        + cause.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        + cause.name().toLowerCase(Locale.ROOT).replace('_', ' ')
         + ": "
         + text;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class AisDecoderTest {
@@ -22,10 +23,8 @@ class AisDecoderTest {
     PositionReportClassA m = (PositionReportClassA) out.get(0).message();
     assertThat(m.mmsi()).isEqualTo(371798000);
     assertThat(m.speedKnots()).hasValue(12.3);
-    assertThat(m.longitude().getAsDouble())
-        .isCloseTo(-123.395383, org.assertj.core.data.Offset.offset(1e-6));
-    assertThat(m.latitude().getAsDouble())
-        .isCloseTo(48.381633, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(m.longitude().getAsDouble()).isCloseTo(-123.395383, Offset.offset(1e-6));
+    assertThat(m.latitude().getAsDouble()).isCloseTo(48.381633, Offset.offset(1e-6));
     assertThat(m.heading()).isEqualTo(215);
     assertThat(m.courseDegrees()).hasValue(224.0);
     assertThat(out.get(0).source()).isEqualTo("test");

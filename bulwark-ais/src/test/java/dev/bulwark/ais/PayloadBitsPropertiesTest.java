@@ -8,6 +8,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -39,9 +40,9 @@ class PayloadBitsPropertiesTest {
     // 'P' is six-bit 32 (space), '0' is 0 ('@'), '1'..'J' are A..Z.
     Arbitrary<Character> c =
         Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(8, Arbitraries.chars().range('1', 'J')),
-            net.jqwik.api.Tuple.of(2, Arbitraries.just('P')),
-            net.jqwik.api.Tuple.of(1, Arbitraries.just('0')));
+            Tuple.of(8, Arbitraries.chars().range('1', 'J')),
+            Tuple.of(2, Arbitraries.just('P')),
+            Tuple.of(1, Arbitraries.just('0')));
     return c.list()
         .ofMaxSize(PayloadBits.MAX_PAYLOAD_CHARS)
         .map(

@@ -7,6 +7,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
@@ -38,7 +39,7 @@ class PayloadBitsReuseTest {
 
   @Property(tries = 300)
   void reusedBufferReadsLikeAFreshOne(
-      @ForAll @Size(min = 1, max = 6) List<@net.jqwik.api.From("armored") String> payloads,
+      @ForAll @Size(min = 1, max = 6) List<@From("armored") String> payloads,
       @ForAll @IntRange(min = 1, max = 5) int pieces,
       @ForAll @IntRange(min = 0, max = 5) int fill) {
     PayloadBits reused = new PayloadBits();

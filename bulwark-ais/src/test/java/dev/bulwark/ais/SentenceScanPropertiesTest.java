@@ -9,6 +9,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * The sentence layer scans eight bytes at a time for the checksum and the field commas; these
@@ -22,11 +23,11 @@ class SentenceScanPropertiesTest {
   Arbitrary<byte[]> payload() {
     Arbitrary<Byte> b =
         Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(20, Arbitraries.bytes().between((byte) '0', (byte) 'W')),
-            net.jqwik.api.Tuple.of(1, Arbitraries.just((byte) ',')),
-            net.jqwik.api.Tuple.of(1, Arbitraries.just((byte) '*')),
-            net.jqwik.api.Tuple.of(1, Arbitraries.bytes().between((byte) 0x80, (byte) 0xff)),
-            net.jqwik.api.Tuple.of(1, Arbitraries.bytes().between((byte) '!', (byte) '/')));
+            Tuple.of(20, Arbitraries.bytes().between((byte) '0', (byte) 'W')),
+            Tuple.of(1, Arbitraries.just((byte) ',')),
+            Tuple.of(1, Arbitraries.just((byte) '*')),
+            Tuple.of(1, Arbitraries.bytes().between((byte) 0x80, (byte) 0xff)),
+            Tuple.of(1, Arbitraries.bytes().between((byte) '!', (byte) '/')));
     return b.list()
         .ofMaxSize(90)
         .map(

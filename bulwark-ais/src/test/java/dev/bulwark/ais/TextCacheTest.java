@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
@@ -26,10 +29,10 @@ class TextCacheTest {
   Arbitrary<String> armored() {
     Arbitrary<Character> c =
         Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(6, Arbitraries.chars().range('1', 'J')),
-            net.jqwik.api.Tuple.of(2, Arbitraries.just('P')),
-            net.jqwik.api.Tuple.of(1, Arbitraries.just('0')),
-            net.jqwik.api.Tuple.of(
+            Tuple.of(6, Arbitraries.chars().range('1', 'J')),
+            Tuple.of(2, Arbitraries.just('P')),
+            Tuple.of(1, Arbitraries.just('0')),
+            Tuple.of(
                 2,
                 Arbitraries.oneOf(
                     Arbitraries.chars().range('0', 'W'), Arbitraries.chars().range('`', 'w'))));
@@ -48,7 +51,7 @@ class TextCacheTest {
 
   @Provide
   Arbitrary<Ask> asks() {
-    return net.jqwik.api.Combinators.combine(
+    return Combinators.combine(
             Arbitraries.integers().between(0, 7), Arbitraries.integers().between(0, 400),
             Arbitraries.integers().between(0, 24), Arbitraries.of(true, false))
         .as(Ask::new);
@@ -56,8 +59,8 @@ class TextCacheTest {
 
   @Property(tries = 300)
   void cachedTextEqualsFreshDecode(
-      @ForAll @Size(8) List<@net.jqwik.api.From("armored") String> payloads,
-      @ForAll @Size(min = 1, max = 80) List<@net.jqwik.api.From("asks") Ask> asks,
+      @ForAll @Size(8) List<@From("armored") String> payloads,
+      @ForAll @Size(min = 1, max = 80) List<@From("asks") Ask> asks,
       @ForAll @IntRange(min = 1, max = 9) int log2Slots) {
     List<PayloadBits> bits = new ArrayList<>();
     for (String p : payloads) {

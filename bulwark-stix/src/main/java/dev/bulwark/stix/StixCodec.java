@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -466,6 +467,6 @@ public final class StixCodec {
     if (n.isBoolean()) {
       return "a boolean";
     }
-    return n.isNull() ? "null" : "a " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return n.isNull() ? "null" : "a " + n.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 }

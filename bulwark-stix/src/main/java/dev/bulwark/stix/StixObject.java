@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,7 +48,7 @@ public final class StixObject {
       // the copy was read from this text, so it is the copy's JSON text too: no second write
       copy.compact = text;
       return copy;
-    } catch (tools.jackson.core.JacksonException | IllegalStateException e) {
+    } catch (JacksonException | IllegalStateException e) {
       throw new IllegalArgumentException("not a plain JSON object: " + e.getMessage(), e);
     }
   }

@@ -9,7 +9,9 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -56,7 +58,7 @@ class CodecPropertiesTest {
     List<StixObject> all = List.of(StixObject.of(a), StixObject.of(b));
     byte[] bytes = codec.writeBundle(all).getBytes(StandardCharsets.UTF_8);
     int cut = cutAt % bytes.length;
-    byte[] truncated = java.util.Arrays.copyOf(bytes, cut);
+    byte[] truncated = Arrays.copyOf(bytes, cut);
     StixCodecTest.Recorder r = readAll(truncated);
     assertThat(all.subList(0, r.objects.size())).isEqualTo(r.objects);
     assertThat(r.problems).hasSize(1);
@@ -110,7 +112,7 @@ class CodecPropertiesTest {
         .tuple2()
         .map(
             t ->
-                new java.util.UUID(
+                new UUID(
                         (t.get1() & ~0xF000L) | 0x4000L,
                         (t.get2() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L)
                     .toString());

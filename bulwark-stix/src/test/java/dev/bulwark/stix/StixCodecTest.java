@@ -3,6 +3,7 @@ package dev.bulwark.stix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.stix.validation.StixValidator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -250,8 +251,7 @@ class StixCodecTest {
         .satisfies(
             o -> {
               assertThat(o.type()).isEmpty();
-              assertThat(new dev.bulwark.stix.validation.StixValidator().validate(o).valid())
-                  .isFalse();
+              assertThat(new StixValidator().validate(o).valid()).isFalse();
             });
   }
 

@@ -4,6 +4,7 @@ import dev.bulwark.ais.DecodedMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Replays decoded messages at their recorded pace times a factor (2.0 = twice as fast): each
@@ -24,7 +25,7 @@ public final class PacedReplay implements Consumer<DecodedMessage> {
   private final Consumer<DecodedMessage> downstream;
   private final double factor;
   private final Sleeper sleeper;
-  private final java.util.function.LongSupplier nanoTime;
+  private final LongSupplier nanoTime;
   private Instant firstRecorded;
   private long firstWall;
 
@@ -39,10 +40,7 @@ public final class PacedReplay implements Consumer<DecodedMessage> {
 
   /** As above with an explicit sleeper and monotonic clock. */
   public PacedReplay(
-      Consumer<DecodedMessage> downstream,
-      double factor,
-      Sleeper sleeper,
-      java.util.function.LongSupplier nanoTime) {
+      Consumer<DecodedMessage> downstream, double factor, Sleeper sleeper, LongSupplier nanoTime) {
     if (!(factor > 0)) {
       throw new IllegalArgumentException("factor must be positive: " + factor);
     }

@@ -44,6 +44,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,7 +215,7 @@ class AisLibDifferentialTest {
   /** AisLib's getRot() returns degrees per minute; the raw 8-bit ROT is in a private field. */
   static int rawRot(AisPositionMessage p) {
     try {
-      java.lang.reflect.Field f = AisPositionMessage.class.getDeclaredField("rot");
+      Field f = AisPositionMessage.class.getDeclaredField("rot");
       f.setAccessible(true);
       return f.getInt(p);
     } catch (ReflectiveOperationException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.ais.AisDecoder;
 import dev.bulwark.ais.DecodedMessage;
+import dev.bulwark.ais.RejectionCause;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +74,7 @@ class SourcesTest {
   @Test
   void aRunawayLineIsHandedOverInPiecesAndRejectedNotSilentlyDropped() throws IOException {
     byte[] huge = new byte[300_000];
-    java.util.Arrays.fill(huge, (byte) 'x');
+    Arrays.fill(huge, (byte) 'x');
     ByteArrayOutputStream in = new ByteArrayOutputStream();
     in.write(huge);
     in.write(("\n" + A + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -80,8 +82,7 @@ class SourcesTest {
     AisDecoder d = AisDecoder.builder(out::add).build();
     new LineReader(new ByteArrayInputStream(in.toByteArray())).forEachLine(d::accept);
     assertThat(out).hasSize(1);
-    assertThat(d.counters().rejected(dev.bulwark.ais.RejectionCause.LINE_TOO_LONG))
-        .isGreaterThanOrEqualTo(2);
+    assertThat(d.counters().rejected(RejectionCause.LINE_TOO_LONG)).isGreaterThanOrEqualTo(2);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.bulwark.bench.federation;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.bulwark.bench.TempDirs;
 import dev.bulwark.node.federation.Peer;
 import dev.bulwark.node.federation.PeerStore;
 import dev.bulwark.node.security.PrincipalStore;
@@ -12,6 +13,7 @@ import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Provenance;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiQuery;
+import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Tlp;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -36,6 +38,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Federation between two real node processes (EST and FIN) on loopback, from the executable jar:
@@ -173,7 +177,7 @@ public final class FederationSyncBench {
       finNode.waitFor(30, TimeUnit.SECONDS);
       estNode.waitFor(30, TimeUnit.SECONDS);
       // two node homes with 100,000 objects each: not left behind (the node logs go with them)
-      dev.bulwark.bench.TempDirs.deleteTree(root);
+      TempDirs.deleteTree(root);
     }
   }
 
@@ -214,9 +218,9 @@ public final class FederationSyncBench {
       for (int i = 0; i < objects; i++) {
         batch.add(
             NewObject.from(
-                dev.bulwark.stix.StixObject.of(
-                    (tools.jackson.databind.node.ObjectNode)
-                        tools.jackson.databind.json.JsonMapper.builder()
+                StixObject.of(
+                    (ObjectNode)
+                        JsonMapper.builder()
                             .build()
                             .readTree(indicator(identity, UUID.randomUUID().toString())))));
         if (batch.size() == 5_000) {

@@ -6,6 +6,7 @@ import dev.bulwark.maritime.infra.InfrastructureLayer;
 import dev.bulwark.maritime.ingest.NmeaFeed;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -55,7 +56,7 @@ public final class MaritimeCpuTimeProbe {
           rates[r - passes] = sentences / (cpu / 1e9);
         }
       }
-      java.util.Arrays.sort(rates);
+      Arrays.sort(rates);
       System.out.printf(
           Locale.ROOT,
           "%-13s %,d sentences/pass: median %,.0f sentences per CPU-second (p10 %,.0f, p90 %,.0f) [%d]%n",

@@ -1,10 +1,17 @@
 package dev.bulwark.bench.node;
 
+import dev.bulwark.ais.AisDecoder;
+import dev.bulwark.ais.source.LineReader;
+import dev.bulwark.maritime.engine.MaritimeEngine;
+import dev.bulwark.maritime.infra.GeoJsonInfrastructure;
+import dev.bulwark.maritime.ingest.AisAdapter;
+import dev.bulwark.maritime.model.VesselObservation;
 import dev.bulwark.maritime.scenario.AivdmEncoder;
 import dev.bulwark.node.BulwarkNodeApplication;
 import dev.bulwark.node.maritime.MaritimeWatch;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,10 +27,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -127,7 +138,7 @@ public final class MaritimeNodeIngestBench {
           s.publishFailures(),
           sseBytes.get(),
           s.consoleClients());
-      java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+      Map<String, Long> kinds = new TreeMap<>();
       // every alert the node holds, not a reader's view: the bench reports what was published
       watch
           .ledger()
@@ -150,19 +161,16 @@ public final class MaritimeNodeIngestBench {
    * The same traffic without the node: decoding alone, then the bare engine alone, one thread each.
    */
   static void bare(byte[] feed) throws IOException {
-    java.util.List<dev.bulwark.maritime.model.VesselObservation> obs = new java.util.ArrayList<>();
-    dev.bulwark.maritime.ingest.AisAdapter adapter = new dev.bulwark.maritime.ingest.AisAdapter();
-    dev.bulwark.ais.AisDecoder decoder =
-        dev.bulwark.ais.AisDecoder.builder(d -> adapter.accept(d, obs::add)).build();
+    List<VesselObservation> obs = new ArrayList<>();
+    AisAdapter adapter = new AisAdapter();
+    AisDecoder decoder = AisDecoder.builder(d -> adapter.accept(d, obs::add)).build();
     long t0 = System.nanoTime();
-    new dev.bulwark.ais.source.LineReader(new java.io.ByteArrayInputStream(feed))
-        .forEachLine(decoder::accept);
+    new LineReader(new ByteArrayInputStream(feed)).forEachLine(decoder::accept);
     long t1 = System.nanoTime();
-    dev.bulwark.maritime.engine.MaritimeEngine engine =
-        dev.bulwark.maritime.engine.MaritimeEngine.withDefaults(
-            dev.bulwark.maritime.infra.GeoJsonInfrastructure.baltic().layer(), (a, c) -> {});
+    MaritimeEngine engine =
+        MaritimeEngine.withDefaults(GeoJsonInfrastructure.baltic().layer(), (a, c) -> {});
     long t2 = System.nanoTime();
-    for (dev.bulwark.maritime.model.VesselObservation o : obs) {
+    for (VesselObservation o : obs) {
       engine.accept(o);
     }
     long t3 = System.nanoTime();

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -75,7 +76,7 @@ public class StixValidateBenchmark {
     }
   }
 
-  private static StixReadListener listener(java.util.function.Consumer<StixObject> sink) {
+  private static StixReadListener listener(Consumer<StixObject> sink) {
     return new StixReadListener() {
       @Override
       public void object(StixObject object, String location) {

@@ -1,6 +1,7 @@
 package dev.bulwark.bench.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.bulwark.bench.TempDirs;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ImportSummary;
 import dev.bulwark.node.store.NodeDatabase;
@@ -10,6 +11,7 @@ import dev.bulwark.node.store.StixImporter;
 import dev.bulwark.stix.StixCodec;
 import dev.bulwark.stix.validation.StixValidator;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -81,11 +83,11 @@ public class StoreImportBenchmark {
   }
 
   @TearDown(Level.Iteration)
-  public void close() throws java.io.IOException {
+  public void close() throws IOException {
     dataSource.close();
     if (h2Home != null) {
       // each iteration's database is ~120 MB: do not leave them behind
-      dev.bulwark.bench.TempDirs.deleteTree(h2Home);
+      TempDirs.deleteTree(h2Home);
       h2Home = null;
     }
   }

@@ -1,5 +1,6 @@
 package dev.bulwark.bench.support;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.bulwark.support.allocation.AllocationResult;
 import dev.bulwark.support.allocation.Allocator;
 import dev.bulwark.support.ally.Allies;
@@ -28,8 +29,7 @@ public final class AllocationProbe {
     new FairShareCalculator(Allies.nato(), EconomicSeries.worldBankGdp())
         .shares(Period.year(2024), Optional.empty())
         .forEach((k, v) -> shares.put(k, v.doubleValue()));
-    com.sun.management.OperatingSystemMXBean os =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     for (int i = 0; i < rounds; i++) {
       long wall = System.nanoTime();
       long cpu = os.getProcessCpuTime();

@@ -1,10 +1,14 @@
 package dev.bulwark.bench.taxii;
 
+import dev.bulwark.bench.TempDirs;
 import dev.bulwark.node.BulwarkNodeApplication;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectKey;
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,12 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -164,8 +170,8 @@ public final class TaxiiLoadBench {
           "JVM: %s, collectors: %s (the node's launcher uses the parallel collector: run"
               + " this with -XX:+UseParallelGC to measure as it runs)%n",
           System.getProperty("java.vm.version"),
-          java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-              .map(java.lang.management.GarbageCollectorMXBean::getName)
+          ManagementFactory.getGarbageCollectorMXBeans().stream()
+              .map(GarbageCollectorMXBean::getName)
               .toList());
       System.out.printf("load before: %s%n", loadAverage());
 
@@ -286,9 +292,9 @@ public final class TaxiiLoadBench {
       ctx.close();
       try {
         if (o.home().isEmpty()) {
-          dev.bulwark.bench.TempDirs.deleteTree(home);
+          TempDirs.deleteTree(home);
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         System.err.println("could not delete " + home + ": " + e.getMessage());
       }
       System.exit(0);
@@ -352,7 +358,7 @@ public final class TaxiiLoadBench {
       return Files.readString(Path.of("/proc/loadavg"))
           .trim()
           .replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "n/a";
     }
   }
@@ -371,7 +377,7 @@ public final class TaxiiLoadBench {
   static void preload(DataSource dataSource, long count, String addedBy, boolean timeOrderedIds)
       throws SQLException {
     long startMillis = System.currentTimeMillis() - 86_400_000L;
-    java.util.Random random = new java.util.Random();
+    Random random = new Random();
     long version = 1_769_940_000_000_000L; // 2026-02-01T10:00:00Z
     long dateAdded = System.currentTimeMillis() * 1000L - 86_400_000_000L;
     try (Connection c = dataSource.getConnection();
@@ -419,7 +425,7 @@ public final class TaxiiLoadBench {
               c.prepareStatement(
                   "SELECT setting_name, setting_value FROM information_schema.settings"
                       + " WHERE setting_name IN ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES')");
-          java.sql.ResultSet rs = s.executeQuery()) {
+          ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           counts[rs.getString(1).endsWith("BYTES") ? 1 : 0] = Long.parseLong(rs.getString(2));
         }
@@ -432,7 +438,7 @@ public final class TaxiiLoadBench {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s =
             c.prepareStatement("SELECT COUNT(*) FROM stix_objects WHERE collection_id = 'bench'");
-        java.sql.ResultSet rs = s.executeQuery()) {
+        ResultSet rs = s.executeQuery()) {
       rs.next();
       return rs.getLong(1);
     }

@@ -4,10 +4,12 @@ import dev.bulwark.maritime.track.Track;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Folds findings into episodes: one alert per (kind, vessel, asset or partner) while findings keep
@@ -55,7 +57,7 @@ public final class AlertBook {
   public static final int MAX_EPISODES = 100_000;
 
   private final List<Episode> all = new ArrayList<>();
-  private final java.util.Set<String> ids = new java.util.HashSet<>();
+  private final Set<String> ids = new HashSet<>();
   private int raisedCount;
 
   public AlertBook(

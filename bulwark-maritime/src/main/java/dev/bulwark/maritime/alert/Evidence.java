@@ -1,5 +1,7 @@
 package dev.bulwark.maritime.alert;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,6 +14,6 @@ import java.util.Map;
  */
 public record Evidence(String trackGeoJson, Map<String, String> parameters) {
   public Evidence {
-    parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
   }
 }

@@ -1,5 +1,7 @@
 package dev.bulwark.maritime.alert;
 
+import java.util.Locale;
+
 /** How urgently a watch officer should look. */
 public enum Severity {
   LOW,
@@ -7,6 +9,6 @@ public enum Severity {
   HIGH;
 
   public String slug() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -9,6 +9,7 @@ import dev.bulwark.maritime.infra.Proximity;
 import dev.bulwark.maritime.model.PositionReport;
 import dev.bulwark.maritime.track.Track;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -250,7 +251,7 @@ public final class EncounterDetector extends BaseDetector {
     void clear() {
       size = 0;
       if (++current == Integer.MAX_VALUE) {
-        java.util.Arrays.fill(generation, 0);
+        Arrays.fill(generation, 0);
         current = 1;
       }
     }

@@ -4,8 +4,10 @@ import dev.bulwark.maritime.alert.AlertKind;
 import dev.bulwark.maritime.alert.Finding;
 import dev.bulwark.maritime.alert.Severity;
 import dev.bulwark.maritime.vessel.IdentityChange;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,7 +68,7 @@ public final class IdentityChangeDetector extends BaseDetector {
                 h ->
                     !h.asset().kind().isSafeHaven()
                         && h.distanceM() <= h.asset().halfWidthM() + p.nearM())
-            .min(java.util.Comparator.comparingDouble(h -> h.distanceM() - h.asset().halfWidthM()));
+            .min(Comparator.comparingDouble(h -> h.distanceM() - h.asset().halfWidthM()));
     if (nearest.isEmpty()) {
       return;
     }
@@ -83,9 +85,9 @@ public final class IdentityChangeDetector extends BaseDetector {
     Map<String, String> ev = new LinkedHashMap<>();
     StringBuilder what = new StringBuilder();
     for (IdentityChange c : changes) {
-      ev.put(c.field().name().toLowerCase(java.util.Locale.ROOT), c.before() + " -> " + c.after());
+      ev.put(c.field().name().toLowerCase(Locale.ROOT), c.before() + " -> " + c.after());
       what.append(what.length() == 0 ? "" : ", ")
-          .append(c.field().name().toLowerCase(java.util.Locale.ROOT))
+          .append(c.field().name().toLowerCase(Locale.ROOT))
           .append(' ')
           .append(c.before())
           .append(" -> ")

@@ -4,6 +4,8 @@ import dev.bulwark.maritime.detect.VesselState;
 import java.util.AbstractCollection;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * MMSI to vessel state, open addressing on primitive ints: one lookup per report without boxing.
@@ -53,9 +55,7 @@ final class VesselMap extends AbstractCollection<VesselState> {
   }
 
   /** Removes every vessel matching the filter (rebuilds the table: done hourly, not per report). */
-  void removeIf(
-      java.util.function.Predicate<VesselState> filter,
-      java.util.function.Consumer<VesselState> removed) {
+  void removeIf(Predicate<VesselState> filter, Consumer<VesselState> removed) {
     int[] k = keys;
     VesselState[] vs = values;
     keys = new int[k.length];

@@ -1,6 +1,8 @@
 package dev.bulwark.maritime.infra;
 
 import dev.bulwark.maritime.geo.Geo;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 
 /** One indexed piece of an asset: a segment of a line, or a whole area. Immutable. */
@@ -53,12 +55,11 @@ final class Piece {
   }
 
   /** Distance in metres from a position; kx = metres per degree of longitude at that latitude. */
-  double distanceM(
-      double lat, double lon, double kx, org.locationtech.jts.geom.GeometryFactory gf) {
+  double distanceM(double lat, double lon, double kx, GeometryFactory gf) {
     if (area == null) {
       return seg(lat, lon, kx, aLat, aLon, bLat, bLon);
     }
-    if (area.contains(gf.createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat)))) {
+    if (area.contains(gf.createPoint(new Coordinate(lon, lat)))) {
       return 0;
     }
     double best = Double.MAX_VALUE;

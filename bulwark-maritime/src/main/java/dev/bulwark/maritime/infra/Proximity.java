@@ -1,6 +1,7 @@
 package dev.bulwark.maritime.infra;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ public final class Proximity {
 
   void addCandidate(int id) {
     if (candidateCount == candidates.length) {
-      candidates = java.util.Arrays.copyOf(candidates, candidateCount * 2);
+      candidates = Arrays.copyOf(candidates, candidateCount * 2);
     }
     candidates[candidateCount++] = id;
   }
@@ -60,8 +61,8 @@ public final class Proximity {
       return;
     }
     if (count == assets.length) {
-      assets = java.util.Arrays.copyOf(assets, count * 2);
-      dist = java.util.Arrays.copyOf(dist, count * 2);
+      assets = Arrays.copyOf(assets, count * 2);
+      dist = Arrays.copyOf(dist, count * 2);
     }
     assets[count] = a;
     dist[count++] = d;

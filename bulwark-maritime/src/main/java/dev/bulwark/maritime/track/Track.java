@@ -2,6 +2,7 @@ package dev.bulwark.maritime.track;
 
 import dev.bulwark.maritime.geo.Geo;
 import dev.bulwark.maritime.model.PositionReport;
+import java.util.Arrays;
 
 /**
  * One vessel's recent positions, bounded in time and size, in compact parallel arrays.
@@ -123,13 +124,13 @@ public final class Track {
   }
 
   private void grow(int n) {
-    t = java.util.Arrays.copyOf(t, n);
-    lat = java.util.Arrays.copyOf(lat, n);
-    lon = java.util.Arrays.copyOf(lon, n);
-    sog = java.util.Arrays.copyOf(sog, n);
-    cog = java.util.Arrays.copyOf(cog, n);
-    status = java.util.Arrays.copyOf(status, n);
-    flags = java.util.Arrays.copyOf(flags, n);
+    t = Arrays.copyOf(t, n);
+    lat = Arrays.copyOf(lat, n);
+    lon = Arrays.copyOf(lon, n);
+    sog = Arrays.copyOf(sog, n);
+    cog = Arrays.copyOf(cog, n);
+    status = Arrays.copyOf(status, n);
+    flags = Arrays.copyOf(flags, n);
   }
 
   /** Thins the older half one non-key point in two; drops the oldest quarter if all are key. */

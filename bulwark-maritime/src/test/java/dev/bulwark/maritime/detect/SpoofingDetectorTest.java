@@ -10,7 +10,9 @@ import dev.bulwark.maritime.alert.AlertKind;
 import dev.bulwark.maritime.alert.Severity;
 import dev.bulwark.maritime.geo.Geo;
 import dev.bulwark.maritime.model.PositionReport;
+import dev.bulwark.maritime.vessel.VesselList;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -81,11 +83,8 @@ class SpoofingDetectorTest {
             .leg(20 * MIN, 3, 0, 30_000);
     r.addAll(real.reports());
     r.addAll(ghost.reports());
-    var engine =
-        Sea.engine(
-            dev.bulwark.maritime.vessel.VesselList.empty(),
-            dev.bulwark.maritime.vessel.VesselList.empty());
-    r.sort(java.util.Comparator.comparingLong(PositionReport::timeMillis));
+    var engine = Sea.engine(VesselList.empty(), VesselList.empty());
+    r.sort(Comparator.comparingLong(PositionReport::timeMillis));
     r.forEach(engine::accept);
     List<Alert> a = Sea.of(engine.alerts(), AlertKind.SPOOFING);
     assertThat(a).hasSize(1);
@@ -106,10 +105,7 @@ class SpoofingDetectorTest {
     // Reappears 100 km away after 10 s (bad clock somewhere) and keeps reporting there.
     r.addAll(
         new Sea.Voyage(SHIP, last.timeMillis(), 59.9, 22.0).leg(5 * MIN, 12, 90, 10_000).reports());
-    var engine =
-        Sea.engine(
-            dev.bulwark.maritime.vessel.VesselList.empty(),
-            dev.bulwark.maritime.vessel.VesselList.empty());
+    var engine = Sea.engine(VesselList.empty(), VesselList.empty());
     r.forEach(engine::accept);
     assertThat(engine.vessel(SHIP).orElseThrow().last().lat()).isGreaterThan(59.8);
     assertThat(engine.stats().gated()).isEqualTo(2);

@@ -2,9 +2,13 @@ package dev.bulwark.maritime.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.maritime.alert.Alert;
+import dev.bulwark.maritime.alert.AlertListener;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
 import dev.bulwark.maritime.model.PositionReport;
 import dev.bulwark.maritime.track.TrackPolicy;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MemoryBoundTest {
@@ -53,12 +57,12 @@ class MemoryBoundTest {
 
   @Test
   void alertEpisodesQuietForADayAreHandedOverAsClosedAndLetGo() {
-    java.util.List<dev.bulwark.maritime.alert.Alert> closed = new java.util.ArrayList<>();
+    List<Alert> closed = new ArrayList<>();
     MaritimeEngine e =
         MaritimeEngine.withDefaults(
             InfrastructureLayer.empty(),
             (a, c) -> {
-              if (c == dev.bulwark.maritime.alert.AlertListener.Change.CLOSED) {
+              if (c == AlertListener.Change.CLOSED) {
                 closed.add(a);
               }
             });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.maritime.geo.Geo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -12,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -156,7 +158,7 @@ class PieceGridTest {
       InfrastructureLayer layer, double lat, double lon, double radiusM) {
     double kx = Geo.mPerDegLon(lat);
     double[] best = new double[layer.assets().size()];
-    java.util.Arrays.fill(best, Double.MAX_VALUE);
+    Arrays.fill(best, Double.MAX_VALUE);
     for (int id = 0; id < layer.pieceCount(); id++) {
       double d = layer.piece(id).distanceM(lat, lon, kx, layer.factory());
       int a = layer.pieceAsset(id);
@@ -264,6 +266,6 @@ class PieceGridTest {
     double[] p = Geo.destination(lat, lon, bearing < 180 ? 90 : 270, offM);
     double local = Math.sqrt(Piece.segSq(p[0], p[1], Geo.mPerDegLon(p[0]), a[0], a[1], b[0], b[1]));
     double exact = Geo.haversineM(p[0], p[1], lat, lon);
-    assertThat(local).isCloseTo(exact, org.assertj.core.api.Assertions.within(exact * 0.005 + 1));
+    assertThat(local).isCloseTo(exact, Assertions.within(exact * 0.005 + 1));
   }
 }

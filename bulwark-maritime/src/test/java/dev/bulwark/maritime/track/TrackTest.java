@@ -8,6 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class TrackTest {
@@ -77,9 +78,7 @@ class TrackTest {
     track.add(at(60_000, 59.01, 4, 90));
     track.add(at(180_000, 59.02, 4, 90));
     assertThat(track.meanSog(0))
-        .isCloseTo(
-            (10 * 60_000 + 4 * 120_000 + 4) / 180_001.0,
-            org.assertj.core.api.Assertions.within(0.001));
+        .isCloseTo((10 * 60_000 + 4 * 120_000 + 4) / 180_001.0, Assertions.within(0.001));
   }
 
   @Property(tries = 100)

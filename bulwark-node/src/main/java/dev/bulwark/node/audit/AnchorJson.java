@@ -2,6 +2,7 @@ package dev.bulwark.node.audit;
 
 import dev.bulwark.node.audit.AnchorStore.Direction;
 import dev.bulwark.node.audit.AnchorStore.Exchanged;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +106,7 @@ public final class AnchorJson {
     try {
       Instant i = Instant.parse(text);
       return i.getEpochSecond() * 1_000_000L + i.getNano() / 1_000L;
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       throw new IllegalArgumentException("not an instant: " + text);
     }
   }

@@ -2,6 +2,7 @@ package dev.bulwark.node.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -30,7 +31,7 @@ class AuditController {
       AuditLog log, AnchorStore anchors, @Value("${bulwark.nation:EST}") String nation) {
     this.log = log;
     this.anchors = anchors;
-    this.nation = nation.toUpperCase(java.util.Locale.ROOT);
+    this.nation = nation.toUpperCase(Locale.ROOT);
   }
 
   /**

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -644,8 +645,7 @@ public final class AuditLog {
    * mismatch at every anchor from that record on. Mismatches come lowest record first.
    */
   public AnchorCheck checkAnchors(List<Anchor> anchors) {
-    List<Anchor> sorted =
-        anchors.stream().sorted(java.util.Comparator.comparingLong(Anchor::seq)).toList();
+    List<Anchor> sorted = anchors.stream().sorted(Comparator.comparingLong(Anchor::seq)).toList();
     List<AnchorMismatch> mismatches = new ArrayList<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement("SELECT hash FROM audit_log WHERE seq = ?");

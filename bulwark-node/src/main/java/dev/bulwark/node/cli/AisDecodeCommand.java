@@ -16,7 +16,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,10 +76,8 @@ final class AisDecodeCommand implements Callable<Integer> {
               + " default: as fast as possible.")
   Double pace;
 
-  private final java.util.concurrent.atomic.AtomicLong printed =
-      new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.concurrent.CountDownLatch enough =
-      new java.util.concurrent.CountDownLatch(1);
+  private final AtomicLong printed = new AtomicLong();
+  private final CountDownLatch enough = new CountDownLatch(1);
   private boolean live;
 
   @Override
@@ -151,7 +152,7 @@ final class AisDecodeCommand implements Callable<Integer> {
    * Reads a live feed until --max-messages are printed (or forever, until the process is stopped).
    */
   private int live(AisDecoder.Builder builder, Writer out, PrintStream err) {
-    AisDecoder decoder = builder.clock(java.time.Clock.systemUTC()).build();
+    AisDecoder decoder = builder.clock(Clock.systemUTC()).build();
     String address = file.substring("tcp://".length());
     int colon = address.lastIndexOf(':');
     int port;

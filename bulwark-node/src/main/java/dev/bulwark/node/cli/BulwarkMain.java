@@ -1,5 +1,7 @@
 package dev.bulwark.node.cli;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,7 +47,7 @@ public final class BulwarkMain implements Runnable {
    * migrations) would drown them. The node configures logging through Spring Boot instead.
    */
   private static void quietLibraryLogging() {
-    org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Logger root = LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
     if (root instanceof ch.qos.logback.classic.Logger logback) {
       logback.setLevel(ch.qos.logback.classic.Level.WARN);
     }

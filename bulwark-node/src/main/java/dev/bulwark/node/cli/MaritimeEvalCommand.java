@@ -3,6 +3,7 @@ package dev.bulwark.node.cli;
 import dev.bulwark.maritime.eval.Evaluation;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,7 +50,7 @@ final class MaritimeEvalCommand implements Callable<Integer> {
       return 1;
     }
     System.out.print(Evaluation.format(r));
-    System.err.printf(java.util.Locale.ROOT, "(%.1f s)%n", (System.nanoTime() - t) / 1e9);
+    System.err.printf(Locale.ROOT, "(%.1f s)%n", (System.nanoTime() - t) / 1e9);
     return r.passed() ? 0 : 1;
   }
 }

@@ -1,6 +1,8 @@
 package dev.bulwark.node.cli;
 
 import dev.bulwark.maritime.alert.Alert;
+import dev.bulwark.maritime.alert.AlertListener;
+import dev.bulwark.maritime.alert.Severity;
 import dev.bulwark.maritime.engine.EngineConfig;
 import dev.bulwark.maritime.engine.MaritimeEngine;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
@@ -118,7 +120,7 @@ final class MaritimeScanCommand implements Callable<Integer> {
             legit,
             MaritimeEngine.defaultDetectors(),
             (a, c) -> {
-              if (c == dev.bulwark.maritime.alert.AlertListener.Change.CLOSED) {
+              if (c == AlertListener.Change.CLOSED) {
                 closed.add(a);
               }
             });
@@ -139,9 +141,7 @@ final class MaritimeScanCommand implements Callable<Integer> {
         s.vessels(),
         engine.vesselHours(),
         alerts.size(),
-        alerts.stream()
-            .filter(a -> a.severity() == dev.bulwark.maritime.alert.Severity.HIGH)
-            .count(),
+        alerts.stream().filter(a -> a.severity() == Severity.HIGH).count(),
         (System.nanoTime() - started) / 1e9);
     return alerts.isEmpty() ? 0 : 1;
   }

@@ -6,6 +6,7 @@ import dev.bulwark.maritime.scenario.ScenarioSet;
 import dev.bulwark.maritime.scenario.Scenarios;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,7 +60,7 @@ final class MaritimeScenarioCommand implements Callable<Integer> {
           set.write(w);
         }
       }
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       System.err.println(out + ": cannot write: " + e.getMessage());
       return 2;
     }

@@ -1,6 +1,7 @@
 package dev.bulwark.node.cli;
 
 import dev.bulwark.support.csv.RowError;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -74,7 +75,7 @@ abstract class SupportBase implements Callable<Integer> {
     return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
   }
 
-  private static final class NonClosing extends java.io.FilterOutputStream {
+  private static final class NonClosing extends FilterOutputStream {
     NonClosing(OutputStream o) {
       super(o);
     }

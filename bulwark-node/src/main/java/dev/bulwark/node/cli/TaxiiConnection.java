@@ -10,6 +10,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -73,7 +74,7 @@ final class TaxiiConnection {
         try (InputStream in = Files.newInputStream(cacert)) {
           p12.load(in, cacertPassword.toCharArray());
         }
-        for (String alias : java.util.Collections.list(p12.aliases())) {
+        for (String alias : Collections.list(p12.aliases())) {
           trust.setCertificateEntry(alias, p12.getCertificate(alias));
         }
       } else {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -124,11 +125,11 @@ public final class CursorStore {
     PUSH;
 
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
 
     static Direction parse(String label) {
-      return valueOf(label.toUpperCase(java.util.Locale.ROOT));
+      return valueOf(label.toUpperCase(Locale.ROOT));
     }
   }
 

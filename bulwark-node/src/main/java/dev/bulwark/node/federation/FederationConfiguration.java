@@ -4,6 +4,7 @@ import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.stix.validation.StixValidator;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -47,7 +48,7 @@ public class FederationConfiguration {
         validator,
         policy,
         new FederationMetrics(registry),
-        nation.toUpperCase(java.util.Locale.ROOT));
+        nation.toUpperCase(Locale.ROOT));
   }
 
   @Bean

@@ -3,6 +3,7 @@ package dev.bulwark.node.federation;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.store.ObjectStore;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,7 +37,7 @@ class FederationController {
     this.cursors = cursors;
     this.store = store;
     this.policy = policy;
-    this.nation = nation.toUpperCase(java.util.Locale.ROOT);
+    this.nation = nation.toUpperCase(Locale.ROOT);
   }
 
   @GetMapping(path = "/bulwark/federation/status", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -3,6 +3,7 @@ package dev.bulwark.node.federation;
 import dev.bulwark.node.federation.CursorStore.Direction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,7 +38,7 @@ final class FederationMetrics {
             k ->
                 registry.gauge(
                     "bulwark.federation.caught.up.seconds",
-                    io.micrometer.core.instrument.Tags.of(
+                    Tags.of(
                         "peer",
                         peer.name(),
                         "direction",

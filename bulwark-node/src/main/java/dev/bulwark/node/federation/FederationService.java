@@ -6,11 +6,14 @@ import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.stix.validation.StixValidator;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +70,7 @@ public final class FederationService implements AutoCloseable {
 
   private void refreshPeers() {
     try {
-      Map<String, Peer> current = new java.util.HashMap<>();
+      Map<String, Peer> current = new HashMap<>();
       peers.list().forEach(p -> current.put(p.name(), p));
       loops
           .keySet()
@@ -171,8 +174,7 @@ public final class FederationService implements AutoCloseable {
       }
     }
 
-    private boolean attempt(
-        Direction direction, String collection, java.util.function.LongSupplier task) {
+    private boolean attempt(Direction direction, String collection, LongSupplier task) {
       try {
         long moved = task.getAsLong();
         if (moved > 0) {
@@ -201,7 +203,7 @@ public final class FederationService implements AutoCloseable {
   }
 
   static long nowMicros() {
-    java.time.Instant now = java.time.Instant.now();
+    Instant now = Instant.now();
     return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000L;
   }
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,7 +53,7 @@ final class PeerIntake {
       Peer peer, String collection, String localNation, ObjectStore store, AccessPolicy policy) {
     this.peer = peer;
     this.collection = collection;
-    this.localNation = localNation.toUpperCase(java.util.Locale.ROOT);
+    this.localNation = localNation.toUpperCase(Locale.ROOT);
     this.store = store;
     this.policy = policy;
     this.relay =

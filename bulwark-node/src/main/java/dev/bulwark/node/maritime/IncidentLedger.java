@@ -64,7 +64,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class IncidentLedger {
   static final String ACTOR = "maritime-watch";
-  private static final String CLEAR = dev.bulwark.stix.markings.Tlp.CLEAR.markingDefinitionId();
+  private static final String CLEAR = Tlp.CLEAR.markingDefinitionId();
 
   private final ObjectStore store;
   private final String collection;

@@ -7,6 +7,7 @@ import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.taxii.server.TaxiiProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ public class MaritimeConfiguration {
       InfrastructureLayer layer,
       @Value("${bulwark.nation:EST}") String nation,
       ObjectProvider<TaxiiProperties> taxii) {
-    String n = nation.toUpperCase(java.util.Locale.ROOT);
+    String n = nation.toUpperCase(Locale.ROOT);
     taxii.ifAvailable(
         t -> {
           // the alerts collection accepts writes from the node and its peers only

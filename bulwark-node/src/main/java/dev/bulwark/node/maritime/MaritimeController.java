@@ -19,8 +19,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.http.HttpStatus;
@@ -117,7 +119,7 @@ class MaritimeController {
                               for (IdentityChange c : e.registry().history(mmsi)) {
                                 ObjectNode x = h.addObject();
                                 x.put("time", Stamps.of(c.timeMillis()));
-                                x.put("field", c.field().name().toLowerCase(java.util.Locale.ROOT));
+                                x.put("field", c.field().name().toLowerCase(Locale.ROOT));
                                 x.put("before", c.before());
                                 x.put("after", c.after());
                               }
@@ -252,7 +254,7 @@ class MaritimeController {
       String id,
       String action,
       String detail,
-      java.util.function.Function<Predicate<StoredObject>, Optional<ObjectNode>> op) {
+      Function<Predicate<StoredObject>, Optional<ObjectNode>> op) {
     String collection = ledger.collection();
     Predicate<StoredObject> reader = reader(p);
     Optional<String> found = ledger.incidentOf(id, reader);

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -38,7 +39,7 @@ public final class MaritimeWatch implements SmartLifecycle {
   private final LiveEvents events = new LiveEvents();
   private final List<AisSource> sources = new CopyOnWriteArrayList<>();
   private final JsonMapper json = JsonMapper.builder().build();
-  private volatile java.util.function.Consumer<AisSource> sourceAdded = s -> {};
+  private volatile Consumer<AisSource> sourceAdded = s -> {};
   private ScheduledExecutorService sampler;
   private volatile boolean running;
 
@@ -58,7 +59,7 @@ public final class MaritimeWatch implements SmartLifecycle {
   }
 
   /** Told of every source as it is added (the metrics register it). */
-  void onSourceAdded(java.util.function.Consumer<AisSource> hook) {
+  void onSourceAdded(Consumer<AisSource> hook) {
     this.sourceAdded = hook;
   }
 

@@ -7,6 +7,7 @@ import dev.bulwark.stix.markings.Tlp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The markings the node puts on what the maritime watch publishes: either the marking refs
@@ -35,7 +36,7 @@ public record NodeMarkings(List<String> refs, List<StixObject> definitions) {
     if (!p.releasableToList().isEmpty()) {
       StixObject m =
           ReleasabilityMarking.markingDefinition(
-              new Releasability(java.util.Set.copyOf(p.releasableToList()), java.util.Set.of()),
+              new Releasability(Set.copyOf(p.releasableToList()), Set.of()),
               identity,
               "2026-11-28T00:00:00.000Z");
       refs.add(m.id());

@@ -1,5 +1,6 @@
 package dev.bulwark.node.maritime;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -108,7 +109,7 @@ public final class SourceStatus {
         messages.get(),
         errors.get(),
         Math.round(rate * 10) / 10.0,
-        last == 0 ? "" : java.time.Instant.ofEpochMilli(last).toString(),
+        last == 0 ? "" : Instant.ofEpochMilli(last).toString(),
         lastError.get());
   }
 

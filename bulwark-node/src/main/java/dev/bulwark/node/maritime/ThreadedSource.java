@@ -1,5 +1,7 @@
 package dev.bulwark.node.maritime;
 
+import dev.bulwark.maritime.model.VesselObservation;
+
 /** A source that reads on one daemon thread of its own until closed. Thread-safe. */
 abstract class ThreadedSource implements AisSource {
   protected final SourceStatus status;
@@ -17,7 +19,7 @@ abstract class ThreadedSource implements AisSource {
   /**
    * Hands an observation to the engine: waiting for room, or dropping the oldest (see the queue).
    */
-  protected void emit(dev.bulwark.maritime.model.VesselObservation o) {
+  protected void emit(VesselObservation o) {
     if (block) {
       queue.put(o);
     } else {

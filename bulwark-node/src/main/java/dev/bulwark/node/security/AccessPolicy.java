@@ -10,6 +10,7 @@ import dev.bulwark.stix.StixParseException;
 import dev.bulwark.stix.markings.Reader;
 import dev.bulwark.stix.markings.ReleaseRule;
 import dev.bulwark.stix.markings.Tlp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -133,7 +134,7 @@ public final class AccessPolicy {
 
   /** The resolved markings of an object of this origin; empty when any ref cannot be resolved. */
   public Optional<List<StixObject>> resolveAll(List<String> refs, String originNation) {
-    java.util.ArrayList<StixObject> out = new java.util.ArrayList<>(refs.size());
+    ArrayList<StixObject> out = new ArrayList<>(refs.size());
     for (String ref : refs) {
       Optional<StixObject> m = resolve(ref, originNation);
       if (m.isEmpty()) {

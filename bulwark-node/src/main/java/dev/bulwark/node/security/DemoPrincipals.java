@@ -1,10 +1,13 @@
 package dev.bulwark.node.security;
 
+import dev.bulwark.stix.StixIds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,11 +49,10 @@ class DemoPrincipals {
             file,
             lines.toString(),
             StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.CREATE,
-            java.nio.file.StandardOpenOption.APPEND);
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
         try {
-          Files.setPosixFilePermissions(
-              file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
           // not POSIX: the folder's permissions protect it
         }
@@ -71,7 +73,7 @@ class DemoPrincipals {
                   name,
                   nation,
                   roles,
-                  Optional.of(dev.bulwark.stix.StixIds.random("identity")),
+                  Optional.of(StixIds.random("identity")),
                   0L,
                   Optional.empty())
               .token();

@@ -197,7 +197,7 @@ public final class PrincipalStore {
       s.setString(4, identityId.orElse(""));
       s.setString(5, keyId);
       s.setString(6, hashToken(token));
-      s.setString(7, certSha256.map(h -> h.toLowerCase(java.util.Locale.ROOT)).orElse(""));
+      s.setString(7, certSha256.map(h -> h.toLowerCase(Locale.ROOT)).orElse(""));
       s.setLong(8, now);
       s.setLong(9, expiresMicros);
       s.setString(10, name);
@@ -316,7 +316,7 @@ public final class PrincipalStore {
   public Optional<NodePrincipal> byCertificate(String sha256Hex) {
     return one(
             "SELECT " + COLUMNS + " FROM principals WHERE cert_sha256 = ?",
-            sha256Hex.toLowerCase(java.util.Locale.ROOT))
+            sha256Hex.toLowerCase(Locale.ROOT))
         .filter(p -> p.activeAt(nowMicros()));
   }
 

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -160,7 +162,7 @@ public final class WriteRules {
         .anyMatch(h -> h.collectionId().equals(collectionId) && h.version().equals(version))) {
       return Optional.of(new Collision(true, "already held (duplicate)"));
     }
-    java.util.Set<String> nations = new java.util.TreeSet<>();
+    Set<String> nations = new TreeSet<>();
     visible.forEach(h -> nations.add(h.originNation()));
     return Optional.of(
         new Collision(

@@ -2,6 +2,7 @@ package dev.bulwark.node.store;
 
 import dev.bulwark.stix.markings.ReleasabilityMarking;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -29,7 +30,7 @@ class DefinitionsPublisher {
 
   DefinitionsPublisher(ObjectStore store, @Value("${bulwark.nation:EST}") String nation) {
     this.store = store;
-    this.nation = nation.toUpperCase(java.util.Locale.ROOT);
+    this.nation = nation.toUpperCase(Locale.ROOT);
   }
 
   @EventListener

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,7 +57,7 @@ final class GroupCommitter {
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String HELD =
       "SELECT collection_id, object_id, version_us, origin_nation FROM stix_objects WHERE id_key IN ("
-          + String.join(", ", java.util.Collections.nCopies(LOOKUP, "?"))
+          + String.join(", ", Collections.nCopies(LOOKUP, "?"))
           + ")";
   private static final String CLAIM = "SELECT id FROM store_writer WHERE id = 1 FOR UPDATE";
   private static final String NEWEST = "SELECT MAX(date_added_us) FROM stix_objects";
@@ -106,8 +107,7 @@ final class GroupCommitter {
   /** Adds the objects, all of one provenance. */
   List<AddOutcome> addAll(
       String collectionId, List<NewObject> objects, Provenance provenance, BatchRecords records) {
-    return addAll(
-        collectionId, objects, java.util.Collections.nCopies(objects.size(), provenance), records);
+    return addAll(collectionId, objects, Collections.nCopies(objects.size(), provenance), records);
   }
 
   /**

@@ -2,6 +2,8 @@ package dev.bulwark.node.store;
 
 import dev.bulwark.stix.StixObject;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
@@ -116,10 +118,10 @@ public record NewObject(
       }
       micros = fraction;
     }
-    if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+    if (day > YearMonth.of(year, month).lengthOfMonth()) {
       return NOT_SIMPLE;
     }
-    long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+    long days = LocalDate.of(year, month, day).toEpochDay();
     return ((days * 24 + hour) * 60 + minute) * 60_000_000L + second * 1_000_000L + micros;
   }
 

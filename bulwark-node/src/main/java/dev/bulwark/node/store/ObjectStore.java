@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -128,8 +130,7 @@ public final class ObjectStore {
    */
   public List<AddOutcome> addAll(
       String collectionId, List<NewObject> objects, Provenance provenance, BatchRecords records) {
-    return addAll(
-        collectionId, objects, java.util.Collections.nCopies(objects.size(), provenance), records);
+    return addAll(collectionId, objects, Collections.nCopies(objects.size(), provenance), records);
   }
 
   /**
@@ -258,7 +259,7 @@ public final class ObjectStore {
           }
           if (perType.size() > 1) {
             // every row of the first `chunk` overall is among the first `chunk` of its own type
-            rows.sort(java.util.Comparator.comparingLong(StoredObject::dateAddedMicros));
+            rows.sort(Comparator.comparingLong(StoredObject::dateAddedMicros));
             if (rows.size() > chunk) {
               rows = rows.subList(0, chunk);
             }

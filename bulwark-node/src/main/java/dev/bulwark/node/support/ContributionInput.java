@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
@@ -225,7 +226,7 @@ final class ContributionInput {
    * Calls {@code rows} for every well-formed row; returns how many rows there are (malformed ones
    * included).
    */
-  private static int scan(String text, java.util.function.Consumer<CsvRow> rows) {
+  private static int scan(String text, Consumer<CsvRow> rows) {
     int[] count = {0};
     try {
       new CsvReader(new StringReader(text))

@@ -7,6 +7,7 @@ import dev.bulwark.support.contribution.Contribution;
 import dev.bulwark.support.contribution.Status;
 import dev.bulwark.support.contribution.ValuationMethod;
 import java.math.BigDecimal;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -160,7 +161,7 @@ public final class ContributionStore {
       if (t instanceof SQLException q && "23505".equals(q.getSQLState())) {
         return true;
       }
-      if (t instanceof java.sql.BatchUpdateException b
+      if (t instanceof BatchUpdateException b
           && b.getNextException() != null
           && "23505".equals(b.getNextException().getSQLState())) {
         return true;

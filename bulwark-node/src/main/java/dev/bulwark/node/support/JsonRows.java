@@ -1,6 +1,7 @@
 package dev.bulwark.node.support;
 
 import dev.bulwark.support.csv.CsvReader;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,7 @@ final class JsonRows {
         }
         // plain digits only when they are few: 1e99999999 in plain digits is 100 MB; in scientific
         // notation it reaches the range checks, which refuse it
-        java.math.BigDecimal d = v.decimalValue();
+        BigDecimal d = v.decimalValue();
         cells.put(
             f.getKey(), Math.abs((long) d.scale()) <= 1000 ? d.toPlainString() : d.toString());
       } else if (v.isString()) {

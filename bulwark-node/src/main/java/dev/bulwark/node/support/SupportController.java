@@ -38,6 +38,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -766,7 +767,7 @@ class SupportController {
         COLLECTION,
         entries.stream().map(Contribution::id).limit(1000).toList(),
         entries.size() + " entries, EUR " + eur.toPlainString() + ", batch " + batch);
-    Map<String, Object> out = new java.util.LinkedHashMap<>();
+    Map<String, Object> out = new LinkedHashMap<>();
     out.put("stored", entries.size());
     out.put("eur", eur.toPlainString());
     out.put("batch", batch);

@@ -25,6 +25,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,7 +70,7 @@ public final class SupportPlanner {
       throw SupportError.badParameter(
           "key",
           "this node has no "
-              + key.name().toLowerCase(java.util.Locale.ROOT)
+              + key.name().toLowerCase(Locale.ROOT)
               + " series (set bulwark.support.gni-file to a World Bank CSV of GNI in current US$)");
     }
     return c;

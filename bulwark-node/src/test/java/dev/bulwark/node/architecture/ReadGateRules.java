@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.ReadFilter;
@@ -87,7 +88,7 @@ final class ReadGateRules {
           .callMethodWhere(
               new DescribedPredicate<>("ObjectStore.headersOf or withSeveralVersions") {
                 @Override
-                public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall call) {
+                public boolean test(JavaMethodCall call) {
                   return call.getTargetOwner().isEquivalentTo(ObjectStore.class)
                       && Set.of("headersOf", "withSeveralVersions").contains(call.getName());
                 }

@@ -12,6 +12,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -359,8 +361,7 @@ class AuditLogTest {
       // two logs over one database stand for the node and a CLI process appending at once
       AuditLog a = open(ds);
       AuditLog b = open(ds);
-      java.util.List<Throwable> failures =
-          java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+      List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
       Thread t1 =
           new Thread(
               () -> {
@@ -416,8 +417,7 @@ class AuditLogTest {
       throws Exception {
     try (HikariDataSource ds = db.open()) {
       AuditLog log = open(ds);
-      java.util.List<Throwable> failures =
-          java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+      List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
       // as the store does: records appended within a longer write transaction, committed later,
       // while requests append their own records in transactions of their own
       Thread writer =

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -30,7 +31,7 @@ public final class ChainRewriter {
       throws SQLException {
     byte[] foreign = new byte[32];
     new SecureRandom().nextBytes(foreign);
-    AuditLog reader = new AuditLog(ds, java.time.Clock.systemUTC(), nodeKeys);
+    AuditLog reader = new AuditLog(ds, Clock.systemUTC(), nodeKeys);
     List<AuditRecord> records = reader.list(seq - 1, Integer.MAX_VALUE, Optional.empty());
     String prev =
         seq == 1 ? AuditLog.GENESIS : reader.list(seq - 2, 1, Optional.empty()).get(0).hash();
@@ -81,7 +82,7 @@ public final class ChainRewriter {
   /** Sets the head to a record, sealing it as the attacker can. */
   public static void setHead(DataSource ds, AuditKeyring nodeKeys, long seq, With with)
       throws SQLException {
-    AuditLog reader = new AuditLog(ds, java.time.Clock.systemUTC(), nodeKeys);
+    AuditLog reader = new AuditLog(ds, Clock.systemUTC(), nodeKeys);
     String link = reader.list(seq - 1, 1, Optional.empty()).get(0).hash();
     byte[] foreign = new byte[32];
     new SecureRandom().nextBytes(foreign);

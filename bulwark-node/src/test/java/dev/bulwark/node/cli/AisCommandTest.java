@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,12 +97,11 @@ class AisCommandTest {
 
   @Test
   void decodeReadsALiveTcpFeedUntilEnoughMessages() throws Exception {
-    try (java.net.ServerSocket server =
-        new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
       Thread feed =
           new Thread(
               () -> {
-                try (java.net.Socket s = server.accept()) {
+                try (Socket s = server.accept()) {
                   s.getOutputStream()
                       .write(
                           ("!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\r\n"

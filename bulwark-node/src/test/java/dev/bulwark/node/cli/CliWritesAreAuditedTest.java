@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Objects;
 import org.junit.jupiter.api.AfterEach;
@@ -220,8 +221,7 @@ class CliWritesAreAuditedTest {
                 "principal", "add", "alice", "--nation", "EST", "--roles", "reader"))
         .isZero();
     assertThat(BulwarkMain.execute("principal", "revoke", "alice")).isZero();
-    try (Connection c =
-            java.sql.DriverManager.getConnection(NodeDatabase.defaultUrl(home), "bulwark", "");
+    try (Connection c = DriverManager.getConnection(NodeDatabase.defaultUrl(home), "bulwark", "");
         Statement s = c.createStatement()) {
       s.executeUpdate("DELETE FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)");
     }

@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -203,8 +205,8 @@ class FederationIT {
     TaxiiClient client = TaxiiClient.builder().basic("analyst", analystTokens.get(nation)).build();
     String identity = analystIdentities.get(nation);
     String created =
-        java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(java.time.ZoneOffset.UTC)
+        DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC)
             .format(Instant.now());
     List<String> others = NATIONS.stream().filter(n -> !n.equals(nation)).toList();
     List<Releasability> lists =

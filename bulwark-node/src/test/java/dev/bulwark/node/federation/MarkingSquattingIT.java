@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -187,7 +188,7 @@ class MarkingSquattingIT {
   }
 
   private static StixObject indicator(String author, String... markingRefs) {
-    ObjectNode o = tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode();
+    ObjectNode o = JsonMapper.builder().build().createObjectNode();
     o.put("type", "indicator");
     o.put("spec_version", "2.1");
     o.put("id", "indicator--" + UUID.randomUUID());

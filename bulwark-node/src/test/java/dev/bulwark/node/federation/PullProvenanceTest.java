@@ -15,6 +15,7 @@ import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Provenance;
 import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.taxii.client.TaxiiClient;
+import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Tlp;
 import dev.bulwark.stix.validation.StixValidator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A FIN node pulls from the EST node (a real HTTP server on loopback that plays the peer and sends
@@ -166,10 +169,7 @@ class PullProvenanceTest {
   }
 
   private static NewObject object(String json) {
-    return NewObject.from(
-        dev.bulwark.stix.StixObject.of(
-            (tools.jackson.databind.node.ObjectNode)
-                tools.jackson.databind.json.JsonMapper.builder().build().readTree(json)));
+    return NewObject.from(StixObject.of((ObjectNode) JsonMapper.builder().build().readTree(json)));
   }
 
   private PullTask task() {

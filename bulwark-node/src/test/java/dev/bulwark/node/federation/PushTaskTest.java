@@ -11,6 +11,7 @@ import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.NewObject;
 import dev.bulwark.node.store.NodeDatabase;
+import dev.bulwark.node.store.ObjectKey;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Provenance;
 import dev.bulwark.node.taxii.client.TaxiiClient;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -125,9 +127,7 @@ class PushTaskTest {
     // in date_added order: the one transaction that stored them gave it in identifier-key order
     objects.stream()
         .filter(o -> !o.objectId().endsWith("000000000017"))
-        .sorted(
-            java.util.Comparator.comparingLong(
-                o -> dev.bulwark.node.store.ObjectKey.of(o.objectId())))
+        .sorted(Comparator.comparingLong(o -> ObjectKey.of(o.objectId())))
         .forEach(o -> expected.add(o.objectId()));
     assertThat(sent).containsExactlyElementsOf(expected);
     Cursor cursor = cursors.find("fin", Direction.PUSH, "intel").orElseThrow();
@@ -169,8 +169,8 @@ class PushTaskTest {
 
   @Test
   void finding5_aPushSendsThePeerOnlyThePartsItsNationMayRead() throws Exception {
-    String strict = dev.bulwark.stix.markings.Tlp.AMBER_STRICT.markingDefinitionId();
-    String green = dev.bulwark.stix.markings.Tlp.GREEN.markingDefinitionId();
+    String strict = Tlp.AMBER_STRICT.markingDefinitionId();
+    String green = Tlp.GREEN.markingDefinitionId();
     String partId = "campaign--0b000000-0000-4000-8000-000000000001";
     String wholeId = "campaign--0b000000-0000-4000-8000-000000000002";
     List<NewObject> objects = new ArrayList<>();

@@ -1,7 +1,11 @@
 package dev.bulwark.node.leaks;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +26,7 @@ final class Api {
           .build();
 
   /** One answer. */
-  record Answer(int status, java.net.http.HttpHeaders headers, String body) {
+  record Answer(int status, HttpHeaders headers, String body) {
     Optional<String> header(String name) {
       return headers.firstValue(name);
     }
@@ -67,7 +71,7 @@ final class Api {
   }
 
   /** Opens a server-sent event stream and collects what arrives until the window closes. */
-  HttpResponse<java.io.InputStream> stream(String path) throws Exception {
+  HttpResponse<InputStream> stream(String path) throws Exception {
     return HTTP.send(
         request(path).header("Accept", "text/event-stream").GET().build(),
         HttpResponse.BodyHandlers.ofInputStream());
@@ -86,8 +90,8 @@ final class Api {
       HttpResponse<String> a =
           HTTP.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Answer(a.statusCode(), a.headers(), a.body());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(r.method() + " " + r.uri() + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(r.method() + " " + r.uri() + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,7 +113,7 @@ class LeakSuiteIT {
       attacks.squatAhead(c);
     }
     for (Corpus c : corpora.values()) {
-      Api.Answer a = attacks.post(c.author, "intel", c.envelope, java.util.Set.of());
+      Api.Answer a = attacks.post(c.author, "intel", c.envelope, Set.of());
       attacks.notes.add(
           c.author
               + " posts "
@@ -163,11 +164,7 @@ class LeakSuiteIT {
     Probes probes = new Probes(world, truth, verdicts, attacks, beginMicros);
     for (Sse s : streams) {
       probes.scan(
-          s.who.toString(),
-          s.who.reader(),
-          "/api/maritime/events (SSE)",
-          s.close(),
-          java.util.Set.of());
+          s.who.toString(), s.who.reader(), "/api/maritime/events (SSE)", s.close(), Set.of());
     }
     world.awaitSettled();
     registerTheNodesAlerts(truth);

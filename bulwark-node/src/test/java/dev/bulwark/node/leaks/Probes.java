@@ -14,7 +14,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -49,7 +52,7 @@ final class Probes {
    * The answers about ids that never existed, per caller and path shape (they do not depend on the
    * id).
    */
-  private final java.util.Map<String, String> controls = new ConcurrentHashMap<>();
+  private final Map<String, String> controls = new ConcurrentHashMap<>();
 
   Probes(World world, Truth truth, Verdicts verdicts, Attacks attacks, long suiteStartMicros) {
     this.world = world;
@@ -62,8 +65,8 @@ final class Probes {
   /** Scans one answer: every canary and id in it must be one the caller may see. */
   void scan(String caller, Reader reader, String path, String text, Set<String> echo) {
     verdicts.pass();
-    Set<String> leakedIds = new java.util.HashSet<>();
-    for (Secret s : new java.util.LinkedHashSet<>(truth.hiddenCanaries(text, reader))) {
+    Set<String> leakedIds = new HashSet<>();
+    for (Secret s : new LinkedHashSet<>(truth.hiddenCanaries(text, reader))) {
       leakedIds.add(s.id());
       verdicts.fail(
           new Verdicts.Failure(
@@ -86,7 +89,7 @@ final class Probes {
                   + reader.nation()
                   + " may not see"));
     }
-    for (String id : new java.util.LinkedHashSet<>(truth.hiddenIds(text, reader, echo))) {
+    for (String id : new LinkedHashSet<>(truth.hiddenIds(text, reader, echo))) {
       if (!leakedIds.contains(id)) {
         verdicts.fail(
             new Verdicts.Failure(
@@ -119,7 +122,7 @@ final class Probes {
   }
 
   private Set<String> echo(Who w) {
-    Set<String> ids = new java.util.HashSet<>();
+    Set<String> ids = new HashSet<>();
     attacks.posts.stream().filter(p -> p.who().equals(w)).forEach(p -> ids.addAll(p.ids()));
     return ids;
   }
@@ -405,7 +408,7 @@ final class Probes {
   }
 
   private static Set<String> ids(String text) {
-    Set<String> out = new java.util.HashSet<>();
+    Set<String> out = new HashSet<>();
     Matcher m = Truth.OBJECT_ID.matcher(text);
     while (m.find()) {
       out.add(m.group());

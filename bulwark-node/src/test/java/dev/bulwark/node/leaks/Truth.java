@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,7 +98,7 @@ final class Truth {
   Secret add(Secret s) {
     byCanary.put(s.canary(), s);
     if (s.part().isEmpty()) {
-      byId.computeIfAbsent(s.id(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(s);
+      byId.computeIfAbsent(s.id(), k -> new CopyOnWriteArrayList<>()).add(s);
     }
     return s;
   }

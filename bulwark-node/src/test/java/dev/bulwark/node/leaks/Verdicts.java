@@ -1,6 +1,7 @@
 package dev.bulwark.node.leaks;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +30,7 @@ final class Verdicts {
 
   private static final int KEPT_PER_GROUP = 3;
   private final AtomicLong checks = new AtomicLong();
-  private final Map<Kind, AtomicLong> counts = new java.util.EnumMap<>(Kind.class);
+  private final Map<Kind, AtomicLong> counts = new EnumMap<>(Kind.class);
   private final Map<String, List<Failure>> firstByGroup = new TreeMap<>();
   private final Map<String, AtomicLong> countByGroup = new TreeMap<>();
   private final List<Failure> all = new ArrayList<>();

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,8 +86,7 @@ class AisSourcesTest {
       assertThat(v.messages()).isEqualTo(2);
       assertThat(v.lastMessage()).isNotEmpty();
       List<VesselObservation> got = drain(q);
-      assertThat(((PositionReport) got.get(1)).lat())
-          .isEqualTo(60.01, org.assertj.core.data.Offset.offset(1e-4));
+      assertThat(((PositionReport) got.get(1)).lat()).isEqualTo(60.01, Offset.offset(1e-4));
     }
   }
 

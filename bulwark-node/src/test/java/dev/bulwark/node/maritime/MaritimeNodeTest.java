@@ -10,7 +10,9 @@ import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiQuery;
 import dev.bulwark.stix.StixObject;
+import dev.bulwark.stix.markings.Tlp;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -121,8 +123,7 @@ class MaritimeNodeTest {
     JsonNode ext = incident.json().path("extensions").path(MaritimeExtension.ID);
     assertThat(ext.path("subject").asString()).isEqualTo("alert");
     assertThat(ext.path("kind").asString()).isNotEmpty();
-    assertThat(incident.objectMarkingRefs())
-        .contains(dev.bulwark.stix.markings.Tlp.AMBER.markingDefinitionId());
+    assertThat(incident.objectMarkingRefs()).contains(Tlp.AMBER.markingDefinitionId());
 
     assertThat(incidentsSeenBy("usa-node", usa)).isEmpty();
   }
@@ -247,8 +248,7 @@ class MaritimeNodeTest {
                         .encodeToString((name + ":" + token).getBytes(StandardCharsets.UTF_8)))
             .header("Accept", "text/event-stream")
             .build();
-    HttpResponse<java.io.InputStream> response =
-        http.send(r, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response = http.send(r, HttpResponse.BodyHandlers.ofInputStream());
     assertThat(response.statusCode()).isEqualTo(200);
     boolean admin = name.endsWith("admin");
     List<String> events = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.bulwark.node.store.NodeDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class NodeOwnedConfigurationTest {
       "--spring.datasource.url=" + NodeDatabase.defaultUrl(home),
       "--logging.level.root=OFF"
     };
-    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+    String[] all = Arrays.copyOf(args, args.length + more.length);
     System.arraycopy(more, 0, all, args.length, more.length);
     BulwarkNodeApplication.start(all).close();
   }

@@ -4,14 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * gets its own outcome. The test holds the lock itself so that the batches are certain to queue up.
  */
 class GroupCommitterTest {
-  static java.util.stream.Stream<TestDatabases.Kind> databases() {
+  static Stream<TestDatabases.Kind> databases() {
     return TestDatabases.all();
   }
 
@@ -74,7 +89,7 @@ class GroupCommitterTest {
           .extracting(AddOutcome::status)
           .containsExactly(AddOutcome.Status.STORED, AddOutcome.Status.DUPLICATE);
       assertThat(
-              java.util.stream.Stream.of(a.get().get(0), a.get().get(1), bOutcomes.get(0))
+              Stream.of(a.get().get(0), a.get().get(1), bOutcomes.get(0))
                   .map(AddOutcome::dateAddedMicros)
                   .distinct())
           .hasSize(3);
@@ -151,12 +166,11 @@ class GroupCommitterTest {
           new GroupCommitter(ds, lock, new DateAddedClock(Clock.systemUTC(), 0));
       NewObject kept = ObjectStoreTest.indicator("000000000301", "2024-01-01T00:00:00.000Z");
       NewObject lost = ObjectStoreTest.indicator("000000000302", "2024-01-01T00:00:00.000Z");
-      List<List<AddOutcome>> recorded =
-          java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+      List<List<AddOutcome>> recorded = Collections.synchronizedList(new ArrayList<>());
       BatchRecords status =
           (c, outcomes) -> {
             recorded.add(List.copyOf(outcomes));
-            try (java.sql.PreparedStatement s =
+            try (PreparedStatement s =
                 c.prepareStatement(
                     "INSERT INTO taxii_status"
                         + " (id, api_root, principal, request_us, json) VALUES ('kept', 'r', 'p', 0, '{}')")) {
@@ -165,7 +179,7 @@ class GroupCommitterTest {
           };
       BatchRecords failing =
           (c, outcomes) -> {
-            throw new java.sql.SQLException("the audit log is full");
+            throw new SQLException("the audit log is full");
           };
       ExecutorService writers = Executors.newFixedThreadPool(2);
       lock.lock();
@@ -193,14 +207,12 @@ class GroupCommitterTest {
               o ->
                   assertThat(o)
                       .extracting(AddOutcome::objectId, AddOutcome::status)
-                      .containsExactly(
-                          org.assertj.core.groups.Tuple.tuple(
-                              kept.objectId(), AddOutcome.Status.STORED)));
+                      .containsExactly(Tuple.tuple(kept.objectId(), AddOutcome.Status.STORED)));
       assertThat(recorded.get(1)).isEqualTo(aOutcomes);
       assertThat(store.count("intel")).isEqualTo(1);
       assertThat(store.headersOf(List.of(lost.objectId()))).isEmpty();
-      try (java.sql.Connection c = ds.getConnection();
-          java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT id FROM taxii_status")) {
+      try (Connection c = ds.getConnection();
+          ResultSet rs = c.createStatement().executeQuery("SELECT id FROM taxii_status")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getString(1)).isEqualTo("kept");
         assertThat(rs.next()).isFalse();
@@ -218,8 +230,8 @@ class GroupCommitterTest {
       ReentrantLock lock = new ReentrantLock(true);
       GroupCommitter committer =
           new GroupCommitter(ds, lock, new DateAddedClock(Clock.systemUTC(), 0));
-      List<NewObject> first = new java.util.ArrayList<>();
-      List<NewObject> second = new java.util.ArrayList<>();
+      List<NewObject> first = new ArrayList<>();
+      List<NewObject> second = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
         (i % 2 == 0 ? first : second)
             .add(
@@ -243,20 +255,16 @@ class GroupCommitterTest {
       } finally {
         lock.unlock();
       }
-      List<AddOutcome> all = new java.util.ArrayList<>(a.get(1, TimeUnit.MINUTES));
+      List<AddOutcome> all = new ArrayList<>(a.get(1, TimeUnit.MINUTES));
       assertThat(all)
           .extracting(AddOutcome::objectId, AddOutcome::version)
           .containsExactlyElementsOf(
-              first.stream()
-                  .map(o -> org.assertj.core.groups.Tuple.tuple(o.objectId(), o.version()))
-                  .toList());
+              first.stream().map(o -> Tuple.tuple(o.objectId(), o.version())).toList());
       all.addAll(b.get(1, TimeUnit.MINUTES));
       assertThat(committer.transactionsCommitted()).isEqualTo(1);
       assertThat(all).allSatisfy(o -> assertThat(o.status()).isEqualTo(AddOutcome.Status.STORED));
       List<AddOutcome> byDate =
-          all.stream()
-              .sorted(java.util.Comparator.comparingLong(AddOutcome::dateAddedMicros))
-              .toList();
+          all.stream().sorted(Comparator.comparingLong(AddOutcome::dateAddedMicros)).toList();
       assertThat(byDate).extracting(AddOutcome::dateAddedMicros).doesNotHaveDuplicates();
       assertThat(byDate).extracting(o -> ObjectKey.of(o.objectId())).isSorted();
       assertThat(
@@ -274,10 +282,9 @@ class GroupCommitterTest {
   void aWriterWhoseClockLagsWritesAfterTheNewestRowAndSeesTheVersionsHeld(TestDatabases.Kind db)
       throws Exception {
     try (HikariDataSource ds = db.open()) {
-      Clock frozen =
-          Clock.fixed(java.time.Instant.parse("2025-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+      Clock frozen = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
       ObjectStore store = new ObjectStore(ds, frozen);
-      store.ensureCollection(new CollectionInfo("intel", "Intel", "test", java.util.Set.of()));
+      store.ensureCollection(new CollectionInfo("intel", "Intel", "test", Set.of()));
       NewObject first = ObjectStoreTest.indicator("000000000301", "2024-01-01T00:00:00.000Z");
       long taken = store.add("intel", first, EST).dateAddedMicros();
       // another process on the same database, whose clock hands out the same date_added
@@ -304,23 +311,23 @@ class GroupCommitterTest {
   void writersOfTwoProcessesNeverStoreAVersionTwice(TestDatabases.Kind db) throws Exception {
     try (HikariDataSource ds = db.open()) {
       ObjectStore store = new ObjectStoreTest().store(ds);
-      List<NewObject> objects = new java.util.ArrayList<>();
+      List<NewObject> objects = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
         objects.add(
             ObjectStoreTest.indicator(
                 String.format("%012d", 1000 + i), "2024-01-01T00:00:00.000Z"));
       }
-      List<NewObject> reversed = new java.util.ArrayList<>(objects);
-      java.util.Collections.reverse(reversed);
+      List<NewObject> reversed = new ArrayList<>(objects);
+      Collections.reverse(reversed);
       ExecutorService processes = Executors.newFixedThreadPool(2);
-      List<Future<List<AddOutcome>>> runs = new java.util.ArrayList<>();
+      List<Future<List<AddOutcome>>> runs = new ArrayList<>();
       for (List<NewObject> order : List.of(objects, reversed)) {
         GroupCommitter writer =
             new GroupCommitter(ds, new ReentrantLock(), new DateAddedClock(Clock.systemUTC(), 0));
         runs.add(
             processes.submit(
                 () -> {
-                  List<AddOutcome> all = new java.util.ArrayList<>();
+                  List<AddOutcome> all = new ArrayList<>();
                   for (int from = 0; from < order.size(); from += 10) {
                     all.addAll(
                         writer.addAll(
@@ -329,7 +336,7 @@ class GroupCommitterTest {
                   return all;
                 }));
       }
-      java.util.Map<String, Integer> stored = new java.util.HashMap<>();
+      Map<String, Integer> stored = new HashMap<>();
       for (Future<List<AddOutcome>> run : runs) {
         for (AddOutcome o : run.get(2, TimeUnit.MINUTES)) {
           if (o.status() == AddOutcome.Status.STORED) {
@@ -354,10 +361,7 @@ class GroupCommitterTest {
    * Submits the write and waits until it is queued on the lock as the {@code position}-th waiter.
    */
   private static Future<List<AddOutcome>> queued(
-      ExecutorService writers,
-      ReentrantLock lock,
-      int position,
-      java.util.concurrent.Callable<List<AddOutcome>> write)
+      ExecutorService writers, ReentrantLock lock, int position, Callable<List<AddOutcome>> write)
       throws InterruptedException {
     Future<List<AddOutcome>> f = writers.submit(write);
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);

@@ -26,6 +26,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -67,10 +68,7 @@ class MarkingDefinitionStoreTest {
     }
     return NewObject.from(
         StixObject.of(
-            (ObjectNode)
-                tools.jackson.databind.json.JsonMapper.builder()
-                    .build()
-                    .readTree(json.append("]}").toString())));
+            (ObjectNode) JsonMapper.builder().build().readTree(json.append("]}").toString())));
   }
 
   static ObjectStore store(HikariDataSource ds) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -36,7 +37,7 @@ class ObjectKeyMigrationTest {
   private static HikariDataSource unmigrated(String db) throws Exception {
     HikariConfig config = new HikariConfig();
     if (db.equals("H2")) {
-      java.nio.file.Path home = Files.createTempDirectory("bulwark-v9-");
+      Path home = Files.createTempDirectory("bulwark-v9-");
       Files.createDirectories(home.resolve("db"));
       config.setJdbcUrl(NodeDatabase.defaultUrl(home));
       config.setUsername("bulwark");

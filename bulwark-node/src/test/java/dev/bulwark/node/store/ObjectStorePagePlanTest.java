@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * range per type and merged, still page in date_added order exactly once.
  */
 class ObjectStorePagePlanTest {
-  static java.util.stream.Stream<TestDatabases.Kind> databases() {
+  static Stream<TestDatabases.Kind> databases() {
     return TestDatabases.all();
   }
 
@@ -116,7 +118,7 @@ class ObjectStorePagePlanTest {
       // date_added order (within the one transaction, identifier-key order, not the order sent)
       List<String> expected =
           stored.stream()
-              .sorted(java.util.Comparator.comparingLong(AddOutcome::dateAddedMicros))
+              .sorted(Comparator.comparingLong(AddOutcome::dateAddedMicros))
               .map(AddOutcome::objectId)
               .filter(id -> !id.startsWith("campaign--"))
               .toList();

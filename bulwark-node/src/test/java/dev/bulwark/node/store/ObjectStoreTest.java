@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ObjectStoreTest {
   static final Provenance EST = new Provenance("EST", "analyst-1");
 
-  static java.util.stream.Stream<TestDatabases.Kind> databases() {
+  static Stream<TestDatabases.Kind> databases() {
     return TestDatabases.all();
   }
 
@@ -167,7 +169,7 @@ class ObjectStoreTest {
       assertThat(dates).doesNotHaveDuplicates().hasSize(50);
       assertThat(
               outcomes.stream()
-                  .sorted(java.util.Comparator.comparingLong(AddOutcome::dateAddedMicros))
+                  .sorted(Comparator.comparingLong(AddOutcome::dateAddedMicros))
                   .map(o -> ObjectKey.of(o.objectId()))
                   .toList())
           .isSorted();

@@ -28,6 +28,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -514,12 +515,10 @@ class SupportApiTest {
     assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
     JsonNode a = SupportHttp.JSON.readTree(run.body());
     JsonNode drones = find(a.path("requirements"), "t-req-1");
-    assertThat(drones.path("filled_units").asDouble())
-        .isEqualTo(1000.0, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(drones.path("filled_units").asDouble()).isEqualTo(1000.0, Offset.offset(1e-6));
     assertThat(drones.path("explanation").asString()).isNotEmpty();
     assertThat(a.path("assignments").toString()).contains("t-off-est");
-    assertThat(a.path("shortfall_eur").asDouble())
-        .isEqualTo(0.0, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(a.path("shortfall_eur").asDouble()).isEqualTo(0.0, Offset.offset(0.01));
 
     assertThat(estOfficer.delete("/api/support/offers/t-off-usa").statusCode()).isEqualTo(403);
     assertThat(usaOfficer.delete("/api/support/offers/t-off-usa").statusCode()).isEqualTo(204);

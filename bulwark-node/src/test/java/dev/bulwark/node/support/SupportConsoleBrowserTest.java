@@ -7,6 +7,7 @@ import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.web.DebianChromium;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -240,11 +243,9 @@ class SupportConsoleBrowserTest {
 
   private static void screenshot(String file) {
     try {
-      byte[] png =
-          ((org.openqa.selenium.TakesScreenshot) browser)
-              .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+      byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
       Files.write(Path.of(file), png);
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       // a missing screenshot is not a failure of the page
     }
   }

@@ -12,6 +12,7 @@ import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoredObject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -127,11 +130,9 @@ class ConsoleBrowserTest {
   /** Keeps what the officer saw, for people looking at a build (best effort). */
   private static void screenshot(String file) {
     try {
-      byte[] png =
-          ((org.openqa.selenium.TakesScreenshot) browser)
-              .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+      byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
       Files.write(Path.of(file), png);
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       // a missing screenshot is not a failure of the console
     }
   }

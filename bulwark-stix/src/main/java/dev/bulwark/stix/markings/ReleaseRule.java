@@ -4,8 +4,10 @@ import dev.bulwark.stix.InternalAccess;
 import dev.bulwark.stix.StixObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The access rule of Bulwark: whether a reader may see an object, given the object's originating
@@ -61,7 +63,7 @@ public final class ReleaseRule {
       String originNation,
       List<StixObject> resolvedMarkings,
       Set<String> unmarkedDefaultNations) {
-    String origin = originNation.toUpperCase(java.util.Locale.ROOT);
+    String origin = originNation.toUpperCase(Locale.ROOT);
     boolean fromOrigin = reader.authenticated() && reader.nation().equals(origin);
     List<Tlp> tlps = new ArrayList<>(2);
     List<Releasability> releasabilities = new ArrayList<>(2);
@@ -113,7 +115,7 @@ public final class ReleaseRule {
       Reader reader,
       String originNation,
       List<String> markingRefs,
-      java.util.function.Function<String, Optional<StixObject>> resolver,
+      Function<String, Optional<StixObject>> resolver,
       Set<String> unmarkedDefaultNations) {
     List<StixObject> resolved = new ArrayList<>(markingRefs.size());
     for (String ref : markingRefs) {

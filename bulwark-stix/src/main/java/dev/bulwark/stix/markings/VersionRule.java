@@ -4,6 +4,7 @@ import dev.bulwark.stix.StixObject;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -99,7 +100,7 @@ public final class VersionRule {
       Set<String> unmarkedDefaultNations) {
     Set<String> nations = new LinkedHashSet<>();
     Set<String> identities = new LinkedHashSet<>();
-    nations.add(originNation.toUpperCase(java.util.Locale.ROOT));
+    nations.add(originNation.toUpperCase(Locale.ROOT));
     for (String code : unmarkedDefaultNations) {
       nations.addAll(NationGroups.expand(code));
     }

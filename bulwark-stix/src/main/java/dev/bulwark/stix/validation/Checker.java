@@ -32,6 +32,7 @@ import static dev.bulwark.stix.validation.Rules.VALUE_RANGE;
 
 import dev.bulwark.stix.StixIds;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -996,7 +997,7 @@ final class Checker {
               Rules.MARKING_DEFINITION,
               "7.2.1.4",
               "only the predefined TLP marking-definitions may be used; TLP:"
-                  + tlp.toUpperCase(java.util.Locale.ROOT)
+                  + tlp.toUpperCase(Locale.ROOT)
                   + " is "
                   + official);
         }

@@ -6,6 +6,7 @@ import dev.bulwark.stix.CanonicalJson;
 import dev.bulwark.stix.StixIds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -55,7 +56,7 @@ final class DeterministicIds {
     if (id == null || !StixIds.isIdentifier(id)) {
       return;
     }
-    String uuid = id.substring(id.lastIndexOf("--") + 2).toLowerCase(java.util.Locale.ROOT);
+    String uuid = id.substring(id.lastIndexOf("--") + 2).toLowerCase(Locale.ROOT);
     int version = StixIds.rfc4122Version(uuid);
     List<String> candidates = candidates(spec, o);
     if (candidates.isEmpty()) {

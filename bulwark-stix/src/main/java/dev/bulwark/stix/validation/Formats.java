@@ -1,5 +1,9 @@
 package dev.bulwark.stix.validation;
 
+import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -254,7 +258,7 @@ final class Formats {
   static boolean domainName(String s) {
     String ascii;
     try {
-      ascii = java.net.IDN.toASCII(s, java.net.IDN.ALLOW_UNASSIGNED);
+      ascii = IDN.toASCII(s, IDN.ALLOW_UNASSIGNED);
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -288,9 +292,9 @@ final class Formats {
   /** A URL: an absolute URI with a scheme (RFC 3986). */
   static boolean url(String s) {
     try {
-      java.net.URI u = new java.net.URI(s);
+      URI u = new URI(s);
       return u.getScheme() != null && !s.isBlank();
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       return false;
     }
   }
@@ -317,7 +321,7 @@ final class Formats {
 
   /** Registry keys spell the hive out (6.17): HKEY_LOCAL_MACHINE\..., not HKLM\.... */
   static boolean registryKey(String s) {
-    String upper = s.toUpperCase(java.util.Locale.ROOT);
+    String upper = s.toUpperCase(Locale.ROOT);
     for (String abbreviation : new String[] {"HKLM", "HKCU", "HKCR", "HKU", "HKCC", "HKPD"}) {
       if (upper.equals(abbreviation) || upper.startsWith(abbreviation + "\\")) {
         return false;

@@ -4,6 +4,7 @@ import static dev.bulwark.stix.validation.Rules.INTEROP_REQUIRED_PROPERTY;
 import static dev.bulwark.stix.validation.Rules.INTEROP_TLP_MARKING;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,7 @@ final class InteropProfile {
             "created_by_ref"));
     m.put("tool", List.of("tool_types", "created_by_ref"));
     m.put("vulnerability", List.of("external_references", "created_by_ref"));
-    REQUIRED = java.util.Collections.unmodifiableMap(m);
+    REQUIRED = Collections.unmodifiableMap(m);
   }
 
   private InteropProfile() {}

@@ -4,6 +4,9 @@ import dev.bulwark.stix.InternalAccess;
 import dev.bulwark.stix.StixObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Checks one STIX 2.1 object against every rule of the specification (errata 01 included) that can
@@ -40,7 +43,7 @@ public final class StixValidator {
    *     specification plus the interoperability profile
    */
   public StixValidator(ValidationProfile profile) {
-    this.profile = java.util.Objects.requireNonNull(profile, "profile");
+    this.profile = Objects.requireNonNull(profile, "profile");
   }
 
   /** The rule set this validator applies. */
@@ -56,7 +59,7 @@ public final class StixValidator {
    */
   public ValidationResult validate(StixObject o) {
     List<Finding> out = new ArrayList<>(4);
-    tools.jackson.databind.JsonNode tree = InternalAccess.tree(o);
+    JsonNode tree = InternalAccess.tree(o);
     new Checker(out).object(tree, "$");
     if (profile == ValidationProfile.INTEROP) {
       InteropProfile.check(tree, "$", out);
@@ -72,8 +75,7 @@ public final class StixValidator {
    * @return the id, or empty when the type has no ID contributing property present (then a UUIDv4
    *     is required)
    */
-  public java.util.Optional<String> deterministicId(StixObject sco) {
-    return java.util.Optional.ofNullable(
-        DeterministicIds.expected(sco.type(), InternalAccess.tree(sco)));
+  public Optional<String> deterministicId(StixObject sco) {
+    return Optional.ofNullable(DeterministicIds.expected(sco.type(), InternalAccess.tree(sco)));
   }
 }

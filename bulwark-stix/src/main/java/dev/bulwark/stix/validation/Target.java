@@ -2,6 +2,7 @@ package dev.bulwark.stix.validation;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What an identifier property may point to: a set of object types, or whole categories (custom
@@ -41,7 +42,7 @@ record Target(Set<String> types, Set<Category> categories, boolean any) {
       return "any STIX object";
     }
     StringBuilder sb = new StringBuilder();
-    for (String t : new java.util.TreeSet<>(types)) {
+    for (String t : new TreeSet<>(types)) {
       sb.append(sb.length() == 0 ? "" : ", ").append(t);
     }
     for (Category c : categories) {

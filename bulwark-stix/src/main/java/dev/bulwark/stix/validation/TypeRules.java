@@ -14,6 +14,7 @@ import static dev.bulwark.stix.validation.Rules.VALUE_RANGE;
 import dev.bulwark.stix.StixIds;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -429,7 +430,7 @@ final class TypeRules {
   private static void format(
       JsonNode o,
       String prop,
-      java.util.function.Predicate<String> ok,
+      Predicate<String> ok,
       String section,
       String expected,
       String path,

@@ -27,6 +27,7 @@ import static dev.bulwark.stix.validation.Target.categories;
 import static dev.bulwark.stix.validation.Target.types;
 
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -882,7 +883,7 @@ final class TypeTable {
     static final Map<Category, Map<String, Prop>> MAPS = build();
 
     private static Map<Category, Map<String, Prop>> build() {
-      Map<Category, Map<String, Prop>> out = new java.util.EnumMap<>(Category.class);
+      Map<Category, Map<String, Prop>> out = new EnumMap<>(Category.class);
       for (Category c : COMMON_REQUIRED.keySet()) {
         Map<String, Prop> props = new LinkedHashMap<>();
         for (String name : COMMON_REQUIRED.get(c)) {

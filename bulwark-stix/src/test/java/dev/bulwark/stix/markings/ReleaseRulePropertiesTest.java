@@ -14,6 +14,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /** Laws of the access rule over random marking sets, readers and origins. */
 class ReleaseRulePropertiesTest {
@@ -31,8 +32,7 @@ class ReleaseRulePropertiesTest {
         Combinators.combine(Arbitraries.of(NATIONS), Arbitraries.of(IDENTITIES).optional())
             .as(Reader::new);
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(9, known),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just(Reader.anonymous())));
+        Tuple.of(9, known), Tuple.of(1, Arbitraries.just(Reader.anonymous())));
   }
 
   @Provide

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The access matrix of docs/markings.md. Origin nation is FRA throughout. Readers: FRA (origin),
@@ -239,8 +240,7 @@ class ReleaseRuleTest {
   void aMalformedReleasabilityMarkingDenies() {
     StixObject m = rel("DEU");
     var json = m.json();
-    ((tools.jackson.databind.node.ObjectNode)
-            json.get("extensions").get(ReleasabilityMarking.EXTENSION_DEFINITION_ID))
+    ((ObjectNode) json.get("extensions").get(ReleasabilityMarking.EXTENSION_DEFINITION_ID))
         .putArray("permitted_nationalities")
         .add("ATLANTIS");
     assertThat(

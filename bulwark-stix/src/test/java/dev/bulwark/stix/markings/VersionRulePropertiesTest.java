@@ -18,6 +18,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * "A version never widens": the new version's readers are always among the previous version's
@@ -56,8 +57,7 @@ class VersionRulePropertiesTest {
         Combinators.combine(Arbitraries.of(NATIONS), Arbitraries.of(IDENTITIES).optional())
             .as(Reader::new);
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(9, known),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just(Reader.anonymous())));
+        Tuple.of(9, known), Tuple.of(1, Arbitraries.just(Reader.anonymous())));
   }
 
   @Provide
@@ -87,10 +87,10 @@ class VersionRulePropertiesTest {
   Arbitrary<List<StixObject>> markingSets() {
     Arbitrary<StixObject> one =
         Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(4, Arbitraries.of(Tlp.values()).map(Tlp::definition)),
-            net.jqwik.api.Tuple.of(4, releasabilities()),
-            net.jqwik.api.Tuple.of(1, Arbitraries.just(ReleaseRuleTest.statement())),
-            net.jqwik.api.Tuple.of(1, Arbitraries.just(ReleaseRuleTest.unknownMarking())));
+            Tuple.of(4, Arbitraries.of(Tlp.values()).map(Tlp::definition)),
+            Tuple.of(4, releasabilities()),
+            Tuple.of(1, Arbitraries.just(ReleaseRuleTest.statement())),
+            Tuple.of(1, Arbitraries.just(ReleaseRuleTest.unknownMarking())));
     return one.list().ofMaxSize(3);
   }
 

@@ -7,8 +7,10 @@ import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Tlp;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +45,7 @@ class InteropProfileTest {
       assertThat(in).as(type).isNotNull();
       return (ObjectNode) MAPPER.readTree(in);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -203,7 +205,7 @@ class InteropProfileTest {
             List.of(
                 TLP1_RED,
                 TLP1_AMBER
-                    .toUpperCase(java.util.Locale.ROOT)
+                    .toUpperCase(Locale.ROOT)
                     .replace("MARKING-DEFINITION", "marking-definition")),
             0));
   }

@@ -2,6 +2,7 @@ package dev.bulwark.stix.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.stix.StixCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -100,14 +103,14 @@ class PatternSyntaxTest {
             });
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void onlyStixPatternsAreParsed() throws Exception {
     String indicator =
         "{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f\","
             + "\"created\":\"2016-04-06T20:03:48.000Z\",\"modified\":\"2016-04-06T20:03:48.000Z\","
             + "\"pattern\":\"rule x { condition: true }\",\"pattern_type\":\"%s\",\"valid_from\":\"2016-01-01T00:00:00Z\"}";
     StixValidator v = new StixValidator();
-    dev.bulwark.stix.StixCodec codec = new dev.bulwark.stix.StixCodec();
+    StixCodec codec = new StixCodec();
     assertThat(v.validate(codec.parseObject(indicator.formatted("yara"))).valid()).isTrue();
     assertThat(v.validate(codec.parseObject(indicator.formatted("stix"))).errors())
         .singleElement()
@@ -127,8 +130,7 @@ class PatternSyntaxTest {
   }
 
   @Property(tries = 50)
-  void deepNestingIsRejectedNotOverflowed(
-      @ForAll @net.jqwik.api.constraints.IntRange(min = 101, max = 5000) int depth) {
+  void deepNestingIsRejectedNotOverflowed(@ForAll @IntRange(min = 101, max = 5000) int depth) {
     String p = "(".repeat(depth) + "[a:b = 1]" + ")".repeat(depth);
     assertThat(PatternSyntax.check(p)).hasValueSatisfying(m -> assertThat(m).contains("nested"));
   }

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,14 +53,13 @@ class RealDataValidationTest {
   void oneValidatorServesManyThreadsWithTheSameResults() throws Exception {
     List<StixObject> objects = read("ics-attack-18.1.json");
     List<ValidationResult> expected = objects.stream().map(VALIDATOR::validate).toList();
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(4);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
-      List<java.util.concurrent.Future<List<ValidationResult>>> runs = new ArrayList<>();
+      List<Future<List<ValidationResult>>> runs = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         runs.add(pool.submit(() -> objects.stream().map(VALIDATOR::validate).toList()));
       }
-      for (java.util.concurrent.Future<List<ValidationResult>> run : runs) {
+      for (Future<List<ValidationResult>> run : runs) {
         assertThat(run.get()).isEqualTo(expected);
       }
     } finally {

@@ -1,11 +1,15 @@
 package dev.bulwark.support.allocation;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
@@ -59,10 +63,10 @@ public final class Allocator {
    * about a second of CPU at 2,000 x 500, but on a shared machine its wall time can be several
    * times that, and a 3 s budget was seen to cut it off (BENCHMARKS.md, "Support planning").
    */
-  public static final java.time.Duration DEFAULT_STAGE2_BUDGET = java.time.Duration.ofSeconds(10);
+  public static final Duration DEFAULT_STAGE2_BUDGET = Duration.ofSeconds(10);
 
   private final int exactLimit;
-  private final java.time.Duration stage2Budget;
+  private final Duration stage2Budget;
 
   public Allocator() {
     this(DEFAULT_EXACT_LIMIT, DEFAULT_STAGE2_BUDGET);
@@ -73,7 +77,7 @@ public final class Allocator {
    * @param stage2Budget how long stage 2 may search; when it runs out, the best feasible point
    *     found is kept (it never worsens stage 1's optimum) and the result says so
    */
-  public Allocator(int exactLimit, java.time.Duration stage2Budget) {
+  public Allocator(int exactLimit, Duration stage2Budget) {
     this.exactLimit = exactLimit;
     this.stage2Budget = stage2Budget;
   }
@@ -132,8 +136,8 @@ public final class Allocator {
             .add(pool);
       }
     }
-    Map<Pool, double[]> draws = new java.util.concurrent.ConcurrentHashMap<>();
-    Map<Integer, Double> optimum = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<Pool, double[]> draws = new ConcurrentHashMap<>();
+    Map<Integer, Double> optimum = new ConcurrentHashMap<>();
     poolsByBlock.entrySet().parallelStream()
         .forEach(
             block -> {
@@ -182,7 +186,7 @@ public final class Allocator {
     }
     if (method == Stage2.NONE || method == Stage2.SKIPPED || method == Stage2.TOO_LARGE) {
       // Stage 1's own allocation: the pools' draws split over their offers, earliest first.
-      java.util.Arrays.fill(x, 0);
+      Arrays.fill(x, 0);
       draws.forEach(
           (pool, d) -> pool.decompose(requirements, d, PooledLp.capacities(pool, offers), sink));
     }
@@ -207,12 +211,7 @@ public final class Allocator {
     if (pairs.isEmpty()) {
       return 0;
     }
-    Lp lp =
-        new Lp(
-            requirements,
-            offers,
-            pairs,
-            java.util.stream.IntStream.range(0, pairs.size()).boxed().toList());
+    Lp lp = new Lp(requirements, offers, pairs, IntStream.range(0, pairs.size()).boxed().toList());
     lp.objectiveFill();
     Optimisation.Result result = lp.model.maximise();
     if (!result.getState().isOptimal()) {
@@ -236,12 +235,7 @@ public final class Allocator {
       Map<String, Double> normalised,
       Map<String, Double> priorEur,
       double[] x) {
-    Lp lp2 =
-        new Lp(
-            requirements,
-            offers,
-            pairs,
-            java.util.stream.IntStream.range(0, pairs.size()).boxed().toList());
+    Lp lp2 = new Lp(requirements, offers, pairs, IntStream.range(0, pairs.size()).boxed().toList());
     lp2.keepFill(pairsByBlock, optimum);
     lp2.deviations(offering, normalised, priorEur);
     lp2.model.options.time_abort = Math.max(1, stage2Budget.toMillis());
@@ -316,7 +310,7 @@ public final class Allocator {
       List<Integer> candidates =
           offer.coalition().isPresent()
               ? byCoalition.getOrDefault(offer.coalition().get(), List.of())
-              : java.util.stream.IntStream.range(0, requirements.size()).boxed().toList();
+              : IntStream.range(0, requirements.size()).boxed().toList();
       for (int r : candidates) {
         if (offer.canFill(requirements.get(r))) {
           pairs.add(new Pair(o, r));

@@ -2,6 +2,7 @@ package dev.bulwark.support.allocation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ final class Pool {
     this.dates = distinct.toArray(new LocalDate[0]);
     this.offerNode = new int[offers.length];
     for (int i = 0; i < offers.length; i++) {
-      offerNode[i] = java.util.Arrays.binarySearch(dates, all.get(offers[i]).availableFrom());
+      offerNode[i] = Arrays.binarySearch(dates, all.get(offers[i]).availableFrom());
     }
   }
 
@@ -119,7 +120,7 @@ final class Pool {
 
   /** The last node whose date is on or before {@code needBy}, or -1 when none is. */
   int nodeFor(LocalDate needBy) {
-    int i = java.util.Arrays.binarySearch(dates, needBy);
+    int i = Arrays.binarySearch(dates, needBy);
     return i >= 0 ? i : -i - 2;
   }
 
@@ -149,7 +150,7 @@ final class Pool {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(
+    Arrays.sort(
         order,
         Comparator.comparing((Integer i) -> requirementNode.get(i))
             .thenComparing(i -> all.get(requirements.get(i)).needBy()));

@@ -2,6 +2,8 @@ package dev.bulwark.support.allocation;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ final class PooledLp {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, java.util.Comparator.comparing(pool.requirementNode::get));
+    Arrays.sort(order, Comparator.comparing(pool.requirementNode::get));
     return order;
   }
 

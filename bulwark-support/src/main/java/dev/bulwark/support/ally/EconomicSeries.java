@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -84,7 +85,7 @@ public final class EconomicSeries {
               .read(
                   row -> {
                     try {
-                      String code = row.require("Country Code").toUpperCase(java.util.Locale.ROOT);
+                      String code = row.require("Country Code").toUpperCase(Locale.ROOT);
                       int year = parseYear(row.line(), row.require("Year"));
                       BigDecimal value = parseValue(row.line(), row.require("Value"));
                       values.computeIfAbsent(code, c -> new HashMap<>()).put(year, value);

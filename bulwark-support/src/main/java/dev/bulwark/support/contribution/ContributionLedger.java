@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -46,7 +47,7 @@ public final class ContributionLedger {
     ContributionCsv csv =
         new ContributionCsv(
             Allies.nato(),
-            new ExchangeRates(java.util.Map.of()),
+            new ExchangeRates(Map.of()),
             LocalDate.of(1949, 1, 1),
             LocalDate.of(2200, 1, 1));
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -9,11 +9,13 @@ import dev.bulwark.support.contribution.Status;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -127,7 +129,7 @@ public final class FairShareCalculator {
   }
 
   private int resolveKeyYear(List<Ally> members, Period period, Optional<Integer> keyYear) {
-    java.util.Set<String> codes = members.stream().map(Ally::iso3).collect(Collectors.toSet());
+    Set<String> codes = members.stream().map(Ally::iso3).collect(Collectors.toSet());
     if (keyYear.isPresent()) {
       int y = keyYear.get();
       List<String> lacking =
@@ -157,6 +159,6 @@ public final class FairShareCalculator {
 
   /** Reporting-only categories, for callers that list them. */
   public static List<Category> reportingOnly() {
-    return java.util.Arrays.stream(Category.values()).filter(c -> !c.eligible()).toList();
+    return Arrays.stream(Category.values()).filter(c -> !c.eligible()).toList();
   }
 }

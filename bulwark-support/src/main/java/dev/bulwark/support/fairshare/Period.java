@@ -1,11 +1,13 @@
 package dev.bulwark.support.fairshare;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A reporting period of whole months: a year, a half-year or a quarter. Immutable and thread-safe.
@@ -42,7 +44,7 @@ public record Period(YearMonth first, int months, String label) {
 
   /** Parses "2024", "2024-H1" or "2024-Q3". */
   public static Period parse(String text) {
-    String t = text.trim().toUpperCase(java.util.Locale.ROOT);
+    String t = text.trim().toUpperCase(Locale.ROOT);
     try {
       if (t.matches("\\d{4}")) {
         return year(Integer.parseInt(t));
@@ -77,7 +79,7 @@ public record Period(YearMonth first, int months, String label) {
   public BigDecimal shareOfYear(BigDecimal perYear) {
     return perYear
         .multiply(BigDecimal.valueOf(months))
-        .divide(BigDecimal.valueOf(12), 2, java.math.RoundingMode.HALF_EVEN);
+        .divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_EVEN);
   }
 
   /** The two halves of a year. */

@@ -1,6 +1,7 @@
 package dev.bulwark.support.forecast;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * A what-if: an ally's scheduled (not yet counted) support multiplied by a factor from a date on;
@@ -20,7 +21,7 @@ public record PledgeChange(String ally, BigDecimal factor) {
       throw new IllegalArgumentException(
           "what-if must look like DEU=1.5 or DEU=+50%, not '" + text + "'");
     }
-    String ally = text.substring(0, eq).trim().toUpperCase(java.util.Locale.ROOT);
+    String ally = text.substring(0, eq).trim().toUpperCase(Locale.ROOT);
     String v = text.substring(eq + 1).trim();
     try {
       BigDecimal factor =

@@ -3,6 +3,7 @@ package dev.bulwark.support.allocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.support.contribution.Coalition;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.assertj.core.api.Assertions;
 
 class AllocatorPropertyTest {
 
@@ -23,7 +25,7 @@ class AllocatorPropertyTest {
   private final Allocator allocator = new Allocator();
 
   /** Forces the large-problem path (pooled, fixed-fill stage 2) on small problems. */
-  private final Allocator pooled = new Allocator(0, java.time.Duration.ofSeconds(30));
+  private final Allocator pooled = new Allocator(0, Duration.ofSeconds(30));
 
   record Problem(List<Requirement> requirements, List<Offer> offers) {}
 
@@ -168,8 +170,7 @@ class AllocatorPropertyTest {
     for (Allocator a : List.of(allocator, pooled)) {
       AllocationResult result =
           a.allocate(problem.requirements(), problem.offers(), shares(), Map.of());
-      assertThat(result.weightedShortfallEur())
-          .isCloseTo(best, org.assertj.core.api.Assertions.within(tolerance));
+      assertThat(result.weightedShortfallEur()).isCloseTo(best, Assertions.within(tolerance));
     }
   }
 
@@ -178,13 +179,12 @@ class AllocatorPropertyTest {
     AllocationResult exact =
         allocator.allocate(problem.requirements(), problem.offers(), shares(), Map.of());
     AllocationResult fixed =
-        new Allocator(0, java.time.Duration.ofSeconds(30))
+        new Allocator(0, Duration.ofSeconds(30))
             .allocate(problem.requirements(), problem.offers(), shares(), Map.of());
     assertThat(fixed.weightedShortfallEur())
         .isCloseTo(
             exact.weightedShortfallEur(),
-            org.assertj.core.api.Assertions.within(
-                1e-6 * Math.max(1, exact.weightedShortfallEur()) + 1e-3));
+            Assertions.within(1e-6 * Math.max(1, exact.weightedShortfallEur()) + 1e-3));
     // The exact stage 2 searches a superset, so its largest deviation is never worse.
     assertThat(exact.maxDeviationEur())
         .isLessThanOrEqualTo(fixed.maxDeviationEur() * (1 + 1e-6) + 1e-3);

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.bulwark.support.contribution.Coalition;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class AllocatorTest {
@@ -100,9 +102,7 @@ class AllocatorTest {
     assertThat(result.shortfallEur()).isZero();
     assertThat(result.assignments())
         .extracting(Assignment::ally, a -> Math.round(a.units()))
-        .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("USA", 90L),
-            org.assertj.core.groups.Tuple.tuple("EST", 10L));
+        .containsExactlyInAnyOrder(Tuple.tuple("USA", 90L), Tuple.tuple("EST", 10L));
     assertThat(result.maxDeviationEur()).isLessThan(1);
   }
 
@@ -193,7 +193,7 @@ class AllocatorTest {
     // The pooled stage 2 (forced by an exact limit of 0) must move stage 1's split, whatever it
     // was.
     AllocationResult result =
-        new Allocator(0, java.time.Duration.ofSeconds(30))
+        new Allocator(0, Duration.ofSeconds(30))
             .allocate(
                 List.of(need("R", "a", 100, 1e6, 2, JUNE)),
                 List.of(
@@ -206,9 +206,7 @@ class AllocatorTest {
     assertThat(result.shortfallEur()).isZero();
     assertThat(result.assignments())
         .extracting(Assignment::ally, a -> Math.round(a.units()))
-        .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("POL", 75L),
-            org.assertj.core.groups.Tuple.tuple("DEU", 25L));
+        .containsExactlyInAnyOrder(Tuple.tuple("POL", 75L), Tuple.tuple("DEU", 25L));
     assertThat(result.maxDeviationEur()).isLessThan(1);
   }
 
@@ -218,7 +216,7 @@ class AllocatorTest {
     // (from January) or USA's EUR 30 m (from March); EUR 20 m are needed. Shares 1:1 => 10 m each.
     // USA's later EUR 30 m from October cannot be used at all.
     AllocationResult result =
-        new Allocator(0, java.time.Duration.ofSeconds(30))
+        new Allocator(0, Duration.ofSeconds(30))
             .allocate(
                 List.of(new Requirement("R", Coalition.DRONES, "fpv", 10, 2e6, 2, JUNE)),
                 List.of(

@@ -2,6 +2,7 @@ package dev.bulwark.node.taxii.client;
 
 import dev.bulwark.node.store.ProvenanceClaim;
 import dev.bulwark.stix.StixObject;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,7 +69,7 @@ public final class TaxiiResources {
           dateAddedFirst,
           dateAddedLast,
           malformed,
-          java.util.Collections.nCopies(objects.size(), Optional.empty()));
+          Collections.nCopies(objects.size(), Optional.empty()));
     }
 
     public Envelope(

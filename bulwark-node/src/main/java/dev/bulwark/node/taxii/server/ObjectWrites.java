@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -68,7 +69,7 @@ final class ObjectWrites {
     this.identities = identities;
     this.policy = policy;
     this.collections = collections;
-    this.localNation = localNation.toUpperCase(java.util.Locale.ROOT);
+    this.localNation = localNation.toUpperCase(Locale.ROOT);
     this.markings = new EnvelopeMarkings(store, policy);
   }
 

@@ -1,7 +1,10 @@
 package dev.bulwark.node.taxii.server;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -70,11 +73,11 @@ public record TaxiiProperties(
   }
 
   /** The store ids of the node-owned collections. */
-  public java.util.Set<String> nodeOwnedCollections() {
-    return java.util.Arrays.stream(nodeOwned.split(","))
+  public Set<String> nodeOwnedCollections() {
+    return Arrays.stream(nodeOwned.split(","))
         .map(String::trim)
         .filter(s -> !s.isEmpty())
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** One API root. */

@@ -3,13 +3,19 @@ package dev.bulwark.node.taxii.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -21,9 +27,9 @@ import tools.jackson.databind.node.ArrayNode;
 class EnvelopeLimitsTest {
   private static final JsonMapper JSON =
       JsonMapper.builder()
-          .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .enable(tools.jackson.databind.cfg.JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-          .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
           .build();
 
   /** An envelope of {@code count} tiny objects, generated as it is read, counting what was read. */
@@ -242,25 +248,25 @@ class EnvelopeLimitsTest {
     MockHttpServletRequest request =
         new MockHttpServletRequest("POST", "/") {
           @Override
-          public jakarta.servlet.ServletInputStream getInputStream() {
-            return new jakarta.servlet.ServletInputStream() {
+          public ServletInputStream getInputStream() {
+            return new ServletInputStream() {
               private int at;
 
               @Override
-              public int read() throws java.io.IOException {
+              public int read() throws IOException {
                 if (at == body.length) {
                   return -1;
                 }
                 try {
                   Thread.sleep(50); // a byte every 50 ms
                 } catch (InterruptedException e) {
-                  throw new java.io.InterruptedIOException();
+                  throw new InterruptedIOException();
                 }
                 return body[at++];
               }
 
               @Override
-              public int read(byte[] b, int off, int len) throws java.io.IOException {
+              public int read(byte[] b, int off, int len) throws IOException {
                 // as a socket does: what has arrived, here one byte
                 int c = read();
                 if (c < 0) {
@@ -281,7 +287,7 @@ class EnvelopeLimitsTest {
               }
 
               @Override
-              public void setReadListener(jakarta.servlet.ReadListener listener) {}
+              public void setReadListener(ReadListener listener) {}
             };
           }
         };

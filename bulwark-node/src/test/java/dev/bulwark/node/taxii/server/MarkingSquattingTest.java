@@ -14,11 +14,13 @@ import dev.bulwark.stix.markings.Releasability;
 import dev.bulwark.stix.markings.ReleasabilityMarking;
 import dev.bulwark.stix.markings.Tlp;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -103,7 +105,7 @@ class MarkingSquattingTest {
 
   /** The nations whose reader gets the object from the collection (200, not 404). */
   static Set<String> readableBy(String collection, String id) {
-    Set<String> out = new java.util.TreeSet<>();
+    Set<String> out = new TreeSet<>();
     readers.forEach(
         (nation, token) -> {
           HttpResponse<String> r = node.get(collection + "objects/" + id + "/", token);
@@ -338,7 +340,7 @@ class MarkingSquattingTest {
           node.get(
               INTEL + endpoint + "/?match[id]=" + toLva.id() + "," + unmarked, readers.get("LVA"));
       assertThat(r.statusCode()).isEqualTo(200);
-      List<String> listed = new java.util.ArrayList<>();
+      List<String> listed = new ArrayList<>();
       json(r).path("objects").forEach(o -> listed.add(o.path("id").asString()));
       assertThat(listed).as(endpoint).containsExactly(toLva.id());
     }

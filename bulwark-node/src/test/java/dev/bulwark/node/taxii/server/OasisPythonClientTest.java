@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -117,7 +118,7 @@ class OasisPythonClientTest {
 
   private static String bundle(String... objects) {
     return "{\"type\":\"bundle\",\"id\":\"bundle--"
-        + java.util.UUID.randomUUID()
+        + UUID.randomUUID()
         + "\",\"objects\":["
         + String.join(",", objects)
         + "]}";

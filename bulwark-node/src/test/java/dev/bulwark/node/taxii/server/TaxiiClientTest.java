@@ -14,6 +14,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,7 @@ class TaxiiClientTest {
     List<String> objects = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
       objects.add(
-          TaxiiServerConformanceTest.custom(type + "--" + java.util.UUID.randomUUID(), type)
+          TaxiiServerConformanceTest.custom(type + "--" + UUID.randomUUID(), type)
               .replace(TaxiiServerConformanceTest.EST_ID, ME));
     }
     TaxiiResources.Status status = client.add(root, "intel", objects);

@@ -9,15 +9,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.node.audit.AuditLog;
 import dev.bulwark.node.security.PrincipalStore;
+import dev.bulwark.node.security.Role;
 import dev.bulwark.stix.markings.Tlp;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,7 +162,7 @@ class TaxiiServerConformanceTest {
   @Test
   void basicAndBearerBothAuthenticate() {
     String basic =
-        java.util.Base64.getEncoder()
+        Base64.getEncoder()
             .encodeToString(("conf-est:" + estToken).getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> r =
         node.send(
@@ -170,7 +174,7 @@ class TaxiiServerConformanceTest {
     assertTaxii(node.get(ROOT, estToken), 200);
     // the token of one principal with the name of another is refused
     String wrongName =
-        java.util.Base64.getEncoder()
+        Base64.getEncoder()
             .encodeToString(("conf-lva:" + estToken).getBytes(StandardCharsets.UTF_8));
     assertError(
         node.send(
@@ -200,7 +204,7 @@ class TaxiiServerConformanceTest {
             .add(
                 "conf-expired",
                 "EST",
-                java.util.EnumSet.of(dev.bulwark.node.security.Role.READER),
+                EnumSet.of(Role.READER),
                 Optional.empty(),
                 1L,
                 Optional.empty())
@@ -599,7 +603,7 @@ class TaxiiServerConformanceTest {
     String type = "x-paging-" + Long.toHexString(System.nanoTime());
     Set<String> expected = new HashSet<>();
     for (int i = 0; i < 30; i++) {
-      String id = type + "--" + java.util.UUID.randomUUID();
+      String id = type + "--" + UUID.randomUUID();
       expected.add(id);
       post(INTEL, estToken, custom(id, type));
     }
@@ -609,7 +613,7 @@ class TaxiiServerConformanceTest {
             () -> {
               int n = 0;
               while (!stop.get() && n < 200) {
-                String id = type + "--" + java.util.UUID.randomUUID();
+                String id = type + "--" + UUID.randomUUID();
                 synchronized (expected) {
                   expected.add(id);
                 }
@@ -661,7 +665,7 @@ class TaxiiServerConformanceTest {
     String type = "x-after-" + Long.toHexString(System.nanoTime());
     List<String> all = new ArrayList<>();
     for (int i = 0; i < 9; i++) {
-      String id = type + "--" + java.util.UUID.randomUUID();
+      String id = type + "--" + UUID.randomUUID();
       all.add(id);
       post(INTEL, estToken, custom(id, type));
     }

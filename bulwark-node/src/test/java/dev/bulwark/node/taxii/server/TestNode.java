@@ -22,6 +22,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -248,6 +249,6 @@ final class TestNode {
   }
 
   static String newId(String type) {
-    return type + "--" + java.util.UUID.randomUUID();
+    return type + "--" + UUID.randomUUID();
   }
 }
