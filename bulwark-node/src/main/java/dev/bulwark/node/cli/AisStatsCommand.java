@@ -61,9 +61,18 @@ final class AisStatsCommand implements Callable<Integer> {
             });
   }
 
+  /** What one pass over the capture measured; the two printers format the same figures. */
+  private record Summary(
+      AisCounters.Snapshot counts,
+      long headerLines,
+      long rejectedLines,
+      double wallSeconds,
+      Duration span,
+      double spanSeconds,
+      double rate) {}
+
   @Override
   public Integer call() {
-    PrintStream out = System.out;
     AisDecoder decoder = AisDecoder.builder(this::observe).source(file).build();
     long started = System.nanoTime();
     try {
@@ -80,43 +89,62 @@ final class AisStatsCommand implements Callable<Integer> {
     AisCounters.Snapshot c = decoder.counters().snapshot();
     Duration span = first == null ? Duration.ZERO : Duration.between(first, last);
     double spanSeconds = span.toMillis() / 1000.0;
-    double rate = spanSeconds > 0 ? c.messages() / spanSeconds : 0;
+    Summary summary =
+        new Summary(
+            c,
+            decoder.counters().headerLines(),
+            decoder.counters().rejectedLines(),
+            wallSeconds,
+            span,
+            spanSeconds,
+            spanSeconds > 0 ? c.messages() / spanSeconds : 0);
     if (json) {
-      StringBuilder sb = new StringBuilder("{");
-      sb.append("\"file\":\"").append(file.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-      sb.append(",\"lines\":")
-          .append(c.lines())
-          .append(",\"sentences\":")
-          .append(c.sentences())
-          .append(",\"messages\":")
-          .append(c.messages())
-          .append(",\"ignored_lines\":")
-          .append(c.ignoredLines())
-          .append(",\"header_lines\":")
-          .append(decoder.counters().headerLines())
-          .append(",\"rejected_lines\":")
-          .append(decoder.counters().rejectedLines());
-      sb.append(",\"messages_by_type\":{");
-      appendMap(sb, c.messagesByType());
-      sb.append("},\"rejections\":{");
-      appendMap(sb, c.rejections());
-      sb.append("},\"vessels\":")
-          .append(vessels.size())
-          .append(",\"vessels_with_position\":")
-          .append(vesselsWithPosition.size());
-      if (first != null) {
-        sb.append(",\"first\":\"").append(first).append("\",\"last\":\"").append(last).append('"');
-      }
-      sb.append(",\"span_seconds\":")
-          .append(spanSeconds)
-          .append(",\"messages_per_second\":")
-          .append(String.format(Locale.ROOT, "%.2f", rate))
-          .append(",\"decode_seconds\":")
-          .append(String.format(Locale.ROOT, "%.3f", wallSeconds))
-          .append('}');
-      out.println(sb);
-      return 0;
+      System.out.println(json(summary));
+    } else {
+      printText(System.out, summary);
     }
+    return 0;
+  }
+
+  private String json(Summary s) {
+    AisCounters.Snapshot c = s.counts();
+    StringBuilder sb = new StringBuilder("{");
+    sb.append("\"file\":\"").append(file.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+    sb.append(",\"lines\":")
+        .append(c.lines())
+        .append(",\"sentences\":")
+        .append(c.sentences())
+        .append(",\"messages\":")
+        .append(c.messages())
+        .append(",\"ignored_lines\":")
+        .append(c.ignoredLines())
+        .append(",\"header_lines\":")
+        .append(s.headerLines())
+        .append(",\"rejected_lines\":")
+        .append(s.rejectedLines());
+    sb.append(",\"messages_by_type\":{");
+    appendMap(sb, c.messagesByType());
+    sb.append("},\"rejections\":{");
+    appendMap(sb, c.rejections());
+    sb.append("},\"vessels\":")
+        .append(vessels.size())
+        .append(",\"vessels_with_position\":")
+        .append(vesselsWithPosition.size());
+    if (first != null) {
+      sb.append(",\"first\":\"").append(first).append("\",\"last\":\"").append(last).append('"');
+    }
+    sb.append(",\"span_seconds\":")
+        .append(s.spanSeconds())
+        .append(",\"messages_per_second\":")
+        .append(String.format(Locale.ROOT, "%.2f", s.rate()))
+        .append(",\"decode_seconds\":")
+        .append(String.format(Locale.ROOT, "%.3f", s.wallSeconds()))
+        .append('}');
+    return sb.toString();
+  }
+
+  private void printText(PrintStream out, Summary s) {
+    AisCounters.Snapshot c = s.counts();
     out.printf(Locale.ROOT, "file:        %s%n", file);
     out.printf(
         Locale.ROOT,
@@ -124,8 +152,8 @@ final class AisStatsCommand implements Callable<Integer> {
             + " %d other lines ignored)%n",
         c.lines(),
         c.sentences(),
-        decoder.counters().headerLines(),
-        decoder.counters().rejectedLines(),
+        s.headerLines(),
+        s.rejectedLines(),
         c.ignoredLines());
     out.printf(Locale.ROOT, "messages:    %d%n", c.messages());
     c.messagesByType()
@@ -146,18 +174,17 @@ final class AisStatsCommand implements Callable<Integer> {
           "time span:   %s .. %s (%s; %d messages carry a receive time)%n",
           first,
           last,
-          span,
+          s.span(),
           timed);
-      out.printf(Locale.ROOT, "rate:        %.2f messages/s over the recorded span%n", rate);
+      out.printf(Locale.ROOT, "rate:        %.2f messages/s over the recorded span%n", s.rate());
     } else {
       out.println("time span:   unknown (no tag-block or $PGHP receive times)");
     }
     out.printf(
         Locale.ROOT,
         "decoded in:  %.3f s (%.0f lines/s)%n",
-        wallSeconds,
-        wallSeconds > 0 ? c.lines() / wallSeconds : 0.0);
-    return 0;
+        s.wallSeconds(),
+        s.wallSeconds() > 0 ? c.lines() / s.wallSeconds() : 0.0);
   }
 
   private static void appendMap(StringBuilder sb, Map<?, Long> map) {
