@@ -28,6 +28,8 @@ final class LedgerWriter {
   }
 
   /**
+   * Stores {@code entries} as the upload {@code batch} of principal {@code p}.
+   *
    * @param extra fields of the answer after the batch (e.g. the rows read)
    */
   ResponseEntity<String> store(

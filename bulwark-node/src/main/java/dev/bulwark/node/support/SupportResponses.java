@@ -3,6 +3,8 @@ package dev.bulwark.node.support;
 import dev.bulwark.support.input.InputRejected;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
  * library's checks refuse) as a JSON error with every offending place, audited as denied. Applies
  * to the {@code /api/support} controllers only. Thread-safe.
  */
+// first among advices: the support controllers' refusals are always answered (and audited) here,
+// whatever advice another feature adds for its own controllers
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(
     assignableTypes = {
       SupportDirectoryController.class,
