@@ -129,9 +129,9 @@ async function load() {
 
 function render() {
   const f = state.report.focus;
-  $('summary').innerHTML = 'Baseline for ' + esc(f.period) + ': <b>' + money(f.baselineEur) + '</b> shared by '
-    + esc(f.key) + ' ' + f.keyYear + '. Counted: <b>' + money(f.countedEur) + '</b>. Shortfall against the baseline: <b class="gap" id="shortfall">'
-    + money(f.shortfallEur) + '</b>. Gaps of the allies below their share: ' + money(f.sumOfGapsEur) + '.';
+  $('summary').innerHTML = 'Baseline for ' + esc(f.period) + ': <b>' + money(f.baseline_eur) + '</b> shared by '
+    + esc(f.key) + ' ' + f.key_year + '. Counted: <b>' + money(f.counted_eur) + '</b>. Shortfall against the baseline: <b class="gap" id="shortfall">'
+    + money(f.shortfall_eur) + '</b>. Gaps of the allies below their share: ' + money(f.sum_of_gaps_eur) + '.';
   drawFairShare(f.allies);
   drawShortfall(state.report.history);
   renderGapTable(f.allies);
@@ -169,25 +169,25 @@ function legend(s, x, y) {
 }
 
 function drawFairShare(allies) {
-  const rows = allies.slice().sort((a, b) => Number(b.fairShareEur) - Number(a.fairShareEur));
+  const rows = allies.slice().sort((a, b) => Number(b.fair_share_eur) - Number(a.fair_share_eur));
   const row = 17;
   const left = 120;
   const width = 760;
   const s = svg(width, rows.length * row + 30, 'Fair share and counted support by ally');
   s.id = 'fair-share-svg';
   legend(s, left, 12);
-  const max = Math.max(1, ...rows.map((a) => Math.max(Number(a.fairShareEur), Number(a.countedEur))));
+  const max = Math.max(1, ...rows.map((a) => Math.max(Number(a.fair_share_eur), Number(a.counted_eur))));
   const span = width - left - 190; // room for the longest label right of the longest bar
   let y = 22;
   for (const a of rows) {
     const g = el(s, 'g', { 'data-iso3': a.iso3, class: 'ally-bar' });
-    const fw = span * Number(a.fairShareEur) / max;
-    const cw = span * Math.max(0, Number(a.countedEur)) / max;
+    const fw = span * Number(a.fair_share_eur) / max;
+    const cw = span * Math.max(0, Number(a.counted_eur)) / max;
     el(g, 'text', { x: left - 6, y: y + 11, 'text-anchor': 'end' }, a.name);
     el(g, 'rect', { x: left, y: y + 1, width: fw.toFixed(1), height: 13, class: 'bar-fair' });
     el(g, 'rect', { x: left, y: y + 4, width: cw.toFixed(1), height: 7, class: 'bar-counted' });
-    el(g, 'text', { x: (left + Math.max(fw, cw) + 4).toFixed(1), y: y + 11 }, money(a.countedEur) + ' / ' + money(a.fairShareEur));
-    el(g, 'title', {}, a.name + ': counted ' + money(a.countedEur) + ' of a fair share of ' + money(a.fairShareEur));
+    el(g, 'text', { x: (left + Math.max(fw, cw) + 4).toFixed(1), y: y + 11 }, money(a.counted_eur) + ' / ' + money(a.fair_share_eur));
+    el(g, 'title', {}, a.name + ': counted ' + money(a.counted_eur) + ' of a fair share of ' + money(a.fair_share_eur));
     y += row;
   }
   $('chart-fair-share').replaceChildren(s);
@@ -200,19 +200,19 @@ function drawShortfall(history) {
   const s = svg(history.length * col + 20, chartH + top + 40, 'Baseline, counted support and shortfall per half-year');
   s.id = 'shortfall-svg';
   legend(s, 10, 12);
-  const max = Math.max(1, ...history.map((h) => Math.max(Number(h.baselineEur), Number(h.countedEur))));
+  const max = Math.max(1, ...history.map((h) => Math.max(Number(h.baseline_eur), Number(h.counted_eur))));
   let x = 10;
   for (const h of history) {
     const base = top + chartH;
-    const th = chartH * Number(h.baselineEur) / max;
-    const ch = chartH * Math.max(0, Number(h.countedEur)) / max;
+    const th = chartH * Number(h.baseline_eur) / max;
+    const ch = chartH * Math.max(0, Number(h.counted_eur)) / max;
     const g = el(s, 'g', { 'data-period': h.period });
     el(g, 'rect', { x, y: (base - th).toFixed(1), width: col / 2 - 2, height: th.toFixed(1), class: 'bar-fair' });
     el(g, 'rect', { x: x + col / 2 - 2, y: (base - ch).toFixed(1), width: col / 2 - 2, height: ch.toFixed(1), class: 'bar-counted' });
     el(g, 'text', { x, y: base + 14 }, h.period);
-    el(g, 'text', { x, y: base + 28, class: 'short' }, Number(h.shortfallEur) > 0 ? '-' + money(h.shortfallEur).replace('EUR ', '') : 'met');
-    el(g, 'title', {}, h.period + ': baseline ' + money(h.baselineEur) + ', counted ' + money(h.countedEur)
-      + ', shortfall ' + money(h.shortfallEur));
+    el(g, 'text', { x, y: base + 28, class: 'short' }, Number(h.shortfall_eur) > 0 ? '-' + money(h.shortfall_eur).replace('EUR ', '') : 'met');
+    el(g, 'title', {}, h.period + ': baseline ' + money(h.baseline_eur) + ', counted ' + money(h.counted_eur)
+      + ', shortfall ' + money(h.shortfall_eur));
     x += col;
   }
   $('chart-shortfall').replaceChildren(s);
@@ -225,11 +225,11 @@ function renderGapTable(allies) {
   body.replaceChildren(...allies.map((a, i) => {
     const tr = document.createElement('tr');
     tr.dataset.iso3 = a.iso3;
-    tr.className = (i === state.selected ? 'selected ' : '') + (Number(a.gapEur) > 0 ? 'short' : '');
+    tr.className = (i === state.selected ? 'selected ' : '') + (Number(a.gap_eur) > 0 ? 'short' : '');
     tr.innerHTML = '<td>' + esc(a.name) + ' (' + esc(a.iso3) + ')</td><td>' + pct(a.share) + '</td><td class="fair">'
-      + money(a.fairShareEur) + '</td><td>' + money(a.countedEur) + '</td><td class="gap">'
-      + (Number(a.gapEur) > 0 ? money(a.gapEur) : '') + '</td><td>' + (Number(a.surplusEur) > 0 ? money(a.surplusEur) : '')
-      + '</td><td>' + money(a.pledgedEur) + '</td><td>' + money(a.reportingOnlyEur) + '</td>';
+      + money(a.fair_share_eur) + '</td><td>' + money(a.counted_eur) + '</td><td class="gap">'
+      + (Number(a.gap_eur) > 0 ? money(a.gap_eur) : '') + '</td><td>' + (Number(a.surplus_eur) > 0 ? money(a.surplus_eur) : '')
+      + '</td><td>' + money(a.pledged_eur) + '</td><td>' + money(a.reporting_only_eur) + '</td>';
     tr.addEventListener('click', () => { state.selected = i; select(); toggleFilter(); });
     return tr;
   }));

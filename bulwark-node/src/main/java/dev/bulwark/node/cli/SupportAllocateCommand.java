@@ -1,17 +1,16 @@
 package dev.bulwark.node.cli;
 
 import dev.bulwark.support.allocation.AllocationCsv;
+import dev.bulwark.support.allocation.AllocationInput;
 import dev.bulwark.support.allocation.AllocationResult;
-import dev.bulwark.support.allocation.Allocator;
 import dev.bulwark.support.allocation.AllyOutcome;
-import dev.bulwark.support.allocation.Assignment;
 import dev.bulwark.support.allocation.Offer;
 import dev.bulwark.support.allocation.OfferOutcome;
 import dev.bulwark.support.allocation.Requirement;
 import dev.bulwark.support.allocation.RequirementOutcome;
 import dev.bulwark.support.ally.Allies;
-import dev.bulwark.support.contribution.Contribution;
 import dev.bulwark.support.fairshare.Period;
+import dev.bulwark.support.json.AllocationJson;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -19,16 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code bulwark support allocate}: assigns offers to requirements and explains the result. Not
@@ -96,26 +91,21 @@ final class SupportAllocateCommand extends SupportBase {
       }
       return 1;
     }
-    Period period = Period.year(year != null ? year : LocalDate.now(ZoneOffset.UTC).getYear());
-    Map<String, Double> shares = new LinkedHashMap<>();
-    key.calculator()
-        .shares(period, key.keyYear())
-        .forEach((k, v) -> shares.put(k, v.doubleValue()));
-    Map<String, Double> prior = new HashMap<>();
-    if (withLedger) {
-      for (Contribution c : home.load()) {
-        if (period.contains(c.date()) && c.countsTowardsBaseline(key.count)) {
-          prior.merge(c.donor(), c.eur().doubleValue(), Double::sum);
-        }
-      }
-    }
-    AllocationResult result = new Allocator().allocate(reqs.items(), offs.items(), shares, prior);
+    int y = year != null ? year : LocalDate.now(ZoneOffset.UTC).getYear();
+    Period period = Period.year(y);
+    AllocationInput input =
+        AllocationInput.of(
+            key.calculator().shares(period, key.keyYear()),
+            period,
+            withLedger ? home.load() : List.of(),
+            key.count);
+    AllocationResult result = input.allocate(reqs.items(), offs.items());
     if (json) {
       out.println(
           JsonMapper.builder()
               .build()
               .writerWithDefaultPrettyPrinter()
-              .writeValueAsString(toJson(result)));
+              .writeValueAsString(AllocationJson.allocation(result, y)));
     } else {
       print(result);
     }
@@ -171,57 +161,6 @@ final class SupportAllocateCommand extends SupportBase {
         r.variables(),
         r.stage2().name().toLowerCase(Locale.ROOT).replace('_', ' '),
         r.solveMillis());
-  }
-
-  private static ObjectNode toJson(AllocationResult r) {
-    JsonMapper m = JsonMapper.builder().build();
-    ObjectNode root = m.createObjectNode();
-    root.put("shortfallEur", round(r.shortfallEur()));
-    root.put("weightedShortfallEur", round(r.weightedShortfallEur()));
-    root.put("maxDeviationEur", round(r.maxDeviationEur()));
-    root.put("variables", r.variables());
-    root.put("fairnessStage", r.stage2().name().toLowerCase(Locale.ROOT));
-    ArrayNode as = root.putArray("assignments");
-    for (Assignment a : r.assignments()) {
-      as.addObject()
-          .put("offer", a.offerId())
-          .put("ally", a.ally())
-          .put("requirement", a.requirementId())
-          .put("units", a.units())
-          .put("valueEur", round(a.valueEur()));
-    }
-    ArrayNode rs = root.putArray("requirements");
-    for (RequirementOutcome o : r.requirements()) {
-      rs.addObject()
-          .put("id", o.requirement().id())
-          .put("filledUnits", o.filledUnits())
-          .put("shortfallUnits", o.shortfallUnits())
-          .put("shortfallEur", round(o.shortfallValueEur()))
-          .put("explanation", o.explanation());
-    }
-    ArrayNode os = root.putArray("offers");
-    for (OfferOutcome o : r.offers()) {
-      os.addObject()
-          .put("id", o.offer().id())
-          .put("ally", o.offer().ally())
-          .put("used", o.used())
-          .put("unused", o.unused())
-          .put("explanation", o.explanation());
-    }
-    ArrayNode al = root.putArray("allies");
-    for (AllyOutcome a : r.allies()) {
-      al.addObject()
-          .put("ally", a.ally())
-          .put("allocatedEur", round(a.allocatedEur()))
-          .put("priorEur", round(a.priorEur()))
-          .put("targetEur", round(a.targetEur()))
-          .put("deviationEur", round(a.deviationEur()));
-    }
-    return root;
-  }
-
-  private static double round(double v) {
-    return Math.round(v * 100) / 100.0;
   }
 
   private static String num(double v) {

@@ -9,6 +9,7 @@ import dev.bulwark.support.forecast.Forecast;
 import dev.bulwark.support.forecast.Forecaster;
 import dev.bulwark.support.forecast.PledgeChange;
 import dev.bulwark.support.forecast.QuarterRow;
+import dev.bulwark.support.json.ForecastJson;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -24,7 +25,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -118,9 +118,9 @@ final class SupportForecastCommand extends SupportBase {
     if (json) {
       JsonMapper mapper = JsonMapper.builder().build();
       ObjectNode root = mapper.createObjectNode();
-      root.set("forecast", toJson(mapper, base));
+      root.set("forecast", ForecastJson.forecast(base));
       if (!changes.isEmpty()) {
-        root.set("whatIf", toJson(mapper, what));
+        root.set("what_if", ForecastJson.forecast(what));
       }
       out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
     } else {
@@ -155,31 +155,5 @@ final class SupportForecastCommand extends SupportBase {
         f.totalNeedEur(),
         f.totalSupplyEur(),
         f.totalGapEur());
-  }
-
-  private static ObjectNode toJson(JsonMapper mapper, Forecast f) {
-    ObjectNode n = mapper.createObjectNode();
-    ArrayNode changes = n.putArray("changes");
-    f.changes()
-        .forEach(
-            c ->
-                changes
-                    .addObject()
-                    .put("ally", c.ally())
-                    .put("factor", c.factor().toPlainString()));
-    ArrayNode qs = n.putArray("quarters");
-    for (QuarterRow q : f.quarters()) {
-      qs.addObject()
-          .put("quarter", q.quarter().label())
-          .put("needEur", q.needEur().toPlainString())
-          .put("countedEur", q.countedEur().toPlainString())
-          .put("scheduledEur", q.scheduledEur().toPlainString())
-          .put("gapEur", q.gapEur().toPlainString())
-          .put("cumulativeGapEur", q.cumulativeGapEur().toPlainString());
-    }
-    n.put("totalNeedEur", f.totalNeedEur().toPlainString());
-    n.put("totalSupplyEur", f.totalSupplyEur().toPlainString());
-    n.put("totalGapEur", f.totalGapEur().toPlainString());
-    return n;
   }
 }

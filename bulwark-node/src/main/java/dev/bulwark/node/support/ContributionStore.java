@@ -7,15 +7,10 @@ import dev.bulwark.support.contribution.Contribution;
 import dev.bulwark.support.contribution.Status;
 import dev.bulwark.support.contribution.ValuationMethod;
 import java.math.BigDecimal;
-import java.sql.BatchUpdateException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +29,11 @@ public final class ContributionStore {
       "seq, id, donor, entry_date, status, category, channel, coalition, amount, currency, eur, valuation,"
           + " fx_basis, description, source, corrects, entered_by, entered_nation, entered_us, batch";
 
+  private static final String INSERT =
+      "INSERT INTO support_contributions (id, donor, entry_date, status, category, channel, coalition, amount,"
+          + " currency, eur, valuation, fx_basis, description, source, corrects, entered_by, entered_nation,"
+          + " entered_us, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   /** An entry to add, and the id of the entry it corrects ("" for none). */
   public record NewEntry(Contribution contribution, String corrects) {}
 
@@ -46,11 +46,11 @@ public final class ContributionStore {
     }
   }
 
-  private final DataSource dataSource;
+  private final SupportSql sql;
   private final Clock clock;
 
   public ContributionStore(DataSource dataSource, Clock clock) {
-    this.dataSource = dataSource;
+    this.sql = new SupportSql(dataSource);
     this.clock = clock;
   }
 
@@ -76,28 +76,18 @@ public final class ContributionStore {
   }
 
   public Set<String> ids() {
-    Set<String> out = new HashSet<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT id FROM support_contributions");
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the contribution ledger: " + e.getMessage(), e);
-    }
+    return SupportSql.reading(
+        "the contribution ledger",
+        () ->
+            new HashSet<>(
+                sql.jdbc.sql("SELECT id FROM support_contributions").query(String.class).list()));
   }
 
   public long count() {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM support_contributions");
-        ResultSet rs = s.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the contribution ledger: " + e.getMessage(), e);
-    }
+    return SupportSql.reading(
+        "the contribution ledger",
+        () ->
+            sql.jdbc.sql("SELECT COUNT(*) FROM support_contributions").query(Long.class).single());
   }
 
   /**
@@ -106,86 +96,47 @@ public final class ContributionStore {
    * @throws DuplicateIdException when an id is already in the ledger (nothing is stored)
    */
   public void addAll(List<NewEntry> entries, String enteredBy, String enteredNation, String batch) {
-    long now = nowMicros();
-    try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "INSERT INTO support_contributions (id, donor, entry_date, status, category, channel, coalition, amount,"
-                  + " currency, eur, valuation, fx_basis, description, source, corrects, entered_by, entered_nation,"
-                  + " entered_us, batch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        for (NewEntry e : entries) {
-          Contribution x = e.contribution();
-          int p = 1;
-          s.setString(p++, x.id());
-          s.setString(p++, x.donor());
-          s.setObject(p++, x.date());
-          s.setString(p++, x.status().name());
-          s.setString(p++, x.category().name());
-          s.setString(p++, x.channel().name());
-          s.setString(p++, x.coalition().map(Enum::name).orElse(""));
-          s.setBigDecimal(p++, x.amount());
-          s.setString(p++, x.currency());
-          s.setBigDecimal(p++, x.eur());
-          s.setString(p++, x.valuation().name());
-          s.setString(p++, x.fxBasis());
-          s.setString(p++, x.description());
-          s.setString(p++, x.source());
-          s.setString(p++, e.corrects());
-          s.setString(p++, enteredBy);
-          s.setString(p++, enteredNation);
-          s.setLong(p++, now);
-          s.setString(p, batch);
-          s.addBatch();
-        }
-        s.executeBatch();
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        if (e instanceof SQLException q && isUniqueViolation(q)) {
-          throw new DuplicateIdException(
-              "an id of this upload is already in the ledger; nothing was stored", e);
-        }
-        throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot write the contribution ledger: " + e.getMessage(), e);
-    }
+    long now = SupportSql.micros(clock);
+    sql.inTransaction(
+        () -> {
+          for (NewEntry e : entries) {
+            Contribution x = e.contribution();
+            sql.jdbc
+                .sql(INSERT)
+                .params(
+                    x.id(),
+                    x.donor(),
+                    x.date(),
+                    x.status().name(),
+                    x.category().name(),
+                    x.channel().name(),
+                    x.coalition().map(Enum::name).orElse(""),
+                    x.amount(),
+                    x.currency(),
+                    x.eur(),
+                    x.valuation().name(),
+                    x.fxBasis(),
+                    x.description(),
+                    x.source(),
+                    e.corrects(),
+                    enteredBy,
+                    enteredNation,
+                    now,
+                    batch)
+                .update();
+          }
+        },
+        "cannot write the contribution ledger",
+        "an id of this upload is already in the ledger; nothing was stored");
   }
 
-  private static boolean isUniqueViolation(SQLException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException q && "23505".equals(q.getSQLState())) {
-        return true;
-      }
-      if (t instanceof BatchUpdateException b
-          && b.getNextException() != null
-          && "23505".equals(b.getNextException().getSQLState())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private List<StoredContribution> query(String sql, String param) {
-    List<StoredContribution> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      if (param != null) {
-        s.setString(1, param);
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(row(rs));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the contribution ledger: " + e.getMessage(), e);
-    }
+  private List<StoredContribution> query(String select, String param) {
+    return SupportSql.reading(
+        "the contribution ledger",
+        () ->
+            (param == null ? sql.jdbc.sql(select) : sql.jdbc.sql(select).param(param))
+                .query((rs, n) -> row(rs))
+                .list());
   }
 
   private static StoredContribution row(ResultSet rs) throws SQLException {
@@ -220,10 +171,5 @@ public final class ContributionStore {
   private static BigDecimal plain(BigDecimal v) {
     BigDecimal s = v.stripTrailingZeros();
     return s.scale() < 0 ? s.setScale(0) : s;
-  }
-
-  private long nowMicros() {
-    Instant now = clock.instant();
-    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000L;
   }
 }

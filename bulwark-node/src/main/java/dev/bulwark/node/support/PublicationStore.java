@@ -1,14 +1,12 @@
 package dev.bulwark.node.support;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 
 /**
  * The reports an admin published (table {@code support_publications}): the HTML exactly as
@@ -16,10 +14,10 @@ import javax.sql.DataSource;
  * them. Thread-safe.
  */
 public final class PublicationStore {
-  private final DataSource dataSource;
+  private final SupportSql sql;
 
   public PublicationStore(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.sql = new SupportSql(dataSource);
   }
 
   /** One publication, without its documents. */
@@ -40,66 +38,58 @@ public final class PublicationStore {
       String stixReportId,
       String html,
       String json) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO support_publications (period, title, published_by, published_us, stix_report_id, html, json)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-      s.setString(1, period);
-      s.setString(2, title);
-      s.setString(3, publishedBy);
-      s.setLong(4, publishedMicros);
-      s.setString(5, stixReportId);
-      s.setString(6, html);
-      s.setString(7, json);
-      s.executeUpdate();
-      try (ResultSet keys = s.getGeneratedKeys()) {
-        if (!keys.next()) {
-          throw new SQLException("no id was generated for the publication");
-        }
-        return keys.getLong(1);
-      }
-    } catch (SQLException e) {
+    KeyHolder keys = new GeneratedKeyHolder();
+    try {
+      sql.jdbc
+          .sql(
+              "INSERT INTO support_publications (period, title, published_by, published_us, stix_report_id, html, json)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+          .params(period, title, publishedBy, publishedMicros, stixReportId, html, json)
+          .update(keys);
+    } catch (DataAccessException e) {
       throw new IllegalStateException("cannot store the publication: " + e.getMessage(), e);
     }
+    // PostgreSQL returns every column of the new row, H2 only the identity: take seq, or the first
+    Map<String, Object> row = keys.getKeys();
+    Object id =
+        row == null || row.isEmpty()
+            ? null
+            : row.containsKey("seq") ? row.get("seq") : row.values().iterator().next();
+    if (!(id instanceof Number n)) {
+      throw new IllegalStateException(
+          "cannot store the publication: no id was generated for the publication");
+    }
+    return n.longValue();
   }
 
   /** Removes a publication whose STIX objects could not be stored. */
   void remove(long id) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement("DELETE FROM support_publications WHERE seq = ?")) {
-      s.setLong(1, id);
-      s.executeUpdate();
-    } catch (SQLException e) {
+    try {
+      sql.jdbc.sql("DELETE FROM support_publications WHERE seq = ?").param(id).update();
+    } catch (DataAccessException e) {
       throw new IllegalStateException("cannot remove publication " + id + ": " + e.getMessage(), e);
     }
   }
 
   /** Every publication, newest first. */
   public List<Publication> list() {
-    List<Publication> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT seq, period, title, published_by, published_us, stix_report_id FROM support_publications"
-                    + " ORDER BY seq DESC");
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        out.add(
-            new Publication(
-                rs.getLong(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getLong(5),
-                rs.getString(6)));
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read the publications: " + e.getMessage(), e);
-    }
+    return SupportSql.reading(
+        "the publications",
+        () ->
+            sql.jdbc
+                .sql(
+                    "SELECT seq, period, title, published_by, published_us, stix_report_id FROM support_publications"
+                        + " ORDER BY seq DESC")
+                .query(
+                    (rs, n) ->
+                        new Publication(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getLong(5),
+                            rs.getString(6)))
+                .list());
   }
 
   /** The published HTML of a publication. */
@@ -113,15 +103,13 @@ public final class PublicationStore {
   }
 
   private Optional<String> document(String column, long id) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement("SELECT " + column + " FROM support_publications WHERE seq = ?")) {
-      s.setLong(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read publication " + id + ": " + e.getMessage(), e);
-    }
+    return SupportSql.reading(
+        "publication " + id,
+        () ->
+            sql.jdbc
+                .sql("SELECT " + column + " FROM support_publications WHERE seq = ?")
+                .param(id)
+                .query(String.class)
+                .optional());
   }
 }

@@ -198,7 +198,7 @@ public class SupportDemo {
                 BigDecimal.valueOf(Math.max(1000, Math.round(given / pieces / 1000) * 1000L))
                     .setScale(2);
             out.add(
-                new Contribution(
+                demoEntry(
                     "demo-" + a.iso3() + "-" + p.label() + "-" + (i + 1),
                     a.iso3(),
                     date,
@@ -206,22 +206,7 @@ public class SupportDemo {
                     category,
                     channel,
                     coalition,
-                    eur.stripTrailingZeros().setScale(0),
-                    "EUR",
-                    eur,
-                    ValuationMethod.DONOR_REPORTED,
-                    "in euros",
-                    LABEL
-                        + ": "
-                        + category.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                        + coalition
-                            .map(
-                                c ->
-                                    " for the "
-                                        + c.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                                        + " coalition")
-                            .orElse(""),
-                    SOURCE));
+                    eur));
           }
         }
         if (year <= thisYear) {
@@ -230,27 +215,67 @@ public class SupportDemo {
                       Math.round(shares.get(a.iso3()).doubleValue() * 4e9 / 1000) * 1000L)
                   .setScale(2);
           if (aid.signum() > 0) {
-            out.add(
-                new Contribution(
-                    "demo-" + a.iso3() + "-" + year + "-humanitarian",
-                    a.iso3(),
-                    LocalDate.of(year, 3, 1),
-                    Status.DELIVERED,
-                    Category.HUMANITARIAN,
-                    Channel.MULTILATERAL,
-                    Optional.empty(),
-                    aid.stripTrailingZeros().setScale(0),
-                    "EUR",
-                    aid,
-                    ValuationMethod.DONOR_REPORTED,
-                    "in euros",
-                    LABEL + ": humanitarian aid (reported, not counted)",
-                    SOURCE));
+            out.add(humanitarian(a.iso3(), year, aid));
           }
         }
       }
     }
     return out;
+  }
+
+  /** One synthetic contribution in euros, described by its category and coalition. */
+  private static Contribution demoEntry(
+      String id,
+      String donor,
+      LocalDate date,
+      Status status,
+      Category category,
+      Channel channel,
+      Optional<Coalition> coalition,
+      BigDecimal eur) {
+    return new Contribution(
+        id,
+        donor,
+        date,
+        status,
+        category,
+        channel,
+        coalition,
+        eur.stripTrailingZeros().setScale(0),
+        "EUR",
+        eur,
+        ValuationMethod.DONOR_REPORTED,
+        "in euros",
+        LABEL
+            + ": "
+            + category.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+            + coalition
+                .map(
+                    c ->
+                        " for the "
+                            + c.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            + " coalition")
+                .orElse(""),
+        SOURCE);
+  }
+
+  /** A year's humanitarian aid of an ally: reported, not counted towards the baseline. */
+  private static Contribution humanitarian(String donor, int year, BigDecimal aid) {
+    return new Contribution(
+        "demo-" + donor + "-" + year + "-humanitarian",
+        donor,
+        LocalDate.of(year, 3, 1),
+        Status.DELIVERED,
+        Category.HUMANITARIAN,
+        Channel.MULTILATERAL,
+        Optional.empty(),
+        aid.stripTrailingZeros().setScale(0),
+        "EUR",
+        aid,
+        ValuationMethod.DONOR_REPORTED,
+        "in euros",
+        LABEL + ": humanitarian aid (reported, not counted)",
+        SOURCE);
   }
 
   static List<Requirement> requirements(int y) {

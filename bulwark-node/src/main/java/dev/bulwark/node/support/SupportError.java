@@ -1,5 +1,6 @@
 package dev.bulwark.node.support;
 
+import dev.bulwark.support.input.InputRejected;
 import java.util.List;
 
 /**
@@ -29,6 +30,14 @@ public final class SupportError extends RuntimeException {
   /** 400 naming one parameter or field. */
   public static SupportError badParameter(String name, String reason) {
     return new SupportError(400, name + ": " + reason, List.of(new Detail(name, reason)));
+  }
+
+  /** The library's refusal of input: 403 for another nation's entries, else 400. */
+  public static SupportError of(InputRejected e) {
+    return new SupportError(
+        e.kind() == InputRejected.Kind.NOT_YOURS ? 403 : 400,
+        e.getMessage(),
+        e.problems().stream().map(p -> new Detail(p.where(), p.reason())).toList());
   }
 
   public int status() {

@@ -1,7 +1,7 @@
 package dev.bulwark.node.support;
 
+import dev.bulwark.support.allocation.AllocationInput;
 import dev.bulwark.support.allocation.AllocationResult;
-import dev.bulwark.support.allocation.Allocator;
 import dev.bulwark.support.allocation.Offer;
 import dev.bulwark.support.allocation.Requirement;
 import dev.bulwark.support.ally.Allies;
@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,22 +124,19 @@ public final class SupportPlanner {
       List<Requirement> requirements,
       List<Offer> offers) {
     Period period = Period.year(year);
-    Map<String, Double> shares = new LinkedHashMap<>();
+    AllocationInput input;
     try {
-      calculator(key).shares(period, keyYear).forEach((k, v) -> shares.put(k, v.doubleValue()));
+      input =
+          AllocationInput.of(
+              calculator(key).shares(period, keyYear),
+              period,
+              withLedger ? ledger : List.of(),
+              counted);
     } catch (IllegalArgumentException e) {
       throw new SupportError(400, e.getMessage());
     }
-    Map<String, Double> prior = new HashMap<>();
-    if (withLedger) {
-      for (Contribution c : ledger) {
-        if (period.contains(c.date()) && c.countsTowardsBaseline(counted)) {
-          prior.merge(c.donor(), c.eur().doubleValue(), Double::sum);
-        }
-      }
-    }
     try {
-      return new Allocator().allocate(requirements, offers, shares, prior);
+      return input.allocate(requirements, offers);
     } catch (IllegalArgumentException e) {
       throw new SupportError(400, e.getMessage());
     }

@@ -133,23 +133,23 @@ class SupportApiTest {
   @Test
   void fairSharesOn2023GdpReproduceTheArithmeticByHandAndSumToTheBaseline() {
     JsonNode t = reader.getJson("/api/support/fair-share?year=2024&key_year=2023");
-    assertThat(t.path("keyYear").asInt()).isEqualTo(2023);
-    assertThat(t.path("baselineEur").asString()).isEqualTo("40000000000.00");
+    assertThat(t.path("key_year").asInt()).isEqualTo(2023);
+    assertThat(t.path("baseline_eur").asString()).isEqualTo("40000000000.00");
     JsonNode usa = ally(t, "USA");
     assertThat(Double.parseDouble(usa.path("share").asString())).isBetween(0.525, 0.533);
-    assertThat(new BigDecimal(usa.path("fairShareEur").asString()))
+    assertThat(new BigDecimal(usa.path("fair_share_eur").asString()))
         .isBetween(new BigDecimal("21.0e9"), new BigDecimal("21.4e9"));
-    assertThat(new BigDecimal(ally(t, "EST").path("fairShareEur").asString()))
+    assertThat(new BigDecimal(ally(t, "EST").path("fair_share_eur").asString()))
         .isBetween(new BigDecimal("29e6"), new BigDecimal("33e6"));
     BigDecimal sum = BigDecimal.ZERO;
     for (JsonNode a : t.path("allies")) {
-      sum = sum.add(new BigDecimal(a.path("fairShareEur").asString()));
+      sum = sum.add(new BigDecimal(a.path("fair_share_eur").asString()));
     }
     assertThat(sum).isEqualByComparingTo("40000000000.00");
 
     JsonNode half =
         reader.getJson("/api/support/fair-share?period=2024-H1&key_year=2023&baseline=30000000000");
-    assertThat(half.path("baselineEur").asString()).isEqualTo("15000000000.00");
+    assertThat(half.path("baseline_eur").asString()).isEqualTo("15000000000.00");
 
     HttpResponse<String> bad = reader.get("/api/support/fair-share?year=2024&key=oil");
     assertThat(bad.statusCode()).isEqualTo(400);
@@ -219,7 +219,7 @@ class SupportApiTest {
     assertThat(e.path("eur").asString()).isEqualTo("2500000.00");
     assertThat(e.path("entered_by").asString()).isEqualTo("est-officer");
     JsonNode share = ally(reader.getJson("/api/support/fair-share?year=2022"), "EST");
-    assertThat(share.path("countedEur").asString()).isEqualTo("2500000.00");
+    assertThat(share.path("counted_eur").asString()).isEqualTo("2500000.00");
 
     assertThat(audit("est-officer"))
         .anyMatch(
@@ -287,7 +287,7 @@ class SupportApiTest {
     assertThat(ledgerSize()).isEqualTo(before + 2);
     assertThat(
             ally(reader.getJson("/api/support/fair-share?year=2020"), "EST")
-                .path("countedEur")
+                .path("counted_eur")
                 .asString())
         .isEqualTo("300000.00");
   }
@@ -379,7 +379,7 @@ class SupportApiTest {
     assertThat(done.path("stored").asInt()).isPositive();
     assertThat(
             ally(reader.getJson("/api/support/fair-share?year=2018"), "DEU")
-                .path("countedEur")
+                .path("counted_eur")
                 .asString())
         .isEqualTo("1200000000.00");
 
@@ -414,7 +414,7 @@ class SupportApiTest {
     assertThat(c.path("date").asString()).isEqualTo("2021-06-01");
     assertThat(
             ally(reader.getJson("/api/support/fair-share?year=2021"), "EST")
-                .path("countedEur")
+                .path("counted_eur")
                 .asString())
         .isEqualTo("750000.00");
 
@@ -440,7 +440,7 @@ class SupportApiTest {
         .isEqualTo(201);
     assertThat(
             ally(reader.getJson("/api/support/fair-share?year=2021"), "EST")
-                .path("countedEur")
+                .path("counted_eur")
                 .asString())
         .isEqualTo("0.00");
     assertThat(
@@ -621,7 +621,7 @@ class SupportApiTest {
     StixObject note = seen.stream().filter(o -> o.type().equals("note")).findFirst().orElseThrow();
     assertThat(note.json().path("content").asString())
         .contains("NOR Norway")
-        .contains("fairShareEur");
+        .contains("fair_share_eur");
     for (StixObject o : seen) {
       assertThat(new StixValidator().validate(o).errors()).as(o.id()).isEmpty();
     }

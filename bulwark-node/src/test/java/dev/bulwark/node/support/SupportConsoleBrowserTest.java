@@ -101,7 +101,7 @@ class SupportConsoleBrowserTest {
     int year = Integer.parseInt(browser.findElement(By.id("year")).getDomProperty("value"));
     SupportHttp officer = new SupportHttp(base, "est-officer", officerToken);
     JsonNode table = officer.getJson("/api/support/fair-share?year=" + year);
-    String usFairShare = bn(SupportApiTest.ally(table, "USA").path("fairShareEur").asString());
+    String usFairShare = bn(SupportApiTest.ally(table, "USA").path("fair_share_eur").asString());
     WebElement usRow = browser.findElement(By.cssSelector("#gap-table tr[data-iso3='USA']"));
     assertThat(usRow.findElement(By.cssSelector("td.fair")).getText()).isEqualTo(usFairShare);
     assertThat(usRow.getText()).startsWith("United States (USA)");

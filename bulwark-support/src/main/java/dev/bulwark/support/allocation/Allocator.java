@@ -109,41 +109,13 @@ public final class Allocator {
       Map<String, Double> shares,
       Map<String, Double> priorEur) {
     long start = System.nanoTime();
-    checkUnique(requirements.stream().map(Requirement::id).toList(), "requirement");
-    checkUnique(offers.stream().map(Offer::id).toList(), "offer");
-    for (Offer o : offers) {
-      if (!(shares.getOrDefault(o.ally(), 0.0) > 0)) {
-        throw new IllegalArgumentException(
-            "offer " + o.id() + ": ally " + o.ally() + " has no fair share (not a member?)");
-      }
-    }
-
+    checkInput(requirements, offers, shares);
     List<Pair> pairs = pairs(requirements, offers);
     int[] component = components(requirements.size(), offers.size(), pairs);
-    Map<Integer, List<Integer>> pairsByBlock = new HashMap<>();
-    for (int p = 0; p < pairs.size(); p++) {
-      pairsByBlock.computeIfAbsent(component[pairs.get(p).r], k -> new ArrayList<>()).add(p);
-    }
-
-    // Stage 1 on the pooled model, block by block: the blocks share no offer and no requirement,
-    // and each pool lies inside one block (its earliest offer can fill all its requirements).
+    Map<Integer, List<Integer>> pairsByBlock = pairsByBlock(pairs, component);
     List<Pool> pools = Pool.of(requirements, offers);
-    Map<Integer, List<Pool>> poolsByBlock = new HashMap<>();
-    for (Pool pool : pools) {
-      if (!pool.requirements.isEmpty()) {
-        poolsByBlock
-            .computeIfAbsent(component[pool.requirements.get(0)], k -> new ArrayList<>())
-            .add(pool);
-      }
-    }
     Map<Pool, double[]> draws = new ConcurrentHashMap<>();
-    Map<Integer, Double> optimum = new ConcurrentHashMap<>();
-    poolsByBlock.entrySet().parallelStream()
-        .forEach(
-            block -> {
-              PooledLp.Fill lp = new PooledLp.Fill(requirements, offers, block.getValue());
-              optimum.put(block.getKey(), lp.solve(draws));
-            });
+    Map<Integer, Double> optimum = stage1(requirements, offers, pools, component, draws);
 
     // Stage 2, over everything at once: the allies tie the blocks together.
     List<String> offering = offers.stream().map(Offer::ally).distinct().sorted().toList();
@@ -199,6 +171,57 @@ public final class Allocator {
         priorEur,
         method,
         (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Refuses duplicate ids and offers of an ally without a fair share. */
+  private static void checkInput(
+      List<Requirement> requirements, List<Offer> offers, Map<String, Double> shares) {
+    checkUnique(requirements.stream().map(Requirement::id).toList(), "requirement");
+    checkUnique(offers.stream().map(Offer::id).toList(), "offer");
+    for (Offer o : offers) {
+      if (!(shares.getOrDefault(o.ally(), 0.0) > 0)) {
+        throw new IllegalArgumentException(
+            "offer " + o.id() + ": ally " + o.ally() + " has no fair share (not a member?)");
+      }
+    }
+  }
+
+  /** The pairs' indices by the block (connected component) of their requirement. */
+  private static Map<Integer, List<Integer>> pairsByBlock(List<Pair> pairs, int[] component) {
+    Map<Integer, List<Integer>> pairsByBlock = new HashMap<>();
+    for (int p = 0; p < pairs.size(); p++) {
+      pairsByBlock.computeIfAbsent(component[pairs.get(p).r], k -> new ArrayList<>()).add(p);
+    }
+    return pairsByBlock;
+  }
+
+  /**
+   * Stage 1 on the pooled model, block by block: the blocks share no offer and no requirement, and
+   * each pool lies inside one block (its earliest offer can fill all its requirements). Fills
+   * {@code draws} and returns each block's optimum.
+   */
+  private static Map<Integer, Double> stage1(
+      List<Requirement> requirements,
+      List<Offer> offers,
+      List<Pool> pools,
+      int[] component,
+      Map<Pool, double[]> draws) {
+    Map<Integer, List<Pool>> poolsByBlock = new HashMap<>();
+    for (Pool pool : pools) {
+      if (!pool.requirements.isEmpty()) {
+        poolsByBlock
+            .computeIfAbsent(component[pool.requirements.get(0)], k -> new ArrayList<>())
+            .add(pool);
+      }
+    }
+    Map<Integer, Double> optimum = new ConcurrentHashMap<>();
+    poolsByBlock.entrySet().parallelStream()
+        .forEach(
+            block -> {
+              PooledLp.Fill lp = new PooledLp.Fill(requirements, offers, block.getValue());
+              optimum.put(block.getKey(), lp.solve(draws));
+            });
+    return optimum;
   }
 
   /**

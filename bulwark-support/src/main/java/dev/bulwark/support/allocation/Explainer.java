@@ -74,36 +74,11 @@ final class Explainer {
               req, fill, shortUnits, shortUnits * req.unitValueEur(), fills, why));
     }
 
-    List<OfferOutcome> offerOutcomes = new ArrayList<>();
-    for (int o = 0; o < offers.size(); o++) {
-      Offer offer = offers.get(o);
-      double unused = Math.max(0, offer.quantity() - used[o]);
-      if (unused < EPS * Math.max(1, offer.quantity())) {
-        unused = 0;
-      }
-      String why = unused == 0 ? "fully used" : whyUnused(offer, requirements, filled);
-      offerOutcomes.add(new OfferOutcome(offer, Math.min(used[o], offer.quantity()), unused, why));
-    }
-
-    Map<String, Double> allocated = new HashMap<>();
-    assignments.forEach(a -> allocated.merge(a.ally(), a.valueEur(), Double::sum));
-    double priorTotal = share.keySet().stream().mapToDouble(a -> prior.getOrDefault(a, 0.0)).sum();
-    double total =
-        priorTotal + share.keySet().stream().mapToDouble(a -> allocated.getOrDefault(a, 0.0)).sum();
-    List<AllyOutcome> allies = new ArrayList<>();
+    List<OfferOutcome> offerOutcomes = offerOutcomes(offers, requirements, used, filled);
+    List<AllyOutcome> allies = allyOutcomes(assignments, share, prior);
     double maxDev = 0;
-    for (Map.Entry<String, Double> e : share.entrySet()) {
-      String a = e.getKey();
-      double mine = prior.getOrDefault(a, 0.0) + allocated.getOrDefault(a, 0.0);
-      double target = e.getValue() * total;
-      allies.add(
-          new AllyOutcome(
-              a,
-              prior.getOrDefault(a, 0.0),
-              allocated.getOrDefault(a, 0.0),
-              target,
-              mine - target));
-      maxDev = Math.max(maxDev, Math.abs(mine - target));
+    for (AllyOutcome a : allies) {
+      maxDev = Math.max(maxDev, Math.abs(a.deviationEur()));
     }
     return new AllocationResult(
         assignments,
@@ -116,6 +91,46 @@ final class Explainer {
         stage2,
         pairs.size(),
         millis);
+  }
+
+  /** How much of each offer is used, and why the rest is not. */
+  private static List<OfferOutcome> offerOutcomes(
+      List<Offer> offers, List<Requirement> requirements, double[] used, double[] filled) {
+    List<OfferOutcome> offerOutcomes = new ArrayList<>();
+    for (int o = 0; o < offers.size(); o++) {
+      Offer offer = offers.get(o);
+      double unused = Math.max(0, offer.quantity() - used[o]);
+      if (unused < EPS * Math.max(1, offer.quantity())) {
+        unused = 0;
+      }
+      String why = unused == 0 ? "fully used" : whyUnused(offer, requirements, filled);
+      offerOutcomes.add(new OfferOutcome(offer, Math.min(used[o], offer.quantity()), unused, why));
+    }
+    return offerOutcomes;
+  }
+
+  /** Each offering ally's prior and allocated value against its share of the whole. */
+  private static List<AllyOutcome> allyOutcomes(
+      List<Assignment> assignments, Map<String, Double> share, Map<String, Double> prior) {
+    Map<String, Double> allocated = new HashMap<>();
+    assignments.forEach(a -> allocated.merge(a.ally(), a.valueEur(), Double::sum));
+    double priorTotal = share.keySet().stream().mapToDouble(a -> prior.getOrDefault(a, 0.0)).sum();
+    double total =
+        priorTotal + share.keySet().stream().mapToDouble(a -> allocated.getOrDefault(a, 0.0)).sum();
+    List<AllyOutcome> allies = new ArrayList<>();
+    for (Map.Entry<String, Double> e : share.entrySet()) {
+      String a = e.getKey();
+      double mine = prior.getOrDefault(a, 0.0) + allocated.getOrDefault(a, 0.0);
+      double target = e.getValue() * total;
+      allies.add(
+          new AllyOutcome(
+              a,
+              prior.getOrDefault(a, 0.0),
+              allocated.getOrDefault(a, 0.0),
+              target,
+              mine - target));
+    }
+    return allies;
   }
 
   private static String whyShort(

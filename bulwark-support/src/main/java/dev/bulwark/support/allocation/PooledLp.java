@@ -141,27 +141,61 @@ final class PooledLp {
         Map<String, Double> prior,
         Duration budget,
         Pool.Sink sink) {
-      ExpressionsBasedModel model = Allocator.newModel();
-      // Here ojAlgo's classic simplex is 3-4 times faster than the newer one that stage 1 uses: the
-      // min-max model is highly degenerate (measured, BENCHMARKS.md "Support planning").
-      model.options.experimental = false;
-      Map<String, Expression> allyRows = new HashMap<>();
-      Map<String, Variable> allyVars = new HashMap<>();
-      for (String a : allies) {
-        Variable va = model.addVariable("V" + a).lower(0);
-        allyVars.put(a, va);
-        allyRows.put(a, model.addExpression("V" + a).level(0).set(va, -1));
-      }
-      double total = 0;
-      Map<Pool, Variable[]> fundVars = new HashMap<>();
-      Map<Pool, List<ItemVar>> itemVars = new HashMap<>();
-      Map<Pool, double[]> nodeDemand = new HashMap<>();
-      int count = 0;
+      Model m = new Model(allies);
       for (Pool pool : pools) {
         double[] d = draws.get(pool);
-        if (d == null) {
-          continue;
+        if (d != null) {
+          m.add(pool, d, requirements, offers);
         }
+      }
+      if (m.count > Allocator.STAGE2_MAX_PAIRS) {
+        return Allocator.Stage2.TOO_LARGE;
+      }
+      Allocator.deviations(m.model, allies, m.allyVars, share, prior, null, m.total);
+      m.model.options.time_abort = Math.max(1, budget.toMillis());
+      Optimisation.Result result = m.model.minimise();
+      if (!result.getState().isFeasible()) {
+        return Allocator.Stage2.SKIPPED;
+      }
+      for (Pool pool : pools) {
+        double[] d = draws.get(pool);
+        if (d != null) {
+          m.fills(pool, d, result, requirements, sink);
+        }
+      }
+      return result.getState().isOptimal()
+          ? Allocator.Stage2.FIXED_FILLS
+          : Allocator.Stage2.TIME_LIMITED;
+    }
+
+    /**
+     * The stage-2 model as it is built: one row per ally, and per pool its variables ({@code u} per
+     * fund offer, {@code y} per item offer and node) with the demand per node that stage 1 drew.
+     * Not thread-safe; one per solve.
+     */
+    private static final class Model {
+      final ExpressionsBasedModel model = Allocator.newModel();
+      final Map<String, Expression> allyRows = new HashMap<>();
+      final Map<String, Variable> allyVars = new HashMap<>();
+      final Map<Pool, Variable[]> fundVars = new HashMap<>();
+      final Map<Pool, List<ItemVar>> itemVars = new HashMap<>();
+      final Map<Pool, double[]> nodeDemand = new HashMap<>();
+      double total = 0;
+      int count = 0;
+
+      Model(List<String> allies) {
+        // Here ojAlgo's classic simplex is 3-4 times faster than the newer one that stage 1 uses:
+        // the min-max model is highly degenerate (measured, BENCHMARKS.md "Support planning").
+        model.options.experimental = false;
+        for (String a : allies) {
+          Variable va = model.addVariable("V" + a).lower(0);
+          allyVars.put(a, va);
+          allyRows.put(a, model.addExpression("V" + a).level(0).set(va, -1));
+        }
+      }
+
+      /** Adds a pool's variables and rows for the draws {@code d} of stage 1. */
+      void add(Pool pool, double[] d, List<Requirement> requirements, List<Offer> offers) {
         double[] demand = new double[pool.dates.length];
         double[] value = new double[pool.dates.length];
         for (int i = 0; i < d.length; i++) {
@@ -221,20 +255,14 @@ final class PooledLp {
           itemVars.put(pool, ys);
         }
       }
-      if (count > Allocator.STAGE2_MAX_PAIRS) {
-        return Allocator.Stage2.TOO_LARGE;
-      }
-      Allocator.deviations(model, allies, allyVars, share, prior, null, total);
-      model.options.time_abort = Math.max(1, budget.toMillis());
-      Optimisation.Result result = model.minimise();
-      if (!result.getState().isFeasible()) {
-        return Allocator.Stage2.SKIPPED;
-      }
-      for (Pool pool : pools) {
-        double[] d = draws.get(pool);
-        if (d == null) {
-          continue;
-        }
+
+      /** Passes the solved fills of a pool to {@code sink}. */
+      void fills(
+          Pool pool,
+          double[] d,
+          Optimisation.Result result,
+          List<Requirement> requirements,
+          Pool.Sink sink) {
         if (pool.funds) {
           Variable[] u = fundVars.get(pool);
           double[] left = new double[u.length];
@@ -264,9 +292,6 @@ final class PooledLp {
           }
         }
       }
-      return result.getState().isOptimal()
-          ? Allocator.Stage2.FIXED_FILLS
-          : Allocator.Stage2.TIME_LIMITED;
     }
   }
 }

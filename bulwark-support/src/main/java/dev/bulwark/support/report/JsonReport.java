@@ -3,6 +3,7 @@ package dev.bulwark.support.report;
 import dev.bulwark.support.contribution.Contribution;
 import dev.bulwark.support.fairshare.AllyShare;
 import dev.bulwark.support.fairshare.FairShareResult;
+import dev.bulwark.support.json.ContributionJson;
 import java.io.Writer;
 import java.util.Locale;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,9 +11,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes a report as JSON: {@code title, ally, generated, marking, focus, history[], entries[]},
- * each period with its baseline, counted total, shortfall and allies. Money is written as decimal
- * strings with cents, so no precision is lost. Stateless and thread-safe.
+ * Writes a report as JSON (field names in snake_case, as everywhere in the support JSON): {@code
+ * title, ally, generated, marking, focus, history[], entries[]}, each period with its baseline,
+ * counted total, shortfall and allies. Money is written as decimal strings with cents, so no
+ * precision is lost. Stateless and thread-safe.
  */
 public final class JsonReport {
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -44,12 +46,12 @@ public final class JsonReport {
     n.put("start", r.period().start().toString());
     n.put("end", r.period().end().toString());
     n.put("key", r.key().name());
-    n.put("keyYear", r.keyYear());
+    n.put("key_year", r.keyYear());
     n.put("counted", r.counted().name().toLowerCase(Locale.ROOT));
-    n.put("baselineEur", r.baselineEur().toPlainString());
-    n.put("countedEur", r.totalEligibleEur().toPlainString());
-    n.put("shortfallEur", r.shortfallEur().toPlainString());
-    n.put("sumOfGapsEur", r.sumOfGapsEur().toPlainString());
+    n.put("baseline_eur", r.baselineEur().toPlainString());
+    n.put("counted_eur", r.totalEligibleEur().toPlainString());
+    n.put("shortfall_eur", r.shortfallEur().toPlainString());
+    n.put("sum_of_gaps_eur", r.sumOfGapsEur().toPlainString());
     ArrayNode allies = n.putArray("allies");
     for (AllyShare a : r.allies()) {
       if (report != null
@@ -60,35 +62,19 @@ public final class JsonReport {
       ObjectNode x = allies.addObject();
       x.put("iso3", a.ally().iso3());
       x.put("name", a.ally().name());
-      x.put("keyValueUsd", a.keyValueUsd().toPlainString());
+      x.put("key_value_usd", a.keyValueUsd().toPlainString());
       x.put("share", a.share().toPlainString());
-      x.put("fairShareEur", a.fairShareEur().toPlainString());
-      x.put("countedEur", a.eligibleEur().toPlainString());
-      x.put("gapEur", a.gapEur().toPlainString());
-      x.put("surplusEur", a.surplusEur().toPlainString());
-      x.put("pledgedEur", a.pledgedEur().toPlainString());
-      x.put("reportingOnlyEur", a.reportingOnlyEur().toPlainString());
+      x.put("fair_share_eur", a.fairShareEur().toPlainString());
+      x.put("counted_eur", a.eligibleEur().toPlainString());
+      x.put("gap_eur", a.gapEur().toPlainString());
+      x.put("surplus_eur", a.surplusEur().toPlainString());
+      x.put("pledged_eur", a.pledgedEur().toPlainString());
+      x.put("reporting_only_eur", a.reportingOnlyEur().toPlainString());
     }
     return n;
   }
 
   static ObjectNode entry(Contribution c) {
-    ObjectNode x = MAPPER.createObjectNode();
-    x.put("id", c.id());
-    x.put("donor", c.donor());
-    x.put("date", c.date().toString());
-    x.put("status", c.status().name().toLowerCase(Locale.ROOT));
-    x.put("category", c.category().name().toLowerCase(Locale.ROOT));
-    x.put("eligible", c.category().eligible());
-    x.put("channel", c.channel().name().toLowerCase(Locale.ROOT));
-    x.put("coalition", c.coalition().map(k -> k.name().toLowerCase(Locale.ROOT)).orElse(null));
-    x.put("amount", c.amount().toPlainString());
-    x.put("currency", c.currency());
-    x.put("eur", c.eur().toPlainString());
-    x.put("valuation", c.valuation().name().toLowerCase(Locale.ROOT));
-    x.put("fxBasis", c.fxBasis());
-    x.put("description", c.description());
-    x.put("source", c.source());
-    return x;
+    return ContributionJson.entry(c);
   }
 }

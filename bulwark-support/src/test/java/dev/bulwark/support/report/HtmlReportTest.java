@@ -102,7 +102,7 @@ class HtmlReportTest {
     StringWriter json = new StringWriter();
     JsonReport.write(r, json);
     JsonNode root = JsonMapper.builder().build().readTree(new StringReader(json.toString()));
-    assertThat(root.get("focus").get("countedEur").asString()).isEqualTo("9035000000.00");
+    assertThat(root.get("focus").get("counted_eur").asString()).isEqualTo("9035000000.00");
     assertThat(root.get("history")).hasSize(4);
     assertThat(root.get("entries")).hasSize(5);
     assertThat(root.get("marking").asString()).isEqualTo("TLP:CLEAR");

@@ -1,4 +1,4 @@
-package dev.bulwark.node.support;
+package dev.bulwark.support.input;
 
 import dev.bulwark.support.csv.CsvReader;
 import java.math.BigDecimal;
@@ -24,13 +24,13 @@ final class JsonRows {
     } else if (body.isObject()) {
       items.add(body);
     } else {
-      throw SupportError.badParameter("body", "must be a JSON object or an array of objects");
+      throw InputRejected.badField("body", "must be a JSON object or an array of objects");
     }
     if (items.isEmpty()) {
-      throw SupportError.badParameter("body", "no entries");
+      throw InputRejected.badField("body", "no entries");
     }
     if (items.size() > max) {
-      throw SupportError.badParameter(
+      throw InputRejected.badField(
           "body", "at most " + max + " entries per request, not " + items.size());
     }
     return items;
@@ -41,9 +41,9 @@ final class JsonRows {
    * {@code problems} under {@code where}).
    */
   static Optional<Map<String, String>> cells(
-      JsonNode item, List<String> header, String where, List<SupportError.Detail> problems) {
+      JsonNode item, List<String> header, String where, List<InputRejected.Problem> problems) {
     if (!item.isObject()) {
-      problems.add(new SupportError.Detail(where, "must be an object"));
+      problems.add(new InputRejected.Problem(where, "must be an object"));
       return Optional.empty();
     }
     Map<String, String> cells = new LinkedHashMap<>();
@@ -52,7 +52,7 @@ final class JsonRows {
       JsonNode v = f.getValue();
       if (!header.contains(f.getKey())) {
         problems.add(
-            new SupportError.Detail(
+            new InputRejected.Problem(
                 where + "." + f.getKey(),
                 "unknown field (expected " + String.join(", ", header) + ")"));
         bad = true;
@@ -61,7 +61,7 @@ final class JsonRows {
       } else if (v.isNumber()) {
         if (v.isFloatingPointNumber() && !v.isBigDecimal() && !Double.isFinite(v.doubleValue())) {
           problems.add(
-              new SupportError.Detail(
+              new InputRejected.Problem(
                   where + "." + f.getKey(), f.getKey() + " is not a finite number"));
           bad = true;
           continue;
@@ -75,7 +75,7 @@ final class JsonRows {
         cells.put(f.getKey(), v.asString());
       } else {
         problems.add(
-            new SupportError.Detail(where + "." + f.getKey(), "must be a string or a number"));
+            new InputRejected.Problem(where + "." + f.getKey(), "must be a string or a number"));
         bad = true;
       }
     }

@@ -1,4 +1,4 @@
-package dev.bulwark.node.support;
+package dev.bulwark.support.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +21,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The numbers of support input (issue 14, finding 7: a 150-byte CSV with amount {@code 1e99999999}
@@ -28,6 +29,8 @@ import tools.jackson.databind.JsonNode;
  * or refused naming the row and the field, and never slowly.
  */
 class SupportNumbersPropertiesTest {
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
   /**
    * Far above what any check here takes (microseconds), far below the minutes the finding measured.
    */
@@ -103,9 +106,9 @@ class SupportNumbersPropertiesTest {
       assertThat(c).hasSize(1);
       assertThat(c.get(0).amount().abs()).isLessThan(E15);
       assertThat(c.get(0).eur().abs()).isLessThan(E18);
-    } catch (SupportError e) {
-      assertThat(e.status()).isEqualTo(400);
-      assertThat(e.details())
+    } catch (InputRejected e) {
+      assertThat(e.kind()).isEqualTo(InputRejected.Kind.INVALID);
+      assertThat(e.problems())
           .isNotEmpty()
           .allSatisfy(
               d -> {
@@ -121,15 +124,12 @@ class SupportNumbersPropertiesTest {
     String value;
     try {
       // as a JSON number when it is one, else as a string
-      value =
-          SupportJson.MAPPER.readTree(amount).isNumber()
-              ? amount
-              : SupportJson.MAPPER.writeValueAsString(amount);
+      value = MAPPER.readTree(amount).isNumber() ? amount : MAPPER.writeValueAsString(amount);
     } catch (RuntimeException e) {
-      value = SupportJson.MAPPER.writeValueAsString(amount);
+      value = MAPPER.writeValueAsString(amount);
     }
     JsonNode body =
-        SupportJson.MAPPER.readTree(
+        MAPPER.readTree(
             "[{\"donor\":\"EST\",\"date\":\"2023-05-01\",\"status\":\"delivered\","
                 + "\"category\":\"training\",\"channel\":\"bilateral\",\"amount\":"
                 + value
@@ -139,9 +139,9 @@ class SupportNumbersPropertiesTest {
       List<Contribution> c =
           quickly(() -> contributions.fromJson(body, Optional.empty(), Set.of(), () -> "c-1"));
       assertThat(c.get(0).amount().abs()).isLessThan(E15);
-    } catch (SupportError e) {
-      assertThat(e.status()).isEqualTo(400);
-      assertThat(e.details())
+    } catch (InputRejected e) {
+      assertThat(e.kind()).isEqualTo(InputRejected.Kind.INVALID);
+      assertThat(e.problems())
           .isNotEmpty()
           .allSatisfy(
               d -> {
@@ -163,13 +163,13 @@ class SupportNumbersPropertiesTest {
       ContributionInput.KielImport k =
           quickly(() -> contributions.fromKiel(kiel, "t", "r1", Optional.empty(), Set.of()));
       k.contributions().forEach(c -> assertThat(c.eur().abs()).isLessThan(E18));
-    } catch (SupportError e) {
-      assertThat(e.status()).isEqualTo(400);
-      assertThat(e.details())
+    } catch (InputRejected e) {
+      assertThat(e.kind()).isEqualTo(InputRejected.Kind.INVALID);
+      assertThat(e.problems())
           .isNotEmpty()
           .allSatisfy(d -> assertThat(d.where()).isEqualTo("line 2"));
       // either our range check or the library (a bad number, or a total that does not add up)
-      assertThat(e.details().get(0).reason()).containsAnyOf("military", "total");
+      assertThat(e.problems().get(0).reason()).containsAnyOf("military", "total");
     }
   }
 
@@ -185,9 +185,9 @@ class SupportNumbersPropertiesTest {
       List<Requirement> r =
           quickly(() -> planning.requirements(Optional.empty(), Optional.of(csv), Set.of()));
       assertThat(r.get(0).quantity()).isLessThan(1e12);
-    } catch (SupportError e) {
-      assertThat(e.status()).isEqualTo(400);
-      assertThat(e.details())
+    } catch (InputRejected e) {
+      assertThat(e.kind()).isEqualTo(InputRejected.Kind.INVALID);
+      assertThat(e.problems())
           .isNotEmpty()
           .allSatisfy(
               d -> {
@@ -224,8 +224,8 @@ class SupportNumbersPropertiesTest {
     try {
       quickly(() -> contributions.fromCsv(csv, "t", Optional.empty(), Set.of()));
       throw new AssertionError("accepted");
-    } catch (SupportError e) {
-      assertThat(e.details())
+    } catch (InputRejected e) {
+      assertThat(e.problems())
           .singleElement()
           .satisfies(
               d -> {
@@ -247,8 +247,8 @@ class SupportNumbersPropertiesTest {
     try {
       planning.requirements(Optional.empty(), Optional.of(csv), Set.of());
       throw new AssertionError("accepted");
-    } catch (SupportError e) {
-      assertThat(e.details())
+    } catch (InputRejected e) {
+      assertThat(e.problems())
           .singleElement()
           .satisfies(d -> assertThat(d.reason()).contains("priority", "1 to 5"));
     }

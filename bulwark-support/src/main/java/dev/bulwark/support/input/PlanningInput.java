@@ -1,4 +1,4 @@
-package dev.bulwark.node.support;
+package dev.bulwark.support.input;
 
 import dev.bulwark.support.allocation.AllocationCsv;
 import dev.bulwark.support.allocation.Offer;
@@ -23,15 +23,16 @@ import tools.jackson.databind.JsonNode;
  * CSV, checked by the library's reader; all or nothing, every offending row named. An offer of
  * another ally than the principal's nation makes the whole upload a 403. Stateless and thread-safe.
  */
-final class PlanningInput {
-  static final int MAX_ENTRIES = 20_000;
+public final class PlanningInput {
+  public static final int MAX_ENTRIES = 20_000;
   private final AllocationCsv csv;
 
-  PlanningInput(Allies allies) {
+  public PlanningInput(Allies allies) {
     this.csv = new AllocationCsv(allies);
   }
 
-  List<Requirement> requirements(Optional<JsonNode> json, Optional<String> text, Set<String> held) {
+  public List<Requirement> requirements(
+      Optional<JsonNode> json, Optional<String> text, Set<String> held) {
     String body =
         text.orElseGet(
             () -> toCsv(json.orElseThrow(), AllocationCsv.REQUIREMENT_HEADER, "requirements"));
@@ -45,7 +46,7 @@ final class PlanningInput {
     return checked(p, held, Requirement::id, json.isPresent() ? "requirements" : null, List.of());
   }
 
-  List<Offer> offers(
+  public List<Offer> offers(
       Optional<JsonNode> json, Optional<String> text, Set<String> held, Optional<String> onlyAlly) {
     String body =
         text.orElseGet(() -> toCsv(json.orElseThrow(), AllocationCsv.OFFER_HEADER, "offers"));
@@ -56,13 +57,13 @@ final class PlanningInput {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<SupportError.Detail> foreign = new ArrayList<>();
+    List<InputRejected.Problem> foreign = new ArrayList<>();
     if (onlyAlly.isPresent()) {
       // the rows' line numbers are not kept by the reader; name the offers by id
       for (Offer o : p.items()) {
         if (!o.ally().equals(onlyAlly.get())) {
           foreign.add(
-              new SupportError.Detail(
+              new InputRejected.Problem(
                   "offer " + o.id(),
                   "ally "
                       + o.ally()
@@ -82,7 +83,7 @@ final class PlanningInput {
    * of range: checked on the text, before the library parses and multiplies them.
    */
   private static void checkNumbers(String body, String jsonName, boolean requirements) {
-    List<SupportError.Detail> problems = new ArrayList<>();
+    List<InputRejected.Problem> problems = new ArrayList<>();
     try {
       new CsvReader(new StringReader(body))
           .read(
@@ -99,7 +100,7 @@ final class PlanningInput {
                       .ifPresent(
                           r ->
                               problems.add(
-                                  new SupportError.Detail(
+                                  new InputRejected.Problem(
                                       jsonName != null ? where + "." + column : where, r)));
                 }
                 if (requirements) {
@@ -108,7 +109,7 @@ final class PlanningInput {
                       .ifPresent(
                           r ->
                               problems.add(
-                                  new SupportError.Detail(
+                                  new InputRejected.Problem(
                                       jsonName != null ? where + ".priority" : where, r)));
                 }
               },
@@ -119,8 +120,8 @@ final class PlanningInput {
       throw new UncheckedIOException(e);
     }
     if (!problems.isEmpty()) {
-      throw new SupportError(
-          400,
+      throw new InputRejected(
+          InputRejected.Kind.INVALID,
           problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "; nothing was stored",
           problems.size() > ContributionInput.MAX_DETAILS
               ? problems.subList(0, ContributionInput.MAX_DETAILS)
@@ -133,17 +134,19 @@ final class PlanningInput {
       Set<String> held,
       Function<T, String> id,
       String jsonName,
-      List<SupportError.Detail> foreign) {
+      List<InputRejected.Problem> foreign) {
     if (!foreign.isEmpty()) {
-      throw new SupportError(
-          403, foreign.size() + " entries are another nation's; nothing was stored", foreign);
+      throw new InputRejected(
+          InputRejected.Kind.NOT_YOURS,
+          foreign.size() + " entries are another nation's; nothing was stored",
+          foreign);
     }
-    List<SupportError.Detail> problems = new ArrayList<>();
+    List<InputRejected.Problem> problems = new ArrayList<>();
     p.errors()
         .forEach(
             e ->
                 problems.add(
-                    new SupportError.Detail(
+                    new InputRejected.Problem(
                         jsonName != null && e.line() >= 2
                             ? jsonName + "[" + (e.line() - 2) + "]"
                             : "line " + e.line(),
@@ -151,39 +154,39 @@ final class PlanningInput {
     for (T item : p.items()) {
       if (held.contains(id.apply(item))) {
         problems.add(
-            new SupportError.Detail(
+            new InputRejected.Problem(
                 "id " + id.apply(item), "already held; delete it first to replace it"));
       }
       if (id.apply(item).length() > 200) {
         problems.add(
-            new SupportError.Detail(
+            new InputRejected.Problem(
                 "id " + id.apply(item).substring(0, 40) + "...", "longer than 200 characters"));
       }
     }
     if (!problems.isEmpty()) {
-      throw new SupportError(
-          400,
+      throw new InputRejected(
+          InputRejected.Kind.INVALID,
           problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "; nothing was stored",
           problems.size() > ContributionInput.MAX_DETAILS
               ? problems.subList(0, ContributionInput.MAX_DETAILS)
               : problems);
     }
     if (p.items().isEmpty()) {
-      throw SupportError.badParameter("body", "no entries");
+      throw InputRejected.badField("body", "no entries");
     }
     return p.items();
   }
 
   private static String toCsv(JsonNode body, List<String> header, String name) {
     List<JsonNode> items = JsonRows.items(body, MAX_ENTRIES);
-    List<SupportError.Detail> problems = new ArrayList<>();
+    List<InputRejected.Problem> problems = new ArrayList<>();
     List<Map<String, String>> rows = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       JsonRows.cells(items.get(i), header, name + "[" + i + "]", problems).ifPresent(rows::add);
     }
     if (!problems.isEmpty()) {
-      throw new SupportError(
-          400,
+      throw new InputRejected(
+          InputRejected.Kind.INVALID,
           problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "; nothing was stored",
           problems);
     }

@@ -1,4 +1,4 @@
-package dev.bulwark.node.support;
+package dev.bulwark.support.input;
 
 import dev.bulwark.support.ally.Allies;
 import dev.bulwark.support.contribution.Contribution;
@@ -29,14 +29,14 @@ import tools.jackson.databind.JsonNode;
  * tracker {@code data_explorer.csv}. Every entry is checked the way the library checks CSV rows
  * (known ally, enum values, dates in range, a rate for the currency, unique id), plus the columns'
  * lengths and, for a principal limited to its own nation, the donor. Every offending row is named;
- * when any is refused, nothing is returned. Rows of another nation make the whole upload a 403.
- * Stateless and thread-safe.
+ * when any is refused, nothing is returned. Rows of another nation make the whole upload refused as
+ * {@link InputRejected.Kind#NOT_YOURS}. Stateless and thread-safe.
  */
-final class ContributionInput {
+public final class ContributionInput {
   /** At most this many problems are listed in an answer; the count of the rest is given. */
-  static final int MAX_DETAILS = 200;
+  public static final int MAX_DETAILS = 200;
 
-  static final int MAX_JSON_ENTRIES = 10_000;
+  public static final int MAX_JSON_ENTRIES = 10_000;
   private static final Map<String, Integer> MAX_LENGTH =
       Map.of("id", 200, "description", 4000, "source", 2000, "fx_basis", 200);
 
@@ -51,7 +51,7 @@ final class ContributionInput {
   private final ContributionCsv csv;
   private final KielImporter kiel;
 
-  ContributionInput(Allies allies, ContributionCsv csv) {
+  public ContributionInput(Allies allies, ContributionCsv csv) {
     this.allies = allies;
     this.csv = csv;
     this.kiel = new KielImporter(allies);
@@ -63,11 +63,11 @@ final class ContributionInput {
    * @param onlyDonor the one donor the principal may enter for, empty for any (admins)
    * @param newId makes an id for an entry that has none
    */
-  List<Contribution> fromJson(
+  public List<Contribution> fromJson(
       JsonNode body, Optional<String> onlyDonor, Set<String> existingIds, Supplier<String> newId) {
     List<JsonNode> items = JsonRows.items(body, MAX_JSON_ENTRIES);
-    List<SupportError.Detail> problems = new ArrayList<>();
-    List<SupportError.Detail> foreign = new ArrayList<>();
+    List<InputRejected.Problem> problems = new ArrayList<>();
+    List<InputRejected.Problem> foreign = new ArrayList<>();
     List<Contribution> out = new ArrayList<>();
     Set<String> ids = new HashSet<>(existingIds);
     for (int i = 0; i < items.size(); i++) {
@@ -86,7 +86,7 @@ final class ContributionInput {
         String v = cells.getOrDefault(m.getKey(), "");
         if (v.length() > m.getValue()) {
           problems.add(
-              new SupportError.Detail(
+              new InputRejected.Problem(
                   where + "." + m.getKey(), "longer than " + m.getValue() + " characters"));
           bad = true;
         }
@@ -95,13 +95,13 @@ final class ContributionInput {
         Optional<String> p =
             BoundedNumbers.problem(column, cells.get(column), BoundedNumbers.MONEY);
         if (p.isPresent()) {
-          problems.add(new SupportError.Detail(where + "." + column, p.get()));
+          problems.add(new InputRejected.Problem(where + "." + column, p.get()));
           bad = true;
         }
       }
       String donor = cells.getOrDefault("donor", "").trim().toUpperCase(Locale.ROOT);
       if (onlyDonor.isPresent() && !donor.isEmpty() && !donor.equals(onlyDonor.get())) {
-        foreign.add(new SupportError.Detail(where + ".donor", notYours(donor, onlyDonor.get())));
+        foreign.add(new InputRejected.Problem(where + ".donor", notYours(donor, onlyDonor.get())));
         continue;
       }
       if (bad) {
@@ -109,7 +109,7 @@ final class ContributionInput {
       }
       ImportResult r = read(JsonRows.csv(ContributionCsv.HEADER, List.of(cells)), where, ids);
       if (!r.ok()) {
-        r.errors().forEach(e -> problems.add(new SupportError.Detail(where, e.reason())));
+        r.errors().forEach(e -> problems.add(new InputRejected.Problem(where, e.reason())));
         continue;
       }
       Contribution c = r.contributions().get(0);
@@ -121,11 +121,11 @@ final class ContributionInput {
   }
 
   /** A file in the library's CSV format ({@link ContributionCsv#HEADER}). */
-  List<Contribution> fromCsv(
+  public List<Contribution> fromCsv(
       String text, String sourceName, Optional<String> onlyDonor, Set<String> existingIds) {
-    List<SupportError.Detail> foreign = new ArrayList<>();
-    List<SupportError.Detail> problems = new ArrayList<>();
-    List<SupportError.Detail> unbounded = new ArrayList<>();
+    List<InputRejected.Problem> foreign = new ArrayList<>();
+    List<InputRejected.Problem> problems = new ArrayList<>();
+    List<InputRejected.Problem> unbounded = new ArrayList<>();
     int rows =
         scan(
             text,
@@ -133,7 +133,7 @@ final class ContributionInput {
               for (Map.Entry<String, Integer> m : MAX_LENGTH.entrySet()) {
                 if (row.get(m.getKey()).map(String::length).orElse(0) > m.getValue()) {
                   problems.add(
-                      new SupportError.Detail(
+                      new InputRejected.Problem(
                           "line " + row.line(),
                           m.getKey() + " longer than " + m.getValue() + " characters"));
                 }
@@ -142,7 +142,7 @@ final class ContributionInput {
               String donor = row.get("donor").orElse("").toUpperCase(Locale.ROOT);
               if (onlyDonor.isPresent() && !donor.isEmpty() && !donor.equals(onlyDonor.get())) {
                 foreign.add(
-                    new SupportError.Detail(
+                    new InputRejected.Problem(
                         "line " + row.line(), notYours(donor, onlyDonor.get())));
               }
             });
@@ -152,9 +152,10 @@ final class ContributionInput {
       refuseIfAny(foreign, problems, rows, "rows");
     }
     ImportResult r = read(text, sourceName, existingIds);
-    r.errors().forEach(e -> problems.add(new SupportError.Detail("line " + e.line(), e.reason())));
+    r.errors()
+        .forEach(e -> problems.add(new InputRejected.Problem("line " + e.line(), e.reason())));
     if (r.rowsRead() == 0 && problems.isEmpty() && foreign.isEmpty()) {
-      throw SupportError.badParameter("body", "the file has no rows");
+      throw InputRejected.badField("body", "the file has no rows");
     }
     refuseIfAny(foreign, problems, r.rowsRead(), "rows");
     return r.contributions();
@@ -164,14 +165,14 @@ final class ContributionInput {
    * A Kiel tracker release ({@code data_explorer.csv}); rows of donors that are not allies are
    * skipped.
    */
-  KielImport fromKiel(
+  public KielImport fromKiel(
       String text,
       String sourceName,
       String release,
       Optional<String> onlyDonor,
       Set<String> existingIds) {
-    List<SupportError.Detail> foreign = new ArrayList<>();
-    List<SupportError.Detail> problems = new ArrayList<>();
+    List<InputRejected.Problem> foreign = new ArrayList<>();
+    List<InputRejected.Problem> problems = new ArrayList<>();
     int rows =
         scan(
             text,
@@ -180,7 +181,8 @@ final class ContributionInput {
               String iso = row.get("iso").orElse("").toUpperCase(Locale.ROOT);
               if (onlyDonor.isPresent() && allies.contains(iso) && !iso.equals(onlyDonor.get())) {
                 foreign.add(
-                    new SupportError.Detail("line " + row.line(), notYours(iso, onlyDonor.get())));
+                    new InputRejected.Problem(
+                        "line " + row.line(), notYours(iso, onlyDonor.get())));
               }
             });
     // the library is not given numbers it would take minutes to compute with
@@ -193,12 +195,13 @@ final class ContributionInput {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    r.errors().forEach(e -> problems.add(new SupportError.Detail("line " + e.line(), e.reason())));
+    r.errors()
+        .forEach(e -> problems.add(new InputRejected.Problem("line " + e.line(), e.reason())));
     Set<String> seen = new HashSet<>(existingIds);
     for (Contribution c : r.contributions()) {
       if (!seen.add(c.id())) {
         problems.add(
-            new SupportError.Detail(
+            new InputRejected.Problem(
                 "id " + c.id(),
                 "already in the ledger (release '" + release + "' imported before?)"));
       }
@@ -208,7 +211,7 @@ final class ContributionInput {
   }
 
   /** What a Kiel import gives: the entries, and the rows of donors that are not allies, skipped. */
-  record KielImport(
+  public record KielImport(
       List<Contribution> contributions,
       int rowsRead,
       int rowsSkipped,
@@ -249,11 +252,11 @@ final class ContributionInput {
       CsvRow row,
       List<String> columns,
       BoundedNumbers.Range range,
-      List<SupportError.Detail> problems) {
+      List<InputRejected.Problem> problems) {
     for (String column : columns) {
       row.get(column)
           .flatMap(v -> BoundedNumbers.problem(column, v, range))
-          .ifPresent(p -> problems.add(new SupportError.Detail("line " + row.line(), p)));
+          .ifPresent(p -> problems.add(new InputRejected.Problem("line " + row.line(), p)));
     }
   }
 
@@ -268,13 +271,13 @@ final class ContributionInput {
   }
 
   private static void refuseIfAny(
-      List<SupportError.Detail> foreign,
-      List<SupportError.Detail> problems,
+      List<InputRejected.Problem> foreign,
+      List<InputRejected.Problem> problems,
       int total,
       String what) {
     if (!foreign.isEmpty()) {
-      throw new SupportError(
-          403,
+      throw new InputRejected(
+          InputRejected.Kind.NOT_YOURS,
           foreign.size()
               + " of "
               + total
@@ -284,10 +287,10 @@ final class ContributionInput {
           limit(foreign));
     }
     if (!problems.isEmpty()) {
-      List<SupportError.Detail> sorted = new ArrayList<>(problems);
+      List<InputRejected.Problem> sorted = new ArrayList<>(problems);
       sorted.sort(Comparator.comparingInt(ContributionInput::lineOf));
-      throw new SupportError(
-          400,
+      throw new InputRejected(
+          InputRejected.Kind.INVALID,
           problems.size()
               + " problem"
               + (problems.size() == 1 ? "" : "s")
@@ -300,7 +303,7 @@ final class ContributionInput {
     }
   }
 
-  private static int lineOf(SupportError.Detail d) {
+  private static int lineOf(InputRejected.Problem d) {
     String w = d.where();
     if (w.startsWith("line ")) {
       try {
@@ -312,12 +315,12 @@ final class ContributionInput {
     return Integer.MAX_VALUE;
   }
 
-  private static List<SupportError.Detail> limit(List<SupportError.Detail> all) {
+  private static List<InputRejected.Problem> limit(List<InputRejected.Problem> all) {
     if (all.size() <= MAX_DETAILS) {
       return all;
     }
-    List<SupportError.Detail> out = new ArrayList<>(all.subList(0, MAX_DETAILS));
-    out.add(new SupportError.Detail("...", (all.size() - MAX_DETAILS) + " more not listed"));
+    List<InputRejected.Problem> out = new ArrayList<>(all.subList(0, MAX_DETAILS));
+    out.add(new InputRejected.Problem("...", (all.size() - MAX_DETAILS) + " more not listed"));
     return out;
   }
 }

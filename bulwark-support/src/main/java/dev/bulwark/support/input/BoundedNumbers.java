@@ -1,4 +1,4 @@
-package dev.bulwark.node.support;
+package dev.bulwark.support.input;
 
 import java.math.BigDecimal;
 import java.util.Optional;
