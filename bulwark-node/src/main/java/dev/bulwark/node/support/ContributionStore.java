@@ -99,32 +99,35 @@ public final class ContributionStore {
     long now = SupportSql.micros(clock);
     sql.inTransaction(
         () -> {
-          for (NewEntry e : entries) {
-            Contribution x = e.contribution();
-            sql.jdbc
-                .sql(INSERT)
-                .params(
-                    x.id(),
-                    x.donor(),
-                    x.date(),
-                    x.status().name(),
-                    x.category().name(),
-                    x.channel().name(),
-                    x.coalition().map(Enum::name).orElse(""),
-                    x.amount(),
-                    x.currency(),
-                    x.eur(),
-                    x.valuation().name(),
-                    x.fxBasis(),
-                    x.description(),
-                    x.source(),
-                    e.corrects(),
-                    enteredBy,
-                    enteredNation,
-                    now,
-                    batch)
-                .update();
-          }
+          sql.insertAll(
+              INSERT,
+              entries.stream()
+                  .map(
+                      e -> {
+                        Contribution x = e.contribution();
+                        return new Object[] {
+                          x.id(),
+                          x.donor(),
+                          x.date(),
+                          x.status().name(),
+                          x.category().name(),
+                          x.channel().name(),
+                          x.coalition().map(Enum::name).orElse(""),
+                          x.amount(),
+                          x.currency(),
+                          x.eur(),
+                          x.valuation().name(),
+                          x.fxBasis(),
+                          x.description(),
+                          x.source(),
+                          e.corrects(),
+                          enteredBy,
+                          enteredNation,
+                          now,
+                          batch
+                        };
+                      })
+                  .toList());
         },
         "cannot write the contribution ledger",
         "an id of this upload is already in the ledger; nothing was stored");

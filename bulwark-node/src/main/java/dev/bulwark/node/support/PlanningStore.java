@@ -79,23 +79,24 @@ public final class PlanningStore {
   public void addRequirements(List<Requirement> items, String enteredBy) {
     sql.inTransaction(
         () -> {
-          for (Requirement r : items) {
-            sql.jdbc
-                .sql(
-                    "INSERT INTO support_requirements (id, coalition, item, quantity, unit_value_eur, priority, need_by,"
-                        + " entered_by, entered_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                    r.id(),
-                    r.coalition().name(),
-                    r.item(),
-                    r.quantity(),
-                    r.unitValueEur(),
-                    r.priority(),
-                    r.needBy(),
-                    enteredBy,
-                    SupportSql.micros(clock))
-                .update();
-          }
+          sql.insertAll(
+              "INSERT INTO support_requirements (id, coalition, item, quantity, unit_value_eur, priority, need_by,"
+                  + " entered_by, entered_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              items.stream()
+                  .map(
+                      r ->
+                          new Object[] {
+                            r.id(),
+                            r.coalition().name(),
+                            r.item(),
+                            r.quantity(),
+                            r.unitValueEur(),
+                            r.priority(),
+                            r.needBy(),
+                            enteredBy,
+                            SupportSql.micros(clock)
+                          })
+                  .toList());
         },
         "cannot store the upload",
         DUPLICATE);
@@ -104,23 +105,24 @@ public final class PlanningStore {
   public void addOffers(List<Offer> items, String enteredBy) {
     sql.inTransaction(
         () -> {
-          for (Offer o : items) {
-            sql.jdbc
-                .sql(
-                    "INSERT INTO support_offers (id, ally, kind, coalition, item, quantity, available_from, entered_by,"
-                        + " entered_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(
-                    o.id(),
-                    o.ally(),
-                    o.kind().name(),
-                    o.coalition().map(Enum::name).orElse(""),
-                    o.item(),
-                    o.quantity(),
-                    o.availableFrom(),
-                    enteredBy,
-                    SupportSql.micros(clock))
-                .update();
-          }
+          sql.insertAll(
+              "INSERT INTO support_offers (id, ally, kind, coalition, item, quantity, available_from, entered_by,"
+                  + " entered_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              items.stream()
+                  .map(
+                      o ->
+                          new Object[] {
+                            o.id(),
+                            o.ally(),
+                            o.kind().name(),
+                            o.coalition().map(Enum::name).orElse(""),
+                            o.item(),
+                            o.quantity(),
+                            o.availableFrom(),
+                            enteredBy,
+                            SupportSql.micros(clock)
+                          })
+                  .toList());
         },
         "cannot store the upload",
         DUPLICATE);
