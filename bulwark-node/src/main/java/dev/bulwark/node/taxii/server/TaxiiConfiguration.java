@@ -52,6 +52,15 @@ public class TaxiiConfiguration {
     return new CommunityIdentities(principals, nodes);
   }
 
+  /**
+   * The intake of POSTed envelopes: one for the node, since its memory budget is shared by every
+   * POST (the API root resource reads its max_content_length).
+   */
+  @Bean
+  EnvelopeIntake taxiiEnvelopeIntake(TaxiiProperties properties) {
+    return new EnvelopeIntake(properties, TaxiiResponses.JSON);
+  }
+
   @Bean
   StatusStore taxiiStatusStore(DataSource dataSource) {
     return new StatusStore(dataSource);
