@@ -1,21 +1,20 @@
 package dev.bulwark.node.audit;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The anchors this node sent to its peers and received from them (table {@code audit_anchors}).
  * Thread-safe.
  */
 public final class AnchorStore {
-  private final DataSource dataSource;
+  /** Spring's JdbcClient: a few rows per peer and anchoring interval, off every hot path. */
+  private final JdbcClient jdbc;
 
   /** Sent: this node's head, as sent to a peer; received: a peer's head, as it sent it here. */
   public enum Direction {
@@ -42,7 +41,7 @@ public final class AnchorStore {
       Direction direction, String peer, String nation, Anchor anchor, long atMicros) {}
 
   public AnchorStore(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.jdbc = JdbcClient.create(dataSource);
   }
 
   /**
@@ -51,36 +50,33 @@ public final class AnchorStore {
    * rewrite. Returns whether it was new.
    */
   public boolean record(Exchanged e) {
-    try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT 1 FROM audit_anchors WHERE direction = ? AND peer = ? AND seq = ? AND link = ?")) {
-        s.setString(1, e.direction().label());
-        s.setString(2, e.peer());
-        s.setLong(3, e.anchor().seq());
-        s.setString(4, e.anchor().link());
-        try (ResultSet rs = s.executeQuery()) {
-          if (rs.next()) {
-            return false;
-          }
-        }
+    try {
+      boolean known =
+          jdbc.sql(
+                  "SELECT 1 FROM audit_anchors WHERE direction = ? AND peer = ? AND seq = ? AND link = ?")
+              .params(e.direction().label(), e.peer(), e.anchor().seq(), e.anchor().link())
+              .query((rs, row) -> true)
+              .optional()
+              .isPresent();
+      if (known) {
+        return false;
       }
-      try (PreparedStatement s =
-          c.prepareStatement(
+      jdbc.sql(
               "INSERT INTO audit_anchors"
-                  + " (direction, peer, nation, seq, link, issued_us, at_us) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        s.setString(1, e.direction().label());
-        s.setString(2, e.peer());
-        s.setString(3, e.nation());
-        s.setLong(4, e.anchor().seq());
-        s.setString(5, e.anchor().link());
-        s.setLong(6, e.anchor().issuedMicros());
-        s.setLong(7, e.atMicros());
-        s.executeUpdate();
-      }
+                  + " (direction, peer, nation, seq, link, issued_us, at_us) VALUES (?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              e.direction().label(),
+              e.peer(),
+              e.nation(),
+              e.anchor().seq(),
+              e.anchor().link(),
+              e.anchor().issuedMicros(),
+              e.atMicros())
+          .update();
       return true;
-    } catch (SQLException ex) {
-      throw new IllegalStateException("cannot record an audit anchor: " + ex.getMessage(), ex);
+    } catch (DataAccessException ex) {
+      throw new IllegalStateException(
+          "cannot record an audit anchor: " + ex.getMostSpecificCause().getMessage(), ex);
     }
   }
 
@@ -91,30 +87,24 @@ public final class AnchorStore {
             + (direction.isPresent() ? " AND direction = ?" : "")
             + (peer.isPresent() ? " AND peer = ?" : "")
             + " ORDER BY id";
-    List<Exchanged> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(sql)) {
-      int p = 1;
-      if (direction.isPresent()) {
-        s.setString(p++, direction.get().label());
-      }
-      if (peer.isPresent()) {
-        s.setString(p, peer.get());
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          out.add(
-              new Exchanged(
-                  Direction.parse(rs.getString(1)),
-                  rs.getString(2),
-                  rs.getString(3),
-                  new Anchor(rs.getLong(4), rs.getString(5), rs.getLong(6)),
-                  rs.getLong(7)));
-        }
-      }
-      return out;
-    } catch (SQLException ex) {
-      throw new IllegalStateException("cannot read the audit anchors: " + ex.getMessage(), ex);
+    List<Object> params = new ArrayList<>(2);
+    direction.ifPresent(d -> params.add(d.label()));
+    peer.ifPresent(params::add);
+    try {
+      return jdbc.sql(sql)
+          .params(params)
+          .query(
+              (rs, row) ->
+                  new Exchanged(
+                      Direction.parse(rs.getString(1)),
+                      rs.getString(2),
+                      rs.getString(3),
+                      new Anchor(rs.getLong(4), rs.getString(5), rs.getLong(6)),
+                      rs.getLong(7)))
+          .list();
+    } catch (DataAccessException ex) {
+      throw new IllegalStateException(
+          "cannot read the audit anchors: " + ex.getMostSpecificCause().getMessage(), ex);
     }
   }
 }

@@ -115,25 +115,7 @@ final class StixImportCommand implements Callable<Integer> {
                 summary.duplicates(),
                 summary.rejected(),
                 addedBy));
-        out.printf(
-            "%s: %d stored, %d already held, %d rejected%n",
-            file, summary.stored(), summary.duplicates(), summary.rejected());
-        int shown = 0;
-        for (ImportSummary.Rejection r : summary.rejections()) {
-          byRule.merge(r.rule(), 1, Integer::sum);
-          unreadable |= r.rule().equals("malformed");
-          if (shown++ < SHOWN_REJECTIONS) {
-            out.printf(
-                "  rejected %s%s: [%s] %s%n",
-                r.location(),
-                r.objectId().isEmpty() ? "" : " " + r.objectId(),
-                r.rule(),
-                r.reason());
-          }
-        }
-        if (summary.rejected() > SHOWN_REJECTIONS) {
-          out.printf("  ... and %d more rejection(s)%n", summary.rejected() - SHOWN_REJECTIONS);
-        }
+        unreadable |= report(out, file, summary, byRule);
         stored += summary.stored();
         duplicates += summary.duplicates();
         rejected += summary.rejected();
@@ -147,6 +129,32 @@ final class StixImportCommand implements Callable<Integer> {
           "bulwark: cannot open the node's store (%s): %s%n", settings.dbUrl(), rootMessage(e));
       return 2;
     }
+  }
+
+  /**
+   * Prints a file's counts and its first rejections, and counts its rejections by rule; returns
+   * whether some of its input was malformed.
+   */
+  private static boolean report(
+      PrintStream out, String file, ImportSummary summary, Map<String, Integer> byRule) {
+    out.printf(
+        "%s: %d stored, %d already held, %d rejected%n",
+        file, summary.stored(), summary.duplicates(), summary.rejected());
+    boolean malformed = false;
+    int shown = 0;
+    for (ImportSummary.Rejection r : summary.rejections()) {
+      byRule.merge(r.rule(), 1, Integer::sum);
+      malformed |= r.rule().equals("malformed");
+      if (shown++ < SHOWN_REJECTIONS) {
+        out.printf(
+            "  rejected %s%s: [%s] %s%n",
+            r.location(), r.objectId().isEmpty() ? "" : " " + r.objectId(), r.rule(), r.reason());
+      }
+    }
+    if (summary.rejected() > SHOWN_REJECTIONS) {
+      out.printf("  ... and %d more rejection(s)%n", summary.rejected() - SHOWN_REJECTIONS);
+    }
+    return malformed;
   }
 
   private static MessageDigest sha256() {

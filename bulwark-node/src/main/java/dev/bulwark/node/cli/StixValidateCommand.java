@@ -204,7 +204,7 @@ final class StixValidateCommand implements Callable<Integer> {
       f.put("file", file);
       f.put("objects", objects);
       f.put("invalid", invalid);
-      ArrayNode list = f.putArray("objectsWithFindings");
+      ArrayNode list = f.putArray("objects_with_findings");
       jsonObjects.forEach(list::add);
       ArrayNode bad = f.putArray("unreadable");
       for (String[] m : malformed) {

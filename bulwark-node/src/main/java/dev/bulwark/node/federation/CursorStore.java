@@ -1,14 +1,13 @@
 package dev.bulwark.node.federation;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Where each exchange with each peer stands, persisted after every page so that a restart resumes
@@ -18,87 +17,81 @@ public final class CursorStore {
   private static final String COLUMNS =
       "peer, direction, collection_id, position, objects, rejected, last_success_us, last_error, last_error_us";
 
-  private final DataSource dataSource;
+  private final JdbcClient jdbc;
 
+  /**
+   * Through Spring's {@link JdbcClient}: one row per peer, collection and direction, saved once per
+   * page of thousands of objects.
+   */
   public CursorStore(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.jdbc = JdbcClient.create(dataSource);
   }
 
   public Optional<Cursor> find(String peer, Direction direction, String collection) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM federation_cursors"
-                    + " WHERE peer = ? AND direction = ? AND collection_id = ?")) {
-      s.setString(1, peer);
-      s.setString(2, direction.label());
-      s.setString(3, collection);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? Optional.of(cursorOf(rs)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read federation cursor: " + e.getMessage(), e);
+    try {
+      return jdbc.sql(
+              "SELECT "
+                  + COLUMNS
+                  + " FROM federation_cursors"
+                  + " WHERE peer = ? AND direction = ? AND collection_id = ?")
+          .params(peer, direction.label(), collection)
+          .query(CursorStore::cursorOf)
+          .optional();
+    } catch (DataAccessException e) {
+      throw PeerStore.failed("cannot read federation cursor", e);
     }
   }
 
   public List<Cursor> all() {
-    List<Cursor> result = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM federation_cursors ORDER BY peer, collection_id, direction");
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        result.add(cursorOf(rs));
-      }
-      return result;
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read federation cursors: " + e.getMessage(), e);
+    try {
+      return jdbc.sql(
+              "SELECT "
+                  + COLUMNS
+                  + " FROM federation_cursors ORDER BY peer, collection_id, direction")
+          .query(CursorStore::cursorOf)
+          .list();
+    } catch (DataAccessException e) {
+      throw PeerStore.failed("cannot read federation cursors", e);
     }
   }
 
   /** Saves the cursor (update, or insert when new). */
   public synchronized void save(Cursor cursor) {
-    try (Connection c = dataSource.getConnection()) {
-      try (PreparedStatement update =
-          c.prepareStatement(
-              "UPDATE federation_cursors SET position = ?, objects = ?, rejected = ?, last_success_us = ?,"
-                  + " last_error = ?, last_error_us = ? WHERE peer = ? AND direction = ? AND collection_id = ?")) {
-        update.setString(1, cursor.position());
-        update.setLong(2, cursor.objects());
-        update.setLong(3, cursor.rejected());
-        update.setLong(4, cursor.lastSuccessMicros());
-        update.setString(5, truncate(cursor.lastError()));
-        update.setLong(6, cursor.lastErrorMicros());
-        update.setString(7, cursor.peer());
-        update.setString(8, cursor.direction().label());
-        update.setString(9, cursor.collection());
-        if (update.executeUpdate() == 1) {
-          return;
-        }
+    try {
+      int updated =
+          jdbc.sql(
+                  "UPDATE federation_cursors SET position = ?, objects = ?, rejected = ?,"
+                      + " last_success_us = ?, last_error = ?, last_error_us = ?"
+                      + " WHERE peer = ? AND direction = ? AND collection_id = ?")
+              .params(
+                  cursor.position(),
+                  cursor.objects(),
+                  cursor.rejected(),
+                  cursor.lastSuccessMicros(),
+                  truncate(cursor.lastError()),
+                  cursor.lastErrorMicros(),
+                  cursor.peer(),
+                  cursor.direction().label(),
+                  cursor.collection())
+              .update();
+      if (updated == 1) {
+        return;
       }
-      try (PreparedStatement insert =
-          c.prepareStatement(
-              "INSERT INTO federation_cursors ("
-                  + COLUMNS
-                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        insert.setString(1, cursor.peer());
-        insert.setString(2, cursor.direction().label());
-        insert.setString(3, cursor.collection());
-        insert.setString(4, cursor.position());
-        insert.setLong(5, cursor.objects());
-        insert.setLong(6, cursor.rejected());
-        insert.setLong(7, cursor.lastSuccessMicros());
-        insert.setString(8, truncate(cursor.lastError()));
-        insert.setLong(9, cursor.lastErrorMicros());
-        insert.executeUpdate();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot save federation cursor: " + e.getMessage(), e);
+      jdbc.sql(
+              "INSERT INTO federation_cursors (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              cursor.peer(),
+              cursor.direction().label(),
+              cursor.collection(),
+              cursor.position(),
+              cursor.objects(),
+              cursor.rejected(),
+              cursor.lastSuccessMicros(),
+              truncate(cursor.lastError()),
+              cursor.lastErrorMicros())
+          .update();
+    } catch (DataAccessException e) {
+      throw PeerStore.failed("cannot save federation cursor", e);
     }
   }
 
@@ -106,7 +99,7 @@ public final class CursorStore {
     return s.length() <= 2000 ? s : s.substring(0, 1997) + "...";
   }
 
-  private static Cursor cursorOf(ResultSet rs) throws SQLException {
+  private static Cursor cursorOf(ResultSet rs, int row) throws SQLException {
     return new Cursor(
         rs.getString(1),
         Direction.parse(rs.getString(2)),

@@ -72,6 +72,38 @@ final class PeerIntake {
         store
             .collection(collection)
             .orElse(new CollectionInfo(collection, collection, "", Set.of()));
+    Claimed claimed = claims(page);
+    Map<String, Map<String, StixObject>> definitions =
+        definitionsByOrigin(claimed.pulled(), claimed.provenances());
+    Map<String, List<StoredObject>> held = held(claimed.pulled());
+    ReadFilter peerMayRead = policy.readFilter(relay, info);
+    List<NewObject> objects = new ArrayList<>(claimed.pulled().size());
+    List<Provenance> admitted = new ArrayList<>(claimed.pulled().size());
+    long refused = claimed.refused();
+    for (int i = 0; i < claimed.pulled().size(); i++) {
+      Pulled p = claimed.pulled().get(i);
+      Provenance provenance = claimed.provenances().get(i);
+      List<StoredObject> rows = held.getOrDefault(p.row().objectId(), List.of());
+      Verdict verdict = verdict(p, provenance, rows, definitions, info, peerMayRead);
+      if (verdict.refusal() != null) {
+        refused++;
+        warn(p, verdict.refusal());
+      } else if (verdict.store()) {
+        objects.add(p.row());
+        admitted.add(provenance);
+      }
+    }
+    return new Admitted(objects, admitted, refused);
+  }
+
+  /** The objects whose provenance claim is admissible, with that provenance; the others counted. */
+  private record Claimed(List<Pulled> pulled, List<Provenance> provenances, long refused) {}
+
+  /**
+   * Stage 1: the claims. An object of our own nation coming back is dropped quietly; a claim the
+   * peer may not make (unreadable, TLP:RED) is refused.
+   */
+  private Claimed claims(List<Pulled> page) {
     List<Pulled> claimed = new ArrayList<>(page.size());
     List<Provenance> provenances = new ArrayList<>(page.size());
     long refused = 0;
@@ -97,68 +129,83 @@ final class PeerIntake {
               ? claim.get().receivedFrom(peer.nation(), peer.addedBy())
               : new Provenance(peer.nation(), peer.addedBy()));
     }
-    Map<String, Map<String, StixObject>> definitions = definitionsByOrigin(claimed, provenances);
+    return new Claimed(claimed, provenances, refused);
+  }
+
+  /** The rows held under the objects' ids, in every collection and of every origin. */
+  private Map<String, List<StoredObject>> held(List<Pulled> claimed) {
     Set<String> ids = new LinkedHashSet<>();
     claimed.forEach(p -> ids.add(p.row().objectId()));
     Map<String, List<StoredObject>> held = new HashMap<>();
     for (StoredObject h : store.headersOf(ids)) {
       held.computeIfAbsent(h.objectId(), k -> new ArrayList<>()).add(h);
     }
-    ReadFilter peerMayRead = policy.readFilter(relay, info);
-    List<NewObject> objects = new ArrayList<>(claimed.size());
-    List<Provenance> admitted = new ArrayList<>(claimed.size());
-    for (int i = 0; i < claimed.size(); i++) {
-      Pulled p = claimed.get(i);
-      Provenance provenance = provenances.get(i);
-      String origin = provenance.originNation();
-      List<StoredObject> rows = held.getOrDefault(p.row().objectId(), List.of());
-      if (p.claim().isEmpty()
-          && rows.stream()
-              .anyMatch(
-                  h ->
-                      h.originNation().equals(localNation)
-                          && h.versionMicros() == p.row().versionMicros())) {
-        continue; // an older peer that says nothing of provenance sending back our own object
-      }
-      Map<String, StixObject> ofOrigin = definitions.getOrDefault(origin, Map.of());
-      Optional<String> refusal =
-          RelayRules.unreadableByRelay(
-              peer.nation(),
-              origin,
-              p.object(),
-              ref ->
-                  ofOrigin.containsKey(ref)
-                      ? Optional.of(ofOrigin.get(ref))
-                      : policy.resolve(ref, origin),
-              info.defaultNations());
-      if (refusal.isEmpty()) {
-        List<StoredObject> sameOrigin =
-            rows.stream().filter(h -> h.originNation().equals(origin)).toList();
-        refusal =
-            WriteRules.refusal(relay, p.object(), collection, sameOrigin, peerMayRead::permits);
-      }
-      if (refusal.isEmpty()) {
-        Optional<WriteRules.Collision> collision =
-            WriteRules.collision(
-                p.object(),
-                origin,
-                collection,
-                rows,
-                h -> h.collectionId().equals(collection) && peerMayRead.permits(h));
-        if (collision.isPresent() && collision.get().duplicate()) {
-          continue;
-        }
-        refusal = collision.map(WriteRules.Collision::message);
-      }
-      if (refusal.isPresent()) {
-        refused++;
-        warn(p, refusal.get());
-        continue;
-      }
-      objects.add(p.row());
-      admitted.add(provenance);
+    return held;
+  }
+
+  /**
+   * What becomes of one object: stored, dropped quietly (our own coming back, a duplicate), or
+   * refused for the reason given.
+   */
+  private record Verdict(boolean store, String refusal) {
+    static final Verdict STORE = new Verdict(true, null);
+    static final Verdict DROP = new Verdict(false, null);
+
+    static Verdict of(Optional<String> refusal) {
+      return refusal.map(r -> new Verdict(false, r)).orElse(STORE);
     }
-    return new Admitted(objects, admitted, refused);
+  }
+
+  /**
+   * Stage 2: the checks a TAXII write makes, for the relay: the relay's nation may read the object
+   * under its origin's rule, the write rules, no collision with what the relay may read here.
+   */
+  private Verdict verdict(
+      Pulled p,
+      Provenance provenance,
+      List<StoredObject> rows,
+      Map<String, Map<String, StixObject>> definitions,
+      CollectionInfo info,
+      ReadFilter peerMayRead) {
+    String origin = provenance.originNation();
+    if (p.claim().isEmpty()
+        && rows.stream()
+            .anyMatch(
+                h ->
+                    h.originNation().equals(localNation)
+                        && h.versionMicros() == p.row().versionMicros())) {
+      return Verdict.DROP; // an older peer that says nothing of provenance sending back our own
+    }
+    Map<String, StixObject> ofOrigin = definitions.getOrDefault(origin, Map.of());
+    Optional<String> refusal =
+        RelayRules.unreadableByRelay(
+            peer.nation(),
+            origin,
+            p.object(),
+            ref ->
+                ofOrigin.containsKey(ref)
+                    ? Optional.of(ofOrigin.get(ref))
+                    : policy.resolve(ref, origin),
+            info.defaultNations());
+    if (refusal.isEmpty()) {
+      List<StoredObject> sameOrigin =
+          rows.stream().filter(h -> h.originNation().equals(origin)).toList();
+      refusal = WriteRules.refusal(relay, p.object(), collection, sameOrigin, peerMayRead::permits);
+    }
+    if (refusal.isEmpty()) {
+      Optional<WriteRules.Collision> collision =
+          WriteRules.collision(
+              p.object(),
+              origin,
+              collection,
+              rows,
+              h -> h.collectionId().equals(collection) && peerMayRead.permits(h));
+      if (collision.isPresent() && collision.get().duplicate()) {
+        return Verdict.DROP;
+      }
+      refusal = collision.map(WriteRules.Collision::message);
+    }
+    return Verdict.of(refusal);
   }
 
   private void warn(Pulled p, String reason) {

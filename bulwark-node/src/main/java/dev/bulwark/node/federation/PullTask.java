@@ -98,11 +98,42 @@ final class PullTask {
     store.ensureCollection(
         new CollectionInfo(collection, collection, "Pulled from peers", Set.of()));
     Progress progress = new Progress(start);
-    String requestedAfter = start.position();
-    CompletableFuture<Envelope> pending = fetch(requestedAfter, Optional.empty());
-    Stored inFlight = null;
-    ExecutorService writer = null;
     try {
+      return progress.pull();
+    } catch (RuntimeException e) {
+      progress.abandon(e);
+      throw e;
+    } finally {
+      progress.close();
+    }
+  }
+
+  /** A page's objects that passed validation, and how many of its items did not. */
+  private record Validated(List<PeerIntake.Pulled> valid, long rejected) {}
+
+  /**
+   * One run's state: the page being fetched, the page being stored, the cursor as far as pages are
+   * stored, and how many objects were stored in this run. Its stages: fetch a page, validate it,
+   * hand it to the store (which admits it, see {@link #storeAll}), advance the cursor.
+   */
+  private final class Progress {
+    Cursor cursor;
+    long stored;
+
+    /** Where the page being fetched starts (the added_after it was asked with). */
+    private String requestedAfter;
+
+    private CompletableFuture<Envelope> pending;
+    private Stored inFlight;
+    private ExecutorService writer;
+
+    Progress(Cursor start) {
+      this.cursor = start;
+      this.requestedAfter = start.position();
+    }
+
+    long pull() {
+      pending = fetch(requestedAfter, Optional.empty());
       while (true) {
         Envelope page = await(pending);
         pending = null;
@@ -113,12 +144,10 @@ final class PullTask {
             pending = fetch(requestedAfter, page.next());
             continue;
           }
-          progress.settle(inFlight);
-          inFlight = null;
-          cursors.save(
-              progress.cursor.advanced(progress.cursor.position(), 0, 0, nowMicros.getAsLong()));
+          settle();
+          cursors.save(cursor.advanced(cursor.position(), 0, 0, nowMicros.getAsLong()));
           metrics.caughtUp(peer, Direction.PULL, collection, 0);
-          return progress.stored;
+          return stored;
         }
         String position =
             page.dateAddedLast()
@@ -130,85 +159,35 @@ final class PullTask {
           requestedAfter = position;
           pending = fetch(position, Optional.empty());
         }
-        long rejected = page.malformed();
-        if (page.malformed() > 0) {
-          log.warn(
-              "peer {} sent {} item(s) in {} that are not well-formed JSON objects",
-              peer.name(),
-              page.malformed(),
-              collection);
-        }
-        List<PeerIntake.Pulled> valid = new ArrayList<>(page.objects().size());
-        for (int i = 0; i < page.objects().size(); i++) {
-          StixObject o = page.objects().get(i);
-          ValidationResult result = validator.validate(o);
-          if (result.valid()) {
-            valid.add(new PeerIntake.Pulled(o, NewObject.from(o), page.provenance().get(i)));
-          } else {
-            rejected++;
-            log.warn(
-                "peer {} sent an invalid object {} in {}: {}",
-                peer.name(),
-                o.id(),
-                collection,
-                result.errors().get(0).message());
-          }
-        }
+        Validated validated = validate(page);
         // this page was validated while the one before it was stored; pages are stored in order
-        progress.settle(inFlight);
-        inFlight = null;
-        if (writer == null) {
-          writer =
-              Executors.newSingleThreadExecutor(
-                  r -> {
-                    Thread t = new Thread(r, "bulwark-federation-store");
-                    t.setDaemon(true);
-                    return t;
-                  });
-        }
-        inFlight =
-            new Stored(
-                position, rejected, CompletableFuture.supplyAsync(() -> storeAll(valid), writer));
+        settle();
+        inFlight = new Stored(position, validated.rejected(), storeAsync(validated.valid()));
         if (!page.more()) {
-          progress.settle(inFlight);
-          inFlight = null;
+          settle();
           metrics.caughtUp(peer, Direction.PULL, collection, 0);
-          return progress.stored;
+          return stored;
         }
-      }
-    } catch (RuntimeException e) {
-      if (pending != null) {
-        pending.cancel(true);
-      }
-      try {
-        // a page whose store completed is kept: its cursor is saved before the failure is recorded
-        progress.settle(inFlight);
-      } catch (RuntimeException alsoFailed) {
-        if (alsoFailed != e) {
-          e.addSuppressed(alsoFailed);
-        }
-      }
-      cursors.save(progress.cursor.failed(describe(e), nowMicros.getAsLong()));
-      metrics.failed(peer, Direction.PULL, collection);
-      throw e;
-    } finally {
-      if (writer != null) {
-        writer.shutdown();
       }
     }
-  }
 
-  /** The cursor as far as pages are stored, and how many objects were stored in this run. */
-  private final class Progress {
-    Cursor cursor;
-    long stored;
-
-    Progress(Cursor start) {
-      this.cursor = start;
+    private CompletableFuture<long[]> storeAsync(List<PeerIntake.Pulled> valid) {
+      if (writer == null) {
+        writer =
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "bulwark-federation-store");
+                  t.setDaemon(true);
+                  return t;
+                });
+      }
+      return CompletableFuture.supplyAsync(() -> storeAll(valid), writer);
     }
 
     /** Waits for the page being stored (if any), then moves and saves the cursor past it. */
-    void settle(Stored page) {
+    void settle() {
+      Stored page = inFlight;
+      inFlight = null;
       if (page == null) {
         return;
       }
@@ -226,6 +205,58 @@ final class PullTask {
       metrics.moved(peer, Direction.PULL, collection, counts[0], rejected);
       stored += counts[0];
     }
+
+    /** After a failure: keeps what was stored, records the failure on the cursor. */
+    void abandon(RuntimeException e) {
+      if (pending != null) {
+        pending.cancel(true);
+      }
+      try {
+        // a page whose store completed is kept: its cursor is saved before the failure is recorded
+        settle();
+      } catch (RuntimeException alsoFailed) {
+        if (alsoFailed != e) {
+          e.addSuppressed(alsoFailed);
+        }
+      }
+      cursors.save(cursor.failed(describe(e), nowMicros.getAsLong()));
+      metrics.failed(peer, Direction.PULL, collection);
+    }
+
+    void close() {
+      if (writer != null) {
+        writer.shutdown();
+      }
+    }
+  }
+
+  /** The page's objects that are valid STIX 2.1; the others, and malformed items, are counted. */
+  private Validated validate(Envelope page) {
+    long rejected = page.malformed();
+    if (page.malformed() > 0) {
+      log.warn(
+          "peer {} sent {} item(s) in {} that are not well-formed JSON objects",
+          peer.name(),
+          page.malformed(),
+          collection);
+    }
+    List<PeerIntake.Pulled> valid = new ArrayList<>(page.objects().size());
+    for (int i = 0; i < page.objects().size(); i++) {
+      StixObject o = page.objects().get(i);
+      ValidationResult result = validator.validate(o);
+      if (result.valid()) {
+        valid.add(new PeerIntake.Pulled(o, NewObject.from(o), page.provenance().get(i)));
+      } else {
+        rejected++;
+        log.warn(
+            "peer {} sent an invalid object {} in {}: {}",
+            peer.name(),
+            o.id(),
+            collection,
+            result.errors().get(0).message());
+      }
+    }
+    return new Validated(valid, rejected);
   }
 
   private CompletableFuture<Envelope> fetch(String position, Optional<String> next) {

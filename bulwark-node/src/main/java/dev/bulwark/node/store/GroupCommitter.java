@@ -42,6 +42,11 @@ import javax.sql.DataSource;
  * this up: the lock makes look-up-then-insert exact, and a constraint over the identifier strings
  * was what made H2 slow (see {@code V9__object_keys}).
  *
+ * <p>Hand-written JDBC, not Spring's JdbcClient like the node's simple stores: one connection held
+ * for the group's transaction, inserts sent as JDBC batches, the callers' {@link BatchRecords}
+ * written on that same connection, and retries batch by batch. This is the write path the TAXII add
+ * and store-import benchmarks measure (BENCHMARKS.md).
+ *
  * <p>Thread-safe.
  */
 final class GroupCommitter {

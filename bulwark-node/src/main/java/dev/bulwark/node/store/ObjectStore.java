@@ -26,7 +26,13 @@ import javax.sql.DataSource;
  *
  * <p>Writes are serialised by one lock: date_added is allocated and committed in the same order, so
  * a reader paging by date_added can never see a later object before an earlier one commits (TAXII
- * paging stays exact while objects are being added). Reads run concurrently. Thread-safe.
+ * paging stays exact while objects are being added). Reads run concurrently.
+ *
+ * <p>Hand-written JDBC, not Spring's JdbcClient like the node's simple stores: a page statement
+ * reads rows in index order in bounded chunks (its plan is checked on each database by {@code
+ * ObjectStorePagePlanTest}) and filters them through the caller's {@link ReadFilter} as they are
+ * read, and writes go through the {@link GroupCommitter}; the TAXII, federation and store-import
+ * benchmarks measure these paths (BENCHMARKS.md). Thread-safe.
  */
 public final class ObjectStore {
   private static final int READ_CHUNK = 500;

@@ -203,7 +203,7 @@ class AuditLogTest {
       sql(
           ds,
           "UPDATE audit_head SET seq = 0, hash = '"
-              + AuditLog.GENESIS
+              + ChainLinks.GENESIS
               + "', key_id = '', mac = ''");
       assertThat(log.verify(n -> {}).firstBreak())
           .hasValueSatisfying(
@@ -220,10 +220,10 @@ class AuditLogTest {
       throws Exception {
     try (HikariDataSource ds = db.open()) {
       // three records as a node before the keyed chain wrote them: plain SHA-256, no key
-      String prev = AuditLog.GENESIS;
+      String prev = ChainLinks.GENESIS;
       for (long seq = 1; seq <= 3; seq++) {
         AuditEntry e = entry((int) seq);
-        String hash = AuditLog.hash(seq, 1_000L * seq, e, prev);
+        String hash = ChainLinks.hash(seq, 1_000L * seq, e, prev);
         sql(
             ds,
             "INSERT INTO audit_log (seq, at_us, principal, nation, action, collection_id, decision, object_refs,"

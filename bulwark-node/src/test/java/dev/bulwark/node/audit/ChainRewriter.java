@@ -34,7 +34,7 @@ public final class ChainRewriter {
     AuditLog reader = new AuditLog(ds, Clock.systemUTC(), nodeKeys);
     List<AuditRecord> records = reader.list(seq - 1, Integer.MAX_VALUE, Optional.empty());
     String prev =
-        seq == 1 ? AuditLog.GENESIS : reader.list(seq - 2, 1, Optional.empty()).get(0).hash();
+        seq == 1 ? ChainLinks.GENESIS : reader.list(seq - 2, 1, Optional.empty()).get(0).hash();
     long last = 0;
     try (Connection c = ds.getConnection();
         PreparedStatement s =
@@ -57,13 +57,13 @@ public final class ChainRewriter {
         String scheme = with == With.SHA256 ? AuditLog.SHA256 : AuditLog.HMAC;
         String link =
             switch (with) {
-              case SHA256 -> AuditLog.hash(r.seq(), r.atMicros(), e, prev);
+              case SHA256 -> ChainLinks.hash(r.seq(), r.atMicros(), e, prev);
               case NODE_KEY ->
                   nodeKeys.mac(
-                      keyId, AuditLog.content(r.seq(), r.atMicros(), e, prev, scheme, keyId));
+                      keyId, ChainLinks.content(r.seq(), r.atMicros(), e, prev, scheme, keyId));
               case FOREIGN_KEY ->
                   AuditKeyring.mac(
-                      foreign, AuditLog.content(r.seq(), r.atMicros(), e, prev, scheme, keyId));
+                      foreign, ChainLinks.content(r.seq(), r.atMicros(), e, prev, scheme, keyId));
             };
         s.setString(1, e.detail());
         s.setString(2, prev);
@@ -95,7 +95,7 @@ public final class ChainRewriter {
       Connection c, AuditKeyring nodeKeys, long seq, String link, With with, byte[] foreign)
       throws SQLException {
     String keyId = nodeKeys.current().id();
-    byte[] content = AuditLog.headContent(seq, link);
+    byte[] content = ChainLinks.headContent(seq, link);
     String mac =
         switch (with) {
           case NODE_KEY -> nodeKeys.mac(keyId, content);

@@ -366,14 +366,7 @@ public final class TaxiiClient {
       answer(request, response); // throws with the server's error message
     }
     String body = response.body();
-    List<StixObject> objects = new ArrayList<>();
-    // each object's position among the items of the objects array, to align the provenance claims
-    List<Integer> positions = new ArrayList<>();
-    int items = 0;
-    JsonNode claims = null;
-    int malformed = 0;
-    boolean more = false;
-    Optional<String> next = Optional.empty();
+    Members m = new Members();
     if (!body.isBlank()) {
       try (JsonParser p = JSON.createParser(body)) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -385,39 +378,7 @@ public final class TaxiiClient {
                   + " answered something that is not a TAXII envelope",
               null);
         }
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-          String name = p.currentName();
-          JsonToken value = p.nextToken();
-          if ("objects".equals(name) && value == JsonToken.START_ARRAY) {
-            while ((value = p.nextToken()) != JsonToken.END_ARRAY) {
-              int item = items++;
-              if (value != JsonToken.START_OBJECT) {
-                malformed++;
-                p.skipChildren();
-                continue;
-              }
-              int from = (int) p.currentTokenLocation().getCharOffset();
-              p.skipChildren();
-              int to = (int) p.currentTokenLocation().getCharOffset() + 1;
-              try {
-                objects.add(CODEC.parseObject(body.substring(from, to)));
-                positions.add(item);
-              } catch (StixParseException e) {
-                malformed++;
-              }
-            }
-          } else if (ProvenanceClaim.PROPERTY.equals(name)) {
-            claims = p.readValueAsTree();
-          } else if ("more".equals(name) && value.isBoolean()) {
-            more = p.getBooleanValue();
-          } else if ("next".equals(name)
-              && value == JsonToken.VALUE_STRING
-              && !p.getString().isEmpty()) {
-            next = Optional.of(p.getString());
-          } else {
-            p.skipChildren();
-          }
-        }
+        readMembers(p, body, m);
       } catch (JacksonException e) {
         throw new TaxiiClientException(
             response.statusCode(),
@@ -429,19 +390,74 @@ public final class TaxiiClient {
             e);
       }
     }
-    List<Optional<ProvenanceClaim>> provenance = new ArrayList<>(objects.size());
-    Optional<List<ProvenanceClaim>> claimed = ProvenanceClaim.ofProperty(claims, items);
-    for (int position : positions) {
+    List<Optional<ProvenanceClaim>> provenance = new ArrayList<>(m.objects.size());
+    Optional<List<ProvenanceClaim>> claimed = ProvenanceClaim.ofProperty(m.claims, m.items);
+    for (int position : m.positions) {
       provenance.add(claimed.map(c -> c.get(position)));
     }
     return new Envelope(
-        objects,
-        more,
-        next,
+        m.objects,
+        m.more,
+        m.next,
         response.headers().firstValue("X-TAXII-Date-Added-First"),
         response.headers().firstValue("X-TAXII-Date-Added-Last"),
-        malformed,
+        m.malformed,
         provenance);
+  }
+
+  /** The members of an envelope as they are read. Not thread-safe: one per response. */
+  private static final class Members {
+    final List<StixObject> objects = new ArrayList<>();
+    // each object's position among the items of the objects array, to align the provenance claims
+    final List<Integer> positions = new ArrayList<>();
+    int items;
+    int malformed;
+    JsonNode claims;
+    boolean more;
+    Optional<String> next = Optional.empty();
+  }
+
+  /** Reads the envelope's members after its opening brace; skips those it does not know. */
+  private static void readMembers(JsonParser p, String body, Members m) {
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      if ("objects".equals(name) && value == JsonToken.START_ARRAY) {
+        readObjects(p, body, m);
+      } else if (ProvenanceClaim.PROPERTY.equals(name)) {
+        m.claims = p.readValueAsTree();
+      } else if ("more".equals(name) && value.isBoolean()) {
+        m.more = p.getBooleanValue();
+      } else if ("next".equals(name)
+          && value == JsonToken.VALUE_STRING
+          && !p.getString().isEmpty()) {
+        m.next = Optional.of(p.getString());
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  /** Cuts each object of the objects array out of the body and parses it once. */
+  private static void readObjects(JsonParser p, String body, Members m) {
+    JsonToken value;
+    while ((value = p.nextToken()) != JsonToken.END_ARRAY) {
+      int item = m.items++;
+      if (value != JsonToken.START_OBJECT) {
+        m.malformed++;
+        p.skipChildren();
+        continue;
+      }
+      int from = (int) p.currentTokenLocation().getCharOffset();
+      p.skipChildren();
+      int to = (int) p.currentTokenLocation().getCharOffset() + 1;
+      try {
+        m.objects.add(CODEC.parseObject(body.substring(from, to)));
+        m.positions.add(item);
+      } catch (StixParseException e) {
+        m.malformed++;
+      }
+    }
   }
 
   private static Collection collectionOf(JsonNode c) {

@@ -99,9 +99,36 @@ final class ObjectWrites {
    */
   List<Outcome> add(
       TaxiiCollection collection, NodePrincipal principal, JsonNode envelope, Recorder recorder) {
-    String collectionId = collection.alias();
-    JsonNode objects = envelope.path("objects");
+    // Every stage appends its refusals to one list, so that the outcomes keep this order: items
+    // that are not objects, then refusals by the checks in the order of the stages, then the
+    // objects stored.
     List<Outcome> outcomes = new ArrayList<>();
+    Received received = parse(principal, envelope, outcomes);
+    Map<String, List<StoredObject>> held = held(received.objects());
+    Candidates candidates = validate(collection.alias(), principal, received, held, outcomes);
+    Accepted accepted = authorise(collection, principal, candidates, held, outcomes);
+    Optional<List<Outcome>> refusedWhole =
+        refusedWhole(outcomes, accepted.objects(), candidates::originOf, accepted.unavailable());
+    if (refusedWhole.isPresent()) {
+      store.addAll(
+          collection.alias(),
+          List.of(),
+          new Provenance(principal.nation(), principal.name()),
+          (c, none) -> recorder.record(c, refusedWhole.get()));
+      return refusedWhole.get();
+    }
+    return store(collection.alias(), principal, accepted, outcomes, recorder);
+  }
+
+  /** The objects of an envelope, each with the provenance it would be stored under. */
+  private record Received(List<StixObject> objects, List<Intake> intakes) {}
+
+  /**
+   * Stage 1, parse: the envelope's objects and their provenance claims; an item that is not a JSON
+   * object is refused on the spot.
+   */
+  private static Received parse(NodePrincipal principal, JsonNode envelope, List<Outcome> out) {
+    JsonNode objects = envelope.path("objects");
     List<StixObject> received = new ArrayList<>();
     List<Intake> intakes = new ArrayList<>();
     Optional<List<ProvenanceClaim>> claims =
@@ -115,22 +142,46 @@ final class ObjectWrites {
         received.add(StixObject.of(o));
         intakes.add(intake(principal, claims.map(c -> c.get(at))));
       } else {
-        outcomes.add(new Outcome("", "", false, "not a JSON object"));
+        out.add(new Outcome("", "", false, "not a JSON object"));
       }
     }
+    return new Received(received, intakes);
+  }
+
+  /** The rows held under the received objects' ids, in every collection and of every origin. */
+  private Map<String, List<StoredObject>> held(List<StixObject> received) {
     Map<String, List<StoredObject>> held = new HashMap<>();
     Set<String> ids = new LinkedHashSet<>();
     received.forEach(s -> ids.add(s.id()));
     for (StoredObject h : store.headersOf(ids)) {
       held.computeIfAbsent(h.objectId(), k -> new ArrayList<>()).add(h);
     }
-    Readability readability = new Readability(principal, collection);
+    return held;
+  }
+
+  /** The objects that passed validation, and the provenance each would be stored under. */
+  private record Candidates(List<StixObject> objects, Map<StixObject, Intake> intakeOf) {
+    String originOf(StixObject s) {
+      return intakeOf.get(s).provenance().originNation();
+    }
+  }
+
+  /**
+   * Stage 2, validate: a peer's claim it may not make is refused, a version the collection already
+   * holds is a duplicate, and what is left must be valid STIX 2.1.
+   */
+  private Candidates validate(
+      String collectionId,
+      NodePrincipal principal,
+      Received received,
+      Map<String, List<StoredObject>> held,
+      List<Outcome> outcomes) {
     List<StixObject> candidates = new ArrayList<>();
     // the provenance each candidate would be stored under (objects compared by identity)
     Map<StixObject, Intake> intakeOf = new IdentityHashMap<>();
-    for (int i = 0; i < received.size(); i++) {
-      StixObject s = received.get(i);
-      Intake in = intakes.get(i);
+    for (int i = 0; i < received.objects().size(); i++) {
+      StixObject s = received.objects().get(i);
+      Intake in = received.intakes().get(i);
       String version = version(s);
       Optional<String> claimRefused = claimRefusal(principal, in, s);
       if (claimRefused.isPresent()) {
@@ -142,87 +193,127 @@ final class ObjectWrites {
               .anyMatch(
                   h -> h.collectionId().equals(collectionId) && h.version().equals(version))) {
         // This version is already in the collection: storing it again is a no-op whoever sends it,
-        // so
-        // it is not validated again (peers re-send what a pull already brought, by the thousand).
+        // so it is not validated again (peers re-send what a pull already brought, by the
+        // thousand).
         outcomes.add(new Outcome(s.id(), version, true, "already held (duplicate)"));
         continue;
       }
       ValidationResult result = validator.validate(s);
       if (!result.valid()) {
-        Finding e = result.errors().get(0);
-        outcomes.add(
-            new Outcome(
-                s.id(),
-                version(s),
-                false,
-                "invalid STIX 2.1: "
-                    + e.path()
-                    + ": "
-                    + e.message()
-                    + " (section "
-                    + e.section()
-                    + ")"
-                    + (result.errors().size() > 1
-                        ? " and " + (result.errors().size() - 1) + " more"
-                        : "")));
+        outcomes.add(new Outcome(s.id(), version, false, invalid(result)));
         continue;
       }
       candidates.add(s);
       intakeOf.put(s, in);
     }
-    Function<StixObject, String> originOf = s -> intakeOf.get(s).provenance().originNation();
+    return new Candidates(candidates, intakeOf);
+  }
+
+  private static String invalid(ValidationResult result) {
+    Finding e = result.errors().get(0);
+    return "invalid STIX 2.1: "
+        + e.path()
+        + ": "
+        + e.message()
+        + " (section "
+        + e.section()
+        + ")"
+        + (result.errors().size() > 1 ? " and " + (result.errors().size() - 1) + " more" : "");
+  }
+
+  /**
+   * The objects to store, in order, with their provenance; and the marking-definitions whose id is
+   * not available (they refuse the envelope whole, see {@link #refusedWhole}).
+   */
+  private record Accepted(
+      List<NewObject> records,
+      List<StixObject> objects,
+      List<Provenance> provenances,
+      Map<StixObject, String> unavailable) {}
+
+  /**
+   * Stage 3, authorise: whether this principal may add each candidate (a peer's relay, no
+   * impersonation, the write rules, no collision with an object of another origin it may read).
+   */
+  private Accepted authorise(
+      TaxiiCollection collection,
+      NodePrincipal principal,
+      Candidates candidates,
+      Map<String, List<StoredObject>> held,
+      List<Outcome> outcomes) {
+    Readability readability = new Readability(principal, collection);
+    Function<StixObject, String> originOf = candidates::originOf;
     // a definition id that is not available gets one answer, before any other check could say more
-    Map<StixObject, String> unavailable = markings.unavailableDefinitions(candidates, originOf);
+    Map<StixObject, String> unavailable =
+        markings.unavailableDefinitions(candidates.objects(), originOf);
     Map<String, Map<String, StixObject>> definitionsByOrigin =
-        definitionsByOrigin(candidates, originOf);
-    List<NewObject> accepted = new ArrayList<>();
-    List<StixObject> acceptedObjects = new ArrayList<>();
-    List<Provenance> provenances = new ArrayList<>();
-    for (StixObject s : candidates) {
-      Intake in = intakeOf.get(s);
-      List<StoredObject> rows = held.getOrDefault(s.id(), List.of());
-      Optional<String> refusal = Optional.empty();
-      if (!unavailable.containsKey(s)) {
-        refusal = relayRefusal(principal, collection, in, s, definitionsByOrigin);
-        if (refusal.isEmpty() && !principal.isAdmin() && !principal.has(Role.PEER)) {
-          refusal = s.createdByRef().flatMap(author -> identities.impersonation(principal, author));
-        }
-        if (refusal.isEmpty()) {
-          refusal =
-              WriteRules.refusal(
-                  principal, s, collectionId, sameOrigin(rows, in), readability::permits);
-        }
-        if (refusal.isEmpty()) {
-          Optional<Outcome> collision = collision(collection, s, in, rows, readability);
-          if (collision.isPresent()) {
-            outcomes.add(collision.get());
-            continue;
-          }
-        }
-      }
-      if (refusal.isPresent()) {
-        outcomes.add(new Outcome(s.id(), version(s), false, refusal.get()));
+        definitionsByOrigin(candidates.objects(), originOf);
+    Accepted accepted =
+        new Accepted(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), unavailable);
+    for (StixObject s : candidates.objects()) {
+      Intake in = candidates.intakeOf().get(s);
+      Optional<Outcome> refused =
+          unavailable.containsKey(s)
+              ? Optional.empty()
+              : refusal(
+                  collection,
+                  principal,
+                  s,
+                  in,
+                  held.getOrDefault(s.id(), List.of()),
+                  readability,
+                  definitionsByOrigin);
+      if (refused.isPresent()) {
+        outcomes.add(refused.get());
         continue;
       }
       try {
-        accepted.add(NewObject.from(s));
-        acceptedObjects.add(s);
-        provenances.add(in.provenance());
+        accepted.records().add(NewObject.from(s));
+        accepted.objects().add(s);
+        accepted.provenances().add(in.provenance());
       } catch (IllegalArgumentException e) {
         outcomes.add(new Outcome(s.id(), version(s), false, e.getMessage()));
       }
     }
-    Provenance anyProvenance = new Provenance(principal.nation(), principal.name());
-    Optional<List<Outcome>> refusedWhole =
-        refusedWhole(outcomes, acceptedObjects, originOf, unavailable);
-    if (refusedWhole.isPresent()) {
-      store.addAll(
-          collectionId,
-          List.of(),
-          anyProvenance,
-          (c, none) -> recorder.record(c, refusedWhole.get()));
-      return refusedWhole.get();
+    return accepted;
+  }
+
+  /** Why this principal may not add this object; or the collision's outcome; empty if it may. */
+  private Optional<Outcome> refusal(
+      TaxiiCollection collection,
+      NodePrincipal principal,
+      StixObject s,
+      Intake in,
+      List<StoredObject> rows,
+      Readability readability,
+      Map<String, Map<String, StixObject>> definitionsByOrigin) {
+    Optional<String> refusal = relayRefusal(principal, collection, in, s, definitionsByOrigin);
+    if (refusal.isEmpty() && !principal.isAdmin() && !principal.has(Role.PEER)) {
+      refusal = s.createdByRef().flatMap(author -> identities.impersonation(principal, author));
     }
+    if (refusal.isEmpty()) {
+      refusal =
+          WriteRules.refusal(
+              principal, s, collection.alias(), sameOrigin(rows, in), readability::permits);
+    }
+    if (refusal.isPresent()) {
+      return Optional.of(new Outcome(s.id(), version(s), false, refusal.get()));
+    }
+    return collision(collection, s, in, rows, readability);
+  }
+
+  /**
+   * Stage 4, store: the accepted objects in one batch with the caller's records; if the database
+   * refuses the batch, object by object, then the records on their own.
+   */
+  private List<Outcome> store(
+      String collectionId,
+      NodePrincipal principal,
+      Accepted accepted,
+      List<Outcome> outcomes,
+      Recorder recorder) {
+    List<NewObject> records = accepted.records();
+    List<Provenance> provenances = accepted.provenances();
     List<Outcome> checked = List.copyOf(outcomes);
     // the outcomes last recorded are those of the transaction that committed (a failed group is
     // retried batch by batch, calling the recorder again): they are what the caller gets back
@@ -230,7 +321,7 @@ final class ObjectWrites {
     try {
       store.addAll(
           collectionId,
-          accepted,
+          records,
           provenances,
           (c, stored) -> {
             List<Outcome> all = new ArrayList<>(checked.size() + stored.size());
@@ -243,8 +334,8 @@ final class ObjectWrites {
     } catch (StoreException batchFailed) {
       // One object the database refuses must not cost the others theirs: store them one by one,
       // then record the outcomes on their own.
-      for (int i = 0; i < accepted.size(); i++) {
-        NewObject n = accepted.get(i);
+      for (int i = 0; i < records.size(); i++) {
+        NewObject n = records.get(i);
         try {
           outcomes.add(success(store.add(collectionId, n, provenances.get(i))));
         } catch (StoreException e) {
@@ -252,6 +343,7 @@ final class ObjectWrites {
               new Outcome(n.objectId(), n.version(), false, "not stored: " + e.getMessage()));
         }
       }
+      Provenance anyProvenance = new Provenance(principal.nation(), principal.name());
       store.addAll(
           collectionId, List.of(), anyProvenance, (c, none) -> recorder.record(c, outcomes));
     }

@@ -23,8 +23,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The TAXII 2.1 server's parts: the collection map, the status table and the key that encrypts
- * paging tokens. (The object store itself comes from the exchange configuration.)
+ * The TAXII 2.1 server's parts: the collection map, the status table, the key that encrypts paging
+ * tokens and the intake of POSTed envelopes. (The object store itself comes from the store
+ * configuration.) The resources themselves are one controller each, TAXII 2.1 sections 4 and 5:
+ * {@link DiscoveryController}, {@link ApiRootController}, {@link StatusController}, {@link
+ * CollectionsController}, {@link ManifestController}, {@link ObjectsController}, {@link
+ * VersionsController}; {@link TaxiiErrors} answers their failures.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TaxiiProperties.class)
@@ -50,6 +54,15 @@ public class TaxiiConfiguration {
     }
     nodes.add(ReleasabilityMarking.bulwarkIdentity().id());
     return new CommunityIdentities(principals, nodes);
+  }
+
+  /**
+   * The intake of POSTed envelopes: one for the node, since its memory budget is shared by every
+   * POST (the API root resource reads its max_content_length).
+   */
+  @Bean
+  EnvelopeIntake taxiiEnvelopeIntake(TaxiiProperties properties) {
+    return new EnvelopeIntake(properties, TaxiiResponses.JSON);
   }
 
   @Bean
