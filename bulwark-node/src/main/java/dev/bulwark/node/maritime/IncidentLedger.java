@@ -14,6 +14,7 @@ import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.stix.StixIds;
 import dev.bulwark.stix.StixObject;
+import dev.bulwark.stix.StixTimestamps;
 import dev.bulwark.stix.markings.ReleasabilityMarking;
 import dev.bulwark.stix.markings.Tlp;
 import dev.bulwark.stix.markings.VersionRule;
@@ -207,7 +208,7 @@ public final class IncidentLedger {
             o.objectId(),
             new Version(
                 content(n),
-                Stamps.millis(n.get("modified").asString()),
+                StixTimestamps.toMillis(n.get("modified").asString()),
                 n.path("created").asString(""),
                 headerOf(o)));
       }
@@ -288,9 +289,9 @@ public final class IncidentLedger {
     ext.put("severity", a.severity().slug());
     ext.put("score", Math.round(a.score() * 1000) / 1000.0);
     ext.put("summary", a.summary());
-    ext.put("start", Stamps.of(a.start()));
-    ext.put("end", Stamps.of(a.end()));
-    ext.put("raised", Stamps.of(a.raised()));
+    ext.put("start", StixTimestamps.formatMillis(a.start()));
+    ext.put("end", StixTimestamps.formatMillis(a.end()));
+    ext.put("raised", StixTimestamps.formatMillis(a.raised()));
     ext.put("revision", a.revision());
     ext.put("mmsi", a.mmsi());
     ext.put("vessel_name", a.vesselName());
@@ -315,30 +316,33 @@ public final class IncidentLedger {
       ext.put("latitude", at.get()[0]);
       ext.put("longitude", at.get()[1]);
       ObjectNode loc = base("location", MaritimeExtension.id("location", "alert|" + a.id()));
-      loc.put("name", "Position of MMSI " + a.mmsi() + " at " + Stamps.of(a.end()));
+      loc.put(
+          "name", "Position of MMSI " + a.mmsi() + " at " + StixTimestamps.formatMillis(a.end()));
       loc.put("latitude", at.get()[0]);
       loc.put("longitude", at.get()[1]);
       loc.put("precision", 50.0);
-      ext.put("location_ref", version(loc, out, Stamps.of(now)));
+      ext.put("location_ref", version(loc, out, StixTimestamps.formatMillis(now)));
     }
     ObjectNode note = base("note", MaritimeExtension.id("note", "evidence|" + a.id()));
     note.put("abstract", "Evidence: " + a.summary());
     note.put("content", evidenceText(a));
     note.putArray("authors").add("Bulwark maritime engine");
     note.putArray("object_refs").add(r.incidentId).add(vesselRef);
-    ext.put("evidence_ref", version(note, out, Stamps.of(now)));
+    ext.put("evidence_ref", version(note, out, StixTimestamps.formatMillis(now)));
 
     ObjectNode sighting = base("sighting", MaritimeExtension.id("sighting", "alert|" + a.id()));
     sighting.put("description", a.summary());
-    sighting.put("first_seen", Stamps.of(a.start()));
-    sighting.put("last_seen", Stamps.of(a.end().isBefore(a.start()) ? a.start() : a.end()));
+    sighting.put("first_seen", StixTimestamps.formatMillis(a.start()));
+    sighting.put(
+        "last_seen",
+        StixTimestamps.formatMillis(a.end().isBefore(a.start()) ? a.start() : a.end()));
     sighting.put("count", a.revision() + 1);
     sighting.put("sighting_of_ref", vesselRef);
     ArrayNode where = sighting.putArray("where_sighted_refs").add(nodeIdentity);
     if (ext.has("location_ref")) {
       where.add(ext.get("location_ref").asString());
     }
-    ext.put("sighting_ref", version(sighting, out, Stamps.of(now)));
+    ext.put("sighting_ref", version(sighting, out, StixTimestamps.formatMillis(now)));
 
     r.name = title(a);
     versionIncident(r, out, now);
@@ -363,7 +367,7 @@ public final class IncidentLedger {
       r.ext.put("status", "acknowledged");
     }
     r.ext.put("acknowledged_by", principal);
-    r.ext.put("acknowledged_at", Stamps.of(now));
+    r.ext.put("acknowledged_at", StixTimestamps.formatMillis(now));
     List<NewObject> out = new ArrayList<>();
     versionIncident(r, out, now);
     write(out);
@@ -390,7 +394,7 @@ public final class IncidentLedger {
     note.put("content", text);
     note.putArray("authors").add(principal);
     note.putArray("object_refs").add(r.incidentId);
-    version(note, out, Stamps.of(now));
+    version(note, out, StixTimestamps.formatMillis(now));
     r.notes.add(note);
     r.ext.put("annotation_count", r.notes.size());
     versionIncident(r, out, now);
@@ -413,7 +417,7 @@ public final class IncidentLedger {
     r.ext.put("status", "closed");
     r.ext.put("disposition", d.slug());
     r.ext.put("closed_by", principal);
-    r.ext.put("closed_at", Stamps.of(now));
+    r.ext.put("closed_at", StixTimestamps.formatMillis(now));
     List<NewObject> out = new ArrayList<>();
     versionIncident(r, out, now);
     write(out);
@@ -516,11 +520,11 @@ public final class IncidentLedger {
     inc.put("name", r.name);
     inc.put("description", r.ext.path("summary").asString(""));
     inc.putObject("extensions").set(MaritimeExtension.ID, r.ext.deepCopy());
-    version(inc, out, Stamps.of(now));
+    version(inc, out, StixTimestamps.formatMillis(now));
     r.version =
         versions.get(r.incidentId).modifiedMillis == 0
             ? ""
-            : Stamps.of(versions.get(r.incidentId).modifiedMillis);
+            : StixTimestamps.formatMillis(versions.get(r.incidentId).modifiedMillis);
   }
 
   private String vessel(Alert a, List<NewObject> out, long now) {
@@ -537,7 +541,7 @@ public final class IncidentLedger {
     ext.put("mmsi", a.mmsi());
     VesselIdentity vi = new VesselIdentity(a.mmsi(), 0, a.vesselName(), "", 0, "");
     vi.flag().ifPresent(f -> ext.put("flag", f));
-    return version(o, out, Stamps.of(now));
+    return version(o, out, StixTimestamps.formatMillis(now));
   }
 
   private String asset(Asset asset, List<NewObject> out, long now) {
@@ -555,7 +559,7 @@ public final class IncidentLedger {
     ext.put("asset_kind", asset.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     ext.put("corridor_m", asset.corridorM());
     ext.put("criticality", asset.criticality().name().toLowerCase(Locale.ROOT));
-    return version(o, out, Stamps.of(now));
+    return version(o, out, StixTimestamps.formatMillis(now));
   }
 
   /**
@@ -597,14 +601,14 @@ public final class IncidentLedger {
     String created = held != null && !held.created.isEmpty() ? held.created : createdIfNew;
     long modified =
         Math.max(
-            Math.max(clock.getAsLong(), Stamps.millis(created)),
+            Math.max(clock.getAsLong(), StixTimestamps.toMillis(created)),
             held == null ? 0 : held.modifiedMillis + 1);
     ObjectNode full = json.createObjectNode();
     full.put("type", o.get("type").asString());
     full.put("spec_version", "2.1");
     full.put("id", id);
     full.put("created", created);
-    full.put("modified", Stamps.of(modified));
+    full.put("modified", StixTimestamps.formatMillis(modified));
     o.properties()
         .forEach(
             e -> {
@@ -616,7 +620,7 @@ public final class IncidentLedger {
     out.add(NewObject.from(written));
     versions.put(id, new Version(content, modified, created, headerOf(written, modified)));
     o.put("created", created);
-    o.put("modified", Stamps.of(modified));
+    o.put("modified", StixTimestamps.formatMillis(modified));
     return id;
   }
 
@@ -658,7 +662,7 @@ public final class IncidentLedger {
         collection,
         o.id(),
         o.type(),
-        Stamps.of(modifiedMillis),
+        StixTimestamps.formatMillis(modifiedMillis),
         modifiedMillis * 1000,
         "2.1",
         0L,

@@ -13,6 +13,7 @@ import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.StoredObject;
+import dev.bulwark.stix.StixTimestamps;
 import dev.bulwark.stix.markings.Reader;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -118,7 +119,7 @@ class MaritimeController {
                               ArrayNode h = o.putArray("identity_history");
                               for (IdentityChange c : e.registry().history(mmsi)) {
                                 ObjectNode x = h.addObject();
-                                x.put("time", Stamps.of(c.timeMillis()));
+                                x.put("time", StixTimestamps.formatMillis(c.timeMillis()));
                                 x.put("field", c.field().name().toLowerCase(Locale.ROOT));
                                 x.put("before", c.before());
                                 x.put("after", c.after());

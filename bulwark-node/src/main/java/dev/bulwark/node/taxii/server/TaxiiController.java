@@ -14,6 +14,7 @@ import dev.bulwark.node.store.ProvenanceClaim;
 import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoreException;
 import dev.bulwark.node.store.StoredObject;
+import dev.bulwark.stix.StixTimestamps;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
@@ -221,10 +222,10 @@ class TaxiiController {
       for (StoredObject o : s.items()) {
         ObjectNode r = records.addObject();
         r.put("id", o.objectId());
-        r.put("date_added", Timestamps.format(o.dateAddedMicros()));
+        r.put("date_added", StixTimestamps.formatMicros(o.dateAddedMicros()));
         r.put(
             "version",
-            o.version().isEmpty() ? Timestamps.format(o.dateAddedMicros()) : o.version());
+            o.version().isEmpty() ? StixTimestamps.formatMicros(o.dateAddedMicros()) : o.version());
         r.put("media_type", MediaTypes.STIX);
       }
       body.append("\"objects\":").append(JSON.writeValueAsString(records));
@@ -418,7 +419,7 @@ class TaxiiController {
               o ->
                   list.add(
                       o.version().isEmpty()
-                          ? Timestamps.format(o.dateAddedMicros())
+                          ? StixTimestamps.formatMicros(o.dateAddedMicros())
                           : o.version()));
       body.append("\"versions\":").append(JSON.writeValueAsString(list));
     }
@@ -649,8 +650,8 @@ class TaxiiController {
         first = Math.min(first, o.dateAddedMicros());
         last = Math.max(last, o.dateAddedMicros());
       }
-      r.header("X-TAXII-Date-Added-First", Timestamps.format(first));
-      r.header("X-TAXII-Date-Added-Last", Timestamps.format(last));
+      r.header("X-TAXII-Date-Added-First", StixTimestamps.formatMicros(first));
+      r.header("X-TAXII-Date-Added-Last", StixTimestamps.formatMicros(last));
     }
     return r.body(body);
   }
@@ -744,7 +745,7 @@ class TaxiiController {
     ObjectNode s = JSON.createObjectNode();
     s.put("id", id);
     s.put("status", "complete");
-    s.put("request_timestamp", Timestamps.format(requestMicros));
+    s.put("request_timestamp", StixTimestamps.formatMicros(requestMicros));
     s.put("total_count", outcomes.size());
     ArrayNode successes = JSON.createArrayNode();
     ArrayNode failures = JSON.createArrayNode();

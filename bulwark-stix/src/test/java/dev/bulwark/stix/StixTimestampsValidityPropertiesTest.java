@@ -1,4 +1,4 @@
-package dev.bulwark.stix.validation;
+package dev.bulwark.stix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.LongRange;
 /**
  * The hand-written timestamp check agrees with java.time on real instants and on arbitrary text.
  */
-class TimestampsPropertiesTest {
+class StixTimestampsValidityPropertiesTest {
 
   private static final DateTimeFormatter BASE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
@@ -40,11 +40,11 @@ class TimestampsPropertiesTest {
       @ForAll @IntRange(min = 0, max = 9) int db) {
     String ta = format(a, na, da);
     String tb = format(b, nb, db);
-    assertThat(Timestamps.valid(ta)).as(ta).isTrue();
-    assertThat(Timestamps.fractionDigits(ta)).isEqualTo(da);
+    assertThat(StixTimestamps.isValid(ta)).as(ta).isTrue();
+    assertThat(StixTimestamps.fractionDigits(ta)).isEqualTo(da);
     Instant ia = Instant.parse(ta);
     Instant ib = Instant.parse(tb);
-    assertThat(Integer.signum(Timestamps.compare(ta, tb)))
+    assertThat(Integer.signum(StixTimestamps.compare(ta, tb)))
         .as(ta + " vs " + tb)
         .isEqualTo(Integer.signum(ia.compareTo(ib)));
   }
@@ -61,7 +61,7 @@ class TimestampsPropertiesTest {
 
   @Property(tries = 1000)
   void arbitraryTextIsJudgedLikeJavaTime(@ForAll("nearlyTimestamps") String s) {
-    assertThat(Timestamps.valid(s)).as(s).isEqualTo(reference(s));
+    assertThat(StixTimestamps.isValid(s)).as(s).isEqualTo(reference(s));
   }
 
   /**
