@@ -147,8 +147,11 @@ public final class StixBuilder {
     return o.deepCopy();
   }
 
-  /** The object (an immutable copy; the builder can go on). */
+  /**
+   * The object (an immutable copy; the builder can go on). It equals the object its JSON text reads
+   * back as (numbers take the parser's node types).
+   */
   public StixObject build() {
-    return StixObject.adopt(o.deepCopy());
+    return StixObject.of(o);
   }
 }

@@ -63,7 +63,8 @@ public final class StixVersions {
                 full.set(e.getKey(), e.getValue().deepCopy());
               }
             });
-    return StixObject.adopt(full);
+    // through the JSON text, so that the version equals what reading it back gives
+    return StixObject.of(full);
   }
 
   /**

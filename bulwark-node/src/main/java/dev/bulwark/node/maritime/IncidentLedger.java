@@ -1,9 +1,9 @@
 package dev.bulwark.node.maritime;
 
 import dev.bulwark.maritime.alert.Alert;
-import dev.bulwark.maritime.infra.Asset;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
-import dev.bulwark.maritime.vessel.VesselIdentity;
+import dev.bulwark.maritime.stix.AlertStix;
+import dev.bulwark.maritime.stix.MaritimeExtension;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.NewObject;
 import dev.bulwark.node.store.ObjectQuery;
@@ -15,6 +15,7 @@ import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.stix.StixIds;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.StixTimestamps;
+import dev.bulwark.stix.StixVersions;
 import dev.bulwark.stix.markings.ReleasabilityMarking;
 import dev.bulwark.stix.markings.Tlp;
 import dev.bulwark.stix.markings.VersionRule;
@@ -23,7 +24,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,17 +35,19 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The alerts as STIX in the node's store: turns each alert the engine raises or updates into an
- * {@code incident} (with the {@link MaritimeExtension}), the vessel as an {@code identity}, the
- * asset as an {@code infrastructure}, a {@code location}, a {@code sighting} and the evidence as a
- * {@code note} holding the GeoJSON track; every object marked with the node's default markings and
- * written in one transaction to the alerts collection. An object is written again only when its
- * content changed, as a new version (same id, later {@code modified}). Analysts' acknowledgements,
- * notes and closures become new versions too. The ledger is rebuilt from the store at start, so the
- * store is the only truth and nothing acknowledged is lost across a restart.
+ * The alerts as STIX in the node's store: the state of each alert and its storage. Each alert the
+ * engine raises or updates is mapped by {@link AlertStix} (the incident with the {@link
+ * MaritimeExtension}, the vessel's identity, the asset's infrastructure, a location, a sighting and
+ * the evidence note holding the GeoJSON track); the ledger versions those objects, marks them with
+ * the node's default markings and writes them in one transaction to the alerts collection. An
+ * object is written again only when its content changed, as a new version (same id, later {@code
+ * modified}). Analysts' acknowledgements, notes and closures become new versions too. The ledger is
+ * rebuilt from the store at start, so the store is the only truth and nothing acknowledged is lost
+ * across a restart.
  *
  * <p>Whose alerts: the ledger adopts only what the node itself wrote (origin the node's nation,
  * added by the watch's actor, incidents authored by the node's identity); anything else in the
@@ -57,15 +59,10 @@ import tools.jackson.databind.node.ObjectNode;
  * configured markings only when they admit no reader the previous version's markings do not ({@link
  * VersionRule}), and its origin stays the node's nation.
  *
- * <p>Why a vessel is an identity: STIX 2.1 has no vessel object and a custom SCO would need every
- * ally's tools to know it; an identity (class "unknown", sector transportation) with the
- * extension's AIS properties is understood everywhere and can be the target of a sighting.
- *
  * <p>Thread-safe: every method is synchronized (writes are few: alerts and analysts' actions).
  */
 public final class IncidentLedger {
   static final String ACTOR = "maritime-watch";
-  private static final String CLEAR = Tlp.CLEAR.markingDefinitionId();
 
   private final ObjectStore store;
   private final String collection;
@@ -75,6 +72,7 @@ public final class IncidentLedger {
   private final LongSupplier clock;
   private final JsonMapper json = JsonMapper.builder().build();
   private final String nodeIdentity;
+  private final AlertStix stix;
   private final Map<String, Version> versions = new HashMap<>();
 
   /**
@@ -108,7 +106,14 @@ public final class IncidentLedger {
     ObjectNode ext;
     String name = "";
     String version = "";
-    String evidence = "null";
+
+    /**
+     * The evidence's GeoJSON track, kept as data: taken from the alert when it is published, and at
+     * start from the stored evidence note through {@link AlertStix#evidenceTrack} (the note is the
+     * store's only copy); never parsed again to be shown.
+     */
+    JsonNode track = JsonNodeFactory.instance.nullNode();
+
     final List<ObjectNode> notes = new ArrayList<>();
 
     AlertRecord(String alertId, String incidentId) {
@@ -131,6 +136,7 @@ public final class IncidentLedger {
     this.layer = layer;
     this.clock = clock;
     this.nodeIdentity = MaritimeExtension.nodeIdentity(nation);
+    this.stix = new AlertStix(nodeIdentity);
   }
 
   /** Told of every alert after each change, on the thread that made the change. */
@@ -238,7 +244,7 @@ public final class IncidentLedger {
           continue;
         }
         if (n.path("id").asString().equals(r.ext.path("evidence_ref").asString())) {
-          r.evidence = evidenceTrack(n);
+          r.track = AlertStix.evidenceTrack(n);
         } else {
           r.notes.add(n);
         }
@@ -248,15 +254,7 @@ public final class IncidentLedger {
         .values()
         .forEach(r -> r.notes.sort(Comparator.comparing(x -> x.path("created").asString(""))));
     List<ObjectNode> basics = new ArrayList<>();
-    ObjectNode identity = json.createObjectNode();
-    identity.put("type", "identity");
-    identity.put("spec_version", "2.1");
-    identity.put("id", nodeIdentity);
-    identity.put("name", "Bulwark node " + nation + " (maritime watch)");
-    identity.put("identity_class", "organization");
-    identity.putArray("sectors").add("government-national");
-    identity.putArray("object_marking_refs").add(CLEAR);
-    basics.add(identity);
+    basics.add(stix.nodeIdentityObject(nation));
     basics.add(MaritimeExtension.definition(json));
     List<NewObject> out = new ArrayList<>();
     for (StixObject m : markings.definitions()) {
@@ -272,7 +270,7 @@ public final class IncidentLedger {
   public synchronized void publish(Alert a) {
     AlertRecord r = alerts.get(a.id());
     if (r == null) {
-      r = new AlertRecord(a.id(), MaritimeExtension.id("incident", "alert|" + a.id()));
+      r = new AlertRecord(a.id(), AlertStix.incidentId(a.id()));
       r.ext = json.createObjectNode();
       r.ext.put("status", "open");
       r.ext.put("annotation_count", 0);
@@ -281,70 +279,13 @@ public final class IncidentLedger {
     }
     List<NewObject> out = new ArrayList<>();
     long now = clock.getAsLong();
-    ObjectNode ext = r.ext;
-    ext.put("extension_type", "property-extension");
-    ext.put("subject", "alert");
-    ext.put("alert_id", a.id());
-    ext.put("kind", a.kind().slug());
-    ext.put("severity", a.severity().slug());
-    ext.put("score", Math.round(a.score() * 1000) / 1000.0);
-    ext.put("summary", a.summary());
-    ext.put("start", StixTimestamps.formatMillis(a.start()));
-    ext.put("end", StixTimestamps.formatMillis(a.end()));
-    ext.put("raised", StixTimestamps.formatMillis(a.raised()));
-    ext.put("revision", a.revision());
-    ext.put("mmsi", a.mmsi());
-    ext.put("vessel_name", a.vesselName());
-    ArrayNode others = ext.putArray("other_mmsis");
-    a.others().forEach(others::add);
-    ObjectNode params = ext.putObject("parameters");
-    a.evidence().parameters().forEach(params::put);
-
-    String vesselRef = vessel(a, out, now);
-    ext.put("vessel_ref", vesselRef);
-    Optional<Asset> asset = a.assetId().flatMap(layer::find);
-    if (asset.isPresent()) {
-      ext.put("asset_name", asset.get().name());
-      ext.put("asset_key", asset.get().id());
-      ext.put("asset_ref", asset(asset.get(), out, now));
-    } else {
-      a.assetName().ifPresent(n -> ext.put("asset_name", n));
+    AlertStix.Mapped mapped =
+        stix.map(a, r.incidentId, r.ext, a.assetId().flatMap(layer::find), markings.refs());
+    for (ObjectNode o : mapped.objects()) {
+      version(o, out, StixTimestamps.formatMillis(now));
     }
-    r.evidence = a.evidence().trackGeoJson();
-    Optional<double[]> at = lastPoint(r.evidence);
-    if (at.isPresent()) {
-      ext.put("latitude", at.get()[0]);
-      ext.put("longitude", at.get()[1]);
-      ObjectNode loc = base("location", MaritimeExtension.id("location", "alert|" + a.id()));
-      loc.put(
-          "name", "Position of MMSI " + a.mmsi() + " at " + StixTimestamps.formatMillis(a.end()));
-      loc.put("latitude", at.get()[0]);
-      loc.put("longitude", at.get()[1]);
-      loc.put("precision", 50.0);
-      ext.put("location_ref", version(loc, out, StixTimestamps.formatMillis(now)));
-    }
-    ObjectNode note = base("note", MaritimeExtension.id("note", "evidence|" + a.id()));
-    note.put("abstract", "Evidence: " + a.summary());
-    note.put("content", evidenceText(a));
-    note.putArray("authors").add("Bulwark maritime engine");
-    note.putArray("object_refs").add(r.incidentId).add(vesselRef);
-    ext.put("evidence_ref", version(note, out, StixTimestamps.formatMillis(now)));
-
-    ObjectNode sighting = base("sighting", MaritimeExtension.id("sighting", "alert|" + a.id()));
-    sighting.put("description", a.summary());
-    sighting.put("first_seen", StixTimestamps.formatMillis(a.start()));
-    sighting.put(
-        "last_seen",
-        StixTimestamps.formatMillis(a.end().isBefore(a.start()) ? a.start() : a.end()));
-    sighting.put("count", a.revision() + 1);
-    sighting.put("sighting_of_ref", vesselRef);
-    ArrayNode where = sighting.putArray("where_sighted_refs").add(nodeIdentity);
-    if (ext.has("location_ref")) {
-      where.add(ext.get("location_ref").asString());
-    }
-    ext.put("sighting_ref", version(sighting, out, StixTimestamps.formatMillis(now)));
-
-    r.name = title(a);
+    r.track = mapped.track();
+    r.name = mapped.title();
     versionIncident(r, out, now);
     write(out);
     changed(r);
@@ -387,13 +328,14 @@ public final class IncidentLedger {
     }
     long now = clock.getAsLong();
     List<NewObject> out = new ArrayList<>();
-    ObjectNode note = base("note", StixIds.random("note"));
     // a note says something about the alert: never more widely readable than the alert itself
-    setMarkings(note, versions.get(r.incidentId).head().markingRefs());
-    note.put("abstract", "Analyst note by " + principal);
-    note.put("content", text);
-    note.putArray("authors").add(principal);
-    note.putArray("object_refs").add(r.incidentId);
+    ObjectNode note =
+        stix.analystNote(
+            StixIds.random("note"),
+            principal,
+            text,
+            r.incidentId,
+            versions.get(r.incidentId).head().markingRefs());
     version(note, out, StixTimestamps.formatMillis(now));
     r.notes.add(note);
     r.ext.put("annotation_count", r.notes.size());
@@ -488,16 +430,9 @@ public final class IncidentLedger {
   private ObjectNode detail(AlertRecord r, Predicate<StoredObject> reader) {
     ObjectNode v = listView(r);
     v.set("parameters", r.ext.path("parameters").deepCopy());
-    JsonNode track = json.nullNode();
     Version evidence = versions.get(r.ext.path("evidence_ref").asString(""));
-    if (evidence != null && reader.test(evidence.head())) {
-      try {
-        track = json.readTree(r.evidence);
-      } catch (JacksonException e) {
-        track = json.nullNode();
-      }
-    }
-    v.set("track", track);
+    boolean mayReadEvidence = evidence != null && reader.test(evidence.head());
+    v.set("track", mayReadEvidence ? r.track.deepCopy() : json.nullNode());
     ArrayNode notes = v.putArray("notes");
     for (ObjectNode n : r.notes) {
       Version held = versions.get(n.path("id").asString(""));
@@ -516,64 +451,12 @@ public final class IncidentLedger {
   }
 
   private void versionIncident(AlertRecord r, List<NewObject> out, long now) {
-    ObjectNode inc = base("incident", r.incidentId);
-    inc.put("name", r.name);
-    inc.put("description", r.ext.path("summary").asString(""));
-    inc.putObject("extensions").set(MaritimeExtension.ID, r.ext.deepCopy());
+    ObjectNode inc = stix.incident(r.incidentId, r.name, r.ext, markings.refs());
     version(inc, out, StixTimestamps.formatMillis(now));
     r.version =
         versions.get(r.incidentId).modifiedMillis == 0
             ? ""
             : StixTimestamps.formatMillis(versions.get(r.incidentId).modifiedMillis);
-  }
-
-  private String vessel(Alert a, List<NewObject> out, long now) {
-    String id = MaritimeExtension.id("identity", "vessel|" + a.mmsi());
-    ObjectNode o = base("identity", id);
-    String name = a.vesselName().isEmpty() ? "MMSI " + a.mmsi() : a.vesselName();
-    o.put("name", name);
-    o.put("description", "Vessel transmitting AIS as MMSI " + a.mmsi() + ".");
-    o.put("identity_class", "unknown");
-    o.putArray("sectors").add("transportation");
-    ObjectNode ext = o.putObject("extensions").putObject(MaritimeExtension.ID);
-    ext.put("extension_type", "property-extension");
-    ext.put("subject", "vessel");
-    ext.put("mmsi", a.mmsi());
-    VesselIdentity vi = new VesselIdentity(a.mmsi(), 0, a.vesselName(), "", 0, "");
-    vi.flag().ifPresent(f -> ext.put("flag", f));
-    return version(o, out, StixTimestamps.formatMillis(now));
-  }
-
-  private String asset(Asset asset, List<NewObject> out, long now) {
-    String id = MaritimeExtension.id("infrastructure", "asset|" + asset.id());
-    ObjectNode o = base("infrastructure", id);
-    o.put("name", asset.name());
-    StringBuilder d = new StringBuilder("Undersea asset of the node's infrastructure layer");
-    asset.properties().forEach((k, v) -> d.append("; ").append(k).append(": ").append(v));
-    o.put("description", d.toString());
-    o.putArray("infrastructure_types").add("unknown");
-    ObjectNode ext = o.putObject("extensions").putObject(MaritimeExtension.ID);
-    ext.put("extension_type", "property-extension");
-    ext.put("subject", "asset");
-    ext.put("asset_key", asset.id());
-    ext.put("asset_kind", asset.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    ext.put("corridor_m", asset.corridorM());
-    ext.put("criticality", asset.criticality().name().toLowerCase(Locale.ROOT));
-    return version(o, out, StixTimestamps.formatMillis(now));
-  }
-
-  /**
-   * A new object with the common properties (created_by_ref, markings); created/modified come
-   * later.
-   */
-  private ObjectNode base(String type, String id) {
-    ObjectNode o = json.createObjectNode();
-    o.put("type", type);
-    o.put("spec_version", "2.1");
-    o.put("id", id);
-    o.put("created_by_ref", nodeIdentity);
-    setMarkings(o, markings.refs());
-    return o;
   }
 
   private static void setMarkings(ObjectNode o, List<String> refs) {
@@ -600,23 +483,11 @@ public final class IncidentLedger {
     }
     String created = held != null && !held.created.isEmpty() ? held.created : createdIfNew;
     long modified =
-        Math.max(
-            Math.max(clock.getAsLong(), StixTimestamps.toMillis(created)),
-            held == null ? 0 : held.modifiedMillis + 1);
-    ObjectNode full = json.createObjectNode();
-    full.put("type", o.get("type").asString());
-    full.put("spec_version", "2.1");
-    full.put("id", id);
-    full.put("created", created);
-    full.put("modified", StixTimestamps.formatMillis(modified));
-    o.properties()
-        .forEach(
-            e -> {
-              if (!full.has(e.getKey())) {
-                full.set(e.getKey(), e.getValue());
-              }
-            });
-    StixObject written = StixObject.of(full);
+        StixVersions.nextModifiedMillis(
+            created,
+            held == null ? null : StixTimestamps.formatMillis(held.modifiedMillis),
+            clock.getAsLong());
+    StixObject written = StixVersions.stamped(o, created, StixTimestamps.formatMillis(modified));
     out.add(NewObject.from(written));
     versions.put(id, new Version(content, modified, created, headerOf(written, modified)));
     o.put("created", created);
@@ -700,45 +571,5 @@ public final class IncidentLedger {
       // the ledger versions only what the node wrote, so the origin it keeps is the node's nation
       store.addAll(collection, out, new Provenance(nation, ACTOR));
     }
-  }
-
-  private String title(Alert a) {
-    String vessel = a.vesselName().isEmpty() ? "MMSI " + a.mmsi() : a.vesselName();
-    return a.kind().slug().replace('-', ' ')
-        + ": "
-        + vessel
-        + a.assetName().map(n -> " on " + n).orElse("");
-  }
-
-  private String evidenceText(Alert a) {
-    StringBuilder s = new StringBuilder(a.summary()).append("\n\n");
-    a.evidence().parameters().forEach((k, v) -> s.append(k).append(": ").append(v).append('\n'));
-    s.append("\nTrack (GeoJSON):\n").append(a.evidence().trackGeoJson()).append('\n');
-    return s.toString();
-  }
-
-  /** The GeoJSON track written in an evidence note's content. */
-  private static String evidenceTrack(ObjectNode note) {
-    String c = note.path("content").asString("");
-    int at = c.indexOf("Track (GeoJSON):\n");
-    return at < 0 ? "null" : c.substring(at + "Track (GeoJSON):\n".length()).trim();
-  }
-
-  /** Latitude and longitude of the last point of a GeoJSON track feature. */
-  private Optional<double[]> lastPoint(String geoJson) {
-    try {
-      JsonNode g = json.readTree(geoJson).path("geometry");
-      JsonNode c = g.path("coordinates");
-      if ("Point".equals(g.path("type").asString(""))) {
-        return Optional.of(new double[] {c.path(1).asDouble(), c.path(0).asDouble()});
-      }
-      if (c.isArray() && !c.isEmpty()) {
-        JsonNode last = c.get(c.size() - 1);
-        return Optional.of(new double[] {last.path(1).asDouble(), last.path(0).asDouble()});
-      }
-    } catch (JacksonException e) {
-      // no position: no location object
-    }
-    return Optional.empty();
   }
 }

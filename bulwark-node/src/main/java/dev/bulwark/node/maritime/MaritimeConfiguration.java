@@ -2,6 +2,7 @@ package dev.bulwark.node.maritime;
 
 import dev.bulwark.maritime.infra.GeoJsonInfrastructure;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
+import dev.bulwark.maritime.stix.MaritimeExtension;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.taxii.server.TaxiiProperties;

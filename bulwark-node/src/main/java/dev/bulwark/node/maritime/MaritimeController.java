@@ -2,6 +2,7 @@ package dev.bulwark.node.maritime;
 
 import dev.bulwark.maritime.alert.TrackSnippets;
 import dev.bulwark.maritime.infra.Asset;
+import dev.bulwark.maritime.stix.MaritimeExtension;
 import dev.bulwark.maritime.vessel.IdentityChange;
 import dev.bulwark.maritime.vessel.VesselIdentity;
 import dev.bulwark.node.audit.AuditEntry;

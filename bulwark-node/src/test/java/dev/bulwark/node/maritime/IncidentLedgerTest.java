@@ -8,6 +8,7 @@ import dev.bulwark.maritime.alert.Evidence;
 import dev.bulwark.maritime.alert.Severity;
 import dev.bulwark.maritime.infra.GeoJsonInfrastructure;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
+import dev.bulwark.maritime.stix.MaritimeExtension;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.NewObject;
 import dev.bulwark.node.store.ObjectQuery;

@@ -6,6 +6,7 @@ import dev.bulwark.maritime.alert.Alert;
 import dev.bulwark.maritime.alert.AlertKind;
 import dev.bulwark.maritime.alert.Evidence;
 import dev.bulwark.maritime.alert.Severity;
+import dev.bulwark.maritime.stix.MaritimeExtension;
 import dev.bulwark.node.BulwarkNodeApplication;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;

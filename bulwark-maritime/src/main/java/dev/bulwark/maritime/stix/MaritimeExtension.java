@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.maritime.stix;
 
 import dev.bulwark.stix.StixIds;
 import dev.bulwark.stix.markings.Tlp;
@@ -12,9 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Bulwark's maritime STIX extension: the extension-definition (shipped in this package's resources
- * and published, TLP:CLEAR, in the alerts collection at start) and its JSON schema (served at
- * {@code /api/maritime/extension/schema.json}). Also the namespace of the name-based ids of the
- * objects the node publishes for alerts, so that a restarted node versions the same objects.
+ * and published, TLP:CLEAR, by the node in its alerts collection at start) and its JSON schema
+ * (served at {@code /api/maritime/extension/schema.json}). Also the namespace of the name-based ids
+ * of the objects the node publishes for alerts, so that a restarted node versions the same objects.
  * Stateless; thread-safe.
  */
 public final class MaritimeExtension {
@@ -53,7 +53,7 @@ public final class MaritimeExtension {
   }
 
   /** A name-based STIX id of this node's maritime objects. */
-  static String id(String type, String name) {
+  public static String id(String type, String name) {
     return type + "--" + StixIds.uuid5(NAMESPACE, type + "|" + name);
   }
 
