@@ -1,6 +1,7 @@
 package dev.bulwark.node.maritime;
 
 import dev.bulwark.maritime.alert.Alert;
+import dev.bulwark.maritime.alert.AlertJson;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
 import dev.bulwark.maritime.stix.AlertStix;
 import dev.bulwark.maritime.stix.MaritimeExtension;
@@ -181,11 +182,21 @@ public final class IncidentLedger {
     unmarkedDefault =
         store.collection(collection).map(CollectionInfo::defaultNations).orElse(Set.of());
     markings.definitions().forEach(m -> ownDefinitions.put(m.id(), m));
+    List<ObjectNode> notes = new ArrayList<>();
+    for (StoredObject o : latestOwnVersions().values()) {
+      adopt(o, notes);
+    }
+    attachNotes(notes);
+    publishBasics();
+  }
+
+  /**
+   * The latest version of every object the node wrote itself: an object someone else put into the
+   * collection is not ours to show, version or adopt as an alert.
+   */
+  private Map<String, StoredObject> latestOwnVersions() {
     Map<String, StoredObject> latest = new HashMap<>();
     long after = 0;
-    // Only what the node wrote itself: an object someone else put into the collection is not ours
-    // to
-    // show, version or adopt as an alert.
     ReadFilter own = this::ownObject;
     while (true) {
       Page page =
@@ -198,45 +209,53 @@ public final class IncidentLedger {
       }
       after = page.scannedUpToMicros();
       if (!page.more()) {
-        break;
+        return latest;
       }
     }
-    List<ObjectNode> notes = new ArrayList<>();
-    for (StoredObject o : latest.values()) {
-      ObjectNode n;
-      try {
-        n = (ObjectNode) json.readTree(o.json());
-      } catch (JacksonException | ClassCastException e) {
-        continue;
-      }
-      if (n.has("modified")) {
-        versions.put(
-            o.objectId(),
-            new Version(
-                content(n),
-                StixTimestamps.toMillis(n.get("modified").asString()),
-                n.path("created").asString(""),
-                headerOf(o)));
-      }
-      if ("marking-definition".equals(o.type())
-          && ReleasabilityMarking.carriesExtension(StixObject.of(n))) {
-        ownDefinitions.put(o.objectId(), StixObject.of(n));
-      }
-      JsonNode ext = n.path("extensions").path(MaritimeExtension.ID);
-      if ("incident".equals(o.type())
-          && "alert".equals(ext.path("subject").asString(""))
-          && nodeIdentity.equals(n.path("created_by_ref").asString(""))
-          && versions.containsKey(o.objectId())) {
-        AlertRecord r = new AlertRecord(ext.path("alert_id").asString(), o.objectId());
-        r.ext = (ObjectNode) ext.deepCopy();
-        r.name = n.path("name").asString("");
-        r.version = n.path("modified").asString("");
-        alerts.put(r.alertId, r);
-        byIncident.put(r.incidentId, r);
-      } else if ("note".equals(o.type())) {
-        notes.add(n);
-      }
+  }
+
+  /**
+   * Takes one stored object back: its version, a releasability definition the node wrote, an
+   * alert's incident; notes are collected for {@link #attachNotes}.
+   */
+  private void adopt(StoredObject o, List<ObjectNode> notes) {
+    ObjectNode n;
+    try {
+      n = (ObjectNode) json.readTree(o.json());
+    } catch (JacksonException | ClassCastException e) {
+      return;
     }
+    if (n.has("modified")) {
+      versions.put(
+          o.objectId(),
+          new Version(
+              content(n),
+              StixTimestamps.toMillis(n.get("modified").asString()),
+              n.path("created").asString(""),
+              headerOf(o)));
+    }
+    if ("marking-definition".equals(o.type())
+        && ReleasabilityMarking.carriesExtension(StixObject.of(n))) {
+      ownDefinitions.put(o.objectId(), StixObject.of(n));
+    }
+    JsonNode ext = n.path("extensions").path(MaritimeExtension.ID);
+    if ("incident".equals(o.type())
+        && "alert".equals(ext.path("subject").asString(""))
+        && nodeIdentity.equals(n.path("created_by_ref").asString(""))
+        && versions.containsKey(o.objectId())) {
+      AlertRecord r = new AlertRecord(ext.path("alert_id").asString(), o.objectId());
+      r.ext = (ObjectNode) ext.deepCopy();
+      r.name = n.path("name").asString("");
+      r.version = n.path("modified").asString("");
+      alerts.put(r.alertId, r);
+      byIncident.put(r.incidentId, r);
+    } else if ("note".equals(o.type())) {
+      notes.add(n);
+    }
+  }
+
+  /** Gives each alert its evidence track and its analysts' notes (oldest first). */
+  private void attachNotes(List<ObjectNode> notes) {
     for (ObjectNode n : notes) {
       for (JsonNode ref : n.path("object_refs").values()) {
         AlertRecord r = byIncident.get(ref.asString(""));
@@ -253,14 +272,16 @@ public final class IncidentLedger {
     alerts
         .values()
         .forEach(r -> r.notes.sort(Comparator.comparing(x -> x.path("created").asString(""))));
-    List<ObjectNode> basics = new ArrayList<>();
-    basics.add(stix.nodeIdentityObject(nation));
-    basics.add(MaritimeExtension.definition(json));
+  }
+
+  /** The node's identity, the extension-definition and the marking definitions, when missing. */
+  private void publishBasics() {
     List<NewObject> out = new ArrayList<>();
     for (StixObject m : markings.definitions()) {
       out.add(NewObject.from(m));
     }
-    for (ObjectNode o : basics) {
+    for (ObjectNode o :
+        List.of(stix.nodeIdentityObject(nation), MaritimeExtension.definition(json))) {
       version(o, out, "2026-11-28T00:00:00.000Z");
     }
     write(out);
@@ -416,38 +437,26 @@ public final class IncidentLedger {
   }
 
   private ObjectNode listView(AlertRecord r) {
-    ObjectNode v = r.ext.deepCopy();
-    v.remove("extension_type");
-    v.remove("subject");
-    v.remove("parameters");
-    v.put("id", r.alertId);
-    v.put("incident_id", r.incidentId);
-    v.put("title", r.name);
-    v.put("version", r.version);
-    return v;
+    return AlertJson.view(r.ext, r.alertId, r.incidentId, r.name, r.version);
   }
 
+  /** The alert in full, with the evidence track and the notes the reader may see. */
   private ObjectNode detail(AlertRecord r, Predicate<StoredObject> reader) {
-    ObjectNode v = listView(r);
-    v.set("parameters", r.ext.path("parameters").deepCopy());
     Version evidence = versions.get(r.ext.path("evidence_ref").asString(""));
     boolean mayReadEvidence = evidence != null && reader.test(evidence.head());
-    v.set("track", mayReadEvidence ? r.track.deepCopy() : json.nullNode());
-    ArrayNode notes = v.putArray("notes");
+    List<ObjectNode> notes = new ArrayList<>();
     for (ObjectNode n : r.notes) {
       Version held = versions.get(n.path("id").asString(""));
-      if (held == null || !reader.test(held.head())) {
-        continue;
+      if (held != null && reader.test(held.head())) {
+        notes.add(n);
       }
-      ObjectNode x = notes.addObject();
-      x.put("id", n.path("id").asString());
-      x.put("author", n.path("authors").path(0).asString(""));
-      x.put("created", n.path("created").asString(""));
-      x.put("content", n.path("content").asString(""));
     }
-    ArrayNode refs = v.putArray("marking_refs");
-    versions.get(r.incidentId).head().markingRefs().forEach(refs::add);
-    return v;
+    return AlertJson.detail(
+        listView(r),
+        r.ext,
+        mayReadEvidence ? r.track : json.nullNode(),
+        notes,
+        versions.get(r.incidentId).head().markingRefs());
   }
 
   private void versionIncident(AlertRecord r, List<NewObject> out, long now) {
