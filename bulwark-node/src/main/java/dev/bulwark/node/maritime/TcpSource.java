@@ -1,74 +1,68 @@
 package dev.bulwark.node.maritime;
 
 import dev.bulwark.ais.source.Backoff;
-import dev.bulwark.ais.source.LineReader;
+import dev.bulwark.ais.source.ConnectionListener;
+import dev.bulwark.ais.source.TcpAisClient;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Clock;
 
 /**
- * A TCP AIS feed (receiver, aggregator): connects, reads NMEA lines, and when the connection fails
- * or closes reconnects after an exponential {@link Backoff} (250 ms doubling to 30 s by default;
- * reset once connected). The status says at every moment whether it is connected; each failed
- * attempt or lost connection counts as an error. (Like {@code bulwark-ais}'s TcpAisClient, with the
- * connection state the node reports.) Thread-safe.
+ * A TCP AIS feed (receiver, aggregator) over {@code bulwark-ais}'s {@link TcpAisClient}: connects,
+ * reads NMEA lines, and when the connection fails or closes reconnects after an exponential {@link
+ * Backoff} (250 ms doubling to 30 s by default; reset once connected). The status says at every
+ * moment whether it is connected; each failed attempt or lost connection counts as an error.
+ * Thread-safe.
  */
-final class TcpSource extends ThreadedSource {
-  private final String host;
-  private final int port;
-  private final Backoff backoff;
-  private final NmeaPipeline pipeline;
-  private volatile Socket socket;
+final class TcpSource implements AisSource {
+  private final SourceStatus status;
+  private final TcpAisClient client;
 
   TcpSource(
       String name, String host, int port, Backoff backoff, ObservationQueue queue, boolean block) {
-    super(new SourceStatus(name, "tcp", host + ":" + port), queue, block);
-    this.host = host;
-    this.port = port;
-    this.backoff = backoff;
-    this.pipeline = new NmeaPipeline(name, status, Clock.systemUTC(), this::emit);
+    this.status = new SourceStatus(name, "tcp", host + ":" + port);
+    // The client's thread is the only caller of the pipeline and of the listener.
+    NmeaPipeline pipeline =
+        new NmeaPipeline(name, status, Clock.systemUTC(), block ? queue::put : queue::offer);
+    String where = host + ":" + port;
+    ConnectionListener states =
+        new ConnectionListener() {
+          @Override
+          public void connected() {
+            status.connected(true);
+          }
+
+          @Override
+          public void closedByPeer() {
+            status.error("connection closed by " + where);
+          }
+
+          @Override
+          public void failed(IOException e) {
+            status.error("connection to " + where + " failed: " + e.getMessage());
+          }
+
+          @Override
+          public void disconnected() {
+            status.connected(false);
+            pipeline.finish();
+          }
+        };
+    this.client = new TcpAisClient(host, port, pipeline, backoff, states, "ais-tcp-" + name);
   }
 
   @Override
-  protected void run() {
-    int failures = 0;
-    while (running) {
-      try (Socket s = new Socket()) {
-        socket = s;
-        s.connect(new InetSocketAddress(host, port), 10_000);
-        s.setTcpNoDelay(true);
-        status.connected(true);
-        failures = 0;
-        new LineReader(s.getInputStream()).forEachLine(pipeline);
-        if (running) {
-          status.error("connection closed by " + host + ":" + port);
-        }
-      } catch (IOException e) {
-        if (running) {
-          status.error("connection to " + host + ":" + port + " failed: " + e.getMessage());
-        }
-      } finally {
-        socket = null;
-        status.connected(false);
-      }
-      pipeline.finish();
-      failures++;
-      if (!pause(backoff.delay(failures).toMillis())) {
-        return;
-      }
-    }
+  public void start() {
+    client.start();
   }
 
   @Override
-  protected void interruptIo() {
-    Socket s = socket;
-    if (s != null) {
-      try {
-        s.close();
-      } catch (IOException e) {
-        // closing anyway
-      }
-    }
+  public SourceStatus status() {
+    return status;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    status.connected(false);
   }
 }
