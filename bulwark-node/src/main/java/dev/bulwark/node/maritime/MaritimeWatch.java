@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -189,7 +191,9 @@ public final class MaritimeWatch implements SmartLifecycle {
    * @param queueWaits times a replay (or a source set to block) waited for the engine
    * @param engineFailures observations the engine failed on
    * @param eventsDropped console events dropped for slow clients
+   *     <p>Written as JSON with snake_case field names, like STIX and TAXII.
    */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record Status(
       boolean running,
       List<SourceStatus.View> sources,

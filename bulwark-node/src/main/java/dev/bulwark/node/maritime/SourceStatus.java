@@ -3,6 +3,8 @@ package dev.bulwark.node.maritime;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * The live counters of one AIS source: whether it is connected, lines, messages and errors so far,
@@ -118,7 +120,9 @@ public final class SourceStatus {
    *
    * @param lastMessage wall-clock time of the last message (RFC 3339), "" when none yet
    * @param lastError the last error, "" when none
+   *     <p>Written as JSON with snake_case field names, like STIX and TAXII.
    */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record View(
       String name,
       String type,

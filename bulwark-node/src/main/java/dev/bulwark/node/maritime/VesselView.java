@@ -1,5 +1,8 @@
 package dev.bulwark.node.maritime;
 
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
 /**
  * A vessel's current state as the API and the console show it. Immutable.
  *
@@ -8,7 +11,9 @@ package dev.bulwark.node.maritime;
  * @param sog speed over ground in knots, or -1 when unknown
  * @param cog course over ground in degrees, or -1 when unknown
  * @param flag ISO alpha-3 of the flag implied by the MMSI, "" when unknown
+ *     <p>Written as JSON with snake_case field names, like STIX and TAXII.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record VesselView(
     int mmsi,
     String name,

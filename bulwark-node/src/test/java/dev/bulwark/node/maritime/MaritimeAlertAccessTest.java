@@ -468,7 +468,7 @@ class MaritimeAlertAccessTest {
               "/actuator/metrics/jvm.memory.used")) {
         HttpResponse<String> r = as(who).get(path);
         assertThat(r.statusCode()).as(who + " " + path).isEqualTo(403);
-        assertThat(r.body()).doesNotContain("bulwark_maritime").doesNotContain("alertsRaised");
+        assertThat(r.body()).doesNotContain("bulwark_maritime").doesNotContain("alerts_raised");
       }
     }
     NodeHttp admin = as("est-admin");
