@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.alerts;
 
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Releasability;
@@ -25,18 +25,28 @@ public record NodeMarkings(List<String> refs, List<StixObject> definitions) {
     definitions = List.copyOf(definitions);
   }
 
-  /** The markings from the configuration, the releasability authored by {@code identity}. */
-  public static NodeMarkings of(MaritimeProperties p, String identity) {
-    if (!p.markingRefList().isEmpty()) {
-      return new NodeMarkings(p.markingRefList(), List.of());
+  /**
+   * The markings from the configuration, the releasability authored by {@code identity}.
+   *
+   * @param markingRefs {@code bulwark.maritime.marking-refs}: when not empty, exactly these
+   * @param tlp {@code bulwark.maritime.tlp}: the TLP level otherwise
+   * @param releasableTo {@code bulwark.maritime.releasable-to}: nations of the releasability
+   *     marking
+   * @param identity who authors the releasability marking-definition
+   * @return the markings
+   */
+  public static NodeMarkings of(
+      List<String> markingRefs, String tlp, List<String> releasableTo, String identity) {
+    if (!markingRefs.isEmpty()) {
+      return new NodeMarkings(markingRefs, List.of());
     }
     List<String> refs = new ArrayList<>();
     List<StixObject> defs = new ArrayList<>();
-    refs.add(tlp(p.tlp()).markingDefinitionId());
-    if (!p.releasableToList().isEmpty()) {
+    refs.add(tlp(tlp).markingDefinitionId());
+    if (!releasableTo.isEmpty()) {
       StixObject m =
           ReleasabilityMarking.markingDefinition(
-              new Releasability(Set.copyOf(p.releasableToList()), Set.of()),
+              new Releasability(Set.copyOf(releasableTo), Set.of()),
               identity,
               "2026-11-28T00:00:00.000Z");
       refs.add(m.id());

@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.ingest;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,7 +59,7 @@ public final class SourceStatus {
   }
 
   /** Recomputes the message rate; called about once a second by one sampler thread. */
-  synchronized void sample() {
+  public synchronized void sample() {
     long now = System.nanoTime();
     long m = messages.get();
     double seconds = (now - sampledAtNanos) / 1e9;

@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import dev.bulwark.maritime.alert.Severity;
 import dev.bulwark.maritime.infra.GeoJsonInfrastructure;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
 import dev.bulwark.maritime.stix.MaritimeExtension;
+import dev.bulwark.node.maritime.MaritimeAlertAccessTest;
+import dev.bulwark.node.maritime.MaritimeProperties;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.NewObject;
 import dev.bulwark.node.store.ObjectQuery;
@@ -39,10 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The ledger over a real (embedded) object store: what it publishes, how it versions, what
  * survives.
  */
-class IncidentLedgerTest {
+public class IncidentLedgerTest {
   static final InfrastructureLayer LAYER = GeoJsonInfrastructure.baltic().layer();
   static final JsonMapper JSON = JsonMapper.builder().build();
-  static final String TRACK =
+  public static final String TRACK =
       "{\"type\":\"Feature\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":"
           + "[[26.40000,59.80000],[26.30000,59.82000]]},\"properties\":{\"mmsi\":518000001,\"times\":[1,2],\"sog_kn\":[6.2,6.1]}}";
 
@@ -70,7 +72,11 @@ class IncidentLedgerTest {
             store,
             "maritime-alerts",
             "EST",
-            NodeMarkings.of(p, MaritimeExtension.id("identity", "node|EST")),
+            NodeMarkings.of(
+                p.markingRefList(),
+                p.tlp(),
+                p.releasableToList(),
+                MaritimeExtension.id("identity", "node|EST")),
             LAYER,
             now::get);
     l.start();

@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.watch;
 
 import dev.bulwark.maritime.alert.Alert;
 import dev.bulwark.maritime.alert.AlertListener;
@@ -10,6 +10,7 @@ import dev.bulwark.maritime.model.PositionReport;
 import dev.bulwark.maritime.model.VesselObservation;
 import dev.bulwark.maritime.vessel.VesselIdentity;
 import dev.bulwark.maritime.vessel.VesselList;
+import dev.bulwark.node.maritime.ingest.ObservationQueue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +115,7 @@ public final class LiveEngine implements AutoCloseable {
         now == Long.MIN_VALUE ? "" : Instant.ofEpochMilli(now).toString(), engine.stats(), views);
   }
 
-  static VesselView view(VesselState v) {
+  public static VesselView view(VesselState v) {
     PositionReport p = v.last();
     VesselIdentity id = v.identity();
     return new VesselView(

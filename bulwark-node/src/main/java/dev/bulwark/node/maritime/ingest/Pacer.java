@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.ingest;
 
 /**
  * Holds a replay to its recorded pace times a factor: an observation of track time {@code t} is let

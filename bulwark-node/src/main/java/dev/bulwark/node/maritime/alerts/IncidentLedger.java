@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.alerts;
 
 import dev.bulwark.maritime.alert.Alert;
 import dev.bulwark.maritime.alert.AlertJson;

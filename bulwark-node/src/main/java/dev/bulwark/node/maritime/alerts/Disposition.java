@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.alerts;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,8 +1,9 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.maritime.model.VesselObservation;
+import dev.bulwark.node.maritime.alerts.Disposition;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

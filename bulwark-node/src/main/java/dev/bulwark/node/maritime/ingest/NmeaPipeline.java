@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.ingest;
 
 import dev.bulwark.ais.AisDecoder;
 import dev.bulwark.ais.source.LineConsumer;
@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * take the wall clock, as a live receiver would stamp them. Not thread-safe: one per reading
  * thread.
  */
-final class NmeaPipeline implements LineConsumer {
+public final class NmeaPipeline implements LineConsumer {
   private final AisDecoder decoder;
   private final AisAdapter adapter = new AisAdapter();
   private final SourceStatus status;

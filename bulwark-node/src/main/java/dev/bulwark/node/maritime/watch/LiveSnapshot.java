@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.watch;
 
 import dev.bulwark.maritime.engine.EngineStats;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.ingest;
 
 import dev.bulwark.ais.source.UdpAisListener;
 import java.net.SocketException;
@@ -8,11 +8,11 @@ import java.time.Clock;
  * A UDP port receivers forward NMEA datagrams to, over {@code bulwark-ais}'s {@link
  * UdpAisListener}. "Connected" means the port is bound. Thread-safe.
  */
-final class UdpSource implements AisSource {
+public final class UdpSource implements AisSource {
   private final SourceStatus status;
   private final UdpAisListener listener;
 
-  UdpSource(String name, String bind, int port, ObservationQueue queue, boolean block)
+  public UdpSource(String name, String bind, int port, ObservationQueue queue, boolean block)
       throws SocketException {
     this.status = new SourceStatus(name, "udp", bind + ":" + port);
     NmeaPipeline pipeline =

@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.ingest;
 
 import dev.bulwark.ais.source.Backoff;
 import dev.bulwark.ais.source.ConnectionListener;
@@ -13,11 +13,11 @@ import java.time.Clock;
  * moment whether it is connected; each failed attempt or lost connection counts as an error.
  * Thread-safe.
  */
-final class TcpSource implements AisSource {
+public final class TcpSource implements AisSource {
   private final SourceStatus status;
   private final TcpAisClient client;
 
-  TcpSource(
+  public TcpSource(
       String name, String host, int port, Backoff backoff, ObservationQueue queue, boolean block) {
     this.status = new SourceStatus(name, "tcp", host + ":" + port);
     // The client's thread is the only caller of the pipeline and of the listener.

@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.ingest;
 
 import dev.bulwark.ais.source.AisFiles;
 import dev.bulwark.ais.source.LineReader;
@@ -15,12 +15,12 @@ import java.time.Clock;
  * new pass the ships start again from where the capture began.) A missing or unreadable file is an
  * error; the source retries every 30 s. Thread-safe.
  */
-final class FileSource extends ThreadedSource {
+public final class FileSource extends ThreadedSource {
   private final Path file;
   private final double pace;
   private final boolean loop;
 
-  FileSource(
+  public FileSource(
       String name, Path file, double pace, boolean loop, ObservationQueue queue, boolean block) {
     super(new SourceStatus(name, "file", file.toString()), queue, block);
     this.file = file;

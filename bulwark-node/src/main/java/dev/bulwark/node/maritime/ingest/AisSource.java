@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.ingest;
 
 /**
  * One live AIS input of the node (a TCP feed, a UDP port, a capture file, a CSV export, the demo

@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.ingest;
 
 import dev.bulwark.ais.AisDecoder;
 import dev.bulwark.ais.source.AisFiles;
@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  * within a minute of the start; later passes start again from the beginning of the scenarios.
  * Thread-safe (see {@link ThreadedSource}).
  */
-final class DemoReplaySource extends ThreadedSource {
+public final class DemoReplaySource extends ThreadedSource {
   static final String CAPTURE = "/dev/bulwark/node/maritime/demo/dma_2013-11-12_5min.nmea.gz";
 
   private final InfrastructureLayer layer;
@@ -39,7 +39,7 @@ final class DemoReplaySource extends ThreadedSource {
    * @param pace how much faster than real time the demo runs (60: an hour a minute)
    * @param leadMillis track time left before the scenarios' first incident after fast-forwarding
    */
-  DemoReplaySource(
+  public DemoReplaySource(
       ObservationQueue queue,
       InfrastructureLayer layer,
       double pace,

@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.ingest;
 
 import dev.bulwark.maritime.model.PositionReport;
 import dev.bulwark.maritime.model.StaticReport;

@@ -1,4 +1,4 @@
-package dev.bulwark.node.maritime;
+package dev.bulwark.node.maritime.ingest;
 
 import dev.bulwark.ais.csv.CsvPositionReader;
 import dev.bulwark.ais.source.AisFiles;
@@ -16,12 +16,12 @@ import java.nio.file.Path;
  * possible), optionally looped with its times moved on. Rejected rows count as errors, with their
  * line number. Thread-safe.
  */
-final class CsvSource extends ThreadedSource {
+public final class CsvSource extends ThreadedSource {
   private final Path file;
   private final double pace;
   private final boolean loop;
 
-  CsvSource(
+  public CsvSource(
       String name, Path file, double pace, boolean loop, ObservationQueue queue, boolean block) {
     super(new SourceStatus(name, "csv", file.toString()), queue, block);
     this.file = file;
