@@ -96,6 +96,64 @@ class AlertStixTest {
     assertThat(m.track()).isEqualTo(JsonMapper.builder().build().readTree(TRACK));
   }
 
+  /**
+   * The objects exactly as the node wrote them before the mapping left the node (ids are
+   * name-based: a changed id would make a restarted node publish duplicates instead of versions).
+   */
+  @Test
+  void pinsTheObjectsAsTheNodeHasAlwaysWrittenThem() {
+    ObjectNode ext = JsonMapper.builder().build().createObjectNode();
+    Alert a = drag(TRACK, Optional.of("Estlink 2"));
+    AlertStix.Mapped m =
+        new AlertStix(NODE)
+            .map(a, AlertStix.incidentId(a.id()), ext, a.assetId().flatMap(LAYER::find), AMBER);
+    assertThat(m.objects().get(0).toString())
+        .isEqualTo(
+            "{\"type\":\"identity\",\"spec_version\":\"2.1\",\"id\":\"identity--58d"
+                + "b7c33-afe3-5eed-9f1d-3a007c225ea0\",\"created_by_ref\":\"identity--3d1"
+                + "acb40-3fc0-500d-8a0f-6d5ca083546e\",\"object_marking_refs\":[\"marking"
+                + "-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421\"],\"name\":\"EAGLE"
+                + "\",\"description\":\"Vessel transmitting AIS as MMSI 518000001.\",\"id"
+                + "entity_class\":\"unknown\",\"sectors\":[\"transportation\"],\"extensio"
+                + "ns\":{\"extension-definition--8f4c2a71-5d3e-4b9a-a6c0-2e7b1d9f4c38\":{"
+                + "\"extension_type\":\"property-extension\",\"subject\":\"vessel\",\"mms"
+                + "i\":518000001,\"flag\":\"COK\"}}}");
+    assertThat(m.objects().get(2).toString())
+        .isEqualTo(
+            "{\"type\":\"location\",\"spec_version\":\"2.1\",\"id\":\"location--1b3"
+                + "bbb8a-0b13-50c8-ae2c-0d5b6d3805a6\",\"created_by_ref\":\"identity--3d1"
+                + "acb40-3fc0-500d-8a0f-6d5ca083546e\",\"object_marking_refs\":[\"marking"
+                + "-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421\"],\"name\":\"Positi"
+                + "on of MMSI 518000001 at 2026-11-28T09:20:00.000Z\",\"latitude\":59.82,"
+                + "\"longitude\":26.3,\"precision\":50.0}");
+    assertThat(m.objects().get(4).toString())
+        .isEqualTo(
+            "{\"type\":\"sighting\",\"spec_version\":\"2.1\",\"id\":\"sighting--de2"
+                + "19011-474f-555d-89d1-5ea637ebae2b\",\"created_by_ref\":\"identity--3d1"
+                + "acb40-3fc0-500d-8a0f-6d5ca083546e\",\"object_marking_refs\":[\"marking"
+                + "-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421\"],\"description\":"
+                + "\"anchor dragged across Estlink 2\",\"first_seen\":\"2026-11-28T09:00:"
+                + "00.000Z\",\"last_seen\":\"2026-11-28T09:20:00.000Z\",\"count\":3,\"sig"
+                + "hting_of_ref\":\"identity--58db7c33-afe3-5eed-9f1d-3a007c225ea0\",\"wh"
+                + "ere_sighted_refs\":[\"identity--3d1acb40-3fc0-500d-8a0f-6d5ca083546e\""
+                + ",\"location--1b3bbb8a-0b13-50c8-ae2c-0d5b6d3805a6\"]}");
+    assertThat(ext.toString())
+        .isEqualTo(
+            "{\"extension_type\":\"property-extension\",\"subject\":\"alert\",\"ale"
+                + "rt_id\":\"anchor-drag-518000001\",\"kind\":\"anchor-drag\",\"severity"
+                + "\":\"medium\",\"score\":0.812,\"summary\":\"anchor dragged across Estl"
+                + "ink 2\",\"start\":\"2026-11-28T09:00:00.000Z\",\"end\":\"2026-11-28T09"
+                + ":20:00.000Z\",\"raised\":\"2026-11-28T09:10:00.000Z\",\"revision\":2,"
+                + "\"mmsi\":518000001,\"vessel_name\":\"EAGLE\",\"other_mmsis\":[23000000"
+                + "1],\"parameters\":{\"mean_sog_kn\":\"6.2\"},\"vessel_ref\":\"identity-"
+                + "-58db7c33-afe3-5eed-9f1d-3a007c225ea0\",\"asset_name\":\"Estlink 2\","
+                + "\"asset_key\":\"Estlink 2\",\"asset_ref\":\"infrastructure--1fa9d929-7"
+                + "31c-5d3c-b00f-24d207022bcf\",\"latitude\":59.82,\"longitude\":26.3,\"l"
+                + "ocation_ref\":\"location--1b3bbb8a-0b13-50c8-ae2c-0d5b6d3805a6\",\"evi"
+                + "dence_ref\":\"note--41646e60-2c55-5762-ba0f-5c4ded257b93\",\"sighting_"
+                + "ref\":\"sighting--de219011-474f-555d-89d1-5ea637ebae2b\"}");
+  }
+
   @Test
   void theEvidenceNoteCarriesTheTrackAndGivesItBack() {
     ObjectNode ext = JsonMapper.builder().build().createObjectNode();
