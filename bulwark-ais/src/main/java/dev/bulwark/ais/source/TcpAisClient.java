@@ -13,7 +13,8 @@ import java.util.logging.Logger;
  * Reads NMEA lines from a TCP feed (an AIS receiver or aggregator such as AISHub or a DMA feed),
  * reconnecting with exponential {@link Backoff} whenever the connection fails or closes. Every
  * complete line received is delivered before reconnecting; the consumer runs on the client's own
- * thread (so one decoder per client needs no locking).
+ * thread (so one decoder per client needs no locking). A {@link ConnectionListener} may follow the
+ * connection state (the node reports it per source).
  *
  * <p>Thread-safe: {@link #start()} and {@link #close()} may be called from any thread.
  */
@@ -26,6 +27,8 @@ public final class TcpAisClient implements AutoCloseable {
   private final LineConsumer consumer;
   private final Backoff backoff;
   private final Duration connectTimeout;
+  private final ConnectionListener listener;
+  private final String threadName;
   private final Object lock = new Object();
   private final AtomicLong connections = new AtomicLong();
   private final AtomicLong lines = new AtomicLong();
@@ -35,11 +38,27 @@ public final class TcpAisClient implements AutoCloseable {
 
   /** A client of {@code host:port} delivering lines to {@code consumer}. */
   public TcpAisClient(String host, int port, LineConsumer consumer, Backoff backoff) {
+    this(host, port, consumer, backoff, ConnectionListener.NONE, "ais-tcp-" + host + ":" + port);
+  }
+
+  /**
+   * A client of {@code host:port} delivering lines to {@code consumer} and its connection state to
+   * {@code listener}, reading on a thread named {@code threadName}.
+   */
+  public TcpAisClient(
+      String host,
+      int port,
+      LineConsumer consumer,
+      Backoff backoff,
+      ConnectionListener listener,
+      String threadName) {
     this.host = host;
     this.port = port;
     this.consumer = consumer;
     this.backoff = backoff;
     this.connectTimeout = Duration.ofSeconds(10);
+    this.listener = listener;
+    this.threadName = threadName;
   }
 
   /** Starts the reading thread (once). */
@@ -49,7 +68,7 @@ public final class TcpAisClient implements AutoCloseable {
         throw new IllegalStateException("already started");
       }
       running = true;
-      thread = new Thread(this::loop, "ais-tcp-" + host + ":" + port);
+      thread = new Thread(this::loop, threadName);
       thread.setDaemon(true);
       thread.start();
     }
@@ -71,7 +90,9 @@ public final class TcpAisClient implements AutoCloseable {
       try (Socket s = new Socket()) {
         socket = s;
         s.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
+        s.setTcpNoDelay(true);
         connections.incrementAndGet();
+        listener.connected();
         failures = 0;
         InputStream in = s.getInputStream();
         new LineReader(in)
@@ -89,13 +110,18 @@ public final class TcpAisClient implements AutoCloseable {
                   }
                 });
         LOG.fine(() -> "AIS feed " + host + ":" + port + " closed the connection");
+        if (running) {
+          listener.closedByPeer();
+        }
       } catch (IOException e) {
         if (running) {
           LOG.log(Level.FINE, "AIS feed " + host + ":" + port + " failed", e);
+          listener.failed(e);
         }
       } finally {
         socket = null;
       }
+      listener.disconnected();
       failures++;
       sleep(backoff.delay(failures));
     }
@@ -119,7 +145,10 @@ public final class TcpAisClient implements AutoCloseable {
     }
   }
 
-  /** Stops reading, closes the connection and waits for the thread to end. */
+  /**
+   * Stops reading, closes the connection, interrupts the reading thread and waits (up to 5 s) for
+   * it to end.
+   */
   @Override
   public void close() {
     Thread t;
@@ -137,6 +166,8 @@ public final class TcpAisClient implements AutoCloseable {
       }
     }
     if (t != null) {
+      // a consumer blocked handing a line on (a full queue) gives up rather than hold the close
+      t.interrupt();
       try {
         t.join(5000);
       } catch (InterruptedException e) {

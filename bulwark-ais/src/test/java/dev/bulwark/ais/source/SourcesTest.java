@@ -137,6 +137,56 @@ class SourcesTest {
   }
 
   @Test
+  void tcpClientTellsItsListenerOfEveryConnectionState() throws Exception {
+    List<String> states = Collections.synchronizedList(new ArrayList<>());
+    ConnectionListener listener =
+        new ConnectionListener() {
+          @Override
+          public void connected() {
+            states.add("connected");
+          }
+
+          @Override
+          public void closedByPeer() {
+            states.add("closed");
+          }
+
+          @Override
+          public void failed(IOException e) {
+            states.add("failed");
+          }
+
+          @Override
+          public void disconnected() {
+            states.add("disconnected");
+          }
+        };
+    int down;
+    try (ServerSocket s = new ServerSocket(0)) {
+      down = s.getLocalPort();
+    }
+    Backoff fast = new Backoff(Duration.ofMillis(10), Duration.ofMillis(20));
+    try (TcpAisClient client =
+        new TcpAisClient("127.0.0.1", down, (b, o, l) -> {}, fast, listener, "t-down")) {
+      client.start();
+      await(() -> states.size() >= 2);
+    }
+    assertThat(states.subList(0, 2)).containsExactly("failed", "disconnected");
+    states.clear();
+    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
+        TcpAisClient client =
+            new TcpAisClient(
+                "127.0.0.1", server.getLocalPort(), (b, o, l) -> {}, fast, listener, "t-up")) {
+      client.start();
+      try (Socket s = server.accept()) {
+        await(() -> states.contains("connected"));
+      }
+      await(() -> states.size() >= 3);
+    }
+    assertThat(states.subList(0, 3)).containsExactly("connected", "closed", "disconnected");
+  }
+
+  @Test
   void udpListenerDeliversEverySentenceOfEveryDatagram() throws Exception {
     List<DecodedMessage> out = Collections.synchronizedList(new ArrayList<>());
     AisDecoder decoder = AisDecoder.builder(out::add).build();

@@ -3,6 +3,7 @@ package dev.bulwark.maritime.detect;
 import dev.bulwark.maritime.alert.AlertKind;
 import dev.bulwark.maritime.alert.Finding;
 import dev.bulwark.maritime.alert.Severity;
+import dev.bulwark.maritime.infra.Asset;
 import dev.bulwark.maritime.infra.Criticality;
 import dev.bulwark.maritime.infra.Proximity;
 import dev.bulwark.maritime.model.PositionReport;
@@ -120,17 +121,9 @@ public final class AnchorDragDetector extends BaseDetector {
         || ctx.isWorkingVessel(v)) {
       return;
     }
-    var asset = prox.asset(ci);
+    Asset asset = prox.asset(ci);
     long now = r.timeMillis();
-    State s = v.slot(slot);
-    if (s == null) {
-      s = new State();
-      v.slot(slot, s);
-    }
-    if (!s.asset.equals(asset.id()) || now - v.previous().timeMillis() > 1_800_000L) {
-      s.asset = asset.id();
-      s.corridorSince = now;
-    }
+    State s = corridorState(v, asset, now);
     Track t = v.track();
     if (TrackStats.coveredMillis(t, now - p.sustainMillis()) < p.sustainMillis() * 0.6) {
       return;
@@ -139,17 +132,7 @@ public final class AnchorDragDetector extends BaseDetector {
     if (!(mean >= p.minKn() && mean <= p.maxKn())) {
       return;
     }
-    if (now - s.cruiseAt >= 300_000L) {
-      // The cruise speed changes slowly; measuring it every 5 minutes keeps corridor reports cheap.
-      s.cruise =
-          TrackStats.maxBucketMean(
-              t,
-              now - p.referenceMillis(),
-              now - p.sustainMillis(),
-              600_000L,
-              p.minReferenceMillis());
-      s.cruiseAt = now;
-    }
+    refreshCruise(s, t, now);
     double cruise = s.cruise;
     double drop = Double.isNaN(cruise) || cruise <= 0 ? Double.NaN : 1 - mean / cruise;
     boolean anchored =
@@ -160,6 +143,55 @@ public final class AnchorDragDetector extends BaseDetector {
     if (!dropped && !anchored && !course) {
       return;
     }
+    long inCorridor = now - s.corridorSince;
+    double score = score(drop, anchored, course, Ships.isCargoOrTanker(type), inCorridor);
+    if (score < p.minScore()) {
+      return;
+    }
+    Signs signs = new Signs(mean, cruise, drop, anchored, course, turns[0], prox.distanceM(ci));
+    report(v, ctx, asset, s.corridorSince, now, signs, score);
+  }
+
+  /** What the detector saw, for the evidence and the summary. */
+  private record Signs(
+      double mean,
+      double cruise,
+      double drop,
+      boolean anchored,
+      boolean course,
+      double netTurnDeg,
+      double distanceM) {}
+
+  /** The vessel's state for this detector, its corridor episode restarted on a new asset or gap. */
+  private State corridorState(VesselState v, Asset asset, long now) {
+    State s = v.slot(slot);
+    if (s == null) {
+      s = new State();
+      v.slot(slot, s);
+    }
+    if (!s.asset.equals(asset.id()) || now - v.previous().timeMillis() > 1_800_000L) {
+      s.asset = asset.id();
+      s.corridorSince = now;
+    }
+    return s;
+  }
+
+  /** The cruise speed changes slowly; measuring it every 5 minutes keeps corridor reports cheap. */
+  private void refreshCruise(State s, Track t, long now) {
+    if (now - s.cruiseAt >= 300_000L) {
+      s.cruise =
+          TrackStats.maxBucketMean(
+              t,
+              now - p.referenceMillis(),
+              now - p.sustainMillis(),
+              600_000L,
+              p.minReferenceMillis());
+      s.cruiseAt = now;
+    }
+  }
+
+  private static double score(
+      double drop, boolean anchored, boolean course, boolean cargoOrTanker, long inCorridor) {
     double score = 0.35;
     if (drop > 0) {
       score += 0.35 * Math.min(1.0, drop / 0.25);
@@ -170,41 +202,47 @@ public final class AnchorDragDetector extends BaseDetector {
     if (course) {
       score += 0.20;
     }
-    if (Ships.isCargoOrTanker(type)) {
+    if (cargoOrTanker) {
       score += 0.10;
     }
-    long inCorridor = now - s.corridorSince;
     if (inCorridor > 1_200_000L) {
       score += 0.10;
     }
-    score = Math.min(1.0, score);
-    if (score < p.minScore()) {
-      return;
-    }
+    return Math.min(1.0, score);
+  }
+
+  private void report(
+      VesselState v,
+      DetectionContext ctx,
+      Asset asset,
+      long corridorSince,
+      long now,
+      Signs x,
+      double score) {
     Severity sev =
         score >= p.highScore() && asset.criticality() == Criticality.HIGH
             ? Severity.HIGH
             : Severity.MEDIUM;
     Map<String, String> ev = new LinkedHashMap<>();
-    ev.put("mean_sog_kn", fmt(mean));
+    ev.put("mean_sog_kn", fmt(x.mean()));
     ev.put("band_kn", p.minKn() + "-" + p.maxKn());
-    ev.put("cruise_sog_kn", fmt(cruise));
-    ev.put("drop", fmt(drop));
+    ev.put("cruise_sog_kn", fmt(x.cruise()));
+    ev.put("drop", fmt(x.drop()));
     ev.put("min_drop", Double.toString(p.minDrop()));
-    ev.put("at_anchor_status", Boolean.toString(anchored));
-    ev.put("net_turn_1h_deg", fmt(turns[0]));
-    ev.put("distance_to_asset_m", fmt(prox.distanceM(ci)));
-    ev.put("minutes_in_corridor", Long.toString(inCorridor / 60_000));
+    ev.put("at_anchor_status", Boolean.toString(x.anchored()));
+    ev.put("net_turn_1h_deg", fmt(x.netTurnDeg()));
+    ev.put("distance_to_asset_m", fmt(x.distanceM()));
+    ev.put("minutes_in_corridor", Long.toString((now - corridorSince) / 60_000));
     String summary =
         String.format(
             Locale.ROOT,
             "%s at %.1f kn (cruise %s kn) in the %s corridor%s%s",
             v.identity().label(),
-            mean,
-            fmt(cruise),
+            x.mean(),
+            fmt(x.cruise()),
             asset.name(),
-            anchored ? ", reporting at anchor" : "",
-            course ? ", course anomaly" : "");
+            x.anchored() ? ", reporting at anchor" : "",
+            x.course() ? ", course anomaly" : "");
     ctx.alertBook()
         .report(
             new Finding(
@@ -212,7 +250,7 @@ public final class AnchorDragDetector extends BaseDetector {
                 v.mmsi(),
                 0,
                 Optional.of(asset),
-                s.corridorSince,
+                corridorSince,
                 now,
                 sev,
                 score,

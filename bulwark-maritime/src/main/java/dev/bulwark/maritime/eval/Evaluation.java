@@ -126,21 +126,7 @@ public final class Evaluation {
       ObservationFiles.merge(List.of(real, synthetic)).forEach(engine::accept);
       engine.finish();
       List<Alert> alerts = engine.alerts();
-      for (Expectation e : set.expectations()) {
-        Optional<Alert> hit =
-            alerts.stream()
-                .filter(
-                    a ->
-                        a.kind() == e.kind()
-                            && a.mmsi() == e.mmsi()
-                            && a.assetName().equals(e.asset()))
-                .filter(a -> a.raised().toEpochMilli() >= e.onsetMillis() - 600_000L)
-                .findFirst();
-        double minutes =
-            hit.map(a -> (a.raised().toEpochMilli() - e.onsetMillis()) / 60_000.0)
-                .orElse(Double.NaN);
-        detections.add(new Detection(capture, e, hit, minutes));
-      }
+      detect(capture, set, alerts, detections);
       Set<Integer> synth = new HashSet<>(set.vessels());
       for (VesselState v : engine.vessels()) {
         if (!synth.contains(v.mmsi()) && v.hasPosition()) {
@@ -150,8 +136,7 @@ public final class Evaluation {
       }
       for (Alert a : alerts) {
         // After the capture ends every real vessel falls silent at once: that is the end of the
-        // file, not
-        // vessels going dark, so real-traffic alerts count only while the capture runs.
+        // file, not vessels going dark, so real-traffic alerts count only while the capture runs.
         if (synth.contains(a.mmsi()) || a.raised().toEpochMilli() > end) {
           continue;
         }
@@ -162,6 +147,32 @@ public final class Evaluation {
         realAlerts.add(a);
       }
     }
+    return new Result(
+        detections, rows(detections, realAlerts, hours), hours, vessels, realAlerts, drifter);
+  }
+
+  /** Whether and how soon each scenario of one capture was alerted on. */
+  private static void detect(
+      String capture, ScenarioSet set, List<Alert> alerts, List<Detection> detections) {
+    for (Expectation e : set.expectations()) {
+      Optional<Alert> hit =
+          alerts.stream()
+              .filter(
+                  a ->
+                      a.kind() == e.kind()
+                          && a.mmsi() == e.mmsi()
+                          && a.assetName().equals(e.asset()))
+              .filter(a -> a.raised().toEpochMilli() >= e.onsetMillis() - 600_000L)
+              .findFirst();
+      double minutes =
+          hit.map(a -> (a.raised().toEpochMilli() - e.onsetMillis()) / 60_000.0).orElse(Double.NaN);
+      detections.add(new Detection(capture, e, hit, minutes));
+    }
+  }
+
+  /** Per detector: scenarios detected, minutes to alert, alerts on real traffic. */
+  private static List<DetectorRow> rows(
+      List<Detection> detections, List<Alert> realAlerts, double hours) {
     List<DetectorRow> rows = new ArrayList<>();
     Map<AlertKind, int[]> counts = new EnumMap<>(AlertKind.class);
     for (Alert a : realAlerts) {
@@ -186,7 +197,7 @@ public final class Evaluation {
               c[1],
               hours > 0 ? c[0] * 1000.0 / hours : 0));
     }
-    return new Result(detections, rows, hours, vessels, realAlerts, drifter);
+    return rows;
   }
 
   /** The result as a text table. */

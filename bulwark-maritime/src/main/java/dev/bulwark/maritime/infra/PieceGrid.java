@@ -51,42 +51,67 @@ final class PieceGrid {
   PieceGrid(double[] boxes, double targetStepDeg) {
     this.boxes = boxes;
     int n = boxes.length / 4;
-    double loLat = Double.POSITIVE_INFINITY;
-    double hiLat = Double.NEGATIVE_INFINITY;
-    double loLon = Double.POSITIVE_INFINITY;
-    double hiLon = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < n; i++) {
-      loLat = Math.min(loLat, boxes[4 * i]);
-      hiLat = Math.max(hiLat, boxes[4 * i + 1]);
-      loLon = Math.min(loLon, boxes[4 * i + 2]);
-      hiLon = Math.max(hiLon, boxes[4 * i + 3]);
-    }
-    if (n == 0) {
-      loLat = hiLat = loLon = hiLon = 0;
-    }
-    double midLat = (loLat + hiLat) / 2;
-    double widen = 1 / Math.max(0.2, Math.cos(Math.toRadians(midLat)));
-    double step = targetStepDeg;
-    int r;
-    int c;
-    while (true) {
-      r = (int) Math.min(Integer.MAX_VALUE / 2, Math.floor((hiLat - loLat) / step) + 1);
-      c = (int) Math.min(Integer.MAX_VALUE / 2, Math.floor((hiLon - loLon) / (step * widen)) + 1);
-      if ((long) r * c <= MAX_CELLS) {
-        break;
-      }
-      step *= 2;
-    }
-    this.minLat = loLat;
-    this.minLon = loLon;
-    this.latStep = step;
-    this.lonStep = step * widen;
-    this.rows = r;
-    this.cols = c;
-
-    int[] counts = new int[r * c + 1];
+    Layout g = Layout.of(boxes, n, targetStepDeg);
+    this.minLat = g.minLat();
+    this.minLon = g.minLon();
+    this.latStep = g.latStep();
+    this.lonStep = g.lonStep();
+    this.rows = g.rows();
+    this.cols = g.cols();
     this.firstRow = new int[n];
     this.firstCol = new int[n];
+    int[] counts = new int[rows * cols + 1];
+    int big = countCells(n, counts);
+    for (int k = 1; k < counts.length; k++) {
+      counts[k] += counts[k - 1];
+    }
+    this.start = counts;
+    this.items = new int[counts[counts.length - 1]];
+    this.oversized = new int[big];
+    fillCells(n);
+  }
+
+  /** The grid's origin, cell size and dimensions. */
+  private record Layout(
+      double minLat, double minLon, double latStep, double lonStep, int rows, int cols) {
+
+    /** Covers every box; cells as near {@code targetStepDeg} as the cell budget allows. */
+    static Layout of(double[] boxes, int n, double targetStepDeg) {
+      double loLat = Double.POSITIVE_INFINITY;
+      double hiLat = Double.NEGATIVE_INFINITY;
+      double loLon = Double.POSITIVE_INFINITY;
+      double hiLon = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        loLat = Math.min(loLat, boxes[4 * i]);
+        hiLat = Math.max(hiLat, boxes[4 * i + 1]);
+        loLon = Math.min(loLon, boxes[4 * i + 2]);
+        hiLon = Math.max(hiLon, boxes[4 * i + 3]);
+      }
+      if (n == 0) {
+        loLat = hiLat = loLon = hiLon = 0;
+      }
+      double midLat = (loLat + hiLat) / 2;
+      double widen = 1 / Math.max(0.2, Math.cos(Math.toRadians(midLat)));
+      double step = targetStepDeg;
+      int r;
+      int c;
+      while (true) {
+        r = (int) Math.min(Integer.MAX_VALUE / 2, Math.floor((hiLat - loLat) / step) + 1);
+        c = (int) Math.min(Integer.MAX_VALUE / 2, Math.floor((hiLon - loLon) / (step * widen)) + 1);
+        if ((long) r * c <= MAX_CELLS) {
+          break;
+        }
+        step *= 2;
+      }
+      return new Layout(loLat, loLon, step, step * widen, r, c);
+    }
+  }
+
+  /**
+   * First pass: each piece's first cell, and how many pieces each cell holds ({@code counts[cell +
+   * 1]}); returns the number of pieces too big for the cells.
+   */
+  private int countCells(int n, int[] counts) {
     int big = 0;
     for (int i = 0; i < n; i++) {
       firstRow[i] = row(boxes[4 * i]);
@@ -101,18 +126,17 @@ final class PieceGrid {
       }
       for (int y = r0; y <= r1; y++) {
         for (int x = c0; x <= c1; x++) {
-          counts[y * c + x + 1]++;
+          counts[y * cols + x + 1]++;
         }
       }
     }
-    for (int k = 1; k < counts.length; k++) {
-      counts[k] += counts[k - 1];
-    }
-    this.start = counts;
-    this.items = new int[counts[counts.length - 1]];
-    this.oversized = new int[big];
-    int[] fill = Arrays.copyOf(counts, counts.length - 1);
-    big = 0;
+    return big;
+  }
+
+  /** Second pass: the pieces of each cell, and the oversized ones. */
+  private void fillCells(int n) {
+    int[] fill = Arrays.copyOf(start, start.length - 1);
+    int big = 0;
     // Pieces in id order, so each cell's list comes out ascending.
     for (int i = 0; i < n; i++) {
       int r0 = row(boxes[4 * i]);
@@ -125,7 +149,7 @@ final class PieceGrid {
       }
       for (int y = r0; y <= r1; y++) {
         for (int x = c0; x <= c1; x++) {
-          items[fill[y * c + x]++] = i;
+          items[fill[y * cols + x]++] = i;
         }
       }
     }

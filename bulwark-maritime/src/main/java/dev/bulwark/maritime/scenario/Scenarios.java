@@ -62,10 +62,31 @@ public final class Scenarios {
   public static ScenarioSet generate(long startAt, InfrastructureLayer layer) {
     // Tag blocks carry whole seconds: start on one so that onsets and decoded times agree.
     long startMillis = Math.floorDiv(startAt, 1000L) * 1000L;
-    List<ScenarioSet.Line> lines = new ArrayList<>();
     List<Expectation> expected = new ArrayList<>();
-    AivdmEncoder enc = new AivdmEncoder();
+    ShipSim eagle = eagle(startMillis, layer, expected);
+    ShipSim yi = yipeng(startMillis, layer, expected);
+    ShipSim[] rendezvous = rendezvous(startMillis, expected);
+    ShipSim[] spoof = spoof(startMillis, expected);
+    ShipSim[] background = background(startMillis);
+    List<ScenarioSet.Line> lines =
+        lines(
+            eagle,
+            yi,
+            rendezvous[0],
+            rendezvous[1],
+            spoof[0],
+            spoof[1],
+            background[0],
+            background[1],
+            background[2]);
+    return new ScenarioSet(
+        lines,
+        expected,
+        List.of(EAGLE, YIPENG, TANKER_A, TANKER_B, FERRY, BACKGROUND_1, BACKGROUND_2, YACHT));
+  }
 
+  private static ShipSim eagle(
+      long startMillis, InfrastructureLayer layer, List<Expectation> expected) {
     // Eagle S-like: cruise 2 h, drag ~90 km 8.5 -> 6.2 kn across Estlink 2, U-turn.
     ShipSim eagle = new ShipSim(EAGLE, false, startMillis, 60.02, 27.6, 265, 10.0, 1);
     eagle.leg(2 * HOUR, 10.0, 265, true, 10_000, 0, "cruise");
@@ -81,7 +102,11 @@ public final class Scenarios {
             Optional.of("Estlink 2"),
             firstInCorridor(eagle, layer, "Estlink 2", s -> s.tag().equals("drag")),
             "anchor dragged across Estlink 2, speed falling from 8.5 to 6.2 kn"));
+    return eagle;
+  }
 
+  private static ShipSim yipeng(
+      long startMillis, InfrastructureLayer layer, List<Expectation> expected) {
     // Yi Peng 3-like: south at 10.5 kn, turn west and drag at ~7 kn across BCS, two AIS gaps,
     // C-Lion1 crossed while dark.
     ShipSim yi = new ShipSim(YIPENG, false, startMillis + 30 * MIN, 57.55, 20.5, 180, 10.5, 2);
@@ -130,7 +155,11 @@ public final class Scenarios {
             Optional.of("C-Lion1"),
             darkStart,
             "AIS off 5 km before C-Lion1, crossed it dark, reappeared south-west"));
+    return yi;
+  }
 
+  /** The two tankers of the rendezvous: A, then B. */
+  private static ShipSim[] rendezvous(long startMillis, List<Expectation> expected) {
     // Rendezvous at sea, away from infrastructure.
     long rv = startMillis + HOUR;
     ShipSim a = new ShipSim(TANKER_A, false, rv, 55.2, 19.5, 270, 11, 3);
@@ -159,7 +188,11 @@ public final class Scenarios {
             Optional.empty(),
             meetingOnset(a, b),
             "two tankers lie together at sea for 2.5 h"));
+    return new ShipSim[] {a, b};
+  }
 
+  /** The ferry, then the ghost transmitting its MMSI. */
+  private static ShipSim[] spoof(long startMillis, List<Expectation> expected) {
     // Spoofed track: a ferry's MMSI also transmitted from a ghost on Balticconnector.
     long sp = startMillis + 2 * HOUR;
     ShipSim ferry = new ShipSim(FERRY, false, sp, 60.155, 24.955, 0, 20, 5);
@@ -187,7 +220,11 @@ public final class Scenarios {
                 .orElseThrow()
                 .timeMillis(),
             "ferry MMSI transmitted from a ghost on Balticconnector"));
+    return new ShipSim[] {ferry, ghost};
+  }
 
+  /** Two merchant ships and a yacht. */
+  private static ShipSim[] background(long startMillis) {
     // Background traffic that must stay quiet.
     ShipSim bg1 = new ShipSim(BACKGROUND_1, false, startMillis, 59.9, 23.0, 90, 12, 7);
     bg1.leg(11 * HOUR, 12, 90, true, 10_000, 0, "background");
@@ -195,7 +232,22 @@ public final class Scenarios {
     bg2.leg(12 * HOUR, 13, 180, true, 10_000, 0, "background");
     ShipSim yacht = new ShipSim(YACHT, true, startMillis, 59.75, 23.2, 20, 6, 9);
     yacht.leg(6 * HOUR, 6, 20, true, 30_000, 15, "background");
+    return new ShipSim[] {bg1, bg2, yacht};
+  }
 
+  /** Every ship's sentences, in time order. */
+  private static List<ScenarioSet.Line> lines(
+      ShipSim eagle,
+      ShipSim yi,
+      ShipSim a,
+      ShipSim b,
+      ShipSim ferry,
+      ShipSim ghost,
+      ShipSim bg1,
+      ShipSim bg2,
+      ShipSim yacht) {
+    List<ScenarioSet.Line> lines = new ArrayList<>();
+    AivdmEncoder enc = new AivdmEncoder();
     // Everyone keeps reporting until the last scenario ends, so that no ship "goes dark" at the end
     // of the file.
     long end = 0;
@@ -220,10 +272,7 @@ public final class Scenarios {
     emit(enc, yacht, lines, 1, "YACHT BULWARK", "PBY1", 0, 37, 12, 4, 0, "");
 
     lines.sort(Comparator.comparingLong(ScenarioSet.Line::timeMillis));
-    return new ScenarioSet(
-        lines,
-        expected,
-        List.of(EAGLE, YIPENG, TANKER_A, TANKER_B, FERRY, BACKGROUND_1, BACKGROUND_2, YACHT));
+    return lines;
   }
 
   /**

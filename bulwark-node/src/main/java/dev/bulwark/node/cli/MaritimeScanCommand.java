@@ -1,6 +1,7 @@
 package dev.bulwark.node.cli;
 
 import dev.bulwark.maritime.alert.Alert;
+import dev.bulwark.maritime.alert.AlertJson;
 import dev.bulwark.maritime.alert.AlertListener;
 import dev.bulwark.maritime.alert.Severity;
 import dev.bulwark.maritime.engine.EngineConfig;
@@ -16,14 +17,11 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code bulwark maritime scan --ais FILE... [--infra FILE] [--watchlist FILE] [--working FILE]
@@ -129,9 +127,8 @@ final class MaritimeScanCommand implements Callable<Integer> {
     List<Alert> alerts = new ArrayList<>(closed);
     alerts.addAll(engine.alerts());
     alerts.sort(Comparator.comparing(Alert::raised));
-    JsonMapper mapper = JsonMapper.builder().build();
     for (Alert a : alerts) {
-      out.println(json ? mapper.writeValueAsString(toJson(a, evidence, mapper)) : text(a));
+      out.println(json ? AlertJson.scan(a, evidence).toString() : text(a));
     }
     var s = engine.stats();
     err.printf(
@@ -169,29 +166,6 @@ final class MaritimeScanCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new MaritimeInfra.Failure(e.getMessage(), 1);
     }
-  }
-
-  static Map<String, Object> toJson(Alert a, boolean withTrack, JsonMapper mapper) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", a.id());
-    m.put("kind", a.kind().slug());
-    m.put("mmsi", a.mmsi());
-    m.put("name", a.vesselName());
-    m.put("asset", a.assetName().orElse(null));
-    m.put("start", a.start().toString());
-    m.put("end", a.end().toString());
-    m.put("raised", a.raised().toString());
-    m.put("severity", a.severity().slug());
-    m.put("score", Math.round(a.score() * 100) / 100.0);
-    if (!a.others().isEmpty()) {
-      m.put("others", a.others());
-    }
-    m.put("summary", a.summary());
-    m.put("parameters", a.evidence().parameters());
-    if (withTrack) {
-      m.put("track", mapper.readTree(a.evidence().trackGeoJson()));
-    }
-    return m;
   }
 
   private static String text(Alert a) {

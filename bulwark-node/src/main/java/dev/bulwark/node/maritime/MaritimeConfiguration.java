@@ -2,6 +2,9 @@ package dev.bulwark.node.maritime;
 
 import dev.bulwark.maritime.infra.GeoJsonInfrastructure;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
+import dev.bulwark.maritime.stix.MaritimeExtension;
+import dev.bulwark.node.maritime.alerts.IncidentLedger;
+import dev.bulwark.node.maritime.alerts.NodeMarkings;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.taxii.server.TaxiiProperties;
@@ -70,7 +73,12 @@ public class MaritimeConfiguration {
             Set.of()));
     String identity = MaritimeExtension.id("identity", "node|" + n);
     return new IncidentLedger(
-        store, p.collection(), n, NodeMarkings.of(p, identity), layer, System::currentTimeMillis);
+        store,
+        p.collection(),
+        n,
+        NodeMarkings.of(p.markingRefList(), p.tlp(), p.releasableToList(), identity),
+        layer,
+        System::currentTimeMillis);
   }
 
   @Bean

@@ -2,10 +2,15 @@ package dev.bulwark.node.maritime;
 
 import dev.bulwark.maritime.alert.TrackSnippets;
 import dev.bulwark.maritime.infra.Asset;
+import dev.bulwark.maritime.stix.MaritimeExtension;
 import dev.bulwark.maritime.vessel.IdentityChange;
 import dev.bulwark.maritime.vessel.VesselIdentity;
 import dev.bulwark.node.audit.AuditEntry;
 import dev.bulwark.node.audit.AuditLog;
+import dev.bulwark.node.maritime.alerts.Disposition;
+import dev.bulwark.node.maritime.alerts.IncidentLedger;
+import dev.bulwark.node.maritime.watch.LiveEngine;
+import dev.bulwark.node.maritime.watch.LiveSnapshot;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.security.NodeAuthentication;
 import dev.bulwark.node.security.NodePrincipal;
@@ -13,6 +18,7 @@ import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.StoredObject;
+import dev.bulwark.stix.StixTimestamps;
 import dev.bulwark.stix.markings.Reader;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -118,7 +124,7 @@ class MaritimeController {
                               ArrayNode h = o.putArray("identity_history");
                               for (IdentityChange c : e.registry().history(mmsi)) {
                                 ObjectNode x = h.addObject();
-                                x.put("time", Stamps.of(c.timeMillis()));
+                                x.put("time", StixTimestamps.formatMillis(c.timeMillis()));
                                 x.put("field", c.field().name().toLowerCase(Locale.ROOT));
                                 x.put("before", c.before());
                                 x.put("after", c.after());

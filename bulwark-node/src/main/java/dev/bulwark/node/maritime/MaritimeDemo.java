@@ -1,5 +1,6 @@
 package dev.bulwark.node.maritime;
 
+import dev.bulwark.node.maritime.ingest.DemoReplaySource;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import java.io.IOException;

@@ -1,5 +1,11 @@
 package dev.bulwark.node.maritime;
 
+import dev.bulwark.node.maritime.alerts.AlertPublisher;
+import dev.bulwark.node.maritime.ingest.AisSource;
+import dev.bulwark.node.maritime.ingest.ObservationQueue;
+import dev.bulwark.node.maritime.ingest.SourceStatus;
+import dev.bulwark.node.maritime.watch.LiveEngine;
+import dev.bulwark.node.maritime.watch.LiveEvents;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -4,6 +4,19 @@ import dev.bulwark.ais.source.Backoff;
 import dev.bulwark.maritime.alert.Alert;
 import dev.bulwark.maritime.alert.AlertListener;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
+import dev.bulwark.node.maritime.alerts.AlertPublisher;
+import dev.bulwark.node.maritime.alerts.IncidentLedger;
+import dev.bulwark.node.maritime.ingest.AisSource;
+import dev.bulwark.node.maritime.ingest.CsvSource;
+import dev.bulwark.node.maritime.ingest.FileSource;
+import dev.bulwark.node.maritime.ingest.ObservationQueue;
+import dev.bulwark.node.maritime.ingest.SourceStatus;
+import dev.bulwark.node.maritime.ingest.TcpSource;
+import dev.bulwark.node.maritime.ingest.UdpSource;
+import dev.bulwark.node.maritime.watch.LiveEngine;
+import dev.bulwark.node.maritime.watch.LiveEvents;
+import dev.bulwark.node.maritime.watch.LiveSnapshot;
+import dev.bulwark.node.maritime.watch.VesselView;
 import java.net.SocketException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +30,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -189,7 +204,9 @@ public final class MaritimeWatch implements SmartLifecycle {
    * @param queueWaits times a replay (or a source set to block) waited for the engine
    * @param engineFailures observations the engine failed on
    * @param eventsDropped console events dropped for slow clients
+   *     <p>Written as JSON with snake_case field names, like STIX and TAXII.
    */
+  @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
   public record Status(
       boolean running,
       List<SourceStatus.View> sources,

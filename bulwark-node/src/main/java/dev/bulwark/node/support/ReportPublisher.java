@@ -6,6 +6,7 @@ import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Provenance;
 import dev.bulwark.stix.StixIds;
 import dev.bulwark.stix.StixObject;
+import dev.bulwark.stix.StixTimestamps;
 import dev.bulwark.stix.markings.Tlp;
 import dev.bulwark.stix.validation.Finding;
 import dev.bulwark.stix.validation.StixValidator;
@@ -22,7 +23,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,8 +50,6 @@ public final class ReportPublisher {
   /** Where published reports are served without authentication. */
   public static final String PUBLIC_PATH = "/public/support/reports/";
 
-  private static final DateTimeFormatter STIX_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
   private static final UUID NAMESPACE = UUID.fromString("6a3c2f0e-3b7e-4c4f-9a55-0f1d1b5e7a10");
 
   private final PublicationStore publications;
@@ -176,7 +174,7 @@ public final class ReportPublisher {
 
   List<StixObject> stix(
       SupportReport report, String reportId, OffsetDateTime now, String publicUrl) {
-    String t = now.format(STIX_TIME);
+    String t = StixTimestamps.formatMillis(now.toInstant());
     String clear = Tlp.CLEAR.markingDefinitionId();
     FairShareResult f = report.focus();
     String noteId = StixIds.random("note");

@@ -391,7 +391,7 @@ final class Probes {
     scan(w, "/api/maritime/status", status);
     if (status.status() == 200 && !nodeAlertVisible(w)) {
       JsonNode s = Corpus.JSON.readTree(status.body());
-      long counted = s.path("alertsRaised").asLong(0) + s.path("alertsPublished").asLong(0);
+      long counted = s.path("alerts_raised").asLong(0) + s.path("alerts_published").asLong(0);
       verdicts.check(
           counted == 0,
           Kind.ORACLE,

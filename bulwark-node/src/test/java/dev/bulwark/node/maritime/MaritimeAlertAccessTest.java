@@ -6,7 +6,10 @@ import dev.bulwark.maritime.alert.Alert;
 import dev.bulwark.maritime.alert.AlertKind;
 import dev.bulwark.maritime.alert.Evidence;
 import dev.bulwark.maritime.alert.Severity;
+import dev.bulwark.maritime.stix.MaritimeExtension;
 import dev.bulwark.node.BulwarkNodeApplication;
+import dev.bulwark.node.maritime.alerts.IncidentLedger;
+import dev.bulwark.node.maritime.alerts.IncidentLedgerTest;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.CollectionInfo;
@@ -64,7 +67,7 @@ import tools.jackson.databind.node.ObjectNode;
  * contributors and an admin then look through every door: REST (what the console shows),
  * server-sent events, TAXII, the workflow, the status and the metrics.
  */
-class MaritimeAlertAccessTest {
+public class MaritimeAlertAccessTest {
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final String TAXII = "application/taxii+json;version=2.1";
   static final String ALERTS = "/bulwark/collections/maritime-alerts/objects/";
@@ -188,7 +191,8 @@ class MaritimeAlertAccessTest {
   }
 
   /** An incident shaped exactly like the node's alerts, as a contributor could have posted it. */
-  static StixObject injected(String id, String alertId, String text, String author, Tlp tlp) {
+  public static StixObject injected(
+      String id, String alertId, String text, String author, Tlp tlp) {
     ObjectNode o = JSON.createObjectNode();
     o.put("type", "incident");
     o.put("spec_version", "2.1");
@@ -467,7 +471,7 @@ class MaritimeAlertAccessTest {
               "/actuator/metrics/jvm.memory.used")) {
         HttpResponse<String> r = as(who).get(path);
         assertThat(r.statusCode()).as(who + " " + path).isEqualTo(403);
-        assertThat(r.body()).doesNotContain("bulwark_maritime").doesNotContain("alertsRaised");
+        assertThat(r.body()).doesNotContain("bulwark_maritime").doesNotContain("alerts_raised");
       }
     }
     NodeHttp admin = as("est-admin");

@@ -2,6 +2,7 @@ package dev.bulwark.node.maritime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.maritime.stix.MaritimeExtension;
 import dev.bulwark.node.BulwarkNodeApplication;
 import dev.bulwark.node.audit.AuditLog;
 import dev.bulwark.node.security.PrincipalStore;

@@ -2,11 +2,11 @@ package dev.bulwark.node.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.maritime.stix.MaritimeExtension;
 import dev.bulwark.node.BulwarkNodeApplication;
 import dev.bulwark.node.audit.AuditLog;
 import dev.bulwark.node.audit.AuditRecord;
 import dev.bulwark.node.maritime.MaritimeDemo;
-import dev.bulwark.node.maritime.MaritimeExtension;
 import dev.bulwark.node.maritime.NodeHttp;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;

@@ -31,6 +31,7 @@ import static dev.bulwark.stix.validation.Rules.VALUE_FORMAT;
 import static dev.bulwark.stix.validation.Rules.VALUE_RANGE;
 
 import dev.bulwark.stix.StixIds;
+import dev.bulwark.stix.StixTimestamps;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -505,7 +506,7 @@ final class Checker {
       typeError(path, "2.16", "a timestamp string");
       return false;
     }
-    if (!Timestamps.valid(v.stringValue())) {
+    if (!StixTimestamps.isValid(v.stringValue())) {
       error(
           path,
           TIMESTAMP_FORMAT,
@@ -918,7 +919,7 @@ final class Checker {
   private void createdModified(JsonNode o, String path) {
     String created = precise(o, "created", path);
     String modified = precise(o, "modified", path);
-    if (created != null && modified != null && Timestamps.compare(modified, created) < 0) {
+    if (created != null && modified != null && StixTimestamps.compare(modified, created) < 0) {
       error(
           path + ".modified",
           MODIFIED_BEFORE_CREATED,
@@ -930,11 +931,11 @@ final class Checker {
   /** created/modified: a valid timestamp with at least millisecond precision, else null. */
   private String precise(JsonNode o, String name, String path) {
     JsonNode v = o.get(name);
-    if (v == null || !v.isString() || !Timestamps.valid(v.stringValue())) {
+    if (v == null || !v.isString() || !StixTimestamps.isValid(v.stringValue())) {
       return null;
     }
     String s = v.stringValue();
-    if (Timestamps.fractionDigits(s) < 3) {
+    if (StixTimestamps.fractionDigits(s) < 3) {
       error(
           Paths.child(path, name),
           TIMESTAMP_PRECISION,

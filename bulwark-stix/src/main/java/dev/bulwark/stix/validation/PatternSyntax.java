@@ -1,5 +1,6 @@
 package dev.bulwark.stix.validation;
 
+import dev.bulwark.stix.StixTimestamps;
 import java.util.Optional;
 import java.util.Set;
 
@@ -126,7 +127,7 @@ final class PatternSyntax {
         }
         ws();
         String stop = prefixed('t');
-        if (Timestamps.compare(stop, start) <= 0) {
+        if (StixTimestamps.compare(stop, start) <= 0) {
           fail("STOP must be later than START");
         }
       } else if (keyword("REPEATS")) {
@@ -341,7 +342,7 @@ final class PatternSyntax {
       fail(prefix == 't' ? "expected a timestamp constant t'...'" : "expected " + prefix + "'...'");
     }
     String value = string();
-    if (prefix == 't' && !Timestamps.valid(value)) {
+    if (prefix == 't' && !StixTimestamps.isValid(value)) {
       pos = at;
       fail("t'" + value + "' is not a STIX timestamp");
     }

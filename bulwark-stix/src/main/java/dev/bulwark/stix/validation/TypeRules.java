@@ -12,6 +12,7 @@ import static dev.bulwark.stix.validation.Rules.VALUE_FORMAT;
 import static dev.bulwark.stix.validation.Rules.VALUE_RANGE;
 
 import dev.bulwark.stix.StixIds;
+import dev.bulwark.stix.StixTimestamps;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -471,11 +472,11 @@ final class TypeRules {
         || b == null
         || !a.isString()
         || !b.isString()
-        || !Timestamps.valid(a.stringValue())
-        || !Timestamps.valid(b.stringValue())) {
+        || !StixTimestamps.isValid(a.stringValue())
+        || !StixTimestamps.isValid(b.stringValue())) {
       return;
     }
-    int cmp = Timestamps.compare(b.stringValue(), a.stringValue());
+    int cmp = StixTimestamps.compare(b.stringValue(), a.stringValue());
     if (cmp < 0 || (strict && cmp == 0)) {
       c.error(
           Paths.child(path, later),

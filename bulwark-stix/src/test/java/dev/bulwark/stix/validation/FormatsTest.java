@@ -2,6 +2,7 @@ package dev.bulwark.stix.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.stix.StixTimestamps;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -134,7 +135,7 @@ class FormatsTest {
         "2016-12-31T23:59:60Z"
       })
   void acceptsTimestamps(String s) {
-    assertThat(Timestamps.valid(s)).isTrue();
+    assertThat(StixTimestamps.isValid(s)).isTrue();
   }
 
   @ParameterizedTest
@@ -150,6 +151,6 @@ class FormatsTest {
         "2016-1-20T12:31:12Z"
       })
   void rejectsBadTimestamps(String s) {
-    assertThat(Timestamps.valid(s)).isFalse();
+    assertThat(StixTimestamps.isValid(s)).isFalse();
   }
 }

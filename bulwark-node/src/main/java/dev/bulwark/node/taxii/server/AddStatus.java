@@ -5,6 +5,7 @@ import static dev.bulwark.node.taxii.server.TaxiiResponses.JSON;
 import dev.bulwark.node.audit.AuditEntry;
 import dev.bulwark.node.audit.AuditEntry.Decision;
 import dev.bulwark.node.security.NodePrincipal;
+import dev.bulwark.stix.StixTimestamps;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,7 +23,7 @@ final class AddStatus {
     ObjectNode s = JSON.createObjectNode();
     s.put("id", id);
     s.put("status", "complete");
-    s.put("request_timestamp", Timestamps.format(requestMicros));
+    s.put("request_timestamp", StixTimestamps.formatMicros(requestMicros));
     s.put("total_count", outcomes.size());
     ArrayNode successes = JSON.createArrayNode();
     ArrayNode failures = JSON.createArrayNode();

@@ -4,6 +4,7 @@ import static dev.bulwark.node.taxii.server.TaxiiResponses.JSON;
 
 import dev.bulwark.node.security.NodePrincipal;
 import dev.bulwark.node.store.StoredObject;
+import dev.bulwark.stix.StixTimestamps;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
@@ -54,10 +55,10 @@ class ManifestController {
       for (StoredObject o : s.items()) {
         ObjectNode r = records.addObject();
         r.put("id", o.objectId());
-        r.put("date_added", Timestamps.format(o.dateAddedMicros()));
+        r.put("date_added", StixTimestamps.formatMicros(o.dateAddedMicros()));
         r.put(
             "version",
-            o.version().isEmpty() ? Timestamps.format(o.dateAddedMicros()) : o.version());
+            o.version().isEmpty() ? StixTimestamps.formatMicros(o.dateAddedMicros()) : o.version());
         r.put("media_type", MediaTypes.STIX);
       }
       body.append("\"objects\":").append(JSON.writeValueAsString(records));

@@ -1,6 +1,6 @@
 package dev.bulwark.node.taxii.server;
 
-import dev.bulwark.node.maritime.MaritimeExtension;
+import dev.bulwark.maritime.stix.MaritimeExtension;
 import dev.bulwark.node.security.CommunityIdentities;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.store.ObjectStore;

@@ -1,6 +1,7 @@
 package dev.bulwark.node.taxii.server;
 
 import dev.bulwark.stix.StixIds;
+import dev.bulwark.stix.StixTimestamps;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -42,7 +43,7 @@ record TaxiiFilters(
         single(params, "added_after")
             .map(
                 v ->
-                    Timestamps.parse(v)
+                    StixTimestamps.parseMicros(v)
                         .orElseThrow(
                             () ->
                                 TaxiiException.badRequest(
@@ -121,7 +122,7 @@ record TaxiiFilters(
         case "last" -> last = true;
         default ->
             exact.add(
-                Timestamps.parse(v)
+                StixTimestamps.parseMicros(v)
                     .orElseThrow(
                         () ->
                             TaxiiException.badRequest(

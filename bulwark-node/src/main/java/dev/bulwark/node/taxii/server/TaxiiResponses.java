@@ -1,6 +1,7 @@
 package dev.bulwark.node.taxii.server;
 
 import dev.bulwark.node.store.StoredObject;
+import dev.bulwark.stix.StixTimestamps;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -64,8 +65,8 @@ final class TaxiiResponses {
         first = Math.min(first, o.dateAddedMicros());
         last = Math.max(last, o.dateAddedMicros());
       }
-      r.header("X-TAXII-Date-Added-First", Timestamps.format(first));
-      r.header("X-TAXII-Date-Added-Last", Timestamps.format(last));
+      r.header("X-TAXII-Date-Added-First", StixTimestamps.formatMicros(first));
+      r.header("X-TAXII-Date-Added-Last", StixTimestamps.formatMicros(last));
     }
     return r.body(body);
   }

@@ -3,6 +3,7 @@ package dev.bulwark.node.taxii.server;
 import static dev.bulwark.node.taxii.server.TaxiiResponses.JSON;
 
 import dev.bulwark.node.security.NodePrincipal;
+import dev.bulwark.stix.StixTimestamps;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import org.springframework.http.ResponseEntity;
@@ -60,7 +61,7 @@ class VersionsController {
               o ->
                   list.add(
                       o.version().isEmpty()
-                          ? Timestamps.format(o.dateAddedMicros())
+                          ? StixTimestamps.formatMicros(o.dateAddedMicros())
                           : o.version()));
       body.append("\"versions\":").append(JSON.writeValueAsString(list));
     }

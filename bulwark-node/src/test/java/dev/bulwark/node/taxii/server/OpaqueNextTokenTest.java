@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoredObject;
+import dev.bulwark.stix.StixTimestamps;
 import dev.bulwark.stix.markings.Tlp;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -91,7 +92,7 @@ class OpaqueNextTokenTest {
     StoredObject visible = store.versions("intel", visibleId, ReadFilter.SYSTEM).get(0);
     // a page of one from just before the visible object: the store scans the visible row, then the
     // hidden one, and stops at the next visible row, so the position is the hidden row's date_added
-    String after = Timestamps.format(visible.dateAddedMicros() - 1);
+    String after = StixTimestamps.formatMicros(visible.dateAddedMicros() - 1);
     HttpResponse<String> page = node.get(C + "objects/?limit=1&added_after=" + after, est);
     assertThat(json(page).path("objects").get(0).path("id").asString()).isEqualTo(visibleId);
     String token = json(page).path("next").asString();

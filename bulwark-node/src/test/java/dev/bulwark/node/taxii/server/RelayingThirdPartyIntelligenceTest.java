@@ -2,7 +2,7 @@ package dev.bulwark.node.taxii.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.node.maritime.MaritimeExtension;
+import dev.bulwark.maritime.stix.MaritimeExtension;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.node.audit.AuditLog;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
+import dev.bulwark.stix.StixTimestamps;
 import dev.bulwark.stix.markings.Tlp;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -454,7 +455,8 @@ class TaxiiServerConformanceTest {
       assertThat(r.headers().firstValue("X-TAXII-Date-Added-Last"))
           .as(path)
           .hasValue(r.headers().firstValue("X-TAXII-Date-Added-First").get());
-      assertThat(Timestamps.parse(r.headers().firstValue("X-TAXII-Date-Added-Last").get()))
+      assertThat(
+              StixTimestamps.parseMicros(r.headers().firstValue("X-TAXII-Date-Added-Last").get()))
           .isPresent();
     }
   }
@@ -709,7 +711,7 @@ class TaxiiServerConformanceTest {
     assertThat(rec.path("id").asString()).isEqualTo(id);
     assertThat(rec.path("version").asString()).isEqualTo("2026-01-02T00:00:00.000Z");
     assertThat(rec.path("media_type").asString()).isEqualTo("application/stix+json;version=2.1");
-    assertThat(Timestamps.parse(rec.path("date_added").asString())).isPresent();
+    assertThat(StixTimestamps.parseMicros(rec.path("date_added").asString())).isPresent();
   }
 
   @Test
