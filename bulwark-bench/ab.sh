@@ -116,6 +116,9 @@ jmh() { # jmh SIDE ROUND NAME REGEX OPTIONS...
   log "  $name $side round $round"
   (cd "$OUT/$side" && java -cp "$(cat cp.txt)" org.openjdk.jmh.Main "$regex" "$@" \
       -rf json -rff "$f.json") >"$f.log" 2>&1 || log "  $name $side round $round FAILED (see $f.log)"
+  if grep -q 'Unable to acquire the JMH lock' "$f.log"; then
+    log "  another JMH run holds /tmp/jmh.lock: two benchmark runs at once measure nothing; wait for it"
+  fi
 }
 
 plain() { # plain SIDE ROUND NAME COMMAND...: a plain main run from the side's snapshot directory
