@@ -45,6 +45,9 @@
 # Duration with the defaults: about 5 minutes of benchmarks per side and round, i.e. ~20 minutes for
 # 2 rounds, plus the builds (2-4 minutes each on the reference machine). Run it on a quiet machine:
 # the figures of one side are only comparable to the other side's taken in the same run.
+# The whole script is one compound command, read before it runs: editing this file while a run is under
+# way (bash otherwise reads a script as it goes) cannot break that run.
+{
 set -euo pipefail
 
 BASE_REV=${1:-fa874a9}
@@ -267,3 +270,5 @@ if [[ -z ${AB_TABLE_ONLY:-} ]]; then
   log "benchmarks took $(((SECONDS - t0) / 60)) min $(((SECONDS - t0) % 60)) s"
 fi
 table
+exit 0
+}
