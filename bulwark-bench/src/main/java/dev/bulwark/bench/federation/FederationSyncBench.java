@@ -66,36 +66,7 @@ public final class FederationSyncBench {
     String[] tokens = setUp(est, "EST", objects);
     String[] finTokens = setUp(fin, "FIN", 0);
     // EST's token for FIN's node is tokens[1]; FIN's token for EST's node is finTokens[1].
-    try (HikariDataSource ds = NodeDatabase.open(NodeDatabase.defaultUrl(fin), "bulwark", "", 2)) {
-      new PeerStore(ds)
-          .put(
-              new Peer(
-                  "est",
-                  "EST",
-                  URI.create("http://127.0.0.1:" + estPort + "/bulwark/"),
-                  "",
-                  tokens[1],
-                  "",
-                  "",
-                  List.of("intel"),
-                  List.of(),
-                  Duration.ofMillis(200)));
-    }
-    try (HikariDataSource ds = NodeDatabase.open(NodeDatabase.defaultUrl(est), "bulwark", "", 2)) {
-      new PeerStore(ds)
-          .put(
-              new Peer(
-                  "fin",
-                  "FIN",
-                  URI.create("http://127.0.0.1:" + finPort + "/bulwark/"),
-                  "",
-                  finTokens[1],
-                  "",
-                  "",
-                  List.of(),
-                  List.of("intel"),
-                  Duration.ofMillis(200)));
-    }
+    peerEachOther(est, fin, estPort, finPort, tokens[1], finTokens[1]);
     Process estNode = start(jar, est, estPort);
     awaitUp(estPort);
     long t0 = System.nanoTime();
@@ -136,41 +107,7 @@ public final class FederationSyncBench {
           "EST's push to FIN through the same objects: done %.1f s after the initial sync%n",
           (System.nanoTime() - t1) / 1e9);
 
-      TaxiiClient estAnalyst = TaxiiClient.builder().basic("analyst", tokens[0]).build();
-      TaxiiClient finAnalyst = TaxiiClient.builder().basic("analyst", finTokens[0]).build();
-      URI estRoot = URI.create("http://127.0.0.1:" + estPort + "/bulwark/");
-      URI finRoot = URI.create("http://127.0.0.1:" + finPort + "/bulwark/");
-      List<Double> lags = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
-        // steady load: a batch of 50 objects every round, then the probe object
-        List<String> batch = new ArrayList<>();
-        for (int b = 0; b < 50; b++) {
-          batch.add(indicator(tokens[2], UUID.randomUUID().toString()));
-        }
-        estAnalyst.add(estRoot, "intel", batch);
-        String probeId = UUID.randomUUID().toString();
-        estAnalyst.add(estRoot, "intel", List.of(indicator(tokens[2], probeId)));
-        long added = System.nanoTime();
-        while (finAnalyst
-            .objects(
-                finRoot,
-                "intel",
-                TaxiiQuery.all().withIds(List.of("indicator--" + probeId)),
-                Optional.empty())
-            .objects()
-            .isEmpty()) {
-          Thread.sleep(20);
-          if (System.nanoTime() - added > TimeUnit.SECONDS.toNanos(60)) {
-            throw new IllegalStateException("probe object not seen at FIN within 60 s");
-          }
-        }
-        lags.add((System.nanoTime() - added) / 1e6);
-      }
-      double[] sorted = lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      System.out.printf(
-          "lag of one new object (push, 200 ms interval), 20 probes under load: p50 %.0f ms, max %.0f ms%n",
-          sorted[sorted.length / 2], sorted[sorted.length - 1]);
-      System.out.println("all lags ms: " + Arrays.toString(sorted));
+      lagProbes(tokens, finTokens, estPort, finPort);
     } finally {
       finNode.destroy();
       estNode.destroy();
@@ -297,6 +234,85 @@ public final class FederationSyncBench {
    * -Dbench.nodeJvmArgs=-XX:StartFlightRecording=filename=node.jfr,settings=profile} (each node
    * writes into its own home, which is the working directory).
    */
+  /** FIN pulls from EST, EST pushes to FIN, every 200 ms; each with the token the other gave it. */
+  private static void peerEachOther(
+      Path est, Path fin, int estPort, int finPort, String estToken, String finToken)
+      throws Exception {
+    try (HikariDataSource ds = NodeDatabase.open(NodeDatabase.defaultUrl(fin), "bulwark", "", 2)) {
+      new PeerStore(ds)
+          .put(
+              new Peer(
+                  "est",
+                  "EST",
+                  URI.create("http://127.0.0.1:" + estPort + "/bulwark/"),
+                  "",
+                  estToken,
+                  "",
+                  "",
+                  List.of("intel"),
+                  List.of(),
+                  Duration.ofMillis(200)));
+    }
+    try (HikariDataSource ds = NodeDatabase.open(NodeDatabase.defaultUrl(est), "bulwark", "", 2)) {
+      new PeerStore(ds)
+          .put(
+              new Peer(
+                  "fin",
+                  "FIN",
+                  URI.create("http://127.0.0.1:" + finPort + "/bulwark/"),
+                  "",
+                  finToken,
+                  "",
+                  "",
+                  List.of(),
+                  List.of("intel"),
+                  Duration.ofMillis(200)));
+    }
+  }
+
+  /**
+   * The lag of one new object at EST until FIN's TAXII answers it, 20 probes, each after a batch of
+   * 50 objects of steady load.
+   */
+  private static void lagProbes(String[] tokens, String[] finTokens, int estPort, int finPort)
+      throws Exception {
+    TaxiiClient estAnalyst = TaxiiClient.builder().basic("analyst", tokens[0]).build();
+    TaxiiClient finAnalyst = TaxiiClient.builder().basic("analyst", finTokens[0]).build();
+    URI estRoot = URI.create("http://127.0.0.1:" + estPort + "/bulwark/");
+    URI finRoot = URI.create("http://127.0.0.1:" + finPort + "/bulwark/");
+    List<Double> lags = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      // steady load: a batch of 50 objects every round, then the probe object
+      List<String> batch = new ArrayList<>();
+      for (int b = 0; b < 50; b++) {
+        batch.add(indicator(tokens[2], UUID.randomUUID().toString()));
+      }
+      estAnalyst.add(estRoot, "intel", batch);
+      String probeId = UUID.randomUUID().toString();
+      estAnalyst.add(estRoot, "intel", List.of(indicator(tokens[2], probeId)));
+      long added = System.nanoTime();
+      while (finAnalyst
+          .objects(
+              finRoot,
+              "intel",
+              TaxiiQuery.all().withIds(List.of("indicator--" + probeId)),
+              Optional.empty())
+          .objects()
+          .isEmpty()) {
+        Thread.sleep(20);
+        if (System.nanoTime() - added > TimeUnit.SECONDS.toNanos(60)) {
+          throw new IllegalStateException("probe object not seen at FIN within 60 s");
+        }
+      }
+      lags.add((System.nanoTime() - added) / 1e6);
+    }
+    double[] sorted = lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    System.out.printf(
+        "lag of one new object (push, 200 ms interval), 20 probes under load: p50 %.0f ms, max %.0f ms%n",
+        sorted[sorted.length / 2], sorted[sorted.length - 1]);
+    System.out.println("all lags ms: " + Arrays.toString(sorted));
+  }
+
   private static Process start(Path jar, Path home, int port) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));

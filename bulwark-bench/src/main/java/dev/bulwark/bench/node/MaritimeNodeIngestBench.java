@@ -70,20 +70,7 @@ public final class MaritimeNodeIngestBench {
 
     ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
     Path home = Files.createTempDirectory("bulwark-ingest-bench-");
-    ConfigurableApplicationContext node =
-        BulwarkNodeApplication.start(
-            "--server.port=0",
-            "--bulwark.home=" + home,
-            "--spring.datasource.url=jdbc:h2:file:"
-                + home
-                + "/db/bulwark;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
-            "--logging.level.root=WARN",
-            "--bulwark.maritime.queue-capacity=65536",
-            "--bulwark.maritime.sources.bench.type=tcp",
-            "--bulwark.maritime.sources.bench.host=127.0.0.1",
-            "--bulwark.maritime.sources.bench.port=" + server.getLocalPort(),
-            "--bulwark.maritime.sources.bench.overflow=block");
+    ConfigurableApplicationContext node = startNode(home, server.getLocalPort());
     MaritimeWatch watch = node.getBean(MaritimeWatch.class);
     String port = node.getEnvironment().getProperty("local.server.port");
     // an admin's console: its stream carries the watch's status events too (they are for admins
@@ -116,36 +103,7 @@ public final class MaritimeNodeIngestBench {
       }
       long elapsed = System.nanoTime() - started;
       double seconds = elapsed / 1e9;
-      MaritimeWatch.Status s = watch.status();
-      Thread.sleep(3000); // let the publisher catch up and the console receive a status event
-      s = watch.status();
-      System.out.printf(
-          Locale.ROOT,
-          "ingest: %,d sentences in %.2f s = %,.0f sentences/s (engine processed %,d,"
-              + " dropped %,d, source errors %d)%n",
-          sentences,
-          seconds,
-          sentences / seconds,
-          s.processed(),
-          s.queueDropped(),
-          s.sources().get(0).errors());
-      System.out.printf(
-          Locale.ROOT,
-          "alerts: %d raised, %d published as STIX (%d failures); console SSE client"
-              + " received %,d bytes (%d clients)%n",
-          s.alertsRaised(),
-          s.alertsPublished(),
-          s.publishFailures(),
-          sseBytes.get(),
-          s.consoleClients());
-      Map<String, Long> kinds = new TreeMap<>();
-      // every alert the node holds, not a reader's view: the bench reports what was published
-      watch
-          .ledger()
-          .list(anyAlert -> true)
-          .forEach(a -> kinds.merge(a.path("kind").asString(""), 1L, Long::sum));
-      System.out.println("alert kinds published: " + kinds);
-      System.out.println("status: " + s);
+      report(watch, sentences, seconds, sseBytes);
       feed = null;
       heap(watch, "after ingest, every vessel live");
     } finally {
@@ -155,6 +113,59 @@ public final class MaritimeNodeIngestBench {
     }
     bare(traffic(vessels, rounds));
     System.exit(0);
+  }
+
+  /** A node on an H2 file in {@code home} whose one AIS source reads the bench's feed port. */
+  private static ConfigurableApplicationContext startNode(Path home, int feedPort) {
+    return BulwarkNodeApplication.start(
+        "--server.port=0",
+        "--bulwark.home=" + home,
+        "--spring.datasource.url=jdbc:h2:file:"
+            + home
+            + "/db/bulwark;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+            + "DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
+        "--logging.level.root=WARN",
+        "--bulwark.maritime.queue-capacity=65536",
+        "--bulwark.maritime.sources.bench.type=tcp",
+        "--bulwark.maritime.sources.bench.host=127.0.0.1",
+        "--bulwark.maritime.sources.bench.port=" + feedPort,
+        "--bulwark.maritime.sources.bench.overflow=block");
+  }
+
+  /** What the node did with the feed: throughput, alerts, what the console received. */
+  private static void report(
+      MaritimeWatch watch, long sentences, double seconds, AtomicLong sseBytes)
+      throws InterruptedException {
+    MaritimeWatch.Status s = watch.status();
+    Thread.sleep(3000); // let the publisher catch up and the console receive a status event
+    s = watch.status();
+    System.out.printf(
+        Locale.ROOT,
+        "ingest: %,d sentences in %.2f s = %,.0f sentences/s (engine processed %,d,"
+            + " dropped %,d, source errors %d)%n",
+        sentences,
+        seconds,
+        sentences / seconds,
+        s.processed(),
+        s.queueDropped(),
+        s.sources().get(0).errors());
+    System.out.printf(
+        Locale.ROOT,
+        "alerts: %d raised, %d published as STIX (%d failures); console SSE client"
+            + " received %,d bytes (%d clients)%n",
+        s.alertsRaised(),
+        s.alertsPublished(),
+        s.publishFailures(),
+        sseBytes.get(),
+        s.consoleClients());
+    Map<String, Long> kinds = new TreeMap<>();
+    // every alert the node holds, not a reader's view: the bench reports what was published
+    watch
+        .ledger()
+        .list(anyAlert -> true)
+        .forEach(a -> kinds.merge(a.path("kind").asString(""), 1L, Long::sum));
+    System.out.println("alert kinds published: " + kinds);
+    System.out.println("status: " + s);
   }
 
   /**

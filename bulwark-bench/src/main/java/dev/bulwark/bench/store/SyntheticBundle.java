@@ -43,79 +43,103 @@ public final class SyntheticBundle {
       String marking = TLP[random.nextInt(TLP.length)];
       int kind = i == 0 ? 0 : 1 + random.nextInt(4);
       switch (kind) {
-        case 0 ->
-            json.append("{\"type\":\"identity\",\"spec_version\":\"2.1\",\"id\":\"")
-                .append(identity)
-                .append("\",\"created\":\"")
-                .append(created)
-                .append("\",\"modified\":\"")
-                .append(created)
-                .append(
-                    "\",\"name\":\"Bulwark benchmark CERT\",\"identity_class\":\"organization\"}");
-        case 1, 2 ->
-            json.append("{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--")
-                .append(uuid(random))
-                .append("\",\"created_by_ref\":\"")
-                .append(identity)
-                .append("\",\"created\":\"")
-                .append(created)
-                .append("\",\"modified\":\"")
-                .append(created)
-                .append("\",\"name\":\"C2 address ")
-                .append(i)
-                .append(
-                    "\",\"indicator_types\":[\"malicious-activity\"],\"pattern\":\"[ipv4-addr:value = '")
-                .append(10 + random.nextInt(200))
-                .append('.')
-                .append(random.nextInt(256))
-                .append('.')
-                .append(random.nextInt(256))
-                .append('.')
-                .append(random.nextInt(256))
-                .append("']\",\"pattern_type\":\"stix\",\"valid_from\":\"")
-                .append(created)
-                .append("\",\"object_marking_refs\":[\"")
-                .append(marking)
-                .append("\"]}");
-        case 3 -> {
-          lastMalware = "malware--" + uuid(random);
-          json.append("{\"type\":\"malware\",\"spec_version\":\"2.1\",\"id\":\"")
-              .append(lastMalware)
-              .append("\",\"created_by_ref\":\"")
-              .append(identity)
-              .append("\",\"created\":\"")
-              .append(created)
-              .append("\",\"modified\":\"")
-              .append(created)
-              .append("\",\"name\":\"Wiper family ")
-              .append(i)
-              .append(
-                  "\",\"malware_types\":[\"wiper\"],\"is_family\":true,\"object_marking_refs\":[\"")
-              .append(marking)
-              .append("\"]}");
-        }
-        default -> {
-          String target = lastMalware != null ? lastMalware : identity;
-          json.append("{\"type\":\"relationship\",\"spec_version\":\"2.1\",\"id\":\"relationship--")
-              .append(uuid(random))
-              .append("\",\"created_by_ref\":\"")
-              .append(identity)
-              .append("\",\"created\":\"")
-              .append(created)
-              .append("\",\"modified\":\"")
-              .append(created)
-              .append("\",\"relationship_type\":\"related-to\",\"source_ref\":\"")
-              .append(identity)
-              .append("\",\"target_ref\":\"")
-              .append(target)
-              .append("\",\"object_marking_refs\":[\"")
-              .append(marking)
-              .append("\"]}");
-        }
+        case 0 -> identity(json, identity, created);
+        case 1, 2 -> indicator(json, random, identity, created, marking, i);
+        case 3 -> lastMalware = malware(json, random, identity, created, marking, i);
+        default ->
+            relationship(
+                json,
+                random,
+                identity,
+                created,
+                marking,
+                lastMalware != null ? lastMalware : identity);
       }
     }
     json.append("]}");
     return json.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void identity(StringBuilder json, String identity, String created) {
+    json.append("{\"type\":\"identity\",\"spec_version\":\"2.1\",\"id\":\"")
+        .append(identity)
+        .append("\",\"created\":\"")
+        .append(created)
+        .append("\",\"modified\":\"")
+        .append(created)
+        .append("\",\"name\":\"Bulwark benchmark CERT\",\"identity_class\":\"organization\"}");
+  }
+
+  private static void indicator(
+      StringBuilder json, Random random, String identity, String created, String marking, int i) {
+    json.append("{\"type\":\"indicator\",\"spec_version\":\"2.1\",\"id\":\"indicator--")
+        .append(uuid(random))
+        .append("\",\"created_by_ref\":\"")
+        .append(identity)
+        .append("\",\"created\":\"")
+        .append(created)
+        .append("\",\"modified\":\"")
+        .append(created)
+        .append("\",\"name\":\"C2 address ")
+        .append(i)
+        .append(
+            "\",\"indicator_types\":[\"malicious-activity\"],\"pattern\":\"[ipv4-addr:value = '")
+        .append(10 + random.nextInt(200))
+        .append('.')
+        .append(random.nextInt(256))
+        .append('.')
+        .append(random.nextInt(256))
+        .append('.')
+        .append(random.nextInt(256))
+        .append("']\",\"pattern_type\":\"stix\",\"valid_from\":\"")
+        .append(created)
+        .append("\",\"object_marking_refs\":[\"")
+        .append(marking)
+        .append("\"]}");
+  }
+
+  /** Appends a malware family; its identifier, for the relationships that follow. */
+  private static String malware(
+      StringBuilder json, Random random, String identity, String created, String marking, int i) {
+    String lastMalware = "malware--" + uuid(random);
+    json.append("{\"type\":\"malware\",\"spec_version\":\"2.1\",\"id\":\"")
+        .append(lastMalware)
+        .append("\",\"created_by_ref\":\"")
+        .append(identity)
+        .append("\",\"created\":\"")
+        .append(created)
+        .append("\",\"modified\":\"")
+        .append(created)
+        .append("\",\"name\":\"Wiper family ")
+        .append(i)
+        .append("\",\"malware_types\":[\"wiper\"],\"is_family\":true,\"object_marking_refs\":[\"")
+        .append(marking)
+        .append("\"]}");
+    return lastMalware;
+  }
+
+  private static void relationship(
+      StringBuilder json,
+      Random random,
+      String identity,
+      String created,
+      String marking,
+      String target) {
+    json.append("{\"type\":\"relationship\",\"spec_version\":\"2.1\",\"id\":\"relationship--")
+        .append(uuid(random))
+        .append("\",\"created_by_ref\":\"")
+        .append(identity)
+        .append("\",\"created\":\"")
+        .append(created)
+        .append("\",\"modified\":\"")
+        .append(created)
+        .append("\",\"relationship_type\":\"related-to\",\"source_ref\":\"")
+        .append(identity)
+        .append("\",\"target_ref\":\"")
+        .append(target)
+        .append("\",\"object_marking_refs\":[\"")
+        .append(marking)
+        .append("\"]}");
   }
 
   private static String uuid(Random random) {

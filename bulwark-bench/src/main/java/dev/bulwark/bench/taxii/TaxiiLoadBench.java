@@ -143,151 +143,7 @@ public final class TaxiiLoadBench {
             "--bulwark.taxii.max-page-size=" + Math.max(1000, o.limit()),
             "--bulwark.taxii.max-content-length=" + (64L << 20));
     try {
-      int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
-      String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-      String token =
-          ctx.getBean(PrincipalStore.class)
-              .add(
-                  name,
-                  "EST",
-                  EnumSet.of(Role.CONTRIBUTOR, Role.READER),
-                  Optional.of(IDENTITY),
-                  0L,
-                  Optional.empty())
-              .token();
-      HttpClient http =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .executor(Executors.newFixedThreadPool(o.clients()))
-              .build();
-      String base = "http://localhost:" + port + "/bulwark/collections/bench/objects/";
-      System.out.printf(
-          "database: %s%n",
-          url.startsWith("jdbc:h2")
-              ? "H2 (file)"
-              : url.replaceAll("password=[^&]*", "password=***"));
-      System.out.printf(
-          "JVM: %s, collectors: %s (the node's launcher uses the parallel collector: run"
-              + " this with -XX:+UseParallelGC to measure as it runs)%n",
-          System.getProperty("java.vm.version"),
-          ManagementFactory.getGarbageCollectorMXBeans().stream()
-              .map(GarbageCollectorMXBean::getName)
-              .toList());
-      System.out.printf("load before: %s%n", loadAverage());
-
-      long before = collectionSize(ctx.getBean(DataSource.class));
-      if (before > 0) {
-        System.out.printf("kept database: %,d objects already in the collection%n", before);
-      }
-      // ---- preload: plain JDBC batches into the node's table, dated before anything the node adds
-      // ----
-      if (o.preload() > 0) {
-        long t0 = System.nanoTime();
-        preload(ctx.getBean(DataSource.class), o.preload(), name, o.timeOrderedIds());
-        double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(
-            "preload: %,d objects by JDBC batch insert in %.1f s (%.0f objects/s)%n",
-            o.preload(), s, o.preload() / s);
-      }
-
-      // ---- POST: a warm-up (untimed: a server runs with its code compiled), then the timed run
-      // ----
-      if (o.warmup() > 0) {
-        double w = post(http, base, token, o.warmup(), o.batch(), o.clients());
-        System.out.printf(
-            "POST warm-up: %,d objects in %.1f s (%.0f objects/s, not counted)%n",
-            o.warmup(), w, o.warmup() / w);
-      }
-      long[] writesBefore = h2Writes(ctx.getBean(DataSource.class));
-      double postSeconds = post(http, base, token, o.post(), o.batch(), o.clients());
-      if (o.post() > 0) {
-        long[] writesAfter = h2Writes(ctx.getBean(DataSource.class));
-        System.out.printf(
-            "POST: %,d objects in %d requests of %d from %d clients: %.1f s, %.0f objects/s (load %s)%s%n",
-            o.post(),
-            (o.post() + o.batch() - 1) / o.batch(),
-            o.batch(),
-            o.clients(),
-            postSeconds,
-            o.post() / postSeconds,
-            loadAverage(),
-            writesBefore.length == 0
-                ? ""
-                : String.format(
-                    "; H2 wrote %,d times, %,d MB",
-                    writesAfter[0] - writesBefore[0], (writesAfter[1] - writesBefore[1]) >> 20));
-      }
-
-      // ---- GET pages: the first pages once untimed (warm-up), then the whole walk, timed ----
-      if (o.skipGet()) {
-        return;
-      }
-      long expected = before + o.preload() + o.warmup() + o.post();
-      String warm = null;
-      for (int page = 0; page < GET_WARMUP_PAGES; page++) {
-        HttpResponse<String> resp =
-            send(
-                http,
-                HttpRequest.newBuilder(
-                        URI.create(
-                            base + "?limit=" + o.limit() + (warm == null ? "" : "&next=" + warm)))
-                    .header("Accept", TAXII)
-                    .header("Authorization", "Bearer " + token)
-                    .GET()
-                    .build());
-        String body = resp.body();
-        int i = body.indexOf("\"next\":\"");
-        warm =
-            body.startsWith("{\"more\":true") && i >= 0
-                ? body.substring(i + 8, body.indexOf('"', i + 8))
-                : null;
-        if (warm == null) {
-          break;
-        }
-      }
-      List<Long> latencies = new ArrayList<>();
-      String next = null;
-      long seen = 0;
-      long walkStart = System.nanoTime();
-      do {
-        long t0 = System.nanoTime();
-        HttpResponse<String> resp =
-            send(
-                http,
-                HttpRequest.newBuilder(
-                        URI.create(
-                            base + "?limit=" + o.limit() + (next == null ? "" : "&next=" + next)))
-                    .header("Accept", TAXII)
-                    .header("Authorization", "Bearer " + token)
-                    .GET()
-                    .build());
-        latencies.add(System.nanoTime() - t0);
-        if (resp.statusCode() != 200) {
-          throw new IllegalStateException("GET answered " + resp.statusCode());
-        }
-        String body = resp.body();
-        seen += count(body, "\"type\":\"indicator\"");
-        int i = body.indexOf("\"next\":\"");
-        next =
-            body.startsWith("{\"more\":true") && i >= 0
-                ? body.substring(i + 8, body.indexOf('"', i + 8))
-                : null;
-      } while (next != null);
-      double walkSeconds = (System.nanoTime() - walkStart) / 1e9;
-      long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-      System.out.printf(
-          "GET limit=%d: %d pages, %,d objects in %.1f s; page latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (load %s)%n",
-          o.limit(),
-          sorted.length,
-          seen,
-          walkSeconds,
-          pct(sorted, 0.50) / 1e6,
-          pct(sorted, 0.99) / 1e6,
-          sorted[sorted.length - 1] / 1e6,
-          loadAverage());
-      if (seen != expected) {
-        throw new IllegalStateException("walked " + seen + " objects, expected " + expected);
-      }
+      run(o, ctx, url);
     } finally {
       ctx.close();
       try {
@@ -298,6 +154,165 @@ public final class TaxiiLoadBench {
         System.err.println("could not delete " + home + ": " + e.getMessage());
       }
       System.exit(0);
+    }
+  }
+
+  /** The three stages against the started node: preload, POST (warm-up, then timed), GET walk. */
+  private static void run(Options o, ConfigurableApplicationContext ctx, String url)
+      throws Exception {
+    int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
+    String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+    String token =
+        ctx.getBean(PrincipalStore.class)
+            .add(
+                name,
+                "EST",
+                EnumSet.of(Role.CONTRIBUTOR, Role.READER),
+                Optional.of(IDENTITY),
+                0L,
+                Optional.empty())
+            .token();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(o.clients()))
+            .build();
+    String base = "http://localhost:" + port + "/bulwark/collections/bench/objects/";
+    System.out.printf(
+        "database: %s%n",
+        url.startsWith("jdbc:h2") ? "H2 (file)" : url.replaceAll("password=[^&]*", "password=***"));
+    System.out.printf(
+        "JVM: %s, collectors: %s (the node's launcher uses the parallel collector: run"
+            + " this with -XX:+UseParallelGC to measure as it runs)%n",
+        System.getProperty("java.vm.version"),
+        ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(GarbageCollectorMXBean::getName)
+            .toList());
+    System.out.printf("load before: %s%n", loadAverage());
+
+    long before = collectionSize(ctx.getBean(DataSource.class));
+    if (before > 0) {
+      System.out.printf("kept database: %,d objects already in the collection%n", before);
+    }
+    // ---- preload: plain JDBC batches into the node's table, dated before anything the node adds
+    // ----
+    if (o.preload() > 0) {
+      long t0 = System.nanoTime();
+      preload(ctx.getBean(DataSource.class), o.preload(), name, o.timeOrderedIds());
+      double s = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(
+          "preload: %,d objects by JDBC batch insert in %.1f s (%.0f objects/s)%n",
+          o.preload(), s, o.preload() / s);
+    }
+
+    postStage(o, ctx.getBean(DataSource.class), http, base, token);
+    if (o.skipGet()) {
+      return;
+    }
+    long expected = before + o.preload() + o.warmup() + o.post();
+    warmPages(http, base, token, o.limit());
+    walk(http, base, token, o.limit(), expected);
+  }
+
+  /** POSTs a warm-up (untimed: a server runs with its code compiled), then the timed run. */
+  private static void postStage(
+      Options o, DataSource dataSource, HttpClient http, String base, String token)
+      throws Exception {
+    if (o.warmup() > 0) {
+      double w = post(http, base, token, o.warmup(), o.batch(), o.clients());
+      System.out.printf(
+          "POST warm-up: %,d objects in %.1f s (%.0f objects/s, not counted)%n",
+          o.warmup(), w, o.warmup() / w);
+    }
+    long[] writesBefore = h2Writes(dataSource);
+    double postSeconds = post(http, base, token, o.post(), o.batch(), o.clients());
+    if (o.post() > 0) {
+      long[] writesAfter = h2Writes(dataSource);
+      System.out.printf(
+          "POST: %,d objects in %d requests of %d from %d clients: %.1f s, %.0f objects/s (load %s)%s%n",
+          o.post(),
+          (o.post() + o.batch() - 1) / o.batch(),
+          o.batch(),
+          o.clients(),
+          postSeconds,
+          o.post() / postSeconds,
+          loadAverage(),
+          writesBefore.length == 0
+              ? ""
+              : String.format(
+                  "; H2 wrote %,d times, %,d MB",
+                  writesAfter[0] - writesBefore[0], (writesAfter[1] - writesBefore[1]) >> 20));
+    }
+  }
+
+  /** Reads the first pages once, untimed: a server runs with its read path compiled. */
+  private static void warmPages(HttpClient http, String base, String token, int limit) {
+    String warm = null;
+    for (int page = 0; page < GET_WARMUP_PAGES; page++) {
+      HttpResponse<String> resp =
+          send(
+              http,
+              HttpRequest.newBuilder(
+                      URI.create(base + "?limit=" + limit + (warm == null ? "" : "&next=" + warm)))
+                  .header("Accept", TAXII)
+                  .header("Authorization", "Bearer " + token)
+                  .GET()
+                  .build());
+      String body = resp.body();
+      int i = body.indexOf("\"next\":\"");
+      warm =
+          body.startsWith("{\"more\":true") && i >= 0
+              ? body.substring(i + 8, body.indexOf('"', i + 8))
+              : null;
+      if (warm == null) {
+        break;
+      }
+    }
+  }
+
+  /** Walks the whole collection with {@code limit} and {@code next}, timing each page. */
+  private static void walk(HttpClient http, String base, String token, int limit, long expected) {
+    List<Long> latencies = new ArrayList<>();
+    String next = null;
+    long seen = 0;
+    long walkStart = System.nanoTime();
+    do {
+      long t0 = System.nanoTime();
+      HttpResponse<String> resp =
+          send(
+              http,
+              HttpRequest.newBuilder(
+                      URI.create(base + "?limit=" + limit + (next == null ? "" : "&next=" + next)))
+                  .header("Accept", TAXII)
+                  .header("Authorization", "Bearer " + token)
+                  .GET()
+                  .build());
+      latencies.add(System.nanoTime() - t0);
+      if (resp.statusCode() != 200) {
+        throw new IllegalStateException("GET answered " + resp.statusCode());
+      }
+      String body = resp.body();
+      seen += count(body, "\"type\":\"indicator\"");
+      int i = body.indexOf("\"next\":\"");
+      next =
+          body.startsWith("{\"more\":true") && i >= 0
+              ? body.substring(i + 8, body.indexOf('"', i + 8))
+              : null;
+    } while (next != null);
+    double walkSeconds = (System.nanoTime() - walkStart) / 1e9;
+    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    System.out.printf(
+        "GET limit=%d: %d pages, %,d objects in %.1f s; page latency p50 %.1f ms, p99 %.1f ms, max %.1f ms (load %s)%n",
+        limit,
+        sorted.length,
+        seen,
+        walkSeconds,
+        pct(sorted, 0.50) / 1e6,
+        pct(sorted, 0.99) / 1e6,
+        sorted[sorted.length - 1] / 1e6,
+        loadAverage());
+    if (seen != expected) {
+      throw new IllegalStateException("walked " + seen + " objects, expected " + expected);
     }
   }
 

@@ -97,9 +97,44 @@ public final class GranularRedaction {
     if (!granular.isArray()) {
       return new Withheld("granular_markings is not a list");
     }
-    Map<String, Boolean> decided = new HashMap<>();
     boolean[] deniedEntry = new boolean[granular.size()];
     List<String> deniedSelectors = new ArrayList<>();
+    Withheld withheld = denyUnreadable(granular, mayReadMarking, deniedEntry, deniedSelectors);
+    if (withheld != null) {
+      return withheld;
+    }
+    if (deniedSelectors.isEmpty() && !anyTrue(deniedEntry)) {
+      return new Unchanged();
+    }
+    Set<List<Object>> removedPaths = new HashSet<>();
+    List<String> removed = new ArrayList<>();
+    withheld = selectContent(tree, deniedSelectors, removedPaths, removed);
+    if (withheld != null) {
+      return withheld;
+    }
+    if (removedPaths.isEmpty() && !anyTrue(deniedEntry)) {
+      return new Unchanged();
+    }
+    if (!removedPaths.isEmpty() && object.type().equals("marking-definition")) {
+      return new Withheld("a marking-definition is released whole or not at all");
+    }
+    if (keptSelectsMarkings(granular, deniedEntry)) {
+      // the kept markings' list changes, so such a selector could not follow what it marked
+      return new Withheld("a granular marking selects granular_markings");
+    }
+    return prune(object, tree, deniedEntry, removedPaths, removed);
+  }
+
+  /**
+   * Step 1: marks in {@code deniedEntry} the granular markings the reader may not read and collects
+   * their selectors; a withholding when one of them cannot say what it restricts, else null.
+   */
+  private static Withheld denyUnreadable(
+      JsonNode granular,
+      Predicate<String> mayReadMarking,
+      boolean[] deniedEntry,
+      List<String> deniedSelectors) {
+    Map<String, Boolean> decided = new HashMap<>();
     for (int i = 0; i < granular.size(); i++) {
       JsonNode g = granular.get(i);
       JsonNode ref = g.get("marking_ref");
@@ -125,11 +160,19 @@ public final class GranularRedaction {
         deniedSelectors.add(s.stringValue());
       }
     }
-    if (deniedSelectors.isEmpty() && !anyTrue(deniedEntry)) {
-      return new Unchanged();
-    }
-    Set<List<Object>> removedPaths = new HashSet<>();
-    List<String> removed = new ArrayList<>();
+    return null;
+  }
+
+  /**
+   * Step 2: the content the denied selectors select, as paths into {@code removedPaths} and the
+   * selectors as written into {@code removed}; a withholding when a selector is malformed or
+   * selects what may never be removed, else null.
+   */
+  private static Withheld selectContent(
+      JsonNode tree,
+      List<String> deniedSelectors,
+      Set<List<Object>> removedPaths,
+      List<String> removed) {
     for (String selector : deniedSelectors) {
       Optional<List<Object>> path = parse(selector);
       if (path.isEmpty()) {
@@ -145,16 +188,20 @@ public final class GranularRedaction {
       removedPaths.add(path.get());
       removed.add(selector);
     }
-    if (removedPaths.isEmpty() && !anyTrue(deniedEntry)) {
-      return new Unchanged();
-    }
-    if (!removedPaths.isEmpty() && object.type().equals("marking-definition")) {
-      return new Withheld("a marking-definition is released whole or not at all");
-    }
-    if (keptSelectsMarkings(granular, deniedEntry)) {
-      // the kept markings' list changes, so such a selector could not follow what it marked
-      return new Withheld("a granular marking selects granular_markings");
-    }
+    return null;
+  }
+
+  /**
+   * Step 3: the object without the selected content and without the denied markings; withheld when
+   * that would remove a required property.
+   */
+  private static Outcome prune(
+      StixObject object,
+      JsonNode tree,
+      boolean[] deniedEntry,
+      Set<List<Object>> removedPaths,
+      List<String> removed) {
+    JsonNode granular = tree.get(GRANULAR);
     Pruning pruning = new Pruning(object.type(), removedPaths);
     ObjectNode out = NODES.objectNode();
     for (Map.Entry<String, JsonNode> e : tree.properties()) {

@@ -52,110 +52,20 @@ final class TypeRules {
 
   private TypeRules() {}
 
+  /** The rules of one object of a predefined type beyond its property table. */
   static void check(String type, JsonNode o, String path, Checker c) {
-    if (o.has("confidence") && o.get("confidence").isIntegralNumber()) {
-      range(o, "confidence", 0, 100, "3.2", path, c);
-    }
-    if (o.has("lang")
-        && o.get("lang").isString()
-        && !Formats.languageTag(o.get("lang").stringValue())) {
-      c.error(path + ".lang", VALUE_FORMAT, "3.2", "lang must be an RFC 5646 language tag");
-    }
-    if (SEEN_TYPES.contains(type)) {
-      order(o, "first_seen", "last_seen", false, sectionOf(type), path, c);
-    }
+    commonRules(type, o, path, c);
     switch (type) {
-      case "indicator" -> {
-        order(o, "valid_from", "valid_until", true, "4.7", path, c);
-        JsonNode pattern = o.get("pattern");
-        if (pattern != null
-            && pattern.isString()
-            && "stix".equals(o.path("pattern_type").asString(""))) {
-          PatternSyntax.check(pattern.stringValue())
-              .ifPresent(
-                  problem ->
-                      c.error(
-                          path + ".pattern",
-                          Rules.PATTERN_SYNTAX,
-                          "9",
-                          "not a valid STIX pattern: " + problem));
-        }
-      }
+      case "indicator" -> indicator(o, path, c);
       case "location" -> location(o, path, c);
-      case "malware" -> {
-        if (o.path("is_family").asBoolean(false) && !o.has("name")) {
-          c.error(
-              path + ".name",
-              REQUIRED_PROPERTY,
-              "4.11",
-              "a malware family (is_family true) requires name");
-        }
-      }
-      case "malware-analysis" -> {
-        if (!o.has("result") && !o.has("analysis_sco_refs")) {
-          c.error(
-              path,
-              PROPERTY_COMBINATION,
-              "4.12",
-              "malware-analysis requires result or analysis_sco_refs");
-        }
-        order(o, "analysis_started", "analysis_ended", false, "4.12", path, c);
-      }
+      case "malware" -> malware(o, path, c);
+      case "malware-analysis" -> malwareAnalysis(o, path, c);
       case "observed-data" -> observedData(o, path, c);
-      case "relationship" -> {
-        JsonNode rt = o.get("relationship_type");
-        if (rt != null && rt.isString() && !Formats.relationshipType(rt.stringValue())) {
-          c.error(
-              path + ".relationship_type",
-              RELATIONSHIP_TYPE,
-              "5.1",
-              "relationship_type must be ASCII a-z, 0-9 and hyphen");
-        }
-        order(o, "start_time", "stop_time", true, "5.1", path, c);
-      }
+      case "relationship" -> relationship(o, path, c);
       case "sighting" -> range(o, "count", 0, 999_999_999, "5.2", path, c);
-      case "artifact" -> {
-        exclusive(o, "payload_bin", "url", "6.1", path, c);
-        if (o.has("decryption_key") && !o.has("encryption_algorithm")) {
-          c.error(
-              path + ".decryption_key",
-              PROPERTY_COMBINATION,
-              "6.1",
-              "decryption_key must not be present without encryption_algorithm");
-        }
-        format(o, "url", Formats::url, "6.1", "a valid URL (RFC 3986)", path, c);
-        if (o.has("url") && !o.has("hashes")) {
-          c.error(
-              path + ".hashes",
-              REQUIRED_PROPERTY,
-              "6.1",
-              "artifact requires hashes when url is present");
-        }
-      }
-      case "email-message" -> {
-        JsonNode multipart = o.get("is_multipart");
-        if (multipart != null && multipart.isBoolean()) {
-          if (multipart.booleanValue() && o.has("body")) {
-            c.error(
-                path + ".body",
-                PROPERTY_COMBINATION,
-                "6.6",
-                "body must not be used when is_multipart is true");
-          }
-          if (!multipart.booleanValue() && o.has("body_multipart")) {
-            c.error(
-                path + ".body_multipart",
-                PROPERTY_COMBINATION,
-                "6.6",
-                "body_multipart must not be used when is_multipart is false");
-          }
-        }
-      }
-      case "file" -> {
-        if (!o.has("hashes") && !o.has("name")) {
-          c.error(path, PROPERTY_COMBINATION, "6.7", "a file requires hashes or name");
-        }
-      }
+      case "artifact" -> artifact(o, path, c);
+      case "email-message" -> emailMessage(o, path, c);
+      case "file" -> file(o, path, c);
       case "directory" -> encoding(o, "path", path, "6.3", c);
       case "ipv4-addr" ->
           format(o, "value", Formats::ipv4, "6.8", "an IPv4 address or CIDR block", path, c);
@@ -191,16 +101,7 @@ final class TypeRules {
             path,
             c);
       }
-      case "mac-addr" -> {
-        JsonNode v = o.get("value");
-        if (v != null && v.isString() && !Formats.mac(v.stringValue())) {
-          c.error(
-              path + ".value",
-              VALUE_FORMAT,
-              "6.10",
-              "a MAC address must be colon-delimited lower-case MAC-48 with leading zeros");
-        }
-      }
+      case "mac-addr" -> macAddress(o, path, c);
       case "network-traffic" -> networkTraffic(o, path, c);
       case "process", "user-account", "x509-certificate" -> atLeastOne(o, type, path, c);
       case "extension-definition" -> extensionDefinition(o, path, c);
@@ -211,6 +112,135 @@ final class TypeRules {
     }
     if ("file".equals(type)) {
       encoding(o, "name", path, "6.7", c);
+    }
+  }
+
+  /** Rules of the common properties beyond their types: confidence, lang, first/last seen. */
+  private static void commonRules(String type, JsonNode o, String path, Checker c) {
+    if (o.has("confidence") && o.get("confidence").isIntegralNumber()) {
+      range(o, "confidence", 0, 100, "3.2", path, c);
+    }
+    if (o.has("lang")
+        && o.get("lang").isString()
+        && !Formats.languageTag(o.get("lang").stringValue())) {
+      c.error(path + ".lang", VALUE_FORMAT, "3.2", "lang must be an RFC 5646 language tag");
+    }
+    if (SEEN_TYPES.contains(type)) {
+      order(o, "first_seen", "last_seen", false, sectionOf(type), path, c);
+    }
+  }
+
+  /** Indicator (4.7): valid_from before valid_until, a STIX pattern that parses. */
+  private static void indicator(JsonNode o, String path, Checker c) {
+    order(o, "valid_from", "valid_until", true, "4.7", path, c);
+    JsonNode pattern = o.get("pattern");
+    if (pattern != null
+        && pattern.isString()
+        && "stix".equals(o.path("pattern_type").asString(""))) {
+      PatternSyntax.check(pattern.stringValue())
+          .ifPresent(
+              problem ->
+                  c.error(
+                      path + ".pattern",
+                      Rules.PATTERN_SYNTAX,
+                      "9",
+                      "not a valid STIX pattern: " + problem));
+    }
+  }
+
+  /** Malware (4.11): a family has a name. */
+  private static void malware(JsonNode o, String path, Checker c) {
+    if (o.path("is_family").asBoolean(false) && !o.has("name")) {
+      c.error(
+          path + ".name",
+          REQUIRED_PROPERTY,
+          "4.11",
+          "a malware family (is_family true) requires name");
+    }
+  }
+
+  /** Malware analysis (4.12): a result or the SCOs analysed; start before end. */
+  private static void malwareAnalysis(JsonNode o, String path, Checker c) {
+    if (!o.has("result") && !o.has("analysis_sco_refs")) {
+      c.error(
+          path,
+          PROPERTY_COMBINATION,
+          "4.12",
+          "malware-analysis requires result or analysis_sco_refs");
+    }
+    order(o, "analysis_started", "analysis_ended", false, "4.12", path, c);
+  }
+
+  /** Relationship (5.1): the form of relationship_type; start before stop. */
+  private static void relationship(JsonNode o, String path, Checker c) {
+    JsonNode rt = o.get("relationship_type");
+    if (rt != null && rt.isString() && !Formats.relationshipType(rt.stringValue())) {
+      c.error(
+          path + ".relationship_type",
+          RELATIONSHIP_TYPE,
+          "5.1",
+          "relationship_type must be ASCII a-z, 0-9 and hyphen");
+    }
+    order(o, "start_time", "stop_time", true, "5.1", path, c);
+  }
+
+  /** Artifact (6.1): payload_bin or url; a key only with an algorithm; a url with hashes. */
+  private static void artifact(JsonNode o, String path, Checker c) {
+    exclusive(o, "payload_bin", "url", "6.1", path, c);
+    if (o.has("decryption_key") && !o.has("encryption_algorithm")) {
+      c.error(
+          path + ".decryption_key",
+          PROPERTY_COMBINATION,
+          "6.1",
+          "decryption_key must not be present without encryption_algorithm");
+    }
+    format(o, "url", Formats::url, "6.1", "a valid URL (RFC 3986)", path, c);
+    if (o.has("url") && !o.has("hashes")) {
+      c.error(
+          path + ".hashes",
+          REQUIRED_PROPERTY,
+          "6.1",
+          "artifact requires hashes when url is present");
+    }
+  }
+
+  /** Email message (6.6): body or body_multipart, as is_multipart says. */
+  private static void emailMessage(JsonNode o, String path, Checker c) {
+    JsonNode multipart = o.get("is_multipart");
+    if (multipart != null && multipart.isBoolean()) {
+      if (multipart.booleanValue() && o.has("body")) {
+        c.error(
+            path + ".body",
+            PROPERTY_COMBINATION,
+            "6.6",
+            "body must not be used when is_multipart is true");
+      }
+      if (!multipart.booleanValue() && o.has("body_multipart")) {
+        c.error(
+            path + ".body_multipart",
+            PROPERTY_COMBINATION,
+            "6.6",
+            "body_multipart must not be used when is_multipart is false");
+      }
+    }
+  }
+
+  /** File (6.7): hashes or name. */
+  private static void file(JsonNode o, String path, Checker c) {
+    if (!o.has("hashes") && !o.has("name")) {
+      c.error(path, PROPERTY_COMBINATION, "6.7", "a file requires hashes or name");
+    }
+  }
+
+  /** MAC address (6.10): colon-delimited lower-case MAC-48. */
+  private static void macAddress(JsonNode o, String path, Checker c) {
+    JsonNode v = o.get("value");
+    if (v != null && v.isString() && !Formats.mac(v.stringValue())) {
+      c.error(
+          path + ".value",
+          VALUE_FORMAT,
+          "6.10",
+          "a MAC address must be colon-delimited lower-case MAC-48 with leading zeros");
     }
   }
 
