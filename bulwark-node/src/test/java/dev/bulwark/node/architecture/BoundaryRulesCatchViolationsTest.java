@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.bulwark.node.BulwarkNodeApplication;
+import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
 
 /**
  * Each rule of {@link BoundaryRules} fails on a deliberate violation (the {@code fixture} package,
@@ -27,7 +30,7 @@ class BoundaryRulesCatchViolationsTest {
     assertFails(
         BoundaryRules.librariesNeverImportSpringJdbcOrHttp(FIXTURE),
         "Libraries (stix, ais, maritime, support) never import Spring, JDBC or HTTP",
-        "JdbcInStix.connection> has type <java.sql.Connection>");
+        "JdbcInStix.connection> has type <" + Connection.class.getName() + ">");
   }
 
   @Test
@@ -78,7 +81,7 @@ class BoundaryRulesCatchViolationsTest {
     assertFails(
         BoundaryRules.onlyTheNodeApplicationStartsSpring(BoundaryTest.NODE),
         "No class but BulwarkNodeApplication starts Spring",
-        "StartsSpring.start()> calls method <org.springframework.boot.SpringApplication.run");
+        "StartsSpring.start()> calls method <" + SpringApplication.class.getName() + ".run");
   }
 
   @Test
@@ -86,7 +89,7 @@ class BoundaryRulesCatchViolationsTest {
     assertFails(
         BoundaryRules.onlyServeAndDemoBootTheNode(BoundaryTest.NODE),
         "Only the serve and demo commands boot the node",
-        "BootsNode.boot()> calls method <dev.bulwark.node.BulwarkNodeApplication.start");
+        "BootsNode.boot()> calls method <" + BulwarkNodeApplication.class.getName() + ".start");
   }
 
   private static void assertFails(ArchRule rule, String... messageParts) {
