@@ -1,9 +1,9 @@
 /**
- * The live undersea-infrastructure watch in the node: AIS sources ({@code TcpSource}, {@code
- * UdpSource}, {@code FileSource}, {@code CsvSource}, the demo replay) feed one bounded {@code
- * ObservationQueue}; a {@code LiveEngine} thread runs the maritime library's engine; the {@code
- * AlertPublisher} moves alerts off the engine thread to the {@code IncidentLedger}, which keeps
- * them as STIX incidents in the store's alerts collection. {@code MaritimeController} and {@code
- * LiveEvents} serve the API and the console's event stream.
+ * The live undersea-infrastructure watch in the node. Its sub-packages follow the flow: {@code
+ * maritime.ingest} (AIS sources, the NMEA pipeline and the bounded observation queue), {@code
+ * maritime.watch} (the engine on its own thread, snapshots and the console's event stream) and
+ * {@code maritime.alerts} (the alert publisher and the incident ledger, which keeps the alerts as
+ * STIX in the store's alerts collection). This package wires them ({@code MaritimeConfiguration},
+ * {@code MaritimeWatch}) and serves the maritime API ({@code MaritimeController}) and metrics.
  */
 package dev.bulwark.node.maritime;
