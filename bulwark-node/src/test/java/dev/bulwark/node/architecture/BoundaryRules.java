@@ -101,14 +101,10 @@ final class BoundaryRules {
       List.of(
           new KnownViolation(
               "dev.bulwark.node.taxii.server.TaxiiConfiguration",
-              "dev.bulwark.node.maritime.MaritimeExtension",
-              "the CommunityIdentities bean needs every nation's maritime node identity; it"
-                  + " belongs in security, fed by the features that own node identities (gone"
-                  + " once MaritimeExtension moves into bulwark-maritime: then remove this entry)"),
-          new KnownViolation(
-              "dev.bulwark.node.taxii.server.TaxiiConfiguration",
               "dev.bulwark.node.support.ReportPublisher",
-              "the same bean needs every nation's support-planning node identity"),
+              "the CommunityIdentities bean needs every nation's support-planning node identity;"
+                  + " it belongs in security, with that identity computed in bulwark-support (as"
+                  + " the maritime one now is in bulwark-maritime's MaritimeExtension)"),
           new KnownViolation(
               "dev.bulwark.node.maritime.MaritimeConfiguration",
               "dev.bulwark.node.taxii.server.TaxiiProperties",
