@@ -5,9 +5,9 @@ import dev.bulwark.maritime.infra.InfrastructureLayer;
 import dev.bulwark.maritime.stix.MaritimeExtension;
 import dev.bulwark.node.maritime.alerts.IncidentLedger;
 import dev.bulwark.node.maritime.alerts.NodeMarkings;
+import dev.bulwark.node.security.NodeOwnedCollections;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ObjectStore;
-import dev.bulwark.node.taxii.server.TaxiiProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -50,18 +50,18 @@ public class MaritimeConfiguration {
       ObjectStore store,
       InfrastructureLayer layer,
       @Value("${bulwark.nation:EST}") String nation,
-      ObjectProvider<TaxiiProperties> taxii) {
+      ObjectProvider<NodeOwnedCollections> nodeOwned) {
     String n = nation.toUpperCase(Locale.ROOT);
-    taxii.ifAvailable(
+    nodeOwned.ifAvailable(
         t -> {
           // the alerts collection accepts writes from the node and its peers only
           // (docs/markings.md)
-          if (!t.nodeOwnedCollections().contains(p.collection())) {
+          if (!t.contains(p.collection())) {
             throw new IllegalStateException(
                 "bulwark.maritime.collection="
                     + p.collection()
                     + " must be node-owned: add it to bulwark.taxii.node-owned (now "
-                    + t.nodeOwned()
+                    + t.setting()
                     + ")");
           }
         });

@@ -1,9 +1,15 @@
 package dev.bulwark.node.security;
 
+import dev.bulwark.maritime.stix.MaritimeExtension;
 import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.stix.markings.ReleasabilityMarking;
+import dev.bulwark.support.report.SupportNodeIdentity;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +40,21 @@ public class SecurityConfiguration {
       @Value("${bulwark.security.pbkdf2-iterations:" + PrincipalStore.DEFAULT_ITERATIONS + "}")
           int iterations) {
     return new PrincipalStore(dataSource, Clock.systemUTC(), iterations);
+  }
+
+  /**
+   * The identities a contributor may not author as: every principal's and every nation's node
+   * identities (maritime watch, support planning), and the Bulwark project's.
+   */
+  @Bean
+  CommunityIdentities communityIdentities(PrincipalStore principals) {
+    Set<String> nodes = new HashSet<>();
+    for (String nation : Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3)) {
+      nodes.add(MaritimeExtension.nodeIdentity(nation));
+      nodes.add(SupportNodeIdentity.of(nation));
+    }
+    nodes.add(ReleasabilityMarking.bulwarkIdentity().id());
+    return new CommunityIdentities(principals, nodes);
   }
 
   @Bean

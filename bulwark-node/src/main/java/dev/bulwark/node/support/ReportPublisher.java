@@ -16,6 +16,7 @@ import dev.bulwark.support.fairshare.AllyShare;
 import dev.bulwark.support.fairshare.FairShareResult;
 import dev.bulwark.support.report.HtmlReport;
 import dev.bulwark.support.report.JsonReport;
+import dev.bulwark.support.report.SupportNodeIdentity;
 import dev.bulwark.support.report.SupportReport;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,8 +49,6 @@ public final class ReportPublisher {
 
   /** Where published reports are served without authentication. */
   public static final String PUBLIC_PATH = "/public/support/reports/";
-
-  private static final UUID NAMESPACE = UUID.fromString("6a3c2f0e-3b7e-4c4f-9a55-0f1d1b5e7a10");
 
   private final PublicationStore publications;
   private final ObjectStore store;
@@ -161,15 +159,7 @@ public final class ReportPublisher {
   }
 
   String identityId() {
-    return nodeIdentity(nation);
-  }
-
-  /**
-   * The identity the support planning of {@code nation}'s node publishes as (the same on every
-   * node).
-   */
-  public static String nodeIdentity(String nation) {
-    return "identity--" + StixIds.uuid5(NAMESPACE, "bulwark-support-node|" + nation);
+    return SupportNodeIdentity.of(nation);
   }
 
   List<StixObject> stix(

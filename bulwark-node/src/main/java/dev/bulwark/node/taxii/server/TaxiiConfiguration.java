@@ -1,11 +1,7 @@
 package dev.bulwark.node.taxii.server;
 
-import dev.bulwark.maritime.stix.MaritimeExtension;
-import dev.bulwark.node.security.CommunityIdentities;
-import dev.bulwark.node.security.PrincipalStore;
+import dev.bulwark.node.security.NodeOwnedCollections;
 import dev.bulwark.node.store.ObjectStore;
-import dev.bulwark.node.support.ReportPublisher;
-import dev.bulwark.stix.markings.ReleasabilityMarking;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,9 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,19 +34,10 @@ public class TaxiiConfiguration {
     return c;
   }
 
-  /**
-   * The identities a contributor may not author as: every principal's and every nation's node
-   * identities (maritime watch, support planning), and the Bulwark project's.
-   */
+  /** The node-owned collections, for the features that publish as the node to check theirs. */
   @Bean
-  CommunityIdentities communityIdentities(PrincipalStore principals) {
-    Set<String> nodes = new HashSet<>();
-    for (String nation : Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3)) {
-      nodes.add(MaritimeExtension.nodeIdentity(nation));
-      nodes.add(ReportPublisher.nodeIdentity(nation));
-    }
-    nodes.add(ReleasabilityMarking.bulwarkIdentity().id());
-    return new CommunityIdentities(principals, nodes);
+  NodeOwnedCollections nodeOwnedCollections(TaxiiProperties properties) {
+    return new NodeOwnedCollections(properties.nodeOwnedCollections(), properties.nodeOwned());
   }
 
   /**
