@@ -83,10 +83,10 @@ async function load() {
 
 function render() {
   const f = state.report.focus;
-  $('summary').replaceChildren('Baseline for ', f.period, ': ', el('b', {}, money(f.baselineEur)), ' shared by ',
-    f.key, ' ', f.keyYear, '. Counted: ', el('b', {}, money(f.countedEur)), '. Shortfall against the baseline: ',
-    el('b', { class: 'gap', id: 'shortfall' }, money(f.shortfallEur)), '. Gaps of the allies below their share: ',
-    money(f.sumOfGapsEur), '.');
+  $('summary').replaceChildren('Baseline for ', f.period, ': ', el('b', {}, money(f.baseline_eur)), ' shared by ',
+    f.key, ' ', f.key_year, '. Counted: ', el('b', {}, money(f.counted_eur)), '. Shortfall against the baseline: ',
+    el('b', { class: 'gap', id: 'shortfall' }, money(f.shortfall_eur)), '. Gaps of the allies below their share: ',
+    money(f.sum_of_gaps_eur), '.');
   drawFairShare(f.allies);
   drawShortfall(state.report.history);
   renderGapTable(f.allies);
@@ -106,25 +106,25 @@ function legend(s, x, y) {
 }
 
 function drawFairShare(allies) {
-  const rows = allies.slice().sort((a, b) => Number(b.fairShareEur) - Number(a.fairShareEur));
+  const rows = allies.slice().sort((a, b) => Number(b.fair_share_eur) - Number(a.fair_share_eur));
   const row = 17;
   const left = 120;
   const width = 760;
   const s = chart(width, rows.length * row + 30, 'Fair share and counted support by ally');
   s.id = 'fair-share-svg';
   legend(s, left, 12);
-  const max = Math.max(1, ...rows.map((a) => Math.max(Number(a.fairShareEur), Number(a.countedEur))));
+  const max = Math.max(1, ...rows.map((a) => Math.max(Number(a.fair_share_eur), Number(a.counted_eur))));
   const span = width - left - 190; // room for the longest label right of the longest bar
   let y = 22;
   for (const a of rows) {
-    const fw = span * Number(a.fairShareEur) / max;
-    const cw = span * Math.max(0, Number(a.countedEur)) / max;
+    const fw = span * Number(a.fair_share_eur) / max;
+    const cw = span * Math.max(0, Number(a.counted_eur)) / max;
     s.append(svg('g', { 'data-iso3': a.iso3, class: 'ally-bar' },
       svg('text', { x: left - 6, y: y + 11, 'text-anchor': 'end' }, a.name),
       svg('rect', { x: left, y: y + 1, width: fw.toFixed(1), height: 13, class: 'bar-fair' }),
       svg('rect', { x: left, y: y + 4, width: cw.toFixed(1), height: 7, class: 'bar-counted' }),
-      svg('text', { x: (left + Math.max(fw, cw) + 4).toFixed(1), y: y + 11 }, money(a.countedEur) + ' / ' + money(a.fairShareEur)),
-      svg('title', {}, a.name + ': counted ' + money(a.countedEur) + ' of a fair share of ' + money(a.fairShareEur))));
+      svg('text', { x: (left + Math.max(fw, cw) + 4).toFixed(1), y: y + 11 }, money(a.counted_eur) + ' / ' + money(a.fair_share_eur)),
+      svg('title', {}, a.name + ': counted ' + money(a.counted_eur) + ' of a fair share of ' + money(a.fair_share_eur))));
     y += row;
   }
   $('chart-fair-share').replaceChildren(s);
@@ -137,19 +137,19 @@ function drawShortfall(history) {
   const s = chart(history.length * col + 20, chartH + top + 40, 'Baseline, counted support and shortfall per half-year');
   s.id = 'shortfall-svg';
   legend(s, 10, 12);
-  const max = Math.max(1, ...history.map((h) => Math.max(Number(h.baselineEur), Number(h.countedEur))));
+  const max = Math.max(1, ...history.map((h) => Math.max(Number(h.baseline_eur), Number(h.counted_eur))));
   let x = 10;
   for (const h of history) {
     const base = top + chartH;
-    const th = chartH * Number(h.baselineEur) / max;
-    const ch = chartH * Math.max(0, Number(h.countedEur)) / max;
+    const th = chartH * Number(h.baseline_eur) / max;
+    const ch = chartH * Math.max(0, Number(h.counted_eur)) / max;
     s.append(svg('g', { 'data-period': h.period },
       svg('rect', { x, y: (base - th).toFixed(1), width: col / 2 - 2, height: th.toFixed(1), class: 'bar-fair' }),
       svg('rect', { x: x + col / 2 - 2, y: (base - ch).toFixed(1), width: col / 2 - 2, height: ch.toFixed(1), class: 'bar-counted' }),
       svg('text', { x, y: base + 14 }, h.period),
-      svg('text', { x, y: base + 28, class: 'short' }, Number(h.shortfallEur) > 0 ? '-' + money(h.shortfallEur).replace('EUR ', '') : 'met'),
-      svg('title', {}, h.period + ': baseline ' + money(h.baselineEur) + ', counted ' + money(h.countedEur)
-        + ', shortfall ' + money(h.shortfallEur))));
+      svg('text', { x, y: base + 28, class: 'short' }, Number(h.shortfall_eur) > 0 ? '-' + money(h.shortfall_eur).replace('EUR ', '') : 'met'),
+      svg('title', {}, h.period + ': baseline ' + money(h.baseline_eur) + ', counted ' + money(h.counted_eur)
+        + ', shortfall ' + money(h.shortfall_eur))));
     x += col;
   }
   $('chart-shortfall').replaceChildren(s);
@@ -166,13 +166,13 @@ function renderGapTable(allies) {
   state.selected = Math.max(0, Math.min(state.selected, allies.length - 1));
   body.replaceChildren(...allies.map((a, i) => el('tr', {
     dataset: { iso3: a.iso3 },
-    class: (i === state.selected ? 'selected ' : '') + (Number(a.gapEur) > 0 ? 'short' : ''),
+    class: (i === state.selected ? 'selected ' : '') + (Number(a.gap_eur) > 0 ? 'short' : ''),
     onclick: () => { state.selected = i; select(); toggleFilter(); },
   },
-  el('td', {}, a.name, ' (', a.iso3, ')'), el('td', {}, pct(a.share)), el('td', { class: 'fair' }, money(a.fairShareEur)),
-  el('td', {}, money(a.countedEur)), el('td', { class: 'gap' }, Number(a.gapEur) > 0 ? money(a.gapEur) : ''),
-  el('td', {}, Number(a.surplusEur) > 0 ? money(a.surplusEur) : ''), el('td', {}, money(a.pledgedEur)),
-  el('td', {}, money(a.reportingOnlyEur)))));
+  el('td', {}, a.name, ' (', a.iso3, ')'), el('td', {}, pct(a.share)), el('td', { class: 'fair' }, money(a.fair_share_eur)),
+  el('td', {}, money(a.counted_eur)), el('td', { class: 'gap' }, Number(a.gap_eur) > 0 ? money(a.gap_eur) : ''),
+  el('td', {}, Number(a.surplus_eur) > 0 ? money(a.surplus_eur) : ''), el('td', {}, money(a.pledged_eur)),
+  el('td', {}, money(a.reporting_only_eur)))));
   select(false);
 }
 
