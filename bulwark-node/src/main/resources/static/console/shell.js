@@ -43,6 +43,13 @@
 //   $(id)                                     document.getElementById
 //   shortTime(rfc3339)                        '2026-01-02 03:04:05Z'
 //
+// A new page: an entry in PAGES; page.html with shell.css, page.css, a <main> and
+// <script type="module" src="page.js">; and in page.js
+//   import { $, apiJson, el, startShell } from './shell.js';
+//   const shell = startShell({ page: 'workbench', statusId: 'workbench-status', statusText: '',
+//     signIn: { title: 'Sign in to the workbench', probe: '/api/…' }, help: [['j / k', '…']],
+//     keys: (e, inField) => false, start: async () => { $('list').replaceChildren(…rows via el…); } });
+//
 // Credentials live in sessionStorage ('bulwark.auth') so that moving between the pages of one tab
 // keeps the sign-in, and closing the tab forgets it.
 
