@@ -1,8 +1,7 @@
 // Bulwark console, maritime watch page: a plain ES module on the console shell (shell.js: sign-in,
-// header, HTTP and DOM helpers), no build step. Talks to /api/maritime/* and follows the server-sent
-// event stream with fetch (EventSource cannot send credentials headers). Leaflet (the global L) is
-// served by the node from its webjar.
-import { $, api, apiJson, el, shortTime, startShell, text } from './shell.js';
+// header, HTTP and DOM helpers), no build step. Talks to /api/maritime/* and follows its server-sent
+// events (shell's follow). Leaflet (the global L) is served by the node from its webjar.
+import { $, api, apiJson, el, follow, shortTime, startShell, text } from './shell.js';
 
 const KIND_COLOURS = { 'power-cable': '#f5a623', 'telecom-cable': '#b37feb', 'pipeline': '#36cfc9',
   'area': '#597ef7', 'anchorage': '#5c6b82', 'port': '#5c6b82', 'other': '#8c8c8c' };
@@ -312,47 +311,7 @@ function keys(e, inField) {
 }
 
 // ---- live updates ----
-async function stream() {
-  try {
-    const r = await api('/api/maritime/events', { headers: { 'Accept': 'text/event-stream' } });
-    if (!r.ok || !r.body) {
-      throw new Error('events: ' + r.status);
-    }
-    const reader = r.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) {
-        break;
-      }
-      buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, '\n');
-      let end;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        handleEvent(buffer.slice(0, end));
-        buffer = buffer.slice(end + 2);
-      }
-    }
-  } catch (err) {
-    shell.status('reconnecting… (' + err.message + ')');
-  }
-  setTimeout(stream, 2000);
-}
-
-function handleEvent(chunk) {
-  let name = 'message';
-  const data = [];
-  for (const line of chunk.split('\n')) {
-    if (line.startsWith('event:')) {
-      name = line.slice(6).trim();
-    } else if (line.startsWith('data:')) {
-      data.push(line.slice(5).replace(/^ /, ''));
-    }
-  }
-  if (!data.length) {
-    return;
-  }
-  const payload = JSON.parse(data.join('\n'));
+function handleEvent(name, payload) {
   if (name === 'alert') {
     upsertAlert(payload);
     if (state.openId === payload.id) {
@@ -401,6 +360,6 @@ async function start() {
     showReaderStatus(vs.count, vs.engine_time);
   }
   $('alert-list').focus();
-  stream();
+  follow('/api/maritime/events', handleEvent, (err) => shell.status('reconnecting… (' + err.message + ')'));
   setInterval(loadAlerts, 30000); // a safety net if an event was dropped
 }

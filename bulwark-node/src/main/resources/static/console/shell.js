@@ -30,6 +30,12 @@
 //   apiJson(path, options) -> Promise<any>    the parsed body, or throws an ApiError.
 //   refusal(response) -> Promise<string>      the API's error as one line, with its details.
 //   ApiError                                  .status (0: the node did not answer), .message, .details
+//   follow(path, onEvent, onBreak)            Follows a server-sent event stream with the
+//                                             credentials (EventSource cannot send them):
+//                                             onEvent(name, JSON data) per event; onBreak(error)
+//                                             when it fails (a refusal, a drop, an onEvent that
+//                                             throws); reconnects 2 s after any end, for as long
+//                                             as the page is open.
 //
 //   el(tag, attrs, ...children) -> Element    An HTML element. attrs: class, dataset: {…}, on<event>:
 //                                             function (a listener), hidden/disabled/…: boolean,
@@ -142,6 +148,49 @@ export async function refusal(r) {
       ? ': ' + e.details.map((d) => d.where + ': ' + d.reason).join('; ') : '');
   } catch (err) {
     return 'HTTP ' + r.status;
+  }
+}
+
+export async function follow(path, onEvent, onBreak) {
+  try {
+    const r = await api(path, { headers: { 'Accept': 'text/event-stream' } });
+    if (!r.ok || !r.body) {
+      throw new ApiError(r.status, 'events: ' + r.status);
+    }
+    const reader = r.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) {
+        break;
+      }
+      buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, '\n');
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        dispatch(buffer.slice(0, end), onEvent);
+        buffer = buffer.slice(end + 2);
+      }
+    }
+  } catch (err) {
+    onBreak(err);
+  }
+  setTimeout(() => follow(path, onEvent, onBreak), 2000);
+}
+
+/** One event of the stream ('event:' and 'data:' lines); comments and data-less events are skipped. */
+function dispatch(chunk, onEvent) {
+  let name = 'message';
+  const data = [];
+  for (const line of chunk.split('\n')) {
+    if (line.startsWith('event:')) {
+      name = line.slice(6).trim();
+    } else if (line.startsWith('data:')) {
+      data.push(line.slice(5).replace(/^ /, ''));
+    }
+  }
+  if (data.length) {
+    onEvent(name, JSON.parse(data.join('\n')));
   }
 }
 

@@ -188,10 +188,17 @@ class ConsoleBrowserTest {
     assertThat(browser.findElement(By.id("support-status")).getDomAttribute("class"))
         .isEqualTo("shell-status");
 
-    // and back to the watch, still signed in
+    // and back to the watch, still signed in, its status line following the live events
     browser.findElement(By.id("nav-maritime")).click();
     wait.until(
         d -> !d.findElement(By.id("login")).isDisplayed() && count(d, "path.asset-path") == 14);
+    wait.until(d -> d.findElement(By.id("watch-status")).getText().contains("track time 2"));
+    String first = browser.findElement(By.id("watch-status")).getText();
+    wait.until(
+        d -> {
+          String now = d.findElement(By.id("watch-status")).getText();
+          return !now.equals(first) && now.contains("track time 2");
+        });
     assertThat(js("return document.body.dataset.injected || null;")).isNull();
   }
 
