@@ -330,11 +330,11 @@ function handleEvent(name, payload) {
 }
 
 function showStatus(s) {
-  const rate = s.sources.reduce((t, x) => t + x.messagesPerSecond, 0);
+  const rate = s.sources.reduce((t, x) => t + x.messages_per_second, 0);
   const down = s.sources.filter((x) => !x.connected).map((x) => x.name);
   shell.status(s.vessels + ' vessels · ' + Math.round(rate) + ' msg/s · '
-    + s.alertsRaised + ' alerts · track time ' + shortTime(s.engineTime)
-    + (down.length ? ' · not connected: ' + down.join(', ') : '') + (s.queueDropped ? ' · dropped ' + s.queueDropped : ''));
+    + s.alerts_raised + ' alerts · track time ' + shortTime(s.engine_time)
+    + (down.length ? ' · not connected: ' + down.join(', ') : '') + (s.queue_dropped ? ' · dropped ' + s.queue_dropped : ''));
 }
 
 // What a principal who is not an admin sees: the vessels and the alerts it may read, no node-wide counters.
