@@ -8,6 +8,8 @@ import dev.bulwark.node.audit.AuditRecord;
 import dev.bulwark.node.maritime.MaritimeDemo;
 import dev.bulwark.node.maritime.MaritimeExtension;
 import dev.bulwark.node.maritime.NodeHttp;
+import dev.bulwark.node.security.PrincipalStore;
+import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.ReadFilter;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -74,7 +77,7 @@ class ConsoleBrowserTest {
 
   @Test
   void anOfficerSeesTheLayerAndAnAlertOpensItAndAcknowledgesIt() {
-    MaritimeDemo.Credentials who = signIn();
+    MaritimeDemo.Credentials who = signInAsDemoUser();
 
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     wait.until(d -> count(d, "path.asset-path") == 14 && count(d, "path.haven-area") == 12);
@@ -127,7 +130,7 @@ class ConsoleBrowserTest {
 
   @Test
   void theShellKeepsTheSignInAcrossPagesShowsAFailedRequestAndShowsDataAsText() {
-    MaritimeDemo.Credentials who = signIn();
+    MaritimeDemo.Credentials who = signInAsDemoUser();
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(250));
     String markup = "<img src=x onerror=\"document.body.dataset.injected='yes'\"> <b>bold</b> & co";
 
@@ -202,16 +205,42 @@ class ConsoleBrowserTest {
     assertThat(js("return document.body.dataset.injected || null;")).isNull();
   }
 
+  @Test
+  void anAdminsStatusLineShowsTheSourcesRateAndTheNodesAlertCount() {
+    String token =
+        node.getBean(PrincipalStore.class)
+            .add(
+                "console-admin",
+                node.getEnvironment().getProperty("bulwark.nation", "EST"),
+                EnumSet.of(Role.ADMIN),
+                Optional.empty(),
+                0L,
+                Optional.empty())
+            .token();
+    signIn("console-admin", token);
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(250));
+    // the status (GET and its live event), read through its snake_case fields
+    wait.until(
+        d ->
+            d.findElement(By.id("watch-status"))
+                .getText()
+                .matches("\\d+ vessels · \\d+ msg/s · \\d+ alerts · track time 2\\d{3}-.*"));
+  }
+
   /** Opens the maritime page with no credentials kept in the tab, and signs in as the demo user. */
-  private static MaritimeDemo.Credentials signIn() {
+  private static MaritimeDemo.Credentials signInAsDemoUser() {
     MaritimeDemo.Credentials who = node.getBean(MaritimeDemo.class).credentials().orElseThrow();
+    signIn(who.user(), who.password());
+    return who;
+  }
+
+  private static void signIn(String user, String password) {
     browser.get(base + "/console/");
     js("sessionStorage.clear();");
     browser.get(base + "/console/");
-    browser.findElement(By.id("login-user")).sendKeys(who.user());
-    browser.findElement(By.id("login-password")).sendKeys(who.password());
+    browser.findElement(By.id("login-user")).sendKeys(user);
+    browser.findElement(By.id("login-password")).sendKeys(password);
     browser.findElement(By.id("login-submit")).click();
-    return who;
   }
 
   private static Object js(String script, Object... args) {
