@@ -1,68 +1,30 @@
-// Bulwark maritime watch console: plain browser JavaScript, no build step.
-// Talks to /api/maritime/* with the principal's name and token (HTTP Basic), and follows the
-// server-sent event stream with fetch (EventSource cannot send credentials headers).
-'use strict';
+// Bulwark console, maritime watch page: a plain ES module on the console shell (shell.js: sign-in,
+// header, HTTP and DOM helpers), no build step. Talks to /api/maritime/* and follows its server-sent
+// events (shell's follow). Leaflet (the global L) is served by the node from its webjar.
+import { $, api, apiJson, el, follow, shortTime, startShell, text } from './shell.js';
 
 const KIND_COLOURS = { 'power-cable': '#f5a623', 'telecom-cable': '#b37feb', 'pipeline': '#36cfc9',
   'area': '#597ef7', 'anchorage': '#5c6b82', 'port': '#5c6b82', 'other': '#8c8c8c' };
 const SEVERITY_COLOURS = { high: '#ff4d4f', medium: '#ffa940', low: '#ffd666' };
 
 const state = {
-  auth: sessionStorage.getItem('bulwark.auth') || '',
   alerts: [], selected: 0, openId: null, detail: null, onlyOpen: false,
   vesselMarkers: new Map(), alertMarkers: new Map(), trackLayer: null, map: null,
   vesselLayer: null, alertLayer: null, streaming: false, admin: false,
 };
 
-const $ = (id) => document.getElementById(id);
-// Any principal may ask for the live vessels; the watch's status is for admins only.
-const SIGN_IN_PROBE = '/api/maritime/vessels?limit=0';
-
-function api(path, options = {}) {
-  const headers = Object.assign({ 'Authorization': 'Basic ' + state.auth, 'Accept': 'application/json' },
-    options.headers || {});
-  return fetch(path, Object.assign({}, options, { headers }));
-}
-
-async function apiJson(path, options) {
-  const r = await api(path, options);
-  if (!r.ok) {
-    throw new Error(path + ': ' + r.status);
-  }
-  return r.json();
-}
-
-// ---- sign-in ----
-$('login-form').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const user = $('login-user').value.trim();
-  const password = $('login-password').value.trim();
-  state.auth = btoa(user + ':' + password);
-  const r = await api(SIGN_IN_PROBE).catch(() => null);
-  if (r && r.ok) {
-    sessionStorage.setItem('bulwark.auth', state.auth);
-    $('login').hidden = true;
-    start();
-  } else {
-    $('login-error').textContent = r ? 'Not accepted (' + r.status + ').' : 'The node does not answer.';
-  }
+const shell = startShell({
+  page: 'maritime',
+  statusId: 'watch-status',
+  statusText: 'not connected',
+  // Any principal may ask for the live vessels; the watch's status is for admins only.
+  signIn: { title: 'Sign in to the watch', passwordLabel: 'password', probe: '/api/maritime/vessels?limit=0' },
+  help: [['j / k', 'next / previous alert'], ['Enter', 'open the selected alert'], ['Esc', 'back to the list'],
+    ['a', 'acknowledge'], ['n', 'add a note'], ['1 / 2 / 3', 'close as true threat / benign / false alarm'],
+    ['f', 'open alerts only']],
+  keys,
+  start,
 });
-
-async function resume() {
-  if (!state.auth) {
-    $('login-user').focus();
-    return;
-  }
-  const r = await api(SIGN_IN_PROBE).catch(() => null);
-  if (r && r.ok) {
-    $('login').hidden = true;
-    start();
-  } else {
-    state.auth = '';
-    sessionStorage.removeItem('bulwark.auth');
-    $('login-user').focus();
-  }
-}
 
 // ---- map ----
 function initMap() {
@@ -81,15 +43,13 @@ function initMap() {
   state.alertLayer = L.layerGroup().addTo(map);
   state.canvas = L.canvas({ padding: 0.3 });
   const legend = L.control({ position: 'bottomleft' });
-  legend.onAdd = () => {
-    const d = L.DomUtil.create('div', 'legend');
-    d.innerHTML = Object.entries({ 'power cable': KIND_COLOURS['power-cable'], 'telecom cable': KIND_COLOURS['telecom-cable'],
-      'pipeline': KIND_COLOURS.pipeline }).map(([k, c]) => '<i style="background:' + c + '"></i>' + k).join('<br>')
-      + '<br><i style="background:none;border:1px dashed ' + KIND_COLOURS.port + '"></i>harbour (no alerts)'
-      + '<br><i style="background:#9fb3c8;height:6px;width:6px;border-radius:3px"></i>vessel'
-      + '<br><i style="background:#ff4d4f;height:10px;width:10px;border-radius:5px"></i>alert';
-    return d;
-  };
+  const entries = [['background:' + KIND_COLOURS['power-cable'], 'power cable'],
+    ['background:' + KIND_COLOURS['telecom-cable'], 'telecom cable'], ['background:' + KIND_COLOURS.pipeline, 'pipeline'],
+    ['background:none;border:1px dashed ' + KIND_COLOURS.port, 'harbour (no alerts)'],
+    ['background:#9fb3c8;height:6px;width:6px;border-radius:3px', 'vessel'],
+    ['background:#ff4d4f;height:10px;width:10px;border-radius:5px', 'alert']];
+  legend.onAdd = () => el('div', { class: 'legend' },
+    entries.map(([style, what], i) => [i ? el('br') : null, el('i', { style }), what]));
   legend.addTo(map);
 }
 
@@ -104,13 +64,13 @@ async function loadAssets() {
     style: (f) => ({ color: KIND_COLOURS[f.properties.kind] || '#8c8c8c', weight: 9, opacity: 0.18, className: 'asset-corridor' }) });
   const lines = L.geoJSON(assets, {
     style: (f) => ({ color: KIND_COLOURS[f.properties.kind] || '#8c8c8c', weight: 2, opacity: 0.95, className: 'asset-path' }),
-    onEachFeature: (f, layer) => layer.bindTooltip(f.properties.name + ' (' + f.properties.kind + ', corridor '
-      + Math.round(f.properties.corridor_m) + ' m)', { sticky: true }),
+    onEachFeature: (f, layer) => layer.bindTooltip(text(f.properties.name + ' (' + f.properties.kind + ', corridor '
+      + Math.round(f.properties.corridor_m) + ' m)'), { sticky: true }),
   });
   const harbours = L.geoJSON(havens, {
     style: (f) => ({ color: KIND_COLOURS[f.properties.kind], weight: 1, dashArray: '3 3', fillOpacity: 0.08, className: 'haven-area' }),
-    onEachFeature: (f, layer) => layer.bindTooltip(f.properties.name + ' (' + f.properties.kind
-      + ': stopping is normal here, no alerts)', { sticky: true }),
+    onEachFeature: (f, layer) => layer.bindTooltip(text(f.properties.name + ' (' + f.properties.kind
+      + ': stopping is normal here, no alerts)'), { sticky: true }),
   });
   harbours.addTo(state.map);
   corridors.addTo(state.map);
@@ -125,7 +85,7 @@ function drawVessels(rows) {
     let m = state.vesselMarkers.get(mmsi);
     if (!m) {
       m = L.circleMarker([lat, lon], { renderer: state.canvas, radius: 2.5, weight: 0, fillOpacity: 0.85, fillColor: '#9fb3c8' });
-      m.bindTooltip(() => (name || 'MMSI ' + mmsi) + ' — ' + (sog >= 0 ? sog.toFixed(1) + ' kn' : 'speed ?'));
+      m.bindTooltip(() => text((name || 'MMSI ' + mmsi) + ' — ' + (sog >= 0 ? sog.toFixed(1) + ' kn' : 'speed ?')));
       m.addTo(state.vesselLayer);
       state.vesselMarkers.set(mmsi, m);
     } else {
@@ -156,7 +116,7 @@ function drawAlertMarker(a) {
     m.setLatLng([a.latitude, a.longitude]);
     m.setStyle(style);
   }
-  m.bindTooltip(a.title + ' — ' + a.severity + ', ' + a.status);
+  m.bindTooltip(text(a.title + ' — ' + a.severity + ', ' + a.status));
 }
 
 // ---- alerts ----
@@ -190,17 +150,12 @@ function renderList() {
   state.selected = Math.max(0, Math.min(state.selected, list.length - 1));
   $('alert-count').textContent = String(list.length);
   const ol = $('alert-list');
-  ol.replaceChildren(...list.map((a, i) => {
-    const li = document.createElement('li');
-    li.className = 'alert-item' + (i === state.selected ? ' selected' : '');
-    li.dataset.id = a.id;
-    li.dataset.status = a.status;
-    li.innerHTML = '<div class="title"><span class="sev sev-' + esc(a.severity) + '">' + esc(a.severity) + '</span> '
-      + esc(a.title) + '<span class="st st-' + esc(a.status) + '">' + esc(a.status) + '</span></div>'
-      + '<div class="meta">' + esc(a.kind) + ' · MMSI ' + a.mmsi + ' · raised ' + esc(shortTime(a.raised)) + '</div>';
-    li.addEventListener('click', () => { state.selected = i; openAlert(a.id); });
-    return li;
-  }));
+  ol.replaceChildren(...list.map((a, i) => el('li', {
+    class: 'alert-item' + (i === state.selected ? ' selected' : ''), dataset: { id: a.id, status: a.status },
+    onclick: () => { state.selected = i; openAlert(a.id); },
+  },
+  el('div', { class: 'title' }, severity(a), ' ', a.title, el('span', { class: 'st st-' + a.status }, a.status)),
+  el('div', { class: 'meta' }, a.kind, ' · MMSI ', a.mmsi, ' · raised ', shortTime(a.raised)))));
   const sel = ol.children[state.selected];
   if (sel) {
     sel.scrollIntoView({ block: 'nearest' });
@@ -228,25 +183,29 @@ function renderDetail(a) {
   $('alert-detail').dataset.id = a.id;
   $('alert-detail').dataset.status = a.status;
   const facts = [
-    ['status', '<span id="detail-status" class="st st-' + esc(a.status) + '">' + esc(a.status) + '</span>'
-      + (a.disposition ? ' — ' + esc(a.disposition) : '')],
-    ['severity', '<span class="sev sev-' + esc(a.severity) + '">' + esc(a.severity) + '</span> score ' + a.score],
-    ['kind', esc(a.kind)],
-    ['vessel', esc(a.vessel_name || '') + ' MMSI ' + a.mmsi + (a.other_mmsis && a.other_mmsis.length ? ' with ' + a.other_mmsis.join(', ') : '')],
-    ['asset', esc(a.asset_name || '—')],
-    ['began', esc(a.start)], ['latest', esc(a.end)],
+    ['status', [el('span', { id: 'detail-status', class: 'st st-' + a.status }, a.status),
+      a.disposition ? ' — ' + a.disposition : null]],
+    ['severity', [severity(a), ' score ', a.score]],
+    ['kind', a.kind],
+    ['vessel', (a.vessel_name || '') + ' MMSI ' + a.mmsi + (a.other_mmsis && a.other_mmsis.length ? ' with ' + a.other_mmsis.join(', ') : '')],
+    ['asset', a.asset_name || '—'],
+    ['began', a.start], ['latest', a.end],
     ['position', typeof a.latitude === 'number' ? a.latitude.toFixed(4) + ', ' + a.longitude.toFixed(4) : '—'],
-    ['acknowledged', a.acknowledged_by ? esc(a.acknowledged_by) + ' at ' + esc(a.acknowledged_at) : '—'],
-    ['closed', a.closed_by ? esc(a.closed_by) + ' at ' + esc(a.closed_at) : '—'],
+    ['acknowledged', a.acknowledged_by ? [a.acknowledged_by, ' at ', a.acknowledged_at] : '—'],
+    ['closed', a.closed_by ? [a.closed_by, ' at ', a.closed_at] : '—'],
   ];
-  $('detail-facts').innerHTML = facts.map(([k, v]) => '<dt>' + k + '</dt><dd>' + v + '</dd>').join('');
+  $('detail-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
   $('detail-summary').textContent = a.summary;
-  $('detail-parameters').innerHTML = Object.entries(a.parameters || {})
-    .map(([k, v]) => '<tr><td>' + esc(k) + '</td><td>' + esc(v) + '</td></tr>').join('');
-  $('detail-notes').innerHTML = (a.notes || []).map((n) => '<li><strong>' + esc(n.author) + '</strong> '
-    + esc(shortTime(n.created)) + '<br>' + esc(n.content) + '</li>').join('') || '<li>none</li>';
+  $('detail-parameters').replaceChildren(...Object.entries(a.parameters || {})
+    .map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', {}, v))));
+  const notes = (a.notes || []).map((n) => el('li', {}, el('strong', {}, n.author), ' ', shortTime(n.created), el('br'), n.content));
+  $('detail-notes').replaceChildren(...(notes.length ? notes : [el('li', {}, 'none')]));
   $('detail-incident').textContent = a.incident_id;
   $('detail-version').textContent = a.version;
+}
+
+function severity(a) {
+  return el('span', { class: 'sev sev-' + a.severity }, a.severity);
 }
 
 function drawTrack(track) {
@@ -328,72 +287,31 @@ for (const id of ['close-threat', 'close-benign', 'close-false']) {
 }
 $('back-button').addEventListener('click', closeDetail);
 $('only-open').addEventListener('change', (e) => { state.onlyOpen = e.target.checked; renderList(); });
-$('help-button').addEventListener('click', () => { $('help').hidden = !$('help').hidden; });
 
-document.addEventListener('keydown', (e) => {
-  if (!$('login').hidden || e.target.tagName === 'TEXTAREA' || e.target.tagName === 'INPUT' || e.ctrlKey || e.metaKey || e.altKey) {
-    return;
+/** The page's keys (the shell adds '?' for the help and Esc to close it). */
+function keys(e, inField) {
+  if (inField) {
+    return false;
   }
   const list = visibleAlerts();
   switch (e.key) {
     case 'j': state.selected = Math.min(state.selected + 1, list.length - 1); renderList(); break;
     case 'k': state.selected = Math.max(state.selected - 1, 0); renderList(); break;
     case 'Enter': case 'o': if (list[state.selected]) { openAlert(list[state.selected].id); } break;
-    case 'Escape': if (state.openId) { closeDetail(); } else { $('help').hidden = true; } break;
+    case 'Escape': if (state.openId) { closeDetail(); } else { return false; } break;
     case 'a': acknowledge(); break;
-    case 'n': e.preventDefault(); showNoteForm(); break;
+    case 'n': showNoteForm(); break;
     case '1': closeAs('true-threat'); break;
     case '2': closeAs('benign'); break;
     case '3': closeAs('false-alarm'); break;
     case 'f': $('only-open').checked = !$('only-open').checked; state.onlyOpen = $('only-open').checked; renderList(); break;
-    case '?': $('help').hidden = !$('help').hidden; break;
-    default: return;
+    default: return false;
   }
-  e.preventDefault();
-});
-
-// ---- live updates ----
-async function stream() {
-  try {
-    const r = await api('/api/maritime/events', { headers: { 'Accept': 'text/event-stream' } });
-    if (!r.ok || !r.body) {
-      throw new Error('events: ' + r.status);
-    }
-    const reader = r.body.getReader();
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) {
-        break;
-      }
-      buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, '\n');
-      let end;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
-        handleEvent(buffer.slice(0, end));
-        buffer = buffer.slice(end + 2);
-      }
-    }
-  } catch (err) {
-    $('watch-status').textContent = 'reconnecting… (' + err.message + ')';
-  }
-  setTimeout(stream, 2000);
+  return true;
 }
 
-function handleEvent(chunk) {
-  let name = 'message';
-  const data = [];
-  for (const line of chunk.split('\n')) {
-    if (line.startsWith('event:')) {
-      name = line.slice(6).trim();
-    } else if (line.startsWith('data:')) {
-      data.push(line.slice(5).replace(/^ /, ''));
-    }
-  }
-  if (!data.length) {
-    return;
-  }
-  const payload = JSON.parse(data.join('\n'));
+// ---- live updates ----
+function handleEvent(name, payload) {
   if (name === 'alert') {
     upsertAlert(payload);
     if (state.openId === payload.id) {
@@ -412,29 +330,20 @@ function handleEvent(chunk) {
 }
 
 function showStatus(s) {
-  const rate = s.sources.reduce((t, x) => t + x.messagesPerSecond, 0);
+  const rate = s.sources.reduce((t, x) => t + x.messages_per_second, 0);
   const down = s.sources.filter((x) => !x.connected).map((x) => x.name);
-  $('watch-status').textContent = s.vessels + ' vessels · ' + Math.round(rate) + ' msg/s · '
-    + s.alertsRaised + ' alerts · track time ' + shortTime(s.engineTime)
-    + (down.length ? ' · not connected: ' + down.join(', ') : '') + (s.queueDropped ? ' · dropped ' + s.queueDropped : '');
+  shell.status(s.vessels + ' vessels · ' + Math.round(rate) + ' msg/s · '
+    + s.alerts_raised + ' alerts · track time ' + shortTime(s.engine_time)
+    + (down.length ? ' · not connected: ' + down.join(', ') : '') + (s.queue_dropped ? ' · dropped ' + s.queue_dropped : ''));
 }
 
 // What a principal who is not an admin sees: the vessels and the alerts it may read, no node-wide counters.
 function showReaderStatus(vessels, time) {
-  $('watch-status').textContent = vessels + ' vessels · ' + state.alerts.length + ' alerts · track time ' + shortTime(time);
-}
-
-function shortTime(t) {
-  return t ? t.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '';
-}
-
-function esc(s) {
-  return String(s === undefined || s === null ? '' : s).replace(/[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  shell.status(vessels + ' vessels · ' + state.alerts.length + ' alerts · track time ' + shortTime(time));
 }
 
 function flash(message) {
-  $('watch-status').textContent = message;
+  shell.status(message);
 }
 
 async function start() {
@@ -451,8 +360,6 @@ async function start() {
     showReaderStatus(vs.count, vs.engine_time);
   }
   $('alert-list').focus();
-  stream();
+  follow('/api/maritime/events', handleEvent, (err) => shell.status('reconnecting… (' + err.message + ')'));
   setInterval(loadAlerts, 30000); // a safety net if an event was dropped
 }
-
-resume();

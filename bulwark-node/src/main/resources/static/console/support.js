@@ -1,69 +1,28 @@
-// Bulwark console, Support page: plain browser JavaScript, no build step, nothing fetched from elsewhere.
-// Talks to /api/support/* with the principal's name and token (HTTP Basic, shared with the maritime page
-// through sessionStorage). Charts are inline SVG drawn here from the report's JSON.
-'use strict';
+// Bulwark console, Support page: a plain ES module on the console shell (shell.js: sign-in, header,
+// HTTP and DOM helpers), no build step, nothing fetched from elsewhere. Talks to /api/support/*;
+// charts are inline SVG drawn here from the report's JSON.
+import { $, api, apiJson, el, refusal, shortTime, startShell, svg } from './shell.js';
 
 const state = {
-  auth: sessionStorage.getItem('bulwark.auth') || '',
   me: null, allies: [], report: null, selected: 0, filterAlly: null, year: null,
 };
 
-const $ = (id) => document.getElementById(id);
-const SVG = 'http://www.w3.org/2000/svg';
-
-function api(path, options = {}) {
-  const headers = Object.assign({ 'Authorization': 'Basic ' + state.auth, 'Accept': 'application/json' },
-    options.headers || {});
-  return fetch(path, Object.assign({}, options, { headers }));
-}
-
-async function apiJson(path, options) {
-  const r = await api(path, options);
-  if (!r.ok) {
-    throw new Error(await refusal(r));
-  }
-  return r.json();
-}
-
-/** The API's error as one line, with its details. */
-async function refusal(r) {
-  try {
-    const e = await r.json();
-    return (e.description || r.status) + (e.details && e.details.length
-      ? ': ' + e.details.map((d) => d.where + ': ' + d.reason).join('; ') : '');
-  } catch (err) {
-    return 'HTTP ' + r.status;
-  }
-}
-
-// ---- sign-in ----
-$('login-form').addEventListener('submit', async (e) => {
-  e.preventDefault();
-  state.auth = btoa($('login-user').value.trim() + ':' + $('login-password').value.trim());
-  const r = await api('/api/support/me').catch(() => null);
-  if (r && r.ok) {
-    sessionStorage.setItem('bulwark.auth', state.auth);
-    $('login').hidden = true;
-    start(await r.json());
-  } else {
-    $('login-error').textContent = !r ? 'The node does not answer.'
-      : r.status === 403 ? 'Signed in, but your roles do not include reading support figures.' : 'Not accepted (' + r.status + ').';
-  }
+const shell = startShell({
+  page: 'support',
+  statusId: 'support-status',
+  statusText: 'not signed in',
+  signIn: {
+    title: 'Sign in to support planning',
+    passwordLabel: 'password (token)',
+    probe: '/api/support/me',
+    refused: (r) => (r.status === 403 ? 'Signed in, but your roles do not include reading support figures.' : null),
+  },
+  help: [['[ / ]', 'previous / next year'], ['j / k', 'next / previous ally in the gap table'],
+    ['Enter', "show the selected ally's entries (again: all)"], ['r', 'run the allocation'], ['n', 'enter a contribution'],
+    ['u', 'import a file'], ['p', 'go to publish (admins)'], ['Esc', 'leave a form, close this help']],
+  keys,
+  start: async (r) => start(await r.json()),
 });
-
-async function resume() {
-  if (state.auth) {
-    const r = await api('/api/support/me').catch(() => null);
-    if (r && r.ok) {
-      $('login').hidden = true;
-      start(await r.json());
-      return;
-    }
-    state.auth = '';
-    sessionStorage.removeItem('bulwark.auth');
-  }
-  $('login-user').focus();
-}
 
 // ---- formatting ----
 function money(v) {
@@ -82,17 +41,12 @@ function pct(share) {
   return (Number(share) * 100).toFixed(2) + ' %';
 }
 
-function esc(s) {
-  return String(s === undefined || s === null ? '' : s).replace(/[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
-}
-
 function words(s) {
   return String(s || '').replace(/_/g, ' ');
 }
 
 function status(text) {
-  $('support-status').textContent = text;
+  shell.status(text);
 }
 
 // ---- loading ----
@@ -122,16 +76,17 @@ async function load() {
     status(state.me.name + ' (' + state.me.nation + ', ' + state.me.roles.join(', ') + ') · '
       + report.entries.length + ' entries in ' + report.focus.period);
   } catch (err) {
-    status('not loaded: ' + err.message);
+    shell.failed('not loaded', err);
   }
   loadPublications();
 }
 
 function render() {
   const f = state.report.focus;
-  $('summary').innerHTML = 'Baseline for ' + esc(f.period) + ': <b>' + money(f.baseline_eur) + '</b> shared by '
-    + esc(f.key) + ' ' + f.key_year + '. Counted: <b>' + money(f.counted_eur) + '</b>. Shortfall against the baseline: <b class="gap" id="shortfall">'
-    + money(f.shortfall_eur) + '</b>. Gaps of the allies below their share: ' + money(f.sum_of_gaps_eur) + '.';
+  $('summary').replaceChildren('Baseline for ', f.period, ': ', el('b', {}, money(f.baseline_eur)), ' shared by ',
+    f.key, ' ', f.key_year, '. Counted: ', el('b', {}, money(f.counted_eur)), '. Shortfall against the baseline: ',
+    el('b', { class: 'gap', id: 'shortfall' }, money(f.shortfall_eur)), '. Gaps of the allies below their share: ',
+    money(f.sum_of_gaps_eur), '.');
   drawFairShare(f.allies);
   drawShortfall(state.report.history);
   renderGapTable(f.allies);
@@ -139,33 +94,15 @@ function render() {
 }
 
 // ---- charts (inline SVG) ----
-function svg(width, height, label) {
-  const s = document.createElementNS(SVG, 'svg');
-  s.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
-  s.setAttribute('width', width);
-  s.setAttribute('height', height);
-  s.setAttribute('role', 'img');
-  s.setAttribute('aria-label', label);
-  return s;
-}
-
-function el(parent, name, attrs, text) {
-  const e = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) {
-    e.setAttribute(k, v);
-  }
-  if (text !== undefined) {
-    e.textContent = text;
-  }
-  parent.appendChild(e);
-  return e;
+function chart(width, height, label) {
+  return svg('svg', { viewBox: '0 0 ' + width + ' ' + height, width, height, role: 'img', 'aria-label': label });
 }
 
 function legend(s, x, y) {
-  el(s, 'rect', { x, y: y - 9, width: 10, height: 10, class: 'bar-fair' });
-  el(s, 'text', { x: x + 14, y }, 'fair share / baseline');
-  el(s, 'rect', { x: x + 140, y: y - 9, width: 10, height: 10, class: 'bar-counted' });
-  el(s, 'text', { x: x + 154, y }, 'counted');
+  s.append(svg('rect', { x, y: y - 9, width: 10, height: 10, class: 'bar-fair' }),
+    svg('text', { x: x + 14, y }, 'fair share / baseline'),
+    svg('rect', { x: x + 140, y: y - 9, width: 10, height: 10, class: 'bar-counted' }),
+    svg('text', { x: x + 154, y }, 'counted'));
 }
 
 function drawFairShare(allies) {
@@ -173,21 +110,21 @@ function drawFairShare(allies) {
   const row = 17;
   const left = 120;
   const width = 760;
-  const s = svg(width, rows.length * row + 30, 'Fair share and counted support by ally');
+  const s = chart(width, rows.length * row + 30, 'Fair share and counted support by ally');
   s.id = 'fair-share-svg';
   legend(s, left, 12);
   const max = Math.max(1, ...rows.map((a) => Math.max(Number(a.fair_share_eur), Number(a.counted_eur))));
   const span = width - left - 190; // room for the longest label right of the longest bar
   let y = 22;
   for (const a of rows) {
-    const g = el(s, 'g', { 'data-iso3': a.iso3, class: 'ally-bar' });
     const fw = span * Number(a.fair_share_eur) / max;
     const cw = span * Math.max(0, Number(a.counted_eur)) / max;
-    el(g, 'text', { x: left - 6, y: y + 11, 'text-anchor': 'end' }, a.name);
-    el(g, 'rect', { x: left, y: y + 1, width: fw.toFixed(1), height: 13, class: 'bar-fair' });
-    el(g, 'rect', { x: left, y: y + 4, width: cw.toFixed(1), height: 7, class: 'bar-counted' });
-    el(g, 'text', { x: (left + Math.max(fw, cw) + 4).toFixed(1), y: y + 11 }, money(a.counted_eur) + ' / ' + money(a.fair_share_eur));
-    el(g, 'title', {}, a.name + ': counted ' + money(a.counted_eur) + ' of a fair share of ' + money(a.fair_share_eur));
+    s.append(svg('g', { 'data-iso3': a.iso3, class: 'ally-bar' },
+      svg('text', { x: left - 6, y: y + 11, 'text-anchor': 'end' }, a.name),
+      svg('rect', { x: left, y: y + 1, width: fw.toFixed(1), height: 13, class: 'bar-fair' }),
+      svg('rect', { x: left, y: y + 4, width: cw.toFixed(1), height: 7, class: 'bar-counted' }),
+      svg('text', { x: (left + Math.max(fw, cw) + 4).toFixed(1), y: y + 11 }, money(a.counted_eur) + ' / ' + money(a.fair_share_eur)),
+      svg('title', {}, a.name + ': counted ' + money(a.counted_eur) + ' of a fair share of ' + money(a.fair_share_eur))));
     y += row;
   }
   $('chart-fair-share').replaceChildren(s);
@@ -197,7 +134,7 @@ function drawShortfall(history) {
   const col = Math.max(44, Math.min(90, Math.floor(560 / Math.max(1, history.length))));
   const chartH = 200;
   const top = 26;
-  const s = svg(history.length * col + 20, chartH + top + 40, 'Baseline, counted support and shortfall per half-year');
+  const s = chart(history.length * col + 20, chartH + top + 40, 'Baseline, counted support and shortfall per half-year');
   s.id = 'shortfall-svg';
   legend(s, 10, 12);
   const max = Math.max(1, ...history.map((h) => Math.max(Number(h.baseline_eur), Number(h.counted_eur))));
@@ -206,33 +143,36 @@ function drawShortfall(history) {
     const base = top + chartH;
     const th = chartH * Number(h.baseline_eur) / max;
     const ch = chartH * Math.max(0, Number(h.counted_eur)) / max;
-    const g = el(s, 'g', { 'data-period': h.period });
-    el(g, 'rect', { x, y: (base - th).toFixed(1), width: col / 2 - 2, height: th.toFixed(1), class: 'bar-fair' });
-    el(g, 'rect', { x: x + col / 2 - 2, y: (base - ch).toFixed(1), width: col / 2 - 2, height: ch.toFixed(1), class: 'bar-counted' });
-    el(g, 'text', { x, y: base + 14 }, h.period);
-    el(g, 'text', { x, y: base + 28, class: 'short' }, Number(h.shortfall_eur) > 0 ? '-' + money(h.shortfall_eur).replace('EUR ', '') : 'met');
-    el(g, 'title', {}, h.period + ': baseline ' + money(h.baseline_eur) + ', counted ' + money(h.counted_eur)
-      + ', shortfall ' + money(h.shortfall_eur));
+    s.append(svg('g', { 'data-period': h.period },
+      svg('rect', { x, y: (base - th).toFixed(1), width: col / 2 - 2, height: th.toFixed(1), class: 'bar-fair' }),
+      svg('rect', { x: x + col / 2 - 2, y: (base - ch).toFixed(1), width: col / 2 - 2, height: ch.toFixed(1), class: 'bar-counted' }),
+      svg('text', { x, y: base + 14 }, h.period),
+      svg('text', { x, y: base + 28, class: 'short' }, Number(h.shortfall_eur) > 0 ? '-' + money(h.shortfall_eur).replace('EUR ', '') : 'met'),
+      svg('title', {}, h.period + ': baseline ' + money(h.baseline_eur) + ', counted ' + money(h.counted_eur)
+        + ', shortfall ' + money(h.shortfall_eur))));
     x += col;
   }
   $('chart-shortfall').replaceChildren(s);
 }
 
 // ---- tables ----
+/** A cell of text aligned left (numbers are right-aligned). */
+function leftCell(text) {
+  return el('td', { class: 'l' }, text);
+}
+
 function renderGapTable(allies) {
   const body = $('gap-table').tBodies[0];
   state.selected = Math.max(0, Math.min(state.selected, allies.length - 1));
-  body.replaceChildren(...allies.map((a, i) => {
-    const tr = document.createElement('tr');
-    tr.dataset.iso3 = a.iso3;
-    tr.className = (i === state.selected ? 'selected ' : '') + (Number(a.gap_eur) > 0 ? 'short' : '');
-    tr.innerHTML = '<td>' + esc(a.name) + ' (' + esc(a.iso3) + ')</td><td>' + pct(a.share) + '</td><td class="fair">'
-      + money(a.fair_share_eur) + '</td><td>' + money(a.counted_eur) + '</td><td class="gap">'
-      + (Number(a.gap_eur) > 0 ? money(a.gap_eur) : '') + '</td><td>' + (Number(a.surplus_eur) > 0 ? money(a.surplus_eur) : '')
-      + '</td><td>' + money(a.pledged_eur) + '</td><td>' + money(a.reporting_only_eur) + '</td>';
-    tr.addEventListener('click', () => { state.selected = i; select(); toggleFilter(); });
-    return tr;
-  }));
+  body.replaceChildren(...allies.map((a, i) => el('tr', {
+    dataset: { iso3: a.iso3 },
+    class: (i === state.selected ? 'selected ' : '') + (Number(a.gap_eur) > 0 ? 'short' : ''),
+    onclick: () => { state.selected = i; select(); toggleFilter(); },
+  },
+  el('td', {}, a.name, ' (', a.iso3, ')'), el('td', {}, pct(a.share)), el('td', { class: 'fair' }, money(a.fair_share_eur)),
+  el('td', {}, money(a.counted_eur)), el('td', { class: 'gap' }, Number(a.gap_eur) > 0 ? money(a.gap_eur) : ''),
+  el('td', {}, Number(a.surplus_eur) > 0 ? money(a.surplus_eur) : ''), el('td', {}, money(a.pledged_eur)),
+  el('td', {}, money(a.reporting_only_eur)))));
   select(false);
 }
 
@@ -261,12 +201,13 @@ function renderEntries() {
   $('entries-period').textContent = state.report.focus.period;
   $('entries-filter').textContent = state.filterAlly ? 'of ' + state.filterAlly + ' (Enter again for all)' : '';
   const shown = entries.slice(-300).reverse();
-  $('entries-table').tBodies[0].innerHTML = shown.map((e) => '<tr><td>' + esc(e.date) + '</td><td class="l">' + esc(e.donor)
-    + '</td><td class="l">' + esc(e.status) + '</td><td class="l">' + esc(words(e.category)) + '</td><td class="l">'
-    + esc(e.channel) + '</td><td>' + money(e.eur) + '</td><td class="l">' + esc(e.description) + '</td><td class="l">'
-    + esc(e.source) + '</td></tr>').join('')
-    + (entries.length > shown.length ? '<tr><td class="l" colspan="8">… and ' + (entries.length - shown.length)
-      + ' older entries (see the CSV or JSON report)</td></tr>' : '');
+  const rows = shown.map((e) => el('tr', {}, el('td', {}, e.date), leftCell(e.donor), leftCell(e.status), leftCell(words(e.category)),
+    leftCell(e.channel), el('td', {}, money(e.eur)), leftCell(e.description), leftCell(e.source)));
+  if (entries.length > shown.length) {
+    rows.push(el('tr', {}, el('td', { class: 'l', colspan: 8 }, '… and ', entries.length - shown.length,
+      ' older entries (see the CSV or JSON report)')));
+  }
+  $('entries-table').tBodies[0].replaceChildren(...rows);
 }
 
 // ---- allocation ----
@@ -278,16 +219,16 @@ async function runAllocation() {
     $('allocation-summary').textContent = r.requirements.length + ' requirements, ' + r.offers.length + ' offers, fair shares of '
       + r.year + ': shortfall ' + money(r.shortfall_eur) + ', largest deviation from a fair share ' + money(r.max_deviation_eur)
       + ' (' + r.solve_ms + ' ms)';
-    $('allocation-table').tBodies[0].innerHTML = r.requirements.map((q) => '<tr data-id="' + esc(q.id) + '" class="'
-      + (q.shortfall_units > 1e-6 ? 'short' : '') + '"><td>' + esc(q.id) + '</td><td class="l">' + esc(words(q.coalition))
-      + '</td><td class="l">' + esc(q.item) + '</td><td>' + q.priority + '</td><td>' + esc(q.need_by) + '</td><td>'
-      + num(q.quantity) + '</td><td>' + num(q.filled_units) + '</td><td class="gap">'
-      + (q.shortfall_eur > 0 ? money(q.shortfall_eur) : '') + '</td><td class="l">'
-      + esc(q.filled_by.map((b) => b.ally + ' ' + num(b.units)).join(', ')) + '</td><td class="l">' + esc(q.explanation)
-      + '</td></tr>').join('') || '<tr><td colspan="10">No requirements entered.</td></tr>';
-    $('allocation-allies').tBodies[0].innerHTML = r.allies.map((a) => '<tr><td>' + esc(a.ally) + '</td><td>'
-      + money(a.allocated_eur) + '</td><td>' + money(a.prior_eur) + '</td><td>' + money(a.target_eur) + '</td><td>'
-      + money(a.deviation_eur) + '</td></tr>').join('');
+    const rows = r.requirements.map((q) => el('tr', { dataset: { id: q.id }, class: q.shortfall_units > 1e-6 ? 'short' : '' },
+      el('td', {}, q.id), leftCell(words(q.coalition)), leftCell(q.item), el('td', {}, q.priority), el('td', {}, q.need_by),
+      el('td', {}, num(q.quantity)), el('td', {}, num(q.filled_units)),
+      el('td', { class: 'gap' }, q.shortfall_eur > 0 ? money(q.shortfall_eur) : ''),
+      leftCell(q.filled_by.map((b) => b.ally + ' ' + num(b.units)).join(', ')), leftCell(q.explanation)));
+    $('allocation-table').tBodies[0].replaceChildren(...(rows.length ? rows
+      : [el('tr', {}, el('td', { colspan: 10 }, 'No requirements entered.'))]));
+    $('allocation-allies').tBodies[0].replaceChildren(...r.allies.map((a) => el('tr', {}, el('td', {}, a.ally),
+      el('td', {}, money(a.allocated_eur)), el('td', {}, money(a.prior_eur)), el('td', {}, money(a.target_eur)),
+      el('td', {}, money(a.deviation_eur)))));
   } catch (err) {
     $('allocation-summary').textContent = 'Not run: ' + err.message;
   }
@@ -301,8 +242,10 @@ function num(v) {
 function showResult(ok, text, details) {
   const box = $('enter-result');
   box.className = ok ? 'ok' : 'refused';
-  box.innerHTML = esc(text) + (details && details.length
-    ? '<ul>' + details.map((d) => '<li>' + esc(d.where) + ': ' + esc(d.reason) + '</li>').join('') + '</ul>' : '');
+  box.replaceChildren(text);
+  if (details && details.length) {
+    box.append(el('ul', {}, details.map((d) => el('li', {}, d.where, ': ', d.reason))));
+  }
 }
 
 async function send(path, options, what) {
@@ -362,12 +305,12 @@ $('upload-form').addEventListener('submit', async (e) => {
 async function loadPublications() {
   try {
     const list = await apiJson('/api/support/publications');
-    $('publications').innerHTML = list.map((p) => '<li><a href="' + esc(p.url) + '" target="_blank" rel="noopener">'
-      + esc(p.title) + '</a> — ' + esc(p.marking) + ', published ' + esc(p.published.replace('T', ' ').replace(/\.\d+Z$/, 'Z'))
-      + ' by ' + esc(p.published_by) + ' · STIX <code>' + esc(p.stix_report_id) + '</code></li>').join('')
-      || '<li>Nothing published yet.</li>';
+    const items = list.map((p) => el('li', {}, el('a', { href: p.url, target: '_blank', rel: 'noopener' }, p.title),
+      ' — ', p.marking, ', published ', shortTime(p.published), ' by ', p.published_by,
+      ' · STIX ', el('code', {}, p.stix_report_id)));
+    $('publications').replaceChildren(...(items.length ? items : [el('li', {}, 'Nothing published yet.')]));
   } catch (err) {
-    $('publications').innerHTML = '<li>' + esc(err.message) + '</li>';
+    $('publications').replaceChildren(el('li', {}, err.message));
   }
 }
 
@@ -418,19 +361,14 @@ function shiftYear(d) {
   load();
 }
 
-$('help-button').addEventListener('click', () => { $('help').hidden = !$('help').hidden; });
-
-document.addEventListener('keydown', (e) => {
-  if (!$('login').hidden || e.ctrlKey || e.metaKey || e.altKey) {
-    return;
-  }
-  const inForm = ['INPUT', 'SELECT', 'TEXTAREA'].includes(e.target.tagName);
-  if (inForm) {
+/** The page's keys (the shell adds '?' for the help and Esc to close it). */
+function keys(e, inField) {
+  if (inField) {
     if (e.key === 'Escape') {
       e.target.blur();
       $('gap-table').focus();
     }
-    return;
+    return false;
   }
   const rows = $('gap-table').tBodies[0].rows.length;
   switch (e.key) {
@@ -440,7 +378,7 @@ document.addEventListener('keydown', (e) => {
     case 'k': state.selected = Math.max(state.selected - 1, 0); select(); break;
     case 'Enter':
       if (e.target.tagName === 'BUTTON' || e.target.tagName === 'A') {
-        return;
+        return false;
       }
       toggleFilter();
       break;
@@ -448,12 +386,10 @@ document.addEventListener('keydown', (e) => {
     case 'n': if (!$('enter-panel').hidden) { $('c-date').focus(); } break;
     case 'u': if (!$('enter-panel').hidden) { $('u-file').focus(); } break;
     case 'p': if (!$('publish-panel').hidden) { $('publish-button').focus(); } break;
-    case 'Escape': $('help').hidden = true; break;
-    case '?': $('help').hidden = !$('help').hidden; break;
-    default: return;
+    default: return false;
   }
-  e.preventDefault();
-});
+  return true;
+}
 
 $('run-allocation').addEventListener('click', runAllocation);
 
@@ -465,7 +401,7 @@ async function start(me) {
     state.allies = [];
   }
   const donors = me.may_enter_for === 'any' ? state.allies.filter((a) => a.member) : state.allies.filter((a) => a.iso3 === me.nation);
-  $('c-donor').innerHTML = donors.map((a) => '<option value="' + esc(a.iso3) + '">' + esc(a.name) + ' (' + esc(a.iso3) + ')</option>').join('');
+  $('c-donor').replaceChildren(...donors.map((a) => el('option', { value: a.iso3 }, a.name, ' (', a.iso3, ')')));
   $('c-donor').disabled = donors.length <= 1;
   $('c-date').value = new Date().toISOString().slice(0, 10);
   $('enter-for').textContent = me.may_enter_for === 'any' ? 'for any ally (admin)' : 'for ' + me.nation;
@@ -474,5 +410,3 @@ async function start(me) {
   await load();
   $('gap-table').focus({ preventScroll: true });
 }
-
-resume();
