@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * is changed in place).
  */
 public final class AlertStix {
-  /** Where the evidence note's content holds the track. */
+  /** Where the evidence note's text shows the track to people. */
   private static final String TRACK_HEADING = "Track (GeoJSON):\n";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -105,7 +105,7 @@ public final class AlertStix {
       out.add(location);
       ext.put("location_ref", location.get("id").asString());
     }
-    ObjectNode note = evidenceNote(a, incidentId, vesselRef, markings);
+    ObjectNode note = evidenceNote(a, incidentId, vesselRef, track, markings);
     out.add(note);
     ext.put("evidence_ref", note.get("id").asString());
     ObjectNode sighting = sighting(a, vesselRef, ext.path("location_ref").asString(null), markings);
@@ -169,16 +169,16 @@ public final class AlertStix {
   }
 
   /**
-   * The track an evidence note written by {@link #map} holds: the one place that reads the note's
-   * text, for a node that rebuilds its alerts from the store (the note is the only copy there).
+   * The track an evidence note written by {@link #map} holds as data (its maritime extension's
+   * {@code track}), for a node that rebuilds its alerts from the store: the note is the store's
+   * only copy of the track. The note's text is for people and never read back.
    *
    * @param note an evidence note
    * @return the GeoJSON track, or a {@code null} node when the note holds none
    */
   public static JsonNode evidenceTrack(JsonNode note) {
-    String c = note.path("content").asString("");
-    int at = c.indexOf(TRACK_HEADING);
-    return at < 0 ? JSON.nullNode() : track(c.substring(at + TRACK_HEADING.length()).trim());
+    JsonNode track = note.path("extensions").path(MaritimeExtension.ID).path("track");
+    return track.isObject() ? track.deepCopy() : JSON.nullNode();
   }
 
   /** The incident's name: kind, vessel and asset. */
@@ -255,13 +255,25 @@ public final class AlertStix {
         .json();
   }
 
+  /**
+   * The evidence note: the text for people, and the track again as data in the maritime extension
+   * ({@code subject: evidence}), so that a node rebuilding its alerts reads the track back without
+   * parsing the text.
+   */
   private ObjectNode evidenceNote(
-      Alert a, String incidentId, String vesselRef, List<String> markings) {
+      Alert a, String incidentId, String vesselRef, JsonNode track, List<String> markings) {
+    ObjectNode ext = JSON.createObjectNode();
+    ext.put("extension_type", "property-extension");
+    ext.put("subject", "evidence");
+    if (!track.isNull()) {
+      ext.set("track", track.deepCopy());
+    }
     return base("note", MaritimeExtension.id("note", "evidence|" + a.id()), markings)
         .put("abstract", "Evidence: " + a.summary())
         .put("content", evidenceText(a))
         .strings("authors", List.of("Bulwark maritime engine"))
         .strings("object_refs", List.of(incidentId, vesselRef))
+        .extension(MaritimeExtension.ID, ext)
         .json();
   }
 

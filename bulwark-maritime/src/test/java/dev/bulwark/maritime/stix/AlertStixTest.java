@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -166,9 +167,26 @@ class AlertStixTest {
             "anchor dragged across Estlink 2\n\nmean_sog_kn: 6.2\n\nTrack (GeoJSON):\n"
                 + TRACK
                 + "\n");
+    JsonNode evidence = note.path("extensions").path(MaritimeExtension.ID);
+    assertThat(evidence.path("subject").asString()).isEqualTo("evidence");
+    assertThat(evidence.path("track")).isEqualTo(m.track());
     assertThat(AlertStix.evidenceTrack(note)).isEqualTo(m.track());
     assertThat(ext.get("asset_name").asString()).isEqualTo("Estlink 2");
     assertThat(ext.has("asset_ref")).isFalse();
+  }
+
+  @Test
+  void theTrackIsNeverReadBackFromTheNotesText() {
+    ObjectNode ext = JsonMapper.builder().build().createObjectNode();
+    Alert a = drag(TRACK, Optional.of("Estlink 2"));
+    List<ObjectNode> objects =
+        new AlertStix(NODE)
+            .map(a, AlertStix.incidentId(a.id()), ext, Optional.empty(), AMBER)
+            .objects();
+    ObjectNode note = objects.get(objects.size() - 2);
+    note.remove("extensions");
+    assertThat(note.get("content").asString()).contains(TRACK);
+    assertThat(AlertStix.evidenceTrack(note).isNull()).isTrue();
   }
 
   @Test

@@ -110,8 +110,8 @@ public final class IncidentLedger {
 
     /**
      * The evidence's GeoJSON track, kept as data: taken from the alert when it is published, and at
-     * start from the stored evidence note through {@link AlertStix#evidenceTrack} (the note is the
-     * store's only copy); never parsed again to be shown.
+     * start from the stored evidence note's extension through {@link AlertStix#evidenceTrack} (the
+     * note is the store's only copy); the note's text is never parsed.
      */
     JsonNode track = JsonNodeFactory.instance.nullNode();
 
