@@ -61,4 +61,21 @@ public record StoredObject(
         markingRefs,
         json);
   }
+
+  /** This version with other JSON: a redacted copy to serve, or a header without content. */
+  public StoredObject withJson(String otherJson) {
+    return new StoredObject(
+        collectionId,
+        objectId,
+        type,
+        version,
+        versionMicros,
+        specVersion,
+        dateAddedMicros,
+        originNation,
+        addedBy,
+        relayedVia,
+        markingRefs,
+        otherJson);
+  }
 }

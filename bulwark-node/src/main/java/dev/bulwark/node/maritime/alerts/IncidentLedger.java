@@ -554,18 +554,7 @@ public final class IncidentLedger {
 
   /** A stored version's header, without its JSON (the ledger keeps its own view of the content). */
   private static StoredObject headerOf(StoredObject o) {
-    return new StoredObject(
-        o.collectionId(),
-        o.objectId(),
-        o.type(),
-        o.version(),
-        o.versionMicros(),
-        o.specVersion(),
-        o.dateAddedMicros(),
-        o.originNation(),
-        o.addedBy(),
-        o.markingRefs(),
-        "");
+    return o.withJson("");
   }
 
   private static String content(ObjectNode o) {

@@ -75,25 +75,27 @@ class CollectionReads {
     for (StoredObject o : s.items()) {
       parts
           .jsonFor(p.reader(), o, c.info().defaultNations())
-          .ifPresent(json -> out.add(json.equals(o.json()) ? o : withJson(o, json)));
+          .ifPresent(json -> out.add(json.equals(o.json()) ? o : o.withJson(json)));
     }
     return new ObjectReads.Selection(out, s.scannedUpTo(), s.more());
   }
 
-  private static StoredObject withJson(StoredObject o, String json) {
-    return new StoredObject(
-        o.collectionId(),
-        o.objectId(),
-        o.type(),
-        o.version(),
-        o.versionMicros(),
-        o.specVersion(),
-        o.dateAddedMicros(),
-        o.originNation(),
-        o.addedBy(),
-        o.relayedVia(),
-        o.markingRefs(),
-        json);
+  /**
+   * The versions of one object this scope may read, from {@code after} on (sections 5.6 and 5.8),
+   * audited under {@code action}.
+   *
+   * @throws TaxiiException 404 when the reader may read no version of it (the same answer as for an
+   *     object that is not there)
+   */
+  ObjectReads.ObjectVersions versionsOf(
+      Scope scope, String objectId, TaxiiFilters f, long after, String action) {
+    ObjectReads.ObjectVersions v =
+        reads.versionsOf(scope.collection().alias(), objectId, f, after, scope.withholding());
+    audit(scope, action, v.selection().items());
+    if (v.all().isEmpty()) {
+      throw TaxiiException.notFound("No object " + objectId + " in this collection.");
+    }
+    return v;
   }
 
   /** Audits a read: the versions served, and (if any) those the scope's filter withheld. */

@@ -160,13 +160,7 @@ class ObjectsController {
     String binding = TaxiiPaging.binding(p, c, "object " + objectId, f);
     CollectionReads.Scope scope = reads.scope(p, c);
     ObjectReads.ObjectVersions v =
-        reads
-            .reads()
-            .versionsOf(c.alias(), objectId, f, paging.start(f, binding), scope.withholding());
-    reads.audit(scope, "taxii.object", v.selection().items());
-    if (v.all().isEmpty()) {
-      throw TaxiiException.notFound("No object " + objectId + " in this collection.");
-    }
+        reads.versionsOf(scope, objectId, f, paging.start(f, binding), "taxii.object");
     ObjectReads.Selection s = reads.servable(v.selection(), scope);
     return TaxiiResponses.withDateHeaders(s.items(), paging.envelope(s, binding, p));
   }

@@ -44,13 +44,7 @@ class VersionsController {
     String binding = TaxiiPaging.binding(p, c, "versions " + objectId, f);
     CollectionReads.Scope scope = reads.scope(p, c);
     ObjectReads.ObjectVersions v =
-        reads
-            .reads()
-            .versionsOf(c.alias(), objectId, f, paging.start(f, binding), scope.withholding());
-    reads.audit(scope, "taxii.versions", v.selection().items());
-    if (v.all().isEmpty()) {
-      throw TaxiiException.notFound("No object " + objectId + " in this collection.");
-    }
+        reads.versionsOf(scope, objectId, f, paging.start(f, binding), "taxii.versions");
     StringBuilder body = new StringBuilder("{");
     paging.head(body, v.selection(), binding);
     if (!v.selection().items().isEmpty()) {
