@@ -19,7 +19,16 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class ConsoleController {
   private static final String OPENAPI = load("openapi.json");
 
-  @GetMapping({"/console", "/console/"})
+  /**
+   * {@code /console} redirects to {@code /console/}: the page's scripts and stylesheets are
+   * relative links, which resolve against the folder only when the address ends in a slash.
+   */
+  @GetMapping("/console")
+  String consoleFolder() {
+    return "redirect:/console/";
+  }
+
+  @GetMapping("/console/")
   String console() {
     return "forward:/console/index.html";
   }

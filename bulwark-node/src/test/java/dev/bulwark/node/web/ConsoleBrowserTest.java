@@ -227,6 +227,14 @@ class ConsoleBrowserTest {
                 .matches("\\d+ vessels · \\d+ msg/s · \\d+ alerts · track time 2\\d{3}-.*"));
   }
 
+  @Test
+  void theConsoleWithoutItsTrailingSlashOpensTheSamePageWithItsShell() {
+    browser.get(base + "/console");
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> !d.findElements(By.id("nav-maritime")).isEmpty());
+    assertThat(browser.getCurrentUrl()).endsWith("/console/");
+  }
+
   /** Opens the maritime page with no credentials kept in the tab, and signs in as the demo user. */
   private static MaritimeDemo.Credentials signInAsDemoUser() {
     MaritimeDemo.Credentials who = node.getBean(MaritimeDemo.class).credentials().orElseThrow();
