@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       TaxiiCommand.class,
       SupportCommand.class,
       IncidentCommand.class,
+      MigrationCommand.class,
     })
 public final class BulwarkMain implements Runnable {
 
