@@ -47,19 +47,14 @@ public final class CampaignSuggester {
     List<Pair> pairs = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     for (List<Integer> bucket : buckets.values()) {
-      if (bucket.size() < 2) {
-        continue;
-      }
-      bucket.sort(Comparator.comparing(i -> in[i].firstSeen()));
-      for (int x = 0; x < bucket.size(); x++) {
+      // buckets were filled in first-seen order, so each is sorted already
+      for (int x = 0; x < bucket.size() - 1; x++) {
         for (int y = x + 1; y <= x + NEIGHBOURS && y < bucket.size(); y++) {
           int a = Math.min(bucket.get(x), bucket.get(y));
           int b = Math.max(bucket.get(x), bucket.get(y));
-          if (seen.add(((long) a << 32) | b)) {
-            Pair p = score(in, ents, a, b);
-            if (p != null) {
-              pairs.add(p);
-            }
+          Pair p = score(in, ents, a, b);
+          if (p != null && seen.add(((long) a << 32) | b)) {
+            pairs.add(p);
           }
         }
       }
@@ -69,7 +64,10 @@ public final class CampaignSuggester {
 
   private static Map<String, List<Integer>> buckets(Incident[] in, List<Set<String>> ents) {
     Map<String, List<Integer>> b = new HashMap<>();
-    for (int i = 0; i < in.length; i++) {
+    Integer[] byTime = new Integer[in.length];
+    Arrays.setAll(byTime, i -> i);
+    Arrays.sort(byTime, Comparator.comparing(i -> in[i].firstSeen()));
+    for (int i : byTime) {
       Incident x = in[i];
       for (String e : ents.get(i)) {
         b.computeIfAbsent(e, k -> new ArrayList<>()).add(i);
