@@ -69,8 +69,9 @@ final class BoundaryRules {
           Map.entry("federation", Set.of("taxii.client", "store", "security", "audit")),
           Map.entry("maritime", Set.of("store", "security", "audit")),
           Map.entry("support", Set.of("store", "security", "audit")),
+          Map.entry("incidents", Set.of("store", "security", "audit")),
           Map.entry("web", Set.of("store", "security")),
-          Map.entry("demo", Set.of("store", "security")),
+          Map.entry("demo", Set.of("store", "security", "incidents")),
           Map.entry(
               "cli",
               Set.of(
@@ -83,6 +84,7 @@ final class BoundaryRules {
                   "federation",
                   "maritime",
                   "support",
+                  "incidents",
                   "web",
                   "demo")));
 

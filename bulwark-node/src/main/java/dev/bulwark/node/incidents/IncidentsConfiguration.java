@@ -1,0 +1,59 @@
+package dev.bulwark.node.incidents;
+
+import dev.bulwark.node.audit.AuditLog;
+import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.stix.validation.StixValidator;
+import java.time.Clock;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The register feature: its collection {@code incidents} (created at start, so TAXII serves it and
+ * peers can pull and push it like any collection), its reads, writes and actions.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IncidentsConfiguration {
+
+  /** The register's collection, as TAXII and federation see it. */
+  public static final CollectionInfo COLLECTION =
+      new CollectionInfo(
+          RegisterReads.COLLECTION,
+          "Hostile-act register",
+          "Hybrid acts, attributions, measured responses and campaigns (issue 16)",
+          Set.of());
+
+  @Bean
+  @DependsOnDatabaseInitialization
+  RegisterReads registerReads(ObjectStore store, AccessPolicy policy) {
+    store.ensureCollection(COLLECTION);
+    return new RegisterReads(store, policy);
+  }
+
+  @Bean
+  RegisterWrites registerWrites(ObjectStore store, StixValidator validator, AuditLog audit) {
+    return new RegisterWrites(store, validator, audit);
+  }
+
+  @Bean
+  Register register(RegisterReads reads, RegisterWrites writes) {
+    return new Register(reads, writes, Clock.systemUTC());
+  }
+
+  @Bean
+  Assessments assessments(Register register) {
+    return new Assessments(register);
+  }
+
+  @Bean
+  Promotion promotion(
+      Register register,
+      AccessPolicy policy,
+      @Value("${bulwark.maritime.collection:maritime-alerts}") String maritimeCollection) {
+    return new Promotion(register, policy, maritimeCollection);
+  }
+}

@@ -1,0 +1,200 @@
+package dev.bulwark.node.incidents;
+
+import dev.bulwark.stix.StixIds;
+import dev.bulwark.stix.StixTimestamps;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * How the node writes and reads the register's STIX objects: an {@code incident} with the OASIS
+ * incident-core extension ({@code determination}, {@code investigation_status}) and the Bulwark
+ * register extension (kind, lifecycle status with who moved it and when, where and when it
+ * happened, kind-specific fields, evidence), an attribution as an {@code attributed-to} {@code
+ * relationship} with its confidence words, a measured response as an OASIS {@code task}, an
+ * accepted campaign as a {@code campaign} with {@code related-to} relationships. Stateless;
+ * thread-safe.
+ */
+final class RegisterStix {
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** OASIS Incident Extension Suite: incident-core (a property-extension of incident). */
+  static final String CORE_EXTENSION = "extension-definition--ef765651-680c-498d-9894-99799f2fa126";
+
+  /** OASIS Incident Extension Suite: the task SDO (a new-sdo extension). */
+  static final String TASK_EXTENSION = "extension-definition--2074a052-8be4-4932-849e-f5e7798e0030";
+
+  /** Bulwark's register extension: what the OASIS suite lacks for hybrid acts. */
+  static final String REGISTER_EXTENSION =
+      "extension-definition--105801eb-783c-4ca9-b21a-8236ca815de6";
+
+  private static final UUID NAMESPACE = UUID.fromString("a2cf6f30-61de-448e-a606-37da189178eb");
+
+  /** The closed vocabulary of hybrid acts (issue 16). */
+  static final List<String> KINDS =
+      List.of(
+          "undersea-sabotage",
+          "rail-sabotage",
+          "energy-sabotage",
+          "cyberattack",
+          "instrumentalised-migration",
+          "gnss-interference",
+          "airspace-violation",
+          "drone-overflight",
+          "arson",
+          "disinformation",
+          "espionage",
+          "other");
+
+  /** The lifecycle, in order; an incident only moves forward. */
+  static final List<String> STATUSES =
+      List.of("reported", "assessed", "attributed", "responded", "closed");
+
+  /** The measured-response options. */
+  static final List<String> RESPONSE_OPTIONS =
+      List.of(
+          "diplomatic-demarche",
+          "public-attribution",
+          "sanctions-proposal",
+          "expulsion",
+          "law-enforcement",
+          "increased-posture",
+          "infrastructure-hardening",
+          "cyber-countermeasures");
+
+  static final List<String> RESPONSE_STATUSES =
+      List.of("proposed", "decided", "in-progress", "done", "dropped");
+
+  /** ICD 203 estimative terms (MISP taxonomy estimative-language, likelihood-probability). */
+  static final List<String> ESTIMATIVE_TERMS =
+      List.of(
+          "almost-no-chance",
+          "very-unlikely",
+          "unlikely",
+          "roughly-even-chance",
+          "likely",
+          "very-likely",
+          "almost-certain");
+
+  /** MISP taxonomy state-responsibility. */
+  static final List<String> STATE_RESPONSIBILITY =
+      List.of(
+          "state-prohibited",
+          "state-prohibited-but-inadequate",
+          "state-ignored",
+          "state-encouraged",
+          "state-shaped",
+          "state-coordinated",
+          "state-ordered",
+          "state-rogue-conducted",
+          "state-executed",
+          "state-integrated");
+
+  private RegisterStix() {}
+
+  /** A name-based id for objects the node derives (attribution targets, identities). */
+  static String derivedId(String type, String name) {
+    return type + "--" + StixIds.uuid5(NAMESPACE, type + "|" + name);
+  }
+
+  /** The node's identity as author of register objects of {@code nation}. */
+  static String authorIdentity(String nation) {
+    return derivedId("identity", "register|" + nation.toUpperCase(Locale.ROOT));
+  }
+
+  static ObjectNode base(String type, String id, String nowStamp, List<String> markingRefs) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("type", type);
+    o.put("spec_version", "2.1");
+    o.put("id", id);
+    o.put("created", nowStamp);
+    o.put("modified", nowStamp);
+    ArrayNode refs = o.putArray("object_marking_refs");
+    markingRefs.forEach(refs::add);
+    return o;
+  }
+
+  /** The identity that authors a nation's register objects (TLP:CLEAR, the same every time). */
+  static ObjectNode identity(String nation, String clearRef) {
+    ObjectNode o =
+        base("identity", authorIdentity(nation), "2026-12-01T00:00:00.000Z", List.of(clearRef));
+    o.put("name", "Bulwark hostile-act register " + nation.toUpperCase(Locale.ROOT));
+    o.put("identity_class", "organization");
+    o.putArray("sectors").add("government-national");
+    return o;
+  }
+
+  /** The register extension of an incident (created empty when missing). */
+  static ObjectNode registerExt(ObjectNode incident) {
+    ObjectNode exts =
+        incident.has("extensions")
+            ? (ObjectNode) incident.get("extensions")
+            : incident.putObject("extensions");
+    return exts.has(REGISTER_EXTENSION)
+        ? (ObjectNode) exts.get(REGISTER_EXTENSION)
+        : exts.putObject(REGISTER_EXTENSION).put("extension_type", "property-extension");
+  }
+
+  /** The incident-core extension of an incident (created empty when missing). */
+  static ObjectNode coreExt(ObjectNode incident) {
+    ObjectNode exts =
+        incident.has("extensions")
+            ? (ObjectNode) incident.get("extensions")
+            : incident.putObject("extensions");
+    return exts.has(CORE_EXTENSION)
+        ? (ObjectNode) exts.get(CORE_EXTENSION)
+        : exts.putObject(CORE_EXTENSION).put("extension_type", "property-extension");
+  }
+
+  /** The register extension of any stored object, or a missing node. */
+  static JsonNode ext(JsonNode o) {
+    return o.path("extensions").path(REGISTER_EXTENSION);
+  }
+
+  /** Maps a lifecycle status onto OASIS investigation_status. */
+  static String investigationStatus(String status) {
+    return switch (status) {
+      case "reported" -> "new";
+      case "closed" -> "closed";
+      default -> "open";
+    };
+  }
+
+  /** Maps a lifecycle status onto OASIS determination. */
+  static String determination(String status) {
+    return switch (status) {
+      case "reported" -> "suspected";
+      case "assessed" -> "suspected";
+      default -> "confirmed";
+    };
+  }
+
+  /** One step of the lifecycle, appended to the extension's {@code status_changes}. */
+  static void recordStatus(ObjectNode incident, String status, String by, long nowMillis) {
+    ObjectNode ext = registerExt(incident);
+    ext.put("status", status);
+    ArrayNode changes =
+        ext.has("status_changes")
+            ? (ArrayNode) ext.get("status_changes")
+            : ext.putArray("status_changes");
+    changes.addObject().put("status", status).put("by", by).put("at", stamp(nowMillis));
+    ObjectNode core = coreExt(incident);
+    core.put("investigation_status", investigationStatus(status));
+    core.put("determination", determination(status));
+  }
+
+  static String stamp(long millis) {
+    return StixTimestamps.formatMillis(millis);
+  }
+
+  /** Whether {@code to} is a forward step from {@code from} in the lifecycle. */
+  static boolean forward(String from, String to) {
+    int a = STATUSES.indexOf(from);
+    int b = STATUSES.indexOf(to);
+    return a >= 0 && b > a;
+  }
+}
