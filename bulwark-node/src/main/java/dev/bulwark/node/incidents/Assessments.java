@@ -111,20 +111,21 @@ public final class Assessments {
     rel.put("target_ref", target.path("id").asString());
     rel.put("confidence", confidence);
     rel.put("created_by_ref", RegisterStix.authorIdentity(p.nation()));
-    String description = Register.text(form, "description", 0, Register.MAX_TEXT);
-    if (!description.isEmpty()) {
-      rel.put("description", description);
-    }
     ObjectNode ext =
         rel.putObject("extensions")
-            .putObject(RegisterStix.REGISTER_EXTENSION)
+            .putObject(RegisterStix.ATTRIBUTION_EXTENSION)
             .put("extension_type", "property-extension");
-    ext.put("estimative_term", term);
-    ext.put("admiralty_code", admiralty);
+    ext.put("assessing_nation", p.nation());
+    ext.put("estimative_term", RegisterStix.machinetag(term));
+    ext.put("admiralty_reliability", admiralty.substring(0, 1));
+    ext.put("admiralty_credibility", admiralty.substring(1));
     if (!level.isEmpty()) {
       ext.put("state_responsibility", level);
     }
-    ext.put("assessed_by", p.name());
+    String rationale = Register.text(form, "rationale", 0, Register.MAX_TEXT);
+    if (!rationale.isEmpty()) {
+      ext.put("rationale", rationale);
+    }
     return List.of(target, rel);
   }
 
@@ -147,7 +148,7 @@ public final class Assessments {
               .store(
                   p,
                   "incident.respond",
-                  task.path("task_types").path(0).asString(""),
+                  form.path("option").asString(""),
                   List.of(task),
                   m.definitions());
       if (problem.isPresent()) {
@@ -183,17 +184,19 @@ public final class Assessments {
     if (!description.isEmpty()) {
       t.put("description", description);
     }
-    t.putArray("task_types").add(option);
-    t.put("outcome", "done".equals(status) ? "successful" : "pending");
+    t.putArray("task_types").add("measured-response");
+    t.put("outcome", outcome(status));
     t.put("created_by_ref", RegisterStix.authorIdentity(p.nation()));
+    String decidedAt = Register.time(form, "decided_at", stamp);
+    t.put("start_time", decidedAt);
     ObjectNode exts = t.putObject("extensions");
     exts.putObject(RegisterStix.TASK_EXTENSION).put("extension_type", "new-sdo");
     ObjectNode ext =
-        exts.putObject(RegisterStix.REGISTER_EXTENSION).put("extension_type", "property-extension");
-    ext.put("status", status);
+        exts.putObject(RegisterStix.RESPONSE_EXTENSION).put("extension_type", "property-extension");
+    ext.put("option", option);
     String decidedBy = Register.text(form, "decided_by", 0, 200);
     ext.put("decided_by", decidedBy.isEmpty() ? p.name() : decidedBy);
-    ext.put("decided_at", Register.time(form, "decided_at", stamp));
+    ext.put("decided_at", decidedAt);
     ArrayNode allies = ext.putArray("coordinated_with");
     for (JsonNode n : form.path("coordinated_with")) {
       String code = n.asString("").toUpperCase(Locale.ROOT);
@@ -202,9 +205,24 @@ public final class Assessments {
       }
       allies.add(code);
     }
-    ArrayNode refs = ext.putArray("incident_refs");
+    ext.put("status", status);
+    String outcomeText = Register.text(form, "outcome_text", 0, Register.MAX_TEXT);
+    if (!outcomeText.isEmpty()) {
+      ext.put("outcome_text", outcomeText);
+    }
+    ArrayNode refs = ext.putArray("subject_refs");
     incidentIds.forEach(refs::add);
     return t;
+  }
+
+  /** The OASIS task outcome of a response status. */
+  static String outcome(String status) {
+    return switch (status) {
+      case "in-progress" -> "ongoing";
+      case "done" -> "successful";
+      case "abandoned" -> "cancelled";
+      default -> "pending";
+    };
   }
 
   /**
@@ -234,6 +252,7 @@ public final class Assessments {
       if ("relationship".equals(s.type())
           && "attributed-to".equals(o.path("relationship_type").asString(""))
           && incidentId.equals(o.path("source_ref").asString(""))) {
+        // grouped by provenance, which the store keeps, not by what the object claims
         String nation = s.header().originNation();
         ArrayNode list =
             byNation.has(nation) ? (ArrayNode) byNation.get(nation) : byNation.putArray(nation);
@@ -251,7 +270,11 @@ public final class Assessments {
 
   private static List<String> names(Seen task) {
     List<String> out = new ArrayList<>();
-    RegisterStix.ext(task.json()).path("incident_refs").forEach(n -> out.add(n.asString("")));
+    task.json()
+        .path("extensions")
+        .path(RegisterStix.RESPONSE_EXTENSION)
+        .path("subject_refs")
+        .forEach(n -> out.add(n.asString("")));
     return out;
   }
 

@@ -24,10 +24,10 @@ final class IncidentViews {
 
   /** Where an incident is, when it says: {lat, lon}. */
   static Optional<double[]> location(JsonNode incident) {
-    JsonNode ext = RegisterStix.ext(incident);
-    if (ext.path("latitude").isNumber() && ext.path("longitude").isNumber()) {
+    JsonNode at = RegisterStix.ext(incident).path("location");
+    if (at.path("latitude").isNumber() && at.path("longitude").isNumber()) {
       return Optional.of(
-          new double[] {ext.path("latitude").asDouble(), ext.path("longitude").asDouble()});
+          new double[] {at.path("latitude").asDouble(), at.path("longitude").asDouble()});
     }
     return Optional.empty();
   }
@@ -81,12 +81,13 @@ final class IncidentViews {
     ObjectNode v = summary(s, markings);
     JsonNode ext = RegisterStix.ext(s.json());
     v.put("description", s.json().path("description").asString(""));
-    v.set("fields", ext.path("fields").isObject() ? ext.get("fields") : v.objectNode());
-    ArrayNode changes = v.putArray("status_changes");
-    ext.path("status_changes").forEach(changes::add);
-    if (ext.has("promoted_from_ref")) {
-      v.put("promoted_from", ext.path("promoted_from_ref").asString(""));
-    }
+    v.set(
+        "kind_fields",
+        ext.path("kind_fields").isObject() ? ext.get("kind_fields") : v.objectNode());
+    v.set("entities", ext.path("entities").isObject() ? ext.get("entities") : v.objectNode());
+    ArrayNode changes = v.putArray("status_history");
+    ext.path("status_history").forEach(changes::add);
+    v.put("source", ext.path("source").asString("analyst"));
     return v;
   }
 
@@ -120,7 +121,7 @@ final class IncidentViews {
   static ObjectNode attribution(
       Seen s, String targetName, BiFunction<String, String, Optional<JsonNode>> markings) {
     JsonNode o = s.json();
-    JsonNode ext = RegisterStix.ext(o);
+    JsonNode ext = o.path("extensions").path(RegisterStix.ATTRIBUTION_EXTENSION);
     ObjectNode v = RegisterStix.JSON.createObjectNode();
     v.put("id", s.id());
     v.put("nation", s.header().originNation());
@@ -128,12 +129,14 @@ final class IncidentViews {
     v.put("attributed_to", o.path("target_ref").asString(""));
     v.put("attributed_to_name", targetName);
     v.put("confidence", o.path("confidence").asInt(0));
-    v.put("estimative_term", ext.path("estimative_term").asString(""));
-    v.put("admiralty_code", ext.path("admiralty_code").asString(""));
+    v.put("estimative_term", RegisterStix.term(ext.path("estimative_term").asString("")));
+    v.put(
+        "admiralty_code",
+        ext.path("admiralty_reliability").asString("")
+            + ext.path("admiralty_credibility").asString(""));
     v.put("state_responsibility", ext.path("state_responsibility").asString(""));
-    v.put("assessed_by", ext.path("assessed_by").asString(""));
     v.put("assessed_at", o.path("modified").asString(""));
-    v.put("description", o.path("description").asString(""));
+    v.put("rationale", ext.path("rationale").asString(""));
     v.set("marking", marking(s, markings));
     return v;
   }
@@ -141,21 +144,21 @@ final class IncidentViews {
   /** A response (an OASIS task). */
   static ObjectNode response(Seen s, BiFunction<String, String, Optional<JsonNode>> markings) {
     JsonNode o = s.json();
-    JsonNode ext = RegisterStix.ext(o);
+    JsonNode ext = o.path("extensions").path(RegisterStix.RESPONSE_EXTENSION);
     ObjectNode v = RegisterStix.JSON.createObjectNode();
     v.put("id", s.id());
     v.put("nation", s.header().originNation());
-    v.put("option", o.path("task_types").path(0).asString(""));
+    v.put("option", ext.path("option").asString(""));
     v.put("name", o.path("name").asString(""));
-    v.put("description", o.path("description").asString(""));
     v.put("status", ext.path("status").asString(""));
     v.put("outcome", o.path("outcome").asString(""));
+    v.put("outcome_text", ext.path("outcome_text").asString(""));
     v.put("decided_by", ext.path("decided_by").asString(""));
     v.put("decided_at", ext.path("decided_at").asString(""));
     ArrayNode allies = v.putArray("coordinated_with");
     ext.path("coordinated_with").forEach(allies::add);
-    ArrayNode refs = v.putArray("incident_ids");
-    ext.path("incident_refs").forEach(refs::add);
+    ArrayNode refs = v.putArray("subject_ids");
+    ext.path("subject_refs").forEach(refs::add);
     v.put("version", s.header().version());
     v.set("marking", marking(s, markings));
     return v;
@@ -166,7 +169,7 @@ final class IncidentViews {
     ObjectNode v = RegisterStix.JSON.createObjectNode();
     v.put("version", s.header().version());
     v.put("status", status(s.json()));
-    JsonNode changes = RegisterStix.ext(s.json()).path("status_changes");
+    JsonNode changes = RegisterStix.ext(s.json()).path("status_history");
     JsonNode last = changes.path(changes.size() - 1);
     v.put("changed_by", last.path("by").asString(""));
     v.put("changed_at", last.path("at").asString(""));

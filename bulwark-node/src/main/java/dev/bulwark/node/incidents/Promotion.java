@@ -64,7 +64,7 @@ public final class Promotion {
       register.writes().denied(p, "incident.promote", List.of(alertId), "not of the origin");
       return Outcome.forbidden("only principals of " + origin + " promote its alerts");
     }
-    String kind = form.path("kind").asString("undersea-sabotage");
+    String kind = form.path("kind").asString("sabotage-undersea");
     if (!RegisterStix.KINDS.contains(kind)) {
       return Outcome.invalid("$.kind", "must be one of " + RegisterStix.KINDS);
     }
@@ -82,7 +82,8 @@ public final class Promotion {
     }
     ObjectNode incident;
     try {
-      incident = incident(alert.get().json(), maritime, kind, refs, p.name());
+      incident =
+          incident(alert.get().json(), maritime, kind, refs, p.name(), assetKind(p, maritime));
     } catch (FormError e) {
       return Outcome.invalid(e.where(), e.getMessage());
     }
@@ -102,7 +103,8 @@ public final class Promotion {
                         .put("id", incident.path("id").asString())));
   }
 
-  private ObjectNode incident(JsonNode alert, JsonNode m, String kind, List<String> refs, String by)
+  private ObjectNode incident(
+      JsonNode alert, JsonNode m, String kind, List<String> refs, String by, String assetKind)
       throws FormError {
     ObjectNode form = RegisterStix.JSON.createObjectNode();
     form.put("name", "Promoted alert: " + alert.path("name").asString("maritime alert"));
@@ -117,17 +119,23 @@ public final class Promotion {
           .put("lat", m.path("latitude").asDouble())
           .put("lon", m.path("longitude").asDouble());
     }
-    ObjectNode fields = form.putObject("fields");
-    fields.put("alert_kind", m.path("kind").asString(""));
-    fields.put("severity", m.path("severity").asString(""));
-    fields.put("mmsi", m.path("mmsi").asInt(0));
-    fields.put("vessel_name", m.path("vessel_name").asString(""));
-    if (m.has("asset_name")) {
-      fields.put("asset", m.path("asset_name").asString(""));
+    ObjectNode fields = form.putObject("kind_fields");
+    if ("sabotage-undersea".equals(kind)) {
+      fields.put("asset_type", assetKind.contains("pipeline") ? "pipeline" : "cable");
+      fields.put("asset_name", m.path("asset_name").asString("unknown asset"));
+      fields.put("damage", "to be assessed (promoted " + m.path("kind").asString("") + " alert)");
+    } else {
+      fields.put("summary", m.path("summary").asString("promoted maritime alert"));
     }
+    form.put("source", "maritime-alert");
     ObjectNode o = Register.incident(form, new Markings(refs, List.of()), by, register.now());
     ObjectNode ext = RegisterStix.registerExt(o);
-    ext.put("promoted_from_ref", alert.path("id").asString());
+    ObjectNode entities = ext.putObject("entities");
+    entities.putArray("imo");
+    entities.putArray("mmsi").add(String.valueOf(m.path("mmsi").asInt(0)));
+    entities.putArray("ip");
+    entities.putArray("domain");
+    entities.putArray("actor");
     ArrayNode evidence = ext.putArray("evidence_refs");
     evidence.add(alert.path("id").asString());
     for (String ref : EVIDENCE_REFS) {
@@ -136,6 +144,20 @@ public final class Promotion {
       }
     }
     return o;
+  }
+
+  /** The kind of the alert's asset (power-cable, pipeline, ...), read through the same gate. */
+  private String assetKind(NodePrincipal p, JsonNode m) {
+    String ref = m.path("asset_ref").asString("");
+    if (!StixIds.isIdentifier(ref)) {
+      return "";
+    }
+    RegisterReads reads = register.reads();
+    return reads
+        .get(reads.viewer(p, maritimeCollection), maritimeCollection, ref)
+        .map(a -> a.json().path("extensions").path(MaritimeExtension.ID).path("asset_kind"))
+        .map(k -> k.asString(""))
+        .orElse("");
   }
 
   /**

@@ -101,16 +101,17 @@ public final class Register {
       if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
         throw new FormError("$.location", "needs lat in [-90, 90] and lon in [-180, 180]");
       }
-      ext.put("latitude", lat);
-      ext.put("longitude", lon);
+      ext.putObject("location").put("latitude", lat).put("longitude", lon);
     }
-    JsonNode fields = form.path("fields");
+    JsonNode fields = form.path("kind_fields");
     if (!fields.isMissingNode() && !fields.isNull()) {
       if (!fields.isObject() || fields.toString().length() > MAX_TEXT) {
-        throw new FormError("$.fields", "must be an object of at most " + MAX_TEXT + " characters");
+        throw new FormError(
+            "$.kind_fields", "must be an object of at most " + MAX_TEXT + " characters");
       }
-      ext.set("fields", fields);
+      ext.set("kind_fields", fields);
     }
+    ext.put("source", form.path("source").asString("analyst"));
     RegisterStix.recordStatus(o, "reported", by, nowMillis);
     return o;
   }
@@ -130,7 +131,7 @@ public final class Register {
       return refused.get();
     }
     String from = IncidentViews.status(held.get().json());
-    if (!RegisterStix.forward(from, to)) {
+    if (!RegisterStix.allowed(from, to)) {
       return Outcome.invalid("$.status", "an incident " + from + " cannot move to " + to);
     }
     ObjectNode next = held.get().json().deepCopy();

@@ -30,16 +30,24 @@ final class RegisterStix {
 
   /** Bulwark's register extension: what the OASIS suite lacks for hybrid acts. */
   static final String REGISTER_EXTENSION =
-      "extension-definition--105801eb-783c-4ca9-b21a-8236ca815de6";
+      "extension-definition--3b1c6f0e-7a42-4d8e-9c15-b2e4a6d8f071";
+
+  /** Bulwark's attribution extension (on attributed-to relationships and opinions). */
+  static final String ATTRIBUTION_EXTENSION =
+      "extension-definition--5e0d2c7a-1b9f-4f3e-8a61-c4d7e2b9a015";
+
+  /** Bulwark's measured-response extension (on tasks). */
+  static final String RESPONSE_EXTENSION =
+      "extension-definition--9a4f1d3e-6c2b-4e7a-b8d5-0f3e1a7c9b42";
 
   private static final UUID NAMESPACE = UUID.fromString("a2cf6f30-61de-448e-a606-37da189178eb");
 
   /** The closed vocabulary of hybrid acts (issue 16). */
   static final List<String> KINDS =
       List.of(
-          "undersea-sabotage",
-          "rail-sabotage",
-          "energy-sabotage",
+          "sabotage-undersea",
+          "sabotage-rail",
+          "sabotage-energy",
           "cyberattack",
           "instrumentalised-migration",
           "gnss-interference",
@@ -67,7 +75,7 @@ final class RegisterStix {
           "cyber-countermeasures");
 
   static final List<String> RESPONSE_STATUSES =
-      List.of("proposed", "decided", "in-progress", "done", "dropped");
+      List.of("proposed", "decided", "in-progress", "done", "abandoned");
 
   /** ICD 203 estimative terms (MISP taxonomy estimative-language, likelihood-probability). */
   static final List<String> ESTIMATIVE_TERMS =
@@ -164,37 +172,51 @@ final class RegisterStix {
     };
   }
 
-  /** Maps a lifecycle status onto OASIS determination. */
-  static String determination(String status) {
-    return switch (status) {
-      case "reported" -> "suspected";
-      case "assessed" -> "suspected";
-      default -> "confirmed";
-    };
-  }
-
-  /** One step of the lifecycle, appended to the extension's {@code status_changes}. */
+  /** One step of the lifecycle, appended to the extension's {@code status_history}. */
   static void recordStatus(ObjectNode incident, String status, String by, long nowMillis) {
     ObjectNode ext = registerExt(incident);
     ext.put("status", status);
     ArrayNode changes =
-        ext.has("status_changes")
-            ? (ArrayNode) ext.get("status_changes")
-            : ext.putArray("status_changes");
+        ext.has("status_history")
+            ? (ArrayNode) ext.get("status_history")
+            : ext.putArray("status_history");
     changes.addObject().put("status", status).put("by", by).put("at", stamp(nowMillis));
     ObjectNode core = coreExt(incident);
     core.put("investigation_status", investigationStatus(status));
-    core.put("determination", determination(status));
+    if (!core.has("determination")) {
+      core.put("determination", "suspected");
+    }
+    core.putArray("incident_types").add(ext.path("kind").asString("other"));
+  }
+
+  /** The MISP machinetag of an ICD 203 term, as the attribution extension holds it. */
+  static String machinetag(String term) {
+    return "estimative-language:likelihood-probability=\"" + term + "\"";
+  }
+
+  /** The ICD 203 term of a machinetag (or the text itself when it is no machinetag). */
+  static String term(String machinetag) {
+    int eq = machinetag.indexOf("=\"");
+    return eq < 0 ? machinetag : machinetag.substring(eq + 2, machinetag.length() - 1);
   }
 
   static String stamp(long millis) {
     return StixTimestamps.formatMillis(millis);
   }
 
-  /** Whether {@code to} is a forward step from {@code from} in the lifecycle. */
-  static boolean forward(String from, String to) {
+  /**
+   * Whether the lifecycle allows {@code from} → {@code to}: one step forward, assessed → responded
+   * (no attribution), any open status → closed, closed → assessed (reopened).
+   */
+  static boolean allowed(String from, String to) {
     int a = STATUSES.indexOf(from);
     int b = STATUSES.indexOf(to);
-    return a >= 0 && b > a;
+    if (a < 0 || b < 0) {
+      return false;
+    }
+    return b == a + 1
+        || ("assessed".equals(from) && "responded".equals(to))
+        || (!"closed".equals(from) && "closed".equals(to))
+        || ("closed".equals(from) && "assessed".equals(to));
   }
 }
