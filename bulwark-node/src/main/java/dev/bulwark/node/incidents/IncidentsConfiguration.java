@@ -7,6 +7,7 @@ import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.stix.validation.StixValidator;
 import java.time.Clock;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -47,6 +48,13 @@ public class IncidentsConfiguration {
   @Bean
   Assessments assessments(Register register) {
     return new Assessments(register);
+  }
+
+  @Bean
+  @DependsOnDatabaseInitialization
+  ExposurePublisher exposurePublisher(Register register, DataSource dataSource) {
+    return new ExposurePublisher(
+        new Exposure(register.reads()), register, new ExposureStore(dataSource));
   }
 
   @Bean
