@@ -33,6 +33,7 @@ record Outcome(int status, ObjectNode body) {
   static Outcome error(int status, String message) {
     ObjectNode o = RegisterStix.JSON.createObjectNode();
     o.put("error", message);
+    o.put("description", message);
     o.put("status", status);
     return new Outcome(status, o);
   }
