@@ -154,7 +154,21 @@ final class StixImportCommand implements Callable<Integer> {
     if (summary.rejected() > SHOWN_REJECTIONS) {
       out.printf("  ... and %d more rejection(s)%n", summary.rejected() - SHOWN_REJECTIONS);
     }
+    printRepairs(out, summary);
     return malformed;
+  }
+
+  /** The import normaliser's repairs of stored objects, as warnings (the first few). */
+  static void printRepairs(PrintStream out, ImportSummary summary) {
+    int shown = 0;
+    for (ImportSummary.Repair r : summary.repairs()) {
+      if (shown++ < SHOWN_REJECTIONS) {
+        out.printf("  warning %s %s: %s%n", r.location(), r.objectId(), r.warning());
+      }
+    }
+    if (summary.repairs().size() > SHOWN_REJECTIONS) {
+      out.printf("  ... and %d more warning(s)%n", summary.repairs().size() - SHOWN_REJECTIONS);
+    }
   }
 
   private static MessageDigest sha256() {

@@ -4,6 +4,7 @@ import dev.bulwark.stix.StixCodec;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.StixReadListener;
 import dev.bulwark.stix.validation.Finding;
+import dev.bulwark.stix.validation.ImportNormaliser;
 import dev.bulwark.stix.validation.StixValidator;
 import dev.bulwark.stix.validation.ValidationResult;
 import java.io.IOException;
@@ -17,11 +18,12 @@ import java.util.concurrent.Executors;
 
 /**
  * Streams STIX content (bundle, array, single object or JSON lines) into a collection: each object
- * is validated and stored on its own merits, invalid or malformed ones are rejected with the
- * reason, and the rest goes on. Objects are written in batches, each one transaction, in the order
- * they were read. Reading and validating run on the caller's thread while the previous batch is
- * written on a second one (one batch in flight), so a two-core machine parses and writes at once.
- * Thread-safe: concurrent imports each get their own writer thread.
+ * is normalised ({@link ImportNormaliser}: meaning-preserving repairs, each reported), validated
+ * and stored on its own merits, invalid or malformed ones are rejected with the reason, and the
+ * rest goes on. Objects are written in batches, each one transaction, in the order they were read.
+ * Reading and validating run on the caller's thread while the previous batch is written on a second
+ * one (one batch in flight), so a two-core machine parses and writes at once. Thread-safe:
+ * concurrent imports each get their own writer thread.
  */
 public final class StixImporter {
   private static final int BATCH = 2_000;
@@ -77,6 +79,7 @@ public final class StixImporter {
     private List<NewObject> batch = new ArrayList<>(BATCH);
     private List<String> batchLocations = new ArrayList<>(BATCH);
     private final List<ImportSummary.Rejection> rejections = new ArrayList<>();
+    private final List<ImportSummary.Repair> repairs = new ArrayList<>();
     private CompletableFuture<Written> inFlight;
     private long stored;
     private long duplicates;
@@ -89,7 +92,9 @@ public final class StixImporter {
     }
 
     @Override
-    public void object(StixObject object, String location) {
+    public void object(StixObject read, String location) {
+      ImportNormaliser.Normalised normalised = ImportNormaliser.normalise(read);
+      StixObject object = normalised.object();
       ValidationResult result = validator.validate(object);
       if (!result.valid()) {
         Finding first = result.errors().get(0);
@@ -101,13 +106,16 @@ public final class StixImporter {
                 first.path()
                     + ": "
                     + first.message()
-                    + " (STIX 2.1 section "
-                    + first.section()
+                    + " ("
+                    + first.citation()
                     + ")"
                     + (result.errors().size() > 1
                         ? " and " + (result.errors().size() - 1) + " more error(s)"
                         : "")));
         return;
+      }
+      for (String w : normalised.warnings()) {
+        repairs.add(new ImportSummary.Repair(source + " " + location, object.id(), w));
       }
       batch.add(NewObject.from(object));
       batchLocations.add(location);
@@ -204,7 +212,7 @@ public final class StixImporter {
     }
 
     ImportSummary summary() {
-      return new ImportSummary(stored, duplicates, rejections);
+      return new ImportSummary(stored, duplicates, rejections, repairs);
     }
   }
 }

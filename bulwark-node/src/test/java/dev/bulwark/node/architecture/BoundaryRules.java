@@ -110,7 +110,7 @@ final class BoundaryRules {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(SERVER_PACKAGES.toArray(String[]::new))
-        .as("Libraries (stix, ais, maritime, support) never import Spring, JDBC or HTTP")
+        .as("Libraries (stix, ais, maritime, support, incidents) never import Spring, JDBC or HTTP")
         .because(
             "the same codec or detector runs in the node, a batch CLI, a benchmark and a stream"
                 + " job (DESIGN.md)");
@@ -131,6 +131,8 @@ final class BoundaryRules {
         .definedBy(root + ".maritime..")
         .layer("support")
         .definedBy(root + ".support..")
+        .layer("incidents")
+        .definedBy(root + ".incidents..")
         .layer("node")
         .definedBy(root + ".node..")
         .whereLayer("stix")
@@ -139,14 +141,16 @@ final class BoundaryRules {
         .mayNotAccessAnyLayer()
         .whereLayer("support")
         .mayOnlyAccessLayers("stix")
+        .whereLayer("incidents")
+        .mayOnlyAccessLayers("stix")
         .whereLayer("maritime")
         .mayOnlyAccessLayers("ais", "stix")
         .whereLayer("node")
         .mayNotBeAccessedByAnyLayer()
         .as(
             "Module dependencies point one way: node → maritime → ais, maritime → stix,"
-                + " support → stix, node → stix, node → support, and no library depends on the"
-                + " node");
+                + " support → stix, incidents → stix, node → stix, node → support, node →"
+                + " incidents, and no library depends on the node");
   }
 
   /** Node features use only the features the design allows them ({@link #FEATURES}). */
@@ -228,7 +232,11 @@ final class BoundaryRules {
 
   private static String[] libraryPackages(String root) {
     return new String[] {
-      root + ".stix..", root + ".ais..", root + ".maritime..", root + ".support.."
+      root + ".stix..",
+      root + ".ais..",
+      root + ".maritime..",
+      root + ".support..",
+      root + ".incidents.."
     };
   }
 

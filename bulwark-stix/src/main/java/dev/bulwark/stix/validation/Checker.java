@@ -69,6 +69,7 @@ final class Checker {
     if (shape.category() == Category.MARKING) {
       MarkingDefinitionChecks.markingDefinition(this, o, path, id);
     }
+    IncidentSuiteChecks.object(this, o, path, type);
     if (spec != null) {
       TypeRules.check(type, o, path, this);
       if (spec.category() == Category.SCO) {

@@ -51,6 +51,11 @@ final class ExtensionChecks {
       } else if (predefined.contains(key)) {
         ValueChecks.nested(c, ext, TypeTable.NESTED.get(key), p);
         TypeRules.extension(key, ext, p, c);
+      } else if (IncidentSuiteChecks.isImpactExtension(ownerType, key)) {
+        // a named impact detail of the Incident Extension Suite (2.3.2): a predefined extension
+        if (ext.isEmpty()) {
+          c.error(p, EMPTY_VALUE, "3.2", "an impact extension must have one or more properties");
+        }
       } else if (TypeTable.NESTED.containsKey(key) && key.endsWith("-ext")) {
         c.error(
             p,

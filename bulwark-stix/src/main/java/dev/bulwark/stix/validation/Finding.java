@@ -32,6 +32,12 @@ public record Finding(Severity severity, String path, String rule, String sectio
   public static final String INTEROP_SECTION_PREFIX = "interop/";
 
   /**
+   * The prefix of the sections of rules of the OASIS Incident Extension Suite (incident-core 2.0),
+   * e.g. {@code incident-suite/2.3.2}.
+   */
+  public static final String INCIDENT_SUITE_PREFIX = "incident-suite/";
+
+  /**
    * Whether the rule comes from the STIX 2.1 interoperability profile rather than the
    * specification.
    */
@@ -44,6 +50,10 @@ public record Finding(Severity severity, String path, String rule, String sectio
    * STIX 2.1 Interoperability, interop/indicator.json}.
    */
   public String citation() {
+    if (section.startsWith(INCIDENT_SUITE_PREFIX)) {
+      return "OASIS Incident Extension Suite section "
+          + section.substring(INCIDENT_SUITE_PREFIX.length());
+    }
     return interop() ? "STIX 2.1 Interoperability, " + section : "STIX 2.1 section " + section;
   }
 

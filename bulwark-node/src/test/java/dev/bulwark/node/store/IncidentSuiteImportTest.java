@@ -1,0 +1,124 @@
+package dev.bulwark.node.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.bulwark.stix.StixCodec;
+import dev.bulwark.stix.StixObject;
+import dev.bulwark.stix.StixReadListener;
+import dev.bulwark.stix.StixTimestamps;
+import dev.bulwark.stix.validation.ImportNormaliser;
+import dev.bulwark.stix.validation.StixValidator;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The OASIS Incident Extension Suite's examples (kept with bulwark-stix's test data) go through the
+ * node's importer: every object is stored, what the examples get wrong is repaired with a warning,
+ * and each comes back from the store equal to what was read, at the same instants.
+ */
+class IncidentSuiteImportTest {
+
+  private static final Path EXAMPLES =
+      Path.of("../bulwark-stix/src/test/resources/dev/bulwark/stix/data/incident-core");
+
+  /** No STIX objects: table fragments without a type, and §2.1's property table (see there). */
+  private static final Set<String> NOT_OBJECTS =
+      Set.of("example_3.3.json", "example_3.7.json", "example_2.1.json");
+
+  static Stream<TestDatabases.Kind> databases() {
+    return TestDatabases.all();
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void everyExampleImportsAndComesBackEqual(TestDatabases.Kind db) throws Exception {
+    StixCodec codec = new StixCodec();
+    try (HikariDataSource ds = db.open()) {
+      ObjectStore store = new ObjectStore(ds, Clock.systemUTC());
+      StixImporter importer = new StixImporter(codec, new StixValidator(), store);
+      int files = 0;
+      long repairs = 0;
+      for (Path file : files()) {
+        if (NOT_OBJECTS.contains(file.getFileName().toString())) {
+          continue;
+        }
+        files++;
+        // one collection per file: the walk-through's stages repeat ids and versions with other
+        // content, and a store holds one content per version
+        String collection = "incidents-" + files;
+        store.ensureCollection(new CollectionInfo(collection, collection, "test", Set.of()));
+        ImportSummary s;
+        try (InputStream in = Files.newInputStream(file)) {
+          s = importer.importFrom(in, file.toString(), collection, StixImporterTest.EST);
+        }
+        assertThat(s.rejections()).as(file.toString()).isEmpty();
+        assertThat(s.stored() + s.duplicates()).isPositive();
+        repairs += s.repairs().size();
+        Set<String> versions = new HashSet<>();
+        int repeated = 0;
+        for (StixObject read : read(codec, file)) {
+          StixObject expected = ImportNormaliser.normalise(read).object();
+          if (!versions.add(read.id() + "|" + expected.modified().orElse(""))) {
+            // incident_sample_infrastructure.json holds two different relationships under one id
+            // and version: the store keeps the first and counts the second as already held
+            repeated++;
+            continue;
+          }
+          List<StoredObject> held = store.versions(collection, read.id(), o -> true);
+          List<StixObject> back = new ArrayList<>();
+          for (StoredObject h : held) {
+            back.add(codec.parseObject(h.json()));
+          }
+          assertThat(back).as(file + " " + read.id()).contains(expected);
+          for (String ts : List.of("created", "modified")) {
+            if (read.string(ts).isPresent()) {
+              assertThat(
+                      StixTimestamps.compare(
+                          read.string(ts).get(), expected.string(ts).orElseThrow()))
+                  .isZero();
+            }
+          }
+        }
+        assertThat(s.duplicates()).as(file.toString()).isEqualTo(repeated);
+      }
+      assertThat(files).isEqualTo(26);
+      assertThat(repairs).isGreaterThanOrEqualTo(20);
+    }
+  }
+
+  private static List<Path> files() throws Exception {
+    try (Stream<Path> s = Files.walk(EXAMPLES)) {
+      return s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+  }
+
+  private static List<StixObject> read(StixCodec codec, Path file) throws Exception {
+    List<StixObject> out = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(file)) {
+      codec.read(
+          in,
+          new StixReadListener() {
+            @Override
+            public void object(StixObject object, String location) {
+              out.add(object);
+            }
+
+            @Override
+            public void malformed(String location, String message) {
+              throw new AssertionError(location + " " + message);
+            }
+          });
+    }
+    return out;
+  }
+}
