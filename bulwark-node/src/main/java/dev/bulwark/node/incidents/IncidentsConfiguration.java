@@ -1,11 +1,15 @@
 package dev.bulwark.node.incidents;
 
+import dev.bulwark.incidents.stix.BulwarkExtensions;
 import dev.bulwark.node.audit.AuditLog;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.NewObject;
 import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.Provenance;
 import dev.bulwark.stix.validation.StixValidator;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,8 +34,14 @@ public class IncidentsConfiguration {
 
   @Bean
   @DependsOnDatabaseInitialization
-  RegisterReads registerReads(ObjectStore store, AccessPolicy policy) {
+  RegisterReads registerReads(
+      ObjectStore store, AccessPolicy policy, @Value("${bulwark.nation:EST}") String nation) {
     store.ensureCollection(COLLECTION);
+    // the extension-definitions (TLP:CLEAR) travel beside the incidents, so allies can read them
+    store.addAll(
+        RegisterReads.COLLECTION,
+        BulwarkExtensions.definitions().stream().map(NewObject::from).toList(),
+        new Provenance(nation.toUpperCase(Locale.ROOT), "register"));
     return new RegisterReads(store, policy);
   }
 

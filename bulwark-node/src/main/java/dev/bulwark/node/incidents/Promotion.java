@@ -1,5 +1,8 @@
 package dev.bulwark.node.incidents;
 
+import dev.bulwark.incidents.Entities;
+import dev.bulwark.incidents.Incident;
+import dev.bulwark.incidents.stix.IncidentStix;
 import dev.bulwark.maritime.stix.MaritimeExtension;
 import dev.bulwark.node.incidents.Markings.FormError;
 import dev.bulwark.node.incidents.RegisterReads.Seen;
@@ -9,6 +12,7 @@ import dev.bulwark.node.security.NodePrincipal;
 import dev.bulwark.stix.StixIds;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Tlp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -127,22 +131,36 @@ public final class Promotion {
     } else {
       fields.put("summary", m.path("summary").asString("promoted maritime alert"));
     }
-    form.put("source", "maritime-alert");
-    ObjectNode o = Register.incident(form, new Markings(refs, List.of()), by, register.now());
-    ObjectNode ext = RegisterStix.registerExt(o);
-    ObjectNode entities = ext.putObject("entities");
-    entities.putArray("imo");
-    entities.putArray("mmsi").add(String.valueOf(m.path("mmsi").asInt(0)));
-    entities.putArray("ip");
-    entities.putArray("domain");
-    entities.putArray("actor");
-    ArrayNode evidence = ext.putArray("evidence_refs");
+    Incident reported = Register.reported(form, new Markings(refs, List.of()), by, register.now());
+    List<String> evidence = new ArrayList<>();
     evidence.add(alert.path("id").asString());
     for (String ref : EVIDENCE_REFS) {
       if (m.path(ref).isString()) {
         evidence.add(m.path(ref).asString());
       }
     }
+    Incident promoted =
+        new Incident(
+            reported.id(),
+            reported.name(),
+            reported.description(),
+            reported.details(),
+            reported.status(),
+            reported.determination(),
+            reported.firstSeen(),
+            reported.location(),
+            new Entities(
+                List.of(),
+                List.of(String.valueOf(m.path("mmsi").asInt(0))),
+                List.of(),
+                List.of(),
+                List.of()),
+            reported.history(),
+            evidence,
+            reported.markings(),
+            reported.createdBy(),
+            "maritime-alert");
+    ObjectNode o = IncidentStix.firstVersion(promoted, Instant.ofEpochMilli(register.now())).json();
     return o;
   }
 

@@ -1,5 +1,17 @@
 package dev.bulwark.node.incidents;
 
+import dev.bulwark.incidents.Entities;
+import dev.bulwark.incidents.GeoPoint;
+import dev.bulwark.incidents.Incident;
+import dev.bulwark.incidents.IncidentException;
+import dev.bulwark.incidents.Problem;
+import dev.bulwark.incidents.kinds.ActDetails;
+import dev.bulwark.incidents.kinds.ActKind;
+import dev.bulwark.incidents.kinds.KindFields;
+import dev.bulwark.incidents.lifecycle.Lifecycle;
+import dev.bulwark.incidents.lifecycle.Status;
+import dev.bulwark.incidents.stix.IncidentStix;
+import dev.bulwark.incidents.stix.IncidentVersions;
 import dev.bulwark.node.incidents.Markings.FormError;
 import dev.bulwark.node.incidents.RegisterReads.Seen;
 import dev.bulwark.node.incidents.RegisterReads.Viewer;
@@ -8,8 +20,8 @@ import dev.bulwark.node.security.Role;
 import dev.bulwark.stix.StixIds;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.StixTimestamps;
-import dev.bulwark.stix.StixVersions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -73,27 +85,26 @@ public final class Register {
     }
   }
 
-  /** The new incident of a form (validated field by field). */
+  /** The new incident of a form (validated field by field, by the library's kind rules). */
   static ObjectNode incident(JsonNode form, Markings m, String by, long nowMillis)
       throws FormError {
+    return IncidentStix.firstVersion(
+            reported(form, m, by, nowMillis), Instant.ofEpochMilli(nowMillis))
+        .json();
+  }
+
+  /** The register entry of a form, before it becomes STIX. */
+  static Incident reported(JsonNode form, Markings m, String by, long nowMillis) throws FormError {
     String name = text(form, "name", 1, 300);
     String description = text(form, "description", 0, MAX_TEXT);
-    String kind = form.path("kind").asString("");
-    if (!RegisterStix.KINDS.contains(kind)) {
+    Optional<ActKind> kind = ActKind.ofSlug(form.path("kind").asString(""));
+    if (kind.isEmpty()) {
       throw new FormError("$.kind", "must be one of " + RegisterStix.KINDS);
     }
     String stamp = RegisterStix.stamp(nowMillis);
-    ObjectNode o = RegisterStix.base("incident", StixIds.random("incident"), stamp, m.refs());
-    o.put("name", name);
-    if (!description.isEmpty()) {
-      o.put("description", description);
-    }
-    ObjectNode ext = RegisterStix.registerExt(o);
-    ext.put("kind", kind);
-    ext.put("first_seen", time(form, "first_seen", stamp));
-    if (form.has("last_seen")) {
-      ext.put("last_seen", time(form, "last_seen", stamp));
-    }
+    Instant firstSeen =
+        Instant.ofEpochMilli(StixTimestamps.toMillis(time(form, "first_seen", stamp)));
+    Optional<GeoPoint> location = Optional.empty();
     JsonNode at = form.path("location");
     if (at.isObject()) {
       double lat = at.path("lat").asDouble(Double.NaN);
@@ -101,19 +112,35 @@ public final class Register {
       if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180)) {
         throw new FormError("$.location", "needs lat in [-90, 90] and lon in [-180, 180]");
       }
-      ext.putObject("location").put("latitude", lat).put("longitude", lon);
+      location = Optional.of(new GeoPoint(lat, lon));
     }
     JsonNode fields = form.path("kind_fields");
-    if (!fields.isMissingNode() && !fields.isNull()) {
-      if (!fields.isObject() || fields.toString().length() > MAX_TEXT) {
-        throw new FormError(
-            "$.kind_fields", "must be an object of at most " + MAX_TEXT + " characters");
-      }
-      ext.set("kind_fields", fields);
+    if (fields.toString().length() > MAX_TEXT) {
+      throw new FormError("$.kind_fields", "at most " + MAX_TEXT + " characters");
     }
-    ext.put("source", form.path("source").asString("analyst"));
-    RegisterStix.recordStatus(o, "reported", by, nowMillis);
-    return o;
+    try {
+      ActDetails details =
+          KindFields.fromJson(
+              kind.get(),
+              fields.isObject() ? fields : RegisterStix.JSON.createObjectNode(),
+              "$.kind_fields");
+      return Incident.reported(
+          name,
+          description,
+          details,
+          firstSeen,
+          location,
+          Entities.NONE,
+          m.refs(),
+          by,
+          Instant.ofEpochMilli(nowMillis),
+          form.path("source").asString("analyst"));
+    } catch (IncidentException e) {
+      Problem first = e.problems().get(0);
+      throw new FormError(first.path(), first.reason());
+    } catch (IllegalArgumentException e) {
+      throw new FormError("$", e.getMessage());
+    }
   }
 
   /** Moves an incident forward in its lifecycle. */
@@ -131,23 +158,24 @@ public final class Register {
       return refused.get();
     }
     String from = IncidentViews.status(held.get().json());
-    if (!RegisterStix.allowed(from, to)) {
+    Status target = Status.ofSlug(to).orElseThrow();
+    if (Status.ofSlug(from).filter(f -> Lifecycle.allowed(f, target)).isEmpty()) {
       return Outcome.invalid("$.status", "an incident " + from + " cannot move to " + to);
     }
-    ObjectNode next = held.get().json().deepCopy();
-    RegisterStix.recordStatus(next, to, p.name(), now());
-    return newVersion(p, held.get(), next, "incident.transition", from + " -> " + to);
-  }
-
-  /** Stores a new version of an incident the principal may version; answers its detail. */
-  Outcome newVersion(NodePrincipal p, Seen held, ObjectNode content, String action, String why) {
-    StixObject version =
-        StixVersions.newVersion(StixObject.of(held.json()), StixObject.of(content), now());
-    Optional<String> problem = writes.store(p, action, why, List.of(version.json()), List.of());
+    StixObject next;
+    try {
+      next =
+          IncidentVersions.transition(
+              StixObject.of(held.get().json()), target, p.name(), Instant.ofEpochMilli(now()));
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return Outcome.invalid("$.status", e.getMessage());
+    }
+    Optional<String> problem =
+        writes.store(p, "incident.transition", from + " -> " + to, List.of(next.json()), List.of());
     if (problem.isPresent()) {
       return Outcome.invalid("$", problem.get());
     }
-    return detailOf(p, held.id()).map(Outcome::ok).orElseThrow();
+    return detailOf(p, id).map(Outcome::ok).orElseThrow();
   }
 
   /**

@@ -1,7 +1,11 @@
 package dev.bulwark.node.incidents;
 
+import dev.bulwark.incidents.kinds.ActKind;
+import dev.bulwark.incidents.lifecycle.Status;
+import dev.bulwark.incidents.stix.BulwarkExtensions;
 import dev.bulwark.stix.StixIds;
 import dev.bulwark.stix.StixTimestamps;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -23,44 +27,27 @@ final class RegisterStix {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** OASIS Incident Extension Suite: incident-core (a property-extension of incident). */
-  static final String CORE_EXTENSION = "extension-definition--ef765651-680c-498d-9894-99799f2fa126";
+  static final String CORE_EXTENSION = BulwarkExtensions.INCIDENT_CORE;
 
   /** OASIS Incident Extension Suite: the task SDO (a new-sdo extension). */
-  static final String TASK_EXTENSION = "extension-definition--2074a052-8be4-4932-849e-f5e7798e0030";
+  static final String TASK_EXTENSION = BulwarkExtensions.TASK;
 
   /** Bulwark's register extension: what the OASIS suite lacks for hybrid acts. */
-  static final String REGISTER_EXTENSION =
-      "extension-definition--3b1c6f0e-7a42-4d8e-9c15-b2e4a6d8f071";
+  static final String REGISTER_EXTENSION = BulwarkExtensions.INCIDENT;
 
   /** Bulwark's attribution extension (on attributed-to relationships and opinions). */
-  static final String ATTRIBUTION_EXTENSION =
-      "extension-definition--5e0d2c7a-1b9f-4f3e-8a61-c4d7e2b9a015";
+  static final String ATTRIBUTION_EXTENSION = BulwarkExtensions.ATTRIBUTION;
 
   /** Bulwark's measured-response extension (on tasks). */
-  static final String RESPONSE_EXTENSION =
-      "extension-definition--9a4f1d3e-6c2b-4e7a-b8d5-0f3e1a7c9b42";
+  static final String RESPONSE_EXTENSION = BulwarkExtensions.RESPONSE;
 
   private static final UUID NAMESPACE = UUID.fromString("a2cf6f30-61de-448e-a606-37da189178eb");
 
   /** The closed vocabulary of hybrid acts (issue 16). */
-  static final List<String> KINDS =
-      List.of(
-          "sabotage-undersea",
-          "sabotage-rail",
-          "sabotage-energy",
-          "cyberattack",
-          "instrumentalised-migration",
-          "gnss-interference",
-          "airspace-violation",
-          "drone-overflight",
-          "arson",
-          "disinformation",
-          "espionage",
-          "other");
+  static final List<String> KINDS = Arrays.stream(ActKind.values()).map(ActKind::slug).toList();
 
   /** The lifecycle, in order; an incident only moves forward. */
-  static final List<String> STATUSES =
-      List.of("reported", "assessed", "attributed", "responded", "closed");
+  static final List<String> STATUSES = Arrays.stream(Status.values()).map(Status::slug).toList();
 
   /** The measured-response options. */
   static final List<String> RESPONSE_OPTIONS =
@@ -147,46 +134,9 @@ final class RegisterStix {
         : exts.putObject(REGISTER_EXTENSION).put("extension_type", "property-extension");
   }
 
-  /** The incident-core extension of an incident (created empty when missing). */
-  static ObjectNode coreExt(ObjectNode incident) {
-    ObjectNode exts =
-        incident.has("extensions")
-            ? (ObjectNode) incident.get("extensions")
-            : incident.putObject("extensions");
-    return exts.has(CORE_EXTENSION)
-        ? (ObjectNode) exts.get(CORE_EXTENSION)
-        : exts.putObject(CORE_EXTENSION).put("extension_type", "property-extension");
-  }
-
   /** The register extension of any stored object, or a missing node. */
   static JsonNode ext(JsonNode o) {
     return o.path("extensions").path(REGISTER_EXTENSION);
-  }
-
-  /** Maps a lifecycle status onto OASIS investigation_status. */
-  static String investigationStatus(String status) {
-    return switch (status) {
-      case "reported" -> "new";
-      case "closed" -> "closed";
-      default -> "open";
-    };
-  }
-
-  /** One step of the lifecycle, appended to the extension's {@code status_history}. */
-  static void recordStatus(ObjectNode incident, String status, String by, long nowMillis) {
-    ObjectNode ext = registerExt(incident);
-    ext.put("status", status);
-    ArrayNode changes =
-        ext.has("status_history")
-            ? (ArrayNode) ext.get("status_history")
-            : ext.putArray("status_history");
-    changes.addObject().put("status", status).put("by", by).put("at", stamp(nowMillis));
-    ObjectNode core = coreExt(incident);
-    core.put("investigation_status", investigationStatus(status));
-    if (!core.has("determination")) {
-      core.put("determination", "suspected");
-    }
-    core.putArray("incident_types").add(ext.path("kind").asString("other"));
   }
 
   /** The MISP machinetag of an ICD 203 term, as the attribution extension holds it. */
@@ -202,21 +152,5 @@ final class RegisterStix {
 
   static String stamp(long millis) {
     return StixTimestamps.formatMillis(millis);
-  }
-
-  /**
-   * Whether the lifecycle allows {@code from} → {@code to}: one step forward, assessed → responded
-   * (no attribution), any open status → closed, closed → assessed (reopened).
-   */
-  static boolean allowed(String from, String to) {
-    int a = STATUSES.indexOf(from);
-    int b = STATUSES.indexOf(to);
-    if (a < 0 || b < 0) {
-      return false;
-    }
-    return b == a + 1
-        || ("assessed".equals(from) && "responded".equals(to))
-        || (!"closed".equals(from) && "closed".equals(to))
-        || ("closed".equals(from) && "assessed".equals(to));
   }
 }

@@ -14,6 +14,7 @@ import dev.bulwark.stix.markings.Tlp;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +50,20 @@ class IncidentApiTest {
     }
   }
 
+  /** The fields each kind needs at least (the library's kind rules). */
+  static final Map<String, String> KIND_FIELDS =
+      Map.of(
+          "sabotage-undersea", "{\"asset_type\":\"cable\",\"asset_name\":\"Estlink 2\"}",
+          "drone-overflight", "{\"site\":\"Olkiluoto\"}",
+          "gnss-interference", "{\"mode\":\"jamming\"}",
+          "sabotage-rail", "{\"line\":\"Tallinn-Tapa\"}",
+          "arson", "{\"target\":\"warehouse\"}",
+          "espionage", "{\"target\":\"harbour\"}");
+
   static String form(String name, String kind, String tlp, String rel, String extra) {
+    if (!extra.contains("kind_fields") && KIND_FIELDS.containsKey(kind)) {
+      extra = extra + ",\"kind_fields\":" + KIND_FIELDS.get(kind);
+    }
     return "{\"name\":\""
         + name
         + "\",\"kind\":\""
