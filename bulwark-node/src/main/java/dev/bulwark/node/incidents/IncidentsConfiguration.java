@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,6 +66,13 @@ public class IncidentsConfiguration {
   ExposurePublisher exposurePublisher(Register register, DataSource dataSource) {
     return new ExposurePublisher(
         new Exposure(register.reads()), register, new ExposureStore(dataSource));
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "bulwark.demo", havingValue = "true")
+  RegisterDemo registerDemo(
+      ObjectStore store, StixValidator validator, @Value("${bulwark.nation:EST}") String nation) {
+    return new RegisterDemo(store, validator, nation);
   }
 
   @Bean
