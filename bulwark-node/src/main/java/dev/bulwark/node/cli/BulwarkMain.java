@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       TaxiiCommand.class,
       SupportCommand.class,
+      IncidentCommand.class,
+      MigrationCommand.class,
     })
 public final class BulwarkMain implements Runnable {
 

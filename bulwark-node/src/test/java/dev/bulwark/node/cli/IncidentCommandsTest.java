@@ -1,0 +1,183 @@
+package dev.bulwark.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.incidents.Entities;
+import dev.bulwark.incidents.GeoPoint;
+import dev.bulwark.incidents.Incident;
+import dev.bulwark.incidents.kinds.ActDetails;
+import dev.bulwark.incidents.stix.IncidentStix;
+import dev.bulwark.stix.markings.Tlp;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code bulwark incident import} and {@code list} on a real embedded store, as a user runs them.
+ */
+class IncidentCommandsTest {
+  static final String HEADER = "name,kind,first_seen,latitude,longitude,tlp,imo,kind_fields\n";
+  static final String GOOD =
+      HEADER
+          + "Estlink 2 severed,sabotage-undersea,2024-12-25T10:26:00Z,59.9,25.0,amber,9329760,"
+          + "\"{\"\"asset_type\"\":\"\"cable\"\",\"\"asset_name\"\":\"\"Estlink 2\"\"}\"\n"
+          + "Jamming over Gotland,gnss-interference,2024-03-03T08:00:00Z,,,green,,"
+          + "\"{\"\"mode\"\":\"\"jamming\"\"}\"\n";
+
+  @TempDir Path dir;
+  private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+  private PrintStream originalOut;
+
+  @BeforeEach
+  void captureOutput() {
+    originalOut = System.out;
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    System.setProperty("bulwark.home", dir.resolve("home").toString());
+  }
+
+  @AfterEach
+  void restoreOutput() {
+    System.setOut(originalOut);
+    System.clearProperty("bulwark.home");
+  }
+
+  private String output() {
+    String s = captured.toString(StandardCharsets.UTF_8);
+    captured.reset();
+    return s;
+  }
+
+  private Path file(String name, String text) throws Exception {
+    Path f = dir.resolve(name);
+    Files.writeString(f, text);
+    return f;
+  }
+
+  private List<JsonNode> listed() throws Exception {
+    output();
+    assertThat(BulwarkMain.execute("incident", "list", "--json")).isZero();
+    JsonMapper m = JsonMapper.builder().build();
+    // the test's logging shares stdout with the command; the command's lines are the JSON ones
+    return output().lines().filter(l -> l.startsWith("{")).map(m::readTree).toList();
+  }
+
+  @Test
+  void aCsvFileIsStoredOnceAndListedWithItsFields() throws Exception {
+    Path csv = file("register.csv", GOOD);
+    assertThat(BulwarkMain.execute("incident", "import", csv.toString())).isZero();
+    assertThat(output()).contains("register.csv: 2 stored, 0 already held");
+    assertThat(BulwarkMain.execute("incident", "import", "--format", "csv", csv.toString()))
+        .isZero();
+    assertThat(output()).contains("0 stored, 2 already held");
+    List<JsonNode> rows = listed();
+    assertThat(rows).hasSize(2);
+    JsonNode gnss = rows.get(0);
+    assertThat(gnss.path("kind").asString()).isEqualTo("gnss-interference");
+    assertThat(gnss.has("location")).isFalse();
+    JsonNode cable = rows.get(1);
+    assertThat(cable.path("kind").asString()).isEqualTo("sabotage-undersea");
+    assertThat(cable.path("status").asString()).isEqualTo("reported");
+    assertThat(cable.path("first_seen").asString()).isEqualTo("2024-12-25T10:26:00.000Z");
+    assertThat(cable.path("location").path("lat").asDouble()).isEqualTo(59.9);
+    assertThat(cable.path("origin").asString()).isNotBlank();
+    assertThat(cable.path("id").asString()).startsWith("incident--");
+  }
+
+  @Test
+  void aCsvFileWithOneBadRowIsRejectedWholeWithEachLineAndReason() throws Exception {
+    Path csv =
+        file(
+            "bad.csv",
+            GOOD
+                + "Fire,arson,not-a-time,,,,,\"{\"\"target\"\":\"\"depot\"\"}\"\n"
+                + "X,moon-landing,2024-01-01T00:00:00Z,,,,,\n");
+    assertThat(BulwarkMain.execute("incident", "import", csv.toString())).isEqualTo(1);
+    assertThat(output())
+        .contains("bad.csv: rejected, nothing stored")
+        .contains("line 4, column first_seen")
+        .contains("line 5, column kind: unknown kind \"moon-landing\"");
+    assertThat(listed()).isEmpty();
+  }
+
+  @Test
+  void aStixBundleIsStoredAllOrNothingAndTheOasisExampleIsRepairedWithAWarning() throws Exception {
+    Incident i =
+        Incident.reported(
+            "Drones over Olkiluoto",
+            "",
+            new ActDetails.DroneOverflight("Olkiluoto NPP", Optional.of(3), List.of()),
+            Instant.parse("2025-01-10T20:00:00Z"),
+            Optional.of(new GeoPoint(61.23, 21.44)),
+            Entities.NONE,
+            List.of(Tlp.GREEN.markingDefinitionId()),
+            "analyst@FIN",
+            Instant.parse("2025-01-10T21:00:00Z"),
+            "analyst");
+    String incident = IncidentStix.firstVersion(i, Instant.parse("2025-01-10T21:00:00Z")).toJson();
+    Path good =
+        file(
+            "one.json",
+            "{\"type\":\"bundle\",\"id\":\"bundle--0b6a5a1c-1ad7-4bfc-a2cb-05b7f8b1dbb4\",\"objects\":["
+                + incident
+                + "]}");
+    Path oasis =
+        Path.of(
+            "../bulwark-stix/src/test/resources/dev/bulwark/stix/data/incident-core/examples/incident_ransom.json");
+    assertThat(BulwarkMain.execute("incident", "import", good.toString(), oasis.toString()))
+        .isZero();
+    assertThat(output())
+        .contains("one.json: 1 stored")
+        .contains("incident_ransom.json: ")
+        .contains("warning")
+        .contains("successful-attempt");
+    String broken =
+        incident
+            .replace(i.id(), "incident--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f")
+            .replace("\"drone-overflight\"", "\"drone-swarm\"");
+    Path bad =
+        file(
+            "two.json",
+            "{\"type\":\"bundle\",\"id\":\"bundle--0b6a5a1c-1ad7-4bfc-a2cb-05b7f8b1dbb5\",\"objects\":["
+                + incident.replace(i.id(), "incident--9e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f")
+                + ","
+                + broken
+                + "]}");
+    assertThat(BulwarkMain.execute("incident", "import", bad.toString())).isEqualTo(1);
+    assertThat(output())
+        .contains("two.json: rejected, nothing stored")
+        .contains("/kind: unknown kind drone-swarm");
+    assertThat(listed())
+        .extracting(r -> r.path("id").asString())
+        .doesNotContain("incident--9e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f");
+  }
+
+  @Test
+  void aMissingFileExitsTwo() {
+    assertThat(BulwarkMain.execute("incident", "import", dir.resolve("none.csv").toString()))
+        .isEqualTo(2);
+    assertThat(output()).contains("no such file");
+  }
+
+  @Test
+  void everyRegisterCommandHasHelp() {
+    for (List<String> cmd :
+        List.of(
+            List.of("incident", "--help"),
+            List.of("incident", "import", "--help"),
+            List.of("incident", "list", "--help"))) {
+      assertThat(BulwarkMain.execute(cmd.toArray(String[]::new))).as(cmd.toString()).isZero();
+      assertThat(output()).as(cmd.toString()).contains("Usage: bulwark " + cmd.get(0));
+    }
+  }
+}
