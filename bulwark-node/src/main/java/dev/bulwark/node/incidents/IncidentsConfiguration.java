@@ -1,16 +1,12 @@
 package dev.bulwark.node.incidents;
 
-import dev.bulwark.incidents.stix.BulwarkExtensions;
 import dev.bulwark.node.audit.AuditLog;
 import dev.bulwark.node.security.AccessPolicy;
-import dev.bulwark.node.store.CollectionInfo;
-import dev.bulwark.node.store.NewObject;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Provenance;
 import dev.bulwark.stix.validation.StixValidator;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -25,24 +21,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class IncidentsConfiguration {
 
-  /** The register's collection, as TAXII and federation see it. */
-  public static final CollectionInfo COLLECTION =
-      new CollectionInfo(
-          RegisterReads.COLLECTION,
-          "Hostile-act register",
-          "Hybrid acts, attributions, measured responses and campaigns (issue 16)",
-          Set.of());
-
   @Bean
   @DependsOnDatabaseInitialization
   RegisterReads registerReads(
       ObjectStore store, AccessPolicy policy, @Value("${bulwark.nation:EST}") String nation) {
-    store.ensureCollection(COLLECTION);
-    // the extension-definitions (TLP:CLEAR) travel beside the incidents, so allies can read them
-    store.addAll(
-        RegisterReads.COLLECTION,
-        BulwarkExtensions.definitions().stream().map(NewObject::from).toList(),
-        new Provenance(nation.toUpperCase(Locale.ROOT), "register"));
+    // the collection and the extension-definitions (TLP:CLEAR) that travel beside the incidents
+    IncidentCollections.ensure(store, new Provenance(nation.toUpperCase(Locale.ROOT), "register"));
     return new RegisterReads(store, policy);
   }
 
@@ -69,10 +53,19 @@ public class IncidentsConfiguration {
   }
 
   @Bean
+  @DependsOnDatabaseInitialization
+  MigrationCountStore migrationCountStore(DataSource dataSource) {
+    return new MigrationCountStore(dataSource);
+  }
+
+  @Bean
   @ConditionalOnProperty(name = "bulwark.demo", havingValue = "true")
   RegisterDemo registerDemo(
-      ObjectStore store, StixValidator validator, @Value("${bulwark.nation:EST}") String nation) {
-    return new RegisterDemo(store, validator, nation);
+      ObjectStore store,
+      StixValidator validator,
+      MigrationCountStore counts,
+      @Value("${bulwark.nation:EST}") String nation) {
+    return new RegisterDemo(store, validator, counts, nation);
   }
 
   @Bean

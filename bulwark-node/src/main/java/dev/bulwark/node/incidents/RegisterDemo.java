@@ -7,6 +7,8 @@ import dev.bulwark.incidents.kinds.ActKind;
 import dev.bulwark.incidents.kinds.KindFields;
 import dev.bulwark.incidents.lifecycle.Lifecycle;
 import dev.bulwark.incidents.lifecycle.Status;
+import dev.bulwark.incidents.migration.CrossingCount;
+import dev.bulwark.incidents.migration.SyntheticCrossings;
 import dev.bulwark.incidents.stix.IncidentStix;
 import dev.bulwark.node.store.AddOutcome;
 import dev.bulwark.node.store.NewObject;
@@ -16,10 +18,13 @@ import dev.bulwark.stix.StixIds;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Releasability;
 import dev.bulwark.stix.markings.ReleasabilityMarking;
-import dev.bulwark.stix.markings.Tlp;
 import dev.bulwark.stix.validation.StixValidator;
 import dev.bulwark.stix.validation.ValidationResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +35,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -48,13 +54,16 @@ public final class RegisterDemo {
 
   private final ObjectStore store;
   private final StixValidator validator;
+  private final MigrationCountStore counts;
   private final String nation;
   private final Map<String, List<StixObject>> byOrigin = new LinkedHashMap<>();
   private final Map<String, String> ids = new LinkedHashMap<>();
 
-  public RegisterDemo(ObjectStore store, StixValidator validator, String nation) {
+  public RegisterDemo(
+      ObjectStore store, StixValidator validator, MigrationCountStore counts, String nation) {
     this.store = store;
     this.validator = validator;
+    this.counts = counts;
     this.nation = nation.toUpperCase(Locale.ROOT);
   }
 
@@ -67,69 +76,46 @@ public final class RegisterDemo {
       String firstSeen,
       double lat,
       double lon,
-      String fields,
-      String entities,
+      JsonNode fields,
+      JsonNode entities,
       String status,
       String tlp,
       List<String> releasableTo,
       String description) {}
 
-  private static final List<Act> ACTS =
-      List.of(
-          new Act("eagle-s", "EST", "sabotage-undersea", "Estlink 2 and four telecom cables cut (Eagle S)",
-              "2024-12-25T10:26:00.000Z", 59.83, 25.25,
-              "{\"asset_type\":\"cable\",\"asset_name\":\"Estlink 2\",\"damage\":\"cable failed 12:26 EET; four telecom cables also cut\",\"repair_days\":180}",
-              "{\"imo\":[\"9329760\"],\"mmsi\":[\"518998000\"]}", "responded", "green", List.of(),
-              "Tanker Eagle S (Cook Islands flag) dragged its anchor about 90-100 km across Estlink 2; speed fell from ~8.5 to ~6.3 kn while dragging, then a U-turn."),
-          new Act("yi-peng-3", "FIN", "sabotage-undersea", "BCS East-West Interlink and C-Lion1 cut (Yi Peng 3)",
-              "2024-11-17T08:00:00.000Z", 57.2, 18.9,
-              "{\"asset_type\":\"cable\",\"asset_name\":\"C-Lion1\",\"damage\":\"two telecom cables cut within a day\"}",
-              "{\"mmsi\":[\"414270000\"]}", "attributed", "green", List.of(),
-              "Bulk carrier Yi Peng 3 (China flag) dragged its anchor ~180 km at about 7 kn with hours-long AIS gaps."),
-          new Act("balticconnector", "FIN", "sabotage-undersea", "Balticconnector gas pipeline and EE-S1 damaged (Newnew Polar Bear)",
-              "2023-10-08T00:00:00.000Z", 59.53, 24.05,
-              "{\"asset_type\":\"pipeline\",\"asset_name\":\"Balticconnector\",\"damage\":\"pipeline ruptured; a 180 km seabed groove from a 6 t anchor\",\"repair_days\":180}",
-              "{}", "closed", "clear", List.of(),
-              "Container ship Newnew Polar Bear (Hong Kong flag) damaged EE-S1, then the Balticconnector pipeline."),
-          new Act("border-2023", "FIN", "instrumentalised-migration", "Asylum seekers steered to the Finnish eastern border",
-              "2023-11-10T00:00:00.000Z", 60.65, 27.8,
-              "{\"crossing_points\":[\"Vaalimaa\",\"Nuijamaa\",\"Salla\"],\"daily_counts\":[{\"date\":\"2023-11-14\",\"crossing_point\":\"Vaalimaa\",\"count\":60},{\"date\":\"2023-11-18\",\"crossing_point\":\"Salla\",\"count\":90}]}",
-              "{}", "responded", "green", List.of(),
-              "Dozens a day at a few crossing points after years of a few a month; Finland closed crossing points."),
-          new Act("gnss-2024", "EST", "gnss-interference", "GNSS jamming over the Gulf of Finland and Estonia",
-              "2024-04-26T06:00:00.000Z", 59.0, 26.5,
-              "{\"mode\":\"jamming\",\"area\":[[22.0,58.0],[28.5,58.0],[28.5,60.2],[22.0,60.2],[22.0,58.0]],\"band\":\"GPS L1\",\"duration_minutes\":720,\"affected_flights\":40,\"affected_ships\":12}",
-              "{}", "attributed", "green", List.of(),
-              "Interference with satellite navigation affecting flights to Tartu and shipping in the Gulf of Finland."),
-          new Act("airspace", "EST", "airspace-violation", "Airspace violation near Vaindloo island",
-              "2024-08-10T11:00:00.000Z", 59.82, 26.36, "{\"aircraft\":\"Mi-8 helicopter\",\"minutes_inside\":4,\"depth_km\":2}",
-              "{}", "assessed", "amber", List.of("FIN", "LVA"), "Helicopter entered Estonian airspace without a flight plan."),
-          new Act("drones", "EST", "drone-overflight", "Drone overflight of a power plant",
-              "2025-01-20T21:30:00.000Z", 59.35, 27.2, "{\"site\":\"Narva power plant\",\"count\":3}",
-              "{}", "reported", "amber", List.of("FIN"), "Three drones seen over the plant at night."),
-          new Act("rail", "EST", "sabotage-rail", "Signal cables cut on the Tallinn-Tapa line",
-              "2025-02-03T04:10:00.000Z", 59.26, 25.96, "{\"line\":\"Tallinn-Tapa\",\"damage\":\"signalling out for 6 h\"}",
-              "{}", "assessed", "green", List.of(), "Signalling cables cut at two places overnight."),
-          new Act("energy", "FIN", "sabotage-energy", "Tampering at an electricity substation",
-              "2025-03-11T01:00:00.000Z", 61.0, 25.6, "{\"facility\":\"110 kV substation\",\"damage\":\"fence cut, cabinet opened\"}",
-              "{}", "reported", "green", List.of(), "Intrusion found at a substation in southern Finland."),
-          new Act("cyber", "EST", "cyberattack", "DDoS on state e-services",
-              "2024-10-02T07:00:00.000Z", 59.44, 24.75,
-              "{\"sector\":\"government\",\"vector\":\"DDoS\",\"ips\":[\"198.51.100.23\"],\"domains\":[\"example-botnet.test\"]}",
-              "{}", "responded", "amber", List.of("FIN", "LVA", "LTU"), "Waves of traffic against the state portal for two days."),
-          new Act("arson", "EST", "arson", "Arson at a warehouse of a defence supplier",
-              "2024-03-15T02:00:00.000Z", 59.4, 24.8, "{\"target\":\"warehouse\"}",
-              "{}", "attributed", "amber", List.of(), "Fire set at night; suspects recruited online."),
-          new Act("fimi", "EST", "disinformation", "Fake evacuation messages before the election",
-              "2024-05-30T08:00:00.000Z", 58.38, 26.72,
-              "{\"disarm_techniques\":[\"T0086\",\"T0049.001\"],\"channels\":[\"Telegram\",\"SMS\"]}",
-              "{}", "assessed", "green", List.of(), "Messages impersonating the rescue board."),
-          new Act("espionage", "FIN", "espionage", "Mapping flights over a naval harbour",
-              "2024-06-12T12:00:00.000Z", 60.15, 24.95, "{\"target\":\"naval harbour\"}",
-              "{}", "assessed", "amber", List.of("EST"), "Repeated small-aircraft flights photographing the harbour."),
-          new Act("other", "EST", "other", "GPS trackers found on border guard vehicles",
-              "2025-04-02T09:00:00.000Z", 59.37, 28.19, "{\"summary\":\"trackers under three vehicles\"}",
-              "{}", "reported", "amber", List.of(), "Found during maintenance."));
+  /** The demo's acts, from {@code register-demo.json} beside this class (see its SOURCES.md). */
+  private static final List<Act> ACTS = acts();
+
+  private static List<Act> acts() {
+    try (InputStream in = RegisterDemo.class.getResourceAsStream("register-demo.json")) {
+      if (in == null) {
+        throw new IllegalStateException("register-demo.json is missing from the jar");
+      }
+      List<Act> out = new ArrayList<>();
+      for (JsonNode a : RegisterStix.JSON.readTree(in).path("acts")) {
+        List<String> rel = new ArrayList<>();
+        a.path("releasable_to").forEach(n -> rel.add(n.asString()));
+        out.add(
+            new Act(
+                a.path("key").asString(),
+                a.path("origin").asString(),
+                a.path("kind").asString(),
+                a.path("name").asString(),
+                a.path("first_seen").asString(),
+                a.path("lat").asDouble(),
+                a.path("lon").asDouble(),
+                a.path("kind_fields"),
+                a.path("entities"),
+                a.path("status").asString(),
+                a.path("tlp").asString(),
+                rel,
+                a.path("description").asString()));
+      }
+      return List.copyOf(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** Stores the register; returns one line for the demo's banner. */
   public List<String> load() {
@@ -137,21 +123,138 @@ public final class RegisterDemo {
     for (Act a : ACTS) {
       act(a, now);
     }
-    attribution("eagle-s", "EST", "Russian Federation", 70, "likely", "B", "2", "state-coordinated", "amber+strict", List.of());
-    attribution("eagle-s", "FIN", "Russian Federation", 45, "roughly-even-chance", "C", "3", "state-ignored", "amber", List.of("EST"));
-    attribution("gnss-2024", "EST", "Russian Federation", 90, "almost-certain", "A", "2", "state-executed", "green", List.of());
-    attribution("gnss-2024", "FIN", "Russian Federation", 80, "very-likely", "B", "2", "state-executed", "green", List.of());
-    attribution("yi-peng-3", "FIN", "Russian Federation", 35, "unlikely", "C", "4", "state-encouraged", "amber", List.of("EST"));
-    attribution("border-2023", "FIN", "Russian Federation", 95, "almost-certain", "A", "1", "state-coordinated", "clear", List.of());
-    attribution("arson", "EST", "GRU unit 29155 (synthetic label)", 60, "likely", "B", "3", "state-ordered", "amber", List.of());
-    response("eagle-s", "EST", "diplomatic-demarche", "done", List.of("FIN"), "green", "Ambassador summoned");
-    response("eagle-s", "EST", "increased-posture", "in-progress", List.of("FIN", "DEU", "SWE"), "green", "Baltic Sentry patrols");
-    response("eagle-s", "FIN", "law-enforcement", "done", List.of("EST"), "green", "Vessel detained and investigated");
-    response("border-2023", "FIN", "infrastructure-hardening", "done", List.of(), "clear", "Crossing points closed; fence built");
-    response("cyber", "EST", "cyber-countermeasures", "done", List.of("LVA", "LTU"), "amber", "Traffic filtered upstream");
-    campaign("baltic-undersea", "Baltic undersea infrastructure campaign", List.of("eagle-s", "yi-peng-3", "balticconnector"), "green");
-    campaign("eastern-flank-pressure", "Pressure on the eastern border", List.of("border-2023", "gnss-2024", "airspace"), "green");
-    campaign("sabotage-on-land", "Sabotage on land by recruited proxies", List.of("rail", "arson", "energy"), "amber");
+    attribution(
+        "eagle-s",
+        "EST",
+        "Russian Federation",
+        70,
+        "likely",
+        "B",
+        "2",
+        "state-coordinated",
+        "amber+strict",
+        List.of());
+    attribution(
+        "eagle-s",
+        "FIN",
+        "Russian Federation",
+        45,
+        "roughly-even-chance",
+        "C",
+        "3",
+        "state-ignored",
+        "amber",
+        List.of("EST"));
+    attribution(
+        "gnss-2024",
+        "EST",
+        "Russian Federation",
+        90,
+        "almost-certain",
+        "A",
+        "2",
+        "state-executed",
+        "green",
+        List.of());
+    attribution(
+        "gnss-2024",
+        "FIN",
+        "Russian Federation",
+        80,
+        "very-likely",
+        "B",
+        "2",
+        "state-executed",
+        "green",
+        List.of());
+    attribution(
+        "yi-peng-3",
+        "FIN",
+        "Russian Federation",
+        35,
+        "unlikely",
+        "C",
+        "4",
+        "state-encouraged",
+        "amber",
+        List.of("EST"));
+    attribution(
+        "border-2023",
+        "FIN",
+        "Russian Federation",
+        95,
+        "almost-certain",
+        "A",
+        "1",
+        "state-coordinated",
+        "clear",
+        List.of());
+    attribution(
+        "arson",
+        "EST",
+        "GRU unit 29155 (synthetic label)",
+        60,
+        "likely",
+        "B",
+        "3",
+        "state-ordered",
+        "amber",
+        List.of());
+    response(
+        "eagle-s",
+        "EST",
+        "diplomatic-demarche",
+        "done",
+        List.of("FIN"),
+        "green",
+        "Ambassador summoned");
+    response(
+        "eagle-s",
+        "EST",
+        "increased-posture",
+        "in-progress",
+        List.of("FIN", "DEU", "SWE"),
+        "green",
+        "Baltic Sentry patrols");
+    response(
+        "eagle-s",
+        "FIN",
+        "law-enforcement",
+        "done",
+        List.of("EST"),
+        "green",
+        "Vessel detained and investigated");
+    response(
+        "border-2023",
+        "FIN",
+        "infrastructure-hardening",
+        "done",
+        List.of(),
+        "clear",
+        "Crossing points closed; fence built");
+    response(
+        "cyber",
+        "EST",
+        "cyber-countermeasures",
+        "done",
+        List.of("LVA", "LTU"),
+        "amber",
+        "Traffic filtered upstream");
+    campaign(
+        "baltic-undersea",
+        "Baltic undersea infrastructure campaign",
+        List.of("eagle-s", "yi-peng-3", "balticconnector"),
+        "green");
+    campaign(
+        "eastern-flank-pressure",
+        "Pressure on the eastern border",
+        List.of("border-2023", "gnss-2024", "airspace"),
+        "green");
+    campaign(
+        "sabotage-on-land",
+        "Sabotage on land by recruited proxies",
+        List.of("rail", "arson", "energy"),
+        "amber");
     int stored = 0;
     for (Map.Entry<String, List<StixObject>> e : byOrigin.entrySet()) {
       List<NewObject> rows = new ArrayList<>();
@@ -173,9 +276,24 @@ public final class RegisterDemo {
                   .filter(o -> o.status() == AddOutcome.Status.STORED)
                   .count();
     }
+    int crossings = 0;
+    if (counts.all().isEmpty()) {
+      // shaped like the Finnish-Russian border in November 2023: a few a month, then dozens a day
+      List<CrossingCount> series =
+          SyntheticCrossings.series(
+              List.of("Vaalimaa", "Nuijamaa", "Imatra", "Niirala", "Salla", "Raja-Jooseppi"),
+              List.of("Vaalimaa", "Nuijamaa", "Salla"),
+              LocalDate.of(2023, 6, 1),
+              LocalDate.of(2023, 12, 31),
+              LocalDate.of(2023, 11, 10),
+              30,
+              2023L);
+      crossings = counts.putAll(series, nation, "demo", now * 1000).added();
+    }
     return List.of(
         String.format(
-            "  %-28s %d acts, %d objects stored (synthetic)", "register", ACTS.size(), stored));
+            "  %-28s %d acts, %d objects stored, %d daily crossing counts (synthetic)",
+            "register", ACTS.size(), stored, crossings));
   }
 
   private String id(String type, String key) {
@@ -211,8 +329,8 @@ public final class RegisterDemo {
   private void act(Act a, long now) {
     String origin = mapOrigin(a.origin());
     ActKind kind = ActKind.ofSlug(a.kind()).orElseThrow();
-    JsonNode fields = RegisterStix.JSON.readTree(a.fields());
-    JsonNode e = RegisterStix.JSON.readTree(a.entities());
+    JsonNode fields = a.fields();
+    JsonNode e = a.entities();
     Incident reported =
         Incident.reported(
             a.name() + " (synthetic)",
@@ -312,7 +430,10 @@ public final class RegisterDemo {
       String outcome) {
     ObjectNode t =
         RegisterStix.base(
-            "task", id("task", act + "|" + by + "|" + option), CREATED, markings(by, tlp, List.of()));
+            "task",
+            id("task", act + "|" + by + "|" + option),
+            CREATED,
+            markings(by, tlp, List.of()));
     t.put("name", option.replace('-', ' ') + " (synthetic)");
     t.putArray("task_types").add("measured-response");
     t.put("outcome", Assessments.outcome(status));
@@ -323,7 +444,8 @@ public final class RegisterDemo {
     ext.put("option", option);
     ext.put("decided_by", "government of " + mapOrigin(by));
     ext.put("decided_at", "2025-01-10T12:00:00.000Z");
-    ext.putArray("coordinated_with").addAll(RegisterStix.JSON.valueToTree(allies));
+    ArrayNode with = ext.putArray("coordinated_with");
+    allies.forEach(with::add);
     ext.put("status", status);
     ext.put("outcome_text", outcome + SYNTHETIC);
     ext.putArray("subject_refs").add(ids.get(act));

@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class RegisterReads {
   /** The register's collection. */
-  public static final String COLLECTION = "incidents";
+  public static final String COLLECTION = IncidentCollections.INCIDENTS;
 
   private static final int PAGE = 5_000;
 

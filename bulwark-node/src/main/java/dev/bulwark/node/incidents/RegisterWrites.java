@@ -84,6 +84,19 @@ public final class RegisterWrites {
     return Optional.empty();
   }
 
+  /** Records an allowed action that stores no object (a rejected suggestion). */
+  void rejected(NodePrincipal p, String action, List<String> refs) {
+    audit.append(
+        new AuditEntry(
+            p.name(),
+            p.nation(),
+            action,
+            RegisterReads.COLLECTION,
+            AuditEntry.Decision.ALLOW,
+            refs,
+            ""));
+  }
+
   /** Records a denied action (the caller answers 403 or 404). */
   void denied(NodePrincipal p, String action, List<String> refs, String why) {
     audit.append(
