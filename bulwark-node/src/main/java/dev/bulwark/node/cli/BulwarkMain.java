@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       SupportCommand.class,
       IncidentCommand.class,
       MigrationCommand.class,
+      CampaignCommand.class,
     })
 public final class BulwarkMain implements Runnable {
 

@@ -163,6 +163,28 @@ class IncidentCommandsTest {
   }
 
   @Test
+  void campaignSuggestLinksIncidentsSharingAVesselAndSaysWhy() throws Exception {
+    String csv =
+        "name,kind,first_seen,latitude,longitude,imo,kind_fields\n"
+            + "Balticconnector,sabotage-undersea,2023-10-08T01:20:00Z,59.9,24.5,9867839,"
+            + "\"{\"\"asset_type\"\":\"\"pipeline\"\",\"\"asset_name\"\":\"\"Balticconnector\"\"}\"\n"
+            + "EE-FI cable,sabotage-undersea,2023-10-08T02:00:00Z,59.8,24.4,9867839,"
+            + "\"{\"\"asset_type\"\":\"\"cable\"\",\"\"asset_name\"\":\"\"EE-FI\"\"}\"\n"
+            + "Arson,arson,2021-05-01T00:00:00Z,54.7,25.3,,\"{\"\"target\"\":\"\"depot\"\"}\"\n";
+    assertThat(BulwarkMain.execute("incident", "import", file("c.csv", csv).toString())).isZero();
+    output();
+    assertThat(BulwarkMain.execute("campaign", "suggest", "--json")).isZero();
+    JsonMapper m = JsonMapper.builder().build();
+    List<JsonNode> s = output().lines().filter(l -> l.startsWith("{")).map(m::readTree).toList();
+    assertThat(s).hasSize(1);
+    assertThat(s.get(0).path("incidents")).hasSize(2);
+    assertThat(s.get(0).path("score").asDouble()).isGreaterThan(0.5);
+    assertThat(s.get(0).path("reasons").toString()).contains("same IMO 9867839");
+    assertThat(BulwarkMain.execute("campaign", "suggest", "--help")).isZero();
+    assertThat(BulwarkMain.execute("campaign", "--help")).isZero();
+  }
+
+  @Test
   void aMissingFileExitsTwo() {
     assertThat(BulwarkMain.execute("incident", "import", dir.resolve("none.csv").toString()))
         .isEqualTo(2);
