@@ -69,6 +69,11 @@ public class IncidentsConfiguration {
   }
 
   @Bean
+  Campaigns campaigns(Register register) {
+    return new Campaigns(register);
+  }
+
+  @Bean
   Promotion promotion(
       Register register,
       AccessPolicy policy,

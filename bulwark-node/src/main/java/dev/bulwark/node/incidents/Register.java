@@ -22,6 +22,7 @@ import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.StixTimestamps;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -130,7 +131,7 @@ public final class Register {
           details,
           firstSeen,
           location,
-          Entities.NONE,
+          entities(form.path("entities")),
           m.refs(),
           by,
           Instant.ofEpochMilli(nowMillis),
@@ -141,6 +142,26 @@ public final class Register {
     } catch (IllegalArgumentException e) {
       throw new FormError("$", e.getMessage());
     }
+  }
+
+  /** The shared entities of a form (imo, mmsi, ip, domain, actor): lists of text. */
+  static Entities entities(JsonNode e) throws FormError {
+    if (e.isMissingNode() || e.isNull()) {
+      return Entities.NONE;
+    }
+    List<List<String>> lists = new ArrayList<>();
+    for (String name : List.of("imo", "mmsi", "ip", "domain", "actor")) {
+      List<String> values = new ArrayList<>();
+      for (JsonNode n : e.path(name)) {
+        String v = n.asString("");
+        if (v.isEmpty() || v.length() > 200 || values.size() >= 100) {
+          throw new FormError("$.entities." + name, "1 to 100 values of 1 to 200 characters");
+        }
+        values.add(v);
+      }
+      lists.add(values);
+    }
+    return new Entities(lists.get(0), lists.get(1), lists.get(2), lists.get(3), lists.get(4));
   }
 
   /** Moves an incident forward in its lifecycle. */
