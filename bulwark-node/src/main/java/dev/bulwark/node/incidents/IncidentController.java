@@ -1,5 +1,6 @@
 package dev.bulwark.node.incidents;
 
+import dev.bulwark.node.incidents.RegisterIndex.Entry;
 import dev.bulwark.node.incidents.RegisterReads.Seen;
 import dev.bulwark.node.incidents.RegisterReads.Viewer;
 import dev.bulwark.node.security.NodeAuthentication;
@@ -10,7 +11,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,11 +41,14 @@ class IncidentController {
   private final Register register;
   private final Assessments assessments;
   private final Promotion promotion;
+  private final RegisterIndex index;
 
-  IncidentController(Register register, Assessments assessments, Promotion promotion) {
+  IncidentController(
+      Register register, Assessments assessments, Promotion promotion, RegisterIndex index) {
     this.register = register;
     this.assessments = assessments;
     this.promotion = promotion;
+    this.index = index;
   }
 
   @GetMapping
@@ -64,7 +67,7 @@ class IncidentController {
     } catch (IllegalArgumentException e) {
       return answer(Outcome.invalid("query", e.getMessage()));
     }
-    List<Seen> matching = q.select(readable(principal()));
+    List<Entry> matching = q.select(index.entries(principal()));
     ObjectNode out = RegisterStix.JSON.createObjectNode();
     out.put("total", matching.size());
     out.put("offset", q.offset());
@@ -83,10 +86,10 @@ class IncidentController {
   ResponseEntity<String> counts() {
     TreeMap<String, Integer> byKind = new TreeMap<>();
     TreeMap<String, Integer> byStatus = new TreeMap<>();
-    List<Seen> all = readable(principal());
-    for (Seen s : all) {
-      byKind.merge(IncidentViews.kind(s.json()), 1, Integer::sum);
-      byStatus.merge(IncidentViews.status(s.json()), 1, Integer::sum);
+    List<Entry> all = index.entries(principal());
+    for (Entry e : all) {
+      byKind.merge(e.kind(), 1, Integer::sum);
+      byStatus.merge(e.status(), 1, Integer::sum);
     }
     ObjectNode out = RegisterStix.JSON.createObjectNode();
     out.put("total", all.size());
@@ -111,8 +114,8 @@ class IncidentController {
     ObjectNode fc = RegisterStix.JSON.createObjectNode();
     fc.put("type", "FeatureCollection");
     ArrayNode features = fc.putArray("features");
-    for (Seen s : q.select(readable(principal()))) {
-      IncidentViews.location(s.json())
+    for (Entry s : q.select(index.entries(principal()))) {
+      s.location()
           .ifPresent(
               at -> {
                 ObjectNode f = features.addObject();
@@ -203,12 +206,6 @@ class IncidentController {
     return body(request)
         .map(f -> answer(promotion.promote(p, f)))
         .orElseGet(IncidentController::bad);
-  }
-
-  private List<Seen> readable(NodePrincipal p) {
-    RegisterReads reads = register.reads();
-    return reads.latest(
-        reads.viewer(p, RegisterReads.COLLECTION), RegisterReads.COLLECTION, Set.of("incident"));
   }
 
   static NodePrincipal principal() {

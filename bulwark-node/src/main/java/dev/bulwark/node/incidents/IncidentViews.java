@@ -1,6 +1,7 @@
 package dev.bulwark.node.incidents;
 
 import dev.bulwark.node.incidents.RegisterReads.Seen;
+import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.StixTimestamps;
 import dev.bulwark.stix.markings.Releasability;
@@ -76,6 +77,31 @@ final class IncidentViews {
     return v;
   }
 
+  /** The list view of an incident from the register's index (the same fields as from JSON). */
+  static ObjectNode summary(
+      RegisterIndex.Entry e, BiFunction<String, String, Optional<JsonNode>> markings) {
+    ObjectNode v = RegisterStix.JSON.createObjectNode();
+    v.put("id", e.id());
+    v.put("name", e.name());
+    v.put("kind", e.kind());
+    v.put("status", e.status());
+    v.put("first_seen", StixTimestamps.formatMillis(e.firstSeenMillis()));
+    if (!e.lastSeen().isEmpty()) {
+      v.put("last_seen", e.lastSeen());
+    }
+    if (e.location().isPresent()) {
+      v.putObject("location").put("lat", e.location().get()[0]).put("lon", e.location().get()[1]);
+    } else {
+      v.putNull("location");
+    }
+    v.put("origin", e.header().originNation());
+    ArrayNode via = v.putArray("relayed_via");
+    e.header().relayedVia().forEach(via::add);
+    v.put("version", e.header().version());
+    v.set("marking", marking(e.header(), markings));
+    return v;
+  }
+
   /** The full view of an incident: the summary plus description, fields and evidence refs. */
   static ObjectNode detail(Seen s, BiFunction<String, String, Optional<JsonNode>> markings) {
     ObjectNode v = summary(s, markings);
@@ -93,6 +119,13 @@ final class IncidentViews {
 
   /** The markings of an object in words: TLP levels and nations it is releasable to. */
   static ObjectNode marking(Seen s, BiFunction<String, String, Optional<JsonNode>> markings) {
+    return marking(s.header(), markings);
+  }
+
+  /** The markings of a stored object in words. */
+  static ObjectNode marking(
+      StoredObject header, BiFunction<String, String, Optional<JsonNode>> markings) {
+    Seen s = new Seen(header, RegisterStix.JSON.createObjectNode());
     ObjectNode m = RegisterStix.JSON.createObjectNode();
     List<String> tlps = new ArrayList<>();
     ArrayNode rel = m.putArray("releasable_to");

@@ -69,6 +69,11 @@ public class IncidentsConfiguration {
   }
 
   @Bean
+  RegisterIndex registerIndex(RegisterReads reads, ObjectStore store) {
+    return new RegisterIndex(reads, store, System::nanoTime);
+  }
+
+  @Bean
   Campaigns campaigns(Register register) {
     return new Campaigns(register);
   }

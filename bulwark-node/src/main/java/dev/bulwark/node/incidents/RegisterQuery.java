@@ -1,6 +1,6 @@
 package dev.bulwark.node.incidents;
 
-import dev.bulwark.node.incidents.RegisterReads.Seen;
+import dev.bulwark.node.incidents.RegisterIndex.Entry;
 import dev.bulwark.stix.StixTimestamps;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -88,46 +88,42 @@ record RegisterQuery(
   }
 
   /** Whether a readable incident passes the filters. */
-  Predicate<Seen> matcher() {
-    return s -> {
-      if (kind.isPresent() && !kind.get().equals(IncidentViews.kind(s.json()))) {
+  Predicate<Entry> matcher() {
+    return e -> {
+      if (kind.isPresent() && !kind.get().equals(e.kind())) {
         return false;
       }
-      if (status.isPresent() && !status.get().equals(IncidentViews.status(s.json()))) {
+      if (status.isPresent() && !status.get().equals(e.status())) {
         return false;
       }
-      if (origin.isPresent() && !origin.get().equals(s.header().originNation())) {
+      if (origin.isPresent() && !origin.get().equals(e.header().originNation())) {
         return false;
       }
-      long t = IncidentViews.firstSeenMillis(s.json());
-      if (t < sinceMillis || t > untilMillis) {
+      if (e.firstSeenMillis() < sinceMillis || e.firstSeenMillis() > untilMillis) {
         return false;
       }
       if (bbox.isPresent()) {
-        Optional<double[]> at = IncidentViews.location(s.json());
         double[] b = bbox.get();
-        return at.isPresent()
-            && at.get()[0] >= b[1]
-            && at.get()[0] <= b[3]
-            && at.get()[1] >= b[0]
-            && at.get()[1] <= b[2];
+        return e.location().isPresent()
+            && e.location().get()[0] >= b[1]
+            && e.location().get()[0] <= b[3]
+            && e.location().get()[1] >= b[0]
+            && e.location().get()[1] <= b[2];
       }
       return true;
     };
   }
 
   /** The matching incidents, newest first (then by id, for a stable order). */
-  List<Seen> select(List<Seen> readable) {
-    List<Seen> out = new ArrayList<>();
-    Predicate<Seen> m = matcher();
-    for (Seen s : readable) {
-      if (m.test(s)) {
-        out.add(s);
+  List<Entry> select(List<Entry> readable) {
+    List<Entry> out = new ArrayList<>();
+    Predicate<Entry> m = matcher();
+    for (Entry e : readable) {
+      if (m.test(e)) {
+        out.add(e);
       }
     }
-    out.sort(
-        Comparator.comparingLong((Seen s) -> -IncidentViews.firstSeenMillis(s.json()))
-            .thenComparing(Seen::id));
+    out.sort(Comparator.comparingLong((Entry e) -> -e.firstSeenMillis()).thenComparing(Entry::id));
     return out;
   }
 }

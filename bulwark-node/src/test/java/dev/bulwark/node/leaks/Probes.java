@@ -482,7 +482,11 @@ final class Probes {
    */
   void register(Who w, List<String> incidentIds, int slice, boolean everyId) {
     for (String path :
-        List.of("/api/incidents?limit=1000", "/api/incidents/counts", "/api/incidents/map")) {
+        List.of(
+            "/api/incidents?limit=1000",
+            "/api/incidents/counts",
+            "/api/incidents/map",
+            "/api/campaigns/suggestions")) {
       scan(w, path, w.api().get(path, "application/json"));
     }
     String preview = "{\"incident_ids\":[\"" + String.join("\",\"", incidentIds) + "\"]}";
