@@ -20,7 +20,7 @@ const shell = startShell({
   // Any principal may ask for the live vessels; the watch's status is for admins only.
   signIn: { title: 'Sign in to the watch', passwordLabel: 'password', probe: '/api/maritime/vessels?limit=0' },
   help: [['j / k', 'next / previous alert'], ['Enter', 'open the selected alert'], ['Esc', 'back to the list'],
-    ['a', 'acknowledge'], ['n', 'add a note'], ['1 / 2 / 3', 'close as true threat / benign / false alarm'],
+    ['a', 'acknowledge'], ['n', 'add a note'], ['1 / 2 / 3', 'close as true threat / benign / false alarm'], ['p', 'promote to the register'],
     ['f', 'open alerts only']],
   keys,
   start,
@@ -286,6 +286,18 @@ for (const id of ['close-threat', 'close-benign', 'close-false']) {
   $(id).addEventListener('click', (e) => closeAs(e.currentTarget.dataset.disposition));
 }
 $('back-button').addEventListener('click', closeDetail);
+$('promote-button').addEventListener('click', promote);
+
+/** Promotes the open alert to the hostile-act register (its evidence stays linked there). */
+async function promote() {
+  const a = state.detail;
+  if (!a) {
+    return;
+  }
+  const r = await api('/api/incidents/promote', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ alert_incident_id: a.incident_id }) });
+  flash(r.ok ? 'In the register as ' + (await r.json()).id : 'Not promoted: ' + r.status);
+}
 $('only-open').addEventListener('change', (e) => { state.onlyOpen = e.target.checked; renderList(); });
 
 /** The page's keys (the shell adds '?' for the help and Esc to close it). */
@@ -301,6 +313,7 @@ function keys(e, inField) {
     case 'Escape': if (state.openId) { closeDetail(); } else { return false; } break;
     case 'a': acknowledge(); break;
     case 'n': showNoteForm(); break;
+    case 'p': promote(); break;
     case '1': closeAs('true-threat'); break;
     case '2': closeAs('benign'); break;
     case '3': closeAs('false-alarm'); break;

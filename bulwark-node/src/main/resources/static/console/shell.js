@@ -63,6 +63,7 @@
 export const PAGES = [
   { key: 'maritime', href: './', label: 'Maritime watch', subtitle: 'maritime watch' },
   { key: 'support', href: 'support.html', label: 'Support', subtitle: 'support to Ukraine' },
+  { key: 'register', href: 'register.html', label: 'Register', subtitle: 'hostile-act register' },
 ];
 
 const AUTH_KEY = 'bulwark.auth';

@@ -1,5 +1,6 @@
 package dev.bulwark.node.demo;
 
+import dev.bulwark.node.incidents.RegisterDemo;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ImportSummary;
 import dev.bulwark.node.store.ObjectStore;
@@ -32,12 +33,17 @@ public class DemoContent {
   private final ObjectStore store;
   private final StixImporter importer;
   private final String nation;
+  private final RegisterDemo register;
 
   public DemoContent(
-      ObjectStore store, StixImporter importer, @Value("${bulwark.nation:EST}") String nation) {
+      ObjectStore store,
+      StixImporter importer,
+      @Value("${bulwark.nation:EST}") String nation,
+      RegisterDemo register) {
     this.store = store;
     this.importer = importer;
     this.nation = nation;
+    this.register = register;
   }
 
   /** Creates the demo collections and imports the demo bundles; returns one line per bundle. */
@@ -65,6 +71,7 @@ public class DemoContent {
         throw new UncheckedIOException("demo content missing from the jar: " + bundle, e);
       }
     }
+    lines.addAll(register.load());
     return lines;
   }
 }

@@ -26,10 +26,11 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * Who may call the node: every endpoint needs a principal (HTTP Basic, bearer token or client
  * certificate) except the paths in {@code bulwark.security.public-paths} (TAXII discovery and the
  * health probe out of the box) and the published support reports ({@code
- * /public/support/reports/**}, TLP:CLEAR by decision); the audit API, the metrics ({@code
- * /actuator/**} but the health probe: Prometheus, metrics, info) and the maritime watch's status
- * need an admin, because they count everything the node holds and carries (alerts, traffic, peers)
- * whatever each principal may read. Sessions are not kept: each request carries its credentials.
+ * /public/support/reports/**}, TLP:CLEAR by decision) and the published exposure reports ({@code
+ * /public/exposure/**}, the same); the audit API, the metrics ({@code /actuator/**} but the health
+ * probe: Prometheus, metrics, info) and the maritime watch's status need an admin, because they
+ * count everything the node holds and carries (alerts, traffic, peers) whatever each principal may
+ * read. Sessions are not kept: each request carries its credentials.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -114,6 +115,8 @@ public class SecurityConfiguration {
                     // published support reports are TLP:CLEAR and public by decision
                     // (docs/support.md)
                     .requestMatchers("/public/support/reports", "/public/support/reports/**")
+                    .permitAll()
+                    .requestMatchers("/public/exposure", "/public/exposure/**")
                     .permitAll()
                     .requestMatchers("/bulwark/audit/**")
                     .hasRole(Role.ADMIN.name())

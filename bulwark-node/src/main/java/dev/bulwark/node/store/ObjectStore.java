@@ -462,6 +462,24 @@ public final class ObjectStore {
     }
   }
 
+  /**
+   * The date_added of the newest row of the collection (0 when empty), permitted or not: a cheap
+   * change stamp (one index probe) for caches of readers' views, which are built through the gate.
+   */
+  public long lastAddedMicros(String collectionId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT MAX(date_added_us) FROM stix_objects WHERE collection_id = ?")) {
+      s.setString(1, collectionId);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0L;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read " + collectionId, e);
+    }
+  }
+
   private static void appendIn(StringBuilder sql, String column, Set<String> values) {
     if (!values.isEmpty()) {
       sql.append(" AND ").append(column).append(" IN (");

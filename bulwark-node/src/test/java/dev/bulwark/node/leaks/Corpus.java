@@ -64,6 +64,11 @@ final class Corpus {
   final List<Item> items = new ArrayList<>();
   final List<String> envelope = new ArrayList<>();
 
+  /** The same combinations as register incidents (issue 16), posted to collection incidents. */
+  final List<String> incidents = new ArrayList<>();
+
+  final List<String> incidentEnvelope = new ArrayList<>();
+
   Corpus(
       Who author,
       Truth truth,
@@ -174,9 +179,66 @@ final class Corpus {
           }
           envelope.add(o.toString());
           items.add(new Item(id, created, tlp, list, granular, s, part));
+          incidentEnvelope.add(
+              incident(truth, n, identity, label, markings, granular ? partMarking : null, index));
         }
       }
     }
+  }
+
+  /** A register incident under these markings, its name and description carrying canaries. */
+  private String incident(
+      Truth truth,
+      String n,
+      String identity,
+      String label,
+      List<StixObject> markings,
+      StixObject partMarking,
+      int index) {
+    String id = "incident--" + UUID.randomUUID();
+    String canary = Truth.canary();
+    truth.add(new Secret(canary, label + " incident", id, n, n, List.copyOf(markings), List.of()));
+    ObjectNode o = JSON.createObjectNode();
+    o.put("type", "incident");
+    o.put("spec_version", "2.1");
+    o.put("id", id);
+    o.put("created_by_ref", identity);
+    o.put("created", created);
+    o.put("modified", created);
+    o.put("name", label + " incident " + canary);
+    if (partMarking != null) {
+      String partCanary = Truth.canary();
+      truth.add(
+          new Secret(
+              partCanary,
+              label + " incident (its restricted description)",
+              id,
+              n,
+              n,
+              List.copyOf(markings),
+              List.of(partMarking)));
+      o.put("description", "restricted part " + partCanary);
+      ObjectNode g = o.putArray("granular_markings").addObject();
+      g.put("marking_ref", partMarking.id());
+      g.putArray("selectors").add("description");
+    } else {
+      o.put("description", "text of " + canary);
+    }
+    ObjectNode ext =
+        o.putObject("extensions")
+            .putObject("extension-definition--3b1c6f0e-7a42-4d8e-9c15-b2e4a6d8f071");
+    ext.put("extension_type", "property-extension");
+    ext.put("kind", "other");
+    ext.put("status", "reported");
+    ext.put("first_seen", created);
+    ext.putObject("location").put("latitude", 55.0 + index % 10).put("longitude", 20.0 + index % 7);
+    ext.putObject("kind_fields").put("summary", "leak suite " + canary);
+    if (!markings.isEmpty()) {
+      ArrayNode refs = o.putArray("object_marking_refs");
+      markings.forEach(m -> refs.add(m.id()));
+    }
+    incidents.add(id);
+    return o.toString();
   }
 
   Item item(Optional<Tlp> tlp, String list, boolean granular) {

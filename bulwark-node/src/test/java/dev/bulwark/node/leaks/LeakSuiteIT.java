@@ -125,6 +125,18 @@ class LeakSuiteIT {
               + " refused "
               + Attacks.abbreviate(Corpus.JSON.readTree(a.body()).path("failures").toString()));
     }
+    for (Corpus c : corpora.values()) {
+      Api.Answer a = attacks.post(c.author, "incidents", c.incidentEnvelope, Set.of());
+      attacks.notes.add(
+          c.author
+              + " posts "
+              + c.incidentEnvelope.size()
+              + " register incidents: HTTP "
+              + a.status()
+              + " "
+              + Corpus.JSON.readTree(a.body()).path("failure_count")
+              + " refused");
+    }
     for (String node : World.NODES) {
       attacks.inject(node);
     }
@@ -177,6 +189,8 @@ class LeakSuiteIT {
         List<String> ids = new ArrayList<>();
         corpora.values().forEach(c -> c.items.forEach(i -> ids.add(i.id())));
         attacks.injected.forEach(i -> ids.add(i.secret().id()));
+        List<String> incidentIds = new ArrayList<>();
+        corpora.values().forEach(c -> incidentIds.addAll(c.incidents));
         List<Who> callers = world.all(node);
         for (int k = 0; k < callers.size(); k++) {
           Who w = callers.get(k);
@@ -209,6 +223,7 @@ class LeakSuiteIT {
                       probes.guarded(g, w);
                     }
                     probes.statuses(w);
+                    probes.register(w, incidentIds, slice, everyId);
                     probes.maritime(w, attacks.injected);
                     probes.metrics(w);
                     return null;

@@ -476,6 +476,60 @@ final class Probes {
     }
   }
 
+  /**
+   * The register's read endpoints (issue 16): the list, counts, map, exposure preview and each
+   * incident's page; a hidden incident must answer as a missing one does.
+   */
+  void register(Who w, List<String> incidentIds, int slice, boolean everyId) {
+    for (String path :
+        List.of(
+            "/api/incidents?limit=1000",
+            "/api/incidents/counts",
+            "/api/incidents/map",
+            "/api/campaigns/suggestions")) {
+      scan(w, path, w.api().get(path, "application/json"));
+    }
+    String preview = "{\"incident_ids\":[\"" + String.join("\",\"", incidentIds) + "\"]}";
+    scan(
+        w,
+        "/api/exposure/preview",
+        w.api().post("/api/exposure/preview", "application/json", preview),
+        Set.copyOf(incidentIds));
+    for (int i = 0; i < incidentIds.size(); i++) {
+      if (!everyId && i % 4 != slice) {
+        continue;
+      }
+      String id = incidentIds.get(i);
+      String path = "/api/incidents/" + id;
+      Api.Answer a = w.api().get(path, "application/json");
+      scan(w, path, a, Set.of(id));
+      boolean visible = truth.idVisible(id, w.reader()) || echo(w).contains(id);
+      if (!visible) {
+        String want =
+            controls.computeIfAbsent(
+                w + " register",
+                k -> {
+                  String missing = "incident--" + UUID.randomUUID();
+                  Api.Answer c = w.api().get("/api/incidents/" + missing, "application/json");
+                  return c.status() + " " + c.body().replace(missing, "{id}");
+                });
+        String got = a.status() + " " + a.body().replace(id, "{id}");
+        verdicts.check(
+            got.equals(want),
+            Kind.ORACLE,
+            "a hidden incident answers unlike a missing one",
+            w.toString(),
+            path,
+            id,
+            "the register's answer for a hidden incident ("
+                + Attacks.abbreviate(got)
+                + ") differs from one for a missing id ("
+                + Attacks.abbreviate(want)
+                + ")");
+      }
+    }
+  }
+
   /** What the public (no credentials) is shown. */
   void anonymous(String node) {
     Api api = Api.anonymous(world.port(node));
@@ -483,6 +537,7 @@ final class Probes {
         List.of(
             "/public/support/reports",
             "/public/support/reports/latest",
+            "/public/exposure",
             "/taxii2/",
             ROOT + "/collections/intel/objects/",
             "/api/maritime/alerts",
