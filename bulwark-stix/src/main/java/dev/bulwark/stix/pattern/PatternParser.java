@@ -15,6 +15,7 @@ import dev.bulwark.stix.pattern.ObservationExpression.StartStop;
 import dev.bulwark.stix.pattern.ObservationExpression.Within;
 import dev.bulwark.stix.pattern.Token.Kind;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -145,7 +146,7 @@ public final class PatternParser {
         new BigDecimal(n.text().startsWith("+") ? n.text().substring(1) : n.text());
     long micros;
     try {
-      micros = seconds.movePointRight(6).setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+      micros = seconds.movePointRight(6).setScale(0, RoundingMode.DOWN).longValueExact();
     } catch (ArithmeticException tooBig) {
       throw errorAt(n, "WITHIN value out of range");
     }
