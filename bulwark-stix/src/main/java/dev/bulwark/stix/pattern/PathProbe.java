@@ -1,5 +1,6 @@
 package dev.bulwark.stix.pattern;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,9 +9,11 @@ import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The keyed atoms of one object path: exact values (hash map from value key to entry indexes) and
- * CIDR blocks (per prefix length, a hash map from the masked address to entry indexes, so a lookup
- * costs one probe per distinct prefix length). Immutable once built; thread-safe.
+ * The keyed atoms of one object path: exact values (hash map from value key to entry indexes), CIDR
+ * blocks (per prefix length, a hash map from the masked address to entry indexes, so a lookup costs
+ * one probe per distinct prefix length) and the literals LIKE and MATCHES require (one Aho–Corasick
+ * pass over the value finds them all; domain suffixes such as {@code %.example.com} are literals
+ * too). Immutable once built; thread-safe.
  */
 final class PathProbe {
 
@@ -20,13 +23,19 @@ final class PathProbe {
   private final Map<String, int[]> exact;
   private final int[] prefixes;
   private final List<Map<Long, int[]>> blocks;
+  private final AhoCorasick literals;
 
   private PathProbe(
-      ObjectPath path, Map<String, int[]> exact, int[] prefixes, List<Map<Long, int[]>> blocks) {
+      ObjectPath path,
+      Map<String, int[]> exact,
+      int[] prefixes,
+      List<Map<Long, int[]>> blocks,
+      AhoCorasick literals) {
     this.path = path;
     this.exact = exact;
     this.prefixes = prefixes;
     this.blocks = blocks;
+    this.literals = literals;
   }
 
   void probe(JsonNode root, Observation obs, CandidateSet out) {
@@ -42,6 +51,13 @@ final class PathProbe {
         if (k != null) {
           out.addAll(exact.getOrDefault(k, NONE));
         }
+      }
+      if (literals != null && v instanceof JsonNode t && t.isString()) {
+        String text = t.stringValue();
+        if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+          text = Normalizer.normalize(text, Normalizer.Form.NFC);
+        }
+        literals.scan(text, out);
       }
       if (prefixes.length > 0 && v instanceof JsonNode n && n.isString()) {
         long packed;
@@ -72,7 +88,7 @@ final class PathProbe {
     for (Map<Long, int[]> m : blocks) {
       b += m.size() * (48L + 24 + 16 + 4);
     }
-    return b;
+    return b + (literals == null ? 0 : literals.states() * 64L);
   }
 
   /** Collects atoms of one path. */
@@ -80,13 +96,19 @@ final class PathProbe {
     private final ObjectPath path;
     private final Map<String, List<Integer>> exact = new HashMap<>();
     private final TreeMap<Integer, Map<Long, List<Integer>>> blocks = new TreeMap<>();
+    private final Map<String, List<Integer>> contains = new HashMap<>();
 
     Builder(ObjectPath path) {
       this.path = path;
     }
 
     void add(Atoms.Atom a, int ix) {
-      if (a.value() != null) {
+      if (a.contains() != null) {
+        List<Integer> l = contains.computeIfAbsent(a.contains(), k -> new ArrayList<>(1));
+        if (l.isEmpty() || l.get(l.size() - 1) != ix) {
+          l.add(ix);
+        }
+      } else if (a.value() != null) {
         List<Integer> l = exact.computeIfAbsent(a.value(), k -> new ArrayList<>(1));
         if (l.isEmpty() || l.get(l.size() - 1) != ix) {
           l.add(ix);
@@ -117,7 +139,13 @@ final class PathProbe {
         e.getValue().forEach((k, v) -> t.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
         tables.add(t);
       }
-      return new PathProbe(path, ex, prefixes, List.copyOf(tables));
+      AhoCorasick ac = null;
+      if (!contains.isEmpty()) {
+        Map<String, int[]> lits = new HashMap<>();
+        contains.forEach((k, v) -> lits.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        ac = AhoCorasick.build(lits);
+      }
+      return new PathProbe(path, ex, prefixes, List.copyOf(tables), ac);
     }
   }
 }

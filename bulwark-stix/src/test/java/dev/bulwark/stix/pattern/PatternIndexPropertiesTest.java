@@ -45,6 +45,11 @@ class PatternIndexPropertiesTest {
       PATTERNS.add("[network-traffic:src_ref.value ISSUBSET '" + cidr + "']");
     }
     PATTERNS.add("[domain-name:value IN ('example.com', 'a.b.c.org')]");
+    PATTERNS.add("[domain-name:value LIKE '%.example.com']");
+    PATTERNS.add("[domain-name:value LIKE 'evil.%']");
+    PATTERNS.add("[domain-name:value MATCHES '^(www|evil)\\.example\\.(com|net)$']");
+    PATTERNS.add("[file:name MATCHES 'caf\u00e9\\.t+xt']");
+    PATTERNS.add("[x-test:str LIKE 'cafe\u0301%']");
     PATTERNS.add("[file:hashes.MD5 = 'd41d8cd98f00b204e9800998ecf8427e']");
     PATTERNS.add("[x-test:int = 5.0 OR x-test:float = 12.658]");
     PATTERNS.add("[network-traffic:dst_port = 443 AND network-traffic:protocols[*] = 'tcp']");
