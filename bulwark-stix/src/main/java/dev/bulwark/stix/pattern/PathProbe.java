@@ -20,25 +20,50 @@ final class PathProbe {
   private static final int[] NONE = new int[0];
 
   private final ObjectPath path;
-  private final Map<String, int[]> exact;
+  private final Map<String, int[]> strings;
+  private final Map<String, int[]> numbers;
   private final int[] prefixes;
   private final List<Map<Long, int[]>> blocks;
   private final AhoCorasick literals;
+  private final String plainKey;
 
   private PathProbe(
       ObjectPath path,
-      Map<String, int[]> exact,
+      Map<String, int[]> strings,
+      Map<String, int[]> numbers,
       int[] prefixes,
       List<Map<Long, int[]>> blocks,
       AhoCorasick literals) {
     this.path = path;
-    this.exact = exact;
+    this.strings = strings;
+    this.numbers = numbers;
     this.prefixes = prefixes;
     this.blocks = blocks;
     this.literals = literals;
+    this.plainKey = plainKey(path);
+  }
+
+  private static String plainKey(ObjectPath path) {
+    if (path.steps().size() == 1 && path.steps().get(0) instanceof ObjectPath.Key k) {
+      String n = k.name();
+      if (!n.endsWith("_ref")
+          && !n.endsWith("_refs")
+          && !n.endsWith("_hex")
+          && !n.endsWith("_bin")) {
+        return n;
+      }
+    }
+    return null;
   }
 
   void probe(JsonNode root, Observation obs, CandidateSet out) {
+    if (plainKey != null) {
+      JsonNode v = root.get(plainKey); // the common one-step path: no list, no dereference
+      if (v != null) {
+        probeValue(v, out);
+      }
+      return;
+    }
     List<Object> values;
     try {
       values = CompiledComparison.select(root, path.steps(), obs);
@@ -46,10 +71,24 @@ final class PathProbe {
       return; // a malformed reference: no candidate from here; full evaluation would fail too
     }
     for (Object v : values) {
-      if (!exact.isEmpty()) {
-        String k = Atoms.valueKey(v);
+      probeValue(v, out);
+    }
+  }
+
+  private void probeValue(Object v, CandidateSet out) {
+    {
+      if (v instanceof JsonNode j && j.isString()) {
+        if (!strings.isEmpty()) {
+          int[] hit = strings.get(j.stringValue());
+          if (hit != null) {
+            out.addAll(hit);
+          }
+        }
+      } else if (!strings.isEmpty() || !numbers.isEmpty()) {
+        String k = Atoms.valueKey(v); // "s:" for bytes, "n:" for numbers
         if (k != null) {
-          out.addAll(exact.getOrDefault(k, NONE));
+          Map<String, int[]> m = k.charAt(0) == 's' ? strings : numbers;
+          out.addAll(m.getOrDefault(k.substring(2), NONE));
         }
       }
       if (literals != null && v instanceof JsonNode t && t.isString()) {
@@ -64,7 +103,7 @@ final class PathProbe {
         try {
           packed = Cidr.parse(n.stringValue(), false);
         } catch (PatternEvaluationException e) {
-          continue;
+          return;
         }
         int valuePrefix = (int) (packed & 0xff);
         long addr = packed >>> 8;
@@ -82,8 +121,10 @@ final class PathProbe {
 
   long estimatedBytes() {
     long b = 0;
-    for (Map.Entry<String, int[]> e : exact.entrySet()) {
-      b += 48 + 40 + 2L * e.getKey().length() + 16 + 4L * e.getValue().length;
+    for (Map<String, int[]> m : List.of(strings, numbers)) {
+      for (Map.Entry<String, int[]> e : m.entrySet()) {
+        b += 48 + 40 + e.getKey().length() + 16 + 4L * e.getValue().length;
+      }
     }
     for (Map<Long, int[]> m : blocks) {
       b += m.size() * (48L + 24 + 16 + 4);
@@ -128,8 +169,12 @@ final class PathProbe {
     }
 
     PathProbe build() {
-      Map<String, int[]> ex = new HashMap<>(exact.size() * 2);
-      exact.forEach((k, v) -> ex.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+      Map<String, int[]> str = new HashMap<>();
+      Map<String, int[]> num = new HashMap<>();
+      exact.forEach(
+          (k, v) ->
+              (k.startsWith("s:") ? str : num)
+                  .put(k.substring(2), v.stream().mapToInt(Integer::intValue).toArray()));
       int[] prefixes = new int[blocks.size()];
       List<Map<Long, int[]>> tables = new ArrayList<>();
       int i = 0;
@@ -145,7 +190,7 @@ final class PathProbe {
         contains.forEach((k, v) -> lits.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
         ac = AhoCorasick.build(lits);
       }
-      return new PathProbe(path, ex, prefixes, List.copyOf(tables), ac);
+      return new PathProbe(path, str, num, prefixes, List.copyOf(tables), ac);
     }
   }
 }

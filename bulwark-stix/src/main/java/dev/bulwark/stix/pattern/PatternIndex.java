@@ -159,7 +159,7 @@ public final class PatternIndex {
     List<IndexMatch> out = new ArrayList<>(2);
     for (int ix : candidates(obs)) {
       Entry e = entries[ix];
-      if (validAt(e, obs) && evaluate(e.pattern(), List.of(obs))) {
+      if (validAt(e, obs) && evaluate(e.pattern(), obs)) {
         out.add(
             new IndexMatch(
                 e.id(), instant(obs.firstMicros()), instant(obs.lastMicros()), List.of(obs.id())));
@@ -170,6 +170,14 @@ public final class PatternIndex {
 
   static boolean validAt(Entry e, Observation obs) {
     return obs.lastMicros() >= e.validFromMicros() && obs.firstMicros() < e.validUntilMicros();
+  }
+
+  static boolean evaluate(StixPattern p, Observation obs) {
+    try {
+      return p.matches(obs);
+    } catch (PatternEvaluationException e) {
+      return false;
+    }
   }
 
   static boolean evaluate(StixPattern p, List<Observation> obs) {

@@ -51,7 +51,7 @@ public final class StreamMatcher {
         continue;
       }
       if (e.single()) {
-        if (PatternIndex.evaluate(e.pattern(), List.of(obs))) {
+        if (PatternIndex.evaluate(e.pattern(), obs)) {
           out.add(match(e.id(), List.of(obs)));
         }
       } else if (hitsLeaf(e.pattern(), obs)) {
