@@ -97,6 +97,16 @@ final class CompiledComparison {
     String type = c.path().objectType();
     List<Step> steps = c.path().steps();
     ValueTests.ValueTest test = ValueTests.compile(c);
+    String plain = plainKey(steps);
+    if (plain != null) {
+      return (root, obs) -> {
+        if (!type.equals(root.get("type").stringValue())) {
+          return false;
+        }
+        JsonNode v = root.get(plain); // one plain key: one value, no list to build
+        return v != null && test.test(v);
+      };
+    }
     return (root, obs) -> {
       if (!type.equals(root.get("type").stringValue())) {
         return false;
@@ -108,6 +118,20 @@ final class CompiledComparison {
       }
       return false;
     };
+  }
+
+  /** The key of a one-step path whose key has no special suffix; null otherwise. */
+  static String plainKey(List<Step> steps) {
+    if (steps.size() == 1 && steps.get(0) instanceof Key k) {
+      String n = k.name();
+      if (!n.endsWith("_ref")
+          && !n.endsWith("_refs")
+          && !n.endsWith("_hex")
+          && !n.endsWith("_bin")) {
+        return n;
+      }
+    }
+    return null;
   }
 
   /**

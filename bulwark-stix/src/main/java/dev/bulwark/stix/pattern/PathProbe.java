@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,8 +21,7 @@ final class PathProbe {
   private final ObjectPath path;
   private final Map<String, int[]> strings;
   private final Map<String, int[]> numbers;
-  private final int[] prefixes;
-  private final List<Map<Long, int[]>> blocks;
+  private final CidrTrie blocks;
   private final AhoCorasick literals;
   private final String plainKey;
 
@@ -31,13 +29,11 @@ final class PathProbe {
       ObjectPath path,
       Map<String, int[]> strings,
       Map<String, int[]> numbers,
-      int[] prefixes,
-      List<Map<Long, int[]>> blocks,
+      CidrTrie blocks,
       AhoCorasick literals) {
     this.path = path;
     this.strings = strings;
     this.numbers = numbers;
-    this.prefixes = prefixes;
     this.blocks = blocks;
     this.literals = literals;
     this.plainKey = plainKey(path);
@@ -98,23 +94,14 @@ final class PathProbe {
         }
         literals.scan(text, out);
       }
-      if (prefixes.length > 0 && v instanceof JsonNode n && n.isString()) {
+      if (blocks != null && v instanceof JsonNode n && n.isString()) {
         long packed;
         try {
           packed = Cidr.parse(n.stringValue(), false);
         } catch (PatternEvaluationException e) {
           return;
         }
-        int valuePrefix = (int) (packed & 0xff);
-        long addr = packed >>> 8;
-        for (int i = 0; i < prefixes.length && prefixes[i] <= valuePrefix; i++) {
-          int p = prefixes[i];
-          long masked = addr & (((1L << p) - 1) << (32 - p));
-          int[] hit = blocks.get(i).get(masked);
-          if (hit != null) {
-            out.addAll(hit);
-          }
-        }
+        blocks.find(packed >>> 8, (int) (packed & 0xff), out);
       }
     }
   }
@@ -126,9 +113,7 @@ final class PathProbe {
         b += 48 + 40 + e.getKey().length() + 16 + 4L * e.getValue().length;
       }
     }
-    for (Map<Long, int[]> m : blocks) {
-      b += m.size() * (48L + 24 + 16 + 4);
-    }
+    b += blocks == null ? 0 : blocks.nodes() * 16L;
     return b + (literals == null ? 0 : literals.states() * 64L);
   }
 
@@ -136,7 +121,7 @@ final class PathProbe {
   static final class Builder {
     private final ObjectPath path;
     private final Map<String, List<Integer>> exact = new HashMap<>();
-    private final TreeMap<Integer, Map<Long, List<Integer>>> blocks = new TreeMap<>();
+    private final CidrTrie.Builder blocks = new CidrTrie.Builder();
     private final Map<String, List<Integer>> contains = new HashMap<>();
 
     Builder(ObjectPath path) {
@@ -155,16 +140,7 @@ final class PathProbe {
           l.add(ix);
         }
       } else {
-        int prefix = (int) (a.cidr() & 0xff);
-        long addr = a.cidr() >>> 8;
-        long masked = addr & (((1L << prefix) - 1) << (32 - prefix));
-        List<Integer> l =
-            blocks
-                .computeIfAbsent(prefix, k -> new HashMap<>())
-                .computeIfAbsent(masked, k -> new ArrayList<>(1));
-        if (l.isEmpty() || l.get(l.size() - 1) != ix) {
-          l.add(ix);
-        }
+        blocks.add(a.cidr() >>> 8, (int) (a.cidr() & 0xff), ix);
       }
     }
 
@@ -175,22 +151,13 @@ final class PathProbe {
           (k, v) ->
               (k.startsWith("s:") ? str : num)
                   .put(k.substring(2), v.stream().mapToInt(Integer::intValue).toArray()));
-      int[] prefixes = new int[blocks.size()];
-      List<Map<Long, int[]>> tables = new ArrayList<>();
-      int i = 0;
-      for (Map.Entry<Integer, Map<Long, List<Integer>>> e : blocks.entrySet()) {
-        prefixes[i++] = e.getKey();
-        Map<Long, int[]> t = new HashMap<>(e.getValue().size() * 2);
-        e.getValue().forEach((k, v) -> t.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-        tables.add(t);
-      }
       AhoCorasick ac = null;
       if (!contains.isEmpty()) {
         Map<String, int[]> lits = new HashMap<>();
         contains.forEach((k, v) -> lits.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
         ac = AhoCorasick.build(lits);
       }
-      return new PathProbe(path, str, num, prefixes, List.copyOf(tables), ac);
+      return new PathProbe(path, str, num, blocks.isEmpty() ? null : blocks.build(), ac);
     }
   }
 }
