@@ -19,20 +19,22 @@ final class PathProbe {
   private static final int[] NONE = new int[0];
 
   private final ObjectPath path;
-  private final Map<String, int[]> strings;
+  private final StringTable strings;
   private final Map<String, int[]> numbers;
   private final CidrTrie blocks;
   private final AhoCorasick literals;
   private final String plainKey;
+  private final boolean hasStrings;
 
   private PathProbe(
       ObjectPath path,
-      Map<String, int[]> strings,
+      StringTable strings,
       Map<String, int[]> numbers,
       CidrTrie blocks,
       AhoCorasick literals) {
     this.path = path;
     this.strings = strings;
+    this.hasStrings = !strings.isEmpty();
     this.numbers = numbers;
     this.blocks = blocks;
     this.literals = literals;
@@ -74,17 +76,18 @@ final class PathProbe {
   private void probeValue(Object v, CandidateSet out) {
     {
       if (v instanceof JsonNode j && j.isString()) {
-        if (!strings.isEmpty()) {
+        if (hasStrings) {
           int[] hit = strings.get(j.stringValue());
           if (hit != null) {
             out.addAll(hit);
           }
         }
-      } else if (!strings.isEmpty() || !numbers.isEmpty()) {
+      } else if (hasStrings || !numbers.isEmpty()) {
         String k = Atoms.valueKey(v); // "s:" for bytes, "n:" for numbers
         if (k != null) {
-          Map<String, int[]> m = k.charAt(0) == 's' ? strings : numbers;
-          out.addAll(m.getOrDefault(k.substring(2), NONE));
+          int[] hit =
+              k.charAt(0) == 's' ? strings.get(k.substring(2)) : numbers.get(k.substring(2));
+          out.addAll(hit == null ? NONE : hit);
         }
       }
       if (literals != null && v instanceof JsonNode t && t.isString()) {
@@ -108,10 +111,9 @@ final class PathProbe {
 
   long estimatedBytes() {
     long b = 0;
-    for (Map<String, int[]> m : List.of(strings, numbers)) {
-      for (Map.Entry<String, int[]> e : m.entrySet()) {
-        b += 48 + 40 + e.getKey().length() + 16 + 4L * e.getValue().length;
-      }
+    b += strings.estimatedBytes();
+    for (Map.Entry<String, int[]> e : numbers.entrySet()) {
+      b += 48 + 40 + e.getKey().length() + 16 + 4L * e.getValue().length;
     }
     b += blocks == null ? 0 : blocks.nodes() * 16L;
     return b + (literals == null ? 0 : literals.states() * 64L);
@@ -157,7 +159,8 @@ final class PathProbe {
         contains.forEach((k, v) -> lits.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
         ac = AhoCorasick.build(lits);
       }
-      return new PathProbe(path, str, num, blocks.isEmpty() ? null : blocks.build(), ac);
+      return new PathProbe(
+          path, new StringTable(str), num, blocks.isEmpty() ? null : blocks.build(), ac);
     }
   }
 }
