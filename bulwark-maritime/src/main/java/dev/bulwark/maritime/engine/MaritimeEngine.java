@@ -4,6 +4,7 @@ import dev.bulwark.maritime.alert.Alert;
 import dev.bulwark.maritime.alert.AlertBook;
 import dev.bulwark.maritime.alert.AlertListener;
 import dev.bulwark.maritime.detect.AnchorDragDetector;
+import dev.bulwark.maritime.detect.AnchorDragWarning;
 import dev.bulwark.maritime.detect.DetectionContext;
 import dev.bulwark.maritime.detect.Detector;
 import dev.bulwark.maritime.detect.DriftDetector;
@@ -131,6 +132,7 @@ public final class MaritimeEngine implements DetectionContext {
     return List.of(
         new SpoofingDetector(),
         new AnchorDragDetector(),
+        new AnchorDragWarning(),
         new LoiteringDetector(),
         new GoingDarkDetector(),
         new EncounterDetector(),
