@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class DemoHonestyTest {
 
-  static final long DEMO_WALL_MILLIS = 2 * 3_600_000L;
+  static final long DEMO_WALL_MILLIS = Long.getLong("demo.wall.minutes", 120) * 60_000L;
   static final double DEMO_PACE = 60;
 
   @Test
@@ -53,42 +53,74 @@ class DemoHonestyTest {
       demo.close();
     }
     List<Alert> raised = List.copyOf(byId.values());
+    if (Boolean.getBoolean("demo.print")) {
+      raised.forEach(
+          a ->
+              System.out.println(
+                  "ALERT "
+                      + key(a)
+                      + " "
+                      + a.severity()
+                      + " "
+                      + a.start()
+                      + " "
+                      + a.raised()
+                      + " "
+                      + a.end()
+                      + " "
+                      + a.summary()));
+    }
     Set<Integer> staged = new HashSet<>(Scenarios.generate(v0, layer).vessels());
     List<Alert> stagedAlerts = raised.stream().filter(a -> staged.contains(a.mmsi())).toList();
     List<Alert> realAlerts = raised.stream().filter(a -> !staged.contains(a.mmsi())).toList();
 
-    // One pass on its own: what each pass of the loop must raise, no more, no less.
-    Map<String, Alert> onePass = new LinkedHashMap<>();
+    // One pass on its own: what each pass of the loop must raise, no more, no less (a key can have
+    // two episodes in a pass: the Eagle S-like ship turns back over Estlink 2).
+    Map<String, int[]> alone = new LinkedHashMap<>(); // key -> {alerts, high alerts}
     for (Alert a : onePass(layer, v0)) {
-      onePass.put(key(a), a);
+      int[] c = alone.computeIfAbsent(key(a), k -> new int[2]);
+      c[0]++;
+      c[1] += a.severity() == Severity.HIGH ? 1 : 0;
     }
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    Map<String, Integer> asSevere = new LinkedHashMap<>();
+    Map<String, int[]> looped = new LinkedHashMap<>();
     for (Alert a : stagedAlerts) {
-      Alert expected = onePass.get(key(a));
-      assertThat(expected).as("%s is an alert one pass raises", key(a)).isNotNull();
-      // never more severe than one pass makes it (the pass under way may not have escalated yet)
-      assertThat(a.severity())
-          .as("severity of %s", key(a))
-          .isLessThanOrEqualTo(expected.severity());
-      counts.merge(key(a), 1, Integer::sum);
-      if (a.severity() == expected.severity()) {
-        asSevere.merge(key(a), 1, Integer::sum);
-      }
+      assertThat(alone).as("%s is an alert one pass raises", key(a)).containsKey(key(a));
+      int[] c = looped.computeIfAbsent(key(a), k -> new int[2]);
+      c[0]++;
+      c[1] += a.severity() == Severity.HIGH ? 1 : 0;
     }
-    int passes = onePass.keySet().stream().mapToInt(k -> counts.getOrDefault(k, 0)).min().orElse(0);
-    assertThat(passes).as("scenario passes in two hours of demo").isGreaterThanOrEqualTo(8);
-    assertThat(counts.values())
-        .as("alerts per key %s over %d passes", counts, passes)
-        .allMatch(n -> n == passes || n == passes + 1);
-    assertThat(onePass.keySet()).allMatch(k -> asSevere.getOrDefault(k, 0) >= passes);
+    int passes =
+        alone.entrySet().stream()
+            .mapToInt(e -> looped.getOrDefault(e.getKey(), new int[2])[0] / e.getValue()[0])
+            .min()
+            .orElse(0);
+    assertThat(passes)
+        .as("scenario passes in the demo")
+        .isGreaterThanOrEqualTo((int) (DEMO_WALL_MILLIS * DEMO_PACE / 3_600_000L / 15));
+    for (Map.Entry<String, int[]> e : alone.entrySet()) {
+      int[] l = looped.get(e.getKey());
+      int[] one = e.getValue();
+      // complete passes raise exactly what one pass raises; the pass under way at most that
+      assertThat(l[0])
+          .as("alerts of %s", e.getKey())
+          .isBetween(passes * one[0], (passes + 1) * one[0]);
+      assertThat(l[1])
+          .as("high alerts of %s", e.getKey())
+          .isBetween(passes * one[1], (passes + 1) * one[1]);
+    }
     // The real traffic's alerts all come from its first loop (five minutes of track time).
     assertThat(realAlerts)
         .allMatch(a -> a.raised().toEpochMilli() < v0 + 600_000L, "raised in the first loop");
     assertThat(realAlerts).noneMatch(a -> a.severity() == Severity.HIGH);
     System.out.printf(
-        "demo, 2 h at x60: %d alerts = %d staged (%d full passes x %d, and a part pass) + %d real%n",
-        raised.size(), stagedAlerts.size(), passes, onePass.size(), realAlerts.size());
+        "demo, %d min at x60: %d alerts = %d staged (%d full passes x %d, and a part pass) + %d"
+            + " real%n",
+        DEMO_WALL_MILLIS / 60_000,
+        raised.size(),
+        stagedAlerts.size(),
+        passes,
+        alone.values().stream().mapToInt(c -> c[0]).sum(),
+        realAlerts.size());
   }
 
   private static String key(Alert a) {
