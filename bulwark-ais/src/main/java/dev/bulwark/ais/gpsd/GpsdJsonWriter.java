@@ -53,6 +53,9 @@ public final class GpsdJsonWriter {
   private final int[] pendingMmsi = new int[TYPE24_QUEUE];
   private final String[] pendingName = new String[TYPE24_QUEUE];
   private int pendingIndex;
+  private long type24PartsA;
+  private long type24PartsB;
+  private long type24Written;
 
   /** A writer naming {@code device} as the data source (gpsdecode says {@code "stdin"}). */
   public GpsdJsonWriter(String device) {
@@ -74,6 +77,7 @@ public final class GpsdJsonWriter {
    */
   public Optional<String> toJson(AisMessage m) {
     if (m instanceof StaticDataReportA a) {
+      type24PartsA++;
       pendingMmsi[pendingIndex] = a.mmsi();
       pendingName[pendingIndex] = a.shipname();
       pendingIndex = (pendingIndex + 1) % TYPE24_QUEUE;
@@ -86,7 +90,7 @@ public final class GpsdJsonWriter {
     }
     j.num("type", m.type()).num("repeat", m.repeat()).num("mmsi", m.mmsi()).raw(",\"scaled\":true");
     if (m instanceof PositionReportClassA p) {
-      GpsdMembers.positionClassA(j, p);
+      GpsdMembers.positionClassA(j, p, gpsdExact);
     } else if (m instanceof BaseStationReport b) {
       GpsdMembers.baseStation(j, b);
     } else if (m instanceof StaticVoyageData s) {
@@ -124,10 +128,12 @@ public final class GpsdJsonWriter {
     } else if (m instanceof GroupAssignmentCommand g) {
       GpsdMembers.groupAssignment(j, g);
     } else if (m instanceof StaticDataReportB b) {
+      type24PartsB++;
       String partAName = takePartA(b.mmsi());
       if (partAName == null) {
         return Optional.empty();
       }
+      type24Written++;
       GpsdMembers.staticPartB(j, b, partAName);
     } else if (m instanceof SingleSlotBinaryMessage s) {
       GpsdMembers.singleSlotBinary(j, s);
@@ -138,6 +144,16 @@ public final class GpsdJsonWriter {
     }
     j.raw("}");
     return Optional.of(j.toString());
+  }
+
+  /**
+   * Type 24 parts seen and objects written: {parts A, parts B, merged objects written}. gpsd writes
+   * one object per part B whose MMSI's part A came first (the name from A, the rest from B); a part
+   * A waits for its part B and a part B without one is not written, so a capture's type 24 count
+   * (every part) is larger than the objects written.
+   */
+  public long[] type24Counts() {
+    return new long[] {type24PartsA, type24PartsB, type24Written};
   }
 
   private String takePartA(int mmsi) {

@@ -40,11 +40,16 @@ final class GpsdMembers {
 
   private GpsdMembers() {}
 
-  /** Types 1, 2 and 3 (class A position). */
-  static void positionClassA(Json j, PositionReportClassA p) {
+  /**
+   * Types 1, 2 and 3 (class A position). An unavailable rate of turn is {@code "nan"}, as current
+   * gpsd writes it (gpsd_json.c; the AIVDM/AIVDO decoding document's table of special values);
+   * older gpsd releases wrote {@code "n/a"}, and the gpsd sample check file this library is tested
+   * against still has it: {@code gpsdExact} reproduces that file.
+   */
+  static void positionClassA(Json j, PositionReportClassA p, boolean gpsdExact) {
     String turn;
     if (p.turn() == -128) {
-      turn = "\"n/a\"";
+      turn = gpsdExact ? "\"n/a\"" : "\"nan\"";
     } else if (p.turn() == -127) {
       turn = "\"fastleft\"";
     } else if (p.turn() == 127) {

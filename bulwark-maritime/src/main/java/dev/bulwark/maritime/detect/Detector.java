@@ -29,6 +29,12 @@ public interface Detector {
   default void onIdentityChange(
       VesselState v, List<IdentityChange> changes, DetectionContext ctx) {}
 
+  /**
+   * The engine lets go of a vessel (silent too long, or a source started a new session for it):
+   * drop whatever is held about it outside its slot, so that the next session starts clean.
+   */
+  default void onForget(VesselState v, DetectionContext ctx) {}
+
   /** The engine clock advanced by a tick (default 30 s of track time). */
   default void onTick(DetectionContext ctx) {}
 }

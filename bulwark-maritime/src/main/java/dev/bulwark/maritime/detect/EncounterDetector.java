@@ -148,6 +148,12 @@ public final class EncounterDetector extends BaseDetector {
   }
 
   @Override
+  public void onForget(VesselState v, DetectionContext ctx) {
+    // A new session does not continue an encounter of the old one.
+    pairs.values().removeIf(pr -> pr.a == v || pr.b == v);
+  }
+
+  @Override
   public void onTick(DetectionContext ctx) {
     long now = ctx.now();
     grid.clear();

@@ -248,6 +248,11 @@ public final class GoingDarkDetector extends BaseDetector {
   }
 
   @Override
+  public void onForget(VesselState v, DetectionContext ctx) {
+    watched.remove(v);
+  }
+
+  @Override
   public void onTick(DetectionContext ctx) {
     long now = ctx.now();
     var it = watched.iterator();

@@ -4,6 +4,7 @@ import dev.bulwark.maritime.alert.Alert;
 import dev.bulwark.maritime.alert.AlertBook;
 import dev.bulwark.maritime.alert.AlertListener;
 import dev.bulwark.maritime.detect.AnchorDragDetector;
+import dev.bulwark.maritime.detect.AnchorDragWarning;
 import dev.bulwark.maritime.detect.DetectionContext;
 import dev.bulwark.maritime.detect.Detector;
 import dev.bulwark.maritime.detect.DriftDetector;
@@ -17,6 +18,7 @@ import dev.bulwark.maritime.detect.VesselState;
 import dev.bulwark.maritime.detect.WatchlistDetector;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
 import dev.bulwark.maritime.model.PositionReport;
+import dev.bulwark.maritime.model.SessionStart;
 import dev.bulwark.maritime.model.StaticReport;
 import dev.bulwark.maritime.model.VesselObservation;
 import dev.bulwark.maritime.track.Track;
@@ -131,6 +133,7 @@ public final class MaritimeEngine implements DetectionContext {
     return List.of(
         new SpoofingDetector(),
         new AnchorDragDetector(),
+        new AnchorDragWarning(),
         new LoiteringDetector(),
         new GoingDarkDetector(),
         new EncounterDetector(),
@@ -155,6 +158,12 @@ public final class MaritimeEngine implements DetectionContext {
         }
       }
       tick();
+    } else if (o instanceof SessionStart s) {
+      // Forget the vessel's track and detector state (its observed time still counts).
+      VesselState gone = vessels.removeMmsi(s.mmsi());
+      if (gone != null) {
+        forget(gone);
+      }
     }
   }
 
@@ -249,8 +258,15 @@ public final class MaritimeEngine implements DetectionContext {
 
   private void evict() {
     vessels.removeIf(
-        v -> v.hasPosition() && clock - v.lastSeen() > config.evictAfterMillis(),
-        v -> evictedObservedMillis += v.observedMillis());
+        v -> v.hasPosition() && clock - v.lastSeen() > config.evictAfterMillis(), this::forget);
+  }
+
+  /** A vessel let go (evicted or a new session): its observed time still counts. */
+  private void forget(VesselState v) {
+    evictedObservedMillis += v.observedMillis();
+    for (Detector d : detectors) {
+      d.onForget(v, this);
+    }
   }
 
   /** Runs a last tick at the current clock (call at the end of a file). */

@@ -54,6 +54,36 @@ final class VesselMap extends AbstractCollection<VesselState> {
     }
   }
 
+  /**
+   * Removes one vessel (a new session for it), shifting the entries after it back so that lookups
+   * never stop at the hole; returns it, or null.
+   */
+  VesselState removeMmsi(int mmsi) {
+    int mask = keys.length - 1;
+    int i = hash(mmsi) & mask;
+    while (values[i] != null && keys[i] != mmsi) {
+      i = (i + 1) & mask;
+    }
+    VesselState removed = values[i];
+    if (removed == null) {
+      return null;
+    }
+    for (int j = (i + 1) & mask; values[j] != null; j = (j + 1) & mask) {
+      int home = hash(keys[j]) & mask;
+      // The entry at j stays when its home lies cyclically in (i, j]; otherwise it fills the hole.
+      boolean stays = i <= j ? i < home && home <= j : i < home || home <= j;
+      if (!stays) {
+        keys[i] = keys[j];
+        values[i] = values[j];
+        i = j;
+      }
+    }
+    keys[i] = 0;
+    values[i] = null;
+    size--;
+    return removed;
+  }
+
   /** Removes every vessel matching the filter (rebuilds the table: done hourly, not per report). */
   void removeIf(Predicate<VesselState> filter, Consumer<VesselState> removed) {
     int[] k = keys;

@@ -12,6 +12,8 @@ import dev.bulwark.maritime.model.VesselObservation;
 import dev.bulwark.maritime.scenario.Expectation;
 import dev.bulwark.maritime.scenario.ScenarioSet;
 import dev.bulwark.maritime.scenario.Scenarios;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -51,6 +53,23 @@ public final class Evaluation {
       String capture, Expectation expectation, Optional<Alert> alert, double minutesToAlert) {
     public boolean detectedInTime() {
       return alert.isPresent() && minutesToAlert >= 0 && minutesToAlert <= 10;
+    }
+
+    /**
+     * For a drag: the crossing time the first warning predicted (its {@code first_predicted_eta}
+     * evidence), when the alert carries one.
+     */
+    public Optional<Instant> predictedCrossing() {
+      return alert
+          .map(a -> a.evidence().parameters().get("first_predicted_eta"))
+          .map(Instant::parse);
+    }
+
+    /** For a drag: when the ship actually entered the asset's corridor. */
+    public Optional<Instant> actualCrossing() {
+      return expectation.crossingMillis() < 0
+          ? Optional.empty()
+          : Optional.of(Instant.ofEpochMilli(expectation.crossingMillis()));
     }
   }
 
@@ -200,6 +219,38 @@ public final class Evaluation {
     return rows;
   }
 
+  /**
+   * One scenario's line: minutes from onset to the alert and, for a drag, the crossing time the
+   * first warning predicted against the actual one (minutes early or late).
+   */
+  private static String detectionLine(Detection d) {
+    String predicted =
+        d.predictedCrossing().map(i -> i.toString().substring(5, 16).replace("T", " ")).orElse("-");
+    String actual =
+        d.actualCrossing().map(i -> i.toString().substring(5, 16).replace("T", " ")).orElse("-");
+    String error =
+        d.predictedCrossing().isPresent() && d.actualCrossing().isPresent()
+            ? String.format(
+                Locale.ROOT,
+                "%+.0f min",
+                Duration.between(d.actualCrossing().get(), d.predictedCrossing().get()).toSeconds()
+                    / 60.0)
+            : "-";
+    String capture = d.capture().length() > 12 ? d.capture().substring(0, 12) : d.capture();
+    return String.format(
+        Locale.ROOT,
+        "%-12s %-10s %-36s %6s %-12s %-12s %8s%n",
+        capture,
+        d.expectation().scenario(),
+        d.expectation().kind().slug() + " / " + d.expectation().asset().orElse("-"),
+        Double.isNaN(d.minutesToAlert())
+            ? "missed"
+            : String.format(Locale.ROOT, "%.1f", d.minutesToAlert()),
+        predicted,
+        actual,
+        error);
+  }
+
   /** The result as a text table. */
   public static String format(Result r) {
     StringBuilder b = new StringBuilder();
@@ -239,6 +290,20 @@ public final class Evaluation {
               row.realAlerts(),
               row.realHigh(),
               row.perThousandVesselHours()));
+    }
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%n%-12s %-10s %-36s %6s %-12s %-12s %8s%n",
+            "capture",
+            "scenario",
+            "kind / asset",
+            "min",
+            "predicted crossing",
+            "actual crossing",
+            "error"));
+    for (Detection d : r.detections()) {
+      b.append(detectionLine(d));
     }
     b.append(
         String.format(

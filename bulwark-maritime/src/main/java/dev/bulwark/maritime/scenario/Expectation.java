@@ -11,10 +11,13 @@ import java.util.Optional;
  * @param kind alert kind expected
  * @param mmsi vessel expected
  * @param asset asset name expected (empty: none, e.g. a rendezvous away from infrastructure)
- * @param onsetMillis track time at which the behaviour became detectable (entering the corridor
- *     while dragging, the last report before going dark, the first spoofed report, two ships
+ * @param onsetMillis track time at which the behaviour became detectable (the start of the speed
+ *     drop of a drag, the last report before going dark, the first spoofed report, two ships
  *     stopped together)
  * @param description what happens, for people
+ * @param crossingMillis for a drag: track time at which the ship first enters the asset's corridor
+ *     (the onset is then the start of the speed drop, and the alert must name the asset it is
+ *     heading for); -1 otherwise
  */
 public record Expectation(
     String scenario,
@@ -22,4 +25,17 @@ public record Expectation(
     int mmsi,
     Optional<String> asset,
     long onsetMillis,
-    String description) {}
+    String description,
+    long crossingMillis) {
+
+  /** An expectation without a crossing (every kind but a drag). */
+  public Expectation(
+      String scenario,
+      AlertKind kind,
+      int mmsi,
+      Optional<String> asset,
+      long onsetMillis,
+      String description) {
+    this(scenario, kind, mmsi, asset, onsetMillis, description, -1);
+  }
+}

@@ -16,11 +16,15 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li><b>eagle</b>: an Eagle S-like tanker leaves the Gulf of Finland westbound at 10 kn, drops
- *       its anchor, drags it about 90 km with its speed falling from about 8.5 to 6.2 kn, crossing
- *       Estlink 2, then makes a U-turn;
- *   <li><b>yipeng</b>: a Yi Peng 3-like bulk carrier comes south at 10.5 kn, turns west and drags
- *       at about 7 kn across the BCS East-West Interlink, goes dark for 30 minutes, then goes dark
- *       again 5 km before C-Lion1 for 2.5 hours while crossing it and turning south-west;
+ *       its anchor (speed down to 8 kn within 3 minutes), drags it about 90 km with its speed
+ *       falling to 6.2 kn, crossing Estlink 2, then makes a U-turn;
+ *   <li><b>eaglewarn</b>: the trial the early warning was built for: an Eagle S-like tanker
+ *       westbound at 9.5 kn slows to 6.2 kn within 3 minutes about 60 km east of Estlink 2 (onset
+ *       50-70 km before the cable) and drags on at that speed and course across it;
+ *   <li><b>yipeng</b>: a Yi Peng 3-like bulk carrier comes south at 10.5 kn, turns west within 3
+ *       minutes and drags at about 7 kn across the BCS East-West Interlink, goes dark for 30
+ *       minutes, then goes dark again 5 km before C-Lion1 for 2.5 hours while crossing it and
+ *       turning south-west;
  *   <li><b>rendezvous</b>: two tankers meet 40 km off the Polish coast, away from infrastructure,
  *       and lie within 200 m of each other at 0.3 kn for 2.5 hours;
  *   <li><b>spoof</b>: a Helsinki-Tallinn ferry's MMSI is also transmitted from a slow "ghost" on
@@ -40,6 +44,8 @@ public final class Scenarios {
    * ...).
    */
   public static final int EAGLE = 518000001;
+
+  public static final int EAGLE_WARN = 518000002;
 
   public static final int YIPENG = 414000001;
   public static final int TANKER_A = 273000001;
@@ -64,12 +70,14 @@ public final class Scenarios {
     long startMillis = Math.floorDiv(startAt, 1000L) * 1000L;
     List<Expectation> expected = new ArrayList<>();
     ShipSim eagle = eagle(startMillis, layer, expected);
+    ShipSim warn = eagleWarn(startMillis, layer, expected);
     ShipSim yi = yipeng(startMillis, layer, expected);
     ShipSim[] rendezvous = rendezvous(startMillis, expected);
     ShipSim[] spoof = spoof(startMillis, expected);
     ShipSim[] background = background(startMillis);
     List<ScenarioSet.Line> lines =
         lines(
+            warn,
             eagle,
             yi,
             rendezvous[0],
@@ -82,16 +90,25 @@ public final class Scenarios {
     return new ScenarioSet(
         lines,
         expected,
-        List.of(EAGLE, YIPENG, TANKER_A, TANKER_B, FERRY, BACKGROUND_1, BACKGROUND_2, YACHT));
+        List.of(
+            EAGLE,
+            EAGLE_WARN,
+            YIPENG,
+            TANKER_A,
+            TANKER_B,
+            FERRY,
+            BACKGROUND_1,
+            BACKGROUND_2,
+            YACHT));
   }
 
   private static ShipSim eagle(
       long startMillis, InfrastructureLayer layer, List<Expectation> expected) {
-    // Eagle S-like: cruise 2 h, drag ~90 km 8.5 -> 6.2 kn across Estlink 2, U-turn.
+    // Eagle S-like: cruise 2 h, drag ~90 km 8 -> 6.2 kn across Estlink 2, U-turn.
     ShipSim eagle = new ShipSim(EAGLE, false, startMillis, 60.02, 27.6, 265, 10.0, 1);
     eagle.leg(2 * HOUR, 10.0, 265, true, 10_000, 0, "cruise");
-    eagle.leg(5 * MIN, 8.5, 265, true, 10_000, 0, "drag");
-    eagle.leg(hoursFor(90, 7.35), 6.2, 266, true, 10_000, 0, "drag");
+    eagle.leg(3 * MIN, 8.0, 265, true, 10_000, 0, "drag");
+    eagle.leg(hoursFor(90, 7.1), 6.2, 266, true, 10_000, 0, "drag");
     eagle.leg(20 * MIN, 5.0, 85, true, 10_000, 0, "uturn");
     eagle.leg(HOUR, 6.0, 85, true, 10_000, 0, "after");
     expected.add(
@@ -100,9 +117,38 @@ public final class Scenarios {
             AlertKind.ANCHOR_DRAG,
             EAGLE,
             Optional.of("Estlink 2"),
-            firstInCorridor(eagle, layer, "Estlink 2", s -> s.tag().equals("drag")),
-            "anchor dragged across Estlink 2, speed falling from 8.5 to 6.2 kn"));
+            firstStep(eagle, "drag"),
+            "anchor dragged across Estlink 2, speed falling from 10 to 8 and on to 6.2 kn",
+            firstInCorridor(eagle, layer, "Estlink 2", s -> s.tag().equals("drag"))));
     return eagle;
+  }
+
+  static ShipSim eagleWarn(
+      long startMillis, InfrastructureLayer layer, List<Expectation> expected) {
+    // The unseen trial: 9.5 -> 6.2 kn about 60 km east of Estlink 2, dragging on across it.
+    ShipSim w = new ShipSim(EAGLE_WARN, false, startMillis + HOUR, 59.99, 27.75, 266, 9.5, 10);
+    w.leg(hoursFor(30, 9.5), 9.5, 266, true, 10_000, 0, "cruise");
+    w.leg(3 * MIN, 6.2, 266, true, 10_000, 0, "drag");
+    w.leg(hoursFor(75, 6.2), 6.2, 266, true, 10_000, 0, "drag");
+    expected.add(
+        new Expectation(
+            "eaglewarn",
+            AlertKind.ANCHOR_DRAG,
+            EAGLE_WARN,
+            Optional.of("Estlink 2"),
+            firstStep(w, "drag"),
+            "under way at 9.5 kn, slows to 6.2 kn 60 km east of Estlink 2 and drags across it",
+            firstInCorridor(w, layer, "Estlink 2", s -> s.tag().equals("drag"))));
+    return w;
+  }
+
+  /** Time of the first transmitted step with a tag. */
+  static long firstStep(ShipSim s, String tag) {
+    return s.steps().stream()
+        .filter(st -> st.transmitted() && st.tag().equals(tag))
+        .findFirst()
+        .orElseThrow()
+        .timeMillis();
   }
 
   private static ShipSim yipeng(
@@ -118,7 +164,7 @@ public final class Scenarios {
         10_000,
         0,
         "cruise");
-    yi.leg(6 * MIN, 7.0, 270, true, 10_000, 0, "drag");
+    yi.leg(3 * MIN, 7.0, 270, true, 10_000, 0, "drag");
     yi.leg(
         hoursFor(Geo.haversineM(yi.lat(), yi.lon(), 57.0, 19.265) / 1000, 7.0),
         7.0,
@@ -145,8 +191,9 @@ public final class Scenarios {
             AlertKind.ANCHOR_DRAG,
             YIPENG,
             Optional.of("BCS East-West Interlink"),
-            firstInCorridor(yi, layer, "BCS East-West Interlink", s -> s.tag().equals("drag")),
-            "anchor dragged across BCS at about 7 kn"));
+            firstStep(yi, "drag"),
+            "anchor dragged across BCS at about 7 kn",
+            firstInCorridor(yi, layer, "BCS East-West Interlink", s -> s.tag().equals("drag"))));
     expected.add(
         new Expectation(
             "yipeng",
@@ -237,6 +284,7 @@ public final class Scenarios {
 
   /** Every ship's sentences, in time order. */
   private static List<ScenarioSet.Line> lines(
+      ShipSim warn,
       ShipSim eagle,
       ShipSim yi,
       ShipSim a,
@@ -251,10 +299,11 @@ public final class Scenarios {
     // Everyone keeps reporting until the last scenario ends, so that no ship "goes dark" at the end
     // of the file.
     long end = 0;
-    for (ShipSim x : List.of(eagle, yi, a, b, ferry, ghost, bg1, bg2, yacht)) {
+    for (ShipSim x : List.of(warn, eagle, yi, a, b, ferry, ghost, bg1, bg2, yacht)) {
       end = Math.max(end, x.time());
     }
     tail(eagle, end, false);
+    tail(warn, end, false);
     tail(a, end, false);
     tail(b, end, false);
     tail(ferry, end, true);
@@ -262,6 +311,7 @@ public final class Scenarios {
     tail(bg2, end, false);
     tail(yacht, end, false);
     emit(enc, eagle, lines, 0, "SCENARIO EAGLE", "V4EA1", 9000001, 80, 228, 32, 10.4, "PORT SAID");
+    emit(enc, warn, lines, 0, "SCENARIO EAGLE W", "V4EA2", 9000008, 80, 228, 32, 10.4, "PORT SAID");
     emit(enc, yi, lines, 0, "SCENARIO YIPENG", "BYP3", 9000002, 70, 225, 32, 9.5, "PORT SAID");
     emit(enc, a, lines, 0, "SCENARIO TANKER A", "UATA", 9000003, 80, 183, 32, 11.0, "");
     emit(enc, b, lines, 0, "SCENARIO TANKER B", "D6TB", 9000004, 80, 183, 32, 11.0, "");

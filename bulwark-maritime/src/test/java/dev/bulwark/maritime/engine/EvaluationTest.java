@@ -12,7 +12,7 @@ class EvaluationTest {
   void scenariosMixedIntoEveryRealCaptureAreAllDetectedInTimeWithoutHighFalseAlarms() {
     Evaluation.Result r = Evaluation.run(GeoJsonInfrastructure.baltic().layer());
     System.out.println(Evaluation.format(r));
-    assertThat(r.detections()).hasSize(15);
+    assertThat(r.detections()).hasSize(18);
     assertThat(r.detections()).allMatch(Evaluation.Detection::detectedInTime);
     assertThat(r.drifterReported()).isTrue();
     assertThat(r.realVesselHours()).isGreaterThan(150);

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.maritime.alert.Alert;
 import dev.bulwark.maritime.alert.Severity;
 import dev.bulwark.maritime.engine.MaritimeEngine;
+import dev.bulwark.maritime.geo.Geo;
+import dev.bulwark.maritime.infra.Crossing;
 import dev.bulwark.maritime.infra.GeoJsonInfrastructure;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
 import dev.bulwark.maritime.ingest.NmeaFeed;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +41,7 @@ class ScenarioDetectionTest {
 
   @Test
   void everyExpectationIsAlertedWithTheRightKindAndAssetWithinTenMinutesOfOnset() {
-    assertThat(set.expectations()).hasSize(5);
+    assertThat(set.expectations()).hasSize(6);
     for (Expectation e : set.expectations()) {
       Optional<Alert> hit =
           alerts.stream()
@@ -53,6 +56,40 @@ class ScenarioDetectionTest {
       long late = hit.get().raised().toEpochMilli() - e.onsetMillis();
       assertThat(late).as(e.scenario() + " delay ms").isBetween(0L, TEN_MINUTES);
     }
+  }
+
+  @Test
+  void theEagleSLikeDragStartsFiftyToSeventyKilometresBeforeTheFirstCable() {
+    ShipSim w = Scenarios.eagleWarn(set.lines().get(0).timeMillis(), layer, new ArrayList<>());
+    ShipSim.Step onset =
+        w.steps().stream().filter(st -> st.tag().equals("drag")).findFirst().orElseThrow();
+    double[] end = Geo.destination(onset.lat(), onset.lon(), 266, 100_000);
+    Crossing first = layer.firstCrossing(onset.lat(), onset.lon(), end[0], end[1]).orElseThrow();
+    assertThat(first.asset().name()).isEqualTo("Estlink 2");
+    assertThat(first.distanceM()).isBetween(50_000.0, 70_000.0);
+  }
+
+  @Test
+  void theEagleSLikeDragIsWarnedAtOnsetWithTheCableAndItsEtaThenEscalatedInTheCorridor() {
+    Expectation e =
+        set.expectations().stream()
+            .filter(x -> x.scenario().equals("eaglewarn"))
+            .findFirst()
+            .orElseThrow();
+    List<Alert> drags =
+        alerts.stream()
+            .filter(x -> x.mmsi() == Scenarios.EAGLE_WARN)
+            .filter(x -> x.assetName().equals(Optional.of("Estlink 2")))
+            .toList();
+    assertThat(drags).as("one episode, updated, not duplicated").hasSize(1);
+    Alert a = drags.get(0);
+    assertThat(a.raised().toEpochMilli() - e.onsetMillis()).isBetween(0L, TEN_MINUTES);
+    assertThat(a.severity()).as("escalated on corridor entry").isEqualTo(Severity.HIGH);
+    Instant eta = Instant.parse(a.evidence().parameters().get("first_predicted_eta"));
+    assertThat(Math.abs(eta.toEpochMilli() - e.crossingMillis()))
+        .as("predicted vs actual crossing, ms")
+        .isLessThan(20 * 60_000L);
+    assertThat(e.crossingMillis() - e.onsetMillis()).isGreaterThan(4 * 3_600_000L);
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +37,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description =
         "Decode NMEA AIS sentences (plain or gzip; - for stdin) to gpsd's AIS JSON, one object per line.",
-    footer = "Exit status: 0 all AIS input decoded, 1 some input rejected, 2 unreadable input.")
+    footer =
+        "Exit status: 0 all AIS input decoded, 1 some input rejected or no AIS sentence at all"
+            + " (not an NMEA capture), 2 unreadable input.")
 final class AisDecodeCommand implements Callable<Integer> {
 
   @Parameters(
@@ -134,6 +137,11 @@ final class AisDecodeCommand implements Callable<Integer> {
       return 2;
     }
     AisCounters c = decoder.counters();
+    if (c.sentences() == 0) {
+      err.println(AisInput.notNmea(file, c.lines()));
+      return 1;
+    }
+    noteType24(err, json);
     if (c.rejectedTotal() > 0) {
       err.println(
           file
@@ -146,6 +154,29 @@ final class AisDecodeCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  /**
+   * Says why fewer type 24 objects were printed than {@code ais stats} counts: gpsd's dialect
+   * merges each part A into its part B (one object per vessel), and a part without its other half
+   * in the capture is not printed.
+   */
+  private void noteType24(PrintStream err, GpsdJsonWriter json) {
+    long[] t = json.type24Counts();
+    if (t[0] + t[1] > t[2]) {
+      err.printf(
+          Locale.ROOT,
+          "%s: %d type 24 parts (%d A, %d B) printed as %d objects: as gpsd, each part B is"
+              + " printed with its vessel's part A (name) merged in; %d parts B without an"
+              + " earlier part A and %d parts A still waiting for their part B are not printed%n",
+          file,
+          t[0] + t[1],
+          t[0],
+          t[1],
+          t[2],
+          t[1] - t[2],
+          t[0] - t[2]);
+    }
   }
 
   /**

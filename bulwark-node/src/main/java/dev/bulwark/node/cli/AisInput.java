@@ -20,4 +20,13 @@ final class AisInput {
     }
     return AisFiles.readLines(Path.of(name), consumer);
   }
+
+  /** The message for input that holds no AIS sentence at all (an empty or non-NMEA file). */
+  static String notNmea(String name, long lines) {
+    return name
+        + ": not an NMEA AIS capture: "
+        + (lines == 0
+            ? "it is empty"
+            : lines + " lines, none of them an AIS sentence (!AIVDM/!AIVDO, !BSVDM, ...)");
+  }
 }

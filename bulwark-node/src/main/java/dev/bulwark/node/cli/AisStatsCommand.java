@@ -21,14 +21,17 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code bulwark ais stats FILE|-}: messages per type, rejections per cause, vessels, recorded time
  * span and rates of a capture. Exit 0 when the input was read (rejections are reported, not
- * failures), 2 when it cannot be read. Not thread-safe.
+ * failures), 1 when it holds no AIS sentence at all (not an NMEA capture: zeros would read as an
+ * empty capture), 2 when it cannot be read. Not thread-safe.
  */
 @Command(
     name = "stats",
     mixinStandardHelpOptions = true,
     description =
         "Summarise an AIS capture: messages per type, rejections per cause, vessels, time span, rate.",
-    footer = "Exit status: 0 read (rejections are reported), 2 unreadable input.")
+    footer =
+        "Exit status: 0 read (rejections are reported), 1 no AIS sentence in it (not an NMEA"
+            + " capture), 2 unreadable input.")
 final class AisStatsCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "FILE", description = "Capture to summarise; - reads stdin.")
@@ -87,6 +90,10 @@ final class AisStatsCommand implements Callable<Integer> {
     }
     double wallSeconds = (System.nanoTime() - started) / 1e9;
     AisCounters.Snapshot c = decoder.counters().snapshot();
+    if (c.sentences() == 0) {
+      System.err.println(AisInput.notNmea(file, c.lines()));
+      return 1;
+    }
     Duration span = first == null ? Duration.ZERO : Duration.between(first, last);
     double spanSeconds = span.toMillis() / 1000.0;
     Summary summary =

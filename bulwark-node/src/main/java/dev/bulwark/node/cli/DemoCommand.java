@@ -7,13 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 /**
  * {@code bulwark demo}: starts the node on a fresh embedded database, loads demo content and says
- * where to look. Not thread-safe.
+ * where to look. Without {@code --home} its data goes to a temporary folder deleted at exit ({@link
+ * DemoHome}). Not thread-safe.
  */
 @Command(
     name = "demo",
@@ -25,7 +27,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--home",
       paramLabel = "DIR",
-      description = "Folder for the demo node's data (default: a new temporary folder).")
+      description =
+          "Folder for the demo node's data, kept (default: a new temporary folder, deleted at"
+              + " exit).")
   Path home;
 
   @Unmatched List<String> springArgs = new ArrayList<>();
@@ -38,7 +42,12 @@ final class DemoCommand implements Callable<Integer> {
     args.add("--bulwark.home=" + dir.toAbsolutePath());
     args.add("--bulwark.demo=true");
     args.addAll(springArgs);
-    NodeRunner.runUntilClosed(BulwarkNodeApplication.start(args.toArray(String[]::new)));
+    ConfigurableApplicationContext context =
+        BulwarkNodeApplication.start(args.toArray(String[]::new));
+    if (home == null) {
+      Runtime.getRuntime().addShutdownHook(DemoHome.deleteWhenClosed(context, dir));
+    }
+    NodeRunner.runUntilClosed(context);
     return 0;
   }
 }

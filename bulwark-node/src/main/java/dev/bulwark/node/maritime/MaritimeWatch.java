@@ -6,6 +6,7 @@ import dev.bulwark.maritime.alert.AlertListener;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
 import dev.bulwark.node.maritime.alerts.AlertPublisher;
 import dev.bulwark.node.maritime.alerts.IncidentLedger;
+import dev.bulwark.node.maritime.alerts.IncidentVersionGate;
 import dev.bulwark.node.maritime.ingest.AisSource;
 import dev.bulwark.node.maritime.ingest.CsvSource;
 import dev.bulwark.node.maritime.ingest.FileSource;
@@ -50,6 +51,7 @@ public final class MaritimeWatch implements SmartLifecycle {
   private final ObservationQueue queue;
   private final IncidentLedger ledger;
   private final AlertPublisher publisher;
+  private final IncidentVersionGate versionGate;
   private final LiveEngine engine;
   private final LiveEvents events = new LiveEvents();
   private final List<AisSource> sources = new CopyOnWriteArrayList<>();
@@ -65,12 +67,15 @@ public final class MaritimeWatch implements SmartLifecycle {
     this.queue = new ObservationQueue(properties.queueCapacity());
     this.ledger = ledger;
     this.publisher = new AlertPublisher(ledger, 10_000);
+    this.versionGate = new IncidentVersionGate(IncidentVersionGate.DEFAULT_WINDOW_EVERY_MILLIS);
     this.engine = new LiveEngine(queue, layer, this::onAlert, 1000);
     ledger.onChange(c -> events.alert(c.view().toString(), c.incident()));
   }
 
   private void onAlert(Alert a, AlertListener.Change change) {
-    publisher.submit(a);
+    if (versionGate.admit(a, change)) {
+      publisher.submit(a);
+    }
   }
 
   /** Told of every source as it is added (the metrics register it). */

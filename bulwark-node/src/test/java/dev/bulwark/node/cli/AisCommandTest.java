@@ -67,6 +67,35 @@ class AisCommandTest {
   }
 
   @Test
+  void statsAndDecodeSayWhenTheFileIsNotNmeaAndExitOne() throws Exception {
+    Path file = dir.resolve("notes.csv");
+    Files.writeString(file, "Time,MMSI,Latitude\n2016-01-12,235000001,50.8\n");
+    assertThat(BulwarkMain.execute("ais", "stats", file.toString())).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("not an NMEA AIS capture: 2 lines, none of them an AIS sentence");
+    assertThat(BulwarkMain.execute("ais", "decode", file.toString())).isEqualTo(1);
+    Path empty = dir.resolve("empty.nmea");
+    Files.writeString(empty, "");
+    assertThat(BulwarkMain.execute("ais", "stats", "--json", empty.toString())).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("it is empty");
+  }
+
+  @Test
+  void decodeSaysWhyFewerType24ObjectsArePrintedThanPartsCounted() throws Exception {
+    Path file =
+        capture(
+            "!AIVDM,1,1,,A,H42O55i18tMET00000000000000,2*6D",
+            "!AIVDM,1,1,,A,H42O55lti4hhhilD3nink000?050,0*40",
+            "!AIVDM,1,1,,A,H42O55lti4hhhilD3nink000?050,0*40");
+    assertThat(BulwarkMain.execute("ais", "decode", file.toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("3 type 24 parts (1 A, 2 B) printed as 1 objects")
+        .contains("1 parts B without an earlier part A");
+  }
+
+  @Test
   void decodeExitsTwoForAMissingFile() {
     assertThat(BulwarkMain.execute("ais", "decode", dir.resolve("nope.nmea").toString()))
         .isEqualTo(2);

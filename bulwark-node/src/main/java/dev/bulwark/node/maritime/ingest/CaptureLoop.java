@@ -1,6 +1,7 @@
 package dev.bulwark.node.maritime.ingest;
 
 import dev.bulwark.maritime.model.PositionReport;
+import dev.bulwark.maritime.model.SessionStart;
 import dev.bulwark.maritime.model.VesselObservation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,10 +10,14 @@ import java.util.Map;
 
 /**
  * A short capture played back and forth for ever on a continuous clock: forwards, then backwards
- * with courses turned round, so that no ship ever jumps. At each turn every ship reports once more
- * where it was, just before the turn: without that, a ship that reports every three minutes (at
- * anchor, moored, Class B) would fall silent for up to twice its interval around the turn and look
- * as if it had gone dark, an artefact of the loop and not of the ship. Not thread-safe.
+ * with courses turned round, so that no ship ever jumps on the map. At each turn every ship starts
+ * a new session ({@link SessionStart}): a pass is five minutes of what really happened, and the
+ * detectors must not join passes into a longer history that never was (ships "drifting" or
+ * "loitering" for 20 minutes on five minutes of reports played back and forth were most of the
+ * demo's low alerts). At each turn every ship also reports once more where it was, just before the
+ * turn: without that, a ship that reports every three minutes (at anchor, moored, Class B) would
+ * fall silent for up to twice its interval around the turn and look as if it had gone dark, an
+ * artefact of the loop and not of the ship. Not thread-safe.
  */
 final class CaptureLoop {
   /**
@@ -30,6 +35,8 @@ final class CaptureLoop {
   private int pass;
   private int index;
   private int turnIndex = -1;
+  private int sessionIndex = -1;
+  private final int[] ships;
 
   /**
    * @param capture observations sorted by time, not empty
@@ -54,11 +61,12 @@ final class CaptureLoop {
     }
     this.firstOfEachShip = new ArrayList<>(first.values());
     this.lastOfEachShip = new ArrayList<>(last.values());
+    this.ships = capture.stream().mapToInt(VesselObservation::mmsi).distinct().toArray();
   }
 
   /** Clock time of the observation {@link #next()} returns, without consuming it. */
   long peekTime() {
-    if (turnIndex >= 0) {
+    if (turnIndex >= 0 || sessionIndex >= 0) {
       return passStart() + passLength - TURN_LEAD_MILLIS;
     }
     VesselObservation c = capture.get(forward() ? index : capture.size() - 1 - index);
@@ -68,6 +76,18 @@ final class CaptureLoop {
   /** The next observation, moved to the loop's clock (and turned round on backward passes). */
   VesselObservation next() {
     long t = peekTime();
+    if (sessionIndex >= 0) {
+      VesselObservation out = new SessionStart(ships[sessionIndex], t);
+      if (++sessionIndex == ships.length) {
+        sessionIndex = -1;
+        if (lastOfEachShip.isEmpty()) {
+          pass++;
+        } else {
+          turnIndex = 0;
+        }
+      }
+      return out;
+    }
     if (turnIndex >= 0) {
       // a backward pass ends on each ship's first report, a forward one on its last
       List<PositionReport> turn = forward() ? lastOfEachShip : firstOfEachShip;
@@ -83,11 +103,7 @@ final class CaptureLoop {
     VesselObservation out = forward() ? Observations.at(c, t) : Observations.reversedAt(c, t);
     if (++index == capture.size()) {
       index = 0;
-      if (lastOfEachShip.isEmpty()) {
-        pass++;
-      } else {
-        turnIndex = 0;
-      }
+      sessionIndex = 0;
     }
     return out;
   }

@@ -5,6 +5,7 @@ import dev.bulwark.ais.source.AisFiles;
 import dev.bulwark.ais.source.LineReader;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
 import dev.bulwark.maritime.ingest.AisAdapter;
+import dev.bulwark.maritime.model.SessionStart;
 import dev.bulwark.maritime.model.VesselObservation;
 import dev.bulwark.maritime.scenario.Expectation;
 import dev.bulwark.maritime.scenario.ScenarioSet;
@@ -24,7 +25,8 @@ import java.util.function.LongSupplier;
  * Estlink 2 and BCS, a ship going dark over C-Lion1, a rendezvous at sea, a spoofed ferry) mixed
  * in, on one clock running {@code pace} times faster than the wall clock. The first pass of the
  * scenarios is fast-forwarded to a few minutes before their first incident, so that alerts come
- * within a minute of the start; later passes start again from the beginning of the scenarios.
+ * within a minute of the start; later passes start again from the beginning of the scenarios, each
+ * scenario vessel with a new session ({@link SessionStart}): the loop never makes a ship jump.
  * Thread-safe (see {@link ThreadedSource}).
  */
 public final class DemoReplaySource extends ThreadedSource {
@@ -87,7 +89,7 @@ public final class DemoReplaySource extends ThreadedSource {
             scenario.isEmpty()
                 ? ct
                 : Math.max(ct, scenario.get(scenario.size() - 1).timeMillis() + 60_000L);
-        scenario = decode(Scenarios.generate(now, layer));
+        scenario = newPass(Scenarios.generate(now, layer), now);
         si = 0;
       }
       VesselObservation s = scenario.get(si);
@@ -103,6 +105,20 @@ public final class DemoReplaySource extends ThreadedSource {
       }
       deliver(next);
     }
+  }
+
+  /**
+   * A new pass of the scenarios: first a new session for each of their vessels (put back at its
+   * start, a ship has not sailed there: without this the engine saw a 76 km jump and raised
+   * spoofing and going-dark alerts that were artefacts of the loop), then their observations.
+   */
+  private List<VesselObservation> newPass(ScenarioSet set, long now) {
+    List<VesselObservation> out = new ArrayList<>();
+    for (int mmsi : set.vessels()) {
+      out.add(new SessionStart(mmsi, now));
+    }
+    out.addAll(decode(set));
+    return out;
   }
 
   private void deliver(VesselObservation o) {

@@ -1,6 +1,7 @@
 package dev.bulwark.node.maritime.ingest;
 
 import dev.bulwark.maritime.model.PositionReport;
+import dev.bulwark.maritime.model.SessionStart;
 import dev.bulwark.maritime.model.StaticReport;
 import dev.bulwark.maritime.model.VesselObservation;
 
@@ -21,6 +22,9 @@ final class Observations {
           p.headingDeg(),
           p.navStatus(),
           p.classB());
+    }
+    if (o instanceof SessionStart ss) {
+      return new SessionStart(ss.mmsi(), timeMillis);
     }
     StaticReport s = (StaticReport) o;
     return new StaticReport(

@@ -3,6 +3,7 @@ package dev.bulwark.node.maritime.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.maritime.model.PositionReport;
+import dev.bulwark.maritime.model.SessionStart;
 import dev.bulwark.maritime.model.VesselObservation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,11 +47,18 @@ class CaptureLoopTest {
     CaptureLoop loop = new CaptureLoop(capture(), T0);
     Map<Integer, PositionReport> previous = new HashMap<>();
     Map<Integer, Long> longestGap = new HashMap<>();
+    Map<Integer, Integer> sessions = new HashMap<>();
     long clock = Long.MIN_VALUE;
     // four passes: forward, backward, forward, backward
     while (loop.peekTime() < T0 + 4 * 291_000L) {
       long peek = loop.peekTime();
-      PositionReport p = (PositionReport) loop.next();
+      VesselObservation o = loop.next();
+      if (o instanceof SessionStart ss) {
+        assertThat(ss.timeMillis()).isEqualTo(peek);
+        sessions.merge(ss.mmsi(), 1, Integer::sum);
+        continue;
+      }
+      PositionReport p = (PositionReport) o;
       assertThat(p.timeMillis()).isEqualTo(peek).isGreaterThanOrEqualTo(clock);
       clock = p.timeMillis();
       PositionReport before = previous.put(p.mmsi(), p);
@@ -64,6 +72,8 @@ class CaptureLoopTest {
     // dark")
     assertThat(longestGap.get(211_000_001)).isLessThanOrEqualTo(191_000L);
     assertThat(longestGap.get(211_000_002)).isLessThanOrEqualTo(10_000L);
+    // every ship starts a new session at the end of each of the four passes
+    assertThat(sessions).containsEntry(211_000_001, 4).containsEntry(211_000_002, 4);
   }
 
   @Test
