@@ -130,8 +130,11 @@ public final class FederationService implements AutoCloseable {
         return;
       }
       boolean ok = true;
+      // a peer that nothing reaches (TLS, connection, token) fails every row of the status alike:
+      // a push with nothing to send must not look fine while the peer cannot be reached
+      RuntimeException down = peer.pull().isEmpty() ? reach() : null;
       for (String collection : peer.pull()) {
-        ok &=
+        RuntimeException failed =
             attempt(
                 Direction.PULL,
                 collection,
@@ -148,25 +151,35 @@ public final class FederationService implements AutoCloseable {
                             metrics,
                             FederationService::nowMicros)
                         .run());
+        ok &= failed == null;
+        if (failed != null && down == null && PeerProblems.unreachable(failed)) {
+          down = failed;
+        }
       }
       for (String collection : peer.push()) {
+        if (down != null) {
+          markFailed(Direction.PUSH, collection, down);
+          ok = false;
+          continue;
+        }
         ok &=
             attempt(
-                Direction.PUSH,
-                collection,
-                () ->
-                    new PushTask(
-                            peer,
-                            collection,
-                            localNation,
-                            client,
-                            store,
-                            policy,
-                            cursors,
-                            metrics,
-                            FederationService::nowMicros,
-                            this::maxContentLength)
-                        .run());
+                    Direction.PUSH,
+                    collection,
+                    () ->
+                        new PushTask(
+                                peer,
+                                collection,
+                                localNation,
+                                client,
+                                store,
+                                policy,
+                                cursors,
+                                metrics,
+                                FederationService::nowMicros,
+                                this::maxContentLength)
+                            .run())
+                == null;
       }
       delay = ok ? peer.interval() : min(delay.multipliedBy(2), MAX_BACKOFF);
       if (!stopped && !scheduler.isShutdown()) {
@@ -174,7 +187,31 @@ public final class FederationService implements AutoCloseable {
       }
     }
 
-    private boolean attempt(Direction direction, String collection, LongSupplier task) {
+    /** Asks the peer's API root (for a push-only peer); returns why it cannot, or null. */
+    private RuntimeException reach() {
+      try {
+        client.apiRoot(peer.apiRoot());
+        return null;
+      } catch (RuntimeException e) {
+        if (!PeerProblems.unreachable(e)) {
+          return null;
+        }
+        log.warn("federation with {} failed: {}", peer.name(), PeerProblems.explain(peer, e));
+        return e;
+      }
+    }
+
+    private void markFailed(Direction direction, String collection, RuntimeException e) {
+      CursorStore.Cursor c =
+          cursors
+              .find(peer.name(), direction, collection)
+              .orElse(CursorStore.Cursor.start(peer.name(), direction, collection));
+      cursors.save(c.failed(PeerProblems.explain(peer, e), nowMicros()));
+      metrics.failed(peer, direction, collection);
+    }
+
+    /** Runs one direction of one collection; returns its failure, or null. */
+    private RuntimeException attempt(Direction direction, String collection, LongSupplier task) {
       try {
         long moved = task.getAsLong();
         if (moved > 0) {
@@ -185,15 +222,15 @@ public final class FederationService implements AutoCloseable {
               collection,
               moved);
         }
-        return true;
+        return null;
       } catch (RuntimeException e) {
         log.warn(
             "federation {} {} {} failed: {}",
             direction.label(),
             peer.name(),
             collection,
-            PullTask.describe(e));
-        return false;
+            PeerProblems.explain(peer, e));
+        return e;
       }
     }
   }
