@@ -43,9 +43,6 @@ public final class BulwarkMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    if (args.length == 0 || !(args[0].equals("serve") || args[0].equals("demo"))) {
-      quietLibraryLogging();
-    }
     System.exit(execute(args));
   }
 
@@ -78,9 +75,13 @@ public final class BulwarkMain implements Runnable {
 
   /** Runs the command line and returns the exit code, without exiting (for tests). */
   public static int execute(String... args) {
+    if (args.length == 0 || !(args[0].equals("serve") || args[0].equals("demo"))) {
+      quietLibraryLogging();
+    }
     return new CommandLine(new BulwarkMain())
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setUnmatchedOptionsAllowedAsOptionParameters(false)
+        .setExecutionExceptionHandler(new CommandFailures())
         .execute(args);
   }
 

@@ -28,6 +28,9 @@ final class ServeCommand implements Callable<Integer> {
       // BULWARK_HOME=est ./bulwark serve is how the README's federation script starts a node
       args.add("--bulwark.home=" + NodeSettings.load().home().toAbsolutePath().normalize());
     }
+    // a start failure is said in one line by CommandFailures (e.g. a busy port, with the hint),
+    // not by Spring's failure report and stack trace
+    args.add("--logging.level.org.springframework.boot.diagnostics=OFF");
     args.addAll(springArgs);
     NodeRunner.runUntilClosed(BulwarkNodeApplication.start(args.toArray(String[]::new)));
     return 0;

@@ -51,7 +51,7 @@ final class SupportFairShareCommand extends SupportBase {
     }
     Period period = half == null ? Period.year(year) : Period.half(year, half);
     FairShareResult r =
-        key.calculator().compute(period, key.baseline, key.keyYear(), key.count, home.load());
+        key.calculator().compute(period, key.baseline, key.keyYear(), key.count, home.counted());
     if (json) {
       out.println(
           JsonMapper.builder()

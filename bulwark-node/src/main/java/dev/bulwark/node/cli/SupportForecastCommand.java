@@ -108,7 +108,7 @@ final class SupportForecastCommand extends SupportBase {
       }
     }
     LocalDate start = from != null ? from : LocalDate.now(ZoneOffset.UTC);
-    var ledger = home.load();
+    var ledger = home.counted();
     Forecaster forecaster = new Forecaster(count);
     Forecast base = forecaster.forecast(start, years * 4, baseline, needs, ledger, List.of());
     Forecast what =
