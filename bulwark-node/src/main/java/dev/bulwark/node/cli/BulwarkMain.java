@@ -6,6 +6,8 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import java.util.Arrays;
+import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ServeCommand.class,
       StatusCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
       DemoCommand.class,
       StixCommand.class,
       PeerCommand.class,
@@ -75,7 +79,7 @@ public final class BulwarkMain implements Runnable {
 
   /** Runs the command line and returns the exit code, without exiting (for tests). */
   public static int execute(String... args) {
-    if (args.length == 0 || !(args[0].equals("serve") || args[0].equals("demo"))) {
+    if (!onlyHelp(args) && (args.length == 0 || !Set.of("serve", "demo").contains(args[0]))) {
       quietLibraryLogging();
     }
     return new CommandLine(new BulwarkMain())
@@ -83,6 +87,16 @@ public final class BulwarkMain implements Runnable {
         .setUnmatchedOptionsAllowedAsOptionParameters(false)
         .setExecutionExceptionHandler(new CommandFailures())
         .execute(args);
+  }
+
+  /**
+   * Whether the command only prints its help or the version: then nothing logs, and setting up
+   * logging (a fifth of {@code bulwark --version}'s start) is skipped.
+   */
+  private static boolean onlyHelp(String... args) {
+    return args.length == 0
+        || Arrays.stream(args)
+            .anyMatch(a -> Set.of("--help", "-h", "--version", "-V", "help").contains(a));
   }
 
   @Override

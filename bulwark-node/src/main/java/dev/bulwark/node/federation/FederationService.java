@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * Runs federation: for every configured peer, a cycle that pulls its collections and pushes ours,
  * repeated at the peer's interval, backing off (doubling, up to 30 seconds) while the peer fails.
  * The peer list is re-read every few seconds, so {@code bulwark peer add|remove} takes effect on a
- * running node. Thread-safe.
+ * running node. With two processes of one nation over one PostgreSQL, only the one that holds the
+ * lease ({@code store.NodeLease}) exchanges; the other takes over within the refresh interval after
+ * it dies. Thread-safe.
  */
 public final class FederationService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FederationService.class);
@@ -37,6 +40,7 @@ public final class FederationService implements AutoCloseable {
   private final String localNation;
   private final ScheduledExecutorService scheduler;
   private final Map<String, PeerLoop> loops = new ConcurrentHashMap<>();
+  private final BooleanSupplier leader;
 
   FederationService(
       PeerStore peers,
@@ -45,7 +49,9 @@ public final class FederationService implements AutoCloseable {
       StixValidator validator,
       AccessPolicy policy,
       FederationMetrics metrics,
-      String localNation) {
+      String localNation,
+      BooleanSupplier leader) {
+    this.leader = leader;
     this.peers = peers;
     this.cursors = cursors;
     this.store = store;
@@ -70,6 +76,12 @@ public final class FederationService implements AutoCloseable {
 
   private void refreshPeers() {
     try {
+      if (!leader.getAsBoolean()) {
+        // another process of this nation runs federation (NodeLease): none here until it is gone
+        loops.values().forEach(l -> l.stopped = true);
+        loops.clear();
+        return;
+      }
       Map<String, Peer> current = new HashMap<>();
       peers.list().forEach(p -> current.put(p.name(), p));
       loops

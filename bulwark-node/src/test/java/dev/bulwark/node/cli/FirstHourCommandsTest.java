@@ -145,6 +145,34 @@ class FirstHourCommandsTest {
   }
 
   @Test
+  void aBackupRestoresIntoANewHomeWithItsAuditChainIntact() throws Exception {
+    assertThat(
+            BulwarkMain.execute(
+                "principal", "add", "alice", "--nation", "EST", "--roles", "reader"))
+        .isZero();
+    Path backup = home.resolve("backup.zip");
+    assertThat(BulwarkMain.execute("backup", "--out", backup.toString())).isZero();
+    assertThat(printed()).contains("backed up " + home + " to " + backup);
+    assertThat(BulwarkMain.execute("backup", "--out", backup.toString())).isEqualTo(2);
+    warned();
+    // written after the backup: not in the restored node
+    assertThat(
+            BulwarkMain.execute("principal", "add", "bob", "--nation", "EST", "--roles", "reader"))
+        .isZero();
+    Path restored = home.resolve("restored");
+    System.setProperty("bulwark.home", restored.toString());
+    assertThat(BulwarkMain.execute("restore", backup.toString())).isZero();
+    assertThat(printed()).contains("into " + restored);
+    assertThat(BulwarkMain.execute("principal", "list")).isZero();
+    assertThat(printed()).contains("alice").doesNotContain("bob");
+    assertThat(BulwarkMain.execute("audit", "verify")).isZero();
+    assertThat(printed()).contains("audit log intact");
+    // never over a database
+    assertThat(BulwarkMain.execute("restore", backup.toString())).isEqualTo(2);
+    assertThat(warned()).contains("already has a database");
+  }
+
+  @Test
   void everyCommandsHelpAnswersWithExitZeroAndNoWarning() {
     List<String[]> commands = new ArrayList<>();
     collect(new CommandLine(new BulwarkMain()), new ArrayList<>(), commands);
