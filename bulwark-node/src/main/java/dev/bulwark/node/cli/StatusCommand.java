@@ -44,6 +44,12 @@ final class StatusCommand implements Callable<Integer> {
         ServingFile.read(settings.home())
             .map(s -> "yes, process " + s.pid() + " at " + s.url() + " since " + s.since())
             .orElse("no node is serving this home now"));
+    if (settings.dbUrl().startsWith("jdbc:h2:") && !StoreNotice.exists(settings)) {
+      System.out.println(
+          "no database in this home: point the command line at a node's home with"
+              + " export BULWARK_HOME=DIR (bulwark demo prints its own)");
+      return 1;
+    }
     try (NodeStores stores = new NodeStores(settings)) {
       Map<String, Long> counts = counts(stores.dataSource);
       List<CollectionInfo> collections =

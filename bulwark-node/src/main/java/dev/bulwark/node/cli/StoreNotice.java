@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.NodeSettings;
 import java.io.PrintStream;
+import java.nio.file.Files;
 
 /**
  * Says which store a command works on, on stderr, before it opens it ({@code using store
@@ -25,6 +26,11 @@ final class StoreNotice {
     err.println("using store " + describe(settings));
   }
 
+  /** Whether the embedded database of the home exists already. */
+  static boolean exists(NodeSettings settings) {
+    return Files.isRegularFile(settings.home().resolve("db").resolve("bulwark.mv.db"));
+  }
+
   /**
    * The store in words: the home folder for the embedded database, host/database for PostgreSQL
    * (never the URL's parameters, which may hold a password).
@@ -32,7 +38,8 @@ final class StoreNotice {
   static String describe(NodeSettings settings) {
     String url = settings.dbUrl();
     if (url.startsWith("jdbc:h2:")) {
-      return settings.home() + " (H2)";
+      // a command pointed at the wrong home would otherwise make an empty database unnoticed
+      return settings.home() + (exists(settings) ? " (H2)" : " (H2, new: no database there yet)");
     }
     if (url.startsWith("jdbc:postgresql:")) {
       String where = url.substring("jdbc:postgresql:".length());

@@ -68,6 +68,8 @@ class FirstHourCommandsTest {
   @Test
   void everyStoreCommandSaysWhichStoreOnStderrAndNothingElse() {
     assertThat(BulwarkMain.execute("principal", "list")).isZero();
+    assertThat(warned()).isEqualTo("using store " + home + " (H2, new: no database there yet)\n");
+    assertThat(BulwarkMain.execute("principal", "list")).isZero();
     assertThat(warned()).isEqualTo("using store " + home + " (H2)\n");
     assertThat(printed()).doesNotContain("using store", "WARN", "Flyway");
   }
@@ -134,6 +136,12 @@ class FirstHourCommandsTest {
 
   @Test
   void statusShowsHomeDatabaseNationCollectionsPeersAndWhetherANodeServes() {
+    // a home without a database is said, and no database is made there
+    assertThat(BulwarkMain.execute("status")).isEqualTo(1);
+    assertThat(printed()).contains("no database in this home").contains("export BULWARK_HOME");
+    assertThat(home.resolve("db")).doesNotExist();
+    assertThat(BulwarkMain.execute("principal", "list")).isZero();
+    printed();
     assertThat(BulwarkMain.execute("status")).isZero();
     String status = printed();
     assertThat(status)
