@@ -18,7 +18,7 @@ const shell = startShell({
   statusId: 'watch-status',
   statusText: 'not connected',
   // Any principal may ask for the live vessels; the watch's status is for admins only.
-  signIn: { title: 'Sign in to the watch', passwordLabel: 'password', probe: '/api/maritime/vessels?limit=0' },
+  signIn: { title: 'Sign in to the watch', passwordLabel: 'token (or password)', probe: '/api/maritime/vessels?limit=0' },
   help: [['j / k', 'next / previous alert'], ['Enter', 'open the selected alert'], ['Esc', 'back to the list'],
     ['a', 'acknowledge'], ['n', 'add a note'], ['1 / 2 / 3', 'close as true threat / benign / false alarm'], ['p', 'promote to the register'],
     ['f', 'open alerts only']],

@@ -224,7 +224,7 @@ class Shell {
         el('h2', { id: 'login-title' }, s.title),
         el('label', { for: 'login-user' }, 'user'),
         el('input', { id: 'login-user', autocomplete: 'username', required: true }),
-        el('label', { for: 'login-password' }, s.passwordLabel || 'password'),
+        el('label', { for: 'login-password' }, s.passwordLabel || 'token (or password)'),
         el('input', { id: 'login-password', type: 'password', autocomplete: 'current-password', required: true }),
         el('button', { id: 'login-submit', type: 'submit' }, 'Sign in'),
         el('p', { id: 'login-error', role: 'alert' })));

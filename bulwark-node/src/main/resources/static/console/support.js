@@ -13,7 +13,7 @@ const shell = startShell({
   statusText: 'not signed in',
   signIn: {
     title: 'Sign in to support planning',
-    passwordLabel: 'password (token)',
+    passwordLabel: 'token (or password)',
     probe: '/api/support/me',
     refused: (r) => (r.status === 403 ? 'Signed in, but your roles do not include reading support figures.' : null),
   },

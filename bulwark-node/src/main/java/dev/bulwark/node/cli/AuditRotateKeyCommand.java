@@ -2,7 +2,6 @@ package dev.bulwark.node.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bulwark.node.audit.AuditLog;
-import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.NodeSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +43,7 @@ final class AuditRotateKeyCommand implements Callable<Integer> {
                   + " exists; --replace-lost is for a lost key file");
           return 2;
         }
-        try (HikariDataSource ds =
-            NodeDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), 2)) {
+        try (HikariDataSource ds = StoreNotice.open(settings, 2)) {
           AuditLog log =
               AuditLog.replaceLostKey(
                   ds, Clock.systemUTC(), keyFile, NodeStores.operator(), settings.nation());

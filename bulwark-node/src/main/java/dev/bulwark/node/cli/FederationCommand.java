@@ -10,7 +10,9 @@ import dev.bulwark.node.store.ObjectStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -53,7 +55,7 @@ final class FederationCommand implements Runnable {
           return 0;
         }
         System.out.printf(
-            "%-16s %-4s %-5s %-16s %-28s %9s %7s %9s %-12s %s%n",
+            "%-16s %-4s %-5s %-16s %-28s %9s %7s %9s %-8s %s%n",
             "PEER",
             "NAT",
             "DIR",
@@ -62,13 +64,17 @@ final class FederationCommand implements Runnable {
             "OBJECTS",
             "REFUSED",
             "LAG",
-            "LAST OK",
-            "LAST ERROR");
+            "STATE",
+            "LAST OK");
         boolean failing = false;
+        Set<String> errors = new LinkedHashSet<>();
         for (FederationStatus.Line l : lines) {
           failing |= l.failing();
+          if (l.failing()) {
+            errors.add(l.peer() + ": " + l.lastError());
+          }
           System.out.printf(
-              "%-16s %-4s %-5s %-16s %-28s %9d %7d %9s %-12s %s%n",
+              "%-16s %-4s %-5s %-16s %-28s %9d %7d %9s %-8s %s%n",
               l.peer(),
               l.nation(),
               l.direction(),
@@ -77,9 +83,11 @@ final class FederationCommand implements Runnable {
               l.objects(),
               l.refused(),
               l.lagObjects().map(String::valueOf).orElse("-"),
-              l.lastSuccess().map(t -> ago(t) + " ago").orElse("never"),
-              l.failing() ? l.lastError() : "");
+              l.failing() ? "FAILING" : l.lastSuccess().isPresent() ? "ok" : "waiting",
+              l.lastSuccess().map(t -> ago(t) + " ago").orElse("never"));
         }
+        // the reasons below the table, once per peer and reason, whole (they say what to run)
+        errors.forEach(System.out::println);
         return failing ? 1 : 0;
       }
     }

@@ -5,7 +5,6 @@ import dev.bulwark.node.audit.AuditEntry;
 import dev.bulwark.node.audit.AuditKeyring;
 import dev.bulwark.node.audit.AuditLog;
 import dev.bulwark.node.security.PrincipalStore;
-import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.NodeSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +27,7 @@ final class NodeStores implements AutoCloseable {
 
   NodeStores(NodeSettings settings) {
     this.settings = settings;
-    dataSource = NodeDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), 2);
+    dataSource = StoreNotice.open(settings, 2);
     try {
       principals =
           new PrincipalStore(

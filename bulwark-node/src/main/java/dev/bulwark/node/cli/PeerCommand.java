@@ -4,13 +4,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.bulwark.node.audit.AuditEntry;
 import dev.bulwark.node.federation.Peer;
 import dev.bulwark.node.federation.PeerStore;
-import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.NodeSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,7 +23,12 @@ import picocli.CommandLine.Parameters;
     name = "peer",
     mixinStandardHelpOptions = true,
     description = "Add, list or remove the allied nodes this node exchanges intelligence with.",
-    subcommands = {PeerCommand.Add.class, PeerCommand.ListPeers.class, PeerCommand.Remove.class})
+    subcommands = {
+      PeerCommand.Add.class,
+      PeerTrustCommand.class,
+      PeerCommand.ListPeers.class,
+      PeerCommand.Remove.class
+    })
 final class PeerCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -33,8 +38,7 @@ final class PeerCommand implements Runnable {
   }
 
   static HikariDataSource open() {
-    NodeSettings settings = NodeSettings.load();
-    return NodeDatabase.open(settings.dbUrl(), settings.dbUser(), settings.dbPassword(), 1);
+    return StoreNotice.open(NodeSettings.load(), 1);
   }
 
   @Command(
@@ -53,14 +57,14 @@ final class PeerCommand implements Runnable {
         names = "--url",
         required = true,
         paramLabel = "URL",
-        description = "The peer's TAXII API root, e.g. https://fin.example:8443/taxii2/bulwark/")
+        description = "The peer's TAXII API root, e.g. https://fin.example:8443/bulwark/")
     URI url;
 
     @Option(
         names = "--nation",
         required = true,
         paramLabel = "ISO3",
-        description = "The peer's nation.")
+        description = "The peer's nation (ISO 3166-1 alpha-3, e.g. FIN).")
     String nation;
 
     @Option(
@@ -88,6 +92,9 @@ final class PeerCommand implements Runnable {
 
     @Option(names = "--trust-password", defaultValue = "", paramLabel = "PASSWORD")
     String trustPassword;
+
+    @ArgGroup(exclusive = true)
+    PeerTrustCommand.Pin pin;
 
     @Option(
         names = "--pull",
@@ -120,9 +127,28 @@ final class PeerCommand implements Runnable {
         System.err.println("bulwark: --url must be http(s)://...");
         return 2;
       }
+      String pinned;
+      try {
+        nation = Nations.check(nation);
+        pinned = pin == null ? "" : pin.pinned();
+      } catch (IllegalArgumentException e) {
+        System.err.println("bulwark peer add: " + e.getMessage());
+        return 2;
+      }
       try (NodeStores stores = new NodeStores()) {
         Peer peer =
-            new Peer(name, nation, url, user, token, trustStore, trustPassword, pull, push, every);
+            new Peer(
+                name,
+                nation,
+                url,
+                user,
+                token,
+                trustStore,
+                trustPassword,
+                pull,
+                push,
+                every,
+                pinned);
         PeerStore peers = new PeerStore(stores.dataSource);
         boolean replaced = peers.list().stream().anyMatch(p -> p.name().equals(peer.name()));
         peers.put(peer);
@@ -145,10 +171,17 @@ final class PeerCommand implements Runnable {
                 + every
                 + " auth="
                 + (peer.authUser().isEmpty() ? "bearer" : "basic:" + peer.authUser())
-                + (peer.trustStore().isEmpty() ? "" : " trust-store=" + peer.trustStore()));
+                + (peer.trustStore().isEmpty() ? "" : " trust-store=" + peer.trustStore())
+                + PeerTrustCommand.pinText(peer));
         System.out.printf(
-            "peer %s (%s) at %s: pull %s, push %s, every %s%n",
-            peer.name(), peer.nation(), peer.apiRoot(), peer.pull(), peer.push(), every);
+            "peer %s (%s) at %s: pull %s, push %s, every %s%s%n",
+            peer.name(),
+            peer.nation(),
+            peer.apiRoot(),
+            peer.pull(),
+            peer.push(),
+            every,
+            PeerTrustCommand.pinText(peer));
         return 0;
       }
     }
@@ -168,14 +201,15 @@ final class PeerCommand implements Runnable {
         }
         for (Peer p : peers) {
           System.out.printf(
-              "%-20s %-4s %s pull=%s push=%s every=%s auth=%s%n",
+              "%-20s %-4s %s pull=%s push=%s every=%s auth=%s%s%n",
               p.name(),
               p.nation(),
               p.apiRoot(),
               p.pull(),
               p.push(),
               p.interval(),
-              p.authUser().isEmpty() ? "bearer" : "basic:" + p.authUser());
+              p.authUser().isEmpty() ? "bearer" : "basic:" + p.authUser(),
+              PeerTrustCommand.pinText(p));
         }
         return 0;
       }

@@ -78,6 +78,7 @@ final class PrincipalAddCommand implements Callable<Integer> {
     long expiresMicros;
     Optional<String> fingerprint;
     try {
+      nation = Nations.check(nation);
       roles.forEach(r -> parsed.add(Role.parse(r)));
       expiresMicros = expires == null ? 0L : expiry(expires);
       fingerprint = cert == null ? Optional.empty() : Optional.of(fingerprint(cert));

@@ -97,7 +97,7 @@ final class SupportAllocateCommand extends SupportBase {
         AllocationInput.of(
             key.calculator().shares(period, key.keyYear()),
             period,
-            withLedger ? home.load() : List.of(),
+            withLedger ? home.counted() : List.of(),
             key.count);
     AllocationResult result = input.allocate(reqs.items(), offs.items());
     if (json) {

@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
     description =
         "Each ally's fair share of the baseline (by GDP unless --key gni), what it contributed from the ledger, its gap, and the alliance's shortfall.",
     footer = {
-      "Example: bulwark support fair-share --year 2024   (2023 GDP: United States 52.88 %, EUR 21.15 bn of EUR 40 bn)",
+      "Example: bulwark support fair-share --year 2024   (2023 GDP: United States 52.88 %%, EUR 21.15 bn of EUR 40 bn)",
       "Exit status: 0 ok, 1 invalid input, 2 unreadable input or usage error."
     })
 final class SupportFairShareCommand extends SupportBase {
@@ -51,7 +51,7 @@ final class SupportFairShareCommand extends SupportBase {
     }
     Period period = half == null ? Period.year(year) : Period.half(year, half);
     FairShareResult r =
-        key.calculator().compute(period, key.baseline, key.keyYear(), key.count, home.load());
+        key.calculator().compute(period, key.baseline, key.keyYear(), key.count, home.counted());
     if (json) {
       out.println(
           JsonMapper.builder()

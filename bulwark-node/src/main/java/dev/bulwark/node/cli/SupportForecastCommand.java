@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
         "Forecast, quarter by quarter, support from the ledger (counted entries and pledged or committed schedules) against needs "
             + "(the baseline spread over quarters plus requirements falling due), with the gap; --what-if changes an ally's scheduled support.",
     footer = {
-      "Example: bulwark support forecast --from 2025-01-01 --years 3 --what-if DEU=+50% --what-if USA=0",
+      "Example: bulwark support forecast --from 2025-01-01 --years 3 --what-if DEU=+50%% --what-if USA=0",
       "Exit status: 0 needs covered, 1 a gap remains or invalid input, 2 unreadable input or usage error."
     })
 final class SupportForecastCommand extends SupportBase {
@@ -68,7 +68,7 @@ final class SupportForecastCommand extends SupportBase {
   @Option(
       names = "--what-if",
       paramLabel = "ISO3=FACTOR",
-      description = "Scale an ally's scheduled support: DEU=1.5, DEU=+50%, USA=0 (repeatable).")
+      description = "Scale an ally's scheduled support: DEU=1.5, DEU=+50%%, USA=0 (repeatable).")
   List<String> whatIf = new ArrayList<>();
 
   @Option(
@@ -108,7 +108,7 @@ final class SupportForecastCommand extends SupportBase {
       }
     }
     LocalDate start = from != null ? from : LocalDate.now(ZoneOffset.UTC);
-    var ledger = home.load();
+    var ledger = home.counted();
     Forecaster forecaster = new Forecaster(count);
     Forecast base = forecaster.forecast(start, years * 4, baseline, needs, ledger, List.of());
     Forecast what =

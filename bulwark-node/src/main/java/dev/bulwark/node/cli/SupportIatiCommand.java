@@ -64,7 +64,7 @@ final class SupportIatiCommand extends SupportBase {
           "nothing to export: no ledger entries"
               + (ally != null || from != null || to != null
                   ? " match the filters"
-                  : " in " + home.ledger().file()));
+                  : " in " + home.where()));
       return 1;
     }
     IatiExporter.Publisher publisher = IatiExporter.Publisher.standalone();

@@ -1,9 +1,7 @@
 package dev.bulwark.node.cli;
 
-import dev.bulwark.node.audit.AuditEntry;
 import dev.bulwark.support.ally.Allies;
 import dev.bulwark.support.contribution.ContributionCsv;
-import dev.bulwark.support.contribution.ContributionLedger;
 import dev.bulwark.support.contribution.ImportResult;
 import dev.bulwark.support.money.ExchangeRates;
 import java.io.IOException;
@@ -11,7 +9,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,7 +56,6 @@ final class SupportImportCommand extends SupportBase {
         table = table.with(extra.rates());
       }
     }
-    ContributionLedger ledger = home.ledger();
     ImportResult result;
     try (Reader in = Files.newBufferedReader(readable(file), StandardCharsets.UTF_8)) {
       result =
@@ -76,22 +72,13 @@ final class SupportImportCommand extends SupportBase {
     if (!result.ok()) {
       return errors(file.toString(), result.errors());
     }
-    try (NodeStores stores = home.nodeStores()) {
-      ledger.append(result);
-      stores.record(
-          "support.import",
-          "",
-          AuditEntry.Decision.ALLOW,
-          List.of(),
-          file
-              + ": "
-              + result.contributions().size()
-              + " contributions into "
-              + ledger.file()
-              + (rates == null ? "" : " (rates " + rates + ")"));
-    }
-    out.println(
-        "imported " + result.contributions().size() + " contributions into " + ledger.file());
+    String into =
+        home.append(
+            result,
+            "support.import",
+            file.toString(),
+            rates == null ? "" : " (rates " + rates + ")");
+    out.println("imported " + result.contributions().size() + " contributions into " + into);
     return 0;
   }
 }

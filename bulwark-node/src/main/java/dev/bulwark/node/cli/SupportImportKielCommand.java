@@ -1,9 +1,7 @@
 package dev.bulwark.node.cli;
 
-import dev.bulwark.node.audit.AuditEntry;
 import dev.bulwark.support.ally.Allies;
 import dev.bulwark.support.contribution.Contribution;
-import dev.bulwark.support.contribution.ContributionLedger;
 import dev.bulwark.support.contribution.ImportResult;
 import dev.bulwark.support.kiel.KielImporter;
 import java.io.IOException;
@@ -60,8 +58,7 @@ final class SupportImportKielCommand extends SupportBase {
         existing.stream().map(Contribution::id).filter(id -> id.startsWith("kiel:")).findFirst();
     if (previous.isPresent()) {
       err.println(
-          "the ledger "
-              + home.ledger().file()
+          home.where()
               + " already holds a Kiel tracker release ("
               + previous.get().split(":")[1]
               + "); a release revises history, so importing another would count aid twice. Nothing imported.");
@@ -74,29 +71,19 @@ final class SupportImportKielCommand extends SupportBase {
     if (!result.ok()) {
       return errors(file.toString(), result.errors());
     }
-    ContributionLedger ledger = home.ledger();
-    try (NodeStores stores = home.nodeStores()) {
-      ledger.append(new ImportResult(result.contributions(), List.of(), result.rowsRead()));
-      stores.record(
-          "support.import-kiel",
-          "",
-          AuditEntry.Decision.ALLOW,
-          List.of(),
-          file
-              + ": release "
-              + label
-              + ", "
-              + result.contributions().size()
-              + " entries into "
-              + ledger.file());
-    }
+    String into =
+        home.append(
+            new ImportResult(result.contributions(), List.of(), result.rowsRead()),
+            "support.import-kiel",
+            file.toString(),
+            " (release " + label + ")");
     out.println(
         "imported "
             + result.contributions().size()
             + " entries from "
             + (result.rowsRead() - result.rowsSkipped())
             + " rows of allies into "
-            + ledger.file());
+            + into);
     if (result.rowsSkipped() > 0) {
       out.println(
           "skipped "

@@ -79,7 +79,14 @@ final class SupportReportCommand extends SupportBase {
 
   @Override
   protected int execute() throws IOException {
-    List<Contribution> ledger = home.load();
+    if (outFile == null && format == Format.HTML && System.console() != null) {
+      // a page of HTML and SVG is unreadable on a terminal
+      throw new SupportFailure(
+          2,
+          "the HTML report is a web page: give --out report.html (or redirect it: > report.html),"
+              + " or --format csv to read it here");
+    }
+    List<Contribution> ledger = home.counted();
     int now = LocalDate.now(ZoneOffset.UTC).getYear();
     int focus =
         year != null
@@ -94,6 +101,12 @@ final class SupportReportCommand extends SupportBase {
             ? since
             : Math.max(
                 focus - 4, ledger.stream().mapToInt(c -> c.date().getYear()).min().orElse(focus));
+    if (focus == now) {
+      err.println(
+          "the year "
+              + now
+              + " is not over: its figures count the ledger up to today (a partial year)");
+    }
     if (first > focus) {
       throw new SupportFailure(2, "--since " + first + " is after the report's year " + focus);
     }

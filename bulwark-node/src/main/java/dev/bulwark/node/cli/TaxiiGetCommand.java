@@ -26,11 +26,19 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "get",
-    mixinStandardHelpOptions = true,
+    // no standard mixin: its -V/--version would clash with match[version]'s --version, and picocli
+    // then dropped --help too (taxii get --help ended in "Missing required parameters", exit 2)
+    mixinStandardHelpOptions = false,
     description = "Fetch a collection's objects (following next page by page) as JSON lines.",
     footer = "Exit status: 0 ok, 2 unreachable, refused or unwritable output.")
 final class TaxiiGetCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "API_ROOT")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
+  @Parameters(index = "0", paramLabel = "API_ROOT", description = "The server's API root URL.")
   URI apiRoot;
 
   @Parameters(index = "1", paramLabel = "COLLECTION", description = "Collection id or alias.")

@@ -1,6 +1,7 @@
 package dev.bulwark.node.demo;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -32,6 +33,9 @@ class DemoBanner {
     out.println();
     out.println("Bulwark demo node is running.");
     out.println("  data folder:  " + home);
+    // the command line works on BULWARK_HOME: without this line it would open ~/.bulwark instead
+    out.println("  command line: export BULWARK_HOME=" + Path.of(home).toAbsolutePath());
+    out.println("                (then ./bulwark status, ./bulwark stix import FILE ...)");
     out.println("  demo content loaded into collection 'intel':");
     loaded.forEach(out::println);
     out.println("  health:       " + base + "/actuator/health");

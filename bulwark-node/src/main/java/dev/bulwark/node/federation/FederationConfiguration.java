@@ -1,6 +1,7 @@
 package dev.bulwark.node.federation;
 
 import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.store.NodeLease;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.stix.validation.StixValidator;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,8 +33,18 @@ public class FederationConfiguration {
     return new CursorStore(dataSource);
   }
 
+  /** Which of a nation's processes over one PostgreSQL runs federation (always this one on H2). */
+  @Bean(destroyMethod = "close")
+  NodeLease nodeLease(
+      @Value("${spring.datasource.url}") String url,
+      @Value("${spring.datasource.username:}") String user,
+      @Value("${spring.datasource.password:}") String password) {
+    return new NodeLease(url, user, password, "bulwark-node-once-only-work");
+  }
+
   @Bean(destroyMethod = "close")
   FederationService federationService(
+      NodeLease lease,
       PeerStore peers,
       CursorStore cursors,
       ObjectStore store,
@@ -48,7 +59,8 @@ public class FederationConfiguration {
         validator,
         policy,
         new FederationMetrics(registry),
-        nation.toUpperCase(Locale.ROOT));
+        nation.toUpperCase(Locale.ROOT),
+        lease::held);
   }
 
   @Bean

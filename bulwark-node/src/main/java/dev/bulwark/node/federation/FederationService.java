@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * Runs federation: for every configured peer, a cycle that pulls its collections and pushes ours,
  * repeated at the peer's interval, backing off (doubling, up to 30 seconds) while the peer fails.
  * The peer list is re-read every few seconds, so {@code bulwark peer add|remove} takes effect on a
- * running node. Thread-safe.
+ * running node. With two processes of one nation over one PostgreSQL, only the one that holds the
+ * lease ({@code store.NodeLease}) exchanges; the other takes over within the refresh interval after
+ * it dies. Thread-safe.
  */
 public final class FederationService implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FederationService.class);
@@ -37,6 +40,7 @@ public final class FederationService implements AutoCloseable {
   private final String localNation;
   private final ScheduledExecutorService scheduler;
   private final Map<String, PeerLoop> loops = new ConcurrentHashMap<>();
+  private final BooleanSupplier leader;
 
   FederationService(
       PeerStore peers,
@@ -45,7 +49,9 @@ public final class FederationService implements AutoCloseable {
       StixValidator validator,
       AccessPolicy policy,
       FederationMetrics metrics,
-      String localNation) {
+      String localNation,
+      BooleanSupplier leader) {
+    this.leader = leader;
     this.peers = peers;
     this.cursors = cursors;
     this.store = store;
@@ -70,6 +76,12 @@ public final class FederationService implements AutoCloseable {
 
   private void refreshPeers() {
     try {
+      if (!leader.getAsBoolean()) {
+        // another process of this nation runs federation (NodeLease): none here until it is gone
+        loops.values().forEach(l -> l.stopped = true);
+        loops.clear();
+        return;
+      }
       Map<String, Peer> current = new HashMap<>();
       peers.list().forEach(p -> current.put(p.name(), p));
       loops
@@ -130,8 +142,11 @@ public final class FederationService implements AutoCloseable {
         return;
       }
       boolean ok = true;
+      // a peer that nothing reaches (TLS, connection, token) fails every row of the status alike:
+      // a push with nothing to send must not look fine while the peer cannot be reached
+      RuntimeException down = peer.pull().isEmpty() ? reach() : null;
       for (String collection : peer.pull()) {
-        ok &=
+        RuntimeException failed =
             attempt(
                 Direction.PULL,
                 collection,
@@ -148,25 +163,35 @@ public final class FederationService implements AutoCloseable {
                             metrics,
                             FederationService::nowMicros)
                         .run());
+        ok &= failed == null;
+        if (failed != null && down == null && PeerProblems.unreachable(failed)) {
+          down = failed;
+        }
       }
       for (String collection : peer.push()) {
+        if (down != null) {
+          markFailed(Direction.PUSH, collection, down);
+          ok = false;
+          continue;
+        }
         ok &=
             attempt(
-                Direction.PUSH,
-                collection,
-                () ->
-                    new PushTask(
-                            peer,
-                            collection,
-                            localNation,
-                            client,
-                            store,
-                            policy,
-                            cursors,
-                            metrics,
-                            FederationService::nowMicros,
-                            this::maxContentLength)
-                        .run());
+                    Direction.PUSH,
+                    collection,
+                    () ->
+                        new PushTask(
+                                peer,
+                                collection,
+                                localNation,
+                                client,
+                                store,
+                                policy,
+                                cursors,
+                                metrics,
+                                FederationService::nowMicros,
+                                this::maxContentLength)
+                            .run())
+                == null;
       }
       delay = ok ? peer.interval() : min(delay.multipliedBy(2), MAX_BACKOFF);
       if (!stopped && !scheduler.isShutdown()) {
@@ -174,7 +199,31 @@ public final class FederationService implements AutoCloseable {
       }
     }
 
-    private boolean attempt(Direction direction, String collection, LongSupplier task) {
+    /** Asks the peer's API root (for a push-only peer); returns why it cannot, or null. */
+    private RuntimeException reach() {
+      try {
+        client.apiRoot(peer.apiRoot());
+        return null;
+      } catch (RuntimeException e) {
+        if (!PeerProblems.unreachable(e)) {
+          return null;
+        }
+        log.warn("federation with {} failed: {}", peer.name(), PeerProblems.explain(peer, e));
+        return e;
+      }
+    }
+
+    private void markFailed(Direction direction, String collection, RuntimeException e) {
+      CursorStore.Cursor c =
+          cursors
+              .find(peer.name(), direction, collection)
+              .orElse(CursorStore.Cursor.start(peer.name(), direction, collection));
+      cursors.save(c.failed(PeerProblems.explain(peer, e), nowMicros()));
+      metrics.failed(peer, direction, collection);
+    }
+
+    /** Runs one direction of one collection; returns its failure, or null. */
+    private RuntimeException attempt(Direction direction, String collection, LongSupplier task) {
       try {
         long moved = task.getAsLong();
         if (moved > 0) {
@@ -185,15 +234,15 @@ public final class FederationService implements AutoCloseable {
               collection,
               moved);
         }
-        return true;
+        return null;
       } catch (RuntimeException e) {
         log.warn(
             "federation {} {} {} failed: {}",
             direction.label(),
             peer.name(),
             collection,
-            PullTask.describe(e));
-        return false;
+            PeerProblems.explain(peer, e));
+        return e;
       }
     }
   }

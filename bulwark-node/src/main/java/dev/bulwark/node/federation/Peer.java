@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param authUser the user name for HTTP Basic, or empty for a bearer token
  * @param authSecret the token the peer issued to this node
  * @param trustStore a PKCS#12 file with the peer's certificate, or empty for the JDK's trust
+ * @param pinnedCertificate the peer's own certificate (PEM) or its fingerprint ({@code sha256:HEX})
+ *     that this node trusts for it alone; empty when the trust store or the JDK decides
  */
 public record Peer(
     String name,
@@ -25,9 +27,37 @@ public record Peer(
     String trustPassword,
     List<String> pull,
     List<String> push,
-    Duration interval) {
+    Duration interval,
+    String pinnedCertificate) {
+
+  /** A peer without a pinned certificate. */
+  public Peer(
+      String name,
+      String nation,
+      URI apiRoot,
+      String authUser,
+      String authSecret,
+      String trustStore,
+      String trustPassword,
+      List<String> pull,
+      List<String> push,
+      Duration interval) {
+    this(
+        name,
+        nation,
+        apiRoot,
+        authUser,
+        authSecret,
+        trustStore,
+        trustPassword,
+        pull,
+        push,
+        interval,
+        "");
+  }
 
   public Peer {
+    pinnedCertificate = pinnedCertificate == null ? "" : pinnedCertificate;
     Objects.requireNonNull(name, "name");
     nation = nation.toUpperCase(Locale.ROOT);
     String root = apiRoot.toString();
@@ -37,6 +67,22 @@ public record Peer(
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval must be positive");
     }
+  }
+
+  /** The same peer, trusting {@code pin} (a PEM certificate or {@code sha256:HEX}). */
+  public Peer pinning(String pin) {
+    return new Peer(
+        name,
+        nation,
+        apiRoot,
+        authUser,
+        authSecret,
+        trustStore,
+        trustPassword,
+        pull,
+        push,
+        interval,
+        pin);
   }
 
   /** How this peer's objects are recorded as added, so they are told apart from local ones. */

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class PeerStore {
   private static final String COLUMNS =
       "name, nation, api_root, auth_user, auth_secret, trust_store, trust_password,"
-          + " pull_collections, push_collections, interval_ms";
+          + " pull_collections, push_collections, interval_ms, pinned_certificate";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -40,7 +40,7 @@ public final class PeerStore {
             jdbc.sql(
                     "INSERT INTO peers ("
                         + COLUMNS
-                        + ", created_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + ", created_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                     peer.name(),
                     peer.nation(),
@@ -52,6 +52,7 @@ public final class PeerStore {
                     String.join(",", peer.pull()),
                     String.join(",", peer.push()),
                     peer.interval().toMillis(),
+                    peer.pinnedCertificate(),
                     System.currentTimeMillis() * 1000)
                 .update();
           });
@@ -105,7 +106,8 @@ public final class PeerStore {
         rs.getString(7),
         split(rs.getString(8)),
         split(rs.getString(9)),
-        Duration.ofMillis(rs.getLong(10)));
+        Duration.ofMillis(rs.getLong(10)),
+        rs.getString(11));
   }
 
   private static List<String> split(String csv) {

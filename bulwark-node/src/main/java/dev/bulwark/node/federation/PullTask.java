@@ -219,7 +219,7 @@ final class PullTask {
           e.addSuppressed(alsoFailed);
         }
       }
-      cursors.save(cursor.failed(describe(e), nowMicros.getAsLong()));
+      cursors.save(cursor.failed(PeerProblems.explain(peer, e), nowMicros.getAsLong()));
       metrics.failed(peer, Direction.PULL, collection);
     }
 

@@ -209,7 +209,7 @@ final class PushTask {
         }
       }
     } catch (RuntimeException e) {
-      cursors.save(cursor.failed(PullTask.describe(e), nowMicros.getAsLong()));
+      cursors.save(cursor.failed(PeerProblems.explain(peer, e), nowMicros.getAsLong()));
       metrics.failed(peer, Direction.PUSH, collection);
       throw e;
     }

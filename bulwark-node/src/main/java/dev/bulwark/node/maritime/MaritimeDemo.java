@@ -3,6 +3,7 @@ package dev.bulwark.node.maritime;
 import dev.bulwark.node.maritime.ingest.DemoReplaySource;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
+import dev.bulwark.stix.StixIds;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -111,7 +112,8 @@ public class MaritimeDemo {
                   user,
                   nation,
                   EnumSet.of(Role.READER, Role.CONTRIBUTOR),
-                  Optional.empty(),
+                  // an identity, as every other principal: principal list shows who it is
+                  Optional.of(StixIds.random("identity")),
                   0L,
                   Optional.empty())
               .token();

@@ -1,6 +1,8 @@
 package dev.bulwark.node.security;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +43,7 @@ public final class SelfSignedTls implements EnvironmentPostProcessor {
       return;
     }
     Path dir = Path.of(home).resolve("tls");
-    String password = ensure(dir, env.getProperty("bulwark.tls.hostname", "localhost"));
+    String password = ensure(dir, env.getProperty("bulwark.tls.hostname", defaultHostname()));
     Map<String, Object> ssl = new HashMap<>();
     ssl.put("server.ssl.enabled", "true");
     ssl.put("server.ssl.key-store", dir.resolve(KEYSTORE).toAbsolutePath().toString());
@@ -50,6 +52,19 @@ public final class SelfSignedTls implements EnvironmentPostProcessor {
     ssl.put("server.ssl.key-alias", "bulwark");
     ssl.put("server.ssl.enabled-protocols", "TLSv1.3,TLSv1.2");
     env.getPropertySources().addLast(new MapPropertySource("bulwark-self-signed-tls", ssl));
+  }
+
+  /**
+   * The name the certificate is made for when {@code bulwark.tls.hostname} is not set: this
+   * machine's host name (the certificate also names localhost and 127.0.0.1).
+   */
+  public static String defaultHostname() {
+    try {
+      String name = InetAddress.getLocalHost().getHostName();
+      return name.matches("[A-Za-z0-9.-]+") ? name : "localhost";
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
   }
 
   /**
@@ -86,9 +101,11 @@ public final class SelfSignedTls implements EnvironmentPostProcessor {
                       "-validity",
                       "825",
                       "-dname",
-                      "CN=" + hostname + ", O=Bulwark demo node",
+                      "CN=" + hostname + ", O=Bulwark node",
                       "-ext",
-                      "SAN=dns:" + hostname + ",dns:localhost,ip:127.0.0.1",
+                      hostname.equals("localhost")
+                          ? "SAN=dns:localhost,ip:127.0.0.1"
+                          : "SAN=dns:" + hostname + ",dns:localhost,ip:127.0.0.1",
                       "-keystore",
                       keystore.toString(),
                       "-storetype",

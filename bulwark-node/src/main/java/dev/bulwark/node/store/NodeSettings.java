@@ -59,6 +59,28 @@ public record NodeSettings(
     return new NodeSettings(home, nation, url, user, password);
   }
 
+  /**
+   * Any other setting of the node, from the same places (system properties, then {@code
+   * bulwark.properties}), e.g. {@code bulwark.tls.hostname}.
+   */
+  public String property(String key, String fallback) {
+    String system = System.getProperty(key);
+    if (system != null) {
+      return system;
+    }
+    Path settingsFile = home.resolve(FILE_NAME);
+    if (Files.isRegularFile(settingsFile)) {
+      Properties file = new Properties();
+      try (Reader in = Files.newBufferedReader(settingsFile, StandardCharsets.UTF_8)) {
+        file.load(in);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read " + settingsFile + ": " + e.getMessage(), e);
+      }
+      return file.getProperty(key, fallback);
+    }
+    return fallback;
+  }
+
   private static String pick(Properties system, Properties file, String key, String fallback) {
     return system.getProperty(key, file.getProperty(key, fallback));
   }

@@ -73,6 +73,24 @@ public final class ReportPublisher {
   public record Published(PublicationStore.Publication publication, List<String> stixIds) {}
 
   /**
+   * A report on the demo's synthetic ledger says so in its title, wherever the title goes (the
+   * public page, the STIX report, the publications list).
+   */
+  private static SupportReport synthetic(SupportReport r) {
+    boolean synthetic = r.entries().stream().anyMatch(c -> SupportDemo.SOURCE.equals(c.source()));
+    return !synthetic
+        ? r
+        : new SupportReport(
+            "SYNTHETIC demo figures, not real data: " + r.title(),
+            r.ally(),
+            r.focus(),
+            r.history(),
+            r.entries(),
+            r.generated(),
+            r.marking());
+  }
+
+  /**
    * Publishes the alliance report the query describes (its ally, if any, is ignored).
    *
    * @param baseUrl the node's address as the caller sees it, for the report's external reference
@@ -89,7 +107,7 @@ public final class ReportPublisher {
             query.counted(),
             Optional.empty());
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-    SupportReport report = planner.report(alliance, ledger, now, Optional.of(MARKING));
+    SupportReport report = synthetic(planner.report(alliance, ledger, now, Optional.of(MARKING)));
     StringWriter html = new StringWriter();
     StringWriter json = new StringWriter();
     try {

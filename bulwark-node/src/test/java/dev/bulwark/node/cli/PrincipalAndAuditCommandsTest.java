@@ -3,10 +3,10 @@ package dev.bulwark.node.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.node.store.NodeDatabase;
+import dev.bulwark.node.store.TempDirs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,7 +24,7 @@ class PrincipalAndAuditCommandsTest {
 
   @BeforeEach
   void home() throws Exception {
-    home = Files.createTempDirectory("bulwark-cli-principal-");
+    home = TempDirs.create("bulwark-cli-principal-");
     previousHome = System.getProperty("bulwark.home");
     System.setProperty("bulwark.home", home.toString());
     // fast hashes for the test only (tokens are 256-bit random; the count only slows guessing)

@@ -8,6 +8,7 @@ import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.TempDirs;
 import dev.bulwark.stix.markings.Tlp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -72,7 +73,7 @@ class BoundedWorkIT {
 
   @BeforeAll
   void start() throws Exception {
-    root = Files.createTempDirectory("bulwark-bounded-");
+    root = TempDirs.create("bulwark-bounded-");
     node = new NodeProcess("EST", root.resolve("est"), NodeProcess.freePort(), List.of("-Xmx1g"));
     Files.createDirectories(node.home);
     Files.writeString(node.home.resolve("bulwark.properties"), "bulwark.nation=EST\n");

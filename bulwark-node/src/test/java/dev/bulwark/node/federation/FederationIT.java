@@ -12,6 +12,7 @@ import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Page;
 import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoredObject;
+import dev.bulwark.node.store.TempDirs;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiResources.Status;
 import dev.bulwark.stix.StixObject;
@@ -75,7 +76,7 @@ class FederationIT {
 
   @Test
   void eachNodeEndsWithExactlyWhatItMayHoldThroughACrashAndAnOutage() throws Exception {
-    Path root = Files.createTempDirectory("bulwark-federation-");
+    Path root = TempDirs.create("bulwark-federation-");
     for (String nation : NATIONS) {
       nodes.put(nation, new NodeProcess(nation, root.resolve(nation), NodeProcess.freePort()));
     }

@@ -10,6 +10,7 @@ import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoredObject;
+import dev.bulwark.node.store.TempDirs;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiResources.Status;
 import dev.bulwark.stix.markings.Tlp;
@@ -56,7 +57,7 @@ class GranularMarkingsFederationIT {
   void
       finding5_aPeerNodeReceivesAGreenObjectWithoutItsAmberStrictPartAndNeverOneWhoseNameIsRestricted()
           throws Exception {
-    root = Files.createTempDirectory("bulwark-granular-federation-");
+    root = TempDirs.create("bulwark-granular-federation-");
     NodeProcess fin = new NodeProcess("FIN", root.resolve("FIN"), NodeProcess.freePort());
     NodeProcess deu = new NodeProcess("DEU", root.resolve("DEU"), NodeProcess.freePort());
     nodes.add(fin);

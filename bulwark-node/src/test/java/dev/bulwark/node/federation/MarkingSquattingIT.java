@@ -9,6 +9,7 @@ import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.TempDirs;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiClientException;
 import dev.bulwark.node.taxii.client.TaxiiQuery;
@@ -68,7 +69,7 @@ class MarkingSquattingIT {
   @Test
   void finding3d_aDefinitionPostedAheadOnAnotherNodeDoesNotWidenWhatItsOriginReleased()
       throws Exception {
-    root = Files.createTempDirectory("bulwark-squatting-");
+    root = TempDirs.create("bulwark-squatting-");
     fin = new NodeProcess("FIN", root.resolve("FIN"), NodeProcess.freePort());
     est = new NodeProcess("EST", root.resolve("EST"), NodeProcess.freePort());
     String finAnalystId = "identity--" + UUID.randomUUID();

@@ -11,6 +11,7 @@ import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.ProvenanceClaim;
 import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoredObject;
+import dev.bulwark.node.store.TempDirs;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiClientException;
 import dev.bulwark.node.taxii.client.TaxiiQuery;
@@ -71,7 +72,7 @@ class ProvenanceIT {
 
   @BeforeAll
   static void federateThreeNodes() throws Exception {
-    root = Files.createTempDirectory("bulwark-provenance-");
+    root = TempDirs.create("bulwark-provenance-");
     for (String nation : List.of("DEU", "FIN", "EST")) {
       NodeProcess n = new NodeProcess(nation, root.resolve(nation), NodeProcess.freePort());
       nodes.put(nation, n);

@@ -7,6 +7,7 @@ import dev.bulwark.maritime.scenario.ScenarioSet;
 import dev.bulwark.maritime.scenario.Scenarios;
 import dev.bulwark.node.leaks.World.Who;
 import dev.bulwark.node.store.StoredObject;
+import dev.bulwark.node.store.TempDirs;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Releasability;
 import dev.bulwark.stix.markings.ReleasabilityMarking;
@@ -72,7 +73,7 @@ class LeakSuiteIT {
     long started = System.nanoTime();
     Instant begin = Instant.now();
     long beginMicros = begin.getEpochSecond() * 1_000_000L + begin.getNano() / 1_000L;
-    root = Files.createTempDirectory("bulwark-leaks-");
+    root = TempDirs.create("bulwark-leaks-");
     Truth truth = new Truth();
     Verdicts verdicts = new Verdicts();
     world = new World(root);

@@ -14,6 +14,7 @@ import dev.bulwark.node.store.ObjectQuery;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoredObject;
+import dev.bulwark.node.store.TempDirs;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiQuery;
 import dev.bulwark.node.taxii.client.TaxiiResources;
@@ -99,7 +100,7 @@ class KilledDuringReplayTest {
 
   @Test
   void nothingAcknowledgedNotedOrStoredIsLostWhenTheNodeIsKilledDuringReplay() throws Exception {
-    Path home = Files.createTempDirectory("bulwark-kill-test-");
+    Path home = TempDirs.create("bulwark-kill-test-");
     Path capture = home.resolve("scenarios.nmea");
     ScenarioSet set =
         Scenarios.generate(ScenarioFeed.START, GeoJsonInfrastructure.baltic().layer());

@@ -8,6 +8,7 @@ import dev.bulwark.node.audit.AuditLog;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.NodeDatabase;
+import dev.bulwark.node.store.TempDirs;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiQuery;
 import dev.bulwark.stix.StixObject;
@@ -20,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ class MaritimeNodeTest {
   @BeforeAll
   static void start() throws Exception {
     feed = new ScenarioFeed();
-    home = Files.createTempDirectory("bulwark-maritime-test-");
+    home = TempDirs.create("bulwark-maritime-test-");
     node =
         BulwarkNodeApplication.start(
             "--server.port=0",

@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +19,7 @@ class AcknowledgedWritesSurviveACrashTest {
 
   @Test
   void everyAcknowledgedObjectIsStillThereAfterSigkill() throws Exception {
-    Path dir = Files.createTempDirectory("bulwark-crash-");
+    Path dir = TempDirs.create("bulwark-crash-");
     String url = NodeDatabase.defaultUrl(dir);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process writer =

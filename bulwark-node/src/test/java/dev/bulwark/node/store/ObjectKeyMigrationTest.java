@@ -37,7 +37,7 @@ class ObjectKeyMigrationTest {
   private static HikariDataSource unmigrated(String db) throws Exception {
     HikariConfig config = new HikariConfig();
     if (db.equals("H2")) {
-      Path home = Files.createTempDirectory("bulwark-v9-");
+      Path home = TempDirs.create("bulwark-v9-");
       Files.createDirectories(home.resolve("db"));
       config.setJdbcUrl(NodeDatabase.defaultUrl(home));
       config.setUsername("bulwark");

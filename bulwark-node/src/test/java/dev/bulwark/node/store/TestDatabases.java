@@ -1,7 +1,6 @@
 package dev.bulwark.node.store;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -63,7 +62,7 @@ public final class TestDatabases {
   }
 
   public static HikariDataSource freshH2() throws Exception {
-    Path dir = Files.createTempDirectory("bulwark-test-db-");
+    Path dir = TempDirs.create("bulwark-test-db-");
     return NodeDatabase.open(NodeDatabase.defaultUrl(dir), "bulwark", "", 8);
   }
 

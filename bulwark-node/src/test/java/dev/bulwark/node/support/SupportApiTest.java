@@ -11,6 +11,7 @@ import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoredObject;
+import dev.bulwark.node.store.TempDirs;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiQuery;
 import dev.bulwark.stix.StixCodec;
@@ -20,7 +21,6 @@ import dev.bulwark.stix.validation.StixValidator;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ class SupportApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path home = Files.createTempDirectory("bulwark-support-test-");
+    Path home = TempDirs.create("bulwark-support-test-");
     node =
         BulwarkNodeApplication.start(
             "--server.port=0",

@@ -6,6 +6,7 @@ import dev.bulwark.node.BulwarkNodeApplication;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.NodeDatabase;
+import dev.bulwark.node.store.TempDirs;
 import dev.bulwark.node.web.DebianChromium;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class SupportConsoleBrowserTest {
   @BeforeAll
   static void start() throws Exception {
     DebianChromium.assumeInstalled();
-    home = Files.createTempDirectory("bulwark-support-console-");
+    home = TempDirs.create("bulwark-support-console-");
     node =
         BulwarkNodeApplication.start(
             "--server.port=0",

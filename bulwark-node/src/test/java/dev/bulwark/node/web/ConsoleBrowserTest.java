@@ -14,6 +14,7 @@ import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoredObject;
+import dev.bulwark.node.store.TempDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ class ConsoleBrowserTest {
   @BeforeAll
   static void start() throws Exception {
     DebianChromium.assumeInstalled();
-    home = Files.createTempDirectory("bulwark-console-test-");
+    home = TempDirs.create("bulwark-console-test-");
     node =
         BulwarkNodeApplication.start(
             "--server.port=0",

@@ -1,5 +1,6 @@
 package dev.bulwark.node.web;
 
+import dev.bulwark.node.store.TempDirs;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ public final class DebianChromium {
    * A new headless browser with a fresh profile and the given window size, plus any extra flags.
    */
   public static WebDriver start(String windowSize, String... extraArguments) throws IOException {
-    Path profile = Files.createTempDirectory("bulwark-chromium-");
+    Path profile = TempDirs.create("bulwark-chromium-");
     List<String> arguments =
         new ArrayList<>(
             List.of(

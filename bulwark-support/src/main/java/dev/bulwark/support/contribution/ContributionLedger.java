@@ -34,6 +34,15 @@ public final class ContributionLedger {
     this.file = directory.resolve(FILE_NAME);
   }
 
+  private ContributionLedger(Path file, boolean named) {
+    this.file = file;
+  }
+
+  /** The ledger in exactly this file (any name), e.g. {@code bulwark support ... --ledger FILE}. */
+  public static ContributionLedger inFile(Path file) {
+    return new ContributionLedger(file, true);
+  }
+
   public Path file() {
     return file;
   }

@@ -122,9 +122,11 @@ public final class HtmlReport {
         .append("\">\n");
     legend(h, left, 12);
     int y = 24;
+    // room right of the longest bar for its label, "EUR 21.15 bn / EUR 21.15 bn" (it was clipped)
+    int labelRoom = 230;
     for (AllyShare a : allies) {
-      double fw = (width - left - 80) * a.fairShareEur().doubleValue() / max;
-      double cw = (width - left - 80) * Math.max(0, a.eligibleEur().doubleValue()) / max;
+      double fw = (width - left - labelRoom) * a.fairShareEur().doubleValue() / max;
+      double cw = (width - left - labelRoom) * Math.max(0, a.eligibleEur().doubleValue()) / max;
       h.append("<text x=\"")
           .append(left - 6)
           .append("\" y=\"")
@@ -155,9 +157,10 @@ public final class HtmlReport {
           .append("\" y=\"")
           .append(y + 12)
           .append("\">")
-          .append(money(a.eligibleEur()))
-          .append(" / ")
+          // in the legend's order: fair share, then counted
           .append(money(a.fairShareEur()))
+          .append(" / ")
+          .append(money(a.eligibleEur()))
           .append("</text>\n");
       y += row;
     }

@@ -14,11 +14,13 @@ import dev.bulwark.stix.StixCodec;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.StixParseException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -328,7 +330,22 @@ public final class TaxiiClient {
   }
 
   private static TaxiiClientException unreachable(HttpRequest request, Throwable e) {
-    return new TaxiiClientException(0, request.method() + " " + request.uri() + ": " + e, e);
+    return new TaxiiClientException(
+        0, request.method() + " " + request.uri() + ": " + reason(e), e);
+  }
+
+  /** Why a connection failed, in words (the JDK leaves some of these messages empty). */
+  private static String reason(Throwable e) {
+    if (e.getMessage() != null && !e.getMessage().isBlank()) {
+      return e.getMessage();
+    }
+    if (e instanceof ConnectException) {
+      return "connection refused";
+    }
+    if (e instanceof HttpTimeoutException) {
+      return "no answer in time";
+    }
+    return e.getCause() != null && e.getCause() != e ? reason(e.getCause()) : "cannot connect";
   }
 
   /** Reads the body as JSON; throws TaxiiClientException for an error status. */

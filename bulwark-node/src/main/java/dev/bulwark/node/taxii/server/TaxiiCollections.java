@@ -1,6 +1,7 @@
 package dev.bulwark.node.taxii.server;
 
 import dev.bulwark.node.security.CollectionGrants;
+import dev.bulwark.node.security.DefaultCollections;
 import dev.bulwark.node.security.Grant;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ObjectStore;
@@ -33,8 +34,13 @@ final class TaxiiCollections {
     this.properties = properties;
   }
 
-  /** Creates the configured collections that the store does not hold yet. */
+  /** Creates the default and the configured collections that the store does not hold yet. */
   void ensureConfigured() {
+    for (DefaultCollections.Default d : DefaultCollections.ALL) {
+      if (!properties.collections().containsKey(d.id())) {
+        store.ensureCollection(new CollectionInfo(d.id(), d.title(), d.description(), Set.of()));
+      }
+    }
     properties
         .collections()
         .forEach(

@@ -1,5 +1,6 @@
 package dev.bulwark.node.taxii.server;
 
+import dev.bulwark.node.security.DefaultCollections;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,8 +47,8 @@ public record TaxiiProperties(
     long maxObjectBytes,
     long postMemoryBudget) {
 
-  /** The collections the node publishes into: maritime alerts and published support reports. */
-  public static final String NODE_OWNED_DEFAULT = "maritime-alerts,support-reports";
+  /** The collections the node publishes into (the node-owned {@link DefaultCollections}). */
+  public static final String NODE_OWNED_DEFAULT = DefaultCollections.nodeOwnedSetting();
 
   public TaxiiProperties {
     title = title == null ? "Bulwark TAXII 2.1" : title;

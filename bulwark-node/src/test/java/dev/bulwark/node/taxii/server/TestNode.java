@@ -5,6 +5,7 @@ import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.security.SelfSignedTls;
 import dev.bulwark.node.store.NodeDatabase;
+import dev.bulwark.node.store.TempDirs;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,7 +70,7 @@ final class TestNode {
   static synchronized TestNode get() {
     if (instance == null) {
       try {
-        Path home = Files.createTempDirectory("bulwark-taxii-test-");
+        Path home = TempDirs.create("bulwark-taxii-test-");
         // a client certificate for the mTLS test, made the same way as the node's own
         Path sensorDir = home.resolve("sensor");
         String sensorPassword = SelfSignedTls.ensure(sensorDir, "sensor-1");
