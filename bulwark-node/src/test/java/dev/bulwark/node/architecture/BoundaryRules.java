@@ -108,7 +108,7 @@ final class BoundaryRules {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(SERVER_PACKAGES.toArray(String[]::new))
-        .as("Libraries (stix, ais, maritime, support) never import Spring, JDBC or HTTP")
+        .as("Libraries (stix, ais, maritime, support, cyber) never import Spring, JDBC or HTTP")
         .because(
             "the same codec or detector runs in the node, a batch CLI, a benchmark and a stream"
                 + " job (DESIGN.md)");
@@ -129,6 +129,8 @@ final class BoundaryRules {
         .definedBy(root + ".maritime..")
         .layer("support")
         .definedBy(root + ".support..")
+        .optionalLayer("cyber")
+        .definedBy(root + ".cyber..")
         .layer("node")
         .definedBy(root + ".node..")
         .whereLayer("stix")
@@ -139,12 +141,14 @@ final class BoundaryRules {
         .mayOnlyAccessLayers("stix")
         .whereLayer("maritime")
         .mayOnlyAccessLayers("ais", "stix")
+        .whereLayer("cyber")
+        .mayOnlyAccessLayers("stix")
         .whereLayer("node")
         .mayNotBeAccessedByAnyLayer()
         .as(
             "Module dependencies point one way: node → maritime → ais, maritime → stix,"
-                + " support → stix, node → stix, node → support, and no library depends on the"
-                + " node");
+                + " support → stix, cyber → stix, node → stix, node → support, node → cyber,"
+                + " and no library depends on the node");
   }
 
   /** Node features use only the features the design allows them ({@link #FEATURES}). */
@@ -226,7 +230,11 @@ final class BoundaryRules {
 
   private static String[] libraryPackages(String root) {
     return new String[] {
-      root + ".stix..", root + ".ais..", root + ".maritime..", root + ".support.."
+      root + ".stix..",
+      root + ".ais..",
+      root + ".maritime..",
+      root + ".support..",
+      root + ".cyber.."
     };
   }
 
