@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       FederationCommand.class,
       AisCommand.class,
       MaritimeCommand.class,
+      CyberCommand.class,
       PrincipalCommand.class,
       AuditCommand.class,
       TaxiiCommand.class,

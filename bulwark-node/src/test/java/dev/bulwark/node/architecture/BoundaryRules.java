@@ -108,7 +108,7 @@ final class BoundaryRules {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(SERVER_PACKAGES.toArray(String[]::new))
-        .as("Libraries (stix, ais, maritime, support, cyber) never import Spring, JDBC or HTTP")
+        .as("Libraries (stix, ais, maritime, support) never import Spring, JDBC or HTTP")
         .because(
             "the same codec or detector runs in the node, a batch CLI, a benchmark and a stream"
                 + " job (DESIGN.md)");
