@@ -69,6 +69,7 @@ final class BoundaryRules {
           Map.entry("federation", Set.of("taxii.client", "store", "security", "audit")),
           Map.entry("maritime", Set.of("store", "security", "audit")),
           Map.entry("support", Set.of("store", "security", "audit")),
+          Map.entry("cyber", Set.of("store", "security", "audit")),
           Map.entry("web", Set.of("store", "security")),
           Map.entry("demo", Set.of("store", "security")),
           Map.entry(
@@ -83,6 +84,7 @@ final class BoundaryRules {
                   "federation",
                   "maritime",
                   "support",
+                  "cyber",
                   "web",
                   "demo")));
 

@@ -47,7 +47,7 @@ public record TaxiiProperties(
     long postMemoryBudget) {
 
   /** The collections the node publishes into: maritime alerts and published support reports. */
-  public static final String NODE_OWNED_DEFAULT = "maritime-alerts,support-reports";
+  public static final String NODE_OWNED_DEFAULT = "maritime-alerts,support-reports,sightings";
 
   public TaxiiProperties {
     title = title == null ? "Bulwark TAXII 2.1" : title;
