@@ -41,13 +41,17 @@ class BatchMatchTest {
           indicator(4, "[url:value LIKE 'http://deb.debian.org/debian/pool/main/%']"),
           indicator(5, "[ipv4-addr:value ISSUBSET '172.16.0.0/12']"),
           indicator(6, "[domain-name:value MATCHES '\\\\.dnsc\\\\.r-1x\\\\.com$']"),
-          indicator(7, "[ipv4-addr:value = '203.0.113.99']"));
+          indicator(7, "[ipv4-addr:value = '203.0.113.99']"),
+          indicator(
+              8,
+              "[domain-name:value = 'prod.debian.map.fastly.net'] FOLLOWEDBY"
+                  + " [network-traffic:dst_ref.value = '151.101.12.204'] WITHIN 60 SECONDS"));
 
   @Test
   void realSamplesBecomeSightingsAndWarninglistedHitsAreHeldBack() throws IOException {
     List<Indicator> indicators =
         new IndicatorFiles().read(new StringReader(INDICATORS), "indicators").indicators();
-    assertThat(indicators).hasSize(7);
+    assertThat(indicators).hasSize(8);
     Warninglists lists = new Warninglists();
     try (InputStream in = resource("misp/rfc1918.json")) {
       lists.add(in);
@@ -74,7 +78,8 @@ class BatchMatchTest {
             "indicator--00000000-0000-4000-8000-000000000002",
             "indicator--00000000-0000-4000-8000-000000000003",
             "indicator--00000000-0000-4000-8000-000000000004",
-            "indicator--00000000-0000-4000-8000-000000000006")
+            "indicator--00000000-0000-4000-8000-000000000006",
+            "indicator--00000000-0000-4000-8000-000000000008")
         .doesNotContain(
             "indicator--00000000-0000-4000-8000-000000000005",
             "indicator--00000000-0000-4000-8000-000000000007");
