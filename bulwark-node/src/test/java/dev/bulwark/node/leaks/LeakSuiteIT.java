@@ -169,6 +169,9 @@ class LeakSuiteIT {
     world.awaitSettled();
     registerTheNodesAlerts(truth);
     log(started, "alerts worked, federation settled");
+    CyberProbes cyber = new CyberProbes(world, probes, verdicts);
+    cyber.sense();
+    log(started, "sensors posted");
 
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
@@ -211,6 +214,7 @@ class LeakSuiteIT {
                     probes.statuses(w);
                     probes.maritime(w, attacks.injected);
                     probes.metrics(w);
+                    cyber.read(w);
                     return null;
                   }));
         }
@@ -231,6 +235,7 @@ class LeakSuiteIT {
     } finally {
       pool.shutdownNow();
     }
+    cyber.hidden();
     log(started, "probed");
 
     System.out.println("leak suite notes:");
@@ -242,6 +247,9 @@ class LeakSuiteIT {
     System.out.println("every failure: " + failures.toAbsolutePath());
     System.out.println(verdicts.summary());
     assertThat(probes.shown).as("the suite saw objects at all (it is not vacuous)").isNotEmpty();
+    assertThat(cyber.sightings())
+        .as("sensors made sightings (issue 17 probes not vacuous)")
+        .isPositive();
     assertThat(verdicts.clean()).as(verdicts.report()).isTrue();
   }
 
