@@ -4,6 +4,7 @@ import dev.bulwark.cyber.match.Indicator;
 import dev.bulwark.cyber.match.IndicatorFiles;
 import dev.bulwark.cyber.warninglist.Warninglists;
 import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.security.GranularMarkings;
 import dev.bulwark.node.security.NodePrincipal;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ObjectQuery;
@@ -48,6 +49,7 @@ final class IndicatorIndexes {
   private final Warninglists warninglists;
   private final LongSupplier nowMicros;
   private final Map<String, ReaderIndex> byReader = new ConcurrentHashMap<>();
+  private final GranularMarkings parts;
 
   IndicatorIndexes(
       ObjectStore store,
@@ -60,6 +62,7 @@ final class IndicatorIndexes {
     this.properties = properties;
     this.warninglists = warninglists;
     this.nowMicros = nowMicros;
+    this.parts = new GranularMarkings(policy);
   }
 
   /** The index of what this principal may read, rebuilt when older than the TTL. */
@@ -84,14 +87,22 @@ final class IndicatorIndexes {
       if (info.isEmpty()) {
         continue;
       }
-      ReadFilter gate = policy.readFilter(p, info.get());
+      // a granular marking may keep a part of an indicator (its pattern) from this reader: the
+      // reader is matched against what it would be served, and not at all when withheld whole
+      ReadFilter gate =
+          parts.withholding(
+              policy.readFilter(p, info.get()), p.reader(), info.get().defaultNations());
       long after = 0;
       while (true) {
         Page page =
             store.page(
                 new ObjectQuery(c, after, Set.of("indicator"), Set.of(), Set.of(), 1000), gate);
         for (StoredObject o : page.items()) {
-          lines.append(o.json()).append('\n');
+          Optional<String> served = parts.jsonFor(p.reader(), o, info.get().defaultNations());
+          if (served.isEmpty()) {
+            continue;
+          }
+          lines.append(served.get()).append('\n');
           known.put(
               o.objectId(),
               new Known(

@@ -1,6 +1,7 @@
 package dev.bulwark.node.cyber;
 
 import dev.bulwark.node.security.AccessPolicy;
+import dev.bulwark.node.security.GranularMarkings;
 import dev.bulwark.node.security.NodePrincipal;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ObjectQuery;
@@ -35,11 +36,13 @@ final class SightingReads {
   private final AccessPolicy policy;
   private final CyberProperties properties;
   private final JsonMapper json = JsonMapper.builder().build();
+  private final GranularMarkings parts;
 
   SightingReads(ObjectStore store, AccessPolicy policy, CyberProperties properties) {
     this.store = store;
     this.policy = policy;
     this.properties = properties;
+    this.parts = new GranularMarkings(policy);
   }
 
   /** The latest version of each readable object of one type in a collection, by id. */
@@ -49,7 +52,9 @@ final class SightingReads {
     if (info.isEmpty()) {
       return out;
     }
-    ReadFilter gate = policy.readFilter(p, info.get());
+    ReadFilter gate =
+        parts.withholding(
+            policy.readFilter(p, info.get()), p.reader(), info.get().defaultNations());
     long after = 0;
     int pages = 0;
     while (pages++ < 100) {
@@ -57,8 +62,10 @@ final class SightingReads {
           store.page(new ObjectQuery(collection, after, types, Set.of(), Set.of(), 1000), gate);
       for (StoredObject o : page.items()) {
         StoredObject before = out.get(o.objectId());
-        if (before == null || before.versionMicros() < o.versionMicros()) {
-          out.put(o.objectId(), o);
+        Optional<String> served = parts.jsonFor(p.reader(), o, info.get().defaultNations());
+        if (served.isPresent() && (before == null || before.versionMicros() < o.versionMicros())) {
+          // what this reader is served: granularly restricted parts (a name, a pattern) removed
+          out.put(o.objectId(), o.withJson(served.get()));
         }
       }
       if (!page.more()) {

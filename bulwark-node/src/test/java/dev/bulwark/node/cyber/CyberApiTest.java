@@ -190,6 +190,44 @@ class CyberApiTest {
   }
 
   @Test
+  void anIndicatorPostedOverTaxiiMatchesEventsOfNow() throws Exception {
+    String now = java.time.Instant.now().toString();
+    String id = "indicator--33333333-3333-4333-8333-333333333333";
+    String envelope =
+        "{\"objects\":["
+            + indicator(id, "[ipv4-addr:value = '198.51.100.77']", Tlp.GREEN.markingDefinitionId())
+                .replace("2024-01-01T00:00:00.000Z", now)
+                .replace("2016-01-01T00:00:00Z", now)
+            + "]}";
+    String token =
+        node.context
+            .getBean(PrincipalStore.class)
+            .add(
+                "est-author",
+                "EST",
+                Set.of(Role.CONTRIBUTOR, Role.READER),
+                Optional.empty(),
+                0L,
+                Optional.empty())
+            .token();
+    CyberHttp author = new CyberHttp(base, "est-author", token);
+    HttpResponse<String> added =
+        author.postAs(
+            "/bulwark/collections/intel/objects/", "application/taxii+json;version=2.1", envelope);
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(202);
+    Thread.sleep(200);
+    String later = java.time.Instant.now().plusMillis(5).toString();
+    JsonNode r =
+        post(
+            estSensor,
+            "{\"timestamp\":\""
+                + later
+                + "\",\"event_type\":\"flow\",\"src_ip\":\"10.1.2.3\","
+                + "\"dest_ip\":\"198.51.100.77\",\"dest_port\":443,\"proto\":\"TCP\"}\n");
+    assertThat(r.path("matches").asLong()).as(r.toString()).isEqualTo(1);
+  }
+
+  @Test
   void onlySensorsPostAndABodyOverTheBudgetIsRefused() {
     assertThat(
             estReader

@@ -46,6 +46,14 @@ final class CyberHttp {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  HttpResponse<String> postAs(String path, String contentType, String body) {
+    return send(
+        request(path)
+            .header("Content-Type", contentType)
+            .header("Accept", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(60))

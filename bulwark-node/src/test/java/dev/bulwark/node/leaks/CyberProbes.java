@@ -2,9 +2,11 @@ package dev.bulwark.node.leaks;
 
 import dev.bulwark.node.leaks.Verdicts.Kind;
 import dev.bulwark.node.leaks.World.Who;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,6 +25,9 @@ final class CyberProbes {
   private final Map<Who, Set<String>> shown = new ConcurrentHashMap<>();
 
   private final Map<String, Set<String>> all = new ConcurrentHashMap<>();
+
+  /** What each sensor's post answered, for the suite's notes. */
+  final List<String> notes = new CopyOnWriteArrayList<>();
 
   CyberProbes(World world, Probes probes, Verdicts verdicts) {
     this.world = world;
@@ -60,6 +65,7 @@ final class CyberProbes {
             "",
             "HTTP " + a.status() + " " + Attacks.abbreviate(a.body()));
         probes.scan(s, "/api/cyber/events", a);
+        notes.add(s + " posts 250 events: " + Attacks.abbreviate(a.body()));
       }
     }
   }

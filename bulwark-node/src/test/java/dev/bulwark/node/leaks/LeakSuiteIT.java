@@ -240,6 +240,7 @@ class LeakSuiteIT {
 
     System.out.println("leak suite notes:");
     attacks.notes.forEach(n -> System.out.println("  " + n));
+    cyber.notes.forEach(n -> System.out.println("  " + n));
     System.out.println("  canaries shown to callers allowed to see them: " + probes.shown.size());
     Path failures = Path.of("target", "leak-suite-failures.txt");
     Files.write(failures, verdicts.lines());
