@@ -64,6 +64,7 @@ export const PAGES = [
   { key: 'maritime', href: './', label: 'Maritime watch', subtitle: 'maritime watch' },
   { key: 'support', href: 'support.html', label: 'Support', subtitle: 'support to Ukraine' },
   { key: 'register', href: 'register.html', label: 'Register', subtitle: 'hostile-act register' },
+  { key: 'cyber', href: 'cyber.html', label: 'Cyber', subtitle: 'cyber infrastructure' },
 ];
 
 const AUTH_KEY = 'bulwark.auth';

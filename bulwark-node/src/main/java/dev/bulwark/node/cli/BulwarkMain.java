@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
       FederationCommand.class,
       AisCommand.class,
       MaritimeCommand.class,
+      CyberCommand.class,
       PrincipalCommand.class,
       AuditCommand.class,
       TaxiiCommand.class,

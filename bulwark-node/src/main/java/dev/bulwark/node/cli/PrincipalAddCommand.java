@@ -50,7 +50,7 @@ final class PrincipalAddCommand implements Callable<Integer> {
       required = true,
       split = ",",
       paramLabel = "ROLE",
-      description = "reader, contributor, admin, peer (comma-separated).")
+      description = "reader, contributor, admin, peer, sensor (comma-separated).")
   List<String> roles;
 
   @Option(

@@ -38,6 +38,11 @@ public final class DefaultCollections {
               "support-reports",
               "Support to Ukraine: published reports",
               "Fair shares, contributions and shortfalls published by this node, TLP:CLEAR",
+              true),
+          new Default(
+              "sightings",
+              "Sightings",
+              "Indicators seen by this nation's sensors, as STIX sightings",
               true));
 
   private DefaultCollections() {}

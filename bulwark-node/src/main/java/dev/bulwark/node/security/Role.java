@@ -14,7 +14,12 @@ public enum Role {
   /** Manages the node; may add objects on others' behalf and query the audit log. */
   ADMIN,
   /** Another nation's Bulwark node, federating. */
-  PEER;
+  PEER,
+  /**
+   * A sensor at a critical-infrastructure operator: posts events to {@code /api/cyber/events}, is
+   * matched against the indicators its nation may read, reads nothing else by this role.
+   */
+  SENSOR;
 
   /** Parses a role name, case-insensitively. */
   public static Role parse(String name) {
@@ -22,7 +27,7 @@ public enum Role {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "unknown role '" + name + "' (expected reader, contributor, admin or peer)", e);
+          "unknown role '" + name + "' (expected reader, contributor, admin, peer or sensor)", e);
     }
   }
 

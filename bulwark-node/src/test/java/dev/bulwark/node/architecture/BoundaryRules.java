@@ -70,6 +70,7 @@ final class BoundaryRules {
           Map.entry("maritime", Set.of("store", "security", "audit")),
           Map.entry("support", Set.of("store", "security", "audit")),
           Map.entry("incidents", Set.of("store", "security", "audit")),
+          Map.entry("cyber", Set.of("store", "security", "audit")),
           Map.entry("web", Set.of("store", "security")),
           Map.entry("demo", Set.of("store", "security", "incidents")),
           Map.entry(
@@ -85,6 +86,7 @@ final class BoundaryRules {
                   "maritime",
                   "support",
                   "incidents",
+                  "cyber",
                   "web",
                   "demo")));
 
@@ -133,6 +135,8 @@ final class BoundaryRules {
         .definedBy(root + ".support..")
         .layer("incidents")
         .definedBy(root + ".incidents..")
+        .optionalLayer("cyber")
+        .definedBy(root + ".cyber..")
         .layer("node")
         .definedBy(root + ".node..")
         .whereLayer("stix")
@@ -145,12 +149,14 @@ final class BoundaryRules {
         .mayOnlyAccessLayers("stix")
         .whereLayer("maritime")
         .mayOnlyAccessLayers("ais", "stix")
+        .whereLayer("cyber")
+        .mayOnlyAccessLayers("stix")
         .whereLayer("node")
         .mayNotBeAccessedByAnyLayer()
         .as(
             "Module dependencies point one way: node → maritime → ais, maritime → stix,"
-                + " support → stix, incidents → stix, node → stix, node → support, node →"
-                + " incidents, and no library depends on the node");
+                + " support → stix, incidents → stix, cyber → stix, node → stix, node → support,"
+                + " node → incidents, node → cyber, and no library depends on the node");
   }
 
   /** Node features use only the features the design allows them ({@link #FEATURES}). */
@@ -236,7 +242,8 @@ final class BoundaryRules {
       root + ".ais..",
       root + ".maritime..",
       root + ".support..",
-      root + ".incidents.."
+      root + ".incidents..",
+      root + ".cyber.."
     };
   }
 

@@ -182,6 +182,9 @@ class LeakSuiteIT {
     world.awaitSettled();
     registerTheNodesAlerts(truth);
     log(started, "alerts worked, federation settled");
+    CyberProbes cyber = new CyberProbes(world, probes, verdicts);
+    cyber.sense();
+    log(started, "sensors posted");
 
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
@@ -227,6 +230,7 @@ class LeakSuiteIT {
                     probes.register(w, incidentIds, slice, everyId);
                     probes.maritime(w, attacks.injected);
                     probes.metrics(w);
+                    cyber.read(w);
                     return null;
                   }));
         }
@@ -247,10 +251,12 @@ class LeakSuiteIT {
     } finally {
       pool.shutdownNow();
     }
+    cyber.hidden();
     log(started, "probed");
 
     System.out.println("leak suite notes:");
     attacks.notes.forEach(n -> System.out.println("  " + n));
+    cyber.notes.forEach(n -> System.out.println("  " + n));
     System.out.println("  canaries shown to callers allowed to see them: " + probes.shown.size());
     Path failures = Path.of("target", "leak-suite-failures.txt");
     Files.write(failures, verdicts.lines());
@@ -258,6 +264,9 @@ class LeakSuiteIT {
     System.out.println("every failure: " + failures.toAbsolutePath());
     System.out.println(verdicts.summary());
     assertThat(probes.shown).as("the suite saw objects at all (it is not vacuous)").isNotEmpty();
+    assertThat(cyber.sightings())
+        .as("sensors made sightings (issue 17 probes not vacuous)")
+        .isPositive();
     assertThat(verdicts.clean()).as(verdicts.report()).isTrue();
   }
 

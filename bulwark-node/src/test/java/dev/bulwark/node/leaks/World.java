@@ -75,6 +75,9 @@ final class World implements AutoCloseable {
   final Map<String, NodeProcess> nodes = new LinkedHashMap<>();
   final Map<String, List<Who>> principals = new LinkedHashMap<>();
 
+  /** Per node, its sensor principals (issue 17): the node's nation, the attacker's, Ukraine's. */
+  final Map<String, List<Who>> sensors = new LinkedHashMap<>();
+
   /** The identity of each reader nation's analyst: the same person (identity) on every node. */
   final Map<String, String> readerIdentities = new LinkedHashMap<>();
 
@@ -148,6 +151,18 @@ final class World implements AutoCloseable {
                 nation,
                 EnumSet.of(Role.ADMIN),
                 Optional.empty()));
+        List<Who> sensing = new ArrayList<>();
+        for (String s : List.of(nation, otherNode(nation), "UKR")) {
+          sensing.add(
+              add(
+                  ps,
+                  n,
+                  "sensor-" + s.toLowerCase(),
+                  s,
+                  EnumSet.of(Role.SENSOR),
+                  Optional.empty()));
+        }
+        sensors.put(nation, sensing);
         for (String other : NODES) {
           if (!other.equals(nation)) {
             Who peer =
