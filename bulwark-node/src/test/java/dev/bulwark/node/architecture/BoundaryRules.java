@@ -69,6 +69,7 @@ final class BoundaryRules {
           Map.entry("federation", Set.of("taxii.client", "store", "security", "audit")),
           Map.entry("maritime", Set.of("store", "security", "audit")),
           Map.entry("support", Set.of("store", "security", "audit")),
+          Map.entry("readiness", Set.of("store", "security", "audit")),
           Map.entry("web", Set.of("store", "security")),
           Map.entry("demo", Set.of("store", "security")),
           Map.entry(
@@ -83,6 +84,7 @@ final class BoundaryRules {
                   "federation",
                   "maritime",
                   "support",
+                  "readiness",
                   "web",
                   "demo")));
 
@@ -129,6 +131,8 @@ final class BoundaryRules {
         .definedBy(root + ".maritime..")
         .layer("support")
         .definedBy(root + ".support..")
+        .layer("readiness")
+        .definedBy(root + ".readiness..")
         .layer("node")
         .definedBy(root + ".node..")
         .whereLayer("stix")
@@ -137,14 +141,16 @@ final class BoundaryRules {
         .mayNotAccessAnyLayer()
         .whereLayer("support")
         .mayOnlyAccessLayers("stix")
+        .whereLayer("readiness")
+        .mayOnlyAccessLayers("support", "stix")
         .whereLayer("maritime")
         .mayOnlyAccessLayers("ais", "stix")
         .whereLayer("node")
         .mayNotBeAccessedByAnyLayer()
         .as(
             "Module dependencies point one way: node → maritime → ais, maritime → stix,"
-                + " support → stix, node → stix, node → support, and no library depends on the"
-                + " node");
+                + " support → stix, readiness → support and stix, node → stix, node → support,"
+                + " node → readiness, and no library depends on the node");
   }
 
   /** Node features use only the features the design allows them ({@link #FEATURES}). */
@@ -226,7 +232,11 @@ final class BoundaryRules {
 
   private static String[] libraryPackages(String root) {
     return new String[] {
-      root + ".stix..", root + ".ais..", root + ".maritime..", root + ".support.."
+      root + ".stix..",
+      root + ".ais..",
+      root + ".maritime..",
+      root + ".support..",
+      root + ".readiness.."
     };
   }
 
