@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       TaxiiCommand.class,
       SupportCommand.class,
+      ReadinessCommand.class,
     })
 public final class BulwarkMain implements Runnable {
 

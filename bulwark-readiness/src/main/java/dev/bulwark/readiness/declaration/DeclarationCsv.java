@@ -144,6 +144,23 @@ public final class DeclarationCsv {
     return new Result(rows, errors);
   }
 
+  /**
+   * One row given as column → value (a form or a JSON entry), checked exactly as a CSV row.
+   *
+   * @param line the number to name in the error (e.g. the entry's position)
+   * @throws RowException naming the line and the reason when the row is bad
+   */
+  public Row parse(int line, Map<String, String> columns) {
+    List<String> fields = new ArrayList<>();
+    Map<String, Integer> header = new HashMap<>();
+    columns.forEach(
+        (k, v) -> {
+          header.put(k, fields.size());
+          fields.add(v == null ? "" : v);
+        });
+    return row(new CsvRow(line, fields, header));
+  }
+
   private static String versionKey(Declaration d) {
     return d.key() + "\u0000" + d.validFrom();
   }

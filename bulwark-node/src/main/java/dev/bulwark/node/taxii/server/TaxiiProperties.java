@@ -47,7 +47,8 @@ public record TaxiiProperties(
     long postMemoryBudget) {
 
   /** The collections the node publishes into: maritime alerts and published support reports. */
-  public static final String NODE_OWNED_DEFAULT = "maritime-alerts,support-reports";
+  public static final String NODE_OWNED_DEFAULT =
+      "maritime-alerts,support-reports,force-declarations";
 
   public TaxiiProperties {
     title = title == null ? "Bulwark TAXII 2.1" : title;
