@@ -1,5 +1,6 @@
 package dev.bulwark.node.demo;
 
+import dev.bulwark.node.readiness.ReadinessDemo;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ImportSummary;
 import dev.bulwark.node.store.ObjectStore;
@@ -65,6 +66,7 @@ public class DemoContent {
         throw new UncheckedIOException("demo content missing from the jar: " + bundle, e);
       }
     }
+    lines.addAll(ReadinessDemo.load(store, nation));
     return lines;
   }
 }

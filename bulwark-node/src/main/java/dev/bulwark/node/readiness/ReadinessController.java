@@ -53,6 +53,7 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 @RequestMapping("/api/readiness")
 class ReadinessController {
+  private static final String ACTION = "bulwark.readiness.action";
   private final DeclarationStore declarations;
   private final ReadinessCalculator calculator;
   private final ReadinessAudit audit;
@@ -72,8 +73,9 @@ class ReadinessController {
 
   /** The coverage on {@code as_of} (default today, UTC) over what the caller may see. */
   @GetMapping("/summary")
-  ResponseEntity<String> summary(@RequestParam(name = "as_of", required = false) String asOf) {
-    NodePrincipal p = reader("readiness.summary");
+  ResponseEntity<String> summary(
+      HttpServletRequest request, @RequestParam(name = "as_of", required = false) String asOf) {
+    NodePrincipal p = reader(request, "readiness.summary");
     LocalDate day = day(asOf);
     List<Declaration> seen =
         declarations.visibleTo(p).stream().map(DeclarationStore.Visible::declaration).toList();
@@ -86,9 +88,10 @@ class ReadinessController {
   /** The declarations valid on {@code as_of} (every version with {@code versions=all}). */
   @GetMapping("/declarations")
   ResponseEntity<String> list(
+      HttpServletRequest request,
       @RequestParam(name = "as_of", required = false) String asOf,
       @RequestParam(name = "versions", required = false) String versions) {
-    NodePrincipal p = reader("readiness.declarations.list");
+    NodePrincipal p = reader(request, "readiness.declarations.list");
     LocalDate day = day(asOf);
     List<DeclarationStore.Visible> seen = declarations.visibleTo(p);
     List<DeclarationStore.Visible> shown = seen;
@@ -115,7 +118,7 @@ class ReadinessController {
   /** Enters declarations: one JSON object, or an array of them, with the CSV's column names. */
   @PostMapping(path = "/declarations", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> enter(HttpServletRequest request) {
-    NodePrincipal p = enterer("readiness.declarations.enter");
+    NodePrincipal p = enterer(request, "readiness.declarations.enter");
     JsonNode body;
     try {
       body = SummaryJson.MAPPER.readTree(body(request));
@@ -146,7 +149,7 @@ class ReadinessController {
   /** Imports a CSV file ({@code text/csv}), all of it or nothing. */
   @PostMapping(path = "/import", consumes = "text/csv")
   ResponseEntity<String> importCsv(HttpServletRequest request) {
-    NodePrincipal p = enterer("readiness.import");
+    NodePrincipal p = enterer(request, "readiness.import");
     DeclarationCsv.Result result;
     try {
       result = csv.read(new StringReader(body(request)), "upload");
@@ -165,8 +168,8 @@ class ReadinessController {
 
   /** The JSON schema of {@code x-bulwark-force-declaration}. */
   @GetMapping(path = "/extension/schema.json", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<String> schema() {
-    reader("readiness.schema");
+  ResponseEntity<String> schema(HttpServletRequest request) {
+    reader(request, "readiness.schema");
     return json(ReadinessExtension.schema());
   }
 
@@ -200,9 +203,15 @@ class ReadinessController {
   }
 
   @ExceptionHandler(ReadinessError.class)
-  ResponseEntity<String> refused(ReadinessError e) {
+  ResponseEntity<String> refused(ReadinessError e, HttpServletRequest request) {
+    Object action = request.getAttribute(ACTION);
     NodeAuthentication.current()
-        .ifPresent(p -> audit.refused(p, "readiness", e.status() + " " + e.getMessage()));
+        .ifPresent(
+            p ->
+                audit.refused(
+                    p,
+                    action == null ? "readiness" : action.toString(),
+                    e.status() + " " + e.getMessage()));
     ObjectNode out = SummaryJson.MAPPER.createObjectNode();
     out.put("error", e.getMessage());
     ArrayNode details = out.putArray("details");
@@ -212,13 +221,14 @@ class ReadinessController {
         .body(out.toString());
   }
 
-  private static NodePrincipal principal() {
+  private static NodePrincipal principal(HttpServletRequest request, String action) {
+    request.setAttribute(ACTION, action);
     return NodeAuthentication.current()
         .orElseThrow(() -> new IllegalStateException("the readiness API needs a principal"));
   }
 
-  private static NodePrincipal reader(String action) {
-    NodePrincipal p = principal();
+  private static NodePrincipal reader(HttpServletRequest request, String action) {
+    NodePrincipal p = principal(request, action);
     if (!(p.isAdmin() || p.has(Role.READER) || p.has(Role.CONTRIBUTOR))) {
       throw new ReadinessError(
           403, "reading readiness needs the reader, contributor or admin role");
@@ -226,8 +236,8 @@ class ReadinessController {
     return p;
   }
 
-  private static NodePrincipal enterer(String action) {
-    NodePrincipal p = principal();
+  private static NodePrincipal enterer(HttpServletRequest request, String action) {
+    NodePrincipal p = principal(request, action);
     if (!(p.isAdmin() || p.has(Role.CONTRIBUTOR))) {
       throw new ReadinessError(403, "entering declarations needs the contributor or admin role");
     }

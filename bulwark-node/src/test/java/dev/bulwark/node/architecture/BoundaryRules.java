@@ -71,7 +71,7 @@ final class BoundaryRules {
           Map.entry("support", Set.of("store", "security", "audit")),
           Map.entry("readiness", Set.of("store", "security", "audit")),
           Map.entry("web", Set.of("store", "security")),
-          Map.entry("demo", Set.of("store", "security")),
+          Map.entry("demo", Set.of("store", "security", "readiness")),
           Map.entry(
               "cli",
               Set.of(

@@ -131,6 +131,8 @@ class LeakSuiteIT {
     for (Corpus c : corpora.values()) {
       attacks.collide(c);
     }
+    ReadinessLeaks readiness = new ReadinessLeaks(world, truth, verdicts);
+    readiness.plant(attacks.notes);
     attacks.peerRepublishes(corpora.get("FIN"), "EST");
     attacks.peerRepublishes(corpora.get("DEU"), "EST");
     world.awaitSettled();
@@ -211,6 +213,7 @@ class LeakSuiteIT {
                     probes.statuses(w);
                     probes.maritime(w, attacks.injected);
                     probes.metrics(w);
+                    readiness.probe(probes, w);
                     return null;
                   }));
         }
@@ -221,6 +224,7 @@ class LeakSuiteIT {
                   probes.replay(
                       author, world.all(node).stream().filter(x -> x != author).toList(), "intel");
                   probes.anonymous(node);
+                  readiness.anonymous(node);
                   probes.holdings(node);
                   return null;
                 }));

@@ -38,10 +38,14 @@ import java.util.UUID;
 final class World implements AutoCloseable {
   static final List<String> NODES = List.of("FIN", "EST", "DEU");
   static final List<String> READER_NATIONS = List.of("USA", "DEU", "EST", "FIN", "UKR", "AUT");
-  static final List<String> COLLECTIONS = List.of("intel", "scratch", "maritime-alerts");
+  static final List<String> COLLECTIONS =
+      List.of("intel", "scratch", "maritime-alerts", "force-declarations");
 
-  /** The collections that federate (maritime alerts too: the issue's finding 2 is about them). */
-  static final List<String> FEDERATED = List.of("intel", "maritime-alerts");
+  /**
+   * The collections that federate (maritime alerts too: the issue's finding 2 is about them; force
+   * declarations, issue 22).
+   */
+  static final List<String> FEDERATED = List.of("intel", "maritime-alerts", "force-declarations");
 
   /** A principal of a node, as the suite calls it. */
   record Who(
