@@ -63,6 +63,7 @@
 export const PAGES = [
   { key: 'maritime', href: './', label: 'Maritime watch', subtitle: 'maritime watch' },
   { key: 'support', href: 'support.html', label: 'Support', subtitle: 'support to Ukraine' },
+  { key: 'readiness', href: 'readiness.html', label: 'Readiness', subtitle: 'force readiness' },
 ];
 
 const AUTH_KEY = 'bulwark.auth';

@@ -166,6 +166,20 @@ class ReadinessController {
     return stored(p, "readiness.import", result.rows(), "CSV");
   }
 
+  /** Who the caller is and whether it may enter declarations (the console's sign-in probe). */
+  @GetMapping("/me")
+  ResponseEntity<String> me(HttpServletRequest request) {
+    NodePrincipal p = reader(request, "readiness.me");
+    ObjectNode o = SummaryJson.MAPPER.createObjectNode();
+    o.put("name", p.name());
+    o.put("nation", p.nation());
+    ArrayNode roles = o.putArray("roles");
+    p.roles().stream().map(Role::label).sorted().forEach(roles::add);
+    o.put("may_enter", p.isAdmin() || p.has(Role.CONTRIBUTOR));
+    o.put("enters_for", p.isAdmin() ? "any" : p.nation());
+    return json(o.toString());
+  }
+
   /** The JSON schema of {@code x-bulwark-force-declaration}. */
   @GetMapping(path = "/extension/schema.json", produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<String> schema(HttpServletRequest request) {
@@ -213,7 +227,7 @@ class ReadinessController {
                     action == null ? "readiness" : action.toString(),
                     e.status() + " " + e.getMessage()));
     ObjectNode out = SummaryJson.MAPPER.createObjectNode();
-    out.put("error", e.getMessage());
+    out.put("description", e.getMessage());
     ArrayNode details = out.putArray("details");
     e.details().forEach(d -> details.addObject().put("where", d.where()).put("reason", d.reason()));
     return ResponseEntity.status(e.status())

@@ -37,7 +37,7 @@ public final class ReadinessDemo {
   static final String ACTIVE_FORCES = "/demo/readiness/active_forces.csv";
   private static final List<LocalDate> VERSIONS =
       List.of(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1));
-  private static final double SHARE = 0.25;
+  private static final double SHARE = 0.16;
   private static final double GROWTH = 1.12;
 
   private ReadinessDemo() {}
@@ -99,10 +99,11 @@ public final class ReadinessDemo {
         long budget = Math.round(e.getValue() * SHARE * Math.pow(GROWTH, v - 2.0));
         int n = 0;
         while (budget >= 150) {
+          Domain domain = domain(units.nextInt(100));
+          int cap = domain == Domain.CYBER || domain == Domain.SPACE ? 300 : 4500;
           int size =
-              (int)
-                  Math.min(budget, 150 + units.nextInt(Math.max(1, (int) Math.min(4500, budget))));
-          out.add(unit(e.getKey(), ++n, size, units, random, VERSIONS.get(v)));
+              (int) Math.min(budget, 150 + units.nextInt(Math.max(1, (int) Math.min(cap, budget))));
+          out.add(unit(e.getKey(), ++n, domain, size, units, random, VERSIONS.get(v)));
           budget -= size;
         }
       }
@@ -110,9 +111,31 @@ public final class ReadinessDemo {
     return out;
   }
 
+  /** Land 60 %, air and maritime 15 % each, special operations 5 %, cyber 3 %, space 2 %. */
+  private static Domain domain(int percentile) {
+    if (percentile < 60) {
+      return Domain.LAND;
+    }
+    if (percentile < 75) {
+      return Domain.AIR;
+    }
+    if (percentile < 90) {
+      return Domain.MARITIME;
+    }
+    if (percentile < 95) {
+      return Domain.SPECIAL_OPERATIONS;
+    }
+    return percentile < 98 ? Domain.CYBER : Domain.SPACE;
+  }
+
   private static Declaration unit(
-      String nation, int n, int size, Random units, Random random, LocalDate validFrom) {
-    Domain domain = Domain.values()[Math.min(units.nextInt(10), 9) < 6 ? 0 : 1 + units.nextInt(5)];
+      String nation,
+      int n,
+      Domain domain,
+      int size,
+      Random units,
+      Random random,
+      LocalDate validFrom) {
     int ntm = new int[] {2, 5, 10, 15, 25, 30, 45, 60, 90, 120, 180, 240}[units.nextInt(12)];
     String plan =
         new String[] {"north", "centre", "south"}[Math.floorMod(nation.hashCode() + n, 3)];
