@@ -4,11 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.bulwark.readiness.declaration.Declaration;
+import dev.bulwark.readiness.declaration.DeclarationCsv;
+import dev.bulwark.readiness.stix.ForceDeclarationStix;
+import dev.bulwark.readiness.stix.ReadinessExtension;
+import dev.bulwark.stix.StixCodec;
+import dev.bulwark.stix.StixObject;
+import dev.bulwark.stix.markings.Tlp;
+import dev.bulwark.support.ally.Allies;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +125,34 @@ class ReadinessCommandsTest {
     assertThat(refused).contains("2 bad rows").contains("line 3").contains("line 4");
     assertThat(ally(summary("2026-06-30"), "LVA").get("declared").asLong())
         .as("nothing of a refused file is stored")
+        .isZero();
+  }
+
+  @Test
+  void stixValidateAcceptsAForceDeclarationAndItsExtensionDefinition() throws Exception {
+    Declaration d =
+        new DeclarationCsv(Allies.nato())
+            .read(
+                new StringReader(
+                    HEADER
+                        + "EST,1st Infantry Brigade,land,infantry brigade,3500,8,north,exercised,2,"
+                        + "2025-01-01\n"),
+                "one.csv")
+            .rows()
+            .get(0)
+            .declaration();
+    StixObject version =
+        ForceDeclarationStix.toStix(
+            d,
+            "2026-12-07T10:00:00.000Z",
+            "2026-12-07T10:00:00.000Z",
+            List.of(Tlp.AMBER.markingDefinitionId()));
+    Path bundle =
+        file(
+            "declaration.json",
+            new StixCodec().writeBundle(List.of(ReadinessExtension.definition(), version)));
+    assertThat(BulwarkMain.execute("stix", "validate", bundle.toString()))
+        .as(out.toString(StandardCharsets.UTF_8))
         .isZero();
   }
 
