@@ -39,14 +39,18 @@ public final class ReadinessSummaryProbe {
     SyntheticDeclarations data = new SyntheticDeclarations(units, years, 22);
     LocalDate asOf = LocalDate.of(2026, 6, 30);
     ReadinessCalculator calc = ReadinessCalculator.nato();
-    OperatingSystemMXBean os =
-        (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     Path home = Files.createTempDirectory("bulwark-readiness-bench-");
     try (HikariDataSource ds = NodeDatabase.open(NodeDatabase.defaultUrl(home), "bulwark", "", 4)) {
       ObjectStore store = new ObjectStore(ds, Clock.systemUTC());
       DeclarationStore declarations =
           new DeclarationStore(
-              store, new AccessPolicy(store), new StixValidator(), "EST", Set.of("NATO"), Clock.systemUTC());
+              store,
+              new AccessPolicy(store),
+              new StixValidator(),
+              "EST",
+              Set.of("NATO"),
+              Clock.systemUTC());
       long t0 = System.nanoTime();
       List<DeclarationCsv.Row> batch = new ArrayList<>();
       int line = 1;

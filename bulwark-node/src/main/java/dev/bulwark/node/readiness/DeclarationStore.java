@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The node's force declarations: each row becomes a new version of the unit's STIX object in the
@@ -52,6 +53,7 @@ public final class DeclarationStore {
   public static final String COLLECTION = "force-declarations";
 
   private static final int PAGE = 5_000;
+  private static final int CACHE_LIMIT = 500_000;
 
   private final ObjectStore store;
   private final AccessPolicy policy;
@@ -62,6 +64,9 @@ public final class DeclarationStore {
   private final Set<String> planners;
   private final Set<String> plannerNations;
   private final Clock clock;
+
+  /** Parsed versions by origin, id and version: a stored version never changes. */
+  private final Map<String, Optional<Declaration>> cache = new ConcurrentHashMap<>();
 
   /**
    * @param nation this node's nation: the origin of what it stores
@@ -183,7 +188,15 @@ public final class DeclarationStore {
               withheld);
       for (StoredObject o : page.items()) {
         Optional<String> json = granular.jsonFor(reader, o, defaults);
-        Optional<Declaration> d = json.flatMap(this::declaration);
+        if (json.isEmpty()) {
+          continue;
+        }
+        // jsonFor hands back the stored text itself when no granular marking removes anything for
+        // this reader: then the parse is the same for every reader, and versions never change
+        Optional<Declaration> d =
+            json.get() == o.json()
+                ? parsed(o.originNation() + "|" + o.objectId() + "|" + o.version(), o.json())
+                : declaration(json.get());
         if (d.isPresent() && speaksFor(o.originNation(), d.get().nation())) {
           out.add(new Visible(d.get(), o.objectId(), o.version(), o.originNation()));
           order.add(o.versionMicros());
@@ -210,6 +223,18 @@ public final class DeclarationStore {
    */
   boolean speaksFor(String origin, String declaring) {
     return origin.equals(declaring) || origin.equals(nation) || plannerNations.contains(origin);
+  }
+
+  private Optional<Declaration> parsed(String key, String json) {
+    Optional<Declaration> d = cache.get(key);
+    if (d == null) {
+      d = declaration(json);
+      if (cache.size() >= CACHE_LIMIT) {
+        cache.clear();
+      }
+      cache.put(key, d);
+    }
+    return d;
   }
 
   private Optional<Declaration> declaration(String json) {
