@@ -65,6 +65,7 @@ export const PAGES = [
   { key: 'support', href: 'support.html', label: 'Support', subtitle: 'support to Ukraine' },
   { key: 'register', href: 'register.html', label: 'Register', subtitle: 'hostile-act register' },
   { key: 'cyber', href: 'cyber.html', label: 'Cyber', subtitle: 'cyber infrastructure' },
+  { key: 'readiness', href: 'readiness.html', label: 'Readiness', subtitle: 'force readiness' },
 ];
 
 const AUTH_KEY = 'bulwark.auth';

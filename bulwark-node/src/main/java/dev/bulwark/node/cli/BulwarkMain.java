@@ -46,6 +46,7 @@ import picocli.CommandLine.Command;
       MigrationCommand.class,
       CampaignCommand.class,
       SanctionsCommand.class,
+      ReadinessCommand.class,
     })
 public final class BulwarkMain implements Runnable {
 

@@ -1,6 +1,7 @@
 package dev.bulwark.node.demo;
 
 import dev.bulwark.node.incidents.RegisterDemo;
+import dev.bulwark.node.readiness.ReadinessDemo;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ImportSummary;
 import dev.bulwark.node.store.ObjectStore;
@@ -72,6 +73,7 @@ public class DemoContent {
       }
     }
     lines.addAll(register.load());
+    lines.addAll(ReadinessDemo.load(store, nation));
     return lines;
   }
 }

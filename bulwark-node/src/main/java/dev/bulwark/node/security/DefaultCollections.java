@@ -43,6 +43,11 @@ public final class DefaultCollections {
               "sightings",
               "Sightings",
               "Indicators seen by this nation's sensors, as STIX sightings",
+              true),
+          new Default(
+              "force-declarations",
+              "Force declarations",
+              "Allies' force declarations against the NATO Force Model, as STIX objects",
               true));
 
   private DefaultCollections() {}

@@ -71,8 +71,9 @@ final class BoundaryRules {
           Map.entry("support", Set.of("store", "security", "audit")),
           Map.entry("incidents", Set.of("store", "security", "audit")),
           Map.entry("cyber", Set.of("store", "security", "audit")),
+          Map.entry("readiness", Set.of("store", "security", "audit")),
           Map.entry("web", Set.of("store", "security")),
-          Map.entry("demo", Set.of("store", "security", "incidents")),
+          Map.entry("demo", Set.of("store", "security", "incidents", "readiness")),
           Map.entry(
               "cli",
               Set.of(
@@ -87,6 +88,7 @@ final class BoundaryRules {
                   "support",
                   "incidents",
                   "cyber",
+                  "readiness",
                   "web",
                   "demo")));
 
@@ -137,6 +139,8 @@ final class BoundaryRules {
         .definedBy(root + ".incidents..")
         .optionalLayer("cyber")
         .definedBy(root + ".cyber..")
+        .layer("readiness")
+        .definedBy(root + ".readiness..")
         .layer("node")
         .definedBy(root + ".node..")
         .whereLayer("stix")
@@ -147,6 +151,8 @@ final class BoundaryRules {
         .mayOnlyAccessLayers("stix")
         .whereLayer("incidents")
         .mayOnlyAccessLayers("stix")
+        .whereLayer("readiness")
+        .mayOnlyAccessLayers("support", "stix")
         .whereLayer("maritime")
         .mayOnlyAccessLayers("ais", "stix")
         .whereLayer("cyber")
@@ -155,8 +161,9 @@ final class BoundaryRules {
         .mayNotBeAccessedByAnyLayer()
         .as(
             "Module dependencies point one way: node → maritime → ais, maritime → stix,"
-                + " support → stix, incidents → stix, cyber → stix, node → stix, node → support,"
-                + " node → incidents, node → cyber, and no library depends on the node");
+                + " support → stix, incidents → stix, cyber → stix, readiness → support and stix,"
+                + " node → stix, node → support, node → incidents, node → cyber, node → readiness,"
+                + " and no library depends on the node");
   }
 
   /** Node features use only the features the design allows them ({@link #FEATURES}). */
@@ -243,7 +250,8 @@ final class BoundaryRules {
       root + ".maritime..",
       root + ".support..",
       root + ".incidents..",
-      root + ".cyber.."
+      root + ".cyber..",
+      root + ".readiness.."
     };
   }
 

@@ -144,6 +144,8 @@ class LeakSuiteIT {
     for (Corpus c : corpora.values()) {
       attacks.collide(c);
     }
+    ReadinessLeaks readiness = new ReadinessLeaks(world, truth, verdicts);
+    readiness.plant(attacks.notes);
     attacks.peerRepublishes(corpora.get("FIN"), "EST");
     attacks.peerRepublishes(corpora.get("DEU"), "EST");
     world.awaitSettled();
@@ -231,6 +233,7 @@ class LeakSuiteIT {
                     probes.maritime(w, attacks.injected);
                     probes.metrics(w);
                     cyber.read(w);
+                    readiness.probe(probes, w);
                     return null;
                   }));
         }
@@ -241,6 +244,7 @@ class LeakSuiteIT {
                   probes.replay(
                       author, world.all(node).stream().filter(x -> x != author).toList(), "intel");
                   probes.anonymous(node);
+                  readiness.anonymous(node);
                   probes.holdings(node);
                   return null;
                 }));

@@ -39,10 +39,14 @@ final class World implements AutoCloseable {
   static final List<String> NODES = List.of("FIN", "EST", "DEU");
   static final List<String> READER_NATIONS = List.of("USA", "DEU", "EST", "FIN", "UKR", "AUT");
   static final List<String> COLLECTIONS =
-      List.of("intel", "scratch", "maritime-alerts", "incidents");
+      List.of("intel", "scratch", "maritime-alerts", "incidents", "force-declarations");
 
-  /** The collections that federate (maritime alerts too: the issue's finding 2 is about them). */
-  static final List<String> FEDERATED = List.of("intel", "maritime-alerts", "incidents");
+  /**
+   * The collections that federate (maritime alerts too: the issue's finding 2 is about them; force
+   * declarations, issue 22).
+   */
+  static final List<String> FEDERATED =
+      List.of("intel", "maritime-alerts", "incidents", "force-declarations");
 
   /** A principal of a node, as the suite calls it. */
   record Who(

@@ -1,0 +1,205 @@
+package dev.bulwark.node.readiness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.node.BulwarkNodeApplication;
+import dev.bulwark.node.security.PrincipalStore;
+import dev.bulwark.node.security.Role;
+import dev.bulwark.node.store.NodeDatabase;
+import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.web.DebianChromium;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A planner's first minutes on the Readiness page, in a real browser (Debian's chromium and
+ * chromedriver), on a node with the synthetic demo set: the curve against the tier targets, the
+ * tier table with its verified share, domain × plan coverage, the fair-share table and chart and
+ * the trend show the node's figures for this reader; the page says the data is synthetic; a
+ * contributor edits a declaration through the form (a new version), and the totals follow.
+ */
+class ReadinessConsoleBrowserTest {
+  static final String AS_OF = "2026-06-30";
+  static ConfigurableApplicationContext node;
+  static String base;
+  static Path home;
+  static String officerToken;
+  static WebDriver browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    DebianChromium.assumeInstalled();
+    home = Files.createTempDirectory("bulwark-readiness-console-");
+    node =
+        BulwarkNodeApplication.start(
+            "--server.port=0",
+            "--bulwark.home=" + home,
+            "--spring.datasource.url=" + NodeDatabase.defaultUrl(home),
+            "--logging.level.root=WARN",
+            "--bulwark.nation=EST",
+            "--bulwark.maritime.enabled=false",
+            "--bulwark.security.pbkdf2-iterations=1000");
+    base = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
+    ReadinessDemo.load(node.getBean(ObjectStore.class), "EST");
+    officerToken =
+        node.getBean(PrincipalStore.class)
+            .add(
+                "est-officer",
+                "EST",
+                EnumSet.of(Role.READER, Role.CONTRIBUTOR),
+                Optional.empty(),
+                0L,
+                Optional.empty())
+            .token();
+    browser = DebianChromium.start("1400,1000");
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (node != null) {
+      node.close();
+    }
+    if (home != null) {
+      try (Stream<Path> files = Files.walk(home)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aPlannerReadsTheCoverageAndEditsADeclaration() {
+    browser.get(base + "/console/readiness.html");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(200));
+    wait.until(d -> d.findElement(By.id("login-user")).isDisplayed());
+    browser.findElement(By.id("login-user")).sendKeys("est-officer");
+    browser.findElement(By.id("login-password")).sendKeys(officerToken);
+    browser.findElement(By.id("login-submit")).click();
+    wait.until(d -> count(d, "#fair-table tbody tr") >= 30);
+    js(
+        "document.getElementById('as-of').value = arguments[0];"
+            + " document.getElementById('show-button').click();",
+        AS_OF);
+    wait.until(d -> d.findElement(By.id("readiness-status")).getText().contains(AS_OF));
+    screenshot("target/readiness-console.png");
+
+    ReadinessHttp officer = new ReadinessHttp(base, "est-officer", officerToken);
+    JsonNode summary = officer.getJson("/api/readiness/summary?as_of=" + AS_OF);
+    long tier1 = summary.get("tiers").get(0).get("declared").asLong();
+    assertThat(cell("#tier-table tr[data-tier='1'] td.declared")).isEqualTo(fmt(tier1));
+    assertThat(cell("#tier-table tr[data-tier='3'] td.ready"))
+        .isEqualTo(fmt(summary.get("tiers").get(2).get("ready").asLong()));
+    assertThat(cell("#tier-table tr[data-tier='1'] td.verified")).endsWith("%");
+    assertThat(count(browser, "#curve-svg polyline.declared")).isEqualTo(1);
+    assertThat(count(browser, "#curve-svg polyline.ready")).isEqualTo(1);
+    assertThat(count(browser, "#curve-svg polyline.target")).isEqualTo(1);
+    assertThat(count(browser, "#trend-svg polyline")).isEqualTo(2);
+    assertThat(count(browser, "#fair-svg g.ally-bar")).isGreaterThanOrEqualTo(31);
+    assertThat(count(browser, "#coverage-table tbody tr")).isGreaterThanOrEqualTo(3);
+    assertThat(browser.findElement(By.id("synthetic-label")).isDisplayed()).isTrue();
+    JsonNode usa = null;
+    for (JsonNode a : summary.get("allies")) {
+      if (a.get("iso3").asString().equals("USA")) {
+        usa = a;
+      }
+    }
+    long usFair = 0;
+    for (JsonNode f : usa.get("fair_share")) {
+      usFair += f.get("share").asLong();
+    }
+    assertThat(cell("#fair-table tr[data-iso3='USA'] td.fair")).isEqualTo(fmt(usFair));
+    assertThat(browser.findElement(By.id("summary")).getText()).contains("High readiness");
+
+    // edit the first EST declaration: a new version with more personnel, valid from the date
+    js("document.getElementById('decl-table').focus();");
+    int estRow =
+        ((Number)
+                js(
+                    "return [...document.querySelectorAll('#decl-table tbody tr')]"
+                        + ".findIndex(r => r.dataset.nation === 'EST');"))
+            .intValue();
+    Actions keys = new Actions(browser);
+    for (int i = 0; i < estRow; i++) {
+      keys.sendKeys("j");
+    }
+    keys.sendKeys("e").perform();
+    String unit = browser.findElement(By.id("d-unit")).getDomProperty("value");
+    long before = Long.parseLong(browser.findElement(By.id("d-personnel")).getDomProperty("value"));
+    browser.findElement(By.id("d-personnel")).clear();
+    browser.findElement(By.id("d-personnel")).sendKeys(Long.toString(before + 100));
+    browser.findElement(By.id("d-personnel")).sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+    wait.until(d -> "ok".equals(d.findElement(By.id("enter-result")).getDomAttribute("class")));
+    JsonNode now = officer.getJson("/api/readiness/declarations?as_of=" + AS_OF);
+    boolean found = false;
+    for (JsonNode d : now) {
+      if (d.get("unit").asString().equals(unit)) {
+        assertThat(d.get("personnel").asLong()).isEqualTo(before + 100);
+        found = true;
+      }
+    }
+    assertThat(found).as(unit).isTrue();
+    JsonNode after = officer.getJson("/api/readiness/summary?as_of=" + AS_OF);
+    long total = 0;
+    for (JsonNode t : after.get("tiers")) {
+      total += t.get("declared").asLong();
+    }
+    long totalBefore = 0;
+    for (JsonNode t : summary.get("tiers")) {
+      totalBefore += t.get("declared").asLong();
+    }
+    assertThat(total).isIn(totalBefore, totalBefore + 100);
+    screenshot("target/readiness-console-after-edit.png");
+  }
+
+  private static String fmt(long n) {
+    return String.format(Locale.UK, "%,d", n);
+  }
+
+  private static String cell(String css) {
+    return browser.findElement(By.cssSelector(css)).getText();
+  }
+
+  private static Object js(String script, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(script, args);
+  }
+
+  private static int count(WebDriver d, String css) {
+    Object n =
+        ((JavascriptExecutor) d)
+            .executeScript("return document.querySelectorAll(arguments[0]).length;", css);
+    return ((Number) n).intValue();
+  }
+
+  private static void screenshot(String file) {
+    try {
+      byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+      Files.write(Path.of(file), png);
+    } catch (IOException | RuntimeException e) {
+      // a missing screenshot is not a failure of the page
+    }
+  }
+}
