@@ -236,6 +236,7 @@ class LeakSuiteIT {
       pool.shutdownNow();
     }
     log(started, "probed");
+    attacks.notes.add("readiness declarations listed to their readers: " + readiness.listed());
 
     System.out.println("leak suite notes:");
     attacks.notes.forEach(n -> System.out.println("  " + n));
@@ -246,6 +247,7 @@ class LeakSuiteIT {
     System.out.println("every failure: " + failures.toAbsolutePath());
     System.out.println(verdicts.summary());
     assertThat(probes.shown).as("the suite saw objects at all (it is not vacuous)").isNotEmpty();
+    assertThat(readiness.listed()).as("the readiness probes saw declarations").isPositive();
     assertThat(verdicts.clean()).as(verdicts.report()).isTrue();
   }
 
