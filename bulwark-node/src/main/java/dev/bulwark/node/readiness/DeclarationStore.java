@@ -16,6 +16,7 @@ import dev.bulwark.readiness.declaration.DeclarationCsv;
 import dev.bulwark.readiness.stix.ForceDeclarationStix;
 import dev.bulwark.readiness.stix.ReadinessExtension;
 import dev.bulwark.stix.StixCodec;
+import dev.bulwark.stix.StixIds;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.StixParseException;
 import dev.bulwark.stix.StixTimestamps;
@@ -38,6 +39,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The node's force declarations: each row becomes a new version of the unit's STIX object in the
@@ -54,6 +57,7 @@ public final class DeclarationStore {
 
   private static final int PAGE = 5_000;
   private static final int CACHE_LIMIT = 500_000;
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private final ObjectStore store;
   private final AccessPolicy policy;
@@ -159,6 +163,34 @@ public final class DeclarationStore {
     all.addAll(batch);
     store.addAll(COLLECTION, all, new Provenance(nation, addedBy));
     return out;
+  }
+
+  /**
+   * Publishes alliance totals TLP:CLEAR: a STIX {@code note} about the readiness extension whose
+   * content is the given JSON (totals only, never a unit), in the collection, from where TAXII and
+   * federation carry it to anyone.
+   *
+   * @return the note's id
+   */
+  public String publish(String title, String totalsJson, String addedBy) {
+    ensureCollection();
+    String now = StixTimestamps.formatMillis(clock.millis());
+    ObjectNode note = MAPPER.createObjectNode();
+    note.put("type", "note");
+    note.put("id", StixIds.random("note"));
+    note.put("abstract", title);
+    note.put("content", totalsJson);
+    note.putArray("authors").add("Bulwark node " + nation);
+    note.putArray("object_refs").add(ReadinessExtension.ID);
+    note.putArray("object_marking_refs").add(Tlp.CLEAR.markingDefinitionId());
+    StixObject o = StixVersions.stamped(note, now, now);
+    ValidationResult v = validator.validate(o);
+    if (!v.valid()) {
+      throw new IllegalStateException(
+          "the totals note is not valid STIX: " + v.errors().get(0).message());
+    }
+    store.add(COLLECTION, NewObject.from(o), new Provenance(nation, addedBy));
+    return o.id();
   }
 
   /** Every version of every declaration this principal may see, in the order they were made. */

@@ -166,6 +166,42 @@ class ReadinessController {
     return stored(p, "readiness.import", result.rows(), "CSV");
   }
 
+  /**
+   * Publishes the alliance totals on {@code as_of} TLP:CLEAR (admins): tiers, the high-readiness
+   * headline, the curve's targets and the verification shares over what the admin may see — no
+   * ally's or unit's figures — as a STIX note in {@code force-declarations}.
+   */
+  @PostMapping("/publications")
+  ResponseEntity<String> publish(
+      HttpServletRequest request, @RequestParam(name = "as_of", required = false) String asOf) {
+    NodePrincipal p = principal(request, "readiness.publish");
+    if (!p.isAdmin()) {
+      throw new ReadinessError(403, "only an admin publishes alliance totals");
+    }
+    LocalDate day = day(asOf);
+    List<Declaration> seen =
+        declarations.visibleTo(p).stream().map(DeclarationStore.Visible::declaration).toList();
+    ObjectNode full = SummaryJson.write(calculator.summary(seen, day));
+    ObjectNode totals = SummaryJson.MAPPER.createObjectNode();
+    totals.put("as_of", day.toString());
+    totals.put("marking", "TLP:CLEAR");
+    for (String field : List.of("tiers", "high_readiness", "curve_targets", "verification")) {
+      totals.set(field, full.get(field));
+    }
+    String id =
+        declarations.publish(
+            "Force readiness against the NATO Force Model, alliance totals as of " + day,
+            totals.toString(),
+            p.name());
+    audit.allowed(p, "readiness.publish", List.of(id), "alliance totals as of " + day);
+    ObjectNode out = SummaryJson.MAPPER.createObjectNode();
+    out.put("id", id);
+    out.set("totals", totals);
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(out.toString());
+  }
+
   /** Who the caller is and whether it may enter declarations (the console's sign-in probe). */
   @GetMapping("/me")
   ResponseEntity<String> me(HttpServletRequest request) {

@@ -29,7 +29,7 @@ import java.util.Set;
  * The readiness part of {@code bulwark demo}: a SYNTHETIC set of force declarations for every ally
  * (every unit is named {@code SYNTHETIC …}; none is real), three yearly versions each from 2024 to
  * 2026, so that the console's Readiness page has a curve, coverage, fair shares and a trend. Each
- * ally declares at most about a third of its active armed forces ({@code
+ * ally declares at most about a sixth of its active armed forces ({@code
  * classpath:demo/readiness/active_forces.csv}, IISS Military Balance 2024; see its SOURCES.md), so
  * no nation declares more than it has. Fixed seed: every demo shows the same. Stateless.
  */

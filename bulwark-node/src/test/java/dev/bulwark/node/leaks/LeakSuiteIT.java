@@ -257,6 +257,7 @@ class LeakSuiteIT {
     }
     cyber.hidden();
     log(started, "probed");
+    attacks.notes.add("readiness declarations listed to their readers: " + readiness.listed());
 
     System.out.println("leak suite notes:");
     attacks.notes.forEach(n -> System.out.println("  " + n));
@@ -271,6 +272,7 @@ class LeakSuiteIT {
     assertThat(cyber.sightings())
         .as("sensors made sightings (issue 17 probes not vacuous)")
         .isPositive();
+    assertThat(readiness.listed()).as("the readiness probes saw declarations").isPositive();
     assertThat(verdicts.clean()).as(verdicts.report()).isTrue();
   }
 

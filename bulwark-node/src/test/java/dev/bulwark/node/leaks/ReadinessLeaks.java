@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,6 +41,7 @@ final class ReadinessLeaks {
   private final World world;
   private final Truth truth;
   private final Verdicts verdicts;
+  private final AtomicLong listed = new AtomicLong();
 
   ReadinessLeaks(World world, Truth truth, Verdicts verdicts) {
     this.world = world;
@@ -155,6 +157,7 @@ final class ReadinessLeaks {
     for (int i = 0; i < all.size(); i++) {
       listed.add(csv.parse(i + 1, DeclarationJson.columns(all.get(i))).declaration());
     }
+    this.listed.addAndGet(listed.size());
     String expected =
         SummaryJson.write(ReadinessCalculator.nato().summary(listed, LocalDate.parse(AS_OF)))
             .toString();
@@ -166,6 +169,11 @@ final class ReadinessLeaks {
         sumPath,
         "-",
         "the summary differs from the one over the " + listed.size() + " listed versions");
+  }
+
+  /** How many declaration versions the listings showed in all (the probes are not vacuous). */
+  long listed() {
+    return listed.get();
   }
 
   /** The public reads nothing of readiness. */

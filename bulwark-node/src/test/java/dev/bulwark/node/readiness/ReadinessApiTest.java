@@ -275,6 +275,27 @@ class ReadinessApiTest {
   }
 
   @Test
+  void anAdminPublishesAllianceTotalsTlpClearAndEveryoneMayReadThemButNoUnit() {
+    assertThat(
+            estReader
+                .post("/api/readiness/publications?as_of=" + AS_OF, "application/json", "")
+                .statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> r =
+        admin.post("/api/readiness/publications?as_of=" + AS_OF, "application/json", "");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonNode published = ReadinessHttp.JSON.readTree(r.body());
+    String id = published.get("id").asString();
+    assertThat(published.get("totals").has("allies")).isFalse();
+    assertThat(published.toString()).doesNotContain("Brigade").doesNotContain("Division");
+    // POL's reader sees none of EST's units, but may read the published totals over TAXII
+    HttpResponse<String> taxii =
+        polReader.getTaxii("/bulwark/collections/force-declarations/objects/" + id + "/");
+    assertThat(taxii.statusCode()).isEqualTo(200);
+    assertThat(taxii.body()).contains(Tlp.CLEAR.markingDefinitionId()).contains("tiers");
+  }
+
+  @Test
   void withoutCredentialsNothingAnswers() {
     ReadinessHttp anonymous = ReadinessHttp.anonymous(base);
     assertThat(anonymous.get("/api/readiness/summary").statusCode()).isEqualTo(401);

@@ -42,6 +42,10 @@ final class ReadinessHttp {
     return send(request(path).GET());
   }
 
+  HttpResponse<String> getTaxii(String path) {
+    return send(request(path).header("Accept", "application/taxii+json;version=2.1").GET());
+  }
+
   JsonNode getJson(String path) {
     HttpResponse<String> r = get(path);
     if (r.statusCode() != 200) {
