@@ -38,20 +38,7 @@ final class PathProbe {
     this.numbers = numbers;
     this.blocks = blocks;
     this.literals = literals;
-    this.plainKey = plainKey(path);
-  }
-
-  private static String plainKey(ObjectPath path) {
-    if (path.steps().size() == 1 && path.steps().get(0) instanceof ObjectPath.Key k) {
-      String n = k.name();
-      if (!n.endsWith("_ref")
-          && !n.endsWith("_refs")
-          && !n.endsWith("_hex")
-          && !n.endsWith("_bin")) {
-        return n;
-      }
-    }
-    return null;
+    this.plainKey = CompiledComparison.plainKey(path.steps());
   }
 
   void probe(JsonNode root, Observation obs, CandidateSet out) {
