@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side by side: the OASIS reference matcher and the Bulwark patterning engine on the same 1,500
-# generated (pattern, observations) cases (bulwark-stix test resource differential-cases.json).
+# generated (pattern, observations) cases (bulwark-stix test resource differential-cases.json.gz).
 # Each side evaluates every case once per pass: parse the pattern, read the observations, evaluate.
 # Rates are per CPU-second of the evaluating thread, so they hold on a shared machine.
 #
@@ -12,7 +12,8 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PEER=${1:-/work/peer}
-CASES=$ROOT/bulwark-stix/src/test/resources/dev/bulwark/stix/pattern/differential-cases.json
+CASES=/tmp/pattern-differential-cases.json
+gunzip -c "$ROOT/bulwark-stix/src/test/resources/dev/bulwark/stix/pattern/differential-cases.json.gz" > "$CASES"
 echo "== reference (cti-pattern-matcher 73c1cb9, stix2-patterns v2.0.0, Python $(/usr/bin/python3 -V 2>&1 | cut -d' ' -f2))"
 PYTHONPATH="$PEER/stix2-patterns:$PEER/cti-pattern-matcher" /usr/bin/python3 \
   "$ROOT/bulwark-bench/pattern-peer/bench_reference.py" "$CASES" 3 10 | tee /tmp/pattern-peer-ref.txt

@@ -69,7 +69,7 @@ final class Cidr {
   }
 
   /** The common plain form d.d.d.d (no leading zeros), without allocating; -1 if not that form. */
-  private static long dottedQuad(String s) {
+  static long dottedQuad(String s) {
     long result = 0;
     int part = 0;
     int digits = 0;

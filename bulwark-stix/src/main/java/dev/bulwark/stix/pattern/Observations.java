@@ -104,7 +104,7 @@ public final class Observations {
       if ("observed-data".equals(o.path("type").asString(""))) {
         observedData.add(o);
       } else if (o.hasNonNull("id")) {
-        byId.putIfAbsent(o.get("id").asString(), o);
+        byId.put(o.get("id").asString(), o); // the last of a repeated id wins, as in the reference
       }
     }
     List<Observation> out = new ArrayList<>(observedData.size());

@@ -20,6 +20,8 @@ final class PathProbe {
 
   private final ObjectPath path;
   private final StringTable strings;
+  private final Ipv4Table addresses;
+  private final boolean hasAddresses;
   private final Map<String, int[]> numbers;
   private final CidrTrie blocks;
   private final AhoCorasick literals;
@@ -29,29 +31,19 @@ final class PathProbe {
   private PathProbe(
       ObjectPath path,
       StringTable strings,
+      Ipv4Table addresses,
       Map<String, int[]> numbers,
       CidrTrie blocks,
       AhoCorasick literals) {
     this.path = path;
     this.strings = strings;
     this.hasStrings = !strings.isEmpty();
+    this.addresses = addresses;
+    this.hasAddresses = !addresses.isEmpty();
     this.numbers = numbers;
     this.blocks = blocks;
     this.literals = literals;
-    this.plainKey = plainKey(path);
-  }
-
-  private static String plainKey(ObjectPath path) {
-    if (path.steps().size() == 1 && path.steps().get(0) instanceof ObjectPath.Key k) {
-      String n = k.name();
-      if (!n.endsWith("_ref")
-          && !n.endsWith("_refs")
-          && !n.endsWith("_hex")
-          && !n.endsWith("_bin")) {
-        return n;
-      }
-    }
-    return null;
+    this.plainKey = CompiledComparison.plainKey(path.steps());
   }
 
   void probe(JsonNode root, Observation obs, CandidateSet out) {
@@ -76,11 +68,11 @@ final class PathProbe {
   private void probeValue(Object v, CandidateSet out) {
     {
       if (v instanceof JsonNode j && j.isString()) {
-        if (hasStrings) {
-          int[] hit = strings.get(j.stringValue());
-          if (hit != null) {
-            out.addAll(hit);
-          }
+        String text = j.stringValue();
+        long quad = hasAddresses ? Cidr.dottedQuad(text) : -1;
+        int[] hit = quad >= 0 ? addresses.get(quad) : hasStrings ? strings.get(text) : null;
+        if (hit != null) {
+          out.addAll(hit);
         }
       } else if (hasStrings || !numbers.isEmpty()) {
         String k = Atoms.valueKey(v); // "s:" for bytes, "n:" for numbers
@@ -111,7 +103,7 @@ final class PathProbe {
 
   long estimatedBytes() {
     long b = 0;
-    b += strings.estimatedBytes();
+    b += strings.estimatedBytes() + addresses.estimatedBytes();
     for (Map.Entry<String, int[]> e : numbers.entrySet()) {
       b += 48 + 40 + e.getKey().length() + 16 + 4L * e.getValue().length;
     }
@@ -148,11 +140,19 @@ final class PathProbe {
 
     PathProbe build() {
       Map<String, int[]> str = new HashMap<>();
+      Map<Long, int[]> ips = new HashMap<>();
       Map<String, int[]> num = new HashMap<>();
       exact.forEach(
-          (k, v) ->
-              (k.startsWith("s:") ? str : num)
-                  .put(k.substring(2), v.stream().mapToInt(Integer::intValue).toArray()));
+          (k, v) -> {
+            int[] ids = v.stream().mapToInt(Integer::intValue).toArray();
+            String key = k.substring(2);
+            long quad = k.startsWith("s:") ? Cidr.dottedQuad(key) : -1;
+            if (quad >= 0) {
+              ips.put(quad, ids); // a plain dotted quad: kept as an int
+            } else {
+              (k.startsWith("s:") ? str : num).put(key, ids);
+            }
+          });
       AhoCorasick ac = null;
       if (!contains.isEmpty()) {
         Map<String, int[]> lits = new HashMap<>();
@@ -160,7 +160,12 @@ final class PathProbe {
         ac = AhoCorasick.build(lits);
       }
       return new PathProbe(
-          path, new StringTable(str), num, blocks.isEmpty() ? null : blocks.build(), ac);
+          path,
+          new StringTable(str),
+          new Ipv4Table(ips),
+          num,
+          blocks.isEmpty() ? null : blocks.build(),
+          ac);
     }
   }
 }

@@ -200,15 +200,13 @@ public final class PatternIndex {
     for (int ix : unindexed) {
       set.add(ix);
     }
-    for (JsonNode o : obs.objects().values()) {
-      JsonNode type = o.get("type");
-      if (type == null || !type.isString()) {
-        continue;
-      }
-      List<PathProbe> probes = probesByType.get(type.stringValue());
+    JsonNode[] objects = obs.objectArray();
+    String[] typeOf = obs.typeArray();
+    for (int i = 0; i < objects.length; i++) {
+      List<PathProbe> probes = typeOf[i] == null ? null : probesByType.get(typeOf[i]);
       if (probes != null) {
         for (PathProbe p : probes) {
-          p.probe(o, obs, set);
+          p.probe(objects[i], obs, set);
         }
       }
     }

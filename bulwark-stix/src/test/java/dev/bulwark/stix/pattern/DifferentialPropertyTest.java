@@ -27,7 +27,7 @@ class DifferentialPropertyTest {
 
   private static JsonNode load() {
     try {
-      return ReferenceTestsAgreementTest.load("differential-cases.json").get("cases");
+      return ReferenceTestsAgreementTest.load("differential-cases.json.gz").get("cases");
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

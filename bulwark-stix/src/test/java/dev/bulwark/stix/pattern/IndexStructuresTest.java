@@ -49,6 +49,33 @@ class IndexStructuresTest {
   }
 
   @Test
+  void addressesKeptAsIntsMatchOnlyTheirExactSpelling() {
+    PatternIndex index =
+        PatternIndex.build(
+            List.of(
+                IndicatorEntry.of(
+                    "indicator--plain", "[ipv4-addr:value = '10.0.0.1']", Instant.EPOCH),
+                IndicatorEntry.of(
+                    "indicator--odd", "[ipv4-addr:value = '010.0.0.1']", Instant.EPOCH)));
+    for (String[] c :
+        new String[][] {
+          {"10.0.0.1", "indicator--plain"}, {"010.0.0.1", "indicator--odd"}, {"10.0.0.01", null}
+        }) {
+      Observation obs =
+          Observations.parse(
+                  "[{\"type\":\"observed-data\",\"id\":\"observed-data--1\",\"number_observed\":1,"
+                      + "\"first_observed\":\"2020-01-01T00:00:00Z\",\"last_observed\":\"2020-01-01T00:00:00Z\","
+                      + "\"object_refs\":[\"ipv4-addr--1\"]},"
+                      + "{\"type\":\"ipv4-addr\",\"id\":\"ipv4-addr--1\",\"value\":\""
+                      + c[0]
+                      + "\"}]")
+              .get(0);
+      List<String> ids = index.match(obs).stream().map(IndexMatch::indicatorId).toList();
+      assertThat(ids).as(c[0]).isEqualTo(c[1] == null ? List.of() : List.of(c[1]));
+    }
+  }
+
+  @Test
   void keyedPatternsAreNotCheckedAgainstEveryObservation() {
     List<IndicatorEntry> entries = new ArrayList<>();
     String[] patterns = {

@@ -28,7 +28,7 @@ class PatternIndexPropertiesTest {
 
   static {
     try {
-      JsonNode cases = ReferenceTestsAgreementTest.load("differential-cases.json").get("cases");
+      JsonNode cases = ReferenceTestsAgreementTest.load("differential-cases.json.gz").get("cases");
       for (JsonNode c : cases) {
         PATTERNS.add(c.get("pattern").stringValue());
         OBSERVATIONS.addAll(Observations.fromJson(c.get("observations")));

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ReferenceTestsAgreementTest {
 
   static JsonNode load(String name) throws Exception {
-    try (InputStream in = ReferenceTestsAgreementTest.class.getResourceAsStream(name)) {
+    try (InputStream raw = ReferenceTestsAgreementTest.class.getResourceAsStream(name);
+        InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
       return JsonMapper.builder().build().readTree(in);
     }
   }

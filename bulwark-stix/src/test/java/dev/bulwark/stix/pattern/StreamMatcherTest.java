@@ -58,8 +58,9 @@ class StreamMatcherTest {
     assertThat(m.accept(ip(4, "10.0.0.2", 40)))
         .extracting(IndexMatch::indicatorId)
         .containsExactly("indicator--one");
-    // too late for the window
-    assertThat(m.accept(ip(5, "10.0.0.1", 100))).isEmpty();
+    // too late for the window; the old left side is dropped once the window has passed
+    assertThat(m.accept(ip(5, "10.0.0.1", 101))).isEmpty();
+    assertThat(m.pendingObservations()).isEqualTo(1);
     assertThat(m.accept(ip(6, "10.0.0.2", 200)))
         .extracting(IndexMatch::indicatorId)
         .containsExactly("indicator--one");
