@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 @Command(
     name = "stix",
     mixinStandardHelpOptions = true,
-    description = "Validate STIX 2.1 content, or import it into the node's store.",
-    subcommands = {StixValidateCommand.class, StixImportCommand.class})
+    description =
+        "Validate STIX 2.1 content, import it into the node's store, or match STIX patterns.",
+    subcommands = {StixValidateCommand.class, StixImportCommand.class, StixPatternCommand.class})
 final class StixCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

@@ -20,8 +20,15 @@ import tools.jackson.databind.JsonNode;
  */
 final class Atoms {
 
-  /** One atom: a value (key of {@link #valueKey}) or a CIDR block ({@code cidr} ≥ 0) at a path. */
-  record Atom(ObjectPath path, String value, long cidr) {}
+  /**
+   * One atom at a path: an exact value (key of {@link #valueKey}), a CIDR block ({@code cidr} ≥ 0)
+   * or a literal the value must contain ({@code contains}, for LIKE and MATCHES).
+   */
+  record Atom(ObjectPath path, String value, long cidr, String contains) {
+    Atom(ObjectPath path, String value, long cidr) {
+      this(path, value, cidr, null);
+    }
+  }
 
   private Atoms() {}
 
@@ -81,6 +88,12 @@ final class Atoms {
       } catch (PatternEvaluationException e2) {
         return null; // evaluation reports it
       }
+    }
+    if ((c.op() == Op.LIKE || c.op() == Op.MATCHES) && !hasSuffixStep(c.path())) {
+      String text = ((Literal.Str) c.value()).value();
+      String lit =
+          c.op() == Op.LIKE ? RequiredLiterals.ofLike(text) : RequiredLiterals.ofRegex(text);
+      return lit == null ? null : List.of(new Atom(c.path(), null, -1, lit));
     }
     return null;
   }

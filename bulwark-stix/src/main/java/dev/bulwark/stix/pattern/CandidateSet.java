@@ -3,25 +3,20 @@ package dev.bulwark.stix.pattern;
 import java.util.Arrays;
 
 /**
- * A small set of entry indexes gathered for one observation: an append list with a bitmap to drop
- * duplicates. One per observation; not thread-safe.
+ * The entry indexes gathered for one observation: an append list, sorted and made distinct at the
+ * end (an observation touches few candidates, so this beats a bitmap over all entries). One per
+ * observation; not thread-safe.
  */
 final class CandidateSet {
 
-  private final long[] seen;
   private int[] items = new int[8];
   private int size;
 
   CandidateSet(int universe) {
-    this.seen = new long[(universe + 63) >>> 6];
+    // the universe is not needed by this representation; kept for callers that know it
   }
 
   void add(int ix) {
-    long bit = 1L << ix;
-    if ((seen[ix >>> 6] & bit) != 0) {
-      return;
-    }
-    seen[ix >>> 6] |= bit;
     if (size == items.length) {
       items = Arrays.copyOf(items, size * 2);
     }
@@ -29,14 +24,24 @@ final class CandidateSet {
   }
 
   void addAll(int[] ixs) {
-    for (int ix : ixs) {
-      add(ix);
+    if (size + ixs.length > items.length) {
+      items = Arrays.copyOf(items, Math.max(size * 2, size + ixs.length));
     }
+    System.arraycopy(ixs, 0, items, size, ixs.length);
+    size += ixs.length;
   }
 
   int[] toSortedArray() {
-    int[] out = Arrays.copyOf(items, size);
-    Arrays.sort(out);
-    return out;
+    if (size == 0) {
+      return new int[0];
+    }
+    Arrays.sort(items, 0, size);
+    int n = 1;
+    for (int i = 1; i < size; i++) {
+      if (items[i] != items[n - 1]) {
+        items[n++] = items[i];
+      }
+    }
+    return Arrays.copyOf(items, n);
   }
 }

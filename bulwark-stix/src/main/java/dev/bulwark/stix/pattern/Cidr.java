@@ -61,6 +61,48 @@ final class Cidr {
 
   /** inet_aton: "a", "a.b", "a.b.c", "a.b.c.d"; the last part fills the remaining bytes. */
   static long address(String s) {
+    long quad = dottedQuad(s);
+    if (quad >= 0) {
+      return quad;
+    }
+    return atonSlow(s);
+  }
+
+  /** The common plain form d.d.d.d (no leading zeros), without allocating; -1 if not that form. */
+  private static long dottedQuad(String s) {
+    long result = 0;
+    int part = 0;
+    int digits = 0;
+    int value = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (digits > 0 && value == 0) {
+          return -1; // a leading zero: octal for inet_aton
+        }
+        value = value * 10 + (c - '0');
+        if (++digits > 3) {
+          return -1;
+        }
+      } else if (c == '.' && digits > 0 && part < 3) {
+        if (value > 255) {
+          return -1;
+        }
+        result = (result << 8) | value;
+        part++;
+        digits = 0;
+        value = 0;
+      } else {
+        return -1;
+      }
+    }
+    if (part != 3 || digits == 0 || value > 255) {
+      return -1;
+    }
+    return (result << 8) | value;
+  }
+
+  private static long atonSlow(String s) {
     String[] parts = s.split("\\.", -1);
     if (parts.length > 4) {
       throw bad(s);

@@ -26,17 +26,19 @@ final class CompiledComparison {
 
   /** A comparison tree over one root object. */
   private interface Node {
-    boolean test(JsonNode root, Observation obs);
+    boolean test(JsonNode root, String rootType, Observation obs);
   }
 
   private final Node node;
   private final Set<String> types;
+  private final String onlyType;
 
   CompiledComparison(ComparisonExpression expr) {
     Set<String> t = new LinkedHashSet<>();
     this.node = compile(expr, t);
     t.removeAll(Observations.NON_OBSERVABLE_TYPES);
     this.types = Set.copyOf(t);
+    this.onlyType = types.size() == 1 ? types.iterator().next() : null;
   }
 
   /**
@@ -48,10 +50,12 @@ final class CompiledComparison {
    */
   boolean matches(Observation obs) {
     boolean any = false;
-    for (JsonNode o : obs.objects().values()) {
-      JsonNode type = o.get("type");
-      if (type != null && type.isString() && types.contains(type.stringValue())) {
-        any |= node.test(o, obs);
+    JsonNode[] objects = obs.objectArray();
+    String[] typeOf = obs.typeArray();
+    for (int i = 0; i < objects.length; i++) {
+      String t = typeOf[i];
+      if (t != null && (onlyType != null ? onlyType.equals(t) : types.contains(t))) {
+        any |= node.test(objects[i], t, obs);
       }
     }
     return any;
@@ -65,10 +69,10 @@ final class CompiledComparison {
     if (e instanceof ComparisonExpression.And and) {
       List<Node> parts = new ArrayList<>();
       and.operands().forEach(x -> parts.add(compile(x, types)));
-      return (root, obs) -> {
+      return (root, rootType, obs) -> {
         boolean all = true;
         for (Node p : parts) {
-          all &= p.test(root, obs); // no short cut: errors surface as in the reference
+          all &= p.test(root, rootType, obs); // no short cut: errors surface as in the reference
         }
         return all;
       };
@@ -76,10 +80,10 @@ final class CompiledComparison {
     if (e instanceof ComparisonExpression.Or or) {
       List<Node> parts = new ArrayList<>();
       or.operands().forEach(x -> parts.add(compile(x, types)));
-      return (root, obs) -> {
+      return (root, rootType, obs) -> {
         boolean any = false;
         for (Node p : parts) {
-          any |= p.test(root, obs);
+          any |= p.test(root, rootType, obs);
         }
         return any;
       };
@@ -88,17 +92,26 @@ final class CompiledComparison {
       types.add(ex.path().objectType());
       String type = ex.path().objectType();
       List<Step> steps = ex.path().steps();
-      return (root, obs) ->
-          type.equals(root.get("type").stringValue())
-              && select(root, steps, obs).isEmpty() == ex.negated();
+      return (root, rootType, obs) ->
+          type.equals(rootType) && select(root, steps, obs).isEmpty() == ex.negated();
     }
     Comparison c = (Comparison) e;
     types.add(c.path().objectType());
     String type = c.path().objectType();
     List<Step> steps = c.path().steps();
     ValueTests.ValueTest test = ValueTests.compile(c);
-    return (root, obs) -> {
-      if (!type.equals(root.get("type").stringValue())) {
+    String plain = plainKey(steps);
+    if (plain != null) {
+      return (root, rootType, obs) -> {
+        if (!type.equals(rootType)) {
+          return false;
+        }
+        JsonNode v = root.get(plain); // one plain key: one value, no list to build
+        return v != null && test.test(v);
+      };
+    }
+    return (root, rootType, obs) -> {
+      if (!type.equals(rootType)) {
         return false;
       }
       for (Object v : select(root, steps, obs)) {
@@ -108,6 +121,20 @@ final class CompiledComparison {
       }
       return false;
     };
+  }
+
+  /** The key of a one-step path whose key has no special suffix; null otherwise. */
+  static String plainKey(List<Step> steps) {
+    if (steps.size() == 1 && steps.get(0) instanceof Key k) {
+      String n = k.name();
+      if (!n.endsWith("_ref")
+          && !n.endsWith("_refs")
+          && !n.endsWith("_hex")
+          && !n.endsWith("_bin")) {
+        return n;
+      }
+    }
+    return null;
   }
 
   /**

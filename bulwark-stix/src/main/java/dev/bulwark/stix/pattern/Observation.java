@@ -20,6 +20,8 @@ public final class Observation {
   private final long lastMicros;
   private final int numberObserved;
   private final Map<String, JsonNode> objects;
+  private final JsonNode[] objectArray;
+  private final String[] typeArray;
 
   /**
    * An observation.
@@ -50,6 +52,22 @@ public final class Observation {
     this.lastMicros = lastMicros;
     this.numberObserved = numberObserved;
     this.objects = Collections.unmodifiableMap(new LinkedHashMap<>(objects));
+    this.objectArray = this.objects.values().toArray(new JsonNode[0]);
+    this.typeArray = new String[objectArray.length];
+    for (int i = 0; i < objectArray.length; i++) {
+      JsonNode t = objectArray[i].get("type");
+      typeArray[i] = t != null && t.isString() ? t.stringValue() : null;
+    }
+  }
+
+  /** The objects in order, for the evaluator's loops (not to be modified). */
+  JsonNode[] objectArray() {
+    return objectArray;
+  }
+
+  /** Each object's type (null when it has none), parallel to {@link #objectArray()}. */
+  String[] typeArray() {
+    return typeArray;
   }
 
   /**

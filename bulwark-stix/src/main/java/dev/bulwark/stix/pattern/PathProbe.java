@@ -1,35 +1,54 @@
 package dev.bulwark.stix.pattern;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The keyed atoms of one object path: exact values (hash map from value key to entry indexes) and
- * CIDR blocks (per prefix length, a hash map from the masked address to entry indexes, so a lookup
- * costs one probe per distinct prefix length). Immutable once built; thread-safe.
+ * The keyed atoms of one object path: exact values (hash map from value key to entry indexes), CIDR
+ * blocks (per prefix length, a hash map from the masked address to entry indexes, so a lookup costs
+ * one probe per distinct prefix length) and the literals LIKE and MATCHES require (one Aho–Corasick
+ * pass over the value finds them all; domain suffixes such as {@code %.example.com} are literals
+ * too). Immutable once built; thread-safe.
  */
 final class PathProbe {
 
   private static final int[] NONE = new int[0];
 
   private final ObjectPath path;
-  private final Map<String, int[]> exact;
-  private final int[] prefixes;
-  private final List<Map<Long, int[]>> blocks;
+  private final StringTable strings;
+  private final Map<String, int[]> numbers;
+  private final CidrTrie blocks;
+  private final AhoCorasick literals;
+  private final String plainKey;
+  private final boolean hasStrings;
 
   private PathProbe(
-      ObjectPath path, Map<String, int[]> exact, int[] prefixes, List<Map<Long, int[]>> blocks) {
+      ObjectPath path,
+      StringTable strings,
+      Map<String, int[]> numbers,
+      CidrTrie blocks,
+      AhoCorasick literals) {
     this.path = path;
-    this.exact = exact;
-    this.prefixes = prefixes;
+    this.strings = strings;
+    this.hasStrings = !strings.isEmpty();
+    this.numbers = numbers;
     this.blocks = blocks;
+    this.literals = literals;
+    this.plainKey = CompiledComparison.plainKey(path.steps());
   }
 
   void probe(JsonNode root, Observation obs, CandidateSet out) {
+    if (plainKey != null) {
+      JsonNode v = root.get(plainKey); // the common one-step path: no list, no dereference
+      if (v != null) {
+        probeValue(v, out);
+      }
+      return;
+    }
     List<Object> values;
     try {
       values = CompiledComparison.select(root, path.steps(), obs);
@@ -37,87 +56,98 @@ final class PathProbe {
       return; // a malformed reference: no candidate from here; full evaluation would fail too
     }
     for (Object v : values) {
-      if (!exact.isEmpty()) {
-        String k = Atoms.valueKey(v);
-        if (k != null) {
-          out.addAll(exact.getOrDefault(k, NONE));
-        }
-      }
-      if (prefixes.length > 0 && v instanceof JsonNode n && n.isString()) {
-        long packed;
-        try {
-          packed = Cidr.parse(n.stringValue(), false);
-        } catch (PatternEvaluationException e) {
-          continue;
-        }
-        int valuePrefix = (int) (packed & 0xff);
-        long addr = packed >>> 8;
-        for (int i = 0; i < prefixes.length && prefixes[i] <= valuePrefix; i++) {
-          int p = prefixes[i];
-          long masked = addr & (((1L << p) - 1) << (32 - p));
-          int[] hit = blocks.get(i).get(masked);
+      probeValue(v, out);
+    }
+  }
+
+  private void probeValue(Object v, CandidateSet out) {
+    {
+      if (v instanceof JsonNode j && j.isString()) {
+        if (hasStrings) {
+          int[] hit = strings.get(j.stringValue());
           if (hit != null) {
             out.addAll(hit);
           }
         }
+      } else if (hasStrings || !numbers.isEmpty()) {
+        String k = Atoms.valueKey(v); // "s:" for bytes, "n:" for numbers
+        if (k != null) {
+          int[] hit =
+              k.charAt(0) == 's' ? strings.get(k.substring(2)) : numbers.get(k.substring(2));
+          out.addAll(hit == null ? NONE : hit);
+        }
+      }
+      if (literals != null && v instanceof JsonNode t && t.isString()) {
+        String text = t.stringValue();
+        if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+          text = Normalizer.normalize(text, Normalizer.Form.NFC);
+        }
+        literals.scan(text, out);
+      }
+      if (blocks != null && v instanceof JsonNode n && n.isString()) {
+        long packed;
+        try {
+          packed = Cidr.parse(n.stringValue(), false);
+        } catch (PatternEvaluationException e) {
+          return;
+        }
+        blocks.find(packed >>> 8, (int) (packed & 0xff), out);
       }
     }
   }
 
   long estimatedBytes() {
     long b = 0;
-    for (Map.Entry<String, int[]> e : exact.entrySet()) {
-      b += 48 + 40 + 2L * e.getKey().length() + 16 + 4L * e.getValue().length;
+    b += strings.estimatedBytes();
+    for (Map.Entry<String, int[]> e : numbers.entrySet()) {
+      b += 48 + 40 + e.getKey().length() + 16 + 4L * e.getValue().length;
     }
-    for (Map<Long, int[]> m : blocks) {
-      b += m.size() * (48L + 24 + 16 + 4);
-    }
-    return b;
+    b += blocks == null ? 0 : blocks.nodes() * 16L;
+    return b + (literals == null ? 0 : literals.states() * 64L);
   }
 
   /** Collects atoms of one path. */
   static final class Builder {
     private final ObjectPath path;
     private final Map<String, List<Integer>> exact = new HashMap<>();
-    private final TreeMap<Integer, Map<Long, List<Integer>>> blocks = new TreeMap<>();
+    private final CidrTrie.Builder blocks = new CidrTrie.Builder();
+    private final Map<String, List<Integer>> contains = new HashMap<>();
 
     Builder(ObjectPath path) {
       this.path = path;
     }
 
     void add(Atoms.Atom a, int ix) {
-      if (a.value() != null) {
+      if (a.contains() != null) {
+        List<Integer> l = contains.computeIfAbsent(a.contains(), k -> new ArrayList<>(1));
+        if (l.isEmpty() || l.get(l.size() - 1) != ix) {
+          l.add(ix);
+        }
+      } else if (a.value() != null) {
         List<Integer> l = exact.computeIfAbsent(a.value(), k -> new ArrayList<>(1));
         if (l.isEmpty() || l.get(l.size() - 1) != ix) {
           l.add(ix);
         }
       } else {
-        int prefix = (int) (a.cidr() & 0xff);
-        long addr = a.cidr() >>> 8;
-        long masked = addr & (((1L << prefix) - 1) << (32 - prefix));
-        List<Integer> l =
-            blocks
-                .computeIfAbsent(prefix, k -> new HashMap<>())
-                .computeIfAbsent(masked, k -> new ArrayList<>(1));
-        if (l.isEmpty() || l.get(l.size() - 1) != ix) {
-          l.add(ix);
-        }
+        blocks.add(a.cidr() >>> 8, (int) (a.cidr() & 0xff), ix);
       }
     }
 
     PathProbe build() {
-      Map<String, int[]> ex = new HashMap<>(exact.size() * 2);
-      exact.forEach((k, v) -> ex.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-      int[] prefixes = new int[blocks.size()];
-      List<Map<Long, int[]>> tables = new ArrayList<>();
-      int i = 0;
-      for (Map.Entry<Integer, Map<Long, List<Integer>>> e : blocks.entrySet()) {
-        prefixes[i++] = e.getKey();
-        Map<Long, int[]> t = new HashMap<>(e.getValue().size() * 2);
-        e.getValue().forEach((k, v) -> t.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-        tables.add(t);
+      Map<String, int[]> str = new HashMap<>();
+      Map<String, int[]> num = new HashMap<>();
+      exact.forEach(
+          (k, v) ->
+              (k.startsWith("s:") ? str : num)
+                  .put(k.substring(2), v.stream().mapToInt(Integer::intValue).toArray()));
+      AhoCorasick ac = null;
+      if (!contains.isEmpty()) {
+        Map<String, int[]> lits = new HashMap<>();
+        contains.forEach((k, v) -> lits.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        ac = AhoCorasick.build(lits);
       }
-      return new PathProbe(path, ex, prefixes, List.copyOf(tables));
+      return new PathProbe(
+          path, new StringTable(str), num, blocks.isEmpty() ? null : blocks.build(), ac);
     }
   }
 }

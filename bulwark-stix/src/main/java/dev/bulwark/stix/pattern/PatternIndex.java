@@ -159,7 +159,7 @@ public final class PatternIndex {
     List<IndexMatch> out = new ArrayList<>(2);
     for (int ix : candidates(obs)) {
       Entry e = entries[ix];
-      if (validAt(e, obs) && evaluate(e.pattern(), List.of(obs))) {
+      if (validAt(e, obs) && evaluate(e.pattern(), obs)) {
         out.add(
             new IndexMatch(
                 e.id(), instant(obs.firstMicros()), instant(obs.lastMicros()), List.of(obs.id())));
@@ -170,6 +170,14 @@ public final class PatternIndex {
 
   static boolean validAt(Entry e, Observation obs) {
     return obs.lastMicros() >= e.validFromMicros() && obs.firstMicros() < e.validUntilMicros();
+  }
+
+  static boolean evaluate(StixPattern p, Observation obs) {
+    try {
+      return p.matches(obs);
+    } catch (PatternEvaluationException e) {
+      return false;
+    }
   }
 
   static boolean evaluate(StixPattern p, List<Observation> obs) {
@@ -192,15 +200,13 @@ public final class PatternIndex {
     for (int ix : unindexed) {
       set.add(ix);
     }
-    for (JsonNode o : obs.objects().values()) {
-      JsonNode type = o.get("type");
-      if (type == null || !type.isString()) {
-        continue;
-      }
-      List<PathProbe> probes = probesByType.get(type.stringValue());
+    JsonNode[] objects = obs.objectArray();
+    String[] typeOf = obs.typeArray();
+    for (int i = 0; i < objects.length; i++) {
+      List<PathProbe> probes = typeOf[i] == null ? null : probesByType.get(typeOf[i]);
       if (probes != null) {
         for (PathProbe p : probes) {
-          p.probe(o, obs, set);
+          p.probe(objects[i], obs, set);
         }
       }
     }

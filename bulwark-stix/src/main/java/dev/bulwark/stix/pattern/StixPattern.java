@@ -128,6 +128,13 @@ public final class StixPattern {
    * @throws PatternEvaluationException when it cannot be evaluated
    */
   public boolean matches(Observation observation) {
+    ObservationExpression e = ast;
+    while (e instanceof Within w) {
+      e = w.inner(); // one observation always fits in any window
+    }
+    if (e instanceof Simple s) {
+      return leaves.get(s).matches(observation); // the common case: no bindings to build
+    }
     return matches(List.of(observation));
   }
 

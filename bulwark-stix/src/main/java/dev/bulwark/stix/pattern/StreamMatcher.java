@@ -13,8 +13,9 @@ import java.util.Map;
  * observations that satisfied one of its bracketed expressions, at most {@code maxPerPattern} of
  * them (bounded state per pattern), and evaluates the pattern over them when a new one arrives; a
  * match is reported once and its observations are dropped, so the same observations are not
- * reported twice. Single-observation patterns are reported for every matching observation. One per
- * stream; not thread-safe.
+ * reported twice; under a WITHIN at the top, observations older than the window before the newest
+ * one are dropped too (the stream is taken to arrive in time order). Single-observation patterns
+ * are reported for every matching observation. One per stream; not thread-safe.
  */
 public final class StreamMatcher {
 
@@ -51,12 +52,16 @@ public final class StreamMatcher {
         continue;
       }
       if (e.single()) {
-        if (PatternIndex.evaluate(e.pattern(), List.of(obs))) {
+        if (PatternIndex.evaluate(e.pattern(), obs)) {
           out.add(match(e.id(), List.of(obs)));
         }
       } else if (hitsLeaf(e.pattern(), obs)) {
         String key = e.id() + '\u0000' + e.pattern().text();
         ArrayDeque<Observation> q = pending.computeIfAbsent(key, k -> new ArrayDeque<>());
+        if (e.pattern().ast() instanceof ObservationExpression.Within w) {
+          // observations too old to share a window with this one can join no new match
+          q.removeIf(old -> old.lastMicros() + w.micros() < obs.firstMicros());
+        }
         q.addLast(obs);
         if (q.size() > maxPerPattern) {
           q.removeFirst();

@@ -1,0 +1,113 @@
+package dev.bulwark.bench.stix;
+
+import dev.bulwark.stix.pattern.IndexMatch;
+import dev.bulwark.stix.pattern.LiveIndex;
+import dev.bulwark.stix.pattern.Observation;
+import dev.bulwark.stix.pattern.PatternIndex;
+import dev.bulwark.stix.pattern.StreamMatcher;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The pattern index with many indicators (issue 17): build time, memory, matcher-alone rate on
+ * parsed observations (CPU time of the matching thread, so the figure holds on a shared machine),
+ * the stream matcher's rate, and the longest gap in matching while a reload of the whole set is
+ * built and swapped. Run: {@code java -Xmx2g -cp ... dev.bulwark.bench.stix.PatternIndexBench
+ * [indicators=100000] [observations=200000] [rounds=5]}.
+ */
+public final class PatternIndexBench {
+
+  private PatternIndexBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int indicators = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+    int count = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    PatternWorkload w = new PatternWorkload(indicators, count, 17L);
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long heap0 = usedHeap();
+    long t0 = System.nanoTime();
+    PatternIndex index = PatternIndex.build(w.indicators);
+    long buildMs = (System.nanoTime() - t0) / 1_000_000;
+    long heap1 = usedHeap();
+    System.out.printf(
+        "index: %,d indicators (%,d unindexed, %,d errors) built in %,d ms; heap +%,d MB (patterns,"
+            + " trees and keys); keys alone ~%,d MB%n",
+        index.size(),
+        index.unindexedCount(),
+        index.errors().size(),
+        buildMs,
+        (heap1 - heap0) >> 20,
+        index.estimatedKeyBytes() >> 20);
+    for (int r = 1; r <= rounds; r++) {
+      long c0 = mx.getCurrentThreadCpuTime();
+      long w0 = System.nanoTime();
+      long matches = 0;
+      for (Observation o : w.observations) {
+        matches += index.match(o).size();
+      }
+      long cpu = mx.getCurrentThreadCpuTime() - c0;
+      long wall = System.nanoTime() - w0;
+      System.out.printf(
+          "round %d: matcher alone %,.0f observations/CPU-s (%,.0f /wall-s), %,d matches%n",
+          r, count * 1e9 / cpu, count * 1e9 / wall, matches);
+    }
+    LiveIndex live = new LiveIndex(index);
+    StreamMatcher stream = new StreamMatcher(live, 32);
+    long c0 = mx.getCurrentThreadCpuTime();
+    long matches = 0;
+    for (Observation o : w.observations) {
+      matches += stream.accept(o).size();
+    }
+    long cpu = mx.getCurrentThreadCpuTime() - c0;
+    System.out.printf(
+        "stream matcher: %,.0f observations/CPU-s, %,d matches, %,d held%n",
+        count * 1e9 / cpu, matches, stream.pendingObservations());
+    reload(live, w);
+  }
+
+  private static void reload(LiveIndex live, PatternWorkload w) throws InterruptedException {
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicLong maxGap = new AtomicLong();
+    AtomicLong done = new AtomicLong();
+    Thread matcher =
+        new Thread(
+            () -> {
+              long last = System.nanoTime();
+              int i = 0;
+              List<Observation> obs = w.observations;
+              while (!stop.get()) {
+                List<IndexMatch> m = live.match(obs.get(i++ % obs.size()));
+                long now = System.nanoTime();
+                maxGap.accumulateAndGet(now - last, Math::max);
+                last = now;
+                done.addAndGet(1 + m.size() * 0L);
+              }
+            });
+    matcher.start();
+    Thread.sleep(500);
+    maxGap.set(0);
+    long t0 = System.nanoTime();
+    live.reload(w.indicators);
+    long reloadMs = (System.nanoTime() - t0) / 1_000_000;
+    Thread.sleep(200);
+    stop.set(true);
+    matcher.join();
+    System.out.printf(
+        "reload of %,d indicators: %,d ms to build and swap; longest gap between two matches"
+            + " meanwhile %.1f ms (GC pauses included)%n",
+        w.indicators.size(), reloadMs, maxGap.get() / 1e6);
+  }
+
+  private static long usedHeap() throws InterruptedException {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(100);
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+}
