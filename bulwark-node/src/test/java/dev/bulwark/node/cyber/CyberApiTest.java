@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -191,7 +192,7 @@ class CyberApiTest {
 
   @Test
   void anIndicatorPostedOverTaxiiMatchesEventsOfNow() throws Exception {
-    String now = java.time.Instant.now().toString();
+    String now = Instant.now().toString();
     String id = "indicator--33333333-3333-4333-8333-333333333333";
     String envelope =
         "{\"objects\":["
@@ -216,7 +217,7 @@ class CyberApiTest {
             "/bulwark/collections/intel/objects/", "application/taxii+json;version=2.1", envelope);
     assertThat(added.statusCode()).as(added.body()).isEqualTo(202);
     Thread.sleep(200);
-    String later = java.time.Instant.now().plusMillis(5).toString();
+    String later = Instant.now().plusMillis(5).toString();
     JsonNode r =
         post(
             estSensor,
