@@ -49,7 +49,9 @@ public final class StixObject {
       copy.compact = text;
       return copy;
     } catch (JacksonException | IllegalStateException e) {
-      throw new IllegalArgumentException("not a plain JSON object: " + e.getMessage(), e);
+      // the parser's own words, without Jackson's feature names and source excerpt
+      String why = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+      throw new IllegalArgumentException("not a plain JSON object: " + why, e);
     }
   }
 

@@ -1,9 +1,11 @@
 package dev.bulwark.node.cli;
 
+import dev.bulwark.support.contribution.Contribution;
 import dev.bulwark.support.fairshare.AllyShare;
 import dev.bulwark.support.fairshare.FairShareResult;
 import dev.bulwark.support.fairshare.Period;
 import dev.bulwark.support.report.JsonReport;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,8 +52,9 @@ final class SupportFairShareCommand extends SupportBase {
       throw new SupportFailure(2, "--year " + year + " is out of range");
     }
     Period period = half == null ? Period.year(year) : Period.half(year, half);
+    List<Contribution> ledger = home.counted();
     FairShareResult r =
-        key.calculator().compute(period, key.baseline, key.keyYear(), key.count, home.counted());
+        key.calculator().compute(period, key.baseline, key.keyYear(), key.count, ledger);
     if (json) {
       out.println(
           JsonMapper.builder()
@@ -97,6 +100,11 @@ final class SupportFairShareCommand extends SupportBase {
         r.baselineEur(),
         r.totalEligibleEur(),
         r.sumOfGapsEur());
+    if (ledger.isEmpty()) {
+      // nothing counted is not a measured shortfall: the whole baseline would read as one
+      out.println("Shortfall against the baseline: not measured (the ledger is empty)");
+      return 0;
+    }
     out.printf(Locale.ROOT, "Shortfall against the baseline: EUR %,.2f%n", r.shortfallEur());
     return 0;
   }

@@ -181,6 +181,15 @@ class FirstHourCommandsTest {
   }
 
   @Test
+  void anEmptySupportLedgerIsSaidNotShownAsAShortfall() {
+    assertThat(BulwarkMain.execute("support", "fair-share", "--year", "2024")).isZero();
+    assertThat(warned()).contains("the support ledger is empty").contains("using store " + home);
+    assertThat(printed())
+        .contains("Shortfall against the baseline: not measured (the ledger is empty)")
+        .doesNotContain("Shortfall against the baseline: EUR");
+  }
+
+  @Test
   void everyCommandsHelpAnswersWithExitZeroAndNoWarning() {
     List<String[]> commands = new ArrayList<>();
     collect(new CommandLine(new BulwarkMain()), new ArrayList<>(), commands);
