@@ -48,7 +48,7 @@ function initMap() {
   const entries = [['background:' + KIND_COLOURS['power-cable'], 'power cable'],
     ['background:' + KIND_COLOURS['telecom-cable'], 'telecom cable'], ['background:' + KIND_COLOURS.pipeline, 'pipeline'],
     ['background:none;border:1px dashed ' + KIND_COLOURS.port, 'harbour (no alerts)'],
-    ['background:#9fb3c8;height:6px;width:6px;border-radius:3px', 'vessel'],
+    ...TYPE_COLOURS.map(([, , c, what]) => ['background:' + c + ';height:6px;width:6px', 'vessel: ' + what]),
     ['background:#ff4d4f;height:10px;width:10px;border-radius:5px', 'alert']];
   legend.onAdd = () => el('div', { class: 'legend' },
     entries.map(([style, what], i) => [i ? el('br') : null, el('i', { style }), what]));
@@ -85,12 +85,19 @@ function drawVessels(rows) {
   for (const [mmsi, lat, lon, sog, cog, name] of rows) {
     seen.add(mmsi);
     let m = state.vesselMarkers.get(mmsi);
+    const known = state.vessels.get(mmsi);
+    const colour = typeColour(known ? known.ship_type : 0);
     if (!m) {
-      m = L.circleMarker([lat, lon], { renderer: state.canvas, radius: 2.5, weight: 0, fillOpacity: 0.85, fillColor: '#9fb3c8' });
+      m = new ShipMarker([lat, lon], { renderer: state.canvas, radius: 4, weight: 0, fillOpacity: 0.9, fillColor: colour, cog });
       m.bindTooltip(() => text((name || 'MMSI ' + mmsi) + ' — ' + (sog >= 0 ? sog.toFixed(1) + ' kn' : 'speed ?')));
+      m.on('click', () => openVessel(mmsi));
       m.addTo(state.vesselLayer);
       state.vesselMarkers.set(mmsi, m);
     } else {
+      m.options.cog = cog;
+      if (m.options.fillColor !== colour) {
+        m.setStyle({ fillColor: colour });
+      }
       m.setLatLng([lat, lon]);
     }
   }
@@ -101,6 +108,45 @@ function drawVessels(rows) {
     }
   }
 }
+
+// Vessel colours by AIS type (ITU-R M.1371): the legend shows the same.
+const TYPE_COLOURS = [[70, 79, '#73d13d', 'cargo'], [80, 89, '#ff7a45', 'tanker'], [60, 69, '#40a9ff', 'passenger'],
+  [30, 30, '#ffc53d', 'fishing'], [31, 59, '#b37feb', 'service, tug, pilot, SAR'], [0, 99, '#9fb3c8', 'other or unknown']];
+function typeColour(t) {
+  return (TYPE_COLOURS.find(([lo, hi]) => t >= lo && t <= hi) || TYPE_COLOURS[TYPE_COLOURS.length - 1])[2];
+}
+
+/**
+ * A ship symbol on the canvas: a narrow triangle pointing along the course over ground (a dot when
+ * the course is unknown). Leaflet's circle marker with its drawing replaced; hit-testing stays the
+ * circle's.
+ */
+const ShipMarker = L.CircleMarker.extend({
+  _updatePath() {
+    const r = this._renderer;
+    if (!r._drawing || this._empty()) {
+      return;
+    }
+    const ctx = r._ctx;
+    const p = this._point;
+    const cog = this.options.cog;
+    ctx.beginPath();
+    if (typeof cog !== 'number' || cog < 0 || cog >= 360) {
+      ctx.arc(p.x, p.y, 2.5, 0, Math.PI * 2, false);
+    } else {
+      const a = cog * Math.PI / 180;
+      const len = 7;
+      const half = 3;
+      const tip = [p.x + Math.sin(a) * len, p.y - Math.cos(a) * len];
+      const back = [p.x - Math.sin(a) * len * 0.5, p.y + Math.cos(a) * len * 0.5];
+      ctx.moveTo(tip[0], tip[1]);
+      ctx.lineTo(back[0] + Math.cos(a) * half, back[1] + Math.sin(a) * half);
+      ctx.lineTo(back[0] - Math.cos(a) * half, back[1] - Math.sin(a) * half);
+      ctx.closePath();
+    }
+    r._fillStroke(ctx, this);
+  },
+});
 
 function drawAlertMarker(a) {
   if (typeof a.latitude !== 'number') {
