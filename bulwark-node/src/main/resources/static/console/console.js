@@ -391,8 +391,10 @@ function handleEvent(name, payload) {
 function showStatus(s) {
   const rate = s.sources.reduce((t, x) => t + x.messages_per_second, 0);
   const down = s.sources.filter((x) => !x.connected).map((x) => x.name);
+  // One clock: track time; a replay says how much faster than the wall clock it runs.
+  const replay = s.sources.map((x) => /x(\d+(?:\.\d+)?)$/.exec(x.type === 'demo' ? x.address : '')).find((m) => m);
   shell.status(s.vessels + ' vessels · ' + Math.round(rate) + ' msg/s · '
-    + s.alerts_raised + ' alerts · track time ' + shortTime(s.engine_time)
+    + s.alerts_raised + ' alerts · track time ' + shortTime(s.engine_time) + (replay ? ' (replay ×' + replay[1] + ')' : '')
     + (down.length ? ' · not connected: ' + down.join(', ') : '') + (s.queue_dropped ? ' · dropped ' + s.queue_dropped : ''));
 }
 
