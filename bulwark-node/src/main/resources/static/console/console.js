@@ -11,6 +11,8 @@ const state = {
   alerts: [], selected: 0, openId: null, detail: null, onlyOpen: false,
   vesselMarkers: new Map(), alertMarkers: new Map(), trackLayer: null, map: null,
   vesselLayer: null, alertLayer: null, streaming: false, admin: false,
+  filters: { status: '', severity: '', kind: '', asset: '' }, vessels: new Map(), vesselId: null,
+  playback: null, playTimer: null,
 };
 
 const shell = startShell({
@@ -21,7 +23,7 @@ const shell = startShell({
   signIn: { title: 'Sign in to the watch', passwordLabel: 'token (or password)', probe: '/api/maritime/vessels?limit=0' },
   help: [['j / k', 'next / previous alert'], ['Enter', 'open the selected alert'], ['Esc', 'back to the list'],
     ['a', 'acknowledge'], ['n', 'add a note'], ['1 / 2 / 3', 'close as true threat / benign / false alarm'], ['p', 'promote to the register'],
-    ['f', 'open alerts only']],
+    ['f', 'open alerts only'], ['/', 'find a vessel']],
   keys,
   start,
 });
@@ -46,7 +48,7 @@ function initMap() {
   const entries = [['background:' + KIND_COLOURS['power-cable'], 'power cable'],
     ['background:' + KIND_COLOURS['telecom-cable'], 'telecom cable'], ['background:' + KIND_COLOURS.pipeline, 'pipeline'],
     ['background:none;border:1px dashed ' + KIND_COLOURS.port, 'harbour (no alerts)'],
-    ['background:#9fb3c8;height:6px;width:6px;border-radius:3px', 'vessel'],
+    ...TYPE_COLOURS.map(([, , c, what]) => ['background:' + c + ';height:6px;width:6px', 'vessel: ' + what]),
     ['background:#ff4d4f;height:10px;width:10px;border-radius:5px', 'alert']];
   legend.onAdd = () => el('div', { class: 'legend' },
     entries.map(([style, what], i) => [i ? el('br') : null, el('i', { style }), what]));
@@ -83,12 +85,19 @@ function drawVessels(rows) {
   for (const [mmsi, lat, lon, sog, cog, name] of rows) {
     seen.add(mmsi);
     let m = state.vesselMarkers.get(mmsi);
+    const known = state.vessels.get(mmsi);
+    const colour = typeColour(known ? known.ship_type : 0);
     if (!m) {
-      m = L.circleMarker([lat, lon], { renderer: state.canvas, radius: 2.5, weight: 0, fillOpacity: 0.85, fillColor: '#9fb3c8' });
+      m = new ShipMarker([lat, lon], { renderer: state.canvas, radius: 4, weight: 0, fillOpacity: 0.9, fillColor: colour, cog });
       m.bindTooltip(() => text((name || 'MMSI ' + mmsi) + ' — ' + (sog >= 0 ? sog.toFixed(1) + ' kn' : 'speed ?')));
+      m.on('click', () => openVessel(mmsi));
       m.addTo(state.vesselLayer);
       state.vesselMarkers.set(mmsi, m);
     } else {
+      m.options.cog = cog;
+      if (m.options.fillColor !== colour) {
+        m.setStyle({ fillColor: colour });
+      }
       m.setLatLng([lat, lon]);
     }
   }
@@ -99,6 +108,45 @@ function drawVessels(rows) {
     }
   }
 }
+
+// Vessel colours by AIS type (ITU-R M.1371): the legend shows the same.
+const TYPE_COLOURS = [[70, 79, '#73d13d', 'cargo'], [80, 89, '#ff7a45', 'tanker'], [60, 69, '#40a9ff', 'passenger'],
+  [30, 30, '#ffc53d', 'fishing'], [31, 59, '#b37feb', 'service, tug, pilot, SAR'], [0, 99, '#9fb3c8', 'other or unknown']];
+function typeColour(t) {
+  return (TYPE_COLOURS.find(([lo, hi]) => t >= lo && t <= hi) || TYPE_COLOURS[TYPE_COLOURS.length - 1])[2];
+}
+
+/**
+ * A ship symbol on the canvas: a narrow triangle pointing along the course over ground (a dot when
+ * the course is unknown). Leaflet's circle marker with its drawing replaced; hit-testing stays the
+ * circle's.
+ */
+const ShipMarker = L.CircleMarker.extend({
+  _updatePath() {
+    const r = this._renderer;
+    if (!r._drawing || this._empty()) {
+      return;
+    }
+    const ctx = r._ctx;
+    const p = this._point;
+    const cog = this.options.cog;
+    ctx.beginPath();
+    if (typeof cog !== 'number' || cog < 0 || cog >= 360) {
+      ctx.arc(p.x, p.y, 2.5, 0, Math.PI * 2, false);
+    } else {
+      const a = cog * Math.PI / 180;
+      const len = 7;
+      const half = 3;
+      const tip = [p.x + Math.sin(a) * len, p.y - Math.cos(a) * len];
+      const back = [p.x - Math.sin(a) * len * 0.5, p.y + Math.cos(a) * len * 0.5];
+      ctx.moveTo(tip[0], tip[1]);
+      ctx.lineTo(back[0] + Math.cos(a) * half, back[1] + Math.sin(a) * half);
+      ctx.lineTo(back[0] - Math.cos(a) * half, back[1] - Math.sin(a) * half);
+      ctx.closePath();
+    }
+    r._fillStroke(ctx, this);
+  },
+});
 
 function drawAlertMarker(a) {
   if (typeof a.latitude !== 'number') {
@@ -121,12 +169,18 @@ function drawAlertMarker(a) {
 
 // ---- alerts ----
 function visibleAlerts() {
-  return state.onlyOpen ? state.alerts.filter((a) => a.status === 'open') : state.alerts;
+  const f = state.filters;
+  return state.alerts.filter((a) => (!state.onlyOpen || a.status === 'open')
+    && (!f.status || a.status === f.status) && (!f.severity || a.severity === f.severity)
+    && (!f.kind || a.kind === f.kind) && (!f.asset || (a.asset_name || '') === f.asset));
 }
 
+/** Open before acknowledged before closed; within each, high before medium before low; newest first. */
 function sortAlerts() {
   const rank = { open: 0, acknowledged: 1, closed: 2 };
-  state.alerts.sort((x, y) => (rank[x.status] - rank[y.status]) || (y.raised || '').localeCompare(x.raised || ''));
+  const sev = { high: 0, medium: 1, low: 2 };
+  state.alerts.sort((x, y) => (rank[x.status] - rank[y.status]) || ((sev[x.severity] ?? 3) - (sev[y.severity] ?? 3))
+    || (y.raised || '').localeCompare(x.raised || ''));
 }
 
 function upsertAlert(a) {
@@ -149,13 +203,15 @@ function renderList() {
   }
   state.selected = Math.max(0, Math.min(state.selected, list.length - 1));
   $('alert-count').textContent = String(list.length);
+  refreshFilterOptions();
   const ol = $('alert-list');
   ol.replaceChildren(...list.map((a, i) => el('li', {
     class: 'alert-item' + (i === state.selected ? ' selected' : ''), dataset: { id: a.id, status: a.status },
     onclick: () => { state.selected = i; openAlert(a.id); },
   },
   el('div', { class: 'title' }, severity(a), ' ', a.title, el('span', { class: 'st st-' + a.status }, a.status)),
-  el('div', { class: 'meta' }, a.kind, ' · MMSI ', a.mmsi, ' · raised ', shortTime(a.raised)))));
+  el('div', { class: 'meta' }, a.kind, ' · ', a.asset_name || 'no asset', ' · MMSI ', a.mmsi, ' · raised ',
+    shortTime(a.raised), ' track time'))));
   const sel = ol.children[state.selected];
   if (sel) {
     sel.scrollIntoView({ block: 'nearest' });
@@ -173,6 +229,7 @@ async function openAlert(id) {
   const a = await apiJson('/api/maritime/alerts/' + encodeURIComponent(id));
   state.detail = a;
   renderDetail(a);
+  showParticulars(a.mmsi);
   $('alert-list-panel').hidden = true;
   $('alert-detail').hidden = false;
   drawTrack(a.track);
@@ -196,6 +253,7 @@ function renderDetail(a) {
   ];
   $('detail-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
   $('detail-summary').textContent = a.summary;
+  $('detail-plain').textContent = plainEvidence(a);
   $('detail-parameters').replaceChildren(...Object.entries(a.parameters || {})
     .map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', {}, v))));
   const notes = (a.notes || []).map((n) => el('li', {}, el('strong', {}, n.author), ' ', shortTime(n.created), el('br'), n.content));
@@ -317,6 +375,7 @@ function keys(e, inField) {
     case '1': closeAs('true-threat'); break;
     case '2': closeAs('benign'); break;
     case '3': closeAs('false-alarm'); break;
+    case '/': $('vessel-query').focus(); break;
     case 'f': $('only-open').checked = !$('only-open').checked; state.onlyOpen = $('only-open').checked; renderList(); break;
     default: return false;
   }
@@ -345,8 +404,10 @@ function handleEvent(name, payload) {
 function showStatus(s) {
   const rate = s.sources.reduce((t, x) => t + x.messages_per_second, 0);
   const down = s.sources.filter((x) => !x.connected).map((x) => x.name);
+  // One clock: track time; a replay says how much faster than the wall clock it runs.
+  const replay = s.sources.map((x) => /x(\d+(?:\.\d+)?)$/.exec(x.type === 'demo' ? x.address : '')).find((m) => m);
   shell.status(s.vessels + ' vessels · ' + Math.round(rate) + ' msg/s · '
-    + s.alerts_raised + ' alerts · track time ' + shortTime(s.engine_time)
+    + s.alerts_raised + ' alerts · track time ' + shortTime(s.engine_time) + (replay ? ' (replay ×' + replay[1] + ')' : '')
     + (down.length ? ' · not connected: ' + down.join(', ') : '') + (s.queue_dropped ? ' · dropped ' + s.queue_dropped : ''));
 }
 
@@ -361,9 +422,12 @@ function flash(message) {
 
 async function start() {
   initMap();
+  await initBaseMap();
   await loadAssets();
   await loadAlerts();
   const vs = await apiJson('/api/maritime/vessels');
+  rememberVessels(vs.vessels);
+  setInterval(async () => rememberVessels((await apiJson('/api/maritime/vessels')).vessels), 60000);
   drawVessels(vs.vessels.map((v) => [v.mmsi, v.lat, v.lon, v.sog, v.cog, v.name]));
   const status = await api('/api/maritime/status');
   state.admin = status.ok;
@@ -376,3 +440,295 @@ async function start() {
   follow('/api/maritime/events', handleEvent, (err) => shell.status('reconnecting… (' + err.message + ')'));
   setInterval(loadAlerts, 30000); // a safety net if an event was dropped
 }
+
+// ---- base map (issue 18): land, places, a labelled grid, a scale; all shipped with the node ----
+async function initBaseMap() {
+  const map = state.map;
+  map.createPane('land');
+  map.getPane('land').style.zIndex = 150;
+  L.control.scale({ metric: true, imperial: false, maxWidth: 160, position: 'bottomright' }).addTo(map);
+  const credit = L.control({ position: 'bottomright' });
+  credit.onAdd = () => el('div', { class: 'legend', id: 'map-credit' },
+    'Land: Natural Earth 1:10m (public domain) via world-atlas · places: Bulwark list · no tiles, nothing fetched elsewhere');
+  credit.addTo(map);
+  const land = await apiJson('land-baltic.geojson');
+  L.geoJSON(land, { pane: 'land', interactive: false,
+    style: { color: '#5b7590', weight: 0.8, fillColor: '#1a2634', fillOpacity: 1, className: 'land' } }).addTo(map);
+  document.body.dataset.land = String(land.features[0].geometry.coordinates.length);
+  const places = await apiJson('places-baltic.geojson');
+  const labels = L.layerGroup().addTo(map);
+  for (const f of places.features) {
+    const [lon, lat] = f.geometry.coordinates;
+    L.marker([lat, lon], { interactive: false, keyboard: false,
+      icon: L.divIcon({ className: 'place-label', html: '', iconSize: null }) })
+      .on('add', (e) => e.target.getElement().replaceChildren(text(f.properties.name)))
+      .addTo(labels);
+  }
+  state.gridLabels = L.layerGroup().addTo(map);
+  map.on('moveend', drawGridLabels);
+  drawGridLabels();
+}
+
+/** Latitude labels along the west edge and longitude labels along the south edge of the view. */
+function drawGridLabels() {
+  const b = state.map.getBounds();
+  state.gridLabels.clearLayers();
+  const label = (lat, lon, s) => L.marker([lat, lon], { interactive: false, keyboard: false,
+    icon: L.divIcon({ className: 'grid-label', html: '', iconSize: null }) })
+    .on('add', (e) => e.target.getElement().replaceChildren(text(s))).addTo(state.gridLabels);
+  const step = state.map.getZoom() >= 7 ? 1 : 5;
+  for (let lat = Math.ceil(b.getSouth() / step) * step; lat <= b.getNorth(); lat += step) {
+    label(lat, b.getWest(), Math.abs(lat) + '°' + (lat >= 0 ? 'N' : 'S'));
+  }
+  for (let lon = Math.ceil(b.getWest() / step) * step; lon <= b.getEast(); lon += step) {
+    label(b.getSouth(), lon, Math.abs(lon) + '°' + (lon >= 0 ? 'E' : 'W'));
+  }
+}
+
+// ---- alert filters and export ----
+function refreshFilterOptions() {
+  for (const [id, key, name] of [['filter-kind', 'kind', 'kind'], ['filter-asset', 'asset_name', 'asset']]) {
+    const sel = $(id);
+    const values = [...new Set(state.alerts.map((a) => a[key]).filter((v) => v))].sort();
+    const have = [...sel.options].slice(1).map((o) => o.value);
+    if (values.join('|') !== have.join('|')) {
+      const current = sel.value;
+      sel.replaceChildren(el('option', { value: '' }, 'any ' + name), ...values.map((v) => el('option', { value: v }, v)));
+      sel.value = values.includes(current) ? current : '';
+    }
+  }
+}
+
+function exportQuery() {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(state.filters)) {
+    if (v) {
+      q.set(k, v);
+    }
+  }
+  if (state.onlyOpen) {
+    q.set('status', 'open');
+  }
+  return q.toString();
+}
+
+/** Downloads the filtered list from the API (through the read gate) as CSV or GeoJSON. */
+async function exportAlerts(e, format) {
+  e.preventDefault();
+  const r = await api('/api/maritime/alerts/export.' + format + '?' + exportQuery(), { headers: { Accept: '*/*' } });
+  if (!r.ok) {
+    flash('Export failed: ' + r.status);
+    return;
+  }
+  const url = URL.createObjectURL(await r.blob());
+  const a = el('a', { href: url, download: 'alerts.' + format });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+for (const key of ['status', 'severity', 'kind', 'asset']) {
+  $('filter-' + key).addEventListener('change', (e) => { state.filters[key] = e.target.value; renderList(); });
+}
+$('export-csv').addEventListener('click', (e) => exportAlerts(e, 'csv'));
+$('export-geojson').addEventListener('click', (e) => exportAlerts(e, 'geojson'));
+
+// ---- evidence in plain words ----
+const num = (v) => (v === undefined || v === null || v === 'n/a' ? NaN : Number(v));
+
+function plainEvidence(a) {
+  const p = a.parameters || {};
+  const cruise = num(p.cruise_sog_kn);
+  const slow = num(p.slow_sog_kn ?? p.mean_sog_kn);
+  if (a.kind === 'anchor-drag' && !Number.isNaN(cruise) && !Number.isNaN(slow)) {
+    const pct = Math.round((1 - slow / cruise) * 100);
+    let s = 'Speed fell from ' + cruise.toFixed(1) + ' to ' + slow.toFixed(1) + ' kn, ' + pct + ' % below its cruise speed';
+    if (p.predicted_asset && p.distance_to_crossing_km) {
+      s += ', holding ' + p.track_bearing_deg + '° for ' + p.predicted_asset + ': crossing in ' + p.distance_to_crossing_km
+        + ' km, about ' + shortTime(p.predicted_eta) + ' (track time)';
+    } else if (!Number.isNaN(num(p.distance_to_asset_m))) {
+      s += ', ' + (num(p.distance_to_asset_m) / 1000).toFixed(1) + ' km from ' + (a.asset_name || 'the asset');
+      if (p.minutes_in_corridor) {
+        s += ', for ' + p.minutes_in_corridor + ' min';
+      }
+    }
+    return s + '.';
+  }
+  return '';
+}
+
+// ---- vessels: search, particulars, track playback ----
+function rememberVessels(list) {
+  for (const v of list) {
+    state.vessels.set(v.mmsi, v);
+  }
+}
+
+function findVessels(q) {
+  const t = q.trim().toUpperCase();
+  if (t.length < 2) {
+    return [];
+  }
+  const out = [];
+  for (const v of state.vessels.values()) {
+    if ((v.name || '').toUpperCase().includes(t) || String(v.mmsi).startsWith(t)
+      || (v.imo && String(v.imo).startsWith(t)) || (v.call_sign || '').toUpperCase() === t) {
+      out.push(v);
+      if (out.length >= 20) {
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+$('vessel-query').addEventListener('input', (e) => {
+  $('vessel-results').replaceChildren(...findVessels(e.target.value).map((v) => el('li', {
+    class: 'vessel-result', dataset: { mmsi: String(v.mmsi) }, onclick: () => openVessel(v.mmsi) },
+  (v.name || '(no name)') + ' · MMSI ' + v.mmsi + (v.imo ? ' · IMO ' + v.imo : '') + (v.call_sign ? ' · ' + v.call_sign : ''))));
+});
+$('vessel-search').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const first = findVessels($('vessel-query').value)[0];
+  if (first) {
+    openVessel(first.mmsi);
+  }
+});
+$('vessel-back').addEventListener('click', closeVessel);
+
+const SHIP_TYPES = [[20, 29, 'wing in ground'], [30, 30, 'fishing'], [31, 32, 'towing'], [33, 33, 'dredging'],
+  [35, 35, 'military'], [36, 36, 'sailing'], [37, 37, 'pleasure craft'], [40, 49, 'high-speed craft'], [50, 50, 'pilot'],
+  [51, 51, 'search and rescue'], [52, 52, 'tug'], [55, 55, 'law enforcement'], [60, 69, 'passenger'], [70, 79, 'cargo'],
+  [80, 89, 'tanker'], [90, 99, 'other']];
+function shipType(t) {
+  const m = SHIP_TYPES.find(([lo, hi]) => t >= lo && t <= hi);
+  return m ? m[2] + ' (' + t + ')' : (t ? String(t) : 'unknown');
+}
+
+async function vesselFacts(mmsi) {
+  const r = await api('/api/maritime/vessels/' + mmsi);
+  return r.ok ? r.json() : null;
+}
+
+/** Flag, type and destination beside an alert's evidence. */
+async function showParticulars(mmsi) {
+  const v = await vesselFacts(mmsi);
+  if (!v || state.detail?.mmsi !== mmsi) {
+    return;
+  }
+  const id = v.identity;
+  $('detail-facts').append(el('dt', {}, 'particulars'), el('dd', { id: 'detail-particulars' },
+    [id.flag || 'flag ?', shipType(id.ship_type), id.imo ? 'IMO ' + id.imo : null, id.call_sign || null,
+      id.destination ? 'to ' + id.destination : null].filter((x) => x).join(' · ')));
+}
+
+async function openVessel(mmsi) {
+  const v = await vesselFacts(mmsi);
+  if (!v) {
+    flash('Vessel ' + mmsi + ' is no longer held');
+    return;
+  }
+  state.vesselId = mmsi;
+  const id = v.identity;
+  const st = v.state;
+  $('vessel-title').textContent = (id.name || 'MMSI ' + mmsi);
+  const facts = [['MMSI', mmsi], ['IMO', id.imo || '—'], ['call sign', id.call_sign || '—'], ['flag', id.flag || '—'],
+    ['type', shipType(id.ship_type)], ['destination', id.destination || '—'],
+    ['last position', st.lat.toFixed(4) + ', ' + st.lon.toFixed(4)],
+    ['speed', st.sog >= 0 ? st.sog.toFixed(1) + ' kn' : '—'], ['course', st.cog >= 0 ? st.cog.toFixed(0) + '°' : '—'],
+    ['last report', shortTime(new Date(st.time_millis).toISOString()) + ' track time'], ['track points', v.track_points]];
+  $('vessel-facts').replaceChildren(...facts.flatMap(([k, x]) => [el('dt', {}, k), el('dd', {}, x)]));
+  const hist = (v.identity_history || []).map((c) => el('li', {}, shortTime(c.time), ' ', c.field, ': ', c.before, ' → ', c.after));
+  $('vessel-history').replaceChildren(...(hist.length ? hist : [el('li', {}, 'none')]));
+  const alerts = state.alerts.filter((a) => a.mmsi === mmsi || (a.other_mmsis || []).includes(mmsi));
+  $('vessel-alerts').replaceChildren(...(alerts.length ? alerts.map((a) => el('li', { onclick: () => { closeVessel(); openAlert(a.id); } },
+    severity(a), ' ', a.title)) : [el('li', {}, 'none')]));
+  $('alert-list-panel').hidden = true;
+  $('alert-detail').hidden = true;
+  $('vessel-panel').hidden = false;
+  const track = await apiJson('/api/maritime/vessels/' + mmsi + '/track');
+  drawVesselTrack(track);
+}
+
+function closeVessel() {
+  stopPlayback();
+  state.vesselId = null;
+  $('vessel-panel').hidden = true;
+  $('alert-list-panel').hidden = false;
+  if (state.trackLayer) {
+    state.map.removeLayer(state.trackLayer);
+    state.trackLayer = null;
+  }
+}
+
+/** The retained track with direction arrows and time marks, and the slider over its points. */
+function drawVesselTrack(track) {
+  if (state.trackLayer) {
+    state.map.removeLayer(state.trackLayer);
+  }
+  const coords = track.geometry ? (track.geometry.type === 'Point' ? [track.geometry.coordinates] : track.geometry.coordinates) : [];
+  const times = track.properties.times || [];
+  const group = L.layerGroup();
+  const lls = coords.map(([lon, lat]) => [lat, lon]);
+  if (lls.length > 1) {
+    L.polyline(lls, { color: '#fadb14', weight: 2, className: 'vessel-track' }).addTo(group);
+  }
+  const every = Math.max(1, Math.floor(lls.length / 8));
+  for (let i = every; i < lls.length; i += every) {
+    const brg = bearing(lls[i - 1], lls[i]);
+    L.marker(lls[i], { interactive: false, keyboard: false, icon: L.divIcon({ className: 'track-mark', html: '', iconSize: null }) })
+      .on('add', (e) => e.target.getElement().replaceChildren(
+        el('span', { style: 'display:inline-block;transform:rotate(' + Math.round(brg) + 'deg)' }, '▲'),
+        ' ' + new Date(times[i] * 1000).toISOString().substring(11, 16)))
+      .addTo(group);
+  }
+  state.playback = { lls, times, marker: lls.length ? L.circleMarker(lls[lls.length - 1], { radius: 6, color: '#fff', className: 'playback-marker' }).addTo(group) : null };
+  state.trackLayer = group.addTo(state.map);
+  if (lls.length > 1) {
+    state.map.fitBounds(L.latLngBounds(lls).pad(0.3), { maxZoom: 11 });
+  }
+  const slider = $('track-slider');
+  slider.max = String(Math.max(0, lls.length - 1));
+  slider.value = slider.max;
+  showPlayback(lls.length - 1);
+}
+
+function bearing([lat1, lon1], [lat2, lon2]) {
+  const y = (lon2 - lon1) * Math.cos((lat1 + lat2) * Math.PI / 360);
+  return (Math.atan2(y, lat2 - lat1) * 180 / Math.PI + 360) % 360;
+}
+
+function showPlayback(i) {
+  const pb = state.playback;
+  if (!pb || !pb.marker || i < 0) {
+    $('track-time').textContent = '';
+    return;
+  }
+  pb.marker.setLatLng(pb.lls[i]);
+  $('track-time').textContent = new Date(pb.times[i] * 1000).toISOString().replace('T', ' ').substring(0, 19) + 'Z';
+  $('track-slider').value = String(i);
+}
+
+function stopPlayback() {
+  clearInterval(state.playTimer);
+  state.playTimer = null;
+  $('play-button').textContent = '▶ play';
+}
+
+$('track-slider').addEventListener('input', (e) => { stopPlayback(); showPlayback(Number(e.target.value)); });
+$('play-button').addEventListener('click', () => {
+  if (state.playTimer) {
+    stopPlayback();
+    return;
+  }
+  const max = Number($('track-slider').max);
+  let i = Number($('track-slider').value) >= max ? 0 : Number($('track-slider').value);
+  $('play-button').textContent = '❚❚ pause';
+  state.playTimer = setInterval(() => {
+    showPlayback(i);
+    if (++i > max) {
+      stopPlayback();
+    }
+  }, 60);
+});

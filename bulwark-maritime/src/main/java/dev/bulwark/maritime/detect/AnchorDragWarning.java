@@ -95,6 +95,7 @@ public final class AnchorDragWarning extends BaseDetector {
     long onset;
     long firstEta;
     long lastWarned;
+    long lastReported = Long.MIN_VALUE / 2;
   }
 
   private final Params p;
@@ -199,12 +200,18 @@ public final class AnchorDragWarning extends BaseDetector {
       return;
     }
     Crossing c = ahead.get();
-    if (s.asset == null || !c.asset().id().equals(s.asset.id())) {
+    boolean newAsset = s.asset == null || !c.asset().id().equals(s.asset.id());
+    if (newAsset) {
       s.asset = c.asset();
       s.firstEta = now + etaMillis(c.distanceM(), x.mean());
     }
     s.lastWarned = now;
-    report(v, ctx, s, c.asset().name(), c, x, now, Severity.MEDIUM, Double.NaN);
+    // The alert book publishes an update at most every 5 minutes: a finding a minute would only be
+    // formatted to be folded away.
+    if (newAsset || now - s.lastReported >= 300_000L) {
+      s.lastReported = now;
+      report(v, ctx, s, c.asset().name(), c, x, now, Severity.MEDIUM, Double.NaN);
+    }
   }
 
   private void report(

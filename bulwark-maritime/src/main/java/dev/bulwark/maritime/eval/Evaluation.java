@@ -219,6 +219,26 @@ public final class Evaluation {
     return rows;
   }
 
+  /** Per scenario and capture: minutes to alert and, for drags, predicted vs actual crossing. */
+  private static String detectionTable(Result r) {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%n%-12s %-10s %-36s %6s %-12s %-12s %8s%n",
+            "capture",
+            "scenario",
+            "kind / asset",
+            "min",
+            "predicted crossing",
+            "actual crossing",
+            "error"));
+    for (Detection d : r.detections()) {
+      b.append(detectionLine(d));
+    }
+    return b.toString();
+  }
+
   /**
    * One scenario's line: minutes from onset to the alert and, for a drag, the crossing time the
    * first warning predicted against the actual one (minutes early or late).
@@ -291,20 +311,7 @@ public final class Evaluation {
               row.realHigh(),
               row.perThousandVesselHours()));
     }
-    b.append(
-        String.format(
-            Locale.ROOT,
-            "%n%-12s %-10s %-36s %6s %-12s %-12s %8s%n",
-            "capture",
-            "scenario",
-            "kind / asset",
-            "min",
-            "predicted crossing",
-            "actual crossing",
-            "error"));
-    for (Detection d : r.detections()) {
-      b.append(detectionLine(d));
-    }
+    b.append(detectionTable(r));
     b.append(
         String.format(
             Locale.ROOT,

@@ -26,6 +26,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -174,6 +175,38 @@ class MaritimeController {
       }
     }
     return ok(out.toString());
+  }
+
+  /**
+   * The alert list as the console filters it, as CSV or GeoJSON: only the alerts the principal may
+   * read (the read gate, as the list); a filter value matches its member exactly.
+   */
+  @GetMapping("/alerts/export.{format}")
+  ResponseEntity<String> export(
+      @PathVariable String format,
+      @RequestParam(defaultValue = "") String status,
+      @RequestParam(defaultValue = "") String severity,
+      @RequestParam(defaultValue = "") String kind,
+      @RequestParam(defaultValue = "") String asset) {
+    Map<String, String> filters =
+        Map.of("status", status, "severity", severity, "kind", kind, "asset", asset);
+    List<ObjectNode> rows =
+        ledger.list(reader(principal())).stream()
+            .filter(a -> AlertExport.matches(a, filters))
+            .toList();
+    if (format.equals("csv")) {
+      return ResponseEntity.ok()
+          .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+          .header("Content-Disposition", "attachment; filename=\"alerts.csv\"")
+          .body(AlertExport.csv(rows));
+    }
+    if (format.equals("geojson")) {
+      return ResponseEntity.ok()
+          .contentType(MediaType.parseMediaType("application/geo+json"))
+          .header("Content-Disposition", "attachment; filename=\"alerts.geojson\"")
+          .body(AlertExport.geoJson(rows, json));
+    }
+    return error(HttpStatus.NOT_FOUND, "no export format " + format + " (csv, geojson)");
   }
 
   @GetMapping("/alerts/{id}")

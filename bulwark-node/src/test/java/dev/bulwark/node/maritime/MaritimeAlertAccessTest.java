@@ -296,6 +296,26 @@ public class MaritimeAlertAccessTest {
   }
 
   @Test
+  void exportsOfTheAlertListCarryOnlyAlertsTheReaderMayRead() {
+    // the attacker: an ally's reader exporting the list hopes for what the list does not show
+    String deuCsv = as("deu-reader").get("/api/maritime/alerts/export.csv").body();
+    assertThat(deuCsv).startsWith("id,status,severity,kind").contains(nato).doesNotContain(strict);
+    String deuGeo = as("deu-reader").get("/api/maritime/alerts/export.geojson").body();
+    assertThat(deuGeo).contains("FeatureCollection").contains(nato).doesNotContain(strict);
+    assertThat(as("est-reader").get("/api/maritime/alerts/export.csv").body())
+        .contains(strict, nato);
+    // a reader of nothing gets the header and nothing else: no count, no id
+    String ukr = as("ukr-reader").get("/api/maritime/alerts/export.csv").body();
+    assertThat(ukr.lines()).hasSize(1);
+    assertThat(as("ukr-reader").get("/api/maritime/alerts/export.geojson").body())
+        .contains("\"features\":[]");
+    // filters narrow, never widen
+    assertThat(as("deu-reader").get("/api/maritime/alerts/export.csv?severity=high").body())
+        .doesNotContain(strict);
+    assertThat(as("deu-reader").get("/api/maritime/alerts/export.pdf").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void finding1_serverSentEventsCarryOnlyAlertsTheReaderMayRead() throws Exception {
     try (Stream deu = new Stream("deu-reader");
         Stream est = new Stream("est-reader");

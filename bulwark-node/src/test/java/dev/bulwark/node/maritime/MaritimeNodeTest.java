@@ -156,11 +156,11 @@ class MaritimeNodeTest {
                         "other"));
     // the feed may still be sending: wait for its vessels rather than race it
     await(
-        () -> api.getJson("/api/maritime/vessels").path("count").asInt() >= 8,
-        "the scenario's 8 vessels",
+        () -> api.getJson("/api/maritime/vessels").path("count").asInt() >= 9,
+        "the scenario's 9 vessels",
         60);
     JsonNode vessels = api.getJson("/api/maritime/vessels");
-    assertThat(vessels.path("count").asInt()).isEqualTo(8);
+    assertThat(vessels.path("count").asInt()).isEqualTo(9);
     JsonNode eagle = api.getJson("/api/maritime/vessels/518000001");
     assertThat(eagle.path("identity").path("name").asString()).isEqualTo("SCENARIO EAGLE");
     assertThat(eagle.path("identity").path("flag").asString()).isNotEmpty();

@@ -1,0 +1,165 @@
+package dev.bulwark.node.maritime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.node.BulwarkNodeApplication;
+import dev.bulwark.node.store.NodeDatabase;
+import dev.bulwark.node.web.DebianChromium;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The watch desk of issue 18 in a real browser (Debian's chromium), on a running demo node: land
+ * and coastlines drawn from the shipped Natural Earth layer with place names, grid labels and a
+ * scale; a vessel found by name, its particulars shown and its track played back; the alert list
+ * sorted with a high alert first, and its export. Screenshots go to {@code target/watch-*.png}.
+ */
+class MaritimeConsoleBrowserTest {
+  static ConfigurableApplicationContext node;
+  static Path home;
+  static String base;
+  static WebDriver browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    DebianChromium.assumeInstalled();
+    home = Files.createTempDirectory("bulwark-watch-console-");
+    node =
+        BulwarkNodeApplication.start(
+            "--server.port=0",
+            "--bulwark.home=" + home,
+            "--spring.datasource.url=" + NodeDatabase.defaultUrl(home),
+            "--bulwark.demo=true",
+            "--logging.level.root=WARN");
+    base = "https://localhost:" + node.getEnvironment().getProperty("local.server.port");
+    browser = DebianChromium.start("1400,900", "--ignore-certificate-errors");
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (node != null) {
+      node.close();
+    }
+    if (home != null) {
+      deleteTree(home);
+    }
+  }
+
+  @Test
+  void theWatchDeskShowsLandFindsAVesselPlaysItsTrackAndListsAHighAlertFirst() {
+    MaritimeDemo.Credentials who = node.getBean(MaritimeDemo.class).credentials().orElseThrow();
+    browser.get(base + "/console/");
+    js("sessionStorage.clear();");
+    browser.get(base + "/console/");
+    browser.findElement(By.id("login-user")).sendKeys(who.user());
+    browser.findElement(By.id("login-password")).sendKeys(who.password());
+    browser.findElement(By.id("login-submit")).click();
+
+    long sizeAtStart = sizeOf(home);
+    long startedAt = System.nanoTime();
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(250));
+    wait.until(d -> count("path.land") >= 1 && count(".place-label") >= 40);
+    assertThat(count(".grid-label")).isGreaterThan(4);
+    assertThat(browser.findElement(By.cssSelector(".leaflet-control-scale")).getText())
+        .contains("km");
+
+    // the list: a high alert first, once the replay has raised one
+    new WebDriverWait(browser, Duration.ofSeconds(180), Duration.ofMillis(500))
+        .until(
+            d ->
+                count("#alert-list li .sev-high") >= 1 && count("#alert-list li .sev-medium") >= 1);
+    assertThat(js("return document.querySelector('#alert-list li.alert-item .sev').textContent;"))
+        .isEqualTo("high");
+    assertThat(
+            js(
+                "const li = document.querySelector('#alert-list li.alert-item');"
+                    + " const head = document.querySelector('#alert-list-panel .filters');"
+                    + " return li.getBoundingClientRect().top >= head.getBoundingClientRect().bottom - 1;"))
+        .isEqualTo(true);
+    screenshot("target/watch-list.png");
+
+    // a vessel by name, its particulars, its track played back
+    browser.findElement(By.id("vessel-query")).sendKeys("SCENARIO EAGLE");
+    wait.until(d -> count("#vessel-results li.vessel-result") >= 1);
+    browser.findElement(By.cssSelector("#vessel-results li.vessel-result")).click();
+    wait.until(
+        d ->
+            d.findElement(By.id("vessel-panel")).isDisplayed()
+                && d.findElement(By.id("vessel-title")).getText().startsWith("SCENARIO EAGLE")
+                && count("path.vessel-track") == 1);
+    assertThat(browser.findElement(By.id("vessel-facts")).getText())
+        .contains("COK")
+        .contains("tanker");
+    String before = browser.findElement(By.id("track-time")).getText();
+    browser.findElement(By.id("play-button")).click();
+    wait.until(
+        d -> {
+          String now = d.findElement(By.id("track-time")).getText();
+          return !now.isEmpty() && !now.equals(before);
+        });
+    assertThat(count(".track-mark")).isGreaterThan(2);
+    screenshot("target/watch-vessel.png");
+    // how fast the demo's store grows (issue 18: it was 25 MB a minute), for the documentation
+    double minutes = (System.nanoTime() - startedAt) / 60e9;
+    System.out.printf(
+        "demo store: %d -> %d bytes in %.1f min of demo (x60): %.2f MB/h%n",
+        sizeAtStart, sizeOf(home), minutes, (sizeOf(home) - sizeAtStart) / minutes * 60 / 1e6);
+  }
+
+  static long sizeOf(Path dir) {
+    try (var s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile)
+          .mapToLong(
+              p -> {
+                try {
+                  return Files.size(p);
+                } catch (IOException e) {
+                  return 0;
+                }
+              })
+          .sum();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    try (var s = Files.walk(dir)) {
+      for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static Object js(String script) {
+    return ((JavascriptExecutor) browser).executeScript(script);
+  }
+
+  private static long count(String css) {
+    Object n = js("return document.querySelectorAll('" + css + "').length;");
+    return n instanceof Number x ? x.longValue() : 0;
+  }
+
+  private static void screenshot(String file) {
+    try {
+      Files.write(Path.of(file), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException | RuntimeException e) {
+      // best effort: a missing screenshot is not a failure of the console
+    }
+  }
+}
