@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class RegisterIndex {
   static final int READERS = 16;
-  static final long MAX_AGE_NANOS = 10_000_000_000L;
+  static final long MAX_AGE_NANOS = 300_000_000_000L;
 
   /** One readable incident, as the list needs it (no JSON kept). */
   record Entry(
