@@ -38,6 +38,9 @@ public final class CampaignSuggester {
 
   /** The suggestions, strongest first. */
   public List<Suggestion> suggest(List<Incident> incidents) {
+    if (incidents.size() >= 1 << 24) {
+      throw new IllegalArgumentException("at most 16,777,215 incidents at once");
+    }
     Incident[] in = incidents.toArray(Incident[]::new);
     List<Set<String>> ents = new ArrayList<>(in.length);
     for (Incident x : in) {
@@ -47,19 +50,14 @@ public final class CampaignSuggester {
     List<Pair> pairs = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     for (List<Integer> bucket : buckets.values()) {
-      if (bucket.size() < 2) {
-        continue;
-      }
-      bucket.sort(Comparator.comparing(i -> in[i].firstSeen()));
-      for (int x = 0; x < bucket.size(); x++) {
+      // buckets were filled in first-seen order, so each is sorted already
+      for (int x = 0; x < bucket.size() - 1; x++) {
         for (int y = x + 1; y <= x + NEIGHBOURS && y < bucket.size(); y++) {
           int a = Math.min(bucket.get(x), bucket.get(y));
           int b = Math.max(bucket.get(x), bucket.get(y));
-          if (seen.add(((long) a << 32) | b)) {
-            Pair p = score(in, ents, a, b);
-            if (p != null) {
-              pairs.add(p);
-            }
+          Pair p = score(in, ents, a, b);
+          if (p != null && seen.add(((long) a << 32) | b)) {
+            pairs.add(p);
           }
         }
       }
@@ -69,7 +67,14 @@ public final class CampaignSuggester {
 
   private static Map<String, List<Integer>> buckets(Incident[] in, List<Set<String>> ents) {
     Map<String, List<Integer>> b = new HashMap<>();
+    // first-seen order through one primitive sort: (seconds since 1970) << 24 | index
+    long[] byTime = new long[in.length];
     for (int i = 0; i < in.length; i++) {
+      byTime[i] = (in[i].firstSeen().getEpochSecond() << 24) | i;
+    }
+    Arrays.sort(byTime);
+    for (long key : byTime) {
+      int i = (int) (key & 0xFFFFFF);
       Incident x = in[i];
       for (String e : ents.get(i)) {
         b.computeIfAbsent(e, k -> new ArrayList<>()).add(i);
@@ -139,17 +144,22 @@ public final class CampaignSuggester {
   }
 
   private static List<Suggestion> group(Incident[] in, List<Pair> pairs) {
-    pairs.sort(
-        Comparator.comparingDouble(Pair::score)
-            .reversed()
-            .thenComparingInt(Pair::a)
-            .thenComparingInt(Pair::b));
+    // strongest first through one primitive sort: (1 - score) in millionths << 24 | pair index
+    if (pairs.size() >= 1 << 24) {
+      throw new IllegalArgumentException("too many linked pairs at once: " + pairs.size());
+    }
+    long[] order = new long[pairs.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = ((long) Math.round((1 - pairs.get(i).score()) * 1_000_000) << 24) | i;
+    }
+    Arrays.sort(order);
     int[] parent = new int[in.length];
     int[] size = new int[in.length];
     Arrays.setAll(parent, i -> i);
     Arrays.fill(size, 1);
     List<Pair> links = new ArrayList<>();
-    for (Pair p : pairs) {
+    for (long key : order) {
+      Pair p = pairs.get((int) (key & 0xFFFFFF));
       int ra = root(parent, p.a());
       int rb = root(parent, p.b());
       if (ra == rb) {

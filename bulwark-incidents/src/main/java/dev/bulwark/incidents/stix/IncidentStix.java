@@ -11,6 +11,7 @@ import dev.bulwark.incidents.kinds.ActKind;
 import dev.bulwark.incidents.kinds.KindFields;
 import dev.bulwark.incidents.lifecycle.Status;
 import dev.bulwark.incidents.lifecycle.StatusStep;
+import dev.bulwark.stix.StixIds;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.StixTimestamps;
 import dev.bulwark.stix.StixVersions;
@@ -139,6 +140,9 @@ public final class IncidentStix {
     JsonNode b = json.path("extensions").path(BulwarkExtensions.INCIDENT);
     if (!b.isObject()) {
       throw new IncidentException(EXT, "the Bulwark hostile-act extension is required");
+    }
+    if (!o.id().startsWith("incident--") || !StixIds.isIdentifier(o.id())) {
+      f.problem("/id", "must be an incident identifier (incident--uuid)");
     }
     String name = f.required(json, "name", "");
     String description = f.optional(json, "description", "").orElse("");

@@ -63,6 +63,24 @@ class IncidentStixTest {
   }
 
   @Test
+  void aResponseIsListedInTheNextVersionOnce() {
+    StixObject v1 = IncidentStix.firstVersion(Samples.of(Samples.everyKind().get(3)), Samples.T0);
+    String task = "task--0b6a5a1c-1ad7-4bfc-a2cb-05b7f8b1dbb4";
+    StixObject v2 = IncidentVersions.withTask(v1, task, Samples.T0.plusSeconds(60));
+    assertThat(v2.modified().orElseThrow()).isGreaterThan(v1.modified().orElseThrow());
+    assertThat(
+            v2.json()
+                .path("extensions")
+                .path(BulwarkExtensions.INCIDENT_CORE)
+                .path("tasks")
+                .toString())
+        .contains(task);
+    assertThat(IncidentVersions.withTask(v2, task, Samples.T0.plusSeconds(120))).isSameAs(v2);
+    assertThat(validator.validate(v2).errors()).isEmpty();
+    assertThat(IncidentStix.fromStix(v2)).isEqualTo(IncidentStix.fromStix(v1));
+  }
+
+  @Test
   void aForbiddenStepIsRefused() {
     StixObject v1 = IncidentStix.firstVersion(Samples.of(Samples.everyKind().get(1)), Samples.T0);
     assertThatThrownBy(() -> IncidentVersions.transition(v1, Status.RESPONDED, "x", Samples.T0))

@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       IncidentCommand.class,
       MigrationCommand.class,
       CampaignCommand.class,
+      SanctionsCommand.class,
     })
 public final class BulwarkMain implements Runnable {
 

@@ -185,6 +185,44 @@ class IncidentCommandsTest {
   }
 
   @Test
+  void sanctionsExportWritesTheVesselsOfTheReadableEvidenceAsFtm() throws Exception {
+    assertThat(BulwarkMain.execute("incident", "import", file("r.csv", GOOD).toString())).isZero();
+    Path out = dir.resolve("proposal.ftm.json");
+    assertThat(
+            BulwarkMain.execute(
+                "sanctions",
+                "export",
+                "--format",
+                "ftm",
+                "--out",
+                out.toString(),
+                "--listing-date",
+                "2025-03-01"))
+        .isZero();
+    JsonMapper m = JsonMapper.builder().build();
+    List<JsonNode> lines = Files.readAllLines(out).stream().map(m::readTree).toList();
+    assertThat(lines)
+        .extracting(l -> l.path("schema").asString())
+        .containsExactly("Vessel", "Sanction");
+    assertThat(lines.get(0).path("properties").path("imoNumber").toString()).contains("IMO9329760");
+    assertThat(lines.get(1).path("properties").path("status").toString()).contains("proposed");
+    assertThat(
+            BulwarkMain.execute(
+                "sanctions",
+                "export",
+                "--format",
+                "ftm",
+                "--campaign",
+                "campaign--3e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f"))
+        .isEqualTo(1);
+    assertThat(BulwarkMain.execute("sanctions", "export", "--format", "csv")).isEqualTo(2);
+    for (String[] help :
+        new String[][] {{"sanctions", "--help"}, {"sanctions", "export", "--help"}}) {
+      assertThat(BulwarkMain.execute(help)).isZero();
+    }
+  }
+
+  @Test
   void aMissingFileExitsTwo() {
     assertThat(BulwarkMain.execute("incident", "import", dir.resolve("none.csv").toString()))
         .isEqualTo(2);
