@@ -6,6 +6,7 @@ import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.stix.StixTimestamps;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,7 +140,10 @@ final class RegisterIndex {
       }
     }
     v.stamp = Math.max(v.stamp, stamp);
-    v.entries = List.copyOf(v.byKey.values());
+    // kept in the list's order (newest first, then id), so that a request filters without sorting
+    List<Entry> sorted = new ArrayList<>(v.byKey.values());
+    sorted.sort(RegisterQuery.ORDER);
+    v.entries = List.copyOf(sorted);
   }
 
   static Entry entry(Seen s) {
