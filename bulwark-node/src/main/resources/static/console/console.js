@@ -354,7 +354,8 @@ async function promote() {
   }
   const r = await api('/api/incidents/promote', { method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ alert_incident_id: a.incident_id }) });
-  flash(r.ok ? 'In the register as ' + (await r.json()).id : 'Not promoted: ' + r.status);
+  // beside the buttons: the status line is rewritten by the live counters every few seconds
+  $('promote-result').textContent = r.ok ? 'In the register as ' + (await r.json()).id : 'Not promoted: ' + r.status;
 }
 $('only-open').addEventListener('change', (e) => { state.onlyOpen = e.target.checked; renderList(); });
 

@@ -123,6 +123,52 @@ public final class RegisterDemo {
     for (Act a : ACTS) {
       act(a, now);
     }
+    attributions();
+    responses();
+    campaigns();
+    int stored = 0;
+    for (Map.Entry<String, List<StixObject>> e : byOrigin.entrySet()) {
+      List<NewObject> rows = new ArrayList<>();
+      for (StixObject o : e.getValue()) {
+        ValidationResult v = validator.validate(o);
+        if (!v.valid()) {
+          throw new IllegalStateException("demo register: " + o.id() + " " + v.errors().get(0));
+        }
+        rows.add(NewObject.from(o));
+      }
+      String origin = e.getKey();
+      Provenance p =
+          origin.equals(nation)
+              ? new Provenance(origin, "demo")
+              : new Provenance(origin, "peer:" + origin.toLowerCase(Locale.ROOT) + "-demo");
+      stored +=
+          (int)
+              store.addAll(RegisterReads.COLLECTION, rows, p).stream()
+                  .filter(o -> o.status() == AddOutcome.Status.STORED)
+                  .count();
+    }
+    int crossings = 0;
+    if (counts.all().isEmpty()) {
+      // shaped like the Finnish-Russian border in November 2023: a few a month, then dozens a day
+      List<CrossingCount> series =
+          SyntheticCrossings.series(
+              List.of("Vaalimaa", "Nuijamaa", "Imatra", "Niirala", "Salla", "Raja-Jooseppi"),
+              List.of("Vaalimaa", "Nuijamaa", "Salla"),
+              LocalDate.of(2023, 6, 1),
+              LocalDate.of(2023, 12, 31),
+              LocalDate.of(2023, 11, 10),
+              30,
+              2023L);
+      crossings = counts.putAll(series, nation, "demo", now * 1000).added();
+    }
+    return List.of(
+        String.format(
+            "  %-28s %d acts, %d objects stored, %d daily crossing counts (synthetic)",
+            "register", ACTS.size(), stored, crossings));
+  }
+
+  /** Attributions of the same acts by EST and FIN that differ (confidence, words, markings). */
+  private void attributions() {
     attribution(
         "eagle-s",
         "EST",
@@ -200,6 +246,10 @@ public final class RegisterDemo {
         "state-ordered",
         "amber",
         List.of());
+  }
+
+  /** Measured responses, some coordinated with allies. */
+  private void responses() {
     response(
         "eagle-s",
         "EST",
@@ -240,6 +290,10 @@ public final class RegisterDemo {
         List.of("LVA", "LTU"),
         "amber",
         "Traffic filtered upstream");
+  }
+
+  /** Three accepted campaigns. */
+  private void campaigns() {
     campaign(
         "baltic-undersea",
         "Baltic undersea infrastructure campaign",
@@ -255,45 +309,6 @@ public final class RegisterDemo {
         "Sabotage on land by recruited proxies",
         List.of("rail", "arson", "energy"),
         "amber");
-    int stored = 0;
-    for (Map.Entry<String, List<StixObject>> e : byOrigin.entrySet()) {
-      List<NewObject> rows = new ArrayList<>();
-      for (StixObject o : e.getValue()) {
-        ValidationResult v = validator.validate(o);
-        if (!v.valid()) {
-          throw new IllegalStateException("demo register: " + o.id() + " " + v.errors().get(0));
-        }
-        rows.add(NewObject.from(o));
-      }
-      String origin = e.getKey();
-      Provenance p =
-          origin.equals(nation)
-              ? new Provenance(origin, "demo")
-              : new Provenance(origin, "peer:" + origin.toLowerCase(Locale.ROOT) + "-demo");
-      stored +=
-          (int)
-              store.addAll(RegisterReads.COLLECTION, rows, p).stream()
-                  .filter(o -> o.status() == AddOutcome.Status.STORED)
-                  .count();
-    }
-    int crossings = 0;
-    if (counts.all().isEmpty()) {
-      // shaped like the Finnish-Russian border in November 2023: a few a month, then dozens a day
-      List<CrossingCount> series =
-          SyntheticCrossings.series(
-              List.of("Vaalimaa", "Nuijamaa", "Imatra", "Niirala", "Salla", "Raja-Jooseppi"),
-              List.of("Vaalimaa", "Nuijamaa", "Salla"),
-              LocalDate.of(2023, 6, 1),
-              LocalDate.of(2023, 12, 31),
-              LocalDate.of(2023, 11, 10),
-              30,
-              2023L);
-      crossings = counts.putAll(series, nation, "demo", now * 1000).added();
-    }
-    return List.of(
-        String.format(
-            "  %-28s %d acts, %d objects stored, %d daily crossing counts (synthetic)",
-            "register", ACTS.size(), stored, crossings));
   }
 
   private String id(String type, String key) {

@@ -7,11 +7,13 @@ import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.stix.StixTimestamps;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import tools.jackson.databind.JsonNode;
 
@@ -27,7 +29,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class RegisterIndex {
   static final int READERS = 16;
-  static final long MAX_AGE_NANOS = 10_000_000_000L;
+  static final long MAX_AGE_NANOS = 300_000_000_000L;
 
   /** One readable incident, as the list needs it (no JSON kept). */
   record Entry(
@@ -40,7 +42,14 @@ final class RegisterIndex {
       Optional<double[]> location,
       StoredObject header) {}
 
-  private record View(long stamp, long builtNanos, List<Entry> entries) {}
+  /** One reader's view: its entries by id and origin, and the newest date_added it has seen. */
+  private static final class View {
+    final Map<String, Entry> byKey = new HashMap<>();
+    long stamp;
+    long builtNanos;
+    List<Entry> entries = List.of();
+    boolean rebuilding;
+  }
 
   private final RegisterReads reads;
   private final ObjectStore store;
@@ -61,31 +70,80 @@ final class RegisterIndex {
     this.nanos = nanos;
   }
 
-  /** The incidents this principal may read. */
+  /**
+   * The incidents this principal may read. A first call reads them all through the gate; later
+   * calls read only the rows added since (through the same gate) and merge them; a view older than
+   * {@link #MAX_AGE_NANOS} is rebuilt whole in the background (meanwhile the current one serves:
+   * what it lacks can only be what became readable later, never what became hidden, since versions
+   * never widen and definitions are never replaced).
+   */
   List<Entry> entries(NodePrincipal p) {
     String key =
         p.reader().nation() + '\n' + p.reader().identityId().orElse("") + '\n' + p.has(Role.PEER);
-    long stamp = store.lastAddedMicros(RegisterReads.COLLECTION);
-    long now = nanos.getAsLong();
+    View v;
     synchronized (views) {
-      View v = views.get(key);
-      if (v != null && v.stamp() == stamp && now - v.builtNanos() < MAX_AGE_NANOS) {
-        return v.entries();
+      v = views.computeIfAbsent(key, k -> new View());
+    }
+    synchronized (v) {
+      long stamp = store.lastAddedMicros(RegisterReads.COLLECTION);
+      if (v.builtNanos == 0) {
+        rebuild(p, v);
+      } else if (stamp != v.stamp) {
+        merge(v, since(p, v.stamp), stamp);
+      }
+      if (nanos.getAsLong() - v.builtNanos > MAX_AGE_NANOS && !v.rebuilding) {
+        v.rebuilding = true;
+        CompletableFuture.runAsync(
+            () -> {
+              // read outside the view's lock: requests keep being served from the current one
+              try {
+                long fresh = store.lastAddedMicros(RegisterReads.COLLECTION);
+                long started = nanos.getAsLong();
+                List<Seen> all = since(p, 0L);
+                synchronized (v) {
+                  v.byKey.clear();
+                  v.stamp = 0;
+                  v.builtNanos = started;
+                  merge(v, all, fresh);
+                }
+              } finally {
+                synchronized (v) {
+                  v.rebuilding = false;
+                }
+              }
+            });
+      }
+      return v.entries;
+    }
+  }
+
+  private void rebuild(NodePrincipal p, View v) {
+    long stamp = store.lastAddedMicros(RegisterReads.COLLECTION);
+    v.builtNanos = nanos.getAsLong();
+    merge(v, since(p, 0L), stamp);
+  }
+
+  private List<Seen> since(NodePrincipal p, long afterMicros) {
+    return reads.latestAddedAfter(
+        reads.viewer(p, RegisterReads.COLLECTION),
+        RegisterReads.COLLECTION,
+        Set.of("incident"),
+        afterMicros);
+  }
+
+  private static void merge(View v, List<Seen> seen, long stamp) {
+    for (Seen s : seen) {
+      String k = s.id() + '\n' + s.header().originNation();
+      Entry held = v.byKey.get(k);
+      if (held == null || s.header().versionMicros() >= held.header().versionMicros()) {
+        v.byKey.put(k, entry(s));
       }
     }
-    List<Entry> entries = new ArrayList<>();
-    for (Seen s :
-        reads.latest(
-            reads.viewer(p, RegisterReads.COLLECTION),
-            RegisterReads.COLLECTION,
-            Set.of("incident"))) {
-      entries.add(entry(s));
-    }
-    List<Entry> built = List.copyOf(entries);
-    synchronized (views) {
-      views.put(key, new View(stamp, now, built));
-    }
-    return built;
+    v.stamp = Math.max(v.stamp, stamp);
+    // kept in the list's order (newest first, then id), so that a request filters without sorting
+    List<Entry> sorted = new ArrayList<>(v.byKey.values());
+    sorted.sort(RegisterQuery.ORDER);
+    v.entries = List.copyOf(sorted);
   }
 
   static Entry entry(Seen s) {

@@ -27,6 +27,10 @@ record RegisterQuery(
     int limit) {
   static final int MAX_LIMIT = 1000;
 
+  /** The list's order: newest first_seen first, then by id (stable). */
+  static final Comparator<Entry> ORDER =
+      Comparator.comparingLong((Entry e) -> -e.firstSeenMillis()).thenComparing(Entry::id);
+
   /** The query of the API's parameters; throws with what is wrong. */
   static RegisterQuery of(
       String kind,
@@ -114,7 +118,7 @@ record RegisterQuery(
     };
   }
 
-  /** The matching incidents, newest first (then by id, for a stable order). */
+  /** The matching incidents, in the order of {@code readable} (the index keeps {@link #ORDER}). */
   List<Entry> select(List<Entry> readable) {
     List<Entry> out = new ArrayList<>();
     Predicate<Entry> m = matcher();
@@ -123,7 +127,6 @@ record RegisterQuery(
         out.add(e);
       }
     }
-    out.sort(Comparator.comparingLong((Entry e) -> -e.firstSeenMillis()).thenComparing(Entry::id));
     return out;
   }
 }

@@ -86,8 +86,17 @@ public final class RegisterReads {
 
   /** The latest readable version of every object of these types in a collection. */
   public List<Seen> latest(Viewer v, String collection, Set<String> types) {
+    return latestAddedAfter(v, collection, types, 0L);
+  }
+
+  /**
+   * As {@link #latest}, over the rows added after {@code afterMicros} only (what changed since a
+   * view was built).
+   */
+  public List<Seen> latestAddedAfter(
+      Viewer v, String collection, Set<String> types, long afterMicros) {
     Map<String, StoredObject> newest = new LinkedHashMap<>();
-    long after = 0;
+    long after = afterMicros;
     while (true) {
       Page page =
           store.page(
