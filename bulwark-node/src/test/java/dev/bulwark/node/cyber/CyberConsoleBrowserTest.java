@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -87,7 +88,10 @@ class CyberConsoleBrowserTest {
   @Test
   void liveSightingsOfTheReplayAppearAndShowTheirEvidence() {
     browser.get(base + "/console/cyber.html");
+    // The page redraws its lists every 3 s: an element found a moment ago may be gone, so every
+    // wait looks again rather than failing on a stale element.
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90), Duration.ofMillis(200));
+    wait.ignoring(StaleElementReferenceException.class);
     wait.until(d -> d.findElement(By.id("login-user")).isDisplayed());
     browser.findElement(By.id("login-user")).sendKeys("est-analyst");
     browser.findElement(By.id("login-password")).sendKeys(token);
@@ -108,13 +112,19 @@ class CyberConsoleBrowserTest {
     assertThat(browser.findElement(By.id("cyber-summary")).getText()).contains("you may read");
     new Actions(browser).sendKeys("j").sendKeys("k").sendKeys(Keys.ENTER).perform();
     wait.until(d -> d.findElement(By.id("evidence")).getText().contains("observed-data"));
-    assertThat(browser.findElement(By.id("detail")).getText()).contains("demo-sensor");
+    wait.until(d -> d.findElement(By.id("detail")).getText().contains("demo-sensor"));
 
-    browser.findElements(By.cssSelector("#top-indicators tr")).stream()
-        .filter(tr -> tr.getText().contains("DEMO: staging server"))
-        .findFirst()
-        .orElseThrow()
-        .click();
+    wait.until(
+        d ->
+            d.findElements(By.cssSelector("#top-indicators tr")).stream()
+                .filter(tr -> tr.getText().contains("DEMO: staging server"))
+                .findFirst()
+                .map(
+                    tr -> {
+                      tr.click();
+                      return true;
+                    })
+                .orElse(false));
     wait.until(d -> d.findElement(By.id("filter-label")).getText().contains("indicator"));
     wait.until(
         d ->
