@@ -45,6 +45,9 @@ final class CyberProbes {
   /** Values of indicators a sensor may not read that it posted (the foreign-value attack). */
   private final AtomicLong foreignValues = new AtomicLong();
 
+  /** Of those, values of indicators the sensor's node may hold (the attack is not vacuous). */
+  private final AtomicLong foreignHeld = new AtomicLong();
+
   private static final DateTimeFormatter EVE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'+0000'").withZone(ZoneOffset.UTC);
 
@@ -112,6 +115,9 @@ final class CyberProbes {
       for (Corpus.Item i : c.items) {
         if (!i.secret().mayBeRead(s.reader())) {
           values.add(c.addresses.get(i.id()));
+          if (i.secret().mayBeHeldBy(s.node())) {
+            foreignHeld.incrementAndGet();
+          }
         }
       }
     }
@@ -157,6 +163,11 @@ final class CyberProbes {
   /** Matches all sensors' posts of the corpus addresses answered (the index is not empty). */
   long matches() {
     return matches.get();
+  }
+
+  /** Values posted by sensors that may not read them, of indicators their node may hold. */
+  long foreignHeld() {
+    return foreignHeld.get();
   }
 
   /** Values of indicators a sensor may not read that sensors posted. */

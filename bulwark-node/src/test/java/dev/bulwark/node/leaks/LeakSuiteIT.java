@@ -275,11 +275,16 @@ class LeakSuiteIT {
             + ", sightings shown to some caller "
             + cyber.sightings()
             + ", foreign values posted "
-            + cyber.foreignValues());
+            + cyber.foreignValues()
+            + " (held by the sensor's node: "
+            + cyber.foreignHeld()
+            + ")");
     // issue 17: the sensors' events match corpus indicators, so the cyber probes read sightings
     assertThat(cyber.matches()).as("the sensors' posts matched corpus indicators").isPositive();
     assertThat(cyber.sightings()).as("the cyber probes saw sightings").isPositive();
-    assertThat(cyber.foreignValues()).as("sensors posted values they may not read").isPositive();
+    assertThat(cyber.foreignHeld())
+        .as("sensors posted values of indicators their node holds but they may not read")
+        .isPositive();
     assertThat(readiness.listed()).as("the readiness probes saw declarations").isPositive();
     assertThat(verdicts.clean()).as(verdicts.report()).isTrue();
   }
