@@ -62,6 +62,13 @@ final class Corpus {
   final Map<String, StixObject> definitions = new LinkedHashMap<>();
 
   final List<Item> items = new ArrayList<>();
+
+  /**
+   * The address each indicator's pattern names, by indicator id: one per indicator, and no two
+   * corpora share one (FIN 100–147, EST 150–197, DEU 200–247), so a value tells whose it is.
+   */
+  final Map<String, String> addresses = new LinkedHashMap<>();
+
   final List<String> envelope = new ArrayList<>();
 
   /** The same combinations as register incidents (issue 16), posted to collection incidents. */
@@ -152,7 +159,9 @@ final class Corpus {
           Secret s =
               truth.add(new Secret(canary, label, id, n, n, List.copyOf(markings), List.of()));
           Optional<Secret> part = Optional.empty();
-          ObjectNode o = indicator(id, identity, created, created, label + " " + canary, index++);
+          int address = 100 + 50 * World.NODES.indexOf(n) + index++;
+          addresses.put(id, "198.51.100." + address);
+          ObjectNode o = indicator(id, identity, created, created, label + " " + canary, address);
           if (granular) {
             String partCanary = Truth.canary();
             part =

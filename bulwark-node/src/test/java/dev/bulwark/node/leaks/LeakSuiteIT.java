@@ -185,7 +185,7 @@ class LeakSuiteIT {
     registerTheNodesAlerts(truth);
     log(started, "alerts worked, federation settled");
     CyberProbes cyber = new CyberProbes(world, probes, verdicts);
-    cyber.sense();
+    cyber.sense(corpora.values());
     log(started, "sensors posted");
 
     ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -269,10 +269,22 @@ class LeakSuiteIT {
     System.out.println("every failure: " + failures.toAbsolutePath());
     System.out.println(verdicts.summary());
     assertThat(probes.shown).as("the suite saw objects at all (it is not vacuous)").isNotEmpty();
-    // Issue 17: in this world the sensors' posts matched no corpus indicator (their answers are in
-    // the notes above; cause not found yet), so the cyber probes only show that the endpoints
-    // leak nothing when there is nothing to show. CyberApiTest attacks them with sightings.
-    System.out.println("  sightings shown to some caller: " + cyber.sightings());
+    System.out.println(
+        "  cyber: matches "
+            + cyber.matches()
+            + ", sightings shown to some caller "
+            + cyber.sightings()
+            + ", foreign values posted "
+            + cyber.foreignValues()
+            + " (held by the sensor's node: "
+            + cyber.foreignHeld()
+            + ")");
+    // issue 17: the sensors' events match corpus indicators, so the cyber probes read sightings
+    assertThat(cyber.matches()).as("the sensors' posts matched corpus indicators").isPositive();
+    assertThat(cyber.sightings()).as("the cyber probes saw sightings").isPositive();
+    assertThat(cyber.foreignHeld())
+        .as("sensors posted values of indicators their node holds but they may not read")
+        .isPositive();
     assertThat(readiness.listed()).as("the readiness probes saw declarations").isPositive();
     assertThat(verdicts.clean()).as(verdicts.report()).isTrue();
   }
