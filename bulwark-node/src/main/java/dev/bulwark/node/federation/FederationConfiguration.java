@@ -33,15 +33,6 @@ public class FederationConfiguration {
     return new CursorStore(dataSource);
   }
 
-  /** Which of a nation's processes over one PostgreSQL runs federation (always this one on H2). */
-  @Bean(destroyMethod = "close")
-  NodeLease nodeLease(
-      @Value("${spring.datasource.url}") String url,
-      @Value("${spring.datasource.username:}") String user,
-      @Value("${spring.datasource.password:}") String password) {
-    return new NodeLease(url, user, password, "bulwark-node-once-only-work");
-  }
-
   @Bean(destroyMethod = "close")
   FederationService federationService(
       NodeLease lease,

@@ -7,6 +7,7 @@ import dev.bulwark.node.maritime.alerts.IncidentLedger;
 import dev.bulwark.node.maritime.alerts.NodeMarkings;
 import dev.bulwark.node.security.NodeOwnedCollections;
 import dev.bulwark.node.store.CollectionInfo;
+import dev.bulwark.node.store.NodeLease;
 import dev.bulwark.node.store.ObjectStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
@@ -86,8 +87,10 @@ public class MaritimeConfiguration {
       MaritimeProperties p,
       InfrastructureLayer layer,
       IncidentLedger ledger,
+      NodeLease lease,
       ObjectProvider<MeterRegistry> registry) {
-    MaritimeWatch watch = new MaritimeWatch(p, layer, ledger);
+    // of a nation's processes over one PostgreSQL, only the lease holder watches (README)
+    MaritimeWatch watch = new MaritimeWatch(p, layer, ledger, lease::held);
     registry.ifAvailable(r -> new MaritimeMetrics(r, watch));
     return watch;
   }

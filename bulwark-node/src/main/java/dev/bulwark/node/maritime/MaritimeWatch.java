@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +42,18 @@ import tools.jackson.databind.node.ObjectNode;
  * The live undersea-infrastructure watch of the node: the configured AIS sources feed one bounded
  * {@link ObservationQueue}; one {@link LiveEngine} thread runs the detection engine; alerts go
  * through the {@link AlertPublisher} into the {@link IncidentLedger} (STIX in the store) and out to
- * the console's {@link LiveEvents}. Started and stopped with the node. Thread-safe.
+ * the console's {@link LiveEvents}. Started and stopped with the node, but the work (ledger,
+ * engine, sources) runs only while this process holds the node lease ({@code store.NodeLease}): of
+ * a nation's processes over one PostgreSQL, one watches, and the others ask for the lease every
+ * {@link #LEASE_CHECK_SECONDS} seconds and take over once the holder is gone. A process that loses
+ * the lease stops its work for good (the engine and sources cannot be restarted), so that two never
+ * raise the same alert; on H2 the lease is always held. Thread-safe.
  */
 public final class MaritimeWatch implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(MaritimeWatch.class);
+
+  /** How often a process asks whether it holds (or can take) the lease. */
+  static final int LEASE_CHECK_SECONDS = 5;
 
   private final MaritimeProperties properties;
   private final InfrastructureLayer layer;
@@ -57,11 +66,28 @@ public final class MaritimeWatch implements SmartLifecycle {
   private final List<AisSource> sources = new CopyOnWriteArrayList<>();
   private final JsonMapper json = JsonMapper.builder().build();
   private volatile Consumer<AisSource> sourceAdded = s -> {};
+  private final BooleanSupplier lease;
   private ScheduledExecutorService sampler;
+  private ScheduledExecutorService leaseCheck;
   private volatile boolean running;
+  private volatile boolean active;
+  private boolean lost;
 
+  /** A watch that always runs when started (one process per database). */
   public MaritimeWatch(
       MaritimeProperties properties, InfrastructureLayer layer, IncidentLedger ledger) {
+    this(properties, layer, ledger, () -> true);
+  }
+
+  /**
+   * @param lease whether this process holds the node lease now (tries to take it when not)
+   */
+  public MaritimeWatch(
+      MaritimeProperties properties,
+      InfrastructureLayer layer,
+      IncidentLedger ledger,
+      BooleanSupplier lease) {
+    this.lease = lease;
     this.properties = properties;
     this.layer = layer;
     this.queue = new ObservationQueue(properties.queueCapacity());
@@ -112,8 +138,10 @@ public final class MaritimeWatch implements SmartLifecycle {
   public void addSource(AisSource source) {
     sources.add(source);
     sourceAdded.accept(source);
-    if (running) {
-      source.start();
+    synchronized (this) {
+      if (active) {
+        source.start();
+      }
     }
   }
 
@@ -122,6 +150,41 @@ public final class MaritimeWatch implements SmartLifecycle {
     if (running) {
       return;
     }
+    running = true;
+    // the first check now, so that a node on H2 (or the lease holder) watches once started
+    checkLease();
+    leaseCheck =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "maritime-lease");
+              t.setDaemon(true);
+              return t;
+            });
+    leaseCheck.scheduleWithFixedDelay(
+        this::checkLease, LEASE_CHECK_SECONDS, LEASE_CHECK_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** Starts the work when the lease is taken, stops it for good when the lease is lost. */
+  private synchronized void checkLease() {
+    if (!running || lost) {
+      return;
+    }
+    try {
+      boolean held = lease.getAsBoolean();
+      if (held && !active) {
+        activate();
+      } else if (!held && active) {
+        LOG.warn(
+            "maritime watch stopped: this process lost the node lease; restart it to stand by");
+        lost = true;
+        deactivate();
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("maritime watch: lease check failed: {}", e.getMessage());
+    }
+  }
+
+  private void activate() {
     ledger.start();
     publisher.start();
     engine.start();
@@ -140,7 +203,7 @@ public final class MaritimeWatch implements SmartLifecycle {
               return t;
             });
     sampler.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
-    running = true;
+    active = true;
     LOG.info(
         "maritime watch started: {} sources, {} assets, {} alerts held",
         sources.size(),
@@ -184,7 +247,7 @@ public final class MaritimeWatch implements SmartLifecycle {
   public Status status() {
     LiveSnapshot s = engine.snapshot();
     return new Status(
-        running,
+        active,
         sources.stream().map(x -> x.status().view()).toList(),
         queue.size(),
         queue.capacity(),
@@ -205,6 +268,7 @@ public final class MaritimeWatch implements SmartLifecycle {
   /**
    * The watch's state.
    *
+   * @param running whether the watch's work runs in this process (it holds the node lease)
    * @param queueDropped observations dropped because the engine was behind
    * @param queueWaits times a replay (or a source set to block) waited for the engine
    * @param engineFailures observations the engine failed on
@@ -258,12 +322,30 @@ public final class MaritimeWatch implements SmartLifecycle {
     return List.copyOf(sources);
   }
 
+  /** Whether the watch's work runs in this process now (it holds the lease). */
+  public boolean active() {
+    return active;
+  }
+
   @Override
   public synchronized void stop() {
     if (!running) {
       return;
     }
     running = false;
+    if (leaseCheck != null) {
+      leaseCheck.shutdownNow();
+    }
+    if (active) {
+      deactivate();
+    } else {
+      sources.forEach(AisSource::close);
+      events.close();
+    }
+  }
+
+  private void deactivate() {
+    active = false;
     if (sampler != null) {
       sampler.shutdownNow();
     }
