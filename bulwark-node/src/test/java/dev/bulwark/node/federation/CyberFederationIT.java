@@ -14,6 +14,7 @@ import dev.bulwark.node.store.Page;
 import dev.bulwark.node.store.Provenance;
 import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoredObject;
+import dev.bulwark.node.store.TempDirs;
 import dev.bulwark.stix.StixCodec;
 import dev.bulwark.stix.markings.Tlp;
 import java.net.URI;
@@ -75,7 +76,7 @@ class CyberFederationIT {
 
   @Test
   void aSightingReachesExactlyTheNodesItsMarkingsAllow() throws Exception {
-    Path root = Files.createTempDirectory("bulwark-cyber-federation-");
+    Path root = TempDirs.create("bulwark-cyber-federation-");
     for (String nation : NATIONS) {
       nodes.put(nation, new NodeProcess(nation, root.resolve(nation), NodeProcess.freePort()));
     }
