@@ -2,6 +2,7 @@ package dev.bulwark.node.cli;
 
 import dev.bulwark.incidents.campaign.CampaignSuggester;
 import dev.bulwark.incidents.campaign.Suggestion;
+import dev.bulwark.node.incidents.CampaignRejections;
 import dev.bulwark.node.store.NodeSettings;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.StoreException;
@@ -9,6 +10,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,8 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code bulwark campaign suggest [--json]}: campaign suggestions among the incidents this node's
- * nation may read (nothing is changed). {@code --json}: one line per suggestion with {@code id},
- * {@code incidents} (ids), {@code score} and {@code reasons}. Not thread-safe.
+ * nation may read, less those the nation rejected (nothing is changed). {@code --json}: one line
+ * per suggestion with {@code id}, {@code incidents} (ids), {@code score} and {@code reasons}. Not
+ * thread-safe.
  */
 @Command(
     name = "suggest",
@@ -38,8 +41,13 @@ final class CampaignSuggestCommand implements Callable<Integer> {
     NodeSettings settings = NodeSettings.load();
     try (NodeStores stores = new NodeStores(settings)) {
       ObjectStore store = new ObjectStore(stores.dataSource, Clock.systemUTC());
+      // what this nation rejected (in the console or API) is not suggested again here either
+      Set<String> rejected = new CampaignRejections(stores.dataSource).rejected(settings.nation());
       List<Suggestion> suggestions =
-          new CampaignSuggester().suggest(RegisterIncidents.visible(store, settings.nation()));
+          new CampaignSuggester()
+              .suggest(RegisterIncidents.visible(store, settings.nation())).stream()
+                  .filter(s -> !rejected.contains(s.id()))
+                  .toList();
       for (Suggestion s : suggestions) {
         if (json) {
           ObjectNode r = JSON.createObjectNode();

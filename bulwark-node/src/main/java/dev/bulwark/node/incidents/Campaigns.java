@@ -26,19 +26,20 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Campaign suggestions and the analyst's decision on them. Suggestions are computed by the library
  * over the incidents the reader may read and nothing else, so a suggestion never names or counts an
- * incident the reader may not see; those the reader's nation rejected are not suggested again.
- * Accepting makes a STIX {@code campaign} with an {@code associated-with} relationship per
- * incident, marked with every marking of every member besides the analyst's own (markings combine
- * as AND), so that nobody who may not read a member reads the campaign that names it. Never merged
- * automatically. Thread-safe.
+ * incident the reader may not see; those the reader's nation rejected ({@link CampaignRejections},
+ * kept in the database) are not suggested again. Accepting makes a STIX {@code campaign} with an
+ * {@code associated-with} relationship per incident, marked with every marking of every member
+ * besides the analyst's own (markings combine as AND), so that nobody who may not read a member
+ * reads the campaign that names it. Never merged automatically. Thread-safe.
  */
 final class Campaigns {
   private final Register register;
   private final CampaignSuggester suggester = new CampaignSuggester();
-  private final Map<String, Set<String>> rejected = new LinkedHashMap<>();
+  private final CampaignRejections rejections;
 
-  Campaigns(Register register) {
+  Campaigns(Register register, CampaignRejections rejections) {
     this.register = register;
+    this.rejections = rejections;
   }
 
   /** The readable incidents of the reader, as the library's records (by id). */
@@ -61,10 +62,7 @@ final class Campaigns {
 
   /** The suggestions over what the reader may see, strongest first. */
   ArrayNode suggestions(NodePrincipal p) {
-    Set<String> no;
-    synchronized (rejected) {
-      no = Set.copyOf(rejected.getOrDefault(p.nation(), Set.of()));
-    }
+    Set<String> no = rejections.rejected(p.nation());
     ArrayNode out = RegisterStix.JSON.createArrayNode();
     for (Suggestion s : suggester.suggest(new ArrayList<>(visible(p).values()))) {
       if (no.contains(s.id())) {
@@ -88,9 +86,7 @@ final class Campaigns {
       return Outcome.missing("such suggestion");
     }
     Suggestion s = new Suggestion(ids, 0, List.of());
-    synchronized (rejected) {
-      rejected.computeIfAbsent(p.nation(), k -> new LinkedHashSet<>()).add(s.id());
-    }
+    rejections.reject(p.nation(), s.id(), ids, p.name(), register.now() * 1000);
     register.writes().rejected(p, "campaign.reject", ids);
     return Outcome.ok(RegisterStix.JSON.createObjectNode().put("rejected", s.id()));
   }

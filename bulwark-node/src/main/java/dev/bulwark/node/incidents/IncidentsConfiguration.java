@@ -74,8 +74,14 @@ public class IncidentsConfiguration {
   }
 
   @Bean
-  Campaigns campaigns(Register register) {
-    return new Campaigns(register);
+  @DependsOnDatabaseInitialization
+  CampaignRejections campaignRejections(DataSource dataSource) {
+    return new CampaignRejections(dataSource);
+  }
+
+  @Bean
+  Campaigns campaigns(Register register, CampaignRejections rejections) {
+    return new Campaigns(register, rejections);
   }
 
   @Bean

@@ -21,13 +21,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * nations; deletes its home folder when closed.
  */
 final class RegisterNode implements AutoCloseable {
-  final ConfigurableApplicationContext context;
-  final String base;
+  ConfigurableApplicationContext context;
+  String base;
   private final Path home;
+  private final String[] args;
 
   RegisterNode(String... extra) throws IOException {
     home = Files.createTempDirectory("bulwark-register-test-");
-    String[] args =
+    args =
         Stream.concat(
                 Stream.of(
                     "--server.port=0",
@@ -40,8 +41,21 @@ final class RegisterNode implements AutoCloseable {
                     "--bulwark.security.pbkdf2-iterations=1000"),
                 Stream.of(extra))
             .toArray(String[]::new);
+    start();
+  }
+
+  private void start() {
     context = BulwarkNodeApplication.start(args);
     base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+  }
+
+  /**
+   * Stops the node and starts a new one on the same home and database (a real restart: nothing kept
+   * in memory survives); clients made before must be made again (the port changes).
+   */
+  void restart() {
+    context.close();
+    start();
   }
 
   RegisterHttp as(String name, String nation, Set<Role> roles) {
@@ -50,6 +64,11 @@ final class RegisterNode implements AutoCloseable {
             .getBean(PrincipalStore.class)
             .add(name, nation, roles, Optional.empty(), 0L, Optional.empty())
             .token();
+    return new RegisterHttp(base, name, token);
+  }
+
+  /** A client of this node (as it runs now) for a principal made before. */
+  RegisterHttp client(String name, String token) {
     return new RegisterHttp(base, name, token);
   }
 
