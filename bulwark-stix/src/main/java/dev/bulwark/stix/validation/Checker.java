@@ -107,7 +107,12 @@ final class Checker {
   private String typeOf(JsonNode o, String path) {
     JsonNode typeNode = o.get("type");
     if (typeNode == null) {
-      error(path + ".type", REQUIRED_PROPERTY, "3.2", "the type property is required");
+      error(
+          path + ".type",
+          REQUIRED_PROPERTY,
+          "3.2",
+          "the type property is required"
+              + IncidentSuiteChecks.subObject(o).map(what -> ": this is " + what).orElse(""));
       return null;
     }
     if (!typeNode.isString()) {
