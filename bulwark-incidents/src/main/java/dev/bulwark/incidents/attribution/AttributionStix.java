@@ -73,8 +73,18 @@ public final class AttributionStix {
 
   /** The attribution as a first-version {@code attributed-to} relationship. */
   public static StixObject relationship(Attribution a, Instant now) {
+    return relationship(a, StixIds.random("relationship"), now);
+  }
+
+  /**
+   * The attribution as a first-version {@code attributed-to} relationship with the given id (a
+   * name-based one, for content that must be the same object every time it is loaded).
+   *
+   * @throws IncidentException with every problem of {@link #check}
+   */
+  public static StixObject relationship(Attribution a, String id, Instant now) {
     throwIfInvalid(a);
-    StixBuilder b = StixBuilder.of("relationship", StixIds.random("relationship"));
+    StixBuilder b = StixBuilder.of("relationship", id);
     a.createdBy().ifPresent(b::createdBy);
     b.put("relationship_type", "attributed-to")
         .put("source_ref", a.subjectRef())

@@ -2,6 +2,7 @@ package dev.bulwark.incidents.response;
 
 import dev.bulwark.incidents.IncidentException;
 import dev.bulwark.incidents.JsonFields;
+import dev.bulwark.incidents.Problem;
 import dev.bulwark.incidents.stix.BulwarkExtensions;
 import dev.bulwark.stix.StixBuilder;
 import dev.bulwark.stix.StixIds;
@@ -9,7 +10,11 @@ import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.StixTimestamps;
 import dev.bulwark.stix.StixVersions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,11 +28,63 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ResponseStix {
 
   private static final String EXT = "/extensions/" + BulwarkExtensions.RESPONSE;
+  private static final Set<String> SUBJECTS = Set.of("incident", "campaign");
+  private static final Pattern NATION = Pattern.compile("[A-Z]{3}");
 
   private ResponseStix() {}
 
-  /** The response as a first-version task. */
+  /** The response as a first-version task, named after its option and who decided it. */
   public static StixObject task(Response r, Instant now) {
+    return task(
+        r,
+        StixIds.random("task"),
+        r.option().slug() + " decided by " + r.decidedBy(),
+        "",
+        Optional.empty(),
+        now);
+  }
+
+  /**
+   * Every problem of a response the vocabularies cannot catch, with the property it is about: the
+   * subjects must be incident or campaign ids, the allies ISO 3166 alpha-3 codes, who decided
+   * named.
+   */
+  public static List<Problem> check(Response r) {
+    List<Problem> p = new ArrayList<>();
+    for (String s : r.subjectRefs()) {
+      if (!StixIds.isIdentifier(s) || !SUBJECTS.contains(StixIds.typeOf(s))) {
+        p.add(new Problem(EXT + "/subject_refs", "'" + s + "' is no incident or campaign id"));
+      }
+    }
+    for (String c : r.coordinatedWith()) {
+      if (!NATION.matcher(c).matches()) {
+        p.add(
+            new Problem(EXT + "/coordinated_with", "'" + c + "' is not an ISO 3166 alpha-3 code"));
+      }
+    }
+    if (r.decidedBy().isBlank() || r.decidedBy().length() > 200) {
+      p.add(new Problem(EXT + "/decided_by", "needs 1 to 200 characters"));
+    }
+    return p;
+  }
+
+  /**
+   * The response as a first-version task with the given id, name, description (may be empty) and
+   * author.
+   *
+   * @throws IncidentException with every problem of {@link #check}
+   */
+  public static StixObject task(
+      Response r,
+      String id,
+      String name,
+      String description,
+      Optional<String> createdBy,
+      Instant now) {
+    List<Problem> problems = check(r);
+    if (!problems.isEmpty()) {
+      throw new IncidentException(problems);
+    }
     ObjectNode taskExt = JsonNodeFactory.instance.objectNode().put("extension_type", "new-sdo");
     ObjectNode ext = JsonNodeFactory.instance.objectNode();
     ext.put("extension_type", "property-extension");
@@ -44,11 +101,15 @@ public final class ResponseStix {
     }
     r.subjectRefs().forEach(ext.putArray("subject_refs")::add);
     StixBuilder b =
-        StixBuilder.of("task", StixIds.random("task"))
-            .put("name", r.option().slug() + " decided by " + r.decidedBy())
+        StixBuilder.of("task", id)
+            .put("name", name)
             .strings("task_types", List.of("measured-response"))
             .put("outcome", r.status().taskOutcome())
             .put("start_time", StixTimestamps.formatMillis(r.decidedAt()));
+    if (!description.isEmpty()) {
+      b.put("description", description);
+    }
+    createdBy.ifPresent(b::createdBy);
     if (!r.markings().isEmpty()) {
       b.markings(r.markings());
     }

@@ -1,10 +1,20 @@
 package dev.bulwark.node.incidents;
 
+import dev.bulwark.incidents.Problem;
+import dev.bulwark.incidents.attribution.Attribution;
+import dev.bulwark.incidents.attribution.AttributionStix;
+import dev.bulwark.incidents.response.Response;
+import dev.bulwark.incidents.response.ResponseOption;
+import dev.bulwark.incidents.response.ResponseStatus;
+import dev.bulwark.incidents.response.ResponseStix;
 import dev.bulwark.node.incidents.Markings.FormError;
 import dev.bulwark.node.incidents.RegisterReads.Seen;
 import dev.bulwark.node.incidents.RegisterReads.Viewer;
 import dev.bulwark.node.security.NodePrincipal;
 import dev.bulwark.stix.StixIds;
+import dev.bulwark.stix.StixObject;
+import dev.bulwark.stix.StixTimestamps;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -66,6 +76,8 @@ public final class Assessments {
 
   /**
    * The attribution's target (a threat-actor, intrusion-set or state identity) and relationship.
+   * The form is read here; whether the attribution is valid, and its STIX, are the library's
+   * ({@link AttributionStix}), the one rule for every way an attribution comes in.
    */
   static List<ObjectNode> attribution(
       JsonNode form, String incidentId, Markings m, NodePrincipal p, long now) throws FormError {
@@ -75,24 +87,14 @@ public final class Assessments {
       throw new FormError("$.attributed_to.type", "must be one of " + TARGET_TYPES);
     }
     String name = Register.text(to, "name", 1, 200);
-    int confidence = form.path("confidence").asInt(-1);
-    if (!form.path("confidence").isInt() || confidence < 0 || confidence > 100) {
+    if (!form.path("confidence").isInt()) {
       throw new FormError("$.confidence", "must be an integer from 0 to 100");
     }
-    String term = form.path("estimative_term").asString("");
-    if (!RegisterStix.ESTIMATIVE_TERMS.contains(term)) {
-      throw new FormError("$.estimative_term", "must be one of " + RegisterStix.ESTIMATIVE_TERMS);
-    }
     String admiralty = form.path("admiralty_code").asString("").toUpperCase(Locale.ROOT);
-    if (!admiralty.matches("[A-F][1-6]")) {
-      throw new FormError("$.admiralty_code", "must be a source letter A-F and a digit 1-6");
-    }
-    String level = form.path("state_responsibility").asString("");
-    if (!level.isEmpty() && !RegisterStix.STATE_RESPONSIBILITY.contains(level)) {
+    if (admiralty.length() != 2) {
       throw new FormError(
-          "$.state_responsibility", "must be one of " + RegisterStix.STATE_RESPONSIBILITY);
+          "$.admiralty_code", "a source-reliability letter and a credibility digit, e.g. B2");
     }
-    String stamp = RegisterStix.stamp(now);
     // the target is the nation's own object, marked as its attribution is
     ObjectNode target =
         RegisterStix.base(
@@ -104,29 +106,42 @@ public final class Assessments {
     if ("identity".equals(type)) {
       target.put("identity_class", "organization");
     }
-    ObjectNode rel =
-        RegisterStix.base("relationship", StixIds.random("relationship"), stamp, m.refs());
-    rel.put("relationship_type", "attributed-to");
-    rel.put("source_ref", incidentId);
-    rel.put("target_ref", target.path("id").asString());
-    rel.put("confidence", confidence);
-    rel.put("created_by_ref", RegisterStix.authorIdentity(p.nation()));
-    ObjectNode ext =
-        rel.putObject("extensions")
-            .putObject(RegisterStix.ATTRIBUTION_EXTENSION)
-            .put("extension_type", "property-extension");
-    ext.put("assessing_nation", p.nation());
-    ext.put("estimative_term", RegisterStix.machinetag(term));
-    ext.put("admiralty_reliability", admiralty.substring(0, 1));
-    ext.put("admiralty_credibility", admiralty.substring(1));
-    if (!level.isEmpty()) {
-      ext.put("state_responsibility", level);
+    Attribution a =
+        new Attribution(
+            incidentId,
+            target.path("id").asString(),
+            form.path("confidence").asInt(),
+            RegisterStix.machinetag(form.path("estimative_term").asString("")),
+            admiralty.substring(0, 1),
+            admiralty.substring(1),
+            form.path("state_responsibility").asString(""),
+            p.nation(),
+            Register.text(form, "rationale", 0, Register.MAX_TEXT),
+            m.refs(),
+            Optional.of(RegisterStix.authorIdentity(p.nation())));
+    List<Problem> problems = AttributionStix.check(a);
+    if (!problems.isEmpty()) {
+      throw formError(problems.get(0));
     }
-    String rationale = Register.text(form, "rationale", 0, Register.MAX_TEXT);
-    if (!rationale.isEmpty()) {
-      ext.put("rationale", rationale);
-    }
-    return List.of(target, rel);
+    StixObject rel = AttributionStix.relationship(a, Instant.ofEpochMilli(now));
+    return List.of(target, rel.json());
+  }
+
+  /** Where a problem the library found is on the node's forms. */
+  private static FormError formError(Problem problem) {
+    String property = problem.path().substring(problem.path().lastIndexOf('/') + 1);
+    return switch (property) {
+      case "estimative_term" ->
+          new FormError("$.estimative_term", "must be one of " + RegisterStix.ESTIMATIVE_TERMS);
+      case "admiralty_reliability", "admiralty_credibility" ->
+          new FormError("$.admiralty_code", problem.reason());
+      case "state_responsibility" ->
+          new FormError(
+              "$.state_responsibility", "must be one of " + RegisterStix.STATE_RESPONSIBILITY);
+      case "confidence", "coordinated_with", "decided_by" ->
+          new FormError("$." + property, problem.reason());
+      default -> new FormError("$", problem.path() + ": " + problem.reason());
+    };
   }
 
   /** Logs a measured response to an incident. */
@@ -164,65 +179,51 @@ public final class Assessments {
     }
   }
 
-  /** The OASIS task of a response form. */
+  /**
+   * The OASIS task of a response form: the form is read here; the vocabularies, the rules and the
+   * STIX are the library's ({@link ResponseStix}).
+   */
   static ObjectNode task(
       JsonNode form, List<String> incidentIds, Markings m, NodePrincipal p, long now)
       throws FormError {
-    String option = form.path("option").asString("");
-    if (!RegisterStix.RESPONSE_OPTIONS.contains(option)) {
-      throw new FormError("$.option", "must be one of " + RegisterStix.RESPONSE_OPTIONS);
-    }
-    String status = form.path("status").asString("proposed");
-    if (!RegisterStix.RESPONSE_STATUSES.contains(status)) {
-      throw new FormError("$.status", "must be one of " + RegisterStix.RESPONSE_STATUSES);
-    }
+    String optionSlug = form.path("option").asString("");
+    ResponseOption option =
+        ResponseOption.ofSlug(optionSlug)
+            .orElseThrow(
+                () -> new FormError("$.option", "must be one of " + RegisterStix.RESPONSE_OPTIONS));
+    ResponseStatus status =
+        ResponseStatus.ofSlug(form.path("status").asString("proposed"))
+            .orElseThrow(
+                () ->
+                    new FormError("$.status", "must be one of " + RegisterStix.RESPONSE_STATUSES));
     String stamp = RegisterStix.stamp(now);
-    ObjectNode t = RegisterStix.base("task", StixIds.random("task"), stamp, m.refs());
-    String name = Register.text(form, "name", 0, 300);
-    t.put("name", name.isEmpty() ? option.replace('-', ' ') : name);
-    String description = Register.text(form, "description", 0, Register.MAX_TEXT);
-    if (!description.isEmpty()) {
-      t.put("description", description);
-    }
-    t.putArray("task_types").add("measured-response");
-    t.put("outcome", outcome(status));
-    t.put("created_by_ref", RegisterStix.authorIdentity(p.nation()));
     String decidedAt = Register.time(form, "decided_at", stamp);
-    t.put("start_time", decidedAt);
-    ObjectNode exts = t.putObject("extensions");
-    exts.putObject(RegisterStix.TASK_EXTENSION).put("extension_type", "new-sdo");
-    ObjectNode ext =
-        exts.putObject(RegisterStix.RESPONSE_EXTENSION).put("extension_type", "property-extension");
-    ext.put("option", option);
+    List<String> allies = new ArrayList<>();
+    form.path("coordinated_with").forEach(n -> allies.add(n.asString("").toUpperCase(Locale.ROOT)));
     String decidedBy = Register.text(form, "decided_by", 0, 200);
-    ext.put("decided_by", decidedBy.isEmpty() ? p.name() : decidedBy);
-    ext.put("decided_at", decidedAt);
-    ArrayNode allies = ext.putArray("coordinated_with");
-    for (JsonNode n : form.path("coordinated_with")) {
-      String code = n.asString("").toUpperCase(Locale.ROOT);
-      if (!code.matches("[A-Z]{3}")) {
-        throw new FormError("$.coordinated_with", "'" + n.asString("") + "' is not an ISO code");
-      }
-      allies.add(code);
+    Response r =
+        new Response(
+            incidentIds,
+            option,
+            decidedBy.isEmpty() ? p.name() : decidedBy,
+            Instant.ofEpochMilli(StixTimestamps.toMillis(decidedAt)),
+            allies,
+            status,
+            Register.text(form, "outcome_text", 0, Register.MAX_TEXT),
+            m.refs());
+    List<Problem> problems = ResponseStix.check(r);
+    if (!problems.isEmpty()) {
+      throw formError(problems.get(0));
     }
-    ext.put("status", status);
-    String outcomeText = Register.text(form, "outcome_text", 0, Register.MAX_TEXT);
-    if (!outcomeText.isEmpty()) {
-      ext.put("outcome_text", outcomeText);
-    }
-    ArrayNode refs = ext.putArray("subject_refs");
-    incidentIds.forEach(refs::add);
-    return t;
-  }
-
-  /** The OASIS task outcome of a response status. */
-  static String outcome(String status) {
-    return switch (status) {
-      case "in-progress" -> "ongoing";
-      case "done" -> "successful";
-      case "abandoned" -> "cancelled";
-      default -> "pending";
-    };
+    String name = Register.text(form, "name", 0, 300);
+    return ResponseStix.task(
+            r,
+            StixIds.random("task"),
+            name.isEmpty() ? optionSlug.replace('-', ' ') : name,
+            Register.text(form, "description", 0, Register.MAX_TEXT),
+            Optional.of(RegisterStix.authorIdentity(p.nation())),
+            Instant.ofEpochMilli(now))
+        .json();
   }
 
   /**

@@ -3,12 +3,18 @@ package dev.bulwark.node.incidents;
 import dev.bulwark.incidents.Entities;
 import dev.bulwark.incidents.GeoPoint;
 import dev.bulwark.incidents.Incident;
+import dev.bulwark.incidents.attribution.Attribution;
+import dev.bulwark.incidents.attribution.AttributionStix;
 import dev.bulwark.incidents.kinds.ActKind;
 import dev.bulwark.incidents.kinds.KindFields;
 import dev.bulwark.incidents.lifecycle.Lifecycle;
 import dev.bulwark.incidents.lifecycle.Status;
 import dev.bulwark.incidents.migration.CrossingCount;
 import dev.bulwark.incidents.migration.SyntheticCrossings;
+import dev.bulwark.incidents.response.Response;
+import dev.bulwark.incidents.response.ResponseOption;
+import dev.bulwark.incidents.response.ResponseStatus;
+import dev.bulwark.incidents.response.ResponseStix;
 import dev.bulwark.incidents.stix.IncidentStix;
 import dev.bulwark.node.store.AddOutcome;
 import dev.bulwark.node.store.NewObject;
@@ -35,7 +41,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -164,7 +169,9 @@ public final class RegisterDemo {
     return List.of(
         String.format(
             "  %-28s %d acts, %d objects stored, %d daily crossing counts (synthetic)",
-            "register", ACTS.size(), stored, crossings));
+            "register", ACTS.size(), stored, crossings),
+        "  register console: /console/register.html  (README \"Hostile-act register\": a first"
+            + " pass)");
   }
 
   /** Attributions of the same acts by EST and FIN that differ (confidence, words, markings). */
@@ -415,24 +422,23 @@ public final class RegisterDemo {
     target.put("name", actor);
     target.put("identity_class", "organization");
     target.putArray("sectors").add("government-national");
-    ObjectNode rel =
-        RegisterStix.base("relationship", id("relationship", act + "|" + by), CREATED, refs);
-    rel.put("relationship_type", "attributed-to");
-    rel.put("source_ref", ids.get(act));
-    rel.put("target_ref", target.path("id").asString());
-    rel.put("confidence", confidence);
-    ObjectNode ext =
-        rel.putObject("extensions")
-            .putObject(RegisterStix.ATTRIBUTION_EXTENSION)
-            .put("extension_type", "property-extension");
-    ext.put("assessing_nation", mapOrigin(by));
-    ext.put("estimative_term", RegisterStix.machinetag(term));
-    ext.put("admiralty_reliability", reliability);
-    ext.put("admiralty_credibility", credibility);
-    ext.put("state_responsibility", responsibility);
-    ext.put("rationale", "Assessment of " + mapOrigin(by) + SYNTHETIC);
+    Attribution a =
+        new Attribution(
+            ids.get(act),
+            target.path("id").asString(),
+            confidence,
+            RegisterStix.machinetag(term),
+            reliability,
+            credibility,
+            responsibility,
+            mapOrigin(by),
+            "Assessment of " + mapOrigin(by) + SYNTHETIC,
+            refs,
+            Optional.empty());
+    StixObject rel =
+        AttributionStix.relationship(a, id("relationship", act + "|" + by), Instant.parse(CREATED));
     out(by).add(StixObject.of(target));
-    out(by).add(StixObject.of(rel));
+    out(by).add(rel);
   }
 
   private void response(
@@ -443,28 +449,25 @@ public final class RegisterDemo {
       List<String> allies,
       String tlp,
       String outcome) {
-    ObjectNode t =
-        RegisterStix.base(
-            "task",
-            id("task", act + "|" + by + "|" + option),
-            CREATED,
+    Response r =
+        new Response(
+            List.of(ids.get(act)),
+            ResponseOption.ofSlug(option).orElseThrow(),
+            "government of " + mapOrigin(by),
+            Instant.parse("2025-01-10T12:00:00.000Z"),
+            allies,
+            ResponseStatus.ofSlug(status).orElseThrow(),
+            outcome + SYNTHETIC,
             markings(by, tlp, List.of()));
-    t.put("name", option.replace('-', ' ') + " (synthetic)");
-    t.putArray("task_types").add("measured-response");
-    t.put("outcome", Assessments.outcome(status));
-    ObjectNode exts = t.putObject("extensions");
-    exts.putObject(RegisterStix.TASK_EXTENSION).put("extension_type", "new-sdo");
-    ObjectNode ext =
-        exts.putObject(RegisterStix.RESPONSE_EXTENSION).put("extension_type", "property-extension");
-    ext.put("option", option);
-    ext.put("decided_by", "government of " + mapOrigin(by));
-    ext.put("decided_at", "2025-01-10T12:00:00.000Z");
-    ArrayNode with = ext.putArray("coordinated_with");
-    allies.forEach(with::add);
-    ext.put("status", status);
-    ext.put("outcome_text", outcome + SYNTHETIC);
-    ext.putArray("subject_refs").add(ids.get(act));
-    out(by).add(StixObject.of(t));
+    out(by)
+        .add(
+            ResponseStix.task(
+                r,
+                id("task", act + "|" + by + "|" + option),
+                option.replace('-', ' ') + " (synthetic)",
+                "",
+                Optional.empty(),
+                Instant.parse(CREATED)));
   }
 
   private void campaign(String key, String name, List<String> acts, String tlp) {

@@ -2,6 +2,8 @@ package dev.bulwark.node.incidents;
 
 import dev.bulwark.incidents.kinds.ActKind;
 import dev.bulwark.incidents.lifecycle.Status;
+import dev.bulwark.incidents.response.ResponseOption;
+import dev.bulwark.incidents.response.ResponseStatus;
 import dev.bulwark.incidents.stix.BulwarkExtensions;
 import dev.bulwark.stix.StixIds;
 import dev.bulwark.stix.StixTimestamps;
@@ -49,20 +51,12 @@ final class RegisterStix {
   /** The lifecycle, in order; an incident only moves forward. */
   static final List<String> STATUSES = Arrays.stream(Status.values()).map(Status::slug).toList();
 
-  /** The measured-response options. */
+  /** The measured-response options (the library's vocabulary). */
   static final List<String> RESPONSE_OPTIONS =
-      List.of(
-          "diplomatic-demarche",
-          "public-attribution",
-          "sanctions-proposal",
-          "expulsion",
-          "law-enforcement",
-          "increased-posture",
-          "infrastructure-hardening",
-          "cyber-countermeasures");
+      Arrays.stream(ResponseOption.values()).map(ResponseOption::slug).toList();
 
   static final List<String> RESPONSE_STATUSES =
-      List.of("proposed", "decided", "in-progress", "done", "abandoned");
+      Arrays.stream(ResponseStatus.values()).map(ResponseStatus::slug).toList();
 
   /** ICD 203 estimative terms (MISP taxonomy estimative-language, likelihood-probability). */
   static final List<String> ESTIMATIVE_TERMS =
