@@ -3,6 +3,7 @@ package dev.bulwark.node.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.node.security.Role;
+import dev.bulwark.node.testing.NodeHttp;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,9 +20,9 @@ import tools.jackson.databind.JsonNode;
  */
 class CampaignApiTest {
   static RegisterNode node;
-  static RegisterHttp est;
-  static RegisterHttp fin;
-  static RegisterHttp lva;
+  static NodeHttp est;
+  static NodeHttp fin;
+  static NodeHttp lva;
 
   @BeforeAll
   static void start() throws Exception {
@@ -38,7 +39,7 @@ class CampaignApiTest {
     }
   }
 
-  static String act(RegisterHttp who, String name, String day, String tlp) {
+  static String act(NodeHttp who, String name, String day, String tlp) {
     return IncidentApiTest.create(
         who,
         "{\"name\":\""
@@ -88,7 +89,7 @@ class CampaignApiTest {
                 + "\"],"
                 + "\"marking\":{\"tlp\":\"green\"}}");
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
-    assertThat(RegisterHttp.JSON.readTree(accepted.body()).path("campaign_id").asString())
+    assertThat(NodeHttp.JSON.readTree(accepted.body()).path("campaign_id").asString())
         .startsWith("campaign--");
     assertThat(node.audit("est-analyst"))
         .anyMatch(r -> r.entry().action().equals("campaign.accept"));
@@ -96,9 +97,7 @@ class CampaignApiTest {
     HttpResponse<String> rejected =
         est.postJson(
             "/api/campaigns/suggestions/reject",
-            "{\"incidents\":"
-                + RegisterHttp.JSON.valueToTree(forEst.path(0).path("incidents"))
-                + "}");
+            "{\"incidents\":" + NodeHttp.JSON.valueToTree(forEst.path(0).path("incidents")) + "}");
     assertThat(rejected.statusCode()).isEqualTo(200);
     String rejectedId = forEst.path(0).path("id").asString();
     assertThat(est.get("/api/campaigns/suggestions").body()).doesNotContain(rejectedId);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
+import dev.bulwark.node.testing.NodeHttp;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -35,7 +36,7 @@ class CampaignRejectionRestartTest {
         principals.add("est-r", "EST", roles, Optional.empty(), 0L, Optional.empty()).token();
     String finToken =
         principals.add("fin-r", "FIN", roles, Optional.empty(), 0L, Optional.empty()).token();
-    RegisterHttp est = node.client("est-r", estToken);
+    NodeHttp est = node.client("est-r", estToken);
     String a = CampaignApiTest.act(est, "Restart cable cut A", "17", "green");
     String b = CampaignApiTest.act(est, "Restart cable cut B", "18", "green");
     JsonNode suggestion = suggestionOver(est, a, b);
@@ -50,8 +51,8 @@ class CampaignRejectionRestartTest {
 
     node.restart();
 
-    RegisterHttp estAgain = node.client("est-r", estToken);
-    RegisterHttp finAgain = node.client("fin-r", finToken);
+    NodeHttp estAgain = node.client("est-r", estToken);
+    NodeHttp finAgain = node.client("fin-r", finToken);
     assertThat(ids(estAgain)).as("EST after the restart").doesNotContain(id);
     assertThat(ids(finAgain)).as("FIN never rejected it").contains(id);
     assertThat(node.bean(CampaignRejections.class).rejected("EST")).containsExactly(id);
@@ -66,7 +67,7 @@ class CampaignRejectionRestartTest {
     assertThat(node.bean(CampaignRejections.class).rejected("EST")).containsExactly(id);
   }
 
-  private static JsonNode suggestionOver(RegisterHttp who, String a, String b) {
+  private static JsonNode suggestionOver(NodeHttp who, String a, String b) {
     for (JsonNode s : who.getJson("/api/campaigns/suggestions")) {
       String members = s.path("incidents").toString();
       if (members.contains(a) && members.contains(b)) {
@@ -76,7 +77,7 @@ class CampaignRejectionRestartTest {
     throw new AssertionError("no suggestion over " + a + " and " + b);
   }
 
-  private static String ids(RegisterHttp who) {
+  private static String ids(NodeHttp who) {
     StringBuilder out = new StringBuilder();
     who.getJson("/api/campaigns/suggestions")
         .forEach(s -> out.append(s.path("id").asString()).append(' '));

@@ -6,6 +6,7 @@ import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.NewObject;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Provenance;
+import dev.bulwark.node.testing.NodeHttp;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.StixTimestamps;
 import dev.bulwark.stix.markings.Tlp;
@@ -27,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class ExposureReportTest {
   static RegisterNode node;
-  static RegisterHttp est;
+  static NodeHttp est;
   static List<String> secrets = new ArrayList<>();
 
   @BeforeAll
@@ -60,7 +61,7 @@ class ExposureReportTest {
                 + rel
                 + "]}}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    return RegisterHttp.JSON.readTree(r.body()).path("id").asString();
+    return NodeHttp.JSON.readTree(r.body()).path("id").asString();
   }
 
   static String attribute(String id, String actor, String tlp, int confidence) {
@@ -71,11 +72,11 @@ class ExposureReportTest {
                 + actor
                 + "\"},\"confidence\":"
                 + confidence
-                + ",\"estimative_term\":\"likely\",\"admiralty_code\":\"B2\",\"marking\":{\"tlp\":\""
+                + ",\"estimative_term\":\"likely\",\"admiralty_code\":\"B2\",\"state_responsibility\":\"state-coordinated\",\"marking\":{\"tlp\":\""
                 + tlp
                 + "\"}}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    return RegisterHttp.JSON.readTree(r.body()).path("id").asString();
+    return NodeHttp.JSON.readTree(r.body()).path("id").asString();
   }
 
   static String respond(String id, String option, String tlp, String text) {
@@ -90,7 +91,7 @@ class ExposureReportTest {
                 + tlp
                 + "\"}}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    return RegisterHttp.JSON.readTree(r.body()).path("id").asString();
+    return NodeHttp.JSON.readTree(r.body()).path("id").asString();
   }
 
   /** A CLEAR incident whose description carries an AMBER granular marking (as TAXII would). */
@@ -131,10 +132,10 @@ class ExposureReportTest {
 
     List<String> asked = List.of(clear, amber, listed, part);
     JsonNode preview =
-        RegisterHttp.JSON.readTree(
+        NodeHttp.JSON.readTree(
             est.postJson(
                     "/api/exposure/preview",
-                    "{\"incident_ids\":" + RegisterHttp.JSON.valueToTree(asked) + "}")
+                    "{\"incident_ids\":" + NodeHttp.JSON.valueToTree(asked) + "}")
                 .body());
     assertThat(preview.path("published")).hasSize(2);
     String withheld = preview.path("withheld").toString();
@@ -147,11 +148,11 @@ class ExposureReportTest {
         est.postJson(
             "/api/exposure",
             "{\"title\":\"Exposure: Baltic undersea sabotage\",\"incident_ids\":"
-                + RegisterHttp.JSON.valueToTree(asked)
+                + NodeHttp.JSON.valueToTree(asked)
                 + "}");
     assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
-    String id = RegisterHttp.JSON.readTree(published.body()).path("id").asString();
-    RegisterHttp anonymous = RegisterHttp.anonymous(node.base);
+    String id = NodeHttp.JSON.readTree(published.body()).path("id").asString();
+    NodeHttp anonymous = NodeHttp.anonymous(node.base);
     HttpResponse<String> page = anonymous.get("/public/exposure/" + id);
     HttpResponse<String> stix = anonymous.get("/public/exposure/" + id + "/stix");
     assertThat(page.statusCode()).isEqualTo(200);
@@ -198,7 +199,7 @@ class ExposureReportTest {
         est.postJson("/api/exposure", "{\"title\":\"t\",\"incident_ids\":[\"" + amber + "\"]}");
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body()).doesNotContain("OnlyAmber");
-    assertThat(RegisterHttp.anonymous(node.base).get("/public/exposure/nope").statusCode())
+    assertThat(NodeHttp.anonymous(node.base).get("/public/exposure/nope").statusCode())
         .isEqualTo(404);
   }
 }

@@ -8,6 +8,7 @@ import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.NewObject;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Provenance;
+import dev.bulwark.node.testing.NodeHttp;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.StixTimestamps;
 import dev.bulwark.stix.markings.Tlp;
@@ -29,10 +30,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class IncidentApiTest {
   static RegisterNode node;
-  static RegisterHttp est;
-  static RegisterHttp fin;
-  static RegisterHttp lva;
-  static RegisterHttp estReader;
+  static NodeHttp est;
+  static NodeHttp fin;
+  static NodeHttp lva;
+  static NodeHttp estReader;
 
   @BeforeAll
   static void start() throws Exception {
@@ -78,10 +79,10 @@ class IncidentApiTest {
         + "}";
   }
 
-  static String create(RegisterHttp who, String body) {
+  static String create(NodeHttp who, String body) {
     HttpResponse<String> r = who.postJson("/api/incidents", body);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    return RegisterHttp.JSON.readTree(r.body()).path("id").asString();
+    return NodeHttp.JSON.readTree(r.body()).path("id").asString();
   }
 
   @Test
@@ -177,6 +178,7 @@ class IncidentApiTest {
     String finAttribution =
         "{\"attributed_to\":{\"type\":\"identity\",\"name\":\"Russian Federation\"},"
             + "\"confidence\":40,\"estimative_term\":\"roughly-even-chance\",\"admiralty_code\":\"C3\","
+            + "\"state_responsibility\":\"state-encouraged\","
             + "\"marking\":{\"tlp\":\"amber\",\"releasable_to\":[\"EST\"]}}";
     HttpResponse<String> a = est.postJson("/api/incidents/" + id + "/attributions", estAttribution);
     assertThat(a.statusCode()).as(a.body()).isEqualTo(201);
@@ -201,8 +203,17 @@ class IncidentApiTest {
         est.postJson(
             "/api/incidents/" + id + "/attributions", estAttribution.replace("\"B2\"", "\"Z9\""));
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(RegisterHttp.JSON.readTree(bad.body()).path("where").asString())
+    assertThat(NodeHttp.JSON.readTree(bad.body()).path("where").asString())
         .isEqualTo("$.admiralty_code");
+    // the library's rule (AttributionStix.check), the same for every way an attribution comes in:
+    // a state-responsibility level is required
+    HttpResponse<String> noLevel =
+        est.postJson(
+            "/api/incidents/" + id + "/attributions",
+            estAttribution.replace("\"state_responsibility\":\"state-executed\",", ""));
+    assertThat(noLevel.statusCode()).isEqualTo(400);
+    assertThat(NodeHttp.JSON.readTree(noLevel.body()).path("where").asString())
+        .isEqualTo("$.state_responsibility");
   }
 
   @Test
@@ -276,7 +287,7 @@ class IncidentApiTest {
             "/api/incidents/promote",
             "{\"alert_incident_id\":\"" + alert.path("id").asString() + "\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    JsonNode incident = RegisterHttp.JSON.readTree(r.body());
+    JsonNode incident = NodeHttp.JSON.readTree(r.body());
     assertThat(incident.path("kind").asString()).isEqualTo("sabotage-undersea");
     assertThat(incident.path("source").asString()).isEqualTo("maritime-alert");
     assertThat(incident.path("entities").path("mmsi").path(0).asString()).isEqualTo("518998000");

@@ -11,6 +11,7 @@ import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.ReadFilter;
+import dev.bulwark.node.testing.NodeHttp;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,8 +107,8 @@ class IncidentFederationIT {
       n.awaitUp(Duration.ofMinutes(3));
     }
 
-    RegisterHttp estHttp = new RegisterHttp(base(est), "analyst", estAnalyst);
-    RegisterHttp finHttp = new RegisterHttp(base(fin), "analyst", finAnalyst);
+    NodeHttp estHttp = new NodeHttp(base(est), "analyst", estAnalyst);
+    NodeHttp finHttp = new NodeHttp(base(fin), "analyst", finAnalyst);
     String shared =
         IncidentApiTest.create(
             estHttp,
@@ -153,21 +154,20 @@ class IncidentFederationIT {
         .hasSize(2);
   }
 
-  private static String attribute(
-      RegisterHttp who, String id, String actor, String tlp, String rel) {
+  private static String attribute(NodeHttp who, String id, String actor, String tlp, String rel) {
     HttpResponse<String> r =
         who.postJson(
             "/api/incidents/" + id + "/attributions",
             "{\"attributed_to\":{\"type\":\"threat-actor\",\"name\":\""
                 + actor
-                + "\"},\"confidence\":75,\"estimative_term\":\"likely\",\"admiralty_code\":\"B2\","
+                + "\"},\"confidence\":75,\"estimative_term\":\"likely\",\"admiralty_code\":\"B2\",\"state_responsibility\":\"state-coordinated\","
                 + "\"marking\":{\"tlp\":\""
                 + tlp
                 + "\",\"releasable_to\":["
                 + rel
                 + "]}}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    return RegisterHttp.JSON.readTree(r.body()).path("id").asString();
+    return NodeHttp.JSON.readTree(r.body()).path("id").asString();
   }
 
   private static String base(NodeProcess n) {

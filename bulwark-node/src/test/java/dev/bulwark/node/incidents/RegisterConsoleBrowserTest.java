@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
+import dev.bulwark.node.testing.NodeHttp;
 import dev.bulwark.node.web.DebianChromium;
 import java.io.File;
 import java.io.IOException;
@@ -33,8 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class RegisterConsoleBrowserTest {
   static RegisterNode node;
-  static RegisterHttp est;
-  static RegisterHttp fin;
+  static NodeHttp est;
+  static NodeHttp fin;
   static String estToken;
   static WebDriver browser;
   static String clear;
@@ -54,7 +55,7 @@ class RegisterConsoleBrowserTest {
                 0L,
                 Optional.empty())
             .token();
-    est = new RegisterHttp(node.base, "est-analyst", estToken);
+    est = new NodeHttp(node.base, "est-analyst", estToken);
     fin = node.as("fin-analyst", "FIN", EnumSet.of(Role.READER, Role.CONTRIBUTOR));
     clear =
         IncidentApiTest.create(
@@ -67,7 +68,7 @@ class RegisterConsoleBrowserTest {
     fin.postJson(
         "/api/incidents/" + clear + "/attributions",
         "{\"attributed_to\":{\"type\":\"identity\",\"name\":\"Russian Federation\"},"
-            + "\"confidence\":40,\"estimative_term\":\"roughly-even-chance\",\"admiralty_code\":\"C3\","
+            + "\"confidence\":40,\"estimative_term\":\"roughly-even-chance\",\"admiralty_code\":\"C3\",\"state_responsibility\":\"state-encouraged\","
             + "\"marking\":{\"tlp\":\"amber\",\"releasable_to\":[\"EST\"]}}");
     browser = DebianChromium.start("1400,1000");
   }

@@ -6,6 +6,7 @@ import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.ObjectQuery;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.ReadFilter;
+import dev.bulwark.node.testing.NodeHttp;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,8 +23,8 @@ import tools.jackson.databind.JsonNode;
  */
 class RegisterDemoTest {
   static RegisterNode node;
-  static RegisterHttp est;
-  static RegisterHttp lva;
+  static NodeHttp est;
+  static NodeHttp lva;
 
   @BeforeAll
   static void start() throws Exception {

@@ -6,6 +6,7 @@ import dev.bulwark.node.audit.AuditRecord;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.NodeDatabase;
+import dev.bulwark.node.testing.NodeHttp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,18 +59,18 @@ final class RegisterNode implements AutoCloseable {
     start();
   }
 
-  RegisterHttp as(String name, String nation, Set<Role> roles) {
+  NodeHttp as(String name, String nation, Set<Role> roles) {
     String token =
         context
             .getBean(PrincipalStore.class)
             .add(name, nation, roles, Optional.empty(), 0L, Optional.empty())
             .token();
-    return new RegisterHttp(base, name, token);
+    return new NodeHttp(base, name, token);
   }
 
   /** A client of this node (as it runs now) for a principal made before. */
-  RegisterHttp client(String name, String token) {
-    return new RegisterHttp(base, name, token);
+  NodeHttp client(String name, String token) {
+    return new NodeHttp(base, name, token);
   }
 
   List<AuditRecord> audit(String principal) {

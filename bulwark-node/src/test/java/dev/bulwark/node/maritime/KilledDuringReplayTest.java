@@ -18,6 +18,7 @@ import dev.bulwark.node.store.TempDirs;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiQuery;
 import dev.bulwark.node.taxii.client.TaxiiResources;
+import dev.bulwark.node.testing.NodeHttp;
 import java.io.Writer;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -21,6 +21,7 @@ import dev.bulwark.node.store.ReadFilter;
 import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiQuery;
+import dev.bulwark.node.testing.NodeHttp;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Tlp;
 import java.io.BufferedReader;

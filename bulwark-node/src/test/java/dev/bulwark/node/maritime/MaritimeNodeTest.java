@@ -11,6 +11,7 @@ import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.TempDirs;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiQuery;
+import dev.bulwark.node.testing.NodeHttp;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Tlp;
 import java.io.BufferedReader;

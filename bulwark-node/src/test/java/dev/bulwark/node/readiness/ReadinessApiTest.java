@@ -11,6 +11,7 @@ import dev.bulwark.node.store.NewObject;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Provenance;
+import dev.bulwark.node.testing.NodeHttp;
 import dev.bulwark.readiness.coverage.ReadinessCalculator;
 import dev.bulwark.readiness.coverage.SummaryJson;
 import dev.bulwark.readiness.declaration.Declaration;
@@ -55,10 +56,10 @@ class ReadinessApiTest {
   static ConfigurableApplicationContext node;
   static Path home;
   static String base;
-  static ReadinessHttp admin;
-  static ReadinessHttp estReader;
-  static ReadinessHttp lvaOfficer;
-  static ReadinessHttp polReader;
+  static NodeHttp admin;
+  static NodeHttp estReader;
+  static NodeHttp lvaOfficer;
+  static NodeHttp polReader;
 
   @BeforeAll
   static void start() throws Exception {
@@ -103,16 +104,16 @@ class ReadinessApiTest {
     }
   }
 
-  static ReadinessHttp as(String name, String nation, Set<Role> roles) {
+  static NodeHttp as(String name, String nation, Set<Role> roles) {
     String token =
         node.getBean(PrincipalStore.class)
             .add(name, nation, roles, Optional.empty(), 0L, Optional.empty())
             .token();
-    return new ReadinessHttp(base, name, token);
+    return new NodeHttp(base, name, token);
   }
 
   /** Every version the reader may list, as declarations, in the order the node made them. */
-  static List<Declaration> listed(ReadinessHttp who) {
+  static List<Declaration> listed(NodeHttp who) {
     DeclarationCsv csv = new DeclarationCsv(Allies.nato());
     List<Declaration> out = new ArrayList<>();
     JsonNode all = who.getJson("/api/readiness/declarations?versions=all");
@@ -122,7 +123,7 @@ class ReadinessApiTest {
     return out;
   }
 
-  static Set<String> units(ReadinessHttp who) {
+  static Set<String> units(NodeHttp who) {
     Set<String> out = new TreeSet<>();
     who.getJson("/api/readiness/declarations?as_of=" + AS_OF)
         .forEach(d -> out.add(d.get("nation").asString() + "/" + d.get("unit").asString()));
@@ -140,7 +141,7 @@ class ReadinessApiTest {
 
   @Test
   void everyReadersTotalsAreTheTotalsOfWhatThatReaderMayList() {
-    for (ReadinessHttp who : List.of(admin, estReader, lvaOfficer, polReader)) {
+    for (NodeHttp who : List.of(admin, estReader, lvaOfficer, polReader)) {
       JsonNode served = who.getJson("/api/readiness/summary?as_of=" + AS_OF);
       JsonNode recomputed =
           SummaryJson.write(
@@ -284,7 +285,7 @@ class ReadinessApiTest {
     HttpResponse<String> r =
         admin.post("/api/readiness/publications?as_of=" + AS_OF, "application/json", "");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    JsonNode published = ReadinessHttp.JSON.readTree(r.body());
+    JsonNode published = NodeHttp.JSON.readTree(r.body());
     String id = published.get("id").asString();
     assertThat(published.get("totals").has("allies")).isFalse();
     assertThat(published.toString()).doesNotContain("Brigade").doesNotContain("Division");
@@ -297,7 +298,7 @@ class ReadinessApiTest {
 
   @Test
   void withoutCredentialsNothingAnswers() {
-    ReadinessHttp anonymous = ReadinessHttp.anonymous(base);
+    NodeHttp anonymous = NodeHttp.anonymous(base);
     assertThat(anonymous.get("/api/readiness/summary").statusCode()).isEqualTo(401);
     assertThat(anonymous.get("/api/readiness/declarations").statusCode()).isEqualTo(401);
     assertThat(anonymous.post("/api/readiness/import", "text/csv", HEADER).statusCode())

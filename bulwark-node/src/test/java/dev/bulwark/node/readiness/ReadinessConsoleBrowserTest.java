@@ -7,6 +7,7 @@ import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.testing.NodeHttp;
 import dev.bulwark.node.web.DebianChromium;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,7 +108,7 @@ class ReadinessConsoleBrowserTest {
     wait.until(d -> d.findElement(By.id("readiness-status")).getText().contains(AS_OF));
     screenshot("target/readiness-console.png");
 
-    ReadinessHttp officer = new ReadinessHttp(base, "est-officer", officerToken);
+    NodeHttp officer = new NodeHttp(base, "est-officer", officerToken);
     JsonNode summary = officer.getJson("/api/readiness/summary?as_of=" + AS_OF);
     long tier1 = summary.get("tiers").get(0).get("declared").asLong();
     assertThat(cell("#tier-table tr[data-tier='1'] td.declared")).isEqualTo(fmt(tier1));

@@ -9,6 +9,7 @@ import dev.bulwark.node.federation.PeerStore;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.NodeDatabase;
+import dev.bulwark.node.testing.NodeHttp;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,8 +178,8 @@ class ReadinessFederationIT {
         .isEqualTo(3500);
   }
 
-  private ReadinessHttp http(String nation) {
-    return new ReadinessHttp(
+  private NodeHttp http(String nation) {
+    return new NodeHttp(
         "http://localhost:" + nodes.get(nation).port, "admin", adminTokens.get(nation));
   }
 

@@ -14,6 +14,7 @@ import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.store.TempDirs;
 import dev.bulwark.node.taxii.client.TaxiiClient;
 import dev.bulwark.node.taxii.client.TaxiiQuery;
+import dev.bulwark.node.testing.NodeHttp;
 import dev.bulwark.stix.StixCodec;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Tlp;
@@ -46,11 +47,11 @@ import tools.jackson.databind.JsonNode;
 class SupportApiTest {
   static ConfigurableApplicationContext node;
   static String base;
-  static SupportHttp estOfficer;
-  static SupportHttp usaOfficer;
-  static SupportHttp reader;
-  static SupportHttp admin;
-  static SupportHttp peer;
+  static NodeHttp estOfficer;
+  static NodeHttp usaOfficer;
+  static NodeHttp reader;
+  static NodeHttp admin;
+  static NodeHttp peer;
   static String peerToken;
 
   @BeforeAll
@@ -71,7 +72,7 @@ class SupportApiTest {
     reader = as("est-reader", "EST", EnumSet.of(Role.READER));
     admin = as("est-admin", "EST", EnumSet.of(Role.ADMIN));
     peerToken = token("fin-node", "FIN", EnumSet.of(Role.PEER));
-    peer = new SupportHttp(base, "fin-node", peerToken);
+    peer = new NodeHttp(base, "fin-node", peerToken);
   }
 
   @AfterAll
@@ -81,8 +82,8 @@ class SupportApiTest {
     }
   }
 
-  static SupportHttp as(String name, String nation, Set<Role> roles) {
-    return new SupportHttp(base, name, token(name, nation, roles));
+  static NodeHttp as(String name, String nation, Set<Role> roles) {
+    return new NodeHttp(base, name, token(name, nation, roles));
   }
 
   static String token(String name, String nation, Set<Role> roles) {
@@ -114,7 +115,7 @@ class SupportApiTest {
 
   @Test
   void withoutCredentialsOnlyThePublishedReportsAnswer() {
-    SupportHttp anonymous = SupportHttp.anonymous(base);
+    NodeHttp anonymous = NodeHttp.anonymous(base);
     assertThat(anonymous.get("/api/support/fair-share?year=2024").statusCode()).isEqualTo(401);
     assertThat(anonymous.get("/api/support/contributions").statusCode()).isEqualTo(401);
     assertThat(
@@ -153,8 +154,7 @@ class SupportApiTest {
 
     HttpResponse<String> bad = reader.get("/api/support/fair-share?year=2024&key=oil");
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(
-            SupportHttp.JSON.readTree(bad.body()).path("details").path(0).path("where").asString())
+    assertThat(NodeHttp.JSON.readTree(bad.body()).path("details").path(0).path("where").asString())
         .isEqualTo("key");
     assertThat(reader.get("/api/support/fair-share?year=twenty").statusCode()).isEqualTo(400);
     assertThat(reader.get("/api/support/fair-share?year=2024&key=gni").body()).contains("gni");
@@ -178,7 +178,7 @@ class SupportApiTest {
         estOfficer.postJson(
             "/api/support/contributions", entry("est-2022-1", "EST", "2022-03-01", "2500000"));
     assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
-    assertThat(SupportHttp.JSON.readTree(own.body()).path("stored").asInt()).isEqualTo(1);
+    assertThat(NodeHttp.JSON.readTree(own.body()).path("stored").asInt()).isEqualTo(1);
 
     long before = ledgerSize();
     HttpResponse<String> foreign =
@@ -190,7 +190,7 @@ class SupportApiTest {
                 + entry("usa-by-est", "USA", "2022-04-01", "1000")
                 + "]");
     assertThat(foreign.statusCode()).isEqualTo(403);
-    JsonNode refusal = SupportHttp.JSON.readTree(foreign.body());
+    JsonNode refusal = NodeHttp.JSON.readTree(foreign.body());
     assertThat(refusal.path("details").path(0).path("where").asString())
         .isEqualTo("contributions[1].donor");
     assertThat(refusal.path("details").path(0).path("reason").asString())
@@ -270,7 +270,7 @@ class SupportApiTest {
     HttpResponse<String> r =
         estOfficer.post("/api/support/contributions/import?format=csv", "text/csv", csv);
     assertThat(r.statusCode()).isEqualTo(403);
-    JsonNode details = SupportHttp.JSON.readTree(r.body()).path("details");
+    JsonNode details = NodeHttp.JSON.readTree(r.body()).path("details");
     assertThat(details.size()).isEqualTo(2);
     assertThat(details.path(0).path("where").asString()).isEqualTo("line 3");
     assertThat(details.path(1).path("where").asString()).isEqualTo("line 5");
@@ -305,7 +305,7 @@ class SupportApiTest {
     HttpResponse<String> r =
         admin.post("/api/support/contributions/import?format=csv", "text/csv", csv);
     assertThat(r.statusCode()).isEqualTo(400);
-    JsonNode body = SupportHttp.JSON.readTree(r.body());
+    JsonNode body = NodeHttp.JSON.readTree(r.body());
     assertThat(body.path("description").asString()).contains("nothing was stored");
     List<String> where = new ArrayList<>();
     body.path("details")
@@ -328,7 +328,7 @@ class SupportApiTest {
                 + entry("j-3", "DEU", "2019-05-01", "\"ten\"")
                 + "]");
     assertThat(json.statusCode()).isEqualTo(400);
-    JsonNode jd = SupportHttp.JSON.readTree(json.body()).path("details");
+    JsonNode jd = NodeHttp.JSON.readTree(json.body()).path("details");
     assertThat(jd.path(0).path("where").asString()).isEqualTo("contributions[1].colour");
     assertThat(jd.path(1).path("where").asString()).isEqualTo("contributions[2]");
     assertThat(jd.path(1).path("reason").asString()).contains("amount");
@@ -362,18 +362,13 @@ class SupportApiTest {
             "/api/support/contributions/import?format=kiel&release=t1", "text/csv", kiel);
     assertThat(foreign.statusCode()).isEqualTo(403);
     assertThat(
-            SupportHttp.JSON
-                .readTree(foreign.body())
-                .path("details")
-                .path(0)
-                .path("where")
-                .asString())
+            NodeHttp.JSON.readTree(foreign.body()).path("details").path(0).path("where").asString())
         .isEqualTo("line 3");
 
     HttpResponse<String> r =
         admin.post("/api/support/contributions/import?format=kiel&release=t1", "text/csv", kiel);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    JsonNode done = SupportHttp.JSON.readTree(r.body());
+    JsonNode done = NodeHttp.JSON.readTree(r.body());
     assertThat(done.path("rows_read").asInt()).isEqualTo(3);
     assertThat(done.path("rows_skipped").asInt()).isEqualTo(1);
     assertThat(done.path("stored").asInt()).isPositive();
@@ -408,7 +403,7 @@ class SupportApiTest {
             "/api/support/contributions/corrections",
             "{\"corrects\":\"est-2021-1\",\"amount\":250000,\"reason\":\"revalued\"}");
     assertThat(part.statusCode()).as(part.body()).isEqualTo(201);
-    JsonNode c = SupportHttp.JSON.readTree(part.body());
+    JsonNode c = NodeHttp.JSON.readTree(part.body());
     assertThat(c.path("eur").asString()).isEqualTo("-250000.00");
     assertThat(c.path("corrects").asString()).isEqualTo("est-2021-1");
     assertThat(c.path("date").asString()).isEqualTo("2021-06-01");
@@ -500,7 +495,7 @@ class SupportApiTest {
             usaOffer.replace("t-off-usa", "t-off-usa-2").replace("\"funds\"", "\"tanks\""));
     assertThat(badOffer.statusCode()).isEqualTo(400);
     assertThat(
-            SupportHttp.JSON
+            NodeHttp.JSON
                 .readTree(badOffer.body())
                 .path("details")
                 .path(0)
@@ -513,7 +508,7 @@ class SupportApiTest {
     assertThat(result.size()).isGreaterThanOrEqualTo(2);
     HttpResponse<String> run = reader.postJson("/api/support/allocation?year=2030", "{}");
     assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
-    JsonNode a = SupportHttp.JSON.readTree(run.body());
+    JsonNode a = NodeHttp.JSON.readTree(run.body());
     JsonNode drones = find(a.path("requirements"), "t-req-1");
     assertThat(drones.path("filled_units").asDouble()).isEqualTo(1000.0, Offset.offset(1e-6));
     assertThat(drones.path("explanation").asString()).isNotEmpty();
@@ -576,12 +571,12 @@ class SupportApiTest {
         "/api/support/contributions", entry("pub-2017-1", "NOR", "2017-03-01", "7000000"));
     HttpResponse<String> r = admin.postJson("/api/support/publications", "{\"year\":2017}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    JsonNode p = SupportHttp.JSON.readTree(r.body());
+    JsonNode p = NodeHttp.JSON.readTree(r.body());
     assertThat(p.path("marking").asString()).isEqualTo("TLP:CLEAR");
     String url = p.path("url").asString();
     assertThat(url).startsWith(base + "/public/support/reports/");
 
-    SupportHttp anonymous = SupportHttp.anonymous(base);
+    NodeHttp anonymous = NodeHttp.anonymous(base);
     HttpResponse<String> page = anonymous.get(url.substring(base.length()));
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
@@ -592,7 +587,7 @@ class SupportApiTest {
         .contains("Norway")
         .doesNotContain("NOT PUBLISHED");
     assertThat(anonymous.get("/public/support/reports/latest").body()).contains("TLP:CLEAR");
-    JsonNode index = SupportHttp.JSON.readTree(anonymous.get("/public/support/reports").body());
+    JsonNode index = NodeHttp.JSON.readTree(anonymous.get("/public/support/reports").body());
     assertThat(index.toString()).contains(url).doesNotContain("published_by");
 
     String reportId = p.path("stix_report_id").asString();

@@ -7,6 +7,7 @@ import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.TempDirs;
+import dev.bulwark.node.testing.NodeHttp;
 import dev.bulwark.node.web.DebianChromium;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ class SupportConsoleBrowserTest {
     }
 
     int year = Integer.parseInt(browser.findElement(By.id("year")).getDomProperty("value"));
-    SupportHttp officer = new SupportHttp(base, "est-officer", officerToken);
+    NodeHttp officer = new NodeHttp(base, "est-officer", officerToken);
     JsonNode table = officer.getJson("/api/support/fair-share?year=" + year);
     String usFairShare = bn(SupportApiTest.ally(table, "USA").path("fair_share_eur").asString());
     WebElement usRow = browser.findElement(By.cssSelector("#gap-table tr[data-iso3='USA']"));
