@@ -9,11 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,6 +72,17 @@ public final class NodeHttp {
   /** An SSL context that trusts the node's own certificate. */
   public static SSLContext trusting(Path home) {
     try {
+      SSLContext ssl = SSLContext.getInstance("TLS");
+      ssl.init(null, trustManagers(home), null);
+      return ssl;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot trust the node's certificate: " + e, e);
+    }
+  }
+
+  /** Trust managers that trust exactly the node's own certificate (from its home's tls folder). */
+  public static TrustManager[] trustManagers(Path home) {
+    try {
       Path tls = home.resolve("tls");
       char[] password = Files.readString(tls.resolve("node.pass")).trim().toCharArray();
       KeyStore node = KeyStore.getInstance("PKCS12");
@@ -82,10 +95,8 @@ public final class NodeHttp {
       TrustManagerFactory tmf =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       tmf.init(trust);
-      SSLContext ssl = SSLContext.getInstance("TLS");
-      ssl.init(null, tmf.getTrustManagers(), null);
-      return ssl;
-    } catch (Exception e) {
+      return tmf.getTrustManagers();
+    } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot trust the node's certificate: " + e, e);
     }
   }

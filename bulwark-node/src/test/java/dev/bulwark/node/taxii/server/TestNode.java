@@ -6,6 +6,7 @@ import dev.bulwark.node.security.Role;
 import dev.bulwark.node.security.SelfSignedTls;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.TempDirs;
+import dev.bulwark.node.testing.NodeHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +28,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -112,23 +112,12 @@ final class TestNode {
                 "--bulwark.taxii.collections.elsewhere.api-root=second",
                 "--bulwark.taxii.collections.matrix.title=Releasability matrix");
         int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
-        KeyStore nodeKeys =
-            load(
-                home.resolve("tls").resolve("node.p12"),
-                Files.readString(home.resolve("tls").resolve("node.pass")).trim());
-        KeyStore trustNode = KeyStore.getInstance("PKCS12");
-        trustNode.load(null, null);
-        trustNode.setCertificateEntry("node", nodeKeys.getCertificate("bulwark"));
-        TrustManagerFactory tmf =
-            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trustNode);
-        SSLContext trusting = SSLContext.getInstance("TLS");
-        trusting.init(null, tmf.getTrustManagers(), null);
+        SSLContext trusting = NodeHttp.trusting(home);
         KeyManagerFactory kmf =
             KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(sensor, sensorPassword.toCharArray());
         SSLContext withCert = SSLContext.getInstance("TLS");
-        withCert.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        withCert.init(kmf.getKeyManagers(), NodeHttp.trustManagers(home), null);
         instance = new TestNode(ctx, port, home, trusting, withCert);
         instance.sensorFingerprint =
             HexFormat.of()
