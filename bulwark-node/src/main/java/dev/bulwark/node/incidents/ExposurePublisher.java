@@ -1,9 +1,11 @@
 package dev.bulwark.node.incidents;
 
-import dev.bulwark.node.incidents.RegisterReads.Seen;
+import dev.bulwark.incidents.exposure.ExposureFilter;
+import dev.bulwark.incidents.exposure.ExposureHtml;
 import dev.bulwark.node.incidents.RegisterReads.Viewer;
 import dev.bulwark.node.security.NodePrincipal;
 import dev.bulwark.stix.StixIds;
+import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.markings.Tlp;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -80,16 +82,20 @@ public final class ExposurePublisher {
     report.put("created_by_ref", RegisterStix.authorIdentity(p.nation()));
     Set<String> refs = new LinkedHashSet<>();
     content.forEach(i -> i.path("stix_ids").forEach(x -> refs.add(x.asString())));
+    // the library's rule on top of the public gate: exactly TLP:CLEAR, granular parts and
+    // references to anything withheld removed; the report names only what it keeps
+    List<StixObject> objects =
+        ExposureFilter.publicView(publicObjects(refs), o -> false).published();
     ArrayNode objectRefs = report.putArray("object_refs");
-    refs.forEach(objectRefs::add);
+    objects.forEach(o -> objectRefs.add(o.id()));
     report
         .putArray("external_references")
         .addObject()
         .put("source_name", "bulwark-exposure")
         .put("description", "The published exposure report (HTML, TLP:CLEAR)")
         .put("url", baseUrl + PUBLIC_PATH + id);
-    String html = ExposureHtml.render(title, summary, stamp, content);
-    String bundle = bundle(report, refs);
+    String html = ExposureHtml.page(title, summary, stamp, content);
+    String bundle = bundle(report, objects);
     store.add(new ExposureStore.Published(id, title, p.name(), now * 1000, reportId), html, bundle);
     Optional<String> problem;
     try {
@@ -111,21 +117,28 @@ public final class ExposurePublisher {
     return Outcome.created(out);
   }
 
-  /** The STIX bundle of the report: the report and the public objects it names. */
-  private String bundle(ObjectNode report, Set<String> refs) {
+  /** The objects the anonymous public may read among {@code refs}, marked TLP:CLEAR only. */
+  private List<StixObject> publicObjects(Set<String> refs) {
     Viewer pub = reads.publicViewer(RegisterReads.COLLECTION);
-    ObjectNode b = RegisterStix.JSON.createObjectNode();
-    b.put("type", "bundle");
-    b.put("id", StixIds.random("bundle"));
-    ArrayNode objects = b.putArray("objects");
-    objects.add(report);
+    List<StixObject> out = new ArrayList<>();
     for (String ref : refs) {
       reads
           .get(pub, RegisterReads.COLLECTION, ref)
           .filter(exposure::clearOnly)
-          .map(Seen::json)
-          .ifPresent(objects::add);
+          .map(s -> StixObject.of(s.json()))
+          .ifPresent(out::add);
     }
+    return out;
+  }
+
+  /** The STIX bundle of the report: the report and the public objects it names. */
+  private static String bundle(ObjectNode report, List<StixObject> objects) {
+    ObjectNode b = RegisterStix.JSON.createObjectNode();
+    b.put("type", "bundle");
+    b.put("id", StixIds.random("bundle"));
+    ArrayNode list = b.putArray("objects");
+    list.add(report);
+    objects.forEach(o -> list.add(o.json()));
     return b.toString();
   }
 
