@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * The register as this node's own nation may read it (through {@link AccessPolicy}, like any
- * reader): the latest version of each object of the given types in the {@code incidents}
- * collection. For the CLI's register commands. Not thread-safe.
+ * reader): the latest version of each object of the given types in the {@code incidents} collection
+ * (or another one). For the CLI's register commands. Not thread-safe.
  */
 final class RegisterView {
 
@@ -33,7 +33,13 @@ final class RegisterView {
   private RegisterView() {}
 
   static List<Held> latest(ObjectStore store, String nation, Set<String> types) {
-    Optional<CollectionInfo> collection = store.collection(IncidentCollections.INCIDENTS);
+    return latest(store, IncidentCollections.INCIDENTS, nation, types);
+  }
+
+  /** The same over another collection (e.g. the maritime watch's, for its vessel identities). */
+  static List<Held> latest(
+      ObjectStore store, String collectionName, String nation, Set<String> types) {
+    Optional<CollectionInfo> collection = store.collection(collectionName);
     if (collection.isEmpty()) {
       return List.of();
     }
@@ -44,9 +50,7 @@ final class RegisterView {
     while (true) {
       Page page =
           store.page(
-              new ObjectQuery(
-                  IncidentCollections.INCIDENTS, after, types, Set.of(), Set.of(), 1000),
-              filter);
+              new ObjectQuery(collectionName, after, types, Set.of(), Set.of(), 1000), filter);
       for (StoredObject o : page.items()) {
         String key = o.objectId() + "|" + o.originNation();
         StoredObject held = latest.get(key);

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -34,6 +35,8 @@ import picocli.CommandLine.Option;
     footer =
         "Exit status: 0 exported, 1 nothing to propose, 2 bad options or the store cannot be read.")
 final class SanctionsExportCommand implements Callable<Integer> {
+  /** The maritime watch's collection (the default of {@code bulwark.maritime.collection}). */
+  private static final String MARITIME_COLLECTION = "maritime-alerts";
 
   @Option(
       names = "--format",
@@ -89,12 +92,12 @@ final class SanctionsExportCommand implements Callable<Integer> {
     NodeSettings settings = NodeSettings.load();
     try (NodeStores stores = new NodeStores(settings)) {
       ObjectStore store = new ObjectStore(stores.dataSource, Clock.systemUTC());
-      List<StixObject> visible =
-          RegisterView.latest(
-                  store, settings.nation(), Set.of("incident", "relationship", "identity"))
-              .stream()
-              .map(RegisterView.Held::object)
-              .toList();
+      List<StixObject> visible = new ArrayList<>();
+      RegisterView.latest(store, settings.nation(), Set.of("incident", "relationship", "identity"))
+          .forEach(h -> visible.add(h.object()));
+      // the maritime watch's vessel identities name the vessels (read through the same gate)
+      RegisterView.latest(store, MARITIME_COLLECTION, settings.nation(), Set.of("identity"))
+          .forEach(h -> visible.add(h.object()));
       List<StixObject> evidence =
           campaign == null ? visible : FtmWriter.ofCampaign(visible, campaign);
       List<String> lines =

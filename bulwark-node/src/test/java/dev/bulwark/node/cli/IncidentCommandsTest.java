@@ -7,6 +7,8 @@ import dev.bulwark.incidents.GeoPoint;
 import dev.bulwark.incidents.Incident;
 import dev.bulwark.incidents.kinds.ActDetails;
 import dev.bulwark.incidents.stix.IncidentStix;
+import dev.bulwark.node.incidents.CampaignRejections;
+import dev.bulwark.node.store.NodeSettings;
 import dev.bulwark.stix.markings.Tlp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -180,6 +183,18 @@ class IncidentCommandsTest {
     assertThat(s.get(0).path("incidents")).hasSize(2);
     assertThat(s.get(0).path("score").asDouble()).isGreaterThan(0.5);
     assertThat(s.get(0).path("reasons").toString()).contains("same IMO 9867839");
+
+    // rejected on the campaign board (the API records it so): the command line leaves it out too
+    NodeSettings settings = NodeSettings.load();
+    try (NodeStores stores = new NodeStores(settings)) {
+      List<String> ids = new ArrayList<>();
+      s.get(0).path("incidents").forEach(i -> ids.add(i.asString()));
+      new CampaignRejections(stores.dataSource)
+          .reject(settings.nation(), s.get(0).path("id").asString(), ids, "test", 0L);
+    }
+    output();
+    assertThat(BulwarkMain.execute("campaign", "suggest", "--json")).isZero();
+    assertThat(output().lines().filter(l -> l.startsWith("{"))).isEmpty();
     assertThat(BulwarkMain.execute("campaign", "suggest", "--help")).isZero();
     assertThat(BulwarkMain.execute("campaign", "--help")).isZero();
   }
