@@ -1,5 +1,6 @@
 package dev.bulwark.maritime.ingest;
 
+import dev.bulwark.ais.AisMessage;
 import dev.bulwark.ais.DecodedMessage;
 import dev.bulwark.ais.ExtendedPositionReportClassB;
 import dev.bulwark.ais.PositionRecord;
@@ -69,7 +70,14 @@ public final class AisAdapter {
       } else {
         noPosition++;
       }
-    } else if (m instanceof StaticVoyageData s) {
+    } else {
+      acceptStatic(m, t, out);
+    }
+  }
+
+  /** Static and voyage data: types 5, 19 (its static part) and 24 A and B. */
+  private static void acceptStatic(AisMessage m, long t, Consumer<VesselObservation> out) {
+    if (m instanceof StaticVoyageData s) {
       out.accept(
           new StaticReport(
               s.mmsi(),
