@@ -253,7 +253,7 @@ function renderDetail(a) {
   ];
   $('detail-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
   $('detail-summary').textContent = a.summary;
-  $('detail-plain').textContent = plainEvidence(a);
+  $('detail-plain').textContent = a.evidence_text || '';
   $('detail-parameters').replaceChildren(...Object.entries(a.parameters || {})
     .map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', {}, v))));
   const notes = (a.notes || []).map((n) => el('li', {}, el('strong', {}, n.author), ' ', shortTime(n.created), el('br'), n.content));
@@ -393,6 +393,7 @@ function handleEvent(name, payload) {
       renderList();
     }
   } else if (name === 'vessels') {
+    state.replaySpeed = payload.replay_speed || 0;
     drawVessels(payload.vessels);
     if (!state.admin) {
       showReaderStatus(payload.vessels.length, payload.time);
@@ -405,16 +406,19 @@ function handleEvent(name, payload) {
 function showStatus(s) {
   const rate = s.sources.reduce((t, x) => t + x.messages_per_second, 0);
   const down = s.sources.filter((x) => !x.connected).map((x) => x.name);
-  // One clock: track time; a replay says how much faster than the wall clock it runs.
-  const replay = s.sources.map((x) => /x(\d+(?:\.\d+)?)$/.exec(x.type === 'demo' ? x.address : '')).find((m) => m);
   shell.status(s.vessels + ' vessels · ' + Math.round(rate) + ' msg/s · '
-    + s.alerts_raised + ' alerts · track time ' + shortTime(s.engine_time) + (replay ? ' (replay ×' + replay[1] + ')' : '')
+    + s.alerts_raised + ' alerts · track time ' + shortTime(s.engine_time) + replayLabel()
     + (down.length ? ' · not connected: ' + down.join(', ') : '') + (s.queue_dropped ? ' · dropped ' + s.queue_dropped : ''));
 }
 
 // What a principal who is not an admin sees: the vessels and the alerts it may read, no node-wide counters.
 function showReaderStatus(vessels, time) {
-  shell.status(vessels + ' vessels · ' + state.alerts.length + ' alerts · track time ' + shortTime(time));
+  shell.status(vessels + ' vessels · ' + state.alerts.length + ' alerts · track time ' + shortTime(time) + replayLabel());
+}
+
+// One clock for every watch officer: track time; a replay says how much faster than the wall clock it runs.
+function replayLabel() {
+  return state.replaySpeed > 0 ? ' (replay ×' + Number(state.replaySpeed.toFixed(1)) + ')' : '';
 }
 
 function flash(message) {
@@ -427,6 +431,7 @@ async function start() {
   await loadAssets();
   await loadAlerts();
   const vs = await apiJson('/api/maritime/vessels');
+  state.replaySpeed = vs.replay_speed || 0;
   rememberVessels(vs.vessels);
   setInterval(async () => rememberVessels((await apiJson('/api/maritime/vessels')).vessels), 60000);
   drawVessels(vs.vessels.map((v) => [v.mmsi, v.lat, v.lon, v.sog, v.cog, v.name]));
@@ -535,30 +540,6 @@ for (const key of ['status', 'severity', 'kind', 'asset']) {
 $('export-csv').addEventListener('click', (e) => exportAlerts(e, 'csv'));
 $('export-geojson').addEventListener('click', (e) => exportAlerts(e, 'geojson'));
 
-// ---- evidence in plain words ----
-const num = (v) => (v === undefined || v === null || v === 'n/a' ? NaN : Number(v));
-
-function plainEvidence(a) {
-  const p = a.parameters || {};
-  const cruise = num(p.cruise_sog_kn);
-  const slow = num(p.slow_sog_kn ?? p.mean_sog_kn);
-  if (a.kind === 'anchor-drag' && !Number.isNaN(cruise) && !Number.isNaN(slow)) {
-    const pct = Math.round((1 - slow / cruise) * 100);
-    let s = 'Speed fell from ' + cruise.toFixed(1) + ' to ' + slow.toFixed(1) + ' kn, ' + pct + ' % below its cruise speed';
-    if (p.predicted_asset && p.distance_to_crossing_km) {
-      s += ', holding ' + p.track_bearing_deg + '° for ' + p.predicted_asset + ': crossing in ' + p.distance_to_crossing_km
-        + ' km, about ' + shortTime(p.predicted_eta) + ' (track time)';
-    } else if (!Number.isNaN(num(p.distance_to_asset_m))) {
-      s += ', ' + (num(p.distance_to_asset_m) / 1000).toFixed(1) + ' km from ' + (a.asset_name || 'the asset');
-      if (p.minutes_in_corridor) {
-        s += ', for ' + p.minutes_in_corridor + ' min';
-      }
-    }
-    return s + '.';
-  }
-  return '';
-}
-
 // ---- vessels: search, particulars, track playback ----
 function rememberVessels(list) {
   for (const v of list) {
@@ -607,12 +588,27 @@ function shipType(t) {
   return m ? m[2] + ' (' + t + ')' : (t ? String(t) : 'unknown');
 }
 
+// ITU-R M.1371 navigational status (AIS types 1-3); 15 = not defined (Class B sends none).
+const NAV_STATUS = ['under way using engine', 'at anchor', 'not under command', 'restricted manoeuvrability',
+  'constrained by her draught', 'moored', 'aground', 'engaged in fishing', 'under way sailing', 'reserved (9)',
+  'reserved (10)', 'towing astern', 'pushing ahead or towing alongside', 'reserved (13)', 'AIS-SART active', 'not reported'];
+function navStatus(s) {
+  return s >= 0 && s < NAV_STATUS.length ? NAV_STATUS[s] : '—';
+}
+
+/** Length × beam and draught, in metres, as the ship reports them (AIS types 5, 19, 24). */
+function dimensions(id) {
+  const lb = id.length_m ? id.length_m + ' × ' + (id.beam_m || '?') + ' m' : (id.beam_m ? 'beam ' + id.beam_m + ' m' : null);
+  const d = id.draught_m ? 'draught ' + id.draught_m.toFixed(1) + ' m' : null;
+  return [lb, d].filter((x) => x).join(', ') || '—';
+}
+
 async function vesselFacts(mmsi) {
   const r = await api('/api/maritime/vessels/' + mmsi);
   return r.ok ? r.json() : null;
 }
 
-/** Flag, type and destination beside an alert's evidence. */
+/** Flag, type, size, destination and ETA beside an alert's evidence. */
 async function showParticulars(mmsi) {
   const v = await vesselFacts(mmsi);
   if (!v || state.detail?.mmsi !== mmsi) {
@@ -620,8 +616,9 @@ async function showParticulars(mmsi) {
   }
   const id = v.identity;
   $('detail-facts').append(el('dt', {}, 'particulars'), el('dd', { id: 'detail-particulars' },
-    [id.flag || 'flag ?', shipType(id.ship_type), id.imo ? 'IMO ' + id.imo : null, id.call_sign || null,
-      id.destination ? 'to ' + id.destination : null].filter((x) => x).join(' · ')));
+    [id.flag || 'flag ?', shipType(id.ship_type), id.length_m ? dimensions(id) : null, id.imo ? 'IMO ' + id.imo : null,
+      id.call_sign || null, id.destination ? 'to ' + id.destination : null,
+      id.eta ? 'ETA ' + shortTime(id.eta) : null].filter((x) => x).join(' · ')));
 }
 
 async function openVessel(mmsi) {
@@ -635,7 +632,8 @@ async function openVessel(mmsi) {
   const st = v.state;
   $('vessel-title').textContent = (id.name || 'MMSI ' + mmsi);
   const facts = [['MMSI', mmsi], ['IMO', id.imo || '—'], ['call sign', id.call_sign || '—'], ['flag', id.flag || '—'],
-    ['type', shipType(id.ship_type)], ['destination', id.destination || '—'],
+    ['type', shipType(id.ship_type)], ['dimensions', dimensions(id)], ['destination', id.destination || '—'],
+    ['ETA', id.eta ? shortTime(id.eta) + ' (as reported)' : '—'], ['status', navStatus(v.nav_status)],
     ['last position', st.lat.toFixed(4) + ', ' + st.lon.toFixed(4)],
     ['speed', st.sog >= 0 ? st.sog.toFixed(1) + ' kn' : '—'], ['course', st.cog >= 0 ? st.cog.toFixed(0) + '°' : '—'],
     ['last report', shortTime(new Date(st.time_millis).toISOString()) + ' track time'], ['track points', v.track_points]];

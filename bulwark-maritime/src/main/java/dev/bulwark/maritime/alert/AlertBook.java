@@ -84,8 +84,8 @@ public final class AlertBook {
     }
     if (e == null) {
       e = new Episode();
-      e.first = f;
-      e.latest = f;
+      e.first = lean(f);
+      e.latest = e.first;
       e.severity = f.severity();
       e.score = f.score();
       e.raised = f.nowMillis();
@@ -112,7 +112,7 @@ public final class AlertBook {
       listener.onAlert(snapshot(e), AlertListener.Change.RAISED);
       return e.id;
     }
-    e.latest = f;
+    e.latest = lean(f);
     e.params.putAll(f.parameters());
     boolean escalated = f.severity().compareTo(e.severity) > 0;
     if (escalated) {
@@ -169,6 +169,27 @@ public final class AlertBook {
   /** Number of episodes raised so far (expired ones included). */
   public int size() {
     return raisedCount;
+  }
+
+  /**
+   * The finding without its parameters, which the episode has merged into its own map: holding them
+   * twice more (in the first and the latest finding) was two thirds of an episode's memory (issue
+   * 18: 5,552 episodes held 16,400 maps with 157,000 entries; heap per vessel +21 %).
+   */
+  private static Finding lean(Finding f) {
+    return f.parameters().isEmpty()
+        ? f
+        : new Finding(
+            f.kind(),
+            f.mmsi(),
+            f.other(),
+            f.asset(),
+            f.startMillis(),
+            f.nowMillis(),
+            f.severity(),
+            f.score(),
+            f.summary(),
+            Map.of());
   }
 
   private Alert snapshot(Episode e) {

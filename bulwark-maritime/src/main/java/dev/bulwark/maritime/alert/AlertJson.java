@@ -1,6 +1,10 @@
 package dev.bulwark.maritime.alert;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -21,8 +25,8 @@ public final class AlertJson {
 
   /**
    * An alert as the engine raised it: {@code id, kind, mmsi, name, asset, start, end, raised,
-   * severity, score} (two decimals), {@code others} (when any), {@code summary, parameters} and,
-   * when asked, the {@code track}.
+   * severity, score} (two decimals), {@code others} (when any), {@code summary, evidence_text,
+   * parameters} and, when asked, the {@code track}.
    *
    * @param a the alert
    * @param withTrack whether to include the GeoJSON track
@@ -45,6 +49,16 @@ public final class AlertJson {
       a.others().forEach(others::add);
     }
     m.put("summary", a.summary());
+    m.put(
+        "evidence_text",
+        PlainWords.evidence(
+            a.kind(),
+            a.evidence().parameters(),
+            a.assetName().orElse(""),
+            a.start(),
+            a.end(),
+            Double.NaN,
+            Double.NaN));
     ObjectNode params = m.putObject("parameters");
     a.evidence().parameters().forEach(params::put);
     if (withTrack) {
@@ -55,8 +69,9 @@ public final class AlertJson {
 
   /**
    * The list view of an alert the node holds: the properties of its incident's maritime extension
-   * (without {@code extension_type}, {@code subject} and {@code parameters}), then {@code id},
-   * {@code incident_id}, {@code title} and {@code version}.
+   * (without {@code extension_type}, {@code subject} and {@code parameters}) with {@code
+   * evidence_text} (plain words, {@link #evidenceText}), then {@code id}, {@code incident_id},
+   * {@code title} and {@code version}.
    *
    * @param ext the incident's maritime extension properties (not changed)
    * @param alertId the alert's id
@@ -68,6 +83,7 @@ public final class AlertJson {
   public static ObjectNode view(
       ObjectNode ext, String alertId, String incidentId, String title, String version) {
     ObjectNode v = ext.deepCopy();
+    v.put("evidence_text", evidenceText(ext));
     v.remove("extension_type");
     v.remove("subject");
     v.remove("parameters");
@@ -76,6 +92,48 @@ public final class AlertJson {
     v.put("title", title);
     v.put("version", version);
     return v;
+  }
+
+  /**
+   * The evidence in plain words ({@link PlainWords}) of an alert as the node holds it: from its
+   * incident's maritime extension (kind, parameters, asset name, start, end, position).
+   *
+   * @param ext the incident's maritime extension properties
+   * @return the sentence, or the summary when the kind is not known
+   */
+  public static String evidenceText(JsonNode ext) {
+    String slug = ext.path("kind").asString("");
+    AlertKind kind = null;
+    for (AlertKind k : AlertKind.values()) {
+      if (k.slug().equals(slug)) {
+        kind = k;
+      }
+    }
+    if (kind == null) {
+      return ext.path("summary").asString("");
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    ext.path("parameters")
+        .properties()
+        .forEach(e -> params.put(e.getKey(), e.getValue().asString("")));
+    JsonNode lat = ext.path("latitude");
+    JsonNode lon = ext.path("longitude");
+    return PlainWords.evidence(
+        kind,
+        params,
+        ext.path("asset_name").asString(""),
+        instant(ext.path("start").asString("")),
+        instant(ext.path("end").asString("")),
+        lat.isNumber() ? lat.asDouble() : Double.NaN,
+        lon.isNumber() ? lon.asDouble() : Double.NaN);
+  }
+
+  private static Instant instant(String iso) {
+    try {
+      return iso.isEmpty() ? null : Instant.parse(iso);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /**

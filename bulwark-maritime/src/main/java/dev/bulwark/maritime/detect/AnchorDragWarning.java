@@ -229,6 +229,7 @@ public final class AnchorDragWarning extends BaseDetector {
     ev.put("cruise_sog_kn", AnchorDragDetector.fmt(x.cruise()));
     ev.put("slow_sog_kn", AnchorDragDetector.fmt(x.mean()));
     ev.put("drop_pct", String.format(Locale.ROOT, "%.0f", drop * 100));
+    ev.put("min_drop_pct", String.format(Locale.ROOT, "%.0f", p.minDrop() * 100));
     ev.put("track_bearing_deg", String.format(Locale.ROOT, "%.0f", x.bearing()));
     ev.put("minutes_slow", Long.toString((now - s.onset) / 60_000));
     ev.put("predicted_asset", assetName);

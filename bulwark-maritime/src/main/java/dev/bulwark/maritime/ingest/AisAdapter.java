@@ -1,5 +1,6 @@
 package dev.bulwark.maritime.ingest;
 
+import dev.bulwark.ais.AisMessage;
 import dev.bulwark.ais.DecodedMessage;
 import dev.bulwark.ais.ExtendedPositionReportClassB;
 import dev.bulwark.ais.PositionRecord;
@@ -11,15 +12,17 @@ import dev.bulwark.ais.StaticVoyageData;
 import dev.bulwark.maritime.model.PositionReport;
 import dev.bulwark.maritime.model.StaticReport;
 import dev.bulwark.maritime.model.VesselObservation;
+import dev.bulwark.maritime.model.Voyage;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Turns what {@code bulwark-ais} decodes into the engine's observations: position reports from
- * types 1-3, 18 and 19, static data from types 5, 19 and 24 (parts A and B), and CSV {@link
- * PositionRecord}s. Messages without a receive time cannot be placed on a track and are counted as
- * untimed; messages of other types are ignored. Not thread-safe (it counts).
+ * types 1-3, 18 and 19, static data from types 5, 19 and 24 (parts A and B; dimensions from 5, 19
+ * and 24 B, draught and ETA from 5), and CSV {@link PositionRecord}s. Messages without a receive
+ * time cannot be placed on a track and are counted as untimed; messages of other types are ignored.
+ * Not thread-safe (it counts).
  */
 public final class AisAdapter {
 
@@ -67,10 +70,33 @@ public final class AisAdapter {
       } else {
         noPosition++;
       }
-    } else if (m instanceof StaticVoyageData s) {
+    } else {
+      acceptStatic(m, t, out);
+    }
+  }
+
+  /** Static and voyage data: types 5, 19 (its static part) and 24 A and B. */
+  private static void acceptStatic(AisMessage m, long t, Consumer<VesselObservation> out) {
+    if (m instanceof StaticVoyageData s) {
       out.accept(
           new StaticReport(
-              s.mmsi(), t, s.imo(), s.shipname(), s.callsign(), s.shiptype(), s.destination()));
+              s.mmsi(),
+              t,
+              s.imo(),
+              s.shipname(),
+              s.callsign(),
+              s.shiptype(),
+              s.destination(),
+              new Voyage(
+                  s.toBow(),
+                  s.toStern(),
+                  s.toPort(),
+                  s.toStarboard(),
+                  s.draught(),
+                  s.month(),
+                  s.day(),
+                  s.hour(),
+                  s.minute())));
     } else if (m instanceof ExtendedPositionReportClassB b) {
       if (b.hasPosition()) {
         out.accept(
@@ -85,11 +111,29 @@ public final class AisAdapter {
                 PositionReport.STATUS_UNKNOWN,
                 true));
       }
-      out.accept(new StaticReport(b.mmsi(), t, 0, b.shipname(), "", b.shiptype(), ""));
+      out.accept(
+          new StaticReport(
+              b.mmsi(),
+              t,
+              0,
+              b.shipname(),
+              "",
+              b.shiptype(),
+              "",
+              Voyage.dimensions(b.toBow(), b.toStern(), b.toPort(), b.toStarboard())));
     } else if (m instanceof StaticDataReportA s) {
       out.accept(new StaticReport(s.mmsi(), t, 0, s.shipname(), "", 0, ""));
     } else if (m instanceof StaticDataReportB s) {
-      out.accept(new StaticReport(s.mmsi(), t, 0, "", s.callsign(), s.shiptype(), ""));
+      out.accept(
+          new StaticReport(
+              s.mmsi(),
+              t,
+              0,
+              "",
+              s.callsign(),
+              s.shiptype(),
+              "",
+              Voyage.dimensions(s.toBow(), s.toStern(), s.toPort(), s.toStarboard())));
     }
   }
 

@@ -3,7 +3,8 @@ package dev.bulwark.maritime.model;
 import java.util.Locale;
 
 /**
- * Who a vessel says it is: static and voyage data (AIS type 5, 19, or one part of type 24).
+ * Who a vessel says it is: static and voyage data (AIS type 5, 19, or one part of type 24), with
+ * its dimensions and ETA when the message carries them.
  *
  * <p>Missing values are empty strings and zero numbers, never null: a type 24 part A carries only
  * the name, part B only the call sign and ship type; the registry merges parts. Names and call
@@ -17,6 +18,7 @@ import java.util.Locale;
  * @param callSign call sign, or ""
  * @param shipType AIS ship-and-cargo type 1-99, or 0 when not given
  * @param destination destination as typed by the crew, or ""
+ * @param voyage dimensions, draught and ETA ({@link Voyage#NONE} when the message has none)
  */
 public record StaticReport(
     int mmsi,
@@ -25,10 +27,24 @@ public record StaticReport(
     String name,
     String callSign,
     int shipType,
-    String destination)
+    String destination,
+    Voyage voyage)
     implements VesselObservation {
 
+  /** A report without dimensions or ETA. */
+  public StaticReport(
+      int mmsi,
+      long timeMillis,
+      int imo,
+      String name,
+      String callSign,
+      int shipType,
+      String destination) {
+    this(mmsi, timeMillis, imo, name, callSign, shipType, destination, Voyage.NONE);
+  }
+
   public StaticReport {
+    voyage = voyage == null ? Voyage.NONE : voyage;
     name = clean(name);
     callSign = clean(callSign);
     destination = clean(destination);

@@ -1,5 +1,7 @@
 package dev.bulwark.maritime.vessel;
 
+import dev.bulwark.maritime.model.Voyage;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -12,13 +14,37 @@ import java.util.Optional;
  * @param callSign call sign, "" when unknown
  * @param shipType AIS ship type, 0 when unknown
  * @param destination last reported destination, "" when unknown
+ * @param voyage last reported dimensions, draught and ETA ({@link Voyage#NONE} when unknown)
+ * @param voyageMillis when the ETA of {@code voyage} was reported (its year is inferred from it)
  */
 public record VesselIdentity(
-    int mmsi, int imo, String name, String callSign, int shipType, String destination) {
+    int mmsi,
+    int imo,
+    String name,
+    String callSign,
+    int shipType,
+    String destination,
+    Voyage voyage,
+    long voyageMillis) {
+
+  /** An identity without dimensions or ETA. */
+  public VesselIdentity(
+      int mmsi, int imo, String name, String callSign, int shipType, String destination) {
+    this(mmsi, imo, name, callSign, shipType, destination, Voyage.NONE, 0);
+  }
+
+  public VesselIdentity {
+    voyage = voyage == null ? Voyage.NONE : voyage;
+  }
 
   /** Nothing known but the MMSI. */
   public static VesselIdentity unknown(int mmsi) {
     return new VesselIdentity(mmsi, 0, "", "", 0, "");
+  }
+
+  /** The estimated time of arrival at {@link #destination}, when reported. */
+  public Optional<Instant> eta() {
+    return voyage.eta(voyageMillis);
   }
 
   /** The flag implied by the MMSI. */

@@ -1,6 +1,7 @@
 package dev.bulwark.maritime.vessel;
 
 import dev.bulwark.maritime.model.StaticReport;
+import dev.bulwark.maritime.model.Voyage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -66,7 +67,12 @@ public final class VesselRegistry {
         merge(old.callSign(), r.callSign(), IdentityChange.Field.CALL_SIGN, r, changes);
     int shipType = r.shipType() != 0 ? r.shipType() : old.shipType();
     String destination = r.destination().isEmpty() ? old.destination() : r.destination();
-    byMmsi.put(r.mmsi(), new VesselIdentity(r.mmsi(), imo, name, callSign, shipType, destination));
+    Voyage voyage = r.voyage().mergedOnto(old.voyage());
+    long voyageMillis = r.voyage().hasEta() ? r.timeMillis() : old.voyageMillis();
+    byMmsi.put(
+        r.mmsi(),
+        new VesselIdentity(
+            r.mmsi(), imo, name, callSign, shipType, destination, voyage, voyageMillis));
     if (!changes.isEmpty()) {
       List<IdentityChange> h = history.computeIfAbsent(r.mmsi(), k -> new ArrayList<>());
       h.addAll(changes);

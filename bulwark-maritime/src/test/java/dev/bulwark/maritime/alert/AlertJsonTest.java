@@ -40,6 +40,7 @@ class AlertJsonTest {
                 + "\"asset\":null,\"start\":\"2026-11-28T09:00:00Z\","
                 + "\"end\":\"2026-11-28T09:20:00.500Z\",\"raised\":\"2026-11-28T09:10:00Z\","
                 + "\"severity\":\"low\",\"score\":0.46,\"summary\":\"drifting\","
+                + "\"evidence_text\":\"Drifting. Seen 28 Nov 09:00Z to 28 Nov 09:20Z (track time).\","
                 + "\"parameters\":{\"sog_kn\":\"1.2\"}}");
     assertThat(AlertJson.scan(alert(List.of(1, 2)), true).toString())
         .contains("\"others\":[1,2]", "\"track\":{\"type\":\"Feature\",\"geometry\":null}");
@@ -55,7 +56,8 @@ class AlertJsonTest {
     ObjectNode view = AlertJson.view(ext, "x", "incident--1", "t", "v");
     assertThat(view.toString())
         .isEqualTo(
-            "{\"status\":\"open\",\"id\":\"x\",\"incident_id\":\"incident--1\",\"title\":\"t\","
+            "{\"status\":\"open\",\"evidence_text\":\"\",\"id\":\"x\",\"incident_id\":\"incident--1\","
+                + "\"title\":\"t\","
                 + "\"version\":\"v\"}");
     ObjectNode note = JSON.createObjectNode();
     note.put("id", "note--1");

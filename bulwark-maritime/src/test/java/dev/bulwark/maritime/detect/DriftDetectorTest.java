@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.maritime.Sea;
 import dev.bulwark.maritime.alert.Alert;
+import dev.bulwark.maritime.alert.AlertJson;
 import dev.bulwark.maritime.alert.AlertKind;
 import dev.bulwark.maritime.alert.Severity;
 import java.util.List;
@@ -25,6 +26,15 @@ class DriftDetectorTest {
         .singleElement()
         .extracting(Alert::severity)
         .isEqualTo(Severity.LOW);
+  }
+
+  @Test
+  void readsInPlainWords() {
+    Alert a = drift(2.5, 30, 0, 30_000).get(0);
+    assertThat(AlertJson.scan(a, false).path("evidence_text").asString())
+        .containsPattern(
+            "^Drifting at 2\\.5 kn \\(alert in 0\\.5-4\\.0 kn\\), heading and course 30° apart"
+                + " \\(alert from 20°\\)\\. Seen .* \\(track time\\)\\.$");
   }
 
   @Test

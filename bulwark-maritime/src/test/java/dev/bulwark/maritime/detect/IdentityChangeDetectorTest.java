@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.maritime.Sea;
 import dev.bulwark.maritime.alert.Alert;
+import dev.bulwark.maritime.alert.AlertJson;
 import dev.bulwark.maritime.alert.AlertKind;
 import dev.bulwark.maritime.alert.Severity;
 import dev.bulwark.maritime.model.StaticReport;
@@ -39,6 +40,15 @@ class IdentityChangeDetectorTest {
               assertThat(x.severity()).isEqualTo(Severity.MEDIUM);
               assertThat(x.evidence().parameters()).containsEntry("name", "OLD NAME -> NEW NAME");
             });
+  }
+
+  @Test
+  void readsInPlainWords() {
+    Alert a = rename(5_000, "OLD NAME", "NEW NAME", 9_000_010).get(0);
+    assertThat(AlertJson.scan(a, false).path("evidence_text").asString())
+        .containsPattern(
+            "^Changed name from OLD NAME to NEW NAME, [0-9.]+ km from Test Cable\\. Seen .*"
+                + " \\(track time\\)\\.$");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.maritime.Sea;
 import dev.bulwark.maritime.alert.Alert;
+import dev.bulwark.maritime.alert.AlertJson;
 import dev.bulwark.maritime.alert.AlertKind;
 import dev.bulwark.maritime.alert.Severity;
 import dev.bulwark.maritime.engine.EngineConfig;
@@ -34,6 +35,16 @@ class LoiteringDetectorTest {
     assertThat(a).hasSize(1);
     assertThat(a.get(0).assetName()).contains("Test Cable");
     assertThat(a.get(0).severity()).isEqualTo(Severity.MEDIUM);
+  }
+
+  @Test
+  void readsInPlainWords() {
+    Alert a = loiter(1.5, 25, 0).get(0);
+    assertThat(AlertJson.scan(a, false).path("evidence_text").asString())
+        .containsPattern(
+            "^Averaged 1\\.5 kn \\(alert under 2\\.0 kn\\) for 2[0-9] min in the corridor of"
+                + " Test Cable \\(alert from 20 min\\), [0-9]+ m from it\\. Seen .* \\(track"
+                + " time\\)\\.$");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.maritime.Sea;
 import dev.bulwark.maritime.alert.Alert;
+import dev.bulwark.maritime.alert.AlertJson;
 import dev.bulwark.maritime.alert.AlertKind;
 import dev.bulwark.maritime.alert.Severity;
 import dev.bulwark.maritime.model.VesselObservation;
@@ -46,6 +47,15 @@ class WatchlistDetectorTest {
               assertThat(x.assetName()).contains("Test Cable");
               assertThat(x.summary()).contains("sanctioned");
             });
+  }
+
+  @Test
+  void readsInPlainWords() {
+    Alert a = watch(pass(1000), "mmsi,reason\n" + SHIP + ",sanctioned\n").get(0);
+    assertThat(AlertJson.scan(a, false).path("evidence_text").asString())
+        .containsPattern(
+            "^On the watch list \\(sanctioned\\), listed as MMSI [0-9]+, inside the corridor of"
+                + " Test Cable, [0-9.]+ k?m from it\\. Seen .* \\(track time\\)\\.$");
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.bulwark.maritime.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.maritime.alert.Alert;
+import dev.bulwark.maritime.alert.AlertJson;
+import dev.bulwark.maritime.alert.AlertKind;
 import dev.bulwark.maritime.alert.Severity;
 import dev.bulwark.maritime.engine.MaritimeEngine;
 import dev.bulwark.maritime.geo.Geo;
@@ -13,8 +15,10 @@ import dev.bulwark.maritime.ingest.NmeaFeed;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +116,29 @@ class ScenarioDetectionTest {
     assertThat(eagle).isNotEmpty();
     assertThat(eagle.get(0).severity()).isEqualTo(Severity.HIGH);
     assertThat(alerts.stream().map(Alert::id).distinct().count()).isEqualTo(alerts.size());
+  }
+
+  /**
+   * Every alert the scenarios raise reads in plain words in the API's form ({@code evidence_text}
+   * of {@link AlertJson#scan}): numbers with units, when, no parameter name, no missing value.
+   */
+  @Test
+  void everyAlertOfEveryKindTheScenariosRaiseReadsInPlainWords() {
+    Set<AlertKind> kinds = EnumSet.noneOf(AlertKind.class);
+    for (Alert a : alerts) {
+      String text = AlertJson.scan(a, false).path("evidence_text").asString();
+      assertThat(text)
+          .as(a.id())
+          .doesNotContain("_")
+          .doesNotContain("?")
+          .doesNotContain("n/a")
+          .contains(" Seen ", "(track time)")
+          .containsPattern("[0-9] (kn|m|km|min|%)\\b");
+      kinds.add(a.kind());
+    }
+    assertThat(kinds)
+        .contains(
+            AlertKind.ANCHOR_DRAG, AlertKind.GOING_DARK, AlertKind.ENCOUNTER, AlertKind.SPOOFING);
   }
 
   @Test

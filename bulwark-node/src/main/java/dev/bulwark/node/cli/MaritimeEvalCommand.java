@@ -1,6 +1,7 @@
 package dev.bulwark.node.cli;
 
 import dev.bulwark.maritime.eval.Evaluation;
+import dev.bulwark.maritime.eval.LongTracks;
 import dev.bulwark.maritime.infra.InfrastructureLayer;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -50,6 +51,7 @@ final class MaritimeEvalCommand implements Callable<Integer> {
       return 1;
     }
     System.out.print(Evaluation.format(r));
+    System.out.print(LongTracks.format(LongTracks.run(layer)));
     System.err.printf(Locale.ROOT, "(%.1f s)%n", (System.nanoTime() - t) / 1e9);
     return r.passed() ? 0 : 1;
   }

@@ -31,7 +31,8 @@ final class AlertExport {
           "end",
           "latitude",
           "longitude",
-          "summary");
+          "summary",
+          "evidence_text");
 
   /** Whether an alert's list view passes the filters (empty filter values match everything). */
   static boolean matches(JsonNode a, Map<String, String> filters) {

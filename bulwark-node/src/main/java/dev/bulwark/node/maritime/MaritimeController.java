@@ -2,6 +2,7 @@ package dev.bulwark.node.maritime;
 
 import dev.bulwark.maritime.alert.TrackSnippets;
 import dev.bulwark.maritime.infra.Asset;
+import dev.bulwark.maritime.model.Voyage;
 import dev.bulwark.maritime.stix.MaritimeExtension;
 import dev.bulwark.maritime.vessel.IdentityChange;
 import dev.bulwark.maritime.vessel.VesselIdentity;
@@ -96,6 +97,7 @@ class MaritimeController {
     LiveSnapshot s = watch.engine().snapshot();
     ObjectNode o = json.createObjectNode();
     o.put("engine_time", s.engineTime());
+    o.put("replay_speed", watch.replaySpeed());
     o.put("count", s.vessels().size());
     o.set("vessels", json.valueToTree(s.vessels().stream().limit(Math.max(0, limit)).toList()));
     return ok(o.toString());
@@ -113,6 +115,7 @@ class MaritimeController {
                             v -> {
                               ObjectNode o = json.createObjectNode();
                               o.set("state", json.valueToTree(LiveEngine.view(v)));
+                              o.put("nav_status", v.last().navStatus());
                               VesselIdentity id = e.registry().identity(mmsi);
                               ObjectNode i = o.putObject("identity");
                               i.put("mmsi", id.mmsi());
@@ -122,6 +125,7 @@ class MaritimeController {
                               i.put("ship_type", id.shipType());
                               i.put("destination", id.destination());
                               i.put("flag", id.flag().orElse(""));
+                              particulars(id, i);
                               ArrayNode h = o.putArray("identity_history");
                               for (IdentityChange c : e.registry().history(mmsi)) {
                                 ObjectNode x = h.addObject();
@@ -136,6 +140,31 @@ class MaritimeController {
     return found
         .map(o -> ok(o.toString()))
         .orElseGet(() -> error(HttpStatus.NOT_FOUND, "no live vessel " + mmsi));
+  }
+
+  /**
+   * Dimensions, draught and ETA (AIS types 5, 19, 24 B): {@code length_m}, {@code beam_m}, {@code
+   * draught_m} (null when not reported), {@code eta} (ISO instant, the year inferred from when it
+   * was reported; null when not reported).
+   */
+  private static void particulars(VesselIdentity id, ObjectNode i) {
+    Voyage v = id.voyage();
+    putPositive(i, "length_m", v.lengthM());
+    putPositive(i, "beam_m", v.beamM());
+    if (v.draughtDm() > 0) {
+      i.put("draught_m", v.draughtM());
+    } else {
+      i.putNull("draught_m");
+    }
+    id.eta().ifPresentOrElse(t -> i.put("eta", t.toString()), () -> i.putNull("eta"));
+  }
+
+  private static void putPositive(ObjectNode o, String field, int v) {
+    if (v > 0) {
+      o.put(field, v);
+    } else {
+      o.putNull(field);
+    }
   }
 
   @GetMapping("/vessels/{mmsi}/track")

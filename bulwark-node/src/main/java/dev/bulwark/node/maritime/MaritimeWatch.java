@@ -225,11 +225,20 @@ public final class MaritimeWatch implements SmartLifecycle {
     }
   }
 
+  /**
+   * How many times faster than the wall clock track time runs (the fastest replaying source), or 0
+   * when every source is live: shown to every watch officer beside the track time.
+   */
+  public double replaySpeed() {
+    return sources.stream().mapToDouble(AisSource::replaySpeed).max().orElse(0);
+  }
+
   /** The current vessels, compact: [mmsi, lat, lon, sog, cog, name] rows. */
   String vesselsJson() {
     LiveSnapshot s = engine.snapshot();
     ObjectNode o = json.createObjectNode();
     o.put("time", s.engineTime());
+    o.put("replay_speed", replaySpeed());
     ArrayNode rows = o.putArray("vessels");
     for (VesselView v : s.vessels()) {
       ArrayNode r = rows.addArray();

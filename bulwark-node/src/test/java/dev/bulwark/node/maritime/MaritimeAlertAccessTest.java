@@ -301,6 +301,7 @@ public class MaritimeAlertAccessTest {
     // the attacker: an ally's reader exporting the list hopes for what the list does not show
     String deuCsv = as("deu-reader").get("/api/maritime/alerts/export.csv").body();
     assertThat(deuCsv).startsWith("id,status,severity,kind").contains(nato).doesNotContain(strict);
+    assertThat(deuCsv.lines().findFirst().orElseThrow()).endsWith(",summary,evidence_text");
     String deuGeo = as("deu-reader").get("/api/maritime/alerts/export.geojson").body();
     assertThat(deuGeo).contains("FeatureCollection").contains(nato).doesNotContain(strict);
     assertThat(as("est-reader").get("/api/maritime/alerts/export.csv").body())

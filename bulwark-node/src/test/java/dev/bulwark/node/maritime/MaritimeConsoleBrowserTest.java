@@ -91,6 +91,11 @@ class MaritimeConsoleBrowserTest {
                     + " const head = document.querySelector('#alert-list-panel .filters');"
                     + " return li.getBoundingClientRect().top >= head.getBoundingClientRect().bottom - 1;"))
         .isEqualTo(true);
+    // one clock for every watch officer (the demo's is not an admin): track time, replay speed
+    wait.until(
+        d -> d.findElement(By.cssSelector(".shell-status")).getText().contains("(replay ×60)"));
+    assertThat(browser.findElement(By.cssSelector(".shell-status")).getText())
+        .contains("track time");
     screenshot("target/watch-list.png");
 
     // a vessel by name, its particulars, its track played back
@@ -104,7 +109,9 @@ class MaritimeConsoleBrowserTest {
                 && count("path.vessel-track") == 1);
     assertThat(browser.findElement(By.id("vessel-facts")).getText())
         .contains("COK")
-        .contains("tanker");
+        .contains("tanker")
+        .contains("228 × 32 m, draught 10.4 m")
+        .containsPattern("status\\s+(under way using engine|not reported)");
     String before = browser.findElement(By.id("track-time")).getText();
     browser.findElement(By.id("play-button")).click();
     wait.until(
@@ -114,6 +121,17 @@ class MaritimeConsoleBrowserTest {
         });
     assertThat(count(".track-mark")).isGreaterThan(2);
     screenshot("target/watch-vessel.png");
+    // evidence in plain words for a kind other than anchor drag
+    browser.findElement(By.id("vessel-back")).click();
+    String other = "#alert-list li.alert-item:not([data-id^=\"anchor-drag\"])";
+    new WebDriverWait(browser, Duration.ofSeconds(180), Duration.ofMillis(500))
+        .until(d -> count(other) >= 1);
+    browser.findElement(By.cssSelector(other)).click();
+    wait.until(d -> d.findElement(By.id("detail-plain")).getText().contains("(track time)"));
+    assertThat(browser.findElement(By.id("detail-plain")).getText())
+        .doesNotContain("_")
+        .containsPattern("[0-9] (kn|m|km|min)\\b");
+    screenshot("target/watch-evidence.png");
     // how fast the demo's store grows (issue 18: it was 25 MB a minute), for the documentation
     double minutes = (System.nanoTime() - startedAt) / 60e9;
     System.out.printf(

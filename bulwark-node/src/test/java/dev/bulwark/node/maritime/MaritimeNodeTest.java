@@ -162,9 +162,28 @@ class MaritimeNodeTest {
         60);
     JsonNode vessels = api.getJson("/api/maritime/vessels");
     assertThat(vessels.path("count").asInt()).isEqualTo(9);
+    // a live TCP feed: track time runs at the wall clock's pace, no replay speed to show
+    assertThat(vessels.path("replay_speed").isNumber()).isTrue();
+    assertThat(vessels.path("replay_speed").asDouble()).isZero();
     JsonNode eagle = api.getJson("/api/maritime/vessels/518000001");
     assertThat(eagle.path("identity").path("name").asString()).isEqualTo("SCENARIO EAGLE");
     assertThat(eagle.path("identity").path("flag").asString()).isNotEmpty();
+    // dimensions from its type 5 (228 x 32 m, draught 10.4 m); the scenario sends no ETA
+    assertThat(eagle.path("identity").path("length_m").asInt()).isEqualTo(228);
+    assertThat(eagle.path("identity").path("beam_m").asInt()).isEqualTo(32);
+    assertThat(eagle.path("identity").path("draught_m").asDouble()).isEqualTo(10.4);
+    assertThat(eagle.path("identity").path("eta").isNull()).isTrue();
+    assertThat(eagle.path("nav_status").asInt()).isBetween(0, 15);
+    // every alert's evidence in plain words, in the list as in the detail
+    JsonNode list = api.getJson("/api/maritime/alerts");
+    assertThat(list.size()).isPositive();
+    list.values()
+        .forEach(
+            a ->
+                assertThat(a.path("evidence_text").asString())
+                    .as(a.path("id").asString())
+                    .contains("(track time)")
+                    .doesNotContain("_"));
     assertThat(
             api.getJson("/api/maritime/vessels/518000001/track")
                 .path("geometry")

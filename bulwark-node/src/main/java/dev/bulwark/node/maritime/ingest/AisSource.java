@@ -14,6 +14,14 @@ public interface AisSource extends AutoCloseable {
   /** The live counters. */
   SourceStatus status();
 
+  /**
+   * How many times faster than the wall clock this source replays recorded time (60: an hour a
+   * minute), or 0 when it is live or replays as fast as it can: the watch officer's clock label.
+   */
+  default double replaySpeed() {
+    return 0;
+  }
+
   /** Stops reading and releases sockets and files; waits briefly for the thread to end. */
   @Override
   void close();

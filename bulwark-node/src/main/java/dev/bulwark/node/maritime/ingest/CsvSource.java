@@ -30,6 +30,11 @@ public final class CsvSource extends ThreadedSource {
   }
 
   @Override
+  public double replaySpeed() {
+    return pace;
+  }
+
+  @Override
   protected void run() {
     long shift = 0;
     Pacer pacer = new Pacer(pace);

@@ -19,15 +19,15 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * The demo's live feed: the real Danish capture (5 minutes of the national AIS network) played back
- * and forth for ever by a {@link CaptureLoop} (backwards with courses turned round, so that no ship
- * ever jumps), with the synthetic incidents of {@code bulwark-maritime} (an anchor dragged across
- * Estlink 2 and BCS, a ship going dark over C-Lion1, a rendezvous at sea, a spoofed ferry) mixed
- * in, on one clock running {@code pace} times faster than the wall clock. The first pass of the
- * scenarios is fast-forwarded to a few minutes before their first incident, so that alerts come
- * within a minute of the start; later passes start again from the beginning of the scenarios, each
- * scenario vessel with a new session ({@link SessionStart}): the loop never makes a ship jump.
- * Thread-safe (see {@link ThreadedSource}).
+ * The demo's live feed: the real Danish capture (5 minutes of the national AIS network) played
+ * again and again, always forwards, by a {@link CaptureLoop} (each pass a new session per ship, so
+ * that no ship jumps and none sails where it did not), with the synthetic incidents of {@code
+ * bulwark-maritime} (an anchor dragged across Estlink 2 and BCS, a ship going dark over C-Lion1, a
+ * rendezvous at sea, a spoofed ferry) mixed in, on one clock running {@code pace} times faster than
+ * the wall clock. The first pass of the scenarios is fast-forwarded to a few minutes before their
+ * first incident, so that alerts come within a minute of the start; later passes start again from
+ * the beginning of the scenarios, each scenario vessel with a new session ({@link SessionStart}):
+ * the loop never makes a ship jump. Thread-safe (see {@link ThreadedSource}).
  */
 public final class DemoReplaySource extends ThreadedSource {
   static final String CAPTURE = "/dev/bulwark/node/maritime/demo/dma_2013-11-12_5min.nmea.gz";
@@ -56,6 +56,11 @@ public final class DemoReplaySource extends ThreadedSource {
     this.pace = pace;
     this.leadMillis = leadMillis;
     this.wallClock = wallClock;
+  }
+
+  @Override
+  public double replaySpeed() {
+    return pace;
   }
 
   @Override

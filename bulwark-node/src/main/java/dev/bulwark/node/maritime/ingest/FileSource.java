@@ -29,6 +29,11 @@ public final class FileSource extends ThreadedSource {
   }
 
   @Override
+  public double replaySpeed() {
+    return pace;
+  }
+
+  @Override
   protected void run() {
     long shift = 0;
     Pacer pacer = new Pacer(pace);

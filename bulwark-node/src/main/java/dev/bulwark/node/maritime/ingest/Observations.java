@@ -5,7 +5,7 @@ import dev.bulwark.maritime.model.SessionStart;
 import dev.bulwark.maritime.model.StaticReport;
 import dev.bulwark.maritime.model.VesselObservation;
 
-/** Copies of observations moved in time or in direction, for replays. Stateless; thread-safe. */
+/** Copies of observations moved in time, for replays. Stateless; thread-safe. */
 final class Observations {
   private Observations() {}
 
@@ -28,28 +28,13 @@ final class Observations {
     }
     StaticReport s = (StaticReport) o;
     return new StaticReport(
-        s.mmsi(), timeMillis, s.imo(), s.name(), s.callSign(), s.shipType(), s.destination());
-  }
-
-  /**
-   * The observation of a ship sailing its track backwards: same place, course and heading turned
-   * round, so that a capture played in reverse still moves the way its reports say.
-   */
-  static VesselObservation reversedAt(VesselObservation o, long timeMillis) {
-    if (o instanceof PositionReport p) {
-      double cog = p.hasCog() ? (p.cogDeg() + 180) % 360 : Double.NaN;
-      int heading = p.hasHeading() ? (p.headingDeg() + 180) % 360 : -1;
-      return new PositionReport(
-          p.mmsi(),
-          timeMillis,
-          p.lat(),
-          p.lon(),
-          p.sogKn(),
-          cog,
-          heading,
-          p.navStatus(),
-          p.classB());
-    }
-    return at(o, timeMillis);
+        s.mmsi(),
+        timeMillis,
+        s.imo(),
+        s.name(),
+        s.callSign(),
+        s.shipType(),
+        s.destination(),
+        s.voyage());
   }
 }
