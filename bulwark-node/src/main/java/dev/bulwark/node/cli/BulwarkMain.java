@@ -6,18 +6,23 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code bulwark} command: the single entry point of the executable jar.
  *
  * <p>Commands that work on files run straight on the pure libraries and never start Spring, so they
  * answer in well under a second plus their work; only {@code serve} and {@code demo} boot the node.
- * Not thread-safe; one instance per process.
+ * The command tree is built lazily ({@link #commandLine}): picocli's reflection over every command
+ * class was most of {@code bulwark --version}'s start, so only the command the arguments name is
+ * built whole. Not thread-safe; one instance per process.
  */
 @Command(
     name = "bulwark",
@@ -85,14 +90,68 @@ public final class BulwarkMain implements Runnable {
 
   /** Runs the command line and returns the exit code, without exiting (for tests). */
   public static int execute(String... args) {
+    if (args.length == 1 && Set.of("--version", "-V").contains(args[0])) {
+      // the version needs no command tree: each picocli CommandLine registers its converters by
+      // reflection, which is most of what is left of the start (BENCHMARKS.md B19)
+      System.out.println(new BulwarkVersion().getVersion()[0]);
+      System.out.flush();
+      return 0;
+    }
     if (!onlyHelp(args) && (args.length == 0 || !Set.of("serve", "demo").contains(args[0]))) {
       quietLibraryLogging();
     }
-    return new CommandLine(new BulwarkMain())
+    return commandLine(args)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setUnmatchedOptionsAllowedAsOptionParameters(false)
         .setExecutionExceptionHandler(new CommandFailures())
         .execute(args);
+  }
+
+  /**
+   * The command tree for these arguments: the command they name (or ask help for) built whole from
+   * its annotations, every other one a shallow entry with its name and description, which is all
+   * the top-level help and the {@code help} command list. The subcommands stay registered in the
+   * {@code @Command} annotation above (one line per command); this only defers reading them.
+   */
+  static CommandLine commandLine(String... args) {
+    Command top = BulwarkMain.class.getAnnotation(Command.class);
+    BulwarkMain main = new BulwarkMain();
+    CommandSpec root = CommandSpec.wrapWithoutInspection(main);
+    main.spec = root;
+    root.name(top.name()).mixinStandardHelpOptions(true).versionProvider(new BulwarkVersion());
+    root.usageMessage().description(top.description());
+    List<String> named = named(args);
+    for (Class<?> type : top.subcommands()) {
+      Command c = type.getAnnotation(Command.class);
+      boolean whole =
+          type == CommandLine.HelpCommand.class
+              || named.contains(c.name())
+              || Arrays.stream(c.aliases()).anyMatch(named::contains);
+      root.addSubcommand(c.name(), whole ? new CommandLine(type).getCommandSpec() : shallow(c));
+    }
+    return new CommandLine(root);
+  }
+
+  /** The words that name a command: the first argument, and the one after {@code help}. */
+  private static List<String> named(String... args) {
+    List<String> words = new ArrayList<>();
+    for (String a : args) {
+      if (a.startsWith("-")) {
+        continue;
+      }
+      words.add(a);
+      if (!a.equals("help")) {
+        break;
+      }
+    }
+    return words;
+  }
+
+  /** A command as the top-level help lists it, without reading its options or subcommands. */
+  private static CommandSpec shallow(Command c) {
+    CommandSpec spec = CommandSpec.create().name(c.name()).aliases(c.aliases());
+    spec.usageMessage().description(c.description()).header(c.header()).hidden(c.hidden());
+    return spec;
   }
 
   /**

@@ -205,6 +205,33 @@ class FirstHourCommandsTest {
     }
   }
 
+  @Test
+  void theLazyCommandTreeShowsWhatTheWholeTreeShows() {
+    CommandLine whole = new CommandLine(new BulwarkMain());
+    assertThat(BulwarkMain.commandLine("--help").getUsageMessage())
+        .isEqualTo(whole.getUsageMessage())
+        .contains("stix", "support", "status");
+    whole
+        .getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              assertThat(lazy(name, name).getUsageMessage())
+                  .as(name)
+                  .isEqualTo(sub.getUsageMessage());
+              assertThat(lazy(name, "help", name).getUsageMessage())
+                  .as("help " + name)
+                  .isEqualTo(sub.getUsageMessage());
+            });
+    assertThat(BulwarkMain.execute("--version")).isZero();
+    assertThat(printed()).startsWith("bulwark ");
+    assertThat(BulwarkMain.execute("help", "stix")).isZero();
+    assertThat(printed()).contains("Usage: bulwark stix").contains("validate");
+  }
+
+  private static CommandLine lazy(String name, String... args) {
+    return BulwarkMain.commandLine(args).getSubcommands().get(name);
+  }
+
   private static void collect(CommandLine c, List<String> path, List<String[]> into) {
     c.getSubcommands()
         .forEach(

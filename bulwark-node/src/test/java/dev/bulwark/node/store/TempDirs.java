@@ -12,10 +12,13 @@ import org.springframework.util.FileSystemUtils;
  * Temporary folders for tests that are deleted when the test JVM ends, at the latest: a test that
  * keeps a database, a node's home or a browser profile open until the JVM exits cannot delete its
  * folder itself, and {@code ./mvnw verify} used to leave about 48 {@code bulwark-*} folders (460
- * MB) in /tmp (issue 19). Thread-safe.
+ * MB) in /tmp (issue 19). What still writes into such a folder (a shared node started once per test
+ * JVM) is registered with {@link #closeBeforeDeleting} and closed first: deleting under a running
+ * node left its home behind. Thread-safe.
  */
 public final class TempDirs {
   private static final List<Path> CREATED = new ArrayList<>();
+  private static final List<AutoCloseable> USERS = new ArrayList<>();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(TempDirs::deleteAll, "bulwark-temp-dirs"));
@@ -32,8 +35,22 @@ public final class TempDirs {
     return dir;
   }
 
+  /** Closes this at JVM exit before any folder is deleted (latest registered first). */
+  public static void closeBeforeDeleting(AutoCloseable user) {
+    synchronized (CREATED) {
+      USERS.add(0, user);
+    }
+  }
+
   private static void deleteAll() {
     synchronized (CREATED) {
+      for (AutoCloseable user : USERS) {
+        try {
+          user.close();
+        } catch (Exception e) {
+          // best effort at exit: the folders are deleted all the same
+        }
+      }
       for (Path dir : CREATED) {
         try {
           FileSystemUtils.deleteRecursively(dir);

@@ -111,6 +111,8 @@ final class TestNode {
                 "--bulwark.taxii.collections.elsewhere.title=In the second root",
                 "--bulwark.taxii.collections.elsewhere.api-root=second",
                 "--bulwark.taxii.collections.matrix.title=Releasability matrix");
+        // stopped before its home is deleted at exit (Spring's own hook runs at the same time)
+        TempDirs.closeBeforeDeleting(ctx);
         int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
         SSLContext trusting = NodeHttp.trusting(home);
         KeyManagerFactory kmf =
