@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     description =
         "Protect cyber infrastructure: match STIX indicators against Suricata EVE, Zeek or STIX"
             + " observed-data and write sightings.",
-    subcommands = {CyberMatchCommand.class})
+    subcommands = {CyberMatchCommand.class, CyberWorkerCommand.class})
 final class CyberCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 

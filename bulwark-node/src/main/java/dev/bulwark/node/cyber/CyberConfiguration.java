@@ -3,6 +3,7 @@ package dev.bulwark.node.cyber;
 import dev.bulwark.cyber.warninglist.Warninglists;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.security.NodeOwnedCollections;
+import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ObjectStore;
 import java.io.IOException;
@@ -21,10 +22,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The cyber feature's beans: the sightings collection (node-owned: only the node and its peers
  * write it), the per-reader indicator indexes, the sighting writer and reads, the intake. On unless
- * {@code bulwark.cyber.enabled=false}.
+ * {@code bulwark.cyber.enabled=false}. The Kafka worker runs when {@code
+ * bulwark.cyber.worker.kafka} is set.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CyberProperties.class)
+@EnableConfigurationProperties({CyberProperties.class, CyberWorkerProperties.class})
 @ConditionalOnProperty(name = "bulwark.cyber.enabled", havingValue = "true", matchIfMissing = true)
 public class CyberConfiguration {
   private static final LongSupplier NOW_MICROS = () -> System.currentTimeMillis() * 1000;
@@ -68,6 +70,22 @@ public class CyberConfiguration {
   @Bean
   CyberIntake cyberIntake(CyberProperties p, IndicatorIndexes indexes, SightingWriter writer) {
     return new CyberIntake(indexes, writer, p);
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(name = "bulwark.cyber.worker.kafka")
+  CyberWorker cyberWorker(
+      CyberWorkerProperties w,
+      CyberProperties p,
+      IndicatorIndexes indexes,
+      SightingWriter writer,
+      CyberIntake intake,
+      PrincipalStore principals,
+      ObjectStore store,
+      AccessPolicy policy) {
+    return new CyberWorker(
+            w, p, indexes, writer, intake, principals, store, policy, CyberWorker.Faults.NONE)
+        .start();
   }
 
   private static Warninglists warninglists(CyberProperties p) {

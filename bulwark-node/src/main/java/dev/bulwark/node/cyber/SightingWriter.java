@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -56,6 +57,20 @@ final class SightingWriter {
       IndicatorIndexes.ReaderIndex index,
       SensorPolicy policy,
       String sensorName) {
+    return write(sightings, indexes, index, policy, sensorName, UnaryOperator.identity());
+  }
+
+  /**
+   * Writes sightings of one sensor, each sighting's JSON passed through {@code finish} last (the
+   * Kafka worker adds the counts stored before a restart and where in the stream it counted to).
+   */
+  Written write(
+      List<Sighting> sightings,
+      IndicatorIndexes indexes,
+      IndicatorIndexes.ReaderIndex index,
+      SensorPolicy policy,
+      String sensorName,
+      UnaryOperator<ObjectNode> finish) {
     if (sightings.isEmpty()) {
       return new Written(0, 0);
     }
@@ -104,7 +119,9 @@ final class SightingWriter {
               s.observedData(),
               // a node restarted mid-window starts counting afresh: a later version still wins
               Math.max(s.modifiedMicros(), StixTimestamps.toMillis(now) * 1000));
-      out.add(NewObject.from(SightingStix.of(live, refs)));
+      out.add(
+          NewObject.from(
+              StixObject.of(finish.apply(SightingStix.of(live, refs).json().deepCopy()))));
       written++;
     }
     store.addAll(collection, out, new Provenance(policy.nation(), sensorName));

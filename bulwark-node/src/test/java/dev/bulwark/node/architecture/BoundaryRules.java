@@ -209,11 +209,17 @@ final class BoundaryRules {
   /** Only {@code bulwark serve} and {@code bulwark demo} boot the node. */
   static ArchRule onlyServeAndDemoBootTheNode(String nodeRoot) {
     String application = nodeRoot + ".BulwarkNodeApplication";
-    Set<String> commands = Set.of(nodeRoot + ".cli.ServeCommand", nodeRoot + ".cli.DemoCommand");
+    Set<String> commands =
+        Set.of(
+            nodeRoot + ".cli.ServeCommand",
+            nodeRoot + ".cli.DemoCommand",
+            // a node process without a console of its own: the Kafka consumer of sensor events
+            nodeRoot + ".cli.CyberWorkerCommand");
     return noClasses()
         .that(
             DescribedPredicate.describe(
-                "are not ServeCommand or DemoCommand", c -> !commands.contains(topLevelName(c))))
+                "are not ServeCommand, DemoCommand or CyberWorkerCommand",
+                c -> !commands.contains(topLevelName(c))))
         .should()
         .callMethodWhere(
             DescribedPredicate.describe(

@@ -1,0 +1,46 @@
+package dev.bulwark.node.cyber;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the Kafka worker ({@code bulwark.cyber.worker.*}; the worker runs only when {@code
+ * kafka} is set, which {@code bulwark cyber worker --kafka HOST:PORT --topic TOPIC} does):
+ *
+ * <pre>
+ * bulwark.cyber.worker.kafka=broker:9092          # bootstrap servers
+ * bulwark.cyber.worker.topic=sensor-events        # events, keyed by the sensor principal's name
+ * bulwark.cyber.worker.group=bulwark-cyber-worker # the consumer group (scale out: more workers)
+ * bulwark.cyber.worker.format=eve                 # eve | zeek | stix (a record header may say)
+ * bulwark.cyber.worker.max-poll-records=500       # events per batch (bounds memory)
+ * bulwark.cyber.worker.poll-timeout=PT0.5S
+ * bulwark.cyber.worker.client-id=                 # optional, for the broker's logs
+ * </pre>
+ *
+ * Immutable.
+ */
+@ConfigurationProperties(prefix = "bulwark.cyber.worker")
+public record CyberWorkerProperties(
+    String kafka,
+    String topic,
+    String group,
+    String format,
+    int maxPollRecords,
+    Duration pollTimeout,
+    String clientId) {
+
+  /** Fills the defaults. */
+  public CyberWorkerProperties {
+    topic = topic == null || topic.isBlank() ? "sensor-events" : topic;
+    group = group == null || group.isBlank() ? "bulwark-cyber-worker" : group;
+    format = format == null || format.isBlank() ? "eve" : format;
+    maxPollRecords = maxPollRecords <= 0 ? 500 : maxPollRecords;
+    pollTimeout = pollTimeout == null ? Duration.ofMillis(500) : pollTimeout;
+  }
+
+  /** The client id, when one is set. */
+  public Optional<String> clientIdSetting() {
+    return clientId == null || clientId.isBlank() ? Optional.empty() : Optional.of(clientId);
+  }
+}
