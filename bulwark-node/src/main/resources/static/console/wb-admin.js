@@ -140,7 +140,7 @@ async function peers(body) {
       el('form', { id: 'peer-form', class: 'form-grid', onsubmit: (e) => { e.preventDefault(); addPeer(); } },
         ...field('peer-name', 'name', { required: true, autocomplete: 'off' }),
         ...field('peer-nation', 'nation', { required: true, size: 4, maxlength: 3, placeholder: 'FIN' }),
-        ...field('peer-url', 'API root URL', { required: true, type: 'url', placeholder: 'https://fin.example:8443/bulwark/' }),
+        ...field('peer-url', 'API root URL', { required: true, type: 'url', placeholder: 'its TAXII API root, as for bulwark peer add --url' }),
         ...field('peer-token', 'token it issued you', { type: 'password', autocomplete: 'off' }),
         ...field('peer-fingerprint', 'certificate SHA-256', { placeholder: 'AB:CD:… (from its tls export-cert)' }),
         el('label', { for: 'peer-cert' }, 'or its certificate (PEM)'), el('textarea', { id: 'peer-cert', rows: 3 }),

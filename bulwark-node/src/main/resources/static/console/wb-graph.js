@@ -13,6 +13,8 @@ export const TYPE_COLOURS = {
 };
 
 const R = 130;
+/** At most this many new objects per hop (a report may contain hundreds): the rest are counted. */
+export const MAX_HOP = 30;
 
 /**
  * A graph drawn into `container`. `expand(id)` resolves to {nodes: [{id, type, name}], edges:
@@ -36,15 +38,20 @@ export class Graph {
     await this.grow(node.id);
   }
 
-  /** Adds the neighbours of one drawn node (one hop), then redraws. */
+  /**
+   * Adds the neighbours of one drawn node (one hop, at most MAX_HOP new ones), then redraws;
+   * resolves to {added, hidden}: how many were drawn and how many more the hop had.
+   */
   async grow(id) {
     const parent = this.nodes.get(id);
     if (!parent || parent.expanded) {
-      return 0;
+      return { added: 0, hidden: 0 };
     }
     const answer = await this.expand(id);
     parent.expanded = true;
-    const fresh = answer.nodes.filter((n) => !this.nodes.has(n.id));
+    const all = answer.nodes.filter((n) => !this.nodes.has(n.id) && n.id !== id);
+    const fresh = all.slice(0, MAX_HOP);
+    parent.hidden = all.length - fresh.length;
     const base = Math.atan2(parent.y, parent.x);
     fresh.forEach((n, i) => {
       const a = parent.id === this.centre ? (2 * Math.PI * i) / fresh.length
@@ -58,7 +65,7 @@ export class Graph {
     }
     this.relax(60);
     this.draw();
-    return fresh.length;
+    return { added: fresh.length, hidden: parent.hidden };
   }
 
   relax(rounds) {
@@ -150,7 +157,10 @@ export class Graph {
       e.preventDefault();
       e.stopPropagation();
       this.select(n.id);
-      this.grow(n.id).then(() => this.focus(n.id));
+      this.grow(n.id).then(() => {
+        this.focus(n.id);
+        this.onSelect(this.nodes.get(n.id));
+      });
     } else if (e.key === 'o') {
       e.preventDefault();
       e.stopPropagation();

@@ -186,14 +186,16 @@ function selectNode(n) {
     s && s.markings ? el('span', { class: 'marking' }, s.markings.join(' · ')) : null, ' ',
     el('button', { type: 'button', id: 'graph-expand', disabled: !!n.expanded, onclick: () => grow(n.id) },
       n.expanded ? 'expanded' : 'Expand one hop'), ' ',
+    n.hidden ? el('span', { class: 'muted' }, n.hidden + ' more neighbours not drawn ') : null,
     n.id === state.id ? null : el('button', { type: 'button', id: 'graph-open', onclick: () => wb.go('#object/' + n.id) }, 'Open'));
 }
 
 async function grow(id) {
   try {
-    const added = await graph.grow(id);
+    const { added, hidden } = await graph.grow(id);
     selectNode(graph.nodes.get(id));
-    wb.shell.status(added + ' new neighbour(s) · ' + graph.nodes.size + ' objects in the graph');
+    wb.shell.status(added + ' new neighbour(s)' + (hidden ? ', ' + hidden + ' more not drawn (open the object to see them all)' : '')
+      + ' · ' + graph.nodes.size + ' objects in the graph');
   } catch (err) {
     wb.shell.failed('expand', err);
   }
