@@ -72,7 +72,7 @@ async function principals(body) {
           el('td', {}, shortTime(p.created || '').slice(0, 10)), el('td', {}, p.expires ? shortTime(p.expires).slice(0, 10) : 'never'),
           el('td', { class: p.active ? 'state-ok' : 'state-failing' }, p.revoked ? 'revoked' : p.active ? 'active' : 'expired'),
           el('td', {}, p.revoked ? null : revokeButton(p.name), ' ',
-            el('a', { href: '#admin/audit?principal=' + encodeURIComponent(p.name) }, 'audit')))))))),
+            el('a', { href: '#admin/audit?principal=' + encodeURIComponent(p.name) }, 'audit'))))))),
     el('section', { class: 'panel', 'aria-labelledby': 'add-principal-title' },
       el('h2', { id: 'add-principal-title' }, 'Add a principal ', el('small', {}, 'an analyst, a sensor or a peer node')), form)));
 }
@@ -131,7 +131,7 @@ async function addPrincipal() {
 
 async function peers(body) {
   const answer = await apiJson('/api/admin/peers');
-  body.replaceChildren(
+  body.replaceChildren(el('div', { class: 'admin-grid' },
     el('section', { class: 'panel', 'aria-labelledby': 'peers-title' },
       el('h2', { id: 'peers-title' }, 'Peers and federation ', el('small', {}, answer.peers.length + ' peers')),
       answer.peers.length ? answer.peers.map(peerView) : el('p', { class: 'muted' }, 'No peers yet.')),
@@ -147,7 +147,7 @@ async function peers(body) {
         ...field('peer-pull', 'collections to pull', { value: 'intel' }),
         ...field('peer-push', 'collections to push', { value: 'intel' }),
         el('button', { type: 'submit', id: 'peer-add' }, 'Add peer'),
-        el('div', { id: 'peer-result', class: 'span', role: 'status', 'aria-live': 'polite' }))));
+        el('div', { id: 'peer-result', class: 'span', role: 'status', 'aria-live': 'polite' })))));
 }
 
 function peerView(p) {

@@ -18,11 +18,12 @@ export const MAX_HOP = 30;
 
 /**
  * A graph drawn into `container`. `expand(id)` resolves to {nodes: [{id, type, name}], edges:
- * [{source, target, label}]}; `onSelect(node)` and `onOpen(node)` are the page's.
+ * [{source, target, label}]}; `onSelect(node)`, `onOpen(node)` and `onGrow(id)` (Enter on a node:
+ * the page grows the graph and says what it added) are the page's.
  */
 export class Graph {
-  constructor(container, expand, onSelect, onOpen) {
-    Object.assign(this, { container, expand, onSelect, onOpen });
+  constructor(container, expand, onSelect, onOpen, onGrow) {
+    Object.assign(this, { container, expand, onSelect, onOpen, onGrow });
     this.nodes = new Map();
     this.edges = new Map();
     this.selected = null;
@@ -52,11 +53,15 @@ export class Graph {
     const all = answer.nodes.filter((n) => !this.nodes.has(n.id) && n.id !== id);
     const fresh = all.slice(0, MAX_HOP);
     parent.hidden = all.length - fresh.length;
+    // a ring around the parent, wide enough for its new neighbours; a few go on the side away
+    // from the centre, many all around
+    const ring = Math.max(R, (fresh.length * 38) / (2 * Math.PI));
     const base = Math.atan2(parent.y, parent.x);
+    const around = parent.id === this.centre || fresh.length > 6;
     fresh.forEach((n, i) => {
-      const a = parent.id === this.centre ? (2 * Math.PI * i) / fresh.length
+      const a = around ? base + (2 * Math.PI * i) / fresh.length
         : base + ((i - (fresh.length - 1) / 2) * Math.PI) / Math.max(3, fresh.length);
-      this.nodes.set(n.id, Object.assign({}, n, { x: parent.x + R * Math.cos(a), y: parent.y + R * Math.sin(a) }));
+      this.nodes.set(n.id, Object.assign({}, n, { x: parent.x + ring * Math.cos(a), y: parent.y + ring * Math.sin(a) }));
     });
     for (const e of answer.edges) {
       if (this.nodes.has(e.source) && this.nodes.has(e.target)) {
@@ -79,7 +84,7 @@ export class Graph {
           const dx = a.x - b.x || 0.01;
           const dy = a.y - b.y || 0.01;
           const d2 = Math.max(dx * dx + dy * dy, 100);
-          const f = 4000 / d2;
+          const f = 9000 / d2;
           const d = Math.sqrt(d2);
           force.get(a.id).x += (f * dx) / d;
           force.get(a.id).y += (f * dy) / d;
@@ -113,15 +118,16 @@ export class Graph {
     const list = [...this.nodes.values()];
     const xs = list.map((n) => n.x);
     const ys = list.map((n) => n.y);
-    const pad = 70;
-    const x0 = Math.min(...xs) - pad;
-    const y0 = Math.min(...ys) - pad / 2;
-    const w = Math.max(400, Math.max(...xs) - x0 + pad);
-    const h = Math.max(300, Math.max(...ys) - y0 + pad / 2);
+    // room for the labels; small graphs are centred in a 500 × 300 box
+    const w = Math.max(500, Math.max(...xs) - Math.min(...xs) + 220);
+    const h = Math.max(300, Math.max(...ys) - Math.min(...ys) + 80);
+    const x0 = (Math.max(...xs) + Math.min(...xs)) / 2 - w / 2;
+    const y0 = (Math.max(...ys) + Math.min(...ys)) / 2 - h / 2;
     const edges = [...this.edges.values()].map((e) => {
       const a = this.nodes.get(e.source);
       const b = this.nodes.get(e.target);
-      return svg('g', { class: 'edge' },
+      const near = e.source === this.selected || e.target === this.selected;
+      return svg('g', { class: 'edge' + (near ? ' near' : ''), dataset: { source: e.source, target: e.target } },
         svg('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y }),
         svg('text', { class: 'edge-label', x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 2, 'text-anchor': 'middle' }, e.label));
     });
@@ -142,12 +148,17 @@ export class Graph {
       'aria-label': 'Neighbourhood graph: ' + list.length + ' objects, ' + this.edges.size + ' links',
     }, svg('g', {}, ...edges), svg('g', {}, ...nodes)));
     this.container.dataset.nodes = String(list.length);
+    // with many links, only those of the selected object are labelled
+    this.container.classList.toggle('many', this.edges.size > 10);
   }
 
   select(id) {
     this.selected = id;
     for (const g of this.container.querySelectorAll('g.node')) {
       g.classList.toggle('selected', g.dataset.id === id);
+    }
+    for (const g of this.container.querySelectorAll('g.edge')) {
+      g.classList.toggle('near', g.dataset.source === id || g.dataset.target === id);
     }
     this.onSelect(this.nodes.get(id));
   }
@@ -157,10 +168,7 @@ export class Graph {
       e.preventDefault();
       e.stopPropagation();
       this.select(n.id);
-      this.grow(n.id).then(() => {
-        this.focus(n.id);
-        this.onSelect(this.nodes.get(n.id));
-      });
+      this.onGrow(n.id);
     } else if (e.key === 'o') {
       e.preventDefault();
       e.stopPropagation();
@@ -181,5 +189,5 @@ export function label(n) {
 }
 
 function short(s) {
-  return s.length > 26 ? s.slice(0, 24) + '…' : s;
+  return s.length > 22 ? s.slice(0, 20) + '…' : s;
 }

@@ -21,7 +21,7 @@ const state = { id: null, page: null, versions: [] };
 
 export function initObject(context) {
   wb = context;
-  graph = new Graph($('graph'), neighbours, selectNode, (n) => wb.go('#object/' + n.id));
+  graph = new Graph($('graph'), neighbours, selectNode, (n) => wb.go('#object/' + n.id), grow);
   $('json-button').addEventListener('click', () => toggleJson());
   $('edit-button').addEventListener('click', () => wb.go('#edit/' + state.id));
   $('export-object').addEventListener('click', () => exportOne());
@@ -192,8 +192,12 @@ function selectNode(n) {
 
 async function grow(id) {
   try {
+    const focused = $('graph').contains(document.activeElement);
     const { added, hidden } = await graph.grow(id);
     selectNode(graph.nodes.get(id));
+    if (focused) {
+      graph.focus(id);
+    }
     wb.shell.status(added + ' new neighbour(s)' + (hidden ? ', ' + hidden + ' more not drawn (open the object to see them all)' : '')
       + ' · ' + graph.nodes.size + ' objects in the graph');
   } catch (err) {
