@@ -248,7 +248,7 @@ async function audit(body, q) {
       el('thead', {}, el('tr', {}, ['#', 'time', 'principal', 'action', 'object', 'outcome', 'detail'].map((h) => el('th', {}, h)))),
       el('tbody', {}, answer.records.map((r) => el('tr', { dataset: { seq: String(r.seq) } },
         el('td', {}, String(r.seq)), el('td', {}, shortTime(r.time)), el('td', {}, r.principal ? follow('principal', r.principal) : ''),
-        el('td', {}, r.action), el('td', {}, r.object ? follow('object', r.object) : ''), el('td', {}, r.outcome || ''),
+        el('td', {}, r.action), el('td', {}, r.object ? [follow('object', r.object), ' ', el('a', { href: '#object/' + encodeURIComponent(r.object), class: 'muted' }, 'open')] : ''), el('td', {}, r.outcome || ''),
         el('td', { class: 'muted' }, r.detail || ''))))),
     answer.next_before ? el('p', {}, el('a', { id: 'audit-older', href: '#admin/audit?' + withBefore(q, answer.next_before) }, 'Older records')) : null));
 }

@@ -45,6 +45,8 @@ export async function showObject(id) {
     throw err;
   }
   state.page = page;
+  $('json-button').hidden = false;
+  $('export-object').hidden = false;
   const s = page.summary;
   $('view-object').dataset.id = id;
   $('object-title').replaceChildren(el('span', { class: 'type-tag' }, s.type), ' ', s.name || id);
@@ -67,7 +69,9 @@ function missing(id) {
     $(part).replaceChildren();
   }
   $('object-json').textContent = '';
-  $('edit-button').hidden = true;
+  for (const part of ['edit-button', 'json-button', 'export-object', 'diff-button']) {
+    $(part).hidden = true;
+  }
   wb.shell.status('no such object');
 }
 
