@@ -54,7 +54,7 @@ function filters() {
   set(field + '_after', $('f-since').value ? $('f-since').value + 'T00:00:00Z' : '');
   set(field + '_before', $('f-until').value ? $('f-until').value + 'T23:59:59Z' : '');
   const sort = $('f-sort').value;
-  set('sort', { modified_desc: '-modified', added_desc: '-added', relevance: '', name: '', type: '' }[sort]);
+  set('sort', sort === 'name' || sort === 'type' ? '' : sort);
   return f;
 }
 
@@ -127,7 +127,8 @@ function draw() {
   const rows = state.rows.map((o, n) => el('tr', {
     class: n === state.selected ? 'selected' : null, dataset: { id: o.id, type: o.type },
     onclick: (e) => {
-      if (e.target.tagName !== 'INPUT') {
+      // the box selects; the link navigates by itself
+      if (e.target.tagName !== 'INPUT' && e.target.tagName !== 'A') {
         state.selected = n;
         wb.go('#object/' + o.id);
       }
