@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +31,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -94,6 +96,9 @@ class WorkbenchBrowserTest {
                 Optional.empty())
             .token();
     browser = DebianChromium.start("1280,720", "--ignore-certificate-errors");
+    // exports are downloads: checked in the page, never written to the machine's Downloads
+    ((ChromeDriver) browser)
+        .executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "deny"));
     wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(200));
     wait.ignoring(StaleElementReferenceException.class);
   }
@@ -129,6 +134,9 @@ class WorkbenchBrowserTest {
     wait.until(d -> count(d, row) == 1);
     assertThat(browser.findElement(By.cssSelector(row)).getText()).contains("Poison Ivy");
     screenshot("wb-2-search");
+    browser.findElement(By.cssSelector(row + " input[type=checkbox]")).click();
+    browser.findElement(By.id("export-selection")).click();
+    wait.until(d -> "1".equals(d.findElement(By.tagName("body")).getDomAttribute("data-exported")));
     browser.findElement(By.cssSelector(row + " a.result-link")).click();
     wait.until(
         d ->
@@ -182,6 +190,29 @@ class WorkbenchBrowserTest {
         .isEqualTo("readable by: EST (origin), DEU");
     browser.findElement(By.id("saved-link")).click();
     wait.until(d -> text("object-readers").contains("DEU"));
+
+    // 4b. a bundle dropped on the import zone: one object refused, so nothing is stored
+    browser.findElement(By.id("tab-import")).click();
+    wait.until(d -> d.findElement(By.id("drop-zone")).isDisplayed());
+    drop(
+        "{\"type\":\"bundle\",\"id\":\"bundle--6f0d5a4e-3c52-4b7e-9a43-0d1f5e2b7c11\",\"objects\":["
+            + "{\"type\":\"malware\",\"spec_version\":\"2.1\","
+            + "\"id\":\"malware--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061\","
+            + "\"created\":\"2026-12-01T00:00:00.000Z\",\"modified\":\"2026-12-01T00:00:00.000Z\","
+            + "\"name\":\"Dropped RAT\",\"is_family\":true},"
+            + "{\"type\":\"indicator\",\"spec_version\":\"2.1\","
+            + "\"id\":\"indicator--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0062\","
+            + "\"created\":\"2026-12-01T00:00:00.000Z\",\"modified\":\"2026-12-01T00:00:00.000Z\","
+            + "\"pattern\":\"[ipv4-addr:value = \",\"pattern_type\":\"stix\","
+            + "\"valid_from\":\"2026-12-01T00:00:00Z\"}]}");
+    wait.until(d -> count(d, "#import-table tr[data-status='refused']") == 1);
+    assertThat(text("import-summary")).contains("nothing stored");
+    assertThat(
+            new NodeHttp(base, "est-admin", adminToken, home)
+                .get("/api/intel/objects/malware--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061")
+                .statusCode())
+        .isEqualTo(404);
+    screenshot("wb-5b-import");
 
     // 5. administration: add a principal (token shown once), a peer, verify the audit chain
     browser.findElement(By.id("tab-admin")).click();
@@ -288,6 +319,16 @@ class WorkbenchBrowserTest {
   private static String created(HttpResponse<String> r) {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     return JsonMapper.builder().build().readTree(r.body()).path("id").asString();
+  }
+
+  /** Drops a file on the import zone, as a user's drag and drop does. */
+  private static void drop(String content) {
+    js(
+        "const dt = new DataTransfer();"
+            + " dt.items.add(new File([arguments[0]], 'bundle.json', {type: 'application/json'}));"
+            + " document.getElementById('drop-zone').dispatchEvent("
+            + "new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
+        content);
   }
 
   private static void search(String q) {
