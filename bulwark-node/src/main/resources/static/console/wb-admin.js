@@ -141,9 +141,8 @@ async function peers(body) {
         ...field('peer-name', 'name', { required: true, autocomplete: 'off' }),
         ...field('peer-nation', 'nation', { required: true, size: 4, maxlength: 3, placeholder: 'FIN' }),
         ...field('peer-url', 'API root URL', { required: true, type: 'url', placeholder: 'its TAXII API root, as for bulwark peer add --url' }),
-        ...field('peer-token', 'token it issued you', { type: 'password', autocomplete: 'off' }),
-        ...field('peer-fingerprint', 'certificate SHA-256', { placeholder: 'AB:CD:… (from its tls export-cert)' }),
-        el('label', { for: 'peer-cert' }, 'or its certificate (PEM)'), el('textarea', { id: 'peer-cert', rows: 3 }),
+        ...field('peer-token', 'token it issued you', { type: 'password', autocomplete: 'off', required: true }),
+        ...field('peer-fingerprint', 'certificate SHA-256', { placeholder: 'AB:CD:… as its tls export-cert prints it (pinned)' }),
         ...field('peer-pull', 'collections to pull', { value: 'intel' }),
         ...field('peer-push', 'collections to push', { value: 'intel' }),
         el('button', { type: 'submit', id: 'peer-add' }, 'Add peer'),
@@ -183,7 +182,7 @@ async function addPeer() {
     pull: list($('peer-pull').value), push: list($('peer-push').value),
   };
   req.collections = [...new Set(req.pull.concat(req.push))];
-  for (const [k, id] of [['token', 'peer-token'], ['fingerprint', 'peer-fingerprint'], ['cert_pem', 'peer-cert']]) {
+  for (const [k, id] of [['token', 'peer-token'], ['fingerprint', 'peer-fingerprint']]) {
     if ($(id).value.trim()) {
       req[k] = $(id).value.trim();
     }
