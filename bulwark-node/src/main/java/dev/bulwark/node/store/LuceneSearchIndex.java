@@ -26,7 +26,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -245,19 +244,34 @@ public final class LuceneSearchIndex implements SearchIndex {
                 new SortField("modified", SortField.Type.LONG, desc),
                 new SortField("added", SortField.Type.LONG, desc))
             : new Sort(new SortField("added", SortField.Type.LONG, desc));
-    FieldDoc after =
-        q.after()
-            .map(
-                h ->
-                    q.order().byModified()
-                        ? new FieldDoc(
-                            Integer.MAX_VALUE,
-                            Float.NaN,
-                            new Object[] {h.modifiedMicros(), h.dateAddedMicros()})
-                        : new FieldDoc(
-                            Integer.MAX_VALUE, Float.NaN, new Object[] {h.dateAddedMicros()}))
-            .orElse(null);
-    return run(b.build(), after, sort, limit);
+    q.after().ifPresent(h -> b.add(after(h, q.order()), Occur.FILTER));
+    return run(b.build(), sort, limit);
+  }
+
+  /**
+   * Keyset paging as a filter: what sorts after the last hit. (Lucene's searchAfter wants the
+   * document number of the last hit, which a later reader no longer knows.)
+   */
+  private static Query after(Hit h, SearchQuery.Order order) {
+    boolean desc = order.descending();
+    Query added = beyond("added_p", h.dateAddedMicros(), desc);
+    if (!order.byModified()) {
+      return added;
+    }
+    BooleanQuery.Builder sameModified = new BooleanQuery.Builder();
+    sameModified.add(LongPoint.newExactQuery("modified_p", h.modifiedMicros()), Occur.FILTER);
+    sameModified.add(added, Occur.FILTER);
+    BooleanQuery.Builder either = new BooleanQuery.Builder();
+    either.add(beyond("modified_p", h.modifiedMicros(), desc), Occur.SHOULD);
+    either.add(sameModified.build(), Occur.SHOULD);
+    either.setMinimumNumberShouldMatch(1);
+    return either.build();
+  }
+
+  private static Query beyond(String field, long value, boolean desc) {
+    return desc
+        ? LongPoint.newRangeQuery(field, Long.MIN_VALUE, Math.addExact(value, -1))
+        : LongPoint.newRangeQuery(field, Math.addExact(value, 1), Long.MAX_VALUE);
   }
 
   private static void anyOf(BooleanQuery.Builder b, String field, Set<String> values) {
@@ -271,11 +285,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     b.add(any.build(), Occur.FILTER);
   }
 
-  private List<Hit> run(Query query, FieldDoc after, Sort sort, int limit) {
+  private List<Hit> run(Query query, Sort sort, int limit) {
     try {
       IndexSearcher searcher = open().searchers().acquire();
       try {
-        TopDocs top = searcher.searchAfter(after, query, limit, sort, false);
+        TopDocs top = searcher.search(query, limit, sort, false);
         List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
         for (ScoreDoc sd : top.scoreDocs) {
           Document d = searcher.storedFields().document(sd.doc, Set.of("key", "modified_v"));
@@ -305,7 +319,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
   private List<Long> keys(Query query, int limit) {
     Sort newest = new Sort(new SortField("added", SortField.Type.LONG, true));
-    return run(query, null, newest, limit).stream().map(Hit::dateAddedMicros).toList();
+    return run(query, newest, limit).stream().map(Hit::dateAddedMicros).toList();
   }
 
   @Override
