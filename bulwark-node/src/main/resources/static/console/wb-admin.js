@@ -156,12 +156,21 @@ function peerView(p) {
     el('p', { class: 'muted' }, p.url, ' · certificate SHA-256 ', el('code', {}, p.fingerprint || 'the JDK trust store'),
       ' ', el('button', { type: 'button', class: 'peer-test-button', onclick: () => testPeer(p.name, result) }, 'Test connection'), ' ', result),
     el('table', { class: 'data' },
-      el('thead', {}, el('tr', {}, ['collection', 'cursor', 'last success', 'lag', 'last error'].map((h) => el('th', {}, h)))),
+      el('thead', {}, el('tr', {}, ['collection', 'cursor', 'objects', 'last success', 'lag', 'last error'].map((h) => el('th', {}, h)))),
       el('tbody', {}, (p.collections || []).map((c) => el('tr', {},
         el('td', {}, c.collection + (c.direction ? ' (' + c.direction + ')' : '')), el('td', {}, c.cursor || '—'),
+        el('td', {}, c.objects === undefined ? '' : String(c.objects) + (c.refused ? ', ' + c.refused + ' refused' : '')),
         el('td', {}, shortTime(c.last_success || '') || 'never'),
-        el('td', {}, c.lag_seconds === null || c.lag_seconds === undefined ? '—' : c.lag_seconds + ' s'),
+        el('td', {}, lag(c)),
         el('td', { class: c.last_error ? 'state-failing' : '' }, c.last_error || 'none'))))));
+}
+
+/** The lag in time, or in objects; unknown (never reached) as a dash. */
+function lag(c) {
+  if (typeof c.lag_seconds === 'number' && c.lag_seconds >= 0) {
+    return c.lag_seconds + ' s';
+  }
+  return typeof c.lag_objects === 'number' && c.lag_objects >= 0 ? c.lag_objects + ' objects' : '—';
 }
 
 async function testPeer(name, result) {
@@ -214,7 +223,7 @@ async function grants(body) {
 
 async function audit(body, q) {
   const p = new URLSearchParams();
-  for (const k of ['principal', 'object', 'action', 'since', 'before']) {
+  for (const k of ['principal', 'object', 'action', 'after']) {
     if (q.get(k)) {
       p.set(k, q.get(k));
     }
@@ -223,38 +232,39 @@ async function audit(body, q) {
   const answer = await apiJson('/api/admin/audit?' + p);
   const follow = (k, v) => el('a', { href: '#admin/audit?' + k + '=' + encodeURIComponent(v), title: 'follow ' + v }, v);
   body.replaceChildren(el('section', { class: 'panel', 'aria-labelledby': 'audit-title' },
-    el('h2', { id: 'audit-title' }, 'Audit log ', el('small', {}, 'keyed hash chain; a click on a principal or an object follows it')),
+    el('h2', { id: 'audit-title' }, 'Audit log ', el('small', {}, 'oldest first; a keyed hash chain; a click on a principal or an object follows it')),
     el('div', { class: 'toolbar' },
       el('button', { type: 'button', id: 'verify-chain', onclick: () => verify() }, 'Verify the chain'),
       el('span', { id: 'verify-result', class: 'verify-result', role: 'status', 'aria-live': 'polite' })),
     el('form', { id: 'audit-form', class: 'toolbar', onsubmit: (e) => {
       e.preventDefault();
       const f = new URLSearchParams();
-      for (const k of ['principal', 'object', 'action', 'since']) {
+      for (const k of ['principal', 'object', 'action']) {
         const v = $('audit-' + k).value.trim();
         if (v) {
-          f.set(k, k === 'since' ? v + 'T00:00:00Z' : v);
+          f.set(k, v);
         }
       }
       wb.go('#admin/audit?' + f);
     } },
     ...field('audit-principal', 'principal', { value: q.get('principal') || '', size: 14 }),
     ...field('audit-object', 'object', { value: q.get('object') || '', size: 30 }),
-    ...field('audit-action', 'action', { value: q.get('action') || '', size: 14 }),
-    ...field('audit-since', 'since', { type: 'date', value: (q.get('since') || '').slice(0, 10) }),
+    ...field('audit-action', 'action', { value: q.get('action') || '', size: 14, placeholder: 'e.g. intel.create' }),
     el('button', { type: 'submit' }, 'Filter'), el('a', { href: '#admin/audit' }, 'all')),
     el('table', { class: 'data', id: 'audit-table' },
       el('thead', {}, el('tr', {}, ['#', 'time', 'principal', 'action', 'object', 'outcome', 'detail'].map((h) => el('th', {}, h)))),
       el('tbody', {}, answer.records.map((r) => el('tr', { dataset: { seq: String(r.seq) } },
         el('td', {}, String(r.seq)), el('td', {}, shortTime(r.time)), el('td', {}, r.principal ? follow('principal', r.principal) : ''),
-        el('td', {}, r.action), el('td', {}, r.object ? [follow('object', r.object), ' ', el('a', { href: '#object/' + encodeURIComponent(r.object), class: 'muted' }, 'open')] : ''), el('td', {}, r.outcome || ''),
+        el('td', {}, r.action + (r.collection ? ' · ' + r.collection : '')),
+        el('td', {}, (r.objects || []).slice(0, 5).map((o) => el('div', {}, follow('object', o), ' ',
+          el('a', { href: '#object/' + encodeURIComponent(o), class: 'muted' }, 'open')))), el('td', {}, r.outcome || ''),
         el('td', { class: 'muted' }, r.detail || ''))))),
-    answer.next_before ? el('p', {}, el('a', { id: 'audit-older', href: '#admin/audit?' + withBefore(q, answer.next_before) }, 'Older records')) : null));
+    answer.next_after ? el('p', {}, el('a', { id: 'audit-newer', href: '#admin/audit?' + withAfter(q, answer.next_after) }, 'Later records')) : null));
 }
 
-function withBefore(q, before) {
+function withAfter(q, after) {
   const p = new URLSearchParams(q);
-  p.set('before', String(before));
+  p.set('after', String(after));
   return p;
 }
 

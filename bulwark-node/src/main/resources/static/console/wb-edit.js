@@ -244,20 +244,23 @@ async function importFile(file) {
     const r = await api('/api/intel/import?collection=' + encodeURIComponent($('import-collection').value),
       { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
     const a = await r.json().catch(() => ({}));
-    if (!r.ok) {
+    // a refused bundle (400) still carries the report per object
+    if (!Array.isArray(a.objects)) {
       throw new ApiError(r.status, a.message || a.error || 'HTTP ' + r.status);
     }
-    const stored = a.stored !== false && !a.refused;
+    const stored = a.stored === true;
+    const summary = !stored ? (a.message || 'nothing stored') + ' A bundle is stored whole or not at all: correct the refused objects and drop it again.'
+      : a.refused ? a.accepted + ' stored; ' + a.refused + ' refused by the node (see each).' : 'all ' + a.accepted + ' stored.';
     report.replaceChildren(
-      el('p', { id: 'import-summary', class: stored ? 'ok' : 'invalid' }, file.name + ': ' + a.accepted + ' accepted, ' + a.refused + ' refused — '
-        + (stored ? 'stored.' : 'nothing stored (a bundle is stored whole or not at all): correct the refused objects and drop it again.')),
+      el('p', { id: 'import-summary', class: stored ? 'ok' : 'invalid' }, file.name + ': ' + summary),
       el('table', { class: 'data report-table', id: 'import-table' },
-        el('thead', {}, el('tr', {}, el('th', {}, '#'), el('th', {}, 'type'), el('th', {}, 'id'), el('th', {}, 'result'), el('th', {}, 'findings'))),
-        el('tbody', {}, (a.objects || []).map((o) => el('tr', { dataset: { status: o.status } },
+        el('thead', {}, el('tr', {}, el('th', {}, '#'), el('th', {}, 'type'), el('th', {}, 'id'), el('th', {}, 'result'), el('th', {}, 'why'))),
+        el('tbody', {}, a.objects.map((o) => el('tr', { dataset: { status: o.status } },
           el('td', {}, String(o.index)), el('td', {}, o.type || ''),
-          el('td', {}, o.status === 'refused' || !stored ? o.id || '' : el('a', { href: '#object/' + o.id }, o.id)),
-          el('td', { class: o.status === 'refused' ? 'rejected' : '' }, o.status),
-          el('td', {}, (o.findings || []).map((f) => el('div', {}, (f.path ? f.path + ': ' : '') + f.reason))))))));
+          el('td', {}, stored && (o.status === 'added' || o.status === 'duplicate') ? el('a', { href: '#object/' + o.id }, o.id) : o.id || ''),
+          el('td', { class: o.status === 'refused' ? 'rejected' : '' }, o.status === 'valid' ? 'valid (not stored)' : o.status),
+          el('td', {}, o.message && o.status !== 'added' ? el('div', {}, o.message) : null,
+            (o.findings || []).map((f) => el('div', {}, (f.path ? f.path + ': ' : '') + f.reason))))))));
     wb.shell.status('import: ' + a.accepted + ' accepted, ' + a.refused + ' refused');
   } catch (err) {
     report.replaceChildren(el('p', { class: 'invalid' }, file.name + ': ' + err.message));

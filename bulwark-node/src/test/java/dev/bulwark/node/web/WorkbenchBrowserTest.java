@@ -206,7 +206,7 @@ class WorkbenchBrowserTest {
             + "\"pattern\":\"[ipv4-addr:value = \",\"pattern_type\":\"stix\","
             + "\"valid_from\":\"2026-12-01T00:00:00Z\"}]}");
     wait.until(d -> count(d, "#import-table tr[data-status='refused']") == 1);
-    assertThat(text("import-summary")).contains("nothing stored");
+    assertThat(text("import-summary")).contains("stored whole or not at all");
     assertThat(
             new NodeHttp(base, "est-admin", adminToken, home)
                 .get("/api/intel/objects/malware--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061")
@@ -283,9 +283,10 @@ class WorkbenchBrowserTest {
                 + POISON_IVY
                 + "\"},\"tlp\":\"green\"}"));
 
+    // a new sign-in: the tab forgets the admin's credentials, the page loads afresh
     browser.get(base + "/console/workbench.html");
-    js("sessionStorage.clear();");
-    browser.get(base + "/console/workbench.html#search");
+    js("sessionStorage.clear(); location.hash = '#search';");
+    browser.navigate().refresh();
     signIn("deu-reader", deuToken);
     wait.until(d -> d.findElement(By.id("results")).getText().length() > 0);
     assertThat(browser.findElement(By.id("tab-admin")).isDisplayed()).isFalse();
