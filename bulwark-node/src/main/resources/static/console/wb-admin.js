@@ -228,6 +228,7 @@ async function audit(body, q) {
       p.set(k, q.get(k));
     }
   }
+  const filter = p.toString();
   p.set('limit', '100');
   const answer = await apiJson('/api/admin/audit?' + p);
   const follow = (k, v) => el('a', { href: '#admin/audit?' + k + '=' + encodeURIComponent(v), title: 'follow ' + v }, v);
@@ -260,6 +261,7 @@ async function audit(body, q) {
           el('a', { href: '#object/' + encodeURIComponent(o), class: 'muted' }, 'open')))), el('td', {}, r.outcome || ''),
         el('td', { class: 'muted' }, r.detail || ''))))),
     answer.next_after ? el('p', {}, el('a', { id: 'audit-newer', href: '#admin/audit?' + withAfter(q, answer.next_after) }, 'Later records')) : null));
+  body.dataset.query = filter;
 }
 
 function withAfter(q, after) {

@@ -44,9 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
  * (the demo loads {@code demo/poisonivy.json}): an analyst coming from MISP finds the workbench in
  * the console's navigation, searches "Poison Ivy" and lands on the malware, walks its graph,
  * creates an indicator marked TLP:AMBER releasable to DEU and reads "readable by: EST (origin),
- * DEU" before saving; as an admin adds a principal (its token shown once) and a peer, and verifies
- * the audit chain. And the attacker's view: a reader of another nation sees nothing of an EST-only
- * object, neither in search, nor in the graph, nor as a page (denied looks like missing).
+ * DEU" before saving; as the demo's admin adds a principal (its token shown once) and a peer, and
+ * verifies the audit chain. And the attacker's view: a reader of another nation sees nothing of an
+ * EST-only object, neither in search, nor in the graph, nor as a page (denied looks like missing).
  * Screenshots of each step go to {@code target/wb-*.png}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -75,16 +75,13 @@ class WorkbenchBrowserTest {
             "--logging.level.root=WARN");
     base = "https://localhost:" + node.getEnvironment().getProperty("local.server.port");
     PrincipalStore principals = node.getBean(PrincipalStore.class);
+    // the README's way in: the admin principal the demo prints (and keeps in demo-tokens.txt)
     adminToken =
-        principals
-            .add(
-                "est-admin",
-                "EST",
-                EnumSet.of(Role.READER, Role.CONTRIBUTOR, Role.ADMIN),
-                Optional.empty(),
-                0L,
-                Optional.empty())
-            .token();
+        Files.readAllLines(home.resolve("demo-tokens.txt")).stream()
+            .filter(l -> l.startsWith("admin "))
+            .map(l -> l.substring("admin ".length()).trim())
+            .findFirst()
+            .orElseThrow();
     deuToken =
         principals
             .add(
@@ -118,7 +115,7 @@ class WorkbenchBrowserTest {
   void anAnalystFromMispSearchesWalksTheGraphCreatesAnIndicatorAndAdministers() {
     // 1. the console's navigation leads to the workbench
     browser.get(base + "/console/register.html");
-    signIn("est-admin", adminToken);
+    signIn("admin", adminToken);
     wait.until(d -> d.findElement(By.id("nav-workbench")).isDisplayed());
     browser.findElement(By.id("nav-workbench")).click();
     wait.until(d -> count(d, "#results tr[data-id]") >= 1);
@@ -183,7 +180,7 @@ class WorkbenchBrowserTest {
     wait.until(d -> !d.findElements(By.id("saved-link")).isEmpty());
     String created = browser.findElement(By.id("saved-link")).getText();
     JsonNode page =
-        new NodeHttp(base, "est-admin", adminToken, home).getJson("/api/intel/objects/" + created);
+        new NodeHttp(base, "admin", adminToken, home).getJson("/api/intel/objects/" + created);
     assertThat(page.path("object").path("pattern").asString())
         .isEqualTo("[ipv4-addr:value = '203.0.113.9']");
     assertThat(page.path("readable_by").path("label").asString())
@@ -208,7 +205,7 @@ class WorkbenchBrowserTest {
     wait.until(d -> count(d, "#import-table tr[data-status='refused']") == 1);
     assertThat(text("import-summary")).contains("stored whole or not at all");
     assertThat(
-            new NodeHttp(base, "est-admin", adminToken, home)
+            new NodeHttp(base, "admin", adminToken, home)
                 .get("/api/intel/objects/malware--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061")
                 .statusCode())
         .isEqualTo(404);
@@ -216,7 +213,7 @@ class WorkbenchBrowserTest {
 
     // 5. administration: add a principal (token shown once), a peer, verify the audit chain
     browser.findElement(By.id("tab-admin")).click();
-    wait.until(d -> count(d, "#principals-table tr[data-name='est-admin']") == 1);
+    wait.until(d -> count(d, "#principals-table tr[data-name='admin']") == 1);
     browser.findElement(By.id("p-name")).sendKeys("fin-liaison");
     browser.findElement(By.id("p-nation")).clear();
     browser.findElement(By.id("p-nation")).sendKeys("FIN");
@@ -254,10 +251,14 @@ class WorkbenchBrowserTest {
     wait.until(d -> text("verify-result").contains("intact"));
     screenshot("wb-8-audit");
     // follow one principal: every record shown is theirs
-    js("location.hash = '#admin/audit?principal=est-admin';");
-    wait.until(d -> count(d, "#audit-table tbody tr") >= 1);
+    js("location.hash = '#admin/audit?principal=admin';");
+    wait.until(
+        d ->
+            "principal=admin"
+                    .equals(d.findElement(By.id("admin-body")).getDomAttribute("data-query"))
+                && count(d, "#audit-table tbody tr") >= 1);
     List<WebElement> rows = browser.findElements(By.cssSelector("#audit-table tbody tr"));
-    assertThat(rows).allMatch(r -> r.getText().contains("est-admin"));
+    assertThat(rows).allMatch(r -> r.getText().contains("admin"));
   }
 
   @Test
@@ -265,7 +266,7 @@ class WorkbenchBrowserTest {
   void aReaderOfAnotherNationSeesNothingOfAnEstOnlyObject() {
     // EST shares one indicator with everyone (TLP:GREEN) and links it to its own malware, which
     // is not marked and so EST's alone
-    NodeHttp est = new NodeHttp(base, "est-admin", adminToken, home);
+    NodeHttp est = new NodeHttp(base, "admin", adminToken, home);
     String shared =
         created(
             est.post(
@@ -291,8 +292,13 @@ class WorkbenchBrowserTest {
     wait.until(d -> d.findElement(By.id("results")).getText().length() > 0);
     assertThat(browser.findElement(By.id("tab-admin")).isDisplayed()).isFalse();
 
+    // DEU finds what was released to it (the indicator EST marked AMBER releasable to DEU),
+    // never EST's malware, not even in the counts
     search("Poison Ivy");
-    wait.until(d -> text("results").contains("Nothing you may read matches"));
+    wait.until(d -> text("workbench-status").contains("“Poison Ivy”"));
+    assertThat(count(browser, "#results tr[data-id='" + POISON_IVY + "']")).isZero();
+    assertThat(count(browser, "#results tr[data-type='malware']")).isZero();
+    assertThat(text("results")).doesNotContain("Poison Ivy: Assessing");
     assertThat(text("results-count")).doesNotContain("malware");
     search("Shared beacon");
     wait.until(d -> count(d, "#results tr[data-id='" + shared + "']") == 1);
@@ -304,7 +310,8 @@ class WorkbenchBrowserTest {
                 && count(d, "#graph g.node") >= 1);
     assertThat(count(browser, "#graph g.node[data-id='" + POISON_IVY + "']")).isZero();
     assertThat(browser.findElement(By.id("graph")).getText()).doesNotContain("Poison Ivy");
-    assertThat(browser.getPageSource()).doesNotContain(POISON_IVY);
+    assertThat((String) js("return document.getElementById('view-object').outerHTML;"))
+        .doesNotContain(POISON_IVY);
 
     js("location.hash = '#object/" + POISON_IVY + "';");
     wait.until(d -> d.findElement(By.id("object-title")).getText().equals("No such object"));
