@@ -190,6 +190,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     doc.add(new NumericDocValuesField("modified", d.modifiedMicros()));
     doc.add(new LongPoint("added_p", d.dateAddedMicros()));
     doc.add(new LongPoint("modified_p", d.modifiedMicros()));
+    doc.add(new StringField("collection", d.collectionId(), Field.Store.NO));
     doc.add(new StringField("type", d.type(), Field.Store.NO));
     doc.add(new StringField("origin", d.originNation(), Field.Store.NO));
     doc.add(new StringField("author", d.createdBy(), Field.Store.NO));
@@ -228,6 +229,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     for (String word : LuceneWords.split(analyzer, q.words())) {
       b.add(new TermQuery(new Term("text", word)), Occur.FILTER);
     }
+    anyOf(b, "collection", q.collections());
     anyOf(b, "type", q.types());
     anyOf(b, "marking", q.markings());
     anyOf(b, "origin", q.origins());

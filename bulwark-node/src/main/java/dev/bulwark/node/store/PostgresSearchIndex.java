@@ -138,6 +138,7 @@ public final class PostgresSearchIndex implements SearchIndex {
       sql.append(" AND tsv @@ plainto_tsquery('simple', ?)");
       params.add(q.words());
     }
+    anyOf(sql, params, "collection_id = ANY(?)", q.collections());
     anyOf(sql, params, "object_type = ANY(?)", q.types());
     anyOf(sql, params, "marking_refs && ?", q.markings());
     anyOf(sql, params, "origin_nation = ANY(?)", q.origins());

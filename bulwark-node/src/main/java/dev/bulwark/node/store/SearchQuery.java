@@ -8,6 +8,7 @@ import java.util.Set;
  * object), the filters, the order, and where the previous page stopped. Immutable.
  *
  * @param words the query's words, already split (lower case); empty matches everything
+ * @param collections only objects of these collections (empty for any)
  * @param markings marking-definition ids, any of which the object must carry (empty for any)
  * @param addedAfter date added strictly after, microseconds (0 for no bound)
  * @param addedBefore date added strictly before (Long.MAX_VALUE for no bound)
@@ -15,6 +16,7 @@ import java.util.Set;
  */
 public record SearchQuery(
     String words,
+    Set<String> collections,
     Set<String> types,
     Set<String> markings,
     Set<String> origins,
@@ -26,6 +28,7 @@ public record SearchQuery(
     Order order,
     Optional<Hit> after) {
   public SearchQuery {
+    collections = Set.copyOf(collections);
     types = Set.copyOf(types);
     markings = Set.copyOf(markings);
     origins = Set.copyOf(origins);
@@ -56,6 +59,7 @@ public record SearchQuery(
         Set.of(),
         Set.of(),
         Set.of(),
+        Set.of(),
         0,
         Long.MAX_VALUE,
         0,
@@ -68,6 +72,7 @@ public record SearchQuery(
   public SearchQuery continuingAfter(Hit hit) {
     return new SearchQuery(
         words,
+        collections,
         types,
         markings,
         origins,

@@ -146,19 +146,12 @@ class PeerAdminController {
     if (b.path("token").asString("").isEmpty()) {
       return WorkbenchJson.invalid("token", "give the token the peer's admin issued to this node");
     }
-    Peer peer =
-        new Peer(
-            name,
-            b.path("nation").asString(""),
-            url,
-            b.path("user").asString(""),
-            b.path("token").asString(""),
-            "",
-            "",
-            strings(b.path("pull")),
-            strings(b.path("push")),
-            Duration.ofSeconds(Math.max(5, b.path("interval_seconds").asLong(60))),
-            pin(b.path("fingerprint").asString("")));
+    Peer peer;
+    try {
+      peer = peer(b, name, url);
+    } catch (IllegalArgumentException e) {
+      return WorkbenchJson.invalid("fingerprint", e.getMessage());
+    }
     peers.put(peer);
     audit.append(
         new AuditEntry(
@@ -193,7 +186,27 @@ class PeerAdminController {
     return WorkbenchJson.ok(out);
   }
 
-  private static String pin(String fingerprint) {
+  private static Peer peer(JsonNode b, String name, URI url) {
+    return new Peer(
+        name,
+        b.path("nation").asString(""),
+        url,
+        b.path("user").asString(""),
+        b.path("token").asString(""),
+        "",
+        "",
+        strings(b.path("pull")),
+        strings(b.path("push")),
+        Duration.ofSeconds(Math.max(5, b.path("interval_seconds").asLong(60))),
+        pin(b.path("fingerprint").asString(""), b.path("cert_pem").asString("")));
+  }
+
+  /** The pin as federation keeps it: the certificate (PEM) when given, else the fingerprint. */
+  private static String pin(String fingerprint, String certPem) {
+    if (!certPem.isBlank()) {
+      NodeCertificates.parsePem(certPem); // refuses what is not a certificate
+      return certPem;
+    }
     return fingerprint.isBlank() ? "" : NodeCertificates.normalizeFingerprint(fingerprint);
   }
 

@@ -60,11 +60,13 @@ record SearchParams(String fingerprint, SearchQuery query, int limit) {
       }
     }
     Set<String> authors = many(p, "author");
+    Set<String> collections = many(p, "collection");
     Order order = order(one(p, "sort"));
     int limit = limit(one(p, "limit"));
     SearchQuery query =
         new SearchQuery(
             q.trim(),
+            collections,
             types,
             markings,
             origins,
@@ -79,6 +81,7 @@ record SearchParams(String fingerprint, SearchQuery query, int limit) {
         String.join(
             "\u0001",
             q.trim(),
+            collections.toString(),
             types.toString(),
             markings.toString(),
             origins.toString(),

@@ -192,6 +192,7 @@ class SearchIndexOnEachDatabaseTest {
       SearchQuery tools =
           new SearchQuery(
               "sample",
+              Set.of("intel"),
               Set.of("tool"),
               Set.of(),
               Set.of(),
@@ -206,6 +207,7 @@ class SearchIndexOnEachDatabaseTest {
       SearchQuery otherOrigin =
           new SearchQuery(
               "",
+              Set.of(),
               Set.of(),
               Set.of(),
               Set.of("LVA"),
@@ -223,6 +225,7 @@ class SearchIndexOnEachDatabaseTest {
   static SearchQuery withOrder(SearchQuery q, Order order) {
     return new SearchQuery(
         q.words(),
+        q.collections(),
         q.types(),
         q.markings(),
         q.origins(),

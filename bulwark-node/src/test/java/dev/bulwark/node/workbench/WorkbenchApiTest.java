@@ -361,4 +361,17 @@ class WorkbenchApiTest {
     assertThat(test.path("message").asString()).isNotBlank();
     assertThat(fin.get("/api/admin/peers").statusCode()).isEqualTo(403);
   }
+
+  @Test
+  void theCallerSeesItselfAndTheCollectionsItMayReadAndSearchesOneOfThem() {
+    JsonNode me = est.getJson("/api/intel/me");
+    assertThat(me.path("nation").asString()).isEqualTo("EST");
+    assertThat(me.path("roles").toString()).contains("contributor");
+    assertThat(me.path("identity_id").asString()).isEqualTo(EST_ID);
+    JsonNode cols = est.getJson("/api/intel/collections").path("collections");
+    assertThat(cols.toString()).contains("\"id\":\"intel\"");
+    assertThat(ids(est.getJson("/api/intel/search?q=Poison%20Ivy&collection=intel")))
+        .contains(malware);
+    assertThat(ids(est.getJson("/api/intel/search?q=Poison%20Ivy&collection=sightings"))).isEmpty();
+  }
 }
