@@ -143,6 +143,8 @@ async function peers(body) {
         ...field('peer-url', 'API root URL', { required: true, type: 'url', placeholder: 'its TAXII API root, as for bulwark peer add --url' }),
         ...field('peer-token', 'token it issued you', { type: 'password', autocomplete: 'off', required: true }),
         ...field('peer-fingerprint', 'certificate SHA-256', { placeholder: 'AB:CD:… as its tls export-cert prints it (pinned)' }),
+        el('label', { for: 'peer-cert' }, 'or its certificate (PEM)'),
+        el('textarea', { id: 'peer-cert', rows: 3, placeholder: '-----BEGIN CERTIFICATE----- … (its tls export-cert file)' }),
         ...field('peer-pull', 'collections to pull', { value: 'intel' }),
         ...field('peer-push', 'collections to push', { value: 'intel' }),
         el('button', { type: 'submit', id: 'peer-add' }, 'Add peer'),
@@ -191,7 +193,7 @@ async function addPeer() {
     pull: list($('peer-pull').value), push: list($('peer-push').value),
   };
   req.collections = [...new Set(req.pull.concat(req.push))];
-  for (const [k, id] of [['token', 'peer-token'], ['fingerprint', 'peer-fingerprint']]) {
+  for (const [k, id] of [['token', 'peer-token'], ['fingerprint', 'peer-fingerprint'], ['cert_pem', 'peer-cert']]) {
     if ($(id).value.trim()) {
       req[k] = $(id).value.trim();
     }

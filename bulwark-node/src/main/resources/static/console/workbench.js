@@ -77,6 +77,10 @@ async function loadCollections() {
     wb.collections = [{ id: 'intel', title: 'Shared intelligence', can_write: true }];
   }
   const writable = wb.collections.filter((c) => c.can_write !== false);
+  $('save-button').disabled = !writable.length;
+  if (!writable.length) {
+    $('save-result').textContent = 'You may not add objects to any collection of this node.';
+  }
   for (const id of ['new-collection', 'import-collection']) {
     $(id).replaceChildren(...writable.map((c) => el('option', { value: c.id }, c.title ? c.title + ' (' + c.id + ')' : c.id)));
   }
