@@ -67,6 +67,8 @@ async function whoAmI() {
   }
   $('tab-admin').hidden = !wb.can('admin');
   $('tab-new').hidden = !(wb.can('contributor') || wb.can('admin'));
+  $('tab-import').firstChild.textContent = $('tab-new').hidden ? 'Export' : 'Import and export';
+  $('import-part').hidden = $('tab-new').hidden;
   $('wb-who').textContent = wb.me.name + (wb.me.nation ? ' · ' + wb.me.nation : '') + ' · ' + wb.me.roles.join(', ');
 }
 
@@ -81,8 +83,11 @@ async function loadCollections() {
   if (!writable.length) {
     $('save-result').textContent = 'You may not add objects to any collection of this node.';
   }
+  // shared intelligence first: the collection an analyst means unless they choose another
+  const preferred = writable.find((c) => c.id === 'intel') || writable[0];
   for (const id of ['new-collection', 'import-collection']) {
-    $(id).replaceChildren(...writable.map((c) => el('option', { value: c.id }, c.title ? c.title + ' (' + c.id + ')' : c.id)));
+    $(id).replaceChildren(...writable.map((c) => el('option', { value: c.id, selected: c === preferred },
+      c.title ? c.title + ' (' + c.id + ')' : c.id)));
   }
   $('f-collection').append(...wb.collections.map((c) => el('option', { value: c.id }, c.title || c.id)));
 }

@@ -188,6 +188,18 @@ class WorkbenchBrowserTest {
     browser.findElement(By.id("saved-link")).click();
     wait.until(d -> text("object-readers").contains("DEU"));
 
+    // 4a. edit it (e): a new version; the diff between the two names what changed
+    new Actions(browser).sendKeys("e").perform();
+    wait.until(d -> d.findElement(By.id("save-button")).getText().contains("new version"));
+    browser.findElement(By.id("field-description")).sendKeys("Beacons every 60 s.");
+    browser.findElement(By.id("save-button")).click();
+    wait.until(d -> !d.findElements(By.id("saved-link")).isEmpty());
+    browser.findElement(By.id("saved-link")).click();
+    wait.until(d -> count(d, "#versions li") == 2);
+    browser.findElement(By.id("diff-button")).click();
+    wait.until(d -> text("diff").contains("description"));
+    assertThat(text("diff")).contains("Beacons every 60 s.");
+
     // 4b. a bundle dropped on the import zone: one object refused, so nothing is stored
     browser.findElement(By.id("tab-import")).click();
     wait.until(d -> d.findElement(By.id("drop-zone")).isDisplayed());
