@@ -260,7 +260,7 @@ async function audit(body, q) {
         el('td', {}, String(r.seq)), el('td', {}, shortTime(r.time)), el('td', {}, r.principal ? follow('principal', r.principal) : ''),
         el('td', {}, r.action + (r.collection ? ' · ' + r.collection : '')),
         el('td', {}, (r.objects || []).slice(0, 5).map((o) => el('div', {}, follow('object', o), ' ',
-          el('a', { href: '#object/' + encodeURIComponent(o), class: 'muted' }, 'open')))), el('td', {}, r.outcome || ''),
+          el('a', { href: '#object/' + encodeURIComponent(o.split('@')[0]), class: 'muted' }, 'open')))), el('td', {}, r.outcome || ''),
         el('td', { class: 'muted' }, r.detail || ''))))),
     answer.next_after ? el('p', {}, el('a', { id: 'audit-newer', href: '#admin/audit?' + withAfter(q, answer.next_after) }, 'Later records')) : null));
   body.dataset.query = filter;
