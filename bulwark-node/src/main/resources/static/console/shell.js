@@ -66,6 +66,7 @@ export const PAGES = [
   { key: 'register', href: 'register.html', label: 'Register', subtitle: 'hostile-act register' },
   { key: 'cyber', href: 'cyber.html', label: 'Cyber', subtitle: 'cyber infrastructure' },
   { key: 'readiness', href: 'readiness.html', label: 'Readiness', subtitle: 'force readiness' },
+  { key: 'workbench', href: 'workbench.html', label: 'Workbench', subtitle: "analyst's workbench" },
 ];
 
 const AUTH_KEY = 'bulwark.auth';

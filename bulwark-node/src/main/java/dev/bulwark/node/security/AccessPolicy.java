@@ -12,6 +12,7 @@ import dev.bulwark.stix.markings.ReleaseRule;
 import dev.bulwark.stix.markings.Tlp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,19 @@ public final class AccessPolicy {
     return principal.has(Role.PEER)
         ? object -> !carriesRed(object.markingRefs()) && rule.permits(object)
         : rule;
+  }
+
+  /**
+   * One filter over several collections (the workbench reads across them): each object is decided
+   * by its own collection's filter, made by {@link #readFilter(NodePrincipal, CollectionInfo)}
+   * (possibly narrowed by a documented wrapper); an object of a collection not given is denied.
+   */
+  public static ReadFilter acrossCollections(Map<String, ReadFilter> perCollection) {
+    Map<String, ReadFilter> copy = Map.copyOf(perCollection);
+    return object -> {
+      ReadFilter f = copy.get(object.collectionId());
+      return f != null && f.permits(object);
+    };
   }
 
   /** Whether the refs include TLP:RED (the TLP 2.0 or the STIX 2.1 TLP 1.0 definition). */

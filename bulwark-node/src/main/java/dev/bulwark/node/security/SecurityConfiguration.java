@@ -118,7 +118,7 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/public/exposure", "/public/exposure/**")
                     .permitAll()
-                    .requestMatchers("/bulwark/audit/**")
+                    .requestMatchers("/bulwark/audit/**", "/api/admin/**")
                     .hasRole(Role.ADMIN.name())
                     // counters over every object and peer: not filtered per reader, so for admins
                     // only

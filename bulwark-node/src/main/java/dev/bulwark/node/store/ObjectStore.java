@@ -43,7 +43,7 @@ public final class ObjectStore {
    */
   private static final int MAX_READ_CHUNK = 10_001;
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "collection_id, object_id, object_type, version, version_us, spec_version, date_added_us,"
           + " origin_nation, added_by, marking_refs, json, relayed_via";
 
@@ -535,7 +535,7 @@ public final class ObjectStore {
         rs.getString(1), rs.getString(2), rs.getString(3), splitToSet(rs.getString(4)));
   }
 
-  private static StoredObject objectOf(ResultSet rs) throws SQLException {
+  static StoredObject objectOf(ResultSet rs) throws SQLException {
     String refs = rs.getString(10);
     String relays = rs.getString(12);
     return new StoredObject(

@@ -73,6 +73,8 @@ final class BoundaryRules {
           Map.entry("cyber", Set.of("store", "security", "audit")),
           Map.entry("readiness", Set.of("store", "security", "audit")),
           Map.entry("web", Set.of("store", "security")),
+          Map.entry(
+              "workbench", Set.of("store", "security", "audit", "taxii.server", "federation")),
           Map.entry("demo", Set.of("store", "security", "incidents", "readiness")),
           Map.entry(
               "cli",
@@ -90,6 +92,7 @@ final class BoundaryRules {
                   "cyber",
                   "readiness",
                   "web",
+                  "workbench",
                   "demo")));
 
   /**

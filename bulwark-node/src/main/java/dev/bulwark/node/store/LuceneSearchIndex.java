@@ -1,0 +1,341 @@
+package dev.bulwark.node.store;
+
+import dev.bulwark.node.store.SearchQuery.Hit;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The workbench search on the embedded H2 default: an Apache Lucene index in the node's home
+ * ({@code search/}), one document per object per collection and origin at its newest version. The
+ * high-water mark (the last date added indexed) is kept in Lucene's own commit data, so an index
+ * folder that is deleted or lost is simply rebuilt from the store on the next catch-up. Words are
+ * split by Lucene's StandardAnalyzer (Unicode word breaks, lower case, no stop words), and all
+ * words of a query must match. Writes are serialised by one lock; searches run concurrently on the
+ * latest refreshed reader. Thread-safe.
+ */
+public final class LuceneSearchIndex implements SearchIndex {
+  private static final String MARK = "indexed_up_to";
+  private static final int BATCH = 2_000;
+
+  private final ObjectRows rows;
+  private final Optional<Path> folder;
+  private final Analyzer analyzer = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private volatile Open open;
+  private volatile long mark;
+
+  /**
+   * The open index: opened on first use, so a command-line run that never searches never locks it.
+   */
+  private record Open(Directory directory, IndexWriter writer, SearcherManager searchers) {}
+
+  /**
+   * @param folder where the index lives; empty for an index in memory (rebuilt at each start)
+   */
+  public LuceneSearchIndex(ObjectRows rows, Optional<Path> folder) {
+    this.rows = rows;
+    this.folder = folder;
+  }
+
+  private Open open() {
+    Open o = open;
+    if (o != null) {
+      return o;
+    }
+    synchronized (this) {
+      if (open == null) {
+        open = openIndex();
+      }
+      return open;
+    }
+  }
+
+  private Open openIndex() {
+    try {
+      Directory directory =
+          folder.isPresent() ? FSDirectory.open(folder.get()) : new ByteBuffersDirectory();
+      IndexWriterConfig config = new IndexWriterConfig(analyzer);
+      config.setRAMBufferSizeMB(64);
+      IndexWriter writer = new IndexWriter(directory, config);
+      String held = null;
+      Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+      if (data != null) {
+        for (Map.Entry<String, String> e : data) {
+          if (MARK.equals(e.getKey())) {
+            held = e.getValue();
+          }
+        }
+      }
+      mark = held == null ? 0L : Long.parseLong(held);
+      return new Open(directory, writer, new SearcherManager(writer, null));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the search index", e);
+    }
+  }
+
+  @Override
+  public String engine() {
+    return "lucene";
+  }
+
+  @Override
+  public int catchUp() {
+    open();
+    writeLock.lock();
+    try {
+      int total = 0;
+      while (true) {
+        List<StoredObject> batch = rows.rowsAfter(mark, BATCH);
+        if (batch.isEmpty()) {
+          break;
+        }
+        index(batch);
+        mark = batch.get(batch.size() - 1).dateAddedMicros();
+        total += batch.size();
+        if (batch.size() < BATCH) {
+          break;
+        }
+      }
+      if (total > 0) {
+        open().writer().setLiveCommitData(Map.of(MARK, Long.toString(mark)).entrySet());
+        open().writer().commit();
+        open().searchers().maybeRefreshBlocking();
+      }
+      return total;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot update the search index", e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Indexes a batch, keeping for each object the newest version (of this batch and the index). */
+  private void index(List<StoredObject> batch) throws IOException {
+    Map<String, StoredObject> newest = new HashMap<>();
+    for (StoredObject o : batch) {
+      newest.merge(ident(o), o, (a, b) -> b.versionMicros() >= a.versionMicros() ? b : a);
+    }
+    open().searchers().maybeRefreshBlocking();
+    IndexSearcher searcher = open().searchers().acquire();
+    try {
+      for (Map.Entry<String, StoredObject> e : newest.entrySet()) {
+        TopDocs held = searcher.search(new TermQuery(new Term("ident", e.getKey())), 1);
+        if (held.scoreDocs.length > 0) {
+          long version =
+              searcher
+                  .storedFields()
+                  .document(held.scoreDocs[0].doc)
+                  .getField("version")
+                  .numericValue()
+                  .longValue();
+          if (version > e.getValue().versionMicros()) {
+            continue;
+          }
+        }
+        open().writer().updateDocument(new Term("ident", e.getKey()), document(e.getValue()));
+      }
+    } finally {
+      open().searchers().release(searcher);
+    }
+  }
+
+  private static String ident(StoredObject o) {
+    return o.collectionId() + '\n' + o.originNation() + '\n' + o.objectId();
+  }
+
+  private static Document document(StoredObject o) {
+    SearchDocument d = SearchDocument.of(o);
+    Document doc = new Document();
+    doc.add(new StringField("ident", ident(o), Field.Store.NO));
+    doc.add(new StoredField("key", d.dateAddedMicros()));
+    doc.add(new StoredField("version", d.versionMicros()));
+    doc.add(new StoredField("modified_v", d.modifiedMicros()));
+    doc.add(new NumericDocValuesField("added", d.dateAddedMicros()));
+    doc.add(new NumericDocValuesField("modified", d.modifiedMicros()));
+    doc.add(new LongPoint("added_p", d.dateAddedMicros()));
+    doc.add(new LongPoint("modified_p", d.modifiedMicros()));
+    doc.add(new StringField("collection", d.collectionId(), Field.Store.NO));
+    doc.add(new StringField("type", d.type(), Field.Store.NO));
+    doc.add(new StringField("origin", d.originNation(), Field.Store.NO));
+    doc.add(new StringField("author", d.createdBy(), Field.Store.NO));
+    doc.add(new StringField("name", d.name(), Field.Store.NO));
+    for (String m : d.markingRefs()) {
+      doc.add(new StringField("marking", m, Field.Store.NO));
+    }
+    for (String r : d.refs()) {
+      doc.add(new StringField("ref", r, Field.Store.NO));
+    }
+    doc.add(new TextField("text", d.text(), Field.Store.NO));
+    return doc;
+  }
+
+  @Override
+  public int rebuild() {
+    writeLock.lock();
+    try {
+      open().writer().deleteAll();
+      mark = 0L;
+      open().writer().setLiveCommitData(Map.of(MARK, "0").entrySet());
+      open().writer().commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the search index", e);
+    } finally {
+      writeLock.unlock();
+    }
+    catchUp();
+    return (int) open().writer().getDocStats().numDocs;
+  }
+
+  @Override
+  public List<Hit> search(SearchQuery q, int limit) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new MatchAllDocsQuery(), Occur.FILTER);
+    for (String word : LuceneWords.split(analyzer, q.words())) {
+      b.add(new TermQuery(new Term("text", word)), Occur.FILTER);
+    }
+    anyOf(b, "collection", q.collections());
+    anyOf(b, "type", q.types());
+    anyOf(b, "marking", q.markings());
+    anyOf(b, "origin", q.origins());
+    anyOf(b, "author", q.authors());
+    b.add(
+        LongPoint.newRangeQuery("added_p", q.addedAfter() + 1, q.addedBefore() - 1), Occur.FILTER);
+    b.add(
+        LongPoint.newRangeQuery("modified_p", q.modifiedAfter() + 1, q.modifiedBefore() - 1),
+        Occur.FILTER);
+    boolean desc = q.order().descending();
+    Sort sort =
+        q.order().byModified()
+            ? new Sort(
+                new SortField("modified", SortField.Type.LONG, desc),
+                new SortField("added", SortField.Type.LONG, desc))
+            : new Sort(new SortField("added", SortField.Type.LONG, desc));
+    q.after().ifPresent(h -> b.add(after(h, q.order()), Occur.FILTER));
+    return run(b.build(), sort, limit);
+  }
+
+  /**
+   * Keyset paging as a filter: what sorts after the last hit. (Lucene's searchAfter wants the
+   * document number of the last hit, which a later reader no longer knows.)
+   */
+  private static Query after(Hit h, SearchQuery.Order order) {
+    boolean desc = order.descending();
+    Query added = beyond("added_p", h.dateAddedMicros(), desc);
+    if (!order.byModified()) {
+      return added;
+    }
+    BooleanQuery.Builder sameModified = new BooleanQuery.Builder();
+    sameModified.add(LongPoint.newExactQuery("modified_p", h.modifiedMicros()), Occur.FILTER);
+    sameModified.add(added, Occur.FILTER);
+    BooleanQuery.Builder either = new BooleanQuery.Builder();
+    either.add(beyond("modified_p", h.modifiedMicros(), desc), Occur.SHOULD);
+    either.add(sameModified.build(), Occur.SHOULD);
+    either.setMinimumNumberShouldMatch(1);
+    return either.build();
+  }
+
+  private static Query beyond(String field, long value, boolean desc) {
+    return desc
+        ? LongPoint.newRangeQuery(field, Long.MIN_VALUE, Math.addExact(value, -1))
+        : LongPoint.newRangeQuery(field, Math.addExact(value, 1), Long.MAX_VALUE);
+  }
+
+  private static void anyOf(BooleanQuery.Builder b, String field, Set<String> values) {
+    if (values.isEmpty()) {
+      return;
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (String v : values) {
+      any.add(new TermQuery(new Term(field, v)), Occur.SHOULD);
+    }
+    b.add(any.build(), Occur.FILTER);
+  }
+
+  private List<Hit> run(Query query, Sort sort, int limit) {
+    try {
+      IndexSearcher searcher = open().searchers().acquire();
+      try {
+        TopDocs top = searcher.search(query, limit, sort, false);
+        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+          Document d = searcher.storedFields().document(sd.doc, Set.of("key", "modified_v"));
+          hits.add(
+              new Hit(
+                  d.getField("key").numericValue().longValue(),
+                  d.getField("modified_v").numericValue().longValue()));
+        }
+        return hits;
+      } finally {
+        open().searchers().release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot search", e);
+    }
+  }
+
+  @Override
+  public List<Long> referencing(String objectId, int limit) {
+    return keys(new TermQuery(new Term("ref", objectId)), limit);
+  }
+
+  @Override
+  public List<Long> namesStartingWith(String prefix, int limit) {
+    return keys(new PrefixQuery(new Term("name", prefix)), limit);
+  }
+
+  private List<Long> keys(Query query, int limit) {
+    Sort newest = new Sort(new SortField("added", SortField.Type.LONG, true));
+    return run(query, newest, limit).stream().map(Hit::dateAddedMicros).toList();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (open == null) {
+      return;
+    }
+    try {
+      open.searchers().close();
+      open.writer().close();
+      open.directory().close();
+      open = null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the search index", e);
+    }
+  }
+}
