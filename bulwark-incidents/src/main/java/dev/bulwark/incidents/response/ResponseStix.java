@@ -149,14 +149,20 @@ public final class ResponseStix {
     List<String> allies = f.strings(ext, "coordinated_with", EXT);
     String outcome = f.optional(ext, "outcome_text", EXT).orElse("");
     f.throwIfAny();
-    return new Response(
-        subjects,
-        ResponseOption.ofSlug(option).orElseThrow(),
-        by,
-        Instant.ofEpochMilli(StixTimestamps.toMillis(decidedAt)),
-        allies,
-        ResponseStatus.ofSlug(status).orElseThrow(),
-        outcome,
-        o.objectMarkingRefs());
+    Response r =
+        new Response(
+            subjects,
+            ResponseOption.ofSlug(option).orElseThrow(),
+            by,
+            Instant.ofEpochMilli(StixTimestamps.toMillis(decidedAt)),
+            allies,
+            ResponseStatus.ofSlug(status).orElseThrow(),
+            outcome,
+            o.objectMarkingRefs());
+    List<Problem> problems = check(r);
+    if (!problems.isEmpty()) {
+      throw new IncidentException(problems);
+    }
+    return r;
   }
 }

@@ -3,7 +3,10 @@ package dev.bulwark.node.cli;
 import dev.bulwark.incidents.Incident;
 import dev.bulwark.incidents.IncidentException;
 import dev.bulwark.incidents.Problem;
+import dev.bulwark.incidents.attribution.AttributionStix;
 import dev.bulwark.incidents.csv.IncidentCsv;
+import dev.bulwark.incidents.response.ResponseStix;
+import dev.bulwark.incidents.stix.BulwarkExtensions;
 import dev.bulwark.incidents.stix.IncidentStix;
 import dev.bulwark.node.audit.AuditEntry.Decision;
 import dev.bulwark.node.incidents.IncidentCollections;
@@ -33,6 +36,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code bulwark incident import FILE... [--format stix|csv]}: stores incidents in the register's
@@ -210,22 +214,18 @@ final class IncidentImportCommand implements Callable<Integer> {
                           + f.citation()
                           + ")");
                 }
-                if (errors.isEmpty() && IncidentStix.isBulwarkIncident(n.object())) {
-                  try {
-                    IncidentStix.fromStix(n.object());
-                  } catch (IncidentException e) {
-                    e.problems()
-                        .forEach(
-                            p ->
-                                rejections.add(
-                                    location
-                                        + " "
-                                        + read.id()
-                                        + " $"
-                                        + p.path()
-                                        + ": "
-                                        + p.reason()));
-                  }
+                if (errors.isEmpty()) {
+                  registerRules(n.object())
+                      .forEach(
+                          p ->
+                              rejections.add(
+                                  location
+                                      + " "
+                                      + read.id()
+                                      + " $"
+                                      + p.path()
+                                      + ": "
+                                      + p.reason()));
                 }
                 objects.add(n.object());
               }
@@ -239,5 +239,26 @@ final class IncidentImportCommand implements Callable<Integer> {
       rejections.add(file + ": no STIX object");
     }
     return new Read(objects, rejections, warnings);
+  }
+
+  /**
+   * The register library's rules for the objects it knows, the same the node's API applies: an
+   * incident with the Bulwark extension, an attribution ({@code attributed-to} or opinion with the
+   * attribution extension), a response (a task with the response extension).
+   */
+  static List<Problem> registerRules(StixObject o) {
+    JsonNode extensions = o.json().path("extensions");
+    try {
+      if (IncidentStix.isBulwarkIncident(o)) {
+        IncidentStix.fromStix(o);
+      } else if (extensions.has(BulwarkExtensions.ATTRIBUTION)) {
+        AttributionStix.fromStix(o);
+      } else if (extensions.has(BulwarkExtensions.RESPONSE)) {
+        ResponseStix.fromStix(o);
+      }
+      return List.of();
+    } catch (IncidentException e) {
+      return e.problems();
+    }
   }
 }

@@ -6,6 +6,7 @@ import dev.bulwark.incidents.Entities;
 import dev.bulwark.incidents.GeoPoint;
 import dev.bulwark.incidents.Incident;
 import dev.bulwark.incidents.kinds.ActDetails;
+import dev.bulwark.incidents.stix.BulwarkExtensions;
 import dev.bulwark.incidents.stix.IncidentStix;
 import dev.bulwark.node.incidents.CampaignRejections;
 import dev.bulwark.node.store.NodeSettings;
@@ -163,6 +164,36 @@ class IncidentCommandsTest {
     assertThat(listed())
         .extracting(r -> r.path("id").asString())
         .doesNotContain("incident--9e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f");
+  }
+
+  @Test
+  void anAttributionInABundleMeetsTheSameRuleAsInTheApi() throws Exception {
+    // the library's AttributionStix.check, as the API applies it: a state-responsibility level is
+    // required, so an attributed-to relationship without one rejects its file
+    String ext = BulwarkExtensions.ATTRIBUTION;
+    String rel =
+        "{\"type\":\"relationship\",\"spec_version\":\"2.1\","
+            + "\"id\":\"relationship--6d2b8f0e-1c1a-4f6e-9a55-3e0d2b7c9a11\","
+            + "\"created\":\"2025-01-10T21:00:00.000Z\",\"modified\":\"2025-01-10T21:00:00.000Z\","
+            + "\"relationship_type\":\"attributed-to\","
+            + "\"source_ref\":\"incident--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f\","
+            + "\"target_ref\":\"identity--0f4b7a0e-3a2e-4c1d-9f53-0d1f6a1b2c3d\",\"confidence\":70,"
+            + "\"extensions\":{\""
+            + ext
+            + "\":{\"extension_type\":\"property-extension\",\"assessing_nation\":\"EST\","
+            + "\"estimative_term\":\"estimative-language:likelihood-probability=\\\"likely\\\"\","
+            + "\"admiralty_reliability\":\"B\",\"admiralty_credibility\":\"2\"}}}";
+    Path bad =
+        file(
+            "attribution.json",
+            "{\"type\":\"bundle\",\"id\":\"bundle--0b6a5a1c-1ad7-4bfc-a2cb-05b7f8b1dbb6\","
+                + "\"objects\":["
+                + rel
+                + "]}");
+    assertThat(BulwarkMain.execute("incident", "import", bad.toString())).isEqualTo(1);
+    assertThat(output())
+        .contains("attribution.json: rejected, nothing stored")
+        .contains("state_responsibility");
   }
 
   @Test
