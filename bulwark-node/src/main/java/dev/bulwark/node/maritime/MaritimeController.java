@@ -370,6 +370,16 @@ class MaritimeController {
               + ledger.nodeIdentityNation()
               + "): each action is a new version of the node's incident");
     }
+    if (!watch.active()) {
+      // a standby's ledger is a read-only copy: a version written here would be based on what the
+      // watching process may already have changed
+      return error(
+          HttpStatus.CONFLICT,
+          "this process of the node stands by (another process of "
+              + ledger.nodeIdentityNation()
+              + " runs the maritime watch): send the action to that process, or retry after it"
+              + " takes over");
+    }
     Optional<ObjectNode> result = op.apply(reader);
     if (result.isEmpty()) {
       return notFound(id);

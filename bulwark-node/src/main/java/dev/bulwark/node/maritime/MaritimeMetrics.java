@@ -1,10 +1,8 @@
 package dev.bulwark.node.maritime;
 
-import dev.bulwark.node.maritime.alerts.AlertPublisher;
 import dev.bulwark.node.maritime.ingest.AisSource;
 import dev.bulwark.node.maritime.ingest.ObservationQueue;
 import dev.bulwark.node.maritime.ingest.SourceStatus;
-import dev.bulwark.node.maritime.watch.LiveEngine;
 import dev.bulwark.node.maritime.watch.LiveEvents;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -27,15 +25,18 @@ final class MaritimeMetrics {
         .register(registry);
     FunctionCounter.builder("bulwark.maritime.queue.waits", q, ObservationQueue::waits)
         .register(registry);
-    LiveEngine e = watch.engine();
-    FunctionCounter.builder("bulwark.maritime.engine.observations", e, LiveEngine::processed)
+    // through the watch: a watch that resumes after losing the node lease has a new engine
+    FunctionCounter.builder(
+            "bulwark.maritime.engine.observations", watch, w -> w.engine().processed())
         .register(registry);
-    Gauge.builder("bulwark.maritime.engine.vessels", e, x -> x.snapshot().stats().vessels())
+    Gauge.builder(
+            "bulwark.maritime.engine.vessels", watch, w -> w.engine().snapshot().stats().vessels())
         .register(registry);
-    AlertPublisher p = watch.publisher();
-    FunctionCounter.builder("bulwark.maritime.alerts.published", p, AlertPublisher::published)
+    FunctionCounter.builder(
+            "bulwark.maritime.alerts.published", watch, w -> w.publisher().published())
         .register(registry);
-    FunctionCounter.builder("bulwark.maritime.alerts.publish.failures", p, AlertPublisher::failed)
+    FunctionCounter.builder(
+            "bulwark.maritime.alerts.publish.failures", watch, w -> w.publisher().failed())
         .register(registry);
     Gauge.builder("bulwark.maritime.console.clients", watch.events(), LiveEvents::subscribers)
         .register(registry);

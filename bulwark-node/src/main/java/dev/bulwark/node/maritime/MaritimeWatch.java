@@ -45,9 +45,12 @@ import tools.jackson.databind.node.ObjectNode;
  * the console's {@link LiveEvents}. Started and stopped with the node, but the work (ledger,
  * engine, sources) runs only while this process holds the node lease ({@code store.NodeLease}): of
  * a nation's processes over one PostgreSQL, one watches, and the others ask for the lease every
- * {@link #LEASE_CHECK_SECONDS} seconds and take over once the holder is gone. A process that loses
- * the lease stops its work for good (the engine and sources cannot be restarted), so that two never
- * raise the same alert; on H2 the lease is always held. Thread-safe.
+ * {@link #LEASE_CHECK_SECONDS} seconds and take over once the holder is gone. A standby reads the
+ * alerts the holder stored at each check ({@link IncidentLedger#reload}), so its lists are the
+ * nation's, read-only. A process that loses the lease stops its work at once, so that two never
+ * raise the same alert, stands by, and resumes with a new engine and its configured sources when it
+ * holds the lease again (sources added at run time, such as the demo's replay, are not restarted).
+ * On H2 the lease is always held. Thread-safe.
  */
 public final class MaritimeWatch implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(MaritimeWatch.class);
@@ -59,9 +62,9 @@ public final class MaritimeWatch implements SmartLifecycle {
   private final InfrastructureLayer layer;
   private final ObservationQueue queue;
   private final IncidentLedger ledger;
-  private final AlertPublisher publisher;
-  private final IncidentVersionGate versionGate;
-  private final LiveEngine engine;
+  private volatile AlertPublisher publisher;
+  private volatile IncidentVersionGate versionGate;
+  private volatile LiveEngine engine;
   private final LiveEvents events = new LiveEvents();
   private final List<AisSource> sources = new CopyOnWriteArrayList<>();
   private final JsonMapper json = JsonMapper.builder().build();
@@ -71,7 +74,8 @@ public final class MaritimeWatch implements SmartLifecycle {
   private ScheduledExecutorService leaseCheck;
   private volatile boolean running;
   private volatile boolean active;
-  private boolean lost;
+  private int configured;
+  private boolean spent;
 
   /** A watch that always runs when started (one process per database). */
   public MaritimeWatch(
@@ -164,9 +168,12 @@ public final class MaritimeWatch implements SmartLifecycle {
         this::checkLease, LEASE_CHECK_SECONDS, LEASE_CHECK_SECONDS, TimeUnit.SECONDS);
   }
 
-  /** Starts the work when the lease is taken, stops it for good when the lease is lost. */
-  private synchronized void checkLease() {
-    if (!running || lost) {
+  /**
+   * Starts the work when the lease is taken, stops it when the lease is lost; while standing by,
+   * reads what the holder stored.
+   */
+  synchronized void checkLease() {
+    if (!running) {
       return;
     }
     try {
@@ -175,9 +182,12 @@ public final class MaritimeWatch implements SmartLifecycle {
         activate();
       } else if (!held && active) {
         LOG.warn(
-            "maritime watch stopped: this process lost the node lease; restart it to stand by");
-        lost = true;
+            "maritime watch stopped: this process lost the node lease; it stands by and resumes"
+                + " when it holds the lease again");
         deactivate();
+        ledger.reload();
+      } else if (!held) {
+        ledger.reload();
       }
     } catch (RuntimeException e) {
       LOG.warn("maritime watch: lease check failed: {}", e.getMessage());
@@ -185,11 +195,24 @@ public final class MaritimeWatch implements SmartLifecycle {
   }
 
   private void activate() {
+    if (spent) {
+      // engine, publisher and sources end for good when closed: a resumed watch gets new ones
+      engine = new LiveEngine(queue, layer, this::onAlert, 1000);
+      publisher = new AlertPublisher(ledger, 10_000);
+      versionGate = new IncidentVersionGate(IncidentVersionGate.DEFAULT_WINDOW_EVERY_MILLIS);
+      int added = sources.size() - configured;
+      if (added > 0) {
+        LOG.warn("maritime watch resumed without {} sources added at run time", added);
+      }
+      sources.clear();
+    }
     ledger.start();
     publisher.start();
     engine.start();
     try {
-      sources.addAll(0, configuredSources());
+      List<AisSource> fromSettings = configuredSources();
+      configured = fromSettings.size();
+      sources.addAll(0, fromSettings);
     } catch (SocketException e) {
       throw new IllegalStateException("cannot open an AIS source: " + e.getMessage(), e);
     }
@@ -349,19 +372,20 @@ public final class MaritimeWatch implements SmartLifecycle {
       deactivate();
     } else {
       sources.forEach(AisSource::close);
-      events.close();
     }
+    events.close();
   }
 
   private void deactivate() {
     active = false;
+    spent = true;
     if (sampler != null) {
       sampler.shutdownNow();
     }
     sources.forEach(AisSource::close);
     engine.close();
     publisher.close();
-    events.close();
+    // the console's event stream stays: a resumed watch sends on it again
   }
 
   @Override

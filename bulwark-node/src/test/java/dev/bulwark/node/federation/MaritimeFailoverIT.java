@@ -8,6 +8,10 @@ import dev.bulwark.maritime.scenario.Scenarios;
 import dev.bulwark.node.store.TempDirs;
 import dev.bulwark.node.store.TestDatabases;
 import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +27,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,7 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * maritime watch (a replay of the {@code bulwark-maritime} scenarios): only the holder of the node
  * lease watches; when it is killed with SIGKILL, the other starts watching within 30 seconds, and
  * its replay, which raises the same episodes again, adds versions to the holder's incidents: every
- * STIX incident has one first version (one {@code created}), none raised twice. Runs when
+ * STIX incident has one first version (one {@code created}), none raised twice. Before that, the
+ * standby shows the holder's alerts read-only (its list is the nation's; an acknowledgement there
+ * is refused with a reason); after it, the new holder loses its lease while alive (the test holds
+ * the lock), stops watching, and resumes when the lease is free again. Runs when
  * BULWARK_TEST_POSTGRES_URL is set (.ci/run sets it).
  */
 class MaritimeFailoverIT {
@@ -95,6 +106,21 @@ class MaritimeFailoverIT {
     assertThat(standby.log()).as("only one process watches").doesNotContain(WATCH_LINE);
     Map<String, Set<String>> before = firstVersions(url);
 
+    // the standby serves the holder's alerts from the shared store, read-only
+    String token = principal(standby, "analyst");
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    JsonNode listed = get(standby, "/api/maritime/alerts", token);
+    while (listed.size() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      listed = get(standby, "/api/maritime/alerts", token);
+    }
+    assertThat(listed.size()).as("the standby lists the holder's alerts").isGreaterThanOrEqualTo(2);
+    String alertId = listed.get(0).path("id").asString();
+    HttpResponse<String> ack =
+        post(standby, "/api/maritime/alerts/" + alertId + "/acknowledge", token);
+    assertThat(ack.statusCode()).isEqualTo(409);
+    assertThat(ack.body()).contains("stands by");
+
     leader.kill();
     long killed = System.nanoTime();
     while (!standby.log().contains(WATCH_LINE)
@@ -109,6 +135,13 @@ class MaritimeFailoverIT {
       Thread.sleep(500);
     }
     assertThat(versionCount(url)).as("the standby publishes").isGreaterThan(versions);
+
+    // the new holder loses the lease while alive: it stops, stands by, and resumes when it is free
+    try (Connection thief = DriverManager.getConnection(url)) {
+      takeTheLease(thief);
+      awaitLog(standby, "maritime watch stopped", 1, Duration.ofSeconds(30));
+    }
+    awaitLog(standby, WATCH_LINE, 2, Duration.ofSeconds(30));
     Thread.sleep(5000);
 
     Map<String, Set<String>> after = firstVersions(url);
@@ -117,6 +150,96 @@ class MaritimeFailoverIT {
         (id, created) -> assertThat(created).as("%s raised once (one created)", id).hasSize(1));
     before.forEach((id, created) -> assertThat(after.get(id)).isEqualTo(created));
   }
+
+  /** Ends the lease holder's session until this connection holds the lock itself. */
+  private static void takeTheLease(Connection thief) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    try (Statement s = thief.createStatement()) {
+      while (System.nanoTime() < deadline) {
+        s.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"
+                + " AND pid <> pg_backend_pid()");
+        try (ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + LEASE_KEY + ")")) {
+          rs.next();
+          if (rs.getBoolean(1)) {
+            return;
+          }
+        }
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError("could not take the node lease from the process");
+  }
+
+  /** The key of {@code store.NodeLease} for the node's once-only work. */
+  private static final long LEASE_KEY = leaseKey();
+
+  private static long leaseKey() {
+    CRC32 crc = new CRC32();
+    crc.update("bulwark-node-once-only-work".getBytes(StandardCharsets.UTF_8));
+    return crc.getValue();
+  }
+
+  private static void awaitLog(NodeProcess n, String line, int times, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (n.log().split(Pattern.quote(line), -1).length - 1 < times
+        && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(n.log().split(Pattern.quote(line), -1).length - 1)
+        .as("%s logged %d times", line, times)
+        .isGreaterThanOrEqualTo(times);
+  }
+
+  /** Adds a reader and contributor of EST through the command line on the node's home. */
+  private static String principal(NodeProcess n, String name) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder b =
+        new ProcessBuilder(
+                java,
+                "-jar",
+                NodeProcess.JAR.toAbsolutePath().toString(),
+                "principal",
+                "add",
+                name,
+                "--nation",
+                "EST",
+                "--roles",
+                "reader,contributor")
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    b.environment().put("BULWARK_HOME", n.home.toAbsolutePath().toString());
+    Process p = b.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    Matcher m = Pattern.compile("(?m)^token: *(\\S+)").matcher(out);
+    assertThat(m.find()).as(out).isTrue();
+    return m.group(1);
+  }
+
+  private static JsonNode get(NodeProcess n, String path, String token) throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + n.port + path))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+    return JsonMapper.builder().build().readTree(r.body());
+  }
+
+  private static HttpResponse<String> post(NodeProcess n, String path, String token)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + n.port + path))
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** Waits until the alerts collection holds at least {@code n} incidents. */
   private static void awaitIncidents(String url, int n, Duration timeout) throws Exception {

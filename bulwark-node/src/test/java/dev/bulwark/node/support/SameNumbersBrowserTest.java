@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.bulwark.node.cli.BulwarkMain;
 import dev.bulwark.node.security.Role;
+import dev.bulwark.node.testing.NodeHttp;
 import dev.bulwark.node.web.ConsoleBrowser;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -59,7 +60,7 @@ class SameNumbersBrowserTest {
     int year = Integer.parseInt(console.browser.findElement(By.id("year")).getDomProperty("value"));
 
     JsonNode api =
-        new SupportHttp(console.base, "est-officer", officerToken)
+        new NodeHttp(console.base, "est-officer", officerToken)
             .getJson("/api/support/fair-share?year=" + year);
     JsonNode cli = cli("support", "fair-share", "--year", Integer.toString(year), "--json");
 

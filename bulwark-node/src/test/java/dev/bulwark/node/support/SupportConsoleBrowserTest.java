@@ -2,30 +2,20 @@ package dev.bulwark.node.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.node.BulwarkNodeApplication;
-import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
-import dev.bulwark.node.store.NodeDatabase;
-import dev.bulwark.node.store.TempDirs;
 import dev.bulwark.node.testing.NodeHttp;
-import dev.bulwark.node.web.DebianChromium;
-import java.io.IOException;
+import dev.bulwark.node.web.ConsoleBrowser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -48,41 +38,30 @@ class SupportConsoleBrowserTest {
   static String officerToken;
   static String adminToken;
   static WebDriver browser;
+  static ConsoleBrowser console;
 
   @BeforeAll
   static void start() throws Exception {
-    DebianChromium.assumeInstalled();
-    home = TempDirs.create("bulwark-support-console-");
-    node =
-        BulwarkNodeApplication.start(
-            "--server.port=0",
-            "--bulwark.home=" + home,
-            "--spring.datasource.url=" + NodeDatabase.defaultUrl(home),
-            "--logging.level.root=WARN",
+    console =
+        ConsoleBrowser.start(
+            "bulwark-support-console-",
+            "1400,1000",
             "--bulwark.nation=EST",
             "--bulwark.maritime.enabled=false",
-            "--bulwark.support.demo=true",
-            "--bulwark.security.pbkdf2-iterations=1000");
-    base = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
-    officerToken = token("est-officer", "EST", EnumSet.of(Role.READER, Role.CONTRIBUTOR));
-    adminToken = token("est-admin", "EST", EnumSet.of(Role.ADMIN));
-    browser = DebianChromium.start("1400,1000");
+            "--bulwark.support.demo=true");
+    node = console.node;
+    base = console.base;
+    home = console.home;
+    browser = console.browser;
+    officerToken = console.token("est-officer", "EST", EnumSet.of(Role.READER, Role.CONTRIBUTOR));
+    adminToken = console.token("est-admin", "EST", EnumSet.of(Role.ADMIN));
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.quit();
+    if (console != null) {
+      console.close();
     }
-    if (node != null) {
-      node.close();
-    }
-  }
-
-  static String token(String name, String nation, Set<Role> roles) {
-    return node.getBean(PrincipalStore.class)
-        .add(name, nation, roles, Optional.empty(), 0L, Optional.empty())
-        .token();
   }
 
   @Test
@@ -219,12 +198,7 @@ class SupportConsoleBrowserTest {
   }
 
   private static void signIn(String user, String token) {
-    browser.get(base + "/console/support.html");
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(d -> d.findElement(By.id("login-user")).isDisplayed());
-    browser.findElement(By.id("login-user")).sendKeys(user);
-    browser.findElement(By.id("login-password")).sendKeys(token);
-    browser.findElement(By.id("login-submit")).click();
+    console.signIn("/console/support.html", user, token);
   }
 
   /** As the page and the library's report write it: "EUR 21.15 bn". */
@@ -233,22 +207,14 @@ class SupportConsoleBrowserTest {
   }
 
   private static Object js(String script, Object... args) {
-    return ((JavascriptExecutor) browser).executeScript(script, args);
+    return console.js(script, args);
   }
 
   private static int count(WebDriver d, String css) {
-    Object n =
-        ((JavascriptExecutor) d)
-            .executeScript("return document.querySelectorAll(arguments[0]).length;", css);
-    return ((Number) n).intValue();
+    return ConsoleBrowser.count(d, css);
   }
 
   private static void screenshot(String file) {
-    try {
-      byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-      Files.write(Path.of(file), png);
-    } catch (IOException | RuntimeException e) {
-      // a missing screenshot is not a failure of the page
-    }
+    console.screenshot(file);
   }
 }

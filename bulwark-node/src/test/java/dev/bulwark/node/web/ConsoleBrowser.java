@@ -57,6 +57,21 @@ public final class ConsoleBrowser implements AutoCloseable {
       throws IOException {
     DebianChromium.assumeInstalled();
     Path home = TempDirs.create(homePrefix);
+    ConfigurableApplicationContext node = startNode(home, nodeArguments);
+    String base = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
+    try {
+      return new ConsoleBrowser(node, base, home, DebianChromium.start(windowSize));
+    } catch (IOException | RuntimeException e) {
+      node.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A node for a test (also without a browser): port 0, H2 in {@code home}, WARN logging, fast
+   * token hashes, plus {@code nodeArguments}.
+   */
+  public static ConfigurableApplicationContext startNode(Path home, String... nodeArguments) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -66,14 +81,7 @@ public final class ConsoleBrowser implements AutoCloseable {
                 "--logging.level.root=WARN",
                 "--bulwark.security.pbkdf2-iterations=1000"));
     args.addAll(List.of(nodeArguments));
-    ConfigurableApplicationContext node = BulwarkNodeApplication.start(args.toArray(String[]::new));
-    String base = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
-    try {
-      return new ConsoleBrowser(node, base, home, DebianChromium.start(windowSize));
-    } catch (IOException | RuntimeException e) {
-      node.close();
-      throw e;
-    }
+    return BulwarkNodeApplication.start(args.toArray(String[]::new));
   }
 
   /** Adds a principal to the node and returns its token. */

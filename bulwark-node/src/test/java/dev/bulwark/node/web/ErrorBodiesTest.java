@@ -2,10 +2,8 @@ package dev.bulwark.node.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.node.BulwarkNodeApplication;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
-import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.TempDirs;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -65,14 +63,7 @@ class ErrorBodiesTest {
   @BeforeAll
   static void start() throws Exception {
     Path home = TempDirs.create("bulwark-error-bodies-test-");
-    node =
-        BulwarkNodeApplication.start(
-            "--server.port=0",
-            "--bulwark.home=" + home,
-            "--spring.datasource.url=" + NodeDatabase.defaultUrl(home),
-            "--logging.level.root=WARN",
-            "--bulwark.nation=EST",
-            "--bulwark.security.pbkdf2-iterations=1000");
+    node = ConsoleBrowser.startNode(home, "--bulwark.nation=EST");
     base = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
     token =
         node.getBean(PrincipalStore.class)

@@ -3,7 +3,7 @@ package dev.bulwark.node.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.node.BulwarkNodeApplication;
-import dev.bulwark.node.maritime.NodeHttp;
+import dev.bulwark.node.testing.NodeHttp;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.NodeDatabase;

@@ -179,6 +179,18 @@ public final class IncidentLedger {
    * node's identity, the extension-definition and the marking definitions when missing.
    */
   public synchronized void start() {
+    reload();
+    publishBasics();
+  }
+
+  /**
+   * Reads the collection again, forgetting what was held, and writes nothing: a standby process
+   * (one that does not hold the node lease) shows the alerts the watching process stored.
+   */
+  public synchronized void reload() {
+    versions.clear();
+    alerts.clear();
+    byIncident.clear();
     unmarkedDefault =
         store.collection(collection).map(CollectionInfo::defaultNations).orElse(Set.of());
     markings.definitions().forEach(m -> ownDefinitions.put(m.id(), m));
@@ -187,7 +199,6 @@ public final class IncidentLedger {
       adopt(o, notes);
     }
     attachNotes(notes);
-    publishBasics();
   }
 
   /**
