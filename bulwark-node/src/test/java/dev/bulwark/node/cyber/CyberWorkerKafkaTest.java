@@ -190,7 +190,7 @@ class CyberWorkerKafkaTest {
     var c = node.context;
     return new CyberWorker(
             new CyberWorkerProperties(
-                kafka.bootstrapServers(), "crash-events", group, "eve", 10, null, null),
+                kafka.bootstrapServers(), "crash-events", group, "eve", 10, null, null, null),
             c.getBean(CyberProperties.class),
             c.getBean(IndicatorIndexes.class),
             c.getBean(SightingWriter.class),
