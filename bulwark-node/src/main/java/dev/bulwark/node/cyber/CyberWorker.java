@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,6 +42,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -221,9 +223,15 @@ final class CyberWorker implements AutoCloseable {
         if (!batch.isEmpty()) {
           process(batch);
           faults.beforeCommit(++batches);
-          c.commitSync(nextOffsets(batch));
-          synchronized (this) {
-            commits++;
+          try {
+            c.commitSync(nextOffsets(batch));
+            synchronized (this) {
+              commits++;
+            }
+          } catch (CommitFailedException | RebalanceInProgressException e) {
+            // the partitions moved on during the batch: its sightings are stored, the next owner
+            // gets the records again and the ledger skips what was counted
+            LOG.warn("cyber worker: commit refused ({}), records will come again", e.toString());
           }
         }
       }
