@@ -1,9 +1,7 @@
 package dev.bulwark.node.cyber;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulwark.cyber.sighting.SightingAggregator;
 import dev.bulwark.node.BulwarkNodeApplication;
 import dev.bulwark.node.security.NodePrincipal;
 import dev.bulwark.node.security.PrincipalStore;
@@ -13,10 +11,7 @@ import dev.bulwark.node.store.NewObject;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Provenance;
-import dev.bulwark.node.store.ReadFilter;
-import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.stix.StixCodec;
-import dev.bulwark.stix.StixTimestamps;
 import dev.bulwark.stix.markings.Tlp;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -108,20 +103,11 @@ class SensorFeedsTest {
   }
 
   static long count(NodePrincipal sensor, int hour) {
-    long start =
-        StixTimestamps.parseMicros(String.format("2017-01-30T%02d:00:00Z", hour)).orElseThrow();
-    String id = SightingAggregator.idOf(GREEN, CyberIntake.sensorIdentity(sensor), start);
-    List<StoredObject> v =
-        node.context.getBean(ObjectStore.class).versions("sightings", id, ReadFilter.SYSTEM);
-    return v.isEmpty() ? 0 : JSON.readTree(v.get(v.size() - 1).json()).path("count").asLong();
+    return SightingCounts.count(node.context.getBean(ObjectStore.class), GREEN, sensor, hour);
   }
 
   static void await(BooleanSupplier done, String what) throws InterruptedException {
-    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!done.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(until);
-      Thread.sleep(50);
-    }
+    SightingCounts.await(done, what);
   }
 
   static SensorFeeds feeds(SensorFeedProperties p) throws Exception {
