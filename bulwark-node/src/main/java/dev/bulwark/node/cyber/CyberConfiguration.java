@@ -23,10 +23,15 @@ import org.springframework.context.annotation.Configuration;
  * The cyber feature's beans: the sightings collection (node-owned: only the node and its peers
  * write it), the per-reader indicator indexes, the sighting writer and reads, the intake. On unless
  * {@code bulwark.cyber.enabled=false}. The Kafka worker runs when {@code
- * bulwark.cyber.worker.kafka} is set.
+ * bulwark.cyber.worker.kafka} is set; the sensor logs of {@code bulwark.cyber.feeds} (files
+ * followed, TCP ports) are read at start.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CyberProperties.class, CyberWorkerProperties.class})
+@EnableConfigurationProperties({
+  CyberProperties.class,
+  CyberWorkerProperties.class,
+  SensorFeedProperties.class
+})
 @ConditionalOnProperty(name = "bulwark.cyber.enabled", havingValue = "true", matchIfMissing = true)
 public class CyberConfiguration {
   private static final LongSupplier NOW_MICROS = () -> System.currentTimeMillis() * 1000;
@@ -86,6 +91,13 @@ public class CyberConfiguration {
     return new CyberWorker(
             w, p, indexes, writer, intake, principals, store, policy, CyberWorker.Faults.NONE)
         .start();
+  }
+
+  @Bean(destroyMethod = "close")
+  SensorFeeds cyberSensorFeeds(
+      CyberIntake intake, PrincipalStore principals, SensorFeedProperties feeds)
+      throws IOException {
+    return new SensorFeeds(intake, principals, feeds).start();
   }
 
   private static Warninglists warninglists(CyberProperties p) {

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,6 +42,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -107,6 +110,7 @@ final class CyberWorker implements AutoCloseable {
   private final AccessPolicy policy;
   private final Faults faults;
   private final Map<String, SensorStream> streams = new HashMap<>();
+  private final Map<SensorFormat, SensorReader> readers = new EnumMap<>(SensorFormat.class);
   private final Thread thread;
   private volatile boolean running = true;
   private volatile KafkaConsumer<String, String> consumer;
@@ -200,6 +204,10 @@ final class CyberWorker implements AutoCloseable {
     p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
+    p.put(
+        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+        (int) Math.max(1, settings.sessionTimeout().toMillis() / 3));
     settings.clientIdSetting().ifPresent(id -> p.put(ConsumerConfig.CLIENT_ID_CONFIG, id));
     return p;
   }
@@ -215,9 +223,15 @@ final class CyberWorker implements AutoCloseable {
         if (!batch.isEmpty()) {
           process(batch);
           faults.beforeCommit(++batches);
-          c.commitSync(nextOffsets(batch));
-          synchronized (this) {
-            commits++;
+          try {
+            c.commitSync(nextOffsets(batch));
+            synchronized (this) {
+              commits++;
+            }
+          } catch (CommitFailedException | RebalanceInProgressException e) {
+            // the partitions moved on during the batch: its sightings are stored, the next owner
+            // gets the records again and the ledger skips what was counted
+            LOG.warn("cyber worker: commit refused ({}), records will come again", e.toString());
           }
         }
       }
@@ -291,7 +305,8 @@ final class CyberWorker implements AutoCloseable {
     ReadCounts counts = new ReadCounts();
     String partition = r.topic() + "-" + r.partition();
     try {
-      new SensorReader(format)
+      readers
+          .computeIfAbsent(format, SensorReader::new)
           .read(
               new StringReader(r.value() == null ? "" : r.value()),
               where,
@@ -378,6 +393,7 @@ final class CyberWorker implements AutoCloseable {
     LiveIndex live;
     PatternIndicatorMatcher matcher;
     long maxTime = Long.MIN_VALUE;
+    long refreshedAt = Long.MIN_VALUE;
 
     SensorStream(NodePrincipal principal) {
       this.principal = principal;
@@ -388,6 +404,12 @@ final class CyberWorker implements AutoCloseable {
     }
 
     void refresh() {
+      // only when the indicators changed, not at every batch: the index's time-to-live would
+      // rebuild it every few seconds under a steady stream (the change stamp is what matters here)
+      if (index != null && refreshedAt == indicatorStamp) {
+        return;
+      }
+      refreshedAt = indicatorStamp;
       index = indexes.of(principal);
       if (live != index.index()) {
         live = index.index();

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * bulwark.cyber.worker.format=eve                 # eve | zeek | stix (a record header may say)
  * bulwark.cyber.worker.max-poll-records=500       # events per batch (bounds memory)
  * bulwark.cyber.worker.poll-timeout=PT0.5S
+ * bulwark.cyber.worker.session-timeout=PT10S      # a killed worker's partitions move after this
  * bulwark.cyber.worker.client-id=                 # optional, for the broker's logs
  * </pre>
  *
@@ -28,6 +29,7 @@ public record CyberWorkerProperties(
     String format,
     int maxPollRecords,
     Duration pollTimeout,
+    Duration sessionTimeout,
     String clientId) {
 
   /** Fills the defaults. */
@@ -37,6 +39,8 @@ public record CyberWorkerProperties(
     format = format == null || format.isBlank() ? "eve" : format;
     maxPollRecords = maxPollRecords <= 0 ? 500 : maxPollRecords;
     pollTimeout = pollTimeout == null ? Duration.ofMillis(500) : pollTimeout;
+    // Kafka's 45 s default would keep a killed worker's partitions idle that long
+    sessionTimeout = sessionTimeout == null ? Duration.ofSeconds(10) : sessionTimeout;
   }
 
   /** The client id, when one is set. */

@@ -2,7 +2,6 @@ package dev.bulwark.node.cyber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.cyber.sighting.SightingAggregator;
 import dev.bulwark.node.BulwarkNodeApplication;
 import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.security.NodePrincipal;
@@ -13,14 +12,10 @@ import dev.bulwark.node.store.NewObject;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Provenance;
-import dev.bulwark.node.store.ReadFilter;
-import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.stix.StixCodec;
-import dev.bulwark.stix.StixTimestamps;
 import dev.bulwark.stix.markings.Tlp;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -164,33 +159,27 @@ class CyberWorkerKafkaTest {
     }
   }
 
-  /** The latest stored version of the sensor's sighting of the indicator in the hour's window. */
   static Optional<JsonNode> sighting(int hour) {
-    long start =
-        StixTimestamps.parseMicros(String.format("2017-01-30T%02d:00:00Z", hour)).orElseThrow();
-    String id = SightingAggregator.idOf(GREEN, CyberIntake.sensorIdentity(sensor), start);
-    List<StoredObject> v =
-        node.context.getBean(ObjectStore.class).versions("sightings", id, ReadFilter.SYSTEM);
-    return v.isEmpty() ? Optional.empty() : Optional.of(JSON.readTree(v.get(v.size() - 1).json()));
+    return SightingCounts.sighting(node.context.getBean(ObjectStore.class), GREEN, sensor, hour);
   }
 
   static long count(int hour) {
-    return sighting(hour).map(s -> s.path("count").asLong()).orElse(0L);
+    return count(GREEN, hour);
+  }
+
+  static long count(String indicator, int hour) {
+    return SightingCounts.count(node.context.getBean(ObjectStore.class), indicator, sensor, hour);
   }
 
   static void await(BooleanSupplier done, String what) throws InterruptedException {
-    long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (!done.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waiting for " + what).isLessThan(until);
-      Thread.sleep(100);
-    }
+    SightingCounts.await(done, what);
   }
 
   CyberWorker worker(String group, CyberWorker.Faults faults) {
     var c = node.context;
     return new CyberWorker(
             new CyberWorkerProperties(
-                kafka.bootstrapServers(), "crash-events", group, "eve", 10, null, null),
+                kafka.bootstrapServers(), "crash-events", group, "eve", 10, null, null, null),
             c.getBean(CyberProperties.class),
             c.getBean(IndicatorIndexes.class),
             c.getBean(SightingWriter.class),
@@ -263,15 +252,6 @@ class CyberWorkerKafkaTest {
   /** A flow of the real capture's shape to an address, at hour:05. */
   static String flowTo(String address, int hour) {
     return event(hour, 5, 0).replace("54.230.202.37", address);
-  }
-
-  static long count(String indicator, int hour) {
-    long start =
-        StixTimestamps.parseMicros(String.format("2017-01-30T%02d:00:00Z", hour)).orElseThrow();
-    String id = SightingAggregator.idOf(indicator, CyberIntake.sensorIdentity(sensor), start);
-    List<StoredObject> v =
-        node.context.getBean(ObjectStore.class).versions("sightings", id, ReadFilter.SYSTEM);
-    return v.isEmpty() ? 0 : JSON.readTree(v.get(v.size() - 1).json()).path("count").asLong();
   }
 
   @Test
