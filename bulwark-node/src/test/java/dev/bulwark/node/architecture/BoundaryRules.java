@@ -141,6 +141,8 @@ final class BoundaryRules {
         .definedBy(root + ".cyber..")
         .layer("readiness")
         .definedBy(root + ".readiness..")
+        .optionalLayer("misp")
+        .definedBy(root + ".misp..")
         .layer("node")
         .definedBy(root + ".node..")
         .whereLayer("stix")
@@ -157,12 +159,14 @@ final class BoundaryRules {
         .mayOnlyAccessLayers("ais", "stix")
         .whereLayer("cyber")
         .mayOnlyAccessLayers("stix")
+        .whereLayer("misp")
+        .mayOnlyAccessLayers("stix")
         .whereLayer("node")
         .mayNotBeAccessedByAnyLayer()
         .as(
             "Module dependencies point one way: node → maritime → ais, maritime → stix,"
                 + " support → stix, incidents → stix, cyber → stix, readiness → support and stix,"
-                + " node → stix, node → support, node → incidents, node → cyber, node → readiness,"
+                + " misp → stix, node → stix, node → support, node → incidents, node → cyber, node → readiness,"
                 + " and no library depends on the node");
   }
 
@@ -251,7 +255,8 @@ final class BoundaryRules {
       root + ".support..",
       root + ".incidents..",
       root + ".cyber..",
-      root + ".readiness.."
+      root + ".readiness..",
+      root + ".misp.."
     };
   }
 
