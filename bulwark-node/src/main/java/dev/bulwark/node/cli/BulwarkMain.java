@@ -47,6 +47,7 @@ import picocli.CommandLine.Command;
       CampaignCommand.class,
       SanctionsCommand.class,
       ReadinessCommand.class,
+      MispCommand.class,
     })
 public final class BulwarkMain implements Runnable {
 
