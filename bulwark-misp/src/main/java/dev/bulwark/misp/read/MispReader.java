@@ -103,6 +103,9 @@ public final class MispReader {
     }
     if (root.has("response")) {
       JsonNode r = root.get("response");
+      if (r.isObject() && r.get("Attribute") != null && r.get("Attribute").isArray()) {
+        return List.of(attributeCollection(r.get("Attribute"), "$.response.Attribute"));
+      }
       if (!r.isArray()) {
         throw new MispFormatException("$.response", "expected an array");
       }
@@ -152,6 +155,15 @@ public final class MispReader {
       events.add(collection(looseAttributes, looseObjects));
     }
     return events;
+  }
+
+  private MispEvent attributeCollection(JsonNode array, String path) throws MispFormatException {
+    EventParser loose = new EventParser(limits);
+    List<MispAttribute> attrs = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      attrs.add(loose.attribute(array.get(i), path + "[" + i + "]", null));
+    }
+    return collection(attrs, List.of());
   }
 
   private static MispEvent collection(List<MispAttribute> attrs, List<MispObject> objects) {

@@ -1,5 +1,6 @@
 package dev.bulwark.misp.stix;
 
+import dev.bulwark.misp.audience.AudienceResolver;
 import dev.bulwark.misp.audience.AudienceSettings;
 import dev.bulwark.misp.model.MispEvent;
 
@@ -8,7 +9,7 @@ import dev.bulwark.misp.model.MispEvent;
  * from misp-stix). Immutable and thread-safe.
  */
 public final class MispToStix {
-  private final AudienceSettings settings;
+  private final AudienceResolver resolver;
 
   /**
    * A converter for one MISP link.
@@ -16,7 +17,7 @@ public final class MispToStix {
    * @param settings nations and organisations of the link
    */
   public MispToStix(AudienceSettings settings) {
-    this.settings = settings;
+    this.resolver = new AudienceResolver(settings);
   }
 
   /**
@@ -26,6 +27,6 @@ public final class MispToStix {
    * @return the STIX objects, the loss report and the uuid rows
    */
   public EventConversion convert(MispEvent event) {
-    throw new UnsupportedOperationException("not yet: " + settings.ownNation());
+    return new EventRun(event, resolver).run();
   }
 }
