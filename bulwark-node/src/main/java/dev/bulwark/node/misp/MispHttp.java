@@ -30,7 +30,13 @@ final class MispHttp {
     if ("file".equals(peer.url().getScheme())) {
       return FeedSource.directory(Path.of(peer.url()));
     }
-    return relativePath -> get(peer, peer.url().resolve(relativePath), "Bearer " + peer.secret());
+    return relativePath -> {
+      // a manifest names files by uuid: nothing may lead outside the feed's folder on its server
+      if (!relativePath.matches("[A-Za-z0-9._-]+") || relativePath.contains("..")) {
+        throw new IOException("not a feed file name: " + relativePath);
+      }
+      return get(peer, peer.url().resolve(relativePath), "Bearer " + peer.secret());
+    };
   }
 
   /** GET with the peer's credentials; a 404 is a missing file, any other failure an IOException. */
