@@ -12,9 +12,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * MISP attribute types → STIX cyber-observables and a pattern, after misp-stix's attribute mapping
  * (SCO ids reuse the attribute uuid as misp-stix does). Types not listed here, and values that are
- * not valid for their type, have no mapping: the caller carries them as a note. Stateless.
+ * not valid for their type, have no mapping: the caller carries them as a note. Public so that the
+ * writer can check a value it reads back from a pattern. Stateless.
  */
-final class AttributeMap {
+public final class AttributeMap {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Pattern IPV4 =
       Pattern.compile(
@@ -23,8 +24,8 @@ final class AttributeMap {
   private static final Pattern AS = Pattern.compile("(?i)(AS)?(\\d{1,10})");
   private static final Pattern MAC = Pattern.compile("([0-9a-f]{2}:){5}[0-9a-f]{2}");
 
-  /** MISP hash types → STIX hash names (only the STIX hashing-algorithm vocabulary). */
-  static final Map<String, String> HASHES =
+  /** MISP hash attribute types → STIX hash names. */
+  public static final Map<String, String> HASH_NAMES =
       Map.of(
           "md5", "MD5",
           "sha1", "SHA-1",
@@ -36,18 +37,32 @@ final class AttributeMap {
           "tlsh", "TLSH");
 
   /** What an attribute becomes: its SCOs (the first is the main one) and a pattern for it. */
-  record Mapped(List<ObjectNode> scos, String pattern) {}
+  /**
+   * What an attribute becomes.
+   *
+   * @param scos its cyber-observables, the main one first
+   * @param pattern the STIX pattern matching it
+   */
+  public record Mapped(List<ObjectNode> scos, String pattern) {}
 
   private AttributeMap() {}
 
-  static Optional<Mapped> map(String type, String value, String uuid) {
+  /**
+   * The STIX form of a MISP attribute value.
+   *
+   * @param type MISP attribute type
+   * @param value its value
+   * @param uuid the attribute uuid (SCO ids reuse it)
+   * @return the SCOs and pattern, or empty when the type has no mapping or the value is invalid
+   */
+  public static Optional<Mapped> map(String type, String value, String uuid) {
     String t = type.toLowerCase(Locale.ROOT);
-    String hash = HASHES.get(t);
+    String hash = HASH_NAMES.get(t);
     if (hash != null) {
       return hash(uuid, hash, value).map(h -> file(uuid, null, hash, value));
     }
     if (t.startsWith("filename|")) {
-      String h = HASHES.get(t.substring("filename|".length()));
+      String h = HASH_NAMES.get(t.substring("filename|".length()));
       String[] p = value.split("\\|", 2);
       if (h == null || p.length != 2 || hash(uuid, h, p[1]).isEmpty()) {
         return Optional.empty();

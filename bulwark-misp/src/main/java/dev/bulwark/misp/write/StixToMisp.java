@@ -1,5 +1,6 @@
 package dev.bulwark.misp.write;
 
+import dev.bulwark.misp.audience.AudienceResolver;
 import dev.bulwark.misp.audience.AudienceSettings;
 import dev.bulwark.stix.StixObject;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.function.Function;
  * Immutable and thread-safe.
  */
 public final class StixToMisp {
-  private final AudienceSettings settings;
+  private final AudienceResolver resolver;
 
   /**
    * An exporter for one MISP link.
@@ -20,7 +21,7 @@ public final class StixToMisp {
    * @param settings nations and organisations of the link
    */
   public StixToMisp(AudienceSettings settings) {
-    this.settings = settings;
+    this.resolver = new AudienceResolver(settings);
   }
 
   /**
@@ -39,6 +40,7 @@ public final class StixToMisp {
       Function<String, Optional<StixObject>> markingResolver,
       Function<StixObject, String> originNation,
       String readerNation) {
-    throw new UnsupportedOperationException("not yet: " + settings.ownNation());
+    return new ExportRun(resolver, markingResolver, originNation, readerNation)
+        .run(collection, objects);
   }
 }

@@ -1,0 +1,156 @@
+package dev.bulwark.misp.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.misp.TestData;
+import dev.bulwark.misp.audience.Audience;
+import dev.bulwark.misp.audience.AudienceResolver;
+import dev.bulwark.misp.audience.AudienceSettings;
+import dev.bulwark.misp.model.MispAttribute;
+import dev.bulwark.misp.model.MispEvent;
+import dev.bulwark.misp.model.MispObject;
+import dev.bulwark.misp.model.MispTag;
+import dev.bulwark.misp.read.MispReader;
+import dev.bulwark.misp.stix.EventConversion;
+import dev.bulwark.misp.stix.MispToStix;
+import dev.bulwark.stix.StixObject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * MISP → STIX → MISP keeps every attribute's type, value, to_ids, category, tags and effective
+ * audience; the written events validate against MISP's schema; TLP:RED is not exported and is
+ * counted.
+ */
+class RoundTripTest {
+  static final String ORG_FIN = "11111111-1111-4111-8111-111111111111";
+  static final String ORG_POL = "22222222-2222-4222-8222-222222222222";
+  static final String ORG_NONE = "33333333-3333-4333-8333-333333333333";
+  static final AudienceSettings SETTINGS =
+      new AudienceSettings("EST", Set.of("LVA", "LTU"), Map.of(ORG_FIN, "FIN", ORG_POL, "POL"));
+
+  @Test
+  void mispStixEventsSurviveTheRoundTrip() throws Exception {
+    for (String f :
+        List.of(
+            "misp-stix/test_events_collection_1.json",
+            "misp-stix/test_events_collection_2.json",
+            "misp-stix/test_objects_collection_1.json",
+            "misp-stix/test_objects_collection_2.json",
+            "feed/d177856e-6e46-44ee-8eb5-83ef1c7452c7.json")) {
+      for (MispEvent e : TestData.events(f)) {
+        roundTrip(e, 0);
+      }
+    }
+  }
+
+  @Test
+  void audiencesAndTagsSurviveAndRedStaysHome() throws Exception {
+    String json =
+        """
+        {"Event": {"uuid": "aaaaaaaa-0000-4000-8000-000000000001", "info": "audiences",
+          "date": "2026-12-07", "timestamp": "1796000000", "distribution": "4",
+          "sharing_group_id": "7",
+          "SharingGroup": {"id": "7", "uuid": "bbbbbbbb-0000-4000-8000-000000000001", "name": "sg",
+            "SharingGroupOrg": [{"Organisation": {"uuid": "%s", "name": "fin"}},
+                                {"Organisation": {"uuid": "%s", "name": "pol"}},
+                                {"Organisation": {"uuid": "%s", "name": "nobody"}}]},
+          "Orgc": {"uuid": "cccccccc-0000-4000-8000-000000000001", "name": "CERT-EE"},
+          "Tag": [{"name": "tlp:amber"}, {"name": "admiralty-scale:source-reliability=\\"b\\""}],
+          "Attribute": [
+            {"uuid": "dddddddd-0000-4000-8000-000000000001", "type": "ip-dst",
+             "category": "Network activity", "value": "203.0.113.7", "to_ids": true,
+             "distribution": "5", "timestamp": "1796000000",
+             "Tag": [{"name": "kill-chain:delivery"}]},
+            {"uuid": "dddddddd-0000-4000-8000-000000000002", "type": "domain",
+             "category": "Network activity", "value": "evil.example", "to_ids": false,
+             "distribution": "0", "timestamp": "1796000000"},
+            {"uuid": "dddddddd-0000-4000-8000-000000000003", "type": "btc",
+             "category": "Financial fraud", "value": "1E38kt7ryhbRXUzbam6iQ6sd93VHUUdjEE",
+             "to_ids": true, "distribution": "1", "timestamp": "1796000000"},
+            {"uuid": "dddddddd-0000-4000-8000-000000000004", "type": "url",
+             "category": "Network activity", "value": "https://evil.example/x", "to_ids": true,
+             "distribution": "5", "timestamp": "1796000000", "Tag": [{"name": "tlp:red"}]}
+          ]}}
+        """
+            .formatted(ORG_FIN, ORG_POL, ORG_NONE);
+    MispEvent e =
+        new MispReader()
+            .read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))
+            .get(0);
+    ExportResult r = roundTrip(e, 1);
+    assertThat(r.losses().stream().flatMap(l -> l.entries().stream()))
+        .anyMatch(l -> l.reason().contains("TLP:RED"));
+  }
+
+  /** Converts, exports for the own nation, re-reads and compares; returns the export. */
+  static ExportResult roundTrip(MispEvent e, int expectedNotExported) throws Exception {
+    EventConversion c = new MispToStix(SETTINGS).convert(e);
+    Map<String, StixObject> byId = new HashMap<>();
+    c.objects().forEach(o -> byId.put(o.id(), o));
+    ExportResult r =
+        new StixToMisp(SETTINGS)
+            .export("c", c.objects(), id -> Optional.ofNullable(byId.get(id)), o -> "EST", "EST");
+    assertThat(r.notExported()).as(e.uuid()).isEqualTo(expectedNotExported);
+    assertThat(r.events()).hasSize(1);
+    MispSchema schema = new MispSchema();
+    assertThat(schema.validate(r.events().get(0).json())).isEmpty();
+    MispEvent back =
+        new MispReader()
+            .read(
+                new ByteArrayInputStream(
+                    MispJson.toJson(r.events().get(0).json()).getBytes(StandardCharsets.UTF_8)))
+            .get(0);
+    assertThat(back.uuid()).isEqualTo(e.uuid());
+    Map<String, String> before = describe(e);
+    Map<String, String> after = describe(back);
+    for (Map.Entry<String, String> x : before.entrySet()) {
+      if (x.getValue().contains("tlp:red")) {
+        assertThat(after).doesNotContainKey(x.getKey());
+      } else {
+        assertThat(after.get(x.getKey())).as(x.getKey()).isEqualTo(x.getValue());
+      }
+    }
+    return r;
+  }
+
+  /** Per attribute uuid: type, value, to_ids, category, tags and the effective audience. */
+  static Map<String, String> describe(MispEvent e) {
+    AudienceResolver res = new AudienceResolver(SETTINGS);
+    Audience ev = res.of(e.distribution(), e.sharingGroup(), e.tags(), null, n -> {});
+    Map<String, String> out = new HashMap<>();
+    List<MispAttribute> all = new ArrayList<>(e.attributes());
+    Map<String, Audience> parent = new HashMap<>();
+    e.attributes().forEach(a -> parent.put(a.uuid(), ev));
+    for (MispObject o : e.objects()) {
+      Audience oa = res.of(o.distribution(), o.sharingGroup(), List.of(), ev, n -> {});
+      o.attributes().forEach(a -> parent.put(a.uuid(), oa));
+      all.addAll(o.attributes());
+    }
+    for (MispAttribute a : all) {
+      Audience aud =
+          res.of(a.distribution(), a.sharingGroup(), a.tags(), parent.get(a.uuid()), n -> {});
+      Set<String> tags = new TreeSet<>();
+      a.tags().stream().map(MispTag::name).forEach(tags::add);
+      out.put(
+          a.uuid(),
+          String.join(
+              " | ",
+              a.type(),
+              a.value(),
+              Boolean.toString(a.toIds()),
+              a.category(),
+              tags.toString(),
+              aud.toString()));
+    }
+    return out;
+  }
+}
