@@ -43,20 +43,49 @@ public record Audience(Optional<Releasability> releasability, Optional<Tlp> tlp)
    * @return the narrowed audience
    */
   public Audience narrow(Audience other, String ownNation) {
+    Optional<Tlp> t = stricter(tlp, other.tlp);
+    Optional<Set<String>> mine = effectiveNations(ownNation);
+    Optional<Set<String>> theirs = other.effectiveNations(ownNation);
     Optional<Releasability> r;
-    if (releasability.isEmpty()) {
-      r = other.releasability;
-    } else if (other.releasability.isEmpty()) {
-      r = releasability;
-    } else if (releasability.equals(other.releasability)) {
+    if (mine.isEmpty() && theirs.isEmpty()) {
+      r = Optional.empty();
+    } else if (mine.isEmpty() || theirs.isEmpty()) {
+      r =
+          mine.isEmpty()
+              ? other.releasability.or(() -> only(theirs.get()))
+              : releasability.or(() -> only(mine.get()));
+    } else if (releasability.isPresent() && releasability.equals(other.releasability)) {
       r = releasability;
     } else {
-      Set<String> both = expand(releasability.get());
-      both.retainAll(expand(other.releasability.get()));
+      Set<String> both = new TreeSet<>(mine.get());
+      both.retainAll(theirs.get());
       both.add(ownNation);
       r = Optional.of(new Releasability(both, Set.of()));
     }
-    return new Audience(r, stricter(tlp, other.tlp));
+    return new Audience(r, t);
+  }
+
+  /**
+   * The nations that may read under the project's release rule, or empty for no nation limit: a
+   * releasability lists them; without one, TLP:AMBER, AMBER+STRICT and RED mean the origin only (so
+   * "all communities" + TLP:AMBER is narrower than a community list + TLP:AMBER, and narrowing must
+   * see it).
+   */
+  private Optional<Set<String>> effectiveNations(String ownNation) {
+    if (tlp.equals(Optional.of(Tlp.AMBER_STRICT)) || tlp.equals(Optional.of(Tlp.RED))) {
+      return Optional.of(Set.of(ownNation));
+    }
+    if (releasability.isPresent()) {
+      return Optional.of(expand(releasability.get()));
+    }
+    if (tlp.equals(Optional.of(Tlp.AMBER))) {
+      return Optional.of(Set.of(ownNation));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Releasability> only(Set<String> nations) {
+    return Optional.of(new Releasability(nations, Set.of()));
   }
 
   /**

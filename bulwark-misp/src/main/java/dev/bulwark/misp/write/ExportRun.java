@@ -59,6 +59,7 @@ final class ExportRun {
   private final List<ExportedEvent> events = new ArrayList<>();
   private final Set<String> used = new LinkedHashSet<>();
   private final Set<String> processed = new LinkedHashSet<>();
+  private final Set<String> refused = new LinkedHashSet<>();
   private final Map<String, List<MispSighting>> sightings = new LinkedHashMap<>();
   private int attributes;
   private int notExported;
@@ -105,6 +106,9 @@ final class ExportRun {
         ts = Math.max(ts, seconds(o.modified().orElse("1970-01-01T00:00:00Z")));
       }
       EventParts parts = parts(loose, uuid, looseLoss, Optional.empty());
+      if (parts.attributes.isEmpty() && parts.objects.isEmpty()) {
+        return finish(looseLoss);
+      }
       MispEvent e =
           new MispEvent(
               uuid,
@@ -127,6 +131,10 @@ final class ExportRun {
               List.of());
       emit(e);
     }
+    return finish(looseLoss);
+  }
+
+  private ExportResult finish(List<LossEntry> looseLoss) {
     if (!looseLoss.isEmpty()) {
       losses.add(new LossReport("", looseLoss));
     }
@@ -228,7 +236,7 @@ final class ExportRun {
     for (StixObject m : members) {
       if (!ATTRIBUTE_TYPES.contains(m.type())
           || inObjects.contains(uuidOf(m))
-          || used.contains(m.id()) && !"indicator".equals(m.type())) {
+          || processed.contains(m.id())) {
         continue;
       }
       attribute(m, loss, ev, false)
@@ -277,7 +285,9 @@ final class ExportRun {
     }
     Optional<MispAudience> aud = audience(o, loss);
     if (aud.isEmpty()) {
-      notExported++;
+      if (refused.add(uuidOf(o))) {
+        notExported++;
+      }
       return Optional.empty();
     }
     String uuid = table.claim(o.id(), uuidOf(o), tv.get().type() + "|" + tv.get().value());
