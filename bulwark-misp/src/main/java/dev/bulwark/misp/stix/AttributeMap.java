@@ -70,7 +70,8 @@ public final class AttributeMap {
       return Optional.of(file(uuid, p[0], h, p[1]));
     }
     return switch (t) {
-      case "ip-src", "ip-dst" -> ip(uuid, value);
+      case "ip-src", "ip-dst" -> traffic(t.substring(3), uuid, value, null);
+      case "ip-src|port", "ip-dst|port" -> ipPort(t.substring(3, 6), uuid, value);
       case "domain", "hostname" -> simple("domain-name", "value", uuid, value, isHost(value));
       case "url", "link", "uri" -> simple("url", "value", uuid, value, !value.isBlank());
       case "email", "email-src", "email-dst" ->
@@ -121,6 +122,52 @@ public final class AttributeMap {
       return Optional.empty();
     }
     return simple(type, "value", uuid, value, true);
+  }
+
+  /**
+   * ip-src / ip-dst (and with |port) as misp-stix writes them: a network-traffic whose src_ref or
+   * dst_ref is the address SCO, and a pattern on that reference. The port is an integer in the
+   * pattern (misp-stix quotes it; STIX types it as an integer). {@code protocols} is required by
+   * STIX: we write the IP version, the one protocol the attribute tells us.
+   */
+  private static Optional<Mapped> traffic(String side, String uuid, String value, Integer port) {
+    Optional<Mapped> ip = ip(uuid, value);
+    if (ip.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode address = ip.get().scos().get(0);
+    String addressType = address.get("type").stringValue();
+    ObjectNode nt = sco("network-traffic", uuid);
+    nt.put(side + "_ref", address.get("id").stringValue());
+    if (port != null) {
+      nt.put(side + "_port", port);
+    }
+    nt.putArray("protocols").add("ipv4-addr".equals(addressType) ? "ipv4" : "ipv6");
+    String pattern =
+        "[network-traffic:"
+            + side
+            + "_ref.type = '"
+            + addressType
+            + "' AND network-traffic:"
+            + side
+            + "_ref.value = '"
+            + esc(value)
+            + "'"
+            + (port == null ? "" : " AND network-traffic:" + side + "_port = " + port)
+            + "]";
+    return Optional.of(new Mapped(List.of(nt, address), pattern));
+  }
+
+  private static Optional<Mapped> ipPort(String side, String uuid, String value) {
+    int bar = value.lastIndexOf('|');
+    if (bar < 0 || !value.substring(bar + 1).matches("\\d{1,5}")) {
+      return Optional.empty();
+    }
+    int port = Integer.parseInt(value.substring(bar + 1));
+    if (port > 65535) {
+      return Optional.empty();
+    }
+    return traffic(side, uuid, value.substring(0, bar), port);
   }
 
   private static Optional<Mapped> as(String uuid, String value) {

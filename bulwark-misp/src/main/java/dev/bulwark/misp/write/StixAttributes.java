@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 final class StixAttributes {
   private static final Pattern QUOTED = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'");
   private static final Pattern NUMBER = Pattern.compile("= (\\d+)\\]");
+  private static final Pattern PORT = Pattern.compile("_port = (\\d+)\\]$");
   private static final Pattern SINGLE =
       Pattern.compile("^\\[([a-z0-9-]+):([A-Za-z0-9_.'-]+) = '((?:[^'\\\\]|\\\\.)*)'\\]$");
   private static final Map<String, String> BY_PATH =
@@ -27,6 +28,8 @@ final class StixAttributes {
           Map.entry("domain-name:value", "domain"),
           Map.entry("ipv4-addr:value", "ip-dst"),
           Map.entry("ipv6-addr:value", "ip-dst"),
+          Map.entry("network-traffic:src_ref.value", "ip-src"),
+          Map.entry("network-traffic:dst_ref.value", "ip-dst"),
           Map.entry("url:value", "url"),
           Map.entry("email-addr:value", "email-src"),
           Map.entry("mac-addr:value", "mac-address"),
@@ -58,6 +61,11 @@ final class StixAttributes {
           "as".equalsIgnoreCase(type.get()) && n.find()
               ? "AS" + n.group(1)
               : String.join("|", parts);
+      if (type.get().startsWith("ip-") && parts.size() == 2) {
+        // network-traffic:<side>_ref.type = '<address type>' AND ..._ref.value = '<ip>'
+        Matcher p = PORT.matcher(pattern);
+        candidate = parts.get(1) + (p.find() ? "|" + p.group(1) : "");
+      }
       Optional<AttributeMap.Mapped> back = AttributeMap.map(type.get(), candidate, uuid);
       if (back.isPresent() && back.get().pattern().equals(pattern)) {
         return Optional.of(new TypedValue(type.get(), candidate));
@@ -104,6 +112,7 @@ final class StixAttributes {
     return switch (scoType) {
       case "domain-name" -> sco.has("resolves_to_refs") ? "domain|ip" : "domain";
       case "ipv4-addr", "ipv6-addr" -> "ip-dst";
+      case "network-traffic" -> trafficType(sco);
       case "url" -> "url";
       case "email-addr" -> "email-src";
       case "mac-addr" -> "mac-address";
@@ -113,6 +122,15 @@ final class StixAttributes {
       case "file" -> fileType(sco);
       default -> null;
     };
+  }
+
+  /** The side that has a reference names the type; a port on that side makes it ip-x|port. */
+  private static String trafficType(JsonNode sco) {
+    String side = sco.has("src_ref") && !sco.has("dst_ref") ? "src" : "dst";
+    if (!sco.has(side + "_ref")) {
+      return null;
+    }
+    return "ip-" + side + (sco.has(side + "_port") ? "|port" : "");
   }
 
   private static String fileType(JsonNode sco) {
@@ -129,6 +147,28 @@ final class StixAttributes {
     return sco.has("name") && h == null ? "filename" : null;
   }
 
+  /**
+   * An ip attribute's value from its network-traffic (the address it references, and its port), or
+   * from a bare address SCO (an older export or another producer).
+   */
+  private static String address(String type, JsonNode main, List<JsonNode> scos) {
+    if (!"network-traffic".equals(main.path("type").asString())) {
+      return type.endsWith("|port") ? null : main.path("value").asString(null);
+    }
+    String side = type.substring(3, 6);
+    String ref = main.path(side + "_ref").asString(null);
+    for (JsonNode s : scos) {
+      if (ref != null && ref.equals(s.path("id").asString())) {
+        String ip = s.path("value").asString(null);
+        if (ip == null || !type.endsWith("|port")) {
+          return ip;
+        }
+        return main.has(side + "_port") ? ip + "|" + main.get(side + "_port").asString() : null;
+      }
+    }
+    return null;
+  }
+
   private static String value(String type, JsonNode main, List<JsonNode> scos) {
     String t = type.toLowerCase(Locale.ROOT);
     String hash = AttributeMap.HASH_NAMES.get(t.startsWith("filename|") ? t.substring(9) : t);
@@ -140,6 +180,7 @@ final class StixAttributes {
       return t.startsWith("filename|") ? main.path("name").asString("") + "|" + h : h;
     }
     return switch (t) {
+      case "ip-src", "ip-dst", "ip-src|port", "ip-dst|port" -> address(t, main, scos);
       case "as" -> main.has("number") ? "AS" + main.get("number").asString() : null;
       case "domain|ip" ->
           scos.size() > 1

@@ -52,6 +52,7 @@ import picocli.CommandLine.Model.CommandSpec;
       CampaignCommand.class,
       SanctionsCommand.class,
       ReadinessCommand.class,
+      MispCommand.class,
     })
 public final class BulwarkMain implements Runnable {
 

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.bulwark.node.audit.AuditEntry;
 import dev.bulwark.node.federation.Peer;
 import dev.bulwark.node.federation.PeerStore;
+import dev.bulwark.node.misp.MispPeerStore;
 import dev.bulwark.node.store.NodeSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -75,12 +76,29 @@ final class PeerCommand implements Runnable {
     String user;
 
     @Option(
+        names = "--type",
+        defaultValue = "taxii",
+        paramLabel = "TYPE",
+        description =
+            "taxii (a Bulwark or TAXII 2.1 node, default), misp-feed (a MISP feed: URL or file: folder"
+                + " with manifest.json) or misp-rest (a MISP instance's REST API).")
+    String type;
+
+    @Option(
+        names = "--org",
+        defaultValue = "",
+        paramLabel = "ORG",
+        description = "misp-rest: only events of this creator organisation (filtered by the MISP).")
+    String org;
+
+    @Option(
         names = "--token",
-        required = true,
+        defaultValue = "",
         paramLabel = "SECRET",
         interactive = false,
         description =
-            "The token the peer's admin issued to this node (bulwark principal add ... --roles peer there).")
+            "The token the peer's admin issued to this node (bulwark principal add ... --roles peer"
+                + " there); for misp-rest the MISP automation key. Needed but for a misp-feed folder.")
     String token;
 
     @Option(
@@ -119,6 +137,15 @@ final class PeerCommand implements Runnable {
 
     @Override
     public Integer call() {
+      if (!type.equals("taxii")) {
+        return MispPeerAdd.add(
+            name, type, url, nation, token, pull, push, org, every, NodeSettings.load());
+      }
+      if (token.isEmpty()) {
+        System.err.println(
+            "bulwark peer add: give --token (the token the peer issued to this node)");
+        return 2;
+      }
       if (pull.isEmpty() && push.isEmpty()) {
         System.err.println("bulwark: give --pull and/or --push collections");
         return 2;
@@ -196,7 +223,8 @@ final class PeerCommand implements Runnable {
     public Integer call() {
       try (HikariDataSource ds = open()) {
         List<Peer> peers = new PeerStore(ds).list();
-        if (peers.isEmpty()) {
+        boolean none = peers.isEmpty() && MispPeerAdd.list(ds) == 0;
+        if (none) {
           System.out.println("no peers");
         }
         for (Peer p : peers) {
@@ -227,7 +255,8 @@ final class PeerCommand implements Runnable {
     @Override
     public Integer call() {
       try (NodeStores stores = new NodeStores()) {
-        if (new PeerStore(stores.dataSource).remove(name)) {
+        if (new PeerStore(stores.dataSource).remove(name)
+            || new MispPeerStore(stores.dataSource).remove(name)) {
           stores.record("peer.remove", "", AuditEntry.Decision.ALLOW, List.of(), name);
           System.out.println("removed peer " + name);
           return 0;

@@ -72,6 +72,7 @@ final class BoundaryRules {
           Map.entry("incidents", Set.of("store", "security", "audit")),
           Map.entry("cyber", Set.of("store", "security", "audit")),
           Map.entry("readiness", Set.of("store", "security", "audit")),
+          Map.entry("misp", Set.of("store", "security", "audit", "taxii.server", "federation")),
           Map.entry("web", Set.of("store", "security")),
           Map.entry(
               "workbench", Set.of("store", "security", "audit", "taxii.server", "federation")),
@@ -91,6 +92,7 @@ final class BoundaryRules {
                   "incidents",
                   "cyber",
                   "readiness",
+                  "misp",
                   "web",
                   "workbench",
                   "demo")));

@@ -185,6 +185,7 @@ class LeakSuiteIT {
     world.awaitSettled();
     registerTheNodesAlerts(truth);
     log(started, "alerts worked, federation settled");
+    MispLeaks misp = new MispLeaks(world, truth, verdicts, probes);
     CyberProbes cyber = new CyberProbes(world, probes, verdicts);
     cyber.sense(corpora.values());
     log(started, "sensors posted");
@@ -236,6 +237,7 @@ class LeakSuiteIT {
                     cyber.read(w);
                     readiness.probe(probes, w);
                     workbench.probe(probes, w, ids, slice, everyId);
+                    misp.read(w);
                     return null;
                   }));
         }
@@ -258,6 +260,7 @@ class LeakSuiteIT {
       pool.shutdownNow();
     }
     cyber.hidden();
+    misp.export(root);
     log(started, "probed");
     attacks.notes.add("readiness declarations listed to their readers: " + readiness.listed());
 
@@ -290,6 +293,14 @@ class LeakSuiteIT {
     assertThat(readiness.listed()).as("the readiness probes saw declarations").isPositive();
     System.out.println("  workbench: objects shown by the search " + workbench.shown());
     assertThat(workbench.shown()).as("the workbench search showed objects").isPositive();
+    System.out.println(
+        "  misp: events served through /misp/feeds "
+            + misp.events()
+            + ", readable secrets' uuids seen in feeds and exports "
+            + misp.visibleUuidsSeen());
+    // issue 21: the feeds and exports carried readable objects, so the uuid probe can see one
+    assertThat(misp.events()).as("the MISP feeds served events").isPositive();
+    assertThat(misp.visibleUuidsSeen()).as("readable uuids seen in MISP feeds").isPositive();
     assertThat(verdicts.clean()).as(verdicts.report()).isTrue();
   }
 
