@@ -3,11 +3,11 @@ package dev.bulwark.node.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.node.BulwarkNodeApplication;
-import dev.bulwark.node.testing.NodeHttp;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.TempDirs;
+import dev.bulwark.node.testing.NodeHttp;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
