@@ -97,7 +97,7 @@ final class ExportRun {
     List<StixObject> loose = new ArrayList<>();
     List<LossEntry> looseLoss = new ArrayList<>();
     for (StixObject o : objects) {
-      if (used.contains(o.id())) {
+      if (used.contains(o.id()) || isObjectIndicator(o)) {
         continue;
       }
       if (ATTRIBUTE_TYPES.contains(o.type()) || isObjectGrouping(o)) {
@@ -166,7 +166,7 @@ final class ExportRun {
     Optional<MispAudience> aud = audience(c, loss);
     if (aud.isEmpty()) {
       for (StixObject m : members) {
-        if (!used.contains(m.id()) && ATTRIBUTE_TYPES.contains(m.type())) {
+        if (!used.contains(m.id()) && ATTRIBUTE_TYPES.contains(m.type()) && !isObjectIndicator(m)) {
           used.add(m.id());
           notExported++;
         }
@@ -254,6 +254,7 @@ final class ExportRun {
     Map<String, MispAttribute> attrs = new LinkedHashMap<>();
     for (StixObject m : members) {
       if (!ATTRIBUTE_TYPES.contains(m.type())
+          || isObjectIndicator(m)
           || inObjects.contains(uuidOf(m))
           || processed.contains(m.id())) {
         continue;
@@ -501,6 +502,17 @@ final class ExportRun {
   private static boolean isObjectGrouping(StixObject o) {
     return "grouping".equals(o.type())
         && Labels.value(strings(o.json().get("labels")), "name").isPresent();
+  }
+
+  /**
+   * The combined indicator of a MISP object (labelled like its grouping): no attribute of its own.
+   */
+  private static boolean isObjectIndicator(StixObject o) {
+    return "indicator".equals(o.type()) && isObjectGrouping(o.json().get("labels"));
+  }
+
+  private static boolean isObjectGrouping(JsonNode labels) {
+    return Labels.value(strings(labels), "name").isPresent();
   }
 
   private static boolean isSco(StixObject o) {

@@ -202,6 +202,8 @@ class RoundTripTest {
     assertThat(back.uuid()).isEqualTo(e.uuid());
     Map<String, String> before = describe(e);
     Map<String, String> after = describe(back);
+    // no attribute appears that was not there (an object's combined indicator is none)
+    assertThat(after.keySet()).isSubsetOf(before.keySet());
     for (Map.Entry<String, String> x : before.entrySet()) {
       if (x.getValue().contains("tlp:red")) {
         assertThat(after).doesNotContainKey(x.getKey());
