@@ -15,12 +15,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Thread-safe (the hook runs once).
  */
 final class DemoHome {
-  /** Deletions tried while the folder keeps coming back (H2 closing concurrently). */
-  static final int RETRIES = 20;
-
-  /** Pause between deletions, milliseconds. */
-  static final long RETRY_MILLIS = 100;
-
   private DemoHome() {}
 
   /** A shutdown hook (not registered) that waits for the context to close, then deletes dir. */
@@ -37,26 +31,10 @@ final class DemoHome {
               return;
             }
           }
-          // H2's own exit hook (AUTO_SERVER, DB_CLOSE_ON_EXIT) may still write its lock file as
-          // the JVM ends, re-creating db/ after the first delete: a real `bulwark demo` stopped by
-          // SIGTERM left an empty db/ behind. Delete again until the folder stays gone.
-          for (int attempt = 0; attempt < RETRIES; attempt++) {
-            try {
-              deleteTree(dir);
-            } catch (IOException e) {
-              if (attempt == RETRIES - 1) {
-                System.err.println("bulwark demo: could not delete " + dir + ": " + e);
-              }
-            }
-            try {
-              Thread.sleep(RETRY_MILLIS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return;
-            }
-            if (!Files.exists(dir)) {
-              return;
-            }
+          try {
+            deleteTree(dir);
+          } catch (IOException e) {
+            System.err.println("bulwark demo: could not delete " + dir + ": " + e.getMessage());
           }
         },
         "bulwark-demo-cleanup");

@@ -26,32 +26,4 @@ class DemoHomeTest {
     hook.join(10_000);
     assertThat(dir).doesNotExist();
   }
-
-  /**
-   * Found by stopping a real {@code bulwark demo} with SIGTERM: the database's own exit hook
-   * re-created {@code db/} after the folder was deleted, leaving it behind. A late writer is now
-   * outlasted.
-   */
-  @Test
-  void aFolderReCreatedByALateWriterIsDeletedAgain() throws Exception {
-    Path dir = Files.createTempDirectory("bulwark-demo-test-");
-    Files.createDirectories(dir.resolve("db"));
-    GenericApplicationContext context = new GenericApplicationContext();
-    context.refresh();
-    Thread hook = DemoHome.deleteWhenClosed(context, dir);
-    hook.start();
-    context.close();
-    // the late writer: H2 closing its lock file after the first deletion
-    long until = System.nanoTime() + 300_000_000L;
-    while (System.nanoTime() < until) {
-      if (!Files.exists(dir)) {
-        Files.createDirectories(dir.resolve("db"));
-        break;
-      }
-      Thread.sleep(5);
-    }
-    hook.join(10_000);
-    assertThat(hook.isAlive()).isFalse();
-    assertThat(dir).doesNotExist();
-  }
 }
