@@ -146,6 +146,7 @@ class LeakSuiteIT {
     }
     ReadinessLeaks readiness = new ReadinessLeaks(world, truth, verdicts);
     readiness.plant(attacks.notes);
+    WorkbenchLeaks workbench = new WorkbenchLeaks(truth, verdicts);
     attacks.peerRepublishes(corpora.get("FIN"), "EST");
     attacks.peerRepublishes(corpora.get("DEU"), "EST");
     world.awaitSettled();
@@ -234,6 +235,7 @@ class LeakSuiteIT {
                     probes.metrics(w);
                     cyber.read(w);
                     readiness.probe(probes, w);
+                    workbench.probe(probes, w, ids, slice, everyId);
                     return null;
                   }));
         }
@@ -286,6 +288,8 @@ class LeakSuiteIT {
         .as("sensors posted values of indicators their node holds but they may not read")
         .isPositive();
     assertThat(readiness.listed()).as("the readiness probes saw declarations").isPositive();
+    System.out.println("  workbench: objects shown by the search " + workbench.shown());
+    assertThat(workbench.shown()).as("the workbench search showed objects").isPositive();
     assertThat(verdicts.clean()).as(verdicts.report()).isTrue();
   }
 

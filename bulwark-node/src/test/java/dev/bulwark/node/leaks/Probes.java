@@ -121,6 +121,11 @@ final class Probes {
     scan(w.toString(), w.reader(), path, a.body() + " " + a.headers().map(), echo);
   }
 
+  /** Whether the caller itself posted this id (its own version may be answered to it). */
+  boolean echoes(Who w, String id) {
+    return echo(w).contains(id);
+  }
+
   private Set<String> echo(Who w) {
     Set<String> ids = new HashSet<>();
     attacks.posts.stream().filter(p -> p.who().equals(w)).forEach(p -> ids.addAll(p.ids()));
