@@ -195,7 +195,8 @@ async function peers(body) {
 function peerView(p) {
   const result = el('span', { class: 'peer-test', 'aria-live': 'polite' });
   return el('div', { class: 'peer', dataset: { peer: p.name } },
-    el('h3', {}, p.name + ' · ' + p.nation + ' · ', el('span', { class: p.status === 'ok' ? 'state-ok' : p.status === 'failing' ? 'state-failing' : 'muted' }, p.status || '')),
+    el('h3', {}, p.name + ' · ' + p.nation + ' · ', el('span', { class: 'peer-status ' + (p.status === 'ok' ? 'state-ok' : p.status === 'failing' ? 'state-failing' : 'muted') },
+      (p.status || '').replace('_', ' '))),
     el('p', { class: 'muted' }, p.url, ' · certificate SHA-256 ', el('code', {}, p.fingerprint || 'the JDK trust store'),
       ' ', el('button', { type: 'button', class: 'peer-test-button', onclick: () => testPeer(p.name, result) }, 'Test connection'), ' ', result),
     el('table', { class: 'data' },

@@ -268,6 +268,9 @@ class WorkbenchBrowserTest {
     browser.findElement(By.id("peer-fingerprint")).sendKeys("AB:".repeat(31) + "AB");
     browser.findElement(By.id("peer-add")).click();
     wait.until(d -> count(d, ".peer[data-peer='fin']") == 1);
+    // never reached: not "ok" (a failed exchange in the meantime says "failing")
+    assertThat(browser.findElement(By.cssSelector(".peer[data-peer='fin'] .peer-status")).getText())
+        .isIn("never reached", "failing");
     browser.findElement(By.cssSelector(".peer[data-peer='fin'] .peer-test-button")).click();
     wait.until(
         d -> {

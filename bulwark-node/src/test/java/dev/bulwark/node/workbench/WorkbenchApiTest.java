@@ -418,6 +418,18 @@ class WorkbenchApiTest {
         .contains("\"collection\":\"intel\"")
         .contains("ab".repeat(32))
         .doesNotContain("secret-token");
+    // a peer never reached is not "ok": never_reached, or failing once an exchange has failed
+    JsonNode fin0 = peers.path("peers").get(0);
+    assertThat(fin0.path("name").asString()).isEqualTo("fin-node");
+    boolean anyError = false;
+    for (JsonNode c : fin0.path("collections")) {
+      anyError |= !c.path("last_error").asString().isEmpty();
+      assertThat(c.path("last_success").asString()).isEmpty();
+    }
+    assertThat(fin0.path("status").asString()).isIn("never_reached", "failing");
+    if (!anyError) {
+      assertThat(fin0.path("status").asString()).isEqualTo("never_reached");
+    }
     JsonNode test = admin.postJsonOk("/api/admin/peers/fin-node/test", "");
     assertThat(test.path("ok").asBoolean()).isFalse();
     assertThat(test.path("message").asString()).isNotBlank();
