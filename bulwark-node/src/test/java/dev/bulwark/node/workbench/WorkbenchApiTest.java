@@ -437,6 +437,35 @@ class WorkbenchApiTest {
   }
 
   @Test
+  void anAdminIsOfferedOnlyCollectionsAPersonMayCreateInAndTheWritePathAgrees() {
+    JsonNode cols = admin.getJson("/api/intel/collections").path("collections");
+    List<String> writable = new ArrayList<>();
+    List<String> readOnly = new ArrayList<>();
+    for (JsonNode c : cols) {
+      (c.path("can_write").asBoolean() ? writable : readOnly).add(c.path("id").asString());
+    }
+    // the node's own definitions and what its features publish are the node's, not a person's
+    assertThat(writable).contains("intel").doesNotContain("definitions", "maritime-alerts");
+    assertThat(readOnly).contains("definitions");
+    String note =
+        "{\"object\":{\"type\":\"tool\",\"name\":\"an admin's own tool\"},\"tlp\":\"clear\"}";
+    // the rule the list follows is the write path's: each offered collection takes the object,
+    // each other one refuses it
+    for (String c : readOnly) {
+      assertThat(admin.postJson("/api/intel/objects?collection=" + c, note).statusCode())
+          .as(c)
+          .isEqualTo(403);
+    }
+    assertThat(admin.postJson("/api/intel/objects?collection=intel", note).statusCode())
+        .isEqualTo(201);
+    for (JsonNode c : est.getJson("/api/intel/collections").path("collections")) {
+      if (c.path("id").asString().equals("definitions")) {
+        assertThat(c.path("can_write").asBoolean()).as("a contributor").isFalse();
+      }
+    }
+  }
+
+  @Test
   void theCallerSeesItselfAndTheCollectionsItMayReadAndSearchesOneOfThem() {
     JsonNode me = est.getJson("/api/intel/me");
     assertThat(me.path("nation").asString()).isEqualTo("EST");
