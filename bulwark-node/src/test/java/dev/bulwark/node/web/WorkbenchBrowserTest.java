@@ -241,15 +241,15 @@ class WorkbenchBrowserTest {
     // change its roles and expiry in place: contributor added, expires at the end of 2099
     String liaison = "#principals-table tr[data-name='fin-liaison'] ";
     browser.findElement(By.cssSelector(liaison + ".edit-principal")).click();
-    wait.until(d -> count(d, row + ".save-principal") == 1);
+    wait.until(d -> count(d, liaison + ".save-principal") == 1);
     browser.findElement(By.cssSelector(liaison + "input[value='contributor']")).click();
     js(
         "const i = document.querySelector(arguments[0]); i.value = '2099-12-31';",
-        row + "input[type=date]");
+        liaison + "input[type=date]");
     browser.findElement(By.cssSelector(liaison + ".save-principal")).click();
     wait.until(
         d ->
-            count(d, row + ".save-principal") == 0
+            count(d, liaison + ".save-principal") == 0
                 && d.findElement(By.cssSelector(liaison + "td:nth-child(3)"))
                     .getText()
                     .contains("contributor"));
