@@ -256,6 +256,8 @@ async function grants(body) {
   const answer = await apiJson('/api/admin/grants');
   body.replaceChildren(el('section', { class: 'panel', 'aria-labelledby': 'grants-title' },
     el('h2', { id: 'grants-title' }, 'Collection grants ', el('small', {}, 'which nations may read and write each collection')),
+    el('p', { class: 'muted', id: 'grants-config' }, 'Grants are the node\'s configuration (bulwark.taxii.collections.NAME.read and .write, ',
+      'bulwark.taxii.node-owned), read at start: change them there and restart the node. A node-owned collection is written only by the node and its peers.'),
     el('table', { class: 'data', id: 'grants-table' },
       el('thead', {}, el('tr', {}, ['collection', 'title', 'read', 'write', ''].map((h) => el('th', {}, h)))),
       el('tbody', {}, answer.collections.map((c) => el('tr', { dataset: { collection: c.id } },
