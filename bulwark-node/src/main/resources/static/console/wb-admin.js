@@ -1,11 +1,12 @@
 // The workbench's Administration section (a module of workbench.js; the tab is shown to admins
 // only and the node refuses these endpoints to anyone else): principals (add: the token is shown
-// once, with a copy button; revoke), peers and federation (state per peer and collection, cursor,
-// lag, the last error in plain words, a connection test, the certificate fingerprint), collection
-// grants, and the audit log (filters, following a principal or an object, verifying the chain).
+// once, with a copy button; change roles and expiry in place; revoke), peers and federation (state
+// per peer and collection, cursor, lag, the last error in plain words, a connection test, the
+// certificate fingerprint), collection grants (read-only: they are the node's configuration), and
+// the audit log (filters, following a principal or an object, verifying the chain).
 import { $, api, apiJson, el, shortTime } from './shell.js';
 
-const ROLES = ['reader', 'contributor', 'admin', 'peer'];
+const ROLES = ['reader', 'contributor', 'admin', 'peer', 'sensor'];
 let wb;
 
 export async function showAdmin(context, arg) {
@@ -71,10 +72,50 @@ async function principals(body) {
           el('td', {}, p.name), el('td', {}, p.nation), el('td', {}, p.roles.join(', ')),
           el('td', {}, shortTime(p.created || '').slice(0, 10)), el('td', {}, p.expires ? shortTime(p.expires).slice(0, 10) : 'never'),
           el('td', { class: p.active ? 'state-ok' : 'state-failing' }, p.revoked ? 'revoked' : p.active ? 'active' : 'expired'),
-          el('td', {}, p.revoked ? null : revokeButton(p.name), ' ',
+          el('td', {}, p.revoked ? null : editButton(p), ' ', p.revoked ? null : revokeButton(p.name), ' ',
             el('a', { href: '#admin/audit?principal=' + encodeURIComponent(p.name) }, 'audit'))))))),
     el('section', { class: 'panel', 'aria-labelledby': 'add-principal-title' },
       el('h2', { id: 'add-principal-title' }, 'Add a principal ', el('small', {}, 'an analyst, a sensor or a peer node')), form)));
+}
+
+// Edit in place: the row's roles and expiry cells become checkboxes and a date (empty = never);
+// Save sends only these two (the token, nation and identity stay), Escape or Cancel puts the row back.
+function editButton(p) {
+  return el('button', { type: 'button', class: 'edit-principal', 'aria-label': 'change roles or expiry of ' + p.name,
+    onclick: (e) => editRow(e.target.closest('tr'), p) }, 'Edit');
+}
+
+function editRow(row, p) {
+  const cells = row.children;
+  const id = 'edit-' + p.name.replace(/[^A-Za-z0-9_-]/g, '_');
+  const roles = el('div', { role: 'group', 'aria-label': 'roles of ' + p.name, class: 'edit-roles' }, ROLES.map((r) => el('label', {},
+    el('input', { type: 'checkbox', name: id + '-role', value: r, checked: p.roles.includes(r) }), ' ' + r + ' ')));
+  const expires = el('input', { type: 'date', id: id + '-expires', 'aria-label': 'expires (empty: never)',
+    value: p.expires ? p.expires.slice(0, 10) : '' });
+  const problem = el('span', { class: 'invalid', role: 'status', 'aria-live': 'polite' });
+  const save = el('button', { type: 'button', class: 'save-principal', onclick: async () => {
+    const req = { roles: [...roles.querySelectorAll('input:checked')].map((i) => i.value),
+      expires: expires.value ? expires.value + 'T23:59:59Z' : '' };
+    try {
+      const answer = await send('/api/admin/principals/' + encodeURIComponent(p.name), 'POST', req);
+      await principals($('admin-body'));
+      wb.shell.status('changed ' + answer.principal.name + ': ' + answer.principal.roles.join(', ') +
+        ', expires ' + (answer.principal.expires ? answer.principal.expires.slice(0, 10) : 'never'));
+    } catch (err) {
+      problem.textContent = 'Not changed: ' + err.message;
+    }
+  } }, 'Save');
+  const cancel = el('button', { type: 'button', onclick: () => principals($('admin-body')) }, 'Cancel');
+  cells[2].replaceChildren(roles);
+  cells[4].replaceChildren(expires);
+  cells[6].replaceChildren(save, ' ', cancel, ' ', problem);
+  row.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      principals($('admin-body'));
+    }
+  });
+  roles.querySelector('input').focus();
 }
 
 function revokeButton(name) {
@@ -154,7 +195,8 @@ async function peers(body) {
 function peerView(p) {
   const result = el('span', { class: 'peer-test', 'aria-live': 'polite' });
   return el('div', { class: 'peer', dataset: { peer: p.name } },
-    el('h3', {}, p.name + ' · ' + p.nation + ' · ', el('span', { class: p.status === 'ok' ? 'state-ok' : p.status === 'failing' ? 'state-failing' : 'muted' }, p.status || '')),
+    el('h3', {}, p.name + ' · ' + p.nation + ' · ', el('span', { class: 'peer-status ' + (p.status === 'ok' ? 'state-ok' : p.status === 'failing' ? 'state-failing' : 'muted') },
+      (p.status || '').replace('_', ' '))),
     el('p', { class: 'muted' }, p.url, ' · certificate SHA-256 ', el('code', {}, p.fingerprint || 'the JDK trust store'),
       ' ', el('button', { type: 'button', class: 'peer-test-button', onclick: () => testPeer(p.name, result) }, 'Test connection'), ' ', result),
     el('table', { class: 'data' },
@@ -214,6 +256,8 @@ async function grants(body) {
   const answer = await apiJson('/api/admin/grants');
   body.replaceChildren(el('section', { class: 'panel', 'aria-labelledby': 'grants-title' },
     el('h2', { id: 'grants-title' }, 'Collection grants ', el('small', {}, 'which nations may read and write each collection')),
+    el('p', { class: 'muted', id: 'grants-config' }, 'Grants are the node\'s configuration (bulwark.taxii.collections.NAME.read and .write, ',
+      'bulwark.taxii.node-owned), read at start: change them there and restart the node. A node-owned collection is written only by the node and its peers.'),
     el('table', { class: 'data', id: 'grants-table' },
       el('thead', {}, el('tr', {}, ['collection', 'title', 'read', 'write', ''].map((h) => el('th', {}, h)))),
       el('tbody', {}, answer.collections.map((c) => el('tr', { dataset: { collection: c.id } },

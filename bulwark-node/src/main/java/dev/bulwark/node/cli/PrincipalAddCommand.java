@@ -132,7 +132,7 @@ final class PrincipalAddCommand implements Callable<Integer> {
     }
   }
 
-  private static long expiry(String text) {
+  static long expiry(String text) {
     Instant when;
     try {
       when = text.startsWith("P") ? Instant.now().plus(Duration.parse(text)) : Instant.parse(text);

@@ -2,7 +2,7 @@ package dev.bulwark.node.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code bulwark principal add|list|revoke}: who may call the node. Not thread-safe. */
+/** {@code bulwark principal add|list|revoke|update}: who may call the node. Not thread-safe. */
 @Command(
     name = "principal",
     mixinStandardHelpOptions = true,
@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       PrincipalAddCommand.class,
       PrincipalListCommand.class,
-      PrincipalRevokeCommand.class
+      PrincipalRevokeCommand.class,
+      PrincipalUpdateCommand.class
     })
 final class PrincipalCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

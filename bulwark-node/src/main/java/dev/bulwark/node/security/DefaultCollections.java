@@ -48,6 +48,11 @@ public final class DefaultCollections {
               "force-declarations",
               "Force declarations",
               "Allies' force declarations against the NATO Force Model, as STIX objects",
+              true),
+          new Default(
+              "definitions",
+              "Bulwark definitions",
+              "STIX extension-definitions and marking definitions Bulwark nodes use",
               true));
 
   private DefaultCollections() {}

@@ -26,8 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
 /**
- * The principals table: creates principals (returning their token once), lists and revokes them,
- * and checks presented tokens and client certificates.
+ * The principals table: creates principals (returning their token once), lists, changes (roles,
+ * expiry) and revokes them, and checks presented tokens and client certificates.
  *
  * <p>Tokens are stored as their SHA-256. A token carries 256 random bits, so a stolen table cannot
  * be brute-forced whatever the hash costs; a deliberately slow hash (PBKDF2, 70 ms a check)
@@ -265,6 +265,46 @@ public final class PrincipalStore {
           == 1;
     } catch (DataAccessException e) {
       throw failed("cannot revoke " + name, e);
+    }
+  }
+
+  /**
+   * Changes an active principal's roles and expiry; its token, nation and identity stay. The caller
+   * audits the change, as for {@link #add} and {@link #revoke}.
+   *
+   * @param roles the new roles, or empty to keep them
+   * @param expiresMicros the new expiry (0 = never), or empty to keep it
+   * @return the principal as changed; empty when there is no such active (unrevoked) principal
+   * @throws IllegalArgumentException for an empty set of roles
+   */
+  public Optional<NodePrincipal> update(
+      String name, Optional<Set<Role>> roles, Optional<Long> expiresMicros) {
+    if (roles.isPresent() && roles.get().isEmpty()) {
+      throw new IllegalArgumentException("a principal needs at least one role");
+    }
+    Optional<NodePrincipal> now = find(name).filter(p -> p.revokedMicros() == 0);
+    if (now.isEmpty()) {
+      return Optional.empty();
+    }
+    NodePrincipal p = now.get();
+    NodePrincipal changed =
+        new NodePrincipal(
+            p.name(),
+            p.nation(),
+            roles.orElse(p.roles()),
+            p.identityId(),
+            p.createdMicros(),
+            expiresMicros.orElse(p.expiresMicros()),
+            0L);
+    try {
+      int rows =
+          jdbc.sql(
+                  "UPDATE principals SET roles = ?, expires_us = ? WHERE name = ? AND revoked_us = 0")
+              .params(changed.rolesLabel(), changed.expiresMicros(), name)
+              .update();
+      return rows == 1 ? Optional.of(changed) : Optional.empty();
+    } catch (DataAccessException e) {
+      throw failed("cannot change principal " + name, e);
     }
   }
 

@@ -32,10 +32,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The administrator's workbench under {@code /api/admin} (admins only, also enforced by the
- * security chain): principals (list, add with the token shown once, revoke), collection grants, the
- * audit log (filter, follow a principal or an object) and its chain verification naming the first
- * bad record, and the search index's rebuild. Peers are in {@link PeerAdminController}. Every
- * change is audited. Thread-safe.
+ * security chain): principals (list, add with the token shown once, change roles and expiry,
+ * revoke), collection grants, the audit log (filter, follow a principal or an object) and its chain
+ * verification naming the first bad record, and the search index's rebuild. Peers are in {@link
+ * PeerAdminController}. Every change is audited. Thread-safe.
  */
 @RestController
 @RequestMapping("/api/admin")
@@ -145,6 +145,72 @@ class AdminController {
     out.set("principal", principalJson(issued.principal()));
     out.put("token", issued.token());
     return WorkbenchJson.json(201, out);
+  }
+
+  /**
+   * Changes an active principal's roles and/or expiry ({@code "expires": ""} = never). Its token
+   * stays valid; the change applies to its next request. An admin may not take the admin role from
+   * itself (the node could be left without one).
+   */
+  @PostMapping("/principals/{name}")
+  ResponseEntity<String> updatePrincipal(
+      @PathVariable("name") String name, HttpServletRequest request) {
+    Optional<NodePrincipal> a = admin();
+    if (a.isEmpty()) {
+      return notAdmin();
+    }
+    JsonNode body;
+    try {
+      body = WorkbenchJson.body(request, WorkbenchJson.MAX_BODY);
+    } catch (BodyProblem e) {
+      return e.answer();
+    }
+    Optional<Set<Role>> roles = Optional.empty();
+    if (body.has("roles")) {
+      Set<Role> r = EnumSet.noneOf(Role.class);
+      try {
+        for (JsonNode role : body.path("roles")) {
+          r.add(Role.parse(role.asString("")));
+        }
+      } catch (IllegalArgumentException e) {
+        return WorkbenchJson.invalid("roles", e.getMessage());
+      }
+      if (r.isEmpty()) {
+        return WorkbenchJson.invalid("roles", "give at least one role, e.g. [\"reader\"]");
+      }
+      if (name.equals(a.get().name()) && !r.contains(Role.ADMIN)) {
+        return WorkbenchJson.invalid(
+            "roles", "you cannot take the admin role from yourself: ask another admin");
+      }
+      roles = Optional.of(r);
+    }
+    Optional<Long> expires = Optional.empty();
+    if (body.has("expires")) {
+      String text = body.path("expires").asString("");
+      expires = text.isEmpty() ? Optional.of(0L) : StixTimestamps.parseMicros(text);
+      if (expires.isEmpty()) {
+        return WorkbenchJson.invalid("expires", "not an RFC 3339 timestamp (or \"\" for never)");
+      }
+    }
+    if (roles.isEmpty() && expires.isEmpty()) {
+      return WorkbenchJson.invalid("roles", "give \"roles\", \"expires\" or both");
+    }
+    Optional<NodePrincipal> changed = principals.update(name, roles, expires);
+    if (changed.isEmpty()) {
+      return WorkbenchJson.error(
+          404, "not_found", "No principal of that name that is not revoked.", "name");
+    }
+    record(
+        a.get(),
+        "principal.update",
+        name
+            + " roles="
+            + changed.get().rolesLabel()
+            + " expires="
+            + principalJson(changed.get()).path("expires").asString());
+    ObjectNode out = JSON.createObjectNode();
+    out.set("principal", principalJson(changed.get()));
+    return WorkbenchJson.ok(out);
   }
 
   @PostMapping("/principals/{name}/revoke")

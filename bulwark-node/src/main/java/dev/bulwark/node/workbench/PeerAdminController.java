@@ -81,16 +81,29 @@ class PeerAdminController {
       o.set("pull", IntelViews.array(peer.pull()));
       o.set("push", IntelViews.array(peer.push()));
       ArrayNode exchanges = o.putArray("collections");
-      boolean failing = false;
-      for (FederationStatus.Line l : lines) {
-        if (l.peer().equals(peer.name())) {
-          failing |= l.failing();
-          exchanges.add(line(l));
-        }
-      }
-      o.put("status", failing ? "failing" : "ok");
+      List<FederationStatus.Line> mine =
+          lines.stream().filter(l -> l.peer().equals(peer.name())).toList();
+      mine.forEach(l -> exchanges.add(line(l)));
+      o.put("status", status(mine));
     }
     return WorkbenchJson.ok(out);
+  }
+
+  /**
+   * A peer's state in one word: {@code failing} when an exchange's last attempt failed, {@code
+   * never_reached} when no exchange has succeeded yet (a peer just added, or one that was never up:
+   * "ok" would claim a success that never happened), {@code partly_reached} when some collections
+   * have exchanged and others not yet, {@code ok} when every exchange has succeeded at least once.
+   */
+  static String status(List<FederationStatus.Line> exchanges) {
+    if (exchanges.stream().anyMatch(FederationStatus.Line::failing)) {
+      return "failing";
+    }
+    long reached = exchanges.stream().filter(l -> l.lastSuccess().isPresent()).count();
+    if (reached == 0) {
+      return "never_reached";
+    }
+    return reached < exchanges.size() ? "partly_reached" : "ok";
   }
 
   private static ObjectNode line(FederationStatus.Line l) {

@@ -50,6 +50,38 @@ class PrincipalAndAuditCommandsTest {
   }
 
   @Test
+  void updateChangesRolesAndExpiryKeepsTheTokenAndIsAudited() {
+    assertThat(BulwarkMain.execute("principal", "update", "--help")).isZero();
+    assertThat(
+            BulwarkMain.execute(
+                "principal", "add", "carol", "--nation", "LVA", "--roles", "reader"))
+        .isZero();
+    printed();
+    assertThat(
+            BulwarkMain.execute(
+                "principal",
+                "update",
+                "carol",
+                "--roles",
+                "reader,contributor",
+                "--expires",
+                "2099-12-31T00:00:00Z"))
+        .isZero();
+    assertThat(printed())
+        .contains("principal carol: roles reader,contributor, expires 2099-12-31T00:00:00Z");
+    assertThat(BulwarkMain.execute("principal", "update", "carol", "--expires", "never")).isZero();
+    assertThat(printed()).contains("principal carol: roles reader,contributor, expires never");
+    assertThat(BulwarkMain.execute("principal", "update", "carol")).isEqualTo(2);
+    assertThat(BulwarkMain.execute("principal", "update", "carol", "--roles", "wizard"))
+        .isEqualTo(2);
+    assertThat(BulwarkMain.execute("principal", "update", "nobody", "--roles", "reader"))
+        .isEqualTo(1);
+    printed();
+    assertThat(BulwarkMain.execute("audit", "list")).isZero();
+    assertThat(printed()).contains("principal.update").contains("carol roles=reader,contributor");
+  }
+
+  @Test
   void addListRevokeAndVerify() throws Exception {
     assertThat(
             BulwarkMain.execute(

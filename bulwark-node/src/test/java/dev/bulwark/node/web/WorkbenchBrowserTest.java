@@ -238,6 +238,26 @@ class WorkbenchBrowserTest {
     HttpResponse<String> asNew =
         new NodeHttp(base, "fin-liaison", token, home).get("/api/intel/search?q=x&limit=1");
     assertThat(asNew.statusCode()).isEqualTo(200);
+    // change its roles and expiry in place: contributor added, expires at the end of 2099
+    String liaison = "#principals-table tr[data-name='fin-liaison'] ";
+    browser.findElement(By.cssSelector(liaison + ".edit-principal")).click();
+    wait.until(d -> count(d, liaison + ".save-principal") == 1);
+    browser.findElement(By.cssSelector(liaison + "input[value='contributor']")).click();
+    js(
+        "const i = document.querySelector(arguments[0]); i.value = '2099-12-31';",
+        liaison + "input[type=date]");
+    browser.findElement(By.cssSelector(liaison + ".save-principal")).click();
+    wait.until(
+        d ->
+            count(d, liaison + ".save-principal") == 0
+                && d.findElement(By.cssSelector(liaison + "td:nth-child(3)"))
+                    .getText()
+                    .contains("contributor"));
+    assertThat(browser.findElement(By.cssSelector(liaison + "td:nth-child(5)")).getText())
+        .isEqualTo("2099-12-31");
+    assertThat(node.getBean(PrincipalStore.class).find("fin-liaison").orElseThrow().rolesLabel())
+        .isEqualTo("reader,contributor");
+    screenshot("wb-6b-principal-changed");
 
     browser.findElement(By.id("admin-tab-peers")).click();
     wait.until(d -> !d.findElements(By.id("peer-form")).isEmpty());
@@ -248,6 +268,9 @@ class WorkbenchBrowserTest {
     browser.findElement(By.id("peer-fingerprint")).sendKeys("AB:".repeat(31) + "AB");
     browser.findElement(By.id("peer-add")).click();
     wait.until(d -> count(d, ".peer[data-peer='fin']") == 1);
+    // never reached: not "ok" (a failed exchange in the meantime says "failing")
+    assertThat(browser.findElement(By.cssSelector(".peer[data-peer='fin'] .peer-status")).getText())
+        .isIn("never reached", "failing");
     browser.findElement(By.cssSelector(".peer[data-peer='fin'] .peer-test-button")).click();
     wait.until(
         d -> {

@@ -340,6 +340,68 @@ class WorkbenchApiTest {
   }
 
   @Test
+  void anAdminChangesTheRolesAndExpiryOfAPrincipalWhichTakeEffectOnItsNextRequest() {
+    HttpResponse<String> added =
+        admin.postJson(
+            "/api/admin/principals",
+            "{\"name\":\"ltu-analyst\",\"nation\":\"LTU\",\"roles\":[\"reader\"]}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    WorkbenchHttp ltu =
+        new WorkbenchHttp(
+            node.base,
+            "ltu-analyst",
+            WorkbenchHttp.JSON.readTree(added.body()).path("token").asString());
+    String tool = "{\"object\":{\"type\":\"tool\",\"name\":\"ltu tool\"},\"tlp\":\"green\"}";
+    assertThat(ltu.postJson("/api/intel/objects", tool).statusCode()).isEqualTo(403);
+
+    assertThat(est.postJson("/api/admin/principals/ltu-analyst", "{\"roles\":[\"admin\"]}"))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(403);
+    JsonNode changed =
+        admin.postJsonOk(
+            "/api/admin/principals/ltu-analyst",
+            "{\"roles\":[\"reader\",\"contributor\"],\"expires\":\"2099-12-31T23:59:59Z\"}");
+    assertThat(changed.path("principal").path("roles").toString())
+        .isEqualTo("[\"contributor\",\"reader\"]");
+    assertThat(changed.path("principal").path("expires").asString()).startsWith("2099-12-31");
+    assertThat(ltu.postJson("/api/intel/objects", tool).statusCode()).isEqualTo(201);
+    JsonNode listed = admin.getJson("/api/admin/principals");
+    assertThat(listed.toString()).contains("2099-12-31");
+
+    // only the expiry changes; roles stay
+    JsonNode expired =
+        admin.postJsonOk(
+            "/api/admin/principals/ltu-analyst", "{\"expires\":\"2020-01-01T00:00:00Z\"}");
+    assertThat(expired.path("principal").path("roles").toString()).contains("contributor");
+    assertThat(expired.path("principal").path("active").asBoolean()).isFalse();
+    assertThat(ltu.get("/api/intel/search?q=x").statusCode()).isEqualTo(401);
+    admin.postJsonOk("/api/admin/principals/ltu-analyst", "{\"expires\":\"\"}");
+    assertThat(ltu.get("/api/intel/search?q=x").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> unknown =
+        admin.postJson("/api/admin/principals/nobody-here", "{\"roles\":[\"reader\"]}");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(WorkbenchHttp.JSON.readTree(unknown.body()).path("message").asString())
+        .isEqualTo("No principal of that name that is not revoked.");
+    assertThat(
+            admin
+                .postJson("/api/admin/principals/ltu-analyst", "{\"roles\":[\"pilot\"]}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(admin.postJson("/api/admin/principals/ltu-analyst", "{}").statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> selfDemotion =
+        admin.postJson("/api/admin/principals/est-admin", "{\"roles\":[\"reader\"]}");
+    assertThat(selfDemotion.statusCode()).isEqualTo(400);
+    assertThat(selfDemotion.body()).contains("admin role from yourself");
+
+    JsonNode audit = admin.getJson("/api/admin/audit?principal=est-admin&action=principal.update");
+    assertThat(audit.path("records").toString())
+        .contains("ltu-analyst roles=reader,contributor")
+        .contains("ltu-analyst roles=reader,contributor expires=2020-01-01");
+  }
+
+  @Test
   void anAdminAddsAPeerAndItsTestSaysInPlainWordsWhyItCannotConnect() {
     HttpResponse<String> added =
         admin.postJson(
@@ -356,10 +418,51 @@ class WorkbenchApiTest {
         .contains("\"collection\":\"intel\"")
         .contains("ab".repeat(32))
         .doesNotContain("secret-token");
+    // a peer never reached is not "ok": never_reached, or failing once an exchange has failed
+    JsonNode fin0 = peers.path("peers").get(0);
+    assertThat(fin0.path("name").asString()).isEqualTo("fin-node");
+    boolean anyError = false;
+    for (JsonNode c : fin0.path("collections")) {
+      anyError |= !c.path("last_error").asString().isEmpty();
+      assertThat(c.path("last_success").asString()).isEmpty();
+    }
+    assertThat(fin0.path("status").asString()).isIn("never_reached", "failing");
+    if (!anyError) {
+      assertThat(fin0.path("status").asString()).isEqualTo("never_reached");
+    }
     JsonNode test = admin.postJsonOk("/api/admin/peers/fin-node/test", "");
     assertThat(test.path("ok").asBoolean()).isFalse();
     assertThat(test.path("message").asString()).isNotBlank();
     assertThat(fin.get("/api/admin/peers").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void anAdminIsOfferedOnlyCollectionsAPersonMayCreateInAndTheWritePathAgrees() {
+    JsonNode cols = admin.getJson("/api/intel/collections").path("collections");
+    List<String> writable = new ArrayList<>();
+    List<String> readOnly = new ArrayList<>();
+    for (JsonNode c : cols) {
+      (c.path("can_write").asBoolean() ? writable : readOnly).add(c.path("id").asString());
+    }
+    // the node's own definitions and what its features publish are the node's, not a person's
+    assertThat(writable).contains("intel").doesNotContain("definitions", "maritime-alerts");
+    assertThat(readOnly).contains("definitions");
+    String note =
+        "{\"object\":{\"type\":\"tool\",\"name\":\"an admin's own tool\"},\"tlp\":\"clear\"}";
+    // the rule the list follows is the write path's: each offered collection takes the object,
+    // each other one refuses it
+    for (String c : readOnly) {
+      assertThat(admin.postJson("/api/intel/objects?collection=" + c, note).statusCode())
+          .as(c)
+          .isEqualTo(403);
+    }
+    assertThat(admin.postJson("/api/intel/objects?collection=intel", note).statusCode())
+        .isEqualTo(201);
+    for (JsonNode c : est.getJson("/api/intel/collections").path("collections")) {
+      if (c.path("id").asString().equals("definitions")) {
+        assertThat(c.path("can_write").asBoolean()).as("a contributor").isFalse();
+      }
+    }
   }
 
   @Test
