@@ -45,6 +45,7 @@ final class EventRun {
   private final List<String> refs = new ArrayList<>();
   private final Map<String, String> mainIdOf = new HashMap<>();
   private final Map<String, String> indicatorOf = new HashMap<>();
+  private final Map<String, Audience> audienceOf = new HashMap<>();
   private final String createdBy;
   private final String created;
   private int attributes;
@@ -140,6 +141,7 @@ final class EventRun {
             parent,
             n -> loss(path + ".distribution", a.uuid(), "audience", n));
     attributes++;
+    audienceOf.put(a.uuid(), aud);
     List<String> labels = attributeLabels(a, in);
     Optional<AttributeMap.Mapped> m = AttributeMap.map(a.type(), a.value(), a.uuid());
     String indicator = null;
@@ -302,6 +304,46 @@ final class EventRun {
     add(g);
     refs.add(id);
     mainIdOf.put(o.uuid(), id);
+    mappings.add(new UuidMapping(id, o.uuid()));
+    objectIndicator(o, path, aud, labels);
+  }
+
+  /**
+   * misp-stix's one indicator per object: the AND of its to_ids attributes' patterns, marked with
+   * the narrowest audience among them (a value never travels under a wider marking than its own).
+   * Labelled like the object grouping, so that the writer knows it stands for no attribute.
+   */
+  private void objectIndicator(MispObject o, String path, Audience objectAudience, List<String> l) {
+    List<String> patterns = new ArrayList<>();
+    Audience aud = objectAudience;
+    long ts = o.timestamp();
+    for (MispAttribute a : o.attributes()) {
+      String ind = indicatorOf.get(a.uuid());
+      if (ind != null && out.containsKey(ind)) {
+        patterns.add(out.get(ind).string("pattern").orElseThrow());
+        aud = aud.narrow(audienceOf.get(a.uuid()), resolver.settings().ownNation());
+        ts = Math.max(ts, a.timestamp());
+      }
+    }
+    if (patterns.isEmpty()) {
+      return;
+    }
+    String pattern = ObjectPattern.combine(patterns);
+    try {
+      StixPattern.compile(pattern);
+    } catch (PatternException e) {
+      loss(path, o.uuid(), "object indicator", "no valid combined pattern: " + e.getMessage());
+      return;
+    }
+    String id = "indicator--" + o.uuid();
+    ObjectNode i = base("indicator", id, aud, ts);
+    i.put("pattern", pattern);
+    i.put("pattern_type", "stix");
+    i.put("pattern_version", "2.1");
+    i.put("valid_from", time(ts));
+    strings(i, "labels", l);
+    add(i);
+    refs.add(id);
     mappings.add(new UuidMapping(id, o.uuid()));
   }
 

@@ -10,6 +10,7 @@ import dev.bulwark.misp.model.MispEvent;
 import dev.bulwark.misp.model.MispObject;
 import dev.bulwark.misp.model.MispObjectReference;
 import dev.bulwark.misp.model.MispOrg;
+import dev.bulwark.misp.model.MispSharingGroup;
 import dev.bulwark.misp.model.MispSighting;
 import dev.bulwark.misp.model.MispTag;
 import dev.bulwark.misp.stix.Labels;
@@ -61,6 +62,8 @@ final class ExportRun {
   private final Set<String> processed = new LinkedHashSet<>();
   private final Set<String> refused = new LinkedHashSet<>();
   private final Map<String, List<MispSighting>> sightings = new LinkedHashMap<>();
+  private final Map<String, String> groupIds = new LinkedHashMap<>();
+  private final Set<String> attributeGalaxies = new LinkedHashSet<>();
   private int attributes;
   private int notExported;
 
@@ -78,6 +81,14 @@ final class ExportRun {
   ExportResult run(String collection, List<StixObject> objects) {
     objects.forEach(o -> byId.put(o.id(), o));
     collectSightings();
+    for (StixObject r : objects) {
+      String src = r.string("source_ref").orElse("");
+      if ("relationship".equals(r.type())
+          && "related-to".equals(r.string("relationship_type").orElse(""))
+          && ATTRIBUTE_TYPES.contains(src.substring(0, Math.max(0, src.indexOf("--"))))) {
+        attributeGalaxies.add(r.string("target_ref").orElse(""));
+      }
+    }
     for (StixObject o : objects) {
       if (isEventContainer(o)) {
         container(o);
@@ -86,7 +97,7 @@ final class ExportRun {
     List<StixObject> loose = new ArrayList<>();
     List<LossEntry> looseLoss = new ArrayList<>();
     for (StixObject o : objects) {
-      if (used.contains(o.id())) {
+      if (used.contains(o.id()) || isObjectIndicator(o)) {
         continue;
       }
       if (ATTRIBUTE_TYPES.contains(o.type()) || isObjectGrouping(o)) {
@@ -155,7 +166,7 @@ final class ExportRun {
     Optional<MispAudience> aud = audience(c, loss);
     if (aud.isEmpty()) {
       for (StixObject m : members) {
-        if (!used.contains(m.id()) && ATTRIBUTE_TYPES.contains(m.type())) {
+        if (!used.contains(m.id()) && ATTRIBUTE_TYPES.contains(m.type()) && !isObjectIndicator(m)) {
           used.add(m.id());
           notExported++;
         }
@@ -173,7 +184,10 @@ final class ExportRun {
       }
     }
     for (StixObject m : members) {
-      if (IMPLIED.contains(m.type()) && m.json().has("labels")) {
+      // an attribute's cluster travels as that attribute's tag, not the event's
+      if (IMPLIED.contains(m.type())
+          && m.json().has("labels")
+          && !attributeGalaxies.contains(m.id())) {
         strings(m.json().get("labels")).stream()
             .filter(l -> l.startsWith("misp-galaxy:"))
             .forEach(l -> tags.add(new MispTag(l, false)));
@@ -199,7 +213,7 @@ final class ExportRun {
             Integer.parseInt(
                 Labels.value(labels, "analysis").filter(s -> s.matches("[0-2]")).orElse("0")),
             aud.get().distribution(),
-            aud.get().sharingGroup(),
+            withId(aud.get().sharingGroup()),
             orgc(c),
             orgc(c),
             parts.attributes,
@@ -221,20 +235,26 @@ final class ExportRun {
     for (StixObject m : members) {
       if (isObjectGrouping(m)) {
         used.add(m.id());
+        // The object's own audience (narrower than the event's, or not expressible: then its
+        // attributes carry theirs and the object inherits).
+        Optional<MispAudience> oa = audience(m, new ArrayList<>());
+        boolean own = oa.isPresent() && ev.isPresent() && !sameNations(ev.get(), oa.get());
+        Optional<MispAudience> parent = own ? oa : ev;
         List<MispAttribute> attrs = new ArrayList<>();
         for (String ref : strings(m.json().get("object_refs"))) {
           StixObject a = byId.get(ref);
           if (a != null && ATTRIBUTE_TYPES.contains(a.type())) {
             inObjects.add(uuidOf(a));
-            attribute(a, loss, ev, true).ifPresent(attrs::add);
+            attribute(a, loss, parent, true).ifPresent(attrs::add);
           }
         }
-        objects.add(object(m, attrs));
+        objects.add(object(m, attrs, own ? oa : Optional.empty()));
       }
     }
     Map<String, MispAttribute> attrs = new LinkedHashMap<>();
     for (StixObject m : members) {
       if (!ATTRIBUTE_TYPES.contains(m.type())
+          || isObjectIndicator(m)
           || inObjects.contains(uuidOf(m))
           || processed.contains(m.id())) {
         continue;
@@ -292,11 +312,11 @@ final class ExportRun {
     }
     String uuid = table.claim(o.id(), uuidOf(o), tv.get().type() + "|" + tv.get().value());
     List<MispTag> tags = new ArrayList<>();
-    labels.stream()
-        .filter(l -> !Labels.isOurs(l) && !l.startsWith("misp-galaxy:"))
-        .forEach(l -> tags.add(new MispTag(l, false)));
+    // misp-galaxy: labels included: MISP attaches a cluster to an attribute as its tag
+    labels.stream().filter(l -> !Labels.isOurs(l)).forEach(l -> tags.add(new MispTag(l, false)));
     addTlpTag(tags, aud.get(), ev.flatMap(MispAudience::tlp));
-    boolean inherit = ev.isPresent() && sameNations(ev.get(), aud.get());
+    boolean inherit =
+        ev.isPresent() && sameNations(ev.get(), aud.get()) && !inObjectWithOwnGroup(ev, inObject);
     String comment = o.string("description").or(() -> o.string("x_misp_comment")).orElse("");
     return Optional.of(
         new MispAttribute(
@@ -308,7 +328,7 @@ final class ExportRun {
                 || "True".equals(Labels.value(labels, "to_ids").orElse("")),
             seconds(o.modified().orElse("1970-01-01T00:00:00Z")),
             inherit ? Distribution.INHERIT : aud.get().distribution(),
-            inherit ? Optional.empty() : aud.get().sharingGroup(),
+            inherit ? Optional.empty() : withId(aud.get().sharingGroup()),
             comment,
             inObject ? Labels.value(labels, "object_relation").orElse("") : null,
             Optional.empty(),
@@ -317,6 +337,24 @@ final class ExportRun {
             tags,
             List.of(),
             sightings.getOrDefault(o.id(), List.of())));
+  }
+
+  /**
+   * An object in a sharing group names it only by id (the 2.5 schema has no SharingGroup on
+   * objects), so its attributes in that group carry the group itself for the reader to resolve.
+   */
+  private static boolean inObjectWithOwnGroup(Optional<MispAudience> parent, boolean inObject) {
+    return inObject && parent.get().distribution() == Distribution.SHARING_GROUP;
+  }
+
+  /** Gives a sharing group a run-local id, so that an object can name it by sharing_group_id. */
+  private Optional<MispSharingGroup> withId(Optional<MispSharingGroup> sg) {
+    return sg.map(
+        g -> {
+          String id =
+              groupIds.computeIfAbsent(g.uuid(), u -> Integer.toString(groupIds.size() + 1));
+          return new MispSharingGroup(id, g.uuid(), g.name(), g.organisations());
+        });
   }
 
   private static MispAttribute merge(MispAttribute a, MispAttribute b) {
@@ -341,7 +379,7 @@ final class ExportRun {
         s);
   }
 
-  private MispObject object(StixObject g, List<MispAttribute> attrs) {
+  private MispObject object(StixObject g, List<MispAttribute> attrs, Optional<MispAudience> own) {
     List<String> labels = strings(g.json().get("labels"));
     String uuid = table.claim(g.id(), uuidOf(g), g.id());
     List<MispObjectReference> refs = new ArrayList<>();
@@ -364,8 +402,8 @@ final class ExportRun {
         Labels.value(labels, "template_version").orElse(""),
         g.string("description").orElse(""),
         seconds(g.modified().orElse("1970-01-01T00:00:00Z")),
-        Distribution.INHERIT,
-        Optional.empty(),
+        own.map(MispAudience::distribution).orElse(Distribution.INHERIT),
+        withId(own.flatMap(MispAudience::sharingGroup)),
         attrs,
         refs);
   }
@@ -464,6 +502,17 @@ final class ExportRun {
   private static boolean isObjectGrouping(StixObject o) {
     return "grouping".equals(o.type())
         && Labels.value(strings(o.json().get("labels")), "name").isPresent();
+  }
+
+  /**
+   * The combined indicator of a MISP object (labelled like its grouping): no attribute of its own.
+   */
+  private static boolean isObjectIndicator(StixObject o) {
+    return "indicator".equals(o.type()) && isObjectGrouping(o.json().get("labels"));
+  }
+
+  private static boolean isObjectGrouping(JsonNode labels) {
+    return Labels.value(strings(labels), "name").isPresent();
   }
 
   private static boolean isSco(StixObject o) {

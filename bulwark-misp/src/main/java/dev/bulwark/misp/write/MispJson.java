@@ -83,6 +83,9 @@ public final class MispJson {
     o.put("comment", x.comment());
     o.put("timestamp", Long.toString(x.timestamp()));
     o.put("distribution", Integer.toString(x.distribution().code()));
+    x.sharingGroup()
+        .filter(g -> x.distribution() == Distribution.SHARING_GROUP && !g.id().isEmpty())
+        .ifPresent(g -> o.put("sharing_group_id", g.id()));
     ArrayNode attrs = o.putArray("Attribute");
     x.attributes().forEach(a -> attrs.add(attribute(a)));
     ArrayNode refs = o.putArray("ObjectReference");
@@ -136,6 +139,10 @@ public final class MispJson {
     o.put("distribution", Integer.toString(d.code()));
     if (d == Distribution.SHARING_GROUP && sg.isPresent() && groupAllowed) {
       ObjectNode g = o.putObject("SharingGroup");
+      if (!sg.get().id().isEmpty()) {
+        g.put("id", sg.get().id());
+        o.put("sharing_group_id", sg.get().id());
+      }
       g.put("uuid", sg.get().uuid());
       g.put("name", sg.get().name());
       ArrayNode members = g.putArray("SharingGroupOrg");

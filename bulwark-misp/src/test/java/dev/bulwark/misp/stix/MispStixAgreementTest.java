@@ -36,7 +36,6 @@ class MispStixAgreementTest {
     "test_attributes_collection_2.json, test_attributes_collection_stix21.json, ''",
     "test_objects_collection_1.json, test_objects_collection_stix21.json,"
         + " 'indicator--5e396622-2a54-4c8d-b61d-159da964451a"
-        + " indicator--5e384ae7-672c-4250-9cda-3b4da964451a"
         + " observed-data--5e396622-2a54-4c8d-b61d-159da964451a"
         + " observed-data--5e384ae7-672c-4250-9cda-3b4da964451a'",
     "test_objects_collection_2.json, test_objects_collection_stix21.json,"

@@ -6,7 +6,9 @@ import dev.bulwark.misp.TestData;
 import dev.bulwark.misp.audience.Audience;
 import dev.bulwark.misp.audience.AudienceResolver;
 import dev.bulwark.misp.audience.AudienceSettings;
+import dev.bulwark.misp.model.Distribution;
 import dev.bulwark.misp.model.MispAttribute;
+import dev.bulwark.misp.model.MispCluster;
 import dev.bulwark.misp.model.MispEvent;
 import dev.bulwark.misp.model.MispObject;
 import dev.bulwark.misp.model.MispTag;
@@ -91,6 +93,94 @@ class RoundTripTest {
         .anyMatch(l -> l.reason().contains("TLP:RED"));
   }
 
+  @Test
+  void objectDistributionAndAttributeGalaxiesComeBack() throws Exception {
+    String json =
+        """
+        {"Event": {"uuid": "aaaaaaaa-0000-4000-8000-000000000002", "info": "objects",
+          "date": "2026-12-07", "timestamp": "1796000000", "distribution": "3",
+          "Orgc": {"uuid": "cccccccc-0000-4000-8000-000000000001", "name": "CERT-EE"},
+          "Tag": [{"name": "tlp:green"}],
+          "Attribute": [
+            {"uuid": "dddddddd-0000-4000-8000-000000000011", "type": "domain",
+             "category": "Network activity", "value": "c2.example", "to_ids": true,
+             "distribution": "5", "timestamp": "1796000000",
+             "Galaxy": [{"uuid": "698774c7-8022-42c4-917f-8d6e4f06ada3", "type": "threat-actor",
+               "name": "Threat Actor", "GalaxyCluster": [{"uuid":
+               "7cdff317-a673-4474-84ec-4f1754947823", "type": "threat-actor", "value": "APT28",
+               "tag_name": "misp-galaxy:threat-actor=\\"APT28\\""}]}]}],
+          "Object": [
+            {"uuid": "eeeeeeee-0000-4000-8000-000000000001", "name": "domain-ip",
+             "meta-category": "network", "timestamp": "1796000000", "distribution": "0",
+             "Attribute": [
+               {"uuid": "dddddddd-0000-4000-8000-000000000012", "type": "ip-dst",
+                "category": "Network activity", "value": "203.0.113.12", "to_ids": true,
+                "object_relation": "ip", "distribution": "5", "timestamp": "1796000000"}]},
+            {"uuid": "eeeeeeee-0000-4000-8000-000000000002", "name": "domain-ip",
+             "meta-category": "network", "timestamp": "1796000000", "distribution": "4",
+             "sharing_group_id": "9",
+             "Attribute": [
+               {"uuid": "dddddddd-0000-4000-8000-000000000013", "type": "domain",
+                "category": "Network activity", "value": "sg.example", "to_ids": false,
+                "object_relation": "domain", "distribution": "4", "sharing_group_id": "9",
+                "SharingGroup": {"id": "9", "uuid": "bbbbbbbb-0000-4000-8000-000000000009",
+                  "name": "fin-pol", "SharingGroupOrg": [
+                    {"Organisation": {"uuid": "%s", "name": "fin"}},
+                    {"Organisation": {"uuid": "%s", "name": "pol"}}]},
+                "timestamp": "1796000000"}]},
+            {"uuid": "eeeeeeee-0000-4000-8000-000000000003", "name": "domain-ip",
+             "meta-category": "network", "timestamp": "1796000000", "distribution": "5",
+             "Attribute": [
+               {"uuid": "dddddddd-0000-4000-8000-000000000014", "type": "domain",
+                "category": "Network activity", "value": "plain.example", "to_ids": false,
+                "object_relation": "domain", "distribution": "5", "timestamp": "1796000000"}]}
+          ]}}
+        """
+            .formatted(ORG_FIN, ORG_POL);
+    MispEvent e =
+        new MispReader()
+            .read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))
+            .get(0);
+    ExportResult r = roundTrip(e, 0);
+    MispEvent back =
+        new MispReader()
+            .read(
+                new ByteArrayInputStream(
+                    MispJson.toJson(r.events().get(0).json()).getBytes(StandardCharsets.UTF_8)))
+            .get(0);
+    Map<String, MispObject> objects = new HashMap<>();
+    back.objects().forEach(o -> objects.put(o.uuid(), o));
+    assertThat(objects.get("eeeeeeee-0000-4000-8000-000000000001").distribution())
+        .isEqualTo(Distribution.ORGANISATION);
+    MispObject sg = objects.get("eeeeeeee-0000-4000-8000-000000000002");
+    assertThat(sg.distribution()).isEqualTo(Distribution.SHARING_GROUP);
+    assertThat(sg.sharingGroup()).isPresent();
+    assertThat(objects.get("eeeeeeee-0000-4000-8000-000000000003").distribution())
+        .isEqualTo(Distribution.INHERIT);
+    Map<String, String> before = objectAudiences(e);
+    assertThat(objectAudiences(back)).isEqualTo(before);
+
+    String galaxyTag = "misp-galaxy:threat-actor=\"APT28\"";
+    MispAttribute withGalaxy =
+        back.attributes().stream()
+            .filter(a -> a.uuid().equals("dddddddd-0000-4000-8000-000000000011"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(withGalaxy.tags()).extracting(MispTag::name).contains(galaxyTag);
+    assertThat(back.tags()).extracting(MispTag::name).doesNotContain(galaxyTag);
+  }
+
+  private static Map<String, String> objectAudiences(MispEvent e) {
+    AudienceResolver res = new AudienceResolver(SETTINGS);
+    Audience ev = res.of(e.distribution(), e.sharingGroup(), e.tags(), null, n -> {});
+    Map<String, String> out = new HashMap<>();
+    for (MispObject o : e.objects()) {
+      out.put(
+          o.uuid(), res.of(o.distribution(), o.sharingGroup(), List.of(), ev, n -> {}).toString());
+    }
+    return out;
+  }
+
   /** Converts, exports for the own nation, re-reads and compares; returns the export. */
   static ExportResult roundTrip(MispEvent e, int expectedNotExported) throws Exception {
     EventConversion c = new MispToStix(SETTINGS).convert(e);
@@ -112,6 +202,8 @@ class RoundTripTest {
     assertThat(back.uuid()).isEqualTo(e.uuid());
     Map<String, String> before = describe(e);
     Map<String, String> after = describe(back);
+    // no attribute appears that was not there (an object's combined indicator is none)
+    assertThat(after.keySet()).isSubsetOf(before.keySet());
     for (Map.Entry<String, String> x : before.entrySet()) {
       if (x.getValue().contains("tlp:red")) {
         assertThat(after).doesNotContainKey(x.getKey());
@@ -140,6 +232,12 @@ class RoundTripTest {
           res.of(a.distribution(), a.sharingGroup(), a.tags(), parent.get(a.uuid()), n -> {});
       Set<String> tags = new TreeSet<>();
       a.tags().stream().map(MispTag::name).forEach(tags::add);
+      // MISP attaches a galaxy cluster to an attribute as its tag: the export writes it so
+      a.galaxies().stream()
+          .flatMap(g -> g.clusters().stream())
+          .map(MispCluster::tagName)
+          .filter(t -> !t.isEmpty())
+          .forEach(tags::add);
       out.put(
           a.uuid(),
           String.join(
