@@ -1,5 +1,6 @@
 package dev.bulwark.bench.misp;
 
+import com.sun.management.OperatingSystemMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bulwark.bench.TempDirs;
 import dev.bulwark.misp.ImportResult;
@@ -8,12 +9,14 @@ import dev.bulwark.misp.audience.AudienceSettings;
 import dev.bulwark.misp.feed.FeedSource;
 import dev.bulwark.node.misp.MispEventSink;
 import dev.bulwark.node.misp.MispLinkSettings;
+import dev.bulwark.node.misp.MispPathImport;
 import dev.bulwark.node.misp.MispStore;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,30 +84,42 @@ public final class MispFeedImportBench {
       long attributes)
       throws IOException {
     long t = System.nanoTime();
+    long cpu = cpuNanos();
     ImportResult r;
     try (MispEventSink sink =
         new MispEventSink(store, misp, "misp", "bench", List.of(), settings, "EST")) {
       MispImport i = new MispImport(settings, sink);
       r =
           cursor < 0
-              ? i.importPaths(List.of(feed))
+              ? new MispPathImport(i, sink).importPaths(List.of(feed))
               : i.importFeed(FeedSource.directory(feed), cursor);
       sink.close();
     }
     double s = (System.nanoTime() - t) / 1e9;
+    double cpuS = (cpuNanos() - cpu) / 1e9;
     System.out.printf(
-        "%s: %.2f s; events %d stored / %d held / %d rejected; attributes %d stored / %d held;"
+        "%s: %.2f s (process CPU %.2f s); events %d stored / %d held / %d rejected; attributes %d stored / %d held;"
             + " %d losses%s%n",
         what,
         s,
+        cpuS,
         r.events().stored(),
         r.events().held(),
         r.events().rejected(),
         r.attributes().stored(),
         r.attributes().held(),
         r.losses().stream().mapToInt(l -> l.size()).sum(),
-        attributes > 0 ? String.format("; %.0f attributes/s", r.attributes().stored() / s) : "");
+        attributes > 0
+            ? String.format(
+                "; %.0f attributes/s, %.0f attributes per CPU-second",
+                r.attributes().stored() / s, r.attributes().stored() / cpuS)
+            : "");
     return r.cursor();
+  }
+
+  /** CPU time of the whole process (every thread, the store's and the collector's included). */
+  private static long cpuNanos() {
+    return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
   }
 
   /** The feed: manifest.json and one {uuid}.json per event, as a MISP writes them. */

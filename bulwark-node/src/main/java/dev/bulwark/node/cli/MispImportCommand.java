@@ -10,6 +10,7 @@ import dev.bulwark.misp.stix.LossReport;
 import dev.bulwark.node.audit.AuditEntry.Decision;
 import dev.bulwark.node.misp.MispEventSink;
 import dev.bulwark.node.misp.MispLinkSettings;
+import dev.bulwark.node.misp.MispPathImport;
 import dev.bulwark.node.misp.MispStore;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.NodeSettings;
@@ -86,7 +87,7 @@ final class MispImportCommand implements Callable<Integer> {
       List<String> refused;
       try (MispEventSink sink =
           new MispEventSink(store, misp, collection, addedBy, List.of(), link, settings.nation())) {
-        r = new MispImport(link, sink).importPaths(paths);
+        r = new MispPathImport(new MispImport(link, sink), sink).importPaths(paths);
         sink.close();
         refused = sink.refused();
       } catch (IOException e) {

@@ -91,11 +91,16 @@ public final class MispEventSink implements EventSink, AutoCloseable {
    * was stored with (asked before the event is converted).
    */
   public Optional<Counts> held(String eventUuid, long timestamp) {
+    return heldEvent(eventUuid, timestamp).map(h -> new Counts(1, h.attributes(), h.objects()));
+  }
+
+  /**
+   * The collection's row for this event when it holds it at this timestamp or a newer one (its
+   * stored attribute and object counts are what a re-import reports as held).
+   */
+  public Optional<MispStore.HeldEvent> heldEvent(String eventUuid, long timestamp) {
     MispStore.HeldEvent h = held.get(eventUuid);
-    if (h == null || h.timestamp() < timestamp) {
-      return Optional.empty();
-    }
-    return Optional.of(new Counts(1, h.attributes(), h.objects()));
+    return h == null || h.timestamp() < timestamp ? Optional.empty() : Optional.of(h);
   }
 
   @Override
