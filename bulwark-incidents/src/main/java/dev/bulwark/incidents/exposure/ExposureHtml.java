@@ -1,6 +1,5 @@
 package dev.bulwark.incidents.exposure;
 
-import dev.bulwark.incidents.stix.BulwarkExtensions;
 import dev.bulwark.stix.StixBuilder;
 import dev.bulwark.stix.StixIds;
 import dev.bulwark.stix.StixObject;
@@ -8,71 +7,19 @@ import dev.bulwark.stix.StixTimestamps;
 import dev.bulwark.stix.StixVersions;
 import dev.bulwark.stix.markings.Tlp;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The public exposure page and its STIX {@code report}: {@link #render} from {@link
- * Exposure#published()} (nothing of {@link Exposure#withheld()} is rendered, not even how much was
- * withheld), and {@link #page} from the node's public incident views. Every text is HTML-escaped.
- * Stateless and thread-safe.
+ * The public exposure page and its STIX {@code report}. {@link #page} is the one renderer: the
+ * node's public page and its preview both draw the public incident views through it, so what the
+ * analyst previews is what is published. The report refers to {@link Exposure#published()} only
+ * (nothing of {@link Exposure#withheld()}, not even how much was withheld). Every text is
+ * HTML-escaped. Stateless and thread-safe.
  */
 public final class ExposureHtml {
 
   private ExposureHtml() {}
-
-  /** A self-contained HTML page. */
-  public static String render(String title, Exposure e) {
-    StringBuilder h = new StringBuilder(4096);
-    h.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-        .append(esc(title))
-        .append("</title><style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;")
-        .append("padding:0 1rem}section{border-top:1px solid #ccc;padding:.5rem 0}")
-        .append(".meta{color:#555}</style></head><body>\n<h1>")
-        .append(esc(title))
-        .append("</h1>\n<p class=\"meta\">Public exposure report (TLP:CLEAR).</p>\n");
-    List<StixObject> ordered =
-        e.published().stream()
-            .filter(o -> !o.type().equals("extension-definition"))
-            .sorted(
-                Comparator.comparing(StixObject::type)
-                    .thenComparing(o -> o.string("name").orElse("")))
-            .toList();
-    for (StixObject o : ordered) {
-      section(h, o);
-    }
-    return h.append("</body></html>\n").toString();
-  }
-
-  private static void section(StringBuilder h, StixObject o) {
-    JsonNode j = o.json();
-    h.append("<section><h2>")
-        .append(esc(o.string("name").orElse(o.type())))
-        .append("</h2>\n<p class=\"meta\">")
-        .append(esc(o.type()));
-    JsonNode b = j.path("extensions").path(BulwarkExtensions.INCIDENT);
-    if (b.isObject()) {
-      h.append(" · ").append(esc(b.path("kind").asString("")));
-      h.append(" · first seen ").append(esc(b.path("first_seen").asString("")));
-      h.append(" · ").append(esc(b.path("status").asString("")));
-    }
-    if (o.type().equals("relationship")) {
-      h.append(" · ").append(esc(o.string("relationship_type").orElse("")));
-      if (j.has("confidence")) {
-        h.append(" · confidence ").append(j.path("confidence").asInt());
-      }
-      JsonNode a = j.path("extensions").path(BulwarkExtensions.ATTRIBUTION);
-      if (a.isObject()) {
-        h.append(" · ").append(esc(a.path("estimative_term").asString("")));
-        h.append(" · ").append(esc(a.path("state_responsibility").asString("")));
-        h.append(" · assessed by ").append(esc(a.path("assessing_nation").asString("")));
-      }
-    }
-    h.append("</p>\n");
-    o.string("description").ifPresent(d -> h.append("<p>").append(esc(d)).append("</p>\n"));
-    h.append("</section>\n");
-  }
 
   /**
    * The page of a register's exposure: one section per incident view (the node's public views:

@@ -19,12 +19,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The FollowTheMoney schemata Bulwark writes (Person, Company, Vessel, Sanction and what they
- * extend), read from the bundled YAML (see SOURCES.md), and the check of one entity against them: a
- * known, non-abstract schema; {@code id}; every property defined by the schema or an ancestor;
- * values lists of strings; dates as ISO dates (or their prefixes), countries as ISO codes, entity
- * references to entities of the same export; required properties present. Loaded once; immutable
- * and thread-safe.
+ * The FollowTheMoney schemata Bulwark writes (Person, Company, PublicBody, Vessel, Sanction and
+ * what they extend), read from the bundled YAML (see SOURCES.md), and the check of one entity
+ * against them: a known, non-abstract schema; {@code id}; every property defined by the schema or
+ * an ancestor; values lists of strings; dates as ISO dates (or their prefixes), countries as ISO
+ * codes, entity references to entities of the same export; required properties present. Loaded
+ * once; immutable and thread-safe.
  */
 public final class FtmSchema {
 
@@ -34,6 +34,7 @@ public final class FtmSchema {
           "LegalEntity",
           "Person",
           "Organization",
+          "PublicBody",
           "Company",
           "Asset",
           "Value",

@@ -3,14 +3,18 @@ package dev.bulwark.incidents.sanctions;
 import dev.bulwark.incidents.Problem;
 import dev.bulwark.incidents.stix.BulwarkExtensions;
 import dev.bulwark.stix.StixObject;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -20,10 +24,13 @@ import tools.jackson.databind.node.ObjectNode;
  * A sanctions proposal as FollowTheMoney JSON lines: a {@code Vessel} per vessel the incidents name
  * (IMO number and MMSI from their entities; the name from a vessel identity of the maritime watch
  * when one is in the evidence), a {@code Person} or {@code Company} per identity an attribution
- * points at ({@code identity_class} individual or organization), and for each a {@code Sanction}
- * with status {@code proposed}, the authority, program, reason (the legal basis text), listing date
- * and the incidents as evidence. Every entity is checked against {@link FtmSchema}. Only what the
- * caller passes is read: pass only what the reader may see. Stateless and thread-safe.
+ * points at ({@code identity_class} individual or organization), a {@code PublicBody} for a state
+ * or state body (an organization in a {@code government-*} sector; the same name attributed by
+ * several nations is one entity, its STIX identities kept in {@code notes}), and for each a {@code
+ * Sanction} with status {@code proposed}, the authority, program, reason (the legal basis text),
+ * listing date and the incidents as evidence. Every entity is checked against {@link FtmSchema}.
+ * Only what the caller passes is read: pass only what the reader may see. Stateless and
+ * thread-safe.
  */
 public final class FtmWriter {
 
@@ -152,18 +159,50 @@ public final class FtmWriter {
       Map<String, ObjectNode> entities,
       Map<String, Set<String>> evidenceOf) {
     String cls = identity.string("identity_class").orElse("");
+    String name = identity.string("name").orElse(identity.id());
+    boolean state = cls.equals("organization") && isGovernment(identity);
     String schema =
-        cls.equals("individual") ? "Person" : cls.equals("organization") ? "Company" : null;
+        cls.equals("individual")
+            ? "Person"
+            : state ? "PublicBody" : cls.equals("organization") ? "Company" : null;
     if (schema == null) {
       return;
     }
-    String id = "bulwark-" + identity.id();
+    // a state (or state body) is not a company; each nation holds its own identity of it, so the
+    // same name from several nations is one entity, keyed by the name, every identity kept
+    String id = state ? "bulwark-public-body-" + key(name) : "bulwark-" + identity.id();
     ObjectNode e = entities.computeIfAbsent(id, k -> entity(k, schema));
     ObjectNode p = (ObjectNode) e.get("properties");
     if (!p.has("name")) {
-      put(p, "name", identity.string("name").orElse(identity.id()));
+      put(p, "name", name);
+    }
+    if (state) {
+      put(p, "notes", "STIX " + identity.id());
     }
     evidenceOf.computeIfAbsent(id, k -> new TreeSet<>()).add(incidentId);
+  }
+
+  /** An organization in a government sector (STIX industry-sector-ov {@code government-*}). */
+  private static boolean isGovernment(StixObject identity) {
+    for (JsonNode s : identity.json().path("sectors")) {
+      if (s.asString().startsWith("government")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A stable key of a name: case, accents and punctuation folded. */
+  static String key(String name) {
+    String folded =
+        Normalizer.normalize(name, Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}+", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^\\p{L}\\p{N}]+", "-")
+            .replaceAll("^-|-$", "");
+    return folded.isEmpty()
+        ? UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString()
+        : folded;
   }
 
   /** IMO and MMSI → name, from the maritime watch's vessel identities. */

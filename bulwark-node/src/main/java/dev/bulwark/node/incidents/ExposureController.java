@@ -33,11 +33,7 @@ class ExposureController {
         .map(
             f ->
                 IncidentController.json(
-                    200,
-                    publisher
-                        .exposure()
-                        .preview(IncidentController.principal(), ExposurePublisher.ids(f))
-                        .toString()))
+                    200, publisher.preview(IncidentController.principal(), f).toString()))
         .orElseGet(IncidentController::bad);
   }
 

@@ -48,6 +48,23 @@ public final class ExposurePublisher {
     return store;
   }
 
+  /**
+   * The analyst's preview (what is published, what is withheld and why) with {@code page}: the
+   * public page as it would read, drawn by the same renderer as the published one.
+   */
+  ObjectNode preview(NodePrincipal p, JsonNode form) {
+    ObjectNode out = exposure.preview(p, ids(form));
+    String title = form.path("title").asString("").strip();
+    out.put(
+        "page",
+        ExposureHtml.page(
+            title.isEmpty() ? "Exposure report" : title,
+            form.path("summary").asString(""),
+            "(preview, not yet published)",
+            out.path("published")));
+    return out;
+  }
+
   /** Publishes; the answer names the public URL. */
   Outcome publish(NodePrincipal p, JsonNode form, String baseUrl) {
     if (!Register.mayWrite(p)) {

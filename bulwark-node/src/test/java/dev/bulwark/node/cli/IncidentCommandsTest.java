@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.incidents.Entities;
 import dev.bulwark.incidents.GeoPoint;
 import dev.bulwark.incidents.Incident;
+import dev.bulwark.incidents.attribution.Attribution;
+import dev.bulwark.incidents.attribution.AttributionStix;
 import dev.bulwark.incidents.kinds.ActDetails;
 import dev.bulwark.incidents.stix.BulwarkExtensions;
 import dev.bulwark.incidents.stix.IncidentStix;
@@ -266,6 +268,73 @@ class IncidentCommandsTest {
         new String[][] {{"sanctions", "--help"}, {"sanctions", "export", "--help"}}) {
       assertThat(BulwarkMain.execute(help)).isZero();
     }
+  }
+
+  @Test
+  void aStateAttributedByTwoNationsIsExportedOnceAsAPublicBody() throws Exception {
+    assertThat(BulwarkMain.execute("incident", "import", file("r.csv", GOOD).toString())).isZero();
+    output();
+    assertThat(BulwarkMain.execute("incident", "list", "--json")).isZero();
+    JsonMapper m = JsonMapper.builder().build();
+    String incident =
+        m.readTree(output().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow())
+            .path("id")
+            .asString();
+    List<String> objects = new ArrayList<>();
+    String[][] byNation = {
+      {"EST", "identity--11111111-3a2e-4c1d-9f53-0d1f6a1b2c3d"},
+      {"FIN", "identity--22222222-3a2e-4c1d-9f53-0d1f6a1b2c3d"}
+    };
+    for (String[] n : byNation) {
+      objects.add(
+          "{\"type\":\"identity\",\"spec_version\":\"2.1\",\"id\":\""
+              + n[1]
+              + "\",\"created\":\"2025-01-10T21:00:00.000Z\",\"modified\":\"2025-01-10T21:00:00.000Z\","
+              + "\"name\":\"Russian Federation\",\"identity_class\":\"organization\","
+              + "\"sectors\":[\"government-national\"]}");
+      objects.add(
+          AttributionStix.relationship(
+                  new Attribution(
+                      incident,
+                      n[1],
+                      70,
+                      "estimative-language:likelihood-probability=\"likely\"",
+                      "B",
+                      "2",
+                      "state-coordinated",
+                      n[0],
+                      "",
+                      List.of(),
+                      Optional.empty()),
+                  Instant.parse("2025-01-10T21:00:00Z"))
+              .json()
+              .toString());
+    }
+    Path bundle =
+        file(
+            "states.json",
+            "{\"type\":\"bundle\",\"id\":\"bundle--0b6a5a1c-1ad7-4bfc-a2cb-05b7f8b1dbb7\","
+                + "\"objects\":["
+                + String.join(",", objects)
+                + "]}");
+    assertThat(BulwarkMain.execute("incident", "import", bundle.toString())).isZero();
+    Path out = dir.resolve("states.ftm.json");
+    assertThat(
+            BulwarkMain.execute("sanctions", "export", "--format", "ftm", "--out", out.toString()))
+        .isZero();
+    List<JsonNode> lines = Files.readAllLines(out).stream().map(m::readTree).toList();
+    assertThat(lines)
+        .extracting(l -> l.path("schema").asString())
+        .containsExactlyInAnyOrder("Vessel", "PublicBody", "Sanction", "Sanction");
+    JsonNode state =
+        lines.stream()
+            .filter(l -> l.path("schema").asString().equals("PublicBody"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(state.path("properties").path("name").toString()).contains("Russian Federation");
+    assertThat(state.path("properties").path("notes").toString())
+        .contains(byNation[0][1])
+        .contains(byNation[1][1]);
   }
 
   @Test

@@ -156,6 +156,10 @@ class ExposureReportTest {
     HttpResponse<String> page = anonymous.get("/public/exposure/" + id);
     HttpResponse<String> stix = anonymous.get("/public/exposure/" + id + "/stix");
     assertThat(page.statusCode()).isEqualTo(200);
+    // the preview draws its page with the published page's renderer: the same sections, verbatim
+    String previewPage = preview.path("page").asString();
+    assertThat(previewPage).contains("ClearBalticconnectorDamage");
+    assertThat(sections(previewPage)).isEqualTo(sections(page.body()));
     assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
     for (HttpResponse<String> r : List.of(page, stix)) {
       String body = r.body();
@@ -201,5 +205,10 @@ class ExposureReportTest {
     assertThat(r.body()).doesNotContain("OnlyAmber");
     assertThat(NodeHttp.anonymous(node.base).get("/public/exposure/nope").statusCode())
         .isEqualTo(404);
+  }
+
+  /** The incident sections of an exposure page (between the header and the footer). */
+  private static String sections(String page) {
+    return page.substring(page.indexOf("<section>"), page.indexOf("<footer>"));
   }
 }
