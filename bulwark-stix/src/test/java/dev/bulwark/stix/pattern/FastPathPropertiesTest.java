@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -100,6 +102,62 @@ class FastPathPropertiesTest {
     }
     for (Observation obs : CORPUS_OBSERVATIONS) {
       assertThat(outcome(p, obs)).as(pattern + " on " + obs.id()).isEqualTo(general(p, obs));
+    }
+  }
+
+  /** Regular expressions from pieces with alternation in groups and at the top level. */
+  @Provide
+  Arbitrary<String> regex() {
+    return Arbitraries.of(
+            "a",
+            "b",
+            "c",
+            "ab",
+            "abc",
+            "\\.",
+            "(a|bc)",
+            "(ab|c)*",
+            "|",
+            "^",
+            "$",
+            "(abc)?",
+            ".",
+            "x+",
+            "(a(b|c)d)",
+            "\\(",
+            "\\|",
+            "(|a)",
+            "b{0,2}",
+            "(ab)+",
+            "[ab]",
+            "[|]")
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(7)
+        .map(l -> String.join("", l));
+  }
+
+  @Provide
+  Arbitrary<String> subject() {
+    return Arbitraries.strings().withChars("abcdx.(|").ofMaxLength(14);
+  }
+
+  /**
+   * The index prefilter for MATCHES (now also for alternations inside groups) is sound: whenever
+   * the expression finds a match, the value contains the literal the index files it under.
+   */
+  @Property(tries = 3000)
+  void requiredLiteralOfARegexIsInEveryMatch(
+      @ForAll("regex") String regex, @ForAll("subject") String value) {
+    Pattern compiled;
+    try {
+      compiled = Regexes.compileText(regex);
+    } catch (PatternSyntaxException e) {
+      return;
+    }
+    String lit = RequiredLiterals.ofRegex(regex);
+    if (lit != null && compiled.matcher(value).find()) {
+      assertThat(value).as(regex + " -> " + lit).contains(lit);
     }
   }
 
