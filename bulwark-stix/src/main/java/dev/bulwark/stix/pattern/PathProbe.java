@@ -1,6 +1,5 @@
 package dev.bulwark.stix.pattern;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,11 +82,7 @@ final class PathProbe {
         }
       }
       if (literals != null && v instanceof JsonNode t && t.isString()) {
-        String text = t.stringValue();
-        if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
-          text = Normalizer.normalize(text, Normalizer.Form.NFC);
-        }
-        literals.scan(text, out);
+        literals.scan(Nfc.of(t.stringValue()), out);
       }
       if (blocks != null && v instanceof JsonNode n && n.isString()) {
         long packed;

@@ -27,7 +27,11 @@ final class RequiredLiterals {
 
   static String ofRegex(String regex) {
     String s = Normalizer.normalize(regex, Normalizer.Form.NFC);
-    if (s.indexOf('|') >= 0 || s.contains("(?") || s.contains("\\Q")) {
+    // An alternation inside a group is skipped with its group; one at the top level makes nothing
+    // required (seen in the loop). With character classes the group skipping below is not exact
+    // (a ')' or '(' inside a class), so any '|' together with a '[' stays unindexed, as before.
+    boolean alternation = s.indexOf('|') >= 0;
+    if ((alternation && s.indexOf('[') >= 0) || s.contains("(?") || s.contains("\\Q")) {
       return null;
     }
     String best = null;
@@ -44,6 +48,14 @@ final class RequiredLiterals {
           return null; // escapes with arguments: not worth reading
         }
         lit = Character.isLetterOrDigit(d) ? null : String.valueOf(d);
+      } else if (c == '{') {
+        int close = s.indexOf('}', i);
+        if (close < 0) {
+          return null;
+        }
+        width = close - i + 1; // a quantifier's bounds ("{0,2}") are not text of the value
+      } else if (c == '|') {
+        return null; // a top-level alternation: no literal is required by every branch
       } else if (c == '[' || c == '(') {
         int close = skipGroup(s, i);
         if (close < 0) {

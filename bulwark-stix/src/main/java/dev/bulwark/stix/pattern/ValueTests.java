@@ -240,7 +240,7 @@ final class ValueTests {
     boolean binaryOk = Regexes.latin1(p.pattern());
     return v -> {
       String s = textOf(v, binaryOk);
-      return s != null && p.matcher(Normalizer.normalize(s, Normalizer.Form.NFC)).find();
+      return s != null && p.matcher(Nfc.of(s)).find();
     };
   }
 
@@ -272,7 +272,7 @@ final class ValueTests {
       }
       return v instanceof JsonNode n
           && n.isString()
-          && text.matcher(Normalizer.normalize(n.stringValue(), Normalizer.Form.NFC)).find();
+          && text.matcher(Nfc.of(n.stringValue())).find();
     };
   }
 
