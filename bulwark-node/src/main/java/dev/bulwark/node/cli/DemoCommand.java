@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,11 +43,13 @@ final class DemoCommand implements Callable<Integer> {
     args.add("--bulwark.home=" + dir.toAbsolutePath());
     args.add("--bulwark.demo=true");
     args.addAll(springArgs);
-    ConfigurableApplicationContext context =
-        BulwarkNodeApplication.start(args.toArray(String[]::new));
+    AtomicReference<ConfigurableApplicationContext> created = new AtomicReference<>();
     if (home == null) {
-      Runtime.getRuntime().addShutdownHook(DemoHome.deleteWhenClosed(context, dir));
+      // before the start: a SIGTERM during it (the demo content takes a while) must clean up too
+      Runtime.getRuntime().addShutdownHook(DemoHome.deleteWhenClosed(created::get, dir));
     }
+    ConfigurableApplicationContext context =
+        BulwarkNodeApplication.start(created::set, args.toArray(String[]::new));
     NodeRunner.runUntilClosed(context);
     return 0;
   }
