@@ -42,6 +42,10 @@ final class DemoCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>();
     args.add("--bulwark.home=" + dir.toAbsolutePath());
     args.add("--bulwark.demo=true");
+    if (home == null) {
+      // Tomcat's own work folder would be a second temporary folder, left behind at each exit
+      args.add("--server.tomcat.basedir=" + dir.toAbsolutePath().resolve("tomcat"));
+    }
     args.addAll(springArgs);
     AtomicReference<ConfigurableApplicationContext> created = new AtomicReference<>();
     if (home == null) {
