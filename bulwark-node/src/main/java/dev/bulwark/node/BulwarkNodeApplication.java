@@ -16,7 +16,7 @@ public class BulwarkNodeApplication {
 
   /** Starts the node with Spring's usual command-line properties ({@code --server.port=N}, ...). */
   public static ConfigurableApplicationContext start(String... args) {
-    return start(context -> {}, args);
+    return new SpringApplication(BulwarkNodeApplication.class).run(args);
   }
 
   /**
