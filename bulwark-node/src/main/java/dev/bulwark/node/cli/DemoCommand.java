@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,12 +42,18 @@ final class DemoCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>();
     args.add("--bulwark.home=" + dir.toAbsolutePath());
     args.add("--bulwark.demo=true");
-    args.addAll(springArgs);
-    ConfigurableApplicationContext context =
-        BulwarkNodeApplication.start(args.toArray(String[]::new));
     if (home == null) {
-      Runtime.getRuntime().addShutdownHook(DemoHome.deleteWhenClosed(context, dir));
+      // Tomcat's own work folder would be a second temporary folder, left behind at each exit
+      args.add("--server.tomcat.basedir=" + dir.toAbsolutePath().resolve("tomcat"));
     }
+    args.addAll(springArgs);
+    AtomicReference<ConfigurableApplicationContext> created = new AtomicReference<>();
+    if (home == null) {
+      // before the start: a SIGTERM during it (the demo content takes a while) must clean up too
+      Runtime.getRuntime().addShutdownHook(DemoHome.deleteWhenClosed(created::get, dir));
+    }
+    ConfigurableApplicationContext context =
+        BulwarkNodeApplication.start(created::set, args.toArray(String[]::new));
     NodeRunner.runUntilClosed(context);
     return 0;
   }
