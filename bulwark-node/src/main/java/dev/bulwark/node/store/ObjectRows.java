@@ -116,6 +116,20 @@ public final class ObjectRows {
     }
   }
 
+  /**
+   * The newest date added in the store (0 when empty): one look at the primary key's end, so a
+   * search engine can tell "nothing new" without a lock or a batch read.
+   */
+  long newestAdded() {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("SELECT MAX(date_added_us) FROM stix_objects");
+        ResultSet rs = s.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0L;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the newest date added", e);
+    }
+  }
+
   /** The search engine's high-water mark (0 when it has indexed nothing). */
   long mark(String engine) {
     try (Connection c = dataSource.getConnection();

@@ -39,6 +39,9 @@ public final class PostgresSearchIndex implements SearchIndex {
   private final ObjectRows rows;
   private final ReentrantLock writeLock = new ReentrantLock();
 
+  /** The mark this process last saw indexed (0 until its first catch-up, and after a rebuild). */
+  private volatile long indexedHere;
+
   public PostgresSearchIndex(ObjectRows rows) {
     this.rows = rows;
   }
@@ -50,6 +53,10 @@ public final class PostgresSearchIndex implements SearchIndex {
 
   @Override
   public int catchUp() {
+    // Nothing added since this process last indexed: one look at the primary key's end, no lock.
+    if (rows.newestAdded() <= indexedHere) {
+      return 0;
+    }
     writeLock.lock();
     try {
       int total = 0;
@@ -57,12 +64,14 @@ public final class PostgresSearchIndex implements SearchIndex {
       while (true) {
         List<StoredObject> batch = rows.rowsAfter(mark, BATCH);
         if (batch.isEmpty()) {
+          indexedHere = mark;
           return total;
         }
         mark = batch.get(batch.size() - 1).dateAddedMicros();
         write(batch, mark);
         total += batch.size();
         if (batch.size() < BATCH) {
+          indexedHere = mark;
           return total;
         }
       }
@@ -107,6 +116,7 @@ public final class PostgresSearchIndex implements SearchIndex {
   @Override
   public int rebuild() {
     writeLock.lock();
+    indexedHere = 0L;
     try (Connection c = rows.dataSource().getConnection();
         Statement s = c.createStatement()) {
       c.setAutoCommit(false);

@@ -72,8 +72,10 @@ class SearchController {
     IntelSearch.Page page = search.page(p, q, params.limit());
     ObjectNode out = JSON.createObjectNode();
     ArrayNode objects = out.putArray("objects");
-    for (StoredObject o : page.objects()) {
-      access.jsonFor(p, o).ifPresent(json -> objects.add(IntelViews.summary(o, json, policy)));
+    List<Optional<String>> jsons = access.jsonForEach(p, page.objects());
+    for (int i = 0; i < jsons.size(); i++) {
+      StoredObject o = page.objects().get(i);
+      jsons.get(i).ifPresent(json -> objects.add(IntelViews.summary(o, json, policy)));
     }
     out.put("more", page.more());
     out.put(

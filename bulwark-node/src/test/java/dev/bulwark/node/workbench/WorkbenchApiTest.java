@@ -300,6 +300,25 @@ class WorkbenchApiTest {
   }
 
   @Test
+  void aSearchRightAfterATaxiiAddFindsTheNewObject() {
+    // the index is current first (the "nothing new" path is taken), then TAXII writes past it
+    assertThat(ids(est.getJson("/api/intel/search?q=Gh0st"))).isEmpty();
+    String id = "malware--5f3c1d2e-8a4b-4c6d-9e0f-1a2b3c4d5e6f";
+    String object =
+        "{\"type\":\"malware\",\"spec_version\":\"2.1\",\"id\":\""
+            + id
+            + "\",\"created\":\"2026-02-01T00:00:00.000Z\",\"modified\":\"2026-02-01T00:00:00.000Z\","
+            + "\"name\":\"Gh0st RAT\",\"is_family\":true,\"created_by_ref\":\""
+            + EST_ID
+            + "\",\"object_marking_refs\":[\"marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb\"]}";
+    HttpResponse<String> added =
+        est.postTaxii("/bulwark/collections/intel/objects/", "{\"objects\":[" + object + "]}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(202);
+    assertThat(added.body()).contains("\"success_count\":1");
+    assertThat(ids(est.getJson("/api/intel/search?q=Gh0st"))).containsExactly(id);
+  }
+
+  @Test
   void anExportHoldsOnlyWhatTheReaderMayRead() {
     String body = "{\"ids\":[\"" + malware + "\",\"" + indicator + "\"]}";
     JsonNode e = est.postJsonOk("/api/intel/export", body);

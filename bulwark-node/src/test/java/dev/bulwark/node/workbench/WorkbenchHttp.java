@@ -57,6 +57,16 @@ final class WorkbenchHttp {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A TAXII 2.1 envelope post (Accept and Content-Type as TAXII wants them). */
+  HttpResponse<String> postTaxii(String path, String body) {
+    String taxii = "application/taxii+json;version=2.1";
+    return send(
+        request(path)
+            .header("Accept", taxii)
+            .header("Content-Type", taxii)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   HttpResponse<String> postJson(String path, String body) {
     return post(path, "application/json", body);
   }

@@ -88,6 +88,22 @@ public final class IntelAccess {
         .flatMap(info -> parts.jsonFor(p.reader(), o, info.defaultNations()));
   }
 
+  /**
+   * The JSON of each object as this reader may receive it, in the order given (empty where
+   * withheld), reading each collection once: a page of 50 hits no longer costs 50 collection reads.
+   */
+  public List<Optional<String>> jsonForEach(NodePrincipal p, List<StoredObject> objects) {
+    Map<String, Optional<CollectionInfo>> infos = new HashMap<>();
+    List<Optional<String>> out = new ArrayList<>(objects.size());
+    for (StoredObject o : objects) {
+      out.add(
+          infos
+              .computeIfAbsent(o.collectionId(), store::collection)
+              .flatMap(info -> parts.jsonFor(p.reader(), o, info.defaultNations())));
+    }
+    return out;
+  }
+
   /** A collection and its grants, for the administration page. */
   public record CollectionAccess(CollectionInfo info, CollectionGrants grants) {}
 
