@@ -1,11 +1,13 @@
 package dev.bulwark.readiness.coverage;
 
 import dev.bulwark.readiness.coverage.Summary.AllyRow;
-import dev.bulwark.readiness.coverage.Summary.AllyTier;
 import dev.bulwark.readiness.coverage.Summary.Cell;
 import dev.bulwark.readiness.coverage.Summary.CurvePoint;
+import dev.bulwark.readiness.coverage.Summary.Headline;
 import dev.bulwark.readiness.coverage.Summary.TierRow;
 import dev.bulwark.readiness.coverage.Summary.TrendPoint;
+import java.util.List;
+import java.util.function.BiConsumer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,78 +33,94 @@ public final class SummaryJson {
     o.put("as_of", s.asOf().toString());
     o.put("key_year", s.keyYear());
     o.put("units", s.units());
-    ArrayNode tiers = o.putArray("tiers");
-    for (TierRow t : s.tiers()) {
-      ObjectNode n = tiers.addObject();
-      n.put("tier", t.tier());
-      n.put("deadline_days", t.deadlineDays());
-      n.put("target", t.target());
-      n.put("declared", t.declared());
-      n.put("ready", t.ready());
-      n.put("gap", t.gap());
-    }
-    ObjectNode h = o.putObject("high_readiness");
-    h.put("tiers", "1+2");
-    h.put("claimed", s.highReadiness().claimed());
-    h.put("model_target", s.highReadiness().modelTarget());
-    h.put("declared", s.highReadiness().declared());
-    h.put("ready", s.highReadiness().ready());
-    h.put("gap_to_claimed", Math.max(0, s.highReadiness().claimed() - s.highReadiness().ready()));
-    ArrayNode curve = o.putArray("curve");
-    for (CurvePoint c : s.curve()) {
-      ObjectNode n = curve.addObject();
-      n.put("day", c.day());
-      n.put("declared", c.declared());
-      n.put("ready", c.ready());
-    }
-    ArrayNode targets = o.putArray("curve_targets");
-    for (TierRow t : s.tiers()) {
-      ObjectNode n = targets.addObject();
-      n.put("day", t.deadlineDays());
-      n.put("target", s.curve().get(t.deadlineDays()).target());
-    }
-    ArrayNode verification = o.putArray("verification");
-    for (TierRow t : s.tiers()) {
-      ObjectNode n = verification.addObject();
-      n.put("tier", t.tier());
-      n.put("verified", t.verified());
-      n.put("declared", t.declared());
-      n.put("share", Math.round(t.verifiedShare() * 10_000) / 10_000.0);
-    }
-    ArrayNode coverage = o.putArray("coverage");
-    for (Cell c : s.coverage()) {
-      ObjectNode n = coverage.addObject();
-      n.put("domain", c.domain().code());
-      n.put("regional_plan", c.regionalPlan());
-      n.put("declared", c.declared());
-      n.put("ready", c.ready());
-      n.put("verified", c.verified());
-    }
-    ArrayNode allies = o.putArray("allies");
-    for (AllyRow a : s.allies()) {
-      ObjectNode n = allies.addObject();
-      n.put("iso3", a.iso3());
-      n.put("declared", a.declared());
-      n.put("ready", a.ready());
-      ArrayNode shares = n.putArray("fair_share");
-      for (AllyTier t : a.tiers()) {
-        ObjectNode x = shares.addObject();
-        x.put("tier", t.tier());
-        x.put("share", t.fairShare());
-        x.put("declared", t.declared());
-        x.put("ready", t.ready());
-      }
-    }
-    ArrayNode trend = o.putArray("trend");
-    for (TrendPoint t : s.trend()) {
-      ObjectNode n = trend.addObject();
-      n.put("date", t.date().toString());
-      n.put("declared", t.declared());
-      n.put("ready", t.ready());
-      n.put("high_readiness_declared", t.highDeclared());
-      n.put("high_readiness_ready", t.highReady());
-      n.put("verified", t.verified());
-    }
+    rows(o, "tiers", s.tiers(), SummaryJson::tier);
+    highReadiness(o.putObject("high_readiness"), s.highReadiness());
+    rows(o, "curve", s.curve(), SummaryJson::curvePoint);
+    rows(
+        o,
+        "curve_targets",
+        s.tiers(),
+        (n, t) -> {
+          n.put("day", t.deadlineDays());
+          n.put("target", s.curve().get(t.deadlineDays()).target());
+        });
+    rows(o, "verification", s.tiers(), SummaryJson::verification);
+    rows(o, "coverage", s.coverage(), SummaryJson::cell);
+    rows(o, "allies", s.allies(), SummaryJson::ally);
+    rows(o, "trend", s.trend(), SummaryJson::trendPoint);
     return o;
+  }
+
+  // Every section is a list of rows written the same way: one object per row, by its writer.
+  private static <T> void rows(
+      ObjectNode o, String name, List<T> items, BiConsumer<ObjectNode, T> writer) {
+    ArrayNode array = o.putArray(name);
+    for (T item : items) {
+      writer.accept(array.addObject(), item);
+    }
+  }
+
+  private static void tier(ObjectNode n, TierRow t) {
+    n.put("tier", t.tier());
+    n.put("deadline_days", t.deadlineDays());
+    n.put("target", t.target());
+    n.put("declared", t.declared());
+    n.put("ready", t.ready());
+    n.put("gap", t.gap());
+  }
+
+  private static void highReadiness(ObjectNode h, Headline r) {
+    h.put("tiers", "1+2");
+    h.put("claimed", r.claimed());
+    h.put("model_target", r.modelTarget());
+    h.put("declared", r.declared());
+    h.put("ready", r.ready());
+    h.put("gap_to_claimed", Math.max(0, r.claimed() - r.ready()));
+  }
+
+  private static void curvePoint(ObjectNode n, CurvePoint c) {
+    n.put("day", c.day());
+    n.put("declared", c.declared());
+    n.put("ready", c.ready());
+  }
+
+  private static void verification(ObjectNode n, TierRow t) {
+    n.put("tier", t.tier());
+    n.put("verified", t.verified());
+    n.put("declared", t.declared());
+    n.put("share", Math.round(t.verifiedShare() * 10_000) / 10_000.0);
+  }
+
+  private static void cell(ObjectNode n, Cell c) {
+    n.put("domain", c.domain().code());
+    n.put("regional_plan", c.regionalPlan());
+    n.put("declared", c.declared());
+    n.put("ready", c.ready());
+    n.put("verified", c.verified());
+  }
+
+  private static void ally(ObjectNode n, AllyRow a) {
+    n.put("iso3", a.iso3());
+    n.put("declared", a.declared());
+    n.put("ready", a.ready());
+    rows(
+        n,
+        "fair_share",
+        a.tiers(),
+        (x, t) -> {
+          x.put("tier", t.tier());
+          x.put("share", t.fairShare());
+          x.put("declared", t.declared());
+          x.put("ready", t.ready());
+        });
+  }
+
+  private static void trendPoint(ObjectNode n, TrendPoint t) {
+    n.put("date", t.date().toString());
+    n.put("declared", t.declared());
+    n.put("ready", t.ready());
+    n.put("high_readiness_declared", t.highDeclared());
+    n.put("high_readiness_ready", t.highReady());
+    n.put("verified", t.verified());
   }
 }
