@@ -28,7 +28,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,7 @@ class CyberFederationIT {
     for (String nation : NATIONS) {
       nodes.put(nation, new NodeProcess(nation, root.resolve(nation), NodeProcess.freePort()));
     }
-    Map<String, String> peerTokens = new HashMap<>();
+    Mesh mesh = new Mesh();
     String sensorToken = null;
     for (NodeProcess n : nodes.values()) {
       Files.createDirectories(n.home);
@@ -110,51 +109,11 @@ class CyberFederationIT {
                   .add("plant", "EST", Set.of(Role.SENSOR), Optional.empty(), 0, Optional.empty())
                   .token();
         }
-        for (String other : NATIONS) {
-          if (!other.equals(n.nation)) {
-            peerTokens.put(
-                n.nation + ">" + other,
-                principals
-                    .add(
-                        "node-" + other.toLowerCase(),
-                        other,
-                        Set.of(Role.PEER),
-                        Optional.empty(),
-                        0,
-                        Optional.empty())
-                    .token());
-          }
-        }
+        mesh.issuePeerTokens(principals, n.nation, NATIONS);
       }
     }
-    for (NodeProcess n : nodes.values()) {
-      try (HikariDataSource ds =
-          NodeDatabase.open(NodeDatabase.defaultUrl(n.home), "bulwark", "", 1)) {
-        PeerStore peers = new PeerStore(ds);
-        for (NodeProcess other : nodes.values()) {
-          if (other != n) {
-            peers.put(
-                new Peer(
-                    other.nation.toLowerCase(),
-                    other.nation,
-                    other.apiRoot(),
-                    "",
-                    peerTokens.get(other.nation + ">" + n.nation),
-                    "",
-                    "",
-                    List.of("intel", "sightings"),
-                    List.of("intel", "sightings"),
-                    Duration.ofMillis(500)));
-          }
-        }
-      }
-    }
-    for (NodeProcess n : nodes.values()) {
-      n.start();
-    }
-    for (NodeProcess n : nodes.values()) {
-      n.awaitUp(Duration.ofMinutes(3));
-    }
+    mesh.connect(nodes.values(), List.of("intel", "sightings"), List.of("intel", "sightings"));
+    Mesh.start(nodes.values());
 
     HttpResponse<String> posted = postEvents(nodes.get("EST"), "plant", sensorToken);
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);

@@ -80,7 +80,7 @@ class FederationIT {
     for (String nation : NATIONS) {
       nodes.put(nation, new NodeProcess(nation, root.resolve(nation), NodeProcess.freePort()));
     }
-    Map<String, String> peerTokens = new HashMap<>(); // "X>Y": token issued at X for Y's node
+    Mesh mesh = new Mesh();
     for (NodeProcess n : nodes.values()) {
       Files.createDirectories(n.home);
       Files.writeString(n.home.resolve("bulwark.properties"), "bulwark.nation=" + n.nation + "\n");
@@ -102,51 +102,11 @@ class FederationIT {
                     0,
                     Optional.empty())
                 .token());
-        for (String other : NATIONS) {
-          if (!other.equals(n.nation)) {
-            peerTokens.put(
-                n.nation + ">" + other,
-                principals
-                    .add(
-                        "node-" + other.toLowerCase(),
-                        other,
-                        Set.of(Role.PEER),
-                        Optional.empty(),
-                        0,
-                        Optional.empty())
-                    .token());
-          }
-        }
+        mesh.issuePeerTokens(principals, n.nation, NATIONS);
       }
     }
-    for (NodeProcess n : nodes.values()) {
-      try (HikariDataSource ds =
-          NodeDatabase.open(NodeDatabase.defaultUrl(n.home), "bulwark", "", 1)) {
-        PeerStore peers = new PeerStore(ds);
-        for (NodeProcess other : nodes.values()) {
-          if (other != n) {
-            peers.put(
-                new Peer(
-                    other.nation.toLowerCase(),
-                    other.nation,
-                    other.apiRoot(),
-                    "",
-                    peerTokens.get(other.nation + ">" + n.nation),
-                    "",
-                    "",
-                    List.of(COLLECTION),
-                    List.of(COLLECTION),
-                    Duration.ofMillis(500)));
-          }
-        }
-      }
-    }
-    for (NodeProcess n : nodes.values()) {
-      n.start();
-    }
-    for (NodeProcess n : nodes.values()) {
-      n.awaitUp(Duration.ofMinutes(3));
-    }
+    mesh.connect(nodes.values(), List.of(COLLECTION), List.of(COLLECTION));
+    Mesh.start(nodes.values());
 
     // Round 1: every nation adds its intelligence while all nodes run.
     for (String nation : NATIONS) {

@@ -3,9 +3,8 @@ package dev.bulwark.node.readiness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.bulwark.node.federation.Mesh;
 import dev.bulwark.node.federation.NodeProcess;
-import dev.bulwark.node.federation.Peer;
-import dev.bulwark.node.federation.PeerStore;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.NodeDatabase;
@@ -66,7 +65,7 @@ class ReadinessFederationIT {
     for (String nation : NATIONS) {
       nodes.put(nation, new NodeProcess(nation, root.resolve(nation), NodeProcess.freePort()));
     }
-    Map<String, String> peerTokens = new HashMap<>();
+    Mesh mesh = new Mesh();
     for (NodeProcess n : nodes.values()) {
       Files.createDirectories(n.home);
       Files.writeString(n.home.resolve("bulwark.properties"), "bulwark.nation=" + n.nation + "\n");
@@ -78,51 +77,11 @@ class ReadinessFederationIT {
             principals
                 .add("admin", n.nation, Set.of(Role.ADMIN), Optional.empty(), 0, Optional.empty())
                 .token());
-        for (String other : NATIONS) {
-          if (!other.equals(n.nation)) {
-            peerTokens.put(
-                n.nation + ">" + other,
-                principals
-                    .add(
-                        "node-" + other.toLowerCase(),
-                        other,
-                        Set.of(Role.PEER),
-                        Optional.empty(),
-                        0,
-                        Optional.empty())
-                    .token());
-          }
-        }
+        mesh.issuePeerTokens(principals, n.nation, NATIONS);
       }
     }
-    for (NodeProcess n : nodes.values()) {
-      try (HikariDataSource ds =
-          NodeDatabase.open(NodeDatabase.defaultUrl(n.home), "bulwark", "", 1)) {
-        for (NodeProcess other : nodes.values()) {
-          if (other != n) {
-            new PeerStore(ds)
-                .put(
-                    new Peer(
-                        other.nation.toLowerCase(),
-                        other.nation,
-                        other.apiRoot(),
-                        "node-" + n.nation.toLowerCase(),
-                        peerTokens.get(other.nation + ">" + n.nation),
-                        "",
-                        "",
-                        List.of(COLLECTION),
-                        List.of(),
-                        Duration.ofMillis(500)));
-          }
-        }
-      }
-    }
-    for (NodeProcess n : nodes.values()) {
-      n.start();
-    }
-    for (NodeProcess n : nodes.values()) {
-      n.awaitUp(Duration.ofMinutes(3));
-    }
+    mesh.connect(nodes.values(), List.of(COLLECTION), List.of());
+    Mesh.start(nodes.values());
 
     importAt(
         "EST",
