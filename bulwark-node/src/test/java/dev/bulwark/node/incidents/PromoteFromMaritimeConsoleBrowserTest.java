@@ -2,15 +2,9 @@ package dev.bulwark.node.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.node.BulwarkNodeApplication;
 import dev.bulwark.node.maritime.MaritimeDemo;
-import dev.bulwark.node.store.NodeDatabase;
-import dev.bulwark.node.web.DebianChromium;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.bulwark.node.web.ConsoleBrowser;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,36 +21,24 @@ import org.springframework.context.ConfigurableApplicationContext;
  * alert is in the register, with the alert itself as evidence, and the register page lists it.
  */
 class PromoteFromMaritimeConsoleBrowserTest {
+  static ConsoleBrowser console;
   static ConfigurableApplicationContext node;
   static String base;
-  static Path home;
   static WebDriver browser;
 
   @BeforeAll
   static void start() throws Exception {
-    DebianChromium.assumeInstalled();
-    home = Files.createTempDirectory("bulwark-promote-console-");
-    node =
-        BulwarkNodeApplication.start(
-            "--server.port=0",
-            "--bulwark.home=" + home,
-            "--spring.datasource.url=" + NodeDatabase.defaultUrl(home),
-            "--bulwark.demo=true",
-            "--logging.level.root=WARN");
-    base = "https://localhost:" + node.getEnvironment().getProperty("local.server.port");
-    browser = DebianChromium.start("1400,900", "--ignore-certificate-errors");
+    console =
+        ConsoleBrowser.startTls("bulwark-promote-console-", "1400,900", "--bulwark.demo=true");
+    node = console.node;
+    base = console.base;
+    browser = console.browser;
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (node != null) {
-      node.close();
-    }
-    try (Stream<Path> files = Files.walk(home)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+  static void stop() {
+    if (console != null) {
+      console.close();
     }
   }
 

@@ -2,9 +2,7 @@ package dev.bulwark.node.maritime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.node.BulwarkNodeApplication;
-import dev.bulwark.node.store.NodeDatabase;
-import dev.bulwark.node.web.DebianChromium;
+import dev.bulwark.node.web.ConsoleBrowser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +25,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * sorted with a high alert first, and its export. Screenshots go to {@code target/watch-*.png}.
  */
 class MaritimeConsoleBrowserTest {
+  static ConsoleBrowser console;
   static ConfigurableApplicationContext node;
   static Path home;
   static String base;
@@ -34,29 +33,17 @@ class MaritimeConsoleBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    DebianChromium.assumeInstalled();
-    home = Files.createTempDirectory("bulwark-watch-console-");
-    node =
-        BulwarkNodeApplication.start(
-            "--server.port=0",
-            "--bulwark.home=" + home,
-            "--spring.datasource.url=" + NodeDatabase.defaultUrl(home),
-            "--bulwark.demo=true",
-            "--logging.level.root=WARN");
-    base = "https://localhost:" + node.getEnvironment().getProperty("local.server.port");
-    browser = DebianChromium.start("1400,900", "--ignore-certificate-errors");
+    console = ConsoleBrowser.startTls("bulwark-watch-console-", "1400,900", "--bulwark.demo=true");
+    node = console.node;
+    home = console.home;
+    base = console.base;
+    browser = console.browser;
   }
 
   @AfterAll
-  static void stop() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (node != null) {
-      node.close();
-    }
-    if (home != null) {
-      deleteTree(home);
+  static void stop() {
+    if (console != null) {
+      console.close();
     }
   }
 
@@ -153,14 +140,6 @@ class MaritimeConsoleBrowserTest {
           .sum();
     } catch (IOException e) {
       return -1;
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    try (var s = Files.walk(dir)) {
-      for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 

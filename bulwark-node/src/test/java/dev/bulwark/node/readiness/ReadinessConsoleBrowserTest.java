@@ -2,34 +2,21 @@ package dev.bulwark.node.readiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.bulwark.node.BulwarkNodeApplication;
-import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
-import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.testing.NodeHttp;
-import dev.bulwark.node.web.DebianChromium;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.bulwark.node.web.ConsoleBrowser;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,65 +28,36 @@ import tools.jackson.databind.JsonNode;
  */
 class ReadinessConsoleBrowserTest {
   static final String AS_OF = "2026-06-30";
-  static ConfigurableApplicationContext node;
+  static ConsoleBrowser console;
   static String base;
-  static Path home;
   static String officerToken;
   static WebDriver browser;
 
   @BeforeAll
   static void start() throws Exception {
-    DebianChromium.assumeInstalled();
-    home = Files.createTempDirectory("bulwark-readiness-console-");
-    node =
-        BulwarkNodeApplication.start(
-            "--server.port=0",
-            "--bulwark.home=" + home,
-            "--spring.datasource.url=" + NodeDatabase.defaultUrl(home),
-            "--logging.level.root=WARN",
+    console =
+        ConsoleBrowser.start(
+            "bulwark-readiness-console-",
+            "1400,1000",
             "--bulwark.nation=EST",
-            "--bulwark.maritime.enabled=false",
-            "--bulwark.security.pbkdf2-iterations=1000");
-    base = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
-    ReadinessDemo.load(node.getBean(ObjectStore.class), "EST");
-    officerToken =
-        node.getBean(PrincipalStore.class)
-            .add(
-                "est-officer",
-                "EST",
-                EnumSet.of(Role.READER, Role.CONTRIBUTOR),
-                Optional.empty(),
-                0L,
-                Optional.empty())
-            .token();
-    browser = DebianChromium.start("1400,1000");
+            "--bulwark.maritime.enabled=false");
+    base = console.base;
+    browser = console.browser;
+    ReadinessDemo.load(console.node.getBean(ObjectStore.class), "EST");
+    officerToken = console.token("est-officer", "EST", EnumSet.of(Role.READER, Role.CONTRIBUTOR));
   }
 
   @AfterAll
-  static void stop() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (node != null) {
-      node.close();
-    }
-    if (home != null) {
-      try (Stream<Path> files = Files.walk(home)) {
-        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+  static void stop() {
+    if (console != null) {
+      console.close();
     }
   }
 
   @Test
   void aPlannerReadsTheCoverageAndEditsADeclaration() {
-    browser.get(base + "/console/readiness.html");
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(200));
-    wait.until(d -> d.findElement(By.id("login-user")).isDisplayed());
-    browser.findElement(By.id("login-user")).sendKeys("est-officer");
-    browser.findElement(By.id("login-password")).sendKeys(officerToken);
-    browser.findElement(By.id("login-submit")).click();
+    console.signIn("/console/readiness.html", "est-officer", officerToken);
+    WebDriverWait wait = console.waiting(Duration.ofSeconds(60));
     wait.until(d -> count(d, "#fair-table tbody tr") >= 30);
     js(
         "document.getElementById('as-of').value = arguments[0];"
@@ -185,22 +143,14 @@ class ReadinessConsoleBrowserTest {
   }
 
   private static Object js(String script, Object... args) {
-    return ((JavascriptExecutor) browser).executeScript(script, args);
+    return console.js(script, args);
   }
 
   private static int count(WebDriver d, String css) {
-    Object n =
-        ((JavascriptExecutor) d)
-            .executeScript("return document.querySelectorAll(arguments[0]).length;", css);
-    return ((Number) n).intValue();
+    return ConsoleBrowser.count(d, css);
   }
 
   private static void screenshot(String file) {
-    try {
-      byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-      Files.write(Path.of(file), png);
-    } catch (IOException | RuntimeException e) {
-      // a missing screenshot is not a failure of the page
-    }
+    console.screenshot(file);
   }
 }

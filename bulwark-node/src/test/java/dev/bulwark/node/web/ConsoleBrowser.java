@@ -55,12 +55,32 @@ public final class ConsoleBrowser implements AutoCloseable {
    */
   public static ConsoleBrowser start(String homePrefix, String windowSize, String... nodeArguments)
       throws IOException {
+    return start("http", homePrefix, windowSize, nodeArguments);
+  }
+
+  /**
+   * As {@link #start}, for a node that serves TLS with a self-signed certificate of its own (the
+   * demo does): the base is {@code https://localhost:PORT} and the browser accepts that
+   * certificate.
+   */
+  public static ConsoleBrowser startTls(
+      String homePrefix, String windowSize, String... nodeArguments) throws IOException {
+    return start("https", homePrefix, windowSize, nodeArguments);
+  }
+
+  private static ConsoleBrowser start(
+      String scheme, String homePrefix, String windowSize, String... nodeArguments)
+      throws IOException {
     DebianChromium.assumeInstalled();
     Path home = TempDirs.create(homePrefix);
     ConfigurableApplicationContext node = startNode(home, nodeArguments);
-    String base = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
+    String base = scheme + "://localhost:" + node.getEnvironment().getProperty("local.server.port");
     try {
-      return new ConsoleBrowser(node, base, home, DebianChromium.start(windowSize));
+      WebDriver browser =
+          scheme.equals("https")
+              ? DebianChromium.start(windowSize, "--ignore-certificate-errors")
+              : DebianChromium.start(windowSize);
+      return new ConsoleBrowser(node, base, home, browser);
     } catch (IOException | RuntimeException e) {
       node.close();
       throw e;
