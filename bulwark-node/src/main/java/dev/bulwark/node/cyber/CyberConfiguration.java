@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -95,9 +96,12 @@ public class CyberConfiguration {
 
   @Bean(destroyMethod = "close")
   SensorFeeds cyberSensorFeeds(
-      CyberIntake intake, PrincipalStore principals, SensorFeedProperties feeds)
+      CyberIntake intake,
+      PrincipalStore principals,
+      SensorFeedProperties feeds,
+      @Value("${bulwark.home}") String home)
       throws IOException {
-    return new SensorFeeds(intake, principals, feeds).start();
+    return new SensorFeeds(intake, principals, feeds, FeedPositions.in(Path.of(home))).start();
   }
 
   private static Warninglists warninglists(CyberProperties p) {

@@ -9,8 +9,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Follows a growing log file as {@code tail -F} does: each {@link #poll} returns the complete lines
@@ -19,7 +23,10 @@ import java.util.Objects;
  * one) the rest of the old file is read first, then the new one from its start; a file truncated in
  * place is read again from its start. A missing file is waited for. Memory: one chunk of at most
  * {@code maxChunk} bytes plus one partial line (a line longer than the chunk is passed on as it is
- * and rejected by the reader's line bound). Not thread-safe: one per follower thread.
+ * and rejected by the reader's line bound). Started from a saved {@link FeedPositions.Position} it
+ * goes on where that left off: in the same file if the path still names it, else in the rotated
+ * file of that key beside it (its rest first, then the new file from its start), else in the new
+ * file from its start. Not thread-safe: one per follower thread.
  */
 final class FileFollower implements AutoCloseable {
   private final Path path;
@@ -29,6 +36,7 @@ final class FileFollower implements AutoCloseable {
   private long position;
   private boolean fromStart;
   private byte[] partial = new byte[0];
+  private Optional<FeedPositions.Position> resume;
 
   /**
    * @param path the log file
@@ -36,9 +44,28 @@ final class FileFollower implements AutoCloseable {
    * @param maxChunk bytes read per poll at most
    */
   FileFollower(Path path, boolean fromStart, int maxChunk) {
+    this(path, fromStart, maxChunk, Optional.empty());
+  }
+
+  /**
+   * @param resume where an earlier follower of this path left off (it wins over {@code fromStart})
+   */
+  FileFollower(
+      Path path, boolean fromStart, int maxChunk, Optional<FeedPositions.Position> resume) {
     this.path = path;
     this.fromStart = fromStart;
     this.maxChunk = maxChunk;
+    this.resume = resume;
+  }
+
+  /**
+   * Where the lines returned so far end: the file's key and the offset after the last complete line
+   * (a partial line is read again). Empty before the file was first opened.
+   */
+  Optional<FeedPositions.Position> position() {
+    return channel == null
+        ? resume
+        : Optional.of(new FeedPositions.Position(keyText(fileKey), position - partial.length));
   }
 
   /** The complete lines appended since the last poll (possibly none), joined with newlines. */
@@ -70,6 +97,14 @@ final class FileFollower implements AutoCloseable {
   }
 
   private boolean open() throws IOException {
+    if (resume.isPresent()) {
+      FeedPositions.Position from = resume.get();
+      resume = Optional.empty();
+      if (openAt(from)) {
+        return true;
+      }
+      fromStart = true; // the file read before is gone: all of the present one came after it
+    }
     try {
       channel = FileChannel.open(path, StandardOpenOption.READ);
     } catch (NoSuchFileException e) {
@@ -79,6 +114,41 @@ final class FileFollower implements AutoCloseable {
     position = fromStart ? 0 : channel.size();
     fromStart = true; // a file that appears later, or the next one after rotation, is read whole
     return true;
+  }
+
+  /**
+   * Opens the file a saved position names, at its offset: the path itself, or a rotated file beside
+   * it with the same key (then {@link #poll} reads its rest and moves on to the path).
+   */
+  private boolean openAt(FeedPositions.Position from) throws IOException {
+    List<Path> candidates = new ArrayList<>();
+    candidates.add(path);
+    Path parent = path.toAbsolutePath().getParent();
+    if (parent != null && Files.isDirectory(parent)) {
+      try (Stream<Path> siblings = Files.list(parent)) {
+        siblings.filter(Files::isRegularFile).forEach(candidates::add);
+      }
+    }
+    for (Path p : candidates) {
+      Object key = keyOf(p);
+      if (key != null && keyText(key).equals(from.fileKey())) {
+        FileChannel c = FileChannel.open(p, StandardOpenOption.READ);
+        if (c.size() < from.offset()) {
+          c.close(); // truncated meanwhile: not the same content any more
+          return false;
+        }
+        channel = c;
+        fileKey = key;
+        position = from.offset();
+        fromStart = true;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String keyText(Object key) {
+    return String.valueOf(key);
   }
 
   private static Object keyOf(Path p) throws IOException {
@@ -111,6 +181,31 @@ final class FileFollower implements AutoCloseable {
     }
     partial = Arrays.copyOfRange(bytes, end, bytes.length);
     return new String(bytes, 0, end, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The comment lines at the top of the file being read ({@code #…}, at most {@code maxBytes}):
+   * Zeek's TSV header, which a follower resumed in the middle of the file has not seen.
+   */
+  String leadingCommentLines(int maxBytes) throws IOException {
+    if (channel == null) {
+      return "";
+    }
+    ByteBuffer buf = ByteBuffer.allocate(maxBytes);
+    int n = channel.read(buf, 0);
+    StringBuilder header = new StringBuilder();
+    int start = 0;
+    for (int i = 0; i < Math.max(n, 0); i++) {
+      if (buf.get(i) == '\n') {
+        String line = new String(buf.array(), start, i - start, StandardCharsets.UTF_8);
+        if (!line.startsWith("#")) {
+          break;
+        }
+        header.append(line).append('\n');
+        start = i + 1;
+      }
+    }
+    return header.toString();
   }
 
   @Override

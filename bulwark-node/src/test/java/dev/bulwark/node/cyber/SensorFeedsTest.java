@@ -1,5 +1,6 @@
 package dev.bulwark.node.cyber;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.node.BulwarkNodeApplication;
@@ -43,6 +44,9 @@ class SensorFeedsTest {
       new CyberApiTest.ConfigurableApplicationContextHolder();
   static NodePrincipal fileSensor;
   static NodePrincipal tcpSensor;
+  static String tcpSensorToken;
+  static String fileSensorToken;
+  static NodePrincipal loopSensor;
 
   @BeforeAll
   static void start() throws Exception {
@@ -71,20 +75,22 @@ class SensorFeedsTest {
                         Tlp.GREEN.markingDefinitionId()))),
         new Provenance("EST", "est-analyst"));
     PrincipalStore principals = node.context.getBean(PrincipalStore.class);
-    fileSensor =
+    PrincipalStore.Issued file =
+        principals.add(
+            "file-sensor", "EST", EnumSet.of(Role.SENSOR), Optional.empty(), 0L, Optional.empty());
+    fileSensor = file.principal();
+    fileSensorToken = file.token();
+    PrincipalStore.Issued tcp =
+        principals.add(
+            "tcp-sensor", "EST", EnumSet.of(Role.SENSOR), Optional.empty(), 0L, Optional.empty());
+    tcpSensor = tcp.principal();
+    tcpSensorToken = tcp.token();
+    // each test its own sensor where event hours would go back: a sensor's windows behind its
+    // latest event are closed
+    loopSensor =
         principals
             .add(
-                "file-sensor",
-                "EST",
-                EnumSet.of(Role.SENSOR),
-                Optional.empty(),
-                0L,
-                Optional.empty())
-            .principal();
-    tcpSensor =
-        principals
-            .add(
-                "tcp-sensor",
+                "loop-sensor",
                 "EST",
                 EnumSet.of(Role.SENSOR),
                 Optional.empty(),
@@ -111,8 +117,15 @@ class SensorFeedsTest {
   }
 
   static SensorFeeds feeds(SensorFeedProperties p) throws Exception {
+    return feeds(p, FeedPositions.in(node.home));
+  }
+
+  static SensorFeeds feeds(SensorFeedProperties p, FeedPositions positions) throws Exception {
     return new SensorFeeds(
-            node.context.getBean(CyberIntake.class), node.context.getBean(PrincipalStore.class), p)
+            node.context.getBean(CyberIntake.class),
+            node.context.getBean(PrincipalStore.class),
+            p,
+            positions)
         .start();
   }
 
@@ -147,17 +160,54 @@ class SensorFeedsTest {
   }
 
   @Test
+  void aRestartedFeedGoesOnWhereItLeftOffThroughARotationWhileItWasDown() throws Exception {
+    Path dir = Files.createTempDirectory(node.home, "logs");
+    Path eve = dir.resolve("eve.json");
+    FeedPositions positions = new FeedPositions(dir.resolve("positions"));
+    SensorFeedProperties settings =
+        new SensorFeedProperties(
+            List.of(new SensorFeedProperties.FileFeed(eve.toString(), "eve", "file-sensor", false)),
+            List.of(),
+            Duration.ofMillis(50));
+    append(eve, event(5, 0)); // before the first start, from the end: not read
+    try (SensorFeeds f = feeds(settings, positions)) {
+      Thread.sleep(300);
+      append(eve, event(5, 1) + event(5, 2));
+      await(() -> count(fileSensor, 5) == 2, "two lines after the start");
+    }
+    // down: the log grows, then is rotated, and the new file gets lines too
+    append(eve, event(5, 3));
+    Files.move(eve, dir.resolve("eve.json.1"));
+    append(eve, event(5, 4) + event(5, 5));
+    try (SensorFeeds f = feeds(settings, positions)) {
+      await(() -> count(fileSensor, 5) == 5, "the old file's rest and the new file, once");
+      Thread.sleep(500);
+      assertThat(count(fileSensor, 5)).isEqualTo(5);
+    }
+    // down again, nothing rotated: only the new line, not the file again
+    append(eve, event(5, 6));
+    try (SensorFeeds f = feeds(settings, positions)) {
+      await(() -> count(fileSensor, 5) == 6, "the one new line");
+      Thread.sleep(500);
+      assertThat(count(fileSensor, 5)).isEqualTo(6);
+    }
+  }
+
+  @Test
   void linesOverTcpBecomeSightings() throws Exception {
     try (SensorFeeds f =
         feeds(
             new SensorFeedProperties(
                 List.of(),
-                List.of(new SensorFeedProperties.TcpFeed(null, 0, "eve", "tcp-sensor")),
+                List.of(new SensorFeedProperties.TcpFeed(null, 0, "eve", "tcp-sensor", null)),
                 null))) {
       int port = f.tcpPorts().get(0);
       try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
         OutputStream out = s.getOutputStream();
-        out.write((event(2, 0) + event(2, 1) + "{not json\n").getBytes(StandardCharsets.UTF_8));
+        // the sign-in and the first events in one write: the events after the line are kept
+        out.write(
+            ("AUTH " + tcpSensorToken + "\n" + event(2, 0) + event(2, 1) + "{not json\n")
+                .getBytes(StandardCharsets.UTF_8));
         out.flush();
         await(() -> count(tcpSensor, 2) == 2, "two events over TCP");
         String last = event(2, 2);
@@ -167,6 +217,67 @@ class SensorFeedsTest {
         out.write(last.substring(30).getBytes(StandardCharsets.UTF_8));
         out.flush();
         await(() -> count(tcpSensor, 2) == 3, "a line sent in two parts, once");
+      }
+    }
+  }
+
+  @Test
+  void aConnectionWithoutTheSensorsTokenWritesNothingAndIsClosed() throws Exception {
+    try (SensorFeeds f =
+        feeds(
+            new SensorFeedProperties(
+                List.of(),
+                List.of(new SensorFeedProperties.TcpFeed(null, 0, "eve", "tcp-sensor", null)),
+                null))) {
+      int port = f.tcpPorts().get(0);
+      List<String> attempts =
+          List.of(
+              "", // events straight away, no sign-in line
+              "AUTH bwk_notatoken\n",
+              "AUTH " + fileSensorToken + "\n", // another sensor's good token
+              "AUTH " + tcpSensorToken.substring(0, tcpSensorToken.length() - 1) + "x\n",
+              "AUTH " + "a".repeat(TcpSignIn.MAX_LINE * 2) + "\n");
+      for (String signIn : attempts) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+          s.setSoTimeout(15_000);
+          s.getOutputStream()
+              .write((signIn + event(3, 0) + event(3, 1)).getBytes(StandardCharsets.UTF_8));
+          s.getOutputStream().flush();
+          byte[] answer = s.getInputStream().readAllBytes();
+          assertThat(new String(answer, StandardCharsets.US_ASCII))
+              .isEqualTo("ERR sign-in refused\n");
+        }
+      }
+      assertThat(f.refusedConnections()).isEqualTo(attempts.size());
+      assertThat(count(tcpSensor, 3)).isZero();
+      assertThat(count(fileSensor, 3)).isZero();
+    }
+  }
+
+  @Test
+  void aFeedWithoutSignInIsRefusedOffLoopback() {
+    SensorFeedProperties p =
+        new SensorFeedProperties(
+            List.of(),
+            List.of(new SensorFeedProperties.TcpFeed("0.0.0.0", 0, "eve", "tcp-sensor", "none")),
+            null);
+    assertThatThrownBy(() -> feeds(p))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("auth=none is allowed on a loopback address only");
+  }
+
+  @Test
+  void aLoopbackFeedWithoutSignInTakesLinesAsTheSensor() throws Exception {
+    try (SensorFeeds f =
+        feeds(
+            new SensorFeedProperties(
+                List.of(),
+                List.of(new SensorFeedProperties.TcpFeed(null, 0, "eve", "loop-sensor", "none")),
+                null))) {
+      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), f.tcpPorts().get(0))) {
+        s.getOutputStream().write(event(4, 0).getBytes(StandardCharsets.UTF_8));
+        s.getOutputStream().flush();
+        await(() -> count(loopSensor, 4) == 1, "one event without sign-in on loopback");
       }
     }
   }
