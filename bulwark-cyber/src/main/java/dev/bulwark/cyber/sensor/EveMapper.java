@@ -4,7 +4,7 @@ import dev.bulwark.cyber.observe.Observation;
 import dev.bulwark.cyber.observe.ObservationBuilder;
 import dev.bulwark.cyber.observe.RejectCause;
 import dev.bulwark.cyber.observe.Rejected;
-import dev.bulwark.stix.StixTimestamps;
+import dev.bulwark.cyber.observe.Times;
 import java.util.Locale;
 import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
@@ -154,10 +154,10 @@ final class EveMapper {
     OptionalLong start = e.time(FLOW_START, "start");
     OptionalLong end = e.time(FLOW_END, "end");
     if (start.isPresent()) {
-      t.put("start", StixTimestamps.formatMicros(start.getAsLong()));
+      t.put("start", Times.formatMicros(start.getAsLong()));
     }
     if (end.isPresent()) {
-      t.put("end", StixTimestamps.formatMicros(end.getAsLong()));
+      t.put("end", Times.formatMicros(end.getAsLong()));
     }
     e.count(BYTES_TOSERVER, "bytes_toserver", t, "src_byte_count");
     e.count(BYTES_TOCLIENT, "bytes_toclient", t, "dst_byte_count");
@@ -316,10 +316,10 @@ final class EveMapper {
     OptionalLong nb = tls.time(TLS_NOTBEFORE, "notbefore");
     OptionalLong na = tls.time(TLS_NOTAFTER, "notafter");
     if (nb.isPresent()) {
-      cert.put("validity_not_before", StixTimestamps.formatMicros(nb.getAsLong()));
+      cert.put("validity_not_before", Times.formatMicros(nb.getAsLong()));
     }
     if (na.isPresent()) {
-      cert.put("validity_not_after", StixTimestamps.formatMicros(na.getAsLong()));
+      cert.put("validity_not_after", Times.formatMicros(na.getAsLong()));
     }
     if (cert.size() > 1) {
       b.add(cert);

@@ -4,7 +4,7 @@ import dev.bulwark.cyber.observe.Observation;
 import dev.bulwark.cyber.observe.ObservationBuilder;
 import dev.bulwark.cyber.observe.RejectCause;
 import dev.bulwark.cyber.observe.Rejected;
-import dev.bulwark.stix.StixTimestamps;
+import dev.bulwark.cyber.observe.Times;
 import java.util.Locale;
 import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
@@ -163,8 +163,8 @@ final class ZeekMapper {
       end = ts + Math.round(r.doubleValue(DURATION) * 1_000_000d);
     }
     if (t != null) {
-      t.put("start", StixTimestamps.formatMicros(ts));
-      t.put("end", StixTimestamps.formatMicros(end));
+      t.put("start", Times.formatMicros(ts));
+      t.put("end", Times.formatMicros(end));
       r.count(ORIG_BYTES, "orig_bytes", t, "src_byte_count");
       r.count(RESP_BYTES, "resp_bytes", t, "dst_byte_count");
       r.count(ORIG_PKTS, "orig_pkts", t, "src_packets");
@@ -282,10 +282,10 @@ final class ZeekMapper {
     OptionalLong nb = r.time(CERT_NOT_BEFORE, "certificate.not_valid_before");
     OptionalLong na = r.time(CERT_NOT_AFTER, "certificate.not_valid_after");
     if (nb.isPresent()) {
-      cert.put("validity_not_before", StixTimestamps.formatMicros(nb.getAsLong()));
+      cert.put("validity_not_before", Times.formatMicros(nb.getAsLong()));
     }
     if (na.isPresent()) {
-      cert.put("validity_not_after", StixTimestamps.formatMicros(na.getAsLong()));
+      cert.put("validity_not_after", Times.formatMicros(na.getAsLong()));
     }
     String fp = r.text(FINGERPRINT);
     if (fp != null) {
