@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +37,9 @@ public final class SensorReader {
   /** Streams lines; the small trees of lists are read mid-line, so no trailing-token check. */
   private static final JsonMapper JSON =
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+
+  /** Makes the parser of a line without a mapper's per-parser context (the values need none). */
+  private static final TokenStreamFactory TOKENS = JSON.tokenStreamFactory();
 
   /** Reads a whole line as a tree (only to classify a line that is not an object). */
   private static final JsonMapper STRICT = JsonMapper.builder().build();
@@ -130,7 +135,7 @@ public final class SensorReader {
   private static void parse(
       char[] chars, int len, FieldShape shape, FieldValues values, BoundedLines lines)
       throws Rejected {
-    try (JsonParser p = JSON.createParser(chars, 0, len)) {
+    try (JsonParser p = TOKENS.createParser(ObjectReadContext.empty(), chars, 0, len)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         JsonNode node = STRICT.readTree(lines.text());
         if (node == null || !node.isObject()) {
