@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (AND, LIKE, MATCHES, FOLLOWEDBY ... WITHIN). Timed in thread CPU time (the machine is shared);
  * warms up, then the median of the passes. Run: {@code java -cp ...
  * dev.bulwark.bench.cyber.CyberCpuTimeProbe EVENTS_FILE(.gz) eve|zeek WARNINGLISTS_DIR [indicators]
- * [passes]}.
+ * [passes] [repeat]} ({@code repeat}: the file replayed that many times over in one pass, for small
+ * samples; a file should end with a line break).
  */
 public final class CyberCpuTimeProbe {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,7 +43,7 @@ public final class CyberCpuTimeProbe {
   private CyberCpuTimeProbe() {}
 
   public static void main(String[] args) throws Exception {
-    byte[] events = read(Path.of(args[0]));
+    byte[] events = repeat(read(Path.of(args[0])), args.length > 5 ? Integer.parseInt(args[5]) : 1);
     SensorFormat format = SensorFormat.parse(args[1]);
     Path lists = Path.of(args[2]);
     int wanted = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
@@ -101,6 +102,15 @@ public final class CyberCpuTimeProbe {
         rates[passes / 2],
         rates[0],
         rates[passes - 1]);
+  }
+
+  /** The replay as many times over (small samples, such as Zeek TSV logs with their headers). */
+  private static byte[] repeat(byte[] once, int times) {
+    byte[] out = new byte[once.length * times];
+    for (int i = 0; i < times; i++) {
+      System.arraycopy(once, 0, out, i * once.length, once.length);
+    }
+    return out;
   }
 
   private static byte[] read(Path p) throws IOException {

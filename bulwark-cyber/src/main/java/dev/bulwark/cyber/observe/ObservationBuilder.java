@@ -16,7 +16,20 @@ public final class ObservationBuilder {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final ObjectNode objects = NODES.objectNode();
-  private final Map<String, String> byValue = new HashMap<>(8);
+  private static final int SCAN = 8;
+  private static final String[] KEYS = new String[32];
+
+  static {
+    for (int i = 0; i < KEYS.length; i++) {
+      KEYS[i] = Integer.toString(i);
+    }
+  }
+
+  private final String[] valueTypes = new String[SCAN];
+  private final String[] values = new String[SCAN];
+  private final String[] valueKeys = new String[SCAN];
+  private int valued;
+  private Map<String, String> byValue;
   private int next;
 
   /** A new, empty SCO of the given type, not yet added. */
@@ -28,7 +41,8 @@ public final class ObservationBuilder {
 
   /** Adds an SCO and returns its key. */
   public String add(ObjectNode sco) {
-    String key = Integer.toString(next++);
+    String key = next < KEYS.length ? KEYS[next] : Integer.toString(next);
+    next++;
     objects.set(key, sco);
     return key;
   }
@@ -77,14 +91,44 @@ public final class ObservationBuilder {
   }
 
   private String valued(String type, String value) {
-    String k = type + '\u0000' + value;
-    String key = byValue.get(k);
+    String key = find(type, value);
     if (key == null) {
       ObjectNode sco = sco(type);
       sco.put("value", value);
       key = add(sco);
-      byValue.put(k, key);
+      remember(type, value, key);
     }
     return key;
+  }
+
+  /** The key of a value added before: a scan while few (an event names a handful), then a map. */
+  private String find(String type, String value) {
+    if (byValue != null) {
+      return byValue.get(type + '\u0000' + value);
+    }
+    for (int i = 0; i < valued; i++) {
+      if (valueTypes[i].equals(type) && values[i].equals(value)) {
+        return valueKeys[i];
+      }
+    }
+    return null;
+  }
+
+  private void remember(String type, String value, String key) {
+    if (byValue != null) {
+      byValue.put(type + '\u0000' + value, key);
+      return;
+    }
+    if (valued < SCAN) {
+      valueTypes[valued] = type;
+      values[valued] = value;
+      valueKeys[valued++] = key;
+      return;
+    }
+    byValue = new HashMap<>();
+    for (int i = 0; i < valued; i++) {
+      byValue.put(valueTypes[i] + '\u0000' + values[i], valueKeys[i]);
+    }
+    byValue.put(type + '\u0000' + value, key);
   }
 }

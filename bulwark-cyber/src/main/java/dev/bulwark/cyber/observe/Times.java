@@ -1,18 +1,18 @@
 package dev.bulwark.cyber.observe;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
+import dev.bulwark.stix.StixTimestamps;
 import java.util.OptionalLong;
 
 /**
  * Reads sensor timestamps as microseconds since the epoch: RFC 3339 with or without an offset
  * ({@code 2017-01-30T16:12:26.985026+0100} as Suricata writes it, {@code ...Z} as Zeek's JSON
  * writer does; no offset means UTC, as in Suricata 2.0) and epoch seconds with a fraction (Zeek's
- * {@code ts}). Hand-written because it runs once per event on the hot path. Stateless and
- * thread-safe.
+ * {@code ts}), and writes STIX timestamps; hand-written (no {@code LocalDate}, no formatter, no
+ * substring) because it runs once per event on the hot path. Stateless and thread-safe.
  */
 public final class Times {
   private static final long MICROS_PER_SECOND = 1_000_000L;
+  private static final long DAYS_0000_TO_1970 = (146_097L * 5L) - (30L * 365L + 7L);
 
   private Times() {}
 
@@ -75,28 +75,133 @@ public final class Times {
     if (i < n) {
       char c = s.charAt(i);
       if (c == 'Z' || c == 'z') {
-        i++;
-      } else if (c == '+' || c == '-') {
-        String rest = s.substring(i + 1).replace(":", "");
-        if (rest.length() != 4 || digits(rest, 0, 4) < 0) {
+        if (i + 1 != n) {
           return OptionalLong.empty();
         }
-        offsetSeconds =
-            (digits(rest, 0, 2) * 3600L + digits(rest, 2, 4) * 60L) * (c == '-' ? -1 : 1);
-        i = n;
-      }
-      if (i != n) {
+      } else if (c == '+' || c == '-') {
+        int offset = offsetMinutes(s, i + 1);
+        if (offset < 0) {
+          return OptionalLong.empty();
+        }
+        offsetSeconds = offset * 60L * (c == '-' ? -1 : 1);
+      } else {
         return OptionalLong.empty();
       }
     }
-    long days;
-    try {
-      days = LocalDate.of(year, month, day).toEpochDay();
-    } catch (DateTimeException e) {
+    if (day > daysIn(year, month)) {
       return OptionalLong.empty();
     }
-    long seconds = days * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
+    long seconds =
+        epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
     return OptionalLong.of(seconds * MICROS_PER_SECOND + micros);
+  }
+
+  /**
+   * The offset after the sign, {@code hhmm} with any colons among the digits (as the earlier {@code
+   * replace(":", "")} read it), as minutes; -1 when it is not four digits.
+   */
+  private static int offsetMinutes(String s, int from) {
+    int v = 0;
+    int count = 0;
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ':') {
+        continue;
+      }
+      if (c < '0' || c > '9' || ++count > 4) {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return count == 4 ? v / 100 * 60 + v % 100 : -1;
+  }
+
+  private static int daysIn(int year, int month) {
+    return switch (month) {
+      case 2 -> isLeap(year) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  private static boolean isLeap(long year) {
+    return (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+  }
+
+  /** Days since 1970-01-01 of a proleptic Gregorian date (the algorithm of {@code LocalDate}). */
+  static long epochDay(long year, int month, int day) {
+    long total = 365 * year;
+    if (year >= 0) {
+      total += (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400;
+    } else {
+      total -= year / -4 - year / -100 + year / -400;
+    }
+    total += (367 * month - 362) / 12;
+    total += day - 1;
+    if (month > 2) {
+      total--;
+      if (!isLeap(year)) {
+        total--;
+      }
+    }
+    return total - DAYS_0000_TO_1970;
+  }
+
+  /**
+   * A time as STIX writes it with microseconds, {@code 2017-01-30T15:12:26.985026Z}, without a
+   * formatter; the same text as {@code StixTimestamps.formatMicros} (which it falls back to for
+   * years outside 1..9999).
+   */
+  public static String formatMicros(long micros) {
+    long seconds = Math.floorDiv(micros, MICROS_PER_SECOND);
+    long fraction = Math.floorMod(micros, MICROS_PER_SECOND);
+    long days = Math.floorDiv(seconds, 86_400L);
+    long secondOfDay = Math.floorMod(seconds, 86_400L);
+    long zeroDay = days + DAYS_0000_TO_1970 - 60;
+    long adjust = 0;
+    if (zeroDay < 0) {
+      long cycles = (zeroDay + 1) / 146_097 - 1;
+      adjust = cycles * 400;
+      zeroDay += -cycles * 146_097;
+    }
+    long yearEst = (400 * zeroDay + 591) / 146_097;
+    long doyEst = zeroDay - (365 * yearEst + yearEst / 4 - yearEst / 100 + yearEst / 400);
+    if (doyEst < 0) {
+      yearEst--;
+      doyEst = zeroDay - (365 * yearEst + yearEst / 4 - yearEst / 100 + yearEst / 400);
+    }
+    yearEst += adjust;
+    int marchDoy0 = (int) doyEst;
+    int marchMonth0 = (marchDoy0 * 5 + 2) / 153;
+    int month = (marchMonth0 + 2) % 12 + 1;
+    int dom = marchDoy0 - (marchMonth0 * 306 + 5) / 10 + 1;
+    long year = yearEst + marchMonth0 / 10;
+    if (year < 1 || year > 9999) {
+      return StixTimestamps.formatMicros(micros);
+    }
+    char[] out = new char[27];
+    put(out, 0, year, 4);
+    out[4] = '-';
+    put(out, 5, month, 2);
+    out[7] = '-';
+    put(out, 8, dom, 2);
+    out[10] = 'T';
+    put(out, 11, secondOfDay / 3600, 2);
+    out[13] = ':';
+    put(out, 14, secondOfDay / 60 % 60, 2);
+    out[16] = ':';
+    put(out, 17, secondOfDay % 60, 2);
+    out[19] = '.';
+    put(out, 20, fraction, 6);
+    out[26] = 'Z';
+    return new String(out);
+  }
+
+  private static void put(char[] out, int at, long value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      out[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   private static int digits(String s, int from, int to) {

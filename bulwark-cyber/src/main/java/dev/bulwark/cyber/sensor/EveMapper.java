@@ -4,7 +4,7 @@ import dev.bulwark.cyber.observe.Observation;
 import dev.bulwark.cyber.observe.ObservationBuilder;
 import dev.bulwark.cyber.observe.RejectCause;
 import dev.bulwark.cyber.observe.Rejected;
-import dev.bulwark.stix.StixTimestamps;
+import dev.bulwark.cyber.observe.Times;
 import java.util.Locale;
 import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
@@ -20,18 +20,83 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code stats} and events without addresses are rejected as {@link RejectCause#NO_OBSERVABLE}.
  * Stateless and thread-safe.
  */
-public final class EveMapper {
+final class EveMapper {
+  private static final FieldShape SHAPE = new FieldShape();
+  private static final int EVENT_TYPE = SHAPE.value("event_type");
+  private static final int TIMESTAMP = SHAPE.value("timestamp");
+  private static final int SRC_IP = SHAPE.value("src_ip");
+  private static final int DEST_IP = SHAPE.value("dest_ip");
+  private static final int SRC_PORT = SHAPE.value("src_port");
+  private static final int DEST_PORT = SHAPE.value("dest_port");
+  private static final int PROTO = SHAPE.value("proto");
+  private static final int APP_PROTO = SHAPE.value("app_proto");
+  private static final FieldShape FLOW_SHAPE = SHAPE.object("flow");
+  private static final int FLOW = SHAPE.slotOf("flow");
+  private static final int FLOW_START = FLOW_SHAPE.value("start");
+  private static final int FLOW_END = FLOW_SHAPE.value("end");
+  private static final int BYTES_TOSERVER = FLOW_SHAPE.value("bytes_toserver");
+  private static final int BYTES_TOCLIENT = FLOW_SHAPE.value("bytes_toclient");
+  private static final int PKTS_TOSERVER = FLOW_SHAPE.value("pkts_toserver");
+  private static final int PKTS_TOCLIENT = FLOW_SHAPE.value("pkts_toclient");
+  private static final FieldShape DNS_SHAPE = SHAPE.object("dns");
+  private static final int DNS = SHAPE.slotOf("dns");
+  private static final int DNS_TYPE = DNS_SHAPE.value("type");
+  private static final int DNS_RRNAME = DNS_SHAPE.value("rrname");
+  private static final int DNS_RRTYPE = DNS_SHAPE.value("rrtype");
+  private static final int DNS_RDATA = DNS_SHAPE.value("rdata");
+  private static final int DNS_QUERIES = DNS_SHAPE.tree("queries");
+  private static final int DNS_ANSWERS = DNS_SHAPE.tree("answers");
+  private static final int DNS_GROUPED = DNS_SHAPE.tree("grouped");
+  private static final FieldShape HTTP_SHAPE = SHAPE.object("http");
+  private static final int HTTP = SHAPE.slotOf("http");
+  private static final int HTTP_HOSTNAME = HTTP_SHAPE.value("hostname");
+  private static final int HTTP_URL = HTTP_SHAPE.value("url");
+  private static final int HTTP_METHOD = HTTP_SHAPE.value("http_method");
+  private static final int HTTP_PROTOCOL = HTTP_SHAPE.value("protocol");
+  private static final int HTTP_USER_AGENT = HTTP_SHAPE.value("http_user_agent");
+  private static final int HTTP_REFER = HTTP_SHAPE.value("http_refer");
+  private static final FieldShape TLS_SHAPE = SHAPE.object("tls");
+  private static final int TLS = SHAPE.slotOf("tls");
+  private static final int TLS_SNI = TLS_SHAPE.value("sni");
+  private static final int TLS_SUBJECT = TLS_SHAPE.value("subject");
+  private static final int TLS_ISSUERDN = TLS_SHAPE.value("issuerdn");
+  private static final int TLS_SERIAL = TLS_SHAPE.value("serial");
+  private static final int TLS_FINGERPRINT = TLS_SHAPE.value("fingerprint");
+  private static final int TLS_NOTBEFORE = TLS_SHAPE.value("notbefore");
+  private static final int TLS_NOTAFTER = TLS_SHAPE.value("notafter");
+  private static final int TLS_VERSION = TLS_SHAPE.value("version");
+  private static final int JA3_HASH = TLS_SHAPE.object("ja3").value("hash");
+  private static final int JA3S_HASH = TLS_SHAPE.object("ja3s").value("hash");
+  private static final FieldShape FILEINFO_SHAPE = SHAPE.object("fileinfo");
+  private static final int FILEINFO = SHAPE.slotOf("fileinfo");
+  private static final int FILE_NAME = FILEINFO_SHAPE.value("filename");
+  private static final int FILE_MD5 = FILEINFO_SHAPE.value("md5");
+  private static final int FILE_SHA1 = FILEINFO_SHAPE.value("sha1");
+  private static final int FILE_SHA256 = FILEINFO_SHAPE.value("sha256");
+  private static final int FILE_SIZE = FILEINFO_SHAPE.value("size");
+  private static final FieldShape ALERT_SHAPE = SHAPE.object("alert");
+  private static final int ALERT = SHAPE.slotOf("alert");
+  private static final int ALERT_SIGNATURE = ALERT_SHAPE.value("signature");
+  private static final int ALERT_CATEGORY = ALERT_SHAPE.value("category");
+  private static final int ALERT_SIGNATURE_ID = ALERT_SHAPE.value("signature_id");
+  private static final int ALERT_SEVERITY = ALERT_SHAPE.value("severity");
 
-  /** Maps an event; throws {@link Rejected} with the cause when the line cannot be used. */
-  public Observation map(JsonNode e) throws Rejected {
-    if (!e.isObject()) {
-      throw new Rejected(RejectCause.NOT_JSON, "line: not a JSON object");
-    }
-    String type = Fields.text(e, "event_type");
+  static {
+    SHAPE.done();
+  }
+
+  /** The fields an EVE event is read for (all others are skipped unread). */
+  static FieldShape shape() {
+    return SHAPE;
+  }
+
+  /** Maps an event read into {@link #shape()}; throws {@link Rejected} when it cannot be used. */
+  Observation map(FieldValues e) throws Rejected {
+    String type = e.text(EVENT_TYPE);
     if (type == null) {
       throw new Rejected(RejectCause.UNSUPPORTED_TYPE, "event_type: missing");
     }
-    long ts = Fields.requiredTime(e, "timestamp");
+    long ts = e.requiredTime(TIMESTAMP, "timestamp");
     if ("stats".equals(type)) {
       throw new Rejected(RejectCause.NO_OBSERVABLE, "event_type: stats has no observable");
     }
@@ -40,9 +105,9 @@ public final class EveMapper {
     long last = ts;
     switch (type) {
       case "flow", "netflow" -> last = flow(e, traffic, ts);
-      case "dns" -> dns(e.get("dns"), b, traffic);
+      case "dns" -> dns(e, b, traffic);
       case "http" -> http(e, b, traffic);
-      case "tls" -> tls(e.get("tls"), b, traffic);
+      case "tls" -> tls(e, b, traffic);
       case "fileinfo" -> fileinfo(e, b, traffic);
       case "alert" -> alert(e, b, traffic);
       default -> {
@@ -56,9 +121,9 @@ public final class EveMapper {
   }
 
   /** The network-traffic of the event's 5-tuple, added to the builder; null without addresses. */
-  private static ObjectNode traffic(JsonNode e, ObservationBuilder b) throws Rejected {
-    String src = Fields.text(e, "src_ip");
-    String dst = Fields.text(e, "dest_ip");
+  private static ObjectNode traffic(FieldValues e, ObservationBuilder b) throws Rejected {
+    String src = e.text(SRC_IP);
+    String dst = e.text(DEST_IP);
     if (src == null && dst == null) {
       return null;
     }
@@ -69,12 +134,12 @@ public final class EveMapper {
     if (dst != null) {
       t.put("dst_ref", b.address("dest_ip", dst));
     }
-    Fields.port(e, "src_port", t, "src_port");
-    Fields.port(e, "dest_port", t, "dst_port");
+    e.port(SRC_PORT, "src_port", t, "src_port");
+    e.port(DEST_PORT, "dest_port", t, "dst_port");
     ArrayNode protocols = t.putArray("protocols");
-    String proto = Fields.text(e, "proto");
+    String proto = e.text(PROTO);
     protocols.add(proto == null ? "ip" : proto.toLowerCase(Locale.ROOT));
-    String app = Fields.text(e, "app_proto");
+    String app = e.text(APP_PROTO);
     if (app != null && !"failed".equals(app)) {
       protocols.add(app.toLowerCase(Locale.ROOT));
     }
@@ -82,23 +147,22 @@ public final class EveMapper {
     return t;
   }
 
-  private static long flow(JsonNode e, ObjectNode t, long ts) throws Rejected {
-    JsonNode f = e.get("flow");
-    if (f == null || !f.isObject() || t == null) {
+  private static long flow(FieldValues e, ObjectNode t, long ts) throws Rejected {
+    if (!e.isObject(FLOW) || t == null) {
       return ts;
     }
-    OptionalLong start = Fields.time(f, "start");
-    OptionalLong end = Fields.time(f, "end");
+    OptionalLong start = e.time(FLOW_START, "start");
+    OptionalLong end = e.time(FLOW_END, "end");
     if (start.isPresent()) {
-      t.put("start", StixTimestamps.formatMicros(start.getAsLong()));
+      t.put("start", Times.formatMicros(start.getAsLong()));
     }
     if (end.isPresent()) {
-      t.put("end", StixTimestamps.formatMicros(end.getAsLong()));
+      t.put("end", Times.formatMicros(end.getAsLong()));
     }
-    Fields.count(f, "bytes_toserver", t, "src_byte_count");
-    Fields.count(f, "bytes_toclient", t, "dst_byte_count");
-    Fields.count(f, "pkts_toserver", t, "src_packets");
-    Fields.count(f, "pkts_toclient", t, "dst_packets");
+    e.count(BYTES_TOSERVER, "bytes_toserver", t, "src_byte_count");
+    e.count(BYTES_TOCLIENT, "bytes_toclient", t, "dst_byte_count");
+    e.count(PKTS_TOSERVER, "pkts_toserver", t, "src_packets");
+    e.count(PKTS_TOCLIENT, "pkts_toclient", t, "dst_packets");
     return Math.max(ts, end.orElse(ts));
   }
 
@@ -106,16 +170,16 @@ public final class EveMapper {
    * DNS in all three EVE layouts: one record per event (Suricata 2/3: {@code type}, {@code rrname},
    * {@code rrtype}, {@code rdata}), and version 2's {@code answers} list or {@code grouped} map.
    */
-  private static void dns(JsonNode d, ObservationBuilder b, ObjectNode t) {
-    if (d == null || !d.isObject()) {
+  private static void dns(FieldValues d, ObservationBuilder b, ObjectNode t) {
+    if (!d.isObject(DNS)) {
       return;
     }
-    String rrname = Fields.text(d, "rrname");
+    String rrname = d.text(DNS_RRNAME);
     String queried = rrname == null ? null : b.domain(rrname);
-    if (rrname != null && "answer".equals(Fields.text(d, "type"))) {
-      resolve(b, queried, Fields.text(d, "rrtype"), Fields.text(d, "rdata"));
+    if (rrname != null && "answer".equals(d.text(DNS_TYPE))) {
+      resolve(b, queried, d.text(DNS_RRTYPE), d.text(DNS_RDATA));
     }
-    JsonNode queries = d.get("queries");
+    JsonNode queries = d.node(DNS_QUERIES);
     if (queries != null && queries.isArray()) {
       for (JsonNode q : queries) {
         String name = Fields.text(q, "rrname");
@@ -125,7 +189,7 @@ public final class EveMapper {
         }
       }
     }
-    JsonNode answers = d.get("answers");
+    JsonNode answers = d.node(DNS_ANSWERS);
     if (answers != null && answers.isArray()) {
       for (JsonNode a : answers) {
         String name = Fields.text(a, "rrname");
@@ -140,7 +204,7 @@ public final class EveMapper {
         }
       }
     }
-    JsonNode grouped = d.get("grouped");
+    JsonNode grouped = d.node(DNS_GROUPED);
     if (grouped != null && grouped.isObject() && queried != null) {
       for (String rrtype : grouped.propertyNames()) {
         for (JsonNode v : grouped.get(rrtype)) {
@@ -148,9 +212,23 @@ public final class EveMapper {
         }
       }
     }
-    if (t != null && !t.get("protocols").toString().contains("\"dns\"")) {
+    if (t != null && !hasDns((ArrayNode) t.get("protocols"))) {
       ((ArrayNode) t.get("protocols")).add("dns");
     }
+  }
+
+  /**
+   * Whether the protocols name dns — as the tree read tested it, by {@code "dns"} in the list's
+   * JSON text, which an entry ending in a quote and {@code dns} also gives.
+   */
+  private static boolean hasDns(ArrayNode protocols) {
+    for (JsonNode p : protocols) {
+      String s = p.asString();
+      if ("dns".equals(s) || s.endsWith("\"dns")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A/AAAA answers become resolves_to_refs of the name; CNAME a domain-name it resolves to. */
@@ -181,23 +259,17 @@ public final class EveMapper {
   }
 
   /** EVE's http object: domain-name of the host, url, and the request as http-request-ext. */
-  static void http(JsonNode e, ObservationBuilder b, ObjectNode t) {
-    JsonNode h = e.get("http");
-    if (h == null || !h.isObject()) {
+  static void http(FieldValues e, ObservationBuilder b, ObjectNode t) throws Rejected {
+    if (!e.isObject(HTTP)) {
       return;
     }
-    String host = Fields.text(h, "hostname");
-    String path = Fields.text(h, "url");
+    String host = e.text(HTTP_HOSTNAME);
+    String path = e.text(HTTP_URL);
     if (host != null) {
       b.domain(host);
     }
     // The server's port: the lower of the two (a fileinfo event runs server to client).
-    JsonNode sp = e.get("src_port");
-    JsonNode dp = e.get("dest_port");
-    int p =
-        Math.min(
-            sp != null && sp.isIntegralNumber() ? sp.asInt() : 65_536,
-            dp != null && dp.isIntegralNumber() ? dp.asInt() : 65_536);
+    int p = Math.min(serverPort(e, SRC_PORT, "src_port"), serverPort(e, DEST_PORT, "dest_port"));
     p = p > 65_535 ? 80 : p;
     if (host != null && path != null) {
       ObjectNode url = b.sco("url");
@@ -208,78 +280,75 @@ public final class EveMapper {
       return;
     }
     ObjectNode ext = t.putObject("extensions").putObject("http-request-ext");
-    String method = Fields.text(h, "http_method");
+    String method = e.text(HTTP_METHOD);
     ext.put("request_method", method == null ? "get" : method.toLowerCase(Locale.ROOT));
     ext.put("request_value", path == null ? "/" : path);
-    String version = Fields.text(h, "protocol");
+    String version = e.text(HTTP_PROTOCOL);
     if (version != null) {
       ext.put("request_version", version.toLowerCase(Locale.ROOT));
     }
     ObjectNode headers = ext.putObject("request_header");
     putIf(headers, "Host", host);
-    putIf(headers, "User-Agent", Fields.text(h, "http_user_agent"));
-    putIf(headers, "Referer", Fields.text(h, "http_refer"));
+    putIf(headers, "User-Agent", e.text(HTTP_USER_AGENT));
+    putIf(headers, "Referer", e.text(HTTP_REFER));
     if (headers.isEmpty()) {
       ext.remove("request_header");
     }
   }
 
   /** EVE's tls object: the SNI as domain-name, the server certificate, JA3/JA3S on the traffic. */
-  private static void tls(JsonNode tls, ObservationBuilder b, ObjectNode t) throws Rejected {
-    if (tls == null || !tls.isObject()) {
+  private static void tls(FieldValues tls, ObservationBuilder b, ObjectNode t) throws Rejected {
+    if (!tls.isObject(TLS)) {
       return;
     }
-    String sni = Fields.text(tls, "sni");
+    String sni = tls.text(TLS_SNI);
     if (sni != null) {
       b.domain(sni);
     }
     ObjectNode cert = b.sco("x509-certificate");
-    putIf(cert, "subject", Fields.text(tls, "subject"));
-    putIf(cert, "issuer", Fields.text(tls, "issuerdn"));
-    putIf(cert, "serial_number", Fields.text(tls, "serial"));
-    String fp = Fields.text(tls, "fingerprint");
+    putIf(cert, "subject", tls.text(TLS_SUBJECT));
+    putIf(cert, "issuer", tls.text(TLS_ISSUERDN));
+    putIf(cert, "serial_number", tls.text(TLS_SERIAL));
+    String fp = tls.text(TLS_FINGERPRINT);
     if (fp != null) {
       cert.putObject("hashes").put("SHA-1", fp.replace(":", "").toLowerCase(Locale.ROOT));
     }
-    OptionalLong nb = Fields.time(tls, "notbefore");
-    OptionalLong na = Fields.time(tls, "notafter");
+    OptionalLong nb = tls.time(TLS_NOTBEFORE, "notbefore");
+    OptionalLong na = tls.time(TLS_NOTAFTER, "notafter");
     if (nb.isPresent()) {
-      cert.put("validity_not_before", StixTimestamps.formatMicros(nb.getAsLong()));
+      cert.put("validity_not_before", Times.formatMicros(nb.getAsLong()));
     }
     if (na.isPresent()) {
-      cert.put("validity_not_after", StixTimestamps.formatMicros(na.getAsLong()));
+      cert.put("validity_not_after", Times.formatMicros(na.getAsLong()));
     }
     if (cert.size() > 1) {
       b.add(cert);
     }
     if (t != null) {
-      putIf(t, "x_tls_version", Fields.text(tls, "version"));
-      JsonNode ja3 = tls.get("ja3");
-      JsonNode ja3s = tls.get("ja3s");
-      putIf(t, "x_ja3", ja3 == null ? null : Fields.text(ja3, "hash"));
-      putIf(t, "x_ja3s", ja3s == null ? null : Fields.text(ja3s, "hash"));
+      putIf(t, "x_tls_version", tls.text(TLS_VERSION));
+      putIf(t, "x_ja3", tls.text(JA3_HASH));
+      putIf(t, "x_ja3s", tls.text(JA3S_HASH));
     }
   }
 
   /** EVE's fileinfo: the file with its name, hashes and size, plus the carrying HTTP request. */
-  private static void fileinfo(JsonNode e, ObservationBuilder b, ObjectNode t) throws Rejected {
-    JsonNode f = e.get("fileinfo");
-    if (f != null && f.isObject()) {
+  private static void fileinfo(FieldValues e, ObservationBuilder b, ObjectNode t) throws Rejected {
+    if (e.isObject(FILEINFO)) {
       ObjectNode file = b.sco("file");
-      String name = Fields.text(f, "filename");
+      String name = e.text(FILE_NAME);
       if (name != null) {
         int slash = name.lastIndexOf('/');
         file.put(
             "name", slash >= 0 && slash < name.length() - 1 ? name.substring(slash + 1) : name);
       }
       ObjectNode hashes = file.putObject("hashes");
-      putIf(hashes, "MD5", lower(Fields.text(f, "md5")));
-      putIf(hashes, "SHA-1", lower(Fields.text(f, "sha1")));
-      putIf(hashes, "SHA-256", lower(Fields.text(f, "sha256")));
+      putIf(hashes, "MD5", lower(e.text(FILE_MD5)));
+      putIf(hashes, "SHA-1", lower(e.text(FILE_SHA1)));
+      putIf(hashes, "SHA-256", lower(e.text(FILE_SHA256)));
       if (hashes.isEmpty()) {
         file.remove("hashes");
       }
-      Fields.count(f, "size", file, "size");
+      e.count(FILE_SIZE, "size", file, "size");
       if (file.size() > 1) {
         b.add(file);
       }
@@ -288,24 +357,34 @@ public final class EveMapper {
   }
 
   /** An alert: its signature on the traffic, and whatever protocol section it carries. */
-  private static void alert(JsonNode e, ObservationBuilder b, ObjectNode t) throws Rejected {
-    JsonNode a = e.get("alert");
-    if (t != null && a != null && a.isObject()) {
+  private static void alert(FieldValues e, ObservationBuilder b, ObjectNode t) throws Rejected {
+    if (t != null && e.isObject(ALERT)) {
       ObjectNode x = t.putObject("x_suricata_alert");
-      putIf(x, "signature", Fields.text(a, "signature"));
-      putIf(x, "category", Fields.text(a, "category"));
-      JsonNode sid = a.get("signature_id");
-      if (sid != null && sid.isIntegralNumber()) {
-        x.put("signature_id", sid.asLong());
+      putIf(x, "signature", e.text(ALERT_SIGNATURE));
+      putIf(x, "category", e.text(ALERT_CATEGORY));
+      if (e.isIntegral(ALERT_SIGNATURE_ID)) {
+        x.put("signature_id", whole(e.longValue(ALERT_SIGNATURE_ID), "signature_id"));
       }
-      JsonNode sev = a.get("severity");
-      if (sev != null && sev.isIntegralNumber()) {
-        x.put("severity", sev.asInt());
+      if (e.isIntegral(ALERT_SEVERITY)) {
+        x.put("severity", (int) whole(e.intValue(ALERT_SEVERITY), "severity"));
       }
     }
     http(e, b, t);
-    dns(e.get("dns"), b, null);
-    tls(e.get("tls"), b, t);
+    dns(e, b, null);
+    tls(e, b, t);
+  }
+
+  /** A port of the event as the tree read it: 65,536 when not a whole number. */
+  private static int serverPort(FieldValues e, int slot, String name) throws Rejected {
+    return e.isIntegral(slot) ? (int) whole(e.intValue(slot), name) : 65_536;
+  }
+
+  /** A whole number that must fit (the tree read threw here: now a rejection). */
+  static long whole(OptionalLong v, String name) throws Rejected {
+    if (v.isEmpty()) {
+      throw new Rejected(RejectCause.BAD_NUMBER, name + ": out of range");
+    }
+    return v.getAsLong();
   }
 
   static void putIf(ObjectNode o, String name, String value) {

@@ -4,7 +4,7 @@ import dev.bulwark.cyber.observe.Observation;
 import dev.bulwark.cyber.observe.ObservationBuilder;
 import dev.bulwark.cyber.observe.RejectCause;
 import dev.bulwark.cyber.observe.Rejected;
-import dev.bulwark.stix.StixTimestamps;
+import dev.bulwark.cyber.observe.Times;
 import java.util.Locale;
 import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
@@ -19,18 +19,72 @@ import tools.jackson.databind.node.ObjectNode;
  * hint (the TSV {@code #path} header), else recognised by its fields. {@code docs/cyber-sensors.md}
  * lists every field. Stateless and thread-safe.
  */
-public final class ZeekMapper {
+final class ZeekMapper {
+  private static final FieldShape SHAPE = new FieldShape();
+  private static final int PATH = SHAPE.value("_path");
+  private static final int TS = SHAPE.value("ts");
+  private static final int ORIG_H = SHAPE.value("id.orig_h");
+  private static final int RESP_H = SHAPE.value("id.resp_h");
+  private static final int ORIG_P = SHAPE.value("id.orig_p");
+  private static final int RESP_P = SHAPE.value("id.resp_p");
+  private static final int PROTO = SHAPE.value("proto");
+  private static final int SERVICE = SHAPE.value("service");
+  private static final int DURATION = SHAPE.value("duration");
+  private static final int ORIG_BYTES = SHAPE.value("orig_bytes");
+  private static final int RESP_BYTES = SHAPE.value("resp_bytes");
+  private static final int ORIG_PKTS = SHAPE.value("orig_pkts");
+  private static final int RESP_PKTS = SHAPE.value("resp_pkts");
+  private static final int CONN_STATE = SHAPE.presence("conn_state");
+  private static final int QUERY = SHAPE.value("query");
+  private static final int QTYPE_NAME = SHAPE.value("qtype_name");
+  private static final int ANSWERS = SHAPE.tree("answers");
+  private static final int HOST = SHAPE.value("host");
+  private static final int URI = SHAPE.value("uri");
+  private static final int METHOD = SHAPE.value("method");
+  private static final int STATUS_CODE = SHAPE.presence("status_code");
+  private static final int VERSION = SHAPE.value("version");
+  private static final int USER_AGENT = SHAPE.value("user_agent");
+  private static final int REFERRER = SHAPE.value("referrer");
+  private static final int SERVER_NAME = SHAPE.value("server_name");
+  private static final int CIPHER = SHAPE.presence("cipher");
+  private static final int SUBJECT = SHAPE.value("subject");
+  private static final int ISSUER = SHAPE.value("issuer");
+  private static final int JA3 = SHAPE.value("ja3");
+  private static final int JA3S = SHAPE.value("ja3s");
+  private static final int FUID = SHAPE.presence("fuid");
+  private static final int TX_HOSTS = SHAPE.tree("tx_hosts");
+  private static final int RX_HOSTS = SHAPE.tree("rx_hosts");
+  private static final int FILENAME = SHAPE.value("filename");
+  private static final int MIME_TYPE = SHAPE.value("mime_type");
+  private static final int MD5 = SHAPE.value("md5");
+  private static final int SHA1 = SHAPE.value("sha1");
+  private static final int SHA256 = SHAPE.value("sha256");
+  private static final int TOTAL_BYTES = SHAPE.value("total_bytes");
+  private static final int CERT_SERIAL = SHAPE.value("certificate.serial");
+  private static final int CERT_SUBJECT = SHAPE.value("certificate.subject");
+  private static final int CERT_ISSUER = SHAPE.value("certificate.issuer");
+  private static final int CERT_VERSION = SHAPE.value("certificate.version");
+  private static final int CERT_NOT_BEFORE = SHAPE.value("certificate.not_valid_before");
+  private static final int CERT_NOT_AFTER = SHAPE.value("certificate.not_valid_after");
+  private static final int FINGERPRINT = SHAPE.value("fingerprint");
+  private static final int SAN_DNS = SHAPE.tree("san.dns");
+
+  static {
+    SHAPE.done();
+  }
+
+  /** The fields a Zeek record is read for (all others are skipped unread). */
+  static FieldShape shape() {
+    return SHAPE;
+  }
 
   /** Maps a record; {@code pathHint} is the log name when the record does not carry one. */
-  public Observation map(JsonNode r, String pathHint) throws Rejected {
-    if (!r.isObject()) {
-      throw new Rejected(RejectCause.NOT_JSON, "line: not a JSON object");
-    }
-    String path = Fields.text(r, "_path");
+  Observation map(FieldValues r, String pathHint) throws Rejected {
+    String path = r.text(PATH);
     if (path == null) {
       path = pathHint != null ? pathHint : guess(r);
     }
-    long ts = Fields.requiredTime(r, "ts");
+    long ts = r.requiredTime(TS, "ts");
     ObservationBuilder b = new ObservationBuilder();
     long last = ts;
     switch (path) {
@@ -49,31 +103,32 @@ public final class ZeekMapper {
   }
 
   /** Names the log of a record without {@code _path} by fields only that log has. */
-  static String guess(JsonNode r) {
-    if (r.has("conn_state") || r.has("orig_pkts")) {
+  static String guess(FieldValues r) {
+    if (r.has(CONN_STATE) || r.has(ORIG_PKTS)) {
       return "conn";
     }
-    if (r.has("query") || r.has("qtype_name")) {
+    if (r.has(QUERY) || r.has(QTYPE_NAME)) {
       return "dns";
     }
-    if (r.has("method") || r.has("uri") || r.has("status_code")) {
+    if (r.has(METHOD) || r.has(URI) || r.has(STATUS_CODE)) {
       return "http";
     }
-    if (r.has("server_name") || r.has("cipher") || r.has("ja3")) {
+    if (r.has(SERVER_NAME) || r.has(CIPHER) || r.has(JA3)) {
       return "ssl";
     }
-    if (r.has("certificate.serial") || r.has("certificate.subject")) {
+    if (r.has(CERT_SERIAL) || r.has(CERT_SUBJECT)) {
       return "x509";
     }
-    if (r.has("fuid") && (r.has("md5") || r.has("sha1") || r.has("mime_type"))) {
+    if (r.has(FUID) && (r.has(MD5) || r.has(SHA1) || r.has(MIME_TYPE))) {
       return "files";
     }
     return "unknown";
   }
 
-  private static ObjectNode traffic(JsonNode r, ObservationBuilder b, String app) throws Rejected {
-    String src = Fields.text(r, "id.orig_h");
-    String dst = Fields.text(r, "id.resp_h");
+  private static ObjectNode traffic(FieldValues r, ObservationBuilder b, String app)
+      throws Rejected {
+    String src = r.text(ORIG_H);
+    String dst = r.text(RESP_H);
     if (src == null && dst == null) {
       return null;
     }
@@ -84,10 +139,10 @@ public final class ZeekMapper {
     if (dst != null) {
       t.put("dst_ref", b.address("id.resp_h", dst));
     }
-    Fields.port(r, "id.orig_p", t, "src_port");
-    Fields.port(r, "id.resp_p", t, "dst_port");
+    r.port(ORIG_P, "id.orig_p", t, "src_port");
+    r.port(RESP_P, "id.resp_p", t, "dst_port");
     ArrayNode protocols = t.putArray("protocols");
-    String proto = Fields.text(r, "proto");
+    String proto = r.text(PROTO);
     protocols.add(proto == null ? (app == null ? "ip" : "tcp") : proto.toLowerCase(Locale.ROOT));
     if (app != null) {
       for (String s : app.split(",")) {
@@ -101,33 +156,32 @@ public final class ZeekMapper {
     return t;
   }
 
-  private static long conn(JsonNode r, ObservationBuilder b, long ts) throws Rejected {
-    ObjectNode t = traffic(r, b, Fields.text(r, "service"));
+  private static long conn(FieldValues r, ObservationBuilder b, long ts) throws Rejected {
+    ObjectNode t = traffic(r, b, r.text(SERVICE));
     long end = ts;
-    JsonNode d = r.get("duration");
-    if (d != null && d.isNumber() && d.asDouble() >= 0) {
-      end = ts + Math.round(d.asDouble() * 1_000_000d);
+    if (r.isNumber(DURATION) && r.doubleValue(DURATION) >= 0) {
+      end = ts + Math.round(r.doubleValue(DURATION) * 1_000_000d);
     }
     if (t != null) {
-      t.put("start", StixTimestamps.formatMicros(ts));
-      t.put("end", StixTimestamps.formatMicros(end));
-      Fields.count(r, "orig_bytes", t, "src_byte_count");
-      Fields.count(r, "resp_bytes", t, "dst_byte_count");
-      Fields.count(r, "orig_pkts", t, "src_packets");
-      Fields.count(r, "resp_pkts", t, "dst_packets");
+      t.put("start", Times.formatMicros(ts));
+      t.put("end", Times.formatMicros(end));
+      r.count(ORIG_BYTES, "orig_bytes", t, "src_byte_count");
+      r.count(RESP_BYTES, "resp_bytes", t, "dst_byte_count");
+      r.count(ORIG_PKTS, "orig_pkts", t, "src_packets");
+      r.count(RESP_PKTS, "resp_pkts", t, "dst_packets");
     }
     return end;
   }
 
-  private static void dns(JsonNode r, ObservationBuilder b) throws Rejected {
+  private static void dns(FieldValues r, ObservationBuilder b) throws Rejected {
     traffic(r, b, "dns");
-    String query = Fields.text(r, "query");
+    String query = r.text(QUERY);
     if (query == null) {
       return;
     }
     String q = b.domain(query);
-    String qtype = Fields.text(r, "qtype_name");
-    JsonNode answers = r.get("answers");
+    String qtype = r.text(QTYPE_NAME);
+    JsonNode answers = r.node(ANSWERS);
     if (answers == null || !answers.isArray()) {
       return;
     }
@@ -144,18 +198,17 @@ public final class ZeekMapper {
     }
   }
 
-  private static void http(JsonNode r, ObservationBuilder b) throws Rejected {
+  private static void http(FieldValues r, ObservationBuilder b) throws Rejected {
     ObjectNode t = traffic(r, b, "http");
-    String host = Fields.text(r, "host");
-    String uri = Fields.text(r, "uri");
-    String method = Fields.text(r, "method");
+    String host = r.text(HOST);
+    String uri = r.text(URI);
+    String method = r.text(METHOD);
     if (host != null) {
       int colon = host.lastIndexOf(':');
       boolean hostPort = colon > 0 && host.indexOf(':') == colon;
       b.domain(hostPort ? host.substring(0, colon) : host);
     }
-    JsonNode port = r.get("id.resp_p");
-    int p = port != null && port.isIntegralNumber() ? port.asInt() : 80;
+    int p = r.isIntegral(RESP_P) ? (int) EveMapper.whole(r.intValue(RESP_P), "id.resp_p") : 80;
     if (host != null && uri != null && !"CONNECT".equals(method)) {
       ObjectNode url = b.sco("url");
       url.put("value", Urls.of("http", host, p, uri));
@@ -167,90 +220,81 @@ public final class ZeekMapper {
     ObjectNode ext = t.putObject("extensions").putObject("http-request-ext");
     ext.put("request_method", method == null ? "get" : method.toLowerCase(Locale.ROOT));
     ext.put("request_value", uri == null ? "/" : uri);
-    String version = Fields.text(r, "version");
+    String version = r.text(VERSION);
     if (version != null) {
       ext.put("request_version", "http/" + version);
     }
     ObjectNode headers = ext.putObject("request_header");
     EveMapper.putIf(headers, "Host", host);
-    EveMapper.putIf(headers, "User-Agent", Fields.text(r, "user_agent"));
-    EveMapper.putIf(headers, "Referer", Fields.text(r, "referrer"));
+    EveMapper.putIf(headers, "User-Agent", r.text(USER_AGENT));
+    EveMapper.putIf(headers, "Referer", r.text(REFERRER));
     if (headers.isEmpty()) {
       ext.remove("request_header");
     }
   }
 
-  private static void ssl(JsonNode r, ObservationBuilder b) throws Rejected {
+  private static void ssl(FieldValues r, ObservationBuilder b) throws Rejected {
     ObjectNode t = traffic(r, b, "ssl");
-    String sni = Fields.text(r, "server_name");
+    String sni = r.text(SERVER_NAME);
     if (sni != null) {
       b.domain(sni);
     }
     ObjectNode cert = b.sco("x509-certificate");
-    EveMapper.putIf(cert, "subject", Fields.text(r, "subject"));
-    EveMapper.putIf(cert, "issuer", Fields.text(r, "issuer"));
+    EveMapper.putIf(cert, "subject", r.text(SUBJECT));
+    EveMapper.putIf(cert, "issuer", r.text(ISSUER));
     if (cert.size() > 1) {
       b.add(cert);
     }
     if (t != null) {
-      EveMapper.putIf(t, "x_tls_version", Fields.text(r, "version"));
-      EveMapper.putIf(t, "x_ja3", Fields.text(r, "ja3"));
-      EveMapper.putIf(t, "x_ja3s", Fields.text(r, "ja3s"));
+      EveMapper.putIf(t, "x_tls_version", r.text(VERSION));
+      EveMapper.putIf(t, "x_ja3", r.text(JA3));
+      EveMapper.putIf(t, "x_ja3s", r.text(JA3S));
     }
   }
 
-  private static void files(JsonNode r, ObservationBuilder b) throws Rejected {
-    for (String side : new String[] {"tx_hosts", "rx_hosts"}) {
-      JsonNode hosts = r.get(side);
-      if (hosts != null && hosts.isArray()) {
-        for (JsonNode h : hosts) {
-          b.address(side, h.asString());
-        }
-      } else if (Fields.text(r, side) != null) {
-        b.address(side, Fields.text(r, side));
-      }
-    }
+  private static void files(FieldValues r, ObservationBuilder b) throws Rejected {
+    hosts(r, TX_HOSTS, "tx_hosts", b);
+    hosts(r, RX_HOSTS, "rx_hosts", b);
     ObjectNode file = b.sco("file");
-    EveMapper.putIf(file, "name", Fields.text(r, "filename"));
-    EveMapper.putIf(file, "mime_type", Fields.text(r, "mime_type"));
+    EveMapper.putIf(file, "name", r.text(FILENAME));
+    EveMapper.putIf(file, "mime_type", r.text(MIME_TYPE));
     ObjectNode hashes = file.putObject("hashes");
-    EveMapper.putIf(hashes, "MD5", lower(Fields.text(r, "md5")));
-    EveMapper.putIf(hashes, "SHA-1", lower(Fields.text(r, "sha1")));
-    EveMapper.putIf(hashes, "SHA-256", lower(Fields.text(r, "sha256")));
+    EveMapper.putIf(hashes, "MD5", lower(r.text(MD5)));
+    EveMapper.putIf(hashes, "SHA-1", lower(r.text(SHA1)));
+    EveMapper.putIf(hashes, "SHA-256", lower(r.text(SHA256)));
     if (hashes.isEmpty()) {
       file.remove("hashes");
     }
-    Fields.count(r, "total_bytes", file, "size");
+    r.count(TOTAL_BYTES, "total_bytes", file, "size");
     if (file.size() > 1) {
       b.add(file);
     }
   }
 
-  private static void x509(JsonNode r, ObservationBuilder b) throws Rejected {
+  private static void x509(FieldValues r, ObservationBuilder b) throws Rejected {
     ObjectNode cert = b.sco("x509-certificate");
-    EveMapper.putIf(cert, "serial_number", Fields.text(r, "certificate.serial"));
-    EveMapper.putIf(cert, "subject", Fields.text(r, "certificate.subject"));
-    EveMapper.putIf(cert, "issuer", Fields.text(r, "certificate.issuer"));
-    JsonNode version = r.get("certificate.version");
-    if (version != null && version.isIntegralNumber()) {
-      cert.put("version", version.asString());
+    EveMapper.putIf(cert, "serial_number", r.text(CERT_SERIAL));
+    EveMapper.putIf(cert, "subject", r.text(CERT_SUBJECT));
+    EveMapper.putIf(cert, "issuer", r.text(CERT_ISSUER));
+    if (r.isIntegral(CERT_VERSION)) {
+      cert.put("version", r.node(CERT_VERSION).asString());
     }
-    OptionalLong nb = Fields.time(r, "certificate.not_valid_before");
-    OptionalLong na = Fields.time(r, "certificate.not_valid_after");
+    OptionalLong nb = r.time(CERT_NOT_BEFORE, "certificate.not_valid_before");
+    OptionalLong na = r.time(CERT_NOT_AFTER, "certificate.not_valid_after");
     if (nb.isPresent()) {
-      cert.put("validity_not_before", StixTimestamps.formatMicros(nb.getAsLong()));
+      cert.put("validity_not_before", Times.formatMicros(nb.getAsLong()));
     }
     if (na.isPresent()) {
-      cert.put("validity_not_after", StixTimestamps.formatMicros(na.getAsLong()));
+      cert.put("validity_not_after", Times.formatMicros(na.getAsLong()));
     }
-    String fp = Fields.text(r, "fingerprint");
+    String fp = r.text(FINGERPRINT);
     if (fp != null) {
       cert.putObject("hashes").put(fp.length() == 64 ? "SHA-256" : "SHA-1", lower(fp));
     }
     if (cert.size() > 1) {
       b.add(cert);
     }
-    JsonNode san = r.get("san.dns");
+    JsonNode san = r.node(SAN_DNS);
     if (san != null && san.isArray()) {
       for (JsonNode d : san) {
         if (d.isString() && !d.asString().isEmpty()) {
@@ -259,6 +303,22 @@ public final class ZeekMapper {
           b.domain(name.startsWith("*.") ? name.substring(2) : name);
         }
       }
+    }
+  }
+
+  /** Zeek's tx_hosts / rx_hosts: a set of addresses (or one as text). */
+  private static void hosts(FieldValues r, int slot, String side, ObservationBuilder b)
+      throws Rejected {
+    JsonNode hosts = r.node(slot);
+    if (hosts != null && hosts.isArray()) {
+      for (JsonNode h : hosts) {
+        if (!h.isValueNode()) {
+          throw new Rejected(RejectCause.BAD_ADDRESS, side + ": not an IP address");
+        }
+        b.address(side, h.asString());
+      }
+    } else if (r.text(slot) != null) {
+      b.address(side, r.text(slot));
     }
   }
 
