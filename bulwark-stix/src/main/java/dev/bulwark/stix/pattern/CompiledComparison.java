@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,14 +32,24 @@ final class CompiledComparison {
 
   private final Node node;
   private final Set<String> types;
-  private final String onlyType;
+
+  /** The same types as an array: a few string compares beat hashing each object's type. */
+  private final String[] typeList;
 
   CompiledComparison(ComparisonExpression expr) {
+    this(expr, Map.of());
+  }
+
+  /**
+   * @param expr the comparison expression
+   * @param regexes MATCHES operands already compiled by the parser of this pattern (by identity)
+   */
+  CompiledComparison(ComparisonExpression expr, Map<Literal.Str, Pattern> regexes) {
     Set<String> t = new LinkedHashSet<>();
-    this.node = compile(expr, t);
+    this.node = compile(expr, t, regexes);
     t.removeAll(Observations.NON_OBSERVABLE_TYPES);
     this.types = Set.copyOf(t);
-    this.onlyType = types.size() == 1 ? types.iterator().next() : null;
+    this.typeList = t.toArray(new String[0]);
   }
 
   /**
@@ -54,21 +65,31 @@ final class CompiledComparison {
     String[] typeOf = obs.typeArray();
     for (int i = 0; i < objects.length; i++) {
       String t = typeOf[i];
-      if (t != null && (onlyType != null ? onlyType.equals(t) : types.contains(t))) {
+      if (t != null && isType(t)) {
         any |= node.test(objects[i], t, obs);
       }
     }
     return any;
   }
 
+  private boolean isType(String t) {
+    for (String x : typeList) {
+      if (x.equals(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   Set<String> types() {
     return types;
   }
 
-  private static Node compile(ComparisonExpression e, Set<String> types) {
+  private static Node compile(
+      ComparisonExpression e, Set<String> types, Map<Literal.Str, Pattern> regexes) {
     if (e instanceof ComparisonExpression.And and) {
       List<Node> parts = new ArrayList<>();
-      and.operands().forEach(x -> parts.add(compile(x, types)));
+      and.operands().forEach(x -> parts.add(compile(x, types, regexes)));
       return (root, rootType, obs) -> {
         boolean all = true;
         for (Node p : parts) {
@@ -79,7 +100,7 @@ final class CompiledComparison {
     }
     if (e instanceof ComparisonExpression.Or or) {
       List<Node> parts = new ArrayList<>();
-      or.operands().forEach(x -> parts.add(compile(x, types)));
+      or.operands().forEach(x -> parts.add(compile(x, types, regexes)));
       return (root, rootType, obs) -> {
         boolean any = false;
         for (Node p : parts) {
@@ -99,7 +120,7 @@ final class CompiledComparison {
     types.add(c.path().objectType());
     String type = c.path().objectType();
     List<Step> steps = c.path().steps();
-    ValueTests.ValueTest test = ValueTests.compile(c);
+    ValueTests.ValueTest test = ValueTests.compile(c, regexes);
     String plain = plainKey(steps);
     if (plain != null) {
       return (root, rootType, obs) -> {
