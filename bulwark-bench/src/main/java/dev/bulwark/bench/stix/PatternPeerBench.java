@@ -1,9 +1,11 @@
 package dev.bulwark.bench.stix;
 
 import dev.bulwark.stix.pattern.Observation;
+import dev.bulwark.stix.pattern.ObservationExpression.Simple;
 import dev.bulwark.stix.pattern.Observations;
 import dev.bulwark.stix.pattern.PatternEvaluationException;
 import dev.bulwark.stix.pattern.PatternException;
+import dev.bulwark.stix.pattern.PatternParser;
 import dev.bulwark.stix.pattern.StixPattern;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -16,15 +18,31 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Bulwark side of the side-by-side with the reference matcher ({@code
- * bulwark-bench/pattern-peer/bench.sh}): the same generated cases, each evaluated as the
- * reference's {@code match()} does (parse the pattern, read the already-parsed observations bundle,
- * evaluate), and again with patterns compiled and observations read once. Rates per CPU-second of
- * this thread. Run: {@code java -cp ... dev.bulwark.bench.stix.PatternPeerBench
+ * bulwark-bench/pattern-peer/bench.sh}) on the same generated cases. What is timed matches the
+ * reference's {@code match(pattern, observed_data)} call: each case's observations are loaded
+ * beforehand in this side's native form (a {@code List<Observation>}, as the reference gets its
+ * bundle as already-parsed Python dicts), and a case is parse + compile the pattern + evaluate it
+ * against them. No parse result is kept from one case to the next. Also printed, untimed by the
+ * script's ratio: each phase alone (parse; parse + compile; evaluate a precompiled pattern) and the
+ * old measure that also read the bundle's JSON tree into {@code Observation}s per case. Rates per
+ * CPU-second of this thread. Run: {@code java -cp ... dev.bulwark.bench.stix.PatternPeerBench
  * differential-cases.json [rounds]}.
  */
 public final class PatternPeerBench {
 
+  /** CPU time per round, so that a round's figure is not noise from one scheduler slice. */
+  private static final long ROUND_NANOS = 1_000_000_000L;
+
+  private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+
+  private static long sink;
+
   private PatternPeerBench() {}
+
+  /** One unit of timed work: case i. */
+  private interface Work {
+    int run(int i);
+  }
 
   public static void main(String[] args) throws Exception {
     JsonNode cases =
@@ -37,52 +55,102 @@ public final class PatternPeerBench {
           patterns.add(c.get("pattern").stringValue());
           bundles.add(c.get("observations"));
         });
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    long sink = 0;
-    for (int r = 1; r <= rounds; r++) {
-      int passes = 20;
-      long c0 = mx.getCurrentThreadCpuTime();
-      for (int p = 0; p < passes; p++) {
-        for (int i = 0; i < patterns.size(); i++) {
-          sink += verdict(patterns.get(i), bundles.get(i));
-        }
-      }
-      long cpu = mx.getCurrentThreadCpuTime() - c0;
-      System.out.printf(
-          "round %d: compile+evaluate %,.0f cases/CPU-s%n",
-          r, passes * patterns.size() * 1e9 / cpu);
-    }
-    List<StixPattern> compiled = new ArrayList<>();
+    int n = patterns.size();
     List<List<Observation>> observations = new ArrayList<>();
-    for (int i = 0; i < patterns.size(); i++) {
+    int unreadable = 0;
+    for (JsonNode b : bundles) {
       try {
-        compiled.add(StixPattern.compile(patterns.get(i)));
-        observations.add(Observations.fromJson(bundles.get(i)));
-      } catch (PatternException | PatternEvaluationException e) {
-        // invalid cases are left out of the precompiled pass
+        observations.add(Observations.fromJson(b));
+      } catch (PatternEvaluationException e) {
+        observations.add(null); // the reference raises inside match(): an error verdict
+        unreadable++;
       }
     }
+    System.out.printf("%,d cases, %,d bundles not readable as observations%n", n, unreadable);
     for (int r = 1; r <= rounds; r++) {
-      int passes = 50;
-      long c0 = mx.getCurrentThreadCpuTime();
-      for (int p = 0; p < passes; p++) {
-        for (int i = 0; i < compiled.size(); i++) {
-          try {
-            sink += compiled.get(i).matches(observations.get(i)) ? 1 : 0;
-          } catch (PatternEvaluationException e) {
-            sink += 2;
-          }
+      report(r, "compile+evaluate", n, i -> verdict(patterns.get(i), observations.get(i)));
+    }
+    report(0, "phase parse only", n, i -> parseOnly(patterns.get(i)));
+    report(0, "phase parse+compile", n, i -> compileOnly(patterns.get(i)));
+    report(
+        0,
+        "old measure: parse+read bundle+evaluate",
+        n,
+        i -> verdictReading(patterns.get(i), bundles.get(i)));
+    List<StixPattern> compiled = new ArrayList<>();
+    List<List<Observation>> valid = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      try {
+        StixPattern p = StixPattern.compile(patterns.get(i));
+        if (observations.get(i) != null) {
+          compiled.add(p);
+          valid.add(observations.get(i));
         }
+      } catch (PatternException e) {
+        // invalid patterns are left out of the precompiled pass, as on the reference's side
       }
-      long cpu = mx.getCurrentThreadCpuTime() - c0;
-      System.out.printf(
-          "round %d: precompiled evaluate %,.0f cases/CPU-s (%,d valid cases)%n",
-          r, passes * compiled.size() * 1e9 / cpu, compiled.size());
+    }
+    System.out.printf("%,d valid cases%n", compiled.size());
+    for (int r = 1; r <= rounds; r++) {
+      report(
+          r, "precompiled evaluate", compiled.size(), i -> evaluate(compiled.get(i), valid.get(i)));
     }
     System.out.println("(checksum " + sink + ")");
   }
 
-  private static int verdict(String pattern, JsonNode bundle) {
+  /** Runs whole passes over the cases until a round's CPU time is used, then prints the rate. */
+  private static void report(int round, String what, int n, Work work) {
+    long c0 = MX.getCurrentThreadCpuTime();
+    long done = 0;
+    long cpu;
+    do {
+      for (int i = 0; i < n; i++) {
+        sink += work.run(i);
+      }
+      done += n;
+      cpu = MX.getCurrentThreadCpuTime() - c0;
+    } while (cpu < ROUND_NANOS);
+    String label = round > 0 ? "round " + round + ": " + what : what;
+    System.out.printf("%s %,.0f cases/CPU-s%n", label, done * 1e9 / cpu);
+  }
+
+  private static int verdict(String pattern, List<Observation> observations) {
+    try {
+      StixPattern p = StixPattern.compile(pattern);
+      if (observations == null) {
+        return 2;
+      }
+      return p.matches(observations) ? 1 : 0;
+    } catch (PatternException | PatternEvaluationException e) {
+      return 2;
+    }
+  }
+
+  private static int evaluate(StixPattern p, List<Observation> observations) {
+    try {
+      return p.matches(observations) ? 1 : 0;
+    } catch (PatternEvaluationException e) {
+      return 2;
+    }
+  }
+
+  private static int parseOnly(String pattern) {
+    try {
+      return PatternParser.parse(pattern) instanceof Simple ? 1 : 0;
+    } catch (PatternException e) {
+      return 2;
+    }
+  }
+
+  private static int compileOnly(String pattern) {
+    try {
+      return StixPattern.compile(pattern).singleObservation() ? 1 : 0;
+    } catch (PatternException e) {
+      return 2;
+    }
+  }
+
+  private static int verdictReading(String pattern, JsonNode bundle) {
     try {
       return StixPattern.compile(pattern).matches(Observations.fromJson(bundle)) ? 1 : 0;
     } catch (PatternException | PatternEvaluationException e) {

@@ -31,25 +31,32 @@ final class Bindings {
   static final long MAX_STEPS = 5_000_000L;
 
   private final List<Observation> observations;
-  private final Map<Simple, boolean[]> leafHits;
+  private final boolean[][] leafHits;
+  private final Map<Simple, Integer> leafIndex;
   private long steps;
 
   /**
    * @param observations the observations, indexed
-   * @param leafHits for each simple observation expression, which observations it matched
+   * @param leafHits for each distinct leaf, which observations it matched
+   * @param leafIndex each leaf node of the expression (by identity) to its row in leafHits
    */
-  Bindings(List<Observation> observations, Map<Simple, boolean[]> leafHits) {
+  Bindings(List<Observation> observations, boolean[][] leafHits, Map<Simple, Integer> leafIndex) {
     this.observations = observations;
     this.leafHits = leafHits;
+    this.leafIndex = leafIndex;
+  }
+
+  private boolean[] hitsOf(Simple s) {
+    return leafHits[leafIndex.get(s)];
   }
 
   /** Whether some binding satisfies the expression. */
   boolean exists(ObservationExpression e) {
     if (e instanceof Repeats r && r.inner() instanceof Simple s) {
-      return instances(leafHits.get(s), Long.MIN_VALUE, Long.MAX_VALUE) >= r.times();
+      return instances(hitsOf(s), Long.MIN_VALUE, Long.MAX_VALUE) >= r.times();
     }
     if (e instanceof Within w && w.inner() instanceof Repeats r && r.inner() instanceof Simple s) {
-      boolean[] hits = leafHits.get(s);
+      boolean[] hits = hitsOf(s);
       for (int i = 0; i < hits.length; i++) {
         long from = observations.get(i).lastMicros();
         if (hits[i] && instances(hits, from, from + w.micros()) >= r.times()) {
@@ -80,7 +87,7 @@ final class Bindings {
 
   Stream stream(ObservationExpression e) {
     if (e instanceof Simple s) {
-      boolean[] hits = leafHits.get(s);
+      boolean[] hits = hitsOf(s);
       int[] at = {0};
       return () -> {
         while (at[0] < hits.length) {

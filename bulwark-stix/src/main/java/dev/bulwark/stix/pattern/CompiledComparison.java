@@ -7,12 +7,14 @@ import dev.bulwark.stix.pattern.ObjectPath.Index;
 import dev.bulwark.stix.pattern.ObjectPath.Key;
 import dev.bulwark.stix.pattern.ObjectPath.Step;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,19 +28,65 @@ final class CompiledComparison {
 
   /** A comparison tree over one root object. */
   private interface Node {
-    boolean test(JsonNode root, String rootType, Observation obs);
+    /** rootType: the index of the root's type among the expression's types. */
+    boolean test(JsonNode root, int rootType, Observation obs);
   }
 
   private final Node node;
   private final Set<String> types;
-  private final String onlyType;
+
+  /**
+   * Every object type the expression names, in order (a node knows its type by index here), with
+   * their hashes; those that cannot be roots (non-observable types) get a hash that never matches
+   * by being left out of {@link #rootTypes}. Comparing an object's cached type hash first means
+   * objects of other types are skipped without reading their type strings.
+   */
+  private final String[] allTypes;
+
+  private final int[] rootTypes;
+  private final int[] rootHashes;
 
   CompiledComparison(ComparisonExpression expr) {
-    Set<String> t = new LinkedHashSet<>();
-    this.node = compile(expr, t);
+    this(expr, Map.of());
+  }
+
+  /**
+   * @param expr the comparison expression
+   * @param regexes MATCHES operands already compiled by the parser of this pattern (by identity)
+   */
+  CompiledComparison(ComparisonExpression expr, Map<Literal.Str, Pattern> regexes) {
+    Set<String> all = new LinkedHashSet<>();
+    collectTypes(expr, all);
+    this.allTypes = all.toArray(new String[0]);
+    this.node = compile(expr, Arrays.asList(allTypes), regexes);
+    Set<String> t = new LinkedHashSet<>(all);
     t.removeAll(Observations.NON_OBSERVABLE_TYPES);
     this.types = Set.copyOf(t);
-    this.onlyType = types.size() == 1 ? types.iterator().next() : null;
+    this.rootTypes = new int[t.size()];
+    this.rootHashes = new int[t.size()];
+    int k = 0;
+    for (int i = 0; i < allTypes.length; i++) {
+      if (t.contains(allTypes[i])) {
+        rootTypes[k] = i;
+        rootHashes[k++] = allTypes[i].hashCode();
+      }
+    }
+  }
+
+  private static void collectTypes(ComparisonExpression e, Set<String> out) {
+    if (e instanceof ComparisonExpression.And and) {
+      for (ComparisonExpression x : and.operands()) {
+        collectTypes(x, out);
+      }
+    } else if (e instanceof ComparisonExpression.Or or) {
+      for (ComparisonExpression x : or.operands()) {
+        collectTypes(x, out);
+      }
+    } else if (e instanceof Exists ex) {
+      out.add(ex.path().objectType());
+    } else {
+      out.add(((Comparison) e).path().objectType());
+    }
   }
 
   /**
@@ -52,23 +100,35 @@ final class CompiledComparison {
     boolean any = false;
     JsonNode[] objects = obs.objectArray();
     String[] typeOf = obs.typeArray();
+    int[] hashOf = obs.typeHashArray();
     for (int i = 0; i < objects.length; i++) {
-      String t = typeOf[i];
-      if (t != null && (onlyType != null ? onlyType.equals(t) : types.contains(t))) {
-        any |= node.test(objects[i], t, obs);
+      int k = rootType(typeOf[i], hashOf[i]);
+      if (k >= 0) {
+        any |= node.test(objects[i], k, obs);
       }
     }
     return any;
+  }
+
+  /** The index in {@link #allTypes} of a root type, or -1 when the object is no root here. */
+  private int rootType(String t, int hash) {
+    for (int k = 0; k < rootHashes.length; k++) {
+      if (rootHashes[k] == hash && t != null && allTypes[rootTypes[k]].equals(t)) {
+        return rootTypes[k];
+      }
+    }
+    return -1;
   }
 
   Set<String> types() {
     return types;
   }
 
-  private static Node compile(ComparisonExpression e, Set<String> types) {
+  private static Node compile(
+      ComparisonExpression e, List<String> types, Map<Literal.Str, Pattern> regexes) {
     if (e instanceof ComparisonExpression.And and) {
       List<Node> parts = new ArrayList<>();
-      and.operands().forEach(x -> parts.add(compile(x, types)));
+      and.operands().forEach(x -> parts.add(compile(x, types, regexes)));
       return (root, rootType, obs) -> {
         boolean all = true;
         for (Node p : parts) {
@@ -79,7 +139,7 @@ final class CompiledComparison {
     }
     if (e instanceof ComparisonExpression.Or or) {
       List<Node> parts = new ArrayList<>();
-      or.operands().forEach(x -> parts.add(compile(x, types)));
+      or.operands().forEach(x -> parts.add(compile(x, types, regexes)));
       return (root, rootType, obs) -> {
         boolean any = false;
         for (Node p : parts) {
@@ -89,21 +149,19 @@ final class CompiledComparison {
       };
     }
     if (e instanceof Exists ex) {
-      types.add(ex.path().objectType());
-      String type = ex.path().objectType();
+      int type = types.indexOf(ex.path().objectType());
       List<Step> steps = ex.path().steps();
       return (root, rootType, obs) ->
-          type.equals(rootType) && select(root, steps, obs).isEmpty() == ex.negated();
+          type == rootType && select(root, steps, obs).isEmpty() == ex.negated();
     }
     Comparison c = (Comparison) e;
-    types.add(c.path().objectType());
-    String type = c.path().objectType();
+    int type = types.indexOf(c.path().objectType());
     List<Step> steps = c.path().steps();
-    ValueTests.ValueTest test = ValueTests.compile(c);
+    ValueTests.ValueTest test = ValueTests.compile(c, regexes);
     String plain = plainKey(steps);
     if (plain != null) {
       return (root, rootType, obs) -> {
-        if (!type.equals(rootType)) {
+        if (type != rootType) {
           return false;
         }
         JsonNode v = root.get(plain); // one plain key: one value, no list to build
@@ -111,7 +169,7 @@ final class CompiledComparison {
       };
     }
     return (root, rootType, obs) -> {
-      if (!type.equals(rootType)) {
+      if (type != rootType) {
         return false;
       }
       for (Object v : select(root, steps, obs)) {

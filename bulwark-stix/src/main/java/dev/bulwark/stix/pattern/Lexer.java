@@ -3,47 +3,48 @@ package dev.bulwark.stix.pattern;
 import dev.bulwark.stix.pattern.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Cuts a pattern into tokens the way the grammar's ANTLR lexer does (STIXPattern.g4): longest
  * match, keywords and booleans before identifiers, whitespace and {@code /* *}{@code /} and {@code
- * //} comments skipped. Stateless; {@link #tokens} is thread-safe.
+ * //} comments skipped. Hand-written, with no regular expression and no map lookup: keywords and
+ * the {@code h'…'}, {@code b'…'} and {@code t'…'} literals are recognised char by char (the
+ * grammar's own token rules, spelled out in {@link #binaryEnd} and {@link #timestampEnd}).
+ * Stateless; {@link #tokens} is thread-safe.
  */
 final class Lexer {
 
-  private static final Map<String, Kind> KEYWORDS =
-      Map.ofEntries(
-          Map.entry("AND", Kind.AND),
-          Map.entry("OR", Kind.OR),
-          Map.entry("NOT", Kind.NOT),
-          Map.entry("FOLLOWEDBY", Kind.FOLLOWEDBY),
-          Map.entry("LIKE", Kind.LIKE),
-          Map.entry("MATCHES", Kind.MATCHES),
-          Map.entry("ISSUPERSET", Kind.ISSUPERSET),
-          Map.entry("ISSUBSET", Kind.ISSUBSET),
-          Map.entry("EXISTS", Kind.EXISTS),
-          Map.entry("LAST", Kind.LAST),
-          Map.entry("IN", Kind.IN),
-          Map.entry("START", Kind.START),
-          Map.entry("STOP", Kind.STOP),
-          Map.entry("SECONDS", Kind.SECONDS),
-          Map.entry("WITHIN", Kind.WITHIN),
-          Map.entry("REPEATS", Kind.REPEATS),
-          Map.entry("TIMES", Kind.TIMES),
-          Map.entry("true", Kind.BOOL),
-          Map.entry("false", Kind.BOOL));
+  private static final String[] KW2 = {"OR", "IN"};
+  private static final String[] KW3 = {"AND", "NOT"};
+  private static final String[] KW4 = {"LIKE", "LAST", "STOP", "true"};
+  private static final String[] KW5 = {"START", "TIMES", "false"};
+  private static final String[] KW6 = {"EXISTS", "WITHIN"};
+  private static final String[] KW7 = {"MATCHES", "SECONDS", "REPEATS"};
+  private static final String[] KW8 = {"ISSUBSET"};
+  private static final String[] KW10 = {"FOLLOWEDBY", "ISSUPERSET"};
 
-  private static final Pattern HEX = Pattern.compile("h'(?:[A-Fa-f0-9]{2})*'");
-  private static final Pattern BINARY =
-      Pattern.compile(
-          "b'(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)'");
-  private static final Pattern TIMESTAMP =
-      Pattern.compile(
-          "t'[0-9]{4}-(?:0[1-9]|1[012])-(?:0[1-9]|[12][0-9]|3[01])T(?:[01][0-9]|2[0-3]):[0-5][0-9]:"
-              + "(?:[0-5][0-9]|60)(?:\\.[0-9]+)?Z'");
+  /** The text of each one-char punctuation kind (no substring per token). */
+  private static final String[] PUNCTUATION = new String[Kind.values().length];
+
+  static {
+    String chars = "[]():.,=<>*";
+    Kind[] kinds = {
+      Kind.LBRACK,
+      Kind.RBRACK,
+      Kind.LPAREN,
+      Kind.RPAREN,
+      Kind.COLON,
+      Kind.DOT,
+      Kind.COMMA,
+      Kind.EQ,
+      Kind.LT,
+      Kind.GT,
+      Kind.ASTERISK
+    };
+    for (int i = 0; i < kinds.length; i++) {
+      PUNCTUATION[kinds[i].ordinal()] = String.valueOf(chars.charAt(i));
+    }
+  }
 
   private Lexer() {}
 
@@ -69,6 +70,8 @@ final class Lexer {
       char c = s.charAt(pos);
       if (whitespace(c)) {
         pos++;
+      } else if (c != '/') {
+        return pos;
       } else if (s.startsWith("/*", pos)) {
         int end = s.indexOf("*/", pos + 2);
         if (end < 0) {
@@ -120,11 +123,13 @@ final class Lexer {
   private static Token word(String s, int pos) {
     char c = s.charAt(pos);
     if ((c == 'h' || c == 'b' || c == 't') && pos + 1 < s.length() && s.charAt(pos + 1) == '\'') {
-      Pattern p = c == 'h' ? HEX : c == 'b' ? BINARY : TIMESTAMP;
-      Matcher m = p.matcher(s).region(pos, s.length());
-      if (m.lookingAt()) {
+      int end =
+          c == 'h'
+              ? hexEnd(s, pos + 2)
+              : c == 'b' ? binaryEnd(s, pos + 2) : timestampEnd(s, pos + 2);
+      if (end > 0) {
         Kind k = c == 'h' ? Kind.HEX : c == 'b' ? Kind.BINARY : Kind.TIMESTAMP;
-        return new Token(k, s.substring(pos, m.end()), pos);
+        return new Token(k, s.substring(pos, end), pos);
       }
     }
     int end = pos + 1;
@@ -133,11 +138,136 @@ final class Lexer {
       hyphen |= s.charAt(end) == '-';
       end++;
     }
-    String text = s.substring(pos, end);
-    if (hyphen) {
-      return new Token(Kind.ID_HYPHEN, text, pos);
+    if (!hyphen) {
+      Token k = keyword(s, pos, end - pos);
+      if (k != null) {
+        return k;
+      }
     }
-    return new Token(KEYWORDS.getOrDefault(text, Kind.ID), text, pos);
+    return new Token(hyphen ? Kind.ID_HYPHEN : Kind.ID, s.substring(pos, end), pos);
+  }
+
+  /** The keyword (or boolean) spelled at pos with this length, else null. */
+  private static Token keyword(String s, int pos, int len) {
+    String[] candidates =
+        switch (len) {
+          case 2 -> KW2;
+          case 3 -> KW3;
+          case 4 -> KW4;
+          case 5 -> KW5;
+          case 6 -> KW6;
+          case 7 -> KW7;
+          case 8 -> KW8;
+          case 10 -> KW10;
+          default -> null;
+        };
+    if (candidates == null) {
+      return null;
+    }
+    for (String kw : candidates) {
+      if (s.startsWith(kw, pos)) {
+        Kind k = kw.equals("true") || kw.equals("false") ? Kind.BOOL : Kind.valueOf(kw);
+        return new Token(k, kw, pos);
+      }
+    }
+    return null;
+  }
+
+  /** {@code (?:[A-Fa-f0-9]{2})*'} from i: the end after the quote, or -1. */
+  static int hexEnd(String s, int i) {
+    int j = i;
+    while (j < s.length() && hex(s.charAt(j))) {
+      j++;
+    }
+    return (j - i) % 2 == 0 && j < s.length() && s.charAt(j) == '\'' ? j + 1 : -1;
+  }
+
+  /**
+   * {@code (?:B{4})*(?:B{4}|B{3}=|B{2}==)'} from i, B being {@code [A-Za-z0-9+/]}: the end after
+   * the quote, or -1. The groups can only end where the run of B ends (what follows is no B).
+   */
+  static int binaryEnd(String s, int i) {
+    int j = i;
+    while (j < s.length() && base64(s.charAt(j))) {
+      j++;
+    }
+    int run = j - i;
+    int pad = 0;
+    if (run % 4 == 3) {
+      pad = 1;
+    } else if (run % 4 == 2) {
+      pad = 2;
+    } else if (run % 4 != 0 || run == 0) {
+      return -1;
+    }
+    for (int k = 0; k < pad; k++, j++) {
+      if (j >= s.length() || s.charAt(j) != '=') {
+        return -1;
+      }
+    }
+    return j < s.length() && s.charAt(j) == '\'' ? j + 1 : -1;
+  }
+
+  private static boolean hex(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  private static boolean base64(char c) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
+        || c == '+'
+        || c == '/';
+  }
+
+  /**
+   * {@code YYYY-MM-DDTHH:MM:SS(.d+)?Z'} from i with the grammar's ranges (month 01-12, day 01-31,
+   * hour 00-23, minute 00-59, second 00-60): the end after the quote, or -1.
+   */
+  static int timestampEnd(String s, int i) {
+    if (i + 21 > s.length()
+        || !digits(s, i, 4)
+        || s.charAt(i + 4) != '-'
+        || !twoDigits(s, i + 5, 1, 12)
+        || s.charAt(i + 7) != '-'
+        || !twoDigits(s, i + 8, 1, 31)
+        || s.charAt(i + 10) != 'T'
+        || !twoDigits(s, i + 11, 0, 23)
+        || s.charAt(i + 13) != ':'
+        || !twoDigits(s, i + 14, 0, 59)
+        || s.charAt(i + 16) != ':'
+        || !twoDigits(s, i + 17, 0, 60)) {
+      return -1;
+    }
+    int j = i + 19;
+    if (s.charAt(j) == '.') {
+      int d = j + 1;
+      while (d < s.length() && isAsciiDigit(s.charAt(d))) {
+        d++;
+      }
+      if (d == j + 1) {
+        return -1;
+      }
+      j = d;
+    }
+    return j + 1 < s.length() && s.charAt(j) == 'Z' && s.charAt(j + 1) == '\'' ? j + 2 : -1;
+  }
+
+  private static boolean digits(String s, int from, int len) {
+    for (int k = from; k < from + len; k++) {
+      if (!isAsciiDigit(s.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean twoDigits(String s, int at, int min, int max) {
+    if (!digits(s, at, 2)) {
+      return false;
+    }
+    int v = (s.charAt(at) - '0') * 10 + (s.charAt(at + 1) - '0');
+    return v >= min && v <= max;
   }
 
   private static Token string(String s, int pos) {
@@ -187,23 +317,26 @@ final class Lexer {
   }
 
   private static Token punctuation(String s, int pos) {
-    String two = s.length() > pos + 1 ? s.substring(pos, pos + 2) : "";
-    switch (two) {
-      case "==":
-        return new Token(Kind.EQ, two, pos);
-      case "!=":
-      case "<>":
-        return new Token(Kind.NEQ, two, pos);
-      case "<=":
-        return new Token(Kind.LE, two, pos);
-      case ">=":
-        return new Token(Kind.GE, two, pos);
-      default:
-        break;
+    char c = s.charAt(pos);
+    char d = pos + 1 < s.length() ? s.charAt(pos + 1) : ' ';
+    if (d == '=') {
+      switch (c) {
+        case '=':
+          return new Token(Kind.EQ, "==", pos);
+        case '!':
+          return new Token(Kind.NEQ, "!=", pos);
+        case '<':
+          return new Token(Kind.LE, "<=", pos);
+        case '>':
+          return new Token(Kind.GE, ">=", pos);
+        default:
+          break;
+      }
+    } else if (c == '<' && d == '>') {
+      return new Token(Kind.NEQ, "<>", pos);
     }
-    String one = s.substring(pos, pos + 1);
     Kind k =
-        switch (s.charAt(pos)) {
+        switch (c) {
           case '[' -> Kind.LBRACK;
           case ']' -> Kind.RBRACK;
           case '(' -> Kind.LPAREN;
@@ -217,10 +350,11 @@ final class Lexer {
           case '*' -> Kind.ASTERISK;
           default -> Kind.OTHER;
         };
-    if (k == Kind.OTHER && Character.isHighSurrogate(s.charAt(pos)) && pos + 1 < s.length()) {
-      one = s.substring(pos, pos + 2);
+    if (k == Kind.OTHER && Character.isHighSurrogate(c) && pos + 1 < s.length()) {
+      return new Token(k, s.substring(pos, pos + 2), pos);
     }
-    return new Token(k, one, pos);
+    return new Token(
+        k, PUNCTUATION[k.ordinal()] != null ? PUNCTUATION[k.ordinal()] : String.valueOf(c), pos);
   }
 
   private static boolean isAsciiDigit(char c) {

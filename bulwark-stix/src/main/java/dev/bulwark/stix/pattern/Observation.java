@@ -23,6 +23,9 @@ public final class Observation {
   private final JsonNode[] objectArray;
   private final String[] typeArray;
 
+  /** Each type's hash (0 for none): patterns compare these before touching the strings. */
+  private final int[] typeHashArray;
+
   /**
    * An observation.
    *
@@ -54,9 +57,11 @@ public final class Observation {
     this.objects = Collections.unmodifiableMap(new LinkedHashMap<>(objects));
     this.objectArray = this.objects.values().toArray(new JsonNode[0]);
     this.typeArray = new String[objectArray.length];
+    this.typeHashArray = new int[objectArray.length];
     for (int i = 0; i < objectArray.length; i++) {
       JsonNode t = objectArray[i].get("type");
       typeArray[i] = t != null && t.isString() ? t.stringValue() : null;
+      typeHashArray[i] = typeArray[i] == null ? 0 : typeArray[i].hashCode();
     }
   }
 
@@ -68,6 +73,11 @@ public final class Observation {
   /** Each object's type (null when it has none), parallel to {@link #objectArray()}. */
   String[] typeArray() {
     return typeArray;
+  }
+
+  /** {@code typeArray()[i].hashCode()} (0 for none), parallel to {@link #objectArray()}. */
+  int[] typeHashArray() {
+    return typeHashArray;
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.bulwark.stix.pattern;
 
-import dev.bulwark.stix.StixTimestamps;
 import dev.bulwark.stix.pattern.ComparisonExpression.Comparison;
 import dev.bulwark.stix.pattern.ComparisonExpression.Exists;
 import dev.bulwark.stix.pattern.ComparisonExpression.Op;
@@ -20,9 +19,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Parses a STIX pattern into its syntax tree: the grammar of STIX 2.1 section 9 (STIXPattern.g4;
@@ -52,6 +55,16 @@ public final class PatternParser {
   private int at;
   private int depth;
 
+  /**
+   * The MATCHES operands compiled while checking them, by identity of their constant, handed to the
+   * evaluator of the same pattern so that it does not compile them again (nothing is kept from one
+   * parse to the next).
+   */
+  private final IdentityHashMap<Literal.Str, Pattern> regexes = new IdentityHashMap<>();
+
+  /** A syntax tree with the regular expressions compiled while parsing it. */
+  record Parsed(ObservationExpression ast, Map<Literal.Str, Pattern> regexes) {}
+
   private PatternParser(String text) {
     this.text = text;
     this.tokens = Lexer.tokens(text);
@@ -65,12 +78,17 @@ public final class PatternParser {
    * @throws PatternException when it is not a valid pattern (with the column)
    */
   public static ObservationExpression parse(String pattern) {
+    return parseCompiling(pattern).ast();
+  }
+
+  /** {@link #parse}, also giving the MATCHES expressions it compiled. */
+  static Parsed parseCompiling(String pattern) {
     PatternParser p = new PatternParser(pattern);
     ObservationExpression e = p.observationExpressions();
     if (!p.peek().is(Kind.EOF)) {
       throw p.error("unexpected '" + p.peek().text() + "'");
     }
-    return e;
+    return new Parsed(e, p.regexes);
   }
 
   // ---- observation expressions ---------------------------------------------------------------
@@ -86,8 +104,12 @@ public final class PatternParser {
   }
 
   private ObservationExpression observationOr() {
+    ObservationExpression first = observationAnd();
+    if (!peek().is(Kind.OR)) {
+      return first; // the common case: no list to build
+    }
     List<ObservationExpression> items = new ArrayList<>();
-    items.add(observationAnd());
+    items.add(first);
     while (accept(Kind.OR)) {
       items.add(observationAnd());
     }
@@ -95,8 +117,12 @@ public final class PatternParser {
   }
 
   private ObservationExpression observationAnd() {
+    ObservationExpression first = observation();
+    if (!peek().is(Kind.AND)) {
+      return first;
+    }
     List<ObservationExpression> items = new ArrayList<>();
-    items.add(observation());
+    items.add(first);
     while (accept(Kind.AND)) {
       items.add(observation());
     }
@@ -161,8 +187,13 @@ public final class PatternParser {
 
   private ComparisonExpression comparisonOr() {
     enter();
+    ComparisonExpression first = comparisonAnd();
+    if (!peek().is(Kind.OR)) {
+      depth--;
+      return first;
+    }
     List<ComparisonExpression> items = new ArrayList<>();
-    items.add(comparisonAnd());
+    items.add(first);
     while (accept(Kind.OR)) {
       items.add(comparisonAnd());
     }
@@ -171,8 +202,12 @@ public final class PatternParser {
   }
 
   private ComparisonExpression comparisonAnd() {
+    ComparisonExpression first = propTest();
+    if (!peek().is(Kind.AND)) {
+      return first;
+    }
     List<ComparisonExpression> items = new ArrayList<>();
-    items.add(propTest());
+    items.add(first);
     while (accept(Kind.AND)) {
       items.add(propTest());
     }
@@ -215,9 +250,10 @@ public final class PatternParser {
 
   private Literal regex() {
     Literal.Str s = stringConstant();
-    Optional<String> bad = Regexes.problem(s.value());
-    if (bad.isPresent()) {
-      throw errorAt(tokens.get(at - 1), "invalid regular expression: " + bad.get());
+    try {
+      regexes.put(s, Regexes.compileText(s.value()));
+    } catch (PatternSyntaxException bad) {
+      throw errorAt(tokens.get(at - 1), "invalid regular expression: " + bad.getDescription());
     }
     return s;
   }
@@ -325,8 +361,7 @@ public final class PatternParser {
 
   private long timestamp(Token t) {
     String s = t.text().substring(2, t.text().length() - 1);
-    Optional<Long> micros =
-        StixTimestamps.isValid(s) ? StixTimestamps.parseMicros(s) : Optional.empty();
+    Optional<Long> micros = Micros.of(s);
     if (micros.isEmpty()) {
       throw errorAt(t, t.text() + " is not a STIX timestamp");
     }

@@ -5,9 +5,13 @@ import dev.bulwark.stix.pattern.ObservationExpression.Repeats;
 import dev.bulwark.stix.pattern.ObservationExpression.Simple;
 import dev.bulwark.stix.pattern.ObservationExpression.StartStop;
 import dev.bulwark.stix.pattern.ObservationExpression.Within;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A compiled STIX pattern: parse once with {@link #compile}, then evaluate against any number of
@@ -17,9 +21,23 @@ import java.util.Map;
  */
 public final class StixPattern {
 
+  /** Above this many leaves, duplicates are found by hashing rather than by a linear scan. */
+  private static final int LINEAR_DEDUP = 16;
+
   private final String text;
   private final ObservationExpression ast;
-  private final Map<Simple, CompiledComparison> leaves;
+
+  /** The distinct leaves (by equality), in order of appearance, and their compiled forms. */
+  private final Simple[] leafKeys;
+
+  private final CompiledComparison[] leafComps;
+
+  /**
+   * Every leaf node of the tree (by identity) to its index in {@link #leafKeys}: evaluation looks
+   * leaves up by identity, never by hashing the record tree (which once cost a quarter of the time
+   * of evaluating a small pattern).
+   */
+  private final IdentityHashMap<Simple, Integer> leafIndex;
 
   /**
    * The one comparison when the pattern is a single bracketed expression (under any WITHIN), else
@@ -28,17 +46,45 @@ public final class StixPattern {
    */
   private final CompiledComparison single;
 
-  private StixPattern(String text, ObservationExpression ast) {
+  private StixPattern(String text, ObservationExpression ast, Map<Literal.Str, Pattern> regexes) {
     this.text = text;
     this.ast = ast;
-    Map<Simple, CompiledComparison> m = new LinkedHashMap<>();
-    collect(ast, m);
-    this.leaves = m;
+    List<Simple> all = new ArrayList<>();
+    collect(ast, all);
+    List<Simple> distinct = new ArrayList<>();
+    Map<Simple, Integer> byValue = all.size() > LINEAR_DEDUP ? new HashMap<>() : null;
+    this.leafIndex = new IdentityHashMap<>(all.size() * 2);
+    for (Simple s : all) {
+      Integer at = byValue != null ? byValue.get(s) : indexOfEqual(distinct, s);
+      if (at == null) {
+        at = distinct.size();
+        distinct.add(s);
+        if (byValue != null) {
+          byValue.put(s, at);
+        }
+      }
+      leafIndex.put(s, at);
+    }
+    this.leafKeys = distinct.toArray(new Simple[0]);
+    this.leafComps = new CompiledComparison[leafKeys.length];
+    for (int i = 0; i < leafKeys.length; i++) {
+      leafComps[i] = new CompiledComparison(leafKeys[i].comparison(), regexes);
+    }
     ObservationExpression e = ast;
     while (e instanceof Within w) {
       e = w.inner();
     }
-    this.single = e instanceof Simple s ? m.get(s) : null;
+    this.single = e instanceof Simple s ? leafComps[leafIndex.get(s)] : null;
+  }
+
+  private static Integer indexOfEqual(List<Simple> distinct, Simple s) {
+    for (int i = 0; i < distinct.size(); i++) {
+      Simple d = distinct.get(i);
+      if (d == s || d.equals(s)) {
+        return i;
+      }
+    }
+    return null;
   }
 
   /**
@@ -49,25 +95,30 @@ public final class StixPattern {
    * @throws PatternException when the pattern is not valid (with the column and the reason)
    */
   public static StixPattern compile(String text) {
-    return new StixPattern(text, PatternParser.parse(text));
+    PatternParser.Parsed parsed = PatternParser.parseCompiling(text);
+    return new StixPattern(text, parsed.ast(), parsed.regexes());
   }
 
-  private static void collect(ObservationExpression e, Map<Simple, CompiledComparison> m) {
+  private static void collect(ObservationExpression e, List<Simple> out) {
     if (e instanceof Simple s) {
-      m.computeIfAbsent(s, x -> new CompiledComparison(x.comparison()));
+      out.add(s);
     } else if (e instanceof ObservationExpression.And a) {
-      a.operands().forEach(x -> collect(x, m));
+      for (ObservationExpression x : a.operands()) {
+        collect(x, out);
+      }
     } else if (e instanceof ObservationExpression.Or o) {
-      o.operands().forEach(x -> collect(x, m));
+      for (ObservationExpression x : o.operands()) {
+        collect(x, out);
+      }
     } else if (e instanceof FollowedBy f) {
-      collect(f.left(), m);
-      collect(f.right(), m);
+      collect(f.left(), out);
+      collect(f.right(), out);
     } else if (e instanceof Within w) {
-      collect(w.inner(), m);
+      collect(w.inner(), out);
     } else if (e instanceof Repeats r) {
-      collect(r.inner(), m);
+      collect(r.inner(), out);
     } else if (e instanceof StartStop s) {
-      collect(s.inner(), m);
+      collect(s.inner(), out);
     }
   }
 
@@ -95,7 +146,7 @@ public final class StixPattern {
    * @return the simple observation expressions
    */
   public List<Simple> leaves() {
-    return List.copyOf(leaves.keySet());
+    return List.of(leafKeys);
   }
 
   /**
@@ -121,15 +172,23 @@ public final class StixPattern {
    *     matcher also rejects, or too many combinations of observations to check)
    */
   public boolean matches(List<Observation> observations) {
-    Map<Simple, boolean[]> byValue = new LinkedHashMap<>();
-    for (Map.Entry<Simple, CompiledComparison> e : leaves.entrySet()) {
-      boolean[] h = new boolean[observations.size()];
-      for (int i = 0; i < h.length; i++) {
-        h[i] = e.getValue().matches(observations.get(i));
+    int n = observations.size();
+    if (single != null) {
+      boolean any = false;
+      for (int i = 0; i < n; i++) {
+        any |= single.matches(observations.get(i)); // every observation: errors surface as before
       }
-      byValue.put(e.getKey(), h);
+      return any; // one observation is always within any window
     }
-    return new Bindings(observations, byValue).exists(ast);
+    boolean[][] hits = new boolean[leafComps.length][n];
+    for (int l = 0; l < leafComps.length; l++) {
+      CompiledComparison c = leafComps[l];
+      boolean[] h = hits[l];
+      for (int i = 0; i < n; i++) {
+        h[i] = c.matches(observations.get(i));
+      }
+    }
+    return new Bindings(observations, hits, leafIndex).exists(ast);
   }
 
   /**
@@ -154,11 +213,14 @@ public final class StixPattern {
    * @return whether the leaf's comparison expression holds for it
    */
   public boolean leafMatches(Simple leaf, Observation observation) {
-    CompiledComparison c = leaves.get(leaf);
-    if (c == null) {
+    Integer at = leafIndex.get(leaf);
+    if (at == null) {
+      at = indexOfEqual(Arrays.asList(leafKeys), leaf);
+    }
+    if (at == null) {
       throw new IllegalArgumentException("not a leaf of this pattern");
     }
-    return c.matches(observation);
+    return leafComps[at].matches(observation);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.bulwark.stix.pattern;
 
-import dev.bulwark.stix.StixTimestamps;
 import dev.bulwark.stix.pattern.ComparisonExpression.Comparison;
 import dev.bulwark.stix.pattern.ComparisonExpression.Op;
 import java.math.BigDecimal;
@@ -9,10 +8,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.IntNode;
@@ -39,13 +39,21 @@ final class ValueTests {
   private ValueTests() {}
 
   static ValueTest compile(Comparison c) {
+    return compile(c, Map.of());
+  }
+
+  /**
+   * @param c the comparison
+   * @param regexes MATCHES operands the parser already compiled (by identity of the constant)
+   */
+  static ValueTest compile(Comparison c, Map<Literal.Str, Pattern> regexes) {
     ValueTest base =
         switch (c.op()) {
           case EQ, NEQ -> equality(c.value(), c.op() == Op.NEQ);
           case LT, LE, GT, GE -> order(c.op(), c.value(), c.negated());
           case IN -> set((Literal.SetOf) c.value());
           case LIKE -> like(((Literal.Str) c.value()).value());
-          case MATCHES -> regex(((Literal.Str) c.value()).value());
+          case MATCHES -> regex((Literal.Str) c.value(), regexes.get(c.value()));
           case ISSUBSET -> subset(((Literal.Str) c.value()).value());
           case ISSUPERSET -> superset(((Literal.Str) c.value()).value());
         };
@@ -235,12 +243,12 @@ final class ValueTests {
   // ---- strings -------------------------------------------------------------------------------
 
   private static ValueTest like(String operand) {
-    String nfc = Normalizer.normalize(operand, Normalizer.Form.NFC);
-    Pattern p = Regexes.like(nfc);
-    boolean binaryOk = Regexes.latin1(p.pattern());
+    String nfc = Nfc.of(operand);
+    Like like = Like.compile(nfc);
+    boolean binaryOk = Regexes.latin1(nfc);
     return v -> {
       String s = textOf(v, binaryOk);
-      return s != null && p.matcher(Nfc.of(s)).find();
+      return s != null && like.matches(Nfc.of(s));
     };
   }
 
@@ -262,13 +270,24 @@ final class ValueTests {
     return v instanceof JsonNode n && n.isString() ? n.stringValue() : null;
   }
 
-  private static ValueTest regex(String regex) {
-    String nfc = Normalizer.normalize(regex, Normalizer.Form.NFC);
-    Pattern text = Regexes.compileText(nfc);
-    Pattern binary = Regexes.latin1(nfc) ? Regexes.compileBinary(nfc) : null;
+  private static ValueTest regex(Literal.Str operand, Pattern parsed) {
+    String regex = operand.value();
+    String nfc = Nfc.of(regex);
+    // the parser compiled the operand as written; that is the NFC form when Nfc.of changed nothing
+    Pattern text = parsed != null && nfc == regex ? parsed : Regexes.compileText(nfc);
+    boolean binaryOk = Regexes.latin1(nfc);
+    AtomicReference<Pattern> binary = new AtomicReference<>(); // on the first binary value: rare
     return v -> {
       if (v instanceof byte[] b) {
-        return binary != null && binary.matcher(new String(b, StandardCharsets.ISO_8859_1)).find();
+        if (!binaryOk) {
+          return false;
+        }
+        Pattern p = binary.get();
+        if (p == null) {
+          p = Regexes.compileBinary(nfc);
+          binary.set(p); // two threads may both compile it: the same expression either way
+        }
+        return p.matcher(new String(b, StandardCharsets.ISO_8859_1)).find();
       }
       return v instanceof JsonNode n
           && n.isString()
@@ -287,8 +306,7 @@ final class ValueTests {
   // ---- timestamps ----------------------------------------------------------------------------
 
   static long timestampOf(String s) {
-    Optional<Long> micros =
-        StixTimestamps.isValid(s) ? StixTimestamps.parseMicros(s) : Optional.empty();
+    Optional<Long> micros = Micros.of(s);
     return micros.orElseThrow(
         () -> new PatternEvaluationException("Invalid timestamp in JSON: " + s));
   }
