@@ -218,7 +218,13 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (held > e.getValue().versionMicros()) {
           continue;
         }
-        open().writer().updateDocument(new Term("ident", e.getKey()), document(e.getValue()));
+        if (held == Long.MIN_VALUE) {
+          // Held nowhere (not in the reader of this catch-up, not written by it): an add spares
+          // the delete term an update buffers and applies (7 % of a catch-up's JFR samples).
+          open().writer().addDocument(document(e.getValue()));
+        } else {
+          open().writer().updateDocument(new Term("ident", e.getKey()), document(e.getValue()));
+        }
         written.put(e.getKey(), e.getValue().versionMicros());
       }
     } finally {
