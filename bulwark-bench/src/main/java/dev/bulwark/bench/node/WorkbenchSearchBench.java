@@ -1,10 +1,14 @@
 package dev.bulwark.bench.node;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.bulwark.node.BulwarkNodeApplication;
 import dev.bulwark.node.security.PrincipalStore;
 import dev.bulwark.node.security.Role;
 import dev.bulwark.node.store.NodeDatabase;
 import dev.bulwark.node.store.ObjectKey;
+import dev.bulwark.node.store.SearchIndex;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -113,16 +117,34 @@ public final class WorkbenchSearchBench {
       List<String> ids = load(ctx.getBean(DataSource.class), n);
       System.out.printf(
           "load: %,d objects by JDBC batch in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+      // The catch-up in this thread (not behind an HTTP timeout), with its CPU time: on a busy
+      // machine the wall time says little.
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       t0 = System.nanoTime();
-      get(base + "/api/intel/search?q=poison&limit=50", auth.get(0));
+      long cpu0 = threads.getCurrentThreadCpuTime();
+      int indexed = ctx.getBean(SearchIndex.class).catchUp();
       System.out.printf(
-          "index catch-up (first search): %.1f s (%s)%n",
+          "index catch-up: %,d rows in %.1f s wall, %.1f s CPU of this thread (%s)%n",
+          indexed,
           (System.nanoTime() - t0) / 1e9,
+          (threads.getCurrentThreadCpuTime() - cpu0) / 1e9,
           url.startsWith("jdbc:postgresql") ? "PostgreSQL" : "Lucene");
+      get(base + "/api/intel/search?q=poison&limit=50", auth.get(0));
       run(base, auth, ids, 10, readers); // warm-up
+      OperatingSystemMXBean os =
+          (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      long processCpu0 = os.getProcessCpuTime();
       List<Long>[] lat = run(base, auth, ids, seconds, readers);
+      long processCpu = os.getProcessCpuTime() - processCpu0;
       report("search", lat[0]);
       report("object page", lat[1]);
+      System.out.printf(
+          "process CPU while measuring: %.1f s for %,d requests, %.2f CPU-ms per request"
+              + " (server and the readers' HTTP client together); load average %.1f%n",
+          processCpu / 1e9,
+          lat[0].size() + lat[1].size(),
+          processCpu / 1e6 / Math.max(1, lat[0].size() + lat[1].size()),
+          os.getSystemLoadAverage());
     } finally {
       try (var files = Files.walk(home)) {
         files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());

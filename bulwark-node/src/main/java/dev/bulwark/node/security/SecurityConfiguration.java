@@ -2,6 +2,7 @@ package dev.bulwark.node.security;
 
 import dev.bulwark.maritime.stix.MaritimeExtension;
 import dev.bulwark.node.store.ObjectStore;
+import dev.bulwark.node.store.SearchAudience;
 import dev.bulwark.stix.markings.ReleasabilityMarking;
 import dev.bulwark.support.report.SupportNodeIdentity;
 import jakarta.servlet.DispatcherType;
@@ -61,6 +62,12 @@ public class SecurityConfiguration {
   @Bean
   AccessPolicy accessPolicy(ObjectStore store) {
     return new AccessPolicy(store);
+  }
+
+  /** The workbench search's prefilter terms, by the same rule as the read gate. */
+  @Bean
+  SearchAudience searchAudience(AccessPolicy policy) {
+    return new ReleaseAudience(policy);
   }
 
   /**

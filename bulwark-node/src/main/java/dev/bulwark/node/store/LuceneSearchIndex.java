@@ -21,13 +21,17 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -37,6 +41,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -52,6 +57,22 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class LuceneSearchIndex implements SearchIndex {
   private static final String MARK = "indexed_up_to";
+
+  /**
+   * The index's layout; an index of another layout (older fields, no index sort) is dropped and
+   * rebuilt from the store when opened. 2: audience terms, points and doc values under one name,
+   * sorted newest first.
+   */
+  private static final String FORMAT = "format";
+
+  private static final String FORMAT_NOW = "2";
+
+  /** The order of the index's documents: newest first, as the default search order. */
+  private static final Sort NEWEST =
+      new Sort(
+          new SortField("added", SortField.Type.LONG, true),
+          new SortField("modified", SortField.Type.LONG, true));
+
   private static final int BATCH = 2_000;
 
   /** Versions remembered within one catch-up before the reader is refreshed instead. */
@@ -59,6 +80,7 @@ public final class LuceneSearchIndex implements SearchIndex {
 
   private final ObjectRows rows;
   private final Optional<Path> folder;
+  private final SearchAudience audience;
   private final Analyzer analyzer = new StandardAnalyzer(CharArraySet.EMPTY_SET);
   private final ReentrantLock writeLock = new ReentrantLock();
   private volatile Open open;
@@ -76,8 +98,17 @@ public final class LuceneSearchIndex implements SearchIndex {
    * @param folder where the index lives; empty for an index in memory (rebuilt at each start)
    */
   public LuceneSearchIndex(ObjectRows rows, Optional<Path> folder) {
+    this(rows, folder, SearchAudience.NONE);
+  }
+
+  /**
+   * @param folder where the index lives; empty for an index in memory (rebuilt at each start)
+   * @param audience the prefilter's terms of each row
+   */
+  public LuceneSearchIndex(ObjectRows rows, Optional<Path> folder, SearchAudience audience) {
     this.rows = rows;
     this.folder = folder;
+    this.audience = audience;
   }
 
   private Open open() {
@@ -99,17 +130,17 @@ public final class LuceneSearchIndex implements SearchIndex {
           folder.isPresent() ? FSDirectory.open(folder.get()) : new ByteBuffersDirectory();
       IndexWriterConfig config = new IndexWriterConfig(analyzer);
       config.setRAMBufferSizeMB(64);
-      IndexWriter writer = new IndexWriter(directory, config);
-      String held = null;
-      Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
-      if (data != null) {
-        for (Map.Entry<String, String> e : data) {
-          if (MARK.equals(e.getKey())) {
-            held = e.getValue();
-          }
-        }
+      // Sorted newest first: the default search (newest first) stops after a page per segment.
+      config.setIndexSort(NEWEST);
+      Map<String, String> held = Map.of();
+      if (DirectoryReader.indexExists(directory)) {
+        held = SegmentInfos.readLatestCommit(directory).getUserData();
       }
-      mark = held == null ? 0L : Long.parseLong(held);
+      boolean current = FORMAT_NOW.equals(held.get(FORMAT));
+      // An index of an older layout cannot take the index sort: start it again from the store.
+      config.setOpenMode(current ? OpenMode.CREATE_OR_APPEND : OpenMode.CREATE);
+      IndexWriter writer = new IndexWriter(directory, config);
+      mark = current && held.containsKey(MARK) ? Long.parseLong(held.get(MARK)) : 0L;
       visible = mark;
       return new Open(directory, writer, new SearcherManager(writer, null));
     } catch (IOException e) {
@@ -151,7 +182,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         }
       }
       if (total > 0) {
-        open().writer().setLiveCommitData(Map.of(MARK, Long.toString(mark)).entrySet());
+        open().writer().setLiveCommitData(commitData(mark));
         open().writer().commit();
         open().searchers().maybeRefreshBlocking();
       }
@@ -162,6 +193,10 @@ public final class LuceneSearchIndex implements SearchIndex {
     } finally {
       writeLock.unlock();
     }
+  }
+
+  private static Iterable<Map.Entry<String, String>> commitData(long upTo) {
+    return Map.of(MARK, Long.toString(upTo), FORMAT, FORMAT_NOW).entrySet();
   }
 
   /** Indexes a batch, keeping for each object the newest version (of this batch and the index). */
@@ -183,7 +218,13 @@ public final class LuceneSearchIndex implements SearchIndex {
         if (held > e.getValue().versionMicros()) {
           continue;
         }
-        open().writer().updateDocument(new Term("ident", e.getKey()), document(e.getValue()));
+        if (held == Long.MIN_VALUE) {
+          // Held nowhere (not in the reader of this catch-up, not written by it): an add spares
+          // the delete term an update buffers and applies (7 % of a catch-up's JFR samples).
+          open().writer().addDocument(document(e.getValue()));
+        } else {
+          open().writer().updateDocument(new Term("ident", e.getKey()), document(e.getValue()));
+        }
         written.put(e.getKey(), e.getValue().versionMicros());
       }
     } finally {
@@ -209,17 +250,21 @@ public final class LuceneSearchIndex implements SearchIndex {
     return o.collectionId() + '\n' + o.originNation() + '\n' + o.objectId();
   }
 
-  private static Document document(StoredObject o) {
+  private Document document(StoredObject o) {
     SearchDocument d = SearchDocument.of(o);
     Document doc = new Document();
     doc.add(new StringField("ident", ident(o), Field.Store.NO));
     doc.add(new StoredField("key", d.dateAddedMicros()));
     doc.add(new StoredField("version", d.versionMicros()));
     doc.add(new StoredField("modified_v", d.modifiedMicros()));
+    // Points and doc values under one name: a sorted search skips what cannot compete.
     doc.add(new NumericDocValuesField("added", d.dateAddedMicros()));
     doc.add(new NumericDocValuesField("modified", d.modifiedMicros()));
-    doc.add(new LongPoint("added_p", d.dateAddedMicros()));
-    doc.add(new LongPoint("modified_p", d.modifiedMicros()));
+    doc.add(new LongPoint("added", d.dateAddedMicros()));
+    doc.add(new LongPoint("modified", d.modifiedMicros()));
+    for (String term : audience.of(o)) {
+      doc.add(new StringField("audience", term, Field.Store.NO));
+    }
     doc.add(new StringField("collection", d.collectionId(), Field.Store.NO));
     doc.add(new StringField("type", d.type(), Field.Store.NO));
     doc.add(new StringField("origin", d.originNation(), Field.Store.NO));
@@ -242,7 +287,7 @@ public final class LuceneSearchIndex implements SearchIndex {
       open().writer().deleteAll();
       mark = 0L;
       visible = 0L;
-      open().writer().setLiveCommitData(Map.of(MARK, "0").entrySet());
+      open().writer().setLiveCommitData(commitData(0L));
       open().writer().commit();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clear the search index", e);
@@ -265,20 +310,26 @@ public final class LuceneSearchIndex implements SearchIndex {
     anyOf(b, "marking", q.markings());
     anyOf(b, "origin", q.origins());
     anyOf(b, "author", q.authors());
-    b.add(
-        LongPoint.newRangeQuery("added_p", q.addedAfter() + 1, q.addedBefore() - 1), Occur.FILTER);
-    b.add(
-        LongPoint.newRangeQuery("modified_p", q.modifiedAfter() + 1, q.modifiedBefore() - 1),
-        Occur.FILTER);
+    q.audience().ifPresent(terms -> anyOf(b, "audience", terms.isEmpty() ? Set.of("") : terms));
+    if (q.addedAfter() > 0 || q.addedBefore() < Long.MAX_VALUE) {
+      b.add(addedRange(q.addedAfter() + 1, q.addedBefore() - 1), Occur.FILTER);
+    }
+    if (q.modifiedAfter() > 0 || q.modifiedBefore() < Long.MAX_VALUE) {
+      b.add(
+          LongPoint.newRangeQuery("modified", q.modifiedAfter() + 1, q.modifiedBefore() - 1),
+          Occur.FILTER);
+    }
     boolean desc = q.order().descending();
     Sort sort =
         q.order().byModified()
             ? new Sort(
                 new SortField("modified", SortField.Type.LONG, desc),
                 new SortField("added", SortField.Type.LONG, desc))
-            : new Sort(
-                new SortField("added", SortField.Type.LONG, desc),
-                new SortField("modified", SortField.Type.LONG, desc));
+            : desc
+                ? NEWEST
+                : new Sort(
+                    new SortField("added", SortField.Type.LONG, false),
+                    new SortField("modified", SortField.Type.LONG, false));
     q.after().ifPresent(h -> b.add(after(h, q.order()), Occur.FILTER));
     return run(b.build(), sort, limit);
   }
@@ -289,18 +340,30 @@ public final class LuceneSearchIndex implements SearchIndex {
    */
   private static Query after(Hit h, SearchQuery.Order order) {
     boolean desc = order.descending();
-    Query added = beyond("added_p", h.dateAddedMicros(), desc);
+    Query added =
+        desc
+            ? addedRange(Long.MIN_VALUE, Math.addExact(h.dateAddedMicros(), -1))
+            : addedRange(Math.addExact(h.dateAddedMicros(), 1), Long.MAX_VALUE);
     if (!order.byModified()) {
       return added;
     }
     BooleanQuery.Builder sameModified = new BooleanQuery.Builder();
-    sameModified.add(LongPoint.newExactQuery("modified_p", h.modifiedMicros()), Occur.FILTER);
+    sameModified.add(LongPoint.newExactQuery("modified", h.modifiedMicros()), Occur.FILTER);
     sameModified.add(added, Occur.FILTER);
     BooleanQuery.Builder either = new BooleanQuery.Builder();
-    either.add(beyond("modified_p", h.modifiedMicros(), desc), Occur.SHOULD);
+    either.add(beyond("modified", h.modifiedMicros(), desc), Occur.SHOULD);
     either.add(sameModified.build(), Occur.SHOULD);
     either.setMinimumNumberShouldMatch(1);
     return either.build();
+  }
+
+  /**
+   * Date added within [from, to]: a binary search over the index order (newest first) rather than a
+   * walk of the points, which for a keyset page deep in a million rows marked most of them.
+   */
+  private static Query addedRange(long from, long to) {
+    return new IndexSortSortedNumericDocValuesRangeQuery(
+        "added", from, to, LongPoint.newRangeQuery("added", from, to));
   }
 
   private static Query beyond(String field, long value, boolean desc) {
@@ -326,7 +389,10 @@ public final class LuceneSearchIndex implements SearchIndex {
       try {
         // The hit's keys come from the sort values (doc values) Lucene already holds: reading them
         // as stored fields decompressed a block per hit, a tenth of the bench's CPU samples.
-        TopDocs top = searcher.search(query, limit, sort, false);
+        // Counting stops at the page: with the index sorted as the search, a segment is left as
+        // soon as it gave a page (the default threshold counted a thousand hits first).
+        TopDocs top =
+            searcher.search(query, new TopFieldCollectorManager(sort, limit, null, limit));
         int added = sortIndex(sort, "added");
         int modified = sortIndex(sort, "modified");
         List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
@@ -364,11 +430,7 @@ public final class LuceneSearchIndex implements SearchIndex {
   }
 
   private List<Long> keys(Query query, int limit) {
-    Sort newest =
-        new Sort(
-            new SortField("added", SortField.Type.LONG, true),
-            new SortField("modified", SortField.Type.LONG, true));
-    return run(query, newest, limit).stream().map(Hit::dateAddedMicros).toList();
+    return run(query, NEWEST, limit).stream().map(Hit::dateAddedMicros).toList();
   }
 
   @Override

@@ -28,22 +28,32 @@ public final class PostgresSearchIndex implements SearchIndex {
   private static final String UPSERT =
       "INSERT INTO search_documents (collection_id, origin_nation, object_id, date_added_us,"
           + " version_us, modified_us, object_type, created_by, marking_refs, refs, name_lower,"
-          + " tsv) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?))"
+          + " tsv, audience) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, to_tsvector('simple', ?), ?)"
           + " ON CONFLICT (collection_id, origin_nation, object_id) DO UPDATE SET"
           + " date_added_us = EXCLUDED.date_added_us, version_us = EXCLUDED.version_us,"
           + " modified_us = EXCLUDED.modified_us, object_type = EXCLUDED.object_type,"
           + " created_by = EXCLUDED.created_by, marking_refs = EXCLUDED.marking_refs,"
-          + " refs = EXCLUDED.refs, name_lower = EXCLUDED.name_lower, tsv = EXCLUDED.tsv"
+          + " refs = EXCLUDED.refs, name_lower = EXCLUDED.name_lower, tsv = EXCLUDED.tsv,"
+          + " audience = EXCLUDED.audience"
           + " WHERE search_documents.version_us <= EXCLUDED.version_us";
 
   private final ObjectRows rows;
+  private final SearchAudience audience;
   private final ReentrantLock writeLock = new ReentrantLock();
 
   /** The mark this process last saw indexed (0 until its first catch-up, and after a rebuild). */
   private volatile long indexedHere;
 
   public PostgresSearchIndex(ObjectRows rows) {
+    this(rows, SearchAudience.NONE);
+  }
+
+  /**
+   * @param audience the prefilter's terms of each row (column {@code audience}, V58)
+   */
+  public PostgresSearchIndex(ObjectRows rows, SearchAudience audience) {
     this.rows = rows;
+    this.audience = audience;
   }
 
   @Override
@@ -98,7 +108,8 @@ public final class PostgresSearchIndex implements SearchIndex {
           s.setArray(p++, c.createArrayOf("text", d.markingRefs().toArray()));
           s.setArray(p++, c.createArrayOf("text", d.refs().toArray()));
           s.setString(p++, d.name().length() > 300 ? d.name().substring(0, 300) : d.name());
-          s.setString(p, d.text().replace('\0', ' '));
+          s.setString(p++, d.text().replace('\0', ' '));
+          s.setArray(p, c.createArrayOf("text", audience.of(o).toArray()));
           s.addBatch();
         }
         s.executeBatch();
@@ -153,6 +164,12 @@ public final class PostgresSearchIndex implements SearchIndex {
     anyOf(sql, params, "marking_refs && ?", q.markings());
     anyOf(sql, params, "origin_nation = ANY(?)", q.origins());
     anyOf(sql, params, "created_by = ANY(?)", q.authors());
+    q.audience()
+        .ifPresent(
+            terms -> {
+              sql.append(" AND audience && ?");
+              params.add(terms.toArray(String[]::new));
+            });
     sql.append(
         " AND date_added_us > ? AND date_added_us < ? AND modified_us > ? AND modified_us < ?");
     params.add(q.addedAfter());

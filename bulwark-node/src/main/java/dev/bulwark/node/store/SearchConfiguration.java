@@ -25,13 +25,14 @@ public class SearchConfiguration {
   @DependsOnDatabaseInitialization
   SearchIndex searchIndex(
       ObjectRows rows,
+      SearchAudience audience,
       @Value("${spring.datasource.url}") String url,
       @Value("${bulwark.home}") String home) {
     if (url.startsWith("jdbc:postgresql:")) {
-      return new PostgresSearchIndex(rows);
+      return new PostgresSearchIndex(rows, audience);
     }
     Optional<Path> folder =
         url.startsWith("jdbc:h2:mem:") ? Optional.empty() : Optional.of(Path.of(home, "search"));
-    return new LuceneSearchIndex(rows, folder);
+    return new LuceneSearchIndex(rows, folder, audience);
   }
 }

@@ -13,6 +13,8 @@ import java.util.Set;
  * @param addedAfter date added strictly after, microseconds (0 for no bound)
  * @param addedBefore date added strictly before (Long.MAX_VALUE for no bound)
  * @param after the sort key of the last hit of the previous page
+ * @param audience the reader's {@link SearchAudience} terms (a candidate must carry one); empty for
+ *     no prefilter. Only narrows the candidates: the read gate still decides every row.
  */
 public record SearchQuery(
     String words,
@@ -26,13 +28,45 @@ public record SearchQuery(
     long modifiedAfter,
     long modifiedBefore,
     Order order,
-    Optional<Hit> after) {
+    Optional<Hit> after,
+    Optional<Set<String>> audience) {
   public SearchQuery {
+    audience = audience.map(Set::copyOf);
     collections = Set.copyOf(collections);
     types = Set.copyOf(types);
     markings = Set.copyOf(markings);
     origins = Set.copyOf(origins);
     authors = Set.copyOf(authors);
+  }
+
+  /** A search without an audience prefilter. */
+  public SearchQuery(
+      String words,
+      Set<String> collections,
+      Set<String> types,
+      Set<String> markings,
+      Set<String> origins,
+      Set<String> authors,
+      long addedAfter,
+      long addedBefore,
+      long modifiedAfter,
+      long modifiedBefore,
+      Order order,
+      Optional<Hit> after) {
+    this(
+        words,
+        collections,
+        types,
+        markings,
+        origins,
+        authors,
+        addedAfter,
+        addedBefore,
+        modifiedAfter,
+        modifiedBefore,
+        order,
+        after,
+        Optional.empty());
   }
 
   /** Result orders: by date added or by modified (date added breaks ties), either way. */
@@ -82,7 +116,26 @@ public record SearchQuery(
         modifiedAfter,
         modifiedBefore,
         order,
-        Optional.of(hit));
+        Optional.of(hit),
+        audience);
+  }
+
+  /** The same search for a reader carrying these audience terms, within these collections. */
+  public SearchQuery forReader(Set<String> readerTerms, Set<String> readableCollections) {
+    return new SearchQuery(
+        words,
+        readableCollections,
+        types,
+        markings,
+        origins,
+        authors,
+        addedAfter,
+        addedBefore,
+        modifiedAfter,
+        modifiedBefore,
+        order,
+        after,
+        Optional.of(readerTerms));
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,10 +40,15 @@ record Audience(
    * @param markings its resolved markings; a caller that could not resolve one passes empty (nobody
    *     may read: the rule fails closed)
    * @param defaults the collection's nations for unmarked objects
-   * @param known nations the node knows of (its principals' and peers')
+   * @param known nations the node knows of (its principals' and peers'); asked only when every
+   *     authenticated reader may read (otherwise a nation named nowhere is not let in, so listing
+   *     every principal and peer for the page of one object changed nothing)
    */
   static Audience of(
-      String origin, Optional<List<StixObject>> markings, Set<String> defaults, Set<String> known) {
+      String origin,
+      Optional<List<StixObject>> markings,
+      Set<String> defaults,
+      Supplier<Set<String>> known) {
     if (markings.isEmpty()) {
       return new Audience(false, false, List.of(), List.of());
     }
@@ -64,7 +70,9 @@ record Audience(
     defaults.forEach(d -> fromDefaults.addAll(NationGroups.expand(d)));
     TreeSet<String> candidates = new TreeSet<>(named);
     candidates.addAll(fromDefaults);
-    candidates.addAll(known);
+    if (anyAuth) {
+      candidates.addAll(known.get());
+    }
     candidates.remove(o);
     List<Entry> nations = new ArrayList<>();
     if (ReleaseRule.mayRead(Reader.of(o), o, m, defaults)) {

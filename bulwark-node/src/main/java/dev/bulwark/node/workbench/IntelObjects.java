@@ -10,6 +10,7 @@ import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.node.taxii.server.IntelAccess;
 import dev.bulwark.stix.StixObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,9 +51,15 @@ final class IntelObjects {
 
   /** Every readable version, oldest first (several collections or origins may hold it). */
   List<Seen> versions(NodePrincipal p, String id) {
-    return rows.everyVersion(id, access.readFilter(p)).stream()
-        .flatMap(o -> access.jsonFor(p, o).map(j -> new Seen(o, j)).stream())
-        .toList();
+    List<StoredObject> all = rows.everyVersion(id, access.readFilter(p));
+    // Each collection read once for all the versions (it was one read per version).
+    List<Optional<String>> jsons = access.jsonForEach(p, all);
+    List<Seen> out = new ArrayList<>(all.size());
+    for (int i = 0; i < all.size(); i++) {
+      StoredObject o = all.get(i);
+      jsons.get(i).ifPresent(j -> out.add(new Seen(o, j)));
+    }
+    return out;
   }
 
   /** The newest readable version. */
@@ -66,12 +73,15 @@ final class IntelObjects {
     Set<String> defaults =
         store.collection(o.collectionId()).map(c -> c.defaultNations()).orElse(Set.of());
     return Audience.of(
-        o.originNation(), policy.resolveAll(o.markingRefs(), o.originNation()), defaults, known());
+        o.originNation(),
+        policy.resolveAll(o.markingRefs(), o.originNation()),
+        defaults,
+        this::known);
   }
 
   /** Who could read an object this principal would write with these (resolved) markings. */
   Audience preview(NodePrincipal p, Optional<List<StixObject>> markings, Set<String> defaults) {
-    return Audience.of(p.nation(), markings, defaults, known());
+    return Audience.of(p.nation(), markings, defaults, this::known);
   }
 
   /** The nations the node knows: its principals' (not peers') and its peers'. */

@@ -46,10 +46,13 @@ final class IntelSearch {
 
   Page page(NodePrincipal p, SearchQuery query, int limit) {
     index.catchUp();
-    ReadFilter filter = access.readFilter(p);
+    IntelAccess.SearchScope scope = access.searchScope(p);
+    ReadFilter filter = scope.filter();
     List<StoredObject> out = new ArrayList<>(limit);
     Hit lastServed = null;
-    SearchQuery q = query;
+    // The engine is asked only for rows the reader might read (its collections and audience), so
+    // a page needs few candidates; the filter above still decides each one.
+    SearchQuery q = scope.narrow(query);
     // First ask for one more than a page (enough when all are readable, and the extra one tells
     // "more"): loading 256 full rows for a page of 50 was most of a search's time.
     int ask = Math.min(BATCH, limit + 1);

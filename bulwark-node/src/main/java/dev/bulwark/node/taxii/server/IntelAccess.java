@@ -6,15 +6,19 @@ import dev.bulwark.node.security.CollectionGrants;
 import dev.bulwark.node.security.CommunityIdentities;
 import dev.bulwark.node.security.GranularMarkings;
 import dev.bulwark.node.security.NodePrincipal;
+import dev.bulwark.node.security.ReleaseAudience;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.ReadFilter;
+import dev.bulwark.node.store.SearchQuery;
 import dev.bulwark.node.store.StoredObject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -70,15 +74,49 @@ public final class IntelAccess {
    * The reader's filter across every collection it may read (TAXII's, collection by collection).
    */
   public ReadFilter readFilter(NodePrincipal p) {
+    return readFilter(p, readable(p));
+  }
+
+  private ReadFilter readFilter(NodePrincipal p, Map<String, CollectionInfo> readable) {
     Map<String, ReadFilter> per = new HashMap<>();
-    readable(p)
-        .forEach(
-            (id, info) ->
-                per.put(
-                    id,
-                    parts.withholding(
-                        policy.readFilter(p, info), p.reader(), info.defaultNations())));
+    readable.forEach(
+        (id, info) ->
+            per.put(
+                id,
+                parts.withholding(policy.readFilter(p, info), p.reader(), info.defaultNations())));
     return AccessPolicy.acrossCollections(per);
+  }
+
+  /**
+   * A reader's search: its read filter (the gate every candidate passes) and the prefilter the
+   * engine applies first, the collections its grants let it read and its audience terms ({@link
+   * ReleaseAudience}); the collections are read once for both.
+   */
+  public SearchScope searchScope(NodePrincipal p) {
+    Map<String, CollectionInfo> readable = readable(p);
+    return new SearchScope(
+        readFilter(p, readable),
+        Set.copyOf(readable.keySet()),
+        ReleaseAudience.readerTerms(p.reader(), readable.values()));
+  }
+
+  /**
+   * What one reader's search may ask of the engine, and the gate its candidates then pass.
+   *
+   * @param filter the reader's read filter ({@link #readFilter})
+   * @param collections the collections it may read (store ids)
+   * @param audience its audience terms
+   */
+  public record SearchScope(ReadFilter filter, Set<String> collections, Set<String> audience) {
+    /** The search narrowed to what this reader might read; the filter still decides each row. */
+    public SearchQuery narrow(SearchQuery q) {
+      Set<String> ids = new HashSet<>(collections);
+      if (!q.collections().isEmpty()) {
+        ids.retainAll(q.collections());
+      }
+      // Nothing readable: a collection id no row holds keeps the answer empty (not unfiltered).
+      return q.forReader(audience, ids.isEmpty() ? Set.of("") : ids);
+    }
   }
 
   /** The JSON of a permitted object as this reader may receive it (granular parts removed). */
