@@ -40,6 +40,7 @@ public final class AisDecoder {
   public static final int MAX_LINE_LENGTH = 4096;
 
   private final Consumer<DecodedMessage> sink;
+  private final TimedMessageSink timedSink;
   private final Consumer<Rejection> rejections;
   private final String defaultSource;
   private final Clock clock;
@@ -60,6 +61,7 @@ public final class AisDecoder {
 
   private AisDecoder(Builder b) {
     this.sink = b.sink;
+    this.timedSink = b.timedSink;
     this.rejections = b.rejections;
     this.defaultSource = b.source;
     this.clock = b.clock;
@@ -69,7 +71,16 @@ public final class AisDecoder {
 
   /** A builder that will deliver decoded messages to {@code sink}. */
   public static Builder builder(Consumer<DecodedMessage> sink) {
-    return new Builder(sink);
+    return new Builder(Objects.requireNonNull(sink, "sink"), null);
+  }
+
+  /**
+   * A builder that will deliver decoded messages to {@code sink} with their time in epoch
+   * milliseconds (no envelope allocated per message; the clock, if any, read with {@link
+   * Clock#millis()}).
+   */
+  public static Builder builder(TimedMessageSink sink) {
+    return new Builder(null, Objects.requireNonNull(sink, "sink"));
   }
 
   /**
@@ -289,6 +300,14 @@ public final class AisDecoder {
     // The type from the payload, not m.type(): that call sees every record class and so is not
     // inlined.
     counters.byType[bits.uint(0, 6)]++;
+    if (timedSink != null) {
+      long t =
+          time != LineHeaders.NO_TIME
+              ? time
+              : clock != null ? clock.millis() : TimedMessageSink.NO_TIME;
+      timedSink.accept(m, t, source != null ? source : defaultSource, sentences);
+      return;
+    }
     Optional<Instant> at;
     if (time != LineHeaders.NO_TIME) {
       at = Optional.of(Instant.ofEpochMilli(time));
@@ -320,14 +339,16 @@ public final class AisDecoder {
   /** Builds an {@link AisDecoder}. Not thread-safe. */
   public static final class Builder {
     private final Consumer<DecodedMessage> sink;
+    private final TimedMessageSink timedSink;
     private Consumer<Rejection> rejections;
     private String source = "unknown";
     private Clock clock;
     private int maxGroupAge = 200;
     private int maxOpenGroups = 64;
 
-    private Builder(Consumer<DecodedMessage> sink) {
-      this.sink = Objects.requireNonNull(sink, "sink");
+    private Builder(Consumer<DecodedMessage> sink, TimedMessageSink timedSink) {
+      this.sink = sink;
+      this.timedSink = timedSink;
     }
 
     /** The source name reported when a sentence carries no tag-block source (default "unknown"). */

@@ -154,13 +154,19 @@ final class LineHeaders {
   /** Parses the {@code $PGHP} line {@code buf[p, end)}. */
   Pghp parsePghp(byte[] buf, int p, int end) {
     // $PGHP,1,yyyy,m,d,h,min,s,ms,...*hh
-    int star = NmeaBytes.indexOf(buf, p, end, (byte) '*');
+    // One pass finds the '*' and sums the bytes before it.
+    int sum = 0;
+    int star = -1;
+    for (int i = p + 1; i < end; i++) {
+      byte c = buf[i];
+      if (c == '*') {
+        star = i;
+        break;
+      }
+      sum ^= c;
+    }
     if (star < 0 || star + 3 > end) {
       return Pghp.REJECTED;
-    }
-    int sum = 0;
-    for (int i = p + 1; i < star; i++) {
-      sum ^= buf[i];
     }
     if (!NmeaBytes.checksumMatches(buf, star, sum)) {
       return Pghp.REJECTED;

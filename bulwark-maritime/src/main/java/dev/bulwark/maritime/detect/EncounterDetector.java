@@ -178,7 +178,9 @@ public final class EncounterDetector extends BaseDetector {
           continue;
         }
         PositionReport ra = a.last();
-        around(ra, p.crowdM(), near);
+        // A pair needs at least one other slow vessel near and at most 1 + maxCrowd: counting can
+        // stop past that, the answer is the same (skip), and crowded berths are the costly case.
+        around(ra, p.crowdM(), near, 2 + p.maxCrowd());
         int crowd = near.size() - 1;
         if (crowd < 1 || crowd > 1 + p.maxCrowd()) {
           continue;
@@ -216,24 +218,35 @@ public final class EncounterDetector extends BaseDetector {
   }
 
   /**
-   * Fills {@code out} with the slow vessels within {@code radiusM} of a position (itself included).
+   * Fills {@code out} with the slow vessels within {@code radiusM} of a position (itself included),
+   * stopping once it holds more than {@code limit} (then only "more than limit" is known).
    */
-  private void around(PositionReport r, double radiusM, List<VesselState> out) {
+  private void around(PositionReport r, double radiusM, List<VesselState> out, int limit) {
     out.clear();
-    long cy = (long) Math.floor(r.lat() / CELL_DEG);
-    long cx = (long) Math.floor(r.lon() / CELL_LON_DEG);
-    int reachX = (int) Math.ceil(radiusM / (CELL_LON_DEG * Math.max(1.0, Geo.mPerDegLon(r.lat()))));
+    double lat = r.lat();
+    double lon = r.lon();
+    long cy = (long) Math.floor(lat / CELL_DEG);
+    long cx = (long) Math.floor(lon / CELL_LON_DEG);
+    int reachX = (int) Math.ceil(radiusM / (CELL_LON_DEG * Math.max(1.0, Geo.mPerDegLon(lat))));
     int reachY = (int) Math.ceil(radiusM / (CELL_DEG * Geo.M_PER_DEG_LAT));
+    // The local distance is at least its north-south part: a vessel further than the radius in
+    // latitude alone is out without the cosine (a millionth in hand, far above rounding).
+    double maxDLat = radiusM * (1 + 1e-6) / Geo.M_PER_DEG_LAT;
     for (long dy = -reachY; dy <= reachY; dy++) {
       for (long dx = -reachX; dx <= reachX; dx++) {
         List<VesselState> cellList = cells.get(cell(cy + dy, cx + dx));
         if (cellList == null) {
           continue;
         }
-        for (VesselState x : cellList) {
-          PositionReport rx = x.last();
-          if (Geo.localDistanceM(r.lat(), r.lon(), rx.lat(), rx.lon()) <= radiusM) {
-            out.add(x);
+        for (int k = 0, n = cellList.size(); k < n; k++) {
+          PositionReport rx = cellList.get(k).last();
+          if (Math.abs(rx.lat() - lat) > maxDLat
+              || Geo.localDistanceM(lat, lon, rx.lat(), rx.lon()) > radiusM) {
+            continue;
+          }
+          out.add(cellList.get(k));
+          if (out.size() > limit) {
+            return;
           }
         }
       }

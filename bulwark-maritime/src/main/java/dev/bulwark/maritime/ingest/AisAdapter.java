@@ -9,6 +9,7 @@ import dev.bulwark.ais.PositionReportClassB;
 import dev.bulwark.ais.StaticDataReportA;
 import dev.bulwark.ais.StaticDataReportB;
 import dev.bulwark.ais.StaticVoyageData;
+import dev.bulwark.ais.TimedMessageSink;
 import dev.bulwark.maritime.model.PositionReport;
 import dev.bulwark.maritime.model.StaticReport;
 import dev.bulwark.maritime.model.VesselObservation;
@@ -32,12 +33,19 @@ public final class AisAdapter {
   /** Emits the observations carried by one decoded message (zero, one or two). */
   public void accept(DecodedMessage d, Consumer<VesselObservation> out) {
     Optional<Instant> at = d.receivedAt();
-    if (at.isEmpty()) {
+    accept(d.message(), at.isEmpty() ? TimedMessageSink.NO_TIME : at.get().toEpochMilli(), out);
+  }
+
+  /**
+   * Emits the observations carried by one decoded message received at {@code t} (epoch
+   * milliseconds, {@link TimedMessageSink#NO_TIME} when unknown): the per-message path of {@link
+   * NmeaFeed}, with no envelope.
+   */
+  public void accept(AisMessage m, long t, Consumer<VesselObservation> out) {
+    if (t == TimedMessageSink.NO_TIME) {
       untimed++;
       return;
     }
-    long t = at.get().toEpochMilli();
-    var m = d.message();
     if (m instanceof PositionReportClassA a) {
       if (a.hasPosition()) {
         out.accept(

@@ -27,7 +27,8 @@ public final class NmeaFeed {
   private final AisDecoder decoder;
 
   public NmeaFeed(String source, Consumer<VesselObservation> out) {
-    this.decoder = AisDecoder.builder(d -> adapter.accept(d, out)).source(source).build();
+    this.decoder =
+        AisDecoder.builder((m, t, from, n) -> adapter.accept(m, t, out)).source(source).build();
   }
 
   /** Takes one line of NMEA text. */
