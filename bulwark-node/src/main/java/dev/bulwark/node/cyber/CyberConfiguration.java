@@ -29,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
   CyberProperties.class,
-  CyberWorkerProperties.class,
+  CyberKafkaProperties.class,
   SensorFeedProperties.class
 })
 @ConditionalOnProperty(name = "bulwark.cyber.enabled", havingValue = "true", matchIfMissing = true)
@@ -78,9 +78,20 @@ public class CyberConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  @ConditionalOnProperty(name = "bulwark.cyber.worker.kafka")
-  CyberWorker cyberWorker(
-      CyberWorkerProperties w,
+  @ConditionalOnProperty(name = "bulwark.cyber.kafka.bootstrap")
+  IndicatorPublisher cyberIndicatorPublisher(
+      CyberKafkaProperties k,
+      IndicatorIndexes indexes,
+      PrincipalStore principals,
+      ObjectStore store,
+      CyberProperties p) {
+    return new IndicatorPublisher(k, indexes, principals, store, p).start();
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(name = "bulwark.cyber.kafka.bootstrap")
+  SightingDeltas cyberSightingDeltas(
+      CyberKafkaProperties k,
       CyberProperties p,
       IndicatorIndexes indexes,
       SightingWriter writer,
@@ -88,9 +99,7 @@ public class CyberConfiguration {
       PrincipalStore principals,
       ObjectStore store,
       AccessPolicy policy) {
-    return new CyberWorker(
-            w, p, indexes, writer, intake, principals, store, policy, CyberWorker.Faults.NONE)
-        .start();
+    return new SightingDeltas(k, p, indexes, writer, intake, principals, store, policy).start();
   }
 
   @Bean(destroyMethod = "close")
