@@ -50,12 +50,12 @@ final class CompactedTable implements AutoCloseable {
     return changed;
   }
 
-  /** Takes what arrived since, without waiting; answers whether anything changed. */
+  /**
+   * Takes what the topic holds now (one request for the end offsets, then reads up to them);
+   * answers whether anything changed. What was published before this call is seen after it.
+   */
   boolean follow() {
-    if (!assigned && !assign()) {
-      return false;
-    }
-    return apply(consumer.poll(Duration.ZERO));
+    return catchUp(Duration.ofSeconds(5));
   }
 
   /** The current key-to-value map (live view; read it on the owner thread). */

@@ -124,6 +124,12 @@ class CyberWorkerKafkaTest {
                 0L,
                 Optional.empty())
             .principal();
+    // a worker learns of sensors and indicators from the node's topics: wait for them
+    await(
+        () ->
+            topic("sensor-events.sensors").containsKey("est-sensor")
+                && topic("sensor-events.indicators.EST").containsKey(GREEN),
+        "the node to publish the sensor and EST's indicators");
   }
 
   @AfterAll
@@ -257,6 +263,10 @@ class CyberWorkerKafkaTest {
                             "[ipv4-addr:value = '" + address + "']",
                             Tlp.GREEN.markingDefinitionId()))),
             new Provenance("EST", "est-analyst"));
+    // the node publishes it to EST's topic; the worker takes it before its next batch
+    await(
+        () -> topic("sensor-events.indicators.EST").containsKey(id),
+        "the new indicator in EST's topic");
     produce(
         "sensor-events",
         List.of(new ProducerRecord<>("sensor-events", "est-sensor", flowTo(address, 7))));
