@@ -155,15 +155,7 @@ final class SightingDeltas implements AutoCloseable {
       count("bad_record");
       return;
     }
-    String nation = d.path("nation").asString("");
-    Optional<NodePrincipal> sensor =
-        principals
-            .find(d.path("sensor").asString(""))
-            .filter(
-                s ->
-                    s.has(Role.SENSOR)
-                        && s.activeAt(System.currentTimeMillis() * 1000)
-                        && s.nation().equals(nation));
+    Optional<NodePrincipal> sensor = sensorOf(d);
     if (sensor.isEmpty()) {
       count("unknown_sensor");
       return;
@@ -228,6 +220,18 @@ final class SightingDeltas implements AutoCloseable {
               return j.put(COUNTED_THROUGH, through);
             });
     count(written ? "stored" : "held_back");
+  }
+
+  /** The delta's sensor: an active sensor principal of the nation the delta names. */
+  private Optional<NodePrincipal> sensorOf(JsonNode d) {
+    String nation = d.path("nation").asString("");
+    return principals
+        .find(d.path("sensor").asString(""))
+        .filter(
+            s ->
+                s.has(Role.SENSOR)
+                    && s.activeAt(System.currentTimeMillis() * 1000)
+                    && s.nation().equals(nation));
   }
 
   private static long micros(JsonNode s, String field, long otherwise) {
