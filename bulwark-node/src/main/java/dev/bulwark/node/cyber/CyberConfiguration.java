@@ -22,9 +22,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The cyber feature's beans: the sightings collection (node-owned: only the node and its peers
  * write it), the per-reader indicator indexes, the sighting writer and reads, the intake. On unless
- * {@code bulwark.cyber.enabled=false}. The Kafka worker runs when {@code
- * bulwark.cyber.worker.kafka} is set; the sensor logs of {@code bulwark.cyber.feeds} (files
- * followed, TCP ports) are read at start.
+ * {@code bulwark.cyber.enabled=false}. When {@code bulwark.cyber.kafka.bootstrap} is set, the
+ * node's side of the Kafka scale-out runs (indicators and sensors published, the workers' sighting
+ * deltas stored); the sensor logs of {@code bulwark.cyber.feeds} (files followed, TCP ports) are
+ * read at start.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({

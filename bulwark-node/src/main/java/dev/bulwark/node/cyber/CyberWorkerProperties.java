@@ -4,19 +4,18 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Settings of the Kafka worker, as {@code bulwark cyber worker --kafka HOST:PORT --topic TOPIC}
- * gives them (the names below are the options' long forms):
+ * Settings of the Kafka worker, as {@code bulwark cyber worker} gives them (options, defaults):
  *
  * <pre>
- * bulwark.cyber.worker.kafka=broker:9092          # bootstrap servers
- * bulwark.cyber.worker.topic=sensor-events        # events, keyed by the sensor principal's name
- * bulwark.cyber.worker.group=bulwark-cyber-worker # the consumer group (scale out: more workers)
- * bulwark.cyber.worker.format=eve                 # eve | zeek | stix (a record header may say)
- * bulwark.cyber.worker.max-poll-records=500       # events per batch (bounds memory)
- * bulwark.cyber.worker.poll-timeout=PT0.5S
- * bulwark.cyber.worker.session-timeout=PT10S      # a killed worker's partitions move after this
- * bulwark.cyber.worker.client-id=                 # optional, for the broker's logs
- * bulwark.cyber.worker.instance=0                 # unique per worker of a group: its transactions
+ * kafka                 --kafka HOST:PORT, bootstrap servers
+ * topic                 --topic, the events topic, keyed by the sensor principal's name
+ * group                 --group (bulwark-cyber-worker), the consumer group
+ * format                --format (eve), eve | zeek | stix (a record header may say)
+ * maxPollRecords        --max-poll-records (500), events per batch and transaction
+ * pollTimeout           PT0.5S
+ * sessionTimeout        PT10S, a killed worker's partitions move after this
+ * clientId              optional, for the broker's logs
+ * instance              --instance (0), unique per worker of a group: its transactional id
  * </pre>
  *
  * Immutable.
