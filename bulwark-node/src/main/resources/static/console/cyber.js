@@ -1,7 +1,7 @@
 // Bulwark console, Cyber page: a plain ES module on the console shell (shell.js), no build step.
 // Talks to /api/cyber/*: the sightings the signed-in principal may read (the node filters them
 // through its read gate), refreshed every few seconds; per indicator and per sensor by a click.
-import { $, apiJson, el, startShell } from './shell.js';
+import { $, api, apiJson, el, startShell } from './shell.js';
 
 const REFRESH_MS = 3000;
 const TLP = {
@@ -11,7 +11,7 @@ const TLP = {
   'marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003': 'TLP:AMBER+STRICT',
   'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1': 'TLP:RED',
 };
-const state = { rows: [], selected: 0, filter: null, known: new Set(), timer: null };
+const state = { rows: [], selected: 0, filter: null, known: new Set(), timer: null, mayPromote: false };
 
 const shell = startShell({
   page: 'cyber',
@@ -20,7 +20,7 @@ const shell = startShell({
   signIn: { title: 'Sign in to the cyber watch', passwordLabel: 'password (token)', probe: '/api/cyber/overview' },
   help: [['j / k', 'next / previous sighting'], ['Enter', 'show the selected sighting'],
     ['i', "only the selected sighting's indicator"], ['s', "only the selected sighting's sensor"],
-    ['a', 'all sightings again']],
+    ['a', 'all sightings again'], ['p', 'promote the selected sighting to a hostile-act incident']],
   keys,
   start: async (r) => {
     render(await r.json());
@@ -58,11 +58,16 @@ async function refresh() {
   el('td', { class: 'l' }, label(s.sensor_name, s.sensor_id)),
   el('td', {}, String(s.count)),
   el('td', { class: 'l' }, s.first_seen),
-  el('td', { class: 'l' }, markings(s.marking_refs)))));
+  el('td', { class: 'l' }, markings(s.marking_refs)),
+  el('td', { class: 'l' }, state.mayPromote ? el('button', {
+    type: 'button', class: 'promote', title: 'Promote to a hostile-act incident',
+    onclick: (e) => { e.stopPropagation(); state.selected = i; show().then(promote); },
+  }, 'Promote to incident') : ''))));
   shell.status(rows.length + ' sightings shown, refreshed ' + new Date().toLocaleTimeString('en-GB'));
 }
 
 function render(o) {
+  state.mayPromote = o.may_promote === true;
   const n = (k, one, many) => k + ' ' + (k === 1 ? one : many);
   $('cyber-summary').textContent = n(o.sightings, 'sighting', 'sightings') + ' you may read, from '
     + n(o.sensors.length, 'sensor', 'sensors') + ', of ' + n(o.top_indicators.length, 'indicator', 'indicators');
@@ -102,8 +107,31 @@ async function show() {
       el('dt', {}, 'seen'), el('dd', {}, o.first_seen + ' to ' + o.last_seen),
       el('dt', {}, 'count'), el('dd', {}, String(o.count)),
       el('dt', {}, 'markings'), el('dd', {}, markings(o.object_marking_refs))),
+    state.mayPromote ? el('p', {}, el('button', { type: 'button', id: 'promote-sighting', onclick: () => promote() },
+      'Promote to incident'), ' ', el('span', { id: 'promote-result', 'aria-live': 'polite' })) : '',
     el('h3', {}, 'Evidence (' + d.observed_data.length + ' observed-data)'),
     el('pre', { id: 'evidence' }, d.observed_data.map((x) => JSON.stringify(x)).join('\n')));
+}
+
+// Creates a register incident (kind cyberattack) from the selected sighting; the node gives it the
+// sighting's own markings (never wider) and refuses a sighting the principal may not read as missing.
+async function promote() {
+  const s = state.rows[state.selected];
+  if (!s || !state.mayPromote) {
+    return;
+  }
+  const r = await api('/api/incidents/promote-sighting', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sighting_id: s.id }),
+  });
+  const body = await r.json().catch(() => ({}));
+  const out = r.ok
+    ? el('a', { id: 'promoted-link', href: 'register.html#' + encodeURIComponent(body.id) }, 'Incident ' + body.id)
+    : 'Not promoted: ' + (body.error || r.status);
+  const where = $('promote-result');
+  if (where) {
+    where.replaceChildren(out);
+  }
+  shell.status(r.ok ? 'promoted to ' + body.id : 'not promoted: ' + (body.error || r.status));
 }
 
 function keys(e, inField) {
@@ -118,6 +146,7 @@ function keys(e, inField) {
     case 'i': if (s) { filter('indicator', s.indicator_id, label(s.indicator_name, s.indicator_id)); } return true;
     case 's': if (s) { filter('sensor', s.sensor_id, label(s.sensor_name, s.sensor_id)); } return true;
     case 'a': filter(null); return true;
+    case 'p': show().then(promote); return true;
     default: return false;
   }
 }

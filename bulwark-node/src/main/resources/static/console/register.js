@@ -75,6 +75,11 @@ async function start(vocabulary) {
   state.map = baseMap('register-map');
   state.layer = L.layerGroup().addTo(state.map);
   await load();
+  // a link from another page (the Cyber page's "promote to incident") opens that incident
+  const linked = decodeURIComponent(location.hash.slice(1));
+  if (linked.startsWith('incident--')) {
+    openIncident(linked);
+  }
   loadSuggestions();
   loadMigration();
 }

@@ -26,14 +26,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
@@ -43,18 +46,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Kafka worker's throughput and its recovery after a kill (issue 17, row B18). A KRaft broker
- * runs in this JVM, a node (H2, which also serves the database to the worker processes) holds
- * {@code indicators} IPv4 indicators and a sensor principal; {@code events} Suricata flow events
- * (one in {@code 1/hitEvery} to an indicator's address, over four hours of event time) are produced
- * to a topic of two partitions, keyed by the sensor. Then {@code bulwark cyber worker} runs as a
- * child process: when half the events are committed it is killed ({@code SIGKILL}), a second worker
- * process is started, and the bench reports
+ * runs in this JVM, and a node (H2) holds {@code indicators} IPv4 indicators and a sensor
+ * principal; it publishes them to the compacted topics and stores the workers' sighting deltas
+ * ({@code bulwark.cyber.kafka.*}). {@code events} Suricata flow events (one in {@code 1/hitEvery}
+ * to an indicator's address, over four hours of event time) are produced to a topic of two
+ * partitions, keyed by the sensor. Then {@code bulwark cyber worker} runs as a child process with
+ * Kafka only (no database): when half the events are committed it is killed ({@code SIGKILL}), a
+ * second worker process is started, and the bench reports
  *
  * <ul>
- *   <li>the first worker's rate (events committed per second between its first commit and the kill)
- *       and the second's (from its first progress to the end);
+ *   <li>each worker's rate (events committed per second of wall time, and per CPU-second of the
+ *       worker process, JVM start and index build included);
  *   <li>the recovery: from the kill to the first offset committed beyond the first worker's (a new
- *       JVM and node start, the group's session timeout for the dead member, the rebalance);
+ *       JVM, the group's session timeout for the dead member, the rebalance);
  *   <li>whether the stored sighting counts add up to exactly the matching events (no loss, nothing
  *       counted twice).
  * </ul>
@@ -79,7 +83,7 @@ public final class CyberWorkerBench {
     Path home = Files.createTempDirectory("bulwark-cyber-worker-bench-");
     String db = NodeDatabase.defaultUrl(home);
     try (KafkaClusterTestKit kafka = broker();
-        ConfigurableApplicationContext node = node(home, db)) {
+        ConfigurableApplicationContext node = node(home, db, kafka.bootstrapServers())) {
       ObjectStore store = node.getBean(ObjectStore.class);
       load(store, indicators);
       node.getBean(PrincipalStore.class)
@@ -93,7 +97,8 @@ public final class CyberWorkerBench {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
         admin.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1))).all().get();
         long expected = produce(kafka.bootstrapServers(), events, indicators, hitEvery);
-        run(kafka.bootstrapServers(), admin, home, db, events, expected, store);
+        awaitPublished(admin);
+        run(kafka.bootstrapServers(), admin, home, events, expected, store);
       }
     } finally {
       for (String name : List.of("first", "second")) {
@@ -109,16 +114,10 @@ public final class CyberWorkerBench {
   }
 
   private static void run(
-      String bootstrap,
-      Admin admin,
-      Path home,
-      String db,
-      int events,
-      long expected,
-      ObjectStore store)
+      String bootstrap, Admin admin, Path home, int events, long expected, ObjectStore store)
       throws Exception {
     long start = System.nanoTime();
-    Process first = worker(bootstrap, home, db, "first");
+    Process first = worker(bootstrap, home, "first");
     long firstCommitAt = 0;
     long committedAtFirst = 0;
     long committed = 0;
@@ -133,8 +132,13 @@ public final class CyberWorkerBench {
       }
     }
     long killAt = System.nanoTime();
+    double firstCpu = cpuSeconds(first);
     first.destroyForcibly().waitFor();
     long atKill = committed(admin);
+    System.out.printf(
+        "first worker: %,d events committed for %.1f CPU-s of its process = %,.0f events per"
+            + " CPU-second (JVM start and index build included)%n",
+        atKill, firstCpu, atKill / firstCpu);
     System.out.printf(
         "first worker: %,d events committed in %.1f s after its first commit = %,.0f events/s;"
             + " killed (SIGKILL) at %,d committed%n",
@@ -142,7 +146,7 @@ public final class CyberWorkerBench {
         (killAt - firstCommitAt) / 1e9,
         (atKill - committedAtFirst) / ((killAt - firstCommitAt) / 1e9),
         atKill);
-    Process second = worker(bootstrap, home, db, "second");
+    Process second = worker(bootstrap, home, "second");
     long resumeAt = 0;
     long resumedFrom = 0;
     try {
@@ -157,6 +161,10 @@ public final class CyberWorkerBench {
         Thread.sleep(100);
       }
       long doneAt = System.nanoTime();
+      double secondCpu = cpuSeconds(second);
+      System.out.printf(
+          "second worker: %,d events for %.1f CPU-s of its process = %,.0f events per CPU-second%n",
+          events - atKill, secondCpu, (events - atKill) / secondCpu);
       if (resumeAt != 0 && doneAt > resumeAt) {
         System.out.printf(
             "second worker: %,d events in %.1f s = %,.0f events/s%n",
@@ -164,8 +172,14 @@ public final class CyberWorkerBench {
             (doneAt - resumeAt) / 1e9,
             (events - resumedFrom) / ((doneAt - resumeAt) / 1e9));
       }
-      Thread.sleep(1000);
-      long counted = sightingCounts(store);
+      // the node stores the committed deltas behind the workers: wait until it has them all
+      long counted = 0;
+      for (int i = 0; i < 600 && counted != expected; i++) {
+        Thread.sleep(100);
+        counted = sightingCounts(store);
+      }
+      System.out.printf(
+          "node caught up %.1f s after the last commit%n", (System.nanoTime() - doneAt) / 1e9);
       System.out.printf(
           "sightings: counts add up to %,d, matching events produced %,d: %s%n",
           counted, expected, counted == expected ? "exact" : "MISMATCH");
@@ -196,7 +210,7 @@ public final class CyberWorkerBench {
     return kafka;
   }
 
-  private static ConfigurableApplicationContext node(Path home, String db) {
+  private static ConfigurableApplicationContext node(Path home, String db, String kafka) {
     return BulwarkNodeApplication.start(
         "--server.port=0",
         "--bulwark.home=" + home,
@@ -205,19 +219,50 @@ public final class CyberWorkerBench {
         "--bulwark.nation=EST",
         "--bulwark.maritime.enabled=false",
         "--bulwark.federation.enabled=false",
-        "--bulwark.security.pbkdf2-iterations=1000");
+        "--bulwark.security.pbkdf2-iterations=1000",
+        "--bulwark.cyber.kafka.bootstrap=" + kafka,
+        "--bulwark.cyber.kafka.topic=" + TOPIC,
+        "--bulwark.cyber.kafka.publish-interval=PT0.5S");
   }
 
-  private static Process worker(String bootstrap, Path home, String db, String name)
-      throws Exception {
-    Process p = start(bootstrap, home, db, name);
+  /** Waits until the node published the sensor (after its nation's indicators). */
+  private static void awaitPublished(Admin admin) throws Exception {
+    TopicPartition sensors = new TopicPartition(TOPIC + ".sensors", 0);
+    long t0 = System.nanoTime();
+    while (true) {
+      try {
+        long end =
+            admin
+                .listOffsets(Map.of(sensors, OffsetSpec.latest()))
+                .all()
+                .get()
+                .get(sensors)
+                .offset();
+        if (end > 0) {
+          break;
+        }
+      } catch (ExecutionException e) {
+        // the topic is not there yet
+      }
+      Thread.sleep(200);
+    }
+    System.out.printf(
+        "node published indicators and sensor in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** The CPU time the process used so far. */
+  private static double cpuSeconds(Process p) {
+    return p.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+  }
+
+  private static Process worker(String bootstrap, Path home, String name) throws Exception {
+    Process p = start(bootstrap, home, name);
     // a bench stopped early must not leave a worker process behind
     Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
     return p;
   }
 
-  private static Process start(String bootstrap, Path home, String db, String name)
-      throws Exception {
+  private static Process start(String bootstrap, Path home, String name) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(
             java,
@@ -233,12 +278,9 @@ public final class CyberWorkerBench {
             TOPIC,
             "--group",
             GROUP,
-            "--bulwark.home=" + home,
-            "--spring.datasource.url=" + db,
-            "--logging.level.root=WARN",
-            "--bulwark.nation=EST",
-            "--bulwark.federation.enabled=false",
-            "--bulwark.security.pbkdf2-iterations=1000")
+            // the same instance: the second worker fences the killed one's transaction at once
+            "--instance",
+            "w0")
         .redirectErrorStream(true)
         .redirectOutput(home.resolve("worker-" + name + ".log").toFile())
         .start();

@@ -1,32 +1,33 @@
 package dev.bulwark.node.cli;
 
-import dev.bulwark.node.BulwarkNodeApplication;
-import dev.bulwark.node.store.NodeSettings;
-import java.util.ArrayList;
-import java.util.List;
+import dev.bulwark.node.cyber.CyberWorker;
+import dev.bulwark.node.cyber.CyberWorkerProperties;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Unmatched;
 
 /**
- * {@code bulwark cyber worker --kafka HOST:PORT --topic TOPIC}: the node's matcher as a Kafka
- * consumer (its HTTP on a free port unless --server.port says). Starts the node's storage and
- * security with BULWARK_HOME's configuration (share the node's PostgreSQL to run several workers
- * beside the node) and runs the cyber worker until stopped. Not thread-safe.
+ * {@code bulwark cyber worker --kafka HOST:PORT --topic TOPIC}: the matcher as a Kafka consumer
+ * that needs only Kafka, never the node's database: it reads the sensors and each sensor nation's
+ * indicators from the compacted topics the node publishes, and writes sighting deltas to {@code
+ * TOPIC.sightings} in transactions that the node consumes ({@code bulwark.cyber.kafka.*} on the
+ * node). Runs until stopped (SIGTERM finishes the batch in hand). Not thread-safe.
  */
 @Command(
     name = "worker",
     mixinStandardHelpOptions = true,
     description = {
-      "Match sensor events from a Kafka topic against the indicators each sensor's nation may read,"
-          + " and write sightings to the node's store (as POST /api/cyber/events does).",
+      "Match sensor events from a Kafka topic against the indicators each sensor's nation may read"
+          + " (the compacted topics TOPIC.sensors and TOPIC.indicators.<ISO3> the node publishes),"
+          + " and write sighting deltas to TOPIC.sightings, which the node stores.",
       "Records: key = the sensor principal's name, value = one event line (EVE, Zeek or STIX);"
-          + " a 'format' header overrides --format. Offsets are committed after the sightings"
-          + " are stored; a redelivered event is never counted twice.",
-      "Run several with the same --group to share the topic's partitions."
-    },
-    footer = "Spring properties pass through, e.g. --spring.datasource.url=jdbc:postgresql://...")
+          + " a 'format' header overrides --format. Exactly-once: each batch's deltas and its"
+          + " offsets commit in one Kafka transaction.",
+      "Run several with the same --group (and a distinct --instance each) to share the topic's"
+          + " partitions."
+    })
 final class CyberWorkerCommand implements Callable<Integer> {
   @Option(
       names = "--kafka",
@@ -58,34 +59,52 @@ final class CyberWorkerCommand implements Callable<Integer> {
   @Option(
       names = "--max-poll-records",
       defaultValue = "500",
-      description = "Events per batch, which bounds memory (default: ${DEFAULT-VALUE}).")
+      description =
+          "Events per batch (one transaction), which bounds memory (default: ${DEFAULT-VALUE}).")
   int maxPollRecords;
 
-  @Unmatched List<String> springArgs = new ArrayList<>();
+  @Option(
+      names = "--instance",
+      defaultValue = "0",
+      description =
+          "This worker's name within the group, unique per worker and the same after a restart"
+              + " (its transactional id; default: ${DEFAULT-VALUE}).")
+  String instance;
 
-  /** The node's arguments for a worker process. */
-  static List<String> nodeArgs(
-      String kafka, String topic, String group, String format, int maxPollRecords) {
-    return List.of(
-        "--server.port=0",
-        "--bulwark.cyber.worker.kafka=" + kafka,
-        "--bulwark.cyber.worker.topic=" + topic,
-        "--bulwark.cyber.worker.group=" + group,
-        "--bulwark.cyber.worker.format=" + format,
-        "--bulwark.cyber.worker.max-poll-records=" + maxPollRecords,
-        "--bulwark.maritime.enabled=false");
+  @Option(
+      names = "--window",
+      defaultValue = "PT1H",
+      description =
+          "The sighting window, as the node's bulwark.cyber.window (default: ${DEFAULT-VALUE}).")
+  Duration window;
+
+  /** The worker's settings from the options. */
+  CyberWorkerProperties settings() {
+    return new CyberWorkerProperties(
+        kafka, topic, group, format, maxPollRecords, null, null, null, instance);
   }
 
   @Override
   public Integer call() throws InterruptedException {
-    List<String> args = new ArrayList<>();
-    if (springArgs.stream().noneMatch(a -> a.startsWith("--bulwark.home="))) {
-      args.add("--bulwark.home=" + NodeSettings.load().home().toAbsolutePath().normalize());
+    CyberWorker worker = new CyberWorker(settings(), window, CyberWorker.Faults.NONE);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    worker.close();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  } finally {
+                    stopped.countDown();
+                  }
+                }));
+    worker.start();
+    while (worker.alive()) {
+      Thread.sleep(500);
     }
-    args.add("--logging.level.org.springframework.boot.diagnostics=OFF");
-    args.addAll(nodeArgs(kafka, topic, group, format, maxPollRecords));
-    args.addAll(springArgs);
-    NodeRunner.runUntilClosed(BulwarkNodeApplication.start(args.toArray(String[]::new)));
-    return 0;
+    System.err.println("cyber worker: " + CyberWorker.describe(worker.stats()));
+    return worker.stats().failure().isPresent() ? 1 : 0;
   }
 }

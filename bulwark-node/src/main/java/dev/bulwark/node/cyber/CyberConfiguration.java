@@ -23,14 +23,15 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The cyber feature's beans: the sightings collection (node-owned: only the node and its peers
  * write it), the per-reader indicator indexes, the sighting writer and reads, the intake. On unless
- * {@code bulwark.cyber.enabled=false}. The Kafka worker runs when {@code
- * bulwark.cyber.worker.kafka} is set; the sensor logs of {@code bulwark.cyber.feeds} (files
- * followed, TCP ports) are read at start.
+ * {@code bulwark.cyber.enabled=false}. When {@code bulwark.cyber.kafka.bootstrap} is set, the
+ * node's side of the Kafka scale-out runs (indicators and sensors published, the workers' sighting
+ * deltas stored); the sensor logs of {@code bulwark.cyber.feeds} (files followed, TCP ports) are
+ * read at start.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
   CyberProperties.class,
-  CyberWorkerProperties.class,
+  CyberKafkaProperties.class,
   SensorFeedProperties.class
 })
 @ConditionalOnProperty(name = "bulwark.cyber.enabled", havingValue = "true", matchIfMissing = true)
@@ -79,9 +80,20 @@ public class CyberConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  @ConditionalOnProperty(name = "bulwark.cyber.worker.kafka")
-  CyberWorker cyberWorker(
-      CyberWorkerProperties w,
+  @ConditionalOnProperty(name = "bulwark.cyber.kafka.bootstrap")
+  IndicatorPublisher cyberIndicatorPublisher(
+      CyberKafkaProperties k,
+      IndicatorIndexes indexes,
+      PrincipalStore principals,
+      ObjectStore store,
+      CyberProperties p) {
+    return new IndicatorPublisher(k, indexes, principals, store, p).start();
+  }
+
+  @Bean(destroyMethod = "close")
+  @ConditionalOnProperty(name = "bulwark.cyber.kafka.bootstrap")
+  SightingDeltas cyberSightingDeltas(
+      CyberKafkaProperties k,
       CyberProperties p,
       IndicatorIndexes indexes,
       SightingWriter writer,
@@ -89,9 +101,7 @@ public class CyberConfiguration {
       PrincipalStore principals,
       ObjectStore store,
       AccessPolicy policy) {
-    return new CyberWorker(
-            w, p, indexes, writer, intake, principals, store, policy, CyberWorker.Faults.NONE)
-        .start();
+    return new SightingDeltas(k, p, indexes, writer, intake, principals, store, policy).start();
   }
 
   @Bean(destroyMethod = "close")

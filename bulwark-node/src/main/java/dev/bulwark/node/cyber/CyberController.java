@@ -116,7 +116,11 @@ class CyberController {
 
   @GetMapping("/overview")
   ResponseEntity<String> overview() {
-    return ok(reads.overview(principal()).toString());
+    NodePrincipal p = principal();
+    ObjectNode o = reads.overview(p);
+    // the console shows "promote to incident" only to those the register lets write
+    o.put("may_promote", p.has(Role.CONTRIBUTOR) || p.isAdmin());
+    return ok(o.toString());
   }
 
   private void record(NodePrincipal p, String action, AuditEntry.Decision d, String detail) {

@@ -1,165 +1,161 @@
 package dev.bulwark.node.cyber;
 
+import dev.bulwark.cyber.match.Indicator;
+import dev.bulwark.cyber.match.IndicatorFiles;
 import dev.bulwark.cyber.match.PatternIndicatorMatcher;
 import dev.bulwark.cyber.observe.Observation;
 import dev.bulwark.cyber.observe.ReadCounts;
 import dev.bulwark.cyber.observe.RejectCause;
 import dev.bulwark.cyber.sensor.SensorFormat;
 import dev.bulwark.cyber.sensor.SensorReader;
-import dev.bulwark.cyber.sighting.SensorPolicy;
+import dev.bulwark.cyber.sighting.ObservedData;
 import dev.bulwark.cyber.sighting.Sighting;
 import dev.bulwark.cyber.sighting.SightingAggregator;
-import dev.bulwark.node.security.AccessPolicy;
-import dev.bulwark.node.security.NodePrincipal;
-import dev.bulwark.node.security.PrincipalStore;
-import dev.bulwark.node.security.Role;
-import dev.bulwark.node.store.CollectionInfo;
-import dev.bulwark.node.store.ObjectStore;
-import dev.bulwark.node.store.StoredObject;
 import dev.bulwark.stix.pattern.LiveIndex;
+import dev.bulwark.stix.pattern.PatternIndex;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The matcher as a Kafka consumer ({@code bulwark cyber worker}): sensor events from a topic, keyed
- * by the sensor principal's name, one event (a line of EVE, Zeek JSON/TSV or STIX) per record,
- * matched against the indicators that sensor's nation may read and written as sightings through the
- * same path as {@code POST /api/cyber/events} ({@link IndicatorIndexes}, {@link SightingWriter}:
- * markings no wider than the indicator's and the owner's policy, one gate).
+ * The matcher as a Kafka consumer ({@code bulwark cyber worker}); it needs only Kafka, never the
+ * node's database. Topics: {@link CyberTopics}. The sensors and, per sensor nation, the indicators
+ * that nation may read are compacted topics the node publishes through its read gate; the worker
+ * reads them whole at start and follows them (a changed nation's index is rebuilt and swapped,
+ * copy-on-write, while matching goes on). A record whose key names no published sensor is rejected
+ * ({@code unknown_sensor}); a sensor is matched only against its nation's topic.
  *
- * <p>Delivery: each poll is one batch; after the batch every changed sighting is written to the
- * store, and only then are the batch's offsets committed (at-least-once). A redelivery after a
- * crash between the write and the commit counts nothing twice: each stored sighting names the last
- * event it counted ({@link SightingLedger}), and a restarted worker adds to the stored count rather
- * than starting afresh. Sighting ids are deterministic, so two workers or two runs never make two
- * sightings of one (indicator, sensor, window).
+ * <p>Exactly-once: each poll is one Kafka transaction. The batch's matches are aggregated per
+ * (indicator, sensor, window) into sighting <em>deltas</em> (count, first and last seen, evidence
+ * of this batch), produced to {@code TOPIC.sightings} keyed by sighting id, and the batch's offsets
+ * are sent to the same transaction ({@code sendOffsetsToTransaction}) before it commits. A worker
+ * killed mid-batch leaves an aborted (or never committed) transaction: the node, reading {@code
+ * read_committed}, never sees its deltas, and the next owner of the partitions gets the batch
+ * again. The transactional id is stable per worker ({@code group-instance}), so a restarted worker
+ * fences its dead self and aborts what it left open at once.
  *
- * <p>Bad records (no such sensor, an unknown format header, a line the readers reject) are counted
- * per cause with the first few kept as {@code topic-partition@offset: cause: reason}; the rest of
- * the batch goes on. Indicators are reloaded when a collection they come from changes. Memory: one
- * batch ({@code max-poll-records}, each record within the reader's line bound), the open windows of
- * each sensor. One thread; {@link #close} stops it after the batch in hand. Thread-safe.
+ * <p>Bad records are counted per cause with the first few kept as {@code topic-partition@offset:
+ * cause: reason}; the rest of the batch goes on. Memory: one batch, the stream matcher per sensor,
+ * the indices of the nations in use. One thread; {@link #close} stops it after the batch in hand.
+ * Thread-safe.
  */
-final class CyberWorker implements AutoCloseable {
+public final class CyberWorker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CyberWorker.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final int EXAMPLES = 10;
 
   /** Points where a test stops the worker as a crash would (no commit, state lost). */
-  interface Faults {
+  public interface Faults {
+    /** No fault. */
     Faults NONE = new Faults() {};
 
-    /** After a record of a batch was matched, before the batch's sightings are written. */
+    /** After a record of a batch was matched, before the batch's deltas are produced. */
     default void afterRecord(long recordsSoFar) {}
 
-    /** After the batch's sightings were written, before its offsets are committed. */
+    /** After the batch's deltas and offsets went to the transaction, before it commits. */
     default void beforeCommit(long batch) {}
   }
 
   /** What the worker did so far. */
-  record Stats(
+  public record Stats(
       long records,
       long events,
       long matches,
       long heldBack,
-      long redeliveredSkipped,
-      long sightings,
+      long deltas,
       long commits,
       Map<String, Long> rejected,
       List<String> examples,
       Optional<String> failure) {}
 
+  /** A published sensor. */
+  private record Sensor(String name, String nation, String identityRef) {}
+
+  /** A nation's indicators, as published for it. */
+  private record NationIndex(LiveIndex index, Set<String> heldBack) {}
+
   private final CyberWorkerProperties settings;
-  private final CyberProperties properties;
-  private final IndicatorIndexes indexes;
-  private final SightingWriter writer;
-  private final CyberIntake intake;
-  private final PrincipalStore principals;
-  private final ObjectStore store;
-  private final AccessPolicy policy;
+  private final CyberTopics topics;
+  private final Duration window;
   private final Faults faults;
-  private final Map<String, SensorStream> streams = new HashMap<>();
-  private final Map<SensorFormat, SensorReader> readers = new EnumMap<>(SensorFormat.class);
   private final Thread thread;
-  private volatile boolean running = true;
-  private volatile KafkaConsumer<String, String> consumer;
-  private long indicatorStamp = Long.MIN_VALUE;
-  private long batches;
+  private final Map<String, PatternIndicatorMatcher> matchers = new HashMap<>();
+  private final Map<String, LiveIndex> matcherIndex = new HashMap<>();
+  private final Map<SensorFormat, SensorReader> readers = new EnumMap<>(SensorFormat.class);
+  private final Map<String, CompactedTable> indicatorTables = new HashMap<>();
+  private final Map<String, NationIndex> nations = new HashMap<>();
   private final Map<String, Long> rejected = new TreeMap<>();
   private final List<String> examples = new ArrayList<>();
+  private volatile boolean running = true;
+  private volatile KafkaConsumer<String, String> consumer;
+  private CompactedTable sensors;
+  private long batches;
   private long records;
   private long events;
+  private long matches;
   private long heldBack;
-  private long sightings;
+  private long deltas;
   private long commits;
   private String failure;
 
-  CyberWorker(
-      CyberWorkerProperties settings,
-      CyberProperties properties,
-      IndicatorIndexes indexes,
-      SightingWriter writer,
-      CyberIntake intake,
-      PrincipalStore principals,
-      ObjectStore store,
-      AccessPolicy policy,
-      Faults faults) {
+  /**
+   * @param settings the Kafka settings ({@code --kafka}, {@code --topic}, ...)
+   * @param window the sighting window (the node's {@code bulwark.cyber.window})
+   * @param faults crash points for tests; {@link Faults#NONE} otherwise
+   */
+  public CyberWorker(CyberWorkerProperties settings, Duration window, Faults faults) {
     this.settings = settings;
-    this.properties = properties;
-    this.indexes = indexes;
-    this.writer = writer;
-    this.intake = intake;
-    this.principals = principals;
-    this.store = store;
-    this.policy = policy;
+    this.topics = new CyberTopics(settings.topic());
+    this.window = window;
     this.faults = faults;
     this.thread = new Thread(this::run, "cyber-worker-" + settings.topic());
     SensorFormat.parse(settings.format());
   }
 
   /** Starts consuming on the worker's own thread. */
-  CyberWorker start() {
+  public CyberWorker start() {
     thread.start();
     return this;
   }
 
   /** Whether the consuming thread is still going. */
-  boolean alive() {
+  public boolean alive() {
     return thread.isAlive();
   }
 
-  /** Stops after the batch in hand (its sightings written and offsets committed) and waits. */
+  /** Stops after the batch in hand (committed or aborted) and waits. */
   @Override
   public void close() throws InterruptedException {
     running = false;
@@ -171,28 +167,18 @@ final class CyberWorker implements AutoCloseable {
   }
 
   /** A snapshot of the counters. */
-  synchronized Stats stats() {
-    long matches = 0;
-    long skipped = 0;
-    for (SensorStream s : streams.values()) {
-      matches += s.aggregator.matches();
-      skipped += s.ledger.skipped();
-    }
+  public synchronized Stats stats() {
     return new Stats(
         records,
         events,
-        matches + closedMatches,
+        matches,
         heldBack,
-        skipped + closedSkipped,
-        sightings,
+        deltas,
         commits,
         Map.copyOf(rejected),
         List.copyOf(examples),
         Optional.ofNullable(failure));
   }
-
-  private long closedMatches;
-  private long closedSkipped;
 
   private Properties consumerProperties() {
     Properties p = new Properties();
@@ -212,37 +198,55 @@ final class CyberWorker implements AutoCloseable {
     return p;
   }
 
+  private Properties producerProperties() {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka());
+    p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, settings.transactionalId());
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // a worker killed with another id blocks read_committed readers at most this long
+    p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 15_000);
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    return p;
+  }
+
   private void run() {
-    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerProperties())) {
+    try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerProperties());
+        KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties());
+        CompactedTable sensorTable = new CompactedTable(settings.kafka(), topics.sensors())) {
       consumer = c;
-      c.subscribe(List.of(settings.topic()), new Rebalance());
+      sensors = sensorTable;
+      producer.initTransactions();
+      sensors.catchUp(Duration.ofSeconds(30));
+      c.subscribe(List.of(settings.topic()));
       LOG.info("cyber worker: consuming {} as group {}", settings.topic(), settings.group());
       while (running) {
         ConsumerRecords<String, String> batch = c.poll(settings.pollTimeout());
-        reloadIfIndicatorsChanged();
+        follow();
         if (!batch.isEmpty()) {
-          process(batch);
+          producer.beginTransaction();
+          List<ProducerRecord<String, String>> out = process(batch);
+          out.forEach(producer::send);
+          producer.sendOffsetsToTransaction(nextOffsets(batch), c.groupMetadata());
           faults.beforeCommit(++batches);
-          try {
-            c.commitSync(nextOffsets(batch));
-            synchronized (this) {
-              commits++;
-            }
-          } catch (CommitFailedException | RebalanceInProgressException e) {
-            // the partitions moved on during the batch: its sightings are stored, the next owner
-            // gets the records again and the ledger skips what was counted
-            LOG.warn("cyber worker: commit refused ({}), records will come again", e.toString());
+          producer.commitTransaction();
+          synchronized (this) {
+            deltas += out.size();
+            commits++;
           }
         }
       }
     } catch (WakeupException e) {
-      // close() asked: the batch in hand was finished or never started
+      // close() asked: the batch in hand was committed or never started
     } catch (RuntimeException | Error e) {
       synchronized (this) {
         failure = e.toString();
       }
       LOG.error("cyber worker stopped: {}", e.toString());
     } finally {
+      indicatorTables.values().forEach(CompactedTable::close);
       LOG.info("cyber worker: stopped, {}", describe(stats()));
     }
   }
@@ -257,66 +261,138 @@ final class CyberWorker implements AutoCloseable {
     return next;
   }
 
-  private void reloadIfIndicatorsChanged() {
-    long stamp = 0;
-    for (String c : properties.indicatorCollections()) {
-      stamp = Math.max(stamp, store.lastAddedMicros(c));
-    }
-    if (stamp != indicatorStamp) {
-      if (indicatorStamp != Long.MIN_VALUE) {
-        indexes.invalidate();
+  /** Takes the node's changes to sensors and indicators; rebuilds a changed nation's index. */
+  private void follow() {
+    sensors.follow();
+    for (Map.Entry<String, CompactedTable> e : indicatorTables.entrySet()) {
+      if (e.getValue().follow()) {
+        rebuild(e.getKey(), e.getValue());
       }
-      indicatorStamp = stamp;
     }
   }
 
-  private void process(ConsumerRecords<String, String> batch) {
-    Map<String, Optional<NodePrincipal>> sensors = new HashMap<>();
-    Set<SensorStream> touched = new LinkedHashSet<>();
+  private NationIndex nation(String nation) {
+    NationIndex n = nations.get(nation);
+    if (n == null) {
+      CompactedTable t = new CompactedTable(settings.kafka(), topics.indicators(nation));
+      indicatorTables.put(nation, t);
+      t.catchUp(Duration.ofSeconds(30));
+      n = rebuild(nation, t);
+    }
+    return n;
+  }
+
+  private NationIndex rebuild(String nation, CompactedTable t) {
+    StringBuilder lines = new StringBuilder();
+    Set<String> held = new HashSet<>();
+    for (Map.Entry<String, String> e : t.values().entrySet()) {
+      JsonNode v = JSON.readTree(e.getValue());
+      lines.append(v.path("indicator").toString()).append('\n');
+      if (v.path("held_back").asBoolean(false)) {
+        held.add(e.getKey());
+      }
+    }
+    List<Indicator> indicators;
+    try {
+      indicators =
+          new IndicatorFiles()
+              .read(new StringReader(lines.toString()), topics.indicators(nation))
+              .indicators();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    var entries = indicators.stream().map(Indicator::entry).toList();
+    NationIndex old = nations.get(nation);
+    LiveIndex live;
+    if (old == null) {
+      live = new LiveIndex(PatternIndex.build(entries));
+    } else {
+      live = old.index();
+      live.reload(entries);
+    }
+    NationIndex n = new NationIndex(live, Set.copyOf(held));
+    nations.put(nation, n);
+    LOG.info("cyber worker: {} indicators for {}", indicators.size(), nation);
+    return n;
+  }
+
+  private List<ProducerRecord<String, String>> process(ConsumerRecords<String, String> batch) {
+    Map<String, SightingAggregator> perSensor = new LinkedHashMap<>();
+    Map<String, Sensor> named = new HashMap<>();
     long n = 0;
     for (ConsumerRecord<String, String> r : batch) {
       String where = r.topic() + "-" + r.partition() + "@" + r.offset();
-      Optional<NodePrincipal> p =
-          r.key() == null ? Optional.empty() : sensors.computeIfAbsent(r.key(), this::sensor);
+      Optional<Sensor> s = r.key() == null ? Optional.empty() : sensor(r.key());
       Optional<SensorFormat> format = format(r);
       synchronized (this) {
         records++;
       }
-      if (p.isEmpty()) {
-        bad("unknown_sensor", where, "no active sensor principal named by the record's key");
+      if (s.isEmpty()) {
+        bad("unknown_sensor", where, "no active sensor published under the record's key");
       } else if (format.isEmpty()) {
         bad("unsupported_format", where, "the record's format header is not eve, zeek or stix");
       } else {
-        SensorStream s = streams.computeIfAbsent(p.get().name(), k -> new SensorStream(p.get()));
-        if (touched.add(s)) {
-          s.refresh();
-        }
-        read(s, format.get(), r, where);
+        named.put(s.get().name(), s.get());
+        SightingAggregator a =
+            perSensor.computeIfAbsent(s.get().name(), k -> new SightingAggregator(window));
+        read(s.get(), a, format.get(), r, where);
       }
       faults.afterRecord(++n);
     }
-    for (SensorStream s : touched) {
-      s.flush();
+    List<ProducerRecord<String, String>> out = new ArrayList<>();
+    for (Map.Entry<String, SightingAggregator> e : perSensor.entrySet()) {
+      Sensor s = named.get(e.getKey());
+      for (Sighting d : e.getValue().closeAll()) {
+        out.add(new ProducerRecord<>(topics.sightings(), d.id(), delta(s, d)));
+      }
     }
+    return out;
+  }
+
+  /** One sighting delta: what this batch saw of one (indicator, sensor, window). */
+  static String delta(Sensor s, Sighting d) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("sensor", s.name());
+    o.put("nation", s.nation());
+    o.put("sighting_id", d.id());
+    o.put("indicator_id", d.indicatorId());
+    o.put("sensor_ref", d.sensorRef());
+    o.put("window_start", d.windowStartMicros());
+    o.put("first_seen", d.firstSeenMicros());
+    o.put("last_seen", d.lastSeenMicros());
+    o.put("count", d.count());
+    ArrayNode evidence = o.putArray("observed_data");
+    for (ObservedData od : d.observedData()) {
+      od.toStix(d.sensorRef(), List.of()).forEach(evidence::add);
+    }
+    return o.toString();
   }
 
   private void read(
-      SensorStream s, SensorFormat format, ConsumerRecord<String, String> r, String where) {
+      Sensor s,
+      SightingAggregator a,
+      SensorFormat format,
+      ConsumerRecord<String, String> r,
+      String where) {
+    NationIndex nation = nation(s.nation());
+    PatternIndicatorMatcher m = matcher(s.name(), nation.index());
     ReadCounts counts = new ReadCounts();
-    String partition = r.topic() + "-" + r.partition();
+    long[] hits = new long[2];
     try {
       readers
           .computeIfAbsent(format, SensorReader::new)
           .read(
               new StringReader(r.value() == null ? "" : r.value()),
               where,
-              o -> s.accept(o, partition, r.offset()),
+              o -> match(m, nation, s, a, o, hits),
               counts);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     synchronized (this) {
       events += counts.observations();
+      matches += hits[0];
+      heldBack += hits[1];
       for (Map.Entry<RejectCause, Long> e : counts.rejectedByCause().entrySet()) {
         rejected.merge(e.getKey().label(), e.getValue(), Long::sum);
       }
@@ -328,16 +404,49 @@ final class CyberWorker implements AutoCloseable {
     }
   }
 
+  private static void match(
+      PatternIndicatorMatcher m,
+      NationIndex nation,
+      Sensor s,
+      SightingAggregator a,
+      Observation o,
+      long[] hits) {
+    m.match(
+        o,
+        id -> {
+          if (nation.heldBack().contains(id)) {
+            hits[1]++;
+          } else {
+            hits[0]++;
+            a.add(id, s.identityRef(), o);
+          }
+        });
+  }
+
+  /** The sensor's stream matcher (kept across batches, so FOLLOWEDBY spans them). */
+  private PatternIndicatorMatcher matcher(String sensor, LiveIndex index) {
+    if (matcherIndex.get(sensor) != index) {
+      matcherIndex.put(sensor, index);
+      matchers.put(sensor, new PatternIndicatorMatcher(index));
+    }
+    return matchers.get(sensor);
+  }
+
+  private Optional<Sensor> sensor(String name) {
+    String v = sensors.values().get(name);
+    if (v == null) {
+      return Optional.empty();
+    }
+    JsonNode j = JSON.readTree(v);
+    return Optional.of(
+        new Sensor(name, j.path("nation").asString(""), j.path("identity_ref").asString("")));
+  }
+
   private synchronized void bad(String cause, String where, String reason) {
     rejected.merge(cause, 1L, Long::sum);
     if (examples.size() < EXAMPLES) {
       examples.add(where + ": " + cause + ": " + reason);
     }
-  }
-
-  private Optional<NodePrincipal> sensor(String name) {
-    long now = System.currentTimeMillis() * 1000;
-    return principals.find(name).filter(p -> p.has(Role.SENSOR) && p.activeAt(now));
   }
 
   private Optional<SensorFormat> format(ConsumerRecord<String, String> r) {
@@ -350,118 +459,14 @@ final class CyberWorker implements AutoCloseable {
     }
   }
 
-  /** The latest stored version of a sighting, read through the gate as its sensor. */
-  private Optional<JsonNode> stored(NodePrincipal sensor, String sightingId) {
-    Optional<CollectionInfo> info = store.collection(properties.collection());
-    if (info.isEmpty()) {
-      return Optional.empty();
-    }
-    List<StoredObject> versions =
-        store.versions(properties.collection(), sightingId, policy.readFilter(sensor, info.get()));
-    return versions.isEmpty()
-        ? Optional.empty()
-        : Optional.of(JSON.readTree(versions.get(versions.size() - 1).json()));
-  }
-
-  /** Partitions moved away: what is open was written at the end of the last batch; forget it. */
-  private final class Rebalance implements ConsumerRebalanceListener {
-    @Override
-    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      synchronized (CyberWorker.this) {
-        for (SensorStream s : streams.values()) {
-          closedMatches += s.aggregator.matches();
-          closedSkipped += s.ledger.skipped();
-        }
-        streams.clear();
-      }
-    }
-
-    @Override
-    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      LOG.info("cyber worker: assigned {}", partitions);
-    }
-  }
-
-  /** One sensor's matching state, as {@link CyberIntake} keeps it per sensor. */
-  private final class SensorStream {
-    final NodePrincipal principal;
-    final SensorPolicy sensorPolicy;
-    final SightingAggregator aggregator;
-    final SightingLedger ledger;
-    final long windowMicros;
-    IndicatorIndexes.ReaderIndex index;
-    LiveIndex live;
-    PatternIndicatorMatcher matcher;
-    long maxTime = Long.MIN_VALUE;
-    long refreshedAt = Long.MIN_VALUE;
-
-    SensorStream(NodePrincipal principal) {
-      this.principal = principal;
-      this.sensorPolicy = intake.policy(principal);
-      this.aggregator = new SightingAggregator(properties.window());
-      this.ledger = new SightingLedger(id -> stored(principal, id));
-      this.windowMicros = properties.window().toNanos() / 1000;
-    }
-
-    void refresh() {
-      // only when the indicators changed, not at every batch: the index's time-to-live would
-      // rebuild it every few seconds under a steady stream (the change stamp is what matters here)
-      if (index != null && refreshedAt == indicatorStamp) {
-        return;
-      }
-      refreshedAt = indicatorStamp;
-      index = indexes.of(principal);
-      if (live != index.index()) {
-        live = index.index();
-        matcher = new PatternIndicatorMatcher(live);
-      }
-    }
-
-    void accept(Observation o, String partition, long offset) {
-      matcher.match(
-          o,
-          id -> {
-            if (index.heldBack().contains(id)) {
-              synchronized (CyberWorker.this) {
-                heldBack++;
-              }
-              return;
-            }
-            long start = Math.floorDiv(o.firstMicros(), windowMicros) * windowMicros;
-            String sid = SightingAggregator.idOf(id, sensorPolicy.identityRef(), start);
-            if (ledger.count(sid, start, partition, offset)) {
-              aggregator.add(id, sensorPolicy.identityRef(), o);
-            }
-          });
-      maxTime = Math.max(maxTime, o.lastMicros());
-    }
-
-    void flush() {
-      List<Sighting> out =
-          maxTime == Long.MIN_VALUE
-              ? aggregator.emitChanged()
-              : aggregator.closeBefore(maxTime - windowMicros);
-      SightingWriter.Written w =
-          writer.write(out, indexes, index, sensorPolicy, principal.name(), ledger::finish);
-      if (maxTime != Long.MIN_VALUE) {
-        ledger.closeBefore(maxTime - windowMicros, windowMicros);
-      }
-      synchronized (CyberWorker.this) {
-        sightings += w.sightings();
-        heldBack += w.heldBack();
-      }
-    }
-  }
-
   /** The summary line of the counters, for logs and the command's exit. */
-  static String describe(Stats s) {
+  public static String describe(Stats s) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("records", s.records());
     m.put("events", s.events());
     m.put("matches", s.matches());
     m.put("held_back", s.heldBack());
-    m.put("redelivered_skipped", s.redeliveredSkipped());
-    m.put("sightings", s.sightings());
+    m.put("deltas", s.deltas());
     m.put("commits", s.commits());
     m.put("rejected", s.rejected());
     return m.toString();

@@ -2,26 +2,24 @@ package dev.bulwark.node.cyber;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings of the Kafka worker ({@code bulwark.cyber.worker.*}; the worker runs only when {@code
- * kafka} is set, which {@code bulwark cyber worker --kafka HOST:PORT --topic TOPIC} does):
+ * Settings of the Kafka worker, as {@code bulwark cyber worker} gives them (options, defaults):
  *
  * <pre>
- * bulwark.cyber.worker.kafka=broker:9092          # bootstrap servers
- * bulwark.cyber.worker.topic=sensor-events        # events, keyed by the sensor principal's name
- * bulwark.cyber.worker.group=bulwark-cyber-worker # the consumer group (scale out: more workers)
- * bulwark.cyber.worker.format=eve                 # eve | zeek | stix (a record header may say)
- * bulwark.cyber.worker.max-poll-records=500       # events per batch (bounds memory)
- * bulwark.cyber.worker.poll-timeout=PT0.5S
- * bulwark.cyber.worker.session-timeout=PT10S      # a killed worker's partitions move after this
- * bulwark.cyber.worker.client-id=                 # optional, for the broker's logs
+ * kafka                 --kafka HOST:PORT, bootstrap servers
+ * topic                 --topic, the events topic, keyed by the sensor principal's name
+ * group                 --group (bulwark-cyber-worker), the consumer group
+ * format                --format (eve), eve | zeek | stix (a record header may say)
+ * maxPollRecords        --max-poll-records (500), events per batch and transaction
+ * pollTimeout           PT0.5S
+ * sessionTimeout        PT10S, a killed worker's partitions move after this
+ * clientId              optional, for the broker's logs
+ * instance              --instance (0), unique per worker of a group: its transactional id
  * </pre>
  *
  * Immutable.
  */
-@ConfigurationProperties(prefix = "bulwark.cyber.worker")
 public record CyberWorkerProperties(
     String kafka,
     String topic,
@@ -30,7 +28,8 @@ public record CyberWorkerProperties(
     int maxPollRecords,
     Duration pollTimeout,
     Duration sessionTimeout,
-    String clientId) {
+    String clientId,
+    String instance) {
 
   /** Fills the defaults. */
   public CyberWorkerProperties {
@@ -41,6 +40,15 @@ public record CyberWorkerProperties(
     pollTimeout = pollTimeout == null ? Duration.ofMillis(500) : pollTimeout;
     // Kafka's 45 s default would keep a killed worker's partitions idle that long
     sessionTimeout = sessionTimeout == null ? Duration.ofSeconds(10) : sessionTimeout;
+    instance = instance == null || instance.isBlank() ? "0" : instance;
+  }
+
+  /**
+   * The worker's transactional id, stable across its restarts: a restarted worker fences its dead
+   * self and aborts the transaction it left open at once.
+   */
+  public String transactionalId() {
+    return group + "-" + topic + "-" + instance;
   }
 
   /** The client id, when one is set. */

@@ -20,6 +20,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,9 +80,15 @@ final class IndicatorIndexes {
     byReader.clear();
   }
 
-  private ReaderIndex build(NodePrincipal p, ReaderIndex old, long now) {
-    Map<String, Known> known = new HashMap<>();
-    StringBuilder lines = new StringBuilder();
+  /** One indicator as a reader is served it (granular markings applied). */
+  record Served(String json, Known known) {}
+
+  /**
+   * Exactly the indicators of the configured collections this principal may read, each as it would
+   * be served to it, by id: the one read gate, page by page.
+   */
+  Map<String, Served> served(NodePrincipal p) {
+    Map<String, Served> out = new LinkedHashMap<>();
     for (String c : properties.indicatorCollections()) {
       Optional<CollectionInfo> info = store.collection(c);
       if (info.isEmpty()) {
@@ -98,21 +105,39 @@ final class IndicatorIndexes {
             store.page(
                 new ObjectQuery(c, after, Set.of("indicator"), Set.of(), Set.of(), 1000), gate);
         for (StoredObject o : page.items()) {
-          Optional<String> served = parts.jsonFor(p.reader(), o, info.get().defaultNations());
-          if (served.isEmpty()) {
-            continue;
-          }
-          lines.append(served.get()).append('\n');
-          known.put(
-              o.objectId(),
-              new Known(
-                  o.objectId(), o.originNation(), o.markingRefs(), info.get().defaultNations()));
+          Optional<String> json = parts.jsonFor(p.reader(), o, info.get().defaultNations());
+          json.ifPresent(
+              j ->
+                  out.put(
+                      o.objectId(),
+                      new Served(
+                          j,
+                          new Known(
+                              o.objectId(),
+                              o.originNation(),
+                              o.markingRefs(),
+                              info.get().defaultNations()))));
         }
         if (!page.more()) {
           break;
         }
         after = page.scannedUpToMicros();
       }
+    }
+    return out;
+  }
+
+  /** Whether a warninglist entry is in the indicator's pattern (its hits are held back). */
+  boolean heldBack(Indicator i) {
+    return warninglists.hitInPattern(i.pattern()).isPresent();
+  }
+
+  private ReaderIndex build(NodePrincipal p, ReaderIndex old, long now) {
+    Map<String, Known> known = new HashMap<>();
+    StringBuilder lines = new StringBuilder();
+    for (Served s : served(p).values()) {
+      lines.append(s.json()).append('\n');
+      known.put(s.known().id(), s.known());
     }
     List<Indicator> indicators;
     try {
@@ -123,7 +148,7 @@ final class IndicatorIndexes {
     }
     Set<String> heldBack = new HashSet<>();
     for (Indicator i : indicators) {
-      if (warninglists.hitInPattern(i.pattern()).isPresent()) {
+      if (heldBack(i)) {
         heldBack.add(i.id());
       }
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -137,5 +138,56 @@ final class SightingWriter {
         .put("identity_class", "system")
         .strings("sectors", List.of("infrastructure"))
         .build();
+  }
+
+  /**
+   * Writes one merged sighting version from the Kafka workers' deltas ({@link SightingDeltas}): the
+   * same markings decision as {@link #write}, the delta's observed-data (built by the worker
+   * unmarked) marked like the sighting, and {@code finish} applied last.
+   *
+   * @return whether it was written (false: held back, its markings cannot be decided)
+   */
+  boolean writeMerged(
+      Sighting merged,
+      List<ObjectNode> observedData,
+      IndicatorIndexes indexes,
+      IndicatorIndexes.ReaderIndex index,
+      SensorPolicy policy,
+      String sensorName,
+      UnaryOperator<ObjectNode> finish) {
+    IndicatorIndexes.Known k = index.known().get(merged.indicatorId());
+    Optional<SightingMarking> m =
+        k == null
+            ? Optional.empty()
+            : indexes
+                .markingsOf(k)
+                .flatMap(
+                    resolved ->
+                        SightingMarkings.meet(k.originNation(), resolved, k.defaults(), policy));
+    if (m.isEmpty()) {
+      return false;
+    }
+    List<NewObject> out = new ArrayList<>();
+    out.add(NewObject.from(identity(policy)));
+    List<String> refs = new ArrayList<>();
+    refs.add(m.get().tlp().markingDefinitionId());
+    if (m.get().releasability().isPresent()) {
+      StixObject def =
+          ReleasabilityMarking.markingDefinition(
+              m.get().releasability().get(), policy.identityRef(), "2026-01-01T00:00:00.000Z");
+      out.add(NewObject.from(def));
+      refs.add(def.id());
+    }
+    for (ObjectNode o : observedData) {
+      ObjectNode marked = o.deepCopy();
+      ArrayNode mr = marked.putArray("object_marking_refs");
+      refs.forEach(mr::add);
+      out.add(NewObject.from(StixObject.of(marked)));
+    }
+    out.add(
+        NewObject.from(
+            StixObject.of(finish.apply(SightingStix.of(merged, refs).json().deepCopy()))));
+    store.addAll(collection, out, new Provenance(policy.nation(), sensorName));
+    return true;
   }
 }

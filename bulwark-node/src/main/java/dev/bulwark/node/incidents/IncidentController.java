@@ -29,9 +29,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The register's JSON API under {@code /api/incidents} (described in {@code /api/openapi.json}):
  * the list with filters and paging, counts, the map (GeoJSON), an incident's page (fields,
  * evidence, attributions per nation, responses, history), and the analyst's actions (register, move
- * through the lifecycle, attribute, log a response, promote a maritime alert). Every read is the
- * reader's through {@link RegisterReads}; an incident the reader may not see is answered exactly as
- * a missing one (404, no count, no id). Thread-safe.
+ * through the lifecycle, attribute, log a response, promote a maritime alert or a cyber sighting).
+ * Every read is the reader's through {@link RegisterReads}; an incident the reader may not see is
+ * answered exactly as a missing one (404, no count, no id). Thread-safe.
  */
 @RestController
 @RequestMapping("/api/incidents")
@@ -41,13 +41,19 @@ class IncidentController {
   private final Register register;
   private final Assessments assessments;
   private final Promotion promotion;
+  private final SightingPromotion sightingPromotion;
   private final RegisterIndex index;
 
   IncidentController(
-      Register register, Assessments assessments, Promotion promotion, RegisterIndex index) {
+      Register register,
+      Assessments assessments,
+      Promotion promotion,
+      SightingPromotion sightingPromotion,
+      RegisterIndex index) {
     this.register = register;
     this.assessments = assessments;
     this.promotion = promotion;
+    this.sightingPromotion = sightingPromotion;
     this.index = index;
   }
 
@@ -205,6 +211,14 @@ class IncidentController {
     NodePrincipal p = principal();
     return body(request)
         .map(f -> answer(promotion.promote(p, f)))
+        .orElseGet(IncidentController::bad);
+  }
+
+  @PostMapping(path = "/promote-sighting", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<String> promoteSighting(HttpServletRequest request) throws IOException {
+    NodePrincipal p = principal();
+    return body(request)
+        .map(f -> answer(sightingPromotion.promote(p, f)))
         .orElseGet(IncidentController::bad);
   }
 

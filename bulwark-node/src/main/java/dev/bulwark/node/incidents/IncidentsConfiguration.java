@@ -6,6 +6,7 @@ import dev.bulwark.node.store.ObjectStore;
 import dev.bulwark.node.store.Provenance;
 import dev.bulwark.stix.validation.StixValidator;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -90,5 +91,14 @@ public class IncidentsConfiguration {
       AccessPolicy policy,
       @Value("${bulwark.maritime.collection:maritime-alerts}") String maritimeCollection) {
     return new Promotion(register, policy, maritimeCollection);
+  }
+
+  @Bean
+  SightingPromotion sightingPromotion(
+      Register register,
+      AccessPolicy policy,
+      @Value("${bulwark.cyber.collection:sightings}") String sightings,
+      @Value("${bulwark.cyber.indicator-collections:intel}") List<String> indicators) {
+    return new SightingPromotion(register, policy, sightings, indicators);
   }
 }

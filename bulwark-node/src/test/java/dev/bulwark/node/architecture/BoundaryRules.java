@@ -218,17 +218,12 @@ final class BoundaryRules {
   /** Only {@code bulwark serve} and {@code bulwark demo} boot the node. */
   static ArchRule onlyServeAndDemoBootTheNode(String nodeRoot) {
     String application = nodeRoot + ".BulwarkNodeApplication";
-    Set<String> commands =
-        Set.of(
-            nodeRoot + ".cli.ServeCommand",
-            nodeRoot + ".cli.DemoCommand",
-            // a node process without a console of its own: the Kafka consumer of sensor events
-            nodeRoot + ".cli.CyberWorkerCommand");
+    // (the Kafka worker, `cyber worker`, runs on Kafka alone: it must not boot the node either)
+    Set<String> commands = Set.of(nodeRoot + ".cli.ServeCommand", nodeRoot + ".cli.DemoCommand");
     return noClasses()
         .that(
             DescribedPredicate.describe(
-                "are not ServeCommand, DemoCommand or CyberWorkerCommand",
-                c -> !commands.contains(topLevelName(c))))
+                "are not ServeCommand or DemoCommand", c -> !commands.contains(topLevelName(c))))
         .should()
         .callMethodWhere(
             DescribedPredicate.describe(

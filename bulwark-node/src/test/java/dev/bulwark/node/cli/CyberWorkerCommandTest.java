@@ -2,16 +2,18 @@ package dev.bulwark.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.node.cyber.CyberWorkerProperties;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
- * {@code bulwark cyber worker}: its help, its required options, and the node settings it starts
- * with (the worker itself runs against a real broker in {@code CyberWorkerKafkaTest}).
+ * {@code bulwark cyber worker}: its help, its required options, and the settings its options become
+ * (the worker itself runs against a real broker in {@code CyberWorkerKafkaTest}).
  */
 class CyberWorkerCommandTest {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -50,13 +52,28 @@ class CyberWorkerCommandTest {
   }
 
   @Test
-  void theNodeStartsWithTheWorkerConfigured() {
-    assertThat(CyberWorkerCommand.nodeArgs("k:9092", "events", "g", "zeek", 100))
-        .contains(
-            "--bulwark.cyber.worker.kafka=k:9092",
-            "--bulwark.cyber.worker.topic=events",
-            "--bulwark.cyber.worker.group=g",
-            "--bulwark.cyber.worker.format=zeek",
-            "--bulwark.cyber.worker.max-poll-records=100");
+  void theOptionsBecomeTheWorkersSettings() {
+    CyberWorkerCommand c = new CyberWorkerCommand();
+    new CommandLine(c)
+        .parseArgs(
+            "--kafka",
+            "k:9092",
+            "--topic",
+            "events",
+            "--group",
+            "g",
+            "--format",
+            "zeek",
+            "--max-poll-records",
+            "100",
+            "--instance",
+            "w2");
+    CyberWorkerProperties s = c.settings();
+    assertThat(s.kafka()).isEqualTo("k:9092");
+    assertThat(s.topic()).isEqualTo("events");
+    assertThat(s.group()).isEqualTo("g");
+    assertThat(s.format()).isEqualTo("zeek");
+    assertThat(s.maxPollRecords()).isEqualTo(100);
+    assertThat(s.transactionalId()).isEqualTo("g-events-w2");
   }
 }
