@@ -92,6 +92,16 @@ final class PeerCommand implements Runnable {
     String org;
 
     @Option(
+        names = "--trust-origins",
+        split = ",",
+        paramLabel = "ISO3",
+        description =
+            "misp-feed/misp-rest: the nations this MISP peer is trusted to bring events of (an event"
+                + " counts for its creator organisation's nation; default: only --nation). Never"
+                + " this node's own nation.")
+    List<String> trustOrigins = new ArrayList<>();
+
+    @Option(
         names = "--token",
         defaultValue = "",
         paramLabel = "SECRET",
@@ -139,7 +149,17 @@ final class PeerCommand implements Runnable {
     public Integer call() {
       if (!type.equals("taxii")) {
         return MispPeerAdd.add(
-            name, type, url, nation, token, pull, push, org, every, NodeSettings.load());
+            name,
+            type,
+            url,
+            nation,
+            token,
+            pull,
+            push,
+            org,
+            every,
+            trustOrigins,
+            NodeSettings.load());
       }
       if (token.isEmpty()) {
         System.err.println(
