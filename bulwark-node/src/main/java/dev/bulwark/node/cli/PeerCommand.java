@@ -145,21 +145,26 @@ final class PeerCommand implements Runnable {
         description = "How often to exchange, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration every;
 
+    /** A MISP peer ({@code --type misp-feed|misp-rest}). */
+    private int addMisp() {
+      return MispPeerAdd.add(
+          name,
+          type,
+          url,
+          nation,
+          token,
+          pull,
+          push,
+          org,
+          every,
+          trustOrigins,
+          NodeSettings.load());
+    }
+
     @Override
     public Integer call() {
       if (!type.equals("taxii")) {
-        return MispPeerAdd.add(
-            name,
-            type,
-            url,
-            nation,
-            token,
-            pull,
-            push,
-            org,
-            every,
-            trustOrigins,
-            NodeSettings.load());
+        return addMisp();
       }
       if (token.isEmpty()) {
         System.err.println(

@@ -97,6 +97,7 @@ class MispCommandsTest {
             new String[] {"misp", "--help"},
             new String[] {"misp", "import", "--help"},
             new String[] {"misp", "export", "--help"},
+            new String[] {"misp", "refusals", "--help"},
             new String[] {"peer", "add", "--help"})) {
       assertThat(run(args)).as(String.join(" ", args)).isZero();
     }
@@ -131,6 +132,8 @@ class MispCommandsTest {
         .as(printed())
         .isZero();
     assertThat(printed()).contains("events of FIN,LVA");
+    assertThat(run("misp", "refusals", "--collection", "misp-fi")).isZero();
+    assertThat(printed()).contains("0 event version(s) refused in misp-fi");
     assertThat(run("peer", "list")).isZero();
     assertThat(printed()).contains("origins=FIN,LVA");
     assertThat(
