@@ -20,6 +20,8 @@ public interface EventSink {
    * @param c the event as STIX
    * @return whether it was new
    * @throws IOException when storing fails
+   * @throws EventRefusedException when the sink refuses the whole event (nothing of it stored); the
+   *     import counts it as rejected and goes on
    */
   Stored accept(EventConversion c) throws IOException;
 }

@@ -150,7 +150,18 @@ public final class MispImport {
 
   private void accept(MispEvent e) throws IOException {
     EventConversion c = converter.convert(e);
-    EventSink.Stored s = sink.accept(c);
+    EventSink.Stored s;
+    try {
+      s = sink.accept(c);
+    } catch (EventRefusedException refused) {
+      // a refusal is final for this version of the event: counted, listed, the cursor moves on
+      rejections.add(refused.rejection());
+      events = events.plus(new Counts(0, 0, 1));
+      attributes = attributes.plus(new Counts(0, 0, c.attributes()));
+      objects = objects.plus(new Counts(0, 0, c.objectsConverted()));
+      cursor = Math.max(cursor, e.timestamp());
+      return;
+    }
     boolean stored = s == EventSink.Stored.STORED;
     events = events.plus(stored ? new Counts(1, 0, 0) : new Counts(0, 1, 0));
     attributes =

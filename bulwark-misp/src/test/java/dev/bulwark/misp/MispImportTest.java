@@ -92,4 +92,25 @@ class MispImportTest {
     assertThat(clean.events()).isEqualTo(new Counts(0, 1, 0));
     assertThat(clean.exitCode()).isZero();
   }
+
+  @Test
+  void aSinkThatRefusesAnEventHasItCountedAndListedByUuid() throws Exception {
+    Path good = Files.writeString(tmp.resolve("good.json"), EVENT);
+    AudienceSettings s = new AudienceSettings("EST", Set.of(), Map.of());
+    ImportResult r =
+        new MispImport(
+                s,
+                c -> {
+                  throw new EventRefusedException(c.eventUuid(), "Event.Orgc", "not trusted");
+                })
+            .importPaths(List.of(good));
+    assertThat(r.events()).isEqualTo(new Counts(0, 0, 1));
+    assertThat(r.attributes()).isEqualTo(new Counts(0, 0, 2));
+    assertThat(r.objects()).isEqualTo(new Counts(0, 0, 1));
+    assertThat(r.rejections())
+        .containsExactly(
+            new Rejection("aaaaaaaa-0000-4000-8000-0000000000e1", "Event.Orgc", "not trusted"));
+    assertThat(r.cursor()).as("a refusal is final for that version").isEqualTo(1796000000L);
+    assertThat(r.exitCode()).isEqualTo(1);
+  }
 }

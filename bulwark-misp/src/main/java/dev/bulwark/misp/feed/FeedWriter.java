@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -45,13 +47,9 @@ public final class FeedWriter {
    * @throws IOException when writing fails
    */
   public void add(ExportedEvent e) throws IOException {
-    Files.writeString(dir.resolve(e.uuid() + ".json"), MAPPER.writeValueAsString(e.json()));
+    Files.writeString(dir.resolve(e.uuid() + ".json"), eventJson(e));
     manifest.put(e.uuid(), e.manifest());
-    for (String v : e.attributeValues()) {
-      for (String part : v.split("\\|", -1)) {
-        hashes.add(md5(part) + "," + e.uuid());
-      }
-    }
+    hashLines(e, hashes::add);
   }
 
   /**
@@ -60,8 +58,34 @@ public final class FeedWriter {
    * @throws IOException when writing fails
    */
   public void finish() throws IOException {
+    Files.writeString(dir.resolve("manifest.json"), manifestJson(manifest.values()));
+    StringBuilder csv = new StringBuilder();
+    hashes.forEach(h -> csv.append(h).append('\n'));
+    Files.writeString(dir.resolve("hashes.csv"), csv.toString());
+  }
+
+  /**
+   * An event's {@code <uuid>.json}, the bytes {@link #add} writes.
+   *
+   * @param e the event
+   * @return its JSON text
+   */
+  public static String eventJson(ExportedEvent e) {
+    return MAPPER.writeValueAsString(e.json());
+  }
+
+  /**
+   * {@code manifest.json} of these entries, the bytes {@link #finish} writes (entries ordered by
+   * uuid).
+   *
+   * @param entries the manifest entries, any order
+   * @return the manifest's JSON text
+   */
+  public static String manifestJson(Collection<ManifestEntry> entries) {
+    Map<String, ManifestEntry> sorted = new TreeMap<>();
+    entries.forEach(m -> sorted.put(m.uuid(), m));
     ObjectNode root = MAPPER.createObjectNode();
-    for (ManifestEntry m : manifest.values()) {
+    for (ManifestEntry m : sorted.values()) {
       ObjectNode o = root.putObject(m.uuid());
       ObjectNode orgc = o.putObject("Orgc");
       orgc.put("name", m.orgc().name());
@@ -76,10 +100,31 @@ public final class FeedWriter {
       o.put("threat_level_id", Integer.toString(m.threatLevelId()));
       o.put("timestamp", Long.toString(m.timestamp()));
     }
-    Files.writeString(dir.resolve("manifest.json"), MAPPER.writeValueAsString(root));
+    return MAPPER.writeValueAsString(root);
+  }
+
+  /**
+   * {@code hashes.csv} of these events, the bytes {@link #finish} writes for them added in this
+   * order.
+   *
+   * @param events the events
+   * @return the CSV text
+   */
+  public static String hashesCsv(List<ExportedEvent> events) {
     StringBuilder csv = new StringBuilder();
-    hashes.forEach(h -> csv.append(h).append('\n'));
-    Files.writeString(dir.resolve("hashes.csv"), csv.toString());
+    for (ExportedEvent e : events) {
+      hashLines(e, h -> csv.append(h).append('\n'));
+    }
+    return csv.toString();
+  }
+
+  /** The event's hashes.csv lines ({@code md5,uuid}; composite values hashed per part). */
+  private static void hashLines(ExportedEvent e, Consumer<String> into) {
+    for (String v : e.attributeValues()) {
+      for (String part : v.split("\\|", -1)) {
+        into.accept(md5(part) + "," + e.uuid());
+      }
+    }
   }
 
   static String md5(String value) {

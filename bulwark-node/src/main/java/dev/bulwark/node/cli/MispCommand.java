@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     description =
         "Import MISP events (files, {\"response\": [...]} collections, feed folders) and export"
             + " collections as MISP feeds.",
-    subcommands = {MispImportCommand.class, MispExportCommand.class})
+    subcommands = {MispImportCommand.class, MispExportCommand.class, MispRefusalsCommand.class})
 final class MispCommand implements Runnable {
   @Spec CommandSpec spec;
 

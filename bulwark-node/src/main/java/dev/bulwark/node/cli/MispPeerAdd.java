@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -30,13 +33,27 @@ final class MispPeerAdd {
       List<String> push,
       String org,
       Duration every,
+      List<String> trustOrigins,
       NodeSettings settings) {
     MispPeer.Type t;
+    Set<String> origins = new TreeSet<>();
     try {
       t = MispPeer.Type.parse(type);
       nation = Nations.check(nation);
+      for (String o : trustOrigins) {
+        origins.add(Nations.check(o.trim()));
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("bulwark peer add: " + e.getMessage());
+      return 2;
+    }
+    String own = settings.nation().toUpperCase(Locale.ROOT);
+    if (nation.equals(own) || origins.contains(own)) {
+      // our own nation's events never come from a peer: import them with misp import
+      System.err.println(
+          "bulwark peer add: a MISP peer is never trusted for this node's own nation "
+              + own
+              + " (import that MISP's events with bulwark misp import)");
       return 2;
     }
     if (pull.size() != 1 || !push.isEmpty()) {
@@ -63,12 +80,18 @@ final class MispPeerAdd {
         System.err.println("bulwark peer add: " + name + " is a TAXII peer; choose another name");
         return 2;
       }
-      MispPeer peer = new MispPeer(name, t, nation, url, token, pull.get(0), org, every);
+      MispPeer peer = new MispPeer(name, t, nation, url, token, pull.get(0), org, every, origins);
       new MispPeerStore(stores.dataSource).put(peer);
       stores.record("peer.add", pull.get(0), AuditEntry.Decision.ALLOW, List.of(), peer.toString());
       System.out.printf(
-          "peer %s (%s) %s at %s: pull into %s, every %s%n",
-          name, nation, t.label(), peer.url(), peer.collection(), every);
+          "peer %s (%s) %s at %s: pull into %s, every %s, events of %s%n",
+          name,
+          nation,
+          t.label(),
+          peer.url(),
+          peer.collection(),
+          every,
+          String.join(",", peer.trustedOrigins()));
       return 0;
     }
   }
@@ -78,14 +101,15 @@ final class MispPeerAdd {
     List<MispPeer> peers = new MispPeerStore(ds).list();
     for (MispPeer p : peers) {
       System.out.printf(
-          "%-20s %-4s %s %s pull=[%s]%s every=%s%n",
+          "%-20s %-4s %s %s pull=[%s]%s every=%s origins=%s%n",
           p.name(),
           p.nation(),
           p.type().label(),
           p.url(),
           p.collection(),
           p.orgFilter().isEmpty() ? "" : " org=" + p.orgFilter(),
-          p.interval());
+          p.interval(),
+          String.join(",", p.trustedOrigins()));
     }
     return peers.size();
   }

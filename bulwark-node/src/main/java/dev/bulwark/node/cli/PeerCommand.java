@@ -92,6 +92,16 @@ final class PeerCommand implements Runnable {
     String org;
 
     @Option(
+        names = "--trust-origins",
+        split = ",",
+        paramLabel = "ISO3",
+        description =
+            "misp-feed/misp-rest: the nations this MISP peer is trusted to bring events of (an event"
+                + " counts for its creator organisation's nation; default: only --nation). Never"
+                + " this node's own nation.")
+    List<String> trustOrigins = new ArrayList<>();
+
+    @Option(
         names = "--token",
         defaultValue = "",
         paramLabel = "SECRET",
@@ -135,11 +145,26 @@ final class PeerCommand implements Runnable {
         description = "How often to exchange, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration every;
 
+    /** A MISP peer ({@code --type misp-feed|misp-rest}). */
+    private int addMisp() {
+      return MispPeerAdd.add(
+          name,
+          type,
+          url,
+          nation,
+          token,
+          pull,
+          push,
+          org,
+          every,
+          trustOrigins,
+          NodeSettings.load());
+    }
+
     @Override
     public Integer call() {
       if (!type.equals("taxii")) {
-        return MispPeerAdd.add(
-            name, type, url, nation, token, pull, push, org, every, NodeSettings.load());
+        return addMisp();
       }
       if (token.isEmpty()) {
         System.err.println(

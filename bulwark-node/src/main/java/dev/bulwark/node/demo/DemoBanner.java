@@ -1,5 +1,6 @@
 package dev.bulwark.node.demo;
 
+import dev.bulwark.node.misp.MispDemo;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +41,8 @@ class DemoBanner {
     loaded.forEach(out::println);
     out.println("  health:       " + base + "/actuator/health");
     out.println("  TAXII 2.1:    " + base + "/taxii2/");
+    out.println(
+        "  MISP feed:    " + base + "/misp/feeds/" + MispDemo.COLLECTION + "/manifest.json");
     out.flush();
   }
 

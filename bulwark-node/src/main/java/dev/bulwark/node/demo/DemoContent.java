@@ -1,6 +1,7 @@
 package dev.bulwark.node.demo;
 
 import dev.bulwark.node.incidents.RegisterDemo;
+import dev.bulwark.node.misp.MispDemo;
 import dev.bulwark.node.readiness.ReadinessDemo;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ImportSummary;
@@ -35,12 +36,15 @@ public class DemoContent {
   private final StixImporter importer;
   private final String nation;
   private final RegisterDemo register;
+  private final MispDemo misp;
 
   public DemoContent(
       ObjectStore store,
       StixImporter importer,
       @Value("${bulwark.nation:EST}") String nation,
-      RegisterDemo register) {
+      RegisterDemo register,
+      MispDemo misp) {
+    this.misp = misp;
     this.store = store;
     this.importer = importer;
     this.nation = nation;
@@ -74,6 +78,7 @@ public class DemoContent {
     }
     lines.addAll(register.load());
     lines.addAll(ReadinessDemo.load(store, nation));
+    lines.addAll(misp.load());
     return lines;
   }
 }

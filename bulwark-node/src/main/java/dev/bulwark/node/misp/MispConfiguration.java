@@ -36,6 +36,12 @@ public class MispConfiguration {
   }
 
   @Bean
+  @DependsOnDatabaseInitialization
+  MispRefusals mispRefusals(DataSource dataSource) {
+    return new MispRefusals(dataSource);
+  }
+
+  @Bean
   AudienceSettings mispAudienceSettings(
       Environment environment, @Value("${bulwark.nation:EST}") String nation) {
     return MispLinkSettings.load(
@@ -54,9 +60,10 @@ public class MispConfiguration {
       CursorStore cursors,
       ObjectStore store,
       MispStore misp,
+      MispRefusals refusals,
       AudienceSettings settings,
       NodeLease lease) {
-    return new MispFederation(peers, cursors, store, misp, settings, lease::held);
+    return new MispFederation(peers, cursors, store, misp, refusals, settings, lease::held);
   }
 
   @Bean

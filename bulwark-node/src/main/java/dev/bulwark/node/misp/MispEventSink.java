@@ -160,6 +160,14 @@ public final class MispEventSink implements EventSink, AutoCloseable {
     return Stored.STORED;
   }
 
+  /**
+   * The nation a converted event counts for: its creator organisation's, else the fallback nation
+   * (asked before {@link #accept} by {@link MispPeerIntake}).
+   */
+  String originOf(EventConversion c) {
+    return originOf(creatorOf(c));
+  }
+
   /** The nation an event counts for: its creator organisation's (by uuid, then by name). */
   private String originOf(MispOrg orgc) {
     return orgc == null ? fallbackNation : settings.nationOf(orgc).orElse(fallbackNation);

@@ -32,6 +32,7 @@ public final class MispFederation implements AutoCloseable {
   private final CursorStore cursors;
   private final ObjectStore store;
   private final MispStore misp;
+  private final MispRefusals refusals;
   private final AudienceSettings settings;
   private final BooleanSupplier leader;
   private final MispHttp http = new MispHttp();
@@ -49,8 +50,10 @@ public final class MispFederation implements AutoCloseable {
       CursorStore cursors,
       ObjectStore store,
       MispStore misp,
+      MispRefusals refusals,
       AudienceSettings settings,
       BooleanSupplier leader) {
+    this.refusals = refusals;
     this.peers = peers;
     this.cursors = cursors;
     this.store = store;
@@ -115,7 +118,8 @@ public final class MispFederation implements AutoCloseable {
         return;
       }
       try {
-        long stored = new MispPull(peer, store, misp, cursors, settings, http).run(nowMicros());
+        long stored =
+            new MispPull(peer, store, misp, refusals, cursors, settings, http).run(nowMicros());
         if (stored > 0) {
           log.info("MISP pull {}: {} event(s)", peer.name(), stored);
         }

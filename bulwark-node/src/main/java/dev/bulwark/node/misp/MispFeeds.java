@@ -2,6 +2,7 @@ package dev.bulwark.node.misp;
 
 import dev.bulwark.misp.audience.AudienceSettings;
 import dev.bulwark.misp.feed.FeedWriter;
+import dev.bulwark.misp.feed.ManifestEntry;
 import dev.bulwark.misp.write.ExportResult;
 import dev.bulwark.misp.write.ExportedEvent;
 import dev.bulwark.misp.write.StixToMisp;
@@ -17,13 +18,8 @@ import dev.bulwark.stix.StixCodec;
 import dev.bulwark.stix.StixObject;
 import dev.bulwark.stix.StixParseException;
 import dev.bulwark.stix.markings.Reader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * A collection as a MISP feed for one reader: every object the reader may read (the {@link
@@ -95,42 +90,22 @@ public final class MispFeeds {
   }
 
   /**
-   * The feed's files as {@link FeedWriter} writes them (written to a temporary folder, read back
-   * and deleted), so that the served bytes are the library's feed format.
+   * The feed's files as {@link FeedWriter} writes them (its static renderers: the same bytes, in
+   * memory, no temporary folder).
    */
   private static Feed render(ExportResult result) {
-    Path dir = null;
-    try {
-      dir = Files.createTempDirectory("bulwark-misp-feed-");
-      FeedWriter writer = new FeedWriter(dir);
-      Map<String, String> events = new LinkedHashMap<>();
-      for (ExportedEvent e : result.events()) {
-        writer.add(e);
-        events.put(e.uuid(), Files.readString(dir.resolve(e.uuid() + ".json")));
-      }
-      writer.finish();
-      return new Feed(
-          events,
-          Files.readString(dir.resolve("manifest.json")),
-          Files.readString(dir.resolve("hashes.csv")),
-          result.attributes(),
-          result.notExported());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot render a MISP feed", e);
-    } finally {
-      delete(dir);
+    Map<String, String> events = new LinkedHashMap<>();
+    List<ManifestEntry> manifest = new ArrayList<>(result.events().size());
+    for (ExportedEvent e : result.events()) {
+      events.put(e.uuid(), FeedWriter.eventJson(e));
+      manifest.add(e.manifest());
     }
-  }
-
-  private static void delete(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temporary folder left behind is not a failure of the read
-    }
+    return new Feed(
+        events,
+        FeedWriter.manifestJson(manifest),
+        FeedWriter.hashesCsv(result.events()),
+        result.attributes(),
+        result.notExported());
   }
 
   /** A marking ref, as any of the readable objects' origins defines it (TLP from the library). */

@@ -2,8 +2,11 @@ package dev.bulwark.node.misp;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A MISP source this node pulls from into one local collection: a MISP feed (an http(s) URL or a
@@ -14,6 +17,9 @@ import java.util.Objects;
  * @param secret the MISP automation key (REST) or a bearer token (feed); empty for none
  * @param orgFilter REST only: the organisation the server filters {@code /events/index} by (empty
  *     for every organisation)
+ * @param trustedOrigins the nations this peer is trusted to bring events of besides its own (an
+ *     event counts for its creator organisation's nation); the peer's own nation is always among
+ *     them
  */
 public record MispPeer(
     String name,
@@ -23,7 +29,8 @@ public record MispPeer(
     String secret,
     String collection,
     String orgFilter,
-    Duration interval) {
+    Duration interval,
+    Set<String> trustedOrigins) {
 
   /** The two kinds of MISP source. */
   public enum Type {
@@ -64,6 +71,26 @@ public record MispPeer(
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval must be positive");
     }
+    Set<String> origins = new TreeSet<>();
+    for (String o : trustedOrigins == null ? Set.<String>of() : trustedOrigins) {
+      origins.add(o.trim().toUpperCase(Locale.ROOT));
+    }
+    origins.remove("");
+    origins.add(nation);
+    trustedOrigins = Collections.unmodifiableSet(origins);
+  }
+
+  /** A peer trusted only for events of its own nation. */
+  public MispPeer(
+      String name,
+      Type type,
+      String nation,
+      URI url,
+      String secret,
+      String collection,
+      String orgFilter,
+      Duration interval) {
+    this(name, type, nation, url, secret, collection, orgFilter, interval, Set.of());
   }
 
   /** How this peer's objects are recorded as added (the origin nation is the MISP's, not ours). */
@@ -82,6 +109,8 @@ public record MispPeer(
         + nation
         + ") "
         + url
+        + " origins "
+        + String.join(",", trustedOrigins)
         + " -> "
         + collection
         + "]";

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class MispPeerStore {
   private static final String COLUMNS =
-      "name, peer_type, nation, url, auth_secret, collection_id, org_filter, interval_ms";
+      "name, peer_type, nation, url, auth_secret, collection_id, org_filter, interval_ms, trusted_origins";
 
   private final JdbcClient jdbc;
 
@@ -28,7 +29,7 @@ public final class MispPeerStore {
   public void put(MispPeer peer) {
     try {
       jdbc.sql("DELETE FROM misp_peers WHERE name = ?").param(peer.name()).update();
-      jdbc.sql("INSERT INTO misp_peers (" + COLUMNS + ", created_us) VALUES (?,?,?,?,?,?,?,?,?)")
+      jdbc.sql("INSERT INTO misp_peers (" + COLUMNS + ", created_us) VALUES (?,?,?,?,?,?,?,?,?,?)")
           .params(
               peer.name(),
               peer.type().label(),
@@ -38,6 +39,7 @@ public final class MispPeerStore {
               peer.collection(),
               peer.orgFilter(),
               peer.interval().toMillis(),
+              String.join(",", peer.trustedOrigins()),
               System.currentTimeMillis() * 1000L)
           .update();
     } catch (DataAccessException e) {
@@ -83,6 +85,7 @@ public final class MispPeerStore {
         rs.getString(5),
         rs.getString(6),
         rs.getString(7),
-        Duration.ofMillis(rs.getLong(8)));
+        Duration.ofMillis(rs.getLong(8)),
+        Set.copyOf(List.of(rs.getString(9).split(","))));
   }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.node.misp;
 
+import dev.bulwark.misp.EventRefusedException;
 import dev.bulwark.misp.ImportResult;
 import dev.bulwark.misp.MispImport;
 import dev.bulwark.misp.audience.AudienceSettings;
@@ -10,12 +11,14 @@ import dev.bulwark.misp.stix.MispToStix;
 import dev.bulwark.node.federation.CursorStore;
 import dev.bulwark.node.federation.CursorStore.Cursor;
 import dev.bulwark.node.federation.CursorStore.Direction;
+import dev.bulwark.node.security.AccessPolicy;
 import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -41,14 +44,17 @@ final class MispPull {
   private final CursorStore cursors;
   private final AudienceSettings settings;
   private final MispHttp http;
+  private final MispRefusals refusals;
 
   MispPull(
       MispPeer peer,
       ObjectStore store,
       MispStore misp,
+      MispRefusals refusals,
       CursorStore cursors,
       AudienceSettings settings,
       MispHttp http) {
+    this.refusals = refusals;
     this.peer = peer;
     this.store = store;
     this.misp = misp;
@@ -79,8 +85,9 @@ final class MispPull {
             List.of(peer.nation()),
             settings,
             peer.nation())) {
+      MispPeerIntake intake = intake(sink);
       if (peer.type() == MispPeer.Type.FEED) {
-        ImportResult r = new MispImport(settings, sink).importFeed(http.feed(peer), position);
+        ImportResult r = new MispImport(settings, intake).importFeed(http.feed(peer), position);
         sink.close();
         long rejected = r.events().rejected();
         cursors.save(
@@ -90,10 +97,18 @@ final class MispPull {
         }
         return r.events().stored();
       }
-      return rest(c, position, sink, nowMicros);
+      return rest(c, position, sink, intake, nowMicros);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The trust checks in front of the sink: what this peer may bring (see MispPeerIntake). */
+  private MispPeerIntake intake(MispEventSink sink) {
+    Set<String> nations = new LinkedHashSet<>(settings.linkNations());
+    nations.addAll(settings.orgNations().values());
+    return new MispPeerIntake(
+        peer, settings.ownNation(), nations, sink, store, new AccessPolicy(store), refusals);
   }
 
   private static Cursor advanced(Cursor c, long position, long moved, long refused, long now) {
@@ -110,7 +125,8 @@ final class MispPull {
   }
 
   /** The REST pull: index pages from the cursor on, each event viewed unless held. */
-  private long rest(Cursor c, long position, MispEventSink sink, long nowMicros)
+  private long rest(
+      Cursor c, long position, MispEventSink sink, MispPeerIntake intake, long nowMicros)
       throws IOException {
     MispToStix mapper = new MispToStix(settings);
     MispReader reader = new MispReader();
@@ -133,11 +149,11 @@ final class MispPull {
                 peer.url().resolve("events/view/" + e.path("id").asString("")),
                 peer.secret())) {
           for (MispEvent event : reader.read(in)) {
-            sink.accept(mapper.convert(event));
+            intake.accept(mapper.convert(event));
             stored++;
           }
-        } catch (MispFormatException bad) {
-          rejected++;
+        } catch (MispFormatException | EventRefusedException bad) {
+          rejected++; // a refusal is final for this version: the cursor moves past it
         }
         cursor = Math.max(cursor, timestamp);
       }

@@ -76,7 +76,7 @@ final class BoundaryRules {
           Map.entry("web", Set.of("store", "security")),
           Map.entry(
               "workbench", Set.of("store", "security", "audit", "taxii.server", "federation")),
-          Map.entry("demo", Set.of("store", "security", "incidents", "readiness")),
+          Map.entry("demo", Set.of("store", "security", "incidents", "readiness", "misp")),
           Map.entry(
               "cli",
               Set.of(

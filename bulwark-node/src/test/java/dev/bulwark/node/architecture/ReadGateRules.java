@@ -56,6 +56,8 @@ final class ReadGateRules {
           "dev.bulwark.node.taxii.server.ObjectWrites",
           // the pull's write path: the same checks on what a peer hands over, answered to nobody
           "dev.bulwark.node.federation.PeerIntake",
+          // a MISP peer's write path: a new event version never widens what is held
+          "dev.bulwark.node.misp.MispPeerIntake",
           // version selection: first/last among the versions the caller may see (filtered there by
           // the policy)
           "dev.bulwark.node.taxii.server.ObjectReads");

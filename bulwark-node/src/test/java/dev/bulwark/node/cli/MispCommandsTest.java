@@ -97,6 +97,7 @@ class MispCommandsTest {
             new String[] {"misp", "--help"},
             new String[] {"misp", "import", "--help"},
             new String[] {"misp", "export", "--help"},
+            new String[] {"misp", "refusals", "--help"},
             new String[] {"peer", "add", "--help"})) {
       assertThat(run(args)).as(String.join(" ", args)).isZero();
     }
@@ -105,7 +106,67 @@ class MispCommandsTest {
     assertThat(run("misp", "export", "--help")).isZero();
     assertThat(printed()).contains("--out").contains("--nation");
     assertThat(run("peer", "add", "--help")).isZero();
-    assertThat(printed()).contains("misp-feed").contains("misp-rest");
+    assertThat(printed()).contains("misp-feed").contains("misp-rest").contains("--trust-origins");
+  }
+
+  @Test
+  void aMispPeerIsTrustedForItsOwnAndTheGivenOriginsNeverOurs() throws Exception {
+    Path feed = dir.resolve("feed");
+    MispFixtures.writeFeed(feed, List.of());
+    String url = feed.toUri().toString();
+    assertThat(
+            run(
+                "peer",
+                "add",
+                "fi",
+                "--type",
+                "misp-feed",
+                "--url",
+                url,
+                "--nation",
+                "FIN",
+                "--trust-origins",
+                "lva",
+                "--pull",
+                "misp-fi"))
+        .as(printed())
+        .isZero();
+    assertThat(printed()).contains("events of FIN,LVA");
+    assertThat(run("misp", "refusals", "--collection", "misp-fi")).isZero();
+    assertThat(printed()).contains("0 event version(s) refused in misp-fi");
+    assertThat(run("peer", "list")).isZero();
+    assertThat(printed()).contains("origins=FIN,LVA");
+    assertThat(
+            run(
+                "peer",
+                "add",
+                "ee",
+                "--type",
+                "misp-feed",
+                "--url",
+                url,
+                "--nation",
+                "FIN",
+                "--trust-origins",
+                "EST",
+                "--pull",
+                "misp-fi"))
+        .isEqualTo(2);
+    assertThat(printed()).contains("never trusted for this node's own nation EST");
+    assertThat(
+            run(
+                "peer",
+                "add",
+                "ee",
+                "--type",
+                "misp-feed",
+                "--url",
+                url,
+                "--nation",
+                "EST",
+                "--pull",
+                "misp-fi"))
+        .isEqualTo(2);
   }
 
   @Test

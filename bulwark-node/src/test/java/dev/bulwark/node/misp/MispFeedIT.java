@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,8 @@ import org.junit.jupiter.api.Test;
 class MispFeedIT {
   static final Org EST = Org.named("CERT-EE");
   static final Org LVA = Org.named("CERT.LV");
+  static final Org FI = Org.named("NCSC-FI");
+  static final Org DE = Org.named("BSI");
   static final long T0 = 1_765_000_000L;
 
   private final List<NodeProcess> nodes = new ArrayList<>();
@@ -55,7 +58,16 @@ class MispFeedIT {
     NodeProcess fin = new NodeProcess("FIN", root.resolve("FIN"), NodeProcess.freePort());
     nodes.add(est);
     nodes.add(fin);
-    String orgs = "bulwark.misp.org-nations=" + EST.name() + "=EST;" + LVA.uuid() + "=LVA\n";
+    String orgs =
+        "bulwark.misp.org-nations="
+            + EST.name()
+            + "=EST;"
+            + LVA.uuid()
+            + "=LVA;"
+            + FI.uuid()
+            + "=FIN;"
+            + DE.uuid()
+            + "=DEU\n";
     Files.createDirectories(est.home);
     Files.writeString(
         est.home.resolve("bulwark.properties"),
@@ -68,7 +80,13 @@ class MispFeedIT {
     Spec group = new Spec("group", EST, 4, List.of(LVA), "amber", 4, T0);
     Spec all = new Spec("all", EST, 3, List.of(), "green", 4, T0);
     Path events = root.resolve("events.json");
-    Files.writeString(events, MispFixtures.collection(List.of(own, community, group, all)));
+    // EST's administrator imported events of other nations' organisations (trusted locally); as
+    // FIN's peer, EST is trusted for EST's events only: FIN's own and DEU's are refused there
+    Spec forgedOwn = new Spec("forged-fin", FI, 3, List.of(), "green", 4, T0);
+    Spec forgedThird = new Spec("forged-deu", DE, 3, List.of(), "green", 4, T0);
+    Files.writeString(
+        events,
+        MispFixtures.collection(List.of(own, community, group, all, forgedOwn, forgedThird)));
     System.setProperty("bulwark.home", est.home.toString());
     try {
       assertThat(BulwarkMain.execute("misp", "import", events.toString(), "--collection", "misp"))
@@ -118,14 +136,24 @@ class MispFeedIT {
     est.stop();
 
     List<StoredObject> objects;
+    Set<String> refused;
     try (HikariDataSource ds = open(fin)) {
       held = new MispStore(ds).held("from-est").keySet();
+      refused =
+          new MispRefusals(ds)
+              .of("from-est").stream()
+                  .map(MispRefusals.Refusal::eventUuid)
+                  .collect(Collectors.toSet());
       objects =
           new ObjectStore(ds, Clock.systemUTC())
               .page(ObjectQuery.all("from-est", 10_000), ReadFilter.SYSTEM)
               .items();
     }
     assertThat(held).as(fin.log()).isEqualTo(expected);
+    assertThat(refused)
+        .as("the forged origins are refused, by uuid")
+        .containsExactlyInAnyOrder(
+            MispFixtures.eventUuid(forgedOwn), MispFixtures.eventUuid(forgedThird));
     StringBuilder text = new StringBuilder();
     objects.forEach(o -> text.append(o.json()).append('\n'));
     for (Spec readable : List.of(community, all)) {
@@ -133,7 +161,7 @@ class MispFeedIT {
         assertThat(text).contains(MispFixtures.canary(readable, i));
       }
     }
-    for (Spec hidden : List.of(own, group)) {
+    for (Spec hidden : List.of(own, group, forgedOwn, forgedThird)) {
       assertThat(text.toString()).doesNotContain(MispFixtures.eventUuid(hidden));
       for (int i = 0; i < hidden.attributes(); i++) {
         assertThat(text.toString()).doesNotContain(MispFixtures.canary(hidden, i));

@@ -43,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the {@code Authorization} header. The organisation filter is the server's; the pull resumes from
  * its cursor after a failure without viewing again what it stored, a pull with nothing new views
  * nothing, and every object keeps its MISP origin (the creator organisation's nation), the peer
- * being the relay.
+ * being the relay (this node, LVA, trusts the FIN peer for events of EST and FIN).
  */
 class MispRestPullTest {
   static final String KEY = "automation-key-0123456789";
@@ -150,14 +150,21 @@ class MispRestPullTest {
         KEY,
         "misp-fi",
         org,
-        Duration.ofSeconds(1));
+        Duration.ofSeconds(1),
+        Set.of("FIN", "EST"));
   }
 
   private long pull(MispPeer peer, ObjectStore store) {
     AudienceSettings settings =
-        MispLinkSettings.of("EST", "FIN", EST.name() + "=EST;" + FIN.uuid() + "=FIN");
+        MispLinkSettings.of("LVA", "FIN", EST.name() + "=EST;" + FIN.uuid() + "=FIN");
     return new MispPull(
-            peer, store, new MispStore(ds), new CursorStore(ds), settings, new MispHttp())
+            peer,
+            store,
+            new MispStore(ds),
+            new MispRefusals(ds),
+            new CursorStore(ds),
+            settings,
+            new MispHttp())
         .run(MispFederation.nowMicros());
   }
 
