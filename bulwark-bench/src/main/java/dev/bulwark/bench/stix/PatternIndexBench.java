@@ -72,6 +72,7 @@ public final class PatternIndexBench {
   private static void reload(LiveIndex live, PatternWorkload w) throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong maxGap = new AtomicLong();
+    AtomicLong maxGapEnd = new AtomicLong();
     AtomicLong done = new AtomicLong();
     Thread matcher =
         new Thread(
@@ -82,7 +83,10 @@ public final class PatternIndexBench {
               while (!stop.get()) {
                 List<IndexMatch> m = live.match(obs.get(i++ % obs.size()));
                 long now = System.nanoTime();
-                maxGap.accumulateAndGet(now - last, Math::max);
+                if (now - last > maxGap.get()) {
+                  maxGap.set(now - last);
+                  maxGapEnd.set(now);
+                }
                 last = now;
                 done.addAndGet(1 + m.size() * 0L);
               }
@@ -91,15 +95,23 @@ public final class PatternIndexBench {
     Thread.sleep(500);
     maxGap.set(0);
     long t0 = System.nanoTime();
+    long up0 = ManagementFactory.getRuntimeMXBean().getUptime();
     live.reload(w.indicators);
-    long reloadMs = (System.nanoTime() - t0) / 1_000_000;
+    long t1 = System.nanoTime();
     Thread.sleep(200);
     stop.set(true);
     matcher.join();
+    long gapEnd = maxGapEnd.get();
     System.out.printf(
         "reload of %,d indicators: %,d ms to build and swap; longest gap between two matches"
-            + " meanwhile %.1f ms (GC pauses included)%n",
-        w.indicators.size(), reloadMs, maxGap.get() / 1e6);
+            + " meanwhile %.1f ms (GC pauses included), ending %,d ms after the reload started"
+            + " (%s the swap; reload started at JVM uptime %,d ms)%n",
+        w.indicators.size(),
+        (t1 - t0) / 1_000_000,
+        maxGap.get() / 1e6,
+        (gapEnd - t0) / 1_000_000,
+        gapEnd <= t1 ? "before" : "after",
+        up0);
   }
 
   private static long usedHeap() throws InterruptedException {

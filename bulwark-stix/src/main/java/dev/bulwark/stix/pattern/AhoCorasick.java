@@ -15,14 +15,76 @@ import java.util.Map;
  */
 final class AhoCorasick {
 
-  private final List<Map<Character, Integer>> next;
+  private static final int[] NONE = new int[0];
+
+  /** Goto of the start state for chars below 128: the first char of a text mostly lands here. */
+  private final int[] rootAscii;
+
+  /** State s's goto edges: labels[first[s] .. first[s + 1]] sorted, with their targets. */
+  private final int[] first;
+
+  private final char[] labels;
+  private final int[] targets;
   private final int[] fail;
   private final int[][] outputs;
 
   private AhoCorasick(List<Map<Character, Integer>> next, int[] fail, int[][] outputs) {
-    this.next = next;
+    int n = next.size();
+    int edges = 0;
+    for (Map<Character, Integer> m : next) {
+      edges += m.size();
+    }
+    this.first = new int[n + 1];
+    this.labels = new char[edges];
+    this.targets = new int[edges];
+    int e = 0;
+    for (int s = 0; s < n; s++) {
+      first[s] = e;
+      Character[] keys = next.get(s).keySet().toArray(new Character[0]);
+      Arrays.sort(keys);
+      for (Character c : keys) {
+        labels[e] = c;
+        targets[e++] = next.get(s).get(c);
+      }
+    }
+    first[n] = e;
+    this.rootAscii = new int[128];
+    Arrays.fill(rootAscii, -1);
+    next.get(0)
+        .forEach(
+            (c, t) -> {
+              if (c < 128) {
+                rootAscii[c] = t;
+              }
+            });
     this.fail = fail;
+    for (int i = 0; i < outputs.length; i++) {
+      if (outputs[i].length == 0) {
+        outputs[i] = NONE; // one shared empty array, not one per state
+      }
+    }
     this.outputs = outputs;
+  }
+
+  /** The goto of a state on a char, or -1. */
+  private int step(int state, char c) {
+    if (state == 0 && c < 128) {
+      return rootAscii[c];
+    }
+    int lo = first[state];
+    int hi = first[state + 1] - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      char l = labels[mid];
+      if (l < c) {
+        lo = mid + 1;
+      } else if (l > c) {
+        hi = mid - 1;
+      } else {
+        return targets[mid];
+      }
+    }
+    return -1;
   }
 
   /**
@@ -88,12 +150,12 @@ final class AhoCorasick {
     int state = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      Integer s = next.get(state).get(c);
-      while (s == null && state != 0) {
+      int s = step(state, c);
+      while (s < 0 && state != 0) {
         state = fail[state];
-        s = next.get(state).get(c);
+        s = step(state, c);
       }
-      state = s == null ? 0 : s;
+      state = s < 0 ? 0 : s;
       if (outputs[state].length > 0) {
         set.addAll(outputs[state]);
       }
