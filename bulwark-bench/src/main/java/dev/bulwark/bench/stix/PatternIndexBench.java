@@ -73,21 +73,27 @@ public final class PatternIndexBench {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong maxGap = new AtomicLong();
     AtomicLong maxGapEnd = new AtomicLong();
+    AtomicLong maxGapCpu = new AtomicLong();
     AtomicLong done = new AtomicLong();
     Thread matcher =
         new Thread(
             () -> {
+              ThreadMXBean mx = ManagementFactory.getThreadMXBean();
               long last = System.nanoTime();
+              long lastCpu = mx.getCurrentThreadCpuTime();
               int i = 0;
               List<Observation> obs = w.observations;
               while (!stop.get()) {
                 List<IndexMatch> m = live.match(obs.get(i++ % obs.size()));
                 long now = System.nanoTime();
+                long cpu = mx.getCurrentThreadCpuTime();
                 if (now - last > maxGap.get()) {
                   maxGap.set(now - last);
                   maxGapEnd.set(now);
+                  maxGapCpu.set(cpu - lastCpu); // ~0: the thread did not run (OS or safepoint)
                 }
                 last = now;
+                lastCpu = cpu;
                 done.addAndGet(1 + m.size() * 0L);
               }
             });
@@ -104,11 +110,13 @@ public final class PatternIndexBench {
     long gapEnd = maxGapEnd.get();
     System.out.printf(
         "reload of %,d indicators: %,d ms to build and swap; longest gap between two matches"
-            + " meanwhile %.1f ms (GC pauses included), ending %,d ms after the reload started"
-            + " (%s the swap; reload started at JVM uptime %,d ms)%n",
+            + " meanwhile %.1f ms (GC pauses included; the matching thread ran %.1f ms of it on a"
+            + " CPU), ending %,d ms after the reload started (%s the swap; reload started at JVM"
+            + " uptime %,d ms)%n",
         w.indicators.size(),
         (t1 - t0) / 1_000_000,
         maxGap.get() / 1e6,
+        maxGapCpu.get() / 1e6,
         (gapEnd - t0) / 1_000_000,
         gapEnd <= t1 ? "before" : "after",
         up0);

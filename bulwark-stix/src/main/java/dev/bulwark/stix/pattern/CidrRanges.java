@@ -17,6 +17,10 @@ final class CidrRanges {
   private final int[] pool;
   private final int[] bucket; // bucket[h]: segments starting below h << shift
   private final int shift;
+
+  /** Bit h: some block covers an address of h.0.0/16 — most addresses stop at this bit. */
+  private final long[] covered16 = new long[1 << 10];
+
   private final int blocks;
 
   private CidrRanges(int[] segStart, int[] idFrom, int[] pool, int blocks) {
@@ -35,6 +39,16 @@ final class CidrRanges {
       }
       bucket[h] = s;
     }
+    for (int i = 0; i < segStart.length; i++) {
+      if (idFrom[i + 1] > idFrom[i]) {
+        long first = Integer.toUnsignedLong(segStart[i]);
+        long last =
+            i + 1 < segStart.length ? Integer.toUnsignedLong(segStart[i + 1]) - 1 : 0xFFFFFFFFL;
+        for (long h = first >>> 16; h <= last >>> 16; h++) {
+          covered16[(int) (h >>> 6)] |= 1L << h;
+        }
+      }
+    }
   }
 
   /**
@@ -49,6 +63,10 @@ final class CidrRanges {
   void find(long address, int prefix, CandidateSet out) {
     long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
     long a = address & mask;
+    int h16 = (int) (a >>> 16);
+    if ((covered16[h16 >>> 6] & (1L << h16)) == 0) {
+      return;
+    }
     int h = (int) (a >>> shift);
     int lo = Math.max(0, bucket[h] - 1);
     int hi = bucket[h + 1] - 1;
@@ -68,7 +86,7 @@ final class CidrRanges {
   }
 
   long estimatedBytes() {
-    return 4L * (segStart.length + idFrom.length + pool.length + bucket.length) + 64;
+    return 4L * (segStart.length + idFrom.length + pool.length + bucket.length) + 8L * 1024 + 64;
   }
 
   @Override

@@ -13,6 +13,8 @@ final class Ipv4Table {
   /** Per slot {@code 1 << 32 | address}, 0 when empty: one array read per probe. */
   private final long[] slots;
 
+  private final long[] filter; // one bit per address hash, 16 times smaller than the slots
+  private final int filterMask;
   private final IdLists ids;
   private final int mask;
   private final int size;
@@ -45,6 +47,18 @@ final class Ipv4Table {
     }
     size = distinct;
     ids = new IdLists(cap, slotOf, atomIds, n);
+    int bits = Math.max(64, cap * 4);
+    filter = new long[bits >>> 6];
+    filterMask = bits - 1;
+    for (int a = 0; a < n; a++) {
+      int bit = filterBit(addresses[a]);
+      filter[bit >>> 6] |= 1L << bit;
+    }
+  }
+
+  private int filterBit(int k) {
+    int h = k * 0x85EBCA6B;
+    return (h ^ (h >>> 15)) & filterMask;
   }
 
   private int slot(int k) {
@@ -64,6 +78,10 @@ final class Ipv4Table {
    */
   void find(long address, CandidateSet set) {
     int k = (int) address;
+    int bit = filterBit(k);
+    if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+      return;
+    }
     long key = USED | Integer.toUnsignedLong(k);
     int i = slot(k);
     long v;
@@ -77,7 +95,7 @@ final class Ipv4Table {
   }
 
   long estimatedBytes() {
-    return slots.length * 8L + ids.estimatedBytes();
+    return slots.length * 8L + filter.length * 8L + ids.estimatedBytes();
   }
 
   @Override

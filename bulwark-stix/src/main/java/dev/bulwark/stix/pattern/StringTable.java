@@ -13,6 +13,13 @@ package dev.bulwark.stix.pattern;
 final class StringTable {
 
   private final long[] fingerprints;
+
+  /**
+   * One bit per fingerprint (its top bits), 16 times smaller than the table: most misses end here.
+   */
+  private final long[] filter;
+
+  private final int filterShift;
   private final IdLists ids;
   private final int mask;
   private final int size;
@@ -44,6 +51,15 @@ final class StringTable {
     }
     size = distinct;
     ids = new IdLists(cap, slotOf, atomIds, n);
+    int filterBits = Integer.numberOfTrailingZeros(cap) + 2; // 4 bits per slot, over 64-bit words
+    filter = new long[1 << (filterBits - 6 > 0 ? filterBits - 6 : 0)];
+    filterShift = 64 - Math.max(filterBits, 6);
+    for (int i = 0; i < cap; i++) {
+      if (fingerprints[i] != 0) {
+        int bit = (int) (fingerprints[i] >>> filterShift);
+        filter[bit >>> 6] |= 1L << bit;
+      }
+    }
   }
 
   boolean isEmpty() {
@@ -58,6 +74,10 @@ final class StringTable {
    */
   void find(String s, CandidateSet set) {
     long h = fingerprint(s);
+    int bit = (int) (h >>> filterShift);
+    if ((filter[bit >>> 6] & (1L << bit)) == 0) {
+      return;
+    }
     int i = (int) h & mask;
     long f;
     while ((f = fingerprints[i]) != 0) {
@@ -70,7 +90,7 @@ final class StringTable {
   }
 
   long estimatedBytes() {
-    return fingerprints.length * 8L + ids.estimatedBytes();
+    return fingerprints.length * 8L + filter.length * 8L + ids.estimatedBytes();
   }
 
   /**
