@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * An Aho–Corasick automaton over UTF-16 chars: finds, in one pass over a text, every one of many
  * literal strings it contains, and hands out the entry indexes registered for each. Used to find
- * the LIKE and MATCHES patterns whose required literal occurs in a value. Built once; immutable and
- * thread-safe.
+ * the LIKE and MATCHES patterns whose required literal occurs in a value. The goto edges live in
+ * flat sorted arrays (a dense table for the start state's ASCII chars), not a map per state. Built
+ * once; immutable and thread-safe.
  */
 final class AhoCorasick {
 
@@ -150,6 +151,35 @@ final class AhoCorasick {
     int state = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      int s = step(state, c);
+      while (s < 0 && state != 0) {
+        state = fail[state];
+        s = step(state, c);
+      }
+      state = s < 0 ? 0 : s;
+      if (outputs[state].length > 0) {
+        set.addAll(outputs[state]);
+      }
+    }
+  }
+
+  /**
+   * Adds the entries of every literal the NFC form of the text contains: {@code scan(Nfc.of(text),
+   * set)} without a separate pass over the text to check it is NFC already (the common case: no
+   * char at or above U+0300). On the first such char the NFC form is scanned instead; what the raw
+   * prefix added stays, which is harmless, candidates being evaluated in full.
+   *
+   * @param text the text, as observed
+   * @param set where to add them
+   */
+  void scanNfc(String text, CandidateSet set) {
+    int state = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '\u0300') {
+        scan(Nfc.of(text), set);
+        return;
+      }
       int s = step(state, c);
       while (s < 0 && state != 0) {
         state = fail[state];

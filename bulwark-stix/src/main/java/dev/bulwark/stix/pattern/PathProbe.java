@@ -136,7 +136,7 @@ final class PathProbe {
         strings.find(text, out);
       }
       if (literals != null) {
-        literals.scan(Nfc.of(text), out);
+        literals.scanNfc(text, out);
       }
       if (blocks != null) {
         probeBlocks(text, quad, out);

@@ -307,7 +307,7 @@ public final class PatternIndex {
    * @return bytes
    */
   public long estimatedKeyBytes() {
-    long total = 48L * ids.length; // the per-entry arrays and slots (strings are the caller's)
+    long total = 32L * ids.length; // the per-entry arrays and slots (strings are the caller's)
     for (List<PathProbe> l : probesByType.values()) {
       for (PathProbe p : l) {
         total += p.estimatedBytes();

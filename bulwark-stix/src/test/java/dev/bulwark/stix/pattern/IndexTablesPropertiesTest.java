@@ -182,6 +182,20 @@ class IndexTablesPropertiesTest {
             }
           });
       assertThat(boxed(set.toSortedArray())).as(t).containsExactlyElementsOf(want);
+      // scanNfc: at least what the NFC form contains, at most that plus what the raw text does
+      set.reset(literals.size());
+      ac.scan(Nfc.of(t), set);
+      List<Integer> nfc = boxed(set.toSortedArray());
+      set.reset(literals.size());
+      ac.scanNfc(t, set);
+      List<Integer> got = boxed(set.toSortedArray());
+      assertThat(got).as(t).containsAll(nfc);
+      TreeSet<Integer> bound = new TreeSet<>(nfc);
+      bound.addAll(want);
+      assertThat(bound).as(t).containsAll(got);
+      if (t.chars().allMatch(c -> c < 0x300)) {
+        assertThat(got).as(t).containsExactlyElementsOf(nfc);
+      }
     }
   }
 
