@@ -1,10 +1,6 @@
 package dev.bulwark.stix.pattern;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,46 +25,23 @@ final class AhoCorasick {
   private final int[] fail;
   private final int[][] outputs;
 
-  private AhoCorasick(List<Map<Character, Integer>> next, int[] fail, int[][] outputs) {
-    int n = next.size();
-    int edges = 0;
-    for (Map<Character, Integer> m : next) {
-      edges += m.size();
-    }
-    this.first = new int[n + 1];
-    this.labels = new char[edges];
-    this.targets = new int[edges];
-    int e = 0;
-    for (int s = 0; s < n; s++) {
-      first[s] = e;
-      Character[] keys = next.get(s).keySet().toArray(new Character[0]);
-      Arrays.sort(keys);
-      for (Character c : keys) {
-        labels[e] = c;
-        targets[e++] = next.get(s).get(c);
-      }
-    }
-    first[n] = e;
-    this.rootAscii = new int[128];
-    Arrays.fill(rootAscii, -1);
-    next.get(0)
-        .forEach(
-            (c, t) -> {
-              if (c < 128) {
-                rootAscii[c] = t;
-              }
-            });
+  private AhoCorasick(
+      int[] rootAscii, int[] first, char[] labels, int[] targets, int[] fail, int[][] outputs) {
+    this.rootAscii = rootAscii;
+    this.first = first;
+    this.labels = labels;
+    this.targets = targets;
     this.fail = fail;
-    for (int i = 0; i < outputs.length; i++) {
-      if (outputs[i].length == 0) {
-        outputs[i] = NONE; // one shared empty array, not one per state
-      }
-    }
     this.outputs = outputs;
   }
 
   /** The goto of a state on a char, or -1. */
   private int step(int state, char c) {
+    return step(rootAscii, first, labels, targets, state, c);
+  }
+
+  private static int step(
+      int[] rootAscii, int[] first, char[] labels, int[] targets, int state, char c) {
     if (state == 0 && c < 128) {
       return rootAscii[c];
     }
@@ -95,41 +68,153 @@ final class AhoCorasick {
    * @return the automaton
    */
   static AhoCorasick build(Map<String, int[]> literals) {
-    List<Map<Character, Integer>> next = new ArrayList<>();
-    List<int[]> out = new ArrayList<>();
-    next.add(new HashMap<>());
-    out.add(new int[0]);
+    // the trie, in primitive arrays: while an index is built beside matching threads, a map per
+    // state would be millions of objects for the collector to copy
+    TrieBuilder trie = new TrieBuilder();
+    int[][] out = new int[16][];
     for (Map.Entry<String, int[]> e : literals.entrySet()) {
       int state = 0;
-      for (char c : e.getKey().toCharArray()) {
-        Integer s = next.get(state).get(c);
-        if (s == null) {
-          s = next.size();
-          next.get(state).put(c, s);
-          next.add(new HashMap<>());
-          out.add(new int[0]);
-        }
-        state = s;
+      String lit = e.getKey();
+      for (int i = 0; i < lit.length(); i++) {
+        state = trie.child(state, lit.charAt(i));
       }
-      out.set(state, concat(out.get(state), e.getValue()));
+      if (state >= out.length) {
+        out = Arrays.copyOf(out, Math.max(out.length * 2, state + 1));
+      }
+      out[state] = concat(out[state] == null ? NONE : out[state], e.getValue());
     }
-    int[] fail = new int[next.size()];
-    ArrayDeque<Integer> queue = new ArrayDeque<>(next.get(0).values());
-    while (!queue.isEmpty()) {
-      int s = queue.poll();
-      for (Map.Entry<Character, Integer> t : next.get(s).entrySet()) {
-        int child = t.getValue();
-        int f = fail[s];
-        while (f != 0 && !next.get(f).containsKey(t.getKey())) {
+    int n = trie.size;
+    out = Arrays.copyOf(out, n);
+    // goto edges grouped by parent (one incoming edge per state), sorted by label
+    int[] first = new int[n + 1];
+    for (int st = 1; st < n; st++) {
+      first[trie.parent[st] + 1]++;
+    }
+    for (int st = 0; st < n; st++) {
+      first[st + 1] += first[st];
+    }
+    int[] fill = Arrays.copyOf(first, n);
+    int[] targets = new int[Math.max(0, n - 1)];
+    char[] labels = new char[targets.length];
+    for (int st = 1; st < n; st++) {
+      int at = fill[trie.parent[st]]++;
+      targets[at] = st;
+      labels[at] = trie.label[st];
+    }
+    for (int st = 0; st < n; st++) {
+      sortEdges(labels, targets, first[st], first[st + 1]);
+    }
+    int[] rootAscii = new int[128];
+    Arrays.fill(rootAscii, -1);
+    for (int e = first[0]; e < first[1]; e++) {
+      if (labels[e] < 128) {
+        rootAscii[labels[e]] = targets[e];
+      }
+    }
+    int[] fail = new int[n];
+    int[] queue = new int[n];
+    int head = 0;
+    int tail = 0;
+    for (int e = first[0]; e < first[1]; e++) {
+      queue[tail++] = targets[e];
+    }
+    while (head < tail) {
+      int st = queue[head++];
+      for (int e = first[st]; e < first[st + 1]; e++) {
+        int child = targets[e];
+        char c = labels[e];
+        int f = fail[st];
+        while (f != 0 && step(rootAscii, first, labels, targets, f, c) < 0) {
           f = fail[f];
         }
-        Integer via = next.get(f).get(t.getKey());
-        fail[child] = via == null || via == child ? 0 : via;
-        out.set(child, concat(out.get(child), out.get(fail[child])));
-        queue.add(child);
+        int via = step(rootAscii, first, labels, targets, f, c);
+        fail[child] = via < 0 || via == child ? 0 : via;
+        int[] mine = out[child] == null ? NONE : out[child];
+        int[] inherited = out[fail[child]] == null ? NONE : out[fail[child]];
+        out[child] = concat(mine, inherited);
+        queue[tail++] = child;
       }
     }
-    return new AhoCorasick(next, fail, out.toArray(new int[0][]));
+    for (int st = 0; st < n; st++) {
+      if (out[st] == null || out[st].length == 0) {
+        out[st] = NONE; // one shared empty array, not one per state
+      }
+    }
+    return new AhoCorasick(rootAscii, first, labels, targets, fail, out);
+  }
+
+  private static void sortEdges(char[] labels, int[] targets, int from, int to) {
+    for (int i = from + 1; i < to; i++) {
+      char l = labels[i];
+      int t = targets[i];
+      int j = i - 1;
+      while (j >= from && labels[j] > l) {
+        labels[j + 1] = labels[j];
+        targets[j + 1] = targets[j];
+        j--;
+      }
+      labels[j + 1] = l;
+      targets[j + 1] = t;
+    }
+  }
+
+  /** The trie while building: children found through one open-addressing table of (state, char). */
+  private static final class TrieBuilder {
+    int[] parent = new int[16];
+    char[] label = new char[16];
+    int size = 1; // the start state
+
+    private long[] keys = new long[64];
+    private int[] values = new int[64];
+    private int used;
+
+    int child(int state, char c) {
+      long key = ((long) state << 16 | c) + 1; // never 0: 0 marks an empty slot
+      int mask = keys.length - 1;
+      int i = slot(key, mask);
+      while (keys[i] != 0) {
+        if (keys[i] == key) {
+          return values[i];
+        }
+        i = (i + 1) & mask;
+      }
+      int s = size++;
+      if (s == parent.length) {
+        parent = Arrays.copyOf(parent, s * 2);
+        label = Arrays.copyOf(label, s * 2);
+      }
+      parent[s] = state;
+      label[s] = c;
+      keys[i] = key;
+      values[i] = s;
+      if (++used * 2 > keys.length) {
+        grow();
+      }
+      return s;
+    }
+
+    private static int slot(long key, int mask) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32)) & mask;
+    }
+
+    private void grow() {
+      long[] oldKeys = keys;
+      int[] oldValues = values;
+      keys = new long[oldKeys.length * 2];
+      values = new int[oldKeys.length * 2];
+      int mask = keys.length - 1;
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldKeys[j] != 0) {
+          int i = slot(oldKeys[j], mask);
+          while (keys[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          keys[i] = oldKeys[j];
+          values[i] = oldValues[j];
+        }
+      }
+    }
   }
 
   private static int[] concat(int[] a, int[] b) {
