@@ -14,11 +14,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Many indicators' patterns, indexed by their atoms ({@link Atoms}) so that an observation is fully
- * evaluated only against the patterns it could match: per object type and object path, a hash map
- * from exact value to patterns and a table of CIDR blocks by prefix length; patterns without usable
- * atoms are checked against every observation. Every candidate is then evaluated in full ({@link
- * StixPattern}), so the index never changes a result, only the work. Built once, immutable and
- * thread-safe; {@link LiveIndex} swaps whole indexes for reloads.
+ * evaluated only against the patterns it could match: per object type and object path ({@link
+ * PathProbe}), exact values, CIDR ranges and required literals; patterns without usable atoms are
+ * checked against every observation. The candidates may be a superset (a fingerprint collision, an
+ * observed CIDR block): every candidate is evaluated in full ({@link StixPattern}), so the index
+ * never changes a result, only the work. Matching allocates nothing for an observation that matches
+ * nothing. Built once, immutable and thread-safe; {@link LiveIndex} swaps whole indexes for
+ * reloads.
  */
 public final class PatternIndex {
 
