@@ -3,6 +3,7 @@ package dev.bulwark.bench.misp;
 import com.sun.management.OperatingSystemMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bulwark.bench.TempDirs;
+import dev.bulwark.misp.EventSink;
 import dev.bulwark.misp.ImportResult;
 import dev.bulwark.misp.MispImport;
 import dev.bulwark.misp.audience.AudienceSettings;
@@ -36,6 +37,7 @@ import java.util.UUID;
  */
 public final class MispFeedImportBench {
   private static final long T0 = 1_765_000_000L;
+  private static final int PROGRESS = 1_000;
 
   private MispFeedImportBench() {}
 
@@ -88,7 +90,7 @@ public final class MispFeedImportBench {
     ImportResult r;
     try (MispEventSink sink =
         new MispEventSink(store, misp, "misp", "bench", List.of(), settings, "EST")) {
-      MispImport i = new MispImport(settings, sink);
+      MispImport i = new MispImport(settings, progress(sink, t, cpu));
       r =
           cursor < 0
               ? new MispPathImport(i, sink).importPaths(List.of(feed))
@@ -115,6 +117,34 @@ public final class MispFeedImportBench {
                 r.attributes().stored() / s, r.attributes().stored() / cpuS)
             : "");
     return r.cursor();
+  }
+
+  /**
+   * The sink, printing every {@value #PROGRESS} stored events the attributes stored so far per
+   * second and per process CPU-second (a long run shows its figures before it ends).
+   */
+  private static EventSink progress(MispEventSink sink, long t0, long cpu0) {
+    long[] done = new long[2];
+    return c -> {
+      EventSink.Stored s = sink.accept(c);
+      if (s == EventSink.Stored.STORED) {
+        done[1] += c.attributes();
+        if (++done[0] % PROGRESS == 0) {
+          double s0 = (System.nanoTime() - t0) / 1e9;
+          double cpuS = (cpuNanos() - cpu0) / 1e9;
+          System.out.printf(
+              "  %d events converted (%d attributes) in %.1f s: %.0f attributes/s, %.0f per"
+                  + " CPU-second, load %.1f%n",
+              done[0],
+              done[1],
+              s0,
+              done[1] / s0,
+              done[1] / cpuS,
+              ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+      }
+      return s;
+    };
   }
 
   /** CPU time of the whole process (every thread, the store's and the collector's included). */

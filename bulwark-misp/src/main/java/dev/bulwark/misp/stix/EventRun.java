@@ -46,6 +46,7 @@ final class EventRun {
   private final Map<String, String> mainIdOf = new HashMap<>();
   private final Map<String, String> indicatorOf = new HashMap<>();
   private final Map<String, Audience> audienceOf = new HashMap<>();
+  private final Map<Audience, List<String>> markingRefsOf = new HashMap<>();
   private final String createdBy;
   private final String created;
   private int attributes;
@@ -503,7 +504,16 @@ final class EventRun {
     return o;
   }
 
+  /**
+   * The marking refs of an object with this audience, its definitions added to the output once: an
+   * event has a few distinct audiences, and building a definition (JSON, uuid5) for every object
+   * was 42 % of a conversion (JFR, mispperf).
+   */
   private List<String> markingRefs(Audience aud, long ts) {
+    return markingRefsOf.computeIfAbsent(aud, this::newMarkingRefs);
+  }
+
+  private List<String> newMarkingRefs(Audience aud) {
     List<String> ids = new ArrayList<>(2);
     for (StixObject m :
         aud.markingDefinitions(
@@ -511,7 +521,7 @@ final class EventRun {
       ids.add(m.id());
       out.putIfAbsent(m.id(), m);
     }
-    return ids;
+    return List.copyOf(ids);
   }
 
   private void add(ObjectNode o) {

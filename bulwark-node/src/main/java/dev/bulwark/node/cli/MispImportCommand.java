@@ -3,7 +3,6 @@ package dev.bulwark.node.cli;
 import dev.bulwark.misp.Counts;
 import dev.bulwark.misp.ImportResult;
 import dev.bulwark.misp.MispImport;
-import dev.bulwark.misp.Rejection;
 import dev.bulwark.misp.audience.AudienceSettings;
 import dev.bulwark.misp.stix.LossEntry;
 import dev.bulwark.misp.stix.LossReport;
@@ -12,16 +11,13 @@ import dev.bulwark.node.misp.MispEventSink;
 import dev.bulwark.node.misp.MispLinkSettings;
 import dev.bulwark.node.misp.MispPathImport;
 import dev.bulwark.node.misp.MispStore;
-import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.NodeSettings;
 import dev.bulwark.node.store.ObjectStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,8 +41,6 @@ import picocli.CommandLine.Parameters;
         "Exit status: 0 nothing lost or rejected, 1 something rejected or lost (reported), 2 unreadable"
             + " input or store.")
 final class MispImportCommand implements Callable<Integer> {
-  private static final int SHOWN = 20;
-
   @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Event files or feed folders.")
   List<Path> paths;
 
@@ -75,41 +69,39 @@ final class MispImportCommand implements Callable<Integer> {
       System.err.println("bulwark misp import: " + e.getMessage());
       return 2;
     }
-    try (NodeStores stores = new NodeStores(settings)) {
-      ObjectStore store = new ObjectStore(stores.dataSource, Clock.systemUTC());
-      if (store.ensureCollection(
-          new CollectionInfo(collection, collection, "Created by misp import", Set.of()))) {
-        stores.record("collection.create", collection, Decision.ALLOW, List.of(), "by misp import");
-        out.printf("created collection %s%n", collection);
-      }
-      MispStore misp = new MispStore(stores.dataSource);
-      ImportResult r;
-      List<String> refused;
-      try (MispEventSink sink =
-          new MispEventSink(store, misp, collection, addedBy, List.of(), link, settings.nation())) {
-        r = new MispPathImport(new MispImport(link, sink), sink).importPaths(paths);
-        sink.close();
-        refused = sink.refused();
-      } catch (IOException e) {
-        out.printf("cannot read: %s%n", e.getMessage());
-        return 2;
-      }
-      print(out, r, refused);
-      stores.record(
-          "misp.import",
-          collection,
-          Decision.ALLOW,
-          List.of(),
-          String.format(
-              "%s: events %s, attributes %s, %d loss(es); added as %s",
-              paths, counts(r.events()), counts(r.attributes()), lossCount(r), addedBy));
-      return refused.isEmpty() ? r.exitCode() : Math.max(1, r.exitCode());
-    } catch (RuntimeException e) {
-      System.err.printf(
-          "bulwark: cannot open the node's store (%s): %s%n",
-          settings.dbUrl(), StixImportCommand.rootMessage(e));
+    return CollectionImport.into(
+        settings,
+        collection,
+        "misp import",
+        out,
+        (stores, store) -> run(settings, link, stores, store));
+  }
+
+  private int run(
+      NodeSettings settings, AudienceSettings link, NodeStores stores, ObjectStore store) {
+    PrintStream out = System.out;
+    MispStore misp = new MispStore(stores.dataSource);
+    ImportResult r;
+    List<String> refused;
+    try (MispEventSink sink =
+        new MispEventSink(store, misp, collection, addedBy, List.of(), link, settings.nation())) {
+      r = new MispPathImport(new MispImport(link, sink), sink).importPaths(paths);
+      sink.close();
+      refused = sink.refused();
+    } catch (IOException e) {
+      out.printf("cannot read: %s%n", e.getMessage());
       return 2;
     }
+    print(out, r, refused);
+    stores.record(
+        "misp.import",
+        collection,
+        Decision.ALLOW,
+        List.of(),
+        String.format(
+            "%s: events %s, attributes %s, %d loss(es); added as %s",
+            paths, counts(r.events()), counts(r.attributes()), lossCount(r), addedBy));
+    return refused.isEmpty() ? r.exitCode() : Math.max(1, r.exitCode());
   }
 
   private static void print(PrintStream out, ImportResult r, List<String> refused) {
@@ -119,12 +111,12 @@ final class MispImportCommand implements Callable<Integer> {
     for (String u : r.unreadable()) {
       out.printf("unreadable: %s%n", u);
     }
-    int shown = 0;
-    for (Rejection j : r.rejections()) {
-      if (shown++ < SHOWN) {
-        out.printf("rejected %s %s: %s%n", j.source(), j.path(), j.reason());
-      }
-    }
+    CollectionImport.printFirst(
+        out,
+        r.rejections(),
+        r.rejections().size(),
+        "  ... and %d more rejection(s)",
+        j -> String.format("rejected %s %s: %s", j.source(), j.path(), j.reason()));
     List<String> lost = new ArrayList<>();
     for (LossReport l : r.losses()) {
       for (LossEntry e : l.entries()) {
@@ -133,12 +125,12 @@ final class MispImportCommand implements Callable<Integer> {
     }
     lost.addAll(refused);
     out.printf("loss report: %d loss(es)%s%n", lost.size(), lost.isEmpty() ? "" : ":");
-    lost.stream().limit(SHOWN).forEach(l -> out.printf("  lost %s%n", l));
-    if (lost.size() > SHOWN) {
-      out.printf(
-          "  ... and %d more (every loss is kept with its event: misp_losses)%n",
-          lost.size() - SHOWN);
-    }
+    CollectionImport.printFirst(
+        out,
+        lost,
+        lost.size(),
+        "  ... and %d more (every loss is kept with its event: misp_losses)",
+        l -> "  lost " + l);
     r.collisions()
         .forEach(
             c ->

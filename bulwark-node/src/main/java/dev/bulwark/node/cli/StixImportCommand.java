@@ -1,7 +1,6 @@
 package dev.bulwark.node.cli;
 
 import dev.bulwark.node.audit.AuditEntry.Decision;
-import dev.bulwark.node.store.CollectionInfo;
 import dev.bulwark.node.store.ImportSummary;
 import dev.bulwark.node.store.NodeSettings;
 import dev.bulwark.node.store.ObjectStore;
@@ -17,12 +16,10 @@ import java.nio.file.NoSuchFileException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,8 +37,6 @@ import picocli.CommandLine.Parameters;
     footer =
         "Exit status: 0 all stored (or already held), 1 some objects rejected, 2 unreadable input or store.")
 final class StixImportCommand implements Callable<Integer> {
-  private static final int SHOWN_REJECTIONS = 20;
-
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import; - reads stdin.")
   List<String> files;
 
@@ -63,72 +58,66 @@ final class StixImportCommand implements Callable<Integer> {
   public Integer call() {
     PrintStream out = System.out;
     NodeSettings settings = NodeSettings.load();
-    try (NodeStores stores = new NodeStores(settings)) {
-      ObjectStore store = new ObjectStore(stores.dataSource, Clock.systemUTC());
-      if (store.ensureCollection(
-          new CollectionInfo(collection, collection, "Created by stix import", Set.of()))) {
-        stores.record("collection.create", collection, Decision.ALLOW, List.of(), "by stix import");
-        out.printf("created collection %s%n", collection);
-      }
-      StixImporter importer = new StixImporter(new StixCodec(), new StixValidator(), store);
-      Provenance provenance = new Provenance(settings.nation(), addedBy);
-      long stored = 0;
-      long duplicates = 0;
-      long rejected = 0;
-      boolean unreadable = false;
-      Map<String, Integer> byRule = new LinkedHashMap<>();
-      for (String file : files) {
-        ImportSummary summary;
-        MessageDigest digest = sha256();
-        try (InputStream in = new DigestInputStream(StixValidateCommand.open(file), digest)) {
-          summary = importer.importFrom(in, file, collection, provenance);
-          in.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole input
-        } catch (NoSuchFileException e) {
-          out.printf("%s: no such file%n", file);
-          unreadable = true;
-          continue;
-        } catch (IOException e) {
-          out.printf("%s: cannot read: %s%n", file, e.getMessage());
-          stores.record(
-              "stix.import",
-              collection,
-              Decision.ALLOW,
-              List.of(),
-              file
-                  + ": stopped, cannot read: "
-                  + e.getMessage()
-                  + " (objects read before may be stored); added as "
-                  + addedBy);
-          unreadable = true;
-          continue;
-        }
+    return CollectionImport.into(
+        settings, collection, "stix import", out, (stores, store) -> run(settings, stores, store));
+  }
+
+  private int run(NodeSettings settings, NodeStores stores, ObjectStore store) {
+    PrintStream out = System.out;
+    StixImporter importer = new StixImporter(new StixCodec(), new StixValidator(), store);
+    Provenance provenance = new Provenance(settings.nation(), addedBy);
+    long stored = 0;
+    long duplicates = 0;
+    long rejected = 0;
+    boolean unreadable = false;
+    Map<String, Integer> byRule = new LinkedHashMap<>();
+    for (String file : files) {
+      ImportSummary summary;
+      MessageDigest digest = sha256();
+      try (InputStream in = new DigestInputStream(StixValidateCommand.open(file), digest)) {
+        summary = importer.importFrom(in, file, collection, provenance);
+        in.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole input
+      } catch (NoSuchFileException e) {
+        out.printf("%s: no such file%n", file);
+        unreadable = true;
+        continue;
+      } catch (IOException e) {
+        out.printf("%s: cannot read: %s%n", file, e.getMessage());
         stores.record(
             "stix.import",
             collection,
             Decision.ALLOW,
             List.of(),
-            String.format(
-                "%s (sha256 %s): %d stored, %d already held, %d rejected; added as %s",
-                file,
-                HexFormat.of().formatHex(digest.digest()),
-                summary.stored(),
-                summary.duplicates(),
-                summary.rejected(),
-                addedBy));
-        unreadable |= report(out, file, summary, byRule);
-        stored += summary.stored();
-        duplicates += summary.duplicates();
-        rejected += summary.rejected();
+            file
+                + ": stopped, cannot read: "
+                + e.getMessage()
+                + " (objects read before may be stored); added as "
+                + addedBy);
+        unreadable = true;
+        continue;
       }
-      out.printf(
-          "collection %s: %d stored, %d skipped as duplicates, %d rejected%s%n",
-          collection, stored, duplicates, rejected, byRule.isEmpty() ? "" : " " + byRule);
-      return unreadable ? 2 : rejected > 0 ? 1 : 0;
-    } catch (RuntimeException e) {
-      System.err.printf(
-          "bulwark: cannot open the node's store (%s): %s%n", settings.dbUrl(), rootMessage(e));
-      return 2;
+      stores.record(
+          "stix.import",
+          collection,
+          Decision.ALLOW,
+          List.of(),
+          String.format(
+              "%s (sha256 %s): %d stored, %d already held, %d rejected; added as %s",
+              file,
+              HexFormat.of().formatHex(digest.digest()),
+              summary.stored(),
+              summary.duplicates(),
+              summary.rejected(),
+              addedBy));
+      unreadable |= report(out, file, summary, byRule);
+      stored += summary.stored();
+      duplicates += summary.duplicates();
+      rejected += summary.rejected();
     }
+    out.printf(
+        "collection %s: %d stored, %d skipped as duplicates, %d rejected%s%n",
+        collection, stored, duplicates, rejected, byRule.isEmpty() ? "" : " " + byRule);
+    return unreadable ? 2 : rejected > 0 ? 1 : 0;
   }
 
   /**
@@ -141,34 +130,34 @@ final class StixImportCommand implements Callable<Integer> {
         "%s: %d stored, %d already held, %d rejected%n",
         file, summary.stored(), summary.duplicates(), summary.rejected());
     boolean malformed = false;
-    int shown = 0;
     for (ImportSummary.Rejection r : summary.rejections()) {
       byRule.merge(r.rule(), 1, Integer::sum);
       malformed |= r.rule().equals("malformed");
-      if (shown++ < SHOWN_REJECTIONS) {
-        out.printf(
-            "  rejected %s%s: [%s] %s%n",
-            r.location(), r.objectId().isEmpty() ? "" : " " + r.objectId(), r.rule(), r.reason());
-      }
     }
-    if (summary.rejected() > SHOWN_REJECTIONS) {
-      out.printf("  ... and %d more rejection(s)%n", summary.rejected() - SHOWN_REJECTIONS);
-    }
+    CollectionImport.printFirst(
+        out,
+        summary.rejections(),
+        summary.rejected(),
+        "  ... and %d more rejection(s)",
+        r ->
+            String.format(
+                "  rejected %s%s: [%s] %s",
+                r.location(),
+                r.objectId().isEmpty() ? "" : " " + r.objectId(),
+                r.rule(),
+                r.reason()));
     printRepairs(out, summary);
     return malformed;
   }
 
   /** The import normaliser's repairs of stored objects, as warnings (the first few). */
   static void printRepairs(PrintStream out, ImportSummary summary) {
-    int shown = 0;
-    for (ImportSummary.Repair r : summary.repairs()) {
-      if (shown++ < SHOWN_REJECTIONS) {
-        out.printf("  warning %s %s: %s%n", r.location(), r.objectId(), r.warning());
-      }
-    }
-    if (summary.repairs().size() > SHOWN_REJECTIONS) {
-      out.printf("  ... and %d more warning(s)%n", summary.repairs().size() - SHOWN_REJECTIONS);
-    }
+    CollectionImport.printFirst(
+        out,
+        summary.repairs(),
+        summary.repairs().size(),
+        "  ... and %d more warning(s)",
+        r -> String.format("  warning %s %s: %s", r.location(), r.objectId(), r.warning()));
   }
 
   private static MessageDigest sha256() {
