@@ -174,11 +174,22 @@ final class LineHeaders {
     int q = p + PGHP.length;
     long[] f = pghpFields;
     for (int i = 0; i < f.length; i++) {
-      int comma = NmeaBytes.indexOf(buf, q, star, (byte) ',');
-      if (comma < 0) {
-        comma = star;
+      // One pass finds the field's end and reads its digits: the same value as
+      // NmeaBytes.number(buf, q, comma), -1 unless 1 to 18 decimal digits.
+      long v = 0;
+      boolean digits = true;
+      int comma = q;
+      for (; comma < star; comma++) {
+        int d = buf[comma] - '0';
+        if (d == ',' - '0') {
+          break;
+        }
+        if (d < 0 || d > 9) {
+          digits = false;
+        }
+        v = v * 10 + d;
       }
-      f[i] = NmeaBytes.number(buf, q, comma);
+      f[i] = digits && comma > q && comma - q <= 18 ? v : -1;
       q = comma + 1;
       if (q > star && i < f.length - 1) {
         return Pghp.REJECTED;
