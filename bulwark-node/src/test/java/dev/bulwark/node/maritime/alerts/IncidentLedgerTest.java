@@ -2,6 +2,7 @@ package dev.bulwark.node.maritime.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.bulwark.maritime.alert.Alert;
 import dev.bulwark.maritime.alert.AlertKind;
 import dev.bulwark.maritime.alert.Evidence;
@@ -32,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -54,9 +56,19 @@ public class IncidentLedgerTest {
   ObjectStore store;
   AtomicLong now = new AtomicLong(Instant.parse("2026-11-28T10:00:00Z").toEpochMilli());
 
+  // closed after each test: a pool left open until the JVM exits re-created its H2 folder after
+  // TempDirs had deleted it (a folder left in /tmp, seen in a CI run)
+  private HikariDataSource database;
+
+  @AfterEach
+  void closeDatabase() {
+    database.close();
+  }
+
   @BeforeEach
   void store() throws Exception {
-    store = new ObjectStore(TestDatabases.freshH2(), Clock.systemUTC());
+    database = TestDatabases.freshH2();
+    store = new ObjectStore(database, Clock.systemUTC());
     store.ensureCollection(new CollectionInfo("maritime-alerts", "Maritime alerts", "", Set.of()));
   }
 
