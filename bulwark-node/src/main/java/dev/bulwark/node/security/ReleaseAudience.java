@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <ul>
  *   <li>{@code everyone} when the anonymous public may read it, {@code *} when any authenticated
  *       reader may;
- *   <li>{@code n:XXX} for the origin and every nation its releasability markings name (groups
+ *   <li>{@code n:<ISO3>} for the origin and every nation its releasability markings name (groups
  *       expanded) that the rule lets in (a nation named nowhere is decided as {@code *});
  *   <li>{@code i:ID} for every identity a releasability marking names (a superset: the gate checks
  *       TLP:RED's every-list condition);
